@@ -1,0 +1,21 @@
+"""The claim database: models, loader with file:line errors, and the loaded index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taxcheck.claimdb.database import ClaimDatabase
+from taxcheck.claimdb.loader import ClaimDatabaseErrors, load_database
+from taxcheck.resources import data_dir
+
+__all__ = ["ClaimDatabase", "ClaimDatabaseErrors", "builtin_claims_dir", "load_claims"]
+
+
+def builtin_claims_dir() -> Path:
+    """The claim database shipped with taxcheck."""
+    return data_dir("claims")
+
+
+def load_claims(extra: list[Path] | tuple[Path, ...] = ()) -> ClaimDatabase:
+    """Load the built-in database plus any extra (house) claim folders."""
+    return load_database([builtin_claims_dir(), *extra])

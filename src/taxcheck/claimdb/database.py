@@ -1,0 +1,61 @@
+"""The loaded claim database and the lookups the matcher needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from taxcheck.claimdb.models import Claim, Figure, Lexeme
+from taxcheck.errors import ClaimDatabaseError
+
+
+@dataclass(frozen=True)
+class ClaimDatabase:
+    """Claims, figures, concept vocabulary and cues, plus a version hash of the files."""
+
+    claims: list[Claim]
+    concepts: dict[str, Lexeme]
+    cues: dict[str, Lexeme]
+    figures: dict[str, Figure]
+    locations: dict[str, str] = field(default_factory=dict)
+    version: str = "0"
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    def expand(self, labels: set[str]) -> frozenset[str]:
+        """Add every broader concept that includes one of ``labels``."""
+        out = set(labels)
+        changed = True
+        while changed:
+            changed = False
+            for label, lexeme in self.concepts.items():
+                if label not in out and out.intersection(lexeme.includes):
+                    out.add(label)
+                    changed = True
+        return frozenset(out)
+
+    def check_references(self) -> list[ClaimDatabaseError]:
+        """Find references to concepts or figures that do not exist."""
+        errors = []
+        for label, lexeme in self.concepts.items():
+            for inc in lexeme.includes:
+                if inc not in self.concepts:
+                    errors.append(ClaimDatabaseError(
+                        f"concept {label} includes unknown concept {inc!r}",
+                        where="concepts.yaml", code="TC105"))
+        for claim in self.claims:
+            where = self.locations.get(claim.id)
+            for condition in claim.when:
+                unknown = sorted(condition.concepts() - self.concepts.keys())
+                if unknown:
+                    errors.append(ClaimDatabaseError(
+                        f"claim {claim.id!r} uses unknown concept(s) {', '.join(unknown)}; "
+                        f"known: see concepts.yaml", where=where, code="TC105"))
+            if claim.figure and claim.figure not in self.figures:
+                errors.append(ClaimDatabaseError(
+                    f"claim {claim.id!r} names unknown figure {claim.figure!r}; known: "
+                    f"{', '.join(sorted(self.figures)) or 'none'}", where=where, code="TC106"))
+        return errors

@@ -1,0 +1,198 @@
+"""Load claim database folders into a :class:`ClaimDatabase`, with file:line errors.
+
+A folder holds ``concepts.yaml`` (the vocabulary of claims), ``cues.yaml``
+(negation, hedge, attribution and other linguistic cues), ``figures.yaml`` (numbers
+keyed by tax year) and one YAML file per topic with its claims. Later folders add
+claims and override earlier ones with the same id; concepts and cues are merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from taxcheck.claimdb.database import ClaimDatabase
+from taxcheck.claimdb.models import Claim, ClaimFile, Figure, Lexeme
+from taxcheck.claimdb.yamlmarks import compose, construct, line_of
+from taxcheck.errors import ClaimDatabaseError
+
+M = TypeVar("M", bound=BaseModel)
+
+SPECIAL_FILES = ("concepts.yaml", "cues.yaml", "figures.yaml")
+
+
+class ClaimDatabaseErrors(ClaimDatabaseError):
+    """Every problem found while loading; ``str()`` gives one line per problem."""
+
+    def __init__(self, errors: list[ClaimDatabaseError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def _describe(error: dict) -> str:
+    loc = ".".join(str(p) for p in error["loc"] if p != "from_") or "(top level)"
+    msg = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        msg = "unknown field"
+    elif error["type"] == "literal_error":
+        msg = f"{msg} (got {error.get('input')!r})"
+    return f"{loc}: {msg}"
+
+
+class _FileLoader:
+    """Load one YAML file; collect errors that name the file and line."""
+
+    def __init__(self, path: Path, errors: list[ClaimDatabaseError]):
+        self.path = path
+        self.errors = errors
+        self.node: yaml.Node | None = None
+
+    def data(self) -> object:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.fail(1, f"cannot read file: {exc}", "TC101")
+            return None
+        try:
+            self.node = compose(text)
+            return construct(self.node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = mark.line + 1 if mark else 1
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.fail(line, f"invalid YAML: {problem}", "TC102")
+            return None
+
+    def fail(self, line: int, message: str, code: str = "TC103") -> None:
+        self.errors.append(ClaimDatabaseError(message, where=f"{self.path}:{line}", code=code))
+
+    def line(self, loc: tuple[int | str, ...]) -> int:
+        return line_of(self.node, loc)
+
+    def validate(self, model: type[M], data: object,
+                               loc: tuple[int | str, ...] = ()) -> M | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors()
+            for err in errors:
+                # "too short" on a list whose item is itself invalid repeats that error
+                if err["type"] == "too_short" and any(
+                        o is not err and tuple(o["loc"][:len(err["loc"])]) == tuple(err["loc"])
+                        for o in errors):
+                    continue
+                self.fail(self.line(loc + tuple(err["loc"])), _describe(err))
+            return None
+
+
+def _lexicon(loader: _FileLoader, into: dict[str, Lexeme]) -> None:
+    data = loader.data()
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        loader.fail(1, "expected a mapping of LABEL: {terms, lemmas, patterns}")
+        return
+    for label, body in data.items():
+        if not isinstance(label, str) or not label.replace("_", "").isupper():
+            loader.fail(loader.line((label,)), f"label {label!r} must be UPPER_SNAKE_CASE")
+            continue
+        lexeme = loader.validate(Lexeme, body or {}, (label,))
+        if lexeme is None:
+            continue
+        if label in into:
+            old = into[label]
+            lexeme = Lexeme(description=lexeme.description or old.description,
+                            context=lexeme.context or old.context,
+                            includes=old.includes + lexeme.includes,
+                            terms=old.terms + lexeme.terms, lemmas=old.lemmas + lexeme.lemmas,
+                            patterns=old.patterns + lexeme.patterns)
+        into[label] = lexeme
+
+
+def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:
+    data = loader.data()
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(data.get("figures"), list):
+        loader.fail(1, "expected 'figures:' followed by a list of figures")
+        return
+    for i, body in enumerate(data["figures"]):
+        figure = loader.validate(Figure, body, ("figures", i))
+        if figure is not None:
+            into[figure.id] = figure
+
+
+def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]]:
+    data = loader.data()
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        loader.fail(1, "expected a mapping with 'topic:' and 'claims:'")
+        return []
+    raw_claims = data.get("claims")
+    header = loader.validate(ClaimFile, {**data, "claims": []})
+    if header is None or not isinstance(raw_claims, list):
+        if header is not None:
+            loader.fail(1, "expected 'claims:' followed by a list of claims")
+        return []
+    out = []
+    for i, body in enumerate(raw_claims):
+        if isinstance(body, dict):
+            body = {"topic": header.topic, **body}
+        claim = loader.validate(Claim, body, ("claims", i))
+        if claim is None:
+            continue
+        where = f"{loader.path}:{loader.line(('claims', i))}"
+        if claim.id in seen:
+            loader.fail(loader.line(("claims", i, "id")),
+                        f"duplicate claim id {claim.id!r} (first defined at {seen[claim.id]})",
+                        "TC104")
+            continue
+        seen[claim.id] = where
+        out.append((claim, where))
+    return out
+
+
+def load_database(folders: Iterable[Path]) -> ClaimDatabase:
+    """Load and check claim folders; raise :class:`ClaimDatabaseErrors` on any problem."""
+    errors: list[ClaimDatabaseError] = []
+    concepts: dict[str, Lexeme] = {}
+    cues: dict[str, Lexeme] = {}
+    figures: dict[str, Figure] = {}
+    claims: dict[str, Claim] = {}
+    locations: dict[str, str] = {}
+    digest = hashlib.sha256()
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            errors.append(ClaimDatabaseError("claim folder not found", where=str(folder),
+                                             code="TC100"))
+            continue
+        seen: dict[str, str] = {}
+        for path in sorted(folder.glob("*.yaml")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            loader = _FileLoader(path, errors)
+            if path.name == "concepts.yaml":
+                _lexicon(loader, concepts)
+            elif path.name == "cues.yaml":
+                _lexicon(loader, cues)
+            elif path.name == "figures.yaml":
+                _figures(loader, figures)
+            else:
+                for claim, where in _claims(loader, seen):
+                    claims[claim.id] = claim
+                    locations[claim.id] = where
+    db = ClaimDatabase(claims=list(claims.values()), concepts=concepts, cues=cues,
+                       figures=figures, locations=locations, version=digest.hexdigest()[:12])
+    errors.extend(db.check_references())
+    if errors:
+        raise ClaimDatabaseErrors(errors)
+    return db

@@ -1,0 +1,166 @@
+"""Pydantic models of the claim database: claims, figures, concepts and cues."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Verdict = Literal["false", "misleading", "outdated", "accurate"]
+Severity = Literal["error", "warning", "info"]
+Polarity = Literal["affirmed", "negated", "any"]
+Confidence = Literal["high", "medium", "low"]
+Unit = Literal["usd", "percent", "age"]
+
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "false": "error",
+    "outdated": "warning",
+    "misleading": "warning",
+    "accurate": "info",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Citation(_Strict):
+    """An authoritative source: IRS publication, notice, ruling, IRC section or statute."""
+
+    title: str = Field(min_length=3)
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web_address(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")) or " " in value:
+            raise ValueError(f"url must be an http(s) address, got {value!r}")
+        return value
+
+
+class YearRange(_Strict):
+    """Tax years, inclusive; an open end means "still in force" or "since always"."""
+
+    from_: int | None = Field(default=None, alias="from", ge=1900, le=2100)
+    to: int | None = Field(default=None, ge=1900, le=2100)
+
+    def contains(self, year: int) -> bool:
+        return (self.from_ is None or year >= self.from_) and (self.to is None or year <= self.to)
+
+
+class Condition(_Strict):
+    """One way a sentence can state a claim: concepts present/absent plus polarity."""
+
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+    polarity: Polarity = "affirmed"
+    stated_year: YearRange | None = None
+    """When set, the sentence must name a tax year in this range (e.g. "before 2018")."""
+
+    @model_validator(mode="after")
+    def _needs_concepts(self) -> Condition:
+        if not self.all and not self.any:
+            raise ValueError("a condition needs at least one concept in 'all' or 'any'")
+        return self
+
+    def concepts(self) -> set[str]:
+        return {*self.all, *self.any, *self.none}
+
+
+class Examples(_Strict):
+    """Sentences that must (match) and must not (no_match) produce this claim."""
+
+    match: tuple[str, ...] = Field(min_length=1)
+    no_match: tuple[str, ...] = Field(min_length=1)
+
+
+class Claim(_Strict):
+    """A statement articles make, with its verdict, the correct rule and its sources."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    topic: str = ""
+    fact: str | None = None
+    """The id of the entry in the team's fact sheet this claim rests on."""
+    verdict: Verdict | None = None
+    severity: Severity | None = None
+    confidence: Confidence = "high"
+    says: str
+    rule: str
+    correction: str
+    citations: tuple[Citation, ...] = Field(min_length=1)
+    years: YearRange = YearRange()
+    figure: str | None = None
+    """For numeric claims: the figure table the stated amount is checked against."""
+    anchor: str | None = None
+    """For numeric claims: the concept the amount belongs to (the nearest amount is checked);
+    defaults to the first concept of the matching condition."""
+    when: tuple[Condition, ...] = Field(min_length=1)
+    examples: Examples
+
+    @field_validator("verdict", mode="before")
+    @classmethod
+    def _yaml_false_is_a_verdict(cls, value: object) -> object:
+        # YAML reads a bare `verdict: false` as the boolean False.
+        return "false" if value is False else value
+
+    @model_validator(mode="after")
+    def _verdict_or_figure(self) -> Claim:
+        if self.figure is None and self.verdict is None:
+            raise ValueError("a claim needs a 'verdict' (or a 'figure' for numeric claims)")
+        if self.figure is not None and self.verdict is not None:
+            raise ValueError("a numeric claim ('figure') gets its verdict from the figure table; "
+                             "remove 'verdict'")
+        return self
+
+    def severity_for(self, verdict: str) -> Severity:
+        """Severity of a finding with ``verdict`` (a claim's own severity wins)."""
+        if self.severity and verdict == self.verdict:
+            return self.severity
+        return DEFAULT_SEVERITY[verdict]
+
+
+class Figure(_Strict):
+    """A number that changes by tax year (a limit, an age, a rate), with its source."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    name: str
+    unit: Unit
+    values: dict[int, float] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
+    note: str | None = None
+
+    def latest_year_at_or_before(self, year: int) -> int | None:
+        years = [y for y in self.values if y <= year]
+        return max(years) if years else None
+
+    def format(self, value: float) -> str:
+        if self.unit == "usd":
+            return f"${value:,.0f}"
+        if self.unit == "percent":
+            return f"{value:g}%"
+        return "59½" if value == 59.5 else f"{value:g}"
+
+
+class Lexeme(_Strict):
+    """Ways to write one concept or cue: phrases, lemma sequences, token patterns."""
+
+    description: str = ""
+    includes: tuple[str, ...] = ()
+    context: str | None = None
+    """A context group ("account", "loss"): a clause that lacks every concept of the group
+    but points back ("these losses", "it") takes them from the heading or previous sentence."""
+    terms: tuple[str, ...] = ()
+    """Phrases matched case-insensitively, token by token."""
+    lemmas: tuple[str, ...] = ()
+    """Word sequences matched by lemma, so "roll over" also finds "rolled over"."""
+    patterns: tuple[list[dict], ...] = ()
+    """Raw spaCy token patterns, for what terms and lemmas cannot say."""
+
+
+class ClaimFile(_Strict):
+    """One YAML file of the database: a topic and its claims."""
+
+    topic: str
+    description: str = ""
+    claims: tuple[Claim, ...] = ()

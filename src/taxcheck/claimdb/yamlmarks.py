@@ -1,0 +1,44 @@
+"""Load YAML while keeping line numbers, to point errors at the offending line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Parse YAML into a node tree (which keeps start marks)."""
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def construct(node: yaml.Node | None) -> Any:
+    """Build plain Python data from a composed node tree."""
+    if node is None:
+        return None
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
+    """Return the 1-based line of the value at ``loc`` (as deep as it can be found)."""
+    if node is None:
+        return 1
+    current = node
+    for part in loc:
+        nxt = None
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if key.value == part or (part == "from_" and key.value == "from"):
+                    nxt = value
+                    break
+        elif (isinstance(current, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(current.value)):
+            nxt = current.value[part]
+        if nxt is None:
+            break
+        current = nxt
+    return current.start_mark.line + 1

@@ -1,0 +1,116 @@
+"""Finding and Report: the only things renderers see.
+
+A finding is immutable and carries everything needed to point at the exact words
+(block, character offsets in the block and in the source file, line and column),
+to explain itself (rule, correction, citations, the trail of decisions) and to be
+de-duplicated across runs (a stable id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from taxcheck.claimdb.models import Citation, Severity, Verdict
+from taxcheck.documents import ArticleMeta, BlockKind
+
+Framing = Literal["stated", "myth"]
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+VERDICT_RANK = {"false": 4, "outdated": 3, "misleading": 2, "accurate": 1}
+
+
+class Step(BaseModel):
+    """One decision on the way to a finding, e.g. a negation cue or an inherited concept."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stage: Literal["concepts", "polarity", "context", "hedge", "framing", "number", "year"]
+    detail: str
+
+
+class Finding(BaseModel):
+    """One checked claim in an article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    claim_id: str
+    verdict: Verdict
+    severity: Severity
+    confidence: float
+    framing: Framing = "stated"
+    message: str
+    text: str
+    sentence: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    block: int
+    block_kind: BlockKind
+    block_start: int
+    block_end: int
+    rule: str
+    correction: str
+    citations: tuple[Citation, ...]
+    trail: tuple[Step, ...] = ()
+    suppressed: bool = False
+
+    @property
+    def is_problem(self) -> bool:
+        """True for a non-accurate claim stated as true (not a debunked myth)."""
+        return self.verdict != "accurate" and self.framing == "stated"
+
+    def sort_key(self) -> tuple:
+        return (self.start, -VERDICT_RANK[self.verdict], self.claim_id)
+
+
+def finding_id(path: str, claim_id: str, sentence: str) -> str:
+    """A stable id: the same claim in the same sentence of the same file."""
+    digest = hashlib.sha1(f"{path}\0{claim_id}\0{sentence}".encode()).hexdigest()
+    return digest[:16]
+
+
+class BlockView(BaseModel):
+    """The text of a block, for renderers that show the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    number: int | None = None
+
+
+class Report(BaseModel):
+    """The result of checking one article."""
+
+    path: str
+    meta: ArticleMeta = ArticleMeta()
+    tax_year: int
+    taxcheck_version: str
+    claims_version: str
+    findings: list[Finding]
+    blocks: list[BlockView] = []
+    error: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Number of unsuppressed findings per verdict (myths counted apart)."""
+        out = {"false": 0, "misleading": 0, "outdated": 0, "accurate": 0, "myth": 0}
+        for f in self.findings:
+            if not f.suppressed:
+                out["myth" if f.framing == "myth" else f.verdict] += 1
+        return out
+
+    def worst_severity(self) -> str | None:
+        ranks = [SEVERITY_RANK[f.severity] for f in self.findings
+                 if f.is_problem and not f.suppressed]
+        if not ranks:
+            return None
+        return {v: k for k, v in SEVERITY_RANK.items()}[max(ranks)]

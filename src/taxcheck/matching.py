@@ -1,0 +1,198 @@
+"""Match candidate claims against the claim database and produce findings.
+
+For each block in reading order the matcher keeps a small discourse context: the
+concepts of each context group ("account", "loss") last named by a heading or a
+sentence. A clause that points back ("these losses", "the loss", an imperative
+heading) and lacks a group takes it from that context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.models import Claim, Condition, Figure
+from taxcheck.documents import Block, Document
+from taxcheck.findings import Finding, Step, finding_id
+from taxcheck.nlp.candidates import Candidate
+from taxcheck.nlp.quantities import Quantity
+
+BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
+HEDGE_PENALTY = 0.15
+CONTEXT_PENALTY = 0.1
+STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A claim whose condition a candidate meets."""
+
+    claim: Claim
+    condition: Condition
+    concepts: frozenset[str]
+    verdict: str
+    message: str
+    rule: str
+    correction: str
+    steps: tuple[Step, ...]
+
+
+def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> bool:
+    if not labels.issuperset(cond.all):
+        return False
+    if cond.any and not labels.intersection(cond.any):
+        return False
+    if labels.intersection(cond.none):
+        return False
+    if cond.polarity != "any" and cond.polarity != cand.polarity:
+        return False
+    if cond.stated_year is not None:
+        return any(cond.stated_year.contains(y) for y in cand.years)
+    return True
+
+
+def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Quantity | None:
+    mentions = [c for c in cand.concepts if c.label == anchor] or list(cand.concepts)
+    best, best_distance = None, None
+    for q in quantities:
+        distance = min(min(abs(q.start - m.end), abs(m.start - q.end)) for m in mentions)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = q, distance
+    return best
+
+
+def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+                  year: int) -> tuple[str, str, str, str, Step] | None:
+    """Compare the stated amount with the figure for ``year``; None when nothing to check."""
+    amounts = [q for q in cand.quantities if q.kind == figure.unit]
+    if not amounts:
+        return None
+    quantity = _nearest(amounts, cand, claim.anchor or (cond.all or cond.any)[0])
+    if quantity is None or year not in figure.values:
+        return None
+    expected = figure.values[year]
+    stated = figure.format(quantity.value)
+    right = figure.format(expected)
+    if abs(quantity.value - expected) < 1e-9:
+        return ("accurate", f"The {figure.name} for {year} is {right}.",
+                f"The {figure.name} for {year} is {right}.", claim.correction,
+                Step(stage="number", detail=f"{stated} matches {year}"))
+    earlier = sorted((y for y, v in figure.values.items()
+                      if y < year and abs(v - quantity.value) < 1e-9), reverse=True)
+    rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
+    correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
+    if earlier:
+        return ("outdated", f"{stated} was the {figure.name} for {earlier[0]}; for {year} it is "
+                f"{right}.", rule, correction,
+                Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"))
+    return ("false", f"{stated} is not the {figure.name} for {year}; it is {right}.", rule,
+            correction, Step(stage="number", detail=f"{stated} matches no year's figure"))
+
+
+def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
+             year: int) -> list[Match]:
+    found: list[Match] = []
+    for claim in db.claims:
+        for cond in claim.when:
+            if not _condition_met(cond, labels, cand):
+                continue
+            used = frozenset(cond.all) | labels.intersection(cond.any)
+            if claim.figure:
+                figure_year = cand.years[0] if cand.years else year
+                result = _check_figure(claim, db.figures[claim.figure], cond, cand,
+                                       figure_year)
+                if result is None:
+                    continue
+                verdict, message, rule, correction, step = result
+                found.append(Match(claim, cond, used, verdict, message, rule, correction,
+                                   (step,)))
+            elif claim.years.contains(cand.years[0] if cand.years else year):
+                found.append(Match(claim, cond, used, claim.verdict or "accurate",
+                                   claim.says, claim.rule, claim.correction, ()))
+            break
+    # A match whose concepts are a strict subset of another's says less: drop it.
+    return [m for m in found
+            if not any(o is not m and m.concepts < o.concepts for o in found)]
+
+
+class _Context:
+    """The concepts of each context group last mentioned, for clauses that point back."""
+
+    def __init__(self, db: ClaimDatabase):
+        self.groups: dict[str, set[str]] = {}
+        for label, lexeme in db.concepts.items():
+            if lexeme.context:
+                self.groups.setdefault(lexeme.context, set()).add(label)
+        self.current: dict[str, frozenset[str]] = {}
+
+    def resolve(self, cand: Candidate, wants_context: bool) -> tuple[set[str], list[Step]]:
+        labels = set(cand.labels)
+        steps = []
+        if wants_context:
+            for group, members in self.groups.items():
+                if not labels & members and group in self.current:
+                    labels |= self.current[group]
+                    steps.append(Step(stage="context", detail=f"{group}: "
+                                      f"{', '.join(sorted(self.current[group]))} from context"))
+        return labels, steps
+
+    def update(self, labels: Iterable[str]) -> None:
+        labels = set(labels)
+        for group, members in self.groups.items():
+            if labels & members:
+                self.current[group] = frozenset(labels & members)
+
+
+def _finding(document: Document, block_index: int, block: Block, cand: Candidate,
+             match: Match, steps: list[Step]) -> Finding:
+    start = block.to_source(cand.start)
+    end = block.to_source(max(cand.end - 1, cand.start)) + 1
+    line, column = document.line_col(start)
+    end_line, end_column = document.line_col(end)
+    confidence = BASE_CONFIDENCE[match.claim.confidence]
+    trail = [Step(stage="concepts", detail=", ".join(sorted(match.concepts)))]
+    if cand.negations:
+        trail.append(Step(stage="polarity", detail=f"negated by {', '.join(cand.negations)}"))
+    trail.extend(steps)
+    if steps:
+        confidence -= CONTEXT_PENALTY
+    if cand.hedges:
+        confidence -= HEDGE_PENALTY
+        trail.append(Step(stage="hedge", detail=", ".join(cand.hedges)))
+    framing = "stated"
+    severity = match.claim.severity_for(match.verdict)
+    if cand.attribution and match.verdict != "accurate":
+        framing = "myth"
+        severity = "info"
+        trail.append(Step(stage="framing", detail=f"attributed: {cand.attribution}"))
+    trail.extend(match.steps)
+    return Finding(
+        id=finding_id(document.path, match.claim.id, cand.sentence),
+        claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
+        confidence=round(max(confidence, 0.1), 2), framing=framing, message=match.message,
+        text=cand.text, sentence=cand.sentence, path=document.path, line=line, column=column,
+        end_line=end_line, end_column=end_column, start=start, end=end, block=block_index,
+        block_kind=block.kind, block_start=cand.start, block_end=cand.end, rule=match.rule,
+        correction=match.correction, citations=match.claim.citations, trail=tuple(trail))
+
+
+def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
+                   tax_year: int) -> list[Finding]:
+    """Return the findings of a document, given the candidates of each block."""
+    context = _Context(db)
+    findings: dict[tuple[str, int], Finding] = {}
+    for block_index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind in ("byline", "dateline"):
+            continue
+        for cand in cands:
+            is_statement = block.kind in STATEMENT_KINDS or cand.imperative or cand.assertive
+            wants_context = cand.anaphor or cand.imperative
+            labels, steps = context.resolve(cand, wants_context)
+            if not cand.question and is_statement:
+                for match in _matches(db, cand, db.expand(labels), tax_year):
+                    finding = _finding(document, block_index, block, cand, match, steps)
+                    key = (finding.claim_id, block.to_source(cand.sentence_start))
+                    findings.setdefault(key, finding)
+            context.update(cand.labels)
+    return sorted(findings.values(), key=Finding.sort_key)

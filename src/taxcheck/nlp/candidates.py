@@ -1,0 +1,180 @@
+"""Turn sentences into candidate claims: clauses with concepts, polarity and framing.
+
+A candidate is a clause that mentions at least one concept. Its polarity comes from
+negation cues inside the clause (pseudo-negations such as "not only" do not count);
+hedges, attribution ("a common myth is that ..."), questions, imperatives, anaphora
+("these losses") and the numbers it states are recorded for the matcher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from taxcheck.nlp.quantities import Quantity, find_quantities
+
+CONCEPTS_KEY = "taxcheck_concepts"
+CUES_KEY = "taxcheck_cues"
+
+NEGATION = "NEGATION"
+PSEUDO_NEGATION = "PSEUDO_NEGATION"
+HEDGE = "HEDGE"
+ATTRIBUTION = "ATTRIBUTION"
+TERMINATION = "TERMINATION"
+QUESTION = "QUESTION"
+IMPERATIVE = "IMPERATIVE"
+ANAPHOR = "ANAPHOR"
+CONDITION = "CONDITION"
+ASSERTIVE = "ASSERTIVE"
+EMBEDDED_QUESTION = "EMBEDDED_QUESTION"
+CUE_LABELS = (NEGATION, PSEUDO_NEGATION, HEDGE, ATTRIBUTION, TERMINATION, QUESTION,
+              IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION)
+
+Polarity = Literal["affirmed", "negated"]
+
+
+@dataclass(frozen=True)
+class ConceptMention:
+    """A concept found in the text, with its character span in the block."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause that may state a claim, with everything the matcher needs to decide."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    concepts: tuple[ConceptMention, ...]
+    polarity: Polarity
+    negations: tuple[str, ...]
+    hedges: tuple[str, ...]
+    attribution: str | None
+    conditions: tuple[str, ...]
+    question: bool
+    imperative: bool
+    anaphor: bool
+    assertive: bool
+    quantities: tuple[Quantity, ...]
+
+    @property
+    def labels(self) -> frozenset[str]:
+        return frozenset(c.label for c in self.concepts)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(int(q.value) for q in self.quantities if q.kind == "year")
+
+
+def _clauses(sent: Span, cues: list[Span]) -> list[tuple[int, int]]:
+    """Split a sentence (token indices) at termination cues such as "but" or ";"."""
+    cuts = sorted({c.start for c in cues
+                   if c.label_ == TERMINATION and sent.start < c.start < sent.end})
+    bounds = [sent.start, *cuts, sent.end]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _inside(span: Span, start: int, end: int) -> bool:
+    return start <= span.start < end
+
+
+def _negations(cues: list[Span], pseudo: list[Span]) -> tuple[str, ...]:
+    """Negation cues of a clause, without pseudo-negations or cues inside longer ones."""
+    found: list[Span] = []
+    for cue in sorted((c for c in cues if c.label_ == NEGATION), key=lambda c: (c.start, -c.end)):
+        if any(p.start <= cue.start < p.end for p in pseudo):
+            continue
+        if found and cue.start < found[-1].end:
+            continue
+        found.append(cue)
+    return tuple(c.text for c in found)
+
+
+def _is_question(sent: Span, cues: list[Span]) -> bool:
+    if sent.text.rstrip().endswith("?"):
+        return True
+    for cue in cues:
+        if cue.label_ != QUESTION or not _inside(cue, sent.start, sent.end):
+            continue
+        before = sent.doc[sent.start:cue.start].text.strip()
+        if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
+            return True
+    return False
+
+
+def candidates_for(doc: Doc) -> list[Candidate]:
+    """Build the candidates of one block-level Doc."""
+    concepts = sorted(doc.spans[CONCEPTS_KEY], key=lambda s: (s.start, -s.end))
+    cues = list(doc.spans[CUES_KEY])
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        sent_text = sent.text.strip()
+        if not sent_text:
+            continue
+        lead = len(sent.text) - len(sent.text.lstrip())
+        sent_start = sent.start_char + lead
+        question = _is_question(sent, cues)
+        sent_cues = [c for c in cues if _inside(c, sent.start, sent.end)]
+        attribution_cues = [c for c in sent_cues if c.label_ == ATTRIBUTION]
+        clauses = _clauses(sent, sent_cues)
+        first_cut = clauses[0][1] if clauses else sent.end
+        quantities = find_quantities(sent.text, sent.start_char)
+        for index, (a, b) in enumerate(clauses):
+            mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char, s.text)
+                             for s in concepts if _inside(s, a, b))
+            if not mentions:
+                continue
+            clause_cues = [c for c in sent_cues if _inside(c, a, b)]
+            pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            negations = _negations(clause_cues, pseudo)
+            attribution = next((c.text for c in attribution_cues
+                                if c.start < b and (index == 0 or c.start >= a
+                                                    or b <= first_cut)), None)
+            span = doc[a:b]
+            text = span.text.strip()
+            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+            out.append(Candidate(
+                start=start,
+                end=start + len(text),
+                text=text,
+                sentence_start=sent_start,
+                sentence_end=sent_start + len(sent_text),
+                sentence=sent_text,
+                concepts=mentions,
+                polarity="negated" if negations else "affirmed",
+                negations=negations,
+                hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
+                attribution=attribution,
+                conditions=tuple(c.text for c in clause_cues if c.label_ == CONDITION),
+                question=question or any(c.label_ == EMBEDDED_QUESTION for c in clause_cues),
+                imperative=any(c.label_ == IMPERATIVE and c.start == sent.start
+                               for c in sent_cues) and index == 0,
+                anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
+                assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
+                quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
+            ))
+    return out
+
+
+if not Doc.has_extension("candidates"):
+    Doc.set_extension("candidates", default=None)
+
+
+@Language.component("taxcheck_candidates", requires=["doc.sents"],
+                    assigns=["doc._.candidates"])
+def candidate_component(doc: Doc) -> Doc:
+    """Store the candidate claims of a Doc in ``doc._.candidates``."""
+    doc._.candidates = candidates_for(doc)
+    return doc

@@ -1,0 +1,41 @@
+"""Build the spaCy pipeline taxcheck runs: tokens, sentences, lemmas, concepts, cues,
+candidate claims. Build it once per process and reuse it for every document."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
+from taxcheck.nlp import lemmas as _lemmas  # noqa: F401  (registers the factory)
+from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.patterns import lexicon_patterns
+
+
+def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
+    """Return a pipeline whose concept and cue rulers come from ``db``.
+
+    Args:
+        db: the loaded claim database (its concepts.yaml and cues.yaml).
+        model: an installed spaCy pipeline to start from instead of ``blank("en")``.
+    """
+    nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("taxcheck_lemmatizer")
+    concepts = nlp.add_pipe("span_ruler", name="taxcheck_concepts",
+                            config={"spans_key": CONCEPTS_KEY, "phrase_matcher_attr": "LOWER",
+                                    "validate": True})
+    cues = nlp.add_pipe("span_ruler", name="taxcheck_cues",
+                        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER",
+                                "validate": True})
+    nlp.add_pipe("taxcheck_candidates")
+    nlp.initialize()
+
+    def tokenize(text: str) -> list[str]:
+        return [t.text for t in nlp.make_doc(text)]
+
+    concepts.add_patterns(lexicon_patterns(db.concepts, tokenize))  # type: ignore[attr-defined]
+    cues.add_patterns(lexicon_patterns(db.cues, tokenize))  # type: ignore[attr-defined]
+    return nlp

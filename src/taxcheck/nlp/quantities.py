@@ -1,0 +1,91 @@
+"""Find amounts of money, percentages, ages and tax years in a sentence.
+
+Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / $1 million,
+10% / 10 percent / ten percent, age 59½ / 59 1/2 / fifty-nine and a half, 2025.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+QuantityKind = Literal["usd", "percent", "age", "year"]
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "fifty-five": 55,
+    "fifty-nine": 59, "sixty": 60, "sixty-three": 63, "seventy": 70, "seventy-two": 72,
+    "seventy-three": 73, "seventy-five": 75, "hundred": 100,
+}
+_WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_HALF = r"(?P<half>\s*½|\s+1/2|\s+and\s+(?:a\s+)?(?:one-)?half)?"
+
+_PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
+    ("usd", re.compile(
+        rf"\$\s?(?P<num>{_NUM})(?:\s*(?P<mult>k|K|thousand|million|mil|m|M)\b)?")),
+    ("usd", re.compile(rf"\b(?P<num>{_NUM})\s*(?P<mult>thousand|million)?\s+(?:US\s+)?dollars\b",
+                       re.IGNORECASE)),
+    ("percent", re.compile(rf"\b(?P<num>{_NUM}|{_WORD_NUM})\s*(?:%|percent\b|per\s+cent\b)",
+                           re.IGNORECASE)),
+    ("age", re.compile(
+        rf"\b(?:age[sd]?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after)\s+"
+        rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"
+        r"(?!\s*(?:%|percent|dollars|years? of service))",
+        re.IGNORECASE)),
+    ("age", re.compile(rf"\b(?P<num>\d{{2}}|{_WORD_NUM})(?P<half>½|\s+1/2|\s+and\s+a\s+half)",
+                       re.IGNORECASE)),
+    ("age", re.compile(r"\b(?P<num>\d{2})(?:\s+(?:or|and)\s+(?:older|over|up))\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\d$,.])(?P<num>(?:19[5-9]|20[0-9])\d)(?!\d|,\d|%)")),
+]
+_MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "mil": 1_000_000,
+                "m": 1_000_000}
+_BEFORE_YEAR = re.compile(r"\b(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?$",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number stated in the text, with its kind and character span."""
+
+    kind: QuantityKind
+    value: float
+    start: int
+    end: int
+    text: str
+
+
+def _number(raw: str) -> float:
+    raw = raw.lower()
+    if raw in _WORDS:
+        return float(_WORDS[raw])
+    return float(raw.replace(",", ""))
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Return the quantities in ``text``; spans are shifted by ``offset``."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start("num"), m.end()
+            if kind == "usd":
+                start = m.start()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = _number(m.group("num"))
+            groups = m.groupdict()
+            if groups.get("mult"):
+                value *= _MULTIPLIERS[groups["mult"].lower()]
+            if groups.get("half"):
+                value += 0.5
+            if kind == "age" and not 18 <= value <= 100:
+                continue
+            if kind == "year" and _BEFORE_YEAR.search(text[:start]):
+                value -= 1  # "before 2018" speaks of 2017 and earlier
+            taken.append((start, end))
+            found.append(Quantity(kind, value, start + offset, end + offset,
+                                  text[start:end]))
+    return sorted(found, key=lambda q: q.start)

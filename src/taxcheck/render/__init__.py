@@ -1,0 +1,20 @@
+"""Renderers: each turns a list of reports into the text of one output format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from taxcheck.findings import Report
+from taxcheck.render.html import render_html
+from taxcheck.render.json_ import render_json
+from taxcheck.render.text import render_text
+
+Renderer = Callable[..., str]
+
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "html": render_html,
+}
+
+__all__ = ["RENDERERS", "Report", "render_html", "render_json", "render_text"]

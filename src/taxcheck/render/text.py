@@ -1,0 +1,66 @@
+"""Terminal output: one line per finding, like a linter, then a summary line."""
+
+from __future__ import annotations
+
+import click
+
+from taxcheck.findings import SEVERITY_RANK, Finding, Report
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _visible(finding: Finding, min_severity: str) -> bool:
+    return not finding.suppressed and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[
+        min_severity]
+
+
+def format_finding(f: Finding, *, colour: bool = False) -> str:
+    """``path:line:col: severity [claim-id] message`` and the correction below it."""
+    label = f.severity if f.framing == "stated" else "info"
+    verdict = "verified" if f.verdict == "accurate" else f.verdict
+    if f.framing == "myth":
+        verdict = f"debunked myth ({f.verdict})"
+    head = f"{f.path}:{f.line}:{f.column}: "
+    sev = click.style(label, fg=_COLOURS[label], bold=True) if colour else label
+    lines = [f"{head}{sev} [{f.claim_id}] {verdict}: {f.message}"]
+    lines.append(f"    text: {f.text}")
+    if f.verdict != "accurate" and f.framing == "stated":
+        lines.append(f"    correct: {f.correction}")
+        if f.citations:
+            lines.append(f"    source: {f.citations[0].title} <{f.citations[0].url}>")
+    return "\n".join(lines)
+
+
+def summary_line(reports: list[Report]) -> str:
+    """One line counting findings across all reports."""
+    sev = {"error": 0, "warning": 0}
+    verified = myths = 0
+    for report in reports:
+        for f in report.findings:
+            if f.suppressed:
+                continue
+            if f.framing == "myth":
+                myths += 1
+            elif f.verdict == "accurate":
+                verified += 1
+            elif f.severity in sev:
+                sev[f.severity] += 1
+    files = len(reports)
+    parts = [f"{sev['error']} error{'s' * (sev['error'] != 1)}",
+             f"{sev['warning']} warning{'s' * (sev['warning'] != 1)}",
+             f"{verified} verified claim{'s' * (verified != 1)}"]
+    if myths:
+        parts.append(f"{myths} debunked myth{'s' * (myths != 1)}")
+    return f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"
+
+
+def render_text(reports: list[Report], *, min_severity: str = "warning",
+                colour: bool = False) -> str:
+    """Render findings at or above ``min_severity``, then the summary line."""
+    out = []
+    for report in reports:
+        for f in report.findings:
+            if _visible(f, min_severity):
+                out.append(format_finding(f, colour=colour))
+    out.append(summary_line(reports))
+    return "\n".join(out) + "\n"

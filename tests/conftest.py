@@ -1,0 +1,46 @@
+"""Shared fixtures: one claim database and one pipeline for the whole session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from taxcheck.checker import Checker
+from taxcheck.claimdb import load_claims
+from taxcheck.findings import Report
+from taxcheck.readers import read_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "seed-401k-losses.txt"
+
+
+@pytest.fixture(scope="session")
+def db():
+    return load_claims()
+
+
+@pytest.fixture(scope="session")
+def checker(db):
+    return Checker(db, tax_year=2026)
+
+
+@pytest.fixture(scope="session")
+def check_text(checker):
+    """Check a snippet of article text (as the body of a plain-text article)."""
+
+    def run(text: str, suffix: str = ".txt") -> Report:
+        if suffix == ".txt":
+            text = "Title\n\n" + text
+        return checker.check(read_bytes(text.encode(), f"snippet{suffix}"))
+
+    return run
+
+
+def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None):
+    """Run the real ``taxcheck`` command in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "taxcheck", *args], input=stdin,
+                          capture_output=True, text=True, cwd=cwd or ROOT, timeout=300)

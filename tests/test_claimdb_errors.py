@@ -1,0 +1,90 @@
+"""A broken claim database is reported as one line per problem, naming file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED, run_cli
+
+GOOD_CLAIM = """\
+topic: house
+claims:
+  - id: house-rule
+    verdict: false
+    says: Something wrong.
+    rule: The rule.
+    correction: The fix.
+    citations:
+      - title: IRS Publication 590-B
+        url: https://www.irs.gov/publications/p590b
+    when:
+      - all: [RETIREMENT_ACCOUNT, LOSS, DEDUCT]
+    examples:
+      match: [You can deduct IRA losses.]
+      no_match: [You cannot deduct IRA losses.]
+"""
+
+
+def _house(tmp_path: Path, text: str, name: str = "house.yaml") -> Path:
+    folder = tmp_path / "house"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("topic: house\nclaims:\n  - id: x\n    says: [unclosed\n", 5, "invalid YAML"),
+    (GOOD_CLAIM.replace("verdict: false", "verdict: wrongish"), 4, "verdict"),
+    (GOOD_CLAIM.replace("    rule: The rule.\n", ""), 3, "rule: Field required"),
+    (GOOD_CLAIM.replace("https://www.irs.gov/publications/p590b", "www.irs.gov"), 10, "url"),
+    (GOOD_CLAIM.replace("DEDUCT]", "DEDUCTION_TYPO]"), 3, "unknown concept"),
+    (GOOD_CLAIM.replace("    citations:\n      - title: IRS Publication 590-B\n"
+                        "        url: https://www.irs.gov/publications/p590b\n",
+                        "    citations: []\n"), 8, "citations"),
+    (GOOD_CLAIM + GOOD_CLAIM.split("claims:\n")[1], 16, "duplicate claim id"),
+])
+def test_malformed_claim_file_names_file_and_line(tmp_path, text, line, words):
+    folder = _house(tmp_path, text)
+    result = run_cli("check", str(SEED), "--claims", str(folder))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"{folder / 'house.yaml'}:{line}:" in lines[0]
+    assert words in lines[0]
+    assert result.stdout == ""
+
+
+def test_claims_validate_exits_2_and_lists_every_problem(tmp_path):
+    folder = _house(tmp_path, GOOD_CLAIM.replace("verdict: false", "verdict: nope"))
+    _house(tmp_path, "topic: x\nclaims: [\n", name="broken.yaml")
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 2
+
+
+def test_house_claims_add_to_the_builtin_database(tmp_path):
+    folder = _house(tmp_path, GOOD_CLAIM)
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 0, result.stderr
+    listed = run_cli("claims", "list", "--topic", "house", "--claims", str(folder))
+    assert "house-rule" in listed.stdout
+
+
+def test_claims_test_reports_failing_examples(tmp_path):
+    broken = GOOD_CLAIM.replace("no_match: [You cannot deduct IRA losses.]",
+                                "no_match: [You can write off IRA losses.]")
+    folder = _house(tmp_path, broken)
+    result = run_cli("claims", "test", "house-rule", "--claims", str(folder))
+    assert result.returncode == 1
+    assert "FAIL house-rule no_match[0]" in result.stdout
+    assert "You can write off IRA losses." in result.stdout
+
+
+def test_shipped_database_validates_from_a_copy(tmp_path):
+    copy = tmp_path / "claims"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "claims", copy)
+    result = run_cli("claims", "validate")
+    assert result.returncode == 0 and result.stdout.startswith("ok:")

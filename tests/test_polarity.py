@@ -1,0 +1,62 @@
+"""Negation, questions and framing decide whether a sentence asserts a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _ids(report):
+    return {(f.claim_id, f.verdict, f.framing) for f in report.findings}
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can not deduct losses in your 401(k).",
+    "There is no deduction for losses inside an IRA.",
+    "Losses in a 401(k) are never deductible.",
+    "You cannot write off IRA losses.",
+    "You can't write off your 403(b) losses.",
+    "You don't get to deduct losses in your Roth IRA.",
+    "The IRS doesn't allow you to deduct 401k losses.",
+    "Losses inside a 401(k) are non-deductible.",
+])
+def test_negated_false_claim_is_a_verified_statement(check_text, sentence):
+    assert _ids(check_text(sentence)) == {("retirement-loss-not-deductible", "accurate",
+                                           "stated")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can deduct losses in your 401(k).",
+    "Losses inside an IRA are deductible.",
+    "Write off your 403(b) losses on Schedule A.",
+    "Not only can you deduct your 401(k) losses, you can do it every year.",
+])
+def test_affirmed_false_claim_is_flagged(check_text, sentence):
+    assert ("retirement-loss-deductible", "false", "stated") in _ids(check_text(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Can you deduct 401(k) losses?",
+    "Is it possible to write off IRA losses?",
+    "Many readers ask whether 401(k) losses can be written off.",
+])
+def test_questions_are_not_claims(check_text, sentence):
+    assert check_text(sentence).findings == []
+
+
+def test_hedge_lowers_confidence_but_keeps_verdict(check_text):
+    plain = check_text("You can deduct your 401(k) losses.").findings[0]
+    hedged = check_text("You may be able to deduct your 401(k) losses.").findings[0]
+    assert hedged.verdict == plain.verdict == "false"
+    assert hedged.confidence < plain.confidence
+
+
+def test_myth_framing_is_not_an_error(check_text):
+    report = check_text("A common myth is that you can deduct your 401(k) losses.")
+    [finding] = report.findings
+    assert finding.framing == "myth" and finding.severity == "info"
+    assert not finding.is_problem
+
+
+def test_pronoun_takes_the_account_from_the_previous_sentence(check_text):
+    report = check_text("Your 401(k) lost 20% this year. You can deduct these losses.")
+    assert ("retirement-loss-deductible", "false", "stated") in _ids(report)

@@ -1,0 +1,79 @@
+"""Readers recover article structure and map every character back to the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import SEED
+from taxcheck.errors import InputError
+from taxcheck.readers import read_bytes, read_path
+
+
+def _assert_offsets_round_trip(document):
+    for block in document.blocks:
+        for seg in block.segments:
+            if seg.length:
+                assert (document.source[seg.source_start:seg.source_start + seg.length]
+                        == block.text[seg.text_start:seg.text_start + seg.length])
+
+
+def test_plain_text_recovers_the_seed_structure():
+    doc = read_path(str(SEED))
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[0][0] == "title" and kinds[0][1].startswith("Maximizing Financial Relief")
+    assert kinds[1] == ("byline", "by liuqiyue")
+    assert doc.meta.author == "liuqiyue"
+    headings = [b for b in doc.blocks if b.kind == "heading"]
+    assert [h.text for h in headings if h.number] == [
+        "Contribute to a Traditional IRA", "Use the Loss to Offset Capital Gains",
+        "Amend Your Tax Return"]
+    assert [h.number for h in headings if h.number] == [1, 2, 3]
+    assert "Writing Off 401k Losses" in [h.text for h in headings]
+    assert not any(b.text == "1." for b in doc.blocks)
+    _assert_offsets_round_trip(doc)
+
+
+def test_plain_text_dateline_and_list_items():
+    text = ("Five Rules for Rollovers\n\nBy Ann Lee\n\nUpdated March 3, 2025\n\n"
+            "Some intro text here.\n\n1. First item.\n2. Second item.\n")
+    doc = read_bytes(text.encode(), "a.txt")
+    assert doc.meta.date == dt.date(2025, 3, 3)
+    items = [b for b in doc.blocks if b.kind == "list_item"]
+    assert [(b.number, b.text) for b in items] == [(1, "First item."), (2, "Second item.")]
+    _assert_offsets_round_trip(doc)
+
+
+def test_markdown_front_matter_headings_lists_and_inline_markup():
+    text = ("---\ntitle: IRA myths\ndate: 2025-04-01\nauthor: Sam\nurl: https://ex.com/a\n---\n"
+            "# IRA myths\n\nYou **cannot** deduct [IRA losses](https://ex.com/x) at all.\n"
+            "It is *never* allowed.\n\n## Rollovers\n\n- Roll `401(k)` money\n- Keep\n\n"
+            "> A quoted line.\n\n```\ncode is skipped\n```\n")
+    doc = read_bytes(text.encode(), "a.md")
+    assert doc.meta.title == "IRA myths" and doc.meta.author == "Sam"
+    assert doc.meta.date == dt.date(2025, 4, 1) and doc.meta.url == "https://ex.com/a"
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert ("paragraph", "You cannot deduct IRA losses at all. It is never allowed.") in texts
+    assert ("heading", "Rollovers") in texts
+    assert ("list_item", "Roll 401(k) money") in texts
+    assert ("quote", "A quoted line.") in texts
+    assert not any("code is skipped" in t for _, t in texts)
+    para = next(b for b in doc.blocks if b.text.startswith("You cannot"))
+    start = para.to_source(para.text.index("IRA losses"))
+    assert text[start:start + 10] == "IRA losses"
+    _assert_offsets_round_trip(doc)
+
+
+@pytest.mark.parametrize(("data", "code", "words"), [
+    (b"", "TC201", "empty"),
+    (b"   \n\n", "TC201", "empty"),
+    (b"PK\x03\x04\x00\x00binary", "TC202", "binary"),
+    (b"caf\xe9 au lait", "TC203", "not UTF-8"),
+])
+def test_bad_input_is_a_clear_error(data, code, words):
+    with pytest.raises(InputError) as info:
+        read_bytes(data, "bad.txt")
+    message = str(info.value)
+    assert message.startswith("bad.txt: " + code) and words in message
+    assert "\n" not in message
