@@ -7,6 +7,7 @@ from collections.abc import Callable
 from taxcheck.findings import Report
 from taxcheck.render.html import render_html
 from taxcheck.render.json_ import render_json
+from taxcheck.render.sarif import render_sarif
 from taxcheck.render.text import render_text
 
 Renderer = Callable[..., str]
@@ -15,6 +16,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "json": render_json,
     "html": render_html,
+    "sarif": render_sarif,
 }
 
-__all__ = ["RENDERERS", "Report", "render_html", "render_json", "render_text"]
+__all__ = ["RENDERERS", "Report", "render_html", "render_json", "render_sarif", "render_text"]

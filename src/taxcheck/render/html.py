@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from taxcheck.batch import BatchIndex
 from taxcheck.findings import VERDICT_RANK, Finding, Report
 from taxcheck.resources import data_dir
 
@@ -59,3 +60,8 @@ def render_html(reports: list[Report], **_: object) -> str:
     template = environment().get_template("report.html.j2")
     return template.render(report=report, blocks=blocks, notes=numbered,
                            counts=report.counts())
+
+
+def render_index(index: BatchIndex) -> str:
+    """Render the index page of a batch."""
+    return environment().get_template("index.html.j2").render(index=index)
