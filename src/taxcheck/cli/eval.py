@@ -1,0 +1,70 @@
+"""``taxcheck eval``: precision and recall on the gold-annotated corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from taxcheck.checker import Checker
+from taxcheck.cli.common import claims_option, fail, load_db
+from taxcheck.errors import TaxcheckError
+from taxcheck.evaluation import Evaluation, Score, evaluate
+
+
+def _line(name: str, score: Score) -> str:
+    return (f"{name:<48} P {score.precision:6.3f}  R {score.recall:6.3f}  F1 {score.f1:6.3f}"
+            f"   tp {score.tp:3d}  fp {score.fp:3d}  fn {score.fn:3d}")
+
+
+def render_evaluation(result: Evaluation) -> str:
+    """The human-readable evaluation report."""
+    out = [f"{result.articles} articles, {result.annotations} annotations", "",
+           _line("problems (false, misleading, outdated)", result.problems),
+           _line("accurate (verified)", result.accurate), "", "per verdict:"]
+    out += [_line(f"  {k}", v) for k, v in sorted(result.per_verdict.items())]
+    out += ["", "per claim:"]
+    out += [_line(f"  {k}", v) for k, v in sorted(result.per_claim.items())]
+    if result.misses:
+        out += ["", f"misses ({len(result.misses)}):"]
+        out += [f"  {m.path}: expected {m.expected}, got {m.got or 'nothing'}\n"
+                f"      {m.sentence}" for m in result.misses]
+    if result.false_alarms:
+        out += ["", f"false alarms ({len(result.false_alarms)}):"]
+        out += [f"  {m.path}:{m.line}: {m.got}\n      {m.sentence}"
+                for m in result.false_alarms]
+    if result.known_misses:
+        out += ["", f"known misses, not counted ({len(result.known_misses)}):"]
+        out += [f"  {m.path}: {m.expected}: {m.sentence}" for m in result.known_misses]
+    if result.errors:
+        out += ["", "articles that could not be read:", *(f"  {e}" for e in result.errors)]
+    return "\n".join(out) + "\n"
+
+
+@click.command("eval")
+@click.argument("corpus", default="corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--article", "articles", multiple=True, metavar="NAME",
+              help="Only this article (file name in CORPUS). Repeatable.")
+@claims_option
+def eval_command(corpus: Path, fmt: str, articles: tuple[str, ...],
+                 claim_dirs: tuple[Path, ...]) -> None:
+    """Measure precision and recall on a gold-annotated CORPUS (default: ./corpus).
+
+    Scores problems (false, misleading, outdated) and accurate claims separately,
+    per verdict and per claim, and lists every miss and false alarm with its
+    sentence. Gold annotations live in CORPUS/gold/ (see corpus/README.md).
+    """
+    db = load_db(claim_dirs)
+    try:
+        result = evaluate(corpus, Checker(db), articles or None)
+    except TaxcheckError as exc:
+        fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        click.echo(render_evaluation(result), nl=False)
+    sys.exit(0)

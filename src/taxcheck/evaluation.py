@@ -1,0 +1,244 @@
+"""Measure accuracy on a gold-annotated corpus (``taxcheck eval``).
+
+Gold files live in ``CORPUS/gold/<article file name>.yaml`` (format: corpus/README.md).
+Each annotation locates one sentence by a verbatim quote and says which fact-sheet
+entry (``fact``) or claim (``claim``) it states, with its verdict. A finding matches an
+annotation when its sentence contains the quote, its claim rests on the same fact (or
+is the same claim) and the verdicts agree.
+
+Scores are kept apart for problems (false, misleading, outdated: what an editor must
+fix) and for accurate statements (what taxcheck should recognise as verified).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from taxcheck.checker import Checker
+from taxcheck.errors import InputError, TaxcheckError
+from taxcheck.findings import Finding, Report
+from taxcheck.readers import read_path
+
+GoldVerdict = Literal["false", "misleading", "outdated", "accurate", "myth"]
+PROBLEMS = ("false", "misleading", "outdated")
+
+
+class GoldAnnotation(BaseModel):
+    """One checkable sentence of an article, annotated by hand."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quote: str
+    verdict: GoldVerdict
+    fact: str | None = None
+    claim: str | None = None
+    note: str | None = None
+    todo: bool = False
+    """A known miss: reported, but not counted against the scores."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_false(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("verdict") is False:
+            return {**data, "verdict": "false"}
+        return data
+
+    @model_validator(mode="after")
+    def _names_something(self) -> GoldAnnotation:
+        if not self.fact and not self.claim:
+            raise ValueError("an annotation needs a 'fact' or a 'claim'")
+        return self
+
+
+class GoldFile(BaseModel):
+    """The annotations of one article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article: str
+    as_of: int | None = None
+    annotations: list[GoldAnnotation] = []
+
+
+class Outcome(BaseModel):
+    """A miss or a false alarm, with its sentence, for the report."""
+
+    path: str
+    line: int | None = None
+    sentence: str
+    expected: str | None = None
+    got: str | None = None
+
+
+class Score(BaseModel):
+    """Precision, recall and F1 from true positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+class Evaluation(BaseModel):
+    """Every score taxcheck eval reports."""
+
+    problems: Score = Score()
+    accurate: Score = Score()
+    per_verdict: dict[str, Score] = {}
+    per_claim: dict[str, Score] = {}
+    misses: list[Outcome] = []
+    false_alarms: list[Outcome] = []
+    known_misses: list[Outcome] = []
+    articles: int = 0
+    annotations: int = 0
+    errors: list[str] = []
+
+    def as_dict(self) -> dict:
+        return {
+            **self.problems.as_dict(),
+            "accurate": self.accurate.as_dict(),
+            "per_verdict": {k: v.as_dict() for k, v in sorted(self.per_verdict.items())},
+            "per_claim": {k: v.as_dict() for k, v in sorted(self.per_claim.items())},
+            "misses": [o.model_dump() for o in self.misses],
+            "false_alarms": [o.model_dump() for o in self.false_alarms],
+            "known_misses": [o.model_dump() for o in self.known_misses],
+            "articles": self.articles,
+            "annotations": self.annotations,
+            "errors": self.errors,
+        }
+
+
+def normalise(text: str) -> str:
+    """Compare quotes and sentences without caring about spacing or curly quotes."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2014", "-").replace("\u2013", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def load_gold(path: Path) -> GoldFile:
+    """Read one gold file; errors name the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return GoldFile.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxcheckError(f"cannot read gold file: {exc}".splitlines()[0], where=str(path),
+                            code="TC210") from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise TaxcheckError(f"invalid gold file: {loc}: {err['msg']}", where=str(path),
+                            code="TC210") from None
+
+
+def _claim_key(finding: Finding, facts: dict[str, str | None]) -> str:
+    return facts.get(finding.claim_id) or finding.claim_id
+
+
+def _annotation_key(ann: GoldAnnotation, facts: dict[str, str | None]) -> str:
+    if ann.claim:
+        return facts.get(ann.claim) or ann.claim
+    return ann.fact or ""
+
+
+def _label(finding: Finding) -> str:
+    return "myth" if finding.framing == "myth" else finding.verdict
+
+
+def _bump(table: dict[str, Score], key: str, field: str) -> None:
+    score = table.setdefault(key, Score())
+    setattr(score, field, getattr(score, field) + 1)
+
+
+def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
+                 result: Evaluation) -> None:
+    """Add one article's outcomes to ``result``."""
+    findings = [f for f in report.findings if not f.suppressed]
+    used: set[int] = set()
+    for ann in gold.annotations:
+        quote = normalise(ann.quote)
+        key = _annotation_key(ann, facts)
+        match = next((i for i, f in enumerate(findings) if i not in used
+                      and quote in normalise(f.sentence)
+                      and _claim_key(f, facts) == key and _label(f) == ann.verdict), None)
+        if ann.verdict == "myth":
+            # A myth is fine unflagged or reported as a debunked myth; never as an error.
+            if match is not None:
+                used.add(match)
+            continue
+        group = "problems" if ann.verdict in PROBLEMS else "accurate"
+        score = result.problems if group == "problems" else result.accurate
+        claim_name = ann.claim or ann.fact or "?"
+        if match is not None:
+            used.add(match)
+            score.tp += 1
+            _bump(result.per_verdict, ann.verdict, "tp")
+            _bump(result.per_claim, findings[match].claim_id, "tp")
+            continue
+        outcome = Outcome(path=report.path, sentence=ann.quote,
+                          expected=f"{claim_name} ({ann.verdict})",
+                          got=", ".join(f"{f.claim_id} ({_label(f)})" for f in findings
+                                        if quote in normalise(f.sentence)) or None)
+        if ann.todo:
+            result.known_misses.append(outcome)
+            continue
+        score.fn += 1
+        _bump(result.per_verdict, ann.verdict, "fn")
+        _bump(result.per_claim, claim_name, "fn")
+        result.misses.append(outcome)
+    for i, f in enumerate(findings):
+        if i in used or f.framing == "myth":
+            continue
+        score = result.problems if f.verdict in PROBLEMS else result.accurate
+        score.fp += 1
+        _bump(result.per_verdict, f.verdict, "fp")
+        _bump(result.per_claim, f.claim_id, "fp")
+        result.false_alarms.append(Outcome(path=report.path, line=f.line, sentence=f.sentence,
+                                           got=f"{f.claim_id} ({_label(f)})"))
+
+
+def evaluate(corpus: Path, checker: Checker,
+             only: Iterable[str] | None = None) -> Evaluation:
+    """Check every article of ``corpus`` that has a gold file and score the findings."""
+    gold_dir = corpus / "gold"
+    if not gold_dir.is_dir():
+        raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC211")
+    facts = {c.id: c.fact for c in checker.db.claims}
+    result = Evaluation()
+    wanted = set(only) if only else None
+    for gold_path in sorted(gold_dir.glob("*.yaml")):
+        gold = load_gold(gold_path)
+        if wanted is not None and gold.article not in wanted:
+            continue
+        article = corpus / gold.article
+        try:
+            document = read_path(str(article))
+        except InputError as exc:
+            result.errors.append(str(exc))
+            continue
+        report = checker.check(document)
+        result.articles += 1
+        result.annotations += len(gold.annotations)
+        score_report(report, gold, facts, result)
+    return result
