@@ -142,8 +142,14 @@ def load_gold(path: Path) -> GoldFile:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return GoldFile.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxcheckError(f"cannot read gold file: {exc}".splitlines()[0], where=str(path),
+    except OSError as exc:
+        raise TaxcheckError(f"cannot read gold file: {exc.strerror}", where=str(path),
+                            code="TC210") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise TaxcheckError(f"invalid YAML in gold file: {problem}", where=where,
                             code="TC210") from None
     except ValidationError as exc:
         err = exc.errors()[0]
