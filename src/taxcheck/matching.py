@@ -22,6 +22,9 @@ BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
 HEDGE_PENALTY = 0.15
 CONTEXT_PENALTY = 0.1
 STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
+HEADING_KINDS = {"title", "heading"}
+CONTEXT_WINDOW = 3
+"""How many sentences back a pronoun may reach for its account or loss."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> 
         return False
     if cond.stated_year is not None:
         return any(cond.stated_year.contains(y) for y in cand.years)
-    return True
+    # A clause about the past ("was", "used to") states no rule for today.
+    return not cand.historical
 
 
 def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Quantity | None:
@@ -117,31 +121,45 @@ def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
 
 
 class _Context:
-    """The concepts of each context group last mentioned, for clauses that point back."""
+    """The concepts of each context group recently mentioned, for clauses that point back.
+
+    A paragraph sentence that points back ("these losses", "it") takes a missing group
+    from the last few sentences; a heading takes it from the section it introduces.
+    """
 
     def __init__(self, db: ClaimDatabase):
         self.groups: dict[str, set[str]] = {}
         for label, lexeme in db.concepts.items():
             if lexeme.context:
                 self.groups.setdefault(lexeme.context, set()).add(label)
-        self.current: dict[str, frozenset[str]] = {}
+        self.current: dict[str, tuple[frozenset[str], int]] = {}
+        self.sentence = 0
 
-    def resolve(self, cand: Candidate, wants_context: bool) -> tuple[set[str], list[Step]]:
+    def resolve(self, cand: Candidate, source: dict[str, frozenset[str]] | None = None
+                ) -> tuple[set[str], list[Step]]:
+        """Labels of ``cand`` plus missing groups from ``source`` (default: recent context)."""
+        if source is None:
+            source = {g: labels for g, (labels, seen) in self.current.items()
+                      if self.sentence - seen <= CONTEXT_WINDOW}
         labels = set(cand.labels)
         steps = []
-        if wants_context:
-            for group, members in self.groups.items():
-                if not labels & members and group in self.current:
-                    labels |= self.current[group]
-                    steps.append(Step(stage="context", detail=f"{group}: "
-                                      f"{', '.join(sorted(self.current[group]))} from context"))
+        for group, members in self.groups.items():
+            if not labels & members and source.get(group):
+                labels |= source[group]
+                steps.append(Step(stage="context", detail=f"{group}: "
+                                  f"{', '.join(sorted(source[group]))} from context"))
         return labels, steps
 
-    def update(self, labels: Iterable[str]) -> None:
+    def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
         labels = set(labels)
-        for group, members in self.groups.items():
-            if labels & members:
-                self.current[group] = frozenset(labels & members)
+        return {g: frozenset(labels & m) for g, m in self.groups.items() if labels & m}
+
+    def update(self, labels: Iterable[str]) -> None:
+        for group, found in self.groups_of(labels).items():
+            self.current[group] = (found, self.sentence)
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
 
 
 def _finding(document: Document, block_index: int, block: Block, cand: Candidate,
@@ -182,17 +200,31 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """Return the findings of a document, given the candidates of each block."""
     context = _Context(db)
     findings: dict[tuple[str, int], Finding] = {}
-    for block_index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+    blocks = document.blocks
+    for block_index, (block, cands) in enumerate(zip(blocks, candidates, strict=True)):
         if block.kind in ("byline", "dateline"):
             continue
+        section: dict[str, frozenset[str]] | None = None
+        if block.kind in HEADING_KINDS and block_index + 1 < len(blocks):
+            following = [c.labels for c in candidates[block_index + 1]]
+            section = context.groups_of(frozenset().union(*following))
+        last_sentence = None
         for cand in cands:
+            if cand.sentence_start != last_sentence:
+                context.next_sentence()
+                last_sentence = cand.sentence_start
             is_statement = block.kind in STATEMENT_KINDS or cand.imperative or cand.assertive
-            wants_context = cand.anaphor or cand.imperative
-            labels, steps = context.resolve(cand, wants_context)
+            if block.kind in HEADING_KINDS:
+                labels, steps = context.resolve(cand, section or {}) if (
+                    cand.imperative or cand.anaphor) else (set(cand.labels), [])
+            elif cand.anaphor or (cand.imperative and block.kind == "list_item"):
+                labels, steps = context.resolve(cand)
+            else:
+                labels, steps = set(cand.labels), []
             if not cand.question and is_statement:
                 for match in _matches(db, cand, db.expand(labels), tax_year):
                     finding = _finding(document, block_index, block, cand, match, steps)
                     key = (finding.claim_id, block.to_source(cand.sentence_start))
                     findings.setdefault(key, finding)
-            context.update(cand.labels)
+            context.update(labels if block.kind in HEADING_KINDS else cand.labels)
     return sorted(findings.values(), key=Finding.sort_key)

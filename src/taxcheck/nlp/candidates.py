@@ -8,6 +8,7 @@ hedges, attribution ("a common myth is that ..."), questions, imperatives, anaph
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
 
 CONCEPTS_KEY = "taxcheck_concepts"
@@ -31,8 +33,10 @@ ANAPHOR = "ANAPHOR"
 CONDITION = "CONDITION"
 ASSERTIVE = "ASSERTIVE"
 EMBEDDED_QUESTION = "EMBEDDED_QUESTION"
+HISTORICAL = "HISTORICAL"
 CUE_LABELS = (NEGATION, PSEUDO_NEGATION, HEDGE, ATTRIBUTION, TERMINATION, QUESTION,
-              IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION)
+              IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION,
+              HISTORICAL)
 
 Polarity = Literal["affirmed", "negated"]
 
@@ -67,6 +71,7 @@ class Candidate:
     imperative: bool
     anaphor: bool
     assertive: bool
+    historical: bool
     quantities: tuple[Quantity, ...]
 
     @property
@@ -88,6 +93,19 @@ def _clauses(sent: Span, cues: list[Span]) -> list[tuple[int, int]]:
 
 def _inside(span: Span, start: int, end: int) -> bool:
     return start <= span.start < end
+
+
+def _outermost(spans: Iterable[Span]) -> list[Span]:
+    """Concept spans, without those inside a longer fixed phrase of another concept.
+
+    "capital losses" is a CAPITAL_LOSS, not also a LOSS; "rollover IRA" is an IRA,
+    not a ROLLOVER. Matches of gapped patterns ("roll ... into") hide nothing.
+    """
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    phrases = [o for o in ordered if o.id_ == PHRASE]
+    return [s for s in ordered
+            if not any(o.label_ != s.label_ and o.start <= s.start and s.end <= o.end
+                       and (o.end - o.start) > (s.end - s.start) for o in phrases)]
 
 
 def _negations(cues: list[Span], pseudo: list[Span]) -> tuple[str, ...]:
@@ -116,7 +134,7 @@ def _is_question(sent: Span, cues: list[Span]) -> bool:
 
 def candidates_for(doc: Doc) -> list[Candidate]:
     """Build the candidates of one block-level Doc."""
-    concepts = sorted(doc.spans[CONCEPTS_KEY], key=lambda s: (s.start, -s.end))
+    concepts = _outermost(doc.spans[CONCEPTS_KEY])
     cues = list(doc.spans[CUES_KEY])
     out: list[Candidate] = []
     for sent in doc.sents:
@@ -163,6 +181,7 @@ def candidates_for(doc: Doc) -> list[Candidate]:
                                for c in sent_cues) and index == 0,
                 anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
+                historical=any(c.label_ == HISTORICAL for c in clause_cues),
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
             ))
     return out

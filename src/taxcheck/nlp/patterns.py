@@ -8,6 +8,11 @@ from taxcheck.claimdb.models import Lexeme
 
 Tokenize = Callable[[str], Iterable[str]]
 
+PHRASE = "phrase"
+"""Span id of matches of a fixed phrase (a term or lemma sequence)."""
+PATTERN = "pattern"
+"""Span id of matches of a raw token pattern, which may have gaps."""
+
 
 def lexeme_patterns(label: str, lexeme: Lexeme, tokenize: Tokenize) -> list[dict]:
     """Patterns for one label: phrases (case-insensitive), lemma sequences, token patterns.
@@ -18,11 +23,11 @@ def lexeme_patterns(label: str, lexeme: Lexeme, tokenize: Tokenize) -> list[dict
     patterns: list[dict] = []
     for term in lexeme.terms:
         tokens = [{"LOWER": tok.lower()} for tok in tokenize(term)]
-        patterns.append({"label": label, "pattern": tokens})
+        patterns.append({"label": label, "pattern": tokens, "id": PHRASE})
     for seq in lexeme.lemmas:
         tokens = [{"LEMMA": tok.lower()} for tok in tokenize(seq)]
-        patterns.append({"label": label, "pattern": tokens})
-    patterns.extend({"label": label, "pattern": p} for p in lexeme.patterns)
+        patterns.append({"label": label, "pattern": tokens, "id": PHRASE})
+    patterns.extend({"label": label, "pattern": p, "id": PATTERN} for p in lexeme.patterns)
     return patterns
 
 

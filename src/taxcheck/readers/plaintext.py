@@ -65,6 +65,14 @@ def read_plaintext(text: str, path: str) -> Document:
             blocks.append(_block_from_lines(group, "dateline"))
             meta.date = meta.date or when
             continue
+        if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
+                looks_like_heading(first[m.end():])):
+            # "2. Roll the Losses Into an IRA" on its own: a numbered section heading
+            offset = group[0][0] + m.end()
+            blocks.append(_block_from_lines([(offset, first[m.end():])], "heading", level=2,
+                                            number=int(m.group(2))))
+            pending_number = None
+            continue
         if all(_LIST_ITEM.match(line) for _, line in group):
             for offset, line in group:
                 m = _LIST_ITEM.match(line)
