@@ -9,7 +9,7 @@ from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
-from taxcheck.matching import match_document
+from taxcheck.matching import find_contradictions, match_document
 from taxcheck.nlp.pipeline import build_pipeline
 
 
@@ -48,12 +48,15 @@ class Checker:
         for document in documents:
             texts = (block.text for block in document.blocks)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-            candidates = [doc._.candidates for doc in docs]
+            candidates, sentences = [], []
+            for doc in docs:
+                candidates.append(doc._.candidates)
+                sentences.append(doc._.sentence_count)
             year = as_of_year(document, self.tax_year)
-            findings = match_document(document, candidates, self.db, year)
+            findings = match_document(document, candidates, self.db, year, sentences)
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,
-                findings=findings,
+                findings=findings, contradictions=find_contradictions(findings, self.db),
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)
                         for b in document.blocks])

@@ -77,6 +77,19 @@ def finding_id(path: str, claim_id: str, sentence: str) -> str:
     return digest[:16]
 
 
+class Contradiction(BaseModel):
+    """The article states a rule correctly in one place and gets it wrong in another."""
+
+    model_config = ConfigDict(frozen=True)
+
+    fact: str
+    accurate: str
+    """Id of the finding that states the rule correctly."""
+    wrong: str
+    """Id of the finding that contradicts it."""
+    message: str
+
+
 class BlockView(BaseModel):
     """The text of a block, for renderers that show the article."""
 
@@ -98,6 +111,7 @@ class Report(BaseModel):
     claims_version: str
     findings: list[Finding]
     blocks: list[BlockView] = []
+    contradictions: list[Contradiction] = []
     error: str | None = None
 
     def counts(self) -> dict[str, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.documents import Block, Document
-from taxcheck.findings import Finding, Step, finding_id
+from taxcheck.findings import Contradiction, Finding, Step, finding_id
 from taxcheck.nlp.candidates import Candidate
 from taxcheck.nlp.quantities import Quantity
 
@@ -158,9 +158,6 @@ class _Context:
         for group, found in self.groups_of(labels).items():
             self.current[group] = (found, self.sentence)
 
-    def next_sentence(self) -> None:
-        self.sentence += 1
-
 
 def _finding(document: Document, block_index: int, block: Block, cand: Candidate,
              match: Match, steps: list[Step]) -> Finding:
@@ -196,8 +193,12 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
-                   tax_year: int) -> list[Finding]:
-    """Return the findings of a document, given the candidates of each block."""
+                   tax_year: int, sentence_counts: list[int] | None = None) -> list[Finding]:
+    """Return the findings of a document, given the candidates of each block.
+
+    ``sentence_counts`` (sentences per block) lets pronouns' context expire after
+    :data:`CONTEXT_WINDOW` sentences, counting sentences that state no claim too.
+    """
     context = _Context(db)
     findings: dict[tuple[str, int], Finding] = {}
     blocks = document.blocks
@@ -208,11 +209,9 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         if block.kind in HEADING_KINDS and block_index + 1 < len(blocks):
             following = [c.labels for c in candidates[block_index + 1]]
             section = context.groups_of(frozenset().union(*following))
-        last_sentence = None
+        block_first = context.sentence
         for cand in cands:
-            if cand.sentence_start != last_sentence:
-                context.next_sentence()
-                last_sentence = cand.sentence_start
+            context.sentence = block_first + cand.sentence_index
             is_statement = block.kind in STATEMENT_KINDS or cand.imperative or cand.assertive
             if block.kind in HEADING_KINDS:
                 labels, steps = context.resolve(cand, section or {}) if (
@@ -227,4 +226,28 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                     key = (finding.claim_id, block.to_source(cand.sentence_start))
                     findings.setdefault(key, finding)
             context.update(labels if block.kind in HEADING_KINDS else cand.labels)
+        context.sentence = block_first + (sentence_counts[block_index] if sentence_counts
+                                          else 1 + max((c.sentence_index for c in cands),
+                                                       default=0))
     return sorted(findings.values(), key=Finding.sort_key)
+
+
+def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Contradiction]:
+    """Pair each wrong statement with an earlier or later correct one on the same fact."""
+    facts = {c.id: c.fact or c.id for c in db.claims}
+    correct: dict[str, Finding] = {}
+    for f in findings:
+        if f.verdict == "accurate" and f.framing == "stated":
+            correct.setdefault(facts.get(f.claim_id, f.claim_id), f)
+    out = []
+    for f in findings:
+        fact = facts.get(f.claim_id, f.claim_id)
+        if f.is_problem and fact in correct:
+            right = correct[fact]
+            out.append(Contradiction(
+                fact=fact, accurate=right.id, wrong=f.id,
+                message=f"line {f.line} contradicts line {right.line}: the article first says "
+                        f"\"{right.text}\" and then \"{f.text}\""
+                if right.start < f.start else
+                f"line {f.line} contradicts line {right.line}, which says \"{right.text}\""))
+    return out

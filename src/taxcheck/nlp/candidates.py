@@ -58,6 +58,8 @@ class Candidate:
     start: int
     end: int
     text: str
+    sentence_index: int
+    """Position of the sentence in its block (0-based)."""
     sentence_start: int
     sentence_end: int
     sentence: str
@@ -137,7 +139,7 @@ def candidates_for(doc: Doc) -> list[Candidate]:
     concepts = _outermost(doc.spans[CONCEPTS_KEY])
     cues = list(doc.spans[CUES_KEY])
     out: list[Candidate] = []
-    for sent in doc.sents:
+    for sent_index, sent in enumerate(doc.sents):
         sent_text = sent.text.strip()
         if not sent_text:
             continue
@@ -167,6 +169,7 @@ def candidates_for(doc: Doc) -> list[Candidate]:
                 start=start,
                 end=start + len(text),
                 text=text,
+                sentence_index=sent_index,
                 sentence_start=sent_start,
                 sentence_end=sent_start + len(sent_text),
                 sentence=sent_text,
@@ -189,6 +192,8 @@ def candidates_for(doc: Doc) -> list[Candidate]:
 
 if not Doc.has_extension("candidates"):
     Doc.set_extension("candidates", default=None)
+if not Doc.has_extension("sentence_count"):
+    Doc.set_extension("sentence_count", default=0)
 
 
 @Language.component("taxcheck_candidates", requires=["doc.sents"],
@@ -196,4 +201,5 @@ if not Doc.has_extension("candidates"):
 def candidate_component(doc: Doc) -> Doc:
     """Store the candidate claims of a Doc in ``doc._.candidates``."""
     doc._.candidates = candidates_for(doc)
+    doc._.sentence_count = sum(1 for _ in doc.sents)
     return doc

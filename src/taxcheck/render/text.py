@@ -62,5 +62,11 @@ def render_text(reports: list[Report], *, min_severity: str = "warning",
         for f in report.findings:
             if _visible(f, min_severity):
                 out.append(format_finding(f, colour=colour))
+        by_id = {f.id: f for f in report.findings}
+        for c in report.contradictions:
+            wrong = by_id[c.wrong]
+            if not wrong.suppressed and SEVERITY_RANK["warning"] >= SEVERITY_RANK[min_severity]:
+                out.append(f"{wrong.path}:{wrong.line}:{wrong.column}: warning [contradiction] "
+                           f"{c.message}")
     out.append(summary_line(reports))
     return "\n".join(out) + "\n"
