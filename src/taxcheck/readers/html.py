@@ -87,14 +87,14 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
         number = item.number
         if item.kind == "list_item" and found.exact and found.start in list_items:
             number = list_items[found.start].number  # the page's own numbering (<ol start>)
-        placed.append((item, Block(kind=item.kind, text=item.text, segments=found.segments,
+        placed.append((item, Block(kind=item.kind, text=found.text, segments=found.segments,
                                    level=item.level, number=number), found.start))
     has_h1 = any(item.kind == "heading" and item.level == 1 for item, _, _ in placed)
     first_start = next((start for _, _, start in placed if start is not None), None)
     if h1 is not None and not has_h1 and (first_start is None or h1.start < first_start):
         found = locate(page, h1.text, h1.start)
         title = Extracted("heading", h1.text, level=1)
-        placed.insert(0, (title, Block(kind="heading", text=h1.text, segments=found.segments,
+        placed.insert(0, (title, Block(kind="heading", text=found.text, segments=found.segments,
                                        level=1), found.start))
     blocks = [block for _, block, _ in placed]
     for i, block in enumerate(blocks):
@@ -128,7 +128,7 @@ def _inline_text(el: etree._Element) -> str:
     for child in el:
         if child.tag == "lb":
             parts.append(" ")
-        elif child.tag not in ("list", "table", "code", "graphic"):
+        elif child.tag not in ("list", "table", "graphic"):
             parts.append(_inline_text(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())

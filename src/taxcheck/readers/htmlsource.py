@@ -72,6 +72,8 @@ class HtmlSource:
     """Source offset of the start tag of the block element around each character."""
     boilerplate: bytearray = field(default_factory=bytearray)
     """1 for each character of :attr:`chars` inside a boilerplate container (nav, footer ...)."""
+    space_before: bytearray = field(default_factory=bytearray)
+    """1 for each character of :attr:`chars` that a browser shows after a space or a break."""
     blocks: list[SourceBlock] = field(default_factory=list)
     metas: list[dict[str, str]] = field(default_factory=list)
     links: list[dict[str, str]] = field(default_factory=list)
@@ -116,6 +118,7 @@ class _Scanner(HTMLParser):
         self._script: list[str] | None = None
         self._title: list[str] | None = None
         self._chars: list[str] = []
+        self._space = False
 
     # -- positions -------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -138,6 +141,7 @@ class _Scanner(HTMLParser):
         self._collect_meta(tag, attrs)
         if tag in _BLOCK or tag == "br":
             self._flush()
+            self._space = True
         if void:
             return
         if tag in ("p", "li", "dt", "dd") and self._stack and self._stack[-1][0] == tag:
@@ -177,6 +181,7 @@ class _Scanner(HTMLParser):
     def _end(self, tag: str) -> None:
         if tag in _BLOCK:
             self._flush()
+            self._space = True
         while self._stack:
             name, _, boilerplate = self._stack.pop()
             self._invisible -= name in _INVISIBLE
@@ -239,11 +244,17 @@ class _Scanner(HTMLParser):
         if not self._text:
             self._text_start = len(out.positions)
         self._text.append(text)
-        kept = [(ch, pos) for ch, pos in zip(text, offsets, strict=True)
-                if not ch.isspace() and ch not in IGNORABLE]
+        kept: list[str] = []
+        for ch, pos in zip(text, offsets, strict=True):
+            if ch.isspace():
+                self._space = True
+            elif ch not in IGNORABLE:
+                kept.append(ch)
+                out.positions.append(pos)
+                out.space_before.append(self._space)
+                self._space = False
         if kept:
-            self._chars.append("".join(ch for ch, _ in kept))
-            out.positions.extend(pos for _, pos in kept)
+            self._chars.append("".join(kept))
             out.owners.extend([self._block_owner] * len(kept))
             out.boilerplate.extend([self._boilerplate > 0] * len(kept))
 
@@ -288,8 +299,10 @@ class _Scanner(HTMLParser):
 
 @dataclass
 class Located:
-    """Segments for one extracted block, and where it was found in the stream."""
+    """One extracted block as found in the page: its text, segments and stream position."""
 
+    text: str
+    """The block text; when found exactly, spaced as the page shows it."""
     segments: tuple[Segment, ...]
     start: int | None
     """Stream index of the block's first matched character (None: nothing matched)."""
@@ -307,14 +320,16 @@ def _key(text: str) -> tuple[str, list[int]]:
 def locate(page: HtmlSource, text: str, cursor: int) -> Located:
     """Find ``text`` (extracted from the page) in the page's stream, from ``cursor`` on.
 
-    The whole text is looked for first (forward from ``cursor``, then anywhere); failing
-    that, each word is looked for in turn near the previous match. Characters that are
-    found map to their exact source offsets; whitespace maps to the source's whitespace
-    when it is the same single character; anything not found is anchored to the block
-    element around the nearest found text (or around the cursor when none is found).
+    The whole text is looked for first (forward from ``cursor``, then anywhere); when
+    found, the block text is rebuilt from the page, with spaces where the page shows
+    them (extractors sometimes drop or add a space around inline markup). Failing that,
+    each word is looked for in turn near the previous match. Characters that are found
+    map to their exact source offsets; whitespace maps to the source's whitespace when
+    it is the same single character; a word that is not found is anchored where the
+    next found word starts (else just where the previous one is), and a block of which
+    nothing is found is anchored to the start tag of the element around the cursor.
     """
-    key, idx = _key(text)
-    src: list[int | None] = [None] * len(text)
+    key, _ = _key(text)
     found = _find(page, key, cursor)
     if found < 0 and cursor:
         found = _find(page, key, 0)
@@ -322,10 +337,18 @@ def locate(page: HtmlSource, text: str, cursor: int) -> Located:
     first: int | None = None
     end = cursor
     if exact:
-        for k, i in enumerate(idx):
-            src[i] = page.positions[found + k]
+        parts: list[str] = []
+        src: list[int | None] = []
+        for k in range(found, found + len(key)):
+            if k > found and page.space_before[k]:
+                parts.append(" ")
+                src.append(None)
+            parts.append(page.chars[k])
+            src.append(page.positions[k])
+        text = "".join(parts)
         first, end = found, max(cursor, found + len(key))
     else:
+        src = [None] * len(text)
         pos = cursor
         window = max(400, 4 * len(key))
         for word in re.finditer(r"\S+", text):
@@ -340,8 +363,8 @@ def locate(page: HtmlSource, text: str, cursor: int) -> Located:
             first = hit if first is None else first
             pos = end = hit + len(wkey)
     fallback = page.owner_at(first if first is not None else cursor)
-    return Located(segments=_segments(page.source, text, src, fallback), start=first, end=end,
-                   exact=exact)
+    return Located(text=text, segments=_segments(page.source, text, src, fallback), start=first,
+                   end=end, exact=exact)
 
 
 def _find(page: HtmlSource, key: str, start: int) -> int:
