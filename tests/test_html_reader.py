@@ -284,3 +284,15 @@ def test_sloppy_markup_still_maps_every_block_to_its_words():
     assert ("paragraph", "Stray end tags do not break anything.") in texts
     assert not any("markup" in t for _, t in texts)
     assert_blocks_map_to_their_words(doc)
+
+
+def test_a_short_page_keeps_its_structure_and_leaves_its_navigation_out():
+    page = (b"<html><body><nav><a href='/'>Home</a> <a href='/tax'>Taxes</a></nav>"
+            b"<h1>Quick answer</h1><h2>Losses</h2><p>You can deduct 401k losses.</p>"
+            b"<ul><li>Keep your statements.</li></ul>"
+            b"<footer>All rights reserved by the site.</footer></body></html>")
+    doc = read_bytes(page, "short.html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "Quick answer"), ("heading", "Losses"),
+        ("paragraph", "You can deduct 401k losses."), ("list_item", "Keep your statements.")]
+    assert_blocks_map_to_their_words(doc)

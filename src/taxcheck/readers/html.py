@@ -10,7 +10,8 @@ searching forward from the previous block; see :func:`~taxcheck.readers.htmlsour
 An HTML *fragment* (no ``<html>``/``<body>``, e.g. an article body exported from a
 CMS) is all article: its own headings, paragraphs, list items and quotes are read
 directly, minus scripts, forms and navigation. The same direct reading is the
-fallback when trafilatura finds no article in a page.
+fallback when trafilatura finds no article in a page, or only dumps the page's text
+as one paragraph (its last resort on pages with little text).
 
 The page's first ``<h1>`` becomes the ``title`` block (trafilatura sometimes drops it
 from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
@@ -21,15 +22,16 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-
-import trafilatura
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from taxcheck.documents import Block, BlockKind, Document
 from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HEADING_REND = re.compile(r"h([1-6])$")
@@ -108,6 +110,8 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
 
 def _trafilatura_blocks(text: str) -> list[Extracted]:
     """The article's blocks as trafilatura extracts them ([] when it finds none)."""
+    import trafilatura  # imported on the first page read: it takes a while to load
+
     try:
         result = trafilatura.bare_extraction(
             text, include_comments=False, include_tables=True, include_images=False,
@@ -117,6 +121,8 @@ def _trafilatura_blocks(text: str) -> list[Extracted]:
     body = getattr(result, "body", None)
     if body is None:
         return []
+    if any("\n" in "".join(p.itertext()) for p in body.iter("p")):
+        return []  # its last resort, the page's text in one paragraph: read the page directly
     items: list[Extracted] = []
     _walk(body, items, quoted=False)
     return items
