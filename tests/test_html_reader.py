@@ -296,3 +296,16 @@ def test_a_short_page_keeps_its_structure_and_leaves_its_navigation_out():
         ("title", "Quick answer"), ("heading", "Losses"),
         ("paragraph", "You can deduct 401k losses."), ("list_item", "Keep your statements.")]
     assert_blocks_map_to_their_words(doc)
+
+
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "<title>Limits</title>"])
+def test_a_page_without_html_or_body_tags_is_still_a_page(opening):
+    page = (f"{opening}\n<nav><a href='/'>Home</a> <a href='/tax'>All our tax guides</a></nav>\n"
+            "<article><h1>Limits</h1>" + "".join(
+                f"<p>Paragraph {i} explains that the 401(k) deferral limit for 2025 is $23,500, "
+                "and that savers aged 50 and over can add a catch-up contribution.</p>"
+                for i in range(4)) + "</article>\n<footer>Site footer text here</footer>")
+    doc = read_bytes(page.encode(), "bare.html")
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "Limits" and len(texts) == 5
+    assert not any("guides" in t or "footer" in t for t in texts)

@@ -1,17 +1,18 @@
 """HTML reader: the main article of a web page, with every character mapped to the source.
 
-A whole page (one with ``<html>`` or ``<body>``) goes through trafilatura, which keeps
-the article's headings, paragraphs, lists, quotes and tables and drops navigation,
-cookie banners, ads, newsletter boxes, scripts, related-post lists, comments and
-footers. trafilatura does not say where its text came from, so each extracted block
-is found again in the page's visible text (entity-decoded, whitespace ignored,
-searching forward from the previous block; see :func:`~taxcheck.readers.htmlsource.locate`).
+A whole page (one with a doctype, ``<html>``, ``<head>``, ``<title>`` or ``<body>``)
+goes through trafilatura, which keeps the article's headings, paragraphs, lists,
+quotes and tables and drops navigation, cookie banners, ads, newsletter boxes,
+scripts, related-post lists, comments and footers. trafilatura does not say where
+its text came from, so each extracted block is found again in the page's visible
+text (entity-decoded, whitespace ignored, searching forward from the previous block;
+see :func:`~taxcheck.readers.htmlsource.locate`).
 
-An HTML *fragment* (no ``<html>``/``<body>``, e.g. an article body exported from a
-CMS) is all article: its own headings, paragraphs, list items and quotes are read
-directly, minus scripts, forms and navigation. The same direct reading is the
-fallback when trafilatura finds no article in a page, or only dumps the page's text
-as one paragraph (its last resort on pages with little text).
+An HTML *fragment* (none of those, e.g. an article body exported from a CMS) is all
+article: its own headings, paragraphs, list items and quotes are read directly,
+minus scripts, forms and navigation. The same direct reading is the fallback when
+trafilatura finds no article in a page, or only dumps the page's text as one
+paragraph (its last resort on pages with little text).
 
 The page's first ``<h1>`` becomes the ``title`` block (trafilatura sometimes drops it
 from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.

@@ -82,7 +82,7 @@ class HtmlSource:
     times: list[str] = field(default_factory=list)
     """``datetime`` attributes of ``<time>`` elements, in page order."""
     is_page: bool = False
-    """True when the source has ``<html>`` or ``<body>``: a whole page, not a fragment."""
+    """True for a whole page (a doctype, ``<html>``, ``<head>``, ``<title>`` or ``<body>``)."""
 
     def owner_at(self, index: int) -> int:
         """The block element around stream character ``index`` (clamped to the stream)."""
@@ -134,7 +134,7 @@ class _Scanner(HTMLParser):
 
     def _start(self, tag: str, attrs: dict[str, str], *, void: bool) -> None:
         offset = self._offset()
-        if tag in ("html", "body"):
+        if tag in ("html", "head", "body", "title"):
             self.out.is_page = True
         if tag == "body" and any(name == "head" for name, _, _ in self._stack):
             self._end("head")
@@ -203,6 +203,10 @@ class _Scanner(HTMLParser):
                 break
         else:
             self._block_tag, self._block_owner = "body", 0
+
+    def handle_decl(self, decl: str) -> None:
+        if decl.lower().startswith("doctype"):
+            self.out.is_page = True
 
     # -- text ------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
