@@ -298,14 +298,21 @@ def test_a_short_page_keeps_its_structure_and_leaves_its_navigation_out():
     assert_blocks_map_to_their_words(doc)
 
 
+LINK_LIST = ("<div><ul><li><a href='/a'>Best savings accounts this month</a></li>"
+             "<li><a href='/b'>Quiz: what kind of saver are you</a></li></ul></div>")
+ARTICLE_DIV = "<div><h1>Limits</h1>" + "".join(
+    f"<p>Paragraph {i} explains that the 401(k) deferral limit for 2025 is $23,500, and that "
+    "savers aged 50 and over can add a catch-up contribution.</p>" for i in range(4)) + "</div>"
+
+
 @pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "<title>Limits</title>"])
 def test_a_page_without_html_or_body_tags_is_still_a_page(opening):
-    page = (f"{opening}\n<nav><a href='/'>Home</a> <a href='/tax'>All our tax guides</a></nav>\n"
-            "<article><h1>Limits</h1>" + "".join(
-                f"<p>Paragraph {i} explains that the 401(k) deferral limit for 2025 is $23,500, "
-                "and that savers aged 50 and over can add a catch-up contribution.</p>"
-                for i in range(4)) + "</article>\n<footer>Site footer text here</footer>")
-    doc = read_bytes(page.encode(), "bare.html")
+    doc = read_bytes(f"{opening}\n{ARTICLE_DIV}\n{LINK_LIST}".encode(), "bare.html")
     texts = [b.text for b in doc.blocks]
-    assert texts[0] == "Limits" and len(texts) == 5
-    assert not any("guides" in t or "footer" in t for t in texts)
+    assert texts[0] == "Limits" and len(texts) == 5  # the list of links is not the article
+
+
+def test_a_fragment_is_read_whole_even_its_links():
+    doc = read_bytes(f"{ARTICLE_DIV}\n{LINK_LIST}".encode(), "fragment.html")
+    assert [b.text for b in doc.blocks][-2:] == ["Best savings accounts this month",
+                                                 "Quiz: what kind of saver are you"]
