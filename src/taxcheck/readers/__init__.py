@@ -55,8 +55,8 @@ DEFAULT_SUFFIX = ".txt"
 DEFAULT_MAX_BYTES = 10_000_000
 """Inputs larger than this (10 MB) are refused unless the limit is raised."""
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Reader", "decode", "read_bytes", "read_path",
-           "reader_for"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_SUFFIX", "READERS", "Reader", "TextReader", "decode",
+           "read_bytes", "read_path", "reader_for", "text_reader"]
 
 
 def reader_for(path: str, default: str = DEFAULT_SUFFIX) -> Reader:
