@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from conftest import SEED
+from conftest import CORPUS, ROOT, SEED
 from taxcheck.errors import InputError
 from taxcheck.readers import read_bytes, read_path
+
+DATA = ROOT / "tests" / "data"
 
 
 def _assert_offsets_round_trip(document):
@@ -77,3 +79,70 @@ def test_bad_input_is_a_clear_error(data, code, words):
     message = str(info.value)
     assert message.startswith("bad.txt: " + code) and words in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(("header", "author", "date"), [
+    ("By Arthur Quintero\nMarch 4, 2024", "Arthur Quintero", dt.date(2024, 3, 4)),
+    ("By Tom Brightwater, Main Street Employer Weekly\nPublished January 9, 2026",
+     "Tom Brightwater, Main Street Employer Weekly", dt.date(2026, 1, 9)),
+    ("Thread started by maple_and_oak\nPosted Feb 2, 2026", "maple_and_oak",
+     dt.date(2026, 2, 2)),
+    ("by Staff Writer\nUpdated Jan 12, 2026", "Staff Writer", dt.date(2026, 1, 12)),
+    ("Posted by Kevin Mwangi | BudgetBeacon.org\n\nUpdated December 2, 2025", "Kevin Mwangi",
+     dt.date(2025, 12, 2)),
+    ("By Penny Marchetti | May 6, 2024", "Penny Marchetti", dt.date(2024, 5, 6)),
+    ("Forum: Personal Finance > Taxes\nThread started by tide_pool_trader\n"
+     "Posted October 3, 2024", "tide_pool_trader", dt.date(2024, 10, 3)),
+])
+def test_plain_text_date_on_the_line_after_the_byline(header, author, date):
+    text = f"A Title For The Article\n\n{header}\n\nThe body of the article starts here.\n"
+    doc = read_bytes(text.encode(), "a.txt")
+    assert (doc.meta.author, doc.meta.date) == (author, date)
+    kinds = [b.kind for b in doc.blocks]
+    assert "byline" in kinds and "heading" not in kinds
+    assert doc.blocks[-1].kind == "paragraph"
+    assert doc.blocks[-1].text == "The body of the article starts here."
+    byline = next(b for b in doc.blocks if b.kind == "byline")
+    assert byline.text.lower().find("by ") >= 0
+    _assert_offsets_round_trip(doc)
+
+
+def test_a_date_line_inside_the_body_is_not_the_publication_date():
+    text = ("A Title\n\nBy Ann Lee\n\nThe deadline moved this year. Mark it down:\n"
+            "April 15, 2026\n\nMore body text.\n")
+    doc = read_bytes(text.encode(), "a.txt")
+    assert doc.meta.date is None
+    assert any(b.kind == "paragraph" and "April 15, 2026" in b.text for b in doc.blocks)
+
+
+DATED_CORPUS = {
+    "b-money-mailbag-rule-of-55.txt": dt.date(2024, 3, 4),
+    "b-simple-ira-2026-update.txt": dt.date(2026, 1, 9),
+    "b-forum-roth-five-year.txt": dt.date(2026, 2, 2),
+    "b-evergreen-401k-limits.txt": dt.date(2026, 1, 12),
+    "b-savers-credit-explained.txt": dt.date(2025, 12, 2),
+    "a-10-things-capital-losses.txt": dt.date(2024, 11, 18),
+    "a-forum-reply-worthless-stock.txt": dt.date(2024, 10, 3),
+    "a-7-ways-to-write-off-retirement-losses.txt": dt.date(2025, 3, 3),
+}
+
+
+@pytest.mark.parametrize(("name", "date"), sorted(DATED_CORPUS.items()))
+def test_corpus_articles_get_their_publication_date(name, date):
+    path = CORPUS / name if (CORPUS / name).exists() else DATA / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in corpus/ on this branch")
+    doc = read_path(str(path))
+    assert doc.meta.date == date
+    assert doc.meta.author
+    assert [b.kind for b in doc.blocks[:2]] == ["title", "byline"] or name.startswith(
+        "a-forum")
+    _assert_offsets_round_trip(doc)
+
+
+def test_a_sentence_starting_with_by_in_the_body_stays_a_statement():
+    text = ("A Title\n\nBy Ann Lee\n\nSome intro text here.\n\n"
+            "By contrast, Roth IRAs have no RMDs.\n")
+    doc = read_bytes(text.encode(), "a.txt")
+    assert [b.kind for b in doc.blocks] == ["title", "byline", "paragraph", "paragraph"]
+    assert doc.meta.author == "Ann Lee"

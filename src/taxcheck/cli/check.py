@@ -51,7 +51,7 @@ def reaches(reports: list[Report], fail_on: str) -> bool:
 def check(paths: tuple[str, ...], fmt: str, output: Path | None, fail_on: str,
           min_severity: str, tax_year: int | None, max_bytes: int,
           claim_dirs: tuple[Path, ...]) -> None:
-    """Check the tax claims in each PATH (a .txt or .md file; - reads standard input).
+    """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
     the correction below it, and a summary line. Exits 0 when clean, 1 when a finding

@@ -1,7 +1,12 @@
 """Readers turn input files into :class:`~taxcheck.documents.Document` objects.
 
 One module per format; :data:`READERS` maps a file suffix to its reader. Every
-reader is a function ``(source_text, path) -> Document``.
+registered reader is a function ``(data: bytes, path: str) -> Document`` that decodes
+the bytes as its format requires (text formats as UTF-8, HTML also in the charset its
+``<meta>`` declares, ``.docx`` as a Word package). The text-level functions
+(``read_plaintext``, ``read_markdown``, ``read_html``) take already-decoded text.
+JSON Lines corpora are read record by record with
+:func:`taxcheck.readers.jsonl.iter_records`.
 """
 
 from __future__ import annotations
@@ -12,50 +17,65 @@ from pathlib import Path
 
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
+from taxcheck.readers.decoding import decode
+from taxcheck.readers.docx import read_docx
+from taxcheck.readers.html import read_html_bytes
 from taxcheck.readers.markdown import read_markdown
 from taxcheck.readers.plaintext import read_plaintext
 
-Reader = Callable[[str, str], Document]
+Reader = Callable[[bytes, str], Document]
+TextReader = Callable[[str, str], Document]
+
+
+def text_reader(read: TextReader) -> Reader:
+    """Make a registry reader from a text reader: decode UTF-8, then read."""
+
+    def read_decoded(data: bytes, path: str) -> Document:
+        return read(decode(data, path), path)
+
+    read_decoded.__name__ = read_decoded.__qualname__ = f"{read.__name__}_bytes"
+    read_decoded.__doc__ = read.__doc__
+    return read_decoded
+
 
 READERS: dict[str, Reader] = {
-    ".txt": read_plaintext,
-    ".text": read_plaintext,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
+    ".txt": text_reader(read_plaintext),
+    ".text": text_reader(read_plaintext),
+    ".md": text_reader(read_markdown),
+    ".markdown": text_reader(read_markdown),
+    ".html": read_html_bytes,
+    ".htm": read_html_bytes,
+    ".docx": read_docx,
 }
+"""Readers by lower-case file suffix: the formats taxcheck reads."""
+
+DEFAULT_SUFFIX = ".txt"
+"""Unknown suffixes are read as plain text."""
 
 DEFAULT_MAX_BYTES = 10_000_000
 """Inputs larger than this (10 MB) are refused unless the limit is raised."""
 
-
-def decode(data: bytes, path: str) -> str:
-    """Decode article bytes as UTF-8 text, refusing binary and empty input."""
-    if not data.strip():
-        raise InputError("file is empty", where=path, code="TC201")
-    if b"\x00" in data[:8192]:
-        raise InputError("file is binary, not text", where=path, code="TC202")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"file is not UTF-8 text (bad byte at offset {exc.start})",
-                         where=path, code="TC203") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_SUFFIX", "READERS", "Reader", "TextReader", "decode",
+           "read_bytes", "read_path", "reader_for", "text_reader"]
 
 
-def reader_for(path: str, default: str = ".txt") -> Reader:
+def reader_for(path: str, default: str = DEFAULT_SUFFIX) -> Reader:
     """Return the reader for a path's suffix (plain text for unknown suffixes)."""
     return READERS.get(Path(path).suffix.lower(), READERS[default])
 
 
 def read_bytes(data: bytes, path: str, *, suffix: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read an article from raw bytes; ``path`` names it in errors and reports."""
+    """Read an article from raw bytes; ``path`` names it in errors and reports.
+
+    The reader is chosen by ``suffix`` (e.g. ``".html"``) when given, else by the
+    suffix of ``path``; unknown suffixes are read as plain text.
+    """
     if len(data) > max_bytes:
         raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({len(data):,} bytes)",
                          where=path, code="TC204")
-    text = decode(data, path)
-    reader = READERS.get(suffix, read_plaintext) if suffix else reader_for(path)
-    return reader(text, path)
+    reader = READERS.get(suffix.lower(), READERS[DEFAULT_SUFFIX]) if suffix else reader_for(path)
+    return reader(data, path)
 
 
 def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

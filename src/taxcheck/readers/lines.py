@@ -14,6 +14,11 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _FINAL_PUNCT = tuple(".!?:;,")
+_BYLINE = re.compile(
+    r"^(?:(?:posted|written|reported|edited|compiled|thread\s+started|started)\s+)?by\s+(?=\S)",
+    re.IGNORECASE)
+_BYLINE_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u2014\u2013-]\s+|\s*\|\s*")
+BYLINE_MAX_WORDS = 10
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
@@ -43,6 +48,24 @@ def dateline(line: str) -> date | None:
     """Return the date if the whole line is a dateline ("Updated March 3, 2025")."""
     m = _DATELINE.match(line.strip())
     return parse_date(m.group("date")) if m else None
+
+
+def byline_author(line: str) -> str | None:
+    """Return who wrote it if the line is a byline ("By Ann Lee", "Posted by Kim | Site")."""
+    s = line.strip()
+    m = _BYLINE.match(s)
+    if not m or len(s.split()) > BYLINE_MAX_WORDS:
+        return None
+    who = _BYLINE_SEPARATOR.split(s[m.end():])[0].strip()
+    return who or None
+
+
+def byline_date(line: str) -> date | None:
+    """The date a byline carries after a separator ("By Ann Lee | March 4, 2024")."""
+    for part in _BYLINE_SEPARATOR.split(line.strip())[1:]:
+        if when := dateline(part):
+            return when
+    return None
 
 
 def looks_like_heading(line: str) -> bool:

@@ -12,11 +12,20 @@ import re
 from typing import Any
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, BlockKind, Document
-from taxcheck.readers.lines import dateline, looks_like_heading, split_lines, stripped_span
+from taxcheck.readers.lines import (
+    byline_author,
+    byline_date,
+    dateline,
+    looks_like_heading,
+    split_lines,
+    stripped_span,
+)
 
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
-_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_HEADER_LINES = 4
+"""A header group (byline, dateline, site or forum line) has at most this many lines."""
+_HEADER_LINE_WORDS = 12
 
 
 def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
@@ -43,6 +52,38 @@ def _block_from_lines(lines: list[tuple[int, str]], kind: BlockKind, **extra: An
     return builder.build(kind, **extra)
 
 
+def _in_header(blocks: list[Block]) -> bool:
+    """True while only the title, bylines and datelines have been read."""
+    return all(b.kind in ("title", "byline", "dateline") for b in blocks)
+
+
+def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
+    """A short group of byline/dateline lines before the body ("By Ann Lee\\nMay 4, 2024").
+
+    Its other lines must read as labels ("Forum: Personal Finance > Taxes"), not prose.
+    """
+    if len(group) < 2 or len(group) > _HEADER_LINES or not _in_header(blocks):
+        return False
+    kinds = [byline_author(line) is not None or dateline(line) is not None
+             for _, line in group]
+    return any(kinds) and all(
+        known or (looks_like_heading(line) and len(line.split()) <= _HEADER_LINE_WORDS)
+        for known, (_, line) in zip(kinds, group, strict=True))
+
+
+def _header_line(line: str, meta: ArticleMeta, *, in_header: bool) -> BlockKind:
+    """The kind of a header line (byline, dateline); in the header, records author and date."""
+    if in_header and (author := byline_author(line)) is not None:
+        meta.author = meta.author or author
+        meta.date = meta.date or byline_date(line)
+        return "byline"
+    if when := dateline(line):
+        if in_header:
+            meta.date = meta.date or when
+        return "dateline"
+    return "paragraph"
+
+
 def read_plaintext(text: str, path: str) -> Document:
     """Read a plain-text article into a Document."""
     blocks: list[Block] = []
@@ -57,13 +98,15 @@ def read_plaintext(text: str, path: str) -> Document:
             blocks.append(_block_from_lines(group, "title"))
             meta.title = blocks[-1].text
             continue
-        if len(group) == 1 and _BYLINE.match(first.strip()) and len(first.split()) <= 8:
-            blocks.append(_block_from_lines(group, "byline"))
-            meta.author = meta.author or first.strip()[3:].strip()
+        in_header = _in_header(blocks)
+        if len(group) == 1 and ((in_header and byline_author(first) is not None)
+                                or dateline(first)):
+            kind = _header_line(first, meta, in_header=in_header)
+            blocks.append(_block_from_lines(group, kind))
             continue
-        if len(group) == 1 and (when := dateline(first)):
-            blocks.append(_block_from_lines(group, "dateline"))
-            meta.date = meta.date or when
+        if _header_group(group, blocks):
+            blocks.extend(_block_from_lines([line], _header_line(line[1], meta, in_header=True))
+                          for line in group)
             continue
         if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
                 looks_like_heading(first[m.end():])):

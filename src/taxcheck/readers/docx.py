@@ -1,0 +1,215 @@
+"""Word (.docx) reader: paragraphs with their styles, list numbering and core properties.
+
+Positions: a .docx has no lines, so the Document's ``source`` is the text of the
+document's paragraphs, in reading order (body paragraphs, and the paragraphs of table
+cells where the table stands), joined by ``"\\n"``; line breaks inside a paragraph
+become spaces. A finding's ``line`` is therefore the paragraph number (1-based,
+empty paragraphs included) and its ``column`` the character offset in that
+paragraph plus one. Headers, footers, footnotes, comments and text boxes are not read.
+
+Kinds: style ``Title`` is the title; ``Heading N`` (or a style based on one) a heading
+of level N; ``Quote``/``Intense Quote`` a quote; a paragraph with list numbering
+(direct or from its style, e.g. ``List Bullet``, ``List Number``) a list item, numbered
+when its numbering format is not a bullet. A "By ..." line and a dateline near the top
+are the byline and dateline, as in plain text.
+
+Metadata comes from the core properties: title, author, ``identifier`` when it is a
+URL, and the date last modified (else created) unless a dateline gives the date. The
+placeholder properties of python-docx's default template are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from taxcheck.documents import ArticleMeta, Block, BlockBuilder, BlockKind, Document
+from taxcheck.errors import InputError
+from taxcheck.readers.lines import byline_author, dateline
+
+MAX_UNCOMPRESSED = 200_000_000
+"""Refuse packages whose parts unpack to more than this many bytes (zip bombs)."""
+
+_HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_TEMPLATE_AUTHOR = "python-docx"
+_TEMPLATE_STAMP = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADER_ZONE = 6
+"""Bylines and datelines are looked for among the first paragraphs only."""
+
+
+def read_docx(data: bytes, path: str) -> Document:
+    """Read a Word .docx document into a Document."""
+    if not data.strip():
+        raise InputError("file is empty", where=path, code="TC201")
+    package = _open(data, path)
+    paragraphs = list(_paragraphs(package))
+    texts = [re.sub(r"[\n\r\v\f]", " ", p.text) for p in paragraphs]
+    source = "\n".join(texts)
+    if not source.strip():
+        raise InputError("document has no text", where=path, code="TC201")
+    numbering = _Numbering(package)
+    blocks: list[Block] = []
+    meta = ArticleMeta()
+    offset = 0
+    for index, (para, text) in enumerate(zip(paragraphs, texts, strict=True)):
+        start, offset = offset, offset + len(text) + 1
+        content = text.strip()
+        if not content:
+            continue
+        at = start + len(text) - len(text.lstrip())
+        kind, level, number = _kind(para, numbering)
+        if kind == "paragraph" and index < _HEADER_ZONE and not _body_started(blocks):
+            if (author := byline_author(content)) is not None:
+                kind, meta.author = "byline", meta.author or author
+            elif when := dateline(content):
+                kind, meta.date = "dateline", meta.date or when
+        builder = BlockBuilder()
+        builder.add(content, at)
+        blocks.append(builder.build(kind, level=level, number=number))
+    _core_meta(package, meta, blocks)
+    return Document(path=path, source=source, blocks=blocks, meta=meta)
+
+
+def _open(data: bytes, path: str) -> Any:
+    try:
+        import docx  # optional: imported when a .docx is read
+    except ImportError:
+        raise InputError("reading .docx files needs python-docx (pip install python-docx)",
+                         where=path, code="TC209") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError("file is not a .docx document (not a zip archive, or truncated)",
+                         where=path, code="TC208")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
+                raise InputError(f"file unpacks to more than {MAX_UNCOMPRESSED:,} bytes",
+                                 where=path, code="TC204")
+        return docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on broken packages
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise InputError(f"file is not a readable .docx document ({reason})", where=path,
+                         code="TC208") from None
+
+
+def _paragraphs(container: Any) -> Iterator[Any]:
+    """Paragraphs in reading order, descending into table cells (merged cells once)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for item in container.iter_inner_content():
+        if isinstance(item, Paragraph):
+            yield item
+        elif isinstance(item, Table):
+            seen: set[int] = set()
+            for row in item.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from _paragraphs(cell)
+
+
+def _body_started(blocks: list[Block]) -> bool:
+    return any(b.kind not in ("title", "byline", "dateline") for b in blocks)
+
+
+def _style_chain(para: Any) -> Iterator[Any]:
+    style = para.style
+    depth = 0
+    while style is not None and depth < 10:
+        yield style
+        style, depth = style.base_style, depth + 1
+
+
+def _kind(para: Any, numbering: _Numbering) -> tuple[BlockKind, int, int | None]:
+    """Block kind, heading level and list number of a paragraph."""
+    for style in _style_chain(para):
+        for name in (style.name or "", style.style_id or ""):
+            if name.lower() == "title":
+                return "title", 1, None
+            if m := _HEADING.match(name):
+                return "heading", int(m.group(1)), None
+            if name.lower().replace(" ", "") in ("quote", "intensequote"):
+                return "quote", 0, None
+    num = _num_properties(para)
+    if num is not None:
+        return "list_item", 0, numbering.next_number(*num)
+    return "paragraph", 0, None
+
+
+def _num_properties(para: Any) -> tuple[str, int] | None:
+    """The paragraph's (numId, level), directly or from its style chain."""
+    candidates = [para._p] + [s.element for s in _style_chain(para)]
+    for element in candidates:
+        num_pr = element.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            continue
+        num_id = num_pr.find(f"{_W}numId")
+        ilvl = num_pr.find(f"{_W}ilvl")
+        value = num_id.get(f"{_W}val") if num_id is not None else None
+        if value in (None, "0"):
+            return None  # numId 0 switches numbering off
+        level = ilvl.get(f"{_W}val") if ilvl is not None else "0"
+        return value, int(level) if level and level.isdigit() else 0
+    return None
+
+
+class _Numbering:
+    """Numbering formats of a document and running counters per list and level."""
+
+    def __init__(self, package: Any) -> None:
+        self._formats: dict[tuple[str, int], str] = {}
+        self._counters: dict[tuple[str, int], int] = {}
+        try:
+            root = package.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.iter(f"{_W}abstractNum")}
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            definition = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+            if definition is None:
+                continue
+            for lvl in definition.iter(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                ilvl = lvl.get(f"{_W}ilvl") or "0"
+                self._formats[(num.get(f"{_W}numId"), int(ilvl) if ilvl.isdigit() else 0)] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal")
+
+    def next_number(self, num_id: str, level: int) -> int | None:
+        """The number of the next item of list ``num_id`` at ``level`` (None for bullets)."""
+        for key in [k for k in self._counters if k[0] == num_id and k[1] > level]:
+            del self._counters[key]
+        fmt = self._formats.get((num_id, level), "bullet")
+        if fmt in ("bullet", "none"):
+            return None
+        self._counters[(num_id, level)] = self._counters.get((num_id, level), 0) + 1
+        return self._counters[(num_id, level)]
+
+
+def _core_meta(package: Any, meta: ArticleMeta, blocks: list[Block]) -> None:
+    props = package.core_properties
+    title = (props.title or "").strip()
+    meta.title = title or next((b.text for b in blocks if b.kind == "title"), None)
+    author = (props.author or "").strip()
+    if author and author != _TEMPLATE_AUTHOR and meta.author is None:
+        meta.author = author
+    identifier = (props.identifier or "").strip()
+    if identifier.startswith(("http://", "https://")):
+        meta.url = identifier
+    if meta.date is None:
+        for stamp in (props.modified, props.created):
+            if stamp is not None and _utc(stamp) != _TEMPLATE_STAMP:
+                meta.date = stamp.date()
+                break
+
+
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    return stamp.replace(tzinfo=dt.UTC) if stamp.tzinfo is None else stamp.astimezone(dt.UTC)

@@ -1,0 +1,196 @@
+"""HTML reader: the main article of a web page, with every character mapped to the source.
+
+A whole page (one with a doctype, ``<html>``, ``<head>``, ``<title>`` or ``<body>``)
+goes through trafilatura, which keeps the article's headings, paragraphs, lists,
+quotes and tables and drops navigation, cookie banners, ads, newsletter boxes,
+scripts, related-post lists, comments and footers. trafilatura does not say where
+its text came from, so each extracted block is found again in the page's visible
+text (entity-decoded, whitespace ignored, searching forward from the previous block;
+see :func:`~taxcheck.readers.htmlsource.locate`).
+
+An HTML *fragment* (none of those, e.g. an article body exported from a CMS) is all
+article: its own headings, paragraphs, list items and quotes are read directly,
+minus scripts, forms and navigation. The same direct reading is the fallback when
+trafilatura finds no article in a page, or only dumps the page's text as one
+paragraph (its last resort on pages with little text).
+
+The page's first ``<h1>`` becomes the ``title`` block (trafilatura sometimes drops it
+from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from taxcheck.documents import Block, BlockKind, Document
+from taxcheck.errors import InputError
+from taxcheck.readers.decoding import decode
+from taxcheck.readers.htmlmeta import html_meta
+from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HEADING_REND = re.compile(r"h([1-6])$")
+_INVISIBLE_CHARS = dict.fromkeys(map(ord, IGNORABLE))
+
+
+@dataclass
+class Extracted:
+    """A block of article text as an extractor returned it, not yet mapped to the source."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    number: int | None = None
+
+
+def read_html_bytes(data: bytes, path: str) -> Document:
+    """Decode an HTML file (UTF-8, else the charset its ``<meta>`` declares) and read it."""
+    try:
+        text = decode(data, path)
+    except InputError as exc:
+        if exc.code != "TC203" or not (m := _CHARSET.search(data[:4096])):
+            raise
+        try:
+            codec = codecs.lookup(m.group(1).decode("ascii")).name
+            text = data.decode(codec).replace("\r\n", "\n").replace("\r", "\n")
+        except (LookupError, UnicodeDecodeError):
+            raise exc from None
+    return read_html(text, path)
+
+
+def read_html(text: str, path: str) -> Document:
+    """Read the main article of an HTML page (or a fragment) into a Document."""
+    page = scan_html(text)
+    items = _trafilatura_blocks(text) if page.is_page else []
+    if not items:
+        items = _page_blocks(page)
+    h1 = next((b for b in page.blocks if b.kind == "heading" and b.level == 1
+               and not b.boilerplate), None)
+    blocks = _place(page, items, h1)
+    if not blocks:
+        raise InputError("no article text found in the page", where=path, code="TC201")
+    meta = html_meta(page, h1=h1.text if h1 else None)
+    return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> list[Block]:
+    """Map extracted blocks to the source; the first level-1 heading becomes the title."""
+    placed: list[tuple[Extracted, Block, int | None]] = []
+    list_items = {b.start: b for b in page.blocks if b.kind == "list_item"}
+    cursor = 0
+    for item in items:
+        found = locate(page, item.text, cursor)
+        cursor = found.end
+        number = item.number
+        if item.kind == "list_item" and found.exact and found.start in list_items:
+            number = list_items[found.start].number  # the page's own numbering (<ol start>)
+        placed.append((item, Block(kind=item.kind, text=found.text, segments=found.segments,
+                                   level=item.level, number=number), found.start))
+    has_h1 = any(item.kind == "heading" and item.level == 1 for item, _, _ in placed)
+    first_start = next((start for _, _, start in placed if start is not None), None)
+    if h1 is not None and not has_h1 and (first_start is None or h1.start < first_start):
+        found = locate(page, h1.text, h1.start)
+        title = Extracted("heading", h1.text, level=1)
+        placed.insert(0, (title, Block(kind="heading", text=found.text, segments=found.segments,
+                                       level=1), found.start))
+    blocks = [block for _, block, _ in placed]
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.level == 1:
+            blocks[i] = block.model_copy(update={"kind": "title"})
+            break
+    return blocks
+
+
+# -- trafilatura ------------------------------------------------------------------------------
+
+def _trafilatura_blocks(text: str) -> list[Extracted]:
+    """The article's blocks as trafilatura extracts them ([] when it finds none)."""
+    import trafilatura  # imported on the first page read: it takes a while to load
+
+    try:
+        result = trafilatura.bare_extraction(
+            text, include_comments=False, include_tables=True, include_images=False,
+            include_links=False, include_formatting=False, with_metadata=False)
+    except Exception:  # any extractor failure: read the page directly
+        return []
+    body = getattr(result, "body", None)
+    if body is None:
+        return []
+    if any("\n" in "".join(p.itertext()) for p in body.iter("p")):
+        return []  # its last resort, the page's text in one paragraph: read the page directly
+    items: list[Extracted] = []
+    _walk(body, items, quoted=False)
+    return items
+
+
+def _inline_text(el: etree._Element) -> str:
+    """The text of an element and its inline children (nested lists excluded)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append(" ")
+        elif child.tag not in ("list", "table", "graphic"):
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _walk(el: etree._Element, out: list[Extracted], *, quoted: bool) -> None:
+    for child in el:
+        _visit(child, out, quoted=quoted)
+
+
+def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None:
+    tag = child.tag
+    if tag == "head":
+        m = _HEADING_REND.match(child.get("rend") or "")
+        _emit(out, "heading", _inline_text(child), level=int(m.group(1)) if m else 2)
+    elif tag == "p":
+        _emit(out, "quote" if quoted else "paragraph", _inline_text(child))
+    elif tag == "list":
+        numbered = (child.get("rend") or "").lower() == "ol"
+        for n, item in enumerate(child.iterfind("item"), start=1):
+            _emit(out, "list_item", _inline_text(item), number=n if numbered else None)
+            for sub in item.iterfind("list"):
+                _visit(sub, out, quoted=quoted)
+    elif tag == "quote":
+        if any(c.tag in ("p", "list", "head", "quote") for c in child):
+            _emit(out, "quote", " ".join((child.text or "").split()))
+            _walk(child, out, quoted=True)
+        else:
+            _emit(out, "quote", _inline_text(child))
+    elif tag == "table":
+        for row in child.iter("row"):
+            cells = [_inline_text(cell) for cell in row.iterfind("cell")]
+            _emit(out, "paragraph", " ".join(c for c in cells if c))
+    elif tag not in ("code", "graphic", "lb"):
+        _walk(child, out, quoted=quoted)
+
+
+def _emit(out: list[Extracted], kind: BlockKind, text: str, *, level: int = 0,
+          number: int | None = None) -> None:
+    text = _visible(text)
+    if text:
+        out.append(Extracted(kind, text, level, number))
+
+
+def _visible(text: str) -> str:
+    """Text without invisible characters (soft hyphens, zero-width spaces) or extra spaces."""
+    return " ".join(text.translate(_INVISIBLE_CHARS).split())
+
+
+# -- direct reading -----------------------------------------------------------------------
+
+def _page_blocks(page: HtmlSource) -> list[Extracted]:
+    """The page's own blocks outside boilerplate (inside <article>/<main> when it has one)."""
+    blocks = [b for b in page.blocks if not b.boilerplate]
+    if any(b.in_article for b in blocks):
+        blocks = [b for b in blocks if b.in_article]
+    return [Extracted(b.kind, _visible(b.text), b.level, b.number) for b in blocks
+            if _visible(b.text)]

@@ -1,0 +1,122 @@
+"""Article metadata from an HTML page: meta tags, the canonical link and JSON-LD.
+
+Sources, in order of preference for each field:
+
+* title: ``og:title``, JSON-LD ``headline``, ``twitter:title``, then the page's first
+  ``<h1>`` and its ``<title>`` (the caller supplies those two);
+* URL: ``<link rel="canonical">``, ``og:url``, JSON-LD ``url`` / ``mainEntityOfPage``;
+* author: ``<meta name="author">``, JSON-LD ``author`` (names joined with ", "),
+  ``article:author`` when it is a name rather than a profile URL;
+* date: ``article:published_time``, JSON-LD ``datePublished``, the usual date meta
+  names (``date``, ``pubdate``, ``dc.date`` ...), then the first ``<time datetime>``.
+
+JSON-LD objects count when their ``@type`` is an article (``Article``, ``NewsArticle``,
+``BlogPosting`` and the other schema.org ``*Article`` / ``*Posting`` types), found at the
+top level, in a list, or in an ``@graph``. Malformed JSON-LD is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from taxcheck.documents import ArticleMeta
+from taxcheck.readers.htmlsource import HtmlSource
+from taxcheck.readers.lines import parse_date
+
+_DATE_NAMES = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
+               "publish-date", "publication_date", "dc.date", "dc.date.issued", "dcterms.date",
+               "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time")
+
+
+def _meta_values(page: HtmlSource) -> dict[str, str]:
+    """First non-empty ``content`` of each meta tag, keyed by lower-case property/name."""
+    values: dict[str, str] = {}
+    for attrs in page.metas:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = " ".join(attrs.get("content", "").split())
+        if key and content and key not in values:
+            values[key] = content
+    return values
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    types = obj.get("@type", [])
+    types = [types] if isinstance(types, str) else types
+    return any(isinstance(t, str) and (t.endswith("Article") or t.endswith("Posting"))
+               for t in types)
+
+
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _objects(item)
+    elif isinstance(value, dict):
+        yield value
+        yield from _objects(value.get("@graph", []))
+
+
+def _json_ld_article(page: HtmlSource) -> dict[str, Any]:
+    for script in page.json_ld:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for obj in _objects(data):
+            if _is_article(obj):
+                return obj
+    return {}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    return []
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
+
+
+def _date(*candidates: str | None) -> dt.date | None:
+    for value in candidates:
+        if value and (when := parse_date(value.strip())):
+            return when
+    return None
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "/"))
+
+
+def html_meta(page: HtmlSource, *, h1: str | None = None) -> ArticleMeta:
+    """Return the article metadata a scanned page declares; ``h1`` is its first heading."""
+    meta = _meta_values(page)
+    ld = _json_ld_article(page)
+    canonical = next((link.get("href", "").strip() for link in page.links
+                      if "canonical" in link.get("rel", "").lower().split()
+                      and link.get("href", "").strip()), None)
+    title = (meta.get("og:title") or _text(ld.get("headline")) or meta.get("twitter:title")
+             or h1 or page.title)
+    url = canonical or meta.get("og:url") or _text(ld.get("url")) or _text(
+        ld.get("mainEntityOfPage"))
+    ld_authors = _names(ld.get("author"))
+    article_author = meta.get("article:author")
+    author = (meta.get("author") or (", ".join(ld_authors) if ld_authors else None)
+              or (article_author if article_author and not _is_url(article_author) else None))
+    date = (_date(meta.get("article:published_time"), _text(ld.get("datePublished")))
+            or _date(*(meta.get(name) for name in _DATE_NAMES))
+            or _date(*page.times[:1]))
+    return ArticleMeta(title=title, url=url, author=author, date=date)

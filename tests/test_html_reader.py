@@ -1,0 +1,318 @@
+"""The HTML reader keeps the article, drops the page around it, and maps back to the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from conftest import CORPUS, ROOT, run_cli
+from htmlcheck import assert_blocks_map_to_their_words, assert_segments_verbatim, visible_words
+from taxcheck.documents import Block
+from taxcheck.errors import InputError
+from taxcheck.readers import READERS, read_bytes, read_path
+from taxcheck.readers.htmlsource import locate, scan_html
+
+DATA = ROOT / "tests" / "data"
+LISTICLE = DATA / "a-after-the-crash-listicle.html"
+LETTER = DATA / "a-dear-penny-wash-sale-ira.html"
+
+BOILERPLATE_XPATH = (
+    "//nav | //footer | //aside | //form | //*[@id='comments'] | //*[" + " or ".join(
+        f"contains(concat(' ', @class, ' ', @id), '{name}')"
+        for name in ("comment", "related", "cookie", "consent", "gdpr", "newsletter", "signup",
+                     "ad-", "promo", "sidebar", "breadcrumbs", "masthead", "topbar")) + "]")
+
+
+def boilerplate_texts(path: Path) -> list[str]:
+    """Every sentence-sized text inside the page's navigation, banners, ads, comments ..."""
+    tree = lxml_html.fromstring(path.read_bytes())
+    texts = set()
+    for element in tree.xpath(BOILERPLATE_XPATH):
+        for text in element.itertext():
+            text = " ".join(text.split())
+            if len(text.split()) >= 3:
+                texts.add(text)
+    return sorted(texts)
+
+
+def test_html_suffixes_are_registered():
+    assert {".html", ".htm", ".docx", ".txt", ".md"} <= set(READERS)
+
+
+def test_listicle_keeps_title_headings_and_paragraphs_in_order():
+    doc = read_path(str(LISTICLE))
+    assert doc.blocks[0].kind == "title"
+    assert doc.blocks[0].text == "6 Tax Moves to Make After the Market Drop"
+    headings = [(b.level, b.text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        (2, "1. Deduct Your IRA Losses on Schedule A"),
+        (2, "2. Amend Your Return for Last Year's 401(k) Slide"),
+        (2, "3. Check for Worthless Stock"),
+        (2, "4. Harvest Losses in Your Taxable Account"),
+        (2, "5. Use Your 401(k) Losses to Lower Your Bracket"),
+        (2, "6. Don't Count on a Smaller RMD"),
+        (2, "The bottom line"),
+    ]
+    paragraphs = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert len(paragraphs) == 9
+    assert paragraphs[0].startswith("Ouch. If you've looked at your brokerage app")
+    assert paragraphs[-1].endswith("run them by a tax pro before you act.")
+
+
+def test_listicle_metadata_from_meta_tags_and_json_ld():
+    meta = read_path(str(LISTICLE)).meta
+    assert meta.title == "6 Tax Moves to Make After the Market Drop"
+    assert meta.url == "https://moneybuzzly.com/2026/03/6-tax-moves-after-the-market-drop/"
+    assert meta.author == "Jordan Pike"
+    assert meta.date == dt.date(2026, 3, 9)  # article:published_time, not the URL's month
+
+
+@pytest.mark.parametrize("path", [LISTICLE, LETTER], ids=lambda p: p.name)
+def test_fixture_pages_drop_every_piece_of_boilerplate(path):
+    doc = read_path(str(path))
+    text = "\n".join(b.text for b in doc.blocks)
+    leaked = [t for t in boilerplate_texts(path) if t in text]
+    assert leaked == []
+    for marker in ("cookie", "ADVERTISEMENT", "Advertisement", "Subscribe", "Privacy Policy",
+                   "You might also like", "More from Dear Penny", "thoughts on", "Comments ("):
+        assert marker not in text
+
+
+def test_letter_keeps_its_salutations_headings_and_sign_off():
+    doc = read_path(str(LETTER))
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert ("title", "Dear Penny: My Roth IRA Bought the Fund I Just Sold at a Loss. "
+                     "Is My Deduction Safe?") in kinds
+    assert ("paragraph", "Dear Harvesting,") in kinds
+    assert [t for k, t in kinds if k == "heading"] == [
+        "What the IRS says", "Why this one hurts more", "How to keep it from happening again",
+        "A couple of other things"]
+    assert kinds[-1] == ("paragraph", "Penny")
+    assert doc.meta.author == "Penny Marchetti" and doc.meta.date == dt.date(2024, 5, 6)
+    entity = next(b for b in doc.blocks if "S&P 500" in b.text)  # written S&amp;P in the page
+    assert entity.kind == "paragraph"
+
+
+@pytest.mark.parametrize("path", [LISTICLE, LETTER], ids=lambda p: p.name)
+def test_every_block_maps_back_to_the_same_words_in_the_page(path):
+    doc = read_path(str(path))
+    assert_blocks_map_to_their_words(doc)
+
+
+def test_block_positions_point_into_the_article_not_the_navigation():
+    doc = read_path(str(LETTER))
+    kicker = doc.blocks[0]
+    assert kicker.text == "Dear Penny"  # also a navigation link, earlier in the page
+    line, _ = doc.line_col(kicker.to_source(0))
+    assert doc.source.splitlines()[line - 1].strip() == '<p class="kicker">Dear Penny</p>'
+
+
+def test_findings_in_html_point_at_line_and_column_of_the_page(checker):
+    doc = read_path(str(LISTICLE))
+    report = checker.check(doc)
+    assert report.findings
+    lines = doc.source.split("\n")
+    for finding in report.findings:
+        assert (finding.line, finding.column) == doc.line_col(finding.start)
+        assert visible_words(doc.source[finding.start:finding.end]) == finding.text.split()
+    heading = next(f for f in report.findings if "Deduct Your IRA Losses" in f.text)
+    assert heading.line == 56
+    assert lines[55][heading.column - 1:].startswith("Deduct Your IRA Losses on Schedule A")
+
+
+def test_cli_reports_html_findings_as_path_line_column():
+    result = run_cli("check", str(LISTICLE.relative_to(ROOT)), "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert "tests/data/a-after-the-crash-listicle.html:56:12: error" in result.stdout
+
+
+def test_fragment_is_read_whole_with_kinds_levels_and_numbers():
+    fragment = ("<h2>Rollovers</h2>\n<p>You can <b>roll</b> your 401(k) into an IRA.</p>\n"
+                "<ol start=\"3\"><li>Third step<li>Fourth step</ol>\n"
+                "<ul><li>A point</li></ul>\n<blockquote><p>Quoted advice.</p></blockquote>\n"
+                "<script>var x = '<p>not text</p>';</script>\n"
+                "<div class=\"newsletter\"><p>Sign up now for tips.</p></div>\n"
+                "<p>AT&amp;T &#8212; and&nbsp;more.</p>")
+    doc = read_bytes(fragment.encode(), "cms.html")
+    assert [(b.kind, b.level, b.number, b.text) for b in doc.blocks] == [
+        ("heading", 2, None, "Rollovers"),
+        ("paragraph", 0, None, "You can roll your 401(k) into an IRA."),
+        ("list_item", 0, 3, "Third step"),
+        ("list_item", 0, 4, "Fourth step"),
+        ("list_item", 0, None, "A point"),
+        ("quote", 0, None, "Quoted advice."),
+        ("paragraph", 0, None, "AT&T — and more."),
+    ]
+    assert_blocks_map_to_their_words(doc)
+    last = doc.blocks[-1]
+    dash = last.to_source(last.text.index("—"))
+    assert doc.source.startswith("&#8212;", dash)
+    more = last.to_source(last.text.index("more"))
+    assert doc.source.startswith("more.</p>", more)
+
+
+def test_entities_inline_markup_and_invisible_characters_in_a_page():
+    body = "".join(f"<p>Paragraph {i}: the 401(k) limit is $23,500 for 2025, and you&rsquo;re "
+                   "able to save&nbsp;more with catch&shy;up money after age fifty.</p>\n"
+                   for i in range(6))
+    page = ("<!doctype html><html><head><title>Limits | Site</title></head><body>\n"
+            "<nav><a href='/'>Home</a> <a href='/x'>Paragraph 3</a></nav>\n"
+            "<article><h1>The <em>New</em> Limits</h1>\n"
+            f"<p>An intro with a foot<sup>1</sup>note and a <b>bo</b>ld split word.</p>\n{body}"
+            "</article><footer>Copyright notice for the whole site</footer></body></html>")
+    doc = read_bytes(page.encode(), "limits.html")
+    assert doc.blocks[0].kind == "title" and doc.blocks[0].text == "The New Limits"
+    assert doc.meta.title == "The New Limits"  # no meta tags: the first <h1>
+    texts = [b.text for b in doc.blocks]
+    assert "An intro with a foot1note and a bold split word." in texts
+    assert any("you’re able to save more with catchup money" in t for t in texts)
+    assert not any("Copyright" in t or t == "Home" for t in texts)
+    assert_blocks_map_to_their_words(doc)
+
+
+def test_a_tiny_page_still_yields_its_text():
+    doc = read_bytes(b"<html><body><p>You can deduct 401k losses.</p></body></html>", "t.html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph",
+                                                      "You can deduct 401k losses.")]
+    assert_segments_verbatim(doc)
+
+
+@pytest.mark.parametrize("data", [b"<html><body></body></html>",
+                                  b"<html><body><nav><a href='/'>Home page</a></nav></body></html>",
+                                  b"<script>alert(1)</script>"])
+def test_a_page_without_article_text_is_a_clear_error(data):
+    with pytest.raises(InputError) as info:
+        read_bytes(data, "blank.html")
+    assert str(info.value) == "blank.html: TC201 no article text found in the page"
+
+
+def test_declared_charset_is_honoured_and_undeclared_bytes_refused():
+    page = ('<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 owners can '
+            'save \u201cmore\u201d.</p></body></html>').encode("windows-1252")
+    doc = read_bytes(page, "latin.html")
+    assert doc.blocks[0].text == "Café owners can save “more”."
+    with pytest.raises(InputError, match="TC203"):
+        read_bytes(page.replace(b'<meta charset="windows-1252">', b""), "latin.html")
+
+
+def test_json_ld_graph_authors_and_dates():
+    page = """<html><head>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "Site", "url": "https://ex.com/"},
+      {"@type": ["NewsArticle"], "headline": "IRA limits for 2025",
+       "datePublished": "2025-01-06T07:30:00-05:00", "url": "https://ex.com/ira-limits",
+       "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}]}
+    ]}</script>
+    <script type="application/ld+json">{not json</script>
+    <meta property="article:author" content="https://ex.com/authors/ann">
+    </head><body><article><h1>Other heading</h1><p>Body text of the article.</p></article>
+    </body></html>"""
+    meta = read_bytes(page.encode(), "ld.html").meta
+    assert meta.title == "IRA limits for 2025"
+    assert meta.url == "https://ex.com/ira-limits"
+    assert meta.author == "Ann Lee, Bo Chan"
+    assert meta.date == dt.date(2025, 1, 6)
+
+
+def test_meta_tags_win_over_json_ld_and_time_element_is_the_last_resort():
+    page = """<html><head><meta property="og:title" content="From og">
+    <link rel="canonical" href="https://ex.com/canonical">
+    <meta property="og:url" content="https://ex.com/og">
+    <script type="application/ld+json">{"@type": "Article", "headline": "From LD",
+      "url": "https://ex.com/ld"}</script></head>
+    <body><article><p>By Kim <time datetime="2024-02-29">Feb 29</time></p>
+    <p>Body text of the article.</p></article></body></html>"""
+    meta = read_bytes(page.encode(), "m.html").meta
+    assert (meta.title, meta.url, meta.date) == ("From og", "https://ex.com/canonical",
+                                                 dt.date(2024, 2, 29))
+
+
+def test_locate_anchors_words_it_cannot_find_next_to_those_it_can():
+    page = scan_html("<div>\n  <p>alpha beta gamma</p>\n</div>")
+    found = locate(page, "alpha BETA gamma", 0)
+    assert not found.exact
+    block = Block(kind="paragraph", text="alpha BETA gamma", segments=found.segments)
+    source = page.source
+    assert source[block.to_source(0):].startswith("alpha")
+    assert source[block.to_source(11):].startswith("gamma")
+    assert block.to_source(6) == source.index("gamma")  # BETA: where the next found word is
+    nothing = locate(page, "delta", 0)
+    assert nothing.start is None
+    assert source[nothing.segments[0].source_start:].startswith("<p>")  # the element around
+
+
+CORPUS_PAGES = sorted(CORPUS.glob("*.html"))
+
+
+@pytest.mark.skipif(not CORPUS_PAGES, reason="no HTML pages in corpus/")
+@pytest.mark.parametrize("path", CORPUS_PAGES, ids=lambda p: p.name)
+def test_corpus_pages_keep_the_gold_quotes_and_drop_boilerplate(path):
+    doc = read_path(str(path))
+    text = " ".join(b.text for b in doc.blocks)
+    assert doc.blocks[0].kind in ("title", "paragraph")
+    assert any(b.kind == "title" for b in doc.blocks)
+    assert doc.meta.title and doc.meta.date and doc.meta.url and doc.meta.author
+    assert [t for t in boilerplate_texts(path) if t in text] == []
+    gold = CORPUS / "gold" / f"{path.name}.yaml"
+    if gold.exists():
+        quotes = [a["quote"] for a in yaml.safe_load(gold.read_text())["annotations"]]
+        assert [q for q in quotes if q not in text] == []
+    assert_blocks_map_to_their_words(doc)
+
+
+def test_sloppy_markup_still_maps_every_block_to_its_words():
+    paragraph = ("<P CLASS=lead>Savers over {age} can add a catch-up of $7,500 to a <A HREF=/x>"
+                 "401(k)</A>; in 2025 the limit is <B>$23,500</B>.\n")
+    page = ("<HTML><HEAD><TITLE>Limits</TITLE></HEAD><BODY>\n"
+            "<!-- a comment with <p>markup</p> inside -->\n<DIV id=main><ARTICLE>\n"
+            "<H1>Catch-up rules</H1>\n" + "".join(paragraph.format(age=a) for a in (50, 55, 60)) +
+            "<UL><LI>First point about <EM>Roth</EM> money<LI>Second point</UL></SPAN>\n"
+            "<P>Stray end tags</I></B> do not <code>break</code> anything.\n"
+            "</ARTICLE></DIV></BODY></HTML>")
+    doc = read_bytes(page.encode(), "sloppy.html")
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert texts[0] == ("title", "Catch-up rules")
+    for age in (50, 55, 60):
+        assert ("paragraph", f"Savers over {age} can add a catch-up of $7,500 to a 401(k); "
+                             "in 2025 the limit is $23,500.") in texts
+    assert ("list_item", "First point about Roth money") in texts
+    assert ("list_item", "Second point") in texts
+    assert ("paragraph", "Stray end tags do not break anything.") in texts
+    assert not any("markup" in t for _, t in texts)
+    assert_blocks_map_to_their_words(doc)
+
+
+def test_a_short_page_keeps_its_structure_and_leaves_its_navigation_out():
+    page = (b"<html><body><nav><a href='/'>Home</a> <a href='/tax'>Taxes</a></nav>"
+            b"<h1>Quick answer</h1><h2>Losses</h2><p>You can deduct 401k losses.</p>"
+            b"<ul><li>Keep your statements.</li></ul>"
+            b"<footer>All rights reserved by the site.</footer></body></html>")
+    doc = read_bytes(page, "short.html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "Quick answer"), ("heading", "Losses"),
+        ("paragraph", "You can deduct 401k losses."), ("list_item", "Keep your statements.")]
+    assert_blocks_map_to_their_words(doc)
+
+
+LINK_LIST = ("<div><ul><li><a href='/a'>Best savings accounts this month</a></li>"
+             "<li><a href='/b'>Quiz: what kind of saver are you</a></li></ul></div>")
+ARTICLE_DIV = "<div><h1>Limits</h1>" + "".join(
+    f"<p>Paragraph {i} explains that the 401(k) deferral limit for 2025 is $23,500, and that "
+    "savers aged 50 and over can add a catch-up contribution.</p>" for i in range(4)) + "</div>"
+
+
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "<title>Limits</title>"])
+def test_a_page_without_html_or_body_tags_is_still_a_page(opening):
+    doc = read_bytes(f"{opening}\n{ARTICLE_DIV}\n{LINK_LIST}".encode(), "bare.html")
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "Limits" and len(texts) == 5  # the list of links is not the article
+
+
+def test_a_fragment_is_read_whole_even_its_links():
+    doc = read_bytes(f"{ARTICLE_DIV}\n{LINK_LIST}".encode(), "fragment.html")
+    assert [b.text for b in doc.blocks][-2:] == ["Best savings accounts this month",
+                                                 "Quiz: what kind of saver are you"]
