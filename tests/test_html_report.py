@@ -49,7 +49,7 @@ def test_header_names_the_article_and_what_it_was_checked_against(seed_page):
     facts = {dt_.text(): dt_.parent.find("dd").text() for dt_ in head.find_all("dt")}
     assert facts["Author"] == "liuqiyue"
     assert facts["Checked against"] == "Tax year 2026"
-    assert facts["Source"] == str(SEED)
+    assert facts["Source file"] == str(SEED)
     assert facts["Reviewed"] == "March 2, 2026"
     assert re.fullmatch(r"taxcheck \S+ · claims \S+", facts["Versions"])
     assert "Published" not in facts  # the seed has no date
@@ -68,7 +68,7 @@ def test_summary_counts_verdicts_worst_first(seed_page):
 def test_every_claim_is_highlighted_numbered_and_linked_to_its_note_and_back(seed_page,
                                                                                seed_report):
     refs = seed_page.find_all("a", cls="ref")
-    notes = seed_page.find_all("section", cls="note")
+    notes = seed_page.find_all("article", cls="note")
     assert [r.attrs["id"] for r in refs] == [f"claim-{n}" for n in range(1, 9)]
     assert [n.attrs["id"] for n in notes] == [f"note-{n}" for n in range(1, 9)]
     findings = sorted(seed_report.findings, key=lambda f: f.start)
@@ -106,7 +106,7 @@ def test_a_wrong_claim_note_has_the_rule_rewrite_sources_id_and_confidence(seed_
 
 
 def test_verified_claims_are_labelled_and_can_be_hidden_without_script(seed_page):
-    verified = [n for n in seed_page.find_all("section", cls="note") if "v-accurate" in n.classes]
+    verified = [n for n in seed_page.find_all("article", cls="note") if "v-accurate" in n.classes]
     assert len(verified) == 3
     for note in verified:
         assert note.find("span", cls="badge").text() == "Verified"
@@ -244,5 +244,5 @@ def test_cli_writes_the_review_page(tmp_path):
     result = run_cli("check", str(SEED), "--format", "html", "-o", str(out))
     assert result.returncode == 1, result.stderr
     page = parse(out.read_text(encoding="utf-8"))
-    assert len(page.find_all("section", cls="note")) == 8
+    assert len(page.find_all("article", cls="note")) == 8
     assert len(json_ld(page)) == 8

@@ -32,6 +32,7 @@ LABELS = {"false": "False", "outdated": "Outdated", "misleading": "Misleading",
           "myth": "Debunked myth", "accurate": "Verified"}
 PLURALS = {"false": "False", "outdated": "Outdated", "misleading": "Misleading",
            "myth": "Debunked myths", "accurate": "Verified"}
+SHORT = {**PLURALS, "myth": "Myths"}
 MEANINGS = {
     "false": "The claim contradicts the rule. Correct or remove it before publishing.",
     "outdated": "The claim was right for an earlier tax year but not for the year checked.",
@@ -97,7 +98,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(data_dir("templates"))),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(LABELS=LABELS, PLURALS=PLURALS, MEANINGS=MEANINGS,
+    env.globals.update(LABELS=LABELS, PLURALS=PLURALS, SHORT=SHORT, MEANINGS=MEANINGS,
                        VERDICT_KEYS=VERDICT_KEYS, http_url=http_url, link_url=link_url,
                        verdict_key=verdict_key, confidence_word=confidence_word,
                        reasons=reasons, quote_parts=quote_parts)
