@@ -156,7 +156,7 @@ def test_no_horizontal_scroll(visit, pages, name, width):
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_notes_sit_beside_their_claim_on_desktop_and_below_it_on_a_phone(visit, pages, width):
     page = visit(pages["seed"], width).page
-    heading = page.locator("h4.b-heading").filter(has_text="Contribute to a Traditional IRA")
+    heading = page.locator(".b-heading").filter(has_text="Contribute to a Traditional IRA")
     heading.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 24)")
     mark = page.locator("mark.hl").filter(has=page.locator("#claim-3")).bounding_box()
     note = page.locator("#note-3").bounding_box()

@@ -7,11 +7,12 @@ import datetime as dt
 import hashlib
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, run_cli
+from conftest import ROOT, SEED
 from html_dom import Element, parse
 from taxcheck.documents import ArticleMeta
 from taxcheck.readers import read_path
@@ -239,10 +240,9 @@ def test_reviewer_and_page_address_come_from_the_caller(seed_report):
     assert "Reviewed by The Tax Desk" in page.find("footer").text()
 
 
-def test_cli_writes_the_review_page(tmp_path):
-    out = tmp_path / "review.html"
-    result = run_cli("check", str(SEED), "--format", "html", "-o", str(out))
-    assert result.returncode == 1, result.stderr
-    page = parse(out.read_text(encoding="utf-8"))
-    assert len(page.find_all("article", cls="note")) == 8
-    assert len(json_ld(page)) == 8
+@pytest.mark.parametrize("source", [SEED, HOSTILE / "metadata.md"], ids=["txt", "md"])
+def test_headings_never_skip_a_level(checker, source):
+    _, page = page_for(checker, source)
+    levels = [int(e.tag[1]) for e in page.iter() if re.fullmatch(r"h[1-6]", e.tag)]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in pairwise(levels)), levels

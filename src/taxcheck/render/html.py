@@ -239,9 +239,11 @@ def render_html(reports: list[Report], *, reviewer: str = DEFAULT_REVIEWER,
     style = asset("report.css")
     csp = (f"default-src 'none'; style-src {style.csp}; script-src 'none'; img-src 'none'; "
            "base-uri 'none'; form-action 'none'")
+    levels = [b.level for b in report.blocks if b.kind == "heading"]
     template = environment().get_template("report.html.j2")
     return _page(template.render(
         report=report, rows=rows(report, numbered), notes=numbered, counts=counts,
+        heading_base=min(levels, default=1),
         summary=summary_sentence(counts), style=style.text, csp=csp,
         claim_review_json=Markup(script_json(reviews)) if reviews else None,
         reviewer=reviewer, reviewer_url=http_url(reviewer_url),
