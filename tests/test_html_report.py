@@ -106,6 +106,13 @@ def test_a_wrong_claim_note_has_the_rule_rewrite_sources_id_and_confidence(seed_
     assert "Confidence 95% (high)" in meta
 
 
+def test_why_it_matched_is_written_in_words(seed_page):
+    note = seed_page.by_id("note-1")
+    assert note is not None
+    why = note.find("div", cls="why").find("dd").text()
+    assert why == "mentions deduct, loss, retirement account; negated by not."
+
+
 def test_verified_claims_are_labelled_and_can_be_hidden_without_script(seed_page):
     verified = [n for n in seed_page.find_all("article", cls="note") if "v-accurate" in n.classes]
     assert len(verified) == 3
@@ -246,3 +253,10 @@ def test_headings_never_skip_a_level(checker, source):
     levels = [int(e.tag[1]) for e in page.iter() if re.fullmatch(r"h[1-6]", e.tag)]
     assert levels[0] == 1
     assert all(b <= a + 1 for a, b in pairwise(levels)), levels
+
+
+def test_a_report_without_article_text_still_lists_its_notes_without_dead_links(seed_report):
+    bare = seed_report.model_copy(update={"blocks": []})
+    page = parse(render_html([bare], published=PUBLISHED))
+    assert len(page.find_all("article", cls="note")) == 8
+    assert not page.find_all("a", cls="ref") and not page.find_all("a", cls="back")

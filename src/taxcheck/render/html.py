@@ -44,7 +44,9 @@ MEANINGS = {
 STAGES = {"concepts": "mentions", "polarity": "", "context": "", "hedge": "hedged by",
           "framing": "", "number": "", "year": ""}
 
-_CONCEPT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{3,}\b")
+_CONCEPT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
+_SMALL_WORDS = {"AND", "AT", "BY", "FOR", "IN", "NO", "NOT", "OF", "OFF", "ON", "OR", "OUT",
+                "THE", "TO", "UP"}
 
 
 def verdict_key(finding: Finding) -> str:
@@ -172,8 +174,14 @@ def confidence_word(confidence: float) -> str:
     return "medium" if confidence >= 0.65 else "low"
 
 
+def _concept_words(label: str) -> str:
+    """A concept label in words: CAPITAL_GAIN -> capital gain, ROTH_IRA -> roth IRA."""
+    return " ".join(part if len(part) <= 3 and part not in _SMALL_WORDS else part.lower()
+                    for part in label.split("_"))
+
+
 def _humane(detail: str) -> str:
-    return _CONCEPT.sub(lambda m: m.group().replace("_", " ").lower(), detail)
+    return _CONCEPT.sub(lambda m: _concept_words(m.group()), detail)
 
 
 def reasons(finding: Finding) -> list[str]:
@@ -241,8 +249,11 @@ def render_html(reports: list[Report], *, reviewer: str = DEFAULT_REVIEWER,
            "base-uri 'none'; form-action 'none'")
     levels = [b.level for b in report.blocks if b.kind == "heading"]
     template = environment().get_template("report.html.j2")
+    page_rows = rows(report, numbered)
+    in_text = {n for row in page_rows for _, pieces in row.blocks for p in pieces
+               for n, _ in p.refs}
     return _page(template.render(
-        report=report, rows=rows(report, numbered), notes=numbered, counts=counts,
+        report=report, rows=page_rows, notes=numbered, counts=counts, in_text=in_text,
         heading_base=min(levels, default=1),
         summary=summary_sentence(counts), style=style.text, csp=csp,
         claim_review_json=Markup(script_json(reviews)) if reviews else None,
