@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -95,8 +96,13 @@ class Asset:
     csp: str
 
 
+@cache
 def environment() -> Environment:
-    """The Jinja2 environment for taxcheck's templates (autoescape always on)."""
+    """The Jinja2 environment for taxcheck's templates (autoescape always on).
+
+    Built once per process, like the spaCy pipeline: compiling the templates costs far
+    more than rendering a page, and a batch renders thousands.
+    """
     env = Environment(loader=FileSystemLoader(str(data_dir("templates"))),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -107,6 +113,7 @@ def environment() -> Environment:
     return env
 
 
+@cache
 def asset(name: str) -> Asset:
     """A file from templates/ for inlining, with the hash that lets the CSP allow it."""
     text = (data_dir("templates") / name).read_text(encoding="utf-8").strip()
