@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import SEED, run_cli
 
@@ -51,7 +52,10 @@ def test_html_output_file(tmp_path):
     result = run_cli("check", str(SEED), "--format", "html", "--output", str(out))
     assert result.returncode == 1
     page = out.read_text(encoding="utf-8")
-    assert page.count('<mark id="claim-') == page.count('<li id="note-')
+    claims = re.findall(r'id="claim-(\d+)"', page)
+    notes = re.findall(r'id="note-(\d+)"', page)
+    assert claims == notes == [str(n) for n in range(1, 9)]
+    assert page.count('<script type="application/ld+json">') == 1
     assert 'href="#note-1"' in page and 'href="#claim-1"' in page
     assert "Rev. Rul. 2008-5" in page
 

@@ -13,8 +13,7 @@ from taxcheck.findings import BlockView, Report
 from taxcheck.matching import find_contradictions, match_document
 from taxcheck.nlp.pipeline import build_pipeline
 
-
-_LONG_RUN = re.compile(r"\S{%d,}" % 64)
+_LONG_RUN = re.compile(r"\S{64,}")
 
 
 def _blank_long_runs(text: str) -> str:

@@ -183,10 +183,13 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
         trail.append(Step(stage="framing", detail=f"attributed: {cand.attribution}"))
     trail.extend(match.steps)
     return Finding(
-        id=finding_id(document.path, match.claim.id, cand.sentence),
+        id=finding_id(document.path, match.claim.id,
+                      block.text[cand.sentence_start:cand.sentence_end]),
         claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
         confidence=round(max(confidence, 0.1), 2), framing=framing, message=match.message,
-        text=cand.text, sentence=cand.sentence, path=document.path, line=line, column=column,
+        text=block.text[cand.start:cand.end],
+        sentence=block.text[cand.sentence_start:cand.sentence_end], path=document.path,
+        line=line, column=column,
         end_line=end_line, end_column=end_column, start=start, end=end, block=block_index,
         block_kind=block.kind, block_start=cand.start, block_end=cand.end, rule=match.rule,
         correction=match.correction, citations=match.claim.citations, trail=tuple(trail))

@@ -1,30 +1,124 @@
-"""HTML review page: the article with checked claims highlighted and numbered notes."""
+"""HTML review pages: the article with checked claims highlighted, and a batch index.
+
+Both pages are single self-contained files: inline CSS (allowed by its hash in the page's
+Content-Security-Policy), inline SVG icons, no fonts, images or scripts from anywhere
+else. The review page has no script at all; the index page has one small optional script
+(click a column to sort), allowed by its hash, and works without it. Everything from the
+article is escaped by Jinja2's autoescape; URLs from article metadata become links only
+when they are http(s); the ClaimReview JSON-LD is serialized so it cannot end early.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
-from taxcheck.batch import BatchIndex
-from taxcheck.findings import VERDICT_RANK, Finding, Report
+from taxcheck.batch import ArticleEntry, BatchIndex
+from taxcheck.findings import BlockView, Finding, Report
+from taxcheck.render.claimreview import DEFAULT_REVIEWER, claim_reviews, script_json
+from taxcheck.render.urls import http_url, link_url
 from taxcheck.resources import data_dir
+
+VERDICT_KEYS = ("false", "outdated", "misleading", "myth", "accurate")
+"""Verdict keys of the page (a debunked myth apart), worst first."""
+
+LABELS = {"false": "False", "outdated": "Outdated", "misleading": "Misleading",
+          "myth": "Debunked myth", "accurate": "Verified"}
+PLURALS = {"false": "False", "outdated": "Outdated", "misleading": "Misleading",
+           "myth": "Debunked myths", "accurate": "Verified"}
+SHORT = {**PLURALS, "myth": "Myths"}
+MEANINGS = {
+    "false": "The claim contradicts the rule. Correct or remove it before publishing.",
+    "outdated": "The claim was right for an earlier tax year but not for the year checked.",
+    "misleading": "Part of the claim is right, but it leaves out something that changes "
+                  "the answer.",
+    "myth": "The article quotes a wrong claim in order to correct it. No change needed.",
+    "accurate": "The claim agrees with the rule. Shown as verified; no change needed.",
+}
+STAGES = {"concepts": "mentions", "polarity": "", "context": "", "hedge": "hedged by",
+          "framing": "", "number": "", "year": ""}
+
+_CONCEPT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
+_SMALL_WORDS = {"AND", "AT", "BY", "FOR", "IN", "NO", "NOT", "OF", "OFF", "ON", "OR", "OUT",
+                "THE", "TO", "UP"}
+
+
+def verdict_key(finding: Finding) -> str:
+    """The page's verdict key of a finding: its verdict, or "myth" when debunked."""
+    return "myth" if finding.framing == "myth" else finding.verdict
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of block text, highlighted when it belongs to a finding."""
+    """A run of block text; highlighted when one or more numbered findings cover it."""
 
     text: str
-    note: int | None = None
-    finding: Finding | None = None
+    refs: tuple[tuple[int, Finding], ...] = ()
+
+    @property
+    def key(self) -> str | None:
+        """The worst verdict key among the findings that cover this text."""
+        keys = {verdict_key(f) for _, f in self.refs}
+        return next((k for k in VERDICT_KEYS if k in keys), None)
 
 
+@dataclass
+class Row:
+    """Blocks shown side by side with the notes on the claims they contain.
+
+    Consecutive list items share one row, so they stay one list.
+    """
+
+    blocks: list[tuple[BlockView, list[Piece]]] = field(default_factory=list)
+    notes: list[tuple[int, Finding]] = field(default_factory=list)
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.blocks) and self.blocks[0][0].kind == "list_item"
+
+    @property
+    def ordered(self) -> bool:
+        return self.is_list and self.blocks[0][0].number is not None
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A stylesheet or script inlined into a page, with its CSP source expression."""
+
+    text: Markup
+    csp: str
+
+
+@cache
 def environment() -> Environment:
-    """The Jinja2 environment for taxcheck's templates (autoescape always on)."""
-    return Environment(loader=FileSystemLoader(str(data_dir("templates"))),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    """The Jinja2 environment for taxcheck's templates (autoescape always on).
+
+    Built once per process, like the spaCy pipeline: compiling the templates costs far
+    more than rendering a page, and a batch renders thousands.
+    """
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(LABELS=LABELS, PLURALS=PLURALS, SHORT=SHORT, MEANINGS=MEANINGS,
+                       VERDICT_KEYS=VERDICT_KEYS, http_url=http_url, link_url=link_url,
+                       verdict_key=verdict_key, confidence_word=confidence_word,
+                       reasons=reasons, quote_parts=quote_parts)
+    return env
+
+
+@cache
+def asset(name: str) -> Asset:
+    """A file from templates/ for inlining, with the hash that lets the CSP allow it."""
+    text = (data_dir("templates") / name).read_text(encoding="utf-8").strip()
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    return Asset(Markup(text), f"'sha256-{digest}'")  # our own file, never article text
 
 
 def numbered_findings(report: Report) -> list[tuple[int, Finding]]:
@@ -34,34 +128,176 @@ def numbered_findings(report: Report) -> list[tuple[int, Finding]]:
 
 
 def block_pieces(text: str, notes: list[tuple[int, Finding]]) -> list[Piece]:
-    """Split a block's text into plain and highlighted pieces (no overlaps)."""
+    """Split a block's text into plain and highlighted pieces.
+
+    Findings whose words overlap share one highlight, which carries a numbered marker
+    for each of them, so every note has its place in the text.
+    """
+    spans: list[tuple[int, int, list[tuple[int, Finding]]]] = []
+    for number, f in sorted(notes, key=lambda n: (n[1].block_start, n[1].block_end, n[0])):
+        start = min(max(f.block_start, 0), len(text))
+        end = min(max(f.block_end, start), len(text))
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end), [*spans[-1][2], (number, f)])
+        else:
+            spans.append((start, end, [(number, f)]))
     pieces: list[Piece] = []
     pos = 0
-    for number, f in sorted(notes, key=lambda n: (n[1].block_start, -VERDICT_RANK[
-            n[1].verdict])):
-        if f.block_start < pos:
-            continue
-        pieces.append(Piece(text[pos:f.block_start]))
-        pieces.append(Piece(text[f.block_start:f.block_end], number, f))
-        pos = f.block_end
-    pieces.append(Piece(text[pos:]))
-    return [p for p in pieces if p.text]
+    for start, end, refs in spans:
+        if start > pos:
+            pieces.append(Piece(text[pos:start]))
+        pieces.append(Piece(text[start:end], tuple(sorted(refs, key=lambda r: r[0]))))
+        pos = end
+    if pos < len(text):
+        pieces.append(Piece(text[pos:]))
+    return pieces
 
 
-def render_html(reports: list[Report], **_: object) -> str:
-    """Render the first report as a self-contained review page."""
-    report = reports[0]
-    numbered = numbered_findings(report)
+def rows(report: Report, numbered: list[tuple[int, Finding]]) -> list[Row]:
+    """Group the report's blocks into rows, each with the notes on its claims."""
     by_block: dict[int, list[tuple[int, Finding]]] = {}
     for number, f in numbered:
         by_block.setdefault(f.block, []).append((number, f))
-    blocks = [(b, block_pieces(b.text, by_block.get(i, []))) for i, b in
-              enumerate(report.blocks)]
+    out: list[Row] = []
+    for i, block in enumerate(report.blocks):
+        notes = by_block.pop(i, [])
+        continues_list = (block.kind == "list_item" and out and out[-1].is_list
+                          and (block.number is None) == (not out[-1].ordered))
+        row = out[-1] if continues_list else Row()
+        if not continues_list:
+            out.append(row)
+        row.blocks.append((block, block_pieces(block.text, notes)))
+        row.notes.extend(notes)
+    leftover = [n for notes in by_block.values() for n in notes]
+    if leftover:  # findings that point past the blocks still get their notes
+        out.append(Row(notes=sorted(leftover, key=lambda n: n[0])))
+    return out
+
+
+def confidence_word(confidence: float) -> str:
+    """How sure the match is, in a word."""
+    if confidence >= 0.85:
+        return "high"
+    return "medium" if confidence >= 0.65 else "low"
+
+
+def _concept_words(label: str) -> str:
+    """A concept label in words: CAPITAL_GAIN -> capital gain, ROTH_IRA -> roth IRA."""
+    return " ".join(part if len(part) <= 3 and part not in _SMALL_WORDS else part.lower()
+                    for part in label.split("_"))
+
+
+def _humane(detail: str) -> str:
+    return _CONCEPT.sub(lambda m: _concept_words(m.group()), detail)
+
+
+def reasons(finding: Finding) -> list[str]:
+    """The trail of a finding as short phrases a reader can follow."""
+    out = []
+    for step in finding.trail:
+        prefix = STAGES.get(step.stage, "")
+        text = _humane(step.detail)
+        out.append(f"{prefix} {text}" if prefix else text)
+    return out
+
+
+def quote_parts(finding: Finding) -> tuple[str, str, str]:
+    """The sentence split around the claim's words: (before, claim, after).
+
+    When the claim is the whole sentence (or cannot be found in it), the claim part
+    is empty and the sentence is returned whole as ``before``.
+    """
+    sentence, text = finding.sentence, finding.text
+    at = sentence.find(text) if text else -1
+    if at < 0 or text.strip() == sentence.strip():
+        return sentence, "", ""
+    return sentence[:at], text, sentence[at + len(text):]
+
+
+def summary_sentence(counts: dict[str, int]) -> str:
+    """One sentence on what the check found, worst first."""
+    total = sum(counts.get(k, 0) for k in VERDICT_KEYS)
+    if not total:
+        return "taxcheck found none of the claims in its database in this article."
+    phrases = {"false": ("is false", "are false"), "outdated": ("is outdated", "are outdated"),
+               "misleading": ("is misleading", "are misleading"),
+               "myth": ("is a myth the article debunks", "are myths the article debunks"),
+               "accurate": ("is accurate", "are accurate")}
+    parts = [f"{counts[k]} {phrases[k][counts[k] != 1]}" for k in VERDICT_KEYS
+             if counts.get(k)]
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if total == 1:
+        return f"taxcheck checked one claim in this article: it {joined.split(' ', 1)[1]}."
+    return f"Of the {total} claims taxcheck checked in this article, {joined}."
+
+
+def render_html(reports: list[Report], *, reviewer: str = DEFAULT_REVIEWER,
+                reviewer_url: str | None = None, page_url: str | None = None,
+                published: dt.date | None = None, index_url: str | None = None,
+                **_: object) -> str:
+    """Render the first report as a self-contained review page.
+
+    Args:
+        reviewer: who publishes the review (the ClaimReview ``author``).
+        reviewer_url: the reviewer's web site, when it has one.
+        page_url: where the page will be published; makes the ClaimReview URLs absolute
+            and adds a canonical link.
+        published: the review's publication date (default: today).
+        index_url: link back to the batch index (relative), when the page is part of one.
+    """
+    report = reports[0]
+    numbered = numbered_findings(report)
+    counts = report.counts()
+    published = published or dt.date.today()
+    reviews = claim_reviews(report, numbered, reviewer=reviewer, reviewer_url=reviewer_url,
+                            page_url=page_url, published=published)
+    style = asset("report.css")
+    csp = (f"default-src 'none'; style-src {style.csp}; script-src 'none'; img-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    levels = [b.level for b in report.blocks if b.kind == "heading"]
     template = environment().get_template("report.html.j2")
-    return template.render(report=report, blocks=blocks, notes=numbered,
-                           counts=report.counts())
+    page_rows = rows(report, numbered)
+    in_text = {n for row in page_rows for _, pieces in row.blocks for p in pieces
+               for n, _ in p.refs}
+    return _page(template.render(
+        report=report, rows=page_rows, notes=numbered, counts=counts, in_text=in_text,
+        heading_base=min(levels, default=1),
+        summary=summary_sentence(counts), style=style.text, csp=csp,
+        claim_review_json=Markup(script_json(reviews)) if reviews else None,
+        reviewer=reviewer, reviewer_url=http_url(reviewer_url),
+        canonical=http_url(page_url), published=published, index_url=link_url(index_url),
+        source_url=http_url(report.meta.url)))
 
 
-def render_index(index: BatchIndex) -> str:
-    """Render the index page of a batch."""
-    return environment().get_template("index.html.j2").render(index=index)
+def _page(html: str) -> str:
+    """A rendered page starting with its doctype and ending with one newline."""
+    return html.strip() + "\n"
+
+
+def _problems(entry: ArticleEntry) -> int:
+    return sum(entry.counts.get(k, 0) for k in ("false", "outdated", "misleading"))
+
+
+def index_order(entries: list[ArticleEntry]) -> list[ArticleEntry]:
+    """Checked articles, most problems first (false claims break ties), then by title."""
+    return sorted((e for e in entries if e.error is None),
+                  key=lambda e: (-_problems(e), -e.counts.get("false", 0),
+                                 (e.title or e.path).casefold(), e.path))
+
+
+def render_index(index: BatchIndex, *, reviewer: str | None = None, **_: object) -> str:
+    """Render the index page of a batch (sorted by most problems; optional click-to-sort)."""
+    checked = index_order(index.articles)
+    failed = [e for e in index.articles if e.error is not None]
+    sums = {k: sum(e.counts.get(k, 0) for e in checked) for k in VERDICT_KEYS}
+    totals = {k: index.totals.get(k, sums[k]) for k in VERDICT_KEYS}
+    pages = {e.path: e for e in index.articles}
+    style, script = asset("report.css"), asset("sort.js")
+    csp = (f"default-src 'none'; style-src {style.csp}; script-src {script.csp}; "
+           "img-src 'none'; base-uri 'none'; form-action 'none'")
+    return _page(environment().get_template("index.html.j2").render(
+        index=index, checked=checked, failed=failed, totals=totals, sums=sums, pages=pages,
+        problems=_problems, with_problems=sum(1 for e in checked if _problems(e)),
+        problem_total=sum(totals[k] for k in ("false", "outdated", "misleading")),
+        sum_problems=sum(_problems(e) for e in checked), style=style.text,
+        script=script.text, csp=csp, reviewer=reviewer or index.reviewer))
