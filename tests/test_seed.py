@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 
 from conftest import SEED, run_cli
 
 
-def _findings():
+@cache
+def _reports() -> list:
     result = run_cli("check", str(SEED), "--format", "json")
     assert result.returncode == 1, result.stderr
-    reports = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def _findings():
+    reports = _reports()
     assert [r["path"] for r in reports] == [str(SEED)]
     return reports[0]["findings"]
 
