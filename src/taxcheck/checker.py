@@ -11,6 +11,8 @@ from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
 from taxcheck.matching import match_document
 from taxcheck.nlp.pipeline import build_pipeline
+from taxcheck.selection import ClaimSelection
+from taxcheck.suppressions import apply_suppressions
 
 
 def as_of_year(document: Document, tax_year: int | None) -> int:
@@ -30,13 +32,19 @@ class Checker:
         tax_year: check every article against this tax year instead of its own date.
         model: an installed spaCy pipeline to use instead of ``blank("en")``.
         batch_size: blocks per ``nlp.pipe`` batch.
+        selection: report only these claims (``enable``/``disable`` in the settings).
+
+    Findings that the article's suppression comments silence are kept, marked
+    ``suppressed`` (see :mod:`taxcheck.suppressions`).
     """
 
     def __init__(self, db: ClaimDatabase, *, tax_year: int | None = None,
-                 model: str | None = None, batch_size: int = 256):
+                 model: str | None = None, batch_size: int = 256,
+                 selection: ClaimSelection | None = None):
         self.db = db
         self.tax_year = tax_year
         self.batch_size = batch_size
+        self.allowed = (selection or ClaimSelection()).allowed_ids(db)
         self.nlp = build_pipeline(db, model)
 
     def check(self, document: Document) -> Report:
@@ -50,10 +58,12 @@ class Checker:
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
             candidates = [doc._.candidates for doc in docs]
             year = as_of_year(document, self.tax_year)
-            findings = match_document(document, candidates, self.db, year)
+            findings = [f for f in match_document(document, candidates, self.db, year)
+                        if f.claim_id in self.allowed]
+            findings, warnings = apply_suppressions(document, findings, self.db)
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,
-                findings=findings,
+                findings=findings, warnings=warnings,
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)
                         for b in document.blocks])

@@ -99,6 +99,9 @@ class Report(BaseModel):
     findings: list[Finding]
     blocks: list[BlockView] = []
     error: str | None = None
+    warnings: list[str] = []
+    """Problems that did not stop the check, e.g. a suppression naming an unknown claim
+    (``path:line: TCnnn message``)."""
 
     def counts(self) -> dict[str, int]:
         """Number of unsuppressed findings per verdict (myths counted apart)."""

@@ -11,6 +11,8 @@ import click
 from taxcheck import __version__
 from taxcheck.cli.check import check
 from taxcheck.cli.claims import claims
+from taxcheck.cli.config import config
+from taxcheck.cli.watch import watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +27,5 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(claims)
+main.add_command(config)
+main.add_command(watch)

@@ -17,12 +17,16 @@ from taxcheck.readers.lines import dateline, looks_like_heading, split_lines, st
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+"""A line that is only an HTML comment (e.g. a suppression) carries no prose."""
 
 
 def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
     groups: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for offset, line in split_lines(text):
+        if _COMMENT_LINE.match(line):
+            continue
         if line.strip():
             current.append((offset, line))
         elif current:
