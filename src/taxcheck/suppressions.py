@@ -62,24 +62,28 @@ def _has_text(line: str) -> bool:
     return bool(_MARKUP.sub("", line).strip())
 
 
-def parse_directives(document: Document) -> tuple[list[Directive], list[str]]:
+def _warning(document: Document, line: int, message: str, code: str) -> str:
+    return str(InputError(message, where=f"{document.path}:{line}", code=code))
+
+
+def parse_directives(document: Document) -> tuple[list[Directive], list[tuple[int, str]]]:
     """Find the suppression comments of a document.
 
-    Returns the directives in source order and warnings (``path:line: TC251 ...``)
-    for comments that start with ``taxcheck-`` but are no known directive.
+    Returns the directives in source order and ``(line, warning)`` pairs
+    (``path:line: TC251 ...``) for comments that start with ``taxcheck-`` but are
+    no known directive.
     """
     source = document.source
     lines = source.split("\n")
     directives: list[Directive] = []
-    warnings: list[str] = []
+    warnings: list[tuple[int, str]] = []
     for m in _DIRECTIVE.finditer(source):
         line, _ = document.line_col(m.start())
         kind = m.group("kind").lower()
         if kind not in KINDS:
-            warnings.append(str(InputError(
-                f"unknown suppression comment 'taxcheck-{kind}' (known: "
-                f"{', '.join('taxcheck-' + k for k in KINDS)})",
-                where=f"{document.path}:{line}", code="TC251")))
+            warnings.append((line, _warning(
+                document, line, f"unknown suppression comment 'taxcheck-{kind}' (known: "
+                f"{', '.join('taxcheck-' + k for k in KINDS)})", "TC251")))
             continue
         args = m.group("args").split("--", 1)[0]
         names = frozenset(n for n in _SEPARATOR.split(args) if n)
@@ -129,14 +133,16 @@ def apply_suppressions(document: Document, findings: list[Finding],
     (``path:line: TC250 ...``); neither stops the check.
     """
     directives, warnings = parse_directives(document)
-    if not directives:
-        return findings, warnings
     known = known_names(db)
     for d in directives:
         for name in sorted(d.names - known):
-            warnings.append(str(InputError(
+            warnings.append((d.line, _warning(
+                document, d.line,
                 f"suppression names unknown claim {name!r} (see `taxcheck claims list`)",
-                where=f"{document.path}:{d.line}", code="TC250")))
+                "TC250")))
+    messages = [message for _, message in sorted(warnings, key=lambda w: w[0])]
+    if not directives:
+        return findings, messages
     topics = {c.id: c.topic for c in db.claims}
     regions = [d for d in directives if d.kind in ("disable", "enable")]
     lines = [d for d in directives if d.target_line is not None]
@@ -149,4 +155,4 @@ def apply_suppressions(document: Document, findings: list[Finding],
                 else f.line <= (d.target_line or 0) <= f.end_line)
             for d in lines) or _region_suppresses(regions, f.start, f.claim_id, topic)
         out.append(f.model_copy(update={"suppressed": True}) if silenced else f)
-    return out, warnings
+    return out, messages
