@@ -68,7 +68,9 @@ class Watcher:
             path = Path(raw).absolute()
             if path in self.files or (
                     path.suffix.lower() in _suffixes()
-                    and any(path.is_relative_to(folder) for folder in self.folders)):
+                    and any(path.is_relative_to(folder) and not any(
+                        part.startswith(".") for part in path.relative_to(folder).parts)
+                        for folder in self.folders)):
                 out.add(path)
         return sorted(out)
 
