@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import invoke, run_cli
 from taxcheck.config import OUTPUT_FORMATS, load_settings
 from taxcheck.errors import ConfigError
 from taxcheck.render import RENDERERS
@@ -111,7 +111,7 @@ def test_cli_reports_every_config_problem_and_exits_2(tmp_path):
 
 def test_unknown_claim_in_enable_or_disable_is_an_error(tmp_path):
     config = write(tmp_path / ".taxcheck.toml", "\ndisable = ['retirement-loss-amnded-return']\n")
-    result = run_cli("check", str(write(tmp_path / "a.txt", WRONG)))
+    result = invoke("check", str(write(tmp_path / "a.txt", WRONG)))
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"taxcheck: error: {config}:2: TC305 disable: no claim or topic "
@@ -124,22 +124,22 @@ def test_config_drives_check_and_the_command_line_overrides_it(tmp_path):
           'disable = ["retirement-loss-amended-return"]\n')
     wrong = write(tmp_path / "wrong.txt", WRONG)
     amend = write(tmp_path / "amend.txt", AMEND)
-    result = run_cli("check", str(wrong), str(amend))
+    result = invoke("check", str(wrong), str(amend))
     assert result.returncode == 0  # fail_on = never
     reports = json.loads(result.stdout)  # format = json
     assert [f["claim_id"] for f in reports[0]["findings"]] == ["retirement-loss-deductible"]
     assert reports[1]["findings"] == []  # the amended-return claim is disabled
-    again = run_cli("check", str(wrong), "--fail-on", "error", "--format", "text")
+    again = invoke("check", str(wrong), "--fail-on", "error", "--format", "text")
     assert again.returncode == 1
     assert again.stdout.startswith(f"{wrong}:3:1: error [retirement-loss-deductible]")
 
 
 def test_enable_keeps_only_the_named_topic_or_claim(tmp_path):
     article = write(tmp_path / "a.txt", WRONG.rstrip() + " " + AMEND.split("\n\n")[1])
-    only = run_cli("check", str(article), "--enable", "retirement-loss-amended-return")
+    only = invoke("check", str(article), "--enable", "retirement-loss-amended-return")
     assert "[retirement-loss-amended-return]" in only.stdout
     assert "[retirement-loss-deductible]" not in only.stdout
-    topic = run_cli("check", str(article), "--disable", "retirement-losses")
+    topic = invoke("check", str(article), "--disable", "retirement-losses")
     assert topic.returncode == 0 and topic.stdout.startswith("0 errors")
 
 
@@ -151,7 +151,7 @@ def test_stdin_uses_the_configuration_of_the_current_directory(tmp_path):
 def test_config_command_shows_values_and_where_they_came_from(tmp_path):
     config = write(tmp_path / "pyproject.toml",
                    '[tool.taxcheck]\ntax_year = 2025\nreviewer = "The Desk"\n')
-    result = run_cli("config", str(tmp_path), "--min-severity", "info")
+    result = invoke("config", str(tmp_path), "--min-severity", "info")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"# configuration file: {config}"
@@ -166,11 +166,11 @@ def test_config_command_shows_values_and_where_they_came_from(tmp_path):
 
 def test_explicit_config_file(tmp_path):
     config = write(tmp_path / "elsewhere.toml", 'min_severity = "error"\n')
-    result = run_cli("config", "--config", str(config))
+    result = invoke("config", "--config", str(config))
     assert result.returncode == 0
     row = next(line for line in result.stdout.splitlines() if line.startswith("min_severity"))
     assert row.split("#")[0].split("=")[1].strip() == '"error"'
     assert row.split("#")[1].strip() == f"{config.absolute()}:1"
-    missing = run_cli("config", "--config", str(tmp_path / "nope.toml"))
+    missing = invoke("config", "--config", str(tmp_path / "nope.toml"))
     assert missing.returncode == 2
     assert "TC306 configuration file not found" in missing.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, invoke
 from taxcheck.cli.docs import REGENERATE, cli_reference
 
 DOCS = ROOT / "docs"
@@ -50,9 +50,7 @@ def test_write_your_first_claim_runs_as_written(tmp_path):
             for line in body.strip().splitlines():
                 args = shlex.split(line)
                 assert args[0] == "taxcheck"
-                result = subprocess.run([sys.executable, "-m", "taxcheck", *args[1:]],
-                                        cwd=tmp_path, capture_output=True, text=True,
-                                        timeout=300)
+                result = invoke(*args[1:], cwd=tmp_path)
                 assert result.returncode in (0, 1), f"{line}\n{result.stderr}"
                 assert result.stderr == "", f"{line}\n{result.stderr}"
                 last_output = result.stdout

@@ -11,7 +11,7 @@ import sys
 import pytest
 from jsonschema import Draft7Validator
 
-from conftest import ROOT, SEED, run_cli
+from conftest import ROOT, SEED, invoke
 from taxcheck.readers import read_bytes
 from taxcheck.render.github import escape_data, escape_property
 from taxcheck.render.sarif import render_sarif, rule_name
@@ -46,7 +46,7 @@ def test_escaping_follows_the_workflow_command_rules():
 def test_github_annotations_match_the_syntax_and_round_trip(tmp_path):
     article = tmp_path / "odd, name: draft.md"
     article.write_text("# T\n\nYou can deduct 100% of your 401(k) losses on your tax return.\n")
-    result = run_cli("check", str(article), "--format", "github")
+    result = invoke("check", str(article), "--format", "github")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[-1] == "1 error, 0 warnings, 0 verified claims in 1 file"
@@ -64,7 +64,7 @@ def test_github_annotations_match_the_syntax_and_round_trip(tmp_path):
 
 
 def test_github_prints_the_most_important_first(tmp_path):
-    result = run_cli("check", str(SEED), "--format", "github", "--min-severity", "info",
+    result = invoke("check", str(SEED), "--format", "github", "--min-severity", "info",
                      "--claims", str(HOUSE))
     matches = [ANNOTATION.match(line) for line in result.stdout.splitlines()[:-1]]
     assert all(matches)
@@ -114,7 +114,7 @@ def test_github_without_summary_variable_writes_nothing(tmp_path):
 
 @pytest.fixture(scope="module")
 def seed_sarif():
-    result = run_cli("check", str(SEED), "--format", "sarif")
+    result = invoke("check", str(SEED), "--format", "sarif")
     assert result.returncode == 1
     return json.loads(result.stdout)
 
@@ -126,7 +126,7 @@ def test_sarif_validates_against_the_official_schema(seed_sarif, tmp_path):
     odd = tmp_path / "my draft #1.md"
     odd.write_text("# T\n\n<!-- taxcheck-disable-next-line -->\n"
                    "You can deduct your IRA losses.\n\nRoll your 403(b) losses into an IRA.\n")
-    result = run_cli("check", SEED_REL, str(odd), "--format", "sarif")
+    result = invoke("check", SEED_REL, str(odd), "--format", "sarif")
     log = json.loads(result.stdout)
     assert list(Draft7Validator(SCHEMA).iter_errors(log)) == []
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
@@ -180,7 +180,7 @@ def test_sarif_results_point_at_the_words(seed_sarif):
 
 
 def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
-    again = json.loads(run_cli("check", str(SEED), "--format", "sarif").stdout)
+    again = json.loads(invoke("check", str(SEED), "--format", "sarif").stdout)
     prints = [r["partialFingerprints"]["taxcheckFinding/v1"] for r in seed_sarif["runs"][0]
               ["results"]]
     assert prints == [r["partialFingerprints"]["taxcheckFinding/v1"] for r in again["runs"][0]
@@ -191,7 +191,7 @@ def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
 def test_jsonl_is_one_finding_per_line_with_its_path(tmp_path):
     other = tmp_path / "b.txt"
     other.write_text("Title\n\nYou cannot deduct losses inside your IRA.\n")
-    result = run_cli("check", str(SEED), str(other), "--format", "jsonl")
+    result = invoke("check", str(SEED), str(other), "--format", "jsonl")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 9  # 5 errors + 3 verified in the seed, 1 verified in b.txt
     assert {r["path"] for r in records} == {str(SEED), str(other)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, invoke, run_cli
 
 HOUSE = ROOT / "tests" / "data" / "house-claims"
 ARTICLE = ("Title\n\n"
@@ -21,14 +21,14 @@ def findings(result) -> list[tuple[str, str, str]]:
 def test_builtin_database_alone(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
-    assert [f[:2] for f in findings(run_cli("check", str(article), "--format", "json"))] == [
+    assert [f[:2] for f in findings(invoke("check", str(article), "--format", "json"))] == [
         ("retirement-loss-amended-return", "error")]
 
 
 def test_claims_option_adds_a_claim_and_overrides_one_by_id(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
-    result = run_cli("check", str(article), "--format", "json", "--claims", str(HOUSE))
+    result = invoke("check", str(article), "--format", "json", "--claims", str(HOUSE))
     assert findings(result) == [
         ("retirement-loss-amended-return", "warning",
          "Amending your return will not let you claim a loss inside a 401(k) or IRA."),
@@ -56,7 +56,7 @@ def test_claims_in_the_configuration_are_relative_to_it(tmp_path):
 
 
 def test_house_claims_pass_their_own_examples():
-    result = run_cli("claims", "test", "--claims", str(HOUSE),
+    result = invoke("claims", "test", "--claims", str(HOUSE),
                      "house-capital-loss-unlimited-offset", "retirement-loss-amended-return")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "6 passed, 0 failed (2 claims)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+from conftest import invoke, run_cli
 
 DEDUCT = "You can deduct your 401(k) losses on your tax return."
 DEDUCT_IRA = "Also, you can deduct your IRA losses on your tax return."
@@ -122,11 +122,11 @@ SUPPRESSED_ONLY = f"# T\n\n<!-- taxcheck-disable-next-line -->\n{DEDUCT}\n\n{AME
 def test_text_hides_suppressed_findings_and_does_not_count_them(tmp_path):
     article = tmp_path / "a.md"
     article.write_text(SUPPRESSED_ONLY)
-    result = run_cli("check", str(article))
+    result = invoke("check", str(article))
     assert "retirement-loss-deductible" not in result.stdout
     assert result.stdout.splitlines()[-1] == "1 error, 0 warnings, 0 verified claims in 1 file"
     article.write_text(f"# T\n\n<!-- taxcheck-disable -->\n{DEDUCT}\n\n{AMEND}\n")
-    clean = run_cli("check", str(article))
+    clean = invoke("check", str(article))
     assert clean.returncode == 0
     assert clean.stdout == "0 errors, 0 warnings, 0 verified claims in 1 file\n"
 
@@ -134,18 +134,18 @@ def test_text_hides_suppressed_findings_and_does_not_count_them(tmp_path):
 def test_json_and_jsonl_show_suppressed_findings(tmp_path):
     article = tmp_path / "a.md"
     article.write_text(SUPPRESSED_ONLY)
-    report = json.loads(run_cli("check", str(article), "--format", "json").stdout)[0]
+    report = json.loads(invoke("check", str(article), "--format", "json").stdout)[0]
     assert [(f["claim_id"], f["suppressed"]) for f in report["findings"]] == [
         ("retirement-loss-deductible", True), ("retirement-loss-amended-return", False)]
     assert report["counts"]["false"] == 1
-    lines = run_cli("check", str(article), "--format", "jsonl").stdout.splitlines()
+    lines = invoke("check", str(article), "--format", "jsonl").stdout.splitlines()
     assert [json.loads(line)["suppressed"] for line in lines] == [True, False]
 
 
 def test_sarif_marks_suppressed_results(tmp_path):
     article = tmp_path / "a.md"
     article.write_text(SUPPRESSED_ONLY)
-    run = json.loads(run_cli("check", str(article), "--format", "sarif").stdout)["runs"][0]
+    run = json.loads(invoke("check", str(article), "--format", "sarif").stdout)["runs"][0]
     marks = [(r["ruleId"], r.get("suppressions")) for r in run["results"]]
     assert marks == [("retirement-loss-deductible", [{"kind": "inSource",
                                                        "status": "accepted"}]),
