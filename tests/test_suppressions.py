@@ -150,3 +150,12 @@ def test_sarif_marks_suppressed_results(tmp_path):
     assert marks == [("retirement-loss-deductible", [{"kind": "inSource",
                                                        "status": "accepted"}]),
                      ("retirement-loss-amended-return", None)]
+
+
+def test_comments_shown_as_code_in_markdown_are_examples_not_directives(check_text):
+    report = check_text("# How to silence taxcheck\n\n"
+                        "```markdown\n<!-- taxcheck-disable [ID...] -->\n```\n\n"
+                        "Write `<!-- taxcheck-disable-next-line -->` above a line.\n"
+                        f"{DEDUCT}\n", ".md")
+    assert states(report) == [("retirement-loss-deductible", 8, False)]
+    assert report.warnings == []

@@ -8,7 +8,9 @@ The same HTML comments work in Markdown, HTML and plain text::
     <!-- taxcheck-disable-line [ID...] -->       the line the comment is on
 
 IDs are claim ids or topics, separated by spaces or commas; none means every claim.
-Anything after `` -- `` is a note for people. Directives are found in the raw
+Anything after `` -- `` is a note for people. Comments shown as code (inside a
+Markdown code fence or a backtick code span) are examples, not directives.
+Directives are found in the raw
 :attr:`~taxcheck.documents.Document.source`, not in the blocks a reader made, so
 they work the same for every reader that keeps the source text (readers drop the
 comments from the prose). A suppressed finding is kept, marked ``suppressed``, so
@@ -34,6 +36,7 @@ KINDS: tuple[str, ...] = ("disable", "enable", "disable-next-line", "disable-lin
 _DIRECTIVE = re.compile(r"<!--\s*taxcheck-(?P<kind>[A-Za-z-]*)(?P<args>.*?)-->", re.DOTALL)
 _MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _SEPARATOR = re.compile(r"[\s,]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,30 @@ def _has_text(line: str) -> bool:
     return bool(_MARKUP.sub("", line).strip())
 
 
+def _fenced_ranges(source: str) -> list[tuple[int, int]]:
+    """Source ranges inside Markdown code fences (an unclosed fence runs to the end)."""
+    ranges = []
+    pos = 0
+    while m := _FENCE.search(source, pos):
+        fence = m.group(1)
+        close = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", re.M)
+        line_end = source.find("\n", m.end())
+        if line_end < 0:
+            break
+        end = close.search(source, line_end + 1)
+        stop = end.end() if end else len(source)
+        ranges.append((m.start(), stop))
+        pos = stop
+    return ranges
+
+
+def _shown_as_code(source: str, start: int, fenced: list[tuple[int, int]]) -> bool:
+    if any(a <= start < b for a, b in fenced):
+        return True
+    line_start = source.rfind("\n", 0, start) + 1
+    return source.count("`", line_start, start) % 2 == 1
+
+
 def _warning(document: Document, line: int, message: str, code: str) -> str:
     return str(InputError(message, where=f"{document.path}:{line}", code=code))
 
@@ -77,7 +104,10 @@ def parse_directives(document: Document) -> tuple[list[Directive], list[tuple[in
     lines = source.split("\n")
     directives: list[Directive] = []
     warnings: list[tuple[int, str]] = []
+    fenced = _fenced_ranges(source) if "```" in source or "~~~" in source else []
     for m in _DIRECTIVE.finditer(source):
+        if _shown_as_code(source, m.start(), fenced):
+            continue
         line, _ = document.line_col(m.start())
         kind = m.group("kind").lower()
         if kind not in KINDS:

@@ -13,6 +13,7 @@ from taxcheck.cli.options import (
     CHECKING_OPTIONS,
     CheckerPool,
     apply_options,
+    fail_config,
     fail_on_option,
     format_option,
     min_severity_option,
@@ -20,7 +21,7 @@ from taxcheck.cli.options import (
     resolve_targets,
     reviewer_option,
 )
-from taxcheck.errors import InputError
+from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
 from taxcheck.render import RENDERERS
@@ -77,7 +78,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     cli = overrides(format=fmt, fail_on=fail_on, min_severity=min_severity, tax_year=tax_year,
                     claims=claims, enable=enable, disable=disable, max_bytes=max_bytes,
                     reviewer=reviewer)
-    targets = resolve_targets(paths, cli, config_file)
+    try:
+        targets = resolve_targets(paths, cli, config_file)
+    except ConfigError as exc:
+        fail_config(exc)
     first = targets[0].settings
     if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")

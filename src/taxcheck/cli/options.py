@@ -103,14 +103,18 @@ class Target:
 
 def resolve_targets(paths: tuple[str, ...] | list[str], cli: dict[str, Any],
                     config_file: Path | None) -> list[Target]:
-    """Find the settings of every path (one lookup per folder)."""
+    """Find the settings of every path (one lookup per folder).
+
+    Raises:
+        ConfigError: a configuration file is broken (see :func:`fail_config`).
+    """
     by_folder: dict[Path, Settings] = {}
     out = []
     for path in paths:
         start = Path.cwd() if path == "-" else Path(path).absolute()
         folder = start if start.is_dir() else start.parent
         if folder not in by_folder:
-            by_folder[folder] = settings_for(path, cli, config_file)
+            by_folder[folder] = load_settings(start, cli, config_file=config_file)
         out.append(Target(path, by_folder[folder]))
     return out
 

@@ -18,7 +18,7 @@ from taxcheck.cli.options import (
     overrides,
     resolve_targets,
 )
-from taxcheck.errors import InputError
+from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import Report
 from taxcheck.readers import READERS, read_path
 from taxcheck.render import render_text
@@ -83,7 +83,13 @@ class Watcher:
             click.echo(f"{gone}: removed")
         reports: list[Report] = []
         min_severity = self.min_severity or "warning"
-        for target in resolve_targets(existing, self.cli, self.config_file):
+        try:
+            targets = resolve_targets(existing, self.cli, self.config_file)
+        except ConfigError as exc:  # edited while watching: say so, keep watching
+            for error in getattr(exc, "errors", [exc]):
+                click.echo(f"taxcheck: error: {error}", err=True)
+            return
+        for target in targets:
             min_severity = self.min_severity or target.settings.min_severity
             try:
                 document = read_path(target.path, max_bytes=target.settings.max_bytes)
