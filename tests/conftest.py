@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -44,3 +47,24 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None):
     """Run the real ``taxcheck`` command in a subprocess."""
     return subprocess.run([sys.executable, "-m", "taxcheck", *args], input=stdin,
                           capture_output=True, text=True, cwd=cwd or ROOT, timeout=300)
+
+
+def invoke(*args: str, stdin: str | None = None, cwd: Path | None = None,
+           env: dict[str, str | None] | None = None) -> SimpleNamespace:
+    """Run the real ``taxcheck`` command line in this process (no interpreter start-up).
+
+    Returns ``returncode``, ``stdout`` and ``stderr`` like :func:`run_cli`.
+    ``$GITHUB_STEP_SUMMARY`` is unset unless ``env`` sets it.
+    """
+    from click.testing import CliRunner
+
+    from taxcheck.cli import main
+
+    options = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters \
+        else {}
+    runner = CliRunner(**options)
+    with contextlib.chdir(cwd or ROOT):
+        result = runner.invoke(main, list(args), input=stdin, catch_exceptions=False,
+                               env={"GITHUB_STEP_SUMMARY": None, **(env or {})})
+    return SimpleNamespace(returncode=result.exit_code, stdout=result.stdout,
+                           stderr=result.stderr)

@@ -12,6 +12,8 @@ from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
 from taxcheck.matching import find_contradictions, match_document
 from taxcheck.nlp.pipeline import build_pipeline
+from taxcheck.selection import ClaimSelection
+from taxcheck.suppressions import apply_suppressions
 
 _LONG_RUN = re.compile(r"\S{64,}")
 
@@ -42,13 +44,19 @@ class Checker:
         tax_year: check every article against this tax year instead of its own date.
         model: an installed spaCy pipeline to use instead of ``blank("en")``.
         batch_size: blocks per ``nlp.pipe`` batch.
+        selection: report only these claims (``enable``/``disable`` in the settings).
+
+    Findings that the article's suppression comments silence are kept, marked
+    ``suppressed`` (see :mod:`taxcheck.suppressions`).
     """
 
     def __init__(self, db: ClaimDatabase, *, tax_year: int | None = None,
-                 model: str | None = None, batch_size: int = 256):
+                 model: str | None = None, batch_size: int = 256,
+                 selection: ClaimSelection | None = None):
         self.db = db
         self.tax_year = tax_year
         self.batch_size = batch_size
+        self.allowed = (selection or ClaimSelection()).allowed_ids(db)
         self.nlp = build_pipeline(db, model)
 
     def check(self, document: Document) -> Report:
@@ -65,10 +73,14 @@ class Checker:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
             year = as_of_year(document, self.tax_year)
-            findings = match_document(document, candidates, self.db, year, sentences)
+            findings = [f for f in match_document(document, candidates, self.db, year, sentences)
+                        if f.claim_id in self.allowed]
+            findings, warnings = apply_suppressions(document, findings, self.db)
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,
-                findings=findings, contradictions=find_contradictions(findings, self.db),
+                findings=findings, warnings=warnings,
+                contradictions=find_contradictions(
+                    [f for f in findings if not f.suppressed], self.db),
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)
                         for b in document.blocks])

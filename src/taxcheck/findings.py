@@ -113,6 +113,9 @@ class Report(BaseModel):
     blocks: list[BlockView] = []
     contradictions: list[Contradiction] = []
     error: str | None = None
+    warnings: list[str] = []
+    """Problems that did not stop the check, e.g. a suppression naming an unknown claim
+    (``path:line: TCnnn message``)."""
 
     def counts(self) -> dict[str, int]:
         """Number of unsuppressed findings per verdict (myths counted apart)."""

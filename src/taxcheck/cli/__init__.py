@@ -11,7 +11,9 @@ import click
 from taxcheck import __version__
 from taxcheck.cli.check import check
 from taxcheck.cli.claims import claims
+from taxcheck.cli.config import config
 from taxcheck.cli.eval import eval_command
+from taxcheck.cli.watch import watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +29,5 @@ def main() -> None:
 main.add_command(check)
 main.add_command(claims)
 main.add_command(eval_command)
+main.add_command(config)
+main.add_command(watch)

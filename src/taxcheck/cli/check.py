@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from taxcheck.checker import Checker
-from taxcheck.cli.common import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    claims_option,
-    load_db,
-    write_atomic,
+from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write_atomic
+from taxcheck.cli.options import (
+    CHECKING_OPTIONS,
+    CheckerPool,
+    apply_options,
+    fail_config,
+    fail_on_option,
+    format_option,
+    min_severity_option,
+    overrides,
+    resolve_targets,
+    reviewer_option,
 )
-from taxcheck.errors import InputError
+from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
-from taxcheck.readers import DEFAULT_MAX_BYTES, read_path
+from taxcheck.readers import read_path
 from taxcheck.render import RENDERERS
+from taxcheck.render.github import render_step_summary
 
 
 def reaches(reports: list[Report], fail_on: str) -> bool:
@@ -31,52 +37,80 @@ def reaches(reports: list[Report], fail_on: str) -> bool:
                for r in reports for f in r.findings)
 
 
+def print_warnings(reports: list[Report]) -> None:
+    """Print each report's warnings (e.g. a suppression naming an unknown claim)."""
+    for report in reports:
+        for warning in report.warnings:
+            click.echo(f"taxcheck: warning: {warning}", err=True)
+
+
+def append_step_summary(reports: list[Report], min_severity: str) -> None:
+    """Append the Markdown list of findings to ``$GITHUB_STEP_SUMMARY`` when it is set."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(render_step_summary(reports, min_severity=min_severity))
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
-              show_default=True, help="Output format.")
+@format_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the output to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding reaches this severity.")
-@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]),
-              default="warning", show_default=True,
-              help="Least severe finding shown in text output (info shows verified claims).")
-@click.option("--tax-year", type=click.IntRange(1990, 2100),
-              help="Check figures against this tax year (default: the article's date, "
-                   "else this year).")
-@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
-              show_default=True, help="Refuse inputs larger than this.")
-@claims_option
-def check(paths: tuple[str, ...], fmt: str, output: Path | None, fail_on: str,
-          min_severity: str, tax_year: int | None, max_bytes: int,
-          claim_dirs: tuple[Path, ...]) -> None:
+@fail_on_option
+@min_severity_option
+@apply_options(*CHECKING_OPTIONS)
+@reviewer_option
+def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
+          min_severity: str | None, config_file: Path | None, tax_year: int | None,
+          claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
+          max_bytes: int | None, reviewer: str | None) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
-    the correction below it, and a summary line. Exits 0 when clean, 1 when a finding
-    reaches --fail-on, 2 on usage errors, unreadable input or a broken claim database.
+    the correction below it, and a summary line. Settings come from the nearest
+    .taxcheck.toml or pyproject.toml [tool.taxcheck] above each PATH; options given
+    here override them (see `taxcheck config`). Exits 0 when clean, 1 when a finding
+    reaches --fail-on, 2 on usage errors, unreadable input, a bad configuration or a
+    broken claim database.
     """
-    if fmt == "html" and len(paths) > 1:
+    cli = overrides(format=fmt, fail_on=fail_on, min_severity=min_severity, tax_year=tax_year,
+                    claims=claims, enable=enable, disable=disable, max_bytes=max_bytes,
+                    reviewer=reviewer)
+    try:
+        targets = resolve_targets(paths, cli, config_file)
+    except ConfigError as exc:
+        fail_config(exc)
+    first = targets[0].settings
+    if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")
-    db = load_db(claim_dirs)
-    checker = Checker(db, tax_year=tax_year)
-    documents, input_failed = [], False
-    for path in paths:
+    pool = CheckerPool()
+    checked: list[tuple[Report, str]] = []
+    input_failed = False
+    for target in targets:
+        checker = pool.checker(target.settings)
         try:
-            documents.append(read_path(path, max_bytes=max_bytes))
+            document = read_path(target.path, max_bytes=target.settings.max_bytes)
         except InputError as exc:
             click.echo(f"taxcheck: error: {exc}", err=True)
             input_failed = True
-    reports = list(checker.check_many(documents))
+            continue
+        checked.append((checker.check(document), target.settings.fail_on))
+    reports = [report for report, _ in checked]
+    print_warnings(reports)
     if reports:
-        colour = output is None and fmt == "text" and sys.stdout.isatty()
-        text = RENDERERS[fmt](reports, min_severity=min_severity, colour=colour)
+        colour = output is None and first.format == "text" and sys.stdout.isatty()
+        text = RENDERERS[first.format](reports, min_severity=first.min_severity, colour=colour,
+                                       db=pool.db(first), reviewer=first.reviewer)
         if output is not None:
             write_atomic(output, text)
             click.echo(f"wrote {output}", err=True)
         else:
             click.echo(text, nl=False, color=colour)
+        if first.format == "github":
+            append_step_summary(reports, first.min_severity)
     if input_failed:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if reaches(reports, fail_on) else EXIT_CLEAN)
+    failed = any(reaches([report], fail) for report, fail in checked)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)

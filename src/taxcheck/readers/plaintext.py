@@ -26,12 +26,16 @@ _LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
 _HEADER_LINES = 4
 """A header group (byline, dateline, site or forum line) has at most this many lines."""
 _HEADER_LINE_WORDS = 12
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+"""A line that is only an HTML comment (e.g. a suppression) carries no prose."""
 
 
 def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
     groups: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for offset, line in split_lines(text):
+        if _COMMENT_LINE.match(line):
+            continue
         if line.strip():
             current.append((offset, line))
         elif current:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from taxcheck.findings import Report
+from taxcheck.render.github import render_github
 from taxcheck.render.html import render_html
 from taxcheck.render.json_ import render_json
+from taxcheck.render.jsonl import render_jsonl
 from taxcheck.render.sarif import render_sarif
 from taxcheck.render.text import render_text
 
@@ -17,6 +19,11 @@ RENDERERS: dict[str, Renderer] = {
     "json": render_json,
     "html": render_html,
     "sarif": render_sarif,
+    "github": render_github,
+    "jsonl": render_jsonl,
 }
+"""Every renderer takes ``(reports, **options)`` and ignores options it does not use
+(``min_severity``, ``colour``, ``db``, ``reviewer``)."""
 
-__all__ = ["RENDERERS", "Report", "render_html", "render_json", "render_sarif", "render_text"]
+__all__ = ["RENDERERS", "Report", "render_github", "render_html", "render_json", "render_jsonl",
+           "render_sarif", "render_text"]

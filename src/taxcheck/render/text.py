@@ -55,7 +55,7 @@ def summary_line(reports: list[Report]) -> str:
 
 
 def render_text(reports: list[Report], *, min_severity: str = "warning",
-                colour: bool = False) -> str:
+                colour: bool = False, **_: object) -> str:
     """Render findings at or above ``min_severity``, then the summary line."""
     out = []
     for report in reports:

@@ -1,0 +1,161 @@
+"""Options shared by the commands that read settings, and the checkers they need.
+
+Every option that mirrors a configuration key defaults to None (or empty), so the
+configuration file's value applies unless the option is given.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from taxcheck.checker import Checker
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.cli.common import EXIT_ERROR, load_db
+from taxcheck.config import OUTPUT_FORMATS, ConfigErrors, Settings, load_settings
+from taxcheck.errors import ConfigError
+from taxcheck.selection import ClaimSelection, known_names
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+config_option = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Read settings from FILE instead of the nearest .taxcheck.toml or pyproject.toml.")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None,
+    help="Output format [default: text, or `format` in the configuration].")
+fail_on_option = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+    help="Exit 1 when a finding reaches this severity [default: error].")
+min_severity_option = click.option(
+    "--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
+    help="Least severe finding shown (info also shows verified claims) [default: warning].")
+tax_year_option = click.option(
+    "--tax-year", type=click.IntRange(1990, 2100), default=None,
+    help="Check figures against this tax year [default: the article's date, else this year].")
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(1), default=None,
+    help="Refuse inputs larger than this [default: 10000000].")
+claims_dirs_option = click.option(
+    "--claims", "claims", multiple=True, metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Extra claim folder (house rules): adds claims and overrides built-in ones by id. "
+         "Repeatable; replaces `claims` from the configuration.")
+enable_option = click.option(
+    "--enable", multiple=True, metavar="ID",
+    help="Report only these claim ids or topics. Repeatable.")
+disable_option = click.option(
+    "--disable", multiple=True, metavar="ID",
+    help="Never report these claim ids or topics. Repeatable.")
+reviewer_option = click.option(
+    "--reviewer", default=None, metavar="NAME",
+    help="The reviewing person or organization named in HTML reports and ClaimReview.")
+
+CHECKING_OPTIONS = (config_option, tax_year_option, claims_dirs_option, enable_option,
+                    disable_option, max_bytes_option)
+"""Options that decide what is checked and how."""
+
+
+def apply_options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Apply click options in the order listed (the order --help shows)."""
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return decorate
+
+
+def overrides(**values: Any) -> dict[str, Any]:
+    """The settings given on the command line (None and empty mean "not given")."""
+    return {k: v for k, v in values.items() if v is not None and v != ()}
+
+
+def fail_config(exc: ConfigError) -> NoReturn:
+    """Print one line per configuration problem and exit 2."""
+    errors = exc.errors if isinstance(exc, ConfigErrors) else [exc]
+    for error in errors:
+        click.echo(f"taxcheck: error: {error}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def settings_for(path: str, cli: dict[str, Any], config_file: Path | None) -> Settings:
+    """The settings for one input path (``-``: the current directory), or exit 2."""
+    start = Path.cwd() if path == "-" else Path(path)
+    try:
+        return load_settings(start, cli, config_file=config_file)
+    except ConfigError as exc:
+        fail_config(exc)
+
+
+@dataclass(frozen=True)
+class Target:
+    """An input path and the settings that apply to it."""
+
+    path: str
+    settings: Settings
+
+
+def resolve_targets(paths: tuple[str, ...] | list[str], cli: dict[str, Any],
+                    config_file: Path | None) -> list[Target]:
+    """Find the settings of every path (one lookup per folder).
+
+    Raises:
+        ConfigError: a configuration file is broken (see :func:`fail_config`).
+    """
+    by_folder: dict[Path, Settings] = {}
+    out = []
+    for path in paths:
+        start = Path.cwd() if path == "-" else Path(path).absolute()
+        folder = start if start.is_dir() else start.parent
+        if folder not in by_folder:
+            by_folder[folder] = load_settings(start, cli, config_file=config_file)
+        out.append(Target(path, by_folder[folder]))
+    return out
+
+
+def selection_errors(settings: Settings, db: ClaimDatabase) -> list[ConfigError]:
+    """``enable``/``disable`` names that are neither a claim id nor a topic."""
+    known = known_names(db)
+    errors = []
+    for key in ("enable", "disable"):
+        for name in getattr(settings, key):
+            if name not in known:
+                errors.append(ConfigError(
+                    f"{key}: no claim or topic {name!r} (see `taxcheck claims list`)",
+                    where=settings.origin(key), code="TC305"))
+    return errors
+
+
+class CheckerPool:
+    """Checkers built on demand, one per distinct database, tax year and selection.
+
+    Usually every input shares one configuration, so one pipeline is built.
+    """
+
+    def __init__(self) -> None:
+        self._dbs: dict[tuple[Path, ...], ClaimDatabase] = {}
+        self._checkers: dict[tuple, Checker] = {}
+
+    def db(self, settings: Settings) -> ClaimDatabase:
+        """The claim database of ``settings`` (exits 2 when it is broken)."""
+        if settings.claims not in self._dbs:
+            self._dbs[settings.claims] = load_db(settings.claims)
+        return self._dbs[settings.claims]
+
+    def checker(self, settings: Settings) -> Checker:
+        """The checker for ``settings``."""
+        key = (settings.claims, settings.tax_year, settings.enable, settings.disable)
+        if key not in self._checkers:
+            errors = selection_errors(settings, self.db(settings))
+            if errors:
+                fail_config(ConfigErrors(errors))
+            selection = ClaimSelection(enable=settings.enable, disable=settings.disable)
+            self._checkers[key] = Checker(self.db(settings), tax_year=settings.tax_year,
+                                          selection=selection)
+        return self._checkers[key]

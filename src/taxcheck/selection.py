@@ -1,0 +1,37 @@
+"""Which claims a run reports: ``enable`` and ``disable`` by claim id or topic."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from taxcheck.claimdb import ClaimDatabase
+
+
+class ClaimSelection(BaseModel):
+    """Claims enabled (empty: all) and disabled, each named by claim id or by topic.
+
+    A disabled claim is still matched (so it keeps shadowing the broader claims it
+    refines) but its findings are dropped from the report.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+    def unknown_names(self, db: ClaimDatabase) -> list[str]:
+        """Names that are neither a claim id nor a topic of ``db``."""
+        known = known_names(db)
+        return [n for n in (*self.enable, *self.disable) if n not in known]
+
+    def allowed_ids(self, db: ClaimDatabase) -> frozenset[str]:
+        """The ids of the claims this selection reports."""
+        enable, disable = set(self.enable), set(self.disable)
+        return frozenset(c.id for c in db.claims
+                         if (not enable or c.id in enable or c.topic in enable)
+                         and c.id not in disable and c.topic not in disable)
+
+
+def known_names(db: ClaimDatabase) -> frozenset[str]:
+    """Every claim id and topic of ``db``."""
+    return frozenset({c.id for c in db.claims} | {c.topic for c in db.claims if c.topic})
