@@ -111,9 +111,15 @@ def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                 found.append(Match(claim, cond, used, claim.verdict or "accurate",
                                    claim.says, claim.rule, claim.correction, ()))
             break
-    # A match whose concepts are a strict subset of another's says less: drop it.
+    # A match whose concepts are a strict subset of another's says less: drop it, unless
+    # both check numbers against different figures (each checks its own number).
     return [m for m in found
-            if not any(o is not m and m.concepts < o.concepts for o in found)]
+            if not any(o is not m and m.concepts < o.concepts and not _checks_other_figure(m, o)
+                       for o in found)]
+
+
+def _checks_other_figure(m: Match, o: Match) -> bool:
+    return bool(m.claim.figure and o.claim.figure and m.claim.figure != o.claim.figure)
 
 
 class _Context:
