@@ -45,6 +45,21 @@ def _house(tmp_path: Path, text: str, name: str = "house.yaml") -> Path:
                         "        url: https://www.irs.gov/publications/p590b\n",
                         "    citations: []\n"), 8, "citations"),
     (GOOD_CLAIM + GOOD_CLAIM.split("claims:\n")[1], 16, "duplicate claim id"),
+    (GOOD_CLAIM.replace("    verdict: false\n", "    fact: Not A Fact Id\n    verdict: false\n"),
+     4, "fact"),
+    (GOOD_CLAIM.replace("https://www.irs.gov/publications/p590b", "https://irs/p590b"), 10,
+     "host name"),
+    (GOOD_CLAIM.replace("    verdict: false\n",
+                        "    verdict: false\n    years: {from: 2026, to: 2018}\n"),
+     5, "'from' (2026) is after 'to' (2018)"),
+    (GOOD_CLAIM.replace("      no_match: [You cannot deduct IRA losses.]\n", ""), 14,
+     "no_match: Field required"),
+    (GOOD_CLAIM.replace("    verdict: false\n", "    verdict: false\n    anchor: LOSS\n"), 3,
+     "'anchor' is for numeric claims"),
+    (GOOD_CLAIM.replace("    verdict: false\n", "    figure: no-such-figure\n"), 3,
+     "unknown figure 'no-such-figure'"),
+    (GOOD_CLAIM.replace("    verdict: false\n", "    figure: ira-limit\n    anchor: IRA_TYPO\n"), 3,
+     "unknown concept 'IRA_TYPO'"),
 ])
 def test_malformed_claim_file_names_file_and_line(tmp_path, text, line, words):
     folder = _house(tmp_path, text)
@@ -88,3 +103,39 @@ def test_shipped_database_validates_from_a_copy(tmp_path):
     shutil.copytree(Path(__file__).resolve().parents[1] / "claims", copy)
     result = run_cli("claims", "validate")
     assert result.returncode == 0 and result.stdout.startswith("ok:")
+
+
+FIGURE = """\
+  - id: house-limit
+    name: a house limit
+    unit: percent
+    values: {2025: 10, 2026: 10}
+    citations:
+      - title: IRC §72(t)(1)
+        url: https://www.law.cornell.edu/uscode/text/26/72
+"""
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("figures:\n" + FIGURE + FIGURE, 9, "duplicate figure id 'house-limit'"),
+    ("figures:\n" + FIGURE.replace("2026: 10}", "2026: 250}"), 2,
+     "2026: 250 is not a plausible percent value"),
+    ("figures:\n" + FIGURE.replace("unit: percent", "unit: euros"), 4, "unit"),
+])
+def test_malformed_figures_name_file_and_line(tmp_path, text, line, words):
+    folder = _house(tmp_path, text, name="figures.yaml")
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"{folder / 'figures.yaml'}:{line}:" in lines[0]
+    assert words in lines[0]
+
+
+def test_broken_concepts_file_is_reported_alone(tmp_path):
+    folder = _house(tmp_path, "LOSS:\n  terms: [unclosed\n", name="concepts.yaml")
+    _house(tmp_path, GOOD_CLAIM.replace("DEDUCT]", "NO_SUCH_CONCEPT]"))
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "concepts.yaml:3: TC102 invalid YAML" in lines[0], result.stderr

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.claimdb.models import Claim, Condition, Figure
+from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Contradiction, Finding, Step, finding_id
-from taxcheck.nlp.candidates import Candidate
+from taxcheck.nlp.candidates import Candidate, ConceptMention
 from taxcheck.nlp.quantities import Quantity
 
 BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
@@ -39,6 +39,7 @@ class Match:
     rule: str
     correction: str
     steps: tuple[Step, ...]
+    citations: tuple[Citation, ...]
 
 
 def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> bool:
@@ -56,24 +57,58 @@ def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> 
     return not cand.historical
 
 
+def _distance(q: Quantity, m: ConceptMention) -> int:
+    return min(abs(q.start - m.end), abs(m.start - q.end))
+
+
 def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Quantity | None:
     mentions = [c for c in cand.concepts if c.label == anchor] or list(cand.concepts)
     best, best_distance = None, None
     for q in quantities:
-        distance = min(min(abs(q.start - m.end), abs(m.start - q.end)) for m in mentions)
+        distance = min(_distance(q, m) for m in mentions)
         if best_distance is None or distance < best_distance:
             best, best_distance = q, distance
     return best
 
 
+def _anchor(claim: Claim, cond: Condition) -> str:
+    return claim.anchor or (cond.all or cond.any)[0]
+
+
+def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str]) -> dict[str, Quantity]:
+    """Give each anchor concept its own amount, the closest pairs first.
+
+    In "the 401(k) limit is $23,500, plus a $7,500 catch-up" the catch-up takes $7,500 and
+    the 401(k) limit $23,500, so neither is checked against the other's figure.
+    """
+    pairs = sorted((_distance(q, m), i, m.label)
+                   for i, q in enumerate(amounts) for m in cand.concepts if m.label in anchors)
+    owner: dict[str, Quantity] = {}
+    taken: set[int] = set()
+    for _, i, label in pairs:
+        if label not in owner and i not in taken:
+            owner[label] = amounts[i]
+            taken.add(i)
+    return owner
+
+
 def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                  year: int) -> tuple[str, str, str, str, Step] | None:
-    """Compare the stated amount with the figure for ``year``; None when nothing to check."""
+                  year: int, anchors: set[str]) -> tuple[str, str, str, str, Step] | None:
+    """Compare the stated amount with the figure for ``year``; None when nothing to check.
+
+    ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
+    the claim's anchor is named, it gets the amount closest to it that no other anchor
+    is closer to.
+    """
     amounts = [q for q in cand.quantities if q.kind == figure.unit]
-    if not amounts:
+    if not amounts or year not in figure.values:
         return None
-    quantity = _nearest(amounts, cand, claim.anchor or (cond.all or cond.any)[0])
-    if quantity is None or year not in figure.values:
+    anchor = _anchor(claim, cond)
+    if any(m.label == anchor for m in cand.concepts):
+        quantity = _assign(amounts, cand, anchors | {anchor}).get(anchor)
+    else:
+        quantity = _nearest(amounts, cand, anchor)
+    if quantity is None:
         return None
     expected = figure.values[year]
     stated = figure.format(quantity.value)
@@ -97,6 +132,12 @@ def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
              year: int) -> list[Match]:
     found: list[Match] = []
+    met = [(claim, cond) for claim in db.claims for cond in claim.when
+           if _condition_met(cond, labels, cand)]
+    anchors: dict[str, set[str]] = {}
+    for claim, cond in met:
+        if claim.figure:
+            anchors.setdefault(db.figures[claim.figure].unit, set()).add(_anchor(claim, cond))
     for claim in db.claims:
         for cond in claim.when:
             if not _condition_met(cond, labels, cand):
@@ -104,20 +145,34 @@ def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
             used = frozenset(cond.all) | labels.intersection(cond.any)
             if claim.figure:
                 figure_year = cand.years[0] if cand.years else year
-                result = _check_figure(claim, db.figures[claim.figure], cond, cand,
-                                       figure_year)
+                figure = db.figures[claim.figure]
+                result = _check_figure(claim, figure, cond, cand, figure_year,
+                                       anchors[figure.unit])
                 if result is None:
                     continue
                 verdict, message, rule, correction, step = result
                 found.append(Match(claim, cond, used, verdict, message, rule, correction,
-                                   (step,)))
+                                   (step,), _merge(claim.citations, figure.citations)))
             elif claim.years.contains(cand.years[0] if cand.years else year):
                 found.append(Match(claim, cond, used, claim.verdict or "accurate",
-                                   claim.says, claim.rule, claim.correction, ()))
+                                   claim.says, claim.rule, claim.correction, (),
+                                   claim.citations))
             break
-    # A match whose concepts are a strict subset of another's says less: drop it.
+    # A match whose concepts are a strict subset of another's says less: drop it, unless
+    # both check numbers against different figures (each checks its own number).
     return [m for m in found
-            if not any(o is not m and m.concepts < o.concepts for o in found)]
+            if not any(o is not m and m.concepts < o.concepts and not _checks_other_figure(m, o)
+                       for o in found)]
+
+
+def _checks_other_figure(m: Match, o: Match) -> bool:
+    return bool(m.claim.figure and o.claim.figure and m.claim.figure != o.claim.figure)
+
+
+def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """The claim's citations, then the figure table's sources it does not already cite."""
+    urls = {c.url for c in first}
+    return first + tuple(c for c in second if c.url not in urls)
 
 
 class _Context:
@@ -192,7 +247,7 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
         line=line, column=column,
         end_line=end_line, end_column=end_column, start=start, end=end, block=block_index,
         block_kind=block.kind, block_start=cand.start, block_end=cand.end, rule=match.rule,
-        correction=match.correction, citations=match.claim.citations, trail=tuple(trail))
+        correction=match.correction, citations=match.citations, trail=tuple(trail))
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,

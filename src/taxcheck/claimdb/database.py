@@ -54,6 +54,10 @@ class ClaimDatabase:
                     errors.append(ClaimDatabaseError(
                         f"claim {claim.id!r} uses unknown concept(s) {', '.join(unknown)}; "
                         f"known: see concepts.yaml", where=where, code="TC105"))
+            if claim.anchor and claim.anchor not in self.concepts:
+                errors.append(ClaimDatabaseError(
+                    f"claim {claim.id!r} anchors its amount to unknown concept "
+                    f"{claim.anchor!r}; known: see concepts.yaml", where=where, code="TC105"))
             if claim.figure and claim.figure not in self.figures:
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} names unknown figure {claim.figure!r}; known: "

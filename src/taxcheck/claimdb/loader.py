@@ -112,6 +112,7 @@ def _lexicon(loader: _FileLoader, into: dict[str, Lexeme]) -> None:
             lexeme = Lexeme(description=lexeme.description or old.description,
                             context=lexeme.context or old.context,
                             includes=old.includes + lexeme.includes,
+                            hides=old.hides + lexeme.hides,
                             terms=old.terms + lexeme.terms, lemmas=old.lemmas + lexeme.lemmas,
                             patterns=old.patterns + lexeme.patterns)
         into[label] = lexeme
@@ -124,10 +125,17 @@ def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:
     if not isinstance(data, dict) or not isinstance(data.get("figures"), list):
         loader.fail(1, "expected 'figures:' followed by a list of figures")
         return
+    seen: set[str] = set()
     for i, body in enumerate(data["figures"]):
         figure = loader.validate(Figure, body, ("figures", i))
-        if figure is not None:
-            into[figure.id] = figure
+        if figure is None:
+            continue
+        if figure.id in seen:
+            loader.fail(loader.line(("figures", i, "id")),
+                        f"duplicate figure id {figure.id!r}", "TC104")
+            continue
+        seen.add(figure.id)
+        into[figure.id] = figure
 
 
 def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]]:
@@ -169,6 +177,7 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
     figures: dict[str, Figure] = {}
     claims: dict[str, Claim] = {}
     locations: dict[str, str] = {}
+    vocabulary_ok = figures_ok = True
     digest = hashlib.sha256()
     for folder in folders:
         folder = Path(folder)
@@ -180,19 +189,25 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
         for path in sorted(folder.glob("*.yaml")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
             loader = _FileLoader(path, errors)
+            before = len(errors)
             if path.name == "concepts.yaml":
                 _lexicon(loader, concepts)
+                vocabulary_ok = vocabulary_ok and len(errors) == before
             elif path.name == "cues.yaml":
                 _lexicon(loader, cues)
             elif path.name == "figures.yaml":
                 _figures(loader, figures)
+                figures_ok = figures_ok and len(errors) == before
             else:
                 for claim, where in _claims(loader, seen):
                     claims[claim.id] = claim
                     locations[claim.id] = where
     db = ClaimDatabase(claims=list(claims.values()), concepts=concepts, cues=cues,
                        figures=figures, locations=locations, version=digest.hexdigest()[:12])
-    errors.extend(db.check_references())
+    # A broken concepts.yaml or figures.yaml would make every reference to it look
+    # unknown; report the broken file alone.
+    errors.extend(e for e in db.check_references()
+                  if (vocabulary_ok or e.code != "TC105") and (figures_ok or e.code != "TC106"))
     if errors:
         raise ClaimDatabaseErrors(errors)
     return db

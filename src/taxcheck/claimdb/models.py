@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -33,8 +34,11 @@ class Citation(_Strict):
     @field_validator("url")
     @classmethod
     def _url_is_web_address(cls, value: str) -> str:
-        if not value.startswith(("https://", "http://")) or " " in value:
-            raise ValueError(f"url must be an http(s) address, got {value!r}")
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+        if (parts.scheme not in ("https", "http") or " " in value or "." not in host
+                or host.startswith(".") or host.endswith(".")):
+            raise ValueError(f"url must be an http(s) address with a host name, got {value!r}")
         return value
 
 
@@ -43,6 +47,12 @@ class YearRange(_Strict):
 
     from_: int | None = Field(default=None, alias="from", ge=1900, le=2100)
     to: int | None = Field(default=None, ge=1900, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> YearRange:
+        if self.from_ is not None and self.to is not None and self.from_ > self.to:
+            raise ValueError(f"'from' ({self.from_}) is after 'to' ({self.to})")
+        return self
 
     def contains(self, year: int) -> bool:
         return (self.from_ is None or year >= self.from_) and (self.to is None or year <= self.to)
@@ -80,8 +90,8 @@ class Claim(_Strict):
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
     topic: str = ""
-    fact: str | None = None
-    """The id of the entry in the team's fact sheet this claim rests on."""
+    fact: str | None = Field(default=None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    """The id of the entry in the team's fact sheet this claim rests on (lower-case, dashes)."""
     verdict: Verdict | None = None
     severity: Severity | None = None
     confidence: Confidence = "high"
@@ -111,6 +121,8 @@ class Claim(_Strict):
         if self.figure is not None and self.verdict is not None:
             raise ValueError("a numeric claim ('figure') gets its verdict from the figure table; "
                              "remove 'verdict'")
+        if self.anchor is not None and self.figure is None:
+            raise ValueError("'anchor' is for numeric claims; add a 'figure' or remove 'anchor'")
         return self
 
     def severity_for(self, verdict: str) -> Severity:
@@ -130,6 +142,17 @@ class Figure(_Strict):
     citations: tuple[Citation, ...] = Field(min_length=1)
     note: str | None = None
 
+    @model_validator(mode="after")
+    def _plausible_values(self) -> Figure:
+        low, high = {"usd": (0, 10_000_000), "percent": (0, 100), "age": (18, 100)}[self.unit]
+        for year, value in self.values.items():
+            if not 1900 <= year <= 2100:
+                raise ValueError(f"values: {year} is not a tax year")
+            if not low <= value <= high:
+                raise ValueError(f"values: {year}: {value:g} is not a plausible {self.unit} "
+                                 f"value ({low}-{high})")
+        return self
+
     def latest_year_at_or_before(self, year: int) -> int | None:
         years = [y for y in self.values if y <= year]
         return max(years) if years else None
@@ -147,6 +170,9 @@ class Lexeme(_Strict):
 
     description: str = ""
     includes: tuple[str, ...] = ()
+    hides: tuple[str, ...] = ()
+    """Concepts a fixed phrase of this one hides when it contains them ("capital losses"
+    is a CAPITAL_LOSS, not also a LOSS)."""
     context: str | None = None
     """A context group ("account", "loss"): a clause that lacks every concept of the group
     but points back ("these losses", "it") takes them from the heading or previous sentence."""

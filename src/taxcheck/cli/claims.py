@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
 import click
 
 from taxcheck.checker import Checker
+from taxcheck.claimdb.models import Condition, YearRange
 from taxcheck.claimtests import run_examples
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_FINDINGS, claims_option, fail, load_db
 
@@ -27,12 +29,39 @@ def claims() -> None:
 def list_claims(topic: str | None, verdict: str | None, claim_dirs: tuple[Path, ...]) -> None:
     """List claims: id, verdict, topic and what the article says."""
     db = load_db(claim_dirs)
+    topics = sorted({c.topic for c in db.claims})
+    if topic is not None and topic not in topics:
+        fail(f"no topic {topic!r}; topics: {', '.join(topics)}")
     shown = [c for c in db.claims if (topic is None or c.topic == topic)
              and (verdict is None or (c.verdict or "figure") == verdict)]
     for c in sorted(shown, key=lambda c: (c.topic, c.id)):
         click.echo(f"{c.id:<48} {c.verdict or 'figure':<10} {c.topic:<22} {c.says}")
     counts = Counter(c.verdict or "figure" for c in shown)
     click.echo(f"{len(shown)} claims: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())))
+
+
+def _years(years: YearRange) -> str:
+    if years.from_ is None and years.to is None:
+        return "all years"
+    if years.to is None:
+        return f"{years.from_} onward"
+    if years.from_ is None:
+        return f"up to {years.to}"
+    return f"{years.from_}-{years.to}"
+
+
+def _block(title: str, text: str) -> None:
+    click.echo(f"{title}:")
+    click.echo(textwrap.fill(text, width=96, initial_indent="  ", subsequent_indent="  "))
+
+
+def _condition(cond: Condition) -> str:
+    parts = [f"all of {', '.join(cond.all)}" if cond.all else "",
+             f"any of {', '.join(cond.any)}" if cond.any else "",
+             f"none of {', '.join(cond.none)}" if cond.none else "",
+             f"{cond.polarity}" if cond.polarity != "any" else "affirmed or negated",
+             f"names a year {_years(cond.stated_year)}" if cond.stated_year else ""]
+    return "; ".join(p for p in parts if p)
 
 
 @claims.command("show")
@@ -45,26 +74,37 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
         c = db.claim(claim_id)
     except KeyError:
         fail(f"no claim with id {claim_id!r} (see `taxcheck claims list`)")
-    years = f"{c.years.from_ or '...'}–{c.years.to or 'now'}"
-    click.echo(f"{c.id}  [{c.verdict or 'figure: ' + str(c.figure)}]  topic {c.topic}")
+    kind = c.verdict or f"numeric, checked against figure {c.figure}"
+    click.echo(f"{c.id}  [{kind}]  topic {c.topic}")
     click.echo(f"defined at  {db.locations.get(c.id, '?')}")
-    click.echo(f"fact sheet  {c.fact or '-'}    years {years}    confidence {c.confidence}")
-    click.echo(f"\nArticles say:\n  {c.says}\nThe rule:\n  {c.rule}\nCorrection:\n  {c.correction}")
+    click.echo(f"fact sheet  {c.fact or '-'}    years {_years(c.years)}    "
+               f"confidence {c.confidence}    severity {c.severity or 'by verdict'}")
+    click.echo("")
+    _block("Articles say", c.says)
+    _block("The rule", c.rule)
+    if c.correction:
+        _block("Correction", c.correction)
+    if c.figure and c.figure in db.figures:
+        figure = db.figures[c.figure]
+        click.echo(f"Figure {figure.id} ({figure.name}), amount nearest "
+                   f"{c.anchor or 'the first concept'}:")
+        for year, value in sorted(figure.values.items()):
+            click.echo(f"  {year}: {figure.format(value)}")
+        if figure.note:
+            click.echo(textwrap.fill(f"note: {figure.note}", width=96, initial_indent="  ",
+                                     subsequent_indent="  "))
     click.echo("Sources:")
     for cite in c.citations:
         click.echo(f"  - {cite.title} <{cite.url}>")
-    click.echo("Matches when:")
+    click.echo("Matches when a clause has:")
     for cond in c.when:
-        parts = [f"all {list(cond.all)}" if cond.all else "", f"any {list(cond.any)}"
-                 if cond.any else "", f"none {list(cond.none)}" if cond.none else "",
-                 f"polarity {cond.polarity}"]
-        click.echo("  - " + ", ".join(p for p in parts if p))
+        click.echo(f"  - {_condition(cond)}")
     click.echo("Examples that match:")
-    for s in c.examples.match:
-        click.echo(f"  + {s}")
+    for sentence in c.examples.match:
+        click.echo(f"  + {sentence}")
     click.echo("Examples that must not match:")
-    for s in c.examples.no_match:
-        click.echo(f"  - {s}")
+    for sentence in c.examples.no_match:
+        click.echo(f"  - {sentence}")
 
 
 @claims.command("validate")
@@ -82,20 +122,28 @@ def validate(claim_dirs: tuple[Path, ...]) -> None:
 @claims.command("test")
 @click.argument("claim_ids", nargs=-1, metavar="[ID]...")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing examples.")
+@click.option("--tax-year", type=click.IntRange(1990, 2100),
+              help="Tax year the examples are checked as of (default: the latest year the "
+                   "figure tables cover).")
 @claims_option
-def test(claim_ids: tuple[str, ...], verbose: bool, claim_dirs: tuple[Path, ...]) -> None:
+def test(claim_ids: tuple[str, ...], verbose: bool, tax_year: int | None,
+         claim_dirs: tuple[Path, ...]) -> None:
     """Run each claim's examples through the real pipeline.
 
     A `match` example must produce a finding for its claim and a `no_match` example
     must not. Prints every failure with the sentence, the expected and the actual
-    result; exits 1 when any example fails.
+    result; exits 1 when any example fails. Examples that name no year are checked as
+    of the latest year the figure tables cover, so the result does not change with the
+    calendar.
     """
     db = load_db(claim_dirs)
+    if tax_year is None:
+        tax_year = max((y for f in db.figures.values() for y in f.values), default=None)
     unknown = sorted(set(claim_ids) - {c.id for c in db.claims})
     if unknown:
         fail(f"no claim with id {', '.join(unknown)} (see `taxcheck claims list`)")
     selected = [c for c in db.claims if not claim_ids or c.id in claim_ids]
-    results = run_examples(Checker(db), selected)
+    results = run_examples(Checker(db, tax_year=tax_year), selected)
     failures = [r for r in results if not r.passed]
     for r in results:
         if not r.passed:

@@ -97,17 +97,17 @@ def _inside(span: Span, start: int, end: int) -> bool:
     return start <= span.start < end
 
 
-def _outermost(spans: Iterable[Span]) -> list[Span]:
-    """Concept spans, without those inside a longer fixed phrase of another concept.
+def _visible(spans: Iterable[Span], hides: dict[str, set[str]]) -> list[Span]:
+    """Concept spans, without those a longer fixed phrase of another concept hides.
 
-    "capital losses" is a CAPITAL_LOSS, not also a LOSS; "rollover IRA" is an IRA,
-    not a ROLLOVER. Matches of gapped patterns ("roll ... into") hide nothing.
+    ``hides`` comes from concepts.yaml: "capital losses" (CAPITAL_LOSS) hides the LOSS
+    inside it; "rollover IRA" (IRA) hides the ROLLOVER. Gapped patterns hide nothing.
     """
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
-    phrases = [o for o in ordered if o.id_ == PHRASE]
+    covers = [o for o in ordered if o.id_ == PHRASE and hides.get(o.label_)]
     return [s for s in ordered
-            if not any(o.label_ != s.label_ and o.start <= s.start and s.end <= o.end
-                       and (o.end - o.start) > (s.end - s.start) for o in phrases)]
+            if not any(s.label_ in hides[o.label_] and o.start <= s.start and s.end <= o.end
+                       and (o.end - o.start) > (s.end - s.start) for o in covers)]
 
 
 def _negations(cues: list[Span], pseudo: list[Span]) -> tuple[str, ...]:
@@ -134,9 +134,9 @@ def _is_question(sent: Span, cues: list[Span]) -> bool:
     return False
 
 
-def candidates_for(doc: Doc) -> list[Candidate]:
+def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[Candidate]:
     """Build the candidates of one block-level Doc."""
-    concepts = _outermost(doc.spans[CONCEPTS_KEY])
+    concepts = _visible(doc.spans[CONCEPTS_KEY], hides or {})
     cues = list(doc.spans[CUES_KEY])
     out: list[Candidate] = []
     for sent_index, sent in enumerate(doc.sents):
@@ -196,10 +196,21 @@ if not Doc.has_extension("sentence_count"):
     Doc.set_extension("sentence_count", default=0)
 
 
-@Language.component("taxcheck_candidates", requires=["doc.sents"],
-                    assigns=["doc._.candidates"])
-def candidate_component(doc: Doc) -> Doc:
-    """Store the candidate claims of a Doc in ``doc._.candidates``."""
-    doc._.candidates = candidates_for(doc)
-    doc._.sentence_count = sum(1 for _ in doc.sents)
-    return doc
+class CandidateBuilder:
+    """Pipeline component: store the candidate claims of a Doc in ``doc._.candidates``."""
+
+    def __init__(self, hides: dict[str, list[str]]):
+        self.hides = {label: set(hidden) for label, hidden in hides.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.candidates = candidates_for(doc, self.hides)
+        doc._.sentence_count = sum(1 for _ in doc.sents)
+        return doc
+
+
+@Language.factory("taxcheck_candidates", requires=["doc.sents"],
+                  assigns=["doc._.candidates", "doc._.sentence_count"],
+                  default_config={"hides": {}})
+def make_candidate_builder(nlp: Language, name: str,
+                           hides: dict[str, list[str]]) -> CandidateBuilder:
+    return CandidateBuilder(hides)

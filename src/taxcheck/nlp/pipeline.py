@@ -30,7 +30,8 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     cues = nlp.add_pipe("span_ruler", name="taxcheck_cues",
                         config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER",
                                 "validate": True})
-    nlp.add_pipe("taxcheck_candidates")
+    nlp.add_pipe("taxcheck_candidates", config={"hides": {
+        label: list(lexeme.hides) for label, lexeme in db.concepts.items() if lexeme.hides}})
     nlp.initialize()
 
     def tokenize(text: str) -> list[str]:

@@ -44,6 +44,7 @@ _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "mil": 1_00
                 "m": 1_000_000}
 _BEFORE_YEAR = re.compile(r"\b(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?$",
                           re.IGNORECASE)
+_AFTER_YEAR = re.compile(r"\b(?:after|beyond|later\s+than)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue
             if kind == "year" and _BEFORE_YEAR.search(text[:start]):
                 value -= 1  # "before 2018" speaks of 2017 and earlier
+            elif kind == "year" and _AFTER_YEAR.search(text[:start]):
+                value += 1  # "after 2026" speaks of 2027 and later
             taken.append((start, end))
             found.append(Quantity(kind, value, start + offset, end + offset,
                                   text[start:end]))

@@ -1,0 +1,135 @@
+"""Numeric claims: stated amounts, ages and rates are checked against year-indexed figures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run_cli
+from taxcheck.nlp.quantities import find_quantities
+
+NOTICE_2026 = ("https://www.irs.gov/newsroom/"
+               "401k-limit-increases-to-24500-for-2026-ira-limit-increases-to-7500")
+
+
+def _json(text: str, *args: str) -> list[dict]:
+    result = run_cli("check", "-", "--format", "json", *args, stdin="Title\n\n" + text + "\n")
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)[0]["findings"]
+
+
+def test_outdated_deferral_limit_names_the_2026_figure_and_cites_the_notice():
+    result = run_cli("check", "-", "--tax-year", "2026",
+                     stdin="\nFor 2026, the most you can defer into a 401(k) is $23,000.\n")
+    out = result.stdout
+    assert "warning [elective-deferral-limit] outdated:" in out
+    assert "$23,000 was the 401(k)/403(b)/457(b)/TSP elective deferral limit for 2024" in out
+    assert "for 2026 it is $24,500" in out
+    assert "correct: Use $24,500 for 2026." in out
+    assert NOTICE_2026 in out
+    assert out.splitlines()[-1] == "0 errors, 1 warning, 0 verified claims in 1 file"
+
+
+def test_current_deferral_limit_is_verified_not_flagged():
+    result = run_cli("check", "-", "--tax-year", "2026", "--min-severity", "info",
+                     stdin="\nFor 2026, the most you can defer into a 401(k) is $24,500.\n")
+    assert result.returncode == 0
+    assert "info [elective-deferral-limit] verified:" in result.stdout
+    assert result.stdout.splitlines()[-1] == "0 errors, 0 warnings, 1 verified claim in 1 file"
+
+
+def test_outdated_finding_cites_the_figure_table_sources_too():
+    [finding] = _json("For 2026, the most you can defer into a 401(k) is $23,000.",
+                      "--tax-year", "2026")
+    urls = [c["url"] for c in finding["citations"]]
+    assert urls[0] == NOTICE_2026
+    assert ("https://www.irs.gov/retirement-plans/"
+            "cola-increases-for-dollar-limitations-on-benefits-and-contributions") in urls
+    assert len(urls) == len(set(urls))
+
+
+@pytest.mark.parametrize("amount", ["$23,500", "23,500 dollars", "$23.5k", "$23.5K"])
+def test_money_spellings(amount):
+    findings = _json(f"The 401(k) contribution limit for 2025 is {amount}.", "--tax-year", "2026")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [
+        ("elective-deferral-limit", "accurate")]
+
+
+def test_wrong_amount_matching_no_year_is_false():
+    findings = _json("The 401(k) contribution limit for 2026 is $30,000.")
+    assert [(f["claim_id"], f["verdict"], f["severity"]) for f in findings] == [
+        ("elective-deferral-limit", "false", "error")]
+    assert "$30,000 is not the" in findings[0]["message"]
+
+
+@pytest.mark.parametrize("age", ["59½", "59 1/2", "59 and a half"])
+def test_age_spellings(age):
+    findings = _json(f"Withdrawals before age {age} carry a 10% penalty.", "--tax-year", "2026")
+    verdicts = {f["claim_id"]: f["verdict"] for f in findings}
+    assert verdicts == {"early-withdrawal-age": "accurate", "early-withdrawal-rate": "accurate"}
+
+
+def test_wrong_age_is_false():
+    findings = _json("Withdrawals before age 60 carry a 10% penalty.", "--tax-year", "2026")
+    verdicts = {f["claim_id"]: f["verdict"] for f in findings}
+    assert verdicts == {"early-withdrawal-age": "false", "early-withdrawal-rate": "accurate"}
+
+
+@pytest.mark.parametrize(("rate", "verdict"), [("10%", "accurate"), ("10 percent", "accurate"),
+                                               ("ten percent", "accurate"), ("15%", "false")])
+def test_percent_spellings(rate, verdict):
+    findings = _json(f"Early withdrawals from an IRA face a {rate} additional tax.",
+                     "--tax-year", "2025")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [
+        ("early-withdrawal-rate", verdict)]
+
+
+def test_a_person_s_age_is_not_checked_as_a_threshold():
+    findings = _json("At 45, she took a hardship withdrawal and paid the 10% penalty.")
+    assert "early-withdrawal-age" not in {f["claim_id"] for f in findings}
+
+
+def test_year_named_in_the_sentence_wins_over_the_tax_year():
+    findings = _json("In 2024, the 401(k) contribution limit was $23,000.", "--tax-year", "2026")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [
+        ("elective-deferral-limit", "accurate")]
+
+
+def test_article_date_sets_the_year_when_no_tax_year_is_given():
+    text = ("Limits for savers\n\nUpdated March 3, 2025\n\n"
+            "The 401(k) contribution limit is $23,500.\n")
+    result = run_cli("check", "-", "--format", "json", stdin=text)
+    [finding] = json.loads(result.stdout)[0]["findings"]
+    assert (finding["claim_id"], finding["verdict"]) == ("elective-deferral-limit", "accurate")
+
+
+def test_a_year_outside_the_tables_is_not_checked():
+    # the fact sheet has no 2023 figures
+    assert _json("In 2023, the 401(k) contribution limit was $22,500.") == []
+
+
+def test_each_limit_is_checked_against_its_own_amount():
+    findings = _json("The 401(k) contribution limit for 2026 is $24,500, plus an $8,000 catch-up.")
+    assert sorted((f["claim_id"], f["verdict"]) for f in findings) == [
+        ("catch-up-limit", "accurate"), ("elective-deferral-limit", "accurate")]
+
+
+def test_outdated_rmd_rates_and_ages():
+    findings = _json("If you skip an RMD, the IRS charges a 50% penalty.", "--tax-year", "2026")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-excise-rate", "outdated")]
+    assert "50% was the" in findings[0]["message"] and "25%" in findings[0]["message"]
+    findings = _json("Required minimum distributions begin at age 72.", "--tax-year", "2026")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age", "outdated")]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("$23,500", "usd", 23500), ("23,500 dollars", "usd", 23500), ("$23.5k", "usd", 23500),
+    ("$1.5 million", "usd", 1_500_000), ("age 59½", "age", 59.5), ("59 1/2", "age", 59.5),
+    ("10%", "percent", 10), ("10 percent", "percent", 10), ("before 2018", "year", 2017),
+    ("for tax years after 2026", "year", 2027), ("beginning after 2017", "year", 2018),
+    ("in 2026", "year", 2026),
+])
+def test_quantities(text, kind, value):
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == (kind, value)
