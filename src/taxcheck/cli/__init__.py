@@ -11,6 +11,7 @@ import click
 from taxcheck import __version__
 from taxcheck.cli.check import check
 from taxcheck.cli.claims import claims
+from taxcheck.cli.scan import scan
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +26,4 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(claims)
+main.add_command(scan)

@@ -1,0 +1,260 @@
+"""Run a batch scan: stream inputs through the cache and the workers into the outputs.
+
+The main process walks the inputs, reads each file's bytes and looks its key up in the
+cache. A hit is used as it is (no NLP; its page is rewritten only when missing or
+stale); a miss becomes a :class:`~taxcheck.scan.work.Task` for a worker. At most a
+few tasks per worker are in flight, so memory does not grow with the corpus, and
+outcomes are written in input order as they arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from taxcheck.batch import BatchIndex
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.cli.common import write_atomic
+from taxcheck.errors import InputError, TaxcheckError
+from taxcheck.findings import SEVERITY_RANK, Report
+from taxcheck.readers import DEFAULT_MAX_BYTES
+from taxcheck.render.html import render_html
+from taxcheck.scan.cache import Cache, cache_key, content_hash
+from taxcheck.scan.inputs import FileSource, InputWalker, SourceError
+from taxcheck.scan.jsonl import estimate_records, iter_jsonl
+from taxcheck.scan.outputs import BatchWriter
+from taxcheck.scan.pages import PageNamer
+from taxcheck.scan.progress import Progress, ProgressMode
+from taxcheck.scan.work import ArticleProcessor, Outcome, Task, init_worker, process_in_worker
+
+
+@dataclass
+class ScanOptions:
+    """What to scan and how (the ``taxcheck scan`` options)."""
+
+    inputs: list[str]
+    out_dir: Path
+    jobs: int = 1
+    cache_dir: Path | None = None
+    """None: no cache."""
+    tax_year: int | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[str, ...] = ()
+    reviewer: str | None = None
+
+
+@dataclass
+class ScanResult:
+    """What a scan did: the index, what failed, the worst finding, counters and timings."""
+
+    index: BatchIndex
+    failures: list[dict[str, str]]
+    worst: str | None
+    findings: int
+    work: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _read_source(path: str, max_bytes: int) -> bytes:
+    """The bytes of an article file; InputError when missing, unreadable or too large."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, not a file", where=path, code="TC205")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({size:,} bytes)",
+                             where=path, code="TC204")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", where=path, code="TC206") from None
+    except PermissionError:
+        raise InputError("permission denied", where=path, code="TC207") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", where=path, code="TC207") from None
+
+
+class _Scan:
+    """One run of :func:`run_scan` (state shared by its steps)."""
+
+    def __init__(self, db: ClaimDatabase, options: ScanOptions, progress: Progress):
+        self.db = db
+        self.options = options
+        self.progress = progress
+        self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+        self.namer = PageNamer()
+        self.key_options = {"tax_year": options.tax_year if options.tax_year is not None
+                            else f"article date, else {dt.date.today().year}"}
+        self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
+                                  "tax_year": options.tax_year, "max_bytes": options.max_bytes}
+        self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
+        self.processor: ArticleProcessor | None = None
+        self.executor: ProcessPoolExecutor | None = None
+        self.work = {"inputs": 0, "checked": 0, "cached": 0, "failed": 0, "pipelines_built": 0,
+                     "workers_started": 0, "pages_written": 0, "pages_kept": 0}
+        self.check_seconds = 0.0
+        self.words = 0
+        self.worst: str | None = None
+
+    # -- producing outcomes and tasks -----------------------------------------------------
+
+    def _key(self, content: str, path: str) -> str | None:
+        if self.cache is None:
+            return None
+        return cache_key(content, path, claims_version=self.db.version,
+                         options=self.key_options)
+
+    def _from_cache(self, key: str | None, page: str) -> Outcome | None:
+        """The cached outcome for ``key`` with its page in place, or None on a miss."""
+        if self.cache is None or key is None:
+            return None
+        entry = self.cache.get(key)
+        if entry is None:
+            return None
+        try:
+            outcome = Outcome.from_cache(entry["outcome"])
+            if outcome.error is None:
+                outcome.page = page
+                if self.writer.page_is_current(page, key):
+                    self.work["pages_kept"] += 1
+                else:
+                    report = Report.model_validate(entry["report"])
+                    write_atomic(self.options.out_dir / page, render_html([report]))
+                    self.work["pages_written"] += 1
+        except (ValueError, ValidationError, TypeError):
+            self.cache.discard(key)
+            return None
+        return outcome
+
+    def items(self, sources: list[FileSource | SourceError]) -> Iterator[
+            tuple[Task | Outcome, str | None]]:
+        """Each input as a ready outcome (failure or cache hit) or a task for a worker."""
+        for source in sources:
+            if isinstance(source, SourceError):
+                yield Outcome.failure(source.error.where or "", source.error), None
+            elif source.is_jsonl:
+                for record in iter_jsonl(source.path):
+                    if isinstance(record, InputError):
+                        yield Outcome.failure(record.where or source.path, record), None
+                        continue
+                    if len(record.source) > self.options.max_bytes:
+                        yield Outcome.failure(record.path, InputError(
+                            f"record is larger than the {self.options.max_bytes:,}-byte limit",
+                            where=record.path, code="TC204")), None
+                        continue
+                    page = self.namer.name(record.path)
+                    key = self._key(content_hash(record.model_dump_json().encode()),
+                                    record.path)
+                    hit = self._from_cache(key, page)
+                    yield (hit if hit else Task(record.path, page, key, document=record)), key
+            else:
+                try:
+                    data = _read_source(source.path, self.options.max_bytes)
+                except InputError as exc:
+                    yield Outcome.failure(source.path, exc, cacheable=False), None
+                    continue
+                page = self.namer.name(source.label or source.path)
+                key = self._key(content_hash(data), source.path)
+                hit = self._from_cache(key, page)
+                yield (hit if hit else Task(source.path, page, key, data=data)), key
+
+    # -- running tasks -------------------------------------------------------------------
+
+    def submit(self, task: Task) -> Future[Outcome] | Outcome:
+        if self.options.jobs <= 1:
+            if self.processor is None:
+                self.processor = ArticleProcessor(self.db, **self.processor_options)
+            return self.processor.process(task)
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(max_workers=self.options.jobs,
+                                                initializer=init_worker,
+                                                initargs=(self.db, self.processor_options))
+            self.work["workers_started"] = self.options.jobs
+        return self.executor.submit(process_in_worker, task)
+
+    def consume(self, outcome: Outcome, key: str | None) -> None:
+        self.writer.add(outcome, key)
+        self.work["inputs"] += 1
+        self.work["failed"] += outcome.error is not None
+        self.work["cached"] += outcome.cached and outcome.error is None
+        self.work["checked"] += outcome.checked
+        self.work["pipelines_built"] += outcome.built_pipeline
+        self.work["pages_written"] += outcome.checked
+        self.check_seconds += outcome.seconds
+        self.words += outcome.words
+        if outcome.worst and (self.worst is None or
+                              SEVERITY_RANK[outcome.worst] > SEVERITY_RANK[self.worst]):
+            self.worst = outcome.worst
+        self.progress.advance(outcome.words, outcome.error is not None)
+
+    def run(self, sources: list[FileSource | SourceError]) -> None:
+        window = max(4 * self.options.jobs, 8)
+        pending: deque[tuple[Future[Outcome] | Outcome, str | None]] = deque()
+
+        def drain(keep: int) -> None:
+            while pending and (len(pending) > keep or not isinstance(pending[0][0], Future)
+                               or pending[0][0].done()):
+                item, key = pending.popleft()
+                self.consume(item.result() if isinstance(item, Future) else item, key)
+
+        for item, key in self.items(sources):
+            pending.append((self.submit(item) if isinstance(item, Task) else item, key))
+            drain(window)
+        drain(0)
+
+    def close(self, *, cancel: bool = False) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=cancel)
+
+
+def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode = "off",
+             stream: TextIO | None = None) -> ScanResult:
+    """Scan the inputs and write every output into ``options.out_dir``.
+
+    Raises:
+        TaxcheckError: when the batch cannot complete (a worker process died).
+    """
+    started = time.perf_counter()
+    skip = [options.out_dir] + ([options.cache_dir] if options.cache_dir else [])
+    walker = InputWalker(exclude=options.exclude, skip_dirs=skip)
+    sources = list(walker.expand(options.inputs))
+    total = sum(estimate_records(s.path) if isinstance(s, FileSource) and s.is_jsonl else 1
+                for s in sources)
+    bar = Progress(stream or sys.stderr, progress, total)
+    scan = _Scan(db, options, bar)
+    try:
+        scan.run(sources)
+    except BrokenProcessPool:
+        scan.writer.discard()
+        scan.close(cancel=True)
+        raise TaxcheckError("a worker process died (out of memory?); no output was written; "
+                            "try fewer --jobs", code="TC209") from None
+    except BaseException:
+        scan.writer.discard()
+        scan.close(cancel=True)
+        raise
+    finally:
+        bar.close()
+    scan.close()
+    elapsed = time.perf_counter() - started
+    if scan.cache is not None:
+        scan.work["cache_discarded"] = scan.cache.discarded
+    timings = {"total_seconds": round(elapsed, 3),
+               "check_seconds": round(scan.check_seconds, 3),
+               "words": scan.words,
+               "words_per_second": round(scan.words / elapsed, 1) if elapsed else 0.0}
+    index = scan.writer.commit({"work": dict(scan.work), "timings": timings,
+                                "worst_severity": scan.worst})
+    scan.work["pages_removed"] = scan.writer.pages_removed
+    return ScanResult(index=index, failures=scan.writer.failures, worst=scan.worst,
+                      findings=scan.writer.findings_count, work=scan.work, timings=timings)
