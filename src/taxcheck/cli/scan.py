@@ -118,7 +118,8 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
         totals = result.index.totals
         work = result.work
         click.echo(
-            f"scanned {work['inputs']:,} articles ({work['checked']:,} checked, "
+            f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
+            f"({work['checked']:,} checked, "
             f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
             f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
             f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from taxcheck import __version__
+from taxcheck.atomic import AtomicFile, write_atomic
 from taxcheck.batch import VERDICT_KEYS, ArticleEntry, BatchIndex, ClaimArticles
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.cli.common import default_file_mode, write_atomic
 from taxcheck.findings import VERDICT_RANK
 from taxcheck.render.html import render_index
 from taxcheck.render.sarif import render_sarif
@@ -36,28 +34,6 @@ SARIF = "results.sarif"
 MANIFEST = ".taxcheck-manifest.json"
 TOP_CLAIMS = 20
 _RESULTS_SLOT = "@@taxcheck-results@@"
-
-
-class AtomicFile:
-    """A text file written in pieces to a temporary name, then renamed into place."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self.tmp = Path(tmp)
-        self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
-
-    def write(self, text: str) -> None:
-        self.handle.write(text)
-
-    def commit(self) -> None:
-        self.handle.close()
-        os.chmod(self.tmp, default_file_mode())
-        os.replace(self.tmp, self.path)
-
-    def discard(self) -> None:
-        self.handle.close()
-        self.tmp.unlink(missing_ok=True)
 
 
 def read_manifest(out_dir: Path) -> dict[str, str | None]:

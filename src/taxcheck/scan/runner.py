@@ -22,9 +22,9 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from taxcheck.atomic import write_atomic
 from taxcheck.batch import BatchIndex
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.cli.common import write_atomic
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import DEFAULT_MAX_BYTES

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taxcheck.atomic import write_atomic
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.cli.common import write_atomic
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
 from taxcheck.findings import SEVERITY_RANK, Report
