@@ -9,8 +9,9 @@ from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
-from taxcheck.matching import match_document
-from taxcheck.nlp.pipeline import build_pipeline
+
+# taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
+# when a Checker is built, so commands that build none (a warm scan) start fast.
 
 
 def as_of_year(document: Document, tax_year: int | None) -> int:
@@ -37,6 +38,8 @@ class Checker:
         self.db = db
         self.tax_year = tax_year
         self.batch_size = batch_size
+        from taxcheck.nlp.pipeline import build_pipeline
+
         self.nlp = build_pipeline(db, model)
 
     def check(self, document: Document) -> Report:
@@ -45,6 +48,8 @@ class Checker:
 
     def check_many(self, documents: Iterable[Document]) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
+        from taxcheck.matching import match_document
+
         for document in documents:
             texts = (block.text for block in document.blocks)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)

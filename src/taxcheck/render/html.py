@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -20,8 +21,13 @@ class Piece:
     finding: Finding | None = None
 
 
+@cache
 def environment() -> Environment:
-    """The Jinja2 environment for taxcheck's templates (autoescape always on)."""
+    """The Jinja2 environment for taxcheck's templates (autoescape always on).
+
+    Built once per process: it caches compiled templates, and compiling the report
+    template for every page cost more than checking the article.
+    """
     return Environment(loader=FileSystemLoader(str(data_dir("templates"))),
                        autoescape=select_autoescape(default=True, default_for_string=True),
                        trim_blocks=True, lstrip_blocks=True)
