@@ -115,7 +115,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
     if not quiet:
-        totals = result.index.totals
+        totals = result.totals
         work = result.work
         click.echo(
             f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,4 +71,10 @@ def render_html(reports: list[Report], **_: object) -> str:
 
 def render_index(index: BatchIndex) -> str:
     """Render the index page of a batch."""
-    return environment().get_template("index.html.j2").render(index=index)
+    return "".join(iter_index(index))
+
+
+def iter_index(index: BatchIndex) -> Iterator[str]:
+    """The index page in pieces, so a batch of any size is written without holding the
+    whole page in memory."""
+    return environment().get_template("index.html.j2").generate(index=index)

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from taxcheck import __version__
 from taxcheck.atomic import AtomicFile, write_atomic
 from taxcheck.batch import VERDICT_KEYS, ArticleEntry, BatchIndex, ClaimArticles
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import VERDICT_RANK
-from taxcheck.render.html import render_index
+from taxcheck.render.html import iter_index
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.pages import PAGES_DIR
 from taxcheck.scan.work import Outcome
@@ -33,7 +35,12 @@ FINDINGS = "findings.jsonl"
 SARIF = "results.sarif"
 MANIFEST = ".taxcheck-manifest.json"
 TOP_CLAIMS = 20
+"""Wrong claims listed on the index and in summary.json."""
+TOP_CLAIM_ARTICLES = 100
+"""Articles listed per wrong claim (``count`` still counts them all; findings.jsonl has
+every one): enough to act on, and memory stays flat on a corpus of any size."""
 _RESULTS_SLOT = "@@taxcheck-results@@"
+_ARTICLES_SLOT = "@@taxcheck-articles@@"
 
 
 def read_manifest(out_dir: Path) -> dict[str, str | None]:
@@ -46,6 +53,52 @@ def read_manifest(out_dir: Path) -> dict[str, str | None]:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return {}
+
+
+class SpooledArticles(Sequence[ArticleEntry]):
+    """The batch's article entries, kept one JSON line each in a temporary file.
+
+    The index page and summary.json list every article; holding them all in memory
+    would make memory grow with the corpus, so they are read back one at a time.
+    """
+
+    def __init__(self, path: Path, count: int):
+        self.path = path
+        self.count = count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[ArticleEntry]:
+        with open(self.path, encoding="utf-8") as lines:
+            for line in lines:
+                yield ArticleEntry.model_validate_json(line)
+
+    @overload
+    def __getitem__(self, i: int) -> ArticleEntry: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[ArticleEntry]: ...
+
+    def __getitem__(self, i: int | slice) -> ArticleEntry | list[ArticleEntry]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        if i < 0:
+            i += self.count
+        if not 0 <= i < self.count:
+            raise IndexError(i)
+        return next(islice(iter(self), i, None))
+
+
+def _stream_json(out: AtomicFile, data: dict[str, Any], slot: str, lines_from: Path) -> None:
+    """Write ``data`` as indented JSON, with the array in ``lines_from`` (one JSON value
+    per line) where ``data`` holds the placeholder ``slot``."""
+    head, tail = json.dumps(data, indent=2, ensure_ascii=False).split(json.dumps(slot), 1)
+    out.write(head + "[\n")
+    with open(lines_from, encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            out.write((",\n" if n else "") + line.rstrip("\n"))
+    out.write("\n]" + tail + "\n")
 
 
 class SarifMerger:
@@ -106,7 +159,7 @@ class SarifMerger:
         try:
             out.write(head + "[\n")
             with open(self.results.tmp, encoding="utf-8") as spooled:
-                while chunk := spooled.read(1 << 20):
+                while chunk := spooled.read(1 << 16):
                     out.write(chunk)
             out.write("\n]" + tail + "\n")
             out.commit()
@@ -151,9 +204,11 @@ class BatchWriter:
         out_dir.mkdir(parents=True, exist_ok=True)
         self.previous_pages = read_manifest(out_dir)
         self.pages: dict[str, str | None] = {}
-        self.entries: list[ArticleEntry] = []
+        self.entries = AtomicFile(out_dir / ".articles.jsonl")
+        """A spool (renamed away never: deleted at the end), one entry per line."""
+        self.entry_count = 0
         self.totals = dict.fromkeys(VERDICT_KEYS, 0)
-        self.claims: dict[str, tuple[str, list[str], list[str]]] = {}
+        self.claims: dict[str, tuple[str, int, list[str], list[str]]] = {}
         self.failures: list[dict[str, str]] = []
         self.findings_count = 0
         self.pages_removed = 0
@@ -170,7 +225,8 @@ class BatchWriter:
         entry = ArticleEntry(path=outcome.path, title=outcome.title, url=outcome.url,
                              date=outcome.date, page=outcome.page, counts=outcome.counts,
                              words=outcome.words, error=outcome.error)
-        self.entries.append(entry)
+        self.entries.write(entry.model_dump_json() + "\n")
+        self.entry_count += 1
         if outcome.error is not None:
             self.failures.append({"path": outcome.path, "reason": outcome.error})
             return
@@ -183,54 +239,75 @@ class BatchWriter:
             self.findings.write(prefix + finding[1:] + "\n")
             self.findings_count += 1
         for claim_id, verdict in outcome.wrong:
-            worst, paths, pages = self.claims.setdefault(claim_id, (verdict, [], []))
+            worst, count, paths, pages = self.claims.get(claim_id, (verdict, 0, [], []))
             if VERDICT_RANK.get(verdict, 0) > VERDICT_RANK.get(worst, 0):
-                self.claims[claim_id] = (verdict, paths, pages)
-            paths.append(outcome.path)
-            pages.append(outcome.page or "")
+                worst = verdict
+            if len(paths) < TOP_CLAIM_ARTICLES:
+                paths.append(outcome.path)
+                pages.append(outcome.page or "")
+            self.claims[claim_id] = (worst, count + 1, paths, pages)
         self.sarif.add(outcome.sarif)
 
     def top_claims(self) -> list[ClaimArticles]:
         """The wrong claims made by the most articles, most frequent first."""
-        ranked = sorted(self.claims.items(), key=lambda item: (-len(item[1][1]), item[0]))
+        ranked = sorted(self.claims.items(), key=lambda item: (-item[1][1], item[0]))
         out = []
-        for claim_id, (verdict, paths, pages) in ranked[:TOP_CLAIMS]:
+        for claim_id, (verdict, count, paths, pages) in ranked[:TOP_CLAIMS]:
             try:
                 says = self.db.claim(claim_id).says
             except KeyError:
                 says = claim_id
             out.append(ClaimArticles(claim_id=claim_id, verdict=verdict, says=says,
-                                     count=len(paths), articles=paths, pages=pages))
+                                     count=count, articles=paths, pages=pages))
         return out
 
     def index(self) -> BatchIndex:
-        return BatchIndex(articles=self.entries, totals=self.totals,
-                          top_claims=self.top_claims(), taxcheck_version=__version__,
-                          claims_version=self.db.version,
-                          generated=dt.datetime.now(dt.UTC).replace(microsecond=0),
-                          reviewer=self.reviewer)
+        """The batch index; its ``articles`` are read back from the spool when iterated."""
+        self.entries.handle.flush()
+        return BatchIndex.model_construct(
+            articles=SpooledArticles(self.entries.tmp, self.entry_count), totals=self.totals,
+            top_claims=self.top_claims(), taxcheck_version=__version__,
+            claims_version=self.db.version,
+            generated=dt.datetime.now(dt.UTC).replace(microsecond=0), reviewer=self.reviewer)
 
-    def commit(self, extra: dict[str, Any]) -> BatchIndex:
+    def commit(self, extra: dict[str, Any]) -> None:
         """Write index.html and summary.json, rename the streamed outputs into place,
         and delete the pages of articles no longer in the batch."""
-        index = self.index()
-        self.findings.commit()
-        self.sarif.commit()
-        summary = {**index.model_dump(mode="json"), "failures": self.failures,
-                   "findings": self.findings_count, **extra}
-        self.pages_removed = self._remove_stale_pages()
-        summary.setdefault("work", {})["pages_removed"] = self.pages_removed
-        write_atomic(self.out_dir / SUMMARY,
-                     json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
-        write_atomic(self.out_dir / INDEX, render_index(index))
-        write_atomic(self.out_dir / MANIFEST,
-                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
-        return index
+        try:
+            index = self.index()
+            self.findings.commit()
+            self.sarif.commit()
+            self.pages_removed = self._remove_stale_pages()
+            head = BatchIndex.model_validate({**index.model_dump(exclude={"articles"}),
+                                              "articles": []})
+            summary = {**head.model_dump(mode="json"), "articles": _ARTICLES_SLOT,
+                       "failures": self.failures, "findings": self.findings_count, **extra}
+            summary.setdefault("work", {})["pages_removed"] = self.pages_removed
+            out = AtomicFile(self.out_dir / SUMMARY)
+            try:
+                _stream_json(out, summary, _ARTICLES_SLOT, self.entries.tmp)
+                out.commit()
+            except BaseException:
+                out.discard()
+                raise
+            page = AtomicFile(self.out_dir / INDEX)
+            try:
+                for piece in iter_index(index):
+                    page.write(piece)
+                page.commit()
+            except BaseException:
+                page.discard()
+                raise
+            write_atomic(self.out_dir / MANIFEST,
+                         json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
+        finally:
+            self.entries.discard()
 
     def discard(self) -> None:
         """Abandon the run: remove temporary files, keep the previous outputs."""
         self.findings.discard()
         self.sarif.discard()
+        self.entries.discard()
 
     def _remove_stale_pages(self) -> int:
         pages_root = (self.out_dir / PAGES_DIR).resolve()

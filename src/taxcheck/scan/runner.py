@@ -23,7 +23,6 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from taxcheck.atomic import write_atomic
-from taxcheck.batch import BatchIndex
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import SEVERITY_RANK, Report
@@ -55,9 +54,10 @@ class ScanOptions:
 
 @dataclass
 class ScanResult:
-    """What a scan did: the index, what failed, the worst finding, counters and timings."""
+    """What a scan did: totals by verdict, what failed, the worst finding, counters and
+    timings (summary.json has everything, with every article)."""
 
-    index: BatchIndex
+    totals: dict[str, int]
     failures: list[dict[str, str]]
     worst: str | None
     findings: int
@@ -253,8 +253,13 @@ def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode 
                "check_seconds": round(scan.check_seconds, 3),
                "words": scan.words,
                "words_per_second": round(scan.words / elapsed, 1) if elapsed else 0.0}
-    index = scan.writer.commit({"work": dict(scan.work), "timings": timings,
-                                "worst_severity": scan.worst})
+    try:
+        scan.writer.commit({"work": dict(scan.work), "timings": timings,
+                            "worst_severity": scan.worst})
+    except BaseException:
+        scan.writer.discard()
+        raise
     scan.work["pages_removed"] = scan.writer.pages_removed
-    return ScanResult(index=index, failures=scan.writer.failures, worst=scan.worst,
-                      findings=scan.writer.findings_count, work=scan.work, timings=timings)
+    return ScanResult(totals=dict(scan.writer.totals), failures=scan.writer.failures,
+                      worst=scan.worst, findings=scan.writer.findings_count, work=scan.work,
+                      timings=timings)
