@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,10 +70,4 @@ def render_html(reports: list[Report], **_: object) -> str:
 
 def render_index(index: BatchIndex) -> str:
     """Render the index page of a batch."""
-    return "".join(iter_index(index))
-
-
-def iter_index(index: BatchIndex) -> Iterator[str]:
-    """The index page in pieces, so a batch of any size is written without holding the
-    whole page in memory."""
-    return environment().get_template("index.html.j2").generate(index=index)
+    return environment().get_template("index.html.j2").render(index=index)

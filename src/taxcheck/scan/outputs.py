@@ -1,9 +1,9 @@
 """The batch outputs: findings.jsonl, results.sarif, index.html, summary.json, the manifest.
 
 Outcomes arrive one by one; findings and SARIF results go straight to temporary files
-in the output folder, so memory holds only one line per article (for the index). At the
-end each output is renamed into place: a crash leaves the previous outputs untouched
-and at most a stray ``.*.tmp`` file.
+in the output folder, so memory holds only a small entry per article (for the index).
+At the end each output is renamed into place: a crash leaves the previous outputs
+untouched and at most a stray ``.*.tmp`` file.
 
 The manifest (``.taxcheck-manifest.json``) remembers which pages the last run wrote and
 from which cache key. It lets a rerun skip pages that would not change, and delete
@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
-from itertools import islice
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from taxcheck import __version__
 from taxcheck.atomic import AtomicFile, write_atomic
 from taxcheck.batch import VERDICT_KEYS, ArticleEntry, BatchIndex, ClaimArticles
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import VERDICT_RANK
-from taxcheck.render.html import iter_index
+from taxcheck.render.html import render_index
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.pages import PAGES_DIR
 from taxcheck.scan.work import Outcome
@@ -55,49 +54,15 @@ def read_manifest(out_dir: Path) -> dict[str, str | None]:
     return {}
 
 
-class SpooledArticles(Sequence[ArticleEntry]):
-    """The batch's article entries, kept one JSON line each in a temporary file.
-
-    The index page and summary.json list every article; holding them all in memory
-    would make memory grow with the corpus, so they are read back one at a time.
-    """
-
-    def __init__(self, path: Path, count: int):
-        self.path = path
-        self.count = count
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __iter__(self) -> Iterator[ArticleEntry]:
-        with open(self.path, encoding="utf-8") as lines:
-            for line in lines:
-                yield ArticleEntry.model_validate_json(line)
-
-    @overload
-    def __getitem__(self, i: int) -> ArticleEntry: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[ArticleEntry]: ...
-
-    def __getitem__(self, i: int | slice) -> ArticleEntry | list[ArticleEntry]:
-        if isinstance(i, slice):
-            return list(self)[i]
-        if i < 0:
-            i += self.count
-        if not 0 <= i < self.count:
-            raise IndexError(i)
-        return next(islice(iter(self), i, None))
-
-
-def _stream_json(out: AtomicFile, data: dict[str, Any], slot: str, lines_from: Path) -> None:
-    """Write ``data`` as indented JSON, with the array in ``lines_from`` (one JSON value
-    per line) where ``data`` holds the placeholder ``slot``."""
+def _write_json_with_array(out: AtomicFile, data: dict[str, Any], slot: str,
+                           items: Iterable[str]) -> None:
+    """Write ``data`` as indented JSON, with the JSON values ``items`` (one per line) as
+    the array where ``data`` holds the placeholder ``slot``: no copy of the whole
+    document is built in memory."""
     head, tail = json.dumps(data, indent=2, ensure_ascii=False).split(json.dumps(slot), 1)
     out.write(head + "[\n")
-    with open(lines_from, encoding="utf-8") as lines:
-        for n, line in enumerate(lines):
-            out.write((",\n" if n else "") + line.rstrip("\n"))
+    for n, item in enumerate(items):
+        out.write((",\n" if n else "") + item)
     out.write("\n]" + tail + "\n")
 
 
@@ -204,9 +169,7 @@ class BatchWriter:
         out_dir.mkdir(parents=True, exist_ok=True)
         self.previous_pages = read_manifest(out_dir)
         self.pages: dict[str, str | None] = {}
-        self.entries = AtomicFile(out_dir / ".articles.jsonl")
-        """A spool (renamed away never: deleted at the end), one entry per line."""
-        self.entry_count = 0
+        self.entries: list[ArticleEntry] = []
         self.totals = dict.fromkeys(VERDICT_KEYS, 0)
         self.claims: dict[str, tuple[str, int, list[str], list[str]]] = {}
         self.failures: list[dict[str, str]] = []
@@ -225,8 +188,7 @@ class BatchWriter:
         entry = ArticleEntry(path=outcome.path, title=outcome.title, url=outcome.url,
                              date=outcome.date, page=outcome.page, counts=outcome.counts,
                              words=outcome.words, error=outcome.error)
-        self.entries.write(entry.model_dump_json() + "\n")
-        self.entry_count += 1
+        self.entries.append(entry)
         if outcome.error is not None:
             self.failures.append({"path": outcome.path, "reason": outcome.error})
             return
@@ -262,52 +224,39 @@ class BatchWriter:
         return out
 
     def index(self) -> BatchIndex:
-        """The batch index; its ``articles`` are read back from the spool when iterated."""
-        self.entries.handle.flush()
-        return BatchIndex.model_construct(
-            articles=SpooledArticles(self.entries.tmp, self.entry_count), totals=self.totals,
-            top_claims=self.top_claims(), taxcheck_version=__version__,
-            claims_version=self.db.version,
-            generated=dt.datetime.now(dt.UTC).replace(microsecond=0), reviewer=self.reviewer)
+        return BatchIndex(articles=self.entries, totals=self.totals,
+                          top_claims=self.top_claims(), taxcheck_version=__version__,
+                          claims_version=self.db.version,
+                          generated=dt.datetime.now(dt.UTC).replace(microsecond=0),
+                          reviewer=self.reviewer)
 
     def commit(self, extra: dict[str, Any]) -> None:
         """Write index.html and summary.json, rename the streamed outputs into place,
         and delete the pages of articles no longer in the batch."""
+        index = self.index()
+        self.findings.commit()
+        self.sarif.commit()
+        self.pages_removed = self._remove_stale_pages()
+        summary = {**index.model_dump(mode="json", exclude={"articles"}),
+                   "failures": self.failures, "findings": self.findings_count, **extra}
+        summary = {"articles": _ARTICLES_SLOT, **summary}
+        summary.setdefault("work", {})["pages_removed"] = self.pages_removed
+        out = AtomicFile(self.out_dir / SUMMARY)
         try:
-            index = self.index()
-            self.findings.commit()
-            self.sarif.commit()
-            self.pages_removed = self._remove_stale_pages()
-            head = BatchIndex.model_validate({**index.model_dump(exclude={"articles"}),
-                                              "articles": []})
-            summary = {**head.model_dump(mode="json"), "articles": _ARTICLES_SLOT,
-                       "failures": self.failures, "findings": self.findings_count, **extra}
-            summary.setdefault("work", {})["pages_removed"] = self.pages_removed
-            out = AtomicFile(self.out_dir / SUMMARY)
-            try:
-                _stream_json(out, summary, _ARTICLES_SLOT, self.entries.tmp)
-                out.commit()
-            except BaseException:
-                out.discard()
-                raise
-            page = AtomicFile(self.out_dir / INDEX)
-            try:
-                for piece in iter_index(index):
-                    page.write(piece)
-                page.commit()
-            except BaseException:
-                page.discard()
-                raise
-            write_atomic(self.out_dir / MANIFEST,
-                         json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
-        finally:
-            self.entries.discard()
+            _write_json_with_array(out, summary, _ARTICLES_SLOT,
+                                   (e.model_dump_json() for e in self.entries))
+            out.commit()
+        except BaseException:
+            out.discard()
+            raise
+        write_atomic(self.out_dir / INDEX, render_index(index))
+        write_atomic(self.out_dir / MANIFEST,
+                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
 
     def discard(self) -> None:
         """Abandon the run: remove temporary files, keep the previous outputs."""
         self.findings.discard()
         self.sarif.discard()
-        self.entries.discard()
 
     def _remove_stale_pages(self) -> int:
         pages_root = (self.out_dir / PAGES_DIR).resolve()

@@ -27,14 +27,20 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import DEFAULT_MAX_BYTES
-from taxcheck.render.html import render_html
 from taxcheck.scan.cache import Cache, cache_key, content_hash
 from taxcheck.scan.inputs import FileSource, InputWalker, SourceError
 from taxcheck.scan.jsonl import estimate_records, iter_jsonl
 from taxcheck.scan.outputs import BatchWriter
 from taxcheck.scan.pages import PageNamer
 from taxcheck.scan.progress import Progress, ProgressMode
-from taxcheck.scan.work import ArticleProcessor, Outcome, Task, init_worker, process_in_worker
+from taxcheck.scan.work import (
+    ArticleProcessor,
+    Outcome,
+    Task,
+    init_worker,
+    process_in_worker,
+    render_page,
+)
 
 
 @dataclass
@@ -94,9 +100,11 @@ class _Scan:
         self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
         self.namer = PageNamer()
         self.key_options = {"tax_year": options.tax_year if options.tax_year is not None
-                            else f"article date, else {dt.date.today().year}"}
+                            else f"article date, else {dt.date.today().year}",
+                            "reviewer": options.reviewer}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
-                                  "tax_year": options.tax_year, "max_bytes": options.max_bytes}
+                                  "tax_year": options.tax_year, "max_bytes": options.max_bytes,
+                                  "reviewer": options.reviewer}
         self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
         self.processor: ArticleProcessor | None = None
         self.executor: ProcessPoolExecutor | None = None
@@ -129,7 +137,8 @@ class _Scan:
                     self.work["pages_kept"] += 1
                 else:
                     report = Report.model_validate(entry["report"])
-                    write_atomic(self.options.out_dir / page, render_html([report]))
+                    write_atomic(self.options.out_dir / page,
+                                 render_page(report, page, self.options.reviewer))
                     self.work["pages_written"] += 1
         except (ValueError, ValidationError, TypeError):
             self.cache.discard(key)

@@ -92,7 +92,7 @@ class Outcome:
                    cacheable=cacheable)
 
     @classmethod
-    def from_report(cls, report: Report, page: str) -> Outcome:
+    def from_report(cls, report: Report, page: str, db: ClaimDatabase) -> Outcome:
         problems = [f for f in report.findings if f.is_problem and not f.suppressed]
         worst = max((f.severity for f in problems), key=SEVERITY_RANK.__getitem__,
                     default=None)
@@ -105,12 +105,20 @@ class Outcome:
             counts=report.counts(), words=sum(len(b.text.split()) for b in report.blocks),
             worst=worst, wrong=sorted(wrong.items()),
             findings=[f.model_dump_json() for f in report.findings],
-            sarif=sarif_fragment(report))
+            sarif=sarif_fragment(report, db))
 
 
-def sarif_fragment(report: Report) -> dict[str, list[Any]]:
+def render_page(report: Report, page: str, reviewer: str | None) -> str:
+    """The review page of one article of a batch, linking back to the index."""
+    options: dict[str, Any] = {"index_url": "../" * page.count("/") + "index.html"}
+    if reviewer:
+        options["reviewer"] = reviewer
+    return render_html([report], **options)
+
+
+def sarif_fragment(report: Report, db: ClaimDatabase) -> dict[str, list[Any]]:
     """The rules, results and artifacts of one report's SARIF run."""
-    run = json.loads(render_sarif([report]))["runs"][0]
+    run = json.loads(render_sarif([report], db=db))["runs"][0]
     return {"rules": run.get("tool", {}).get("driver", {}).get("rules", []),
             "results": run.get("results", []), "artifacts": run.get("artifacts", [])}
 
@@ -124,11 +132,13 @@ class ArticleProcessor:
         cache_dir: the cache folder, or None without a cache.
         tax_year: ``--tax-year``.
         max_bytes: ``--max-bytes``.
+        reviewer: ``--reviewer`` (shown on the pages).
     """
 
     def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
-                 tax_year: int | None, max_bytes: int):
+                 tax_year: int | None, max_bytes: int, reviewer: str | None = None):
         self.db = db
+        self.reviewer = reviewer
         self.out_dir = out_dir
         self.cache = Cache(cache_dir) if cache_dir is not None else None
         self.tax_year = tax_year
@@ -155,8 +165,8 @@ class ArticleProcessor:
                 document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
             checker, built = self._get_checker()
             report = checker.check(document)
-            outcome = Outcome.from_report(report, task.page)
-            write_atomic(self.out_dir / task.page, render_html([report]))
+            outcome = Outcome.from_report(report, task.page, self.db)
+            write_atomic(self.out_dir / task.page, render_page(report, task.page, self.reviewer))
         except InputError as exc:
             outcome = Outcome.failure(task.path, exc)
         except Exception as exc:  # a bug on one article must not stop the batch
