@@ -14,7 +14,7 @@ from taxcheck.findings import SEVERITY_RANK
 from taxcheck.readers import DEFAULT_MAX_BYTES
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
-from taxcheck.scan.inputs import is_inside, read_list_file
+from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
 
 
@@ -114,6 +114,9 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
         fail(f"cannot write outputs in {out_dir}: {exc}")
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
+    if not result.work["inputs"]:
+        click.echo("taxcheck: warning: no articles found (folders are searched for "
+                   f"{', '.join(sorted(scannable_suffixes()))} files)", err=True)
     if not quiet:
         totals = result.totals
         work = result.work

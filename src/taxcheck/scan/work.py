@@ -145,6 +145,10 @@ class ArticleProcessor:
         self.max_bytes = max_bytes
         self._checker: Any = None
 
+    def build_checker(self) -> None:
+        """Build the pipeline now (before forking workers, which then share it)."""
+        self._get_checker()
+
     def _get_checker(self) -> tuple[Any, bool]:
         if self._checker is not None:
             return self._checker, False
@@ -188,9 +192,20 @@ _PROCESSOR: ArticleProcessor | None = None
 
 
 def init_worker(db: ClaimDatabase, options: dict[str, Any]) -> None:
-    """Process-pool initializer: one processor, and so one pipeline, per worker."""
+    """Process-pool initializer: one processor, and so one pipeline, per worker.
+
+    A worker forked from a process that already holds a processor (see
+    :func:`preload`) keeps it: its pipeline is shared copy-on-write, not rebuilt.
+    """
     global _PROCESSOR
-    _PROCESSOR = ArticleProcessor(db, **options)
+    if _PROCESSOR is None:
+        _PROCESSOR = ArticleProcessor(db, **options)
+
+
+def preload(processor: ArticleProcessor | None) -> None:
+    """Make ``processor`` the one forked workers inherit (None to forget it)."""
+    global _PROCESSOR
+    _PROCESSOR = processor
 
 
 def process_in_worker(task: Task) -> Outcome:
