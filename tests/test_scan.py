@@ -188,13 +188,21 @@ def test_a_corrupt_cache_entry_is_discarded_and_recomputed(db, tmp_path):
     cold = scan(db, corpus, out)
     entries = sorted((out / ".taxcheck-cache").rglob("*.json"))
     assert len(entries) == 3
-    entries[0].write_text('{"format": 1, "key": "trunc', encoding="utf-8")
+    entries[0].write_text('{"format": 2, "key": "trunc', encoding="utf-8")
     entries[1].write_bytes(b"\x00\xff garbage")
+    # the third keeps its outcome but loses its report, needed because its page is gone
+    head = entries[2].read_text(encoding="utf-8").split("\n")[0]
+    entries[2].write_text(head + '\n{"path": "trunc', encoding="utf-8")
+    key = json.loads(head)["key"]
+    manifest = json.loads((out / ".taxcheck-manifest.json").read_text(encoding="utf-8"))
+    page = next(p for p, k in manifest["pages"].items() if k == key)
+    (out / page).unlink()
     summary = scan(db, corpus, out)
-    assert summary["work"]["cache_discarded"] == 2
-    assert summary["work"]["checked"] == 2 and summary["work"]["cached"] == 1
+    assert summary["work"]["cache_discarded"] == 3
+    assert summary["work"]["checked"] == 3 and summary["work"]["cached"] == 0
     assert summary["articles"] == cold["articles"]
-    assert json.loads(entries[0].read_text(encoding="utf-8"))["outcome"]
+    assert (out / page).is_file()
+    assert json.loads(entries[0].read_text(encoding="utf-8").split("\n")[0])["outcome"]
 
 
 def test_no_cache_checks_everything_and_writes_no_cache(db, tmp_path):

@@ -5,8 +5,10 @@ the taxcheck version and a fingerprint of its code and templates, and the option
 change results (the tax year). An unchanged article under an unchanged database is never
 checked twice; a changed claim changes every key, a changed article only its own.
 
-Entries are JSON files ``<dir>/<k[:2]>/<k>.json`` written atomically. An entry that
-cannot be read, does not parse or belongs to another key is deleted and recomputed.
+Entries are files ``<dir>/<k[:2]>/<k>.json`` written atomically: a first line of JSON
+with the key and the outcome, and a second with the full report (needed only to
+render the article's page again, so it is not parsed otherwise). An entry that cannot
+be read, does not parse or belongs to another key is deleted and recomputed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from taxcheck import __version__
 from taxcheck.resources import data_dir
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 DEFAULT_CACHE_DIR = ".taxcheck-cache"
 
 
@@ -68,7 +70,11 @@ class Cache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
-        """The entry stored under ``key``, or None (a corrupt entry is deleted)."""
+        """The entry stored under ``key``, or None (a corrupt entry is deleted).
+
+        The entry holds ``outcome`` (a dict) and ``report`` (the report's JSON, as bytes,
+        or None for an input that could not be checked).
+        """
         path = self._path(key)
         try:
             raw = path.read_bytes()
@@ -76,8 +82,9 @@ class Cache:
             return None
         except OSError:
             return None
+        head, _, report = raw.partition(b"\n")
         try:
-            entry = json.loads(raw)
+            entry = json.loads(head)
             if not (isinstance(entry, dict) and entry.get("key") == key
                     and entry.get("format") == CACHE_FORMAT
                     and isinstance(entry.get("outcome"), dict)):
@@ -85,6 +92,7 @@ class Cache:
         except ValueError:
             self.discard(key)
             return None
+        entry["report"] = report.strip() or None
         return entry
 
     def discard(self, key: str) -> None:
@@ -92,11 +100,16 @@ class Cache:
         self.discarded += 1
         self._path(key).unlink(missing_ok=True)
 
-    def put(self, key: str, outcome: dict[str, Any], report: dict[str, Any] | None) -> None:
-        """Store an entry atomically; a failure to write only costs a recheck next time."""
+    def put(self, key: str, outcome: dict[str, Any], report: str | None) -> None:
+        """Store an entry atomically; a failure to write only costs a recheck next time.
+
+        ``report`` is the report as JSON (one line), or None.
+        """
         path = self._path(key)
-        body = json.dumps({"format": CACHE_FORMAT, "key": key, "outcome": outcome,
-                           "report": report}, ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps({"format": CACHE_FORMAT, "key": key, "outcome": outcome},
+                          ensure_ascii=False, separators=(",", ":"))
+        if report is not None:
+            body += "\n" + report
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)

@@ -51,14 +51,17 @@ def scannable_suffixes() -> frozenset[str]:
     return frozenset({*READERS, JSONL_SUFFIX})
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    """Show ``path`` relative to ``cwd`` when it lies inside it, else as it is."""
-    if path.is_absolute():
-        try:
-            return path.relative_to(cwd).as_posix()
-        except ValueError:
-            return path.as_posix()
-    return path.as_posix()
+def display_path(path: Path | str, cwd: Path | str) -> str:
+    """Show ``path`` relative to ``cwd`` when it lies inside it, else as it is.
+
+    Plain string operations: this runs once per file of a corpus.
+    """
+    text = os.path.normpath(os.fspath(path))
+    if os.path.isabs(text):
+        base = os.fspath(cwd).rstrip(os.sep) + os.sep
+        if text.startswith(base):
+            text = text[len(base):]
+    return text.replace(os.sep, "/")
 
 
 def read_list_file(list_file: str) -> list[str]:
@@ -93,29 +96,34 @@ class InputWalker:
         self.skip_dirs = {p.resolve() for p in skip_dirs}
         self.cwd = (cwd or Path.cwd()).resolve()
         self.suffixes = scannable_suffixes()
-        self._seen: set[Path] = set()
+        self._seen: set[str] = set()
 
     def expand(self, inputs: Iterable[str]) -> Iterator[FileSource | SourceError]:
         """Yield every source the inputs name, in order, each file once."""
         for raw in inputs:
             yield from self._expand_one(raw)
 
-    def _excluded(self, path: Path) -> bool:
+    def _excluded(self, path: Path | str) -> bool:
+        if not self.exclude:
+            return False
         shown = display_path(path, self.cwd)
-        return any(fnmatch(path.name, pat) or fnmatch(shown, pat) for pat in self.exclude)
+        name = os.path.basename(shown)
+        return any(fnmatch(name, pat) or fnmatch(shown, pat) for pat in self.exclude)
 
-    def _file(self, path: Path, root: Path | None = None) -> Iterator[FileSource]:
-        resolved = path.resolve()
-        if resolved in self._seen or self._excluded(path):
+    def _file(self, path: Path | str, root: Path | None = None) -> Iterator[FileSource]:
+        # Files are told apart by absolute path (a symlink counts as a file of its own).
+        absolute = os.path.abspath(path)
+        if absolute in self._seen or self._excluded(path):
             return
-        self._seen.add(resolved)
-        shown = display_path(path, self.cwd)
+        self._seen.add(absolute)
+        shown = display_path(absolute, self.cwd)
         label = shown
         if shown.startswith(("/", "../")):
             if root is None:
-                label = path.name
+                label = os.path.basename(shown)
             else:
-                label = "/".join([root.resolve().name, path.relative_to(root).as_posix()])
+                below = os.path.relpath(absolute, os.path.abspath(root)).replace(os.sep, "/")
+                label = f"{root.resolve().name}/{below}"
         yield FileSource(shown, label)
 
     def _expand_one(self, raw: str) -> Iterator[FileSource | SourceError]:
@@ -143,12 +151,12 @@ class InputWalker:
             return
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and (Path(folder) / d).resolve() not in self.skip_dirs
-                             and not self._excluded(Path(folder) / d))
+                             and Path(folder, d).resolve() not in self.skip_dirs
+                             and not self._excluded(os.path.join(folder, d)))
             for name in sorted(files):
-                if name.startswith(".") or Path(name).suffix.lower() not in self.suffixes:
+                if name.startswith(".") or os.path.splitext(name)[1].lower() not in self.suffixes:
                     continue
-                yield from self._file(Path(folder) / name, root)
+                yield from self._file(os.path.join(folder, name), root)
 
 
 def is_inside(path: Path, folder: Path) -> bool:

@@ -138,7 +138,9 @@ class _Scan:
                 if self.writer.page_is_current(page, key):
                     self.work["pages_kept"] += 1
                 else:
-                    report = Report.model_validate(entry["report"])
+                    if entry["report"] is None:
+                        raise ValueError("a checked article's entry has no report")
+                    report = Report.model_validate_json(entry["report"])
                     write_atomic(self.options.out_dir / page,
                                  render_page(report, page, self.options.reviewer))
                     self.work["pages_written"] += 1

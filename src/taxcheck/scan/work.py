@@ -183,7 +183,7 @@ class ArticleProcessor:
         outcome.seconds = time.perf_counter() - start
         if self.cache is not None and task.key and outcome.cacheable:
             self.cache.put(task.key, outcome.to_cache(),
-                           report.model_dump(mode="json") if report is not None else None)
+                           report.model_dump_json() if report is not None else None)
         return outcome
 
 
