@@ -44,6 +44,9 @@ from taxcheck.scan.work import (
     render_page,
 )
 
+CHUNK_SIZE = 8
+"""Articles per task sent to a worker process."""
+
 
 @dataclass
 class ScanOptions:
@@ -183,11 +186,12 @@ class _Scan:
 
     # -- running tasks -------------------------------------------------------------------
 
-    def submit(self, task: Task) -> Future[Outcome] | Outcome:
+    def submit(self, tasks: list[Task]) -> Future[list[Outcome]] | list[Outcome]:
+        """Check a chunk of articles: here with --jobs 1, else in a worker process."""
         if self.options.jobs <= 1:
             if self.processor is None:
                 self.processor = ArticleProcessor(self.db, **self.processor_options)
-            return self.processor.process(task)
+            return [self.processor.process(task) for task in tasks]
         if self.executor is None:
             context = multiprocessing.get_context()
             if context.get_start_method() == "fork":
@@ -201,7 +205,7 @@ class _Scan:
                                                 mp_context=context, initializer=init_worker,
                                                 initargs=(self.db, self.processor_options))
             self.work["workers_started"] = self.options.jobs
-        return self.executor.submit(process_in_worker, task)
+        return self.executor.submit(process_in_worker, tasks)
 
     def consume(self, outcome: Outcome, key: str | None) -> None:
         self.writer.add(outcome, key)
@@ -219,18 +223,39 @@ class _Scan:
         self.progress.advance(outcome.words, outcome.error is not None)
 
     def run(self, sources: list[FileSource | SourceError]) -> None:
-        window = max(4 * self.options.jobs, 8)
-        pending: deque[tuple[Future[Outcome] | Outcome, str | None]] = deque()
+        # Tasks go to workers in chunks (fewer round trips through the pool); a few
+        # chunks per worker are in flight, and outcomes are consumed in input order.
+        chunk_size = 1 if self.options.jobs <= 1 else CHUNK_SIZE
+        window = 4 * self.options.jobs
+        pending: deque[tuple[Future[list[Outcome]] | list[Outcome], list[str | None]]] = deque()
+        chunk: list[Task] = []
+        chunk_keys: list[str | None] = []
 
         def drain(keep: int) -> None:
             while pending and (len(pending) > keep or not isinstance(pending[0][0], Future)
                                or pending[0][0].done()):
-                item, key = pending.popleft()
-                self.consume(item.result() if isinstance(item, Future) else item, key)
+                item, keys = pending.popleft()
+                outcomes = item.result() if isinstance(item, Future) else item
+                for outcome, key in zip(outcomes, keys, strict=True):
+                    self.consume(outcome, key)
+
+        def flush() -> None:
+            if chunk:
+                pending.append((self.submit(list(chunk)), list(chunk_keys)))
+                chunk.clear()
+                chunk_keys.clear()
 
         for item, key in self.items(sources):
-            pending.append((self.submit(item) if isinstance(item, Task) else item, key))
+            if isinstance(item, Task):
+                chunk.append(item)
+                chunk_keys.append(key)
+                if len(chunk) >= chunk_size:
+                    flush()
+            else:
+                flush()  # keep input order: the chunk's articles come first
+                pending.append(([item], [key]))
             drain(window)
+        flush()
         drain(0)
 
     def close(self, *, cancel: bool = False) -> None:

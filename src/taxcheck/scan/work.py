@@ -208,7 +208,7 @@ def preload(processor: ArticleProcessor | None) -> None:
     _PROCESSOR = processor
 
 
-def process_in_worker(task: Task) -> Outcome:
-    """Process-pool entry point."""
+def process_in_worker(tasks: list[Task]) -> list[Outcome]:
+    """Process-pool entry point: check a chunk of articles."""
     assert _PROCESSOR is not None, "init_worker was not called"
-    return _PROCESSOR.process(task)
+    return [_PROCESSOR.process(task) for task in tasks]
