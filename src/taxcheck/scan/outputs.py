@@ -237,6 +237,9 @@ class BatchWriter:
         self.findings.commit()
         self.sarif.commit()
         self.pages_removed = self._remove_stale_pages()
+        write_atomic(self.out_dir / MANIFEST,
+                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
+        self.pages, self.previous_pages = {}, {}  # not needed any more: free them first
         summary = {**index.model_dump(mode="json", exclude={"articles"}),
                    "failures": self.failures, "findings": self.findings_count, **extra}
         summary = {"articles": _ARTICLES_SLOT, **summary}
@@ -250,8 +253,6 @@ class BatchWriter:
             out.discard()
             raise
         write_atomic(self.out_dir / INDEX, render_index(index))
-        write_atomic(self.out_dir / MANIFEST,
-                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
 
     def discard(self) -> None:
         """Abandon the run: remove temporary files, keep the previous outputs."""

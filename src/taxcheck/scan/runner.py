@@ -293,6 +293,8 @@ def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode 
     finally:
         bar.close()
     scan.close()
+    sources.clear()  # free what only the walk needed before writing the index
+    scan.namer = PageNamer()
     elapsed = time.perf_counter() - started
     if scan.cache is not None:
         scan.work["cache_discarded"] = scan.cache.discarded
