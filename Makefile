@@ -10,13 +10,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-## demo: install taxcheck and check the bundled corpus; prints where the report is
+## demo: install taxcheck and scan the bundled corpus; prints where the index is
 demo: $(BIN)/python
 	$(BIN)/python -m pip install --quiet .
-	$(BIN)/taxcheck check --fail-on never corpus/seed-401k-losses.txt
-	$(BIN)/taxcheck check --fail-on never --format html \
-		--output $(REPORTS)/seed-401k-losses.html corpus/seed-401k-losses.txt
-	@echo "Report: $(REPORTS)/seed-401k-losses.html"
+	$(BIN)/taxcheck scan corpus --out $(REPORTS) --exclude README.md --fail-on never
+	@echo "Index: $(CURDIR)/$(REPORTS)/index.html"
 
 ## test: install taxcheck with the dev extra and run the whole test suite
 test: $(BIN)/python

@@ -32,6 +32,8 @@ class ClaimArticles(BaseModel):
     count: int
     articles: list[str]
     """Paths of the articles (their entries' ``path``)."""
+    pages: list[str] = []
+    """The review page of each article in ``articles`` (same order), relative to the index."""
 
 
 class BatchIndex(BaseModel):

@@ -10,10 +10,11 @@ from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
-from taxcheck.matching import find_contradictions, match_document
-from taxcheck.nlp.pipeline import build_pipeline
 from taxcheck.selection import ClaimSelection
 from taxcheck.suppressions import apply_suppressions
+
+# taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
+# when a Checker is built, so commands that build none (a warm scan) start fast.
 
 _LONG_RUN = re.compile(r"\S{64,}")
 
@@ -57,6 +58,8 @@ class Checker:
         self.tax_year = tax_year
         self.batch_size = batch_size
         self.allowed = (selection or ClaimSelection()).allowed_ids(db)
+        from taxcheck.nlp.pipeline import build_pipeline
+
         self.nlp = build_pipeline(db, model)
 
     def check(self, document: Document) -> Report:
@@ -65,6 +68,8 @@ class Checker:
 
     def check_many(self, documents: Iterable[Document]) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
+        from taxcheck.matching import find_contradictions, match_document
+
         for document in documents:
             texts = (_blank_long_runs(block.text) for block in document.blocks)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)

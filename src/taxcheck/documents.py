@@ -72,7 +72,11 @@ class Document(BaseModel):
     def _line_starts(self) -> list[int]:
         cached = self.__dict__.get("_line_starts_cache")
         if cached is None:
-            cached = [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
+            cached = [0]
+            at = self.source.find("\n")
+            while at != -1:
+                cached.append(at + 1)
+                at = self.source.find("\n", at + 1)
             self.__dict__["_line_starts_cache"] = cached
         return cached
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
+from taxcheck.atomic import write_atomic
 from taxcheck.claimdb import ClaimDatabase, ClaimDatabaseErrors, load_claims
 from taxcheck.errors import TaxcheckError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "claims_option", "fail", "load_db",
+           "write_atomic"]
 
 claims_option = click.option(
     "--claims", "claim_dirs", multiple=True, metavar="DIR",
@@ -38,16 +40,3 @@ def load_db(claim_dirs: tuple[Path, ...] = ()) -> ClaimDatabase:
         sys.exit(EXIT_ERROR)
     except TaxcheckError as exc:
         fail(str(exc))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers never see it half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

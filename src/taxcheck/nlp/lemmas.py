@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # The English lookup table maps a few frequent words to rare readings.
 _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira": "ira",
@@ -12,7 +16,37 @@ _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira"
 
 
 class CaselessLemmatizer(Lemmatizer):
-    """spaCy's lookup lemmatizer, applied to the lower-cased word."""
+    """spaCy's lookup lemmatizer, applied to the lower-cased word.
+
+    Lemmas are set for the whole doc at once from its array of lower-case forms, with a
+    cache from form to lemma, instead of token by token (building a Python ``Token`` for
+    each word cost more than the lookups).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._lemma_cache: dict[int, int] = {}
+        """Lower-case form -> lemma (string hashes)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "caseless_lookup" or not len(doc):
+            return super().__call__(doc)
+        cache = self._lemma_cache
+        lemmas = []
+        for lower in doc.to_array(LOWER).tolist():
+            lemma = cache.get(lower)
+            if lemma is None:
+                lemma = cache[lower] = self.vocab.strings.add(
+                    self._caseless_lemma(self.vocab.strings[lower]))
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
+        return doc
+
+    def _caseless_lemma(self, lower: str) -> str:
+        if lower in _OVERRIDES:
+            return _OVERRIDES[lower]
+        table = self.lookups.get_table("lemma_lookup", {})
+        return str(table.get(lower, lower)).lower()
 
     @classmethod
     def get_lookups_config(cls, mode: str) -> tuple[list[str], list[str]]:
@@ -21,11 +55,7 @@ class CaselessLemmatizer(Lemmatizer):
         return super().get_lookups_config(mode)
 
     def caseless_lookup_lemmatize(self, token: Token) -> list[str]:
-        lower = token.lower_
-        if lower in _OVERRIDES:
-            return [_OVERRIDES[lower]]
-        table = self.lookups.get_table("lemma_lookup", {})
-        return [str(table.get(lower, lower)).lower()]
+        return [self._caseless_lemma(token.lower_)]
 
 
 @Language.factory("taxcheck_lemmatizer", assigns=["token.lemma"],

@@ -9,6 +9,8 @@ from spacy.language import Language
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
 from taxcheck.nlp import lemmas as _lemmas  # noqa: F401  (registers the factory)
+from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the factory)
+from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
 from taxcheck.nlp.patterns import lexicon_patterns
 
@@ -22,14 +24,12 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     """
     nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("taxcheck_sentencizer")
     nlp.add_pipe("taxcheck_lemmatizer")
-    concepts = nlp.add_pipe("span_ruler", name="taxcheck_concepts",
-                            config={"spans_key": CONCEPTS_KEY, "phrase_matcher_attr": "LOWER",
-                                    "validate": True})
-    cues = nlp.add_pipe("span_ruler", name="taxcheck_cues",
-                        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER",
-                                "validate": True})
+    concepts = nlp.add_pipe("taxcheck_lexicon", name="taxcheck_concepts",
+                            config={"spans_key": CONCEPTS_KEY})
+    cues = nlp.add_pipe("taxcheck_lexicon", name="taxcheck_cues",
+                        config={"spans_key": CUES_KEY, "requires_key": CONCEPTS_KEY})
     nlp.add_pipe("taxcheck_candidates", config={"hides": {
         label: list(lexeme.hides) for label, lexeme in db.concepts.items() if lexeme.hides}})
     nlp.initialize()

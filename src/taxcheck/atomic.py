@@ -1,0 +1,55 @@
+"""Writing output files atomically: readers never see a half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import IO
+
+
+def default_file_mode() -> int:
+    """The mode a new file gets from ``open()`` under the current umask (e.g. 0o644)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class AtomicFile:
+    """A text file written in pieces under a temporary name, then renamed into place.
+
+    The file gets the usual permissions (as ``open()`` would give it), not the private
+    ones of a temporary file, so published pages stay readable by a web server.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.tmp = Path(tmp)
+        self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+
+    def commit(self) -> None:
+        """Close the file and rename it into place."""
+        self.handle.close()
+        os.chmod(self.tmp, default_file_mode())
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        """Close and delete the temporary file; the target is left as it was."""
+        self.handle.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers never see it half-written."""
+    out = AtomicFile(path)
+    try:
+        out.write(text)
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise

@@ -1,0 +1,133 @@
+"""``taxcheck scan``: check a whole corpus into review pages, an index and machine outputs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, claims_option, fail, load_db
+from taxcheck.errors import TaxcheckError
+from taxcheck.findings import SEVERITY_RANK
+from taxcheck.readers import DEFAULT_MAX_BYTES
+from taxcheck.scan import ScanOptions, run_scan
+from taxcheck.scan.cache import DEFAULT_CACHE_DIR
+from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.outputs import INDEX, SUMMARY
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
+    """2 when an input could not be checked, else 1 when a finding reaches --fail-on, else 0."""
+    if failed:
+        return EXIT_ERROR
+    if fail_on != "never" and worst is not None and SEVERITY_RANK[worst] >= SEVERITY_RANK[
+            fail_on]:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, metavar="[PATH|GLOB]...")
+@click.option("--out", "out_dir", required=True, metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Write the review pages, index.html, findings.jsonl, summary.json and "
+                   "results.sarif here (created if needed).")
+@click.option("--from-file", "list_files", multiple=True, metavar="LIST",
+              help="Also scan the inputs listed in LIST, one per line (- reads standard "
+                   "input). Repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files and folders whose name or path matches GLOB. Repeatable.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes (default: the number of cores; 1 checks in this "
+                   "process).")
+@click.option("--cache", "cache_dir", metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help=f"Cache folder (default: DIR/{DEFAULT_CACHE_DIR} under --out).")
+@click.option("--no-cache", is_flag=True, help="Check every article again; write no cache.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding reaches this severity.")
+@click.option("--tax-year", type=click.IntRange(1990, 2100),
+              help="Check figures against this tax year (default: each article's date, "
+                   "else this year).")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
+              show_default=True, help="Refuse articles larger than this.")
+@click.option("--reviewer", metavar="NAME", help="Name shown on the index page.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when standard error is a terminal; "
+                   "otherwise a plain line every 10 seconds).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@claims_option
+def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
+         exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
+         fail_on: str, tax_year: int | None, max_bytes: int, reviewer: str | None,
+         progress: bool | None, quiet: bool, claim_dirs: tuple[Path, ...]) -> None:
+    """Check every article under the given folders, files and globs.
+
+    Folders are searched recursively for files with a reader (.txt, .md, ...) and
+    .jsonl exports (one article per line). Writes into --out a review page per
+    article (pages/), index.html, findings.jsonl, summary.json and results.sarif.
+    Unchanged articles are not checked again (see --cache).
+
+    Exit codes: 2 when an input could not be checked (the rest is still reported) or
+    on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0.
+    """
+    all_inputs = list(inputs)
+    try:
+        for list_file in list_files:
+            all_inputs.extend(read_list_file(list_file))
+    except TaxcheckError as exc:
+        fail(str(exc))
+    if not all_inputs:
+        raise click.UsageError("give at least one PATH, GLOB or --from-file LIST")
+    if no_cache and cache_dir is not None:
+        raise click.UsageError("--cache and --no-cache cannot be used together")
+    cache = None if no_cache else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
+    for raw in all_inputs:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        for name, written in (("--out", out_dir), ("--cache", cache)):
+            if written is not None and is_inside(written, folder):
+                fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
+                     "writes inside its inputs: choose a folder outside it")
+    db = load_db(claim_dirs)
+    mode = "off" if quiet else ("bar" if (progress if progress is not None
+                                          else sys.stderr.isatty()) else "lines")
+    options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
+                          cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
+                          exclude=exclude, reviewer=reviewer)
+    try:
+        result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
+    except TaxcheckError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write outputs in {out_dir}: {exc}")
+    for failure in result.failures:
+        click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
+    if not result.work["inputs"]:
+        click.echo("taxcheck: warning: no articles found (folders are searched for "
+                   f"{', '.join(sorted(scannable_suffixes()))} files)", err=True)
+    if not quiet:
+        totals = result.totals
+        work = result.work
+        click.echo(
+            f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
+            f"({work['checked']:,} checked, "
+            f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
+            f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
+            f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
+            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified",
+            err=True)
+        click.echo(f"index: {out_dir / INDEX}", err=True)
+        click.echo(f"summary: {out_dir / SUMMARY}", err=True)
+    sys.exit(exit_code(failed=len(result.failures), worst=result.worst, fail_on=fail_on))

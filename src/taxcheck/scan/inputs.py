@@ -1,0 +1,165 @@
+"""Turn the command line's inputs (folders, files, globs, lists) into a stream of sources.
+
+A folder is walked recursively, in sorted order, for files whose suffix has a reader
+(see :data:`taxcheck.readers.READERS`) or is ``.jsonl``; hidden files and folders are
+skipped. A file named on the command line is read whatever its suffix. A pattern with
+``*``, ``?`` or ``[`` that names no existing file is expanded as a glob (``**`` recurses).
+Each file is yielded once, however many inputs reach it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+from taxcheck.errors import InputError
+from taxcheck.readers import READERS
+
+JSONL_SUFFIX = ".jsonl"
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class FileSource:
+    """An article file (or a JSON Lines file of articles) to check."""
+
+    path: str
+    """The path as shown in reports: relative to the working folder when inside it."""
+    label: str = ""
+    """What the review page is named after: the path shown, or for files outside the
+    working folder, the path below the input folder's name (or the file name alone)."""
+
+    @property
+    def is_jsonl(self) -> bool:
+        return self.path.lower().endswith(JSONL_SUFFIX)
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """An input that names nothing readable (missing path, glob without matches)."""
+
+    error: InputError
+
+
+def scannable_suffixes() -> frozenset[str]:
+    """Suffixes picked up when walking a folder: every registered reader, and ``.jsonl``."""
+    return frozenset({*READERS, JSONL_SUFFIX})
+
+
+def display_path(path: Path | str, cwd: Path | str) -> str:
+    """Show ``path`` relative to ``cwd`` when it lies inside it, else as it is.
+
+    Plain string operations: this runs once per file of a corpus.
+    """
+    text = os.path.normpath(os.fspath(path))
+    if os.path.isabs(text):
+        base = os.fspath(cwd).rstrip(os.sep) + os.sep
+        if text.startswith(base):
+            text = text[len(base):]
+    return text.replace(os.sep, "/")
+
+
+def read_list_file(list_file: str) -> list[str]:
+    """Read a ``--from-file`` list: one input per line; blank lines and ``#`` comments skipped.
+
+    ``-`` reads the list from standard input.
+    """
+    try:
+        text = (sys.stdin.read() if list_file == "-"
+                else Path(list_file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such list file", where=list_file, code="TC206") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read list file ({exc})", where=list_file,
+                         code="TC207") from None
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+class InputWalker:
+    """Expand inputs into :class:`FileSource` and :class:`SourceError` items.
+
+    Args:
+        exclude: glob patterns; a file or folder whose name or path matches one is skipped.
+        skip_dirs: folders never entered (the output and cache folders).
+        cwd: the folder paths are shown relative to.
+    """
+
+    def __init__(self, *, exclude: Iterable[str] = (), skip_dirs: Iterable[Path] = (),
+                 cwd: Path | None = None):
+        self.exclude = tuple(exclude)
+        self.skip_dirs = {p.resolve() for p in skip_dirs}
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self.suffixes = scannable_suffixes()
+        self._seen: set[str] = set()
+
+    def expand(self, inputs: Iterable[str]) -> Iterator[FileSource | SourceError]:
+        """Yield every source the inputs name, in order, each file once."""
+        for raw in inputs:
+            yield from self._expand_one(raw)
+
+    def _excluded(self, path: Path | str) -> bool:
+        if not self.exclude:
+            return False
+        shown = display_path(path, self.cwd)
+        name = os.path.basename(shown)
+        return any(fnmatch(name, pat) or fnmatch(shown, pat) for pat in self.exclude)
+
+    def _file(self, path: Path | str, root: Path | None = None) -> Iterator[FileSource]:
+        # Files are told apart by absolute path (a symlink counts as a file of its own).
+        absolute = os.path.abspath(path)
+        if absolute in self._seen or self._excluded(path):
+            return
+        self._seen.add(absolute)
+        shown = display_path(absolute, self.cwd)
+        label = shown
+        if shown.startswith(("/", "../")):
+            if root is None:
+                label = os.path.basename(shown)
+            else:
+                below = os.path.relpath(absolute, os.path.abspath(root)).replace(os.sep, "/")
+                label = f"{root.resolve().name}/{below}"
+        yield FileSource(shown, label)
+
+    def _expand_one(self, raw: str) -> Iterator[FileSource | SourceError]:
+        path = Path(raw)
+        if path.is_dir():
+            yield from self._walk(path)
+        elif path.exists() or path.is_symlink():
+            yield from self._file(path)
+        elif _GLOB_CHARS.intersection(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield SourceError(InputError("no file matches this pattern", where=raw,
+                                             code="TC206"))
+            for match in matches:
+                match_path = Path(match)
+                if match_path.is_dir():
+                    yield from self._walk(match_path)
+                else:
+                    yield from self._file(match_path)
+        else:
+            yield SourceError(InputError("no such file or folder", where=raw, code="TC206"))
+
+    def _walk(self, root: Path) -> Iterator[FileSource]:
+        if root.resolve() in self.skip_dirs:
+            return
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and Path(folder, d).resolve() not in self.skip_dirs
+                             and not self._excluded(os.path.join(folder, d)))
+            for name in sorted(files):
+                if name.startswith(".") or os.path.splitext(name)[1].lower() not in self.suffixes:
+                    continue
+                yield from self._file(os.path.join(folder, name), root)
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """True when ``path`` is ``folder`` or lies inside it (both resolved)."""
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents

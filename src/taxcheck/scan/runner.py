@@ -1,0 +1,314 @@
+"""Run a batch scan: stream inputs through the cache and the workers into the outputs.
+
+The main process walks the inputs, reads each file's bytes and looks its key up in the
+cache. A hit is used as it is (no NLP; its page is rewritten only when missing or
+stale); a miss becomes a :class:`~taxcheck.scan.work.Task` for a worker. At most a
+few tasks per worker are in flight, so memory does not grow with the corpus, and
+outcomes are written in input order as they arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from taxcheck.atomic import write_atomic
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.errors import InputError, TaxcheckError
+from taxcheck.findings import SEVERITY_RANK, Report
+from taxcheck.readers import DEFAULT_MAX_BYTES
+from taxcheck.scan.cache import Cache, cache_key, content_hash
+from taxcheck.scan.inputs import FileSource, InputWalker, SourceError
+from taxcheck.scan.jsonl import estimate_records, iter_jsonl
+from taxcheck.scan.outputs import BatchWriter
+from taxcheck.scan.pages import PageNamer
+from taxcheck.scan.progress import Progress, ProgressMode
+from taxcheck.scan.work import (
+    ArticleProcessor,
+    Outcome,
+    Task,
+    init_worker,
+    preload,
+    process_in_worker,
+    render_page,
+)
+
+CHUNK_SIZE = 8
+"""Articles per task sent to a worker process."""
+
+
+@dataclass
+class ScanOptions:
+    """What to scan and how (the ``taxcheck scan`` options)."""
+
+    inputs: list[str]
+    out_dir: Path
+    jobs: int = 1
+    cache_dir: Path | None = None
+    """None: no cache."""
+    tax_year: int | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[str, ...] = ()
+    reviewer: str | None = None
+
+
+@dataclass
+class ScanResult:
+    """What a scan did: totals by verdict, what failed, the worst finding, counters and
+    timings (summary.json has everything, with every article)."""
+
+    totals: dict[str, int]
+    failures: list[dict[str, str]]
+    worst: str | None
+    findings: int
+    work: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _read_source(path: str, max_bytes: int) -> bytes:
+    """The bytes of an article file; InputError when missing, unreadable or too large."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, not a file", where=path, code="TC205")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({size:,} bytes)",
+                             where=path, code="TC204")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", where=path, code="TC206") from None
+    except PermissionError:
+        raise InputError("permission denied", where=path, code="TC207") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", where=path, code="TC207") from None
+
+
+class _Scan:
+    """One run of :func:`run_scan` (state shared by its steps)."""
+
+    def __init__(self, db: ClaimDatabase, options: ScanOptions, progress: Progress):
+        self.db = db
+        self.options = options
+        self.progress = progress
+        self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+        self.namer = PageNamer()
+        self.key_options = {"tax_year": options.tax_year if options.tax_year is not None
+                            else f"article date, else {dt.date.today().year}",
+                            "reviewer": options.reviewer}
+        self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
+                                  "tax_year": options.tax_year, "max_bytes": options.max_bytes,
+                                  "reviewer": options.reviewer}
+        self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
+        self.processor: ArticleProcessor | None = None
+        self.executor: ProcessPoolExecutor | None = None
+        self.work = {"inputs": 0, "checked": 0, "cached": 0, "failed": 0, "pipelines_built": 0,
+                     "workers_started": 0, "pages_written": 0, "pages_kept": 0}
+        self.check_seconds = 0.0
+        self.words = 0
+        self.worst: str | None = None
+
+    # -- producing outcomes and tasks -----------------------------------------------------
+
+    def _key(self, content: str, path: str) -> str | None:
+        if self.cache is None:
+            return None
+        return cache_key(content, path, claims_version=self.db.version,
+                         options=self.key_options)
+
+    def _from_cache(self, key: str | None, page: str) -> Outcome | None:
+        """The cached outcome for ``key`` with its page in place, or None on a miss."""
+        if self.cache is None or key is None:
+            return None
+        entry = self.cache.get(key)
+        if entry is None:
+            return None
+        try:
+            outcome = Outcome.from_cache(entry["outcome"])
+            if outcome.error is None:
+                outcome.page = page
+                if self.writer.page_is_current(page, key):
+                    self.work["pages_kept"] += 1
+                else:
+                    if entry["report"] is None:
+                        raise ValueError("a checked article's entry has no report")
+                    report = Report.model_validate_json(entry["report"])
+                    write_atomic(self.options.out_dir / page,
+                                 render_page(report, page, self.options.reviewer))
+                    self.work["pages_written"] += 1
+        except (ValueError, ValidationError, TypeError):
+            self.cache.discard(key)
+            return None
+        return outcome
+
+    def items(self, sources: list[FileSource | SourceError]) -> Iterator[
+            tuple[Task | Outcome, str | None]]:
+        """Each input as a ready outcome (failure or cache hit) or a task for a worker."""
+        for source in sources:
+            if isinstance(source, SourceError):
+                yield Outcome.failure(source.error.where or "", source.error), None
+            elif source.is_jsonl:
+                for record in iter_jsonl(source.path):
+                    if isinstance(record, InputError):
+                        yield Outcome.failure(record.where or source.path, record), None
+                        continue
+                    if len(record.source) > self.options.max_bytes:
+                        yield Outcome.failure(record.path, InputError(
+                            f"record is larger than the {self.options.max_bytes:,}-byte limit",
+                            where=record.path, code="TC204")), None
+                        continue
+                    page = self.namer.name(record.path)
+                    key = self._key(content_hash(record.model_dump_json().encode()),
+                                    record.path)
+                    hit = self._from_cache(key, page)
+                    yield (hit if hit else Task(record.path, page, key, document=record)), key
+            else:
+                try:
+                    data = _read_source(source.path, self.options.max_bytes)
+                except InputError as exc:
+                    yield Outcome.failure(source.path, exc, cacheable=False), None
+                    continue
+                page = self.namer.name(source.label or source.path)
+                key = self._key(content_hash(data), source.path)
+                hit = self._from_cache(key, page)
+                yield (hit if hit else Task(source.path, page, key, data=data)), key
+
+    # -- running tasks -------------------------------------------------------------------
+
+    def submit(self, tasks: list[Task]) -> Future[list[Outcome]] | list[Outcome]:
+        """Check a chunk of articles: here with --jobs 1, else in a worker process."""
+        if self.options.jobs <= 1:
+            if self.processor is None:
+                self.processor = ArticleProcessor(self.db, **self.processor_options)
+            return [self.processor.process(task) for task in tasks]
+        if self.executor is None:
+            context = multiprocessing.get_context()
+            if context.get_start_method() == "fork":
+                # Build the pipeline once here; forked workers share it instead of each
+                # importing spaCy and building their own (less CPU, less memory).
+                shared = ArticleProcessor(self.db, **self.processor_options)
+                shared.build_checker()
+                self.work["pipelines_built"] += 1
+                preload(shared)
+            self.executor = ProcessPoolExecutor(max_workers=self.options.jobs,
+                                                mp_context=context, initializer=init_worker,
+                                                initargs=(self.db, self.processor_options))
+            self.work["workers_started"] = self.options.jobs
+        return self.executor.submit(process_in_worker, tasks)
+
+    def consume(self, outcome: Outcome, key: str | None) -> None:
+        self.writer.add(outcome, key)
+        self.work["inputs"] += 1
+        self.work["failed"] += outcome.error is not None
+        self.work["cached"] += outcome.cached and outcome.error is None
+        self.work["checked"] += outcome.checked
+        self.work["pipelines_built"] += outcome.built_pipeline
+        self.work["pages_written"] += outcome.checked
+        self.check_seconds += outcome.seconds
+        self.words += outcome.words
+        if outcome.worst and (self.worst is None or
+                              SEVERITY_RANK[outcome.worst] > SEVERITY_RANK[self.worst]):
+            self.worst = outcome.worst
+        self.progress.advance(outcome.words, outcome.error is not None)
+
+    def run(self, sources: list[FileSource | SourceError]) -> None:
+        # Tasks go to workers in chunks (fewer round trips through the pool); a few
+        # chunks per worker are in flight, and outcomes are consumed in input order.
+        chunk_size = 1 if self.options.jobs <= 1 else CHUNK_SIZE
+        window = 4 * self.options.jobs
+        pending: deque[tuple[Future[list[Outcome]] | list[Outcome], list[str | None]]] = deque()
+        chunk: list[Task] = []
+        chunk_keys: list[str | None] = []
+
+        def drain(keep: int) -> None:
+            while pending and (len(pending) > keep or not isinstance(pending[0][0], Future)
+                               or pending[0][0].done()):
+                item, keys = pending.popleft()
+                outcomes = item.result() if isinstance(item, Future) else item
+                for outcome, key in zip(outcomes, keys, strict=True):
+                    self.consume(outcome, key)
+
+        def flush() -> None:
+            if chunk:
+                pending.append((self.submit(list(chunk)), list(chunk_keys)))
+                chunk.clear()
+                chunk_keys.clear()
+
+        for item, key in self.items(sources):
+            if isinstance(item, Task):
+                chunk.append(item)
+                chunk_keys.append(key)
+                if len(chunk) >= chunk_size:
+                    flush()
+            else:
+                flush()  # keep input order: the chunk's articles come first
+                pending.append(([item], [key]))
+            drain(window)
+        flush()
+        drain(0)
+
+    def close(self, *, cancel: bool = False) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=cancel)
+            preload(None)
+
+
+def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode = "off",
+             stream: TextIO | None = None) -> ScanResult:
+    """Scan the inputs and write every output into ``options.out_dir``.
+
+    Raises:
+        TaxcheckError: when the batch cannot complete (a worker process died).
+    """
+    started = time.perf_counter()
+    skip = [options.out_dir] + ([options.cache_dir] if options.cache_dir else [])
+    walker = InputWalker(exclude=options.exclude, skip_dirs=skip)
+    sources = list(walker.expand(options.inputs))
+    total = sum(estimate_records(s.path) if isinstance(s, FileSource) and s.is_jsonl else 1
+                for s in sources)
+    bar = Progress(stream or sys.stderr, progress, total)
+    scan = _Scan(db, options, bar)
+    try:
+        scan.run(sources)
+    except BrokenProcessPool:
+        scan.writer.discard()
+        scan.close(cancel=True)
+        raise TaxcheckError("a worker process died (out of memory?); no output was written; "
+                            "try fewer --jobs", code="TC209") from None
+    except BaseException:
+        scan.writer.discard()
+        scan.close(cancel=True)
+        raise
+    finally:
+        bar.close()
+    scan.close()
+    sources.clear()  # free what only the walk needed before writing the index
+    scan.namer = PageNamer()
+    elapsed = time.perf_counter() - started
+    if scan.cache is not None:
+        scan.work["cache_discarded"] = scan.cache.discarded
+    timings = {"total_seconds": round(elapsed, 3),
+               "check_seconds": round(scan.check_seconds, 3),
+               "words": scan.words,
+               "words_per_second": round(scan.words / elapsed, 1) if elapsed else 0.0}
+    try:
+        scan.writer.commit({"work": dict(scan.work), "timings": timings,
+                            "worst_severity": scan.worst})
+    except BaseException:
+        scan.writer.discard()
+        raise
+    scan.work["pages_removed"] = scan.writer.pages_removed
+    return ScanResult(totals=dict(scan.writer.totals), failures=scan.writer.failures,
+                      worst=scan.worst, findings=scan.writer.findings_count, work=scan.work,
+                      timings=timings)

@@ -1,0 +1,214 @@
+"""Checking one article of a batch: read, check, render its page, store it in the cache.
+
+This runs in worker processes (one :class:`ArticleProcessor`, and so one spaCy pipeline,
+per process, built the first time an article needs it) or in the main process with
+``--jobs 1``. What the main process needs back is an :class:`Outcome`: small, picklable,
+and the same whether it was computed now or read from the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taxcheck.atomic import write_atomic
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.documents import Document
+from taxcheck.errors import InputError
+from taxcheck.findings import SEVERITY_RANK, Report
+from taxcheck.readers import read_bytes
+from taxcheck.render.html import render_html
+from taxcheck.render.sarif import render_sarif
+from taxcheck.scan.cache import Cache
+
+INTERNAL_ERROR = "TC299"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article to check: raw file bytes, or a Document already read (JSON Lines)."""
+
+    path: str
+    page: str
+    key: str | None
+    data: bytes | None = None
+    document: Document | None = None
+
+
+@dataclass
+class Outcome:
+    """What checking one input produced, as the batch outputs need it."""
+
+    path: str
+    page: str | None = None
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    words: int = 0
+    error: str | None = None
+    """``TCxxx reason`` when the input could not be checked."""
+    worst: str | None = None
+    """The most severe problem finding (error, warning, info), if any."""
+    wrong: list[tuple[str, str]] = field(default_factory=list)
+    """(claim id, verdict) of each claim this article gets wrong, once per claim."""
+    findings: list[str] = field(default_factory=list)
+    """Each finding as compact JSON, in reading order."""
+    sarif: dict[str, list[Any]] = field(default_factory=dict)
+    """This article's SARIF rules, results and artifacts, merged into one run later."""
+    # Not cached: how this outcome was obtained.
+    seconds: float = 0.0
+    checked: bool = False
+    built_pipeline: bool = False
+    cached: bool = False
+    cacheable: bool = True
+
+    _CACHED_FIELDS = ("path", "page", "title", "url", "date", "counts", "words", "error",
+                      "worst", "wrong", "findings", "sarif")
+
+    def to_cache(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._CACHED_FIELDS}
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Outcome:
+        """Rebuild an outcome from a cache entry; raises ValueError if it is malformed."""
+        try:
+            outcome = cls(**{name: data[name] for name in cls._CACHED_FIELDS})
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"malformed cache entry: {exc}") from None
+        if not (isinstance(outcome.findings, list) and isinstance(outcome.counts, dict)
+                and isinstance(outcome.sarif, dict) and isinstance(outcome.wrong, list)):
+            raise ValueError("malformed cache entry")
+        outcome.wrong = [(str(c), str(v)) for c, v in outcome.wrong]
+        outcome.cached = True
+        return outcome
+
+    @classmethod
+    def failure(cls, path: str, error: InputError, *, cacheable: bool = True) -> Outcome:
+        return cls(path=path or error.where or "", error=f"{error.code} {error.message}",
+                   cacheable=cacheable)
+
+    @classmethod
+    def from_report(cls, report: Report, page: str, db: ClaimDatabase) -> Outcome:
+        problems = [f for f in report.findings if f.is_problem and not f.suppressed]
+        worst = max((f.severity for f in problems), key=SEVERITY_RANK.__getitem__,
+                    default=None)
+        wrong: dict[str, str] = {}
+        for f in problems:
+            wrong.setdefault(f.claim_id, f.verdict)
+        return cls(
+            path=report.path, page=page, title=report.meta.title, url=report.meta.url,
+            date=report.meta.date.isoformat() if report.meta.date else None,
+            counts=report.counts(), words=sum(len(b.text.split()) for b in report.blocks),
+            worst=worst, wrong=sorted(wrong.items()),
+            findings=[f.model_dump_json() for f in report.findings],
+            sarif=sarif_fragment(report, db))
+
+
+def render_page(report: Report, page: str, reviewer: str | None) -> str:
+    """The review page of one article of a batch, linking back to the index."""
+    options: dict[str, Any] = {"index_url": "../" * page.count("/") + "index.html"}
+    if reviewer:
+        options["reviewer"] = reviewer
+    return render_html([report], **options)
+
+
+def sarif_fragment(report: Report, db: ClaimDatabase) -> dict[str, list[Any]]:
+    """The rules, results and artifacts of one report's SARIF run."""
+    run = json.loads(render_sarif([report], db=db))["runs"][0]
+    return {"rules": run.get("tool", {}).get("driver", {}).get("rules", []),
+            "results": run.get("results", []), "artifacts": run.get("artifacts", [])}
+
+
+class ArticleProcessor:
+    """Checks articles for a batch: one per process, with a pipeline built on first use.
+
+    Args:
+        db: the claim database.
+        out_dir: the batch's output folder (pages are written below it).
+        cache_dir: the cache folder, or None without a cache.
+        tax_year: ``--tax-year``.
+        max_bytes: ``--max-bytes``.
+        reviewer: ``--reviewer`` (shown on the pages).
+    """
+
+    def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
+                 tax_year: int | None, max_bytes: int, reviewer: str | None = None):
+        self.db = db
+        self.reviewer = reviewer
+        self.out_dir = out_dir
+        self.cache = Cache(cache_dir) if cache_dir is not None else None
+        self.tax_year = tax_year
+        self.max_bytes = max_bytes
+        self._checker: Any = None
+
+    def build_checker(self) -> None:
+        """Build the pipeline now (before forking workers, which then share it)."""
+        self._get_checker()
+
+    def _get_checker(self) -> tuple[Any, bool]:
+        if self._checker is not None:
+            return self._checker, False
+        from taxcheck.checker import Checker  # spaCy loads only when an article needs it
+
+        self._checker = Checker(self.db, tax_year=self.tax_year)
+        return self._checker, True
+
+    def process(self, task: Task) -> Outcome:
+        """Check one article; never raises for a bad article (its outcome says why)."""
+        start = time.perf_counter()
+        report: Report | None = None
+        built = False
+        try:
+            if task.document is not None:
+                document = task.document
+            else:
+                document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
+            checker, built = self._get_checker()
+            report = checker.check(document)
+            outcome = Outcome.from_report(report, task.page, self.db)
+            write_atomic(self.out_dir / task.page, render_page(report, task.page, self.reviewer))
+        except InputError as exc:
+            outcome = Outcome.failure(task.path, exc)
+        except Exception as exc:  # a bug on one article must not stop the batch
+            outcome = Outcome.failure(task.path, InputError(
+                f"internal error while checking ({type(exc).__name__}: {exc})",
+                code=INTERNAL_ERROR), cacheable=False)
+            report = None
+        outcome.checked = report is not None
+        outcome.built_pipeline = built
+        outcome.seconds = time.perf_counter() - start
+        if self.cache is not None and task.key and outcome.cacheable:
+            self.cache.put(task.key, outcome.to_cache(),
+                           report.model_dump_json() if report is not None else None)
+        return outcome
+
+
+_PROCESSOR: ArticleProcessor | None = None
+"""The worker process's processor (set by :func:`init_worker`; None in the main process)."""
+
+
+def init_worker(db: ClaimDatabase, options: dict[str, Any]) -> None:
+    """Process-pool initializer: one processor, and so one pipeline, per worker.
+
+    A worker forked from a process that already holds a processor (see
+    :func:`preload`) keeps it: its pipeline is shared copy-on-write, not rebuilt.
+    """
+    global _PROCESSOR
+    if _PROCESSOR is None:
+        _PROCESSOR = ArticleProcessor(db, **options)
+
+
+def preload(processor: ArticleProcessor | None) -> None:
+    """Make ``processor`` the one forked workers inherit (None to forget it)."""
+    global _PROCESSOR
+    _PROCESSOR = processor
+
+
+def process_in_worker(tasks: list[Task]) -> list[Outcome]:
+    """Process-pool entry point: check a chunk of articles."""
+    assert _PROCESSOR is not None, "init_worker was not called"
+    return [_PROCESSOR.process(task) for task in tasks]
