@@ -8,7 +8,8 @@ tokens are all ``{"LEMMA": ...}`` to a phrase matcher on LEMMA, and only the res
 patterns with operators, other attributes) to the ``Matcher``. The token matcher tries
 every pattern at every token, so with a few hundred phrases it cost more than the
 rest of the pipeline together; a phrase matcher looks each token up once. The token
-matcher runs only on docs holding a word every raw pattern requires (its *anchor*).
+matcher runs only on docs holding a word the pattern requires (its *anchor*); patterns
+without one (a lone regular expression) go to a second token matcher run on every doc.
 """
 
 from __future__ import annotations
@@ -74,10 +75,12 @@ class LexiconRuler:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.matcher = Matcher(nlp.vocab, validate=validate)
+        """Raw patterns with an anchor word (run when the doc has one)."""
+        self.free = Matcher(nlp.vocab, validate=validate)
+        """Raw patterns without an anchor (run on every doc)."""
         self.labels: dict[int, tuple[str, str]] = {}
         self.anchors: dict[str, set[int]] = {}
         self.anchor_values: set[int] = set()
-        self.unanchored = False
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add ``{"label", "pattern", "id"?}`` entries whose pattern is a token list."""
@@ -94,20 +97,18 @@ class LexiconRuler:
             elif words := _phrase(pattern, "LEMMA"):
                 self.lemma.add(key, [Doc(self.vocab, words=words, lemmas=words)])
             else:
-                self.matcher.add(key, [pattern])
                 anchor = _anchor(pattern)
                 if anchor is None:
-                    self.unanchored = True
-                else:
-                    attr, values = anchor
-                    hashes = {self.vocab.strings.add(v.lower() if attr != "ORTH" else v)
-                              for v in values}
-                    self.anchors.setdefault(attr, set()).update(hashes)
-                    self.anchor_values.update(hashes)
+                    self.free.add(key, [pattern])
+                    continue
+                self.matcher.add(key, [pattern])
+                attr, values = anchor
+                hashes = {self.vocab.strings.add(v.lower() if attr != "ORTH" else v)
+                          for v in values}
+                self.anchors.setdefault(attr, set()).update(hashes)
+                self.anchor_values.update(hashes)
 
     def _has_anchor(self, doc: Doc) -> bool:
-        if self.unanchored:
-            return True
         # A prefilter: a value of any anchor attribute equal to any anchor value will do.
         values = doc.to_array([IDS[a] for a in sorted(self.anchors)])
         return not self.anchor_values.isdisjoint(values.ravel().tolist())
@@ -117,7 +118,7 @@ class LexiconRuler:
             doc.spans[self.spans_key] = []
             return doc
         matches = set()
-        for matcher in (self.lower, self.lemma):
+        for matcher in (self.lower, self.lemma, self.free):
             if len(matcher):
                 matches.update(matcher(doc))
         if len(self.matcher) and self._has_anchor(doc):

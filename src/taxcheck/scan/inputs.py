@@ -146,10 +146,16 @@ class InputWalker:
         else:
             yield SourceError(InputError("no such file or folder", where=raw, code="TC206"))
 
-    def _walk(self, root: Path) -> Iterator[FileSource]:
+    def _walk(self, root: Path) -> Iterator[FileSource | SourceError]:
         if root.resolve() in self.skip_dirs:
             return
-        for folder, dirs, files in os.walk(root):
+        unreadable: list[OSError] = []
+        for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+            while unreadable:
+                exc = unreadable.pop(0)
+                yield SourceError(InputError(f"cannot read folder ({exc.strerror})",
+                                             where=display_path(exc.filename or folder,
+                                                                self.cwd), code="TC207"))
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                              and Path(folder, d).resolve() not in self.skip_dirs
                              and not self._excluded(os.path.join(folder, d)))
@@ -157,6 +163,10 @@ class InputWalker:
                 if name.startswith(".") or os.path.splitext(name)[1].lower() not in self.suffixes:
                     continue
                 yield from self._file(os.path.join(folder, name), root)
+        for exc in unreadable:
+            yield SourceError(InputError(f"cannot read folder ({exc.strerror})",
+                                         where=display_path(exc.filename or root, self.cwd),
+                                         code="TC207"))
 
 
 def is_inside(path: Path, folder: Path) -> bool:

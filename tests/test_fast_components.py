@@ -1,0 +1,96 @@
+"""The fast pipeline components find exactly what spaCy's own components find.
+
+``taxcheck_lexicon`` replaces ``span_ruler``, ``taxcheck_sentencizer`` spaCy's
+``sentencizer`` and the lemmatizer sets lemmas from arrays: each is compared with the
+spaCy component it stands for, on the seed article and every claim example.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from conftest import SEED
+from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.patterns import lexicon_patterns
+from taxcheck.readers import read_path
+
+EDGE_CASES = [
+    "", "   ", "Wait?! Really... yes.", "U.S. rules apply. (Yes!) Then 401(k)s.",
+    '"Quoted." Next one', "You claimed a deduction for the loss; he claims losses.",
+    "ROLL YOUR 401K LOSSES INTO AN IRA!!! Rolled over. Rolling over?",
+]
+
+
+@pytest.fixture(scope="module")
+def texts(db):
+    blocks = [b.text for b in read_path(str(SEED)).blocks]
+    examples = [s for c in db.claims for s in (*c.examples.match, *c.examples.no_match)]
+    return blocks + examples + EDGE_CASES
+
+
+@pytest.fixture(scope="module")
+def reference(db, checker):
+    """spaCy's sentencizer and span_ruler with the same patterns, after our lemmatizer."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("taxcheck_lemmatizer")
+    rulers = {}
+    for key, lexicon in ((CONCEPTS_KEY, db.concepts), (CUES_KEY, db.cues)):
+        rulers[key] = (nlp.add_pipe("span_ruler", name=key, config={
+            "spans_key": key, "phrase_matcher_attr": "LOWER", "validate": True}), lexicon)
+    nlp.initialize()
+    for ruler, lexicon in rulers.values():
+        ruler.add_patterns(lexicon_patterns(
+            lexicon, lambda t: [tok.text for tok in nlp.make_doc(t)]))
+    return nlp
+
+
+def spans(doc, key):
+    return [(s.start, s.end, s.label_, s.id_) for s in doc.spans[key]]
+
+
+def test_sentences_lemmas_and_concepts_match_spacy_components(checker, reference, texts):
+    compared = 0
+    for text in texts:
+        ours = checker.nlp(text)
+        theirs = reference(text)
+        assert [s.start for s in ours.sents] == [s.start for s in theirs.sents], text
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text
+        assert spans(ours, CONCEPTS_KEY) == spans(theirs, CONCEPTS_KEY), text
+        if spans(ours, CONCEPTS_KEY):  # cues are looked for only where a concept is
+            assert spans(ours, CUES_KEY) == spans(theirs, CUES_KEY), text
+            compared += 1
+    assert compared > 50
+
+
+def test_claim_sentences_have_concepts_and_cues(checker):
+    doc = checker.nlp("You cannot claim the loss on your 401(k) until you roll it over.")
+    labels = {s.label_ for s in doc.spans[CONCEPTS_KEY]}
+    assert {"EMPLOYER_PLAN", "LOSS", "DEDUCT", "ROLLOVER"} <= labels
+    assert "NEGATION" in {s.label_ for s in doc.spans[CUES_KEY]}
+    assert not checker.nlp("Nothing about taxes here. Cannot.").spans[CUES_KEY]
+
+
+def test_lexicon_ruler_handles_every_kind_of_pattern():
+    """Phrases, lemma sequences, anchored gapped patterns and lone regexes, overlapping."""
+    patterns = [
+        {"label": "PLAN", "pattern": [{"LOWER": "401"}, {"LOWER": "("}, {"LOWER": "k"},
+                                      {"LOWER": ")"}], "id": "phrase"},
+        {"label": "PLAN", "pattern": [{"LOWER": {"REGEX": r"^40[13]k$"}}], "id": "pattern"},
+        {"label": "ROLL", "pattern": [{"LEMMA": "roll"}, {"LEMMA": "over"}], "id": "phrase"},
+        {"label": "CLAIM", "pattern": [{"LEMMA": "claim"}, {"OP": "{0,3}"},
+                                       {"LEMMA": {"IN": ["loss", "deduction"]}}]},
+        {"label": "LOSS", "pattern": [{"LOWER": "losses"}]},
+    ]
+    results = []
+    for factory in ("span_ruler", "taxcheck_lexicon"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("taxcheck_lemmatizer")
+        ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
+        nlp.initialize()
+        ruler.add_patterns(patterns)
+        doc = nlp("He rolled over his 401k, claimed the big losses and a 403k; 401(k) losses.")
+        results.append(spans(doc, "sc"))
+    assert results[0] == results[1]
+    assert {label for _, _, label, _ in results[1]} == {"PLAN", "ROLL", "CLAIM", "LOSS"}
