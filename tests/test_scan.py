@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -10,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from conftest import SEED, run_cli
 from taxcheck.claimdb import builtin_claims_dir, load_claims
@@ -299,11 +297,6 @@ def test_page_names_are_stable_readable_and_unique():
     assert len({namer.name(p) for p in ("A.txt", "a.txt", "a.txt")}) == 3
 
 
-HAS_JSONL = importlib.util.find_spec("taxcheck.readers.jsonl") is not None
-
-
-@pytest.mark.skipif(not HAS_JSONL, reason="taxcheck.readers.jsonl (the JSON Lines reader) "
-                    "is not in this tree yet")
 def test_jsonl_records_are_articles(db, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -319,14 +312,3 @@ def test_jsonl_records_are_articles(db, tmp_path):
     assert all((out / a["page"]).is_file() for a in summary["articles"])
     assert {f["path"] for f in findings_of(out)} == set(paths)
     assert scan(db, corpus, out)["work"]["checked"] == 0
-
-
-@pytest.mark.skipif(HAS_JSONL, reason="the JSON Lines reader is present")
-def test_jsonl_without_its_reader_is_a_clear_failure(db, tmp_path):
-    corpus = make_corpus(tmp_path)
-    (corpus / "cms.jsonl").write_text('{"id": "a1", "text": "x"}\n', encoding="utf-8")
-    summary = scan(db, corpus, tmp_path / "out")
-    assert summary["failures"] == [{"path": str(corpus / "cms.jsonl"), "reason":
-                                    "TC208 JSON Lines input is not supported by this taxcheck "
-                                    "(no module taxcheck.readers.jsonl)"}]
-    assert summary["work"]["checked"] == 3
