@@ -10,7 +10,7 @@ from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
-from taxcheck.matching import find_contradictions, match_document
+from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 from taxcheck.nlp.pipeline import build_pipeline
 from taxcheck.selection import ClaimSelection
 from taxcheck.suppressions import apply_suppressions
@@ -73,8 +73,9 @@ class Checker:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
             year = as_of_year(document, self.tax_year)
-            findings = [f for f in match_document(document, candidates, self.db, year, sentences)
-                        if f.claim_id in self.allowed]
+            findings = drop_repeated_facts(
+                [f for f in match_document(document, candidates, self.db, year, sentences)
+                 if f.claim_id in self.allowed], self.db)
             findings, warnings = apply_suppressions(document, findings, self.db)
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
