@@ -14,10 +14,13 @@ RIGHT = "Title\n\nYou cannot deduct losses inside your IRA.\n"
 def test_text_output_is_linter_style(tmp_path):
     result = run_cli("check", str(SEED))
     assert result.returncode == 1
-    first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{SEED}:21:1: error [retirement-loss-rollover] false:")
+    lines = result.stdout.splitlines()
+    # findings come in source order: the misleading definition of a capital loss (line 11)
+    assert lines[0].startswith(f"{SEED}:11:202: warning [capital-loss-purchase-price-definition]")
+    first_error = next(line for line in lines if ": error [" in line)
+    assert first_error.startswith(f"{SEED}:21:1: error [retirement-loss-rollover] false:")
     assert "    correct: Rolling a 401(k) into an IRA" in result.stdout
-    assert result.stdout.splitlines()[-1] == "5 errors, 0 warnings, 3 verified claims in 1 file"
+    assert lines[-1] == "5 errors, 1 warning, 3 verified claims in 1 file"
 
 
 def test_stdin_and_exit_codes():
@@ -54,7 +57,7 @@ def test_html_output_file(tmp_path):
     page = out.read_text(encoding="utf-8")
     claims = re.findall(r'id="claim-(\d+)"', page)
     notes = re.findall(r'id="note-(\d+)"', page)
-    assert claims == notes == [str(n) for n in range(1, 9)]
+    assert claims == notes == [str(n) for n in range(1, 10)]
     assert page.count('<script type="application/ld+json">') == 1
     assert 'href="#note-1"' in page and 'href="#claim-1"' in page
     assert "Rev. Rul. 2008-5" in page

@@ -69,8 +69,9 @@ def test_github_prints_the_most_important_first(tmp_path):
     matches = [ANNOTATION.match(line) for line in result.stdout.splitlines()[:-1]]
     assert all(matches)
     commands = [m["command"] for m in matches]
-    # the house rules make the amended-return claim a warning; verified claims are notices
-    assert commands == ["error"] * 3 + ["warning"] * 2 + ["notice"] * 3
+    # the house rules make the amended-return claim a warning (the misleading definition of a
+    # capital loss is one too); verified claims are notices
+    assert commands == ["error"] * 3 + ["warning"] * 3 + ["notice"] * 3
     first = [unescape(m["title"]) for m in matches[:3]]
     # errors: full-confidence sentences before headings whose account came from context
     assert first == ["taxcheck [retirement-loss-rollover] false",
@@ -92,7 +93,7 @@ def test_github_step_summary_is_appended_as_markdown(tmp_path):
                         "github"], env=env, capture_output=True, text=True, cwd=ROOT,
                        timeout=300)
     text = summary.read_text()
-    assert text.startswith("# earlier step\n### taxcheck: 5 errors, 0 warnings, 3 verified "
+    assert text.startswith("# earlier step\n### taxcheck: 5 errors, 1 warning, 3 verified "
                            "claims in 1 file\n")
     rows = [line for line in text.splitlines() if line.startswith("| error |")]
     assert len(rows) == 6  # every finding, not only the ten GitHub shows as annotations
@@ -140,7 +141,7 @@ def test_sarif_without_a_database_still_validates(checker):
     report = checker.check(read_bytes(SEED.read_bytes(), "corpus/seed-401k-losses.txt"))
     log = json.loads(render_sarif([report]))
     assert list(Draft7Validator(SCHEMA).iter_errors(log)) == []
-    assert len(log["runs"][0]["results"]) == 5
+    assert len(log["runs"][0]["results"]) == 6
 
 
 def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
@@ -148,9 +149,11 @@ def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
     driver = run["tool"]["driver"]
     assert driver["name"] == "taxcheck" and driver["version"] and driver["informationUri"]
     rules = driver["rules"]
-    assert [r["id"] for r in rules] == ["retirement-loss-rollover", "retirement-loss-offsets-gains",
+    assert [r["id"] for r in rules] == ["capital-loss-purchase-price-definition",
+                                        "retirement-loss-rollover", "retirement-loss-offsets-gains",
                                         "retirement-loss-amended-return"]
-    for rule in rules:
+    assert rules[0]["defaultConfiguration"]["level"] == "warning"
+    for rule in rules[1:]:
         claim = db.claim(rule["id"])
         assert rule["name"] == rule_name(claim.id)
         assert rule["shortDescription"]["text"] == claim.says
@@ -167,7 +170,7 @@ def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
 def test_sarif_results_point_at_the_words(seed_sarif):
     run = seed_sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    first = run["results"][0]
+    first = next(r for r in run["results"] if r["level"] == "error")
     assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "retirement-loss-rollover"
     assert first["level"] == "error"
     region = first["locations"][0]["physicalLocation"]["region"]
@@ -185,7 +188,7 @@ def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
               ["results"]]
     assert prints == [r["partialFingerprints"]["taxcheckFinding/v1"] for r in again["runs"][0]
                       ["results"]]
-    assert len(set(prints)) == len(prints) == 5
+    assert len(set(prints)) == len(prints) == 6
 
 
 def test_jsonl_is_one_finding_per_line_with_its_path(tmp_path):
@@ -193,7 +196,7 @@ def test_jsonl_is_one_finding_per_line_with_its_path(tmp_path):
     other.write_text("Title\n\nYou cannot deduct losses inside your IRA.\n")
     result = invoke("check", str(SEED), str(other), "--format", "jsonl")
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(records) == 9  # 5 errors + 3 verified in the seed, 1 verified in b.txt
+    assert len(records) == 10  # 5 errors, 1 warning, 3 verified in the seed; 1 in b.txt
     assert {r["path"] for r in records} == {str(SEED), str(other)}
     assert records[-1]["claim_id"] == "retirement-loss-not-deductible"
     assert all({"claim_id", "verdict", "line", "column", "suppressed"} <= set(r) for r in records)

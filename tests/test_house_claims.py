@@ -22,7 +22,7 @@ def test_builtin_database_alone(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
     assert [f[:2] for f in findings(invoke("check", str(article), "--format", "json"))] == [
-        ("retirement-loss-amended-return", "error")]
+        ("retirement-loss-amended-return", "error"), ("capital-loss-unlimited-offset", "error")]
 
 
 def test_claims_option_adds_a_claim_and_overrides_one_by_id(tmp_path):

@@ -137,8 +137,8 @@ def test_seed_page_renders_with_its_styles_and_no_console_errors(visit, pages, s
     assert seen.requests == [pages["seed"].as_uri()]  # nothing fetched from anywhere
     # the inline stylesheet was allowed by its hash: the page has its own colours
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == PAPER[scheme]
-    assert page.locator("mark.hl").count() == 8
-    assert page.locator("article.note").count() == 8
+    assert page.locator("mark.hl").count() == 9
+    assert page.locator("article.note").count() == 9
     screenshot(page, f"seed-{scheme}-desktop")
 
 
@@ -158,8 +158,8 @@ def test_notes_sit_beside_their_claim_on_desktop_and_below_it_on_a_phone(visit, 
     page = visit(pages["seed"], width).page
     heading = page.locator(".b-heading").filter(has_text="Contribute to a Traditional IRA")
     heading.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 24)")
-    mark = page.locator("mark.hl").filter(has=page.locator("#claim-3")).bounding_box()
-    note = page.locator("#note-3").bounding_box()
+    mark = page.locator("mark.hl").filter(has=page.locator("#claim-4")).bounding_box()
+    note = page.locator("#note-4").bounding_box()
     assert mark is not None and note is not None
     if width >= 1024:
         assert note["x"] >= mark["x"] + mark["width"]  # in the margin, to the right
@@ -176,7 +176,7 @@ def test_notes_sit_beside_their_claim_on_desktop_and_below_it_on_a_phone(visit, 
 def test_every_highlight_links_to_its_note_and_back(visit, pages):
     page = visit(pages["seed"]).page
     refs = page.locator("a.ref")
-    assert refs.count() == 8
+    assert refs.count() == 9
     for i in range(refs.count()):
         ref = refs.nth(i)
         number = ref.get_attribute("id").removeprefix("claim-")
@@ -255,7 +255,7 @@ def _json_ld(page) -> list:
 def test_json_ld_parses_and_has_the_claim_review_fields(visit, pages):
     page = visit(pages["seed"]).page
     (reviews,) = _json_ld(page)
-    assert len(reviews) == page.locator("article.note").count() == 8
+    assert len(reviews) == page.locator("article.note").count() == 9
     for review in reviews:
         assert review["@context"] == "https://schema.org"
         assert review["@type"] == "ClaimReview"

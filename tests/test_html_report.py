@@ -60,18 +60,18 @@ def test_summary_counts_verdicts_worst_first(seed_page):
     scores = seed_page.find("ul", cls="scorecard").find_all("li")
     assert [s.find("span", cls="score-label").text() for s in scores] == [
         "False", "Outdated", "Misleading", "Debunked myths", "Verified"]
-    assert [s.find("span", cls="score-n").text() for s in scores] == ["5", "0", "0", "0", "3"]
+    assert [s.find("span", cls="score-n").text() for s in scores] == ["5", "0", "1", "0", "3"]
     lede = seed_page.find("p", cls="lede").text()
-    assert lede == ("Of the 8 claims taxcheck checked in this article, 5 are false and 3 are "
-                    "accurate.")
+    assert lede == ("Of the 9 claims taxcheck checked in this article, 5 are false, 1 is "
+                    "misleading and 3 are accurate.")
 
 
 def test_every_claim_is_highlighted_numbered_and_linked_to_its_note_and_back(seed_page,
                                                                                seed_report):
     refs = seed_page.find_all("a", cls="ref")
     notes = seed_page.find_all("article", cls="note")
-    assert [r.attrs["id"] for r in refs] == [f"claim-{n}" for n in range(1, 9)]
-    assert [n.attrs["id"] for n in notes] == [f"note-{n}" for n in range(1, 9)]
+    assert [r.attrs["id"] for r in refs] == [f"claim-{n}" for n in range(1, 10)]
+    assert [n.attrs["id"] for n in notes] == [f"note-{n}" for n in range(1, 10)]
     findings = sorted(seed_report.findings, key=lambda f: f.start)
     for number, (ref, note, finding) in enumerate(zip(refs, notes, findings, strict=True), 1):
         assert ref.attrs["href"] == f"#note-{number}"
@@ -89,7 +89,7 @@ def test_every_claim_is_highlighted_numbered_and_linked_to_its_note_and_back(see
 
 
 def test_a_wrong_claim_note_has_the_rule_rewrite_sources_id_and_confidence(seed_page):
-    note = seed_page.by_id("note-3")
+    note = seed_page.by_id("note-4")
     assert note is not None
     assert note.find("span", cls="badge").text() == "False"
     assert note.find("blockquote").text() == ("If you have a traditional IRA, you can roll over "
@@ -107,7 +107,7 @@ def test_a_wrong_claim_note_has_the_rule_rewrite_sources_id_and_confidence(seed_
 
 
 def test_why_it_matched_is_written_in_words(seed_page):
-    note = seed_page.by_id("note-1")
+    note = seed_page.by_id("note-2")
     assert note is not None
     why = note.find("div", cls="why").find("dd").text()
     assert why == "mentions deduct, loss, retirement account; negated by not."
@@ -211,10 +211,10 @@ def test_metadata_links_only_to_web_addresses(checker):
 
 def test_json_ld_reviews_every_claim_on_the_page(seed_page, seed_report):
     reviews = json_ld(seed_page)
-    assert len(reviews) == len(seed_report.findings) == 8
+    assert len(reviews) == len(seed_report.findings) == 9
     by_url = {r["url"]: r for r in reviews}
-    assert set(by_url) == {f"#note-{n}" for n in range(1, 9)}
-    rollover = by_url["#note-3"]
+    assert set(by_url) == {f"#note-{n}" for n in range(1, 10)}
+    rollover = by_url["#note-4"]
     assert rollover["@context"] == "https://schema.org"
     assert rollover["@type"] == "ClaimReview"
     assert rollover["claimReviewed"] == ("You can roll 401(k) losses into an IRA (and deduct or "
@@ -227,7 +227,8 @@ def test_json_ld_reviews_every_claim_on_the_page(seed_page, seed_report):
     assert rollover["itemReviewed"]["author"] == {"@type": "Person", "name": "liuqiyue"}
     assert rollover["author"] == {"@type": "Organization", "name": "taxcheck"}
     assert rollover["datePublished"] == "2026-03-02"
-    assert by_url["#note-1"]["reviewRating"]["alternateName"] == "True"
+    assert by_url["#note-1"]["reviewRating"]["alternateName"] == "Misleading"
+    assert by_url["#note-2"]["reviewRating"]["alternateName"] == "True"
     for review in reviews:
         claim = review["claimReviewed"]
         assert 0 < len(claim) <= 75
@@ -258,5 +259,5 @@ def test_headings_never_skip_a_level(checker, source):
 def test_a_report_without_article_text_still_lists_its_notes_without_dead_links(seed_report):
     bare = seed_report.model_copy(update={"blocks": []})
     page = parse(render_html([bare], published=PUBLISHED))
-    assert len(page.find_all("article", cls="note")) == 8
+    assert len(page.find_all("article", cls="note")) == 9
     assert not page.find_all("a", cls="ref") and not page.find_all("a", cls="back")

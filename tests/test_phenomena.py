@@ -79,7 +79,8 @@ def test_heading_takes_the_account_from_its_section(check_text):
     assert ("retirement-loss-offsets-gains", "false", "stated") in _ids(retirement)
     taxable = check_text("Use the Loss to Offset Capital Gains\n\n"
                          "Capital losses in a brokerage account offset capital gains first.")
-    assert taxable.findings == []
+    # a brokerage account's capital losses do offset gains: verified, never an error
+    assert taxable.findings and not any(f.is_problem for f in taxable.findings)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -48,4 +48,4 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     assert "- exit code: 1" in output
     assert ("corpus/seed-401k-losses.txt:21:1: error [retirement-loss-rollover] false:"
             in output)
-    assert "5 errors, 0 warnings, 3 verified claims in 1 file" in output  # pyproject skipped
+    assert "5 errors, 1 warning, 3 verified claims in 1 file" in output  # pyproject skipped

@@ -68,7 +68,7 @@ class Checker:
 
     def check_many(self, documents: Iterable[Document]) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
-        from taxcheck.matching import find_contradictions, match_document
+        from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
         for document in documents:
             texts = (_blank_long_runs(block.text) for block in document.blocks)
@@ -78,8 +78,9 @@ class Checker:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
             year = as_of_year(document, self.tax_year)
-            findings = [f for f in match_document(document, candidates, self.db, year, sentences)
-                        if f.claim_id in self.allowed]
+            findings = drop_repeated_facts(
+                [f for f in match_document(document, candidates, self.db, year, sentences)
+                 if f.claim_id in self.allowed], self.db)
             findings, warnings = apply_suppressions(document, findings, self.db)
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,

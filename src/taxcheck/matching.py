@@ -9,7 +9,7 @@ heading) and lacks a group takes it from that context.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
@@ -25,6 +25,9 @@ STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
 HEADING_KINDS = {"title", "heading"}
 CONTEXT_WINDOW = 3
 """How many sentences back a pronoun may reach for its account or loss."""
+IMPLIED_WINDOW = 5
+"""How many sentences back (inside the section) a condition's implied concepts may come from;
+the title and the section's heading always count."""
 
 
 @dataclass(frozen=True)
@@ -40,21 +43,40 @@ class Match:
     correction: str
     steps: tuple[Step, ...]
     citations: tuple[Citation, ...]
+    implied: frozenset[str] = frozenset()
+    """Concepts taken from the title or section, not named by the clause."""
 
 
-def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> bool:
-    if not labels.issuperset(cond.all):
-        return False
-    if cond.any and not labels.intersection(cond.any):
-        return False
+def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
+                   ambient: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """None when ``cand`` does not meet ``cond``; else the concepts it leaves implied.
+
+    ``ambient`` holds the concepts of the title and of the section so far; a condition's
+    ``implied`` concepts may come from there when the clause does not name them.
+    """
+    borrowed = frozenset(c for c in cond.implied if c not in labels and c in ambient)
+    have = labels | borrowed
+    if not have.issuperset(cond.all):
+        return None
+    if cond.any and not have.intersection(cond.any):
+        return None
     if labels.intersection(cond.none):
-        return False
+        return None
     if cond.polarity != "any" and cond.polarity != cand.polarity:
-        return False
+        return None
     if cond.stated_year is not None:
-        return any(cond.stated_year.contains(y) for y in cand.years)
+        if not any(cond.stated_year.contains(y) for y in cand.years):
+            return None
+    elif cond.past:
+        if not cand.historical:
+            return None
     # A clause about the past ("was", "used to") states no rule for today.
-    return not cand.historical
+    elif cand.historical:
+        return None
+    needed = set(borrowed.intersection(cond.all))
+    if cond.any and not labels.intersection(cond.any):
+        needed |= borrowed.intersection(cond.any)
+    return frozenset(needed)
 
 
 def _distance(q: Quantity, m: ConceptMention) -> int:
@@ -130,39 +152,43 @@ def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
 
 def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
-             year: int) -> list[Match]:
+             year: int, ambient: frozenset[str] = frozenset()) -> list[Match]:
     found: list[Match] = []
-    met = [(claim, cond) for claim in db.claims for cond in claim.when
-           if _condition_met(cond, labels, cand)]
+    met = [(claim, cond, implied) for claim in db.claims for cond in claim.when
+           if (implied := _condition_met(cond, labels, cand, ambient)) is not None]
     anchors: dict[str, set[str]] = {}
-    for claim, cond in met:
+    for claim, cond, _ in met:
         if claim.figure:
             anchors.setdefault(db.figures[claim.figure].unit, set()).add(_anchor(claim, cond))
-    for claim in db.claims:
-        for cond in claim.when:
-            if not _condition_met(cond, labels, cand):
-                continue
-            used = frozenset(cond.all) | labels.intersection(cond.any)
-            if claim.figure:
-                figure_year = cand.years[0] if cand.years else year
-                figure = db.figures[claim.figure]
-                result = _check_figure(claim, figure, cond, cand, figure_year,
-                                       anchors[figure.unit])
-                if result is None:
-                    continue
-                verdict, message, rule, correction, step = result
-                found.append(Match(claim, cond, used, verdict, message, rule, correction,
-                                   (step,), _merge(claim.citations, figure.citations)))
-            elif claim.years.contains(cand.years[0] if cand.years else year):
-                found.append(Match(claim, cond, used, claim.verdict or "accurate",
-                                   claim.says, claim.rule, claim.correction, (),
-                                   claim.citations))
-            break
+    done: set[str] = set()
+    for claim, cond, implied in met:
+        if claim.id in done:
+            continue
+        used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
+        if claim.figure:
+            figure_year = cand.years[0] if cand.years else year
+            figure = db.figures[claim.figure]
+            result = _check_figure(claim, figure, cond, cand, figure_year,
+                                   anchors[figure.unit])
+            if result is None:
+                continue  # nothing to check here; another condition may find an amount
+            done.add(claim.id)
+            verdict, message, rule, correction, step = result
+            found.append(Match(claim, cond, used, verdict, message, rule, correction,
+                               (step,), _merge(claim.citations, figure.citations), implied))
+            continue
+        done.add(claim.id)
+        if claim.years.contains(cand.years[0] if cand.years else year):
+            found.append(Match(claim, cond, used, claim.verdict or "accurate",
+                               claim.says, claim.rule, claim.correction, (),
+                               claim.citations, implied))
     # A match whose concepts are a strict subset of another's says less: drop it, unless
-    # both check numbers against different figures (each checks its own number).
+    # both check numbers against different figures (each checks its own number), or the
+    # other one adds only concepts it took from the section (a guess should not hide what
+    # the clause itself says).
     return [m for m in found
             if not any(o is not m and m.concepts < o.concepts and not _checks_other_figure(m, o)
-                       for o in found)]
+                       and not (o.concepts - m.concepts) <= o.implied for o in found)]
 
 
 def _checks_other_figure(m: Match, o: Match) -> bool:
@@ -225,7 +251,10 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
     if cand.negations:
         trail.append(Step(stage="polarity", detail=f"negated by {', '.join(cand.negations)}"))
     trail.extend(steps)
-    if steps:
+    if match.implied:
+        trail.append(Step(stage="context", detail=f"{', '.join(sorted(match.implied))} "
+                          "from the title or section"))
+    if steps or match.implied:
         confidence -= CONTEXT_PENALTY
     if cand.hedges:
         confidence -= HEDGE_PENALTY
@@ -250,6 +279,23 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
         correction=match.correction, citations=match.citations, trail=tuple(trail))
 
 
+def _same_as(cand: Candidate, previous: tuple[frozenset[str], Candidate] | None,
+             context: _Context) -> tuple[Candidate, set[str], list[Step]] | None:
+    """"The same is true of X": the previous statement's concepts and polarity, for X.
+
+    X replaces the concepts of every context group it names (an account for an account).
+    """
+    if previous is None:
+        return None
+    labels, source = previous
+    own = context.groups_of(cand.labels)
+    kept = {label for label in labels
+            if not any(label in context.groups[group] for group in own)}
+    stated = replace(cand, polarity=source.polarity, negations=source.negations)
+    return stated, kept | set(cand.labels), [Step(stage="context",
+                                                  detail="same as the previous statement")]
+
+
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
                    tax_year: int, sentence_counts: list[int] | None = None) -> list[Finding]:
     """Return the findings of a document, given the candidates of each block.
@@ -260,34 +306,93 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     context = _Context(db)
     findings: dict[tuple[str, int], Finding] = {}
     blocks = document.blocks
+    title: set[str] = set()
+    heading: set[str] = set()
+    recent: list[tuple[int, frozenset[str]]] = []
+    previous: tuple[frozenset[str], Candidate, int] | None = None
+    body = False
     for block_index, (block, cands) in enumerate(zip(blocks, candidates, strict=True)):
         if block.kind in ("byline", "dateline"):
             continue
-        section: dict[str, frozenset[str]] | None = None
+        # a top-level heading before any text is the article's title (Markdown "# Title")
+        is_title = block.kind == "title" or (block.kind == "heading" and not body
+                                              and (block.level or 1) <= 1)
+        body = body or block.kind in STATEMENT_KINDS
+        if block.kind == "heading" and not is_title:
+            heading, recent = set(), []
+        following: dict[str, frozenset[str]] | None = None
+        ahead: frozenset[str] = frozenset()
         if block.kind in HEADING_KINDS and block_index + 1 < len(blocks):
-            following = [c.labels for c in candidates[block_index + 1]]
-            section = context.groups_of(frozenset().union(*following))
+            ahead = frozenset().union(*(c.labels for c in candidates[block_index + 1]))
+            following = context.groups_of(ahead)
         block_first = context.sentence
         for cand in cands:
             context.sentence = block_first + cand.sentence_index
             is_statement = block.kind in STATEMENT_KINDS or cand.imperative or cand.assertive
-            if block.kind in HEADING_KINDS:
-                labels, steps = context.resolve(cand, section or {}) if (
+            same = None
+            if cand.same_as and previous and context.sentence - previous[2] <= CONTEXT_WINDOW:
+                same = _same_as(cand, previous[:2], context)
+            if same is not None:
+                cand, labels, steps = same
+            elif block.kind in HEADING_KINDS:
+                labels, steps = context.resolve(cand, following or {}) if (
                     cand.imperative or cand.anaphor) else (set(cand.labels), [])
             elif cand.anaphor or (cand.imperative and block.kind == "list_item"):
                 labels, steps = context.resolve(cand)
             else:
                 labels, steps = set(cand.labels), []
             if not cand.question and is_statement:
-                for match in _matches(db, cand, db.expand(labels), tax_year):
+                expanded = db.expand(labels)
+                # what the title, the section's heading and its last few sentences name (and,
+                # for a heading, its first paragraph) may be left implied
+                nearby = {label for seen, labels in recent
+                          if context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+                matches = _matches(db, cand, expanded, tax_year,
+                                   db.expand(title | heading | nearby | ahead))
+                for match in matches:
                     finding = _finding(document, block_index, block, cand, match, steps)
                     key = (finding.claim_id, block.to_source(cand.sentence_start))
                     findings.setdefault(key, finding)
+                if matches:
+                    previous = (frozenset(labels), cand, context.sentence)
             context.update(labels if block.kind in HEADING_KINDS else cand.labels)
+            if is_title:
+                title.update(cand.labels)
+            elif block.kind == "heading":
+                heading.update(cand.labels)
+            else:
+                recent.append((context.sentence, cand.labels))
         context.sentence = block_first + (sentence_counts[block_index] if sentence_counts
                                           else 1 + max((c.sentence_index for c in cands),
                                                        default=0))
     return sorted(findings.values(), key=Finding.sort_key)
+
+
+def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
+    """Keep one finding per fact, verdict and framing in each sentence.
+
+    Two claims of one fact that both match a sentence ("the disallowed amount is added to
+    the new shares' cost, so the loss is postponed") say the same thing twice; the one that
+    rests on more concepts stays (the first in reading order on a tie). Numeric claims are
+    always kept: each checks its own number.
+    """
+    claims = {c.id: c for c in db.claims}
+
+    def weight(f: Finding) -> int:
+        step = next((s for s in f.trail if s.stage == "concepts"), None)
+        return len(step.detail.split(", ")) if step else 0
+
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        claim = claims.get(f.claim_id)
+        if claim is None or claim.figure:
+            continue
+        key = (f.block, f.sentence, claim.fact or claim.id, f.verdict, f.framing)
+        if key not in best or weight(f) > weight(best[key]):
+            best[key] = f
+    kept = {id(f) for f in best.values()}
+    return [f for f in findings
+            if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
 
 
 def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Contradiction]:

@@ -67,15 +67,25 @@ class Condition(_Strict):
     polarity: Polarity = "affirmed"
     stated_year: YearRange | None = None
     """When set, the sentence must name a tax year in this range (e.g. "before 2018")."""
+    past: bool = False
+    """When true, the clause must speak of the past ("back then", "even then", "had been"):
+    for claims about what an old rule was."""
+    implied: tuple[str, ...] = ()
+    """Concepts of ``all``/``any`` the sentence may leave unsaid when the article's title,
+    the section's heading or an earlier sentence of the section names them ("The count
+    uses trading days" in a section about wash sales)."""
 
     @model_validator(mode="after")
     def _needs_concepts(self) -> Condition:
         if not self.all and not self.any:
             raise ValueError("a condition needs at least one concept in 'all' or 'any'")
+        stray = sorted(set(self.implied) - {*self.all, *self.any})
+        if stray:
+            raise ValueError(f"'implied' concepts must also be in 'all' or 'any': {stray}")
         return self
 
     def concepts(self) -> set[str]:
-        return {*self.all, *self.any, *self.none}
+        return {*self.all, *self.any, *self.none, *self.implied}
 
 
 class Examples(_Strict):

@@ -8,6 +8,7 @@ hedges, attribution ("a common myth is that ..."), questions, imperatives, anaph
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,9 +36,19 @@ CONDITION = "CONDITION"
 ASSERTIVE = "ASSERTIVE"
 EMBEDDED_QUESTION = "EMBEDDED_QUESTION"
 HISTORICAL = "HISTORICAL"
+PSEUDO_ATTRIBUTION = "PSEUDO_ATTRIBUTION"
+SAME_AS = "SAME_AS"
+COUNTERFACTUAL = "COUNTERFACTUAL"
+OPEN_QUESTION = "OPEN_QUESTION"
 CUE_LABELS = (NEGATION, PSEUDO_NEGATION, HEDGE, ATTRIBUTION, TERMINATION, QUESTION,
               IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION,
-              HISTORICAL)
+              HISTORICAL, PSEUDO_ATTRIBUTION, SAME_AS, COUNTERFACTUAL, OPEN_QUESTION)
+
+_LABEL_PREFIX = re.compile(
+    r"^(?:(?:(?:step|tip|move|idea|strategy|rule|no\.?|number|#)\s*#?\d+|\d+)"
+    r"\s*[:.)\-\u2013\u2014]?)?\s*(?:then|and|also|next|so|now|first|finally)?$", re.IGNORECASE)
+"""What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
+connective ("Then take up to $3k off your income")."""
 
 Polarity = Literal["affirmed", "negated"]
 
@@ -76,6 +87,8 @@ class Candidate:
     assertive: bool
     historical: bool
     quantities: tuple[Quantity, ...]
+    same_as: bool = False
+    """The clause says the previous statement holds for it too ("The same is true of ...")."""
 
     @property
     def labels(self) -> frozenset[str]:
@@ -147,6 +160,29 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
     return i < len(sorted_starts) and sorted_starts[i] < end
 
 
+def _opens(sent: Span, cue: Span) -> bool:
+    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...")."""
+    if cue.start == sent.start:
+        return True
+    return bool(_LABEL_PREFIX.match(sent.doc[sent.start:cue.start].text.strip()))
+
+
+def _after_comma(cue: Span) -> bool:
+    """", whether ... or ..." means "either way"; it does not ask."""
+    return cue.start > 0 and cue.doc[cue.start - 1].text == ","
+
+
+def _reported(sent: Span, cues: list[Span]) -> list[Span]:
+    """Attribution cues, without those a pseudo-attribution ("contrary to what most people
+    assume, ...") turns around: the words up to the next comma are what the author rejects,
+    and the rest is the author's own claim."""
+    found = [c for c in cues if c.label_ == ATTRIBUTION]
+    for pseudo in (c for c in cues if c.label_ == PSEUDO_ATTRIBUTION):
+        end = next((t.i for t in sent.doc[pseudo.start:sent.end] if t.text == ","), sent.end)
+        found = [c for c in found if not pseudo.start <= c.start < end]
+    return found
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[Candidate]:
     """Build the candidates of one block-level Doc."""
     concepts = _visible(doc.spans[CONCEPTS_KEY], hides or {})
@@ -166,9 +202,17 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
         sent_start = sent.start_char + lead
         question = _is_question(sent, cues, raw)
         sent_cues = [c for c in cues if _inside(c, sent.start, sent.end)]
-        attribution_cues = [c for c in sent_cues if c.label_ == ATTRIBUTION]
+        attribution_cues = _reported(sent, sent_cues)
         clauses = _clauses(sent, sent_cues)
+        # "had this one survived, you could have ...": a counterfactual, not a past rule
+        counterfactual = any(c.label_ == COUNTERFACTUAL for c in sent_cues)
+        # "whether X counts hasn't been settled" says that X is open; it does not ask
+        open_question = any(c.label_ == OPEN_QUESTION for c in sent_cues)
         first_cut = clauses[0][1] if clauses else sent.end
+        # clauses split off after a comma (", so", ", because", ", who") still report what the
+        # sentence attributes to others; "but" or ";" starts the author's own statement
+        reported = [all(doc[start].text == "," for start, _ in clauses[1:k + 1])
+                    for k in range(len(clauses))]
         quantities = find_quantities(raw, sent.start_char)
         for index, (a, b) in enumerate(clauses):
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char, s.text)
@@ -180,7 +224,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
             negations = _negations(clause_cues, pseudo)
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
-                                                    or b <= first_cut)), None)
+                                                    or b <= first_cut or reported[index])),
+                               None)
             span = doc[a:b]
             span_text = _text(span, sent, raw)
             text = span_text.strip()
@@ -199,13 +244,16 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
                 attribution=attribution,
                 conditions=tuple(c.text for c in clause_cues if c.label_ == CONDITION),
-                question=question or any(c.label_ == EMBEDDED_QUESTION for c in clause_cues),
-                imperative=any(c.label_ == IMPERATIVE and c.start == sent.start
+                question=question or (not open_question and any(
+                    c.label_ == EMBEDDED_QUESTION and not _after_comma(c) for c in clause_cues)),
+                imperative=any(c.label_ == IMPERATIVE and _opens(sent, c)
                                for c in sent_cues) and index == 0,
                 anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
-                historical=any(c.label_ == HISTORICAL for c in clause_cues),
+                historical=not counterfactual and any(c.label_ == HISTORICAL
+                                                      for c in clause_cues),
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
+                same_as=any(c.label_ == SAME_AS for c in clause_cues),
             ))
     return out
 

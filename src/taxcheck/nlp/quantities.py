@@ -45,6 +45,9 @@ _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "mil": 1_00
 _BEFORE_YEAR = re.compile(r"\b(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?$",
                           re.IGNORECASE)
 _AFTER_YEAR = re.compile(r"\b(?:after|beyond|later\s+than)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
+_NAMES_A_LAW = re.compile(r"^\s+(?:tax\s+)?(?:law|laws|cuts?|act|ruling|bill|reform|legislation)\b",
+                          re.IGNORECASE)
+"""A year that names a law or ruling ("the 2017 tax cuts", "a 2008 ruling"), not a tax year."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             if groups.get("half"):
                 value += 0.5
             if kind == "age" and not 18 <= value <= 100:
+                continue
+            if kind == "year" and _NAMES_A_LAW.match(text[end:]):
                 continue
             if kind == "year" and _BEFORE_YEAR.search(text[:start]):
                 value -= 1  # "before 2018" speaks of 2017 and earlier
