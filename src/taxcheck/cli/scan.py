@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -24,6 +26,18 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+EXIT_INTERRUPTED = 130
+"""Exit code after Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report Ctrl-C."""
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated()
 
 
 def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
@@ -79,7 +93,9 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     Unchanged articles are not checked again (see --cache).
 
     Exit codes: 2 when an input could not be checked (the rest is still reported) or
-    on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0.
+    on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0. On
+    Ctrl-C or SIGTERM: 130, the previous outputs left as they were; rerun the same
+    command to resume from the cache.
     """
     all_inputs = list(inputs)
     try:
@@ -106,12 +122,20 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
                           exclude=exclude, reviewer=reviewer)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
+    except KeyboardInterrupt as exc:
+        what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        click.echo(f"taxcheck: {what}: the previous outputs in {out_dir} are unchanged; "
+                   "rerun the same command to resume (checked articles are cached)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except TaxcheckError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write outputs in {out_dir}: {exc}")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
     if not result.work["inputs"]:

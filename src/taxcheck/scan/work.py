@@ -9,6 +9,8 @@ and the same whether it was computed now or read from the cache.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,17 +191,45 @@ class ArticleProcessor:
 
 _PROCESSOR: ArticleProcessor | None = None
 """The worker process's processor (set by :func:`init_worker`; None in the main process)."""
+_HOLDING_DIR: Path | None = None
+"""Where the worker process notes the article it is checking (see :func:`held_by`)."""
 
 
-def init_worker(db: ClaimDatabase, options: dict[str, Any]) -> None:
+def init_worker(db: ClaimDatabase, options: dict[str, Any],
+                holding_dir: Path | None = None) -> None:
     """Process-pool initializer: one processor, and so one pipeline, per worker.
 
     A worker forked from a process that already holds a processor (see
     :func:`preload`) keeps it: its pipeline is shared copy-on-write, not rebuilt.
+    Workers ignore SIGINT (the main process handles Ctrl-C and shuts them down) and
+    die on SIGTERM, whatever handler they inherited from the main process: the pool
+    terminates its workers with SIGTERM when one of them dies.
     """
-    global _PROCESSOR
+    global _PROCESSOR, _HOLDING_DIR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _HOLDING_DIR = holding_dir
     if _PROCESSOR is None:
         _PROCESSOR = ArticleProcessor(db, **options)
+
+
+def _note_holding(path: str | None) -> None:
+    """Record (or clear, with None) the article this worker process is checking now."""
+    if _HOLDING_DIR is None:
+        return
+    note = _HOLDING_DIR / str(os.getpid())
+    if path is None:
+        note.unlink(missing_ok=True)
+    else:
+        note.write_text(path, encoding="utf-8")
+
+
+def held_by(holding_dir: Path, pid: int) -> str | None:
+    """The article worker ``pid`` was checking when it stopped, if any."""
+    try:
+        return (holding_dir / str(pid)).read_text(encoding="utf-8") or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def preload(processor: ArticleProcessor | None) -> None:
@@ -211,4 +241,9 @@ def preload(processor: ArticleProcessor | None) -> None:
 def process_in_worker(tasks: list[Task]) -> list[Outcome]:
     """Process-pool entry point: check a chunk of articles."""
     assert _PROCESSOR is not None, "init_worker was not called"
-    return [_PROCESSOR.process(task) for task in tasks]
+    outcomes = []
+    for task in tasks:
+        _note_holding(task.path)
+        outcomes.append(_PROCESSOR.process(task))
+    _note_holding(None)
+    return outcomes
