@@ -18,6 +18,7 @@ from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
+from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
 def default_jobs() -> int:
@@ -75,6 +76,10 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
                    "else this year).")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Refuse articles larger than this.")
+@click.option("--timeout-per-doc", type=click.FloatRange(0, min_open=True),
+              default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
+              help="Report an article as failed (TC213) when reading and checking it takes "
+                   "longer than this.")
 @click.option("--reviewer", metavar="NAME", help="Name shown on the index page.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
@@ -83,7 +88,8 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 @claims_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
-         fail_on: str, tax_year: int | None, max_bytes: int, reviewer: str | None,
+         fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
+         reviewer: str | None,
          progress: bool | None, quiet: bool, claim_dirs: tuple[Path, ...]) -> None:
     """Check every article under the given folders, files and globs.
 
@@ -121,7 +127,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
-                          exclude=exclude, reviewer=reviewer)
+                          exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]

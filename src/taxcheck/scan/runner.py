@@ -38,6 +38,7 @@ from taxcheck.scan.outputs import BatchWriter
 from taxcheck.scan.pages import PageNamer
 from taxcheck.scan.progress import Progress, ProgressMode
 from taxcheck.scan.work import (
+    DEFAULT_TIMEOUT_PER_DOC,
     ArticleProcessor,
     Outcome,
     Task,
@@ -92,6 +93,8 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[str, ...] = ()
     reviewer: str | None = None
+    timeout_per_doc: float | None = DEFAULT_TIMEOUT_PER_DOC
+    """Seconds one article may take (None: no limit)."""
 
 
 @dataclass
@@ -140,7 +143,8 @@ class _Scan:
                             "reviewer": options.reviewer}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
                                   "tax_year": options.tax_year, "max_bytes": options.max_bytes,
-                                  "reviewer": options.reviewer}
+                                  "reviewer": options.reviewer,
+                                  "timeout": options.timeout_per_doc}
         self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
         self.processor: ArticleProcessor | None = None
         self.executor: ProcessPoolExecutor | None = None

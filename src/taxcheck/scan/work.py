@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,18 @@ from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
 
 INTERNAL_ERROR = "TC299"
+TIMED_OUT = "TC213"
+DEFAULT_TIMEOUT_PER_DOC = 120.0
+"""Seconds one article may take to read, check and render (``--timeout-per-doc``)."""
+
+
+class _DocTimeout(BaseException):
+    """Raised (by SIGALRM) when an article overruns its time budget. Not an Exception,
+    so that no ``except Exception`` in a library swallows it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _DocTimeout()
 
 
 @dataclass(frozen=True)
@@ -135,11 +148,15 @@ class ArticleProcessor:
         tax_year: ``--tax-year``.
         max_bytes: ``--max-bytes``.
         reviewer: ``--reviewer`` (shown on the pages).
+        timeout: ``--timeout-per-doc`` in seconds (None: no limit). Enforced with
+            SIGALRM, so only in a process's main thread (workers; the CLI with --jobs 1).
     """
 
     def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
-                 tax_year: int | None, max_bytes: int, reviewer: str | None = None):
+                 tax_year: int | None, max_bytes: int, reviewer: str | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC):
         self.db = db
+        self.timeout = timeout
         self.reviewer = reviewer
         self.out_dir = out_dir
         self.cache = Cache(cache_dir) if cache_dir is not None else None
@@ -163,16 +180,22 @@ class ArticleProcessor:
         """Check one article; never raises for a bad article (its outcome says why)."""
         start = time.perf_counter()
         report: Report | None = None
-        built = False
+        checker, built = self._get_checker()  # building the pipeline is not the article's time
+        timed = self._arm()
         try:
             if task.document is not None:
                 document = task.document
             else:
                 document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
-            checker, built = self._get_checker()
             report = checker.check(document)
             outcome = Outcome.from_report(report, task.page, self.db)
             write_atomic(self.out_dir / task.page, render_page(report, task.page, self.reviewer))
+            self._disarm(timed)
+        except _DocTimeout:
+            outcome = Outcome.failure(task.path, InputError(
+                f"checking took longer than the {self.timeout:g}-second limit "
+                "(--timeout-per-doc)", code=TIMED_OUT), cacheable=False)
+            report = None
         except InputError as exc:
             outcome = Outcome.failure(task.path, exc)
         except Exception as exc:  # a bug on one article must not stop the batch
@@ -180,6 +203,8 @@ class ArticleProcessor:
                 f"internal error while checking ({type(exc).__name__}: {exc})",
                 code=INTERNAL_ERROR), cacheable=False)
             report = None
+        finally:
+            self._disarm(timed)
         outcome.checked = report is not None
         outcome.built_pipeline = built
         outcome.seconds = time.perf_counter() - start
@@ -187,6 +212,20 @@ class ArticleProcessor:
             self.cache.put(task.key, outcome.to_cache(),
                            report.model_dump_json() if report is not None else None)
         return outcome
+
+
+    def _arm(self) -> bool:
+        """Start this article's time budget; False when there is none (or no SIGALRM here)."""
+        if not self.timeout or threading.current_thread() is not threading.main_thread():
+            return False
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        return True
+
+    @staticmethod
+    def _disarm(timed: bool) -> None:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 _PROCESSOR: ArticleProcessor | None = None
