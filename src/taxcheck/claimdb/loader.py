@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from taxcheck.claimdb.database import ClaimDatabase
 from taxcheck.claimdb.models import Claim, ClaimFile, Figure, Lexeme
-from taxcheck.claimdb.yamlmarks import compose, construct, line_of
+from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, line_of
 from taxcheck.errors import ClaimDatabaseError
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,7 +63,10 @@ class _FileLoader:
             return None
         try:
             self.node = compose(text)
-            return construct(self.node)
+            duplicates = duplicate_keys(self.node)
+            for line, key in duplicates:
+                self.fail(line, f"invalid YAML: duplicate key '{key}'", "TC102")
+            return None if duplicates else construct(self.node)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark else 1

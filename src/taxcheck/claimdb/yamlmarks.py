@@ -12,6 +12,30 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def duplicate_keys(node: yaml.Node | None) -> list[tuple[int, str]]:
+    """(line, key) of each mapping key that repeats an earlier key of the same mapping
+    (YAML loaders silently keep the last one, which would hide a mistake)."""
+    found: list[tuple[int, str]] = []
+    stack = [node] if node is not None else []
+    visited: set[int] = set()  # aliases share nodes (and may loop)
+    while stack:
+        current = stack.pop()
+        if id(current) in visited:
+            continue
+        visited.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        found.append((key.start_mark.line + 1, key.value))
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(found)
+
+
 def construct(node: yaml.Node | None) -> Any:
     """Build plain Python data from a composed node tree."""
     if node is None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -16,6 +18,7 @@ from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
+from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
 def default_jobs() -> int:
@@ -24,6 +27,18 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+EXIT_INTERRUPTED = 130
+"""Exit code after Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report Ctrl-C."""
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated()
 
 
 def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
@@ -61,6 +76,10 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
                    "else this year).")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Refuse articles larger than this.")
+@click.option("--timeout-per-doc", type=click.FloatRange(0, min_open=True),
+              default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
+              help="Report an article as failed (TC213) when reading and checking it takes "
+                   "longer than this.")
 @click.option("--reviewer", metavar="NAME", help="Name shown on the index page.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
@@ -69,7 +88,8 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 @claims_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
-         fail_on: str, tax_year: int | None, max_bytes: int, reviewer: str | None,
+         fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
+         reviewer: str | None,
          progress: bool | None, quiet: bool, claim_dirs: tuple[Path, ...]) -> None:
     """Check every article under the given folders, files and globs.
 
@@ -79,7 +99,9 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     Unchanged articles are not checked again (see --cache).
 
     Exit codes: 2 when an input could not be checked (the rest is still reported) or
-    on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0.
+    on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0. On
+    Ctrl-C or SIGTERM: 130, the previous outputs left as they were; rerun the same
+    command to resume from the cache.
     """
     all_inputs = list(inputs)
     try:
@@ -105,13 +127,21 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
-                          exclude=exclude, reviewer=reviewer)
+                          exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
+    except KeyboardInterrupt as exc:
+        what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        click.echo(f"taxcheck: {what}: the previous outputs in {out_dir} are unchanged; "
+                   "rerun the same command to resume (checked articles are cached)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except TaxcheckError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write outputs in {out_dir}: {exc}")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
     if not result.work["inputs"]:

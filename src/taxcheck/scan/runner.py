@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import shutil
+import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -35,9 +38,11 @@ from taxcheck.scan.outputs import BatchWriter
 from taxcheck.scan.pages import PageNamer
 from taxcheck.scan.progress import Progress, ProgressMode
 from taxcheck.scan.work import (
+    DEFAULT_TIMEOUT_PER_DOC,
     ArticleProcessor,
     Outcome,
     Task,
+    held_by,
     init_worker,
     preload,
     process_in_worker,
@@ -46,6 +51,33 @@ from taxcheck.scan.work import (
 
 CHUNK_SIZE = 8
 """Articles per task sent to a worker process."""
+WORKER_DIED = "TC212"
+"""The error code of an article whose worker process died while checking it."""
+MAX_RECOVERIES = 20
+"""Pools replaced in one scan before giving up (workers that keep dying)."""
+
+
+@dataclass
+class _Pending:
+    """Outcomes on their way, in input order: some known now, the rest from a worker."""
+
+    keys: list[str | None]
+    tasks: list[Task] = field(default_factory=list)
+    """The chunk's tasks (position i of ``keys``), empty for an outcome known now."""
+    ready: dict[int, Outcome] = field(default_factory=dict)
+    """Outcomes known without the worker, by position."""
+    future: Future[list[Outcome]] | None = None
+
+    def done(self) -> bool:
+        return self.future is None or self.future.done()
+
+    def outcomes(self) -> list[Outcome]:
+        computed = iter(self.future.result() if self.future is not None else ())
+        return [self.ready[i] if i in self.ready else next(computed)
+                for i in range(len(self.keys))]
+
+    def remaining(self) -> list[Task]:
+        return [task for i, task in enumerate(self.tasks) if i not in self.ready]
 
 
 @dataclass
@@ -61,6 +93,8 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[str, ...] = ()
     reviewer: str | None = None
+    timeout_per_doc: float | None = DEFAULT_TIMEOUT_PER_DOC
+    """Seconds one article may take (None: no limit)."""
 
 
 @dataclass
@@ -109,12 +143,16 @@ class _Scan:
                             "reviewer": options.reviewer}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
                                   "tax_year": options.tax_year, "max_bytes": options.max_bytes,
-                                  "reviewer": options.reviewer}
+                                  "reviewer": options.reviewer,
+                                  "timeout": options.timeout_per_doc}
         self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
         self.processor: ArticleProcessor | None = None
         self.executor: ProcessPoolExecutor | None = None
+        self.holding_dir: Path | None = None
+        self.recoveries = 0
         self.work = {"inputs": 0, "checked": 0, "cached": 0, "failed": 0, "pipelines_built": 0,
-                     "workers_started": 0, "pages_written": 0, "pages_kept": 0}
+                     "workers_started": 0, "workers_died": 0, "pages_written": 0,
+                     "pages_kept": 0}
         self.check_seconds = 0.0
         self.words = 0
         self.worst: str | None = None
@@ -186,26 +224,70 @@ class _Scan:
 
     # -- running tasks -------------------------------------------------------------------
 
-    def submit(self, tasks: list[Task]) -> Future[list[Outcome]] | list[Outcome]:
+    def submit(self, tasks: list[Task], keys: list[str | None]) -> _Pending:
         """Check a chunk of articles: here with --jobs 1, else in a worker process."""
         if self.options.jobs <= 1:
             if self.processor is None:
                 self.processor = ArticleProcessor(self.db, **self.processor_options)
-            return [self.processor.process(task) for task in tasks]
+            return _Pending(keys, ready={i: self.processor.process(task)
+                                         for i, task in enumerate(tasks)})
+        return _Pending(keys, tasks, future=self._pool().submit(process_in_worker, tasks))
+
+    def _pool(self) -> ProcessPoolExecutor:
         if self.executor is None:
             context = multiprocessing.get_context()
-            if context.get_start_method() == "fork":
+            if context.get_start_method() == "fork" and not self.work["pipelines_built"]:
                 # Build the pipeline once here; forked workers share it instead of each
                 # importing spaCy and building their own (less CPU, less memory).
                 shared = ArticleProcessor(self.db, **self.processor_options)
                 shared.build_checker()
                 self.work["pipelines_built"] += 1
                 preload(shared)
-            self.executor = ProcessPoolExecutor(max_workers=self.options.jobs,
-                                                mp_context=context, initializer=init_worker,
-                                                initargs=(self.db, self.processor_options))
-            self.work["workers_started"] = self.options.jobs
-        return self.executor.submit(process_in_worker, tasks)
+            if self.holding_dir is None:
+                self.holding_dir = Path(tempfile.mkdtemp(prefix="taxcheck-workers-"))
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.options.jobs, mp_context=context, initializer=init_worker,
+                initargs=(self.db, self.processor_options, self.holding_dir))
+            self.work["workers_started"] += self.options.jobs
+        return self.executor
+
+    def recover(self, pending: deque[_Pending]) -> None:
+        """A worker process died: every chunk in flight failed with the pool. Report the
+        article each dead worker held as failed, start a new pool, and send it the rest."""
+        assert self.executor is not None and self.holding_dir is not None
+        self.recoveries += 1
+        if self.recoveries > MAX_RECOVERIES:
+            raise TaxcheckError(f"worker processes died {self.recoveries} times (out of "
+                                "memory?); no output was written; try fewer --jobs",
+                                code=WORKER_DIED)
+        processes = dict(getattr(self.executor, "_processes", None) or {})
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = None
+        dead: dict[str, str] = {}
+        for pid, process in processes.items():
+            process.join(timeout=5)
+            code = process.exitcode
+            held = held_by(self.holding_dir, pid)
+            (self.holding_dir / str(pid)).unlink(missing_ok=True)
+            # the pool terminates the survivors (SIGTERM) once one worker is gone
+            if code not in (0, -signal.SIGTERM, None):
+                self.work["workers_died"] += 1
+                if held is not None:
+                    how = (f"killed by {signal.Signals(-code).name}" if code < 0
+                           else f"exit status {code}")
+                    dead[held] = how
+        for entry in pending:
+            if entry.future is None:
+                continue
+            for i, task in enumerate(entry.tasks):
+                if i not in entry.ready and task.path in dead:
+                    entry.ready[i] = Outcome.failure(task.path, InputError(
+                        f"the worker process checking this file died ({dead[task.path]}); "
+                        "the rest of the batch was checked", where=task.path,
+                        code=WORKER_DIED), cacheable=False)
+            remaining = entry.remaining()
+            entry.future = (self._pool().submit(process_in_worker, remaining)
+                            if remaining else None)
 
     def consume(self, outcome: Outcome, key: str | None) -> None:
         self.writer.add(outcome, key)
@@ -227,21 +309,23 @@ class _Scan:
         # chunks per worker are in flight, and outcomes are consumed in input order.
         chunk_size = 1 if self.options.jobs <= 1 else CHUNK_SIZE
         window = 4 * self.options.jobs
-        pending: deque[tuple[Future[list[Outcome]] | list[Outcome], list[str | None]]] = deque()
+        pending: deque[_Pending] = deque()
         chunk: list[Task] = []
         chunk_keys: list[str | None] = []
 
         def drain(keep: int) -> None:
-            while pending and (len(pending) > keep or not isinstance(pending[0][0], Future)
-                               or pending[0][0].done()):
-                item, keys = pending.popleft()
-                outcomes = item.result() if isinstance(item, Future) else item
-                for outcome, key in zip(outcomes, keys, strict=True):
+            while pending and (len(pending) > keep or pending[0].done()):
+                try:
+                    outcomes = pending[0].outcomes()
+                except BrokenProcessPool:
+                    self.recover(pending)
+                    continue
+                for outcome, key in zip(outcomes, pending.popleft().keys, strict=True):
                     self.consume(outcome, key)
 
         def flush() -> None:
             if chunk:
-                pending.append((self.submit(list(chunk)), list(chunk_keys)))
+                pending.append(self.submit(list(chunk), list(chunk_keys)))
                 chunk.clear()
                 chunk_keys.clear()
 
@@ -253,7 +337,7 @@ class _Scan:
                     flush()
             else:
                 flush()  # keep input order: the chunk's articles come first
-                pending.append(([item], [key]))
+                pending.append(_Pending([key], ready={0: item}))
             drain(window)
         flush()
         drain(0)
@@ -261,15 +345,20 @@ class _Scan:
     def close(self, *, cancel: bool = False) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=cancel)
-            preload(None)
+            self.executor = None
+        preload(None)
+        if self.holding_dir is not None:
+            shutil.rmtree(self.holding_dir, ignore_errors=True)
+            self.holding_dir = None
 
 
 def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode = "off",
              stream: TextIO | None = None) -> ScanResult:
     """Scan the inputs and write every output into ``options.out_dir``.
 
-    Raises:
-        TaxcheckError: when the batch cannot complete (a worker process died).
+    A worker process that dies (killed, out of memory, a crash in native code) is
+    replaced: the article it was checking is reported failed (TC212), and the rest of
+    the batch is checked.
     """
     started = time.perf_counter()
     skip = [options.out_dir] + ([options.cache_dir] if options.cache_dir else [])
@@ -281,11 +370,6 @@ def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode 
     scan = _Scan(db, options, bar)
     try:
         scan.run(sources)
-    except BrokenProcessPool:
-        scan.writer.discard()
-        scan.close(cancel=True)
-        raise TaxcheckError("a worker process died (out of memory?); no output was written; "
-                            "try fewer --jobs", code="TC209") from None
     except BaseException:
         scan.writer.discard()
         scan.close(cancel=True)

@@ -9,6 +9,9 @@ and the same whether it was computed now or read from the cache.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,18 @@ from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
 
 INTERNAL_ERROR = "TC299"
+TIMED_OUT = "TC213"
+DEFAULT_TIMEOUT_PER_DOC = 120.0
+"""Seconds one article may take to read, check and render (``--timeout-per-doc``)."""
+
+
+class _DocTimeout(BaseException):
+    """Raised (by SIGALRM) when an article overruns its time budget. Not an Exception,
+    so that no ``except Exception`` in a library swallows it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _DocTimeout()
 
 
 @dataclass(frozen=True)
@@ -133,11 +148,15 @@ class ArticleProcessor:
         tax_year: ``--tax-year``.
         max_bytes: ``--max-bytes``.
         reviewer: ``--reviewer`` (shown on the pages).
+        timeout: ``--timeout-per-doc`` in seconds (None: no limit). Enforced with
+            SIGALRM, so only in a process's main thread (workers; the CLI with --jobs 1).
     """
 
     def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
-                 tax_year: int | None, max_bytes: int, reviewer: str | None = None):
+                 tax_year: int | None, max_bytes: int, reviewer: str | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC):
         self.db = db
+        self.timeout = timeout
         self.reviewer = reviewer
         self.out_dir = out_dir
         self.cache = Cache(cache_dir) if cache_dir is not None else None
@@ -161,16 +180,22 @@ class ArticleProcessor:
         """Check one article; never raises for a bad article (its outcome says why)."""
         start = time.perf_counter()
         report: Report | None = None
-        built = False
+        checker, built = self._get_checker()  # building the pipeline is not the article's time
+        timed = self._arm()
         try:
             if task.document is not None:
                 document = task.document
             else:
                 document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
-            checker, built = self._get_checker()
             report = checker.check(document)
             outcome = Outcome.from_report(report, task.page, self.db)
             write_atomic(self.out_dir / task.page, render_page(report, task.page, self.reviewer))
+            self._disarm(timed)
+        except _DocTimeout:
+            outcome = Outcome.failure(task.path, InputError(
+                f"checking took longer than the {self.timeout:g}-second limit "
+                "(--timeout-per-doc)", code=TIMED_OUT), cacheable=False)
+            report = None
         except InputError as exc:
             outcome = Outcome.failure(task.path, exc)
         except Exception as exc:  # a bug on one article must not stop the batch
@@ -178,6 +203,8 @@ class ArticleProcessor:
                 f"internal error while checking ({type(exc).__name__}: {exc})",
                 code=INTERNAL_ERROR), cacheable=False)
             report = None
+        finally:
+            self._disarm(timed)
         outcome.checked = report is not None
         outcome.built_pipeline = built
         outcome.seconds = time.perf_counter() - start
@@ -187,19 +214,61 @@ class ArticleProcessor:
         return outcome
 
 
+    def _arm(self) -> bool:
+        """Start this article's time budget; False when there is none (or no SIGALRM here)."""
+        if not self.timeout or threading.current_thread() is not threading.main_thread():
+            return False
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        return True
+
+    @staticmethod
+    def _disarm(timed: bool) -> None:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 _PROCESSOR: ArticleProcessor | None = None
 """The worker process's processor (set by :func:`init_worker`; None in the main process)."""
+_HOLDING_DIR: Path | None = None
+"""Where the worker process notes the article it is checking (see :func:`held_by`)."""
 
 
-def init_worker(db: ClaimDatabase, options: dict[str, Any]) -> None:
+def init_worker(db: ClaimDatabase, options: dict[str, Any],
+                holding_dir: Path | None = None) -> None:
     """Process-pool initializer: one processor, and so one pipeline, per worker.
 
     A worker forked from a process that already holds a processor (see
     :func:`preload`) keeps it: its pipeline is shared copy-on-write, not rebuilt.
+    Workers ignore SIGINT (the main process handles Ctrl-C and shuts them down) and
+    die on SIGTERM, whatever handler they inherited from the main process: the pool
+    terminates its workers with SIGTERM when one of them dies.
     """
-    global _PROCESSOR
+    global _PROCESSOR, _HOLDING_DIR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _HOLDING_DIR = holding_dir
     if _PROCESSOR is None:
         _PROCESSOR = ArticleProcessor(db, **options)
+
+
+def _note_holding(path: str | None) -> None:
+    """Record (or clear, with None) the article this worker process is checking now."""
+    if _HOLDING_DIR is None:
+        return
+    note = _HOLDING_DIR / str(os.getpid())
+    if path is None:
+        note.unlink(missing_ok=True)
+    else:
+        note.write_text(path, encoding="utf-8")
+
+
+def held_by(holding_dir: Path, pid: int) -> str | None:
+    """The article worker ``pid`` was checking when it stopped, if any."""
+    try:
+        return (holding_dir / str(pid)).read_text(encoding="utf-8") or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def preload(processor: ArticleProcessor | None) -> None:
@@ -211,4 +280,9 @@ def preload(processor: ArticleProcessor | None) -> None:
 def process_in_worker(tasks: list[Task]) -> list[Outcome]:
     """Process-pool entry point: check a chunk of articles."""
     assert _PROCESSOR is not None, "init_worker was not called"
-    return [_PROCESSOR.process(task) for task in tasks]
+    outcomes = []
+    for task in tasks:
+        _note_holding(task.path)
+        outcomes.append(_PROCESSOR.process(task))
+    _note_holding(None)
+    return outcomes
