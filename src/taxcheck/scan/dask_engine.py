@@ -268,60 +268,69 @@ def run_dask_scan(db: ClaimDatabase, options: ScanOptions, *, scheduler: str | N
                                  key=f"taxcheck-part-{token}-{part.number:05d}")
                    for part in parts]
         writer = PartitionedWriter(out_dir, db, reviewer=options.reviewer)
-        result = _aggregate(client, futures, writer, early)
+        tally = _aggregate(futures, writer, early)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     _remove_stale_parts(out_dir, len(parts))
     elapsed = time.perf_counter() - started
-    work = result.work
-    work.update(partitions=len(parts), workers=workers, partition_bytes=size,
-                pipelines_built=len(result.timings.pop("pids", [])))  # type: ignore[arg-type]
-    timings = {"total_seconds": round(elapsed, 3), "words": result.timings["words"],
-               "words_per_second": round(result.timings["words"] / elapsed, 1)
-               if elapsed else 0.0}
+    work = {**tally.work, "partitions": len(parts), "workers": workers,
+            "worker_processes_used": len(tally.pids), "partition_bytes": size}
+    timings = {"total_seconds": round(elapsed, 3), "words": tally.words,
+               "words_per_second": round(tally.words / elapsed, 1) if elapsed else 0.0}
     writer.commit({"engine": "dask", "work": dict(work), "timings": timings,
-                   "worst_severity": result.worst})
-    return ScanResult(totals=dict(writer.totals), failures=writer.failures, worst=result.worst,
+                   "worst_severity": tally.worst})
+    return ScanResult(totals=dict(writer.totals), failures=writer.failures, worst=tally.worst,
                       findings=writer.findings_count, work=work, timings=timings)
 
 
-def _aggregate(client: Any, futures: list[Any], writer: PartitionedWriter,
-               early: list[Outcome]) -> ScanResult:
-    """Add the partitions' entries to ``writer`` in input order as they complete."""
+@dataclass
+class _Tally:
+    """What the client counts while it adds the partitions' entries."""
+
+    work: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("inputs", "checked", "cached", "failed"), 0))
+    words: int = 0
+    worst: str | None = None
+    pids: set[int] = field(default_factory=set)
+
+    def add(self, writer: PartitionedWriter, outcome: Outcome) -> None:
+        writer.add(outcome, None)
+        self.work["inputs"] += 1
+        self.work["failed"] += outcome.error is not None
+        self.work["checked"] += outcome.checked
+        self.words += outcome.words
+        if outcome.worst and (self.worst is None
+                              or SEVERITY_RANK[outcome.worst] > SEVERITY_RANK[self.worst]):
+            self.worst = outcome.worst
+
+
+def _aggregate(futures: list[Any], writer: PartitionedWriter, early: list[Outcome]) -> _Tally:
+    """Add the partitions' entries to ``writer`` in input order as they complete (only
+    the entries of partitions finished out of order wait in memory)."""
     from distributed import as_completed
 
-    work = {"inputs": 0, "checked": 0, "cached": 0, "failed": 0}
-    words = 0
-    worst: str | None = None
-    pids: set[int] = set()
+    tally = _Tally()
+    for outcome in early:
+        tally.add(writer, outcome)
     done: dict[int, PartitionResult] = {}
     next_part = 0
-
-    def add(outcome: Outcome) -> None:
-        nonlocal words, worst
-        writer.add(outcome, None)
-        work["inputs"] += 1
-        work["failed"] += outcome.error is not None
-        work["checked"] += outcome.checked
-        words += outcome.words
-        if outcome.worst and (worst is None
-                              or SEVERITY_RANK[outcome.worst] > SEVERITY_RANK[worst]):
-            worst = outcome.worst
-
-    for outcome in early:
-        add(outcome)
     for future in as_completed(futures):
-        part: PartitionResult = future.result()
+        try:
+            part: PartitionResult = future.result()
+        except Exception as exc:
+            raise TaxcheckError(
+                f"a partition could not be checked ({type(exc).__name__}: {exc}); workers "
+                "that keep dying may be out of memory: try a smaller --partition-size or "
+                "more memory per worker", code="TC209") from None
         future.release()
         done[part.number] = part
         while next_part in done:
             ready = done.pop(next_part)
-            pids.add(ready.pid)
+            tally.pids.add(ready.pid)
             writer.findings_count += ready.findings
             for outcome in ready.outcomes:
-                add(outcome)
+                tally.add(writer, outcome)
             next_part += 1
-    return ScanResult(totals={}, failures=[], worst=worst, findings=writer.findings_count,
-                      work=work, timings={"words": words, "pids": pids})  # type: ignore[dict-item]
+    return tally
