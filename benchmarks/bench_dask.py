@@ -40,6 +40,12 @@ def run(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def _rss_mb() -> float:
+    import psutil  # a dependency of distributed
+
+    return round(psutil.Process().memory_info().rss / 2**20, 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -72,6 +78,7 @@ def main() -> None:
                                       "--scheduler", cluster.scheduler_address],
         }
         run(variants["dask, running cluster"], root)  # warm-up: workers build pipelines
+        rss = client.run(_rss_mb)
         best = dict.fromkeys(variants, float("inf"))
         for _ in range(args.reps):
             for name, cmd in variants.items():
@@ -88,6 +95,7 @@ def main() -> None:
                     "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
         "articles": args.articles, "files": args.files, "words": words,
         "partitions": dask_summary["work"]["partitions"],
+        "worker_rss_mb_after_a_scan": sorted(rss.values()),
         "runs": {name: {"seconds": round(sec, 2),
                         "articles_per_s": round(args.articles / sec, 1),
                         "words_per_s": round(words / sec),
