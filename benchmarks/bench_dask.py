@@ -13,7 +13,9 @@ Runs, interleaved, best of ``--reps`` (end to end, a fresh ``taxcheck`` process 
    LocalCluster started once by this script (workers and their pipelines already up,
    as on a real cluster that serves many scans).
 
-Prints articles/s and words/s of each, and their ratio to the local engine, as JSON.
+Prints articles/s and words/s of each (wall time) and words per CPU second (user +
+system time of every process involved: steadier on a shared machine), and their ratios
+to the local engine, as JSON.
 Requires the ``dask`` extra.
 """
 
@@ -23,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,11 +36,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import write_jsonl
 
 
-def run(cmd: list[str], cwd: Path) -> float:
+def run(cmd: list[str], cwd: Path, client=None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of ``cmd`` and of its children, plus the
+    CPU time the running cluster's workers (``client``) spent meanwhile."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_before = sum(client.run(_cpu_seconds).values()) if client else 0.0
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=False, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if client:
+        cpu += sum(client.run(_cpu_seconds).values()) - workers_before
+    return wall, cpu
+
+
+def _cpu_seconds() -> float:
+    import psutil  # a dependency of distributed
+
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
 
 
 def _rss_mb() -> float:
@@ -80,9 +99,12 @@ def main() -> None:
         run(variants["dask, running cluster"], root)  # warm-up: workers build pipelines
         rss = client.run(_rss_mb)
         best = dict.fromkeys(variants, float("inf"))
+        cpu = dict.fromkeys(variants, float("inf"))
         for _ in range(args.reps):
             for name, cmd in variants.items():
-                best[name] = min(best[name], run(cmd, root))
+                wall, used = run(cmd, root, client if "running" in name else None)
+                best[name] = min(best[name], wall)
+                cpu[name] = min(cpu[name], used)
         client.close()
         cluster.close()
         summary = json.loads((root / "o-local" / "summary.json").read_text(encoding="utf-8"))
@@ -99,7 +121,10 @@ def main() -> None:
         "runs": {name: {"seconds": round(sec, 2),
                         "articles_per_s": round(args.articles / sec, 1),
                         "words_per_s": round(words / sec),
-                        "ratio_to_local": round(best["local"] / sec, 3)}
+                        "ratio_to_local": round(best["local"] / sec, 3),
+                        "cpu_seconds": round(cpu[name], 2),
+                        "words_per_cpu_s": round(words / cpu[name]),
+                        "cpu_ratio_to_local": round(cpu["local"] / cpu[name], 3)}
                  for name, sec in best.items()},
     }
     print(json.dumps(results, indent=2))

@@ -79,16 +79,12 @@ class PartitionResult:
     pid: int = 0
 
 
-def _failure(path: str, error: InputError) -> Outcome:
-    return Outcome.failure(path, error)
-
-
 def _records(part: Partition, max_bytes: int) -> Iterator[Document | Outcome]:
     for record in read_partition(part):
         if isinstance(record, InputError):
-            yield _failure(record.where or part.path, record)
+            yield Outcome.failure(record.where or part.path, record)
         elif len(record.source) > max_bytes:
-            yield _failure(record.path, InputError(
+            yield Outcome.failure(record.path, InputError(
                 f"record is larger than the {max_bytes:,}-byte limit", where=record.path,
                 code="TC204"))
         else:
@@ -135,7 +131,12 @@ def check_partition(part: Partition, config: PartitionConfig) -> PartitionResult
             reports = iter(_check_batch(plugin.checker, documents))
             for item in pending:
                 checked = next(reports) if isinstance(item, Document) else item
-                _emit(checked, plugin.db, namer, config, out_dir, out, result)
+                try:
+                    _emit(checked, plugin.db, namer, config, out_dir, out, result)
+                except Exception as exc:  # rendering one article must not stop the rest
+                    _emit(Outcome.failure(checked.path, InputError(
+                        f"internal error while writing ({type(exc).__name__}: {exc})",
+                        code=INTERNAL_ERROR)), plugin.db, namer, config, out_dir, out, result)
             pending.clear()
 
         for item in _records(part, config.max_bytes):
@@ -243,7 +244,7 @@ def run_dask_scan(db: ClaimDatabase, options: ScanOptions, *, scheduler: str | N
     files: list[tuple[str, str, int]] = []
     for source in walker.expand(options.inputs):
         if not isinstance(source, FileSource):
-            early.append(_failure(source.error.where or "", source.error))
+            early.append(Outcome.failure(source.error.where or "", source.error))
         elif not source.is_jsonl:
             raise TaxcheckError(f"{source.path}: the dask engine reads JSON Lines corpora "
                                 "(.jsonl); scan other files with --engine local",
