@@ -11,6 +11,7 @@ N and seed always give byte-identical files.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from pathlib import Path
 
@@ -135,12 +136,33 @@ def write_corpus(out: Path, articles: int, seed: int = 7) -> list[Path]:
     return paths
 
 
+def write_jsonl(out: Path, articles: int, seed: int = 7) -> Path:
+    """Write the same kind of articles as one JSON Lines file ``out`` (one record each:
+    id, title, date and the text without its title line)."""
+    rng = random.Random(seed)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for number in range(1, articles + 1):
+            lines = article(rng, number, number % 4 == 0).split("\n")
+            record = {"id": f"a{number:06d}", "title": lines[0].lstrip("# "),
+                      "date": f"{2024 + number % 3}-0{1 + number % 9}-1{number % 10}",
+                      "text": "\n".join(lines[2:])}
+            handle.write(json.dumps(record) + "\n")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--jsonl", action="store_true",
+                        help="write one JSON Lines file OUT instead of a folder of files")
     args = parser.parse_args()
+    if args.jsonl:
+        write_jsonl(args.out, args.articles, args.seed)
+        print(f"wrote {args.articles} records to {args.out}")
+        return
     paths = write_corpus(args.out, args.articles, args.seed)
     print(f"wrote {len(paths)} articles to {args.out}")
 

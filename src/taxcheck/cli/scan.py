@@ -85,18 +85,37 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
               help="Show a progress bar (default: when standard error is a terminal; "
                    "otherwise a plain line every 10 seconds).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="local: worker processes on this machine. dask: partitions of JSON Lines "
+                   "corpora on a Dask cluster (pip install 'taxcheck[dask]'; see "
+                   "docs/scale.md).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler to use (e.g. tcp://10.0.0.5:8786); "
+                   "default: a local cluster of --jobs worker processes.")
+@click.option("--pages", is_flag=True,
+              help="With --engine dask: also write a review page per article (the local "
+                   "engine always does).")
+@click.option("--partition-size", type=click.IntRange(1), metavar="BYTES",
+              help="With --engine dask: bytes of JSON Lines per task (default: a few "
+                   "partitions per worker, at most 64 MiB).")
 @claims_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
          fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
-         reviewer: str | None,
-         progress: bool | None, quiet: bool, claim_dirs: tuple[Path, ...]) -> None:
+         reviewer: str | None, progress: bool | None, quiet: bool, engine: str,
+         scheduler: str | None, pages: bool, partition_size: int | None,
+         claim_dirs: tuple[Path, ...]) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
     .jsonl exports (one article per line). Writes into --out a review page per
     article (pages/), index.html, findings.jsonl, summary.json and results.sarif.
     Unchanged articles are not checked again (see --cache).
+
+    With --engine dask, JSON Lines corpora are checked in partitions on a Dask
+    cluster; it writes findings/part-NNNNN.jsonl (bad records as error rows),
+    summary.json and index.html, and the pages only with --pages.
 
     Exit codes: 2 when an input could not be checked (the rest is still reported) or
     on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0. On
@@ -113,7 +132,14 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
         raise click.UsageError("give at least one PATH, GLOB or --from-file LIST")
     if no_cache and cache_dir is not None:
         raise click.UsageError("--cache and --no-cache cannot be used together")
-    cache = None if no_cache else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
+    if engine != "dask":
+        for name, value in (("--scheduler", scheduler), ("--pages", pages or None),
+                            ("--partition-size", partition_size)):
+            if value is not None:
+                raise click.UsageError(f"{name} needs --engine dask")
+    elif cache_dir is not None:
+        raise click.UsageError("--cache is not used with --engine dask")
+    cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
         folder = Path(raw)
         if not folder.is_dir():
@@ -130,7 +156,13 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                           exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
+        if engine == "dask":
+            from taxcheck.scan.dask_engine import run_dask_scan
+
+            result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
+                                   partition_bytes=partition_size)
+        else:
+            result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
     except KeyboardInterrupt as exc:
         what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
         click.echo(f"taxcheck: {what}: the previous outputs in {out_dir} are unchanged; "
