@@ -8,15 +8,17 @@ heading) and lacks a group takes it from that context.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Contradiction, Finding, Step, finding_id
 from taxcheck.nlp.candidates import Candidate, ConceptMention
-from taxcheck.nlp.quantities import Quantity
+from taxcheck.nlp.quantities import NEW_YEAR, Quantity, find_quantities
 
 BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
 HEDGE_PENALTY = 0.15
@@ -25,6 +27,59 @@ STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
 HEADING_KINDS = {"title", "heading"}
 CONTEXT_WINDOW = 3
 """How many sentences back a pronoun may reach for its account or loss."""
+AMOUNT_KINDS = ("usd", "percent", "age")
+_AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
+"""What may stand between an amount and the year it belongs to ("$23,000 in 2024")."""
+_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
+"""A year of birth ("born in 1960") is not a tax year the clause speaks of."""
+
+
+@dataclass(frozen=True)
+class ClauseYears:
+    """The tax years a clause speaks of."""
+
+    frame: int
+    """The year the clause is about: the first year it names that is not tied to an amount,
+    else a relative year ("next year"), else its section's year, else the as-of year."""
+    stated: tuple[int, ...] = ()
+    """Every year the clause names, relative years resolved."""
+    bound: dict[int, int] = field(default_factory=dict)
+    """Years tied to one amount ("up from $23,000 in 2024"), by the amount's offset."""
+
+    def of(self, amount: Quantity) -> int:
+        return self.bound.get(amount.start, self.frame)
+
+
+def relative_year(q: Quantity, reference: dt.date) -> int:
+    """The year a relative expression ("next year", "the new year") means on ``reference``."""
+    if q.value == NEW_YEAR:
+        return reference.year + (1 if reference.month >= 7 else 0)
+    return reference.year + int(q.value)
+
+
+def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYears:
+    """The years of a clause; ``default`` is its section's year or the as-of year."""
+    explicit = [q for q in cand.quantities if q.kind == "year"
+                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
+    relative = [relative_year(q, reference) for q in cand.quantities if q.kind == "relyear"]
+    bound: dict[int, int] = {}
+    tied: set[int] = set()
+    for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
+        for year in explicit:
+            gap = cand.text[amount.end - cand.start:year.start - cand.start]
+            if year.start >= amount.end and _AMOUNT_THEN_YEAR.match(gap):
+                bound[amount.start] = int(year.value)
+                tied.add(year.start)
+                break
+    free = [int(q.value) for q in explicit if q.start not in tied]
+    frame = free[0] if free else relative[0] if relative else default
+    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound)
+
+
+def heading_year(block: Block) -> int | None:
+    """The tax year a title or heading names ("For 2026: the new limits"), if one."""
+    years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"}
+    return years.pop() if len(years) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -42,7 +97,8 @@ class Match:
     citations: tuple[Citation, ...]
 
 
-def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> bool:
+def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
+                   years: ClauseYears) -> bool:
     if not labels.issuperset(cond.all):
         return False
     if cond.any and not labels.intersection(cond.any):
@@ -52,7 +108,7 @@ def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate) -> 
     if cond.polarity != "any" and cond.polarity != cand.polarity:
         return False
     if cond.stated_year is not None:
-        return any(cond.stated_year.contains(y) for y in cand.years)
+        return any(cond.stated_year.contains(y) for y in years.stated)
     # A clause about the past ("was", "used to") states no rule for today.
     return not cand.historical
 
@@ -72,7 +128,7 @@ def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Qu
 
 
 def _anchor(claim: Claim, cond: Condition) -> str:
-    return claim.anchor or (cond.all or cond.any)[0]
+    return cond.anchor or claim.anchor or (cond.all or cond.any)[0]
 
 
 def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str]) -> dict[str, Quantity]:
@@ -93,32 +149,35 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str]) -> dict
 
 
 def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                  year: int, anchors: set[str]) -> tuple[str, str, str, str, Step] | None:
-    """Compare the stated amount with the figure for ``year``; None when nothing to check.
+                  years: ClauseYears, anchors: set[str]) -> tuple[str, str, str, str, Step] | None:
+    """Compare the stated amount with the figure for its year; None when nothing to check.
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
     the claim's anchor is named, it gets the amount closest to it that no other anchor
-    is closer to.
+    is closer to. The amount's year is the one written next to it ("$23,000 in 2024"), else
+    the clause's.
     """
     amounts = [q for q in cand.quantities if q.kind == figure.unit]
-    if not amounts or year not in figure.values:
+    if not amounts:
         return None
     anchor = _anchor(claim, cond)
     if any(m.label == anchor for m in cand.concepts):
         quantity = _assign(amounts, cand, anchors | {anchor}).get(anchor)
     else:
         quantity = _nearest(amounts, cand, anchor)
-    if quantity is None:
+    if quantity is None or not _plausible(figure, quantity.value):
         return None
-    expected = figure.values[year]
+    year = years.of(quantity)
+    if year not in figure.values:
+        return None
     stated = figure.format(quantity.value)
-    right = figure.format(expected)
-    if abs(quantity.value - expected) < 1e-9:
+    right = figure.format_year(year)
+    if figure.matches(year, quantity.value):
         return ("accurate", f"The {figure.name} for {year} is {right}.",
                 f"The {figure.name} for {year} is {right}.", claim.correction,
                 Step(stage="number", detail=f"{stated} matches {year}"))
-    earlier = sorted((y for y, v in figure.values.items()
-                      if y < year and abs(v - quantity.value) < 1e-9), reverse=True)
+    earlier = sorted((y for y in figure.values
+                      if y < year and figure.matches(y, quantity.value)), reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
     if earlier:
@@ -129,31 +188,45 @@ def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
             correction, Step(stage="number", detail=f"{stated} matches no year's figure"))
 
 
+PLAUSIBLE_RATIO = 5.0
+"""An amount over 5 times a figure's largest value, or under a fifth of its smallest, is
+another quantity of the sentence ("catch-ups count against the $72,000 limit"), not a
+wrong value of this figure."""
+
+
+def _plausible(figure: Figure, amount: float) -> bool:
+    values = [v for year in figure.values for v in figure.choices(year)]
+    if figure.unit != "usd" or any(abs(amount - v) < 1e-9 for v in values):
+        return True
+    values = [v for v in values if v > 0]
+    if not values:
+        return True
+    return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
+
+
 def _matches(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
-             year: int) -> list[Match]:
+             years: ClauseYears) -> list[Match]:
     found: list[Match] = []
     met = [(claim, cond) for claim in db.claims for cond in claim.when
-           if _condition_met(cond, labels, cand)]
+           if _condition_met(cond, labels, cand, years)]
     anchors: dict[str, set[str]] = {}
     for claim, cond in met:
         if claim.figure:
             anchors.setdefault(db.figures[claim.figure].unit, set()).add(_anchor(claim, cond))
     for claim in db.claims:
         for cond in claim.when:
-            if not _condition_met(cond, labels, cand):
+            if not _condition_met(cond, labels, cand, years):
                 continue
             used = frozenset(cond.all) | labels.intersection(cond.any)
             if claim.figure:
-                figure_year = cand.years[0] if cand.years else year
                 figure = db.figures[claim.figure]
-                result = _check_figure(claim, figure, cond, cand, figure_year,
-                                       anchors[figure.unit])
+                result = _check_figure(claim, figure, cond, cand, years, anchors[figure.unit])
                 if result is None:
                     continue
                 verdict, message, rule, correction, step = result
                 found.append(Match(claim, cond, used, verdict, message, rule, correction,
                                    (step,), _merge(claim.citations, figure.citations)))
-            elif claim.years.contains(cand.years[0] if cand.years else year):
+            elif claim.years.contains(years.frame):
                 found.append(Match(claim, cond, used, claim.verdict or "accurate",
                                    claim.says, claim.rule, claim.correction, (),
                                    claim.citations))
@@ -175,11 +248,18 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
     return first + tuple(c for c in second if c.url not in urls)
 
 
+GROUP_WINDOW = {"topic": 2, "person": 2}
+"""A pronoun reaches back only this many sentences for these groups ("it" is the hardship
+withdrawal of this or the last sentence, not one three paragraphs up)."""
+
+
 class _Context:
     """The concepts of each context group recently mentioned, for clauses that point back.
 
     A paragraph sentence that points back ("these losses", "it") takes a missing group
-    from the last few sentences; a heading takes it from the section it introduces.
+    from the last few sentences; a heading takes it from the section it introduces. A
+    reference to a kind of thing ("the credit") takes the concept it can stand for
+    (``refers`` in concepts.yaml) from the last few sentences, and counts as naming it.
     """
 
     def __init__(self, db: ClaimDatabase):
@@ -187,31 +267,71 @@ class _Context:
         for label, lexeme in db.concepts.items():
             if lexeme.context:
                 self.groups.setdefault(lexeme.context, set()).add(label)
+        self.borrows = {label: lexeme.borrows for label, lexeme in db.concepts.items()
+                        if lexeme.borrows}
+        self.refers = {label: lexeme.refers for label, lexeme in db.concepts.items()
+                       if lexeme.refers}
         self.current: dict[str, tuple[frozenset[str], int]] = {}
+        self.seen: dict[str, int] = {}
         self.sentence = 0
 
-    def resolve(self, cand: Candidate, source: dict[str, frozenset[str]] | None = None
+    def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
+        """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
+        :data:`CONTEXT_WINDOW`); ``earlier`` leaves out the current sentence."""
+        return {g: labels for g, (labels, seen) in self.current.items()
+                if self.sentence - seen <= GROUP_WINDOW.get(g, CONTEXT_WINDOW)
+                and not (earlier and seen >= self.sentence)}
+
+    def resolve(self, cand: Candidate, source: dict[str, frozenset[str]] | None = None,
+                only: Iterable[str] | None = None, labels: set[str] | None = None
                 ) -> tuple[set[str], list[Step]]:
-        """Labels of ``cand`` plus missing groups from ``source`` (default: recent context)."""
+        """Labels of ``cand`` plus missing groups from ``source`` (default: recent context).
+
+        ``only`` limits the groups taken; ``labels`` replaces the candidate's own labels.
+        """
         if source is None:
-            source = {g: labels for g, (labels, seen) in self.current.items()
-                      if self.sentence - seen <= CONTEXT_WINDOW}
-        labels = set(cand.labels)
+            source = self.recent()
+        labels = set(cand.labels) if labels is None else set(labels)
         steps = []
         for group, members in self.groups.items():
+            if only is not None and group not in only:
+                continue
             if not labels & members and source.get(group):
                 labels |= source[group]
                 steps.append(Step(stage="context", detail=f"{group}: "
                                   f"{', '.join(sorted(source[group]))} from context"))
         return labels, steps
 
+    def referred(self, cand: Candidate, labels: set[str]) -> tuple[set[str], list[Step]]:
+        """Concepts that references in ``cand`` ("the credit") stand for, if named lately."""
+        found: set[str] = set()
+        steps: list[Step] = []
+        for mention in cand.concepts:
+            targets = self.refers.get(mention.label, ())
+            options = [t for t in targets
+                       if t in self.seen and self.sentence - self.seen[t] <= CONTEXT_WINDOW]
+            if options and not (labels | found) & set(targets):
+                chosen = max(options, key=lambda t: self.seen[t])
+                found.add(chosen)
+                steps.append(Step(stage="context", detail=f"{mention.text}: {chosen} from context"))
+        return found, steps
+
+    def borrowed(self, cand: Candidate) -> set[str]:
+        """Groups that the concepts of a clause stating an amount borrow from the discourse."""
+        if not any(q.kind in AMOUNT_KINDS for q in cand.quantities):
+            return set()
+        return {g for m in cand.concepts for g in self.borrows.get(m.label, ())}
+
     def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
         labels = set(labels)
         return {g: frozenset(labels & m) for g, m in self.groups.items() if labels & m}
 
     def update(self, labels: Iterable[str]) -> None:
+        labels = set(labels)
         for group, found in self.groups_of(labels).items():
             self.current[group] = (found, self.sentence)
+        for label in labels:
+            self.seen[label] = self.sentence
 
 
 def _finding(document: Document, block_index: int, block: Block, cand: Candidate,
@@ -250,23 +370,46 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
         correction=match.correction, citations=match.citations, trail=tuple(trail))
 
 
+ELLIPSIS_GROUPS = ("topic", "person")
+"""Groups a statement that matches no claim on its own takes from the last sentences (and
+"account" too when it states an amount): "For 2025, married couples can qualify with AGI
+up to $79,000" after a paragraph on the Saver's Credit."""
+
+
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
                    tax_year: int, sentence_counts: list[int] | None = None) -> list[Finding]:
     """Return the findings of a document, given the candidates of each block.
 
     ``sentence_counts`` (sentences per block) lets pronouns' context expire after
     :data:`CONTEXT_WINDOW` sentences, counting sentences that state no claim too.
+
+    A clause is checked as of the year it names, else the year its heading (or the
+    title) names, else ``tax_year``; "next year" counts from the article's date. A
+    statement that matches no claim on its own is tried again with the
+    :data:`ELLIPSIS_GROUPS` of the last few sentences.
     """
     context = _Context(db)
     findings: dict[tuple[str, int], Finding] = {}
     blocks = document.blocks
+    reference = document.meta.date or dt.date(tax_year, 1, 1)
+    headings: dict[int, tuple[int | None, dict[str, frozenset[str]]]] = {}
     for block_index, (block, cands) in enumerate(zip(blocks, candidates, strict=True)):
         if block.kind in ("byline", "dateline"):
             continue
         section: dict[str, frozenset[str]] | None = None
-        if block.kind in HEADING_KINDS and block_index + 1 < len(blocks):
-            following = [c.labels for c in candidates[block_index + 1]]
-            section = context.groups_of(frozenset().union(*following))
+        if block.kind in HEADING_KINDS:
+            level = 0 if block.kind == "title" else max(block.level, 1)
+            headings = {k: v for k, v in headings.items() if k < level}
+            headings[level] = (heading_year(block),
+                               context.groups_of(frozenset().union(*(c.labels for c in cands))))
+            if block_index + 1 < len(blocks):
+                following = [c.labels for c in candidates[block_index + 1]]
+                section = context.groups_of(frozenset().union(*following))
+        enclosing = [headings[k] for k in sorted(headings, reverse=True)]
+        section_year = next((y for y, _ in enclosing if y is not None), tax_year)
+        heading_groups: dict[str, frozenset[str]] = {}
+        for _, groups in reversed(enclosing):
+            heading_groups.update(groups)
         block_first = context.sentence
         for cand in cands:
             context.sentence = block_first + cand.sentence_index
@@ -278,12 +421,30 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                 labels, steps = context.resolve(cand)
             else:
                 labels, steps = set(cand.labels), []
+            referred, more = context.referred(cand, labels)
+            labels |= referred
+            steps = steps + more
+            borrowed = context.borrowed(cand)
+            if borrowed and block.kind not in HEADING_KINDS:
+                source = {**heading_groups, **context.recent()}
+                labels, more = context.resolve(cand, source, only=borrowed, labels=labels)
+                steps = steps + more
             if not cand.question and is_statement:
-                for match in _matches(db, cand, db.expand(labels), tax_year):
+                years = clause_years(cand, section_year, reference)
+                matches = _matches(db, cand, db.expand(labels), years)
+                if not matches and block.kind not in HEADING_KINDS:
+                    groups = ELLIPSIS_GROUPS + (("account",) if context.borrowed(cand) or any(
+                        q.kind in AMOUNT_KINDS for q in cand.quantities) else ())
+                    wider, more = context.resolve(cand, context.recent(earlier=True),
+                                                  only=groups, labels=labels)
+                    if wider - labels:
+                        matches = _matches(db, cand, db.expand(wider), years)
+                        steps = steps + more
+                for match in matches:
                     finding = _finding(document, block_index, block, cand, match, steps)
                     key = (finding.claim_id, block.to_source(cand.sentence_start))
                     findings.setdefault(key, finding)
-            context.update(labels if block.kind in HEADING_KINDS else cand.labels)
+            context.update(labels if block.kind in HEADING_KINDS else cand.labels | referred)
         context.sentence = block_first + (sentence_counts[block_index] if sentence_counts
                                           else 1 + max((c.sentence_index for c in cands),
                                                        default=0))

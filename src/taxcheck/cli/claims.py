@@ -88,8 +88,8 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
         figure = db.figures[c.figure]
         click.echo(f"Figure {figure.id} ({figure.name}), amount nearest "
                    f"{c.anchor or 'the first concept'}:")
-        for year, value in sorted(figure.values.items()):
-            click.echo(f"  {year}: {figure.format(value)}")
+        for year in sorted(figure.values):
+            click.echo(f"  {year}: {figure.format_year(year)}")
         if figure.note:
             click.echo(textwrap.fill(f"note: {figure.note}", width=96, initial_indent="  ",
                                      subsequent_indent="  "))

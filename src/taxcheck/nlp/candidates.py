@@ -122,9 +122,41 @@ def _negations(cues: list[Span], pseudo: list[Span]) -> tuple[str, ...]:
     return tuple(c.text for c in found)
 
 
+_LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
+
+
+def _preposed_condition(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The token span of a clause-initial "if ...," ("If you don't take your RMD, the tax
+    is 25%"), whose negations belong to the condition, not to what the clause states."""
+    start = a
+    while start < b and doc[start].lower_ in _LEADING:
+        start += 1
+    if start >= b or doc[start].lower_ != "if":
+        return None
+    comma = next((i for i in range(start + 1, b) if doc[i].text == ","), None)
+    if comma is None or comma >= b - 2:
+        return None
+    return start, comma
+
+
+def _asked(doc: Doc, cues: list[Span], b: int) -> list[tuple[int, int]]:
+    """Token spans an embedded question asks about: from "whether" to the next comma."""
+    spans = []
+    for cue in cues:
+        if cue.label_ != EMBEDDED_QUESTION:
+            continue
+        end = next((i for i in range(cue.end, b) if doc[i].text == ","), b)
+        spans.append((cue.start, end))
+    return spans
+
+
 def _is_question(sent: Span, cues: list[Span]) -> bool:
-    if sent.text.rstrip().endswith("?"):
+    text = sent.text.rstrip()
+    if text.endswith("?"):
         return True
+    if text.endswith((".", "!")):
+        # "What counts is leaving in the year you turn 55." is a statement
+        return False
     for cue in cues:
         if cue.label_ != QUESTION or not _inside(cue, sent.start, sent.end):
             continue
@@ -158,7 +190,16 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 continue
             clause_cues = [c for c in sent_cues if _inside(c, a, b)]
             pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            condition = _preposed_condition(doc, a, b)
+            if condition is not None:
+                pseudo.append(doc[condition[0]:condition[1]])
             negations = _negations(clause_cues, pseudo)
+            asked = _asked(doc, clause_cues, b)
+            # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
+            # a clause is a question only when everything it names is inside the question
+            embedded = bool(asked) and all(
+                any(lo <= s.start < hi for lo, hi in asked)
+                for s in concepts if _inside(s, a, b))
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut)), None)
@@ -179,7 +220,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
                 attribution=attribution,
                 conditions=tuple(c.text for c in clause_cues if c.label_ == CONDITION),
-                question=question or any(c.label_ == EMBEDDED_QUESTION for c in clause_cues),
+                question=question or embedded,
                 imperative=any(c.label_ == IMPERATIVE and c.start == sent.start
                                for c in sent_cues) and index == 0,
                 anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
