@@ -30,6 +30,8 @@ CONTEXT_WINDOW = 3
 AMOUNT_KINDS = ("usd", "percent", "age")
 _AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
 """What may stand between an amount and the year it belongs to ("$23,000 in 2024")."""
+_TOTAL = re.compile(r"\b(?:total(?:\s+of)?|altogether|all\s+told)\s*$", re.IGNORECASE)
+"""An amount given as a total ("for a total of $31,000") adds several limits up."""
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
 """A year of birth ("born in 1960") is not a tax year the clause speaks of."""
 
@@ -113,15 +115,26 @@ def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
     return not cand.historical
 
 
-def _distance(q: Quantity, m: ConceptMention) -> int:
-    return min(abs(q.start - m.end), abs(m.start - q.end))
+GAP_PENALTY = 40
+"""Extra distance between an amount and a concept separated by a comma or semicolon: in
+"the IRA limit stays at $7,000, and the IRA catch-up remains $1,000" the catch-up is
+$1,000."""
+
+
+def _distance(q: Quantity, m: ConceptMention, cand: Candidate | None = None) -> int:
+    distance = min(abs(q.start - m.end), abs(m.start - q.end))
+    if cand is not None:
+        lo, hi = min(q.end, m.end), max(q.start, m.start)
+        if any(ch in ",;" for ch in cand.text[lo - cand.start:hi - cand.start]):
+            distance += GAP_PENALTY
+    return distance
 
 
 def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Quantity | None:
     mentions = [c for c in cand.concepts if c.label == anchor] or list(cand.concepts)
     best, best_distance = None, None
     for q in quantities:
-        distance = min(_distance(q, m) for m in mentions)
+        distance = min(_distance(q, m, cand) for m in mentions)
         if best_distance is None or distance < best_distance:
             best, best_distance = q, distance
     return best
@@ -137,7 +150,7 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str]) -> dict
     In "the 401(k) limit is $23,500, plus a $7,500 catch-up" the catch-up takes $7,500 and
     the 401(k) limit $23,500, so neither is checked against the other's figure.
     """
-    pairs = sorted((_distance(q, m), i, m.label)
+    pairs = sorted((_distance(q, m, cand), i, m.label)
                    for i, q in enumerate(amounts) for m in cand.concepts if m.label in anchors)
     owner: dict[str, Quantity] = {}
     taken: set[int] = set()
@@ -157,7 +170,9 @@ def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     is closer to. The amount's year is the one written next to it ("$23,000 in 2024"), else
     the clause's.
     """
-    amounts = [q for q in cand.quantities if q.kind == figure.unit]
+    amounts = [q for q in cand.quantities
+               if q.kind == figure.unit and _plausible(figure, q.value)
+               and not _TOTAL.search(cand.text[:q.start - cand.start])]
     if not amounts:
         return None
     anchor = _anchor(claim, cond)
@@ -165,7 +180,7 @@ def _check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
         quantity = _assign(amounts, cand, anchors | {anchor}).get(anchor)
     else:
         quantity = _nearest(amounts, cand, anchor)
-    if quantity is None or not _plausible(figure, quantity.value):
+    if quantity is None:
         return None
     year = years.of(quantity)
     if year not in figure.values:
@@ -248,7 +263,9 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
     return first + tuple(c for c in second if c.url not in urls)
 
 
-GROUP_WINDOW = {"topic": 2, "person": 2}
+REFERENCE_WINDOW = 6
+"""How many sentences back a reference to a kind of thing ("the credit") may reach."""
+GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1}
 """A pronoun reaches back only this many sentences for these groups ("it" is the hardship
 withdrawal of this or the last sentence, not one three paragraphs up)."""
 
@@ -309,11 +326,13 @@ class _Context:
         for mention in cand.concepts:
             targets = self.refers.get(mention.label, ())
             options = [t for t in targets
-                       if t in self.seen and self.sentence - self.seen[t] <= CONTEXT_WINDOW]
+                       if t in self.seen and self.sentence - self.seen[t] <= REFERENCE_WINDOW]
             if options and not (labels | found) & set(targets):
-                chosen = max(options, key=lambda t: self.seen[t])
-                found.add(chosen)
-                steps.append(Step(stage="context", detail=f"{mention.text}: {chosen} from context"))
+                latest = max(self.seen[t] for t in options)
+                chosen = sorted(t for t in options if self.seen[t] == latest)
+                found.update(chosen)
+                steps.append(Step(stage="context",
+                                  detail=f"{mention.text}: {', '.join(chosen)} from context"))
         return found, steps
 
     def borrowed(self, cand: Candidate) -> set[str]:
@@ -370,6 +389,10 @@ def _finding(document: Document, block_index: int, block: Block, cand: Candidate
         correction=match.correction, citations=match.citations, trail=tuple(trail))
 
 
+SECTION_ONLY_GROUPS = ("topic", "person", "feature")
+"""Groups a heading takes from the section it introduces but does not pass on to the
+sentences after it ("Don't raid the IRA" is about the loan of its section, but the next
+sentence's "it" is not)."""
 ELLIPSIS_GROUPS = ("topic", "person")
 """Groups a statement that matches no claim on its own takes from the last sentences (and
 "account" too when it states an amount): "For 2025, married couples can qualify with AGI
@@ -410,6 +433,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         heading_groups: dict[str, frozenset[str]] = {}
         for _, groups in reversed(enclosing):
             heading_groups.update(groups)
+        section_groups = enclosing[0][1] if enclosing and block.kind not in HEADING_KINDS else {}
         block_first = context.sentence
         for cand in cands:
             context.sentence = block_first + cand.sentence_index
@@ -418,7 +442,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                 labels, steps = context.resolve(cand, section or {}) if (
                     cand.imperative or cand.anaphor) else (set(cand.labels), [])
             elif cand.anaphor or (cand.imperative and block.kind == "list_item"):
-                labels, steps = context.resolve(cand)
+                labels, steps = context.resolve(cand, {**section_groups, **context.recent()})
             else:
                 labels, steps = set(cand.labels), []
             referred, more = context.referred(cand, labels)
@@ -427,8 +451,10 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
             borrowed = context.borrowed(cand)
             if borrowed and block.kind not in HEADING_KINDS:
                 source = {**heading_groups, **context.recent()}
+                before = labels
                 labels, more = context.resolve(cand, source, only=borrowed, labels=labels)
                 steps = steps + more
+                referred |= labels - before
             if not cand.question and is_statement:
                 years = clause_years(cand, section_year, reference)
                 matches = _matches(db, cand, db.expand(labels), years)
@@ -440,11 +466,18 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                     if wider - labels:
                         matches = _matches(db, cand, db.expand(wider), years)
                         steps = steps + more
+                        if matches:
+                            referred |= wider - labels
                 for match in matches:
                     finding = _finding(document, block_index, block, cand, match, steps)
                     key = (finding.claim_id, block.to_source(cand.sentence_start))
                     findings.setdefault(key, finding)
-            context.update(labels if block.kind in HEADING_KINDS else cand.labels | referred)
+            if block.kind in HEADING_KINDS:
+                kept = {label for label in labels - cand.labels
+                        if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
+                context.update(cand.labels | kept | referred)
+            else:
+                context.update(cand.labels | referred)
         context.sentence = block_first + (sentence_counts[block_index] if sentence_counts
                                           else 1 + max((c.sentence_index for c in cands),
                                                        default=0))

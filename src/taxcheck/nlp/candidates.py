@@ -85,10 +85,28 @@ class Candidate:
         return tuple(int(q.value) for q in self.quantities if q.kind == "year")
 
 
+def _cuts(sent: Span, cue: Span) -> bool:
+    """Whether a termination cue starts a new clause.
+
+    "yet" and "though" do only after a comma or at the start ("X, yet Y"), not as adverbs
+    ("for a while yet"); ", however," between commas is an aside, not a new clause.
+    """
+    if not sent.start < cue.start < sent.end:
+        return False
+    doc = sent.doc
+    word = cue.text.lower()
+    before = doc[cue.start - 1].text if cue.start > sent.start else ""
+    after = doc[cue.end].text if cue.end < sent.end else ""
+    if word in ("yet", "though"):
+        return before in (",", ";")
+    if word == "however":
+        return not (before == "," and after == ",")
+    return True
+
+
 def _clauses(sent: Span, cues: list[Span]) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";"."""
-    cuts = sorted({c.start for c in cues
-                   if c.label_ == TERMINATION and sent.start < c.start < sent.end})
+    cuts = sorted({c.start for c in cues if c.label_ == TERMINATION and _cuts(sent, c)})
     bounds = [sent.start, *cuts, sent.end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
