@@ -110,7 +110,9 @@ def _condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
     if cond.polarity != "any" and cond.polarity != cand.polarity:
         return False
     if cond.stated_year is not None:
-        return any(cond.stated_year.contains(y) for y in years.stated)
+        # the year the clause is about, not any year it names ("from 2026, anyone who
+        # earned more than $150,000 in 2025 ...")
+        return bool(years.stated) and cond.stated_year.contains(years.frame)
     # A clause about the past ("was", "used to") states no rule for today.
     return not cand.historical
 
@@ -299,6 +301,11 @@ class _Context:
                 if self.sentence - seen <= GROUP_WINDOW.get(g, CONTEXT_WINDOW)
                 and not (earlier and seen >= self.sentence)}
 
+    def previous(self) -> dict[str, frozenset[str]]:
+        """The groups named in the sentence (or heading) just before this one."""
+        return {g: labels for g, (labels, seen) in self.current.items()
+                if seen == self.sentence - 1}
+
     def resolve(self, cand: Candidate, source: dict[str, frozenset[str]] | None = None,
                 only: Iterable[str] | None = None, labels: set[str] | None = None
                 ) -> tuple[set[str], list[Step]]:
@@ -393,10 +400,13 @@ SECTION_ONLY_GROUPS = ("topic", "person", "feature")
 """Groups a heading takes from the section it introduces but does not pass on to the
 sentences after it ("Don't raid the IRA" is about the loan of its section, but the next
 sentence's "it" is not)."""
+POSSESSIVES = frozenset({"its", "their"})
+"""Pronouns that take only the account or loss from context, not the topic."""
 ELLIPSIS_GROUPS = ("topic", "person")
-"""Groups a statement that matches no claim on its own takes from the last sentences (and
-"account" too when it states an amount): "For 2025, married couples can qualify with AGI
-up to $79,000" after a paragraph on the Saver's Credit."""
+"""Groups a statement that matches no claim on its own takes from the sentence just before
+it ("In other words, low earners get back half of everything they contribute" after a
+sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
+on what you contributed, not on the value the day you converted")."""
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
@@ -409,7 +419,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     A clause is checked as of the year it names, else the year its heading (or the
     title) names, else ``tax_year``; "next year" counts from the article's date. A
     statement that matches no claim on its own is tried again with the
-    :data:`ELLIPSIS_GROUPS` of the last few sentences.
+    :data:`ELLIPSIS_GROUPS` of the sentence before it.
     """
     context = _Context(db)
     findings: dict[tuple[str, int], Finding] = {}
@@ -442,7 +452,11 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                 labels, steps = context.resolve(cand, section or {}) if (
                     cand.imperative or cand.anaphor) else (set(cand.labels), [])
             elif cand.anaphor or (cand.imperative and block.kind == "list_item"):
-                labels, steps = context.resolve(cand, {**section_groups, **context.recent()})
+                # "their catch-ups" points at people, not at the topic of the last sentence
+                groups = None if set(cand.anaphors) - POSSESSIVES else [
+                    g for g in context.groups if g not in SECTION_ONLY_GROUPS]
+                labels, steps = context.resolve(cand, {**section_groups, **context.recent()},
+                                                only=groups)
             else:
                 labels, steps = set(cand.labels), []
             referred, more = context.referred(cand, labels)
@@ -459,10 +473,11 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                 years = clause_years(cand, section_year, reference)
                 matches = _matches(db, cand, db.expand(labels), years)
                 if not matches and block.kind not in HEADING_KINDS:
-                    groups = ELLIPSIS_GROUPS + (("account",) if context.borrowed(cand) or any(
-                        q.kind in AMOUNT_KINDS for q in cand.quantities) else ())
-                    wider, more = context.resolve(cand, context.recent(earlier=True),
-                                                  only=groups, labels=labels)
+                    later = context.groups_of(frozenset().union(*(
+                        c.labels for c in cands
+                        if c.sentence_index == cand.sentence_index and c.start > cand.start)))
+                    wider, more = context.resolve(cand, {**context.previous(), **later},
+                                                  only=ELLIPSIS_GROUPS, labels=labels)
                     if wider - labels:
                         matches = _matches(db, cand, db.expand(wider), years)
                         steps = steps + more

@@ -34,9 +34,10 @@ CONDITION = "CONDITION"
 ASSERTIVE = "ASSERTIVE"
 EMBEDDED_QUESTION = "EMBEDDED_QUESTION"
 HISTORICAL = "HISTORICAL"
+COORDINATION = "COORDINATION"
 CUE_LABELS = (NEGATION, PSEUDO_NEGATION, HEDGE, ATTRIBUTION, TERMINATION, QUESTION,
               IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION,
-              HISTORICAL)
+              HISTORICAL, COORDINATION)
 
 Polarity = Literal["affirmed", "negated"]
 
@@ -75,6 +76,8 @@ class Candidate:
     assertive: bool
     historical: bool
     quantities: tuple[Quantity, ...]
+    anaphors: tuple[str, ...] = ()
+    """The words pointing back ("it", "these losses"), lower-cased."""
 
     @property
     def labels(self) -> frozenset[str]:
@@ -104,9 +107,25 @@ def _cuts(sent: Span, cue: Span) -> bool:
     return True
 
 
+def _negated(cues: list[Span], start: int, end: int) -> bool:
+    pseudo = [c for c in cues if c.label_ == PSEUDO_NEGATION and start <= c.start < end]
+    return any(c.label_ == NEGATION and start <= c.start < end
+               and not any(p.start <= c.start < p.end for p in pseudo) for c in cues)
+
+
 def _clauses(sent: Span, cues: list[Span]) -> list[tuple[int, int]]:
-    """Split a sentence (token indices) at termination cues such as "but" or ";"."""
-    cuts = sorted({c.start for c in cues if c.label_ == TERMINATION and _cuts(sent, c)})
+    """Split a sentence (token indices) at termination cues such as "but" or ";".
+
+    A coordination (", and you ...") splits only when one side is negated and the other
+    is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
+    penalty, and you can repay them" states that they can be repaid.
+    """
+    cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(sent, c)}
+    for c in cues:
+        if (c.label_ == COORDINATION and sent.start < c.start < sent.end
+                and _negated(cues, sent.start, c.start) != _negated(cues, c.start, sent.end)):
+            cuts.add(c.start)
+    cuts = sorted(cuts)
     bounds = [sent.start, *cuts, sent.end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
@@ -242,6 +261,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 imperative=any(c.label_ == IMPERATIVE and c.start == sent.start
                                for c in sent_cues) and index == 0,
                 anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
+                anaphors=tuple(c.text.lower() for c in clause_cues if c.label_ == ANAPHOR),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
                 historical=any(c.label_ == HISTORICAL for c in clause_cues),
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
