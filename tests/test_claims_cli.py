@@ -42,4 +42,4 @@ def test_show_year_conditions_and_unknown_id():
 def test_claims_test_runs_selected_claims():
     result = run_cli("claims", "test", "elective-deferral-limit", "rmd-start-age")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "16 passed, 0 failed (2 claims)"
+    assert result.stdout.splitlines()[-1] == "17 passed, 0 failed (2 claims)"

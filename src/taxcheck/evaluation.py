@@ -213,8 +213,13 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
         _bump(result.per_verdict, ann.verdict, "fn")
         _bump(result.per_claim, claim_name, "fn")
         result.misses.append(outcome)
+    # A sentence is annotated once per fact and verdict: further findings that say the same
+    # thing about it (two outdated amounts, two claims of one fact) are repeats, not alarms.
+    said = {(findings[i].sentence, _claim_key(findings[i], facts), _label(findings[i]))
+            for i in used}
     for i, f in enumerate(findings):
-        if i in used or f.framing == "myth":
+        if i in used or f.framing == "myth" or (f.sentence, _claim_key(f, facts),
+                                                _label(f)) in said:
             continue
         score = result.problems if f.verdict in PROBLEMS else result.accurate
         score.fp += 1

@@ -40,12 +40,24 @@ class ClaimDatabase:
     def check_references(self) -> list[ClaimDatabaseError]:
         """Find references to concepts or figures that do not exist."""
         errors = []
+        groups = {lexeme.context for lexeme in self.concepts.values() if lexeme.context}
         for label, lexeme in self.concepts.items():
             for inc in lexeme.includes:
                 if inc not in self.concepts:
                     errors.append(ClaimDatabaseError(
                         f"concept {label} includes unknown concept {inc!r}",
                         where="concepts.yaml", code="TC105"))
+            for target in lexeme.refers:
+                if target not in self.concepts:
+                    errors.append(ClaimDatabaseError(
+                        f"concept {label} refers to unknown concept {target!r}",
+                        where="concepts.yaml", code="TC105"))
+            for group in lexeme.borrows:
+                if group not in groups:
+                    errors.append(ClaimDatabaseError(
+                        f"concept {label} borrows unknown context group {group!r}; known: "
+                        f"{', '.join(sorted(groups)) or 'none'}", where="concepts.yaml",
+                        code="TC105"))
         for claim in self.claims:
             where = self.locations.get(claim.id)
             for condition in claim.when:
@@ -54,10 +66,11 @@ class ClaimDatabase:
                     errors.append(ClaimDatabaseError(
                         f"claim {claim.id!r} uses unknown concept(s) {', '.join(unknown)}; "
                         f"known: see concepts.yaml", where=where, code="TC105"))
-            if claim.anchor and claim.anchor not in self.concepts:
+            anchors = {claim.anchor, *(c.anchor for c in claim.when)} - {None}
+            for anchor in sorted(a for a in anchors if a not in self.concepts):
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} anchors its amount to unknown concept "
-                    f"{claim.anchor!r}; known: see concepts.yaml", where=where, code="TC105"))
+                    f"{anchor!r}; known: see concepts.yaml", where=where, code="TC105"))
             if claim.figure and claim.figure not in self.figures:
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} names unknown figure {claim.figure!r}; known: "

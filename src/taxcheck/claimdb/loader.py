@@ -114,6 +114,8 @@ def _lexicon(loader: _FileLoader, into: dict[str, Lexeme]) -> None:
             old = into[label]
             lexeme = Lexeme(description=lexeme.description or old.description,
                             context=lexeme.context or old.context,
+                            borrows=old.borrows + lexeme.borrows,
+                            refers=old.refers + lexeme.refers,
                             includes=old.includes + lexeme.includes,
                             hides=old.hides + lexeme.hides,
                             terms=old.terms + lexeme.terms, lemmas=old.lemmas + lexeme.lemmas,

@@ -74,6 +74,9 @@ class Condition(_Strict):
     """Concepts of ``all``/``any`` the sentence may leave unsaid when the article's title,
     the section's heading or an earlier sentence of the section names them ("The count
     uses trading days" in a section about wash sales)."""
+    anchor: str | None = None
+    """For numeric claims: the concept the amount belongs to when this condition is met
+    (overrides the claim's ``anchor``)."""
 
     @model_validator(mode="after")
     def _needs_concepts(self) -> Condition:
@@ -131,7 +134,7 @@ class Claim(_Strict):
         if self.figure is not None and self.verdict is not None:
             raise ValueError("a numeric claim ('figure') gets its verdict from the figure table; "
                              "remove 'verdict'")
-        if self.anchor is not None and self.figure is None:
+        if (self.anchor is not None or any(c.anchor for c in self.when)) and self.figure is None:
             raise ValueError("'anchor' is for numeric claims; add a 'figure' or remove 'anchor'")
         return self
 
@@ -143,25 +146,47 @@ class Claim(_Strict):
 
 
 class Figure(_Strict):
-    """A number that changes by tax year (a limit, an age, a rate), with its source."""
+    """A number that changes by tax year (a limit, an age, a rate), with its source.
+
+    A year's value may also be a list: the two ends of a range (``[79000, 89000]`` for a
+    phase-out, ``style: range``) or several right answers (``[50, 20, 10]`` for the rates of
+    a credit, ``style: choices``). A stated amount equal to any of them is right.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
     name: str
     unit: Unit
-    values: dict[int, float] = Field(min_length=1)
+    values: dict[int, float | tuple[float, ...]] = Field(min_length=1)
+    style: Literal["range", "choices"] = "range"
+    """How a list of values reads: "$79,000-$89,000" or "50%, 20% or 10%"."""
     citations: tuple[Citation, ...] = Field(min_length=1)
     note: str | None = None
 
     @model_validator(mode="after")
     def _plausible_values(self) -> Figure:
         low, high = {"usd": (0, 10_000_000), "percent": (0, 100), "age": (18, 100)}[self.unit]
-        for year, value in self.values.items():
+        for year in self.values:
             if not 1900 <= year <= 2100:
                 raise ValueError(f"values: {year} is not a tax year")
-            if not low <= value <= high:
-                raise ValueError(f"values: {year}: {value:g} is not a plausible {self.unit} "
-                                 f"value ({low}-{high})")
+            values = self.choices(year)
+            if not values:
+                raise ValueError(f"values: {year}: an empty list")
+            for value in values:
+                if not low <= value <= high:
+                    raise ValueError(f"values: {year}: {value:g} is not a plausible {self.unit} "
+                                     f"value ({low}-{high})")
         return self
+
+    def choices(self, year: int) -> tuple[float, ...]:
+        """The right values for ``year`` (one, or the ends of a range); empty when unknown."""
+        value = self.values.get(year)
+        if value is None:
+            return ()
+        return tuple(value) if isinstance(value, tuple) else (value,)
+
+    def matches(self, year: int, amount: float) -> bool:
+        """Whether ``amount`` is a right value for ``year``."""
+        return any(abs(amount - v) < 1e-9 for v in self.choices(year))
 
     def latest_year_at_or_before(self, year: int) -> int | None:
         years = [y for y in self.values if y <= year]
@@ -173,6 +198,15 @@ class Figure(_Strict):
         if self.unit == "percent":
             return f"{value:g}%"
         return "59½" if value == 59.5 else f"{value:g}"
+
+    def format_year(self, year: int) -> str:
+        """The right value(s) for ``year`` as text: "$24,500", "$79,000-$89,000"."""
+        parts = [self.format(v) for v in self.choices(year)]
+        if len(parts) == 1:
+            return parts[0]
+        if self.style == "range":
+            return "\u2013".join(parts)
+        return ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
 class Lexeme(_Strict):
@@ -186,6 +220,13 @@ class Lexeme(_Strict):
     context: str | None = None
     """A context group ("account", "loss"): a clause that lacks every concept of the group
     but points back ("these losses", "it") takes them from the heading or previous sentence."""
+    borrows: tuple[str, ...] = ()
+    """Context groups a clause with this concept takes from the discourse when it states an
+    amount but names nothing of the group: "Workers 50 and older can add $3,500" (AGE_50
+    borrows "account") is about the plan of the last sentences, else of its heading or title."""
+    refers: tuple[str, ...] = ()
+    """Concepts a reference of this kind stands for: "the credit" (refers to SAVERS_CREDIT
+    or SAVERS_MATCH) takes the one named in the last few sentences."""
     terms: tuple[str, ...] = ()
     """Phrases matched case-insensitively, token by token."""
     lemmas: tuple[str, ...] = ()

@@ -60,7 +60,8 @@ def _condition(cond: Condition) -> str:
              f"any of {', '.join(cond.any)}" if cond.any else "",
              f"none of {', '.join(cond.none)}" if cond.none else "",
              f"{cond.polarity}" if cond.polarity != "any" else "affirmed or negated",
-             f"names a year {_years(cond.stated_year)}" if cond.stated_year else ""]
+             f"names a year {_years(cond.stated_year)}" if cond.stated_year else "",
+             f"amount nearest {cond.anchor}" if cond.anchor else ""]
     return "; ".join(p for p in parts if p)
 
 
@@ -88,8 +89,8 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
         figure = db.figures[c.figure]
         click.echo(f"Figure {figure.id} ({figure.name}), amount nearest "
                    f"{c.anchor or 'the first concept'}:")
-        for year, value in sorted(figure.values.items()):
-            click.echo(f"  {year}: {figure.format(value)}")
+        for year in sorted(figure.values):
+            click.echo(f"  {year}: {figure.format_year(year)}")
         if figure.note:
             click.echo(textwrap.fill(f"note: {figure.note}", width=96, initial_indent="  ",
                                      subsequent_indent="  "))

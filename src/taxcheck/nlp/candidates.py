@@ -40,9 +40,11 @@ PSEUDO_ATTRIBUTION = "PSEUDO_ATTRIBUTION"
 SAME_AS = "SAME_AS"
 COUNTERFACTUAL = "COUNTERFACTUAL"
 OPEN_QUESTION = "OPEN_QUESTION"
+COORDINATION = "COORDINATION"
 CUE_LABELS = (NEGATION, PSEUDO_NEGATION, HEDGE, ATTRIBUTION, TERMINATION, QUESTION,
               IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION,
-              HISTORICAL, PSEUDO_ATTRIBUTION, SAME_AS, COUNTERFACTUAL, OPEN_QUESTION)
+              HISTORICAL, PSEUDO_ATTRIBUTION, SAME_AS, COUNTERFACTUAL, OPEN_QUESTION,
+              COORDINATION)
 
 _LABEL_PREFIX = re.compile(
     r"^(?:(?:(?:step|tip|move|idea|strategy|rule|no\.?|number|#)\s*#?\d+|\d+)"
@@ -89,6 +91,8 @@ class Candidate:
     quantities: tuple[Quantity, ...]
     same_as: bool = False
     """The clause says the previous statement holds for it too ("The same is true of ...")."""
+    anaphors: tuple[str, ...] = ()
+    """The words pointing back ("it", "these losses"), lower-cased."""
 
     @property
     def labels(self) -> frozenset[str]:
@@ -99,10 +103,44 @@ class Candidate:
         return tuple(int(q.value) for q in self.quantities if q.kind == "year")
 
 
+def _cuts(sent: Span, cue: Span) -> bool:
+    """Whether a termination cue starts a new clause.
+
+    "yet" and "though" do only after a comma or at the start ("X, yet Y"), not as adverbs
+    ("for a while yet"); ", however," between commas is an aside, not a new clause.
+    """
+    if not sent.start < cue.start < sent.end:
+        return False
+    doc = sent.doc
+    word = cue.text.lower()
+    before = doc[cue.start - 1].text if cue.start > sent.start else ""
+    after = doc[cue.end].text if cue.end < sent.end else ""
+    if word in ("yet", "though"):
+        return before in (",", ";")
+    if word == "however":
+        return not (before == "," and after == ",")
+    return True
+
+
+def _negated(cues: list[Span], start: int, end: int) -> bool:
+    pseudo = [c for c in cues if c.label_ == PSEUDO_NEGATION and start <= c.start < end]
+    return any(c.label_ == NEGATION and start <= c.start < end
+               and not any(p.start <= c.start < p.end for p in pseudo) for c in cues)
+
+
 def _clauses(sent: Span, cues: list[Span]) -> list[tuple[int, int]]:
-    """Split a sentence (token indices) at termination cues such as "but" or ";"."""
-    cuts = sorted({c.start for c in cues
-                   if c.label_ == TERMINATION and sent.start < c.start < sent.end})
+    """Split a sentence (token indices) at termination cues such as "but" or ";".
+
+    A coordination (", and you ...") splits only when one side is negated and the other
+    is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
+    penalty, and you can repay them" states that they can be repaid.
+    """
+    cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(sent, c)}
+    for c in cues:
+        if (c.label_ == COORDINATION and sent.start < c.start < sent.end
+                and _negated(cues, sent.start, c.start) != _negated(cues, c.start, sent.end)):
+            cuts.add(c.start)
+    cuts = sorted(cuts)
     bounds = [sent.start, *cuts, sent.end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
@@ -136,9 +174,41 @@ def _negations(cues: list[Span], pseudo: list[Span]) -> tuple[str, ...]:
     return tuple(c.text for c in found)
 
 
+_LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
+
+
+def _preposed_condition(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The token span of a clause-initial "if ...," ("If you don't take your RMD, the tax
+    is 25%"), whose negations belong to the condition, not to what the clause states."""
+    start = a
+    while start < b and doc[start].lower_ in _LEADING:
+        start += 1
+    if start >= b or doc[start].lower_ != "if":
+        return None
+    comma = next((i for i in range(start + 1, b) if doc[i].text == ","), None)
+    if comma is None or comma >= b - 2:
+        return None
+    return start, comma
+
+
+def _asked(doc: Doc, cues: list[Span], b: int) -> list[tuple[int, int]]:
+    """Token spans an embedded question asks about: from "whether" to the next comma."""
+    spans = []
+    for cue in cues:
+        if cue.label_ != EMBEDDED_QUESTION:
+            continue
+        end = next((i for i in range(cue.end, b) if doc[i].text == ","), b)
+        spans.append((cue.start, end))
+    return spans
+
+
 def _is_question(sent: Span, cues: list[Span], sent_text: str) -> bool:
-    if sent_text.rstrip().endswith("?"):
+    text = sent_text.rstrip()
+    if text.endswith("?"):
         return True
+    if text.endswith((".", "!")):
+        # "What counts is leaving in the year you turn 55." is a statement
+        return False
     for cue in cues:
         if cue.label_ != QUESTION or not _inside(cue, sent.start, sent.end):
             continue
@@ -221,7 +291,17 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 continue
             clause_cues = [c for c in sent_cues if _inside(c, a, b)]
             pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            condition = _preposed_condition(doc, a, b)
+            if condition is not None:
+                pseudo.append(doc[condition[0]:condition[1]])
             negations = _negations(clause_cues, pseudo)
+            # ", whether ... or ..." means "either way"; it does not ask
+            asked = _asked(doc, [c for c in clause_cues if not _after_comma(c)], b)
+            # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
+            # a clause is a question only when everything it names is inside the question
+            embedded = bool(asked) and all(
+                any(lo <= s.start < hi for lo, hi in asked)
+                for s in concepts if _inside(s, a, b))
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
@@ -244,11 +324,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
                 attribution=attribution,
                 conditions=tuple(c.text for c in clause_cues if c.label_ == CONDITION),
-                question=question or (not open_question and any(
-                    c.label_ == EMBEDDED_QUESTION and not _after_comma(c) for c in clause_cues)),
+                question=question or (not open_question and embedded),
                 imperative=any(c.label_ == IMPERATIVE and _opens(sent, c)
                                for c in sent_cues) and index == 0,
                 anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
+                anaphors=tuple(c.text.lower() for c in clause_cues if c.label_ == ANAPHOR),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
                 historical=not counterfactual and any(c.label_ == HISTORICAL
                                                       for c in clause_cues),

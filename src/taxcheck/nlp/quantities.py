@@ -1,7 +1,8 @@
 """Find amounts of money, percentages, ages and tax years in a sentence.
 
-Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / $1 million,
-10% / 10 percent / ten percent, age 59½ / 59 1/2 / fifty-nine and a half, 2025.
+Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / $1 million /
+eleven hundred dollars, 10% / 10 percent / ten percent, age 59½ / 59 1/2 / fifty-nine and
+a half, 2025, and years relative to the article's date ("next year": a ``relyear`` of +1).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-QuantityKind = Literal["usd", "percent", "age", "year"]
+QuantityKind = Literal["usd", "percent", "age", "year", "relyear"]
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -25,6 +26,9 @@ _HALF = r"(?P<half>\s*½|\s+1/2|\s+and\s+(?:a\s+)?(?:one-)?half)?"
 
 _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("usd", re.compile(
+        rf"\b(?P<num>{_WORD_NUM})[\s-]+(?P<mult>hundred|thousand)\s+(?:US\s+)?dollars\b",
+        re.IGNORECASE)),
+    ("usd", re.compile(
         rf"\$\s?(?P<num>{_NUM})(?:\s*(?P<mult>k|K|thousand|million|mil|m|M)\b)?")),
     ("usd", re.compile(rf"\b(?P<num>{_NUM})\s*(?P<mult>thousand|million)?\s+(?:US\s+)?dollars\b",
                        re.IGNORECASE)),
@@ -35,13 +39,22 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"
         r"(?!\s*(?:%|percent|dollars|years? of service))",
         re.IGNORECASE)),
+    ("age", re.compile(
+        rf"\b(?:until|once|when|after|before|by\s+the\s+time)\s+(?:you|they|he|she|we)"
+        rf"(?:['\u2019](?:re|s)|\s+(?:are|is|turn|turns|reach|reaches|hit|hits))\s+"
+        rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)){_HALF}", re.IGNORECASE)),
     ("age", re.compile(rf"\b(?P<num>\d{{2}}|{_WORD_NUM})(?P<half>½|\s+1/2|\s+and\s+a\s+half)",
                        re.IGNORECASE)),
     ("age", re.compile(r"\b(?P<num>\d{2})(?:\s+(?:or|and)\s+(?:older|over|up))\b", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\d$,.])(?P<num>(?:19[5-9]|20[0-9])\d)(?!\d|,\d|%)")),
+    ("relyear", re.compile(r"\b(?P<num>this|next|last|the\s+coming|the\s+current|the\s+new)"
+                           r"\s+(?:tax\s+|calendar\s+)?year\b(?!-)", re.IGNORECASE)),
 ]
+_RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1}
+NEW_YEAR = 99
+"""``relyear`` value of "the new year": next year late in a year, this year early in it."""
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "mil": 1_000_000,
-                "m": 1_000_000}
+                "m": 1_000_000, "hundred": 100}
 _BEFORE_YEAR = re.compile(r"\b(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?$",
                           re.IGNORECASE)
 _AFTER_YEAR = re.compile(r"\b(?:after|beyond|later\s+than)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
@@ -62,7 +75,11 @@ class Quantity:
 
 
 def _number(raw: str) -> float:
-    raw = raw.lower()
+    raw = re.sub(r"\s+", " ", raw.lower())
+    if raw in _RELATIVE:
+        return float(_RELATIVE[raw])
+    if raw == "the new":
+        return float(NEW_YEAR)
     if raw in _WORDS:
         return float(_WORDS[raw])
     return float(raw.replace(",", ""))

@@ -1,0 +1,61 @@
+"""taxcheck eval: a sentence is annotated once per fact and verdict.
+
+Two findings that say the same thing about one sentence (two outdated amounts of one fact)
+match one annotation; the second is a repeat, not a false alarm. A finding with another
+verdict or fact is still a false alarm.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taxcheck.evaluation import evaluate
+from taxcheck.readers import read_path
+
+ARTICLE = """401(k) limits
+
+By Staff
+Updated January 12, 2026
+
+The 401(k) contribution limit is $23,000, plus a $7,500 catch-up.
+
+The IRA contribution limit for 2026 is $7,500.
+"""
+
+
+def _corpus(tmp_path: Path, annotations: str) -> Path:
+    (tmp_path / "gold").mkdir(exist_ok=True)
+    (tmp_path / "limits.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gold" / "limits.txt.yaml").write_text(
+        f"article: limits.txt\nas_of: 2026\nannotations:\n{annotations}", encoding="utf-8")
+    return tmp_path
+
+
+def test_two_outdated_amounts_in_one_sentence_match_one_annotation(tmp_path, checker):
+    report = checker.check(read_path(str(_corpus(tmp_path, "").joinpath("limits.txt"))))
+    assert {(f.claim_id, f.verdict) for f in report.findings
+            if "23,000" in f.sentence} == {("elective-deferral-limit", "outdated"),
+                                           ("catch-up-limit", "outdated")}
+    corpus = _corpus(tmp_path, """\
+  - quote: "The 401(k) contribution limit is $23,000"
+    fact: elective-deferral-limit
+    verdict: outdated
+  - quote: "The IRA contribution limit for 2026 is $7,500."
+    fact: ira-limit-catch-up-and-deadline
+    verdict: accurate
+""")
+    result = evaluate(corpus, checker)
+    assert (result.problems.tp, result.problems.fp, result.problems.fn) == (1, 0, 0)
+    assert result.false_alarms == []
+
+
+def test_a_finding_with_another_verdict_is_still_a_false_alarm(tmp_path, checker):
+    corpus = _corpus(tmp_path, """\
+  - quote: "The IRA contribution limit for 2026 is $7,500."
+    fact: ira-limit-catch-up-and-deadline
+    verdict: accurate
+""")
+    result = evaluate(corpus, checker)
+    assert result.problems.fp == 2
+    assert {o.got for o in result.false_alarms} == {"elective-deferral-limit (outdated)",
+                                                   "catch-up-limit (outdated)"}

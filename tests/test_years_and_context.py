@@ -1,0 +1,214 @@
+"""Years, ranges and discourse context on article-shaped text (issue 4).
+
+The year a figure is judged against comes from the amount ("$23,000 in 2024"), the clause
+("for 2026", "next year", counted from the article's date), the heading or title, else the
+article's date. Definite references ("the credit"), elliptical amounts ("Workers 50 and
+older can add $3,500") and pronouns take what they point at from the sentences before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from taxcheck.checker import Checker
+from taxcheck.readers import read_bytes
+
+
+@pytest.fixture(scope="module")
+def dated(db):
+    """Check Markdown articles as of their own date (no --tax-year)."""
+    checker = Checker(db)
+
+    def run(body: str, date: str = "2025-11-14", title: str = "Limits") -> set[tuple[str, str]]:
+        text = f"---\ntitle: {title}\ndate: {date}\n---\n\n{body}\n"
+        report = checker.check(read_bytes(text.encode(), "article.md"))
+        return {(f.claim_id, "myth" if f.framing == "myth" else f.verdict)
+                for f in report.findings}
+
+    return run
+
+
+# -- years -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The most you can defer into a 401(k) this year is $23,500, up from $23,000 in 2024.",
+    "This year's 401(k) limit is $23,500, compared with $23,000 for 2024.",
+])
+def test_a_year_written_next_to_an_amount_belongs_to_that_amount(dated, sentence):
+    found = dated(sentence, date="2025-01-06")
+    assert ("elective-deferral-limit", "accurate") in found
+    assert not {v for c, v in found if c == "elective-deferral-limit"} - {"accurate"}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Next year, the IRA limit will be $7,500.", "accurate"),
+    ("Next year the IRA contribution limit stays at $7,000.", "outdated"),
+    ("Savers 50 and older get an extra $8,000 in 401(k) catch-up contributions next year.",
+     "accurate"),
+])
+def test_next_year_counts_from_the_article_date(dated, sentence, verdict):
+    found = dated(sentence, date="2025-11-14")
+    assert verdict in {v for _, v in found}, found
+
+
+def test_a_heading_naming_a_year_sets_the_year_of_its_section(dated):
+    body = ("# Limits\n\n## 2024 recap\n\nThe 401(k) deferral limit was $23,000.\n\n"
+            "## This year\n\nThe 401(k) deferral limit is $23,000.")
+    found = dated(body, date="2026-01-10")
+    assert ("elective-deferral-limit", "accurate") in found
+    assert ("elective-deferral-limit", "outdated") in found
+
+
+def test_a_title_naming_next_year_sets_the_year_of_the_article(dated):
+    found = dated("# IRS sets 2026 retirement plan limits\n\n"
+                  "The combined cap on employee and employer contributions climbs to $72,000.",
+                  date="2025-11-14")
+    assert found == {("annual-additions-limit", "accurate")}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("If you were born in 1960 or later, RMDs start at age 75.", "accurate"),
+    ("Since you're in your 50s, you won't have to start RMDs until you're 73.", "false"),
+])
+def test_a_birth_year_is_not_the_tax_year(dated, sentence, verdict):
+    assert ("rmd-start-age-born-1960", verdict) in dated(sentence, date="2024-03-04")
+
+
+def test_a_rule_in_force_from_2026_is_judged_by_the_year_the_clause_is_about(dated):
+    good = dated("Starting in 2026, anyone who earned more than $150,000 in FICA wages in 2025 "
+                 "must make catch-ups as Roth.")
+    assert not any(c == "roth-catch-up-before-2026" for c, _ in good)
+    bad = dated("If you earned more than $145,000 last year, your 2024 catch-ups must go in "
+                "as Roth contributions.", date="2024-03-12")
+    assert ("roth-catch-up-before-2026", "false") in bad
+
+
+# -- ranges and several right answers -----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("For single filers covered at work, the deduction phases out between $79,000 and "
+     "$89,000 of MAGI.", "accurate"),
+    ("For single filers covered at work, the deduction begins to phase out at $77,000 of "
+     "modified AGI.", "outdated"),
+    ("For single filers covered by a 401(k), the IRA deduction phases out at $120,000.", "false"),
+])
+def test_phase_out_ranges_accept_either_end(dated, sentence, verdict):
+    assert ("ira-deduction-phaseout-single", verdict) in dated(sentence, date="2025-03-01")
+
+
+def test_a_figure_with_several_right_values(dated):
+    found = dated("The Saver's Credit is worth 50%, 20% or 10% of up to $2,000 you contribute.",
+                  date="2025-12-02")
+    assert {("savers-credit-rate", "accurate"), ("savers-credit-amounts", "accurate")} <= found
+    assert ("savers-credit-rate", "false") in dated(
+        "The Saver's Credit is worth 25% of what you contribute.", date="2025-12-02")
+
+
+# -- amounts that belong to something else ----------------------------------------------
+
+def test_totals_and_far_off_amounts_are_not_checked_as_a_limit(dated):
+    found = dated("Savers age 50 and older can add another $7,500 to a 401(k), for a total "
+                  "of $31,000.", date="2025-01-06")
+    assert found == {("catch-up-limit", "accurate")}
+    found = dated("Catch-up dollars count against the $72,000 annual additions limit.",
+                  date="2026-01-05")
+    assert found == {("catch-up-counts-toward-415c", "false")}
+
+
+def test_a_comma_separates_an_amount_from_the_next_concept(dated):
+    found = dated("The IRA limit stays at $7,000, and the IRA catch-up for people 50 and over "
+                  "remains $1,000.", date="2025-01-06")
+    assert ("ira-catch-up-limit", "accurate") in found
+    assert not {v for _, v in found} - {"accurate"}
+
+
+# -- references, ellipsis and pronouns --------------------------------------------------
+
+def test_the_credit_is_the_savers_credit_named_earlier(dated):
+    found = dated("The Saver's Credit rewards modest earners. Many people never claim it.\n\n"
+                  "Because the credit is refundable, you get the money even if you owe no tax.",
+                  date="2025-12-02")
+    assert ("savers-credit-refundable", "false") in found
+
+
+def test_an_elliptical_amount_takes_the_plan_from_the_title(dated):
+    found = dated("# SIMPLE plan limits move up\n\nJanuary brings new numbers for small "
+                  "employers.\n\n## Catch-ups for older staff\n\nWorkers 50 and older can "
+                  "contribute an extra $3,500 in catch-up money.", date="2026-01-09")
+    assert ("simple-catch-up-limit", "outdated") in found
+    assert not any(c == "catch-up-limit" for c, _ in found)
+
+
+def test_a_statement_with_nothing_of_its_own_takes_the_topic_of_the_sentence_before(dated):
+    found = dated("The Saver's Credit is worth up to $1,000. In other words, low earners get "
+                  "back half of everything they contribute, however much that is.",
+                  date="2025-12-02")
+    assert ("savers-credit-no-cap", "false") in found
+
+
+def test_the_topic_does_not_carry_across_a_new_section(dated):
+    found = dated("# Guide\n\nHardship withdrawals are taxable.\n\n## Roth options\n\n"
+                  "A Roth 401(k) is funded with after-tax money, so qualified withdrawals are "
+                  "tax-free.", date="2025-04-02")
+    assert not any(c.startswith("hardship") and v == "false" for c, v in found)
+
+
+def test_a_possessive_points_at_people_not_at_the_last_topic(dated):
+    found = dated("The Saver's Match starts with the 2027 tax year. Starting next year, high "
+                  "earners must make their catch-up contributions as Roth.", date="2025-11-20")
+    assert not any(c == "savers-match-available-now" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A hardship distribution lets you reach your money, but it isn't one of the exceptions to "
+    "the 10% additional tax.",
+    "Hardship withdrawals are popular. Still, a hardship withdrawal does not avoid that penalty.",
+])
+def test_a_pronoun_takes_the_withdrawal_it_points_at(dated, text):
+    assert ("hardship-withdrawal-penalized", "accurate") in dated(text, date="2025-06-18")
+
+
+def test_an_outstanding_balance_is_the_loan_named_earlier(dated):
+    found = dated("A 401(k) loan is not taxed if you repay it on schedule. Payments come out of "
+                  "your paycheck. The interest goes back into your account. If you leave your "
+                  "job with a balance outstanding, you'll have just 60 days to repay it.",
+                  date="2025-06-18")
+    assert ("plan-loan-offset-60-days", "false") in found
+
+
+# -- clauses ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "claim", "verdict"), [
+    ("For 2026, you can defer up to $24,500 into a 401(k), whether you choose pre-tax or Roth.",
+     "elective-deferral-limit", "accurate"),
+    ("If you don't take your full RMD, the excise tax is 25% of the shortfall.",
+     "rmd-excise-rate", "accurate"),
+    ("Hardship withdrawals don't carry the 10% penalty, and you can repay them later.",
+     "hardship-withdrawal-repayable", "false"),
+    ("The 2025 tax law made the ban on miscellaneous itemized deductions permanent, so there's "
+     "no IRA-loss deduction for 2026.", "misc-itemized-ban-permanent", "accurate"),
+    ("The IRA catch-up for savers 50 and up, however, is set in the statute at $1,000 and "
+     "won't move.", "ira-catch-up-fixed", "false"),
+])
+def test_clause_boundaries_keep_negation_and_questions_in_their_place(dated, sentence, claim,
+                                                                       verdict):
+    assert (claim, verdict) in dated(sentence, date="2026-01-12")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Whether you can deduct 401(k) losses depends on the rules.",
+    "What counts as a contribution for the credit?",
+])
+def test_embedded_and_direct_questions_state_nothing(dated, sentence):
+    assert dated(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "A lot of workers assume the IRS waives the 10% penalty on hardship withdrawals.",
+    "Some owners also believe that workers who leave at 55 can tap a SIMPLE IRA without "
+    "penalty.",
+    "Older articles still warn that the IRS takes 50% of any RMD you miss.",
+])
+def test_beliefs_of_others_are_reported_as_myths(dated, sentence):
+    found = dated(sentence, date="2024-05-14")
+    assert found and {v for _, v in found} <= {"myth", "accurate"}
