@@ -55,8 +55,19 @@ DEFAULT_SUFFIX = ".txt"
 DEFAULT_MAX_BYTES = 10_000_000
 """Inputs larger than this (10 MB) are refused unless the limit is raised."""
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_SUFFIX", "READERS", "Reader", "TextReader", "decode",
-           "read_bytes", "read_path", "reader_for", "text_reader"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_SUFFIX",
+    "READERS",
+    "Reader",
+    "TextReader",
+    "decode",
+    "read_bytes",
+    "read_file_bytes",
+    "read_path",
+    "reader_for",
+    "text_reader",
+]
 
 
 def reader_for(path: str, default: str = DEFAULT_SUFFIX) -> Reader:
@@ -78,10 +89,8 @@ def read_bytes(data: bytes, path: str, *, suffix: str | None = None,
     return reader(data, path)
 
 
-def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read an article from a file, or from standard input when ``path`` is ``-``."""
-    if path == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=max_bytes)
+def read_file_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of an article file; InputError when missing, unreadable or too large."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -90,11 +99,17 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         if size > max_bytes:
             raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({size:,} bytes)",
                              where=path, code="TC204")
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", where=path, code="TC206") from None
     except PermissionError:
         raise InputError("permission denied", where=path, code="TC207") from None
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", where=path, code="TC207") from None
-    return read_bytes(data, path, max_bytes=max_bytes)
+
+
+def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read an article from a file, or from standard input when ``path`` is ``-``."""
+    if path == "-":
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=max_bytes)
+    return read_bytes(read_file_bytes(path, max_bytes), path, max_bytes=max_bytes)

@@ -30,7 +30,7 @@ from taxcheck.atomic import write_atomic
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import SEVERITY_RANK, Report
-from taxcheck.readers import DEFAULT_MAX_BYTES
+from taxcheck.readers import DEFAULT_MAX_BYTES, read_file_bytes
 from taxcheck.scan.cache import Cache, cache_key, content_hash
 from taxcheck.scan.inputs import FileSource, InputWalker, SourceError
 from taxcheck.scan.jsonl import estimate_records, iter_jsonl
@@ -108,25 +108,6 @@ class ScanResult:
     findings: int
     work: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-
-
-def _read_source(path: str, max_bytes: int) -> bytes:
-    """The bytes of an article file; InputError when missing, unreadable or too large."""
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError("is a directory, not a file", where=path, code="TC205")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({size:,} bytes)",
-                             where=path, code="TC204")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", where=path, code="TC206") from None
-    except PermissionError:
-        raise InputError("permission denied", where=path, code="TC207") from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", where=path, code="TC207") from None
 
 
 class _Scan:
@@ -213,7 +194,7 @@ class _Scan:
                     yield (hit if hit else Task(record.path, page, key, document=record)), key
             else:
                 try:
-                    data = _read_source(source.path, self.options.max_bytes)
+                    data = read_file_bytes(source.path, self.options.max_bytes)
                 except InputError as exc:
                     yield Outcome.failure(source.path, exc, cacheable=False), None
                     continue
