@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from taxcheck.errors import InputError
 from taxcheck.readers import read_bytes
+from test_fuzz_formats import _check_document, _check_report
 
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -23,14 +24,6 @@ TRICKY = st.sampled_from([
 TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=20)), max_size=60).map("".join)
 
 
-def _check_offsets(document):
-    for block in document.blocks:
-        for seg in block.segments:
-            assert 0 <= seg.source_start <= len(document.source)
-            assert seg.source_start + seg.length <= len(document.source)
-            assert seg.text_start + seg.length <= len(block.text)
-
-
 @FUZZ
 @given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".md"]))
 def test_random_bytes_read_or_fail_cleanly(data, suffix):
@@ -39,7 +32,7 @@ def test_random_bytes_read_or_fail_cleanly(data, suffix):
     except InputError as exc:
         assert "\n" not in str(exc) and str(exc).startswith(f"fuzz{suffix}: TC2")
         return
-    _check_offsets(document)
+    _check_document(document)
 
 
 @FUZZ
@@ -49,13 +42,7 @@ def test_random_text_is_checked_with_offsets_inside_the_source(checker, text, su
         document = read_bytes(text.encode("utf-8", "surrogatepass"), f"fuzz{suffix}")
     except InputError:
         return
-    _check_offsets(document)
-    report = checker.check(document)
-    lines = document.source.count("\n") + 1
-    for f in report.findings:
-        assert 0 <= f.start <= f.end <= len(document.source)
-        assert 1 <= f.line <= lines and f.column >= 1
-        assert f.block_start <= f.block_end <= len(document.blocks[f.block].text)
+    _check_report(checker, document)
 
 
 @pytest.mark.parametrize("text", [
