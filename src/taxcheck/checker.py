@@ -62,11 +62,12 @@ class Checker:
 
         self.nlp = build_pipeline(db, model)
 
-    def check(self, document: Document) -> Report:
-        """Check one document."""
-        return next(self.check_many([document]))
+    def check(self, document: Document, tax_year: int | None = None) -> Report:
+        """Check one document (against ``tax_year`` instead of the Checker's, when given)."""
+        return next(self.check_many([document], tax_year))
 
-    def check_many(self, documents: Iterable[Document]) -> Iterator[Report]:
+    def check_many(self, documents: Iterable[Document],
+                   tax_year: int | None = None) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
@@ -77,7 +78,7 @@ class Checker:
             for doc in docs:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
-            year = as_of_year(document, self.tax_year)
+            year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
             findings = drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)
                  if f.claim_id in self.allowed], self.db)

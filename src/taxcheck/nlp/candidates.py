@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.nlp.patterns import PHRASE
-from taxcheck.nlp.quantities import Quantity, find_quantities
+from taxcheck.nlp.quantities import find_quantities
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
@@ -51,57 +50,6 @@ _LABEL_PREFIX = re.compile(
     r"\s*[:.)\-\u2013\u2014]?)?\s*(?:then|and|also|next|so|now|first|finally)?$", re.IGNORECASE)
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
-
-Polarity = Literal["affirmed", "negated"]
-
-
-@dataclass(frozen=True)
-class ConceptMention:
-    """A concept found in the text, with its character span in the block."""
-
-    label: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A clause that may state a claim, with everything the matcher needs to decide."""
-
-    start: int
-    end: int
-    text: str
-    sentence_index: int
-    """Position of the sentence in its block (0-based)."""
-    sentence_start: int
-    sentence_end: int
-    sentence: str
-    concepts: tuple[ConceptMention, ...]
-    polarity: Polarity
-    negations: tuple[str, ...]
-    hedges: tuple[str, ...]
-    attribution: str | None
-    conditions: tuple[str, ...]
-    question: bool
-    imperative: bool
-    anaphor: bool
-    assertive: bool
-    historical: bool
-    quantities: tuple[Quantity, ...]
-    same_as: bool = False
-    """The clause says the previous statement holds for it too ("The same is true of ...")."""
-    anaphors: tuple[str, ...] = ()
-    """The words pointing back ("it", "these losses"), lower-cased."""
-
-    @property
-    def labels(self) -> frozenset[str]:
-        return frozenset(c.label for c in self.concepts)
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(int(q.value) for q in self.quantities if q.kind == "year")
-
 
 def _cuts(sent: Span, cue: Span) -> bool:
     """Whether a termination cue starts a new clause.
@@ -323,7 +271,6 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 negations=negations,
                 hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
                 attribution=attribution,
-                conditions=tuple(c.text for c in clause_cues if c.label_ == CONDITION),
                 question=question or (not open_question and embedded),
                 imperative=any(c.label_ == IMPERATIVE and _opens(sent, c)
                                for c in sent_cues) and index == 0,
