@@ -18,10 +18,10 @@ RIGHT = "The IRA contribution limit for 2026 is $7,500.\n"
 def _part(folder: Path, name: str, text: str, quote: str, verdict: str) -> None:
     (folder / "gold").mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(f"Limits\n\n{text}", encoding="utf-8")
+    fact = "elective-deferral-limit" if "401" in quote else "ira-limit-catch-up-and-deadline"
     (folder / "gold" / f"{name}.yaml").write_text(
         f'article: {name}\nas_of: 2026\nannotations:\n  - quote: "{quote}"\n'
-        f"    fact: {'elective-deferral-limit' if '401' in quote else 'ira-limit-catch-up-and-deadline'}\n"
-        f"    verdict: {verdict}\n", encoding="utf-8")
+        f"    fact: {fact}\n    verdict: {verdict}\n", encoding="utf-8")
 
 
 def _corpus(tmp_path: Path) -> Path:
