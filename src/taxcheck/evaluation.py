@@ -148,6 +148,11 @@ class Evaluation(BaseModel):
         }
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+"""A list item's number or bullet, which readers keep out of the item's text: a quote
+"5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too"."""
+
+
 def normalise(text: str) -> str:
     """Compare quotes and sentences without caring about spacing or curly quotes."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -201,7 +206,7 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
     findings = [f for f in report.findings if not f.suppressed]
     used: set[int] = set()
     for ann in gold.annotations:
-        quote = normalise(ann.quote)
+        quote = normalise(_LIST_MARKER.sub("", ann.quote))
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
                       and quote in normalise(f.sentence)

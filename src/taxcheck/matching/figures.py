@@ -12,8 +12,35 @@ from taxcheck.findings import Step
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import Quantity
 
-_TOTAL = re.compile(r"\b(?:total(?:\s+of)?|altogether|all\s+told)\s*$", re.IGNORECASE)
-"""An amount given as a total ("for a total of $31,000") adds several limits up."""
+_TOTAL = re.compile(
+    r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
+    r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
+    r"gets?\s+you|works?\s+out\s+to)"
+    r"|\b(?:brings?|bringing|takes?|taking|puts?|putting|pushes|pushing|raises|raising)\b"
+    r"[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
+"""Words before an amount given as a total ("for a total of $31,000", "which brings the most
+you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
+_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|total|combined|altogether|all\s+told)\b",
+                          re.IGNORECASE)
+"""Words after an amount given as a total ("$32,000 in all")."""
+_OLD_VALUE = re.compile(
+    r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
+    r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
+    r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
+"""Words before an amount that is the old value a new one replaces ("rises from $23,500 to
+$24,500", "up from $23,000"): context, not the claim."""
+_FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
+                      re.IGNORECASE)
+_DIFFERENCE = re.compile(
+    r"(?:\b(?:up|down|by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
+    r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of)\s*$)", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"^\s*(?:more|less|higher|lower|extra\s+over|above\s+last|over\s+last|increase|bump|"
+    r"jump|raise|boost|hike)\b", re.IGNORECASE)
+"""An amount that is a difference ("up $500", "a $1,000 bump", "$500 more than"), not a
+limit."""
 GAP_PENALTY = 40
 """Extra distance between an amount and a concept separated by a comma or semicolon: in
 "the IRA limit stays at $7,000, and the IRA catch-up remains $1,000" the catch-up is
@@ -40,12 +67,21 @@ def anchor_of(claim: Claim, cond: Condition) -> str:
     return cond.anchor or claim.anchor or (cond.all or cond.any)[0]
 
 
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+AND_PENALTY = 15
+"""Extra distance across an "and": in "the base limit climbs to $24,500 and your catch-up
+rises to $8,000" the catch-up is $8,000."""
+
+
 def _distance(q: Quantity, m: ConceptMention, cand: Candidate | None = None) -> int:
     distance = min(abs(q.start - m.end), abs(m.start - q.end))
     if cand is not None:
         lo, hi = min(q.end, m.end), max(q.start, m.start)
-        if any(ch in ",;" for ch in cand.text[lo - cand.start:hi - cand.start]):
+        between = cand.text[lo - cand.start:hi - cand.start]
+        if any(ch in ",;" for ch in between):
             distance += GAP_PENALTY
+        if _AND.search(between):
+            distance += AND_PENALTY
     return distance
 
 
@@ -87,6 +123,20 @@ def plausible(figure: Figure, amount: float) -> bool:
     return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
 
 
+def _is_context(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is not a value of any single limit: a total, an old
+    value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    if _TOTAL.search(before) or _TOTAL_AFTER.match(after) or _OLD_VALUE.search(before):
+        return True
+    if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
+        return True
+    return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
+
+
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                   anchors: set[str]) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
@@ -97,13 +147,15 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and not _TOTAL.search(cand.text[:q.start - cand.start])]
+               and not _is_context(cand, q)]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
     if any(m.label == anchor for m in cand.concepts):
         return _assign(amounts, cand, anchors | {anchor}).get(anchor)
-    return _nearest(amounts, cand, anchor)
+    # an anchor the clause leaves unnamed takes none of the amounts named anchors own
+    owned = {id(q) for q in _assign(amounts, cand, anchors).values()}
+    return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor)
 
 
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
