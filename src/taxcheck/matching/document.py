@@ -8,6 +8,7 @@ For each clause: discourse resolution (:mod:`.discourse`) -> condition matching
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,15 @@ from taxcheck.matching.discourse import (
 from taxcheck.matching.retries import with_ellipsis, with_explained_clause
 from taxcheck.matching.years import clause_years, heading_year
 
+_TEASER_LEAD = re.compile(
+    r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
+    r"in\s+this\s+(?:article|guide|post|story|piece)|(?:table\s+of\s+)?contents|"
+    r"on\s+this\s+page|jump\s+to|related(?:\s+(?:articles|reading|posts|stories|links))?|"
+    r"you\s+may\s+also\s+like|more\s+from|read\s+more|"
+    r"(?:here(?:'|\u2019)?s\s+)?what\s+we(?:'|\u2019)ll\s+cover|what(?:'|\u2019)s\s+inside)"
+    r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
+"""A heading or lead-in that announces a list of topics ("What you'll learn", "In this
+article:"): the items under it name topics, they state nothing."""
 STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
@@ -67,6 +77,19 @@ class _Walk:
         self.recent: list[tuple[int, frozenset[str]]] = []
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
+        self.teaser_section = False
+        """Under a heading that announces topics ("What you'll learn")."""
+        self.teaser_list = False
+        """After a lead-in paragraph that announces topics ("In this article:")."""
+
+    def _announces(self, block: Block) -> bool:
+        """Track teaser headings and lead-ins; True for a list item under one."""
+        lead = bool(_TEASER_LEAD.match(block.text))
+        if block.kind in HEADING_KINDS:
+            self.teaser_section, self.teaser_list = lead, False
+        elif block.kind != "list_item":
+            self.teaser_list = lead and block.text.rstrip().endswith(":")
+        return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
         # a top-level heading before any text is the article's title (Markdown "# Title")
@@ -76,13 +99,14 @@ class _Walk:
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
         section = self._section(index, block, cands)
+        announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         for cand in cands:
             self.context.sentence = first + cand.sentence_index
             res = self._resolve(block, cand, section)
-            if not res.cand.question and (block.kind in STATEMENT_KINDS or res.cand.imperative
-                                          or res.cand.assertive):
+            if not res.cand.question and not announced and (
+                    block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive):
                 res = self._check(index, block, cands, res, section, stated)
             self._remember(block, cand, res, is_title)
 
