@@ -28,6 +28,16 @@ def _blank_long_runs(text: str) -> str:
     return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def nlp_text(text: str) -> str:
+    """The text spaCy sees: long runs blanked and typographic apostrophes made straight
+    ("can’t" reads like "can't", so the negation and the contraction's lemmas are found);
+    every offset is unchanged."""
+    return _blank_long_runs(text).translate(_APOSTROPHES)
+
+
 def as_of_year(document: Document, tax_year: int | None) -> int:
     """The tax year an article is checked against: --tax-year, its date, or this year."""
     if tax_year is not None:
@@ -71,7 +81,7 @@ class Checker:
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
         for document in documents:
-            texts = (_blank_long_runs(block.text) for block in document.blocks)
+            texts = (nlp_text(block.text) for block in document.blocks)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
             candidates, sentences = [], []
             for doc in docs:
