@@ -3,7 +3,9 @@
 A folder holds ``concepts.yaml`` (the vocabulary of claims), ``cues.yaml``
 (negation, hedge, attribution and other linguistic cues), ``figures.yaml`` (numbers
 keyed by tax year) and one YAML file per topic with its claims. Later folders add
-claims and override earlier ones with the same id; concepts and cues are merged.
+claims and override earlier ones with the same id; concepts and cues are merged. A later
+folder's figure entry with only ``id``, ``values`` and ``citations`` adds years to the
+figure of that id (next year's limits the day they are announced) and changes nothing else.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from taxcheck.claimdb.database import ClaimDatabase
-from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, Lexeme
+from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, FigureYears, Lexeme
 from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, key_line, line_of
 from taxcheck.cues import CUE_CATEGORIES
 from taxcheck.errors import ClaimDatabaseError
@@ -137,6 +139,9 @@ def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:
         return
     seen: set[str] = set()
     for i, body in enumerate(data["figures"]):
+        if isinstance(body, dict) and "name" not in body and "unit" not in body:
+            _figure_years(loader, into, body, i, seen)
+            continue
         figure = loader.validate(Figure, body, ("figures", i))
         if figure is None:
             continue
@@ -146,6 +151,41 @@ def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:
             continue
         seen.add(figure.id)
         into[figure.id] = figure
+
+
+def _figure_years(loader: _FileLoader, into: dict[str, Figure], body: dict, i: int,
+                  seen: set[str]) -> None:
+    """Add a house folder's years to a figure of an earlier folder (see FigureYears)."""
+    added = loader.validate(FigureYears, body, ("figures", i))
+    if added is None:
+        return
+    old = into.get(added.id)
+    if old is None or added.id in seen:
+        loader.fail(loader.line(("figures", i, "id")),
+                    f"figure {added.id!r} is not in an earlier claim folder; a new figure "
+                    "needs 'name', 'unit', 'values' and 'citations'", "TC106")
+        return
+    seen.add(added.id)
+    taken = sorted(year for year in added.values if year in old.values)
+    if taken:
+        loader.fail(loader.line(("figures", i, "values", taken[0])),
+                    f"figure {added.id!r} already has a value for {taken[0]}; a house folder "
+                    "adds years to a figure, it does not change them (give the whole figure "
+                    "with 'name' and 'unit' to replace it)", "TC108")
+        return
+    urls = {c.url for c in old.citations}
+    merged = {**old.model_dump(by_alias=True),
+              "values": {**old.values, **added.values},
+              "citations": old.citations + tuple(c for c in added.citations
+                                                 if c.url not in urls)}
+    if added.note:
+        merged["note"] = f"{old.note} {added.note}" if old.note else added.note
+    try:
+        into[added.id] = Figure.model_validate(merged)
+    except ValidationError as exc:  # an implausible value for the figure's unit
+        for err in exc.errors():
+            loader.fail(loader.line(("figures", i, "values")),
+                        err["msg"].removeprefix("Value error, "))
 
 
 def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]]:

@@ -211,6 +211,17 @@ class Figure(_Strict):
         return ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
+class FigureYears(_Strict):
+    """Years a house claim folder adds to a figure of an earlier folder (``figures.yaml``
+    entry with only ``id``, ``values`` and ``citations``): the new years' values and the
+    source that announced them. Years the figure already has cannot be changed this way."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    values: dict[int, float | tuple[float, ...]] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
+    note: str | None = None
+
+
 class Lexeme(_Strict):
     """Ways to write one concept or cue: phrases, lemma sequences, token patterns."""
 
