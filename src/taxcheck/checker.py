@@ -11,7 +11,7 @@ from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
 from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.selection import ClaimSelection
-from taxcheck.suppressions import apply_suppressions
+from taxcheck.suppressions import apply_suppressions, parse_directives
 
 # taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
 # when a Checker is built, so commands that build none (a warm scan) start fast.
@@ -63,9 +63,11 @@ class Checker:
             texts = (pipeline_text(block.text) for block in document.blocks)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
             candidates, sentences = [], []
+            labels: set[str] = set()
             for doc in docs:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
+                labels.update(*(c.labels for c in doc._.candidates))
             year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
             findings = drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)
@@ -78,4 +80,7 @@ class Checker:
                 contradictions=find_contradictions(
                     [f for f in findings if not f.suppressed], self.db),
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)
-                        for b in document.blocks])
+                        for b in document.blocks],
+                concepts=self.db.expand(labels),
+                suppression_names=frozenset().union(
+                    *(d.names for d in parse_directives(document)[0])))

@@ -11,13 +11,16 @@ from types import FrameType
 import click
 
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, claims_option, fail, load_db
+from taxcheck.cli.options import compare_option
 from taxcheck.errors import TaxcheckError
 from taxcheck.findings import SEVERITY_RANK
 from taxcheck.readers import DEFAULT_MAX_BYTES
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
+from taxcheck.scan.changes import CHANGES_HTML, compare, load_scan, write_changes
 from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
+from taxcheck.scan.runner import ScanResult
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
@@ -49,6 +52,34 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
             fail_on]:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def recheck_lines(result: ScanResult) -> list[str]:
+    """Why articles were checked again, when the cache held results of an earlier claim
+    database ("re-checked 212: 200 touch rmd-excise-rate, 12 not cached; 9,788 from
+    the cache, untouched by: claim edited: rmd-excise-rate")."""
+    earlier = result.work.get("cached_earlier_database", 0)
+    touching = {k: v for k, v in result.rechecked.items()
+                if k not in ("not cached", "no cache", "earlier database unknown")}
+    if not earlier and not touching:
+        return []
+    parts = [f"{count:,} touch {claim}" for claim, count in
+             sorted(touching.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
+    if len(touching) > 5:
+        parts.append(f"{sum(sorted(touching.values())[:-5]):,} touch other changed claims")
+    for reason in ("not cached", "earlier database unknown"):
+        if result.rechecked.get(reason):
+            parts.append(f"{result.rechecked[reason]:,} {reason}")
+    checked = sum(result.rechecked.values())
+    lines = [f"re-checked {checked:,} article{'s' * (checked != 1)}"
+             + (f" ({', '.join(parts)})" if parts else "")
+             + f"; {earlier:,} from the cache untouched by the claim database's changes"]
+    if result.database_changes:
+        shown = result.database_changes[:5]
+        more = len(result.database_changes) - len(shown)
+        lines.append("claim database changes: " + "; ".join(shown)
+                     + (f"; and {more} more" if more > 0 else ""))
+    return lines
 
 
 @click.command()
@@ -99,13 +130,14 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 @click.option("--partition-size", type=click.IntRange(1), metavar="BYTES",
               help="With --engine dask: bytes of JSON Lines per task (default: a few "
                    "partitions per worker, at most 64 MiB).")
+@compare_option
 @claims_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
          fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
          reviewer: str | None, progress: bool | None, quiet: bool, engine: str,
          scheduler: str | None, pages: bool, partition_size: int | None,
-         claim_dirs: tuple[Path, ...]) -> None:
+         compare_dir: Path | None, claim_dirs: tuple[Path, ...]) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
@@ -116,6 +148,10 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     With --engine dask, JSON Lines corpora are checked in partitions on a Dask
     cluster; it writes findings/part-NNNNN.jsonl (bad records as error rows),
     summary.json and index.html, and the pages only with --pages.
+
+    With --compare PREVIOUS_OUT, also lists the articles whose findings changed since
+    that earlier scan (changes.html, changes.jsonl), with the cause when it is known: a
+    claim added or edited, a figure year added, the tax year moved on.
 
     Exit codes: 2 when an input could not be checked (the rest is still reported) or
     on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0. On
@@ -139,6 +175,11 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                 raise click.UsageError(f"{name} needs --engine dask")
     elif cache_dir is not None:
         raise click.UsageError("--cache is not used with --engine dask")
+    if compare_dir is not None and engine == "dask":
+        raise click.UsageError("--compare is not used with --engine dask")
+    if (compare_dir is not None and cache_dir is None and not no_cache
+            and (compare_dir / DEFAULT_CACHE_DIR).is_dir()):
+        cache_dir = compare_dir / DEFAULT_CACHE_DIR  # the earlier scan's results, reused
     cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
         folder = Path(raw)
@@ -149,12 +190,18 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                 fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
                      "writes inside its inputs: choose a folder outside it")
     db = load_db(claim_dirs)
+    previous = None
+    if compare_dir is not None:
+        try:
+            previous = load_scan(compare_dir)  # before this scan can overwrite it
+        except TaxcheckError as exc:
+            fail(str(exc))
     mode = "off" if quiet else ("bar" if (progress if progress is not None
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
                           exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
             from taxcheck.scan.dask_engine import run_dask_scan
@@ -173,7 +220,16 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     except OSError as exc:
         fail(f"cannot write outputs in {out_dir}: {exc}")
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, old_handler)
+    comparison = None
+    if previous is not None:
+        try:
+            comparison = compare(previous, load_scan(out_dir))
+            write_changes(out_dir, comparison, claims_version=db.version, reviewer=reviewer)
+        except TaxcheckError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"cannot write outputs in {out_dir}: {exc}")
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
     if not result.work["inputs"]:
@@ -190,6 +246,11 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
             f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
             f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified",
             err=True)
+        for line in recheck_lines(result):
+            click.echo(line, err=True)
+        if comparison is not None:
+            click.echo(comparison.line(), err=True)
+            click.echo(f"changes: {out_dir / CHANGES_HTML}", err=True)
         click.echo(f"index: {out_dir / INDEX}", err=True)
         click.echo(f"summary: {out_dir / SUMMARY}", err=True)
     sys.exit(exit_code(failed=len(result.failures), worst=result.worst, fail_on=fail_on))

@@ -187,7 +187,8 @@ class BatchWriter:
         """Record one article (in input order)."""
         entry = ArticleEntry(path=outcome.path, title=outcome.title, url=outcome.url,
                              date=outcome.date, page=outcome.page, counts=outcome.counts,
-                             words=outcome.words, error=outcome.error)
+                             words=outcome.words, error=outcome.error,
+                             tax_year=outcome.tax_year)
         self.entries.append(entry)
         if outcome.error is not None:
             self.failures.append({"path": outcome.path, "reason": outcome.error})

@@ -32,6 +32,15 @@ from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import DEFAULT_MAX_BYTES, read_file_bytes
 from taxcheck.scan.cache import Cache, cache_key, content_hash
+from taxcheck.scan.dependencies import (
+    SNAPSHOT_FILE,
+    DatabaseChanges,
+    DatabaseSnapshot,
+    diff,
+    read_snapshot,
+    snapshot,
+    write_snapshot,
+)
 from taxcheck.scan.inputs import FileSource, InputWalker, SourceError
 from taxcheck.scan.jsonl import estimate_records, iter_jsonl
 from taxcheck.scan.outputs import BatchWriter
@@ -108,6 +117,12 @@ class ScanResult:
     findings: int
     work: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    rechecked: dict[str, int] = field(default_factory=dict)
+    """Why articles were checked rather than taken from the cache: ``not cached`` (new or
+    edited articles, other options), ``earlier database unknown``, or the id of a changed
+    claim they touch (each article counted once, under the first such claim)."""
+    database_changes: list[str] = field(default_factory=list)
+    """The changes of the claim database since the cached results, as text."""
 
 
 class _Scan:
@@ -137,24 +152,69 @@ class _Scan:
         self.check_seconds = 0.0
         self.words = 0
         self.worst: str | None = None
+        self.snapshot = snapshot(db)
+        self.changes: dict[str, DatabaseChanges | None] = {}
+        """Changes since each earlier database version met in the cache (None: unknown)."""
+        self.rechecked: dict[str, int] = {}
+        if self.cache is not None:
+            path = self._snapshot_path(db.version)
+            if read_snapshot(path) is None:
+                write_snapshot(path, self.snapshot)
 
     # -- producing outcomes and tasks -----------------------------------------------------
 
     def _key(self, content: str, path: str) -> str | None:
+        # The key holds the vocabulary, not the whole database: an entry computed with an
+        # earlier database is found, and used when none of the changes touch the article.
         if self.cache is None:
             return None
-        return cache_key(content, path, claims_version=self.db.version,
+        return cache_key(content, path, claims_version=f"vocabulary {self.snapshot.vocabulary}",
                          options=self.key_options)
+
+    def _snapshot_path(self, version: str) -> Path:
+        assert self.options.cache_dir is not None
+        return self.options.cache_dir / "claimdb" / f"{version}.json"
+
+    def _changes_since(self, version: str) -> DatabaseChanges | None:
+        if version not in self.changes:
+            old: DatabaseSnapshot | None = None
+            if self.options.cache_dir is not None and version.isalnum():
+                old = read_snapshot(self._snapshot_path(version))
+            self.changes[version] = diff(old, self.snapshot) if old is not None else None
+        return self.changes[version]
+
+    def _stale(self, outcome: Outcome) -> str | None:
+        """Why a cached outcome computed with an earlier database must be checked again
+        (the first changed claim the article touches), or None when it still holds."""
+        if outcome.claims_version == self.db.version or outcome.error is not None:
+            return None
+        changes = self._changes_since(outcome.claims_version)
+        if changes is None:
+            return "earlier database unknown"
+        touched = changes.touched(outcome.concepts, outcome.names)
+        return touched[0] if touched else None
+
+    def _recheck(self, reason: str) -> None:
+        self.rechecked[reason] = self.rechecked.get(reason, 0) + 1
 
     def _from_cache(self, key: str | None, page: str) -> Outcome | None:
         """The cached outcome for ``key`` with its page in place, or None on a miss."""
         if self.cache is None or key is None:
+            self._recheck("no cache" if self.cache is None else "not cached")
             return None
         entry = self.cache.get(key)
         if entry is None:
+            self._recheck("not cached")
             return None
         try:
             outcome = Outcome.from_cache(entry["outcome"])
+            stale = self._stale(outcome)
+            if stale is not None:
+                self._recheck(stale)
+                return None
+            if outcome.claims_version != self.db.version and outcome.error is None:
+                self.work["cached_earlier_database"] = (
+                    self.work.get("cached_earlier_database", 0) + 1)
             if outcome.error is None:
                 outcome.page = page
                 if self.writer.page_is_current(page, key):
@@ -168,6 +228,7 @@ class _Scan:
                     self.work["pages_written"] += 1
         except (ValueError, ValidationError, TypeError):
             self.cache.discard(key)
+            self._recheck("not cached")
             return None
         return outcome
 
@@ -369,11 +430,17 @@ def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode 
                "words_per_second": round(scan.words / elapsed, 1) if elapsed else 0.0}
     try:
         scan.writer.commit({"work": dict(scan.work), "timings": timings,
-                            "worst_severity": scan.worst})
+                            "worst_severity": scan.worst,
+                            "rechecked": dict(scan.rechecked)})
     except BaseException:
         scan.writer.discard()
         raise
     scan.work["pages_removed"] = scan.writer.pages_removed
+    # what the next scan's --compare needs to name the claims and figures that changed
+    write_snapshot(options.out_dir / SNAPSHOT_FILE, scan.snapshot)
+    changes = [c for v, c in scan.changes.items() if c is not None and v != db.version]
     return ScanResult(totals=dict(scan.writer.totals), failures=scan.writer.failures,
                       worst=scan.worst, findings=scan.writer.findings_count, work=scan.work,
-                      timings=timings)
+                      timings=timings, rechecked=dict(scan.rechecked),
+                      database_changes=list(dict.fromkeys(
+                          line for c in changes for line in c.summary())))

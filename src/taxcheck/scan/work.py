@@ -74,6 +74,15 @@ class Outcome:
     """Each finding as compact JSON, in reading order."""
     sarif: dict[str, list[Any]] = field(default_factory=dict)
     """This article's SARIF rules, results and artifacts, merged into one run later."""
+    tax_year: int | None = None
+    """The tax year the article was checked against."""
+    claims_version: str = ""
+    """The claim database version this outcome was computed with."""
+    concepts: list[str] = field(default_factory=list)
+    """Every concept the article names: a database change touches the article only through
+    a claim whose condition these concepts can meet (see taxcheck.scan.dependencies)."""
+    names: list[str] = field(default_factory=list)
+    """Claim ids and topics the article's suppression comments name."""
     # Not cached: how this outcome was obtained.
     seconds: float = 0.0
     checked: bool = False
@@ -82,7 +91,8 @@ class Outcome:
     cacheable: bool = True
 
     _CACHED_FIELDS = ("path", "page", "title", "url", "date", "counts", "words", "error",
-                      "worst", "wrong", "findings", "sarif")
+                      "worst", "wrong", "findings", "sarif", "tax_year", "claims_version",
+                      "concepts", "names")
 
     def to_cache(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self._CACHED_FIELDS}
@@ -95,7 +105,9 @@ class Outcome:
         except (KeyError, TypeError) as exc:
             raise ValueError(f"malformed cache entry: {exc}") from None
         if not (isinstance(outcome.findings, list) and isinstance(outcome.counts, dict)
-                and isinstance(outcome.sarif, dict) and isinstance(outcome.wrong, list)):
+                and isinstance(outcome.sarif, dict) and isinstance(outcome.wrong, list)
+                and isinstance(outcome.claims_version, str)
+                and isinstance(outcome.concepts, list) and isinstance(outcome.names, list)):
             raise ValueError("malformed cache entry")
         outcome.wrong = [(str(c), str(v)) for c, v in outcome.wrong]
         outcome.cached = True
@@ -120,7 +132,9 @@ class Outcome:
             counts=report.counts(), words=sum(len(b.text.split()) for b in report.blocks),
             worst=worst, wrong=sorted(wrong.items()),
             findings=[f.model_dump_json() for f in report.findings],
-            sarif=sarif_fragment(report, db))
+            sarif=sarif_fragment(report, db), tax_year=report.tax_year,
+            claims_version=report.claims_version,
+            concepts=sorted(report.concepts), names=sorted(report.suppression_names))
 
 
 def render_page(report: Report, page: str, reviewer: str | None) -> str:
