@@ -2,8 +2,9 @@
 
 A :class:`DatabaseSnapshot` is a small summary of a claim database: a hash of each claim,
 the concepts each of its conditions needs, each figure's values by year, and a hash of the
-vocabulary (concepts and cues). Scans keep one per database version (in the cache folder,
-and as ``claimdb.json`` in the output folder) so that a later scan can tell
+vocabulary (concepts and cues). Scans keep one per database version (in the cache folder
+as ``databases/VERSION.snapshot``, and as ``claimdb.json`` in the output folder) so that
+a later scan can tell
 
 - which claims and figure years changed since (:func:`diff`), and
 - which articles those changes can touch (:meth:`DatabaseChanges.touched`): a claim can

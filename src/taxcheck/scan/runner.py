@@ -173,7 +173,7 @@ class _Scan:
 
     def _snapshot_path(self, version: str) -> Path:
         assert self.options.cache_dir is not None
-        return self.options.cache_dir / "claimdb" / f"{version}.json"
+        return self.options.cache_dir / "databases" / f"{version}.snapshot"
 
     def _changes_since(self, version: str) -> DatabaseChanges | None:
         if version not in self.changes:
