@@ -4,6 +4,8 @@ can have changed, and ``scan --compare`` lists exactly the articles whose findin
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -186,3 +188,40 @@ def test_every_finding_rests_on_concepts_the_article_names(checker, db, path):
         assert any(report.concepts.issuperset(c.all)
                    and (not c.any or report.concepts.intersection(c.any))
                    for c in claim.when), (finding.claim_id, finding.sentence)
+
+
+def test_the_what_went_stale_page_runs_as_written(tmp_path):
+    """Write each file docs/what-went-stale.md shows, run each command, and find each line
+    of output and each JSON record it shows."""
+    page = (ROOT / "docs" / "what-went-stale.md").read_text(encoding="utf-8")
+    fence = re.compile(r"^```(?P<lang>\w*)\n(?P<body>.*?)^```$", re.M | re.S)
+    stderr: list[str] = []
+    done = {"files": 0, "commands": 0, "outputs": 0, "records": 0}
+    for block in fence.finditer(page):
+        lang, body = block["lang"], block["body"]
+        first, _, rest = body.partition("\n")
+        if lang in ("text", "yaml") and first.startswith("# "):
+            target = tmp_path / first[2:]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(rest if lang == "text" else body, encoding="utf-8")
+            done["files"] += 1
+        elif lang == "sh":
+            args = shlex.split(body.strip())
+            assert args[0] == "taxcheck"
+            result = invoke(*args[1:], cwd=tmp_path)
+            assert result.returncode == 0, f"{body}\n{result.stderr}"
+            stderr = result.stderr.splitlines()
+            done["commands"] += 1
+        elif lang == "output":
+            for line in body.strip().splitlines():
+                assert any(s.startswith(line) for s in stderr), (line, stderr)
+            done["outputs"] += 1
+        elif lang == "json":
+            shown = json.loads(body)
+            records = {r["path"]: r for r in changes(tmp_path, "review")}
+            actual = records[shown["path"]]
+            assert actual["status"] == shown["status"]
+            for want, got in zip(shown["changes"], actual["changes"], strict=True):
+                assert {k: got[k] for k in want} == want
+            done["records"] += 1
+    assert done == {"files": 4, "commands": 3, "outputs": 2, "records": 1}
