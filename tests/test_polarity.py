@@ -116,3 +116,12 @@ def test_a_negated_claim_with_a_reason_stays_negated(check_text, sentence):
 def test_without_incurring_the_penalty_means_penalty_free(check_text, sentence):
     found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
     assert ("rule-of-55-ira", "false") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the market drops after you convert, you can recharacterize the conversion.",
+    "Your Roth conversion can be undone by your filing deadline if prices fall.",
+])
+def test_a_rule_abolished_in_2018_stated_as_current_is_outdated(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert ("conversion-recharacterize", "outdated") in found
