@@ -169,7 +169,7 @@ class _Walk:
         if not matches:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches:
-            matches, res = as_step_of(cand, res, self.procedure)
+            matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels):
                 self.procedure = None  # "That deduction ended in 2018": the steps end

@@ -92,13 +92,15 @@ def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Proced
     return Procedure(claim, level, vocabulary, line)
 
 
-def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None
-               ) -> tuple[list[Match], Resolution]:
-    """A clause that matches nothing but speaks of a procedure's concepts, in its section,
-    is a step of that procedure ("You must empty every traditional IRA you own" under
-    "How to deduct an IRA loss"): the same outdated rule, stated again."""
-    if (procedure is None or cand.polarity != "affirmed" or cand.historical
-            or cand.attribution):
+def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
+               list_item: bool) -> tuple[list[Match], Resolution]:
+    """A step (a list item or an instruction) that matches nothing but speaks of a
+    procedure's concepts, in its section, is a step of that procedure ("Cash out every
+    traditional IRA you own" under "How to deduct an IRA loss"): the same outdated rule,
+    stated again. Prose around it is not: a forum reply that goes on about conversions
+    after one poster's outdated claim does not repeat the claim."""
+    if (procedure is None or not (list_item or cand.imperative)
+            or cand.polarity != "affirmed" or cand.historical or cand.attribution):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
     if not shared:
