@@ -26,7 +26,6 @@ from taxcheck.errors import ClaimDatabaseError
 
 M = TypeVar("M", bound=BaseModel)
 
-SPECIAL_FILES = ("concepts.yaml", "cues.yaml", "figures.yaml")
 
 
 class ClaimDatabaseErrors(ClaimDatabaseError):
