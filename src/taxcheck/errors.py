@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "TC105": "a claim names a concept that concepts.yaml does not define",
     "TC106": "a claim names a figure that figures.yaml does not define",
     "TC107": "cues.yaml names a cue category the candidate builder does not know",
+    "TC108": "a house figures.yaml entry changes a year the figure already has",
     # inputs
     "TC200": "an input cannot be read as an article",
     "TC201": "an input is empty, or a page holds no article text",
@@ -34,6 +35,7 @@ CODES: dict[str, str] = {
     "TC211": "a JSON Lines record has no usable text or html",
     "TC212": "scan: the worker process checking an input died",
     "TC213": "scan: reading and checking an input took longer than --timeout-per-doc",
+    "TC240": "scan --compare: the earlier scan's outputs are missing or unreadable",
     "TC250": "a suppression comment names no known claim or topic (a warning)",
     "TC251": "a comment starting with taxcheck- is not a known suppression (a warning)",
     "TC299": "scan: an internal error while checking an input",
