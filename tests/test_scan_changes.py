@@ -116,7 +116,7 @@ def test_an_edited_claim_rechecks_only_articles_with_its_concepts(tmp_path):
     assert (change["old_verdict"], change["new_verdict"]) == ("false", "misleading")
     assert change["causes"] == [{"kind": "claim edited",
                                  "subject": "capital-loss-unlimited-offset"}]
-    assert changes(tmp_path, "out")[0]["status"] == "fixed"
+    assert changes(tmp_path, "out")[0]["status"] == "changed"  # still wrong, less so
 
 
 def test_the_year_rollover_in_one_command(tmp_path):
@@ -225,3 +225,37 @@ def test_the_what_went_stale_page_runs_as_written(tmp_path):
                 assert {k: got[k] for k in want} == want
             done["records"] += 1
     assert done == {"files": 4, "commands": 3, "outputs": 2, "records": 1}
+
+
+def _state(folder: str, findings: dict[str, dict[str, tuple[str, str]]]):
+    from taxcheck.scan.changes import ArticleState, ScanState, Seen
+
+    articles = {}
+    for path, found in findings.items():
+        article = ArticleState(path, path.title(), f"pages/{path}.html", 2026, None)
+        for fid, (claim, verdict) in found.items():
+            article.findings[fid] = Seen(claim, verdict, "warning", "m", f"text {fid}", 3,
+                                         f"pages/{path}.html#note-1")
+        articles[path] = article
+    return ScanState(Path(folder), articles, None)
+
+
+def test_articles_are_ordered_by_what_an_editor_must_do_first():
+    from taxcheck.scan.changes import compare
+
+    old = _state("old", {"a": {"1": ("c", "outdated")}, "b": {}, "c": {"3": ("c", "false")},
+                         "d": {}, "e": {"5": ("c", "accurate")}, "gone": {}})
+    new = _state("new", {"a": {}, "b": {"2": ("c", "accurate")},
+                         "c": {"3": ("c", "misleading")}, "d": {"4": ("c", "false")},
+                         "e": {"5": ("c", "outdated")}, "fresh": {"6": ("c", "false")}})
+    result = compare(old, new)
+    assert [(a.path, a.status) for a in result.articles] == [
+        ("d", "newly false"), ("e", "newly outdated"), ("a", "fixed"), ("b", "newly verified"),
+        ("c", "changed")]
+    assert result.line() == ("5 articles changed: 1 newly false, 1 newly outdated, 1 fixed, "
+                             "1 newly verified, 1 changed (1 new, 1 gone since the earlier "
+                             "scan)")
+    assert [c.kind for a in result.articles for c in a.changes] == [
+        "appeared", "verdict changed", "disappeared", "appeared", "verdict changed"]
+    assert all(c.causes == ("unknown (the earlier scan has no claimdb.json)",)
+               for a in result.articles for c in a.changes)

@@ -228,7 +228,8 @@ def _status(changes: list[FindingChange]) -> str:
                          < VERDICT_RANK[c.new.verdict] or c.old.verdict not in PROBLEMS)]
     if new_problems:
         return "newly " + max(new_problems, key=VERDICT_RANK.__getitem__)
-    if any(c.old and c.old.verdict in PROBLEMS for c in changes):
+    was_wrong = [c for c in changes if c.old and c.old.verdict in PROBLEMS]
+    if was_wrong and all(c.new is None or c.new.verdict not in PROBLEMS for c in was_wrong):
         return "fixed"
     if any(c.new and c.new.verdict == "accurate" for c in changes):
         return "newly verified"
