@@ -16,11 +16,10 @@ _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
-    r"|\b(?:brings?|bringing|takes?|taking|puts?|putting|pushes|pushing|raises|raising)\b"
-    r"[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
+    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
-_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|total|combined|altogether|all\s+told)\b",
+_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told)\b",
                           re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all")."""
 _OLD_VALUE = re.compile(
