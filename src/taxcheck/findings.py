@@ -38,6 +38,26 @@ class Step(BaseModel):
     (the title or the section's heading), ``previous-statement``, ``explained-clause``."""
 
 
+class Fix(BaseModel):
+    """A wrong figure and the one right value that replaces it.
+
+    ``start``/``end`` are offsets in the source file; ``original`` is the text there
+    (e.g. ``$23,000``) and ``replacement`` what it becomes (``$24,500``), written the
+    way the article wrote the number.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    original: str
+    replacement: str
+
+
 class Finding(BaseModel):
     """One checked claim in an article."""
 
@@ -68,6 +88,8 @@ class Finding(BaseModel):
     citations: tuple[Citation, ...]
     trail: tuple[Step, ...] = ()
     suppressed: bool = False
+    fix: Fix | None = None
+    """For a wrong figure with one right value: the edit that corrects it."""
 
     @property
     def is_problem(self) -> bool:
