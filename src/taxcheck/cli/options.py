@@ -132,6 +132,27 @@ def selection_errors(settings: Settings, db: ClaimDatabase) -> list[ConfigError]
     return errors
 
 
+def scan_settings(inputs: list[str], cli: dict[str, Any], config_file: Path | None) -> Settings:
+    """The one set of settings for a scan's inputs (each folder or file; a glob or a
+    list from standard input: the current directory), or exit 2.
+
+    Inputs under different configuration files cannot share one run: exit 2 naming them.
+    """
+    starts = [raw if Path(raw).exists() else "-" for raw in inputs]
+    try:
+        targets = resolve_targets(starts, cli, config_file)
+    except ConfigError as exc:
+        fail_config(exc)
+    files = sorted({str(t.settings.config_file) for t in targets
+                    if t.settings.config_file is not None})
+    if len({t.settings.config_file for t in targets}) > 1:
+        fail_config(ConfigError(
+            "inputs come under different configuration files "
+            f"({', '.join(files)}); scan them apart, or choose one with --config",
+            code="TC308"))
+    return targets[0].settings
+
+
 class CheckerPool:
     """Checkers built on demand, one per distinct database, tax year and selection.
 
@@ -148,14 +169,17 @@ class CheckerPool:
             self._dbs[settings.claims] = load_db(settings.claims)
         return self._dbs[settings.claims]
 
+    def selection(self, settings: Settings) -> ClaimSelection:
+        """The claims ``settings`` report (exits 2 naming unknown claim ids and topics)."""
+        errors = selection_errors(settings, self.db(settings))
+        if errors:
+            fail_config(ConfigErrors(errors))
+        return ClaimSelection(enable=settings.enable, disable=settings.disable)
+
     def checker(self, settings: Settings) -> Checker:
         """The checker for ``settings``."""
         key = (settings.claims, settings.tax_year, settings.enable, settings.disable)
         if key not in self._checkers:
-            errors = selection_errors(settings, self.db(settings))
-            if errors:
-                fail_config(ConfigErrors(errors))
-            selection = ClaimSelection(enable=settings.enable, disable=settings.disable)
             self._checkers[key] = Checker(self.db(settings), tax_year=settings.tax_year,
-                                          selection=selection)
+                                          selection=self.selection(settings))
         return self._checkers[key]
