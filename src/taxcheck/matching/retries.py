@@ -23,8 +23,8 @@ ELLIPSIS_GROUPS = ("topic", "person")
 it ("In other words, low earners get back half of everything they contribute" after a
 sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
 on what you contributed, not on the value the day you converted")."""
-_REASON = re.compile(r"^[,;]?\s*because\b", re.IGNORECASE)
-"""A clause that gives the reason for the one before it (", because ...")."""
+_REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
+"""A clause that gives the reason for the one before it (", because ...", ", since ...")."""
 
 
 def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidate]:
