@@ -15,6 +15,7 @@ from taxcheck.cli.options import (
     CheckerPool,
     Target,
     apply_options,
+    color_option,
     fail_config,
     fail_on_option,
     format_option,
@@ -22,11 +23,12 @@ from taxcheck.cli.options import (
     overrides,
     resolve_targets,
     reviewer_option,
+    use_colour,
 )
 from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
-from taxcheck.render import RENDERERS
+from taxcheck.render import RENDERERS, render_statistics
 from taxcheck.render.github import render_step_summary
 
 
@@ -71,10 +73,15 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
 @click.option("--diff", is_flag=True,
               help="Print the --fix changes as a unified diff instead of writing them; exit 1 "
                    "when there is any.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each claim has (most first) instead of the "
+                   "findings.")
+@color_option
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-          max_bytes: int | None, reviewer: str | None, fix: bool, diff: bool) -> None:
+          max_bytes: int | None, reviewer: str | None, fix: bool, color: str,
+          statistics: bool, diff: bool) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
@@ -115,9 +122,11 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     reports = [report for report, _ in checked]
     print_warnings(reports)
     if reports:
-        colour = output is None and first.format == "text" and sys.stdout.isatty()
-        text = RENDERERS[first.format](reports, min_severity=first.min_severity, colour=colour,
-                                       db=pool.db(first), reviewer=first.reviewer)
+        colour = first.format in ("text", "concise") and use_colour(
+            color, output is None and sys.stdout.isatty())
+        render = render_statistics if statistics else RENDERERS[first.format]
+        text = render(reports, min_severity=first.min_severity, colour=colour,
+                      db=pool.db(first), reviewer=first.reviewer)
         if output is not None:
             write_atomic(output, text)
             click.echo(f"wrote {output}", err=True)

@@ -6,6 +6,7 @@ configuration file's value applies unless the option is given.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.cli.common import EXIT_ERROR, load_db
 from taxcheck.config import OUTPUT_FORMATS, ConfigErrors, Settings, load_settings
 from taxcheck.errors import ConfigError
-from taxcheck.selection import ClaimSelection, known_names
+from taxcheck.selection import ClaimSelection, known_names, suggestion
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,6 +54,10 @@ enable_option = click.option(
 disable_option = click.option(
     "--disable", multiple=True, metavar="ID",
     help="Never report these claim ids or topics. Repeatable.")
+color_option = click.option(
+    "--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True,
+    help="Colour the text output: auto colours a terminal unless NO_COLOR is set.")
 reviewer_option = click.option(
     "--reviewer", default=None, metavar="NAME",
     help="The reviewing person or organization named in HTML reports and ClaimReview.")
@@ -69,6 +74,14 @@ def apply_options(*options: Callable[[F], F]) -> Callable[[F], F]:
             func = option(func)
         return func
     return decorate
+
+
+def use_colour(choice: str, stream_is_terminal: bool) -> bool:
+    """Whether to colour output: ``always``/``never`` as asked; ``auto`` on a terminal
+    unless the ``NO_COLOR`` environment variable is set (to anything but empty)."""
+    if choice != "auto":
+        return choice == "always"
+    return stream_is_terminal and not os.environ.get("NO_COLOR")
 
 
 def overrides(**values: Any) -> dict[str, Any]:
@@ -127,7 +140,8 @@ def selection_errors(settings: Settings, db: ClaimDatabase) -> list[ConfigError]
         for name in getattr(settings, key):
             if name not in known:
                 errors.append(ConfigError(
-                    f"{key}: no claim or topic {name!r} (see `taxcheck claims list`)",
+                    f"{key}: no claim or topic {name!r}{suggestion(name, db)} "
+                    "(see `taxcheck claims list`)",
                     where=settings.origin(key), code="TC305"))
     return errors
 
