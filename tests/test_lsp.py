@@ -160,3 +160,30 @@ def test_verified_claims_are_information_only_when_asked_for(session, tmp_path):
     found = by_code(session.diagnostics(uri))
     assert found["elective-deferral-limit"].severity == types.DiagnosticSeverity.Information
     assert found["elective-deferral-limit"].message.startswith("verified")
+
+
+def test_house_claims_are_reloaded_when_their_files_change(session, tmp_path):
+    house = tmp_path / "house"
+    house.mkdir()
+    for source in (Path(__file__).parent / "data" / "house-claims").glob("*.yaml"):
+        (house / source.name).write_text(source.read_text())
+    (tmp_path / ".taxcheck.toml").write_text('tax_year = 2026\nclaims = ["house"]\n')
+    uri = session.open(tmp_path / "losses.md", "# Losses\n\nCapital losses can offset an "
+                       "unlimited amount of your ordinary income.\n")
+    found = by_code(session.diagnostics(uri))
+    assert "After offsetting your capital gains" in \
+        found["house-capital-loss-unlimited-offset"].message
+    seen = session.count(uri)
+    claim_file = house / "capital-losses.yaml"
+    claim_file.write_text(claim_file.read_text().replace(
+        "After offsetting your capital gains", "Once your capital gains are offset"))
+    session.notify(session.client.workspace_did_change_watched_files,
+                   types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+                       uri=claim_file.as_uri(), type=types.FileChangeType.Changed)]))
+    found = by_code(session.diagnostics(uri, after=seen))
+    assert "Once your capital gains are offset" in \
+        found["house-capital-loss-unlimited-offset"].message
+    claim_file.write_text("claims: [")
+    session.save(uri)
+    found = session.diagnostics(uri, after=seen + 1)
+    assert len(found) == 1 and found[0].code.startswith("TC1")

@@ -50,12 +50,14 @@ class Outcome:
 
 
 def _claims_signature(folders: tuple[Path, ...]) -> tuple:
-    """The claim files of the house folders with their modification times."""
+    """The claim files of the house folders with their modification times and sizes."""
     out = []
     for folder in folders:
         try:
             files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml"))
-            out.extend((str(p), p.stat().st_mtime_ns) for p in files)
+            for p in files:
+                st = p.stat()
+                out.append((str(p), st.st_mtime_ns, st.st_size))
         except OSError:
             out.append((str(folder), None))
     return tuple(out)
@@ -77,11 +79,6 @@ class Engine:
         self._checkers: dict[tuple, Checker] = {}
         self._dbs: dict[tuple, ClaimDatabase] = {}
 
-    def forget(self) -> None:
-        """Drop the built checkers (claim files or configuration changed)."""
-        with self._lock:
-            self._checkers.clear()
-            self._dbs.clear()
 
     def settings(self, path: Path) -> Settings:
         from taxcheck.config import load_settings

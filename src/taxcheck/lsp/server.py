@@ -151,8 +151,8 @@ def did_close(ls: TaxcheckServer, params: types.DidCloseTextDocumentParams) -> N
 
 
 def watched_changed(ls: TaxcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
-    """A configuration or claim file changed: rebuild checkers, check open documents."""
-    ls.state.engine.forget()
+    """A configuration or claim file changed: check the open documents again (the
+    settings are read on every check; a checker is rebuilt when its claim files change)."""
     for uri in list(ls.workspace.text_documents):
         schedule(ls, uri)
 
