@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write_atomic
+from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, write_atomic
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
+    PUBLISH_OPTIONS,
     CheckerPool,
     apply_options,
     fail_config,
@@ -18,14 +19,17 @@ from taxcheck.cli.options import (
     format_option,
     min_severity_option,
     overrides,
+    page_url_option,
+    publish_problem,
     resolve_targets,
-    reviewer_option,
 )
+from taxcheck.config import Settings
 from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
 from taxcheck.render import RENDERERS
 from taxcheck.render.github import render_step_summary
+from taxcheck.render.urls import http_url
 
 
 def reaches(reports: list[Report], fail_on: str) -> bool:
@@ -44,6 +48,12 @@ def print_warnings(reports: list[Report]) -> None:
             click.echo(f"taxcheck: warning: {warning}", err=True)
 
 
+def page_options(settings: Settings, page_url: str | None) -> dict[str, object]:
+    """The options of an HTML review page: who reviewed it, where it goes, for whom."""
+    return {"reviewer": settings.reviewer, "reviewer_url": settings.reviewer_url,
+            "publish": settings.publish, "page_url": page_url}
+
+
 def append_step_summary(reports: list[Report], min_severity: str) -> None:
     """Append the Markdown list of findings to ``$GITHUB_STEP_SUMMARY`` when it is set."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -60,12 +70,13 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
               help="Write the output to FILE instead of standard output.")
 @fail_on_option
 @min_severity_option
-@apply_options(*CHECKING_OPTIONS)
-@reviewer_option
+@apply_options(*CHECKING_OPTIONS, *PUBLISH_OPTIONS)
+@page_url_option
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-          max_bytes: int | None, reviewer: str | None) -> None:
+          max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
+          publish: bool | None, page_url: str | None) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
@@ -77,12 +88,16 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     """
     cli = overrides(format=fmt, fail_on=fail_on, min_severity=min_severity, tax_year=tax_year,
                     claims=claims, enable=enable, disable=disable, max_bytes=max_bytes,
-                    reviewer=reviewer)
+                    reviewer=reviewer, reviewer_url=reviewer_url, publish=publish)
     try:
         targets = resolve_targets(paths, cli, config_file)
     except ConfigError as exc:
         fail_config(exc)
     first = targets[0].settings
+    if page_url is not None and http_url(page_url) is None:
+        raise click.BadParameter("must be an http:// or https:// URL", param_hint="--page-url")
+    if problem := publish_problem(first, page_url=page_url):
+        fail(problem)
     if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")
     pool = CheckerPool()
@@ -102,7 +117,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     if reports:
         colour = output is None and first.format == "text" and sys.stdout.isatty()
         text = RENDERERS[first.format](reports, min_severity=first.min_severity, colour=colour,
-                                       db=pool.db(first), reviewer=first.reviewer)
+                                       db=pool.db(first), **page_options(first, page_url))
         if output is not None:
             write_atomic(output, text)
             click.echo(f"wrote {output}", err=True)
