@@ -39,22 +39,66 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
             if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
 
 
+def _quantity(f: Finding) -> str | None:
+    """The year a figure finding checked its amount against (None: not a figure)."""
+    step = next((s for s in f.trail if s.stage == "number"), None)
+    if step is None:
+        return None
+    return step.labels[0] if step.labels else step.detail
+
+
+def _stands_alone(f: Finding) -> bool:
+    """True when the sentence states the claim by itself, with no concept from context."""
+    return not any(s.stage == "context" for s in f.trail)
+
+
 def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Contradiction]:
-    """Pair each wrong statement with an earlier or later correct one on the same fact."""
-    facts = {c.id: c.fact or c.id for c in db.claims}
-    correct: dict[str, Finding] = {}
+    """Pair each wrong statement with a correct one on the same fact in another sentence.
+
+    Both sentences must state the claim by themselves (no concept inherited from
+    context), and must be different sentences. A claim about a figure contradicts only
+    a statement of the same figure for the same year: two different limits that rest
+    on one fact of the sheet ("the IRA limit", "the IRA catch-up") do not contradict
+    each other, and neither does an amount that another figure of its sentence owns.
+    """
+    claims = {c.id: c for c in db.claims}
+
+    def key(f: Finding) -> tuple[str, str | None]:
+        claim = claims.get(f.claim_id)
+        if claim is not None and claim.figure:
+            return (f"figure:{claim.figure}", _quantity(f))
+        return ((claim.fact or claim.id) if claim else f.claim_id, None)
+
+    def figure_of(f: Finding) -> str | None:
+        claim = claims.get(f.claim_id)
+        return claim.figure if claim is not None else None
+
+    owned = {(f.block, f.sentence, figure_of(f)) for f in findings
+             if f.verdict == "accurate" and figure_of(f)}
+    correct: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
-        if f.verdict == "accurate" and f.framing == "stated":
-            correct.setdefault(facts.get(f.claim_id, f.claim_id), f)
+        if f.verdict == "accurate" and f.framing == "stated" and _stands_alone(f):
+            correct.setdefault(key(f), []).append(f)
     out = []
     for f in findings:
-        fact = facts.get(f.claim_id, f.claim_id)
-        if f.is_problem and fact in correct:
-            right = correct[fact]
-            out.append(Contradiction(
-                fact=fact, accurate=right.id, wrong=f.id,
-                message=f"line {f.line} contradicts line {right.line}: the article first says "
-                        f"\"{right.text}\" and then \"{f.text}\""
-                if right.start < f.start else
-                f"line {f.line} contradicts line {right.line}, which says \"{right.text}\""))
+        if not f.is_problem or not _stands_alone(f):
+            continue
+        if figure_of(f) and any(b == f.block and s == f.sentence and fig != figure_of(f)
+                                for b, s, fig in owned):
+            continue  # the amount is another figure's, stated correctly
+        right = next((r for r in correct.get(key(f), [])
+                      if (r.block, r.sentence) != (f.block, f.sentence)), None)
+        if right is None:
+            continue
+        fact = key(f)[0].removeprefix("figure:")
+        if right.start < f.start:
+            where = (f"line {f.line} contradicts line {right.line}" if right.line != f.line
+                     else f"line {f.line} contradicts an earlier sentence on the same line")
+            message = f"{where}: the article first says \"{right.sentence}\" and then " \
+                      f"\"{f.sentence}\""
+        else:
+            where = (f"line {f.line} contradicts line {right.line}" if right.line != f.line
+                     else f"line {f.line} contradicts a later sentence on the same line")
+            message = f"{where}, which says \"{right.sentence}\""
+        out.append(Contradiction(fact=fact, accurate=right.id, wrong=f.id, message=message))
     return out

@@ -24,6 +24,7 @@ from taxcheck.errors import InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_bytes
 from taxcheck.render.html import render_html
+from taxcheck.render.jsonl import finding_records
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
 
@@ -119,7 +120,7 @@ class Outcome:
             date=report.meta.date.isoformat() if report.meta.date else None,
             counts=report.counts(), words=sum(len(b.text.split()) for b in report.blocks),
             worst=worst, wrong=sorted(wrong.items()),
-            findings=[f.model_dump_json() for f in report.findings],
+            findings=finding_records(report),
             sarif=sarif_fragment(report, db))
 
 
