@@ -7,17 +7,28 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import click
 
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, claims_option, fail, load_db
+from taxcheck.cli.options import (
+    PUBLISH_OPTIONS,
+    apply_options,
+    base_url_option,
+    overrides,
+    publish_problem,
+    settings_for,
+)
 from taxcheck.errors import TaxcheckError
 from taxcheck.findings import SEVERITY_RANK
 from taxcheck.readers import DEFAULT_MAX_BYTES
+from taxcheck.render.urls import http_url
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
+from taxcheck.scan.publish import PageOptions
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
@@ -39,6 +50,20 @@ class _Terminated(KeyboardInterrupt):
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated()
+
+
+def page_options(**cli: Any) -> PageOptions:
+    """Who reviews the pages and whether they are published: the options given, else the
+    configuration of the current folder. Exits 2 when --publish lacks what it needs."""
+    settings = settings_for(".", overrides(**{k: v for k, v in cli.items() if k != "base_url"}),
+                            None)
+    base_url = cli.get("base_url") or settings.base_url
+    if base_url is not None and http_url(base_url) is None:
+        raise click.BadParameter("must be an http:// or https:// URL", param_hint="--base-url")
+    if problem := publish_problem(settings, base_url=base_url):
+        fail(problem)
+    return PageOptions(reviewer=settings.reviewer, reviewer_url=settings.reviewer_url,
+                       publish=settings.publish, base_url=base_url)
 
 
 def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
@@ -80,7 +105,8 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
               default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
               help="Report an article as failed (TC213) when reading and checking it takes "
                    "longer than this.")
-@click.option("--reviewer", metavar="NAME", help="Name shown on the index page.")
+@apply_options(*PUBLISH_OPTIONS)
+@base_url_option
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
                    "otherwise a plain line every 10 seconds).")
@@ -103,7 +129,8 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
          fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
-         reviewer: str | None, progress: bool | None, quiet: bool, engine: str,
+         reviewer: str | None, reviewer_url: str | None, publish: bool | None,
+         base_url: str | None, progress: bool | None, quiet: bool, engine: str,
          scheduler: str | None, pages: bool, partition_size: int | None,
          claim_dirs: tuple[Path, ...]) -> None:
     """Check every article under the given folders, files and globs.
@@ -139,6 +166,10 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                 raise click.UsageError(f"{name} needs --engine dask")
     elif cache_dir is not None:
         raise click.UsageError("--cache is not used with --engine dask")
+    pages = page_options(reviewer=reviewer, reviewer_url=reviewer_url, publish=publish,
+                         base_url=base_url)
+    if pages.publish and engine == "dask":
+        raise click.UsageError("--publish needs the local engine (--engine local)")
     cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
         folder = Path(raw)
@@ -153,7 +184,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
-                          exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
+                          exclude=exclude, pages=pages, timeout_per_doc=timeout_per_doc)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
@@ -188,7 +219,8 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
             f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
             f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
             f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
-            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified",
+            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
+            f"{totals.get('contradictions', 0)} contradictions",
             err=True)
         click.echo(f"index: {out_dir / INDEX}", err=True)
         click.echo(f"summary: {out_dir / SUMMARY}", err=True)
