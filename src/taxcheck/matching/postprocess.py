@@ -56,7 +56,8 @@ def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Cont
     """Pair each wrong statement with a correct one on the same fact in another sentence.
 
     Both sentences must state the claim by themselves (no concept inherited from
-    context), and must be different sentences. A claim about a figure contradicts only
+    context), and must be different sentences; a sentence that states the fact both
+    rightly and wrongly is paired with no other. A claim about a figure contradicts only
     a statement of the same figure for the same year: two different limits that rest
     on one fact of the sheet ("the IRA limit", "the IRA catch-up") do not contradict
     each other, and neither does an amount that another figure of its sentence owns.
@@ -75,13 +76,21 @@ def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Cont
 
     owned = {(f.block, f.sentence, figure_of(f)) for f in findings
              if f.verdict == "accurate" and figure_of(f)}
+    right_in = {(f.block, f.sentence, key(f)) for f in findings
+                if f.verdict == "accurate" and f.framing == "stated"}
+    wrong_in = {(f.block, f.sentence, key(f)) for f in findings if f.is_problem}
+    mixed = right_in & wrong_in  # a sentence that says both is at odds with itself
+
+    def clear(f: Finding) -> bool:
+        return _stands_alone(f) and (f.block, f.sentence, key(f)) not in mixed
+
     correct: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
-        if f.verdict == "accurate" and f.framing == "stated" and _stands_alone(f):
+        if f.verdict == "accurate" and f.framing == "stated" and clear(f):
             correct.setdefault(key(f), []).append(f)
     out = []
     for f in findings:
-        if not f.is_problem or not _stands_alone(f):
+        if not f.is_problem or not clear(f):
             continue
         if figure_of(f) and any(b == f.block and s == f.sentence and fig != figure_of(f)
                                 for b, s, fig in owned):
