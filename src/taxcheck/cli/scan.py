@@ -213,6 +213,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     if not quiet:
         totals = result.totals
         work = result.work
+        contradictions = totals.get("contradictions", 0)
         click.echo(
             f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
             f"({work['checked']:,} checked, "
@@ -220,7 +221,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
             f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
             f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
             f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
-            f"{totals.get('contradictions', 0)} contradictions",
+            f"{contradictions} contradiction{'s' * (contradictions != 1)}",
             err=True)
         click.echo(f"index: {out_dir / INDEX}", err=True)
         click.echo(f"summary: {out_dir / SUMMARY}", err=True)
