@@ -67,7 +67,7 @@ def test_scan_writes_every_output(tmp_path):
             assert article["counts"].get(verdict, 0) == by_article[(article["path"], verdict)]
         assert all(f["page"] == article["page"] for f in findings if f["path"] == article["path"])
     assert summary["totals"] == {v: sum(a["counts"].get(v, 0) for a in summary["articles"])
-                                 for v in VERDICTS}
+                                 for v in (*VERDICTS, "contradictions")}
     wrong = next(f for f in findings if f["path"] == "corpus/wrong.txt")
     assert (wrong["claim_id"], wrong["verdict"], wrong["line"]) == (
         "retirement-loss-deductible", "false", 3)

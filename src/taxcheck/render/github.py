@@ -4,7 +4,7 @@ Each visible finding becomes one line
 ``::error file=F,line=L,endLine=E,col=C,endColumn=D,title=T::message``
 (``::warning`` and ``::notice`` for the lower severities), most important first,
 because a step shows only about ten annotations of each kind; a contradiction is a
-``::warning`` at the wrong sentence, after the findings. The full list goes to
+``::warning`` at the wrong sentence, after the other warnings. The full list goes to
 the Markdown step summary (:func:`render_step_summary`), which the command line
 appends to ``$GITHUB_STEP_SUMMARY`` when it is set.
 """
@@ -82,10 +82,13 @@ def visible_contradictions(reports: list[Report], min_severity: str) -> list[
 
 def render_github(reports: list[Report], *, min_severity: str = "warning",
                   **_: object) -> str:
-    """Render annotations, most important first, then contradictions, then the summary."""
-    lines = [annotation(f) for f in visible_findings(reports, min_severity)]
+    """Render annotations, most important first (contradictions, which are warnings,
+    after the other warnings), then the summary line."""
+    findings = visible_findings(reports, min_severity)
+    lines = [annotation(f) for f in findings if f.severity != "info"]
     lines += [contradiction_annotation(*item)
               for item in visible_contradictions(reports, min_severity)]
+    lines += [annotation(f) for f in findings if f.severity == "info"]
     lines.append(summary_line(reports))
     return "\n".join(lines) + "\n"
 
