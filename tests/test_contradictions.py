@@ -121,3 +121,26 @@ def test_no_contradiction_without_two_statements_of_one_quantity(checker, text):
     assert "contradiction" not in render_text([report])
     assert all(r["ruleId"] != "contradiction" for r in sarif_log([report])["runs"][0]["results"])
     assert parse(render_html([report])).find_all(cls="contradictions") == []
+
+
+def test_a_proposition_is_contradicted_only_by_its_denial(checker, db):
+    """Where the claim database writes a proposition and its denial as one claim, only
+    that pair contradicts: other claims of the same fact are other statements."""
+    import dataclasses
+
+    from taxcheck.matching import find_contradictions
+    from taxcheck.readers import read_bytes
+
+    twins = dataclasses.replace(db, claims=[
+        c.model_copy(update={"denial_of": "retirement-loss-deductible"})
+        if c.id == "retirement-loss-not-deductible" else c for c in db.claims])
+    text = ("Limits\n\nYou cannot deduct losses inside a 401(k).\n\nLater that year, you can "
+            "deduct your 401(k) losses on your tax return.\n\nYou can use your 401(k) losses "
+            "to offset capital gains from other investments.\n")
+    report = checker.check(read_bytes(text.encode(), "x.txt"))
+    by_id = {f.id: f for f in report.findings}
+    same_fact = {by_id[c.wrong].claim_id for c in report.contradictions}
+    assert same_fact == {"retirement-loss-deductible", "retirement-loss-offsets-gains"}
+    only_twin = find_contradictions(report.findings, twins)
+    assert [(by_id[c.wrong].claim_id, by_id[c.accurate].claim_id) for c in only_twin] == [
+        ("retirement-loss-deductible", "retirement-loss-not-deductible")]

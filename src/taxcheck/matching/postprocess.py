@@ -52,6 +52,44 @@ def _stands_alone(f: Finding) -> bool:
     return not any(s.stage == "context" for s in f.trail)
 
 
+class _Statements:
+    """What each finding states, as far as contradictions go."""
+
+    def __init__(self, db: ClaimDatabase):
+        self.claims = {c.id: c for c in db.claims}
+        self.paired = {c.denial_of for c in db.claims if c.denial_of}
+
+    def key(self, f: Finding) -> tuple[str, str | None]:
+        """Findings with one key state one thing (rightly or wrongly)."""
+        claim = self.claims.get(f.claim_id)
+        if claim is None:
+            return (f.claim_id, None)
+        if claim.figure:
+            return (f"figure:{claim.figure}", _quantity(f))
+        if claim.denial_of or claim.id in self.paired:  # a proposition and its denial
+            return (f"claim:{claim.denial_of or claim.id}", None)
+        return (claim.fact or claim.id, None)
+
+    def figure(self, f: Finding) -> str | None:
+        claim = self.claims.get(f.claim_id)
+        return claim.figure if claim is not None else None
+
+    def fact(self, f: Finding) -> str:
+        claim = self.claims.get(f.claim_id)
+        return (claim.fact or claim.figure or claim.id) if claim else f.claim_id
+
+
+def _message(wrong: Finding, right: Finding) -> str:
+    if right.start < wrong.start:
+        where = (f"line {wrong.line} contradicts line {right.line}" if right.line != wrong.line
+                 else f"line {wrong.line} contradicts an earlier sentence on the same line")
+        return f"{where}: the article first says \"{right.sentence}\" and then " \
+               f"\"{wrong.sentence}\""
+    where = (f"line {wrong.line} contradicts line {right.line}" if right.line != wrong.line
+             else f"line {wrong.line} contradicts a later sentence on the same line")
+    return f"{where}, which says \"{right.sentence}\""
+
+
 def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Contradiction]:
     """Pair each wrong statement with a correct one on the same fact in another sentence.
 
@@ -60,54 +98,35 @@ def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Cont
     rightly and wrongly is paired with no other. A claim about a figure contradicts only
     a statement of the same figure for the same year: two different limits that rest
     on one fact of the sheet ("the IRA limit", "the IRA catch-up") do not contradict
-    each other, and neither does an amount that another figure of its sentence owns.
+    each other, and neither does an amount that another figure of its sentence owns. A
+    claim written as a proposition with its denial (``negated``) contradicts only its
+    denial: that pair is one statement, the fact sheet's entry may hold several.
     """
-    claims = {c.id: c for c in db.claims}
-
-    def key(f: Finding) -> tuple[str, str | None]:
-        claim = claims.get(f.claim_id)
-        if claim is not None and claim.figure:
-            return (f"figure:{claim.figure}", _quantity(f))
-        return ((claim.fact or claim.id) if claim else f.claim_id, None)
-
-    def figure_of(f: Finding) -> str | None:
-        claim = claims.get(f.claim_id)
-        return claim.figure if claim is not None else None
-
-    owned = {(f.block, f.sentence, figure_of(f)) for f in findings
-             if f.verdict == "accurate" and figure_of(f)}
-    right_in = {(f.block, f.sentence, key(f)) for f in findings
+    st = _Statements(db)
+    owned = {(f.block, f.sentence, st.figure(f)) for f in findings
+             if f.verdict == "accurate" and st.figure(f)}
+    right_in = {(f.block, f.sentence, st.key(f)) for f in findings
                 if f.verdict == "accurate" and f.framing == "stated"}
-    wrong_in = {(f.block, f.sentence, key(f)) for f in findings if f.is_problem}
+    wrong_in = {(f.block, f.sentence, st.key(f)) for f in findings if f.is_problem}
     mixed = right_in & wrong_in  # a sentence that says both is at odds with itself
 
     def clear(f: Finding) -> bool:
-        return _stands_alone(f) and (f.block, f.sentence, key(f)) not in mixed
+        return _stands_alone(f) and (f.block, f.sentence, st.key(f)) not in mixed
 
     correct: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
         if f.verdict == "accurate" and f.framing == "stated" and clear(f):
-            correct.setdefault(key(f), []).append(f)
+            correct.setdefault(st.key(f), []).append(f)
     out = []
     for f in findings:
         if not f.is_problem or not clear(f):
             continue
-        if figure_of(f) and any(b == f.block and s == f.sentence and fig != figure_of(f)
+        if st.figure(f) and any(b == f.block and s == f.sentence and fig != st.figure(f)
                                 for b, s, fig in owned):
             continue  # the amount is another figure's, stated correctly
-        right = next((r for r in correct.get(key(f), [])
+        right = next((r for r in correct.get(st.key(f), [])
                       if (r.block, r.sentence) != (f.block, f.sentence)), None)
-        if right is None:
-            continue
-        fact = key(f)[0].removeprefix("figure:")
-        if right.start < f.start:
-            where = (f"line {f.line} contradicts line {right.line}" if right.line != f.line
-                     else f"line {f.line} contradicts an earlier sentence on the same line")
-            message = f"{where}: the article first says \"{right.sentence}\" and then " \
-                      f"\"{f.sentence}\""
-        else:
-            where = (f"line {f.line} contradicts line {right.line}" if right.line != f.line
-                     else f"line {f.line} contradicts a later sentence on the same line")
-            message = f"{where}, which says \"{right.sentence}\""
-        out.append(Contradiction(fact=fact, accurate=right.id, wrong=f.id, message=message))
+        if right is not None:
+            out.append(Contradiction(fact=st.fact(f), accurate=right.id, wrong=f.id,
+                                     message=_message(f, right)))
     return out
