@@ -171,6 +171,11 @@ def test_publish_from_the_configuration_names_the_file(tmp_path):
         f"taxcheck: error: publish = true ({tmp_path / '.taxcheck.toml'}:1) needs "
         "--reviewer-url URL and --page-url URL: a published review names its reviewer and its "
         "address\n")
+    # the linter's own output is not a page: it runs as usual
+    lint = invoke("check", str(article))
+    assert lint.returncode == 1 and lint.stderr == ""
+    assert lint.stdout.rstrip().endswith("1 error, 1 warning, 2 verified claims, "
+                                         "1 contradiction in 1 file")
 
 
 def test_a_rerun_without_publish_removes_the_claim_pages(tmp_path):

@@ -96,7 +96,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     first = targets[0].settings
     if page_url is not None and http_url(page_url) is None:
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--page-url")
-    if problem := publish_problem(first, page_url=page_url):
+    # publish = true in the configuration is about review pages: the linter's other
+    # formats run as usual; --publish on the command line is always checked
+    asked = publish is not None or first.format == "html"
+    if asked and (problem := publish_problem(first, page_url=page_url)):
         fail(problem)
     if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")
