@@ -166,9 +166,9 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                 raise click.UsageError(f"{name} needs --engine dask")
     elif cache_dir is not None:
         raise click.UsageError("--cache is not used with --engine dask")
-    pages = page_options(reviewer=reviewer, reviewer_url=reviewer_url, publish=publish,
-                         base_url=base_url)
-    if pages.publish and engine == "dask":
+    page_opts = page_options(reviewer=reviewer, reviewer_url=reviewer_url, publish=publish,
+                             base_url=base_url)
+    if page_opts.publish and engine == "dask":
         raise click.UsageError("--publish needs the local engine (--engine local)")
     cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
@@ -184,7 +184,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
-                          exclude=exclude, pages=pages, timeout_per_doc=timeout_per_doc)
+                          exclude=exclude, pages=page_opts, timeout_per_doc=timeout_per_doc)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
