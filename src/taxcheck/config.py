@@ -25,7 +25,7 @@ from taxcheck.render.urls import http_url
 CONFIG_FILES = (".taxcheck.toml", "pyproject.toml")
 """Looked for in each folder, in this order."""
 
-OutputFormat = Literal["github", "html", "json", "jsonl", "sarif", "text"]
+OutputFormat = Literal["concise", "github", "html", "json", "jsonl", "sarif", "text"]
 OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 
 DEFAULT = "default"

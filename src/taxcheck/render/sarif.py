@@ -7,7 +7,8 @@ fingerprint. A contradiction (a wrong sentence and a correct one on the same fac
 a ``contradiction`` result located at both sentences, the wrong one first. Verified
 claims and debunked myths are not results. Findings silenced by an inline comment are
 results with a ``suppressions`` entry, so dashboards show them as suppressed rather
-than fixed.
+than fixed. A wrong figure with one right value carries the edit that corrects it as a
+``fixes`` entry (the same edit ``taxcheck check --fix`` makes).
 """
 
 from __future__ import annotations
@@ -165,6 +166,16 @@ def _result(f: Finding, rule_index: int) -> dict:
         "properties": {"verdict": f.verdict, "confidence": f.confidence,
                        "sentence": f.sentence},
     }
+    if f.fix is not None:
+        result["fixes"] = [{
+            "description": {"text": f"Replace {f.fix.original} with {f.fix.replacement}"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": artifact_uri(f.path)},
+                "replacements": [{
+                    "deletedRegion": {"startLine": f.fix.line, "startColumn": f.fix.column,
+                                      "endLine": f.fix.end_line,
+                                      "endColumn": f.fix.end_column},
+                    "insertedContent": {"text": f.fix.replacement}}]}]}]
     if f.suppressed:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted"}]
     return result

@@ -48,6 +48,7 @@ from taxcheck.scan.work import (
     preload,
     process_in_worker,
 )
+from taxcheck.selection import ClaimSelection
 
 CHUNK_SIZE = 8
 """Articles per task sent to a worker process."""
@@ -96,6 +97,8 @@ class ScanOptions:
     """Who reviews the pages, and whether they are published (``--publish``)."""
     timeout_per_doc: float | None = DEFAULT_TIMEOUT_PER_DOC
     """Seconds one article may take (None: no limit)."""
+    selection: ClaimSelection = field(default_factory=ClaimSelection)
+    """The claims reported (``enable``/``disable`` in the settings)."""
 
 
 @dataclass
@@ -122,11 +125,14 @@ class _Scan:
         self.namer = PageNamer()
         self.key_options = {"tax_year": options.tax_year if options.tax_year is not None
                             else f"article date, else {dt.date.today().year}",
-                            "pages": dataclasses.asdict(options.pages)}
+                            "pages": dataclasses.asdict(options.pages),
+                            "enable": sorted(options.selection.enable),
+                            "disable": sorted(options.selection.disable)}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
                                   "tax_year": options.tax_year, "max_bytes": options.max_bytes,
                                   "pages": options.pages,
-                                  "timeout": options.timeout_per_doc}
+                                  "timeout": options.timeout_per_doc,
+                                  "selection": options.selection}
         self.writer = BatchWriter(options.out_dir, db, reviewer=options.pages.reviewer,
                                   publish=options.pages.publish)
         self.processor: ArticleProcessor | None = None

@@ -26,6 +26,7 @@ from taxcheck.render.jsonl import finding_records
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
 from taxcheck.scan.publish import PageOptions, write_pages
+from taxcheck.selection import ClaimSelection
 
 INTERNAL_ERROR = "TC299"
 TIMED_OUT = "TC213"
@@ -145,12 +146,15 @@ class ArticleProcessor:
         pages: who reviews the pages and whether they are published.
         timeout: ``--timeout-per-doc`` in seconds (None: no limit). Enforced with
             SIGALRM, so only in a process's main thread (workers; the CLI with --jobs 1).
+        selection: the claims reported (None: all).
     """
 
     def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
                  tax_year: int | None, max_bytes: int, pages: PageOptions | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC):
+                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC,
+                 selection: ClaimSelection | None = None):
         self.db = db
+        self.selection = selection
         self.timeout = timeout
         self.pages = pages or PageOptions()
         self.out_dir = out_dir
@@ -168,7 +172,7 @@ class ArticleProcessor:
             return self._checker, False
         from taxcheck.checker import Checker  # spaCy loads only when an article needs it
 
-        self._checker = Checker(self.db, tax_year=self.tax_year)
+        self._checker = Checker(self.db, tax_year=self.tax_year, selection=self.selection)
         return self._checker, True
 
     def process(self, task: Task) -> Outcome:
