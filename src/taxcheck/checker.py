@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.documents import Document
+from taxcheck.documents import MAX_BLOCK_CHARS, Document, split_long_block
 from taxcheck.findings import BlockView, Report
 from taxcheck.selection import ClaimSelection
 from taxcheck.suppressions import apply_suppressions
@@ -26,6 +26,19 @@ def _blank_long_runs(text: str) -> str:
     keep every offset unchanged.
     """
     return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+BATCH_CHARS = 1_000_000
+"""Blocks per ``nlp.pipe`` batch are fewer when they are long, so that one batch holds
+about this many characters (memory stays bounded on huge articles)."""
+
+
+def _split_long_blocks(document: Document) -> Document:
+    """The document with blocks over :data:`MAX_BLOCK_CHARS` cut at sentence ends."""
+    if all(len(b.text) <= MAX_BLOCK_CHARS for b in document.blocks):
+        return document
+    blocks = [piece for block in document.blocks for piece in split_long_block(block)]
+    return document.model_copy(update={"blocks": blocks})
 
 
 def as_of_year(document: Document, tax_year: int | None) -> int:
@@ -71,8 +84,11 @@ class Checker:
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
         for document in documents:
-            texts = (_blank_long_runs(block.text) for block in document.blocks)
-            docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+            document = _split_long_blocks(document)
+            texts = [_blank_long_runs(block.text) for block in document.blocks]
+            longest = max((len(t) for t in texts), default=1)
+            batch = max(1, min(self.batch_size, BATCH_CHARS // max(longest, 1)))
+            docs = self.nlp.pipe(texts, batch_size=batch)
             candidates, sentences = [], []
             for doc in docs:
                 candidates.append(doc._.candidates)
@@ -82,6 +98,7 @@ class Checker:
                 [f for f in match_document(document, candidates, self.db, year, sentences)
                  if f.claim_id in self.allowed], self.db)
             findings, warnings = apply_suppressions(document, findings, self.db)
+            warnings = [*document.warnings, *warnings]
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
-from taxcheck.readers.decoding import decode
+from taxcheck.readers.decoding import decode, decode_text
 from taxcheck.readers.docx import read_docx
 from taxcheck.readers.html import read_html_bytes
 from taxcheck.readers.markdown import read_markdown
@@ -28,10 +28,13 @@ TextReader = Callable[[str, str], Document]
 
 
 def text_reader(read: TextReader) -> Reader:
-    """Make a registry reader from a text reader: decode UTF-8, then read."""
+    """Make a registry reader from a text reader: decode (see :func:`decode_text`), read."""
 
     def read_decoded(data: bytes, path: str) -> Document:
-        return read(decode(data, path), path)
+        decoded = decode_text(data, path)
+        document = read(decoded.text, path)
+        document.warnings[:0] = decoded.warnings
+        return document
 
     read_decoded.__name__ = read_decoded.__qualname__ = f"{read.__name__}_bytes"
     read_decoded.__doc__ = read.__doc__
@@ -62,6 +65,7 @@ __all__ = [
     "Reader",
     "TextReader",
     "decode",
+    "decode_text",
     "read_bytes",
     "read_file_bytes",
     "read_path",

@@ -20,14 +20,13 @@ from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taxcheck.documents import Block, BlockKind, Document
 from taxcheck.errors import InputError
-from taxcheck.readers.decoding import decode
+from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
 
@@ -50,18 +49,13 @@ class Extracted:
 
 
 def read_html_bytes(data: bytes, path: str) -> Document:
-    """Decode an HTML file (UTF-8, else the charset its ``<meta>`` declares) and read it."""
-    try:
-        text = decode(data, path)
-    except InputError as exc:
-        if exc.code != "TC203" or not (m := _CHARSET.search(data[:4096])):
-            raise
-        try:
-            codec = codecs.lookup(m.group(1).decode("ascii")).name
-            text = data.decode(codec).replace("\r\n", "\n").replace("\r", "\n")
-        except (LookupError, UnicodeDecodeError):
-            raise exc from None
-    return read_html(text, path)
+    """Decode an HTML file (UTF-8, else the charset its ``<meta>`` declares, else the one
+    charset-normalizer finds) and read it."""
+    m = _CHARSET.search(data[:4096])
+    decoded = decode_text(data, path, m.group(1).decode("ascii") if m else None)
+    document = read_html(decoded.text, path)
+    document.warnings[:0] = decoded.warnings
+    return document
 
 
 def read_html(text: str, path: str) -> Document:
