@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 
 from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import MAX_BLOCK_CHARS, Document, split_long_block
 from taxcheck.findings import BlockView, Report
+from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.selection import ClaimSelection
 from taxcheck.suppressions import apply_suppressions
 
 # taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
 # when a Checker is built, so commands that build none (a warm scan) start fast.
-
-_LONG_RUN = re.compile(r"\S{64,}")
-
-
-def _blank_long_runs(text: str) -> str:
-    """Blank out runs of 64+ non-space characters (no claim hides in them).
-
-    spaCy's tokenizer is quadratic on such runs ("*****..."); spaces of the same length
-    keep every offset unchanged.
-    """
-    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
-
 
 BATCH_CHARS = 1_000_000
 """Blocks per ``nlp.pipe`` batch are fewer when they are long, so that one batch holds
@@ -75,17 +63,18 @@ class Checker:
 
         self.nlp = build_pipeline(db, model)
 
-    def check(self, document: Document) -> Report:
-        """Check one document."""
-        return next(self.check_many([document]))
+    def check(self, document: Document, tax_year: int | None = None) -> Report:
+        """Check one document (against ``tax_year`` instead of the Checker's, when given)."""
+        return next(self.check_many([document], tax_year))
 
-    def check_many(self, documents: Iterable[Document]) -> Iterator[Report]:
+    def check_many(self, documents: Iterable[Document],
+                   tax_year: int | None = None) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
         for document in documents:
             document = _split_long_blocks(document)
-            texts = [_blank_long_runs(block.text) for block in document.blocks]
+            texts = [pipeline_text(block.text) for block in document.blocks]
             longest = max((len(t) for t in texts), default=1)
             batch = max(1, min(self.batch_size, BATCH_CHARS // max(longest, 1)))
             docs = self.nlp.pipe(texts, batch_size=batch)
@@ -93,7 +82,7 @@ class Checker:
             for doc in docs:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
-            year = as_of_year(document, self.tax_year)
+            year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
             findings = drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)
                  if f.claim_id in self.allowed], self.db)
