@@ -26,7 +26,7 @@ from taxcheck.matching.discourse import (
     Resolution,
     resolve_clause,
 )
-from taxcheck.matching.retries import with_ellipsis, with_explained_clause
+from taxcheck.matching.retries import with_ellipsis, with_explained_clause, with_heading
 from taxcheck.matching.years import clause_years, heading_year
 
 _TEASER_LEAD = re.compile(
@@ -38,7 +38,7 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
-STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
+STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
 """How many sentences back (inside the section) a condition's implied concepts may come from;
@@ -158,6 +158,8 @@ class _Walk:
             matches, res = with_ellipsis(cand, res, cands, self.context, match)
         if not matches:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
+        if not matches and block.row is not None:
+            matches, res = with_heading(res, self.heading or self.title, match)
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))

@@ -109,13 +109,18 @@ BULLET = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*+\u2022\u25aa\u25cf\u25e6])\s+(?
 STEP = re.compile(r"^\s*(?:step|tip|part|rule|no\.)\s*#?(\d{1,3})\s*[:.)\u2013\u2014-]\s*(?=\S)",
                   re.IGNORECASE)
 """A numbered step ("Step 2: Subtract ..."), read as a list item numbered 2."""
-_LABEL = re.compile(r"^\s*(?P<label>[^\s:][^:]{0,58}?)\s*:\s+(?P<value>\S.*?)\s*$")
+_LABEL = re.compile(r"^\s*(?P<label>[^\s:.!?][^:.!?]{0,58}?)\s*:\s+(?P<value>\S.*?)\s*$")
 _LABEL_WORDS = 8
 _SENTENCE_FINAL = re.compile(r"[.!?:;][\"'\u201d\u2019)\]*_]*\s*$")
 _TAB_ROW = re.compile(r"\S\t+\S")
 _SPACED_CELLS = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _CELL_WORDS = 8
 """Cells of a table set out with spaces are short; longer runs are sentences."""
+_DANGLING = re.compile(
+    r"\b(?:a|an|the|and|or|but|nor|of|for|to|in|on|at|by|with|from|into|than|as|is|are|was|"
+    r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
+    r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
+"""A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
 _NOT_LABELS = ("http", "https", "mailto", "ftp")
 
 
@@ -172,18 +177,24 @@ def is_rule_row(cells: list[tuple[int, str]]) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped file was wrapped at, or None when its lines are not wrapped.
 
-    In a wrapped file most lines that are followed by another line of the same paragraph
-    fill the width (within 30 %), and no line is much wider.
+    In a wrapped file most lines followed by another line of the same paragraph fill the
+    width (within 30 %), and many of them end mid-sentence with the next line going on in
+    lower case; a page copied without blank lines has short lines that end where its
+    headings, items and sentences end.
     """
-    inner = [len(a.rstrip()) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
-    if len(inner) < 3:
+    pairs = [(a.rstrip(), b.strip()) for a, b in itertools.pairwise(lines)
+             if a.strip() and b.strip()]
+    if len(pairs) < 3:
         return None
     widths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    width = widths[int(len(widths) * 0.95) - 1] if len(widths) > 1 else widths[0]
+    width = widths[max(int(len(widths) * 0.95) - 1, 0)]
     if width > 110 or width < 30:
         return None
-    full = sum(1 for n in inner if n >= 0.7 * width)
-    return width if full >= 0.5 * len(inner) else None
+    full = sum(1 for a, _ in pairs if len(a) >= 0.7 * width)
+    going_on = sum(1 for a, b in pairs if not ends_sentence(a) and b[:1].islower())
+    if full >= 0.5 * len(pairs) and going_on >= max(2, 0.25 * len(pairs)):
+        return width
+    return None
 
 
 def line_kind(line: str) -> str:
@@ -217,7 +228,7 @@ def joins(previous: str, line: str, width: int | None) -> bool:
         return False
     if ends_sentence(previous):
         return full and (continues or not looks_like_heading(line))
-    if full or continues:
+    if full or continues or _DANGLING.search(previous):
         return True
     return not looks_like_heading(previous)
 
@@ -276,7 +287,7 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain) -> list
         for column, (at, value) in enumerate(cells[1:], start=1):
             if not value.strip():
                 continue
-            name = _plain_text(header[column]) if column < len(header) else ""
+            name = _plain_text(header[column]).rstrip("?") if column < len(header) else ""
             builder = BlockBuilder()
             prefix = TABLE_DASH.join(p for p in (label, name) if p)
             if prefix:
