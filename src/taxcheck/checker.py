@@ -38,6 +38,14 @@ def as_of_year(document: Document, tax_year: int | None) -> int:
     return dt.date.today().year
 
 
+def date_note(document: Document, tax_year: int | None) -> str | None:
+    """"no date found: checked against tax year N" when neither the article nor the
+    caller gives a year."""
+    if tax_year is not None or document.meta.date is not None:
+        return None
+    return f"no date found: checked against tax year {as_of_year(document, None)}"
+
+
 class Checker:
     """Checks documents against a claim database.
 
@@ -91,7 +99,8 @@ class Checker:
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,
-                findings=findings, warnings=warnings,
+                findings=findings, warnings=warnings, date_note=date_note(document,
+                                                                          self.tax_year),
                 contradictions=find_contradictions(
                     [f for f in findings if not f.suppressed], self.db),
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)

@@ -213,12 +213,15 @@ def line_kind(line: str) -> str:
 def joins(previous: str, line: str, width: int | None) -> bool:
     """True when ``line`` continues ``previous`` (a soft wrap), False when it starts a block.
 
-    A line break ends a block after a heading-like line, a "Label: value" line, a finished
-    sentence (unless the file is hard-wrapped and the line fills the width), and before a
-    bullet, a step or a table row. Lines that end mid-sentence join the next line.
+    A line break ends a block after a heading-like line, a "Label: value" line, a dateline,
+    a finished sentence (unless the file is hard-wrapped and the line fills the width), and
+    before a bullet, a step, a table row or a dateline. Lines that end mid-sentence or with
+    a colon join the next line.
     """
     if line_kind(line) in ("bullet", "step", "table") or line_kind(previous) == "table":
         return False
+    if previous.rstrip().endswith(":") and line_kind(previous) != "label":
+        return True  # a lead-in goes on ("Mark it down:" / "April 15, 2026")
     if dateline(line) or dateline(previous):
         return False
     first = line.lstrip()[:1]

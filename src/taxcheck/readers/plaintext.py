@@ -170,13 +170,13 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
     if not blocks and len(group) == 1 and _title_like(first, alone):
         blocks.append(_block_from_lines(group, "title"))
         meta.title = blocks[-1].text
-        return None
+        return pending_number
     in_header = _in_header(blocks)
     if len(group) == 1 and ((in_header and byline_author(first) is not None)
                             or dateline(first)):
         kind = _header_line(first, meta, dates, in_header=in_header)
         blocks.append(_block_from_lines(group, kind))
-        return None
+        return pending_number
     if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
             looks_like_heading(first[m.end():])):
         # "2. Roll the Losses Into an IRA" on its own: a numbered section heading
