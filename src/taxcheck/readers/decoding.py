@@ -21,6 +21,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 """Bytes that text hardly ever holds: many of them mean binary, whatever a detector says."""
+_TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022"
+                         "\u20ac\u2122\u2020\u2021\u2030")
 _NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1", "iso8859-15": "Latin-9",
           "cp1250": "Windows-1250", "mac-roman": "Mac Roman", "cp437": "DOS (CP437)"}
 
@@ -78,6 +80,19 @@ def _declared(data: bytes, declared: str | None) -> str | None:
         return None
 
 
+def _western(data: bytes) -> str | None:
+    """The text as Windows-1252 when that gives only Western letters and typographic
+    punctuation: Word's and old CMSs' smart quotes and dashes (detectors may name another
+    single-byte code page that reads these bytes as other letters)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    ok = all(ord(ch) < 0x80 or 0xA0 <= ord(ch) <= 0xFF or ch in _TYPOGRAPHIC
+             for ch in text if ord(ch) >= 0x80)
+    return text if ok else None
+
+
 def _by_bom(data: bytes, path: str) -> str | None:
     """Text decoded by a UTF-16/UTF-32 byte-order mark, or None when there is none."""
     for bom, codec in _BOMS:
@@ -95,6 +110,9 @@ def _detected(data: bytes, path: str, bad: int) -> tuple[str, str]:
     sample = data[:BINARY_PROBE * 8]
     if sum(b in _CONTROL for b in sample) > len(sample) // 100 + 2:
         raise InputError("file is binary, not text", where=path, code="TC202")
+    western = _western(data)
+    if western is not None:
+        return western, "Windows-1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -113,6 +113,7 @@ _LABEL = re.compile(r"^\s*(?P<label>[^\s:.!?][^:.!?]{0,58}?)\s*:\s+(?P<value>\S.
 _LABEL_WORDS = 8
 _SENTENCE_FINAL = re.compile(r"[.!?:;][\"'\u201d\u2019)\]*_]*\s*$")
 _TAB_ROW = re.compile(r"\S\t+\S")
+_SPACED_CELL = re.compile(r"[^\s]+(?: [^\s]+)*")
 _SPACED_CELLS = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _CELL_WORDS = 8
 """Cells of a table set out with spaces are short; longer runs are sentences."""
@@ -159,8 +160,7 @@ def table_cells(line: str) -> list[tuple[int, str]] | None:
             at += len(part) + 1
         return cells if len(cells) >= 2 else None
     if _SPACED_CELLS.search(s.strip()):
-        cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*",
-                                                               s.replace("\t", "  "))]
+        cells = [(m.start(), m.group()) for m in _SPACED_CELL.finditer(s)]
         if len(cells) < 2 or ends_sentence(s) or any(
                 len(c.split()) > _CELL_WORDS for _, c in cells):
             return None

@@ -160,6 +160,37 @@ def read_plaintext(text: str, path: str) -> Document:
     return Document(path=path, source=text, blocks=blocks, meta=meta)
 
 
+def _list_blocks(group: list[tuple[int, str]], alone: bool) -> list[Block] | None:
+    """The blocks of a unit of numbered headings, bullets, numbered items or steps; None
+    for other units."""
+    first = group[0][1]
+    if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
+            looks_like_heading(first[m.end():])):
+        # "2. Roll the Losses Into an IRA" on its own: a numbered section heading
+        offset = group[0][0] + m.end()
+        return [_block_from_lines([(offset, first[m.end():])], "heading", level=2,
+                                  number=int(m.group(2)))]
+    if alone and (m := STEP.match(first)) and looks_like_heading(first[m.end():]):
+        # "Step 1: Know what the drop means" over a paragraph: a numbered section heading
+        return [_block_from_lines(group, "heading", level=2, number=int(m.group(1)))]
+    if (m := _LIST_ITEM.match(first) or STEP.match(first)) and not any(
+            _LIST_ITEM.match(line) or STEP.match(line) for _, line in group[1:]):
+        # a bullet, numbered item or "Step 2:" with its soft-wrapped lines
+        digits = m.group(2) if m.re is _LIST_ITEM else m.group(1)
+        rest = [(group[0][0] + m.end(), first[m.end():]), *group[1:]]
+        return [_block_from_lines(rest, "list_item", number=int(digits) if digits else None)]
+    if all(_LIST_ITEM.match(line) for _, line in group):
+        out = []
+        for offset, line in group:
+            m = _LIST_ITEM.match(line)
+            assert m is not None
+            number = int(m.group(2)) if m.group(2) else None
+            out.append(_block_from_lines([(offset + m.end(), line[m.end():])], "list_item",
+                                         number=number))
+        return out
+    return None
+
+
 def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleMeta,
                dates: list[tuple[date, str]], pending_number: int | None, *,
                alone: bool) -> int | None:
@@ -177,28 +208,8 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
         kind = _header_line(first, meta, dates, in_header=in_header)
         blocks.append(_block_from_lines(group, kind))
         return pending_number
-    if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
-            looks_like_heading(first[m.end():])):
-        # "2. Roll the Losses Into an IRA" on its own: a numbered section heading
-        offset = group[0][0] + m.end()
-        blocks.append(_block_from_lines([(offset, first[m.end():])], "heading", level=2,
-                                        number=int(m.group(2))))
-        return None
-    if (m := _LIST_ITEM.match(first) or STEP.match(first)) and not any(
-            _LIST_ITEM.match(line) or STEP.match(line) for _, line in group[1:]):
-        # a bullet, numbered item or "Step 2:" with its soft-wrapped lines
-        digits = m.group(2) if m.re is _LIST_ITEM else m.group(1)
-        number = int(digits) if digits else None
-        rest = [(group[0][0] + m.end(), first[m.end():]), *group[1:]]
-        blocks.append(_block_from_lines(rest, "list_item", number=number))
-        return None
-    if all(_LIST_ITEM.match(line) for _, line in group):
-        for offset, line in group:
-            m = _LIST_ITEM.match(line)
-            assert m is not None
-            number = int(m.group(2)) if m.group(2) else None
-            blocks.append(_block_from_lines([(offset + m.end(), line[m.end():])],
-                                            "list_item", number=number))
+    if (items := _list_blocks(group, alone)) is not None:
+        blocks.extend(items)
         return None
     if len(group) == 1 and (pair := label_value(first)):
         # "Employee deferral: $24,500": a statement whose label names what the value is
