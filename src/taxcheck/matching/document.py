@@ -26,7 +26,14 @@ from taxcheck.matching.discourse import (
     Resolution,
     resolve_clause,
 )
-from taxcheck.matching.retries import with_ellipsis, with_explained_clause, with_heading
+from taxcheck.matching.retries import (
+    Procedure,
+    as_step_of,
+    procedure_of,
+    with_ellipsis,
+    with_explained_clause,
+    with_heading,
+)
 from taxcheck.matching.years import clause_years, heading_year
 
 _TEASER_LEAD = re.compile(
@@ -77,6 +84,8 @@ class _Walk:
         self.recent: list[tuple[int, frozenset[str]]] = []
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
+        self.procedure: Procedure | None = None
+        """An abolished rule stated as available, whose section is still open."""
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
@@ -117,6 +126,8 @@ class _Walk:
         if heading:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
+            if self.procedure is not None and 0 < level <= self.procedure.level:
+                self.procedure = None
             labels = frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
@@ -150,8 +161,8 @@ class _Walk:
                   if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
         ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
 
-        def match(labels: set[str]) -> list[Match]:
-            return match_claims(self.db, cand, self.db.expand(labels), years, ambient)
+        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
+            return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
         matches = match(res.labels)
         if not matches and block.kind not in HEADING_KINDS:
@@ -160,6 +171,14 @@ class _Walk:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches and block.row is not None:
             matches, res = with_heading(res, self.heading or self.title, match)
+        if not matches:
+            matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
+            if (self.procedure is not None and cand.polarity == "negated"
+                    and self.procedure.vocabulary & res.labels):
+                self.procedure = None  # "That deduction ended in 2018": the steps end
+        else:
+            self._open_procedure(matches, cand, block)
+        cand = res.cand
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
@@ -168,6 +187,17 @@ class _Walk:
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
         return res
+
+    def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:
+        level = max(self.headings, default=0)
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        for m in matches:
+            procedure = procedure_of(m, cand, level, line)
+            if procedure is not None:
+                self.procedure = procedure
+            elif (self.procedure is not None and m.verdict == "accurate"
+                  and m.claim.fact == self.procedure.claim.fact):
+                self.procedure = None  # the article says the rule is gone: the steps end
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
         context = self.context

@@ -60,11 +60,14 @@ def _cuts(sent: Span, cue: Span) -> bool:
     if not sent.start < cue.start < sent.end:
         return False
     doc = sent.doc
-    word = cue.text.lower()
+    word = doc[cue.start].lower_
     before = doc[cue.start - 1].text if cue.start > sent.start else ""
     after = doc[cue.end].text if cue.end < sent.end else ""
     if word in ("yet", "though"):
         return before in (",", ";")
+    if word == "because":
+        # "won't let you deduct it just because it's close to zero": not a reason of its own
+        return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
     if word == "however":
         return not (before == "," and after == ",")
     return True
