@@ -122,16 +122,22 @@ _DANGLING = re.compile(
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
+_FIGURE = re.compile(r"\d")
+_VALUE_WORDS = 8
+"""A label's value is a figure with a few words ("$8,000 (up $500)"), not sentences."""
 _NOT_LABELS = ("http", "https", "mailto", "ftp")
 
 
 def label_value(line: str) -> tuple[str, str] | None:
-    """The label and value of a "Label: value" line ("Employee deferral: $24,500")."""
+    """The label and value of a "Label: value" line ("Employee deferral: $24,500"); the
+    value holds a figure ("Myth 1: The loss harvest" is a heading, not a value)."""
     m = _LABEL.match(line)
     if not m:
         return None
-    label = m.group("label")
-    if len(label.split()) > _LABEL_WORDS or label.lower() in _NOT_LABELS or label.endswith(","):
+    label, value = m.group("label"), m.group("value")
+    if (len(label.split()) > _LABEL_WORDS or label.lower() in _NOT_LABELS
+            or label.endswith(",") or not _FIGURE.search(value)
+            or len(value.split()) > _VALUE_WORDS):
         return None
     return label, m.group("value")
 
