@@ -322,3 +322,14 @@ def test_check_warns_once_about_the_encoding(tmp_path):
     result = _cli("check", str(path), "--tax-year", "2025")
     lines = [line for line in result.stderr.decode().splitlines() if "warning" in line]
     assert lines == [f"taxcheck: warning: {path}: TC260 not UTF-8; decoded as Windows-1252"]
+
+
+def test_html_takes_the_latest_of_published_and_modified():
+    page = (b'<!doctype html><html><head>'
+            b'<meta property="article:published_time" content="2023-05-01">'
+            b'<script type="application/ld+json">{"@type": "NewsArticle", '
+            b'"datePublished": "2023-05-01", "dateModified": "2024-03-03T10:00:00Z"}</script>'
+            b'</head><body><article><h1>Old Page, New Date</h1>'
+            b'<p>Your 401(k) losses are not deductible on your return.</p></article></body></html>')
+    meta = read_bytes(page, "a.html").meta
+    assert (meta.date, meta.date_source) == (dt.date(2024, 3, 3), "JSON-LD dateModified")
