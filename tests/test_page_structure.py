@@ -283,12 +283,16 @@ def test_nul_bytes_after_the_first_8_kb_are_removed_with_a_warning():
 
 
 def test_a_block_over_spacy_max_length_is_checked_in_pieces(checker):
-    sentence = "A 401(k) loss is not deductible on your return. "
-    text = "Long\n\n" + sentence * 25_000  # about 1.2 MB in one paragraph
+    filler = "The weather was mild and the markets were calm that week. "
+    claim = "A 401(k) loss is deductible on your return. "
+    text = "Long\n\n" + claim + filler * 18_000 + claim  # over 1,000,000 characters, one line
+    assert len(text) > checker.nlp.max_length
     report = checker.check(read_bytes(text.encode(), "big.txt"))
-    assert len(report.findings) > 1000
-    last = report.findings[-1]
-    assert text[last.start:last.end] == last.text
+    found = [f for f in report.findings if f.claim_id == "retirement-loss-deductible"]
+    assert len(found) == 2
+    for f in found:
+        assert text[f.start:f.end] == f.text and f.text.startswith("A 401(k) loss")
+    assert found[-1].start > 1_000_000
 
 
 # -- command line -------------------------------------------------------------------------
