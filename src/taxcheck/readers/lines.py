@@ -216,13 +216,14 @@ def line_kind(line: str) -> str:
     return "prose"
 
 
-def joins(previous: str, line: str, width: int | None) -> bool:
+def joins(previous: str, line: str, width: int | None, *, sentences: bool = True) -> bool:
     """True when ``line`` continues ``previous`` (a soft wrap), False when it starts a block.
 
     A line break ends a block after a heading-like line, a "Label: value" line, a dateline,
     a finished sentence (unless the file is hard-wrapped and the line fills the width), and
     before a bullet, a step, a table row or a dateline. Lines that end mid-sentence or with
-    a colon join the next line.
+    a colon join the next line. With ``sentences`` False (Markdown, where a line break
+    inside a paragraph is a soft break), a finished sentence does not end the block.
     """
     if line_kind(line) in ("bullet", "step", "table") or line_kind(previous) == "table":
         return False
@@ -235,8 +236,10 @@ def joins(previous: str, line: str, width: int | None) -> bool:
     full = width is not None and len(previous.rstrip()) >= 0.7 * width
     if line_kind(previous) == "label" and not full:
         return False
+    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)):
+        return False
     if ends_sentence(previous):
-        return full and (continues or not looks_like_heading(line))
+        return not sentences or (full and (continues or not looks_like_heading(line)))
     if full or continues or _DANGLING.search(previous):
         return True
     return not looks_like_heading(previous)

@@ -167,7 +167,8 @@ def read_markdown(text: str, path: str) -> Document:
                 flush()
             continue
         lead = len(line) - len(line.lstrip())
-        if current is None or current_kind == "quote" or not joins(last_line, stripped, None):
+        if current is None or current_kind == "quote" or not joins(last_line, stripped, None,
+                                                                          sentences=False):
             start("paragraph")
         else:
             current.add_synthetic(" ", offset)
