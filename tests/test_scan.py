@@ -67,7 +67,7 @@ def test_scan_writes_every_output(tmp_path):
             assert article["counts"].get(verdict, 0) == by_article[(article["path"], verdict)]
         assert all(f["page"] == article["page"] for f in findings if f["path"] == article["path"])
     assert summary["totals"] == {v: sum(a["counts"].get(v, 0) for a in summary["articles"])
-                                 for v in VERDICTS}
+                                 for v in (*VERDICTS, "contradictions")}
     wrong = next(f for f in findings if f["path"] == "corpus/wrong.txt")
     assert (wrong["claim_id"], wrong["verdict"], wrong["line"]) == (
         "retirement-loss-deductible", "false", 3)
@@ -87,13 +87,13 @@ def test_scan_writes_every_output(tmp_path):
     assert top["retirement-loss-deductible"]["articles"] == ["corpus/wrong.txt"]
     assert top["retirement-loss-rollover"]["pages"] == ["pages/corpus/sub/seed.txt.html"]
 
-    # SARIF: valid 2.1.0, one result per problem finding, rules listed once
+    # SARIF: valid 2.1.0, one result per problem finding and contradiction, rules listed once
     sarif = json.loads((out / "results.sarif").read_text(encoding="utf-8"))
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(sarif, schema)
     run = sarif["runs"][0]
     problems = [f for f in findings if f["verdict"] != "accurate" and f["framing"] == "stated"]
-    assert len(run["results"]) == len(problems)
+    assert len(run["results"]) == len(problems) + summary["totals"]["contradictions"]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert len(rules) == len(set(rules))
     for res in run["results"]:
