@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -80,7 +81,9 @@ def test_unreadable_inputs_are_one_line_errors(tmp_path):
     assert result.returncode == 2
     errors = result.stderr.strip().splitlines()
     assert errors == [f"taxcheck: error: {missing}: TC206 no such file",
-                      f"taxcheck: error: {binary}: TC202 file is binary, not text"]
+                      f"taxcheck: error: {binary}: TC202 file is binary, not text",
+                      f"taxcheck: warning: {SEED}: TC262 no date found: checked against tax "
+                      f"year {dt.date.today().year}"]
     assert "retirement-loss-rollover" in result.stdout
     assert binary.read_bytes() == b"\x00\x01\x02"
 

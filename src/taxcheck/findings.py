@@ -143,6 +143,9 @@ class Report(BaseModel):
     blocks: list[BlockView] = []
     contradictions: list[Contradiction] = []
     error: str | None = None
+    date_note: str | None = None
+    """Set when the article gives no date and no tax year was asked for: "no date found:
+    checked against tax year 2026"."""
     warnings: list[str] = []
     """Problems that did not stop the check, e.g. a suppression naming an unknown claim
     (``path:line: TCnnn message``)."""
