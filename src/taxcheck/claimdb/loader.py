@@ -43,8 +43,16 @@ def _describe(error: dict) -> str:
     if error["type"] == "extra_forbidden":
         msg = "unknown field"
     elif error["type"] == "literal_error":
-        msg = f"{msg} (got {error.get('input')!r})"
+        msg = f"{msg} (got {_short_repr(error.get('input'))})"
     return f"{loc}: {msg}"
+
+
+def _short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a value from YAML may be big)."""
+    if isinstance(value, dict | list | tuple | set):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)} items"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 class _FileLoader:

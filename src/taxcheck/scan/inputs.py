@@ -64,6 +64,20 @@ def display_path(path: Path | str, cwd: Path | str) -> str:
     return text.replace(os.sep, "/")
 
 
+def is_utf8(text: str) -> bool:
+    """False for a path holding bytes that are not UTF-8 (decoded as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_path(text: str) -> str:
+    """A path with its non-UTF-8 bytes shown as ``\\xNN`` escapes."""
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
 def read_list_file(list_file: str) -> list[str]:
     """Read a ``--from-file`` list: one input per line; blank lines and ``#`` comments skipped.
 
@@ -110,13 +124,20 @@ class InputWalker:
         name = os.path.basename(shown)
         return any(fnmatch(name, pat) or fnmatch(shown, pat) for pat in self.exclude)
 
-    def _file(self, path: Path | str, root: Path | None = None) -> Iterator[FileSource]:
+    def _file(self, path: Path | str, root: Path | None = None
+              ) -> Iterator[FileSource | SourceError]:
         # Files are told apart by absolute path (a symlink counts as a file of its own).
         absolute = os.path.abspath(path)
         if absolute in self._seen or self._excluded(path):
             return
         self._seen.add(absolute)
         shown = display_path(absolute, self.cwd)
+        if not is_utf8(shown):
+            # reports, pages and the worker's notes are UTF-8: name it, do not read it
+            yield SourceError(InputError(
+                "file name is not valid UTF-8; rename the file to check it",
+                where=printable_path(shown), code="TC203"))
+            return
         label = shown
         if shown.startswith(("/", "../")):
             if root is None:

@@ -82,6 +82,8 @@ class SarifMerger:
         self.artifacts: list[dict] = []
         self.artifact_index: dict[str, int] = {}
         self.count = 0
+        self.out: AtomicFile | None = None
+        """The merged file, once :meth:`prepare` wrote it."""
 
     def _rule(self, rule_id: str | None, rules: dict[str, dict]) -> int | None:
         if rule_id is None:
@@ -110,7 +112,9 @@ class SarifMerger:
                 result, ensure_ascii=False))
             self.count += 1
 
-    def commit(self) -> None:
+    def prepare(self) -> None:
+        """Write the merged SARIF under its temporary name (:attr:`out`); the caller
+        commits it."""
         skeleton = json.loads(render_sarif([]))
         run = skeleton["runs"][0]
         run.setdefault("tool", {}).setdefault("driver", {})["rules"] = self.rules
@@ -127,15 +131,22 @@ class SarifMerger:
                 while chunk := spooled.read(1 << 16):
                     out.write(chunk)
             out.write("\n]" + tail + "\n")
-            out.commit()
+            out.handle.flush()
         except BaseException:
             out.discard()
             raise
         finally:
             self.results.tmp.unlink(missing_ok=True)
+        self.out = out
+
+    def commit(self) -> None:
+        self.prepare()
+        self.out.commit()
 
     def discard(self) -> None:
         self.results.discard()
+        if self.out is not None:
+            self.out.discard()
 
 
 def _renumber_artifacts(result: dict, artifacts: list[int]) -> dict:
@@ -232,43 +243,66 @@ class BatchWriter:
 
     def commit(self, extra: dict[str, Any]) -> None:
         """Write index.html and summary.json, rename the streamed outputs into place,
-        and delete the pages of articles no longer in the batch."""
+        and delete the pages of articles no longer in the batch.
+
+        Every output is complete under its temporary name before the first is renamed
+        into place: an error while writing leaves the previous set whole, never a mix.
+        """
         index = self.index()
-        self.findings.commit()
-        self.sarif.commit()
-        self.pages_removed = self._remove_stale_pages()
-        write_atomic(self.out_dir / MANIFEST,
-                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
-        self.pages, self.previous_pages = {}, {}  # not needed any more: free them first
+        self.findings.handle.flush()
+        self.sarif.prepare()
         summary = {**index.model_dump(mode="json", exclude={"articles"}),
                    "failures": self.failures, "findings": self.findings_count, **extra}
         summary = {"articles": _ARTICLES_SLOT, **summary}
-        summary.setdefault("work", {})["pages_removed"] = self.pages_removed
-        out = AtomicFile(self.out_dir / SUMMARY)
+        stale = self._stale_pages()
+        summary.setdefault("work", {})["pages_removed"] = len(stale)
+        outputs = [self.findings, self.sarif.out]
         try:
-            _write_json_with_array(out, summary, _ARTICLES_SLOT,
+            summary_out = AtomicFile(self.out_dir / SUMMARY)
+            outputs.append(summary_out)
+            _write_json_with_array(summary_out, summary, _ARTICLES_SLOT,
                                    (e.model_dump_json() for e in self.entries))
-            out.commit()
+            index_out = AtomicFile(self.out_dir / INDEX)
+            outputs.append(index_out)
+            index_out.write(render_index(index))
+            for out in outputs:
+                out.handle.flush()
         except BaseException:
-            out.discard()
+            for out in outputs:
+                out.discard()
             raise
-        write_atomic(self.out_dir / INDEX, render_index(index))
+        self.findings.commit()
+        self.sarif.out.commit()
+        self.pages_removed = len(stale)
+        self._remove_pages(stale)
+        write_atomic(self.out_dir / MANIFEST,
+                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
+        self.pages, self.previous_pages = {}, {}
+        summary_out.commit()
+        index_out.commit()
 
     def discard(self) -> None:
         """Abandon the run: remove temporary files, keep the previous outputs."""
         self.findings.discard()
         self.sarif.discard()
 
-    def _remove_stale_pages(self) -> int:
+    def _stale_pages(self) -> list[Path]:
+        """Pages the last run wrote that this run did not (articles that left)."""
         pages_root = (self.out_dir / PAGES_DIR).resolve()
-        removed = 0
-        for page in self.previous_pages.keys() - self.pages.keys():
+        stale = []
+        for page in sorted(self.previous_pages.keys() - self.pages.keys()):
             path = (self.out_dir / page).resolve()
             if pages_root not in path.parents or path.suffix != ".html":
                 continue  # never delete anything the manifest should not name
+            if path.is_file():
+                stale.append(path)
+        return stale
+
+    def _remove_pages(self, stale: list[Path]) -> None:
+        pages_root = (self.out_dir / PAGES_DIR).resolve()
+        for path in stale:
             try:
                 path.unlink()
-                removed += 1
             except OSError:
                 continue
             for folder in path.parents:
@@ -278,4 +312,3 @@ class BatchWriter:
                     folder.rmdir()  # only succeeds when empty
                 except OSError:
                     break
-        return removed

@@ -9,7 +9,9 @@ outcomes are written in input order as they arrive.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import multiprocessing
 import shutil
 import signal
@@ -178,20 +180,15 @@ class _Scan:
             if isinstance(source, SourceError):
                 yield Outcome.failure(source.error.where or "", source.error), None
             elif source.is_jsonl:
-                for record in iter_jsonl(source.path):
+                for record in iter_jsonl(source.path, self.options.max_bytes):
                     if isinstance(record, InputError):
                         yield Outcome.failure(record.where or source.path, record), None
                         continue
-                    if len(record.source) > self.options.max_bytes:
-                        yield Outcome.failure(record.path, InputError(
-                            f"record is larger than the {self.options.max_bytes:,}-byte limit",
-                            where=record.path, code="TC204")), None
-                        continue
                     page = self.namer.name(record.path)
-                    key = self._key(content_hash(record.model_dump_json().encode()),
-                                    record.path)
+                    key = self._key(content_hash(json.dumps(
+                        dataclasses.astuple(record)).encode()), record.path)
                     hit = self._from_cache(key, page)
-                    yield (hit if hit else Task(record.path, page, key, document=record)), key
+                    yield (hit if hit else Task(record.path, page, key, record=record)), key
             else:
                 try:
                     data = read_file_bytes(source.path, self.options.max_bytes)

@@ -23,6 +23,7 @@ from taxcheck.documents import Document
 from taxcheck.errors import InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_bytes
+from taxcheck.readers.jsonl import RawRecord
 from taxcheck.render.html import render_html
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
@@ -44,13 +45,13 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 @dataclass(frozen=True)
 class Task:
-    """One article to check: raw file bytes, or a Document already read (JSON Lines)."""
+    """One article to check: raw file bytes, or a JSON Lines record to read."""
 
     path: str
     page: str
     key: str | None
     data: bytes | None = None
-    document: Document | None = None
+    record: RawRecord | None = None
 
 
 @dataclass
@@ -183,8 +184,9 @@ class ArticleProcessor:
         checker, built = self._get_checker()  # building the pipeline is not the article's time
         timed = self._arm()
         try:
-            if task.document is not None:
-                document = task.document
+            document: Document
+            if task.record is not None:
+                document = task.record.document()
             else:
                 document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
             report = checker.check(document)
