@@ -4,9 +4,13 @@ limit (see bounded.py), so a regression fails the test instead of the machine.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -204,3 +208,194 @@ def test_deep_claim_file_is_a_one_line_error(tmp_path):
 
 
 assert sys.getrecursionlimit() < 5000  # the nesting above is deeper than Python's stack
+
+
+# -- 3. hangs and time limits -----------------------------------------------------------
+
+def test_a_fifo_named_like_an_article_is_a_failure_row_not_a_hang(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    os.mkfifo(corpus / "pipe.txt")
+    os.mkfifo(corpus / "pipe.jsonl")
+    result, summary = _scan_records(tmp_path, "-j1")  # run_cli's timeout bounds a hang
+    assert result.returncode == 2, result.stderr
+    reasons = {f["path"]: f["reason"] for f in summary["failures"]}
+    assert reasons == {
+        f"{corpus}/pipe.jsonl": "TC205 is not a regular file (a pipe, socket or device); "
+                                "not read",
+        f"{corpus}/pipe.txt": "TC205 is not a regular file (a pipe, socket or device); "
+                              "not read"}
+    assert summary["totals"]["false"] == 1
+
+
+def test_check_refuses_a_fifo(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    result = run_cli("check", str(tmp_path / "pipe.md"))
+    assert result.returncode == 2
+    assert result.stderr == (f"taxcheck: error: {tmp_path}/pipe.md: TC205 is not a regular "
+                             "file (a pipe, socket or device); not read\n")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "loop"])
+def test_claim_folder_entries_that_are_not_files_are_one_line_errors(tmp_path, kind):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    target = folder / "x.yaml"
+    {"fifo": lambda: os.mkfifo(target), "folder": target.mkdir,
+     "loop": lambda: target.symlink_to("x.yaml")}[kind]()
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"taxcheck: error: {target}:1: TC101 cannot read file: "), result.stderr
+
+
+HEAVY_TAG = "<p " + " ".join(f'a{i}="v"' for i in range(80_000)) + f">{WRONG}</p>"
+"""One tag with 80,000 attributes: lxml spends over a minute inside one native call."""
+
+
+def test_a_worker_stuck_in_native_code_is_stopped_at_its_time_budget(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "heavy.html").write_text(f"<html><body>{HEAVY_TAG}</body></html>",
+                                       encoding="utf-8")
+    (corpus / "good.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = run_cli("scan", str(corpus), "--out", str(out), "--no-cache", "--no-progress",
+                     "-j2", "--timeout-per-doc", "2")
+    elapsed = time.monotonic() - started
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert result.returncode == 2, result.stderr
+    assert summary["failures"] == [{
+        "path": f"{corpus}/heavy.html",
+        "reason": "TC213 checking took longer than the 2-second limit (--timeout-per-doc); "
+                  "its worker process was stopped"}]
+    assert summary["work"]["workers_stopped"] == 1
+    assert summary["totals"]["false"] == 1
+    assert elapsed < 45  # the page alone takes over a minute
+
+
+def test_json_lines_html_records_are_read_in_the_workers_under_the_budget(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "records.jsonl").write_text(
+        json.dumps({"id": "heavy", "html": f"<html><body>{HEAVY_TAG}</body></html>"}) + "\n"
+        + json.dumps({"id": "ok", "text": WRONG}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = run_cli("scan", str(corpus), "--out", str(out), "--no-cache", "--no-progress",
+                     "-j2", "--timeout-per-doc", "2")
+    elapsed = time.monotonic() - started
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert result.returncode == 2, result.stderr
+    assert [f["path"] for f in summary["failures"]] == [f"{corpus}/records.jsonl#heavy"]
+    assert summary["failures"][0]["reason"].startswith("TC213 ")
+    assert summary["totals"]["false"] == 1
+    assert elapsed < 45
+
+
+# -- 7. claim folders -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ('[{LOWER: {REGEX: "^(401"}}]', "patterns.0: token 1, LOWER: invalid regular expression"),
+    ("[{LOWR: thing}]", "patterns.0: token 1: unknown attribute 'LOWR'"),
+    ('[{LOWER: house, OP: "x"}]', "patterns.0: token 1, OP: unknown operator 'x'"),
+    ("[{LOWER: {IS_IN: [a]}}]", "patterns.0: token 1, LOWER: unknown test 'IS_IN'"),
+])
+def test_bad_concept_patterns_fail_at_load_with_file_and_line(tmp_path, pattern, words):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "concepts.yaml").write_text(
+        f"HOUSE_THING:\n  terms: [house thing]\n  patterns:\n    - {pattern}\n",
+        encoding="utf-8")
+    result = invoke("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    assert result.stderr == f"taxcheck: error: {folder}/concepts.yaml:4: TC103 {words}" + \
+        result.stderr.split(words, 1)[1]
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_self_referencing_alias_in_a_pattern_fails_at_load(tmp_path):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "concepts.yaml").write_text(
+        "HOUSE_THING:\n  patterns: &p\n    - [{LOWER: *p}]\n", encoding="utf-8")
+    result = invoke("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    assert result.stderr == (f"taxcheck: error: {folder}/concepts.yaml:2: TC102 invalid YAML: "
+                             "an alias refers to the node that contains it\n")
+
+
+# -- 4 and 15. interrupts ---------------------------------------------------------------
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie is gone
+    except OSError:
+        return False
+
+
+def test_a_second_ctrl_c_stops_the_workers_and_exits_130_at_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(9):  # two chunks, one per worker; each page keeps a worker in lxml
+        (corpus / f"heavy{n}.html").write_text(f"<html><body>{HEAVY_TAG}</body></html>",
+                                               encoding="utf-8")
+    (tmp_path / "tmp").mkdir()
+    scan = subprocess.Popen(
+        [sys.executable, "-m", "taxcheck", "scan", str(corpus), "--out", str(tmp_path / "out"),
+         "-j2", "--no-progress", "--timeout-per-doc", "600"],
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and time.monotonic() < deadline:
+            workers = [int(n.name) for n in (tmp_path / "tmp").glob("taxcheck-workers-*/*")]
+            time.sleep(0.05)
+        assert len(workers) == 2, "the workers never started checking"
+        time.sleep(0.5)  # inside the parser
+        scan.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        assert scan.poll() is None  # the first Ctrl-C lets the articles in progress finish
+        scan.send_signal(signal.SIGINT)
+        stopped = time.monotonic()
+        _, stderr = scan.communicate(timeout=20)
+        assert time.monotonic() - stopped < 10
+        assert scan.returncode == 130, stderr
+        assert "Traceback" not in stderr
+        assert stderr.strip().splitlines()[-1].startswith("taxcheck: interrupted: ")
+        deadline = time.monotonic() + 5
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _alive(pid)], "orphan workers left running"
+    finally:
+        for pid in [scan.pid, *workers]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        scan.wait(timeout=10)
+
+
+def test_ctrl_c_during_check_exits_130(tmp_path):
+    check = subprocess.Popen([sys.executable, "-m", "taxcheck", "check", "-"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        # wait until it is blocked reading standard input (syscall 0, read, on fd 0)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with open(f"/proc/{check.pid}/syscall", encoding="ascii") as syscall:
+                if syscall.read().startswith("0 0x0 "):
+                    break
+            time.sleep(0.02)
+        else:
+            raise AssertionError("check never read its input")
+        check.send_signal(signal.SIGINT)
+        _, stderr = check.communicate(timeout=30)
+        assert check.returncode == 130, stderr
+        assert stderr == "taxcheck: interrupted\n"
+    finally:
+        check.kill()
+        check.wait(timeout=10)

@@ -11,6 +11,8 @@ JSON Lines corpora are read record by record with
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -91,15 +93,26 @@ def read_bytes(data: bytes, path: str, *, suffix: str | None = None,
 
 def read_file_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of an article file; InputError when missing, unreadable or too large."""
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise InputError("is a directory, not a file", where=path, code="TC205")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({size:,} bytes)",
+        # O_NONBLOCK: opening a FIFO (named like an article) must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory, not a file", where=path, code="TC205")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("is not a regular file (a pipe, socket or device); not read",
+                                 where=path, code="TC205")
+            if info.st_size > max_bytes:
+                raise InputError(f"file is larger than the {max_bytes:,}-byte limit "
+                                 f"({info.st_size:,} bytes)", where=path, code="TC204")
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew while we read it
+            raise InputError(f"file is larger than the {max_bytes:,}-byte limit",
                              where=path, code="TC204")
-        return p.read_bytes()
+        return data
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", where=path, code="TC205") from None
     except FileNotFoundError:
         raise InputError("no such file", where=path, code="TC206") from None
     except PermissionError:

@@ -62,10 +62,16 @@ def iter_raw_records(path: str | Path, *, max_bytes: int = DEFAULT_MAX_RECORD_BY
 def _open(path: str | Path) -> BinaryIO:
     name = str(path)
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
-            raise InputError("is not a regular file (a pipe or a device?)", where=name,
-                             code="TC205")
-        return Path(path).open("rb")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        handle = os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb")
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            handle.close()
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(path)
+            raise InputError("is not a regular file (a pipe, socket or device); not read",
+                             where=name, code="TC205")
+        return handle
     except FileNotFoundError:
         raise InputError("no such file", where=name, code="TC206") from None
     except IsADirectoryError:

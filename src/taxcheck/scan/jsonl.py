@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 
 from taxcheck.errors import InputError
@@ -26,6 +28,8 @@ def iter_jsonl(path: str, max_bytes: int) -> Iterator[RawRecord | InputError]:
 def estimate_records(path: str) -> int:
     """A quick count of a JSON Lines file's records, for the progress bar."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1  # a pipe or device is reported, never opened
         with open(path, "rb") as handle:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
     except OSError:

@@ -283,6 +283,7 @@ def process_in_worker(tasks: list[Task]) -> list[Outcome]:
     """Process-pool entry point: check a chunk of articles."""
     assert _PROCESSOR is not None, "init_worker was not called"
     outcomes = []
+    _PROCESSOR.build_checker()  # not part of any article's time (the note starts its clock)
     for task in tasks:
         _note_holding(task.path)
         outcomes.append(_PROCESSOR.process(task))
