@@ -5,12 +5,15 @@ limit (see bounded.py), so a regression fails the test instead of the machine.""
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -399,3 +402,77 @@ def test_ctrl_c_during_check_exits_130(tmp_path):
     finally:
         check.kill()
         check.wait(timeout=10)
+
+
+# -- 5. Word files that lie -------------------------------------------------------------
+
+def _docx_with_body(paragraphs_xml: str, *, declare: int | None = None) -> bytes:
+    """A real .docx (python-docx's template) whose document.xml body is replaced; with
+    ``declare``, the zip headers claim document.xml inflates to that many bytes."""
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    source = zipfile.ZipFile(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode()
+                at = text.index("<w:sectPr")
+                data = (text[:at] + paragraphs_xml + text[at:]).encode()
+            package.writestr(info.filename, data)
+    raw = bytearray(out.getvalue())
+    if declare is not None:
+        name = b"word/document.xml"
+        for signature, size_at, name_len_at, name_at in ((b"PK\x01\x02", 24, 28, 46),
+                                                         (b"PK\x03\x04", 22, 26, 30)):
+            at = raw.find(signature)
+            while at >= 0:
+                length = struct.unpack_from("<H", raw, at + name_len_at)[0]
+                if raw[at + name_at:at + name_at + length] == name:
+                    struct.pack_into("<I", raw, at + size_at, declare)
+                at = raw.find(signature, at + 4)
+    return bytes(raw)
+
+
+def _read_docx_error(data: bytes) -> str:
+    try:
+        read_bytes(data, "lying.docx")
+    except InputError as exc:
+        return str(exc)
+    return "read"
+
+
+def test_a_docx_whose_zip_lies_about_sizes_is_refused_in_bounded_memory():
+    # 300 MB of paragraphs, deflated to under 1 MB, declared as 4 KB
+    body = f"<w:p><w:r><w:t>{'x' * 1000}</w:t></w:r></w:p>" * 300_000
+    data = _docx_with_body(body, declare=4096)
+    assert len(data) < 1_000_000
+    message = run_bounded(_read_docx_error, data, memory=150 * MB, seconds=60)
+    # refused for what it is (inflated past its declared size), not for running out of memory
+    assert message == ("lying.docx: TC208 file is not a readable .docx document (Bad CRC-32 "
+                       "for file 'word/document.xml')"), message
+
+
+def test_a_docx_that_unpacks_past_the_limit_is_refused_in_bounded_memory():
+    body = f"<w:p><w:r><w:t>{'x' * 1000}</w:t></w:r></w:p>" * 220_000  # 220 MB, honest
+    message = run_bounded(_read_docx_error, _docx_with_body(body), memory=150 * MB,
+                          seconds=60)
+    assert message == "lying.docx: TC204 file unpacks to more than 200,000,000 bytes"
+
+
+def _read_docx_blocks(data: bytes) -> tuple[int, list[str]]:
+    document = read_bytes(data, "many.docx")
+    return len(document.blocks), sorted({b.kind for b in document.blocks})
+
+
+def test_a_docx_of_many_paragraphs_with_an_unknown_style_reads_in_linear_time():
+    paragraph = '<w:p><w:pPr><w:pStyle w:val="Nope"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p>'
+    heading = '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Head</w:t></w:r></w:p>'
+    data = _docx_with_body(heading + paragraph * 20_000)
+    started = time.monotonic()
+    blocks, kinds = run_bounded(_read_docx_blocks, data, memory=400 * MB, seconds=60)
+    assert blocks == 20_001 and kinds == ["heading", "paragraph"]
+    assert time.monotonic() - started < 30  # over 3 minutes when styles were scanned
