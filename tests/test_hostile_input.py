@@ -8,6 +8,7 @@ import contextlib
 import io
 import json
 import os
+import resource
 import signal
 import struct
 import subprocess
@@ -122,7 +123,7 @@ def _scan_records(tmp_path: Path, *jobs: str) -> tuple[object, dict]:
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
     (corpus / "good.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
-    out = tmp_path / f"out{''.join(jobs)}"
+    out = tmp_path / f"out{jobs[0]}"
     result = run_cli("scan", str(corpus), "--out", str(out), "--no-cache", "--no-progress",
                      *jobs)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -360,6 +361,8 @@ def test_a_second_ctrl_c_stops_the_workers_and_exits_130_at_once(tmp_path):
             time.sleep(0.05)
         assert len(workers) == 2, "the workers never started checking"
         time.sleep(0.5)  # inside the parser
+        with open(f"/proc/{scan.pid}/task/{scan.pid}/children", encoding="ascii") as children:
+            workers = sorted({*workers, *map(int, children.read().split())})
         scan.send_signal(signal.SIGINT)
         time.sleep(0.5)
         assert scan.poll() is None  # the first Ctrl-C lets the articles in progress finish
@@ -476,3 +479,197 @@ def test_a_docx_of_many_paragraphs_with_an_unknown_style_reads_in_linear_time():
     blocks, kinds = run_bounded(_read_docx_blocks, data, memory=400 * MB, seconds=60)
     assert blocks == 20_001 and kinds == ["heading", "paragraph"]
     assert time.monotonic() - started < 30  # over 3 minutes when styles were scanned
+
+
+def test_check_has_a_time_budget_even_inside_native_code(tmp_path):
+    page = tmp_path / "heavy.html"
+    page.write_text(f"<html><body>{HEAVY_TAG}</body></html>", encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("check", str(page), "--timeout-per-doc", "2")
+    assert result.returncode == 2
+    assert result.stderr == (f"taxcheck: error: {page}: TC213 checking took longer than the "
+                             "2-second limit (--timeout-per-doc)\n")
+    assert time.monotonic() - started < 45  # the page alone takes over a minute
+
+
+# -- 8. outputs inside the input tree ---------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ("corpus/*.txt", "--out", "corpus/reports"),
+    ("corpus/a.txt", "--out", "corpus/r"),
+    ("corpus/a.txt", "--out", "out", "--cache", "corpus/.cache"),
+    ("corpus/**/*.md", "--out", "corpus/sub/r"),
+])
+def test_outputs_inside_the_folder_of_file_and_glob_inputs_are_refused(tmp_path, args):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    (corpus / "sub" / "b.md").write_text(f"# Losses\n\n{WRONG}\n", encoding="utf-8")
+    before = sorted(corpus.rglob("*"))
+    result = invoke("scan", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is inside the input folder" in result.stderr and result.stderr.count("\n") == 1
+    assert sorted(corpus.rglob("*")) == before
+
+
+def test_files_named_in_the_working_folder_may_write_beside_them(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    result = invoke("scan", "a.txt", "--out", "out", "-j1", "-q", "--fail-on", "never",
+                    cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_later_scan_never_reads_an_output_folder_as_articles(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    assert invoke("scan", "a.txt", "--out", "reports", "-j1", "-q", "--fail-on", "never",
+                  cwd=tmp_path).returncode == 0
+    result = invoke("scan", ".", "--out", str(tmp_path.parent / f"{tmp_path.name}-out"),
+                    "-j1", "-q", "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((tmp_path.parent / f"{tmp_path.name}-out" / "summary.json")
+                         .read_text(encoding="utf-8"))
+    assert [a["path"] for a in summary["articles"]] == ["a.txt"]
+
+
+# -- 9. one scan at a time per output folder --------------------------------------------
+
+def test_a_second_scan_into_a_locked_output_folder_exits_2_at_once(tmp_path):
+    from taxcheck.scan.lock import OutputLock
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with OutputLock(out):  # what a scan in progress holds
+        result = run_cli("scan", str(corpus), "--out", str(out), "-j1")
+    assert result.returncode == 2
+    assert result.stderr == (f"taxcheck: error: TC214 another taxcheck scan is writing to "
+                             f"{out}; wait for it to finish or choose another --out\n")
+    assert sorted(p.name for p in out.iterdir()) == [".taxcheck.lock"]
+    result = run_cli("scan", str(corpus), "--out", str(out), "-j1", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr  # released: the next scan runs
+
+
+# -- 10. cache entries of the wrong type ------------------------------------------------
+
+@pytest.mark.parametrize("change", [
+    {"counts": {"false": "lots"}}, {"findings": [42]}, {"findings": ["not json"]},
+    {"worst": "catastrophic"}, {"counts": {"bogus": 1}}, {"wrong": [["a"]]},
+    {"words": -3}, {"sarif": {"results": [1]}}, {"path": None},
+])
+def test_cache_entries_of_the_wrong_type_are_discarded_and_recomputed(tmp_path, change):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("scan", str(corpus), "--out", str(out), "-j1", "-q", "--fail-on", "never")
+    assert invoke(*args).returncode == 0
+    first = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    [entry] = list((out / ".taxcheck-cache").rglob("*.json"))
+    head, _, report = entry.read_bytes().partition(b"\n")
+    data = json.loads(head)
+    data["outcome"].update(change)
+    entry.write_bytes(json.dumps(data).encode() + b"\n" + report)
+    for _ in range(2):  # the bad entry is replaced, and the run after uses the new one
+        result = invoke(*args)
+        assert result.returncode == 0, result.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["totals"] == first["totals"]
+    assert summary["work"]["cached"] == 1
+
+
+# -- 11 and 12. unwritable outputs and full disks ---------------------------------------
+
+def test_check_output_that_cannot_be_written_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    result = invoke("check", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt" / "x.html"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"taxcheck: error: cannot write {tmp_path}/a.txt/x.html: ")
+    assert result.stderr.count("\n") == 1
+
+
+def _full_disk(limit: int):
+    """A preexec_fn: files may grow to ``limit`` bytes; writing more fails (EFBIG), as on a
+    full disk."""
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    return apply
+
+
+def test_check_on_a_full_disk_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "taxcheck", "check", "a.txt", "--format",
+                             "html", "-o", "page.html"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300, preexec_fn=_full_disk(4096))
+    assert result.returncode == 2
+    assert result.stderr == "taxcheck: error: cannot write page.html: File too large\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_scan_on_a_full_disk_leaves_no_temporary_and_the_next_run_sweeps_old_ones(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"a{n}.txt").write_text(f"Losses {n}\n\n{WRONG}\n", encoding="utf-8")
+    args = [sys.executable, "-m", "taxcheck", "scan", "corpus", "--out", "out", "-j1",
+            "--no-cache", "--no-progress", "--fail-on", "never"]
+    assert subprocess.run(args, cwd=tmp_path, capture_output=True, timeout=300).returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    full = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          preexec_fn=_full_disk(6000))
+    assert full.returncode == 2, full.stderr
+    assert "Traceback" not in full.stderr
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
+    assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()} == before
+    # a temporary a killed scan left behind is removed by the next scan
+    stale = tmp_path / "out" / "pages" / ".a0.txt.html.abcd1234.tmp"
+    stale.write_text("half a page", encoding="utf-8")
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["work"]["temporaries_removed"] == 1
+
+
+# -- 13. --max-bytes bounds JSON Lines records ------------------------------------------
+
+def test_max_bytes_bounds_json_lines_records(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.jsonl").write_text(
+        json.dumps({"id": "big", "text": WRONG * 20}) + "\n"
+        + json.dumps({"id": "small", "text": WRONG}) + "\n", encoding="utf-8")
+    result, summary = _scan_records(tmp_path, "-j1", "--max-bytes", "500")
+    assert result.returncode == 2
+    assert summary["failures"] == [{"path": f"{corpus}/r.jsonl:1",
+                                    "reason": "TC204 record is larger than the 500-byte limit"}]
+    assert summary["totals"]["false"] == 2  # good.txt and the small record
+
+
+# -- 14. symlinks out of the input folder -----------------------------------------------
+
+def test_a_symlink_out_of_the_input_folder_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:the secret:/root:/bin/bash\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "secrets.txt").symlink_to(secret)
+    (corpus / "sub" / "inside.txt").symlink_to(corpus / "good.txt")
+    result, summary = _scan_records(tmp_path, "-j1")
+    assert result.returncode == 2
+    assert summary["failures"] == [{
+        "path": f"{corpus}/secrets.txt",
+        "reason": "TC215 is a symbolic link to a file outside the input folder; not followed "
+                  "(--follow-symlinks reads it)"}]
+    assert sorted(a["path"] for a in summary["articles"] if a["error"] is None) == [
+        f"{corpus}/good.txt", f"{corpus}/sub/inside.txt"]
+    pages = "".join(p.read_text(encoding="utf-8")
+                    for p in (tmp_path / "out-j1").rglob("*.html"))
+    assert "the secret" not in pages
+    followed, summary = _scan_records(tmp_path, "-j1", "--follow-symlinks", "--fail-on",
+                                      "never")
+    assert followed.returncode == 0, followed.stderr
+    assert not summary["failures"]

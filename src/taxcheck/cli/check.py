@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write_atomic
+from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, write_atomic
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
     CheckerPool,
@@ -26,6 +26,8 @@ from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
 from taxcheck.render import RENDERERS
 from taxcheck.render.github import render_step_summary
+from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
+from taxcheck.timebudget import Overrun, TimeBudget
 
 
 def reaches(reports: list[Report], fail_on: str) -> bool:
@@ -62,10 +64,14 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
 @min_severity_option
 @apply_options(*CHECKING_OPTIONS)
 @reviewer_option
+@click.option("--timeout-per-doc", type=click.FloatRange(0, min_open=True),
+              default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
+              help="Give up on an article (TC213, exit 2) when reading and checking it "
+                   "takes longer than this.")
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-          max_bytes: int | None, reviewer: str | None) -> None:
+          max_bytes: int | None, reviewer: str | None, timeout_per_doc: float) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
@@ -90,13 +96,18 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     input_failed = False
     for target in targets:
         checker = pool.checker(target.settings)
+        overrun = (f"taxcheck: error: {target.path}: TC213 checking took longer than the "
+                   f"{timeout_per_doc:g}-second limit (--timeout-per-doc)")
         try:
-            document = read_path(target.path, max_bytes=target.settings.max_bytes)
+            with TimeBudget(timeout_per_doc, overrun):
+                document = read_path(target.path, max_bytes=target.settings.max_bytes)
+                checked.append((checker.check(document), target.settings.fail_on))
         except InputError as exc:
             click.echo(f"taxcheck: error: {exc}", err=True)
             input_failed = True
-            continue
-        checked.append((checker.check(document), target.settings.fail_on))
+        except Overrun:
+            click.echo(overrun, err=True)
+            input_failed = True
     reports = [report for report, _ in checked]
     print_warnings(reports)
     if reports:
@@ -104,7 +115,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
         text = RENDERERS[first.format](reports, min_severity=first.min_severity, colour=colour,
                                        db=pool.db(first), reviewer=first.reviewer)
         if output is not None:
-            write_atomic(output, text)
+            try:
+                write_atomic(output, text)
+            except OSError as exc:
+                fail(f"cannot write {output}: {exc.strerror or exc}")
             click.echo(f"wrote {output}", err=True)
         else:
             click.echo(text, nl=False, color=colour)

@@ -16,7 +16,7 @@ from taxcheck.findings import SEVERITY_RANK
 from taxcheck.readers import DEFAULT_MAX_BYTES
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
-from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.inputs import input_tree, is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
@@ -80,6 +80,9 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
               default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
               help="Report an article as failed (TC213) when reading and checking it takes "
                    "longer than this.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links found in folders and globs even when they lead "
+                   "outside them (default: such a link is reported, TC215, and not read).")
 @click.option("--reviewer", metavar="NAME", help="Name shown on the index page.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
@@ -103,8 +106,8 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
          fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
-         reviewer: str | None, progress: bool | None, quiet: bool, engine: str,
-         scheduler: str | None, pages: bool, partition_size: int | None,
+         follow_symlinks: bool, reviewer: str | None, progress: bool | None, quiet: bool,
+         engine: str, scheduler: str | None, pages: bool, partition_size: int | None,
          claim_dirs: tuple[Path, ...]) -> None:
     """Check every article under the given folders, files and globs.
 
@@ -141,19 +144,20 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
         raise click.UsageError("--cache is not used with --engine dask")
     cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
-        folder = Path(raw)
-        if not folder.is_dir():
+        folder = input_tree(raw)
+        if folder is None:
             continue
         for name, written in (("--out", out_dir), ("--cache", cache)):
             if written is not None and is_inside(written, folder):
-                fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
-                     "writes inside its inputs: choose a folder outside it")
+                fail(f"{name} {written} is inside the input folder {folder} (of {raw}); "
+                     "taxcheck never writes inside its inputs: choose a folder outside it")
     db = load_db(claim_dirs)
     mode = "off" if quiet else ("bar" if (progress if progress is not None
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
-                          exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
+                          exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc,
+                          follow_symlinks=follow_symlinks)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":

@@ -25,6 +25,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import VERDICT_RANK
 from taxcheck.render.html import render_index
 from taxcheck.render.sarif import render_sarif
+from taxcheck.scan.inputs import OUTPUT_MANIFEST
 from taxcheck.scan.pages import PAGES_DIR
 from taxcheck.scan.work import Outcome
 
@@ -32,7 +33,7 @@ INDEX = "index.html"
 SUMMARY = "summary.json"
 FINDINGS = "findings.jsonl"
 SARIF = "results.sarif"
-MANIFEST = ".taxcheck-manifest.json"
+MANIFEST = OUTPUT_MANIFEST
 TOP_CLAIMS = 20
 """Wrong claims listed on the index and in summary.json."""
 TOP_CLAIM_ARTICLES = 100

@@ -38,6 +38,7 @@ from taxcheck.readers import DEFAULT_MAX_BYTES, read_file_bytes
 from taxcheck.scan.cache import Cache, cache_key, content_hash
 from taxcheck.scan.inputs import FileSource, InputWalker, SourceError
 from taxcheck.scan.jsonl import estimate_records, iter_jsonl
+from taxcheck.scan.lock import OutputLock
 from taxcheck.scan.outputs import BatchWriter
 from taxcheck.scan.pages import PageNamer
 from taxcheck.scan.progress import Progress, ProgressMode
@@ -104,6 +105,8 @@ class ScanOptions:
     reviewer: str | None = None
     timeout_per_doc: float | None = DEFAULT_TIMEOUT_PER_DOC
     """Seconds one article may take (None: no limit)."""
+    follow_symlinks: bool = False
+    """Read symlinks found in folders and globs that lead outside them."""
 
 
 @dataclass
@@ -413,9 +416,17 @@ def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode 
     replaced: the article it was checking is reported failed (TC212), and the rest of
     the batch is checked.
     """
+    with OutputLock(options.out_dir) as lock:
+        return _run_locked(db, options, lock, progress=progress, stream=stream)
+
+
+def _run_locked(db: ClaimDatabase, options: ScanOptions, lock: OutputLock, *,
+                progress: ProgressMode, stream: TextIO | None) -> ScanResult:
     started = time.perf_counter()
+    swept = lock.sweep(options.cache_dir)
     skip = [options.out_dir] + ([options.cache_dir] if options.cache_dir else [])
-    walker = InputWalker(exclude=options.exclude, skip_dirs=skip)
+    walker = InputWalker(exclude=options.exclude, skip_dirs=skip,
+                         follow_symlinks=options.follow_symlinks)
     sources = list(walker.expand(options.inputs))
     total = sum(estimate_records(s.path) if isinstance(s, FileSource) and s.is_jsonl else 1
                 for s in sources)
@@ -435,6 +446,7 @@ def run_scan(db: ClaimDatabase, options: ScanOptions, *, progress: ProgressMode 
     elapsed = time.perf_counter() - started
     if scan.cache is not None:
         scan.work["cache_discarded"] = scan.cache.discarded
+    scan.work["temporaries_removed"] = swept
     timings = {"total_seconds": round(elapsed, 3),
                "check_seconds": round(scan.check_seconds, 3),
                "words": scan.words,
