@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ OUTPUT_MANIFEST = ".taxcheck-manifest.json"
 OUTPUT_LOCK = ".taxcheck.lock"
 """Taken by every scan in its output folder (``taxcheck.scan.lock.LOCK``)."""
 _GLOB_CHARS = frozenset("*?[")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,10 @@ def is_utf8(text: str) -> bool:
 
 
 def printable_path(text: str) -> str:
-    """A path with its non-UTF-8 bytes shown as ``\\xNN`` escapes."""
-    return os.fsencode(text).decode("utf-8", "backslashreplace")
+    """A path on one line: its non-UTF-8 bytes and control characters shown as
+    ``\\xNN`` escapes."""
+    shown = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
 def read_list_file(list_file: str) -> list[str]:
@@ -137,11 +141,13 @@ class InputWalker:
             return
         self._seen.add(absolute)
         shown = display_path(absolute, self.cwd)
-        if not is_utf8(shown):
-            # reports, pages and the worker's notes are UTF-8: name it, do not read it
-            yield SourceError(InputError(
-                "file name is not valid UTF-8; rename the file to check it",
-                where=printable_path(shown), code="TC203"))
+        if not is_utf8(shown) or _CONTROL.search(shown):
+            # reports, pages and the worker's notes are UTF-8, and an error is one line:
+            # name the file, do not read it
+            what = ("is not valid UTF-8" if not is_utf8(shown)
+                    else "holds control characters (a line break?)")
+            yield SourceError(InputError(f"file name {what}; rename the file to check it",
+                                         where=printable_path(shown), code="TC203"))
             return
         label = shown
         if shown.startswith(("/", "../")):
