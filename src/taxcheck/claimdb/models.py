@@ -15,6 +15,8 @@ from pydantic import (
     model_validator,
 )
 
+from taxcheck.cues import Direction
+
 Verdict = Literal["false", "misleading", "outdated", "accurate"]
 Severity = Literal["error", "warning", "info"]
 Polarity = Literal["affirmed", "negated", "any"]
@@ -196,10 +198,6 @@ class Figure(_Strict):
         """Whether ``amount`` is a right value for ``year``."""
         return any(abs(amount - v) < 1e-9 for v in self.choices(year))
 
-    def latest_year_at_or_before(self, year: int) -> int | None:
-        years = [y for y in self.values if y <= year]
-        return max(years) if years else None
-
     def format(self, value: float) -> str:
         if self.unit == "usd":
             return f"${value:,.0f}"
@@ -295,6 +293,18 @@ class Lexeme(_Strict):
     patterns: tuple[TokenPattern, ...] = ()
     """Raw spaCy token patterns, for what terms and lemmas cannot say (checked at load:
     known attributes and operators, regular expressions that compile)."""
+
+
+class Cue(Lexeme):
+    """The words of one cue category (``claims/cues.yaml``) and how far a cue reaches.
+
+    As in medspaCy's ConText, a cue modifies the concepts of its clause that stand in its
+    ``direction`` within ``max_scope`` tokens; without ``max_scope`` it reaches the whole
+    clause. Only NEGATION uses the scope today.
+    """
+
+    direction: Direction = "bidirectional"
+    max_scope: int | None = Field(default=None, ge=1)
 
 
 class ClaimFile(_Strict):
