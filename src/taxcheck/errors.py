@@ -23,7 +23,8 @@ CODES: dict[str, str] = {
     "TC200": "an input cannot be read as an article",
     "TC201": "an input is empty, or a page holds no article text",
     "TC202": "an input is binary",
-    "TC203": "an input is not in a text encoding taxcheck can decode, or its file name is not UTF-8 or holds control characters",
+    "TC203": ("an input is not in a text encoding taxcheck can decode, or its file name is "
+              "not UTF-8 or holds control characters"),
     "TC204": "an input is larger than --max-bytes",
     "TC205": "an input is a directory, a pipe or a device where a file was expected",
     "TC206": "an input does not exist",

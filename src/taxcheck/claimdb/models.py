@@ -236,33 +236,42 @@ def _check_pattern(pattern: list[dict]) -> list[dict]:
         raise ValueError("a token pattern needs at least one token")
     for n, token in enumerate(pattern, 1):
         for key, value in token.items():
-            where = f"token {n}, {key}"
-            if key == "OP":
-                if not (isinstance(value, str) and _OPERATOR.match(value)):
-                    raise ValueError(f"{where}: unknown operator {str(value)[:20]!r}")
-                continue
-            if key not in _TOKEN_ATTRS:
-                raise ValueError(f"token {n}: unknown attribute {str(key)[:30]!r}")
-            if isinstance(value, _SCALAR):
-                continue
-            if not isinstance(value, dict):
-                raise ValueError(f"{where}: expected a value or a mapping of tests")
-            for predicate, arg in value.items():
-                if predicate not in _PREDICATES:
-                    raise ValueError(f"{where}: unknown test {str(predicate)[:30]!r}")
-                if predicate == "REGEX":
-                    if not isinstance(arg, str):
-                        raise ValueError(f"{where}: REGEX needs a string")
-                    try:
-                        re.compile(arg)
-                    except re.error as exc:
-                        raise ValueError(f"{where}: invalid regular expression ({exc})") from None
-                elif isinstance(arg, list):
-                    if not all(isinstance(item, _SCALAR) for item in arg):
-                        raise ValueError(f"{where}: {predicate} needs a list of values")
-                elif not isinstance(arg, _SCALAR):
-                    raise ValueError(f"{where}: {predicate} needs a value")
+            _check_token_test(n, key, value)
     return pattern
+
+
+def _check_token_test(n: int, key: object, value: object) -> None:
+    """One ``KEY: value`` of token ``n``: a known attribute with a value or tests, or OP."""
+    where = f"token {n}, {key}"
+    if key == "OP":
+        if not (isinstance(value, str) and _OPERATOR.match(value)):
+            raise ValueError(f"{where}: unknown operator {str(value)[:20]!r}")
+        return
+    if key not in _TOKEN_ATTRS:
+        raise ValueError(f"token {n}: unknown attribute {str(key)[:30]!r}")
+    if isinstance(value, _SCALAR):
+        return
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: expected a value or a mapping of tests")
+    for predicate, arg in value.items():
+        _check_predicate(where, predicate, arg)
+
+
+def _check_predicate(where: str, predicate: object, arg: object) -> None:
+    if predicate not in _PREDICATES:
+        raise ValueError(f"{where}: unknown test {str(predicate)[:30]!r}")
+    if predicate == "REGEX":
+        if not isinstance(arg, str):
+            raise ValueError(f"{where}: REGEX needs a string")
+        try:
+            re.compile(arg)
+        except re.error as exc:
+            raise ValueError(f"{where}: invalid regular expression ({exc})") from None
+    elif isinstance(arg, list):
+        if not all(isinstance(item, _SCALAR) for item in arg):
+            raise ValueError(f"{where}: {predicate} needs a list of values")
+    elif not isinstance(arg, _SCALAR):
+        raise ValueError(f"{where}: {predicate} needs a value")
 
 
 TokenPattern = Annotated[list[dict[str, Any]], AfterValidator(_check_pattern)]
