@@ -673,3 +673,14 @@ def test_a_symlink_out_of_the_input_folder_is_not_followed(tmp_path):
                                       "never")
     assert followed.returncode == 0, followed.stderr
     assert not summary["failures"]
+
+
+def test_check_names_a_file_whose_name_is_not_utf8_in_one_line(tmp_path):
+    bad = os.fsencode(tmp_path) + b"/bad\xff\n.txt"
+    with open(bad, "wb") as handle:
+        handle.write(f"Losses\n\n{WRONG}\n".encode())
+    result = subprocess.run([sys.executable, "-m", "taxcheck", "check", bad],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert result.stderr == (f"taxcheck: error: {tmp_path}/bad\\xff\\x0a.txt: TC203 file name "
+                             "is not valid UTF-8; rename the file to check it\n")

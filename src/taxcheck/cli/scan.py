@@ -17,6 +17,7 @@ from taxcheck.readers import DEFAULT_MAX_BYTES
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.inputs import input_tree, is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.lock import OutputLock
 from taxcheck.scan.outputs import INDEX, SUMMARY
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
@@ -163,8 +164,9 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
         if engine == "dask":
             from taxcheck.scan.dask_engine import run_dask_scan
 
-            result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
-                                   partition_bytes=partition_size)
+            with OutputLock(out_dir):  # run_scan takes it itself
+                result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
+                                       partition_bytes=partition_size)
         else:
             result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
     except KeyboardInterrupt as exc:

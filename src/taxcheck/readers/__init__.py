@@ -12,6 +12,7 @@ JSON Lines corpora are read record by record with
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -63,7 +64,9 @@ __all__ = [
     "READERS",
     "Reader",
     "TextReader",
+    "check_file_name",
     "decode",
+    "printable_path",
     "read_bytes",
     "read_file_bytes",
     "read_path",
@@ -125,4 +128,31 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read an article from a file, or from standard input when ``path`` is ``-``."""
     if path == "-":
         return read_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=max_bytes)
+    check_file_name(path)
     return read_bytes(read_file_bytes(path, max_bytes), path, max_bytes=max_bytes)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable_path(path: str) -> str:
+    """A path on one line: its non-UTF-8 bytes and control characters shown as
+    ``\\xNN`` escapes."""
+    shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
+
+
+def check_file_name(path: str) -> None:
+    """Raise InputError (TC203) for a file name no report can hold: not UTF-8 (Python
+    decodes such bytes as lone surrogates), or with control characters (a line break
+    would split the one-line error and the ``path:line:col`` of a finding)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        what = "is not valid UTF-8"
+    else:
+        if not _CONTROL.search(path):
+            return
+        what = "holds control characters (a line break?)"
+    raise InputError(f"file name {what}; rename the file to check it",
+                     where=printable_path(path), code="TC203")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from taxcheck.errors import InputError
-from taxcheck.readers import READERS
+from taxcheck.readers import READERS, check_file_name, printable_path
 
 JSONL_SUFFIX = ".jsonl"
 OUTPUT_MANIFEST = ".taxcheck-manifest.json"
@@ -27,7 +26,6 @@ OUTPUT_MANIFEST = ".taxcheck-manifest.json"
 OUTPUT_LOCK = ".taxcheck.lock"
 """Taken by every scan in its output folder (``taxcheck.scan.lock.LOCK``)."""
 _GLOB_CHARS = frozenset("*?[")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -68,22 +66,6 @@ def display_path(path: Path | str, cwd: Path | str) -> str:
         if text.startswith(base):
             text = text[len(base):]
     return text.replace(os.sep, "/")
-
-
-def is_utf8(text: str) -> bool:
-    """False for a path holding bytes that are not UTF-8 (decoded as lone surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def printable_path(text: str) -> str:
-    """A path on one line: its non-UTF-8 bytes and control characters shown as
-    ``\\xNN`` escapes."""
-    shown = os.fsencode(text).decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
 def read_list_file(list_file: str) -> list[str]:
@@ -141,13 +123,10 @@ class InputWalker:
             return
         self._seen.add(absolute)
         shown = display_path(absolute, self.cwd)
-        if not is_utf8(shown) or _CONTROL.search(shown):
-            # reports, pages and the worker's notes are UTF-8, and an error is one line:
-            # name the file, do not read it
-            what = ("is not valid UTF-8" if not is_utf8(shown)
-                    else "holds control characters (a line break?)")
-            yield SourceError(InputError(f"file name {what}; rename the file to check it",
-                                         where=printable_path(shown), code="TC203"))
+        try:
+            check_file_name(shown)  # reports, pages and workers' notes are UTF-8 lines
+        except InputError as exc:
+            yield SourceError(exc)
             return
         label = shown
         if shown.startswith(("/", "../")):
