@@ -33,6 +33,9 @@ from taxcheck.readers.lines import byline_author, dateline
 
 MAX_UNCOMPRESSED = 200_000_000
 """Refuse packages whose parts unpack to more than this many bytes (zip bombs)."""
+MAX_XML_PART = 25_000_000
+"""Refuse an XML part (document.xml, styles, ...) that unpacks to more than this: over
+two million words, and python-docx needs several times its size to parse it."""
 
 _INFLATE_CHUNK = 1 << 16
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -100,23 +103,31 @@ def _open(data: bytes, path: str) -> Any:
 
 def _check_unpacked_size(archive: zipfile.ZipFile, path: str) -> None:
     """Inflate every member in small pieces, counting what comes out, and refuse the
-    package past MAX_UNCOMPRESSED bytes: the sizes a zip declares may lie (zip bombs),
-    and python-docx reads each member whole."""
+    package past MAX_UNCOMPRESSED bytes, or an XML part past MAX_XML_PART (python-docx
+    parses each whole, at several times its size): the sizes a zip declares may lie
+    (zip bombs), so they only serve to refuse early."""
     total = 0
     for info in archive.infolist():
-        if total + info.file_size > MAX_UNCOMPRESSED:
-            break  # declared too big already: no need to inflate it
-        with archive.open(info) as member:
-            while chunk := member.read(_INFLATE_CHUNK):
-                total += len(chunk)
-                if total > MAX_UNCOMPRESSED:
-                    break
-        if total > MAX_UNCOMPRESSED:
-            break
-    else:
-        return
-    raise InputError(f"file unpacks to more than {MAX_UNCOMPRESSED:,} bytes", where=path,
-                     code="TC204")
+        limit, what = MAX_UNCOMPRESSED - total, "file unpacks"
+        if info.filename.lower().endswith((".xml", ".rels")) and limit > MAX_XML_PART:
+            limit, what = MAX_XML_PART, f"{info.filename} unpacks"
+        size = info.file_size if info.file_size > limit else _inflated_size(archive, info,
+                                                                            limit)
+        if size > limit:
+            cap = MAX_XML_PART if what != "file unpacks" else MAX_UNCOMPRESSED
+            raise InputError(f"{what} to more than {cap:,} bytes", where=path, code="TC204")
+        total += size
+
+
+def _inflated_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> int:
+    """The bytes a member inflates to, counted up to just past ``limit``."""
+    size = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_INFLATE_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                break
+    return size
 
 
 def _paragraphs(container: Any) -> Iterator[Any]:
