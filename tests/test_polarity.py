@@ -125,3 +125,18 @@ def test_without_incurring_the_penalty_means_penalty_free(check_text, sentence):
 def test_a_rule_abolished_in_2018_stated_as_current_is_outdated(check_text, sentence):
     found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
     assert ("conversion-recharacterize", "outdated") in found
+
+
+@pytest.mark.parametrize(("sentence", "claim", "verdict"), [
+    ("Being approved for a hardship doesn\u2019t exempt you from the penalty.",
+     "hardship-withdrawal-penalized", "accurate"),
+    ("The hardship rules don't give anyone a break on the 10% tax.",
+     "hardship-withdrawal-penalized", "accurate"),
+    ("Once your hardship is approved, the withdrawal is exempt from the early-withdrawal "
+     "penalty.", "hardship-withdrawal-penalty-free", "false"),
+    ("A hardship withdrawal spares you the 10% penalty.",
+     "hardship-withdrawal-penalty-free", "false"),
+])
+def test_exemption_from_the_penalty_in_other_words(check_text, sentence, claim, verdict):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert (claim, verdict) in found, found

@@ -37,8 +37,10 @@ CODES: dict[str, str] = {
     "TC213": "reading and checking an input took longer than --timeout-per-doc",
     "TC214": "scan: another scan is writing to the same --out folder",
     "TC215": "scan: a symbolic link leads outside its input folder and is not followed",
+    "TC220": "check --fix: the file cannot be rewritten (a Word file, or not UTF-8 text)",
     "TC250": "a suppression comment names no known claim or topic (a warning)",
     "TC251": "a comment starting with taxcheck- is not a known suppression (a warning)",
+    "TC252": "a suppression comment silences nothing (a warning)",
     "TC299": "scan: an internal error while checking an input",
     # configuration
     "TC300": "a configuration error",
@@ -49,6 +51,7 @@ CODES: dict[str, str] = {
     "TC305": "enable or disable names no claim or topic",
     "TC306": "the --config file does not exist or has no [tool.taxcheck] table",
     "TC307": "[tool.taxcheck] is not a table",
+    "TC308": "scan: the inputs come under different configuration files",
     # the evaluation corpus (taxcheck eval)
     "TC401": "a gold file cannot be read, is not valid YAML or does not match the schema",
     "TC402": "an evaluation corpus has no gold/ folder",

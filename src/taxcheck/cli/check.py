@@ -9,10 +9,13 @@ from pathlib import Path
 import click
 
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, write_atomic
+from taxcheck.cli.fixing import fix_and_recheck
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
     CheckerPool,
+    Target,
     apply_options,
+    color_option,
     fail_config,
     fail_on_option,
     format_option,
@@ -20,11 +23,12 @@ from taxcheck.cli.options import (
     overrides,
     resolve_targets,
     reviewer_option,
+    use_colour,
 )
 from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
-from taxcheck.render import RENDERERS
+from taxcheck.render import RENDERERS, render_statistics
 from taxcheck.render.github import render_step_summary
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 from taxcheck.timebudget import Overrun, TimeBudget
@@ -55,6 +59,42 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
         handle.write(render_step_summary(reports, min_severity=min_severity))
 
 
+def check_targets(targets: list[Target], pool: CheckerPool, timeout: float
+                  ) -> tuple[list[tuple[Report, str]], list[Target], bool]:
+    """Read and check each target within its time budget: (report, fail-on) of each
+    checked one, the targets read, and whether any input failed (already reported)."""
+    checked: list[tuple[Report, str]] = []
+    read: list[Target] = []
+    input_failed = False
+    for target in targets:
+        checker = pool.checker(target.settings)
+        overrun = (f"taxcheck: error: {target.path}: TC213 checking took longer than the "
+                   f"{timeout:g}-second limit (--timeout-per-doc)")
+        try:
+            with TimeBudget(timeout, overrun):
+                document = read_path(target.path, max_bytes=target.settings.max_bytes)
+                checked.append((checker.check(document), target.settings.fail_on))
+        except InputError as exc:
+            click.echo(f"taxcheck: error: {exc}", err=True)
+            input_failed = True
+        except Overrun:
+            click.echo(overrun, err=True)
+            input_failed = True
+        else:
+            read.append(target)
+    return checked, read, input_failed
+
+
+def write_output(output: Path, text: str) -> None:
+    """Write ``-o FILE``; a file that cannot be written (read-only, full disk) is one
+    line and exit 2."""
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"wrote {output}", err=True)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @format_option
@@ -64,6 +104,17 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
 @min_severity_option
 @apply_options(*CHECKING_OPTIONS)
 @reviewer_option
+@click.option("--fix", is_flag=True,
+              help="Replace wrong figures in the files with the right value for the tax year "
+                   "(only figures with one right value, written in digits), then report "
+                   "what is left.")
+@click.option("--diff", is_flag=True,
+              help="Print the --fix changes as a unified diff instead of writing them; exit 1 "
+                   "when there is any.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each claim has (most first) instead of the "
+                   "findings.")
+@color_option
 @click.option("--timeout-per-doc", type=click.FloatRange(0, min_open=True),
               default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
               help="Give up on an article (TC213, exit 2) when reading and checking it "
@@ -71,7 +122,8 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-          max_bytes: int | None, reviewer: str | None, timeout_per_doc: float) -> None:
+          max_bytes: int | None, reviewer: str | None, fix: bool, color: str,
+          statistics: bool, diff: bool, timeout_per_doc: float) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
@@ -89,37 +141,24 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     except ConfigError as exc:
         fail_config(exc)
     first = targets[0].settings
+    if (fix or diff) and "-" in paths:
+        raise click.UsageError("--fix and --diff rewrite files; they cannot read standard input")
     if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")
     pool = CheckerPool()
-    checked: list[tuple[Report, str]] = []
-    input_failed = False
-    for target in targets:
-        checker = pool.checker(target.settings)
-        overrun = (f"taxcheck: error: {target.path}: TC213 checking took longer than the "
-                   f"{timeout_per_doc:g}-second limit (--timeout-per-doc)")
-        try:
-            with TimeBudget(timeout_per_doc, overrun):
-                document = read_path(target.path, max_bytes=target.settings.max_bytes)
-                checked.append((checker.check(document), target.settings.fail_on))
-        except InputError as exc:
-            click.echo(f"taxcheck: error: {exc}", err=True)
-            input_failed = True
-        except Overrun:
-            click.echo(overrun, err=True)
-            input_failed = True
+    checked, read, input_failed = check_targets(targets, pool, timeout_per_doc)
+    if fix or diff:
+        input_failed = fix_and_recheck(read, checked, pool, diff=diff, failed=input_failed)
     reports = [report for report, _ in checked]
     print_warnings(reports)
     if reports:
-        colour = output is None and first.format == "text" and sys.stdout.isatty()
-        text = RENDERERS[first.format](reports, min_severity=first.min_severity, colour=colour,
-                                       db=pool.db(first), reviewer=first.reviewer)
+        colour = first.format in ("text", "concise") and use_colour(
+            color, output is None and sys.stdout.isatty())
+        render = render_statistics if statistics else RENDERERS[first.format]
+        text = render(reports, min_severity=first.min_severity, colour=colour,
+                      db=pool.db(first), reviewer=first.reviewer)
         if output is not None:
-            try:
-                write_atomic(output, text)
-            except OSError as exc:
-                fail(f"cannot write {output}: {exc.strerror or exc}")
-            click.echo(f"wrote {output}", err=True)
+            write_output(output, text)
         else:
             click.echo(text, nl=False, color=colour)
         if first.format == "github":

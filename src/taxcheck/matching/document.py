@@ -160,8 +160,8 @@ class _Walk:
                   if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
         ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
 
-        def match(labels: set[str]) -> list[Match]:
-            return match_claims(self.db, cand, self.db.expand(labels), years, ambient)
+        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
+            return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
         matches = match(res.labels)
         if not matches and block.kind not in HEADING_KINDS:
@@ -175,6 +175,7 @@ class _Walk:
                 self.procedure = None  # "That deduction ended in 2018": the steps end
         else:
             self._open_procedure(matches, cand, block)
+        cand = res.cand
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))

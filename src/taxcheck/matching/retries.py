@@ -17,7 +17,8 @@ from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Resolution
 
-MatchFn = Callable[[set[str]], list[Match]]
+MatchFn = Callable[..., list[Match]]
+"""Concept labels (and, optionally, the clause to match instead) -> matches."""
 
 ELLIPSIS_GROUPS = ("topic", "person")
 """Groups a statement that matches no claim on its own takes from the sentence just before
@@ -61,7 +62,12 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     before = set().union(*(c.labels for c in earlier))
     if not before - res.labels:
         return [], res
-    matches = match(res.labels | before)
+    # "IRA RMDs are not delayed because you keep working": the reason is denied with them
+    denied = next((c for c in earlier if c.polarity == "negated"), None)
+    if denied is not None and cand.polarity == "affirmed":
+        cand = replace(cand, polarity="negated", negations=denied.negations)
+        res = replace(res, cand=cand)
+    matches = match(res.labels | before, cand)
     if not matches:
         return [], res
     named = ", ".join(sorted(before - res.labels))
