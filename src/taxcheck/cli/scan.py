@@ -111,8 +111,8 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          timeout_per_doc: float, follow_symlinks: bool, progress: bool | None, quiet: bool,
          engine: str, scheduler: str | None, pages: bool, partition_size: int | None,
          fail_on: str | None, config_file: Path | None, tax_year: int | None,
-         claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
-         reviewer: str | None) -> None:
+         claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
+         max_bytes: int | None, reviewer: str | None) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
