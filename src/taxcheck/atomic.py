@@ -33,6 +33,10 @@ class AtomicFile:
     def write(self, text: str) -> None:
         self.handle.write(text)
 
+    def prepare(self) -> None:
+        """Flush what is written so far (a full disk fails here, before any rename)."""
+        self.handle.flush()
+
     def commit(self) -> None:
         """Close the file and rename it into place."""
         self.handle.close()

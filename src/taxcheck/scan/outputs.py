@@ -141,7 +141,10 @@ class SarifMerger:
         self.out = out
 
     def commit(self) -> None:
-        self.prepare()
+        """Rename the merged file into place (writing it first unless prepared)."""
+        if self.out is None:
+            self.prepare()
+        assert self.out is not None
         self.out.commit()
 
     def discard(self) -> None:
@@ -250,14 +253,14 @@ class BatchWriter:
         into place: an error while writing leaves the previous set whole, never a mix.
         """
         index = self.index()
-        self.findings.handle.flush()
+        self.findings.prepare()
         self.sarif.prepare()
         summary = {**index.model_dump(mode="json", exclude={"articles"}),
                    "failures": self.failures, "findings": self.findings_count, **extra}
         summary = {"articles": _ARTICLES_SLOT, **summary}
         stale = self._stale_pages()
         summary.setdefault("work", {})["pages_removed"] = len(stale)
-        outputs = [self.findings, self.sarif.out]
+        outputs: list[AtomicFile] = []  # the streamed ones are discarded by discard()
         try:
             summary_out = AtomicFile(self.out_dir / SUMMARY)
             outputs.append(summary_out)
@@ -273,7 +276,7 @@ class BatchWriter:
                 out.discard()
             raise
         self.findings.commit()
-        self.sarif.out.commit()
+        self.sarif.commit()
         self.pages_removed = len(stale)
         self._remove_pages(stale)
         write_atomic(self.out_dir / MANIFEST,
