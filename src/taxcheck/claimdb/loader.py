@@ -10,7 +10,10 @@ figure of that id (next year's limits the day they are announced) and changes no
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -45,8 +48,32 @@ def _describe(error: dict) -> str:
     if error["type"] == "extra_forbidden":
         msg = "unknown field"
     elif error["type"] == "literal_error":
-        msg = f"{msg} (got {error.get('input')!r})"
+        msg = f"{msg} (got {_short_repr(error.get('input'))})"
     return f"{loc}: {msg}"
+
+
+def _short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a value from YAML may be big)."""
+    if isinstance(value, dict | list | tuple | set):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)} items"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def read_claim_file(path: Path) -> bytes | OSError:
+    """The bytes of a claim file, or why it cannot be read: a folder, a pipe or a
+    device named ``x.yaml`` and a symlink loop are errors, never a hang or a crash."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                return IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+            if not stat.S_ISREG(mode):
+                return OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
+            return handle.read()
+    except OSError as exc:
+        return exc
 
 
 class _FileLoader:
@@ -58,10 +85,14 @@ class _FileLoader:
         self.node: yaml.Node | None = None
 
     def data(self) -> object:
+        raw = read_claim_file(self.path)
         try:
-            text = self.path.read_text(encoding="utf-8")
+            if isinstance(raw, OSError):
+                raise raw
+            text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            self.fail(1, f"cannot read file: {exc}", "TC101")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self.fail(1, f"cannot read file: {reason}", "TC101")
             return None
         try:
             self.node = compose(text)
@@ -243,7 +274,8 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
             continue
         seen: dict[str, str] = {}
         for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            raw = read_claim_file(path)
+            digest.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else b""))
             loader = _FileLoader(path, errors)
             before = len(errors)
             if path.name == "concepts.yaml":

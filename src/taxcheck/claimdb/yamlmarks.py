@@ -6,10 +6,16 @@ from typing import Any
 
 import yaml
 
+from taxcheck.yamlshape import compose_checked
+
 
 def compose(text: str) -> yaml.Node | None:
-    """Parse YAML into a node tree (which keeps start marks)."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    """Parse YAML into a node tree (which keeps start marks).
+
+    Raises ``yaml.YAMLError`` (with the line) for a document nested too deep or whose
+    aliases expand too far, before building anything (see :mod:`taxcheck.yamlshape`).
+    """
+    return compose_checked(text)
 
 
 def duplicate_keys(node: yaml.Node | None) -> list[tuple[int, str]]:

@@ -1,7 +1,7 @@
 """The ``taxcheck`` command line: one module per command, registered here.
 
 Exit codes: 0 clean, 1 a finding reached ``--fail-on``, 2 usage, input or claim
-database errors.
+database errors, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -17,8 +17,23 @@ from taxcheck.cli.lsp import lsp
 from taxcheck.cli.scan import scan
 from taxcheck.cli.watch import watch
 
+EXIT_INTERRUPTED = 130
+"""Exit code after Ctrl-C: 128 + SIGINT, as shells report it (not 1, which means findings)."""
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Taxcheck(click.Group):
+    """The command group; Ctrl-C in any command exits 130 with one line, not click's
+    "Aborted!" and exit 1 (the code of a finding)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("taxcheck: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Taxcheck, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="taxcheck")
 def main() -> None:
     """Fact-check the tax claims in personal-finance articles.

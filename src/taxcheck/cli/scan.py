@@ -28,7 +28,8 @@ from taxcheck.findings import SEVERITY_RANK
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.changes import CHANGES_HTML, compare, load_scan, write_changes
-from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.inputs import input_tree, is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.lock import OutputLock
 from taxcheck.scan.outputs import INDEX, SUMMARY
 from taxcheck.scan.publish import PageOptions
 from taxcheck.scan.runner import ScanResult
@@ -115,6 +116,9 @@ def recheck_lines(result: ScanResult) -> list[str]:
               default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
               help="Report an article as failed (TC213) when reading and checking it takes "
                    "longer than this.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links found in folders and globs even when they lead "
+                   "outside them (default: such a link is reported, TC215, and not read).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
                    "otherwise a plain line every 10 seconds).")
@@ -139,12 +143,12 @@ def recheck_lines(result: ScanResult) -> list[str]:
 @compare_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
-         timeout_per_doc: float, progress: bool | None, quiet: bool, engine: str,
-         scheduler: str | None, pages: bool, partition_size: int | None, fail_on: str | None,
-         config_file: Path | None, tax_year: int | None, claims: tuple[Path, ...],
-         enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
-         reviewer: str | None, reviewer_url: str | None, publish: bool | None,
-         base_url: str | None, compare_dir: Path | None) -> None:
+         timeout_per_doc: float, follow_symlinks: bool, progress: bool | None, quiet: bool,
+         engine: str, scheduler: str | None, pages: bool, partition_size: int | None,
+         fail_on: str | None, config_file: Path | None, tax_year: int | None,
+         claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
+         max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
+         publish: bool | None, base_url: str | None, compare_dir: Path | None) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
@@ -193,13 +197,13 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
         cache_dir = compare_dir / DEFAULT_CACHE_DIR  # the earlier scan's results, reused
     cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
-        folder = Path(raw)
-        if not folder.is_dir():
+        folder = input_tree(raw)
+        if folder is None:
             continue
         for name, written in (("--out", out_dir), ("--cache", cache)):
             if written is not None and is_inside(written, folder):
-                fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
-                     "writes inside its inputs: choose a folder outside it")
+                fail(f"{name} {written} is inside the input folder {folder} (of {raw}); "
+                     "taxcheck never writes inside its inputs: choose a folder outside it")
     cli = overrides(fail_on=fail_on, tax_year=tax_year, claims=claims, enable=enable,
                     disable=disable, max_bytes=max_bytes, reviewer=reviewer,
                     reviewer_url=reviewer_url, publish=publish, base_url=base_url)
@@ -225,14 +229,15 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                           cache_dir=cache, tax_year=settings.tax_year,
                           max_bytes=settings.max_bytes, exclude=exclude,
                           pages=page_opts, timeout_per_doc=timeout_per_doc,
-                          selection=selection)
+                          selection=selection, follow_symlinks=follow_symlinks)
     old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
             from taxcheck.scan.dask_engine import run_dask_scan
 
-            result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
-                                   partition_bytes=partition_size)
+            with OutputLock(out_dir):  # run_scan takes it itself
+                result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
+                                       partition_bytes=partition_size)
         else:
             result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
     except KeyboardInterrupt as exc:
