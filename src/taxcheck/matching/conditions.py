@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.claimdb.models import Citation, Claim, Condition
+from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure
@@ -86,7 +86,7 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
-        result = check_figure(claim, figure, cond, cand, years, anchors[figure.unit])
+        result = check_figure(claim, figure, cond, cand, years, anchors[_anchor_group(figure)])
         if result is None:
             return None
         return Match(claim, cond, used, result.verdict, result.message, result.rule,
@@ -96,6 +96,12 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
         return None
     return Match(claim, cond, used, claim.verdict or "accurate", claim.says, claim.rule,
                  claim.correction, (), claim.citations, implied)
+
+
+def _anchor_group(figure: Figure) -> str:
+    """Numeric claims that compete for a clause's amounts: same unit, and either all single
+    limits or all totals (a total never takes a single limit's amount, nor the reverse)."""
+    return f"{figure.unit}:total" if figure.total else figure.unit
 
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
@@ -110,7 +116,8 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     anchors: dict[str, set[str]] = {}
     for claim, cond, _ in met:
         if claim.figure:
-            anchors.setdefault(db.figures[claim.figure].unit, set()).add(anchor_of(claim, cond))
+            anchors.setdefault(_anchor_group(db.figures[claim.figure]), set()).add(
+                anchor_of(claim, cond))
     found: list[Match] = []
     done: set[str] = set()
     for claim, cond, implied in met:

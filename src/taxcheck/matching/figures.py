@@ -123,6 +123,17 @@ def plausible(figure: Figure, amount: float) -> bool:
     return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
 
 
+def _is_total(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is stated as a sum of limits ("a total of $31,000",
+    "comes to $31,000", "$24,500 + $11,250 = $35,750")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
+                or before.rstrip().endswith("="))
+
+
 def _is_context(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is not a value of any single limit: a total, an old
     value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
@@ -130,7 +141,7 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _TOTAL.search(before) or _TOTAL_AFTER.match(after) or _OLD_VALUE.search(before):
+    if _is_total(cand, q) or _OLD_VALUE.search(before):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True
@@ -143,11 +154,12 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
     the claim's anchor is named, it gets the amount closest to it that no other anchor
-    is closer to. Totals and implausible amounts are never a figure's value.
+    is closer to. Implausible amounts are never a figure's value; totals are the value only
+    of a figure of totals (``total: true``), and are the only amounts such a figure checks.
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and not _is_context(cand, q)]
+               and (_is_total(cand, q) if figure.total else not _is_context(cand, q))]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
