@@ -9,6 +9,7 @@ from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure
+from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import ClauseYears
 
 
@@ -27,6 +28,8 @@ class Match:
     citations: tuple[Citation, ...]
     implied: frozenset[str] = frozenset()
     """Concepts taken from the title or section, not named by the clause."""
+    says: str = ""
+    """What the clause claims, in neutral words (see :mod:`taxcheck.matching.messages`)."""
 
 
 def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
@@ -91,11 +94,13 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
             return None
         return Match(claim, cond, used, result.verdict, result.message, result.rule,
                      result.correction, (result.step,),
-                     _merge(claim.citations, figure.citations), implied)
+                     _merge(claim.citations, figure.citations), implied, result.says)
     if not claim.years.contains(years.frame):
         return None
-    return Match(claim, cond, used, claim.verdict or "accurate", claim.says, claim.rule,
-                 claim.correction, (), claim.citations, implied)
+    verdict = claim.verdict or "accurate"
+    message, says = claim_message(claim, verdict)
+    return Match(claim, cond, used, verdict, message, claim.rule,
+                 claim.correction, (), claim.citations, implied, says)
 
 
 def _anchor_group(figure: Figure) -> str:
@@ -113,9 +118,15 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     less and is dropped (see :func:`_says_less`).
     """
     met = _met_conditions(db, cand, labels, years, ambient)
+    # each numeric claim competes for the clause's amounts with the anchor of its first met
+    # condition (the one it is checked by): in "50 or older can make catch-up contributions
+    # of $8,000, or $11,250 if you are 60 to 63" the 60-63 claim's two-group condition
+    # anchors on "60 to 63", so its fallback anchor "catch-up" does not take the $8,000
     anchors: dict[str, set[str]] = {}
+    first: set[str] = set()
     for claim, cond, _ in met:
-        if claim.figure:
+        if claim.figure and claim.id not in first:
+            first.add(claim.id)
             anchors.setdefault(_anchor_group(db.figures[claim.figure]), set()).add(
                 anchor_of(claim, cond))
     found: list[Match] = []

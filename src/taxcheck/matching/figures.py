@@ -60,6 +60,8 @@ class FigureCheck:
     rule: str
     correction: str
     step: Step
+    says: str = ""
+    """What the clause claims, without a verdict ("the 401(k) limit for 2026 is $23,000")."""
 
 
 def anchor_of(claim: Claim, cond: Condition) -> str:
@@ -184,18 +186,20 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return None
     stated = figure.format(quantity.value)
     right = figure.format_year(year)
+    says = f"the {figure.name} for {year} is {stated}"
     if figure.matches(year, quantity.value):
         return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
                            f"The {figure.name} for {year} is {right}.", claim.correction,
-                           Step(stage="number", detail=f"{stated} matches {year}"))
+                           Step(stage="number", detail=f"{stated} matches {year}"), says)
     earlier = sorted((y for y in figure.values
                       if y < year and figure.matches(y, quantity.value)), reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
     if earlier:
-        return FigureCheck("outdated", f"{stated} was the {figure.name} for {earlier[0]}; for "
-                           f"{year} it is {right}.", rule, correction,
-                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"))
-    return FigureCheck("false", f"{stated} is not the {figure.name} for {year}; it is {right}.",
+        return FigureCheck("outdated", f"Says {says} — outdated: {stated} was the figure for "
+                           f"{earlier[0]}; for {year} it is {right}.", rule, correction,
+                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"),
+                           says)
+    return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
-                       Step(stage="number", detail=f"{stated} matches no year's figure"))
+                       Step(stage="number", detail=f"{stated} matches no year's figure"), says)

@@ -56,13 +56,15 @@ def shorten(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
 def claim_reviewed(finding: Finding) -> str:
     """A short statement of the claim, with no verdict inside.
 
-    For a claim from the database the finding's message is the claim's ``says``, a
-    neutral statement written by its curators. For a claim about a figure the message
-    already carries the verdict ("$23,000 was the limit for 2025"), so the article's
-    own words are used instead.
+    For a claim from the database this is the finding's ``says``, a neutral statement
+    written by its curators. For a claim about a figure the article's own words are used
+    ("$23,000 was the limit for 2025" would carry a verdict).
     """
     numeric = any(step.stage == "number" for step in finding.trail)
-    return shorten(finding.text if numeric else finding.message)
+    if numeric:
+        return shorten(finding.text)
+    says = finding.says or finding.message
+    return shorten(says[:1].upper() + says[1:])
 
 
 def claim_review(finding: Finding, number: int, report: Report, *,

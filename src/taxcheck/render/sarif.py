@@ -115,7 +115,8 @@ def _result(f: Finding, rule_index: int) -> dict:
         "ruleId": f.claim_id,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
-        "message": {"text": f"{verdict}: {f.message} Correct: {f.correction}"},
+        "message": {"text": (f"{f.message} Correct: {f.correction}" if f.verdict != "accurate"
+                             else f"{verdict}: {f.message}")},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(f.path)},
             "region": {"startLine": f.line, "startColumn": f.column,
