@@ -57,7 +57,10 @@ def test_github_annotations_match_the_syntax_and_round_trip(tmp_path):
     assert (m["line"], m["endLine"], m["col"], m["endColumn"]) == ("3", "3", "1", "62")
     assert unescape(m["title"]) == "taxcheck [retirement-loss-deductible] false"
     message = unescape(m["message"]).split("\n")
-    assert message[0] == "Losses inside a 401(k) or IRA can be deducted on your tax return."
+    # the annotation says what the article claims, never the wrong rule on its own
+    assert message[0] == ("Says losses inside a 401(k) or IRA can be deducted on your tax return"
+                          " — false: investment losses inside a 401(k) or IRA are not deductible"
+                          " on your tax return.")
     assert message[1] == "Text: You can deduct 100% of your 401(k) losses on your tax return."
     assert message[2].startswith("Correct: ")
     assert message[3].startswith("Source: Rev. Rul. 2008-5 <http")
@@ -69,9 +72,9 @@ def test_github_prints_the_most_important_first(tmp_path):
     matches = [ANNOTATION.match(line) for line in result.stdout.splitlines()[:-1]]
     assert all(matches)
     commands = [m["command"] for m in matches]
-    # the house rules make the amended-return claim a warning (the misleading definition of a
-    # capital loss is one too); verified claims are notices
-    assert commands == ["error"] * 3 + ["warning"] * 3 + ["notice"] * 3
+    # the house rules make the amended-return claim a warning; verified claims (the plain
+    # definition of a capital loss among them) are notices
+    assert commands == ["error"] * 3 + ["warning"] * 2 + ["notice"] * 4
     first = [unescape(m["title"]) for m in matches[:3]]
     # errors: full-confidence sentences before headings whose account came from context
     assert first == ["taxcheck [retirement-loss-rollover] false",
@@ -93,7 +96,7 @@ def test_github_step_summary_is_appended_as_markdown(tmp_path):
                         "github"], env=env, capture_output=True, text=True, cwd=ROOT,
                        timeout=300)
     text = summary.read_text()
-    assert text.startswith("# earlier step\n### taxcheck: 5 errors, 1 warning, 3 verified "
+    assert text.startswith("# earlier step\n### taxcheck: 5 errors, 0 warnings, 4 verified "
                            "claims in 1 file\n")
     rows = [line for line in text.splitlines() if line.startswith("| error |")]
     assert len(rows) == 6  # every finding, not only the ten GitHub shows as annotations
@@ -141,7 +144,7 @@ def test_sarif_without_a_database_still_validates(checker):
     report = checker.check(read_bytes(SEED.read_bytes(), "corpus/seed-401k-losses.txt"))
     log = json.loads(render_sarif([report]))
     assert list(Draft7Validator(SCHEMA).iter_errors(log)) == []
-    assert len(log["runs"][0]["results"]) == 6
+    assert len(log["runs"][0]["results"]) == 5
 
 
 def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
@@ -149,11 +152,9 @@ def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
     driver = run["tool"]["driver"]
     assert driver["name"] == "taxcheck" and driver["version"] and driver["informationUri"]
     rules = driver["rules"]
-    assert [r["id"] for r in rules] == ["capital-loss-purchase-price-definition",
-                                        "retirement-loss-rollover", "retirement-loss-offsets-gains",
+    assert [r["id"] for r in rules] == ["retirement-loss-rollover", "retirement-loss-offsets-gains",
                                         "retirement-loss-amended-return"]
-    assert rules[0]["defaultConfiguration"]["level"] == "warning"
-    for rule in rules[1:]:
+    for rule in rules:
         claim = db.claim(rule["id"])
         assert rule["name"] == rule_name(claim.id)
         assert rule["shortDescription"]["text"] == claim.says
@@ -177,7 +178,8 @@ def test_sarif_results_point_at_the_words(seed_sarif):
     assert region == {"startLine": 21, "startColumn": 1, "endLine": 21, "endColumn": 80,
                       "snippet": {"text": "If you have a traditional IRA, you can roll over "
                                           "your 401k losses into the IRA."}}
-    assert first["message"]["text"].startswith("false: You can roll 401(k) losses into an IRA")
+    assert first["message"]["text"].startswith("Says you can roll 401(k) losses into an IRA")
+    assert " — false: " in first["message"]["text"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
     assert run["columnKind"] == "unicodeCodePoints"
 
@@ -188,7 +190,7 @@ def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
               ["results"]]
     assert prints == [r["partialFingerprints"]["taxcheckFinding/v1"] for r in again["runs"][0]
                       ["results"]]
-    assert len(set(prints)) == len(prints) == 6
+    assert len(set(prints)) == len(prints) == 5
 
 
 def test_jsonl_is_one_finding_per_line_with_its_path(tmp_path):
