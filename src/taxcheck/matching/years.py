@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -58,7 +59,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
                 tied.add(year.start)
                 break
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
-    for low, high in reversed(list(zip(amounts, amounts[1:], strict=False))):
+    for low, high in reversed(list(itertools.pairwise(amounts))):
         gap = cand.text[low.end - cand.start:high.start - cand.start]
         if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
             bound[low.start] = bound[high.start]
