@@ -16,11 +16,10 @@ _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
-    r"|\b(?:brings?|bringing|takes?|taking|puts?|putting|pushes|pushing|raises|raising)\b"
-    r"[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
+    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
-_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|total|combined|altogether|all\s+told)\b",
+_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told)\b",
                           re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all")."""
 _OLD_VALUE = re.compile(
@@ -173,10 +172,15 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
 
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                 years: ClauseYears, anchors: set[str]) -> FigureCheck | None:
+                 years: ClauseYears, anchors: set[str],
+                 elsewhere: frozenset[str] = frozenset()) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
+    ``elsewhere`` names the figures that take the stated amount in some year: an amount
+    that is another limit's value ("up to $10,000 for a first home", "$18,100 at small
+    employers") is that limit's, not a wrong value of this one, unless the clause names
+    this figure's anchor.
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors)
     if quantity is None:
@@ -200,6 +204,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            f"{earlier[0]}; for {year} it is {right}.", rule, correction,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"),
                            says)
+    if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
+                                             for m in cand.concepts):
+        return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
                        Step(stage="number", detail=f"{stated} matches no year's figure"), says)
