@@ -67,7 +67,10 @@ def _rule_text(f: Finding, db: ClaimDatabase | None) -> RuleText:
         except KeyError:
             claim = None
     if claim is None:
-        return RuleText(f.claim_id, f.message, f.rule, f.correction, f.citations, f.verdict,
+        # a rule describes what articles say, not one finding's verdict
+        numeric = any(step.stage == "number" for step in f.trail)
+        says = f"{f.says[:1].upper()}{f.says[1:]}." if f.says and not numeric else f.message
+        return RuleText(f.claim_id, says, f.rule, f.correction, f.citations, f.verdict,
                         f.severity)
     verdict = claim.verdict or "figure"
     severity = claim.severity or DEFAULT_SEVERITY.get(verdict, "warning")
