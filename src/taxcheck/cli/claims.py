@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from taxcheck.checker import Checker
-from taxcheck.claimdb.models import Condition, YearRange
+from taxcheck.claimdb.models import Claim, Condition, YearRange
 from taxcheck.claimtests import run_examples
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_FINDINGS, claims_option, fail, load_db
 
@@ -82,6 +82,10 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
                f"confidence {c.confidence}    severity {c.severity or 'by verdict'}")
     click.echo("")
     _block("Articles say", c.says)
+    if c.negated is not None:
+        _block(f"Denied ({c.negated.id}, {c.negated.verdict})", c.negated.says)
+    if c.denial_of is not None:
+        click.echo(f"(the denial of proposition {c.denial_of}; its examples are there)")
     _block("The rule", c.rule)
     if c.correction:
         _block("Correction", c.correction)
@@ -100,12 +104,20 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
     click.echo("Matches when a clause has:")
     for cond in c.when:
         click.echo(f"  - {_condition(cond)}")
-    click.echo("Examples that match:")
-    for sentence in c.examples.match:
-        click.echo(f"  + {sentence}")
-    click.echo("Examples that must not match:")
-    for sentence in c.examples.no_match:
-        click.echo(f"  - {sentence}")
+    _show_examples(c)
+
+
+def _show_examples(c: Claim) -> None:
+    sections = [("Examples that match:", "+", c.examples.match),
+                (f"Examples that deny it ({c.negated.id}):" if c.negated else "", "~",
+                 c.examples.negated),
+                ("Examples that must not match:", "-", c.examples.no_match)]
+    for title, mark, sentences in sections:
+        if not sentences:
+            continue
+        click.echo(title)
+        for sentence in sentences:
+            click.echo(f"  {mark} {sentence}")
 
 
 @claims.command("validate")
