@@ -115,7 +115,8 @@ def test_unknown_claim_in_enable_or_disable_is_an_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"taxcheck: error: {config}:2: TC305 disable: no claim or topic "
-        "'retirement-loss-amnded-return' (see `taxcheck claims list`)")
+        "'retirement-loss-amnded-return' (did you mean 'retirement-loss-amended-return'?) "
+        "(see `taxcheck claims list`)")
 
 
 def test_config_drives_check_and_the_command_line_overrides_it(tmp_path):

@@ -24,7 +24,7 @@ from taxcheck.readers import DEFAULT_MAX_BYTES
 CONFIG_FILES = (".taxcheck.toml", "pyproject.toml")
 """Looked for in each folder, in this order."""
 
-OutputFormat = Literal["github", "html", "json", "jsonl", "sarif", "text"]
+OutputFormat = Literal["concise", "github", "html", "json", "jsonl", "sarif", "text"]
 OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 
 DEFAULT = "default"

@@ -39,6 +39,26 @@ class Step(BaseModel):
     ``procedure`` (a step of an abolished rule stated as available earlier in the section)."""
 
 
+class Fix(BaseModel):
+    """A wrong figure and the one right value that replaces it.
+
+    ``start``/``end`` are offsets in the source file; ``original`` is the text there
+    (e.g. ``$23,000``) and ``replacement`` what it becomes (``$24,500``), written the
+    way the article wrote the number.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    original: str
+    replacement: str
+
+
 class Finding(BaseModel):
     """One checked claim in an article."""
 
@@ -75,6 +95,8 @@ class Finding(BaseModel):
     citations: tuple[Citation, ...]
     trail: tuple[Step, ...] = ()
     suppressed: bool = False
+    fix: Fix | None = None
+    """For a wrong figure with one right value: the edit that corrects it."""
 
     @property
     def is_problem(self) -> bool:

@@ -13,6 +13,7 @@ from taxcheck.cli.check import check
 from taxcheck.cli.claims import claims
 from taxcheck.cli.config import config
 from taxcheck.cli.eval import eval_command
+from taxcheck.cli.lsp import lsp
 from taxcheck.cli.scan import scan
 from taxcheck.cli.watch import watch
 
@@ -33,3 +34,4 @@ main.add_command(eval_command)
 main.add_command(config)
 main.add_command(watch)
 main.add_command(scan)
+main.add_command(lsp)

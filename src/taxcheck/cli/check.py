@@ -9,10 +9,13 @@ from pathlib import Path
 import click
 
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, write_atomic
+from taxcheck.cli.fixing import fix_and_recheck
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
     CheckerPool,
+    Target,
     apply_options,
+    color_option,
     fail_config,
     fail_on_option,
     format_option,
@@ -20,11 +23,12 @@ from taxcheck.cli.options import (
     overrides,
     resolve_targets,
     reviewer_option,
+    use_colour,
 )
 from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
-from taxcheck.render import RENDERERS
+from taxcheck.render import RENDERERS, render_statistics
 from taxcheck.render.github import render_step_summary
 
 
@@ -62,10 +66,22 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
 @min_severity_option
 @apply_options(*CHECKING_OPTIONS)
 @reviewer_option
+@click.option("--fix", is_flag=True,
+              help="Replace wrong figures in the files with the right value for the tax year "
+                   "(only figures with one right value, written in digits), then report "
+                   "what is left.")
+@click.option("--diff", is_flag=True,
+              help="Print the --fix changes as a unified diff instead of writing them; exit 1 "
+                   "when there is any.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each claim has (most first) instead of the "
+                   "findings.")
+@color_option
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-          max_bytes: int | None, reviewer: str | None) -> None:
+          max_bytes: int | None, reviewer: str | None, fix: bool, color: str,
+          statistics: bool, diff: bool) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     Prints ``path:line:col: severity [claim-id] verdict: message`` for every finding,
@@ -83,10 +99,13 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     except ConfigError as exc:
         fail_config(exc)
     first = targets[0].settings
+    if (fix or diff) and "-" in paths:
+        raise click.UsageError("--fix and --diff rewrite files; they cannot read standard input")
     if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")
     pool = CheckerPool()
     checked: list[tuple[Report, str]] = []
+    read: list[Target] = []
     input_failed = False
     for target in targets:
         checker = pool.checker(target.settings)
@@ -97,12 +116,17 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
             input_failed = True
             continue
         checked.append((checker.check(document), target.settings.fail_on))
+        read.append(target)
+    if fix or diff:
+        input_failed = fix_and_recheck(read, checked, pool, diff=diff, failed=input_failed)
     reports = [report for report, _ in checked]
     print_warnings(reports)
     if reports:
-        colour = output is None and first.format == "text" and sys.stdout.isatty()
-        text = RENDERERS[first.format](reports, min_severity=first.min_severity, colour=colour,
-                                       db=pool.db(first), reviewer=first.reviewer)
+        colour = first.format in ("text", "concise") and use_colour(
+            color, output is None and sys.stdout.isatty())
+        render = render_statistics if statistics else RENDERERS[first.format]
+        text = render(reports, min_severity=first.min_severity, colour=colour,
+                      db=pool.db(first), reviewer=first.reviewer)
         if output is not None:
             write_atomic(output, text)
             click.echo(f"wrote {output}", err=True)

@@ -28,6 +28,8 @@ class Match:
     citations: tuple[Citation, ...]
     implied: frozenset[str] = frozenset()
     """Concepts taken from the title or section, not named by the clause."""
+    fix: tuple[int, int, str] | None = None
+    """For a wrong figure: the amount's span in the block text and its replacement."""
     says: str = ""
     """What the clause claims, in neutral words (see :mod:`taxcheck.matching.messages`)."""
 
@@ -102,15 +104,19 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                               _elsewhere(db, figure.unit, cand))
         if result is None:
             return None
+        fix = None
+        if result.amount is not None and result.replacement is not None:
+            fix = (result.amount.start, result.amount.end, result.replacement)
         return Match(claim, cond, used, result.verdict, result.message, result.rule,
                      result.correction, (result.step,),
-                     _merge(claim.citations, figure.citations), implied, result.says)
+                     _merge(claim.citations, figure.citations), implied, fix,
+                     result.says)
     if not claim.years.contains(years.frame):
         return None
     verdict = claim.verdict or "accurate"
     message, says = claim_message(claim, verdict)
     return Match(claim, cond, used, verdict, message, claim.rule,
-                 claim.correction, (), claim.citations, implied, says)
+                 claim.correction, (), claim.citations, implied, says=says)
 
 
 def _anchor_group(figure: Figure) -> str:

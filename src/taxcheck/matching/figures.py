@@ -59,8 +59,44 @@ class FigureCheck:
     rule: str
     correction: str
     step: Step
+    amount: Quantity | None = None
+    """The stated amount that was checked."""
+    replacement: str | None = None
+    """For a wrong amount: the text that corrects it (None when not unambiguous)."""
     says: str = ""
     """What the clause claims, without a verdict ("the 401(k) limit for 2026 is $23,000")."""
+
+
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_PLAIN_AMOUNT = {
+    "usd": re.compile(r"^\$\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:US\s+)?dollars)?$"
+                      r"|^(?P<num2>\d{1,3}(?:,\d{3})+|\d+)\s+(?:US\s+)?dollars$"),
+    "percent": re.compile(r"^(?P<num>\d+)\s*(?:%|percent|per\s+cent)$", re.IGNORECASE),
+    "age": re.compile(r"^(?P<num>\d{2})$"),
+}
+"""Amounts written in digits with no multiplier or fraction: the only ones rewritten."""
+
+
+def replacement_text(figure: Figure, year: int, amount: Quantity) -> str | None:
+    """The stated amount's text with the right value for ``year`` in place of the wrong one.
+
+    None unless the figure has exactly one whole-number value for the year and the amount
+    is written in plain digits (``$23,000``, ``23000 dollars``, ``10%``, ``age 55``):
+    words, ``$23k``, ranges and lists are left to people.
+    """
+    choices = figure.choices(year)
+    pattern = _PLAIN_AMOUNT.get(figure.unit)
+    if len(choices) != 1 or pattern is None or choices[0] != int(choices[0]):
+        return None
+    m = pattern.match(amount.text)
+    if m is None:
+        return None
+    group = "num" if m.group("num") is not None else "num2"
+    digits = m.group(group)
+    right = int(choices[0])
+    new = f"{right:,}" if "," in digits or (figure.unit == "usd" and right >= 10_000
+                                             and len(digits) > 4) else str(right)
+    return amount.text[:m.start(group)] + new + amount.text[m.end(group):]
 
 
 def anchor_of(claim: Claim, cond: Condition) -> str:
@@ -194,19 +230,21 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if figure.matches(year, quantity.value):
         return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
                            f"The {figure.name} for {year} is {right}.", claim.correction,
-                           Step(stage="number", detail=f"{stated} matches {year}"), says)
+                           Step(stage="number", detail=f"{stated} matches {year}"), says=says)
     earlier = sorted((y for y in figure.values
                       if y < year and figure.matches(y, quantity.value)), reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
+    replacement = replacement_text(figure, year, quantity)
     if earlier:
         return FigureCheck("outdated", f"Says {says} — outdated: {stated} was the figure for "
                            f"{earlier[0]}; for {year} it is {right}.", rule, correction,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"),
-                           says)
+                           quantity, replacement, says)
     if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
                                              for m in cand.concepts):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
-                       Step(stage="number", detail=f"{stated} matches no year's figure"), says)
+                       Step(stage="number", detail=f"{stated} matches no year's figure"),
+                       quantity, replacement, says)

@@ -5,7 +5,8 @@ One run per call. Each claim that produced a problem finding becomes a rule in
 problem finding becomes a result pointing at the exact words, with a stable
 fingerprint. Verified claims and debunked myths are not results. Findings silenced
 by an inline comment are results with a ``suppressions`` entry, so dashboards show
-them as suppressed rather than fixed.
+them as suppressed rather than fixed. A wrong figure with one right value carries the
+edit that corrects it as a ``fixes`` entry (the same edit ``taxcheck check --fix`` makes).
 """
 
 from __future__ import annotations
@@ -129,6 +130,16 @@ def _result(f: Finding, rule_index: int) -> dict:
         "properties": {"verdict": f.verdict, "confidence": f.confidence,
                        "sentence": f.sentence},
     }
+    if f.fix is not None:
+        result["fixes"] = [{
+            "description": {"text": f"Replace {f.fix.original} with {f.fix.replacement}"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": artifact_uri(f.path)},
+                "replacements": [{
+                    "deletedRegion": {"startLine": f.fix.line, "startColumn": f.fix.column,
+                                      "endLine": f.fix.end_line,
+                                      "endColumn": f.fix.end_column},
+                    "insertedContent": {"text": f.fix.replacement}}]}]}]
     if f.suppressed:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted"}]
     return result

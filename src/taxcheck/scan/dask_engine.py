@@ -259,7 +259,7 @@ def run_dask_scan(db: ClaimDatabase, options: ScanOptions, *, scheduler: str | N
         parts = cut(files, size)
         from taxcheck.scan.dask_plugin import CheckerPlugin
 
-        plugin = CheckerPlugin(db, options.tax_year)
+        plugin = CheckerPlugin(db, options.tax_year, options.selection)
         client.register_plugin(plugin, name=plugin.name)
         config = PartitionConfig(plugin=plugin.name, out_dir=str(out_dir),
                                  max_bytes=options.max_bytes, pages=pages,

@@ -48,6 +48,7 @@ from taxcheck.scan.work import (
     process_in_worker,
     render_page,
 )
+from taxcheck.selection import ClaimSelection
 
 CHUNK_SIZE = 8
 """Articles per task sent to a worker process."""
@@ -95,6 +96,8 @@ class ScanOptions:
     reviewer: str | None = None
     timeout_per_doc: float | None = DEFAULT_TIMEOUT_PER_DOC
     """Seconds one article may take (None: no limit)."""
+    selection: ClaimSelection = field(default_factory=ClaimSelection)
+    """The claims reported (``enable``/``disable`` in the settings)."""
 
 
 @dataclass
@@ -121,11 +124,14 @@ class _Scan:
         self.namer = PageNamer()
         self.key_options = {"tax_year": options.tax_year if options.tax_year is not None
                             else f"article date, else {dt.date.today().year}",
-                            "reviewer": options.reviewer}
+                            "reviewer": options.reviewer,
+                            "enable": sorted(options.selection.enable),
+                            "disable": sorted(options.selection.disable)}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
                                   "tax_year": options.tax_year, "max_bytes": options.max_bytes,
                                   "reviewer": options.reviewer,
-                                  "timeout": options.timeout_per_doc}
+                                  "timeout": options.timeout_per_doc,
+                                  "selection": options.selection}
         self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
         self.processor: ArticleProcessor | None = None
         self.executor: ProcessPoolExecutor | None = None

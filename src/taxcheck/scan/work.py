@@ -26,6 +26,7 @@ from taxcheck.readers import read_bytes
 from taxcheck.render.html import render_html
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
+from taxcheck.selection import ClaimSelection
 
 INTERNAL_ERROR = "TC299"
 TIMED_OUT = "TC213"
@@ -150,12 +151,15 @@ class ArticleProcessor:
         reviewer: ``--reviewer`` (shown on the pages).
         timeout: ``--timeout-per-doc`` in seconds (None: no limit). Enforced with
             SIGALRM, so only in a process's main thread (workers; the CLI with --jobs 1).
+        selection: the claims reported (None: all).
     """
 
     def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
                  tax_year: int | None, max_bytes: int, reviewer: str | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC):
+                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC,
+                 selection: ClaimSelection | None = None):
         self.db = db
+        self.selection = selection
         self.timeout = timeout
         self.reviewer = reviewer
         self.out_dir = out_dir
@@ -173,7 +177,7 @@ class ArticleProcessor:
             return self._checker, False
         from taxcheck.checker import Checker  # spaCy loads only when an article needs it
 
-        self._checker = Checker(self.db, tax_year=self.tax_year)
+        self._checker = Checker(self.db, tax_year=self.tax_year, selection=self.selection)
         return self._checker, True
 
     def process(self, task: Task) -> Outcome:
