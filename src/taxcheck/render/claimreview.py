@@ -63,8 +63,15 @@ def claim_reviewed(finding: Finding) -> str:
     numeric = any(step.stage == "number" for step in finding.trail)
     if numeric:
         return shorten(finding.text)
-    says = finding.says or finding.message
-    return shorten(says[:1].upper() + says[1:])
+    return shorten(claim_text(finding))
+
+
+def claim_text(finding: Finding) -> str:
+    """What the article claims, as a sentence without a verdict (the finding's ``says``;
+    its message when it has none)."""
+    if not finding.says:
+        return finding.message
+    return finding.says[:1].upper() + finding.says[1:] + "."
 
 
 def claim_review(finding: Finding, number: int, report: Report, *,

@@ -22,7 +22,12 @@ from markupsafe import Markup
 
 from taxcheck.batch import ArticleEntry, BatchIndex
 from taxcheck.findings import BlockView, Finding, Report
-from taxcheck.render.claimreview import DEFAULT_REVIEWER, claim_reviews, script_json
+from taxcheck.render.claimreview import (
+    DEFAULT_REVIEWER,
+    claim_reviews,
+    claim_text,
+    script_json,
+)
 from taxcheck.render.urls import http_url, link_url
 from taxcheck.resources import data_dir
 
@@ -109,7 +114,7 @@ def environment() -> Environment:
     env.globals.update(LABELS=LABELS, PLURALS=PLURALS, SHORT=SHORT, MEANINGS=MEANINGS,
                        VERDICT_KEYS=VERDICT_KEYS, http_url=http_url, link_url=link_url,
                        verdict_key=verdict_key, confidence_word=confidence_word,
-                       reasons=reasons, quote_parts=quote_parts)
+                       reasons=reasons, quote_parts=quote_parts, claim_text=claim_text)
     return env
 
 
