@@ -38,6 +38,9 @@ CODES: dict[str, str] = {
     "TC250": "a suppression comment names no known claim or topic (a warning)",
     "TC251": "a comment starting with taxcheck- is not a known suppression (a warning)",
     "TC252": "a suppression comment silences nothing (a warning)",
+    "TC260": "an input is not UTF-8 and was decoded in the encoding named (a warning)",
+    "TC261": "NUL bytes after the first 8 KB of an input were removed (a warning)",
+    "TC262": "the article gives no date; it was checked against this year (a warning)",
     "TC299": "scan: an internal error while checking an input",
     # configuration
     "TC300": "a configuration error",

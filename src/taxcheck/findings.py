@@ -32,7 +32,7 @@ class Step(BaseModel):
     """The step in words, for people."""
     labels: tuple[str, ...] = ()
     """What the step is about, for programs: the concepts matched or inherited, the cue
-    words of a negation or hedge."""
+    words of a negation or hedge, the tax year a figure was checked against."""
     source: str | None = None
     """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
     (the title or the section's heading), ``previous-statement``, ``explained-clause``,
@@ -149,16 +149,33 @@ class Report(BaseModel):
     blocks: list[BlockView] = []
     contradictions: list[Contradiction] = []
     error: str | None = None
+    date_note: str | None = None
+    """Set when the article gives no date and no tax year was asked for: "no date found:
+    checked against tax year 2026"."""
     warnings: list[str] = []
     """Problems that did not stop the check, e.g. a suppression naming an unknown claim
     (``path:line: TCnnn message``)."""
 
     def counts(self) -> dict[str, int]:
-        """Number of unsuppressed findings per verdict (myths counted apart)."""
+        """Number of unsuppressed findings per verdict (myths counted apart), and of
+        contradictions."""
         out = {"false": 0, "misleading": 0, "outdated": 0, "accurate": 0, "myth": 0}
         for f in self.findings:
             if not f.suppressed:
                 out["myth" if f.framing == "myth" else f.verdict] += 1
+        out["contradictions"] = len(self.visible_contradictions())
+        return out
+
+    def visible_contradictions(self) -> list[tuple[Contradiction, Finding, Finding]]:
+        """Each contradiction with its wrong and its accurate finding, when neither is
+        suppressed, in the order of the wrong statements."""
+        by_id = {f.id: f for f in self.findings}
+        out = []
+        for c in self.contradictions:
+            wrong, right = by_id.get(c.wrong), by_id.get(c.accurate)
+            if wrong is not None and right is not None and not (wrong.suppressed
+                                                                 or right.suppressed):
+                out.append((c, wrong, right))
         return out
 
     def worst_severity(self) -> str | None:

@@ -18,7 +18,7 @@ import click
 from taxcheck.checker import Checker
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.cli.common import EXIT_ERROR, load_db
-from taxcheck.config import OUTPUT_FORMATS, ConfigErrors, Settings, load_settings
+from taxcheck.config import COMMAND_LINE, OUTPUT_FORMATS, ConfigErrors, Settings, load_settings
 from taxcheck.errors import ConfigError
 from taxcheck.selection import ClaimSelection, known_names, suggestion
 
@@ -61,6 +61,26 @@ color_option = click.option(
 reviewer_option = click.option(
     "--reviewer", default=None, metavar="NAME",
     help="The reviewing person or organization named in HTML reports and ClaimReview.")
+
+reviewer_url_option = click.option(
+    "--reviewer-url", default=None, metavar="URL",
+    help="The reviewer's web site (http or https), named in ClaimReview.")
+publish_option = click.option(
+    "--publish/--no-publish", default=None,
+    help="Pages for readers: ClaimReview for the problems the reviewer stands behind, no "
+         "editor details. Needs --reviewer and --reviewer-url [default: `publish` in the "
+         "configuration, else off].")
+page_url_option = click.option(
+    "--page-url", default=None, metavar="URL",
+    help="Where the HTML review page will be published (http or https); needed with "
+         "--publish.")
+base_url_option = click.option(
+    "--base-url", default=None, metavar="URL",
+    help="Where the --out folder will be published (http or https); each page's URL is "
+         "derived from it. Needed with --publish.")
+
+PUBLISH_OPTIONS = (reviewer_option, reviewer_url_option, publish_option)
+"""Options that say who publishes the review pages."""
 
 CHECKING_OPTIONS = (config_option, tax_year_option, claims_dirs_option, enable_option,
                     disable_option, max_bytes_option)
@@ -130,6 +150,26 @@ def resolve_targets(paths: tuple[str, ...] | list[str], cli: dict[str, Any],
             by_folder[folder] = load_settings(start, cli, config_file=config_file)
         out.append(Target(path, by_folder[folder]))
     return out
+
+
+def publish_problem(settings: Settings, **urls: str | None) -> str | None:
+    """What ``--publish`` is missing, in one line (None when nothing is).
+
+    ``urls`` are the page URL options the command needs (``page_url`` for ``check``,
+    ``base_url`` for ``scan``), with their values.
+    """
+    if not settings.publish:
+        return None
+    needed = {"--reviewer NAME": settings.reviewer,
+              "--reviewer-url URL": settings.reviewer_url,
+              **{f"--{name.replace('_', '-')} URL": value for name, value in urls.items()}}
+    missing = [option for option, value in needed.items() if not value]
+    if not missing:
+        return None
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    origin = settings.origin("publish")
+    asked = "--publish" if origin == COMMAND_LINE else f"publish = true ({origin})"
+    return f"{asked} needs {listed}: a published review names its reviewer and its address"
 
 
 def selection_errors(settings: Settings, db: ClaimDatabase) -> list[ConfigError]:

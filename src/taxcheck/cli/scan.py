@@ -13,11 +13,13 @@ import click
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
+    PUBLISH_OPTIONS,
     CheckerPool,
     apply_options,
+    base_url_option,
     fail_on_option,
     overrides,
-    reviewer_option,
+    publish_problem,
     scan_settings,
 )
 from taxcheck.errors import TaxcheckError
@@ -26,6 +28,7 @@ from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
+from taxcheck.scan.publish import PageOptions
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
@@ -100,15 +103,16 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
               help="With --engine dask: bytes of JSON Lines per task (default: a few "
                    "partitions per worker, at most 64 MiB).")
 @fail_on_option
-@apply_options(*CHECKING_OPTIONS)
-@reviewer_option
+@apply_options(*CHECKING_OPTIONS, *PUBLISH_OPTIONS)
+@base_url_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
          timeout_per_doc: float, progress: bool | None, quiet: bool, engine: str,
          scheduler: str | None, pages: bool, partition_size: int | None, fail_on: str | None,
          config_file: Path | None, tax_year: int | None, claims: tuple[Path, ...],
          enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
-         reviewer: str | None) -> None:
+         reviewer: str | None, reviewer_url: str | None, publish: bool | None,
+         base_url: str | None) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
@@ -156,8 +160,15 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                 fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
                      "writes inside its inputs: choose a folder outside it")
     cli = overrides(fail_on=fail_on, tax_year=tax_year, claims=claims, enable=enable,
-                    disable=disable, max_bytes=max_bytes, reviewer=reviewer)
+                    disable=disable, max_bytes=max_bytes, reviewer=reviewer,
+                    reviewer_url=reviewer_url, publish=publish, base_url=base_url)
     settings = scan_settings(all_inputs, cli, config_file)
+    if problem := publish_problem(settings, base_url=settings.base_url):
+        fail(problem)
+    if settings.publish and engine == "dask":
+        raise click.UsageError("--publish needs the local engine (--engine local)")
+    page_opts = PageOptions(reviewer=settings.reviewer, reviewer_url=settings.reviewer_url,
+                            publish=settings.publish, base_url=settings.base_url)
     pool = CheckerPool()
     db = pool.db(settings)
     selection = pool.selection(settings)
@@ -166,7 +177,7 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=settings.tax_year,
                           max_bytes=settings.max_bytes, exclude=exclude,
-                          reviewer=settings.reviewer, timeout_per_doc=timeout_per_doc,
+                          pages=page_opts, timeout_per_doc=timeout_per_doc,
                           selection=selection)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -196,13 +207,15 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     if not quiet:
         totals = result.totals
         work = result.work
+        contradictions = totals.get("contradictions", 0)
         click.echo(
             f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
             f"({work['checked']:,} checked, "
             f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
             f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
             f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
-            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified",
+            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
+            f"{contradictions} contradiction{'s' * (contradictions != 1)}",
             err=True)
         click.echo(f"index: {out_dir / INDEX}", err=True)
         click.echo(f"summary: {out_dir / SUMMARY}", err=True)

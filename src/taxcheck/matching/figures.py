@@ -230,7 +230,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if figure.matches(year, quantity.value):
         return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
                            f"The {figure.name} for {year} is {right}.", claim.correction,
-                           Step(stage="number", detail=f"{stated} matches {year}"), says=says)
+                           Step(stage="number", detail=f"{stated} matches {year}",
+                                labels=(str(year),)), says=says)
     earlier = sorted((y for y in figure.values
                       if y < year and figure.matches(y, quantity.value)), reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
@@ -239,12 +240,14 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if earlier:
         return FigureCheck("outdated", f"Says {says} — outdated: {stated} was the figure for "
                            f"{earlier[0]}; for {year} it is {right}.", rule, correction,
-                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"),
+                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
+                                labels=(str(year),)),
                            quantity, replacement, says)
     if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
                                              for m in cand.concepts):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
-                       Step(stage="number", detail=f"{stated} matches no year's figure"),
+                       Step(stage="number", detail=f"{stated} matches no year's figure",
+                            labels=(str(year),)),
                        quantity, replacement, says)

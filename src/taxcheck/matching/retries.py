@@ -77,6 +77,25 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
         labels=tuple(sorted(before - res.labels)), source="explained-clause")])
 
 
+def with_heading(res: Resolution, heading: set[str], match: MatchFn
+                 ) -> tuple[list[Match], Resolution]:
+    """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
+
+    "Employee deferral: $24,500" under "2026 401(k) limits" states the 401(k) deferral
+    limit: the label names only what the heading does not.
+    """
+    extra = heading - res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | heading)
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(extra))
+    return matches, replace(res, labels=res.labels | extra, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from the heading of the table or list",
+        labels=tuple(sorted(extra)), source="section")])
+
+
 @dataclass(frozen=True)
 class Procedure:
     """A rule that no longer exists, stated as available ("Here's how to deduct your IRA

@@ -58,11 +58,14 @@ def summary_line(reports: list[Report]) -> str:
             elif f.severity in sev:
                 sev[f.severity] += 1
     files = len(reports)
+    contradictions = sum(len(r.visible_contradictions()) for r in reports)
     parts = [f"{sev['error']} error{'s' * (sev['error'] != 1)}",
              f"{sev['warning']} warning{'s' * (sev['warning'] != 1)}",
              f"{verified} verified claim{'s' * (verified != 1)}"]
     if myths:
         parts.append(f"{myths} debunked myth{'s' * (myths != 1)}")
+    if contradictions:
+        parts.append(f"{contradictions} contradiction{'s' * (contradictions != 1)}")
     return f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"
 
 
@@ -74,10 +77,8 @@ def render_text(reports: list[Report], *, min_severity: str = "warning",
         for f in report.findings:
             if _visible(f, min_severity):
                 out.append(format_finding(f, colour=colour))
-        by_id = {f.id: f for f in report.findings}
-        for c in report.contradictions:
-            wrong = by_id[c.wrong]
-            if not wrong.suppressed and SEVERITY_RANK["warning"] >= SEVERITY_RANK[min_severity]:
+        if SEVERITY_RANK["warning"] >= SEVERITY_RANK[min_severity]:
+            for c, wrong, _ in report.visible_contradictions():
                 out.append(f"{wrong.path}:{wrong.line}:{wrong.column}: warning [contradiction] "
                            f"{c.message}")
     out.append(summary_line(reports))
