@@ -145,7 +145,7 @@ def test_sarif_without_a_database_still_validates(checker):
     report = checker.check(read_bytes(SEED.read_bytes(), "corpus/seed-401k-losses.txt"))
     log = json.loads(render_sarif([report]))
     assert list(Draft7Validator(SCHEMA).iter_errors(log)) == []
-    assert len(log["runs"][0]["results"]) == 5
+    assert len(log["runs"][0]["results"]) == 6
 
 
 def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
@@ -193,7 +193,7 @@ def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
               ["results"]]
     assert prints == [r["partialFingerprints"]["taxcheckFinding/v1"] for r in again["runs"][0]
                       ["results"]]
-    assert len(set(prints)) == len(prints) == 5
+    assert len(set(prints)) == len(prints) == 6
 
 
 def test_jsonl_is_one_finding_per_line_with_its_path(tmp_path):
