@@ -17,7 +17,7 @@ def test_list_filters_by_topic_and_verdict():
 def test_list_unknown_topic_names_the_topics():
     result = run_cli("claims", "list", "--topic", "nope")
     assert result.returncode == 2
-    assert "no topic 'nope'; topics: basis, capital-losses," in result.stderr
+    assert "no topic 'nope'; topics: basis, capital-gains, capital-losses," in result.stderr
 
 
 def test_show_numeric_claim_prints_its_figure_table_and_sources():

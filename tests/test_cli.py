@@ -17,7 +17,9 @@ def test_text_output_is_linter_style(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     # findings come in source order, then the article's contradictions
-    assert lines[0].startswith(f"{SEED}:21:1: error [retirement-loss-rollover] false:")
+    assert lines[0].startswith(f"{SEED}:21:1: error [retirement-loss-rollover] Says you can roll "
+                               "401(k) losses into an IRA")
+    assert " — false: " in lines[0]
     assert "    correct: Rolling a 401(k) into an IRA" in result.stdout
     assert lines[-2].startswith(f"{SEED}:27:1: warning [contradiction] line 27 contradicts "
                                 "line 15: the article first says")

@@ -23,12 +23,13 @@ def test_outdated_deferral_limit_names_the_2026_figure_and_cites_the_notice():
     result = run_cli("check", "-", "--tax-year", "2026",
                      stdin="\nFor 2026, the most you can defer into a 401(k) is $23,000.\n")
     out = result.stdout
-    assert "warning [elective-deferral-limit] outdated:" in out
-    assert "$23,000 was the 401(k)/403(b)/457(b)/TSP elective deferral limit for 2024" in out
-    assert "for 2026 it is $24,500" in out
+    # an undated draft states an outdated figure as today's: an error
+    assert ("error [elective-deferral-limit] Says the 401(k)/403(b)/457(b)/TSP elective "
+            "deferral limit for 2026 is $23,000 — outdated: $23,000 was the figure for 2024; "
+            "for 2026 it is $24,500.") in out
     assert "correct: Use $24,500 for 2026." in out
     assert NOTICE_2026 in out
-    assert out.splitlines()[-1] == "0 errors, 1 warning, 0 verified claims in 1 file"
+    assert out.splitlines()[-1] == "1 error, 0 warnings, 0 verified claims in 1 file"
 
 
 def test_current_deferral_limit_is_verified_not_flagged():
@@ -60,7 +61,8 @@ def test_wrong_amount_matching_no_year_is_false():
     findings = _json("The 401(k) contribution limit for 2026 is $30,000.")
     assert [(f["claim_id"], f["verdict"], f["severity"]) for f in findings] == [
         ("elective-deferral-limit", "false", "error")]
-    assert "$30,000 is not the" in findings[0]["message"]
+    assert findings[0]["message"] == ("Says the 401(k)/403(b)/457(b)/TSP elective deferral "
+                                      "limit for 2026 is $30,000 — false: it is $24,500.")
 
 
 @pytest.mark.parametrize("age", ["59½", "59 1/2", "59 and a half"])
@@ -118,7 +120,8 @@ def test_each_limit_is_checked_against_its_own_amount():
 def test_outdated_rmd_rates_and_ages():
     findings = _json("If you skip an RMD, the IRS charges a 50% penalty.", "--tax-year", "2026")
     assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-excise-rate", "outdated")]
-    assert "50% was the" in findings[0]["message"] and "25%" in findings[0]["message"]
+    assert "— outdated: 50% was the figure for 2022" in findings[0]["message"]
+    assert "25%" in findings[0]["message"]
     findings = _json("Required minimum distributions begin at age 72.", "--tax-year", "2026")
     assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age", "outdated")]
 

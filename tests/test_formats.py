@@ -57,7 +57,10 @@ def test_github_annotations_match_the_syntax_and_round_trip(tmp_path):
     assert (m["line"], m["endLine"], m["col"], m["endColumn"]) == ("3", "3", "1", "62")
     assert unescape(m["title"]) == "taxcheck [retirement-loss-deductible] false"
     message = unescape(m["message"]).split("\n")
-    assert message[0] == "Losses inside a 401(k) or IRA can be deducted on your tax return."
+    # the annotation says what the article claims, never the wrong rule on its own
+    assert message[0] == ("Says losses inside a 401(k) or IRA can be deducted on your tax return"
+                          " — false: investment losses inside a 401(k) or IRA are not deductible"
+                          " on your tax return.")
     assert message[1] == "Text: You can deduct 100% of your 401(k) losses on your tax return."
     assert message[2].startswith("Correct: ")
     assert message[3].startswith("Source: Rev. Rul. 2008-5 <http")
@@ -178,7 +181,8 @@ def test_sarif_results_point_at_the_words(seed_sarif):
     assert region == {"startLine": 21, "startColumn": 1, "endLine": 21, "endColumn": 80,
                       "snippet": {"text": "If you have a traditional IRA, you can roll over "
                                           "your 401k losses into the IRA."}}
-    assert first["message"]["text"].startswith("false: You can roll 401(k) losses into an IRA")
+    assert first["message"]["text"].startswith("Says you can roll 401(k) losses into an IRA")
+    assert " — false: " in first["message"]["text"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
     assert run["columnKind"] == "unicodeCodePoints"
 

@@ -107,9 +107,13 @@ def test_a_figure_with_several_right_values(dated):
 # -- amounts that belong to something else ----------------------------------------------
 
 def test_totals_and_far_off_amounts_are_not_checked_as_a_limit(dated):
+    # a total is checked against the table of totals only, never as a single limit
     found = dated("Savers age 50 and older can add another $7,500 to a 401(k), for a total "
                   "of $31,000.", date="2025-01-06")
-    assert found == {("catch-up-limit", "accurate")}
+    assert found == {("catch-up-limit", "accurate"), ("deferral-total-50-plus", "accurate")}
+    found = dated("Savers age 50 and older can add another $7,500 to a 401(k), for a total "
+                  "of $30,000.", date="2025-01-06")
+    assert found == {("catch-up-limit", "accurate"), ("deferral-total-50-plus", "false")}
     found = dated("Catch-up dollars count against the $72,000 annual additions limit.",
                   date="2026-01-05")
     assert found == {("catch-up-counts-toward-415c", "false")}
@@ -235,8 +239,9 @@ def test_each_step_of_an_abolished_procedure_is_a_finding(checker):
 
     report = checker.check(read_bytes(PROCEDURE.encode(), "procedure.md"))
     outdated = [(f.line, f.claim_id) for f in report.findings if f.verdict == "outdated"]
+    # the Schedule A step states the old miscellaneous deduction itself
     assert outdated == [(5, "ira-loss-deduction-outdated"), (7, "ira-loss-deduction-outdated"),
-                        (8, "ira-loss-deduction-outdated")]
+                        (8, "ira-loss-misc-deduction-outdated")]
     assert not any(f.line == 12 for f in report.findings)  # another section: no step of it
 
 

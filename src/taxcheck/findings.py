@@ -71,6 +71,12 @@ class Finding(BaseModel):
     confidence: float
     framing: Framing = "stated"
     message: str
+    """What the finding says: for a wrong claim, what the article claims and why it is wrong
+    ("Says you can roll 401(k) losses into an IRA — false: rolling ..."); for an accurate one,
+    the rule it states."""
+    says: str = ""
+    """What the article claims, in neutral words and without a verdict ("you can roll 401(k)
+    losses into an IRA", "the 401(k) limit for 2026 is $23,000")."""
     text: str
     sentence: str
     path: str

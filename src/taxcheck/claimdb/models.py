@@ -245,6 +245,10 @@ class Figure(_Strict):
     values: dict[int, float | tuple[float, ...]] = Field(min_length=1)
     style: Literal["range", "choices"] = "range"
     """How a list of values reads: "$79,000-$89,000" or "50%, 20% or 10%"."""
+    total: bool = False
+    """The values are sums of limits ("$24,500 + $8,000 = $32,500"): only an amount stated as
+    a total ("for a total of", "comes to", "brings ... to", "=") is checked against them, and
+    a total is never checked against a single limit."""
     citations: tuple[Citation, ...] = Field(min_length=1)
     note: str | None = None
 

@@ -6,6 +6,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Fix, Step, finding_id
 from taxcheck.matching.conditions import Match
+from taxcheck.matching.messages import outdated_severity
 
 BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
 HEDGE_PENALTY = 0.15
@@ -52,6 +53,9 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
         trail.append(Step(stage="hedge", detail=", ".join(cand.hedges), labels=cand.hedges))
     framing = "stated"
     severity = match.claim.severity_for(match.verdict)
+    own = match.claim.severity is not None and match.claim.verdict == match.verdict
+    if match.verdict == "outdated" and not own:
+        severity = outdated_severity(document.meta.date)
     if cand.attribution and match.verdict != "accurate":
         framing = "myth"
         severity = "info"
@@ -62,6 +66,7 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
                       block.text[cand.sentence_start:cand.sentence_end]),
         claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
         confidence=round(max(confidence, 0.1), 2), framing=framing, message=match.message,
+        says=match.says,
         text=block.text[cand.start:cand.end],
         sentence=block.text[cand.sentence_start:cand.sentence_end], path=document.path,
         line=line, column=column,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.claimdb.models import Citation, Claim, Condition
+from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure
+from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import ClauseYears
 
 
@@ -29,6 +30,8 @@ class Match:
     """Concepts taken from the title or section, not named by the clause."""
     fix: tuple[int, int, str] | None = None
     """For a wrong figure: the amount's span in the block text and its replacement."""
+    says: str = ""
+    """What the clause claims, in neutral words (see :mod:`taxcheck.matching.messages`)."""
 
 
 def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
@@ -97,7 +100,7 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
-        result = check_figure(claim, figure, cond, cand, years, anchors[figure.unit],
+        result = check_figure(claim, figure, cond, cand, years, anchors[_anchor_group(figure)],
                               _elsewhere(db, figure.unit, cand))
         if result is None:
             return None
@@ -106,11 +109,20 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
             fix = (result.amount.start, result.amount.end, result.replacement)
         return Match(claim, cond, used, result.verdict, result.message, result.rule,
                      result.correction, (result.step,),
-                     _merge(claim.citations, figure.citations), implied, fix)
+                     _merge(claim.citations, figure.citations), implied, fix,
+                     result.says)
     if not claim.years.contains(years.frame):
         return None
-    return Match(claim, cond, used, claim.verdict or "accurate", claim.says, claim.rule,
-                 claim.correction, (), claim.citations, implied)
+    verdict = claim.verdict or "accurate"
+    message, says = claim_message(claim, verdict)
+    return Match(claim, cond, used, verdict, message, claim.rule,
+                 claim.correction, (), claim.citations, implied, says=says)
+
+
+def _anchor_group(figure: Figure) -> str:
+    """Numeric claims that compete for a clause's amounts: same unit, and either all single
+    limits or all totals (a total never takes a single limit's amount, nor the reverse)."""
+    return f"{figure.unit}:total" if figure.total else figure.unit
 
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
@@ -122,10 +134,17 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     less and is dropped (see :func:`_says_less`).
     """
     met = _met_conditions(db, cand, labels, years, ambient)
+    # each numeric claim competes for the clause's amounts with the anchor of its first met
+    # condition (the one it is checked by): in "50 or older can make catch-up contributions
+    # of $8,000, or $11,250 if you are 60 to 63" the 60-63 claim's two-group condition
+    # anchors on "60 to 63", so its fallback anchor "catch-up" does not take the $8,000
     anchors: dict[str, set[str]] = {}
+    first: set[str] = set()
     for claim, cond, _ in met:
-        if claim.figure:
-            anchors.setdefault(db.figures[claim.figure].unit, set()).add(anchor_of(claim, cond))
+        if claim.figure and claim.id not in first:
+            first.add(claim.id)
+            anchors.setdefault(_anchor_group(db.figures[claim.figure]), set()).add(
+                anchor_of(claim, cond))
     found: list[Match] = []
     done: set[str] = set()
     for claim, cond, implied in met:

@@ -63,6 +63,8 @@ class FigureCheck:
     """The stated amount that was checked."""
     replacement: str | None = None
     """For a wrong amount: the text that corrects it (None when not unambiguous)."""
+    says: str = ""
+    """What the clause claims, without a verdict ("the 401(k) limit for 2026 is $23,000")."""
 
 
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -158,6 +160,17 @@ def plausible(figure: Figure, amount: float) -> bool:
     return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
 
 
+def _is_total(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is stated as a sum of limits ("a total of $31,000",
+    "comes to $31,000", "$24,500 + $11,250 = $35,750")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
+                or before.rstrip().endswith("="))
+
+
 def _is_context(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is not a value of any single limit: a total, an old
     value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
@@ -165,7 +178,7 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _TOTAL.search(before) or _TOTAL_AFTER.match(after) or _OLD_VALUE.search(before):
+    if _is_total(cand, q) or _OLD_VALUE.search(before):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True
@@ -178,11 +191,12 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
     the claim's anchor is named, it gets the amount closest to it that no other anchor
-    is closer to. Totals and implausible amounts are never a figure's value.
+    is closer to. Implausible amounts are never a figure's value; totals are the value only
+    of a figure of totals (``total: true``), and are the only amounts such a figure checks.
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and not _is_context(cand, q)]
+               and (_is_total(cand, q) if figure.total else not _is_context(cand, q))]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
@@ -212,27 +226,28 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return None
     stated = figure.format(quantity.value)
     right = figure.format_year(year)
+    says = f"the {figure.name} for {year} is {stated}"
     if figure.matches(year, quantity.value):
         return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
                            f"The {figure.name} for {year} is {right}.", claim.correction,
                            Step(stage="number", detail=f"{stated} matches {year}",
-                                labels=(str(year),)))
+                                labels=(str(year),)), says=says)
     earlier = sorted((y for y in figure.values
                       if y < year and figure.matches(y, quantity.value)), reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
     replacement = replacement_text(figure, year, quantity)
     if earlier:
-        return FigureCheck("outdated", f"{stated} was the {figure.name} for {earlier[0]}; for "
-                           f"{year} it is {right}.", rule, correction,
+        return FigureCheck("outdated", f"Says {says} — outdated: {stated} was the figure for "
+                           f"{earlier[0]}; for {year} it is {right}.", rule, correction,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
                                 labels=(str(year),)),
-                           quantity, replacement)
+                           quantity, replacement, says)
     if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
                                              for m in cand.concepts):
         return None
-    return FigureCheck("false", f"{stated} is not the {figure.name} for {year}; it is {right}.",
+    return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
                        Step(stage="number", detail=f"{stated} matches no year's figure",
                             labels=(str(year),)),
-                       quantity, replacement)
+                       quantity, replacement, says)

@@ -16,6 +16,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Resolution
+from taxcheck.matching.messages import claim_message
 
 MatchFn = Callable[..., list[Match]]
 """Concept labels (and, optionally, the clause to match instead) -> matches."""
@@ -133,6 +134,8 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
                 labels=tuple(sorted(shared)), source="procedure")
-    match = Match(claim, claim.when[0], frozenset(shared), claim.verdict or "outdated",
-                  claim.says, claim.rule, claim.correction, (), claim.citations)
+    verdict = claim.verdict or "outdated"
+    message, says = claim_message(claim, verdict)
+    match = Match(claim, claim.when[0], frozenset(shared), verdict,
+                  message, claim.rule, claim.correction, (), claim.citations, says=says)
     return [match], replace(res, steps=[*res.steps, step])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +14,9 @@ from taxcheck.nlp.quantities import NEW_YEAR, Quantity, find_quantities
 AMOUNT_KINDS = ("usd", "percent", "age")
 _AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
 """What may stand between an amount and the year it belongs to ("$23,000 in 2024")."""
+_RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORECASE)
+"""What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
+written after the range belongs to both ends."""
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
 """A year of birth ("born in 1960") is not a tax year the clause speaks of."""
 
@@ -54,6 +58,11 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
                 bound[amount.start] = int(year.value)
                 tied.add(year.start)
                 break
+    amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
+    for low, high in reversed(list(itertools.pairwise(amounts))):
+        gap = cand.text[low.end - cand.start:high.start - cand.start]
+        if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
+            bound[low.start] = bound[high.start]
     free = [int(q.value) for q in explicit if q.start not in tied]
     frame = free[0] if free else relative[0] if relative else default
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound)

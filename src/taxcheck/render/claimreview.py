@@ -57,6 +57,14 @@ def claim_reviewed(finding: Finding) -> str:
     return " ".join((finding.sentence or finding.text).split())
 
 
+def claim_text(finding: Finding) -> str:
+    """What the article claims, as a sentence without a verdict (the finding's ``says``;
+    its message when it has none)."""
+    if not finding.says:
+        return finding.message
+    return finding.says[:1].upper() + finding.says[1:] + "."
+
+
 def claim_review(finding: Finding, url: str, report: Report, *, reviewer: str,
                  reviewer_url: str | None = None,
                  published: dt.date | None = None) -> dict[str, object]:

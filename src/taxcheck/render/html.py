@@ -26,6 +26,7 @@ from taxcheck.render.claimreview import (
     PUBLISH_MIN_CONFIDENCE,
     claim_review,
     claim_reviews,
+    claim_text,
     script_json,
 )
 from taxcheck.render.urls import http_url, link_url
@@ -124,7 +125,7 @@ def environment() -> Environment:
                        READER_MEANINGS=READER_MEANINGS,
                        VERDICT_KEYS=VERDICT_KEYS, http_url=http_url, link_url=link_url,
                        verdict_key=verdict_key, confidence_word=confidence_word,
-                       reasons=reasons, quote_parts=quote_parts)
+                       reasons=reasons, quote_parts=quote_parts, claim_text=claim_text)
     return env
 
 

@@ -70,7 +70,10 @@ def _rule_text(f: Finding, db: ClaimDatabase | None) -> RuleText:
         except KeyError:
             claim = None
     if claim is None:
-        return RuleText(f.claim_id, f.message, f.rule, f.correction, f.citations, f.verdict,
+        # a rule describes what articles say, not one finding's verdict
+        numeric = any(step.stage == "number" for step in f.trail)
+        says = f"{f.says[:1].upper()}{f.says[1:]}." if f.says and not numeric else f.message
+        return RuleText(f.claim_id, says, f.rule, f.correction, f.citations, f.verdict,
                         f.severity)
     verdict = claim.verdict or "figure"
     severity = claim.severity or DEFAULT_SEVERITY.get(verdict, "warning")
@@ -160,7 +163,8 @@ def _result(f: Finding, rule_index: int) -> dict:
         "ruleId": f.claim_id,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
-        "message": {"text": f"{verdict}: {f.message} Correct: {f.correction}"},
+        "message": {"text": (f"{f.message} Correct: {f.correction}" if f.verdict != "accurate"
+                             else f"{verdict}: {f.message}")},
         "locations": [_location(f)],
         "partialFingerprints": {FINGERPRINT_KEY: f.id},
         "properties": {"verdict": f.verdict, "confidence": f.confidence,

@@ -17,12 +17,12 @@ def _visible(finding: Finding, min_severity: str) -> bool:
 def format_finding(f: Finding, *, colour: bool = False) -> str:
     """``path:line:col: severity [claim-id] message`` and the correction below it."""
     label = f.severity if f.framing == "stated" else "info"
-    verdict = "verified" if f.verdict == "accurate" else f.verdict
-    if f.framing == "myth":
-        verdict = f"debunked myth ({f.verdict})"
+    # a wrong claim's message names its verdict itself ("Says ... — false: ...")
+    prefix = "verified: " if f.verdict == "accurate" else (
+        "debunked myth: " if f.framing == "myth" else "")
     head = f"{f.path}:{f.line}:{f.column}: "
     sev = click.style(label, fg=_COLOURS[label], bold=True) if colour else label
-    lines = [f"{head}{sev} [{f.claim_id}] {verdict}: {f.message}"]
+    lines = [f"{head}{sev} [{f.claim_id}] {prefix}{f.message}"]
     lines.append(f"    text: {f.text}")
     if f.verdict != "accurate" and f.framing == "stated":
         lines.append(f"    correct: {f.correction}")

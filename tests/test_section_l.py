@@ -1,0 +1,261 @@
+"""Facts real articles state (fact sheet, section L) and verdicts an editor agrees with:
+several phrasings each, in the styles real pages use (typographic apostrophes, headings,
+list items, plain wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import SEED, invoke
+
+THIS_YEAR = dt.date.today().year
+
+
+def _found(check_text, text: str) -> set[tuple[str, str]]:
+    return {(f.claim_id, f.verdict) for f in check_text(text).findings if not f.suppressed}
+
+
+# --- a sentence naming both catch-up groups -------------------------------------------------
+
+TWO_GROUPS_RIGHT = [
+    "In 2026, workers 50 and older can add $8,000, and those 60 to 63 $11,250.",
+    "In 2026, savers 50 and older can add $8,000, and those 60 to 63 can add $11,250.",
+    "The catch-up for people 50 and older is $8,000 in 2026, while those aged 60 to 63 get "
+    "$11,250.",
+    "If you’re 50 or older you can make catch-up contributions of $8,000 in 2026, or $11,250 "
+    "if you’re 60 to 63.",
+    "Catch-up contributions (2026): $8,000 for ages 50 and up, $11,250 for ages 60–63.",
+]
+
+
+@pytest.mark.parametrize("text", TWO_GROUPS_RIGHT)
+def test_each_catch_up_group_is_checked_against_its_own_amount(check_text, text):
+    assert _found(check_text, text) >= {("catch-up-limit", "accurate"),
+                                        ("catch-up-60-63", "accurate")}
+    assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("In 2026, workers 50 and older can add $7,500, and those 60 to 63 $11,250.",
+     ("catch-up-limit", "outdated")),
+    ("In 2026, workers 50 and older can add $8,000, and those 60 to 63 $10,000.",
+     ("catch-up-60-63", "false")),
+])
+def test_a_wrong_amount_in_a_two_group_sentence_is_its_own_groups_mistake(check_text, text,
+                                                                         wrong):
+    found = _found(check_text, text)
+    assert wrong in found
+    assert len({v for c, v in found if c == wrong[0]}) == 1
+
+
+# --- RMD starting ages ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "RMDs start at 70½.",
+    "You must start taking required minimum distributions at age 70 1/2.",
+    "Once you reach 70½, the IRS makes you take RMDs from your traditional IRA.",
+    "Required distributions kick in at 70.5",
+    "1. Take your RMD: it starts at 70½ for IRAs and 401(k)s.",
+])
+def test_rmds_at_70_half_stated_as_todays_rule_are_outdated(check_text, text):
+    assert ("rmd-start-age-70-half", "outdated") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "RMDs used to start at 70½.",
+    "Before 2020, required minimum distributions began at 70½.",
+    "If you were born before July 1, 1949, your RMDs began at 70½.",
+    "You can give from your IRA through a QCD once you reach 70½, and it counts toward your RMD.",
+])
+def test_70_half_as_history_or_for_qcds_is_not_flagged(check_text, text):
+    assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+@pytest.mark.parametrize("text", [
+    "You have to start RMDs at 72.",
+    "You’ll have to begin taking required minimum distributions at age 72.",
+    "Required minimum distributions begin the year you turn 72.",
+    "Once you turn 72, the IRS requires you to take minimum distributions.",
+])
+def test_rmds_at_72_stated_as_todays_rule_are_outdated(check_text, text):
+    assert ("rmd-start-age", "outdated") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you were born in 1950, you started RMDs at 72.",
+    "For those born in 1950, required distributions started at 72.",
+    "Savers born in 1950 had to begin required minimum distributions at age 72, in 2022.",
+])
+def test_born_in_1950_starting_at_72_is_accurate(check_text, text):
+    found = _found(check_text, text)
+    assert ("rmd-start-age-born-1950", "accurate") in found
+    assert not any(v != "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone turning 73 in 2023 or later must start RMDs then.",
+    "If you reach age 73 in 2023 or later, your required minimum distributions begin that year.",
+    "Required distributions start when you hit 73 in 2023 or after.",
+])
+def test_turning_73_in_2023_is_wrong(check_text, text):
+    assert ("rmd-turning-73-in-2023", "false") in _found(check_text, text)
+
+
+# --- the abolished IRA-loss deduction ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If you close out every IRA and got back less than your basis, you can still deduct the "
+    "shortfall.",
+    "You must empty every traditional IRA you own to claim the deduction.",
+    "The IRA loss goes on Schedule A as a miscellaneous itemized deduction.",
+    "There are limited circumstances where you can claim a loss on your IRA, but you’d have to "
+    "close all of your IRAs.",
+])
+def test_the_old_deduction_described_as_available_is_outdated(check_text, text):
+    findings = [f for f in check_text(text).findings if f.verdict != "accurate"]
+    assert findings and {f.verdict for f in findings} == {"outdated"}
+    assert all("abolished for 2018 onward, and permanently by the 2025 law" in f.message
+               for f in findings)
+    assert not any("came back" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Close out all your IRAs at a loss and you can write off the shortfall again.",
+    "With the TCJA provisions expiring, the IRA loss deduction is back for 2026 if you cash out "
+    "all of your Roth IRAs.",
+])
+def test_saying_the_deduction_came_back_is_false(check_text, text):
+    assert ("ira-loss-deduction-not-back", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your Roth IRAs are lumped in with the traditional ones for this test.",
+    "To claim the loss you had to close all your IRAs, traditional and Roth together.",
+    "If you’re married, add up both spouses' IRAs.",
+])
+def test_the_old_rule_told_wrong_is_false(check_text, text):
+    assert ("ira-loss-grouped-across-kinds", "false") in _found(check_text, text)
+
+
+# --- ordinary simplification is accurate ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A capital loss occurs when you sell an investment for less than its purchase price.",
+    "A capital loss simply means you sold an investment for less than you paid for it.",
+    "Your capital loss is the difference between your purchase price and your sale price.",
+])
+def test_selling_for_less_than_you_paid_is_an_accurate_definition(check_text, text):
+    assert _found(check_text, text) == {("capital-loss-purchase-price-definition", "accurate")}
+
+
+def test_seed_flags_the_three_recommendations_and_nothing_on_correct_sentences():
+    result = invoke("check", str(SEED), "--format", "json")
+    import json
+
+    findings = json.loads(result.stdout)[0]["findings"]
+    problems = {(f["claim_id"], f["sentence"][:40]) for f in findings if f["verdict"] != "accurate"}
+    assert {c for c, _ in problems} == {"retirement-loss-rollover", "retirement-loss-offsets-gains",
+                                        "retirement-loss-amended-return"}
+    assert len(problems) == 5  # three recommendations, two of their headings
+    definition = [f for f in findings if "purchase price" in f["sentence"]]
+    assert [f["verdict"] for f in definition] == ["accurate"]
+
+
+# --- severity follows the article's date ----------------------------------------------------
+
+def _article(date: str | None) -> str:
+    dateline = f"Updated March 3, {date}\n\n" if date else ""
+    return (f"Retirement basics\n\nBy A. Writer\n{dateline}"
+            "Required minimum distributions begin at age 72.\n")
+
+
+def _severities(text: str, *args: str) -> tuple[set[str], int]:
+    import json
+
+    result = invoke("check", "-", "--format", "json", *args, stdin=text)
+    findings = json.loads(result.stdout)[0]["findings"]
+    return {f["severity"] for f in findings if f["verdict"] == "outdated"}, result.returncode
+
+
+def test_outdated_claim_in_an_undated_article_is_an_error():
+    assert _severities(_article(None)) == ({"error"}, 1)
+
+
+def test_outdated_claim_in_an_article_dated_this_year_is_an_error():
+    assert _severities(_article(str(THIS_YEAR)), "--tax-year", str(THIS_YEAR)) == ({"error"}, 1)
+
+
+def test_outdated_claim_in_an_article_dated_earlier_is_a_warning_and_fail_on_follows():
+    text = _article(str(THIS_YEAR - 1))
+    assert _severities(text, "--tax-year", str(THIS_YEAR)) == ({"warning"}, 0)
+    assert _severities(text, "--tax-year", str(THIS_YEAR), "--fail-on", "warning")[1] == 1
+
+
+# --- messages say what the article claims -----------------------------------------------------
+
+@pytest.mark.parametrize("text, start", [
+    ("You can roll your 401(k) losses into an IRA.",
+     "Says you can roll 401(k) losses into an IRA (and deduct or use them there) — false: "),
+    ("You can write off your 401(k) losses on your return.",
+     "Says losses inside a 401(k) or IRA can be deducted on your tax return — false: "),
+    ("For 2026, the most you can defer into a 401(k) is $30,000.",
+     "Says the 401(k)/403(b)/457(b)/TSP elective deferral limit for 2026 is $30,000 — false: "),
+])
+def test_a_wrong_claims_message_starts_with_what_the_article_says(check_text, text, start):
+    [finding] = [f for f in check_text(text).findings if f.verdict != "accurate"]
+    assert finding.message.startswith(start)
+    assert not finding.says.startswith("Says")
+
+
+# --- the other facts of section L -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your plan will withhold a mandatory 20% from your hardship withdrawal.",
+     ("hardship-mandatory-withholding", "false")),
+    ("The mandatory 20% withholding doesn’t apply to a hardship withdrawal.",
+     ("hardship-no-mandatory-withholding", "accurate")),
+    ("You must take a 401(k) loan first before you can get a hardship withdrawal.",
+     ("hardship-loan-first", "outdated")),
+    ("Since 2020, plans can’t require you to borrow first before a hardship withdrawal.",
+     ("hardship-no-loan-first", "accurate")),
+    ("For a hardship withdrawal you must prove you have no other money, with bank statements.",
+     ("hardship-proof-required", "false")),
+    ("Only five reasons qualify for a hardship withdrawal.", ("hardship-few-reasons", "false")),
+    ("The IRS can waive the 10% penalty because it is a hardship.",
+     ("hardship-withdrawal-penalty-free", "false")),
+    ("The $50,000 limit on 401(k) loans is adjusted for inflation each year.",
+     ("plan-loan-cap-indexed", "false")),
+    ("You can borrow at most $10,000 from your 401(k).", ("plan-loan-10000-cap", "false")),
+    ("If half your vested balance is less than $10,000, your plan may let you borrow up to "
+     "$10,000.", ("plan-loan-small-balance-floor", "accurate")),
+    ("Only first-time buyers get the longer repayment on a 401(k) loan.",
+     ("plan-loan-first-home-only", "false")),
+    ("The IRS requires you to stay at the company until the loan is repaid.",
+     ("plan-loan-stay-employed-tax-rule", "false")),
+    ("When you sell a stock, the whole sale counts toward your income.",
+     ("sale-proceeds-are-income", "false")),
+    ("What’s taxable is the gain, meaning what you sold for minus your basis.",
+     ("capital-gain-only-the-gain", "accurate")),
+    ("You must leave your employer to convert your 401(k) to a Roth.",
+     ("roth-conversion-requires-leaving-job", "false")),
+    ("Many 401(k) plans offer an in-plan Roth conversion.",
+     ("roth-conversion-while-employed", "accurate")),
+    ("Roth 401(k) money is taxed again when you roll it over to a Roth IRA.",
+     ("roth-money-rollover-taxed", "false")),
+    ("If you earn more than $150,000 you can’t contribute to a Roth.",
+     ("roth-ira-phaseout-hard-cutoff", "misleading")),
+    ("The Roth IRA phase-out range for single filers is $150,000 to $165,000 in 2025.",
+     ("roth-ira-phaseout-single", "accurate")),
+    ("59½ is the earliest age you can take money out without the penalty.",
+     ("early-withdrawal-59-half-earliest", "misleading")),
+    ("You can’t write off your 403(b) losses each year as they happen.",
+     ("retirement-loss-not-deductible-yet", "misleading")),
+    ("If you're 50 or older, you can defer a total of $32,500 into your 401(k) in 2026.",
+     ("deferral-total-50-plus", "accurate")),
+    ("Savers 60 to 63 can defer a total of $34,750 in 2026.",
+     ("deferral-total-60-63", "outdated")),
+])
+def test_section_l_facts(check_text, text, expected):
+    assert expected in _found(check_text, text)
