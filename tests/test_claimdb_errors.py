@@ -139,3 +139,25 @@ def test_broken_concepts_file_is_reported_alone(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "concepts.yaml:3: TC102 invalid YAML" in lines[0], result.stderr
+
+
+def test_an_unknown_cue_category_names_file_and_line(tmp_path):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "cues.yaml").write_text(
+        "HEDGE:\n  terms: [arguably]\nNEGATON:\n  terms: [precludes]\n", encoding="utf-8")
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    assert f"{folder / 'cues.yaml'}:3: TC107 unknown cue category 'NEGATON'" in result.stderr
+    assert "NEGATION" in result.stderr  # the known categories are listed
+
+
+def test_a_cue_scope_must_be_a_positive_number_of_tokens(tmp_path):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "cues.yaml").write_text(
+        "NEGATION:\n  direction: sideways\n  max_scope: 0\n", encoding="utf-8")
+    result = run_cli("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    assert f"{folder / 'cues.yaml'}:2: TC103 direction" in result.stderr
+    assert f"{folder / 'cues.yaml'}:3: TC103 max_scope" in result.stderr

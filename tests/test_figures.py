@@ -133,3 +133,49 @@ def test_outdated_rmd_rates_and_ages():
 def test_quantities(text, kind, value):
     [q] = find_quantities(text)
     assert (q.kind, q.value) == (kind, value)
+
+
+def _verdicts(check_text, sentence: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in check_text(sentence).findings:
+        out.setdefault(f.claim_id, set()).add(f.verdict)
+    return out
+
+
+@pytest.mark.parametrize("sentence", [
+    "For 2026 the 401(k) limit rises from $23,500 to $24,500.",
+    "The 401(k) deferral limit goes from $23,500 in 2025 to $24,500 in 2026.",
+    "In 2026 you can defer $24,500 into a 401(k), up from $23,500.",
+    "The 401(k) limit for 2026 is $24,500, compared with $23,500 last year.",
+])
+def test_the_old_value_a_new_limit_replaces_is_context(check_text, sentence):
+    assert _verdicts(check_text, sentence).get("elective-deferral-limit") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The IRA limit climbs to $7,500 for 2026 (up $500).",
+    "For 2026 the IRA contribution limit is $7,500, a $500 bump.",
+    "The IRA limit rises by $500 to $7,500 in 2026.",
+    "For 2026 you can put $7,500 in an IRA, $500 more than before.",
+])
+def test_a_difference_is_not_a_limit(check_text, sentence):
+    assert _verdicts(check_text, sentence).get("ira-limit") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The catch-up adds $8,000 for 2026, which brings the most you can put in your 401(k) "
+    "to $32,500.",
+    "For 2026 the extra catch-up is $8,000, so the most a 55-year-old can defer to a "
+    "401(k) comes to $32,500.",
+    "For 2026 the 401(k) catch-up is $8,000 for savers 50 and up, $32,500 in all.",
+])
+def test_a_total_is_not_checked_as_a_single_limit(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert "false" not in set().union(*found.values()), found
+
+
+def test_each_limit_of_a_coordinated_sentence_takes_its_own_amount(check_text):
+    found = _verdicts(check_text, "The base 401(k) limit climbs to $24,500 for 2026 and your "
+                                  "catch-up rises to $8,000.")
+    assert found.get("catch-up-limit") == {"accurate"}
+    assert found.get("elective-deferral-limit") == {"accurate"}

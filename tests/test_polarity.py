@@ -60,3 +60,29 @@ def test_myth_framing_is_not_an_error(check_text):
 def test_pronoun_takes_the_account_from_the_previous_sentence(check_text):
     report = check_text("Your 401(k) lost 20% this year. You can deduct these losses.")
     assert ("retirement-loss-deductible", "false", "stated") in _ids(report)
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can\u2019t deduct losses in your 401(k).",
+    "Losses inside an IRA aren\u2019t deductible on your return.",
+    "You won\u2019t be able to write off a drop in your 401(k).",
+    "Your 401(k) losses can\u02bct be deducted.",
+])
+def test_typographic_apostrophes_negate_like_ascii_ones(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert ("retirement-loss-not-deductible", "accurate") in found
+    assert not any(verdict == "false" for _, verdict in found)
+
+
+def test_the_finding_quotes_the_article_as_written(check_text):
+    finding = check_text("You can\u2019t deduct losses in your 401(k).").findings[0]
+    assert "\u2019" in finding.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The loss limit is $3,000 a year ($1,500 if married filing separately, not $6,000).",
+    "You can deduct up to $3,000 of net capital losses (not a penny more) against wages.",
+])
+def test_a_negation_inside_an_aside_stays_inside_it(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert not any(verdict == "false" for _, verdict in found), found

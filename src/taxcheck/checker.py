@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 
 from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.findings import BlockView, Report
+from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.selection import ClaimSelection
 from taxcheck.suppressions import apply_suppressions
 
 # taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
 # when a Checker is built, so commands that build none (a warm scan) start fast.
-
-_LONG_RUN = re.compile(r"\S{64,}")
-
-
-def _blank_long_runs(text: str) -> str:
-    """Blank out runs of 64+ non-space characters (no claim hides in them).
-
-    spaCy's tokenizer is quadratic on such runs ("*****..."); spaces of the same length
-    keep every offset unchanged.
-    """
-    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
-
 
 def as_of_year(document: Document, tax_year: int | None) -> int:
     """The tax year an article is checked against: --tax-year, its date, or this year."""
@@ -62,22 +50,23 @@ class Checker:
 
         self.nlp = build_pipeline(db, model)
 
-    def check(self, document: Document) -> Report:
-        """Check one document."""
-        return next(self.check_many([document]))
+    def check(self, document: Document, tax_year: int | None = None) -> Report:
+        """Check one document (against ``tax_year`` instead of the Checker's, when given)."""
+        return next(self.check_many([document], tax_year))
 
-    def check_many(self, documents: Iterable[Document]) -> Iterator[Report]:
+    def check_many(self, documents: Iterable[Document],
+                   tax_year: int | None = None) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
         for document in documents:
-            texts = (_blank_long_runs(block.text) for block in document.blocks)
+            texts = (pipeline_text(block.text) for block in document.blocks)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
             candidates, sentences = [], []
             for doc in docs:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
-            year = as_of_year(document, self.tax_year)
+            year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
             findings = drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)
                  if f.claim_id in self.allowed], self.db)

@@ -83,6 +83,9 @@ class Score(BaseModel):
     fp: int = 0
     fn: int = 0
 
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -115,6 +118,21 @@ class Evaluation(BaseModel):
     annotations: int = 0
     errors: list[str] = []
 
+    def add(self, other: Evaluation) -> None:
+        """Add ``other``'s outcomes to these."""
+        self.problems.add(other.problems)
+        self.accurate.add(other.accurate)
+        for table, more in ((self.per_verdict, other.per_verdict),
+                            (self.per_claim, other.per_claim)):
+            for key, score in more.items():
+                table.setdefault(key, Score()).add(score)
+        self.misses += other.misses
+        self.false_alarms += other.false_alarms
+        self.known_misses += other.known_misses
+        self.articles += other.articles
+        self.annotations += other.annotations
+        self.errors += other.errors
+
     def as_dict(self) -> dict:
         return {
             **self.problems.as_dict(),
@@ -128,6 +146,11 @@ class Evaluation(BaseModel):
             "annotations": self.annotations,
             "errors": self.errors,
         }
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+"""A list item's number or bullet, which readers keep out of the item's text: a quote
+"5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too"."""
 
 
 def normalise(text: str) -> str:
@@ -183,7 +206,7 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
     findings = [f for f in report.findings if not f.suppressed]
     used: set[int] = set()
     for ann in gold.annotations:
-        quote = normalise(ann.quote)
+        quote = normalise(_LIST_MARKER.sub("", ann.quote))
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
                       and quote in normalise(f.sentence)
@@ -230,26 +253,85 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
 
 
 def evaluate(corpus: Path, checker: Checker,
-             only: Iterable[str] | None = None) -> Evaluation:
-    """Check every article of ``corpus`` that has a gold file and score the findings."""
-    gold_dir = corpus / "gold"
+             only: Iterable[str] | None = None, result: Evaluation | None = None,
+             gold_dir: Path | None = None) -> Evaluation:
+    """Check every article of ``corpus`` that has a gold file and score the findings.
+
+    Gold files are read from ``gold_dir`` (default ``corpus/gold``); articles are named
+    relative to the gold folder's parent. A gold file's ``as_of`` year is the tax year its
+    article is checked against (as ``--tax-year`` would), so the verdicts are those of that
+    year whatever the article's own date. Scores are added to ``result`` when given.
+    """
+    gold_dir = gold_dir or corpus / "gold"
     if not gold_dir.is_dir():
         raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC211")
     facts = {c.id: c.fact for c in checker.db.claims}
-    result = Evaluation()
+    result = result if result is not None else Evaluation()
     wanted = set(only) if only else None
     for gold_path in sorted(gold_dir.glob("*.yaml")):
         gold = load_gold(gold_path)
         if wanted is not None and gold.article not in wanted:
             continue
-        article = corpus / gold.article
+        article = gold_dir.parent / gold.article
         try:
             document = read_path(str(article))
         except InputError as exc:
             result.errors.append(str(exc))
             continue
-        report = checker.check(document)
+        report = checker.check(document, tax_year=gold.as_of)
         result.articles += 1
         result.annotations += len(gold.annotations)
         score_report(report, gold, facts, result)
     return result
+
+
+PARTS = ("ours", "blind", "sealed")
+"""The parts of an evaluation corpus: ``CORPUS/gold`` (articles written by the team),
+``CORPUS/blind/gold`` (written and labelled by authors who never saw the rules or the code)
+and ``CORPUS/sealed/gold`` (blind articles nobody reads while tuning: only totals)."""
+
+
+class CorpusEvaluation(BaseModel):
+    """Scores of the development corpus (the team's and the blind articles) and the sealed
+    part, kept apart."""
+
+    development: Evaluation = Evaluation()
+    parts: dict[str, Evaluation] = {}
+
+    def as_dict(self) -> dict:
+        """The development scores at the top level, each part's totals beside them.
+
+        The sealed part's totals only: its misses and false alarms are never shown.
+        """
+        out = self.development.as_dict()
+        for name, part in self.parts.items():
+            totals = {**part.problems.as_dict(), "accurate": part.accurate.as_dict(),
+                      "articles": part.articles, "annotations": part.annotations,
+                      "errors": len(part.errors)}
+            out[name] = totals
+        return out
+
+
+def _part_dirs(corpus: Path) -> dict[str, Path]:
+    dirs = {"ours": corpus / "gold", "blind": corpus / "blind" / "gold",
+            "sealed": corpus / "sealed" / "gold"}
+    return {name: path for name, path in dirs.items() if path.is_dir()}
+
+
+def evaluate_corpus(corpus: Path, checker: Checker,
+                    only: Iterable[str] | None = None) -> CorpusEvaluation:
+    """Score every part of ``corpus`` (see :data:`PARTS`).
+
+    The development scores are those of the team's and the blind articles together; the
+    sealed part is scored on its own and never added to them.
+    """
+    dirs = _part_dirs(corpus)
+    if not dirs:
+        raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC211")
+    out = CorpusEvaluation()
+    for name, gold_dir in dirs.items():
+        part = evaluate(corpus, checker, only, gold_dir=gold_dir)
+        out.parts[name] = part
+        if name != "sealed":
+            out.development.add(part)
+    return out

@@ -29,6 +29,13 @@ class Step(BaseModel):
 
     stage: Literal["concepts", "polarity", "context", "hedge", "framing", "number", "year"]
     detail: str
+    """The step in words, for people."""
+    labels: tuple[str, ...] = ()
+    """What the step is about, for programs: the concepts matched or inherited, the cue
+    words of a negation or hedge."""
+    source: str | None = None
+    """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
+    (the title or the section's heading), ``previous-statement``, ``explained-clause``."""
 
 
 class Finding(BaseModel):

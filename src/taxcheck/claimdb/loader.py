@@ -17,8 +17,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from taxcheck.claimdb.database import ClaimDatabase
-from taxcheck.claimdb.models import Claim, ClaimFile, Figure, Lexeme
-from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, line_of
+from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, Lexeme
+from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, key_line, line_of
+from taxcheck.cues import CUE_CATEGORIES
 from taxcheck.errors import ClaimDatabaseError
 
 M = TypeVar("M", bound=BaseModel)
@@ -96,7 +97,9 @@ class _FileLoader:
             return None
 
 
-def _lexicon(loader: _FileLoader, into: dict[str, Lexeme]) -> None:
+def _lexicon(loader: _FileLoader, into: dict[str, Lexeme], model: type[Lexeme] = Lexeme,
+             known: dict[str, str] | None = None) -> None:
+    """Read a lexicon file into ``into``; ``known`` limits the labels (cue categories)."""
     data = loader.data()
     if data is None:
         return
@@ -107,19 +110,21 @@ def _lexicon(loader: _FileLoader, into: dict[str, Lexeme]) -> None:
         if not isinstance(label, str) or not label.replace("_", "").isupper():
             loader.fail(loader.line((label,)), f"label {label!r} must be UPPER_SNAKE_CASE")
             continue
-        lexeme = loader.validate(Lexeme, body or {}, (label,))
+        if known is not None and label not in known:
+            loader.fail(key_line(loader.node, label), f"unknown cue category {label!r}; known: "
+                        f"{', '.join(sorted(known))}", "TC107")
+            continue
+        lexeme = loader.validate(model, body or {}, (label,))
         if lexeme is None:
             continue
         if label in into:
             old = into[label]
-            lexeme = Lexeme(description=lexeme.description or old.description,
-                            context=lexeme.context or old.context,
-                            borrows=old.borrows + lexeme.borrows,
-                            refers=old.refers + lexeme.refers,
-                            includes=old.includes + lexeme.includes,
-                            hides=old.hides + lexeme.hides,
-                            terms=old.terms + lexeme.terms, lemmas=old.lemmas + lexeme.lemmas,
-                            patterns=old.patterns + lexeme.patterns)
+            lexeme = old.model_copy(update={
+                "description": lexeme.description or old.description,
+                "context": lexeme.context or old.context,
+                **{key: getattr(old, key) + getattr(lexeme, key)
+                   for key in ("borrows", "refers", "includes", "hides", "terms", "lemmas",
+                               "patterns")}})
         into[label] = lexeme
 
 
@@ -178,7 +183,7 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
     """Load and check claim folders; raise :class:`ClaimDatabaseErrors` on any problem."""
     errors: list[ClaimDatabaseError] = []
     concepts: dict[str, Lexeme] = {}
-    cues: dict[str, Lexeme] = {}
+    cues: dict[str, Lexeme] = {}  # of Cue
     figures: dict[str, Figure] = {}
     claims: dict[str, Claim] = {}
     locations: dict[str, str] = {}
@@ -199,7 +204,7 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
                 _lexicon(loader, concepts)
                 vocabulary_ok = vocabulary_ok and len(errors) == before
             elif path.name == "cues.yaml":
-                _lexicon(loader, cues)
+                _lexicon(loader, cues, Cue, CUE_CATEGORIES)
             elif path.name == "figures.yaml":
                 _figures(loader, figures)
                 figures_ok = figures_ok and len(errors) == before

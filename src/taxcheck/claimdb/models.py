@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from taxcheck.cues import Direction
+
 Verdict = Literal["false", "misleading", "outdated", "accurate"]
 Severity = Literal["error", "warning", "info"]
 Polarity = Literal["affirmed", "negated", "any"]
@@ -233,6 +235,18 @@ class Lexeme(_Strict):
     """Word sequences matched by lemma, so "roll over" also finds "rolled over"."""
     patterns: tuple[list[dict], ...] = ()
     """Raw spaCy token patterns, for what terms and lemmas cannot say."""
+
+
+class Cue(Lexeme):
+    """The words of one cue category (``claims/cues.yaml``) and how far a cue reaches.
+
+    As in medspaCy's ConText, a cue modifies the concepts of its clause that stand in its
+    ``direction`` within ``max_scope`` tokens; without ``max_scope`` it reaches the whole
+    clause. Only NEGATION uses the scope today.
+    """
+
+    direction: Direction = "bidirectional"
+    max_scope: int | None = Field(default=None, ge=1)
 
 
 class ClaimFile(_Strict):

@@ -66,3 +66,12 @@ def line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
             break
         current = nxt
     return current.start_mark.line + 1
+
+
+def key_line(node: yaml.Node | None, key: object) -> int:
+    """Return the 1-based line of a top-level mapping key (where a label is written)."""
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return 1

@@ -11,12 +11,27 @@ import click
 from taxcheck.checker import Checker
 from taxcheck.cli.common import claims_option, fail, load_db
 from taxcheck.errors import TaxcheckError
-from taxcheck.evaluation import Evaluation, Score, evaluate
+from taxcheck.evaluation import CorpusEvaluation, Evaluation, Score, evaluate_corpus
 
 
 def _line(name: str, score: Score) -> str:
     return (f"{name:<48} P {score.precision:6.3f}  R {score.recall:6.3f}  F1 {score.f1:6.3f}"
             f"   tp {score.tp:3d}  fp {score.fp:3d}  fn {score.fn:3d}")
+
+
+PART_NAMES = {"ours": "the team's articles (corpus/gold)",
+              "blind": "blind articles (corpus/blind)",
+              "sealed": "sealed blind articles (totals only)"}
+
+
+def render_parts(result: CorpusEvaluation) -> str:
+    """One block of totals per part of the corpus; the sealed part shows nothing else."""
+    out = ["", "by part (problems, then accurate):"]
+    for name, part in result.parts.items():
+        out += [f"  {PART_NAMES.get(name, name)}: {part.articles} articles, "
+                f"{part.annotations} annotations",
+                _line("    problems", part.problems), _line("    accurate", part.accurate)]
+    return "\n".join(out) + "\n"
 
 
 def render_evaluation(result: Evaluation) -> str:
@@ -56,15 +71,17 @@ def eval_command(corpus: Path, fmt: str, articles: tuple[str, ...],
 
     Scores problems (false, misleading, outdated) and accurate claims separately,
     per verdict and per claim, and lists every miss and false alarm with its
-    sentence. Gold annotations live in CORPUS/gold/ (see corpus/README.md).
+    sentence. Gold annotations live in CORPUS/gold/, CORPUS/blind/gold/ and
+    CORPUS/sealed/gold/ (see corpus/README.md). The development scores cover the first
+    two; the sealed part is scored on its own and only its totals are shown.
     """
     db = load_db(claim_dirs)
     try:
-        result = evaluate(corpus, Checker(db), articles or None)
+        result = evaluate_corpus(corpus, Checker(db), articles or None)
     except TaxcheckError as exc:
         fail(str(exc))
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), indent=2))
     else:
-        click.echo(render_evaluation(result), nl=False)
+        click.echo(render_evaluation(result.development) + render_parts(result), nl=False)
     sys.exit(0)

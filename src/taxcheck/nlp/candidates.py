@@ -11,97 +11,44 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from taxcheck.clauses import Candidate, ConceptMention
+from taxcheck.cues import (
+    ANAPHOR,
+    ASSERTIVE,
+    ATTRIBUTION,
+    COORDINATION,
+    COUNTERFACTUAL,
+    CUE_CATEGORIES,
+    EMBEDDED_QUESTION,
+    HEDGE,
+    HISTORICAL,
+    IMPERATIVE,
+    NEGATION,
+    OPEN_QUESTION,
+    PSEUDO_ATTRIBUTION,
+    PSEUDO_NEGATION,
+    QUESTION,
+    SAME_AS,
+    TERMINATION,
+)
 from taxcheck.nlp.patterns import PHRASE
-from taxcheck.nlp.quantities import Quantity, find_quantities
+from taxcheck.nlp.quantities import find_quantities
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
 
-NEGATION = "NEGATION"
-PSEUDO_NEGATION = "PSEUDO_NEGATION"
-HEDGE = "HEDGE"
-ATTRIBUTION = "ATTRIBUTION"
-TERMINATION = "TERMINATION"
-QUESTION = "QUESTION"
-IMPERATIVE = "IMPERATIVE"
-ANAPHOR = "ANAPHOR"
-CONDITION = "CONDITION"
-ASSERTIVE = "ASSERTIVE"
-EMBEDDED_QUESTION = "EMBEDDED_QUESTION"
-HISTORICAL = "HISTORICAL"
-PSEUDO_ATTRIBUTION = "PSEUDO_ATTRIBUTION"
-SAME_AS = "SAME_AS"
-COUNTERFACTUAL = "COUNTERFACTUAL"
-OPEN_QUESTION = "OPEN_QUESTION"
-COORDINATION = "COORDINATION"
-CUE_LABELS = (NEGATION, PSEUDO_NEGATION, HEDGE, ATTRIBUTION, TERMINATION, QUESTION,
-              IMPERATIVE, ANAPHOR, CONDITION, ASSERTIVE, EMBEDDED_QUESTION,
-              HISTORICAL, PSEUDO_ATTRIBUTION, SAME_AS, COUNTERFACTUAL, OPEN_QUESTION,
-              COORDINATION)
+CUE_LABELS = tuple(CUE_CATEGORIES)
 
 _LABEL_PREFIX = re.compile(
     r"^(?:(?:(?:step|tip|move|idea|strategy|rule|no\.?|number|#)\s*#?\d+|\d+)"
     r"\s*[:.)\-\u2013\u2014]?)?\s*(?:then|and|also|next|so|now|first|finally)?$", re.IGNORECASE)
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
-
-Polarity = Literal["affirmed", "negated"]
-
-
-@dataclass(frozen=True)
-class ConceptMention:
-    """A concept found in the text, with its character span in the block."""
-
-    label: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A clause that may state a claim, with everything the matcher needs to decide."""
-
-    start: int
-    end: int
-    text: str
-    sentence_index: int
-    """Position of the sentence in its block (0-based)."""
-    sentence_start: int
-    sentence_end: int
-    sentence: str
-    concepts: tuple[ConceptMention, ...]
-    polarity: Polarity
-    negations: tuple[str, ...]
-    hedges: tuple[str, ...]
-    attribution: str | None
-    conditions: tuple[str, ...]
-    question: bool
-    imperative: bool
-    anaphor: bool
-    assertive: bool
-    historical: bool
-    quantities: tuple[Quantity, ...]
-    same_as: bool = False
-    """The clause says the previous statement holds for it too ("The same is true of ...")."""
-    anaphors: tuple[str, ...] = ()
-    """The words pointing back ("it", "these losses"), lower-cased."""
-
-    @property
-    def labels(self) -> frozenset[str]:
-        return frozenset(c.label for c in self.concepts)
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(int(q.value) for q in self.quantities if q.kind == "year")
-
 
 def _cuts(sent: Span, cue: Span) -> bool:
     """Whether a termination cue starts a new clause.
@@ -162,11 +109,52 @@ def _visible(spans: Iterable[Span], hides: dict[str, set[str]]) -> list[Span]:
                        and (o.end - o.start) > (s.end - s.start) for o in covers)]
 
 
-def _negations(cues: list[Span], pseudo: list[Span]) -> tuple[str, ...]:
-    """Negation cues of a clause, without pseudo-negations or cues inside longer ones."""
+Scope = tuple[str, int | None]
+"""A cue category's direction and maximum scope in tokens (None: the whole clause)."""
+
+
+def _asides(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges of the parenthetical asides of a clause ("(not $3,000 each)")."""
+    out, opened = [], None
+    for i in range(a, b):
+        if doc[i].text == "(":
+            opened = i
+        elif doc[i].text == ")" and opened is not None:
+            out.append((opened, i + 1))
+            opened = None
+    return out
+
+
+def _reaches(cue: Span, targets: list[Span], scope: Scope,
+             asides: list[tuple[int, int]]) -> bool:
+    """Whether a cue modifies one of the clause's concepts: a cue inside an aside reaches
+    only concepts inside it, and at most ``scope`` tokens away in its direction."""
+    aside = next(((lo, hi) for lo, hi in asides if lo <= cue.start < hi), None)
+    if aside is not None:
+        targets = [t for t in targets if aside[0] <= t.start < aside[1]]
+    direction, limit = scope
+    for t in targets:
+        ahead = t.start - cue.end if t.start >= cue.end else None
+        behind = cue.start - t.end if cue.start >= t.end else None
+        if ahead is None and behind is None:
+            return True  # overlapping ("non-deductible")
+        if direction != "backward" and ahead is not None and (limit is None or ahead <= limit):
+            return True
+        if direction != "forward" and behind is not None and (limit is None or behind <= limit):
+            return True
+    return False
+
+
+def _negations(cues: list[Span], pseudo: list[Span], targets: list[Span] | None = None,
+               scope: Scope = ("bidirectional", None),
+               asides: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
+    """Negation cues of a clause, without pseudo-negations, cues inside longer ones, or
+    cues that reach none of the clause's concepts (``targets``)."""
     found: list[Span] = []
     for cue in sorted((c for c in cues if c.label_ == NEGATION), key=lambda c: (c.start, -c.end)):
         if any(p.start <= cue.start < p.end for p in pseudo):
+            continue
+        if targets is not None and not _reaches(cue, targets, scope, asides or []):
             continue
         if found and cue.start < found[-1].end:
             continue
@@ -253,8 +241,14 @@ def _reported(sent: Span, cues: list[Span]) -> list[Span]:
     return found
 
 
-def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[Candidate]:
-    """Build the candidates of one block-level Doc."""
+def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
+                   scopes: dict[str, Scope] | None = None) -> list[Candidate]:
+    """Build the candidates of one block-level Doc.
+
+    ``hides`` (from concepts.yaml) drops concepts inside longer phrases of others;
+    ``scopes`` (from cues.yaml) limits how far a cue category reaches.
+    """
+    scopes = scopes or {}
     concepts = _visible(doc.spans[CONCEPTS_KEY], hides or {})
     if not concepts:
         return []
@@ -294,7 +288,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
             condition = _preposed_condition(doc, a, b)
             if condition is not None:
                 pseudo.append(doc[condition[0]:condition[1]])
-            negations = _negations(clause_cues, pseudo)
+            negations = _negations(clause_cues, pseudo,
+                                   [s for s in concepts if _inside(s, a, b)],
+                                   scopes.get(NEGATION, ("bidirectional", None)),
+                                   _asides(doc, a, b))
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(doc, [c for c in clause_cues if not _after_comma(c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
@@ -323,7 +320,6 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None) -> list[C
                 negations=negations,
                 hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
                 attribution=attribution,
-                conditions=tuple(c.text for c in clause_cues if c.label_ == CONDITION),
                 question=question or (not open_question and embedded),
                 imperative=any(c.label_ == IMPERATIVE and _opens(sent, c)
                                for c in sent_cues) and index == 0,
@@ -347,18 +343,20 @@ if not Doc.has_extension("sentence_count"):
 class CandidateBuilder:
     """Pipeline component: store the candidate claims of a Doc in ``doc._.candidates``."""
 
-    def __init__(self, hides: dict[str, list[str]]):
+    def __init__(self, hides: dict[str, list[str]], scopes: dict[str, list]):
         self.hides = {label: set(hidden) for label, hidden in hides.items()}
+        self.scopes: dict[str, Scope] = {label: (str(direction), limit)
+                                         for label, (direction, limit) in scopes.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.candidates = candidates_for(doc, self.hides)
+        doc._.candidates = candidates_for(doc, self.hides, self.scopes)
         doc._.sentence_count = sum(1 for _ in doc.sents)
         return doc
 
 
 @Language.factory("taxcheck_candidates", requires=["doc.sents"],
                   assigns=["doc._.candidates", "doc._.sentence_count"],
-                  default_config={"hides": {}})
-def make_candidate_builder(nlp: Language, name: str,
-                           hides: dict[str, list[str]]) -> CandidateBuilder:
-    return CandidateBuilder(hides)
+                  default_config={"hides": {}, "scopes": {}})
+def make_candidate_builder(nlp: Language, name: str, hides: dict[str, list[str]],
+                           scopes: dict[str, list]) -> CandidateBuilder:
+    return CandidateBuilder(hides, scopes)

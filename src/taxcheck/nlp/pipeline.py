@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.models import Cue
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
 from taxcheck.nlp import lemmas as _lemmas  # noqa: F401  (registers the factory)
 from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the factory)
@@ -30,8 +31,11 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
                             config={"spans_key": CONCEPTS_KEY})
     cues = nlp.add_pipe("taxcheck_lexicon", name="taxcheck_cues",
                         config={"spans_key": CUES_KEY, "requires_key": CONCEPTS_KEY})
-    nlp.add_pipe("taxcheck_candidates", config={"hides": {
-        label: list(lexeme.hides) for label, lexeme in db.concepts.items() if lexeme.hides}})
+    nlp.add_pipe("taxcheck_candidates", config={
+        "hides": {label: list(lexeme.hides) for label, lexeme in db.concepts.items()
+                  if lexeme.hides},
+        "scopes": {label: [cue.direction, cue.max_scope] for label, cue in db.cues.items()
+                   if isinstance(cue, Cue)}})
     nlp.initialize()
 
     def tokenize(text: str) -> list[str]:

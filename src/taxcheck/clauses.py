@@ -1,0 +1,57 @@
+"""Candidate claims as plain data: what the NLP stage hands the matcher.
+
+Kept free of spaCy so that discourse resolution and condition matching can be built and
+tested on plain values (see tests/test_matching_stages.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from taxcheck.nlp.quantities import Quantity
+
+Polarity = Literal["affirmed", "negated"]
+
+
+@dataclass(frozen=True)
+class ConceptMention:
+    """A concept found in the text, with its character span in the block."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause that may state a claim, with everything the matcher needs to decide."""
+
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    """Position of the sentence in its block (0-based)."""
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    concepts: tuple[ConceptMention, ...]
+    polarity: Polarity
+    negations: tuple[str, ...]
+    hedges: tuple[str, ...]
+    attribution: str | None
+    question: bool
+    imperative: bool
+    anaphor: bool
+    assertive: bool
+    historical: bool
+    quantities: tuple[Quantity, ...]
+    same_as: bool = False
+    """The clause says the previous statement holds for it too ("The same is true of ...")."""
+    anaphors: tuple[str, ...] = ()
+    """The words pointing back ("it", "these losses"), lower-cased."""
+
+    @property
+    def labels(self) -> frozenset[str]:
+        return frozenset(c.label for c in self.concepts)

@@ -1,0 +1,55 @@
+"""Turn a match on a clause into a Finding with its location, confidence and trail."""
+
+from __future__ import annotations
+
+from taxcheck.clauses import Candidate
+from taxcheck.documents import Block, Document
+from taxcheck.findings import Finding, Step, finding_id
+from taxcheck.matching.conditions import Match
+
+BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
+HEDGE_PENALTY = 0.15
+CONTEXT_PENALTY = 0.1
+
+
+def build_finding(document: Document, block_index: int, block: Block, cand: Candidate,
+             match: Match, steps: list[Step]) -> Finding:
+    start = block.to_source(cand.start)
+    end = block.to_source(max(cand.end - 1, cand.start)) + 1
+    line, column = document.line_col(start)
+    end_line, end_column = document.line_col(end)
+    confidence = BASE_CONFIDENCE[match.claim.confidence]
+    trail = [Step(stage="concepts", detail=", ".join(sorted(match.concepts)),
+                  labels=tuple(sorted(match.concepts)))]
+    if cand.negations:
+        trail.append(Step(stage="polarity", detail=f"negated by {', '.join(cand.negations)}",
+                          labels=cand.negations))
+    trail.extend(steps)
+    if match.implied:
+        trail.append(Step(stage="context", detail=f"{', '.join(sorted(match.implied))} "
+                          "from the title or section", labels=tuple(sorted(match.implied)),
+                          source="section"))
+    if steps or match.implied:
+        confidence -= CONTEXT_PENALTY
+    if cand.hedges:
+        confidence -= HEDGE_PENALTY
+        trail.append(Step(stage="hedge", detail=", ".join(cand.hedges), labels=cand.hedges))
+    framing = "stated"
+    severity = match.claim.severity_for(match.verdict)
+    if cand.attribution and match.verdict != "accurate":
+        framing = "myth"
+        severity = "info"
+        trail.append(Step(stage="framing", detail=f"attributed: {cand.attribution}"))
+    trail.extend(match.steps)
+    return Finding(
+        id=finding_id(document.path, match.claim.id,
+                      block.text[cand.sentence_start:cand.sentence_end]),
+        claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
+        confidence=round(max(confidence, 0.1), 2), framing=framing, message=match.message,
+        text=block.text[cand.start:cand.end],
+        sentence=block.text[cand.sentence_start:cand.sentence_end], path=document.path,
+        line=line, column=column,
+        end_line=end_line, end_column=end_column, start=start, end=end, block=block_index,
+        block_kind=block.kind, block_start=cand.start, block_end=cand.end, rule=match.rule,
+        correction=match.correction, citations=match.citations, trail=tuple(trail))
+

@@ -1,0 +1,136 @@
+"""Condition matching: which claims a clause meets, given the concepts resolved for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.models import Citation, Claim, Condition
+from taxcheck.clauses import Candidate
+from taxcheck.findings import Step
+from taxcheck.matching.figures import anchor_of, check_figure
+from taxcheck.matching.years import ClauseYears
+
+
+@dataclass(frozen=True)
+class Match:
+    """A claim whose condition a candidate meets."""
+
+    claim: Claim
+    condition: Condition
+    concepts: frozenset[str]
+    verdict: str
+    message: str
+    rule: str
+    correction: str
+    steps: tuple[Step, ...]
+    citations: tuple[Citation, ...]
+    implied: frozenset[str] = frozenset()
+    """Concepts taken from the title or section, not named by the clause."""
+
+
+def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
+    if cond.stated_year is not None:
+        # the year the clause is about, not any year it names ("from 2026, anyone who
+        # earned more than $150,000 in 2025 ...")
+        return bool(years.stated) and cond.stated_year.contains(years.frame)
+    if cond.past:
+        return cand.historical
+    # A clause about the past ("was", "used to") states no rule for today.
+    return not cand.historical
+
+
+def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
+                  years: ClauseYears, ambient: frozenset[str] = frozenset()
+                  ) -> frozenset[str] | None:
+    """None when ``cand`` does not meet ``cond``; else the concepts it leaves implied.
+
+    ``labels`` are the concepts resolved for the clause; ``years`` the tax years it speaks
+    of. ``ambient`` holds the concepts of the title and of the section so far; a
+    condition's ``implied`` concepts may come from there when the clause does not name them.
+    """
+    borrowed = frozenset(c for c in cond.implied if c not in labels and c in ambient)
+    have = labels | borrowed
+    if not have.issuperset(cond.all):
+        return None
+    if cond.any and not have.intersection(cond.any):
+        return None
+    if labels.intersection(cond.none):
+        return None
+    if cond.polarity != "any" and cond.polarity != cand.polarity:
+        return None
+    if not _tense_fits(cond, cand, years):
+        return None
+    needed = set(borrowed.intersection(cond.all))
+    if cond.any and not labels.intersection(cond.any):
+        needed |= borrowed.intersection(cond.any)
+    return frozenset(needed)
+
+
+def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """The claim's citations, then the figure table's sources it does not already cite."""
+    urls = {c.url for c in first}
+    return first + tuple(c for c in second if c.url not in urls)
+
+
+def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
+                    years: ClauseYears, ambient: frozenset[str]
+                    ) -> list[tuple[Claim, Condition, frozenset[str]]]:
+    return [(claim, cond, implied) for claim in db.claims for cond in claim.when
+            if (implied := condition_met(cond, labels, cand, years, ambient)) is not None]
+
+
+def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
+              labels: frozenset[str], cand: Candidate, years: ClauseYears,
+              anchors: dict[str, set[str]]) -> Match | None:
+    used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
+    if claim.figure:
+        figure = db.figures[claim.figure]
+        result = check_figure(claim, figure, cond, cand, years, anchors[figure.unit])
+        if result is None:
+            return None
+        return Match(claim, cond, used, result.verdict, result.message, result.rule,
+                     result.correction, (result.step,),
+                     _merge(claim.citations, figure.citations), implied)
+    if not claim.years.contains(years.frame):
+        return None
+    return Match(claim, cond, used, claim.verdict or "accurate", claim.says, claim.rule,
+                 claim.correction, (), claim.citations, implied)
+
+
+def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
+                 years: ClauseYears, ambient: frozenset[str] = frozenset()) -> list[Match]:
+    """Every claim ``cand`` states, given its resolved ``labels`` and ``years``.
+
+    A numeric claim whose condition is met but that finds no amount to check lets another
+    of its conditions try. A match whose concepts are a strict subset of another's says
+    less and is dropped (see :func:`_says_less`).
+    """
+    met = _met_conditions(db, cand, labels, years, ambient)
+    anchors: dict[str, set[str]] = {}
+    for claim, cond, _ in met:
+        if claim.figure:
+            anchors.setdefault(db.figures[claim.figure].unit, set()).add(anchor_of(claim, cond))
+    found: list[Match] = []
+    done: set[str] = set()
+    for claim, cond, implied in met:
+        if claim.id in done:
+            continue
+        match = _to_match(db, claim, cond, implied, labels, cand, years, anchors)
+        if match is None and claim.figure:
+            continue  # nothing to check here; another condition may find an amount
+        done.add(claim.id)
+        if match is not None:
+            found.append(match)
+    return [m for m in found if not any(_says_less(m, o) for o in found)]
+
+
+def _says_less(m: Match, o: Match) -> bool:
+    """``m`` rests on a strict subset of ``o``'s concepts: drop it, unless both check numbers
+    against different figures (each checks its own number), or ``o`` adds only concepts it
+    took from the section (a guess should not hide what the clause itself says)."""
+    if o is m or not m.concepts < o.concepts:
+        return False
+    if m.claim.figure and o.claim.figure and m.claim.figure != o.claim.figure:
+        return False
+    return not (o.concepts - m.concepts) <= o.implied

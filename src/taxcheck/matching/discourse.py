@@ -1,0 +1,202 @@
+"""Discourse resolution: the concepts each clause names, and those it inherits and from where.
+
+A clause can take what it does not name from the discourse: a pronoun ("these losses",
+"it") from the last sentences; a heading from the section it introduces; a reference to a
+kind of thing ("the credit") from the concept it stands for; an amount stated without its
+plan from the plan of the last sentences, the heading or the title; "the same is true of X"
+from the statement before it. :func:`resolve_clause` applies these in order and records
+each inheritance as a context step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.clauses import Candidate
+from taxcheck.findings import Step
+from taxcheck.matching.years import AMOUNT_KINDS
+
+CONTEXT_WINDOW = 3
+"""How many sentences back a pronoun may reach for its account or loss."""
+SECTION_ONLY_GROUPS = ("topic", "person", "feature")
+"""Groups a heading takes from the section it introduces but does not pass on to the
+sentences after it ("Don't raid the IRA" is about the loan of its section, but the next
+sentence's "it" is not)."""
+POSSESSIVES = frozenset({"its", "their"})
+"""Pronouns that take only the account or loss from context, not the topic."""
+REFERENCE_WINDOW = 6
+"""How many sentences back a reference to a kind of thing ("the credit") may reach."""
+GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1}
+"""A pronoun reaches back only this many sentences for these groups ("it" is the hardship
+withdrawal of this or the last sentence, not one three paragraphs up)."""
+
+
+class DiscourseContext:
+    """The concepts of each context group recently mentioned, for clauses that point back.
+
+    A paragraph sentence that points back ("these losses", "it") takes a missing group
+    from the last few sentences; a heading takes it from the section it introduces. A
+    reference to a kind of thing ("the credit") takes the concept it can stand for
+    (``refers`` in concepts.yaml) from the last few sentences, and counts as naming it.
+    """
+
+    def __init__(self, db: ClaimDatabase):
+        self.groups: dict[str, set[str]] = {}
+        for label, lexeme in db.concepts.items():
+            if lexeme.context:
+                self.groups.setdefault(lexeme.context, set()).add(label)
+        self.borrows = {label: lexeme.borrows for label, lexeme in db.concepts.items()
+                        if lexeme.borrows}
+        self.refers = {label: lexeme.refers for label, lexeme in db.concepts.items()
+                       if lexeme.refers}
+        self.current: dict[str, tuple[frozenset[str], int]] = {}
+        self.seen: dict[str, int] = {}
+        self.sentence = 0
+
+    def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
+        """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
+        :data:`CONTEXT_WINDOW`); ``earlier`` leaves out the current sentence."""
+        return {g: labels for g, (labels, seen) in self.current.items()
+                if self.sentence - seen <= GROUP_WINDOW.get(g, CONTEXT_WINDOW)
+                and not (earlier and seen >= self.sentence)}
+
+    def previous(self) -> dict[str, frozenset[str]]:
+        """The groups named in the sentence (or heading) just before this one."""
+        return {g: labels for g, (labels, seen) in self.current.items()
+                if seen == self.sentence - 1}
+
+    def resolve(self, cand: Candidate, source: dict[str, frozenset[str]] | None = None,
+                only: Iterable[str] | None = None, labels: set[str] | None = None
+                ) -> tuple[set[str], list[Step]]:
+        """Labels of ``cand`` plus missing groups from ``source`` (default: recent context).
+
+        ``only`` limits the groups taken; ``labels`` replaces the candidate's own labels.
+        """
+        if source is None:
+            source = self.recent()
+        labels = set(cand.labels) if labels is None else set(labels)
+        steps = []
+        for group, members in self.groups.items():
+            if only is not None and group not in only:
+                continue
+            if not labels & members and source.get(group):
+                labels |= source[group]
+                steps.append(Step(stage="context", detail=f"{group}: "
+                                  f"{', '.join(sorted(source[group]))} from context",
+                                  labels=tuple(sorted(source[group])), source="context"))
+        return labels, steps
+
+    def referred(self, cand: Candidate, labels: set[str]) -> tuple[set[str], list[Step]]:
+        """Concepts that references in ``cand`` ("the credit") stand for, if named lately."""
+        found: set[str] = set()
+        steps: list[Step] = []
+        for mention in cand.concepts:
+            targets = self.refers.get(mention.label, ())
+            options = [t for t in targets
+                       if t in self.seen and self.sentence - self.seen[t] <= REFERENCE_WINDOW]
+            if options and not (labels | found) & set(targets):
+                latest = max(self.seen[t] for t in options)
+                chosen = sorted(t for t in options if self.seen[t] == latest)
+                found.update(chosen)
+                steps.append(Step(stage="context",
+                                  detail=f"{mention.text}: {', '.join(chosen)} from context",
+                                  labels=tuple(chosen), source="context"))
+        return found, steps
+
+    def borrowed(self, cand: Candidate) -> set[str]:
+        """Groups that the concepts of a clause stating an amount borrow from the discourse."""
+        if not any(q.kind in AMOUNT_KINDS for q in cand.quantities):
+            return set()
+        return {g for m in cand.concepts for g in self.borrows.get(m.label, ())}
+
+    def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
+        labels = set(labels)
+        return {g: frozenset(labels & m) for g, m in self.groups.items() if labels & m}
+
+    def update(self, labels: Iterable[str]) -> None:
+        labels = set(labels)
+        for group, found in self.groups_of(labels).items():
+            self.current[group] = (found, self.sentence)
+        for label in labels:
+            self.seen[label] = self.sentence
+
+
+
+Groups = Mapping[str, frozenset[str]]
+
+
+@dataclass
+class Resolution:
+    """What discourse resolution decided for one clause."""
+
+    cand: Candidate
+    """The clause, with the polarity of the statement it repeats for "the same is true of"."""
+    labels: set[str]
+    """The concepts the clause names plus those it inherits."""
+    steps: list[Step]
+    """One context step per inheritance, saying what came from where."""
+    referred: set[str]
+    """Concepts a reference or a borrowing stood for: they count as named by the clause."""
+
+
+def same_as(cand: Candidate, labels: frozenset[str], source: Candidate,
+            context: DiscourseContext) -> Resolution:
+    """"The same is true of X": the previous statement's concepts and polarity, for X.
+
+    X replaces the concepts of every context group it names (an account for an account).
+    """
+    own = context.groups_of(cand.labels)
+    kept = {label for label in labels
+            if not any(label in context.groups[group] for group in own)}
+    stated = replace(cand, polarity=source.polarity, negations=source.negations)
+    return Resolution(stated, kept | set(cand.labels),
+                      [Step(stage="context", detail="same as the previous statement",
+                            labels=tuple(sorted(labels)), source="previous-statement")], set())
+
+
+def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: Groups
+                   ) -> tuple[set[str], list[Step]]:
+    # "their catch-ups" points at people, not at the topic of the last sentence
+    groups = None if set(cand.anaphors) - POSSESSIVES else [
+        g for g in context.groups if g not in SECTION_ONLY_GROUPS]
+    return context.resolve(cand, {**section_groups, **context.recent()}, only=groups)
+
+
+def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
+                   list_item: bool, section: Groups, section_groups: Groups,
+                   heading_groups: Groups,
+                   repeats: tuple[frozenset[str], Candidate] | None = None) -> Resolution:
+    """The concepts of ``cand`` and those it inherits from the discourse.
+
+    Args:
+        repeats: the concepts and clause of the previous statement, when ``cand`` says
+            "the same is true of X" within :data:`CONTEXT_WINDOW` sentences of it.
+        heading: the clause is a title or heading; it takes missing groups from ``section``
+            (the paragraph it introduces) when it is an imperative or points back.
+        list_item: the clause is a list item (an imperative item takes the list's context).
+        section_groups: the groups of the enclosing heading.
+        heading_groups: the groups of every enclosing heading and the title, innermost last.
+    """
+    if repeats is not None:
+        first = same_as(cand, *repeats, context)
+        cand, labels, steps = first.cand, first.labels, first.steps
+    elif heading:
+        labels, steps = context.resolve(cand, section) if (
+            cand.imperative or cand.anaphor) else (set(cand.labels), [])
+    elif cand.anaphor or (cand.imperative and list_item):
+        labels, steps = _pointing_back(cand, context, section_groups)
+    else:
+        labels, steps = set(cand.labels), []
+    referred, more = context.referred(cand, labels)
+    labels |= referred
+    steps = steps + more
+    borrowed = context.borrowed(cand)
+    if borrowed and not heading:
+        before = labels
+        labels, more = context.resolve(cand, {**heading_groups, **context.recent()},
+                                       only=borrowed, labels=labels)
+        steps = steps + more
+        referred |= labels - before
+    return Resolution(cand, labels, steps, referred)

@@ -1,0 +1,182 @@
+"""Walk a document's blocks in reading order and match each clause against the claims.
+
+For each clause: discourse resolution (:mod:`.discourse`) -> condition matching
+(:mod:`.conditions`, with figure checks from :mod:`.figures`) -> the retries of
+:mod:`.retries` when nothing matched -> findings (:mod:`.build`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from taxcheck.claimdb import ClaimDatabase
+from taxcheck.clauses import Candidate
+from taxcheck.documents import Block, Document
+from taxcheck.findings import Finding
+from taxcheck.matching.build import build_finding
+from taxcheck.matching.conditions import Match, match_claims
+from taxcheck.matching.discourse import (
+    CONTEXT_WINDOW,
+    SECTION_ONLY_GROUPS,
+    DiscourseContext,
+    Groups,
+    Resolution,
+    resolve_clause,
+)
+from taxcheck.matching.retries import with_ellipsis, with_explained_clause
+from taxcheck.matching.years import clause_years, heading_year
+
+STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
+HEADING_KINDS = {"title", "heading"}
+IMPLIED_WINDOW = 5
+"""How many sentences back (inside the section) a condition's implied concepts may come from;
+the title and the section's heading always count."""
+
+
+@dataclass(frozen=True)
+class _Section:
+    """What a block inherits from its headings."""
+
+    year: int
+    """The year of the innermost heading that names one, else the as-of year."""
+    groups: Groups
+    """The context groups of the innermost heading (for a paragraph)."""
+    heading_groups: Groups
+    """The groups of every enclosing heading, the innermost winning."""
+    ahead: frozenset[str] = frozenset()
+    """For a heading: the concepts of the block after it."""
+    lookahead: Groups | None = None
+    """For a heading: the groups of the block after it (the section it introduces)."""
+
+
+class _Walk:
+    """The state of one pass over a document (see :func:`match_document`)."""
+
+    def __init__(self, document: Document, candidates: list[list[Candidate]],
+                 db: ClaimDatabase, tax_year: int):
+        self.document, self.candidates, self.db = document, candidates, db
+        self.tax_year = tax_year
+        self.reference = document.meta.date or dt.date(tax_year, 1, 1)
+        self.context = DiscourseContext(db)
+        self.findings: dict[tuple[str, int], Finding] = {}
+        self.headings: dict[int, tuple[int | None, Groups]] = {}
+        self.title: set[str] = set()
+        self.heading: set[str] = set()
+        self.recent: list[tuple[int, frozenset[str]]] = []
+        self.previous: tuple[frozenset[str], Candidate, int] | None = None
+        self.body = False
+
+    def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
+        # a top-level heading before any text is the article's title (Markdown "# Title")
+        is_title = block.kind == "title" or (block.kind == "heading" and not self.body
+                                              and (block.level or 1) <= 1)
+        self.body = self.body or block.kind in STATEMENT_KINDS
+        if block.kind == "heading" and not is_title:
+            self.heading, self.recent = set(), []
+        section = self._section(index, block, cands)
+        stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
+        first = self.context.sentence
+        for cand in cands:
+            self.context.sentence = first + cand.sentence_index
+            res = self._resolve(block, cand, section)
+            if not res.cand.question and (block.kind in STATEMENT_KINDS or res.cand.imperative
+                                          or res.cand.assertive):
+                res = self._check(index, block, cands, res, section, stated)
+            self._remember(block, cand, res, is_title)
+
+    def _section(self, index: int, block: Block, cands: Sequence[Candidate]) -> _Section:
+        ahead: frozenset[str] = frozenset()
+        lookahead = None
+        heading = block.kind in HEADING_KINDS
+        if heading:
+            level = 0 if block.kind == "title" else max(block.level, 1)
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+            labels = frozenset().union(*(c.labels for c in cands))
+            self.headings[level] = (heading_year(block), self.context.groups_of(labels))
+            if index + 1 < len(self.candidates):
+                ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
+                lookahead = self.context.groups_of(ahead)
+        enclosing = [self.headings[k] for k in sorted(self.headings, reverse=True)]
+        year = next((y for y, _ in enclosing if y is not None), self.tax_year)
+        heading_groups: dict[str, frozenset[str]] = {}
+        for _, groups in reversed(enclosing):
+            heading_groups.update(groups)
+        groups = enclosing[0][1] if enclosing and not heading else {}
+        return _Section(year, groups, heading_groups, ahead, lookahead)
+
+    def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
+        repeats = None
+        if (cand.same_as and self.previous
+                and self.context.sentence - self.previous[2] <= CONTEXT_WINDOW):
+            repeats = self.previous[:2]
+        return resolve_clause(cand, self.context, heading=block.kind in HEADING_KINDS,
+                              list_item=block.kind == "list_item",
+                              section=section.lookahead or {}, section_groups=section.groups,
+                              heading_groups=section.heading_groups, repeats=repeats)
+
+    def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
+               section: _Section, stated: set[int]) -> Resolution:
+        cand = res.cand
+        years = clause_years(cand, section.year, self.reference)
+        # what the title, the section's heading and its last few sentences name (and, for a
+        # heading, its first paragraph) may be left implied
+        nearby = {label for seen, labels in self.recent
+                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+
+        def match(labels: set[str]) -> list[Match]:
+            return match_claims(self.db, cand, self.db.expand(labels), years, ambient)
+
+        matches = match(res.labels)
+        if not matches and block.kind not in HEADING_KINDS:
+            matches, res = with_ellipsis(cand, res, cands, self.context, match)
+        if not matches:
+            matches, res = with_explained_clause(cand, res, cands, stated, match)
+        for m in matches:
+            finding = build_finding(self.document, index, block, cand, m, res.steps)
+            key = (finding.claim_id, block.to_source(cand.sentence_start))
+            self.findings.setdefault(key, finding)
+        if matches:
+            self.previous = (frozenset(res.labels), cand, self.context.sentence)
+            stated.add(cand.start)
+        return res
+
+    def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
+        context = self.context
+        if block.kind in HEADING_KINDS:
+            kept = {label for label in res.labels - cand.labels
+                    if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
+            context.update(cand.labels | kept | res.referred)
+        else:
+            context.update(cand.labels | res.referred)
+        if is_title:
+            self.title.update(cand.labels)
+        elif block.kind == "heading":
+            self.heading.update(cand.labels)
+        else:
+            self.recent.append((context.sentence, cand.labels))
+
+
+def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
+                   tax_year: int, sentence_counts: list[int] | None = None) -> list[Finding]:
+    """Return the findings of a document, given the candidates of each block.
+
+    ``sentence_counts`` (sentences per block) lets pronouns' context expire after
+    :data:`~taxcheck.matching.discourse.CONTEXT_WINDOW` sentences, counting sentences that
+    state no claim too.
+
+    A clause is checked as of the year it names, else the year its heading (or the
+    title) names, else ``tax_year``; "next year" counts from the article's date.
+    """
+    walk = _Walk(document, candidates, db, tax_year)
+    for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind in ("byline", "dateline"):
+            continue
+        first = walk.context.sentence
+        walk.block(index, block, cands)
+        walk.context.sentence = first + (
+            sentence_counts[index] if sentence_counts
+            else 1 + max((c.sentence_index for c in cands), default=0))
+    return sorted(walk.findings.values(), key=Finding.sort_key)

@@ -1,0 +1,189 @@
+"""Figure checks: compare the amount a clause states with the figure for its year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from taxcheck.claimdb.models import Claim, Condition, Figure
+from taxcheck.clauses import Candidate, ConceptMention
+from taxcheck.findings import Step
+from taxcheck.matching.years import ClauseYears
+from taxcheck.nlp.quantities import Quantity
+
+_TOTAL = re.compile(
+    r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
+    r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
+    r"gets?\s+you|works?\s+out\s+to)"
+    r"|\b(?:brings?|bringing|takes?|taking|puts?|putting|pushes|pushing|raises|raising)\b"
+    r"[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
+"""Words before an amount given as a total ("for a total of $31,000", "which brings the most
+you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
+_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|total|combined|altogether|all\s+told)\b",
+                          re.IGNORECASE)
+"""Words after an amount given as a total ("$32,000 in all")."""
+_OLD_VALUE = re.compile(
+    r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
+    r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
+    r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
+"""Words before an amount that is the old value a new one replaces ("rises from $23,500 to
+$24,500", "up from $23,000"): context, not the claim."""
+_FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
+                      re.IGNORECASE)
+_DIFFERENCE = re.compile(
+    r"(?:\b(?:up|down|by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
+    r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of)\s*$)", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"^\s*(?:more|less|higher|lower|extra\s+over|above\s+last|over\s+last|increase|bump|"
+    r"jump|raise|boost|hike)\b", re.IGNORECASE)
+"""An amount that is a difference ("up $500", "a $1,000 bump", "$500 more than"), not a
+limit."""
+GAP_PENALTY = 40
+"""Extra distance between an amount and a concept separated by a comma or semicolon: in
+"the IRA limit stays at $7,000, and the IRA catch-up remains $1,000" the catch-up is
+$1,000."""
+PLAUSIBLE_RATIO = 5.0
+"""An amount over 5 times a figure's largest value, or under a fifth of its smallest, is
+another quantity of the sentence ("catch-ups count against the $72,000 limit"), not a
+wrong value of this figure."""
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """The outcome of checking one stated amount against a figure table."""
+
+    verdict: str
+    message: str
+    rule: str
+    correction: str
+    step: Step
+
+
+def anchor_of(claim: Claim, cond: Condition) -> str:
+    """The concept a numeric claim's amount must stand closest to."""
+    return cond.anchor or claim.anchor or (cond.all or cond.any)[0]
+
+
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+AND_PENALTY = 15
+"""Extra distance across an "and": in "the base limit climbs to $24,500 and your catch-up
+rises to $8,000" the catch-up is $8,000."""
+
+
+def _distance(q: Quantity, m: ConceptMention, cand: Candidate | None = None) -> int:
+    distance = min(abs(q.start - m.end), abs(m.start - q.end))
+    if cand is not None:
+        lo, hi = min(q.end, m.end), max(q.start, m.start)
+        between = cand.text[lo - cand.start:hi - cand.start]
+        if any(ch in ",;" for ch in between):
+            distance += GAP_PENALTY
+        if _AND.search(between):
+            distance += AND_PENALTY
+    return distance
+
+
+def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Quantity | None:
+    mentions = [c for c in cand.concepts if c.label == anchor] or list(cand.concepts)
+    best, best_distance = None, None
+    for q in quantities:
+        distance = min(_distance(q, m, cand) for m in mentions)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = q, distance
+    return best
+
+
+def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str]) -> dict[str, Quantity]:
+    """Give each anchor concept its own amount, the closest pairs first.
+
+    In "the 401(k) limit is $23,500, plus a $7,500 catch-up" the catch-up takes $7,500 and
+    the 401(k) limit $23,500, so neither is checked against the other's figure.
+    """
+    pairs = sorted((_distance(q, m, cand), i, m.label)
+                   for i, q in enumerate(amounts) for m in cand.concepts if m.label in anchors)
+    owner: dict[str, Quantity] = {}
+    taken: set[int] = set()
+    for _, i, label in pairs:
+        if label not in owner and i not in taken:
+            owner[label] = amounts[i]
+            taken.add(i)
+    return owner
+
+
+def plausible(figure: Figure, amount: float) -> bool:
+    """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
+    values = [v for year in figure.values for v in figure.choices(year)]
+    if figure.unit != "usd" or any(abs(amount - v) < 1e-9 for v in values):
+        return True
+    values = [v for v in values if v > 0]
+    if not values:
+        return True
+    return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
+
+
+def _is_context(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is not a value of any single limit: a total, an old
+    value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    if _TOTAL.search(before) or _TOTAL_AFTER.match(after) or _OLD_VALUE.search(before):
+        return True
+    if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
+        return True
+    return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
+
+
+def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+                  anchors: set[str]) -> Quantity | None:
+    """The amount of ``cand`` that states ``figure``, if any.
+
+    ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
+    the claim's anchor is named, it gets the amount closest to it that no other anchor
+    is closer to. Totals and implausible amounts are never a figure's value.
+    """
+    amounts = [q for q in cand.quantities
+               if q.kind == figure.unit and plausible(figure, q.value)
+               and not _is_context(cand, q)]
+    if not amounts:
+        return None
+    anchor = anchor_of(claim, cond)
+    if any(m.label == anchor for m in cand.concepts):
+        return _assign(amounts, cand, anchors | {anchor}).get(anchor)
+    # an anchor the clause leaves unnamed takes none of the amounts named anchors own
+    owned = {id(q) for q in _assign(amounts, cand, anchors).values()}
+    return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor)
+
+
+def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+                 years: ClauseYears, anchors: set[str]) -> FigureCheck | None:
+    """Compare the stated amount with the figure for its year; None when nothing to check.
+
+    The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
+    """
+    quantity = stated_amount(claim, figure, cond, cand, anchors)
+    if quantity is None:
+        return None
+    year = years.of(quantity)
+    if year not in figure.values:
+        return None
+    stated = figure.format(quantity.value)
+    right = figure.format_year(year)
+    if figure.matches(year, quantity.value):
+        return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
+                           f"The {figure.name} for {year} is {right}.", claim.correction,
+                           Step(stage="number", detail=f"{stated} matches {year}"))
+    earlier = sorted((y for y in figure.values
+                      if y < year and figure.matches(y, quantity.value)), reverse=True)
+    rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
+    correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
+    if earlier:
+        return FigureCheck("outdated", f"{stated} was the {figure.name} for {earlier[0]}; for "
+                           f"{year} it is {right}.", rule, correction,
+                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"))
+    return FigureCheck("false", f"{stated} is not the {figure.name} for {year}; it is {right}.",
+                       rule, correction,
+                       Step(stage="number", detail=f"{stated} matches no year's figure"))

@@ -1,0 +1,69 @@
+"""Retries for a statement that matches no claim on its own.
+
+Each takes the clause, its :class:`Resolution` and a ``match`` function (concept labels ->
+matches) and returns the matches of a wider reading with the resolution that produced them,
+or no matches and the resolution unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from taxcheck.clauses import Candidate
+from taxcheck.findings import Step
+from taxcheck.matching.conditions import Match
+from taxcheck.matching.discourse import DiscourseContext, Resolution
+
+MatchFn = Callable[[set[str]], list[Match]]
+
+ELLIPSIS_GROUPS = ("topic", "person")
+"""Groups a statement that matches no claim on its own takes from the sentence just before
+it ("In other words, low earners get back half of everything they contribute" after a
+sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
+on what you contributed, not on the value the day you converted")."""
+_REASON = re.compile(r"^[,;]?\s*because\b", re.IGNORECASE)
+"""A clause that gives the reason for the one before it (", because ...")."""
+
+
+def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidate]:
+    return [c for c in cands if c.sentence_index == cand.sentence_index]
+
+
+def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                  context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
+    """Try again with the topic and person of the sentence before, or of a later clause."""
+    later = context.groups_of(frozenset().union(*(
+        c.labels for c in _same_sentence(cands, cand) if c.start > cand.start)))
+    wider, more = context.resolve(cand, {**context.previous(), **later},
+                                  only=ELLIPSIS_GROUPS, labels=res.labels)
+    if not wider - res.labels:
+        return [], res
+    matches = match(wider)
+    res = replace(res, steps=res.steps + more)
+    if not matches:
+        return [], res
+    return matches, replace(res, labels=wider, referred=res.referred | (wider - res.labels))
+
+
+def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                          stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
+    """", because ...": the reason completes a clause before it that states nothing on its own.
+
+    "Quitting at 54 doesn't work, because you didn't leave in the year you turned 55" speaks
+    of the same things as the clause it explains.
+    """
+    earlier = [c for c in _same_sentence(cands, cand) if c.start < cand.start]
+    if not _REASON.match(cand.text) or any(c.start in stated for c in earlier):
+        return [], res
+    before = set().union(*(c.labels for c in earlier))
+    if not before - res.labels:
+        return [], res
+    matches = match(res.labels | before)
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(before - res.labels))
+    return matches, replace(res, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from the clause it explains",
+        labels=tuple(sorted(before - res.labels)), source="explained-clause")])

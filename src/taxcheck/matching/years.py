@@ -1,0 +1,65 @@
+"""The tax years a clause speaks of: stated, bound to an amount, relative, or its section's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from taxcheck.clauses import Candidate
+from taxcheck.documents import Block
+from taxcheck.nlp.quantities import NEW_YEAR, Quantity, find_quantities
+
+AMOUNT_KINDS = ("usd", "percent", "age")
+_AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
+"""What may stand between an amount and the year it belongs to ("$23,000 in 2024")."""
+_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
+"""A year of birth ("born in 1960") is not a tax year the clause speaks of."""
+
+
+@dataclass(frozen=True)
+class ClauseYears:
+    """The tax years a clause speaks of."""
+
+    frame: int
+    """The year the clause is about: the first year it names that is not tied to an amount,
+    else a relative year ("next year"), else its section's year, else the as-of year."""
+    stated: tuple[int, ...] = ()
+    """Every year the clause names, relative years resolved."""
+    bound: dict[int, int] = field(default_factory=dict)
+    """Years tied to one amount ("up from $23,000 in 2024"), by the amount's offset."""
+
+    def of(self, amount: Quantity) -> int:
+        return self.bound.get(amount.start, self.frame)
+
+
+def relative_year(q: Quantity, reference: dt.date) -> int:
+    """The year a relative expression ("next year", "the new year") means on ``reference``."""
+    if q.value == NEW_YEAR:
+        return reference.year + (1 if reference.month >= 7 else 0)
+    return reference.year + int(q.value)
+
+
+def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYears:
+    """The years of a clause; ``default`` is its section's year or the as-of year."""
+    explicit = [q for q in cand.quantities if q.kind == "year"
+                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
+    relative = [relative_year(q, reference) for q in cand.quantities if q.kind == "relyear"]
+    bound: dict[int, int] = {}
+    tied: set[int] = set()
+    for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
+        for year in explicit:
+            gap = cand.text[amount.end - cand.start:year.start - cand.start]
+            if year.start >= amount.end and _AMOUNT_THEN_YEAR.match(gap):
+                bound[amount.start] = int(year.value)
+                tied.add(year.start)
+                break
+    free = [int(q.value) for q in explicit if q.start not in tied]
+    frame = free[0] if free else relative[0] if relative else default
+    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound)
+
+
+def heading_year(block: Block) -> int | None:
+    """The tax year a title or heading names ("For 2026: the new limits"), if one."""
+    years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"}
+    return years.pop() if len(years) == 1 else None

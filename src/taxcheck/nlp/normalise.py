@@ -1,0 +1,32 @@
+"""The text the pipeline reads: the block's text with the same length, made easy to match.
+
+Every change is one character for one character, so offsets into the normalised text are
+offsets into the block's text: findings quote the article as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LONG_RUN = re.compile(r"\S{64,}")
+TYPOGRAPHIC = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u201b": "'", "\uff07": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+"""Typographic variants real pages use, mapped to what the lexicons are written in: "can’t"
+(U+2019) is "can't", a non-breaking hyphen is a hyphen, a no-break space a space."""
+
+
+def _blank_long_runs(text: str) -> str:
+    """Blank out runs of 64+ non-space characters (no claim hides in them).
+
+    spaCy's tokenizer is quadratic on such runs ("*****..."); spaces of the same length
+    keep every offset unchanged.
+    """
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+def pipeline_text(text: str) -> str:
+    """``text`` as the pipeline reads it, with every offset unchanged."""
+    return _blank_long_runs(text.translate(TYPOGRAPHIC))

@@ -1,0 +1,57 @@
+"""taxcheck eval scores the team's, the blind and the sealed articles apart.
+
+The development scores (top level) cover the team's and the blind articles; the sealed
+part is reported as totals only, so nobody reads its sentences while tuning.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import invoke
+
+WRONG = "The 401(k) contribution limit for 2026 is $23,000.\n"
+RIGHT = "The IRA contribution limit for 2026 is $7,500.\n"
+
+
+def _part(folder: Path, name: str, text: str, quote: str, verdict: str) -> None:
+    (folder / "gold").mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f"Limits\n\n{text}", encoding="utf-8")
+    fact = "elective-deferral-limit" if "401" in quote else "ira-limit-catch-up-and-deadline"
+    (folder / "gold" / f"{name}.yaml").write_text(
+        f'article: {name}\nas_of: 2026\nannotations:\n  - quote: "{quote}"\n'
+        f"    fact: {fact}\n    verdict: {verdict}\n", encoding="utf-8")
+
+
+def _corpus(tmp_path: Path) -> Path:
+    _part(tmp_path, "ours.txt", WRONG, "The 401(k) contribution limit for 2026", "outdated")
+    _part(tmp_path / "blind", "blind.txt", RIGHT, "The IRA contribution limit", "accurate")
+    # the sealed article's annotation is wrong on purpose: a miss that must not be shown
+    _part(tmp_path / "sealed", "sealed.txt", "You may put $7,500 in an IRA for 2026.\n",
+          "You may put $7,500 in an IRA", "false")
+    return tmp_path
+
+
+def test_json_reports_development_at_the_top_and_the_sealed_part_apart(tmp_path):
+    result = invoke("eval", str(_corpus(tmp_path)), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["tp"], data["fp"], data["fn"]) == (1, 0, 0)
+    assert data["accurate"]["tp"] == 1
+    assert data["articles"] == 2
+    sealed = data["sealed"]
+    assert (sealed["tp"], sealed["fn"], sealed["articles"]) == (0, 1, 1)
+    assert sealed["recall"] == 0.0
+    assert set(sealed) >= {"precision", "recall", "accurate"}
+    assert "misses" not in sealed and "false_alarms" not in sealed
+    assert data["blind"]["accurate"]["tp"] == 1
+
+
+def test_text_report_never_shows_a_sealed_sentence(tmp_path):
+    result = invoke("eval", str(_corpus(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    assert "sealed blind articles (totals only): 1 articles" in result.stdout
+    assert "blind articles (corpus/blind): 1 articles" in result.stdout
+    assert "sealed.txt" not in result.stdout
+    assert "You may put $7,500" not in result.stdout
