@@ -41,6 +41,11 @@ class ClaimDatabase:
         names ``ambient``, might meet; in database order. Compiled once per database."""
         return self._conditions.candidates(labels, ambient)
 
+    def compile(self) -> None:
+        """Build the lookups now (they are built on first use otherwise), e.g. before the
+        database is cached or sent to worker processes."""
+        _ = self._broader, self._conditions
+
     @cached_property
     def _broader(self) -> dict[str, frozenset[str]]:
         return broader_concepts(self.concepts)
