@@ -115,3 +115,20 @@ def test_every_lexicon_pattern_is_a_phrase_or_gated_by_a_word(db):
                for label, lexeme in lexicon.items() for pattern in lexeme.patterns
                if not requirements(pattern)]
     assert ungated == []
+
+
+def test_quantity_patterns_skipped_for_a_sentence_could_not_match_it(db, texts):
+    """find_quantities runs only the patterns whose required characters a sentence has;
+    every pattern that matches is among them."""
+    from taxcheck.nlp.quantities import _PATTERNS, _applicable
+
+    extra = ["Five hundred dollars", "fifty-nine and a half", "59 1/2", "10 PER CENT",
+             "next tax year", "$3k", "55 or older", "the year you turn 72", "1,000 Dollars"]
+    tried = 0
+    for text in [*texts, *extra]:
+        run = {id(p) for _, p in _applicable(text)}
+        for _, pattern in _PATTERNS:
+            if pattern.search(text):
+                assert id(pattern) in run, (pattern.pattern, text)
+                tried += 1
+    assert tried > 100
