@@ -123,7 +123,7 @@ class _RegexTest:
         if len(self.hits) + len(self.misses) > SEEN_LIMIT:
             self.hits.clear()
             self.misses.clear()
-        for value in values - self.hits - self.misses:
+        for value in values.difference(self.hits, self.misses):
             (self.hits if self.regex.search(strings[value]) else self.misses).add(value)
         return values & self.hits
 
@@ -141,30 +141,28 @@ class _Gate:
 
     def positions(self, columns: dict[str, list[int]], present: dict[str, set[int]],
                   strings: StringStore) -> list[int]:
-        """Where the doc holds the rarest token this gate requires; empty when the doc lacks
-        one of them."""
-        wanted = []
+        """Where the doc holds the first (rarest) token this gate requires; empty when the
+        doc lacks one of the required tokens."""
+        wanted: tuple[str, frozenset[int] | set[int]] | None = None
         for attr, accepted in self.sets:
             if accepted.isdisjoint(present[attr]):
                 return []
-            wanted.append((attr, accepted))
+            wanted = wanted or (attr, accepted)
         for test in self.regexes:
             hits = test.matching(present[test.attr], strings)
             if not hits:
                 return []
-            wanted.append((test.attr, hits))
-        best: list[int] = []
-        for attr, accepted in wanted:
-            found = [i for i, h in enumerate(columns[attr]) if h in accepted]
-            if not best or len(found) < len(best):
-                best = found
-        return best
+            wanted = wanted or (test.attr, hits)
+        if wanted is None:
+            return []
+        attr, accepted = wanted
+        return [i for i, h in enumerate(columns[attr]) if h in accepted]
 
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
         in: a match holds one of them and spans at most ``span`` tokens."""
         if positions is None or self.span is None:
-            return self.matcher(doc)
+            return self.matcher(doc, allow_missing=True)  # lemmas are set before this runs
         windows: list[list[int]] = []
         for p in positions:
             start, end = max(0, p - self.span + 1), min(len(doc), p + self.span)
@@ -175,7 +173,7 @@ class _Gate:
         found = []
         for start, end in windows:
             found.extend((key, start + s, start + e)
-                         for key, s, e in self.matcher(doc[start:end]))
+                         for key, s, e in self.matcher(doc[start:end], allow_missing=True))
         return found
 
 
@@ -202,7 +200,8 @@ class LexiconRuler:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.gates: dict[tuple[Requirement, ...], _Gate] = {}
         """Raw token patterns, grouped by what a doc must hold for them to match."""
-        self.labels: dict[int, tuple[str, str]] = {}
+        self.labels: dict[int, tuple[int, int]] = {}
+        """Match key -> string hashes of the span's label and id."""
         self.index: dict[str, dict[int, list[_Gate]]] = {}
         """Attribute -> value -> the gates whose rarest requirement it meets."""
         self.unindexed: list[_Gate] = []
@@ -215,7 +214,8 @@ class LexiconRuler:
         for entry in patterns:
             label, span_id = str(entry["label"]), str(entry.get("id", ""))
             key = repr((label, span_id))
-            self.labels[self.vocab.strings.add(key)] = (label, span_id)
+            self.labels[self.vocab.strings.add(key)] = (self.vocab.strings.add(label),
+                                                        self.vocab.strings.add(span_id))
             pattern = entry["pattern"]
             if not isinstance(pattern, list):
                 raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
@@ -277,12 +277,12 @@ class LexiconRuler:
         for matcher in (self.lower, self.lemma):
             if len(matcher):
                 matches.update(matcher(doc))
-        spans = set()
-        for key, start, end in matches:
-            if start != end:
-                label, span_id = self.labels[key]
-                spans.add(Span(doc, start, end, label=label, span_id=span_id))
-        doc.spans[self.spans_key] = sorted(spans)
+        # sorted and deduplicated as tuples, in the order of sorted Spans (start, end,
+        # label hash, id hash), then made Spans: comparing Spans is slow
+        found = sorted({(start, end, *self.labels[key]) for key, start, end in matches
+                        if start != end})
+        doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
+                                     for start, end, label, span_id in found]
         return doc
 
 
