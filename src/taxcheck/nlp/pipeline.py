@@ -3,6 +3,9 @@ candidate claims. Build it once per process and reuse it for every document."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 import spacy
 from spacy.language import Language
 
@@ -44,3 +47,22 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     concepts.add_patterns(lexicon_patterns(db.concepts, tokenize))  # type: ignore[attr-defined]
     cues.add_patterns(lexicon_patterns(db.cues, tokenize))  # type: ignore[attr-defined]
     return nlp
+
+
+@dataclass(frozen=True)
+class _Key:
+    version: str
+    model: str | None
+    db: ClaimDatabase = field(compare=False, hash=False)
+
+
+@lru_cache(maxsize=4)
+def _shared(key: _Key) -> Language:
+    return build_pipeline(key.db, key.model)
+
+
+def shared_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
+    """The pipeline of ``db``, built once per process for each database content (its
+    ``version``, a digest of every claim file) and model: Checkers of the same database
+    share it (the command line run in-process, the tests, ``watch`` between changes)."""
+    return _shared(_Key(db.version, model, db))
