@@ -22,17 +22,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
-SEEN_LIMIT = 100_000
-"""Regex results kept per pattern group before the memo starts over."""
+SEEN_LIMIT = 200_000
+"""Words whose regex results are remembered before the memo starts over."""
 GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 """Token attributes a requirement may name, and the doc attribute each one reads."""
 
@@ -108,26 +108,6 @@ def _commonness(values: frozenset[str]) -> tuple[bool, int]:
     return any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values)
 
 
-class _RegexTest:
-    """A regular expression a token's attribute must match, with the answers so far (the
-    same words come back in every doc)."""
-
-    def __init__(self, attr: str, regex: str):
-        self.attr = attr
-        self.regex = re.compile(regex)
-        self.hits: set[int] = set()
-        self.misses: set[int] = set()
-
-    def matching(self, values: set[int], strings: StringStore) -> set[int]:
-        """The values (string hashes) that match."""
-        if len(self.hits) + len(self.misses) > SEEN_LIMIT:
-            self.hits.clear()
-            self.misses.clear()
-        for value in values.difference(self.hits, self.misses):
-            (self.hits if self.regex.search(strings[value]) else self.misses).add(value)
-        return values & self.hits
-
-
 @dataclass(eq=False)
 class _Gate:
     """The raw patterns that share one set of requirements, and their matcher."""
@@ -135,28 +115,39 @@ class _Gate:
     matcher: Matcher
     sets: list[tuple[str, frozenset[int]]] = field(default_factory=list)
     """(doc attribute, string hashes of which a token must have one), rarest first."""
-    regexes: list[_RegexTest] = field(default_factory=list)
+    regexes: list[tuple[str, str]] = field(default_factory=list)
+    """(doc attribute, a regular expression one of its tokens must match)."""
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
 
     def positions(self, columns: dict[str, list[int]], present: dict[str, set[int]],
-                  strings: StringStore) -> list[int]:
-        """Where the doc holds the first (rarest) token this gate requires; empty when the
-        doc lacks one of the required tokens."""
-        wanted: tuple[str, frozenset[int] | set[int]] | None = None
+                  regex_hits: dict[tuple[str, str], set[int]]) -> list[int]:
+        """Where the doc holds the rarest token this gate requires, keeping only those with
+        every other required token near enough for a match; empty when there are none.
+
+        ``columns`` holds the doc's values of each attribute, token by token; ``present``
+        the same as sets; ``regex_hits`` each (attribute, regex) to the values matching it.
+        """
+        wanted: list[tuple[str, AbstractSet[int]]] = []
         for attr, accepted in self.sets:
             if accepted.isdisjoint(present[attr]):
                 return []
-            wanted = wanted or (attr, accepted)
+            wanted.append((attr, accepted))
         for test in self.regexes:
-            hits = test.matching(present[test.attr], strings)
+            hits = regex_hits.get(test)
             if not hits:
                 return []
-            wanted = wanted or (test.attr, hits)
-        if wanted is None:
+            wanted.append((test[0], hits))
+        if not wanted:
             return []
-        attr, accepted = wanted
-        return [i for i, h in enumerate(columns[attr]) if h in accepted]
+        found = sorted(([i for i, h in enumerate(columns[attr]) if h in accepted]
+                        for attr, accepted in wanted), key=len)
+        anchors, others = found[0], found[1:]
+        if self.span is None or not others:
+            return anchors
+        reach = self.span
+        return [p for p in anchors
+                if all(any(abs(q - p) < reach for q in other) for other in others)]
 
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
@@ -206,6 +197,10 @@ class LexiconRuler:
         """Attribute -> value -> the gates whose rarest requirement it meets."""
         self.unindexed: list[_Gate] = []
         """Gates without a set of words (regular expressions only, or nothing)."""
+        self.regexes: dict[str, dict[str, re.Pattern[str]]] = {}
+        """Attribute -> the regular expressions required of it."""
+        self._regex_memo: dict[str, dict[int, tuple[str, ...]]] = {}
+        """Attribute -> value (string hash) -> the regexes it matches: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
 
@@ -234,7 +229,8 @@ class LexiconRuler:
             gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
             for need in sorted(needs, key=lambda n: _commonness(n.values)):
                 if need.regex is not None:
-                    gate.regexes.append(_RegexTest(need.attr, need.regex))
+                    gate.regexes.append((need.attr, need.regex))
+                    self.regexes.setdefault(need.attr, {})[need.regex] = re.compile(need.regex)
                 else:
                     gate.sets.append((need.attr, frozenset(
                         self.vocab.strings.add(v) for v in need.values)))
@@ -250,6 +246,23 @@ class LexiconRuler:
         longest = max_length(pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
+    def _regex_hits(self, present: dict[str, set[int]]) -> dict[tuple[str, str], set[int]]:
+        """(attribute, regex) -> the doc's values that match it."""
+        found: dict[tuple[str, str], set[int]] = {}
+        strings = self.vocab.strings
+        for attr, tests in self.regexes.items():
+            memo = self._regex_memo.setdefault(attr, {})
+            if len(memo) > SEEN_LIMIT:
+                memo.clear()
+            for value in present[attr]:
+                hit = memo.get(value)
+                if hit is None:
+                    text = strings[value]
+                    hit = memo[value] = tuple(r for r, rx in tests.items() if rx.search(text))
+                for regex in hit:
+                    found.setdefault((attr, regex), set()).add(value)
+        return found
+
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the gated token patterns whose requirements ``doc`` meets."""
         if not self.gates or not len(doc):
@@ -257,6 +270,7 @@ class LexiconRuler:
         array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
         columns = dict(zip(self._attrs, array, strict=True))
         present = {attr: set(column) for attr, column in columns.items()}
+        regex_hits = self._regex_hits(present)
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
             for value in present[attr].intersection(index):
@@ -265,7 +279,7 @@ class LexiconRuler:
         for gate in gates:
             if not gate.sets and not gate.regexes:
                 matches.extend(gate.matches(doc, None))
-            elif positions := gate.positions(columns, present, self.vocab.strings):
+            elif positions := gate.positions(columns, present, regex_hits):
                 matches.extend(gate.matches(doc, positions))
         return matches
 
