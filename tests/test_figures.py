@@ -179,3 +179,17 @@ def test_each_limit_of_a_coordinated_sentence_takes_its_own_amount(check_text):
                                   "catch-up rises to $8,000.")
     assert found.get("catch-up-limit") == {"accurate"}
     assert found.get("elective-deferral-limit") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "At those small shops, workers can defer up to $18,100 in 2026.",
+    "Each of you can pull up to $10,000 for a first home in 2026 without the 10% penalty.",
+])
+def test_an_amount_that_is_another_limits_value_is_not_a_wrong_value(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert "false" not in set().union(*found.values(), set()), found
+
+
+def test_a_named_limit_with_another_limits_value_is_still_wrong(check_text):
+    found = _verdicts(check_text, "The 401(k) limit for 2026 is $7,500.")
+    assert found.get("elective-deferral-limit") == {"false"}

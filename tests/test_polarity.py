@@ -86,3 +86,57 @@ def test_the_finding_quotes_the_article_as_written(check_text):
 def test_a_negation_inside_an_aside_stays_inside_it(check_text, sentence):
     found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
     assert not any(verdict == "false" for _, verdict in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can deduct losses in your 401(k), since the IRS doesn't treat them differently.",
+    "You can deduct losses in your 401(k) because the IRS doesn't see a difference.",
+    "401(k) losses are deductible, since nothing in the code says otherwise.",
+])
+def test_a_negation_in_a_reason_clause_does_not_reach_the_claim(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert ("retirement-loss-deductible", "false") in found
+    assert not any(verdict == "accurate" for _, verdict in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can\u2019t deduct losses in your 401(k), since the money never left the plan.",
+    "Losses in a 401(k) aren't deductible because they never leave the plan.",
+])
+def test_a_negated_claim_with_a_reason_stays_negated(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert ("retirement-loss-not-deductible", "accurate") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can withdraw from your IRA at 55 without incurring the 10% penalty.",
+    "At 55 you can pull money out of your IRA without triggering the 10% penalty.",
+    "Once you're 55 your IRA withdrawals escape the 10% penalty.",
+])
+def test_without_incurring_the_penalty_means_penalty_free(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert ("rule-of-55-ira", "false") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the market drops after you convert, you can recharacterize the conversion.",
+    "Your Roth conversion can be undone by your filing deadline if prices fall.",
+])
+def test_a_rule_abolished_in_2018_stated_as_current_is_outdated(check_text, sentence):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert ("conversion-recharacterize", "outdated") in found
+
+
+@pytest.mark.parametrize(("sentence", "claim", "verdict"), [
+    ("Being approved for a hardship doesn\u2019t exempt you from the penalty.",
+     "hardship-withdrawal-penalized", "accurate"),
+    ("The hardship rules don't give anyone a break on the 10% tax.",
+     "hardship-withdrawal-penalized", "accurate"),
+    ("Once your hardship is approved, the withdrawal is exempt from the early-withdrawal "
+     "penalty.", "hardship-withdrawal-penalty-free", "false"),
+    ("A hardship withdrawal spares you the 10% penalty.",
+     "hardship-withdrawal-penalty-free", "false"),
+])
+def test_exemption_from_the_penalty_in_other_words(check_text, sentence, claim, verdict):
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert (claim, verdict) in found, found

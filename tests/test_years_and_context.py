@@ -212,3 +212,41 @@ def test_embedded_and_direct_questions_state_nothing(dated, sentence):
 def test_beliefs_of_others_are_reported_as_myths(dated, sentence):
     found = dated(sentence, date="2024-05-14")
     assert found and {v for _, v in found} <= {"myth", "accurate"}
+
+
+PROCEDURE = """# Turning an IRA loss into a write-off
+
+## How the deduction works
+
+You can deduct the loss on your IRA if you close all your traditional IRAs for less than \
+your basis.
+
+1. Cash out every traditional IRA you own, SEP and SIMPLE IRAs included.
+2. Report the loss on Schedule A with your other miscellaneous deductions.
+
+## Other news
+
+Cash out your traditional IRA only when you need the money.
+"""
+
+
+def test_each_step_of_an_abolished_procedure_is_a_finding(checker):
+    from taxcheck.readers import read_bytes
+
+    report = checker.check(read_bytes(PROCEDURE.encode(), "procedure.md"))
+    outdated = [(f.line, f.claim_id) for f in report.findings if f.verdict == "outdated"]
+    assert outdated == [(5, "ira-loss-deduction-outdated"), (7, "ira-loss-deduction-outdated"),
+                        (8, "ira-loss-deduction-outdated")]
+    assert not any(f.line == 12 for f in report.findings)  # another section: no step of it
+
+
+def test_the_steps_end_when_the_article_says_the_rule_is_gone(checker):
+    from taxcheck.readers import read_bytes
+
+    text = PROCEDURE.replace("1. Cash out", "That deduction ended in 2018 and is gone for "
+                             "good.\n\n1. Cash out")
+    report = checker.check(read_bytes(text.encode(), "procedure.md"))
+    steps = [f.line for f in report.findings
+             if any(s.source == "procedure" for s in f.trail)]
+    assert steps == []
+    assert 5 in [f.line for f in report.findings if f.verdict == "outdated"]

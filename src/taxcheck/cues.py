@@ -25,6 +25,7 @@ SAME_AS = "SAME_AS"
 COUNTERFACTUAL = "COUNTERFACTUAL"
 OPEN_QUESTION = "OPEN_QUESTION"
 COORDINATION = "COORDINATION"
+TEASER = "TEASER"
 
 CUE_CATEGORIES: dict[str, str] = {
     NEGATION: "flips the polarity of its clause",
@@ -44,6 +45,8 @@ CUE_CATEGORIES: dict[str, str] = {
     COUNTERFACTUAL: "what would be true (\"had you ...\"), not how things were",
     OPEN_QUESTION: "states that a point is unsettled",
     COORDINATION: "\", and you ...\": a new clause only when just one side is negated",
+    TEASER: "a teaser, lead-in or table of contents, or advice to see a professional: the "
+            "clause announces or defers a topic instead of stating it",
 }
 """Every category, with the meaning the candidate builder gives it."""
 

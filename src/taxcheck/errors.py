@@ -1,9 +1,55 @@
 """Errors taxcheck reports to users: one line each, with a code and a place.
 
-Codes: TC1xx claim database, TC2xx inputs, TC3xx configuration.
+Codes: TC1xx claim database, TC2xx inputs and warnings about them, TC3xx configuration,
+TC4xx evaluation corpus. :data:`CODES` is the registry: every code the program reports is
+listed there with what it means (a test keeps the source, the registry and the
+documentation in step), as spaCy keeps its ``Errors``.
 """
 
 from __future__ import annotations
+
+CODES: dict[str, str] = {
+    "TC000": "an error without a more specific code",
+    # the claim database
+    "TC100": "a claim folder is missing, or the claim database is broken",
+    "TC101": "a claim file cannot be read",
+    "TC102": "a claim file is not valid YAML (or repeats a key)",
+    "TC103": "a claim, figure, concept or cue does not match the schema",
+    "TC104": "a claim or figure id is defined twice",
+    "TC105": "a claim names a concept that concepts.yaml does not define",
+    "TC106": "a claim names a figure that figures.yaml does not define",
+    "TC107": "cues.yaml names a cue category the candidate builder does not know",
+    # inputs
+    "TC200": "an input cannot be read as an article",
+    "TC201": "an input is empty, or a page holds no article text",
+    "TC202": "an input is binary",
+    "TC203": "an input is not in a text encoding taxcheck can decode",
+    "TC204": "an input is larger than --max-bytes",
+    "TC205": "an input is a directory where a file was expected",
+    "TC206": "an input does not exist",
+    "TC207": "an input cannot be read (permissions, I/O error)",
+    "TC208": "a .docx file is not a Word document, or is corrupt",
+    "TC209": "python-docx is not installed",
+    "TC210": "a JSON Lines record is not valid JSON",
+    "TC211": "a JSON Lines record has no usable text or html",
+    "TC212": "scan: the worker process checking an input died",
+    "TC213": "scan: reading and checking an input took longer than --timeout-per-doc",
+    "TC250": "a suppression comment names no known claim or topic (a warning)",
+    "TC251": "a comment starting with taxcheck- is not a known suppression (a warning)",
+    "TC299": "scan: an internal error while checking an input",
+    # configuration
+    "TC300": "a configuration error",
+    "TC301": "a configuration file cannot be read, or is not valid TOML",
+    "TC302": "a configuration file has an unknown or repeated key",
+    "TC303": "a configuration value is invalid",
+    "TC304": "a configured claim folder does not exist",
+    "TC305": "enable or disable names no claim or topic",
+    "TC306": "the --config file does not exist or has no [tool.taxcheck] table",
+    "TC307": "[tool.taxcheck] is not a table",
+    # the evaluation corpus (taxcheck eval)
+    "TC401": "a gold file cannot be read, is not valid YAML or does not match the schema",
+    "TC402": "an evaluation corpus has no gold/ folder",
+}
 
 
 class TaxcheckError(Exception):

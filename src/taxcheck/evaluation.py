@@ -167,18 +167,18 @@ def load_gold(path: Path) -> GoldFile:
         return GoldFile.model_validate(data)
     except OSError as exc:
         raise TaxcheckError(f"cannot read gold file: {exc.strerror}", where=str(path),
-                            code="TC210") from None
+                            code="TC401") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise TaxcheckError(f"invalid YAML in gold file: {problem}", where=where,
-                            code="TC210") from None
+                            code="TC401") from None
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
         raise TaxcheckError(f"invalid gold file: {loc}: {err['msg']}", where=str(path),
-                            code="TC210") from None
+                            code="TC401") from None
 
 
 def _claim_key(finding: Finding, facts: dict[str, str | None]) -> str:
@@ -264,7 +264,7 @@ def evaluate(corpus: Path, checker: Checker,
     """
     gold_dir = gold_dir or corpus / "gold"
     if not gold_dir.is_dir():
-        raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC211")
+        raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC402")
     facts = {c.id: c.fact for c in checker.db.claims}
     result = result if result is not None else Evaluation()
     wanted = set(only) if only else None
@@ -327,7 +327,7 @@ def evaluate_corpus(corpus: Path, checker: Checker,
     """
     dirs = _part_dirs(corpus)
     if not dirs:
-        raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC211")
+        raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC402")
     out = CorpusEvaluation()
     for name, gold_dir in dirs.items():
         part = evaluate(corpus, checker, only, gold_dir=gold_dir)

@@ -35,7 +35,8 @@ class Step(BaseModel):
     words of a negation or hedge."""
     source: str | None = None
     """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
-    (the title or the section's heading), ``previous-statement``, ``explained-clause``."""
+    (the title or the section's heading), ``previous-statement``, ``explained-clause``,
+    ``procedure`` (a step of an abolished rule stated as available earlier in the section)."""
 
 
 class Finding(BaseModel):

@@ -19,11 +19,6 @@ class ClaimSelection(BaseModel):
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
 
-    def unknown_names(self, db: ClaimDatabase) -> list[str]:
-        """Names that are neither a claim id nor a topic of ``db``."""
-        known = known_names(db)
-        return [n for n in (*self.enable, *self.disable) if n not in known]
-
     def allowed_ids(self, db: ClaimDatabase) -> frozenset[str]:
         """The ids of the claims this selection reports."""
         enable, disable = set(self.enable), set(self.disable)

@@ -21,6 +21,17 @@ class ClaimDatabase:
     locations: dict[str, str] = field(default_factory=dict)
     version: str = "0"
 
+    @cached_property
+    def figure_values(self) -> dict[tuple[str, float], frozenset[str]]:
+        """The figures that take each (unit, value) in some year: "$18,100" is the SIMPLE
+        higher deferral limit, "$70,000" the annual additions limit."""
+        out: dict[tuple[str, float], set[str]] = {}
+        for figure in self.figures.values():
+            for year in figure.values:
+                for value in figure.choices(year):
+                    out.setdefault((figure.unit, float(value)), set()).add(figure.id)
+        return {key: frozenset(ids) for key, ids in out.items()}
+
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
             if claim.id == claim_id:

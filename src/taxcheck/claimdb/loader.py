@@ -24,7 +24,6 @@ from taxcheck.errors import ClaimDatabaseError
 
 M = TypeVar("M", bound=BaseModel)
 
-SPECIAL_FILES = ("concepts.yaml", "cues.yaml", "figures.yaml")
 
 
 class ClaimDatabaseErrors(ClaimDatabaseError):

@@ -190,10 +190,6 @@ class Figure(_Strict):
         """Whether ``amount`` is a right value for ``year``."""
         return any(abs(amount - v) < 1e-9 for v in self.choices(year))
 
-    def latest_year_at_or_before(self, year: int) -> int | None:
-        years = [y for y in self.values if y <= year]
-        return max(years) if years else None
-
     def format(self, value: float) -> str:
         if self.unit == "usd":
             return f"${value:,.0f}"

@@ -80,13 +80,23 @@ def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
             if (implied := condition_met(cond, labels, cand, years, ambient)) is not None]
 
 
+def _elsewhere(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[str]:
+    """The figures that take some amount of ``cand`` (in ``unit``) as a value."""
+    out: frozenset[str] = frozenset()
+    for q in cand.quantities:
+        if q.kind == unit:
+            out |= db.figure_values.get((unit, float(q.value)), frozenset())
+    return out
+
+
 def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
               labels: frozenset[str], cand: Candidate, years: ClauseYears,
               anchors: dict[str, set[str]]) -> Match | None:
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
-        result = check_figure(claim, figure, cond, cand, years, anchors[figure.unit])
+        result = check_figure(claim, figure, cond, cand, years, anchors[figure.unit],
+                              _elsewhere(db, figure.unit, cand))
         if result is None:
             return None
         return Match(claim, cond, used, result.verdict, result.message, result.rule,

@@ -8,6 +8,7 @@ For each clause: discourse resolution (:mod:`.discourse`) -> condition matching
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,9 +26,24 @@ from taxcheck.matching.discourse import (
     Resolution,
     resolve_clause,
 )
-from taxcheck.matching.retries import with_ellipsis, with_explained_clause
+from taxcheck.matching.retries import (
+    Procedure,
+    as_step_of,
+    procedure_of,
+    with_ellipsis,
+    with_explained_clause,
+)
 from taxcheck.matching.years import clause_years, heading_year
 
+_TEASER_LEAD = re.compile(
+    r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
+    r"in\s+this\s+(?:article|guide|post|story|piece)|(?:table\s+of\s+)?contents|"
+    r"on\s+this\s+page|jump\s+to|related(?:\s+(?:articles|reading|posts|stories|links))?|"
+    r"you\s+may\s+also\s+like|more\s+from|read\s+more|"
+    r"(?:here(?:'|\u2019)?s\s+)?what\s+we(?:'|\u2019)ll\s+cover|what(?:'|\u2019)s\s+inside)"
+    r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
+"""A heading or lead-in that announces a list of topics ("What you'll learn", "In this
+article:"): the items under it name topics, they state nothing."""
 STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
@@ -67,6 +83,21 @@ class _Walk:
         self.recent: list[tuple[int, frozenset[str]]] = []
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
+        self.procedure: Procedure | None = None
+        """An abolished rule stated as available, whose section is still open."""
+        self.teaser_section = False
+        """Under a heading that announces topics ("What you'll learn")."""
+        self.teaser_list = False
+        """After a lead-in paragraph that announces topics ("In this article:")."""
+
+    def _announces(self, block: Block) -> bool:
+        """Track teaser headings and lead-ins; True for a list item under one."""
+        lead = bool(_TEASER_LEAD.match(block.text))
+        if block.kind in HEADING_KINDS:
+            self.teaser_section, self.teaser_list = lead, False
+        elif block.kind != "list_item":
+            self.teaser_list = lead and block.text.rstrip().endswith(":")
+        return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
         # a top-level heading before any text is the article's title (Markdown "# Title")
@@ -76,13 +107,14 @@ class _Walk:
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
         section = self._section(index, block, cands)
+        announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         for cand in cands:
             self.context.sentence = first + cand.sentence_index
             res = self._resolve(block, cand, section)
-            if not res.cand.question and (block.kind in STATEMENT_KINDS or res.cand.imperative
-                                          or res.cand.assertive):
+            if not res.cand.question and not announced and (
+                    block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive):
                 res = self._check(index, block, cands, res, section, stated)
             self._remember(block, cand, res, is_title)
 
@@ -93,6 +125,8 @@ class _Walk:
         if heading:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
+            if self.procedure is not None and 0 < level <= self.procedure.level:
+                self.procedure = None
             labels = frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
@@ -134,6 +168,13 @@ class _Walk:
             matches, res = with_ellipsis(cand, res, cands, self.context, match)
         if not matches:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
+        if not matches:
+            matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
+            if (self.procedure is not None and cand.polarity == "negated"
+                    and self.procedure.vocabulary & res.labels):
+                self.procedure = None  # "That deduction ended in 2018": the steps end
+        else:
+            self._open_procedure(matches, cand, block)
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
@@ -142,6 +183,17 @@ class _Walk:
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
         return res
+
+    def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:
+        level = max(self.headings, default=0)
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        for m in matches:
+            procedure = procedure_of(m, cand, level, line)
+            if procedure is not None:
+                self.procedure = procedure
+            elif (self.procedure is not None and m.verdict == "accurate"
+                  and m.claim.fact == self.procedure.claim.fact):
+                self.procedure = None  # the article says the rule is gone: the steps end
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
         context = self.context

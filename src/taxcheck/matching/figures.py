@@ -159,10 +159,15 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
 
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                 years: ClauseYears, anchors: set[str]) -> FigureCheck | None:
+                 years: ClauseYears, anchors: set[str],
+                 elsewhere: frozenset[str] = frozenset()) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
+    ``elsewhere`` names the figures that take the stated amount in some year: an amount
+    that is another limit's value ("up to $10,000 for a first home", "$18,100 at small
+    employers") is that limit's, not a wrong value of this one, unless the clause names
+    this figure's anchor.
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors)
     if quantity is None:
@@ -184,6 +189,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return FigureCheck("outdated", f"{stated} was the {figure.name} for {earlier[0]}; for "
                            f"{year} it is {right}.", rule, correction,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"))
+    if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
+                                             for m in cand.concepts):
+        return None
     return FigureCheck("false", f"{stated} is not the {figure.name} for {year}; it is {right}.",
                        rule, correction,
                        Step(stage="number", detail=f"{stated} matches no year's figure"))

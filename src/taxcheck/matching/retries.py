@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
@@ -23,8 +24,8 @@ ELLIPSIS_GROUPS = ("topic", "person")
 it ("In other words, low earners get back half of everything they contribute" after a
 sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
 on what you contributed, not on the value the day you converted")."""
-_REASON = re.compile(r"^[,;]?\s*because\b", re.IGNORECASE)
-"""A clause that gives the reason for the one before it (", because ...")."""
+_REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
+"""A clause that gives the reason for the one before it (", because ...", ", since ...")."""
 
 
 def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidate]:
@@ -67,3 +68,46 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     return matches, replace(res, steps=[*res.steps, Step(
         stage="context", detail=f"{named} from the clause it explains",
         labels=tuple(sorted(before - res.labels)), source="explained-clause")])
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A rule that no longer exists, stated as available ("Here's how to deduct your IRA
+    loss"): until its section ends, each step that speaks of it states it again."""
+
+    claim: Claim
+    level: int
+    """The heading level of the section it was stated in (0: the title, the whole article)."""
+    vocabulary: frozenset[str]
+    """The concepts of the claim's conditions: a step names at least one of them."""
+    line: int
+
+
+def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Procedure | None:
+    """The procedure a match opens: an outdated rule (not a figure) the clause affirms."""
+    claim = match.claim
+    if match.verdict != "outdated" or claim.figure or cand.polarity != "affirmed":
+        return None
+    vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
+    return Procedure(claim, level, vocabulary, line)
+
+
+def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
+               list_item: bool) -> tuple[list[Match], Resolution]:
+    """A step (a list item or an instruction) that matches nothing but speaks of a
+    procedure's concepts, in its section, is a step of that procedure ("Cash out every
+    traditional IRA you own" under "How to deduct an IRA loss"): the same outdated rule,
+    stated again. Prose around it is not: a forum reply that goes on about conversions
+    after one poster's outdated claim does not repeat the claim."""
+    if (procedure is None or not (list_item or cand.imperative)
+            or cand.polarity != "affirmed" or cand.historical or cand.attribution):
+        return [], res
+    shared = procedure.vocabulary.intersection(res.labels)
+    if not shared:
+        return [], res
+    claim = procedure.claim
+    step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
+                labels=tuple(sorted(shared)), source="procedure")
+    match = Match(claim, claim.when[0], frozenset(shared), claim.verdict or "outdated",
+                  claim.says, claim.rule, claim.correction, (), claim.citations)
+    return [match], replace(res, steps=[*res.steps, step])

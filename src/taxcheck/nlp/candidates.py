@@ -34,6 +34,7 @@ from taxcheck.cues import (
     PSEUDO_NEGATION,
     QUESTION,
     SAME_AS,
+    TEASER,
     TERMINATION,
 )
 from taxcheck.nlp.patterns import PHRASE
@@ -59,11 +60,14 @@ def _cuts(sent: Span, cue: Span) -> bool:
     if not sent.start < cue.start < sent.end:
         return False
     doc = sent.doc
-    word = cue.text.lower()
+    word = doc[cue.start].lower_
     before = doc[cue.start - 1].text if cue.start > sent.start else ""
     after = doc[cue.end].text if cue.end < sent.end else ""
     if word in ("yet", "though"):
         return before in (",", ";")
+    if word == "because":
+        # "won't let you deduct it just because it's close to zero": not a reason of its own
+        return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
     if word == "however":
         return not (before == "," and after == ",")
     return True
@@ -190,9 +194,14 @@ def _asked(doc: Doc, cues: list[Span], b: int) -> list[tuple[int, int]]:
     return spans
 
 
+_AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60})?$")
+"""What may follow a question mark at the end of a question: quotes, a closing bracket, a
+dash and a signature ("...? \u2014 Worried in Ohio")."""
+
+
 def _is_question(sent: Span, cues: list[Span], sent_text: str) -> bool:
     text = sent_text.rstrip()
-    if text.endswith("?"):
+    if text.endswith("?") or _AFTER_QUESTION.search(text):
         return True
     if text.endswith((".", "!")):
         # "What counts is leaving in the year you turn 55." is a statement
@@ -320,7 +329,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 negations=negations,
                 hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
                 attribution=attribution,
-                question=question or (not open_question and embedded),
+                question=question or (not open_question and embedded)
+                or any(c.label_ == TEASER for c in clause_cues),
                 imperative=any(c.label_ == IMPERATIVE and _opens(sent, c)
                                for c in sent_cues) and index == 0,
                 anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
