@@ -28,21 +28,24 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from taxcheck import __version__
 from taxcheck.claimdb.database import ClaimDatabase
+
+T = TypeVar("T")
 
 CACHE_FORMAT = 1
 KEEP = 8
 """Cache files kept; older ones (other databases or versions) are deleted."""
 
 
-def cache_dir() -> Path:
-    """The folder compiled databases are kept in."""
+def cache_dir(kind: str = "claimdb") -> Path:
+    """The folder compiled databases (or other compiled data: ``kind``) are kept in."""
     if override := os.environ.get("TAXCHECK_CACHE_DIR"):
-        return Path(override) / "claimdb"
+        return Path(override) / kind
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "taxcheck" / "claimdb"
+    return Path(base) / "taxcheck" / kind
 
 
 def _source_digest() -> bytes:
@@ -72,29 +75,31 @@ def cache_key(folders: Iterable[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def _read(path: Path) -> ClaimDatabase | None:
+def read_pickle(path: Path, kind: type[T]) -> T | None:
+    """The ``kind`` object pickled at ``path``; None when there is none or it cannot be
+    read (then the file is deleted, to be written again)."""
     try:
         with path.open("rb") as handle:
-            db = pickle.load(handle)
+            value = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # unreadable, truncated or from an incompatible version
         with contextlib.suppress(OSError):
             path.unlink()
         return None
-    return db if isinstance(db, ClaimDatabase) else None
+    return value if isinstance(value, kind) else None
 
 
-def _write(path: Path, db: ClaimDatabase) -> None:
+def write_pickle(path: Path, value: object) -> None:
     """Write atomically; give up silently when the folder is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".claimdb.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".cache.", suffix=".tmp", dir=path.parent)
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(db, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -117,9 +122,9 @@ def cached_load(folders: list[Path], load: Callable[[list[Path]], ClaimDatabase]
     if key is None:
         return load(folders)
     path = cache_dir() / f"{key}.pickle"
-    db = _read(path)
+    db = read_pickle(path, ClaimDatabase)
     if db is None:
         db = load(folders)
         db.compile()
-        _write(path, db)
+        write_pickle(path, db)
     return db

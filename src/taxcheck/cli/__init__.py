@@ -6,18 +6,34 @@ database errors.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from taxcheck import __version__
-from taxcheck.cli.check import check
-from taxcheck.cli.claims import claims
-from taxcheck.cli.config import config
-from taxcheck.cli.eval import eval_command
-from taxcheck.cli.scan import scan
-from taxcheck.cli.watch import watch
+
+COMMANDS = {"check": "check:check", "claims": "claims:claims", "eval": "eval:eval_command",
+            "config": "config:config", "watch": "watch:watch", "scan": "scan:scan"}
+"""Command name -> ``module:attribute`` under ``taxcheck.cli``, imported when the command
+runs (or ``--help`` lists it): ``check`` should not pay for importing ``scan``."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(f"taxcheck.cli.{module}"), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="taxcheck")
 def main() -> None:
     """Fact-check the tax claims in personal-finance articles.
@@ -26,10 +42,3 @@ def main() -> None:
     database of rules, and reports what is wrong, why, and what is right.
     """
 
-
-main.add_command(check)
-main.add_command(claims)
-main.add_command(eval_command)
-main.add_command(config)
-main.add_command(watch)
-main.add_command(scan)
