@@ -1,4 +1,5 @@
-"""ClaimReview JSON-LD: the claim, the rating scale, and serialization that cannot break out."""
+"""ClaimReview JSON-LD: the claim as stated, the rating scale, schema.org's vocabulary,
+only the problems a reviewer stands behind, and serialization that cannot break out."""
 
 from __future__ import annotations
 
@@ -8,26 +9,37 @@ import json
 import pytest
 
 from conftest import SEED
+from schemaorg_check import claim_review_problems, schema_problems
 from taxcheck.documents import ArticleMeta
-from taxcheck.findings import Step
 from taxcheck.readers import read_path
 from taxcheck.render.claimreview import (
-    CLAIM_REVIEWED_MAX,
     claim_review,
     claim_reviewed,
+    claim_reviews,
+    publishable,
     rating_value,
     script_json,
-    shorten,
 )
+from taxcheck.render.html import numbered_findings
+
+PAGE = "https://money.example/checks/seed.html"
+META = ArticleMeta(title="Can you write off 401(k) losses?", author="A. Writer",
+                   url="https://news.example/losses", date=dt.date(2025, 4, 1))
 
 
 @pytest.fixture(scope="module")
 def report(checker):
-    return checker.check(read_path(str(SEED)))
+    return checker.check(read_path(str(SEED))).model_copy(update={"meta": META})
 
 
 def by_claim(report, claim_id):
     return next(f for f in report.findings if f.claim_id == claim_id)
+
+
+def review_of(finding, report, **options):
+    return claim_review(finding, f"{PAGE}#note-1", report,
+                        **{"reviewer": "The Money Desk", "published": dt.date(2026, 1, 2),
+                           **options})
 
 
 @pytest.mark.parametrize("verdict, value", [("false", 1), ("outdated", 2), ("misleading", 3),
@@ -36,30 +48,49 @@ def test_rating_scale_runs_from_false_to_true(verdict, value):
     assert rating_value(verdict) == value
 
 
-def test_short_claims_are_kept_and_long_ones_cut_at_a_word():
-    assert shorten("  You can   roll losses.\n") == "You can roll losses."
-    long = ("If you discover a 401k loss after filing your taxes, you can file an amended "
-            "return to claim the loss.")
-    short = shorten(long)
-    assert len(short) <= CLAIM_REVIEWED_MAX
-    assert short == "If you discover a 401k loss after filing your taxes, you can file an…"
-    assert long.startswith(short[:-1])
+def test_every_review_validates_against_schema_org(report):
+    for finding in report.findings:
+        review = review_of(finding, report, reviewer_url="https://money.example/")
+        assert claim_review_problems(review) == [], finding.claim_id
 
 
-def test_a_claim_about_a_figure_is_quoted_not_summarised_with_its_verdict(report):
-    finding = by_claim(report, "retirement-loss-rollover").model_copy(update={
-        "message": "$23,000 was the 401(k) limit for 2025; for 2026 it is $24,500.",
-        "text": "The 401(k) limit is $23,000.",
-        "trail": (Step(stage="number", detail="$23,000 is the 2025 figure"),)})
-    assert claim_reviewed(finding) == "The 401(k) limit is $23,000."
+def test_the_validator_catches_what_schema_org_does_not_allow(report):
+    review = review_of(by_claim(report, "retirement-loss-rollover"), report)
+    broken = {**review, "verdict": "False", "url": "#note-1",
+              "author": {"@type": "Claim", "name": "x"},
+              "reviewRating": {**review["reviewRating"], "ratingValue": "one"},
+              "itemReviewed": {**review["itemReviewed"], "appearance": {"@type": "Rating"}}}
+    problems = claim_review_problems(broken)
+    assert "$.verdict: not a property of ClaimReview" in problems
+    assert "$.author: a Claim where only ['Organization', 'Person'] may go" in problems
+    assert "$.itemReviewed.appearance: a Rating where only ['CreativeWork', 'NoneType'] may go" \
+        in problems
+    assert "url is not an absolute web address" in problems
+    assert "reviewRating needs numbers for worstRating, ratingValue and bestRating" in problems
+    assert schema_problems({"@type": "FactCheck"}) == [
+        "$: @type 'FactCheck' is not a schema.org type"]
 
 
-def test_the_review_names_the_article_and_its_author_when_known(report):
-    meta = ArticleMeta(title="Can you write off 401(k) losses?", author="A. Writer",
-                       url="https://news.example/losses", date=dt.date(2025, 4, 1))
-    dated = report.model_copy(update={"meta": meta})
-    review = claim_review(by_claim(report, "retirement-loss-rollover"), 3, dated,
-                          published=dt.date(2026, 1, 2))
+def test_claim_reviewed_is_the_whole_sentence_never_a_fragment(check_text):
+    sentence = ("If you max out your 401(k), the limit for 2026 is $23,500, up from $23,000 "
+                "in 2025, so plan your contributions early in the year.")
+    report = check_text(sentence + "\n")
+    figures = [f for f in report.findings if any(s.stage == "number" for s in f.trail)]
+    assert figures, "the figure was not checked"
+    for finding in figures:
+        assert claim_reviewed(finding) == sentence
+    wrong = check_text("Plenty of savers ask about it.\n\nYou can roll over your 401k "
+                       "losses into an IRA when you change jobs.\n")
+    assert claim_reviewed(by_claim(wrong, "retirement-loss-rollover")) == (
+        "You can roll over your 401k losses into an IRA when you change jobs.")
+
+
+def test_the_review_names_the_reviewer_the_article_and_its_author(report):
+    review = review_of(by_claim(report, "retirement-loss-rollover"), report,
+                       reviewer_url="https://money.example/")
+    assert review["url"] == f"{PAGE}#note-1"
+    assert review["author"] == {"@type": "Organization", "name": "The Money Desk",
+                                "url": "https://money.example/"}
     item = review["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "A. Writer"}
     assert item["datePublished"] == "2025-04-01"
@@ -68,27 +99,37 @@ def test_the_review_names_the_article_and_its_author_when_known(report):
                                   "author": {"@type": "Person", "name": "A. Writer"},
                                   "datePublished": "2025-04-01"}
     assert review["datePublished"] == "2026-01-02"
+    assert review["reviewRating"]["alternateName"] == "False"
 
 
-def test_a_debunked_myth_is_not_attributed_to_the_article_author(check_text):
+def test_only_the_problems_the_reviewer_stands_behind_are_reviewed(report):
+    numbered = numbered_findings(report)
+    reviews = claim_reviews(report, numbered, PAGE, reviewer="The Money Desk")
+    problems = [(n, f) for n, f in numbered if f.is_problem]
+    assert len(reviews) == len(problems) == 5 < len(numbered)
+    assert [r["url"] for r in reviews] == [f"{PAGE}#note-{n}" for n, _ in problems]
+    assert all(r["reviewRating"]["alternateName"] != "True" for r in reviews)
+    unsure = by_claim(report, "retirement-loss-rollover").model_copy(update={"confidence": 0.5})
+    assert not publishable(unsure)
+    assert not publishable(unsure.model_copy(update={"confidence": 0.95, "suppressed": True}))
+
+
+def test_a_debunked_myth_is_never_published(check_text):
     myth_report = check_text("A common myth is that you can deduct 401(k) losses on your "
                              "return.\n")
-    myth = myth_report.model_copy(update={"meta": ArticleMeta(author="A. Writer")})
-    (finding,) = myth.findings
-    assert finding.framing == "myth"
-    review = claim_review(finding, 1, myth)
-    assert "author" not in review["itemReviewed"]
-    assert review["itemReviewed"]["appearance"]["author"]["name"] == "A. Writer"
-    assert review["reviewRating"]["alternateName"] == "False"
+    (finding,) = myth_report.findings
+    assert finding.framing == "myth" and not publishable(finding)
+    review = review_of(finding, myth_report.model_copy(update={"meta": META}))
+    assert "author" not in review["itemReviewed"]  # the article's author did not claim it
     assert review["reviewRating"]["ratingExplanation"].startswith("The article quotes this claim")
 
 
-def test_only_web_addresses_become_review_urls(report):
-    finding = by_claim(report, "retirement-loss-rollover")
-    review = claim_review(finding, 2, report, page_url="javascript:alert(1)",
-                          reviewer_url="data:text/html,x")
-    assert review["url"] == "#note-2"
+def test_only_web_addresses_of_the_reviewer_and_article_are_used(report):
+    odd = report.model_copy(update={"meta": META.model_copy(update={"url": "javascript:x"})})
+    review = review_of(by_claim(odd, "retirement-loss-rollover"), odd,
+                       reviewer_url="data:text/html,x")
     assert "url" not in review["author"]
+    assert "url" not in review["itemReviewed"]["appearance"]
 
 
 def test_script_json_cannot_end_the_script_block_or_open_a_comment():

@@ -103,7 +103,7 @@ def test_cli_reports_every_config_problem_and_exits_2(tmp_path):
     assert result.stderr.splitlines() == [
         f"taxcheck: error: {config}:5: TC302 unknown key 'tax_yaer' (did you mean 'tax_year'? "
         "known keys: tax_year, fail_on, min_severity, enable, disable, claims, format, "
-        "reviewer, max_bytes)",
+        "reviewer, reviewer_url, publish, base_url, max_bytes)",
         f"taxcheck: error: {config}:6: TC303 fail_on: Input should be 'error', 'warning' or "
         "'never' (got 'fatal')",
     ]
@@ -115,7 +115,8 @@ def test_unknown_claim_in_enable_or_disable_is_an_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"taxcheck: error: {config}:2: TC305 disable: no claim or topic "
-        "'retirement-loss-amnded-return' (see `taxcheck claims list`)")
+        "'retirement-loss-amnded-return' (did you mean 'retirement-loss-amended-return'?) "
+        "(see `taxcheck claims list`)")
 
 
 def test_config_drives_check_and_the_command_line_overrides_it(tmp_path):
@@ -160,8 +161,10 @@ def test_config_command_shows_values_and_where_they_came_from(tmp_path):
     assert '"The Desk"' in rows["reviewer"]
     assert rows["min_severity"].split("#")[-1].strip() == "command line"
     assert rows["fail_on"].split("#")[-1].strip() == "default"
+    assert rows["publish"].split("#")[0].split("=")[1].strip() == "false"
     assert set(rows) == {"tax_year", "fail_on", "min_severity", "enable", "disable", "claims",
-                         "format", "reviewer", "max_bytes"}
+                         "format", "reviewer", "reviewer_url", "publish", "base_url",
+                         "max_bytes"}
 
 
 def test_explicit_config_file(tmp_path):
@@ -174,3 +177,16 @@ def test_explicit_config_file(tmp_path):
     missing = invoke("config", "--config", str(tmp_path / "nope.toml"))
     assert missing.returncode == 2
     assert "TC306 configuration file not found" in missing.stderr
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('publish = "yes"', "publish: must be true or false (got 'yes')"),
+    ('reviewer_url = "javascript:alert(1)"',
+     "reviewer_url: must be an http:// or https:// URL (got 'javascript:alert(1)')"),
+    ('base_url = "/reviews/"', "base_url: must be an http:// or https:// URL (got '/reviews/')"),
+])
+def test_publish_keys_are_checked(tmp_path, line, problem):
+    config = write(tmp_path / ".taxcheck.toml", line + "\n")
+    result = invoke("config", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"taxcheck: error: {config}:1: TC303 {problem}\n"

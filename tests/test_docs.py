@@ -52,7 +52,9 @@ def test_write_your_first_claim_runs_as_written(tmp_path):
                 assert args[0] == "taxcheck"
                 result = invoke(*args[1:], cwd=tmp_path)
                 assert result.returncode in (0, 1), f"{line}\n{result.stderr}"
-                assert result.stderr == "", f"{line}\n{result.stderr}"
+                # an example draft gives no date: the one warning says so
+                assert all("TC262 no date found" in warning
+                           for warning in result.stderr.splitlines()), f"{line}\n{result.stderr}"
                 last_output = result.stdout
                 commands += 1
         elif lang == "text":

@@ -69,9 +69,10 @@ def test_github_prints_the_most_important_first(tmp_path):
     matches = [ANNOTATION.match(line) for line in result.stdout.splitlines()[:-1]]
     assert all(matches)
     commands = [m["command"] for m in matches]
-    # the house rules make the amended-return claim a warning (the misleading definition of a
-    # capital loss is one too); verified claims are notices
-    assert commands == ["error"] * 3 + ["warning"] * 3 + ["notice"] * 3
+    # the house rules make the amended-return claim a warning; the article's contradiction
+    # is one too, after the findings' warnings; verified claims are notices
+    assert commands == ["error"] * 3 + ["warning"] * 3 + ["notice"] * 4
+    assert unescape(matches[5]["title"]) == "taxcheck [contradiction]"
     first = [unescape(m["title"]) for m in matches[:3]]
     # errors: full-confidence sentences before headings whose account came from context
     assert first == ["taxcheck [retirement-loss-rollover] false",
@@ -93,8 +94,8 @@ def test_github_step_summary_is_appended_as_markdown(tmp_path):
                         "github"], env=env, capture_output=True, text=True, cwd=ROOT,
                        timeout=300)
     text = summary.read_text()
-    assert text.startswith("# earlier step\n### taxcheck: 5 errors, 1 warning, 3 verified "
-                           "claims in 1 file\n")
+    assert text.startswith("# earlier step\n### taxcheck: 5 errors, 0 warnings, 4 verified "
+                           "claims, 1 contradiction in 1 file\n")
     rows = [line for line in text.splitlines() if line.startswith("| error |")]
     assert len(rows) == 6  # every finding, not only the ten GitHub shows as annotations
     assert f"| error | {SEED_REL}:21:1 | retirement-loss-rollover (false) |" in text
@@ -149,11 +150,11 @@ def test_sarif_rules_carry_help_and_citations(seed_sarif, db):
     driver = run["tool"]["driver"]
     assert driver["name"] == "taxcheck" and driver["version"] and driver["informationUri"]
     rules = driver["rules"]
-    assert [r["id"] for r in rules] == ["capital-loss-purchase-price-definition",
-                                        "retirement-loss-rollover", "retirement-loss-offsets-gains",
-                                        "retirement-loss-amended-return"]
-    assert rules[0]["defaultConfiguration"]["level"] == "warning"
-    for rule in rules[1:]:
+    assert [r["id"] for r in rules] == ["retirement-loss-rollover",
+                                        "retirement-loss-offsets-gains",
+                                        "retirement-loss-amended-return", "contradiction"]
+    assert rules[-1]["defaultConfiguration"]["level"] == "warning"
+    for rule in rules[:-1]:
         claim = db.claim(rule["id"])
         assert rule["name"] == rule_name(claim.id)
         assert rule["shortDescription"]["text"] == claim.says

@@ -190,13 +190,14 @@ def test_a_page_without_article_text_is_a_clear_error(data):
     assert str(info.value) == "blank.html: TC201 no article text found in the page"
 
 
-def test_declared_charset_is_honoured_and_undeclared_bytes_refused():
+def test_declared_charset_is_honoured_and_undeclared_bytes_detected():
     page = ('<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 owners can '
             'save \u201cmore\u201d.</p></body></html>').encode("windows-1252")
     doc = read_bytes(page, "latin.html")
-    assert doc.blocks[0].text == "Café owners can save “more”."
-    with pytest.raises(InputError, match="TC203"):
-        read_bytes(page.replace(b'<meta charset="windows-1252">', b""), "latin.html")
+    assert doc.blocks[0].text == "Café owners can save “more”." and doc.warnings == []
+    undeclared = read_bytes(page.replace(b'<meta charset="windows-1252">', b""), "latin.html")
+    assert undeclared.blocks[0].text == "Café owners can save “more”."
+    assert undeclared.warnings == ["latin.html: TC260 not UTF-8; decoded as Windows-1252"]
 
 
 def test_json_ld_graph_authors_and_dates():

@@ -20,6 +20,8 @@ from taxcheck.render.html import render_html
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 PUBLISHED = dt.date(2026, 3, 2)
+PUBLISH = {"publish": True, "reviewer": "The Tax Desk", "reviewer_url": "https://desk.example/",
+           "page_url": "https://desk.example/reviews/seed.html"}
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +62,10 @@ def test_summary_counts_verdicts_worst_first(seed_page):
     scores = seed_page.find("ul", cls="scorecard").find_all("li")
     assert [s.find("span", cls="score-label").text() for s in scores] == [
         "False", "Outdated", "Misleading", "Debunked myths", "Verified"]
-    assert [s.find("span", cls="score-n").text() for s in scores] == ["5", "0", "1", "0", "3"]
+    assert [s.find("span", cls="score-n").text() for s in scores] == ["5", "0", "0", "0", "4"]
     lede = seed_page.find("p", cls="lede").text()
-    assert lede == ("Of the 9 claims taxcheck checked in this article, 5 are false, 1 is "
-                    "misleading and 3 are accurate.")
+    assert lede == ("Of the 9 claims taxcheck checked in this article, 5 are false and 4 are "
+                    "accurate.")
 
 
 def test_every_claim_is_highlighted_numbered_and_linked_to_its_note_and_back(seed_page,
@@ -88,7 +90,7 @@ def test_every_claim_is_highlighted_numbered_and_linked_to_its_note_and_back(see
         assert finding.rule in note.text()
 
 
-def test_a_wrong_claim_note_has_the_rule_rewrite_sources_id_and_confidence(seed_page):
+def test_a_wrong_claim_note_has_the_rule_rewrite_sources_and_editor_details(seed_page):
     note = seed_page.by_id("note-4")
     assert note is not None
     assert note.find("span", cls="badge").text() == "False"
@@ -98,12 +100,16 @@ def test_a_wrong_claim_note_has_the_rule_rewrite_sources_id_and_confidence(seed_
     assert fields["The claim"].startswith("You can roll 401(k) losses into an IRA")
     assert "losses stay where they are" in fields["Suggested rewrite"]
     assert fields["What is correct"]
-    assert "rollover" in fields["Why it matched"]
     links = [a.attrs["href"] for a in note.find("ul", cls="sources").find_all("a")]
     assert links and all(h.startswith(("https://", "http://")) for h in links)
-    meta = note.find("p", cls="note-meta").text()
-    assert "Claim ID retirement-loss-rollover" in meta
-    assert "Confidence 95% (high)" in meta
+    # how the match was made is for editors, folded away
+    details = note.find("details", cls="editor-details")
+    assert details.find("summary").text() == "Editor details"
+    trail = {d.text(): d.parent.find("dd").text() for d in details.find_all("dt")}
+    assert "rollover" in trail["Why it matched"]
+    assert trail["Claim ID"] == "retirement-loss-rollover"
+    assert trail["Confidence"] == "95% (high)"
+    assert trail["Line"] == "21"
 
 
 def test_why_it_matched_is_written_in_words(seed_page):
@@ -115,14 +121,14 @@ def test_why_it_matched_is_written_in_words(seed_page):
 
 def test_verified_claims_are_labelled_and_can_be_hidden_without_script(seed_page):
     verified = [n for n in seed_page.find_all("article", cls="note") if "v-accurate" in n.classes]
-    assert len(verified) == 3
+    assert len(verified) == 4
     for note in verified:
         assert note.find("span", cls="badge").text() == "Verified"
         assert "Suggested rewrite" not in note.text()
     toggle = seed_page.by_id("hide-verified")
     assert toggle is not None and toggle.attrs["type"] == "checkbox"
     assert seed_page.find("label", where=lambda e: e.attrs.get("for") == "hide-verified").text() \
-        == "Hide verified claims (3)"
+        == "Hide verified claims (4)"
     css = seed_page.find("style").raw_text()
     assert "body:has(#hide-verified:checked) .note.v-accurate" in css
 
@@ -165,7 +171,7 @@ def test_page_is_one_self_contained_file_with_a_strict_policy(seed_page):
 
 
 def test_article_text_is_shown_as_text_and_never_becomes_markup(checker):
-    html, page = page_for(checker, HOSTILE / "article.txt")
+    html, page = page_for(checker, HOSTILE / "article.txt", **PUBLISH)
     assert [e.attrs.get("type") for e in page.find_all("script")] == ["application/ld+json"]
     assert not page.find_all("img") and not page.find_all("iframe")
     for element in page.iter():
@@ -180,16 +186,16 @@ def test_article_text_is_shown_as_text_and_never_becomes_markup(checker):
 
 
 def test_a_closing_script_tag_in_a_claim_cannot_end_the_json_ld(checker):
-    html, page = page_for(checker, HOSTILE / "article.txt")
+    html, page = page_for(checker, HOSTILE / "article.txt", **PUBLISH)
     block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and ">" not in block and "&" not in block
     reviews = json_ld(page)
-    texts = [r["itemReviewed"]["text"] for r in reviews]
+    texts = [r["claimReviewed"] for r in reviews]
     assert any("</script><script>window.__pwned_claim=1" in t and "<!--" in t for t in texts)
 
 
 def test_metadata_links_only_to_web_addresses(checker):
-    _, page = page_for(checker, HOSTILE / "metadata.md")
+    _, page = page_for(checker, HOSTILE / "metadata.md", **PUBLISH)
     facts = {d.text(): d.parent.find("dd") for d in page.find_all("dt")}
     source = facts["Source"]
     assert not source.find_all("a")
@@ -209,38 +215,37 @@ def test_metadata_links_only_to_web_addresses(checker):
     assert "noreferrer" in link.attrs["rel"]
 
 
-def test_json_ld_reviews_every_claim_on_the_page(seed_page, seed_report):
-    reviews = json_ld(seed_page)
-    assert len(reviews) == len(seed_report.findings) == 9
+def test_a_page_for_editors_carries_no_claim_review(seed_page):
+    assert seed_page.find_all("script") == []
+    assert "Checked automatically by taxcheck" in seed_page.find("footer").text()
+    assert "Reviewed by" not in seed_page.find("footer").text()
+
+
+def test_a_published_page_reviews_only_the_problems(seed_report):
+    page = parse(render_html([seed_report], published=PUBLISHED, **PUBLISH))
+    reviews = json_ld(page)
+    problems = [f for f in seed_report.findings if f.is_problem]
+    assert len(reviews) == len(problems) == 5
     by_url = {r["url"]: r for r in reviews}
-    assert set(by_url) == {f"#note-{n}" for n in range(1, 10)}
-    rollover = by_url["#note-4"]
-    assert rollover["@context"] == "https://schema.org"
-    assert rollover["@type"] == "ClaimReview"
-    assert rollover["claimReviewed"] == ("You can roll 401(k) losses into an IRA (and deduct or "
-                                         "use them there).")
+    rollover = by_url["https://desk.example/reviews/seed.html#note-4"]
+    assert rollover["claimReviewed"] == ("If you have a traditional IRA, you can roll over your "
+                                         "401k losses into the IRA.")
     assert rollover["reviewRating"] == {
         "@type": "Rating", "ratingValue": 1, "bestRating": 4, "worstRating": 1,
         "alternateName": "False", "ratingExplanation": rollover["reviewRating"][
             "ratingExplanation"]}
-    assert rollover["itemReviewed"]["@type"] == "Claim"
     assert rollover["itemReviewed"]["author"] == {"@type": "Person", "name": "liuqiyue"}
-    assert rollover["author"] == {"@type": "Organization", "name": "taxcheck"}
     assert rollover["datePublished"] == "2026-03-02"
-    assert by_url["#note-1"]["reviewRating"]["alternateName"] == "Misleading"
-    assert by_url["#note-2"]["reviewRating"]["alternateName"] == "True"
-    for review in reviews:
-        claim = review["claimReviewed"]
-        assert 0 < len(claim) <= 75
-        assert review["reviewRating"]["alternateName"].lower() not in claim.lower().split()
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"False"}
+    for note in page.find_all("article", cls="note"):
+        assert note.find_all("details", cls="editor-details") == []
+        assert "Suggested rewrite" not in note.text()
 
 
 def test_reviewer_and_page_address_come_from_the_caller(seed_report):
-    page = parse(render_html([seed_report], published=PUBLISHED, reviewer="The Tax Desk",
-                             reviewer_url="https://desk.example/",
-                             page_url="https://desk.example/reviews/seed.html"))
+    page = parse(render_html([seed_report], published=PUBLISHED, **PUBLISH))
     review = json_ld(page)[0]
-    assert review["url"] == "https://desk.example/reviews/seed.html#note-1"
+    assert review["url"].startswith("https://desk.example/reviews/seed.html#note-")
     assert review["author"] == {"@type": "Organization", "name": "The Tax Desk",
                                 "url": "https://desk.example/"}
     canonical = page.find("link", where=lambda e: e.attrs.get("rel") == "canonical")

@@ -104,7 +104,7 @@ def test_a_because_clause_completes_the_clause_it_explains(db):
     res = resolve_clause(reason, DiscourseContext(db), heading=False, list_item=False,
                          section={}, section_groups={}, heading_groups={})
 
-    def match(labels: set[str]) -> list[str]:
+    def match(labels: set[str], *_: object) -> list[str]:
         return ["a match"] if {"SEPARATION", "PENALTY"} <= labels else []
 
     matches, wider = with_explained_clause(reason, res, [first, reason], set(), match)  # type: ignore[arg-type]

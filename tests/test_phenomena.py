@@ -124,7 +124,7 @@ def test_historical_statements_are_not_claims_about_today(check_text, sentence):
 
 def test_contradictions_inside_one_article_are_reported(check_text):
     report = check_text("You cannot deduct losses inside a 401(k).\n\n"
-                        "Later that year, deduct your 401(k) losses on Schedule A.")
+                        "Later that year, you can deduct your 401(k) losses on your tax return.")
     [contradiction] = report.contradictions
     by_id = {f.id: f for f in report.findings}
     assert by_id[contradiction.accurate].verdict == "accurate"

@@ -67,7 +67,7 @@ def test_scan_writes_every_output(tmp_path):
             assert article["counts"].get(verdict, 0) == by_article[(article["path"], verdict)]
         assert all(f["page"] == article["page"] for f in findings if f["path"] == article["path"])
     assert summary["totals"] == {v: sum(a["counts"].get(v, 0) for a in summary["articles"])
-                                 for v in VERDICTS}
+                                 for v in (*VERDICTS, "contradictions")}
     wrong = next(f for f in findings if f["path"] == "corpus/wrong.txt")
     assert (wrong["claim_id"], wrong["verdict"], wrong["line"]) == (
         "retirement-loss-deductible", "false", 3)
@@ -87,13 +87,13 @@ def test_scan_writes_every_output(tmp_path):
     assert top["retirement-loss-deductible"]["articles"] == ["corpus/wrong.txt"]
     assert top["retirement-loss-rollover"]["pages"] == ["pages/corpus/sub/seed.txt.html"]
 
-    # SARIF: valid 2.1.0, one result per problem finding, rules listed once
+    # SARIF: valid 2.1.0, one result per problem finding and contradiction, rules listed once
     sarif = json.loads((out / "results.sarif").read_text(encoding="utf-8"))
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(sarif, schema)
     run = sarif["runs"][0]
     problems = [f for f in findings if f["verdict"] != "accurate" and f["framing"] == "stated"]
-    assert len(run["results"]) == len(problems)
+    assert len(run["results"]) == len(problems) + summary["totals"]["contradictions"]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert len(rules) == len(set(rules))
     for res in run["results"]:
@@ -110,6 +110,7 @@ def test_bad_files_are_listed_with_reasons_and_the_rest_is_reported(tmp_path):
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (corpus / "empty.md").write_bytes(b"")
     (corpus / "latin1.txt").write_bytes("Title\n\nCaf\xe9 losses\n".encode("latin-1"))
+    (corpus / "bad16.txt").write_bytes(b"\xff\xfeT\x00i\x00\x00\xd8x\x00")  # lone surrogate
     (corpus / "huge.txt").write_text("Title\n\n" + "word " * 2000, encoding="utf-8")
     out = tmp_path / "out"
     result = run_cli("scan", "corpus", "--out", "out", "--max-bytes", "5000", "--jobs", "1",
@@ -121,9 +122,9 @@ def test_bad_files_are_listed_with_reasons_and_the_rest_is_reported(tmp_path):
         "corpus/binary.txt": "TC202 file is binary, not text",
         "corpus/empty.md": "TC201 file is empty",
         "corpus/huge.txt": "TC204 file is larger than the 5,000-byte limit (10,007 bytes)",
-        "corpus/latin1.txt": "TC203 file is not UTF-8 text (bad byte at offset 10)",
-    }
-    assert sorted(result.stderr.splitlines()[:4]) == sorted(
+        "corpus/bad16.txt": "TC203 file is not UTF-16 text (bad byte at offset 6)",
+    }  # latin1.txt is decoded (with a TC260 warning), not refused
+    assert sorted(line for line in result.stderr.splitlines() if ": error: " in line) == sorted(
         f"taxcheck: error: {path}: {reason}" for path, reason in reasons.items())
     good = next(a for a in summary["articles"] if a["path"] == "corpus/good.txt")
     assert good["counts"]["false"] == 1 and (out / good["page"]).is_file()

@@ -100,8 +100,9 @@ def test_unknown_claim_id_and_unknown_directive_warn(check_text):
                         f"{DEDUCT}\n\n<!-- taxcheck-disable-nextline -->\n{AMEND}\n")
     assert report.warnings == [
         "snippet.txt:3: TC250 suppression names unknown claim 'retirement-loss-deductable' "
-        "(see `taxcheck claims list`)",
-        "snippet.txt:6: TC251 unknown suppression comment 'taxcheck-disable-nextline' (known: "
+        "(did you mean 'retirement-loss-deductible'?) (see `taxcheck claims list`)",
+        "snippet.txt:6: TC251 unknown suppression comment 'taxcheck-disable-nextline' (did "
+        "you mean 'taxcheck-disable-next-line'? known: "
         "taxcheck-disable, taxcheck-enable, taxcheck-disable-next-line, taxcheck-disable-line)"]
     assert [f.suppressed for f in report.findings] == [False, False]
 
@@ -159,3 +160,23 @@ def test_comments_shown_as_code_in_markdown_are_examples_not_directives(check_te
                         f"{DEDUCT}\n", ".md")
     assert states(report) == [("retirement-loss-deductible", 8, False)]
     assert report.warnings == []
+
+
+def test_a_suppression_that_silences_nothing_is_a_warning(check_text):
+    report = check_text(f"<!-- taxcheck-disable-next-line retirement-loss-deductible -->\n"
+                        f"{DEDUCT}\n\n<!-- taxcheck-disable-next-line ira-limit -->\n{AMEND}\n\n"
+                        "<!-- taxcheck-disable-line -->Nothing to see here.\n")
+    assert report.warnings == [
+        "snippet.txt:6: TC252 'taxcheck-disable-next-line ira-limit' silences nothing here; "
+        "remove it",
+        "snippet.txt:9: TC252 'taxcheck-disable-line' silences nothing here; remove it"]
+    assert [f.suppressed for f in report.findings] == [True, False]
+
+
+def test_a_region_that_silences_something_is_not_reported(check_text):
+    report = check_text(f"<!-- taxcheck-disable -->\n{DEDUCT}\n<!-- taxcheck-enable -->\n\n"
+                        f"<!-- taxcheck-disable retirement-loss-deductible, ira-limit -->\n"
+                        f"{DEDUCT}\n")
+    assert all(f.suppressed for f in report.findings)
+    assert report.warnings == [
+        "snippet.txt:7: TC252 'taxcheck-disable ira-limit' silences nothing here; remove it"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.documents import Document
+from taxcheck.documents import MAX_BLOCK_CHARS, Document, split_long_block
 from taxcheck.findings import BlockView, Report
 from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.selection import ClaimSelection
@@ -16,6 +16,19 @@ from taxcheck.suppressions import apply_suppressions
 # taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
 # when a Checker is built, so commands that build none (a warm scan) start fast.
 
+BATCH_CHARS = 1_000_000
+"""Blocks per ``nlp.pipe`` batch are fewer when they are long, so that one batch holds
+about this many characters (memory stays bounded on huge articles)."""
+
+
+def _split_long_blocks(document: Document) -> Document:
+    """The document with blocks over :data:`MAX_BLOCK_CHARS` cut at sentence ends."""
+    if all(len(b.text) <= MAX_BLOCK_CHARS for b in document.blocks):
+        return document
+    blocks = [piece for block in document.blocks for piece in split_long_block(block)]
+    return document.model_copy(update={"blocks": blocks})
+
+
 def as_of_year(document: Document, tax_year: int | None) -> int:
     """The tax year an article is checked against: --tax-year, its date, or this year."""
     if tax_year is not None:
@@ -23,6 +36,14 @@ def as_of_year(document: Document, tax_year: int | None) -> int:
     if document.meta.date is not None:
         return document.meta.date.year
     return dt.date.today().year
+
+
+def date_note(document: Document, tax_year: int | None) -> str | None:
+    """"no date found: checked against tax year N" when neither the article nor the
+    caller gives a year."""
+    if tax_year is not None or document.meta.date is not None:
+        return None
+    return f"no date found: checked against tax year {as_of_year(document, None)}"
 
 
 class Checker:
@@ -60,8 +81,11 @@ class Checker:
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
 
         for document in documents:
-            texts = (pipeline_text(block.text) for block in document.blocks)
-            docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+            document = _split_long_blocks(document)
+            texts = [pipeline_text(block.text) for block in document.blocks]
+            longest = max((len(t) for t in texts), default=1)
+            batch = max(1, min(self.batch_size, BATCH_CHARS // max(longest, 1)))
+            docs = self.nlp.pipe(texts, batch_size=batch)
             candidates, sentences = [], []
             for doc in docs:
                 candidates.append(doc._.candidates)
@@ -71,10 +95,12 @@ class Checker:
                 [f for f in match_document(document, candidates, self.db, year, sentences)
                  if f.claim_id in self.allowed], self.db)
             findings, warnings = apply_suppressions(document, findings, self.db)
+            warnings = [*document.warnings, *warnings]
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,
-                findings=findings, warnings=warnings,
+                findings=findings, warnings=warnings, date_note=date_note(document,
+                                                                          self.tax_year),
                 contradictions=find_contradictions(
                     [f for f in findings if not f.suppressed], self.db),
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)

@@ -10,7 +10,7 @@ from taxcheck.checker import Checker
 from taxcheck.claimdb.models import Claim
 from taxcheck.readers.plaintext import read_plaintext
 
-Expectation = Literal["match", "no_match"]
+Expectation = Literal["match", "negated", "no_match"]
 
 
 @dataclass(frozen=True)
@@ -23,26 +23,51 @@ class ExampleResult:
     sentence: str
     found: tuple[str, ...]
     """Claim ids (with verdicts) the sentence produced."""
+    want: tuple[str, ...] = ()
+    """What must be found: ``id (verdict)``, or a bare id for a numeric claim."""
+    quiet: tuple[str, ...] = ()
+    """Claim ids that must not be found (the claim, or a proposition's twin)."""
 
     @property
     def passed(self) -> bool:
-        hit = any(f.split(" ")[0] == self.claim_id for f in self.found)
-        return hit if self.expect == "match" else not hit
+        ids = {f.split(" ")[0] for f in self.found}
+        return (all(w in self.found or w in ids for w in self.want)
+                and not ids.intersection(self.quiet))
 
     def describe(self) -> str:
         actual = ", ".join(self.found) or "no finding"
-        want = "a finding" if self.expect == "match" else "no finding"
-        return (f"{self.claim_id} {self.expect}[{self.index}]: expected {want} for this claim, "
+        want = " and ".join(self.want) or "no finding"
+        quiet = f", and nothing for {', '.join(self.quiet)}" if self.want and self.quiet else ""
+        return (f"{self.claim_id} {self.expect}[{self.index}]: expected {want}{quiet}, "
                 f"got {actual}\n    {self.sentence}")
 
 
+def expectations(claim: Claim, expect: Expectation) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an example of ``claim`` must produce (``want``) and must not (``quiet``).
+
+    A statement of a proposition reports it with its verdict and not its denial; a denial
+    reports the denial with its verdict and not the proposition (the twin stays quiet).
+    """
+    denial = claim.negated.id if claim.negated else None
+    if expect == "match":
+        want = f"{claim.id} ({claim.verdict})" if claim.verdict else claim.id
+        return (want,), (denial,) if denial else ()
+    if expect == "negated" and claim.negated is not None:
+        return (f"{claim.negated.id} ({claim.negated.verdict})",), (claim.id,)
+    return (), (claim.id, denial) if denial else (claim.id,)
+
+
 def example_cases(claims: Iterable[Claim]) -> Iterator[tuple[Claim, Expectation, int, str]]:
-    """Every (claim, expectation, index, sentence) in the database."""
+    """Every (claim, expectation, index, sentence) in the database.
+
+    A proposition's denial has no examples of its own: they are the proposition's.
+    """
     for claim in claims:
-        for i, sentence in enumerate(claim.examples.match):
-            yield claim, "match", i, sentence
-        for i, sentence in enumerate(claim.examples.no_match):
-            yield claim, "no_match", i, sentence
+        if claim.denial_of is not None:
+            continue
+        for expect in ("match", "negated", "no_match"):
+            for i, sentence in enumerate(getattr(claim.examples, expect)):
+                yield claim, expect, i, sentence
 
 
 def run_example(checker: Checker, claim: Claim, expect: Expectation, index: int,
@@ -54,7 +79,8 @@ def run_example(checker: Checker, claim: Claim, expect: Expectation, index: int,
                                                        for b in document.blocks]})
     report = checker.check(document)
     found = tuple(f"{f.claim_id} ({f.verdict})" for f in report.findings)
-    return ExampleResult(claim.id, index, expect, sentence, found)
+    want, quiet = expectations(claim, expect)
+    return ExampleResult(claim.id, index, expect, sentence, found, want, quiet)
 
 
 def run_examples(checker: Checker, claims: Iterable[Claim]) -> list[ExampleResult]:

@@ -20,11 +20,12 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from taxcheck.errors import ConfigError
 from taxcheck.readers import DEFAULT_MAX_BYTES
+from taxcheck.render.urls import http_url
 
 CONFIG_FILES = (".taxcheck.toml", "pyproject.toml")
 """Looked for in each folder, in this order."""
 
-OutputFormat = Literal["github", "html", "json", "jsonl", "sarif", "text"]
+OutputFormat = Literal["concise", "github", "html", "json", "jsonl", "sarif", "text"]
 OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 
 DEFAULT = "default"
@@ -58,6 +59,11 @@ class Settings(BaseModel):
         claims: extra (house) claim folders, resolved against the configuration file.
         format: the default output format.
         reviewer: the reviewing person or organization named in HTML and ClaimReview.
+        reviewer_url: the reviewer's web site (an http(s) URL), for ClaimReview.
+        publish: write pages for readers, with ClaimReview for the problems the reviewer
+            stands behind (needs ``reviewer``, ``reviewer_url`` and a page or base URL).
+        base_url: where ``scan``'s output folder will be published; each page's URL is
+            derived from it.
         max_bytes: inputs larger than this are refused.
     """
 
@@ -71,6 +77,9 @@ class Settings(BaseModel):
     claims: tuple[Path, ...] = ()
     format: OutputFormat = "text"
     reviewer: str | None = Field(default=None, min_length=1)
+    reviewer_url: str | None = None
+    publish: bool = False
+    base_url: str | None = None
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, ge=1)
 
     _origins: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -80,6 +89,20 @@ class Settings(BaseModel):
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str | Path) else value
+
+    @field_validator("reviewer_url", "base_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and http_url(value) is None:
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @field_validator("publish", mode="before")
+    @classmethod
+    def _true_or_false(cls, value: object) -> object:
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
 
     @field_validator("tax_year", "max_bytes", mode="before")
     @classmethod
@@ -282,6 +305,8 @@ def describe_settings(settings: Settings) -> str:
 def _toml_value(value: object) -> str:
     if value is None:
         return "(unset)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Path | str):
         return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(value)

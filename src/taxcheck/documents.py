@@ -9,12 +9,17 @@ exact words in the original file without searching for them again.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-BlockKind = Literal["title", "byline", "dateline", "heading", "paragraph", "list_item", "quote"]
+BlockKind = Literal["title", "byline", "dateline", "heading", "paragraph", "list_item", "quote",
+                    "table_cell"]
+"""``table_cell``: one data cell of a table, read as the statement "row label — column
+header: value" (:attr:`Block.row` and :attr:`Block.column` hold the two; only the value
+comes from the cell, so findings point at it)."""
 
 
 class Segment(BaseModel):
@@ -37,6 +42,28 @@ class Block(BaseModel):
     segments: tuple[Segment, ...]
     level: int = 0
     number: int | None = None
+    row: str | None = None
+    """A table cell's row label ("Catch-up (50+)")."""
+    column: str | None = None
+    """A table cell's column header ("2026")."""
+
+    def slice(self, start: int, end: int) -> Block:
+        """The block's text from ``start`` to ``end``, as a block of the same kind."""
+        segments = []
+        bounds = [seg.text_start for seg in self.segments[1:]] + [len(self.text)]
+        for seg, stop in zip(self.segments, bounds, strict=True):
+            lo, hi = max(seg.text_start, start), min(max(stop, seg.text_start + seg.length), end)
+            if lo >= hi:
+                continue
+            skip = lo - seg.text_start
+            segments.append(Segment(
+                text_start=lo - start, source_start=seg.source_start + min(skip, seg.length),
+                length=max(min(seg.length, hi - seg.text_start) - skip, 0)))
+        if not segments or segments[0].text_start > 0:
+            segments.insert(0, Segment(text_start=0, source_start=self.to_source(start),
+                                       length=0))
+        return self.model_copy(update={"text": self.text[start:end],
+                                       "segments": tuple(segments)})
 
     def to_source(self, offset: int) -> int:
         """Map a character offset in :attr:`text` to an offset in the source file."""
@@ -46,6 +73,33 @@ class Block(BaseModel):
         return seg.source_start + min(max(offset - seg.text_start, 0), max(seg.length, 0))
 
 
+MAX_BLOCK_CHARS = 10_000
+"""Blocks longer than this are checked in pieces (spaCy refuses texts over its
+``max_length``, and a long text costs memory in proportion)."""
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def split_long_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> list[Block]:
+    """``block`` in pieces of at most ``limit`` characters, cut after a sentence when one
+    ends in the last half of a piece, else at a space, else anywhere."""
+    if len(block.text) <= limit:
+        return [block]
+    pieces, start, text = [], 0, block.text
+    while len(text) - start > limit:
+        window = text[start + limit // 2:start + limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        if ends:
+            cut = start + limit // 2 + ends[-1]
+        elif (space := window.rfind(" ")) >= 0:
+            cut = start + limit // 2 + space + 1
+        else:
+            cut = start + limit
+        pieces.append(block.slice(start, cut))
+        start = cut
+    pieces.append(block.slice(start, len(text)))
+    return pieces
+
+
 class ArticleMeta(BaseModel):
     """What is known about the article besides its text."""
 
@@ -53,6 +107,8 @@ class ArticleMeta(BaseModel):
     url: str | None = None
     author: str | None = None
     date: dt.date | None = None
+    date_source: str | None = None
+    """Where :attr:`date` was found ("Updated March 3, 2024", "JSON-LD dateModified")."""
 
 
 class Document(BaseModel):
@@ -62,6 +118,9 @@ class Document(BaseModel):
     source: str = Field(repr=False)
     blocks: list[Block]
     meta: ArticleMeta = ArticleMeta()
+    warnings: list[str] = []
+    """Problems reading it that did not stop it (``path: TCnnn message``), e.g. the
+    encoding it was decoded from when that was not UTF-8."""
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of a source offset."""

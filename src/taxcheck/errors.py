@@ -34,8 +34,13 @@ CODES: dict[str, str] = {
     "TC211": "a JSON Lines record has no usable text or html",
     "TC212": "scan: the worker process checking an input died",
     "TC213": "scan: reading and checking an input took longer than --timeout-per-doc",
+    "TC220": "check --fix: the file cannot be rewritten (a Word file, or not UTF-8 text)",
     "TC250": "a suppression comment names no known claim or topic (a warning)",
     "TC251": "a comment starting with taxcheck- is not a known suppression (a warning)",
+    "TC252": "a suppression comment silences nothing (a warning)",
+    "TC260": "an input is not UTF-8 and was decoded in the encoding named (a warning)",
+    "TC261": "NUL bytes after the first 8 KB of an input were removed (a warning)",
+    "TC262": "the article gives no date; it was checked against this year (a warning)",
     "TC299": "scan: an internal error while checking an input",
     # configuration
     "TC300": "a configuration error",
@@ -46,6 +51,7 @@ CODES: dict[str, str] = {
     "TC305": "enable or disable names no claim or topic",
     "TC306": "the --config file does not exist or has no [tool.taxcheck] table",
     "TC307": "[tool.taxcheck] is not a table",
+    "TC308": "scan: the inputs come under different configuration files",
     # the evaluation corpus (taxcheck eval)
     "TC401": "a gold file cannot be read, is not valid YAML or does not match the schema",
     "TC402": "an evaluation corpus has no gold/ folder",

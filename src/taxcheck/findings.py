@@ -32,11 +32,31 @@ class Step(BaseModel):
     """The step in words, for people."""
     labels: tuple[str, ...] = ()
     """What the step is about, for programs: the concepts matched or inherited, the cue
-    words of a negation or hedge."""
+    words of a negation or hedge, the tax year a figure was checked against."""
     source: str | None = None
     """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
     (the title or the section's heading), ``previous-statement``, ``explained-clause``,
     ``procedure`` (a step of an abolished rule stated as available earlier in the section)."""
+
+
+class Fix(BaseModel):
+    """A wrong figure and the one right value that replaces it.
+
+    ``start``/``end`` are offsets in the source file; ``original`` is the text there
+    (e.g. ``$23,000``) and ``replacement`` what it becomes (``$24,500``), written the
+    way the article wrote the number.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    original: str
+    replacement: str
 
 
 class Finding(BaseModel):
@@ -69,6 +89,8 @@ class Finding(BaseModel):
     citations: tuple[Citation, ...]
     trail: tuple[Step, ...] = ()
     suppressed: bool = False
+    fix: Fix | None = None
+    """For a wrong figure with one right value: the edit that corrects it."""
 
     @property
     def is_problem(self) -> bool:
@@ -121,16 +143,33 @@ class Report(BaseModel):
     blocks: list[BlockView] = []
     contradictions: list[Contradiction] = []
     error: str | None = None
+    date_note: str | None = None
+    """Set when the article gives no date and no tax year was asked for: "no date found:
+    checked against tax year 2026"."""
     warnings: list[str] = []
     """Problems that did not stop the check, e.g. a suppression naming an unknown claim
     (``path:line: TCnnn message``)."""
 
     def counts(self) -> dict[str, int]:
-        """Number of unsuppressed findings per verdict (myths counted apart)."""
+        """Number of unsuppressed findings per verdict (myths counted apart), and of
+        contradictions."""
         out = {"false": 0, "misleading": 0, "outdated": 0, "accurate": 0, "myth": 0}
         for f in self.findings:
             if not f.suppressed:
                 out["myth" if f.framing == "myth" else f.verdict] += 1
+        out["contradictions"] = len(self.visible_contradictions())
+        return out
+
+    def visible_contradictions(self) -> list[tuple[Contradiction, Finding, Finding]]:
+        """Each contradiction with its wrong and its accurate finding, when neither is
+        suppressed, in the order of the wrong statements."""
+        by_id = {f.id: f for f in self.findings}
+        out = []
+        for c in self.contradictions:
+            wrong, right = by_id.get(c.wrong), by_id.get(c.accurate)
+            if wrong is not None and right is not None and not (wrong.suppressed
+                                                                 or right.suppressed):
+                out.append((c, wrong, right))
         return out
 
     def worst_severity(self) -> str | None:

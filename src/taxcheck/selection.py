@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from pydantic import BaseModel, ConfigDict
 
 from taxcheck.claimdb import ClaimDatabase
@@ -30,3 +32,9 @@ class ClaimSelection(BaseModel):
 def known_names(db: ClaimDatabase) -> frozenset[str]:
     """Every claim id and topic of ``db``."""
     return frozenset({c.id for c in db.claims} | {c.topic for c in db.claims if c.topic})
+
+
+def suggestion(name: str, db: ClaimDatabase) -> str:
+    """`` (did you mean 'x'?)`` for the claim id or topic closest to ``name``, or ``""``."""
+    close = difflib.get_close_matches(name, sorted(known_names(db)), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -19,6 +19,7 @@ JSON and SARIF can still show it; it counts for nothing.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
 from taxcheck.findings import Finding
-from taxcheck.selection import known_names
+from taxcheck.selection import known_names, suggestion
 
 DirectiveKind = Literal["disable", "enable", "disable-next-line", "disable-line"]
 KINDS: tuple[str, ...] = ("disable", "enable", "disable-next-line", "disable-line")
@@ -111,8 +112,10 @@ def parse_directives(document: Document) -> tuple[list[Directive], list[tuple[in
         line, _ = document.line_col(m.start())
         kind = m.group("kind").lower()
         if kind not in KINDS:
+            close = difflib.get_close_matches(kind, KINDS, n=1)
+            hint = f"did you mean 'taxcheck-{close[0]}'? " if close else ""
             warnings.append((line, _warning(
-                document, line, f"unknown suppression comment 'taxcheck-{kind}' (known: "
+                document, line, f"unknown suppression comment 'taxcheck-{kind}' ({hint}known: "
                 f"{', '.join('taxcheck-' + k for k in KINDS)})", "TC251")))
             continue
         args = m.group("args").split("--", 1)[0]
@@ -128,30 +131,61 @@ def parse_directives(document: Document) -> tuple[list[Directive], list[tuple[in
     return directives, warnings
 
 
-def _region_suppresses(regions: Iterable[Directive], offset: int, claim_id: str,
-                       topic: str) -> bool:
-    """Replay disable/enable comments before ``offset``; True when the claim is off there."""
-    all_off = False
-    off: set[str] = set()
+def _region_suppressor(regions: Iterable[Directive], offset: int, claim_id: str,
+                       topic: str) -> Directive | None:
+    """Replay disable/enable comments before ``offset``; the disable comment that turns
+    the claim off there, or None when it is on."""
+    all_off: Directive | None = None
+    off: dict[str, Directive] = {}
     back_on: set[str] = set()
     for d in regions:
         if d.start > offset:
             break
-        names = set(d.names)
-        if d.kind == "disable" and not names:
-            all_off, off, back_on = True, set(), set()
+        if d.kind == "disable" and not d.names:
+            all_off, off, back_on = d, {}, set()
         elif d.kind == "disable":
-            back_on -= names
-            off |= names
-        elif not names:
-            all_off, off, back_on = False, set(), set()
+            back_on -= d.names
+            off.update(dict.fromkeys(d.names, d))
+        elif not d.names:
+            all_off, off, back_on = None, {}, set()
         else:
-            off -= names
-            back_on |= names
+            for name in d.names:
+                off.pop(name, None)
+            back_on |= d.names
     in_names = {claim_id, topic} - {""}
-    if in_names & off:
-        return True
-    return all_off and not in_names & back_on
+    for name in sorted(in_names & off.keys()):
+        return off[name]
+    return all_off if all_off is not None and not in_names & back_on else None
+
+
+def _line_suppressor(lines: Iterable[Directive], f: Finding, topic: str) -> Directive | None:
+    for d in lines:
+        if d.covers(f.claim_id, topic) and (
+                f.line == d.target_line if d.kind == "disable-next-line"
+                else f.line <= (d.target_line or 0) <= f.end_line):
+            return d
+    return None
+
+
+def _unused(document: Document, directives: list[Directive], used: dict[int, set[str]],
+            known: frozenset[str]) -> list[tuple[int, str]]:
+    """Warnings (TC252) for disable comments, or names in them, that silence nothing."""
+    out = []
+    for d in directives:
+        if d.kind == "enable":
+            continue
+        hit = used.get(d.start)
+        if not d.names:
+            if hit is None:
+                out.append((d.line, _warning(
+                    document, d.line, f"'taxcheck-{d.kind}' silences nothing here; remove it",
+                    "TC252")))
+            continue
+        for name in sorted((d.names & known) - (hit or set())):
+            out.append((d.line, _warning(
+                document, d.line, f"'taxcheck-{d.kind} {name}' silences nothing here; "
+                "remove it", "TC252")))
+    return out
 
 
 def apply_suppressions(document: Document, findings: list[Finding],
@@ -159,30 +193,30 @@ def apply_suppressions(document: Document, findings: list[Finding],
     """Mark the findings that the document's suppression comments silence.
 
     Returns the findings (same order, suppressed ones marked) and warnings for
-    malformed comments and for names that are neither a claim id nor a topic
-    (``path:line: TC250 ...``); neither stops the check.
+    malformed comments (TC251), for names that are neither a claim id nor a topic
+    (TC250, with the closest known name) and for disable comments that silence nothing
+    (TC252, like ruff's unused ``noqa``); none stops the check.
     """
     directives, warnings = parse_directives(document)
     known = known_names(db)
     for d in directives:
         for name in sorted(d.names - known):
             warnings.append((d.line, _warning(
-                document, d.line,
-                f"suppression names unknown claim {name!r} (see `taxcheck claims list`)",
-                "TC250")))
-    messages = [message for _, message in sorted(warnings, key=lambda w: w[0])]
+                document, d.line, f"suppression names unknown claim {name!r}"
+                f"{suggestion(name, db)} (see `taxcheck claims list`)", "TC250")))
     if not directives:
-        return findings, messages
+        return findings, [message for _, message in sorted(warnings, key=lambda w: w[0])]
     topics = {c.id: c.topic for c in db.claims}
     regions = [d for d in directives if d.kind in ("disable", "enable")]
     lines = [d for d in directives if d.target_line is not None]
+    used: dict[int, set[str]] = {}
     out = []
     for f in findings:
         topic = topics.get(f.claim_id, "")
-        silenced = any(
-            d.covers(f.claim_id, topic) and (
-                f.line == d.target_line if d.kind == "disable-next-line"
-                else f.line <= (d.target_line or 0) <= f.end_line)
-            for d in lines) or _region_suppresses(regions, f.start, f.claim_id, topic)
-        out.append(f.model_copy(update={"suppressed": True}) if silenced else f)
-    return out, messages
+        by = _line_suppressor(lines, f, topic) or _region_suppressor(regions, f.start,
+                                                                      f.claim_id, topic)
+        if by is not None:
+            used.setdefault(by.start, set()).update({f.claim_id, topic} & by.names)
+        out.append(f.model_copy(update={"suppressed": True}) if by is not None else f)
+    warnings.extend(_unused(document, directives, used, known))
+    return out, [message for _, message in sorted(warnings, key=lambda w: w[0])]

@@ -163,18 +163,25 @@ def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]
     out = []
     for i, body in enumerate(raw_claims):
         if isinstance(body, dict):
+            if "denial_of" in body:
+                loader.fail(loader.line(("claims", i, "denial_of")),
+                            "denial_of: unknown field (the loader sets it; write 'negated')")
+                continue
             body = {"topic": header.topic, **body}
         claim = loader.validate(Claim, body, ("claims", i))
         if claim is None:
             continue
         where = f"{loader.path}:{loader.line(('claims', i))}"
-        if claim.id in seen:
-            loader.fail(loader.line(("claims", i, "id")),
-                        f"duplicate claim id {claim.id!r} (first defined at {seen[claim.id]})",
-                        "TC104")
-            continue
-        seen[claim.id] = where
-        out.append((claim, where))
+        denial = claim.denial()
+        for made, key in ((claim, "id"), (denial, "negated")):
+            if made is None:
+                continue
+            if made.id in seen:
+                loader.fail(loader.line(("claims", i, key)), f"duplicate claim id {made.id!r} "
+                            f"(first defined at {seen[made.id]})", "TC104")
+                continue
+            seen[made.id] = where
+            out.append((made, where))
     return out
 
 

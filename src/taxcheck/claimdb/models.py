@@ -94,10 +94,32 @@ class Condition(_Strict):
 
 
 class Examples(_Strict):
-    """Sentences that must (match) and must not (no_match) produce this claim."""
+    """Sentences that state the claim (``match``: it is reported with its verdict), that
+    deny it (``negated``: a proposition's denial is reported with its verdict and the
+    claim stays quiet) and that state neither (``no_match``)."""
 
     match: tuple[str, ...] = Field(min_length=1)
     no_match: tuple[str, ...] = Field(min_length=1)
+    negated: tuple[str, ...] = ()
+
+
+class Denial(_Strict):
+    """What a clause denying a proposition states: the id it is reported under, its verdict
+    and its words. The conditions are the proposition's, with the opposite polarity."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    verdict: Verdict
+    says: str
+    correction: str = "No change needed."
+    severity: Severity | None = None
+
+    @field_validator("verdict", mode="before")
+    @classmethod
+    def _yaml_false_is_a_verdict(cls, value: object) -> object:
+        return "false" if value is False else value
+
+
+BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "table_cell"]
 
 
 class Claim(_Strict):
@@ -122,6 +144,19 @@ class Claim(_Strict):
     defaults to the first concept of the matching condition."""
     when: tuple[Condition, ...] = Field(min_length=1)
     examples: Examples
+    kind: Literal["proposition", "figure"] | None = None
+    """``figure`` for numeric claims (a ``figure`` table), else ``proposition``; filled in
+    when omitted."""
+    scope: tuple[BlockKind, ...] = ()
+    """The kinds of block the claim applies to (empty: every kind)."""
+    negated: Denial | None = None
+    """For a proposition: what a clause that denies it states (``affirmed: false, negated:
+    accurate`` and the like). The loader turns it into a claim of its own, ``negated.id``,
+    whose conditions are these with the opposite polarity, so the proposition and its
+    denial are written once."""
+    denial_of: str | None = None
+    """Set by the loader on the claim it makes from a proposition's ``negated``; never
+    written in a claim file."""
 
     @field_validator("verdict", mode="before")
     @classmethod
@@ -138,7 +173,48 @@ class Claim(_Strict):
                              "remove 'verdict'")
         if (self.anchor is not None or any(c.anchor for c in self.when)) and self.figure is None:
             raise ValueError("'anchor' is for numeric claims; add a 'figure' or remove 'anchor'")
+        kind = "figure" if self.figure is not None else "proposition"
+        if self.kind != kind:
+            raise ValueError(f"kind: a claim {'with' if self.figure else 'without'} 'figure' "
+                             f"is a {kind}")
+        self._check_denial()
         return self
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_kind(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("kind") is None:
+            return {**data, "kind": "figure" if data.get("figure") else "proposition"}
+        return data
+
+    def _check_denial(self) -> None:
+        if self.negated is None:
+            if self.examples.negated and self.denial_of is None:
+                raise ValueError("examples.negated needs a 'negated' denial to report")
+            return
+        if self.figure is not None:
+            raise ValueError("negated: a numeric claim's verdict comes from its figure table")
+        if self.negated.id == self.id:
+            raise ValueError("negated.id must differ from the claim's id")
+        if any(c.polarity == "any" for c in self.when):
+            raise ValueError("negated: every condition needs a polarity (affirmed or negated) "
+                             "to deny")
+        if not self.examples.negated:
+            raise ValueError("examples.negated: add sentences that deny the claim")
+
+    def denial(self) -> Claim | None:
+        """The claim a denial of this proposition states, or None."""
+        if self.negated is None:
+            return None
+        flip = {"affirmed": "negated", "negated": "affirmed"}
+        d = self.negated
+        return self.model_copy(update={
+            "id": d.id, "verdict": d.verdict, "severity": d.severity, "says": d.says,
+            "correction": d.correction, "negated": None, "denial_of": self.id,
+            "when": tuple(c.model_copy(update={"polarity": flip[c.polarity]})
+                          for c in self.when),
+            "examples": Examples(match=self.examples.negated,
+                                 no_match=self.examples.match + self.examples.no_match)})
 
     def severity_for(self, verdict: str) -> Severity:
         """Severity of a finding with ``verdict`` (a claim's own severity wins)."""

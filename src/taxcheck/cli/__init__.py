@@ -13,7 +13,8 @@ import click
 from taxcheck import __version__
 
 COMMANDS = {"check": "check:check", "claims": "claims:claims", "eval": "eval:eval_command",
-            "config": "config:config", "watch": "watch:watch", "scan": "scan:scan"}
+            "config": "config:config", "watch": "watch:watch", "scan": "scan:scan",
+            "lsp": "lsp:lsp"}
 """Command name -> ``module:attribute`` under ``taxcheck.cli``, imported when the command
 runs (or ``--help`` lists it): ``check`` should not pay for importing ``scan``."""
 

@@ -10,14 +10,35 @@ from pathlib import Path
 import click
 
 from taxcheck.checker import Checker
-from taxcheck.claimdb.models import Condition, YearRange
+from taxcheck.claimdb.models import Claim, Condition, YearRange
 from taxcheck.claimtests import run_examples
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_FINDINGS, claims_option, fail, load_db
+from taxcheck.cli.options import config_option
+from taxcheck.selection import suggestion
 
 
 @click.group()
 def claims() -> None:
-    """Inspect and test the claim database."""
+    """Inspect and test the claim database.
+
+    Without --claims, the house claim folders are the `claims` of the nearest
+    .taxcheck.toml or pyproject.toml [tool.taxcheck] above the current folder (or of
+    --config FILE), as for `taxcheck check`.
+    """
+
+
+def _dirs(claim_dirs: tuple[Path, ...], config_file: Path | None) -> tuple[Path, ...]:
+    """The claim folders: --claims when given, else the configuration's ``claims``."""
+    if claim_dirs:
+        return claim_dirs
+    from taxcheck.cli.options import fail_config
+    from taxcheck.config import load_settings
+    from taxcheck.errors import ConfigError
+
+    try:
+        return load_settings(Path.cwd(), config_file=config_file).claims
+    except ConfigError as exc:
+        fail_config(exc)
 
 
 @claims.command("list")
@@ -26,9 +47,11 @@ def claims() -> None:
                                               "figure"]),
               help="Only claims with this verdict ('figure' for numeric claims).")
 @claims_option
-def list_claims(topic: str | None, verdict: str | None, claim_dirs: tuple[Path, ...]) -> None:
+@config_option
+def list_claims(topic: str | None, verdict: str | None, claim_dirs: tuple[Path, ...],
+                config_file: Path | None) -> None:
     """List claims: id, verdict, topic and what the article says."""
-    db = load_db(claim_dirs)
+    db = load_db(_dirs(claim_dirs, config_file))
     topics = sorted({c.topic for c in db.claims})
     if topic is not None and topic not in topics:
         fail(f"no topic {topic!r}; topics: {', '.join(topics)}")
@@ -68,13 +91,15 @@ def _condition(cond: Condition) -> str:
 @claims.command("show")
 @click.argument("claim_id")
 @claims_option
-def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
+@config_option
+def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | None) -> None:
     """Show everything about one claim."""
-    db = load_db(claim_dirs)
+    db = load_db(_dirs(claim_dirs, config_file))
     try:
         c = db.claim(claim_id)
     except KeyError:
-        fail(f"no claim with id {claim_id!r} (see `taxcheck claims list`)")
+        fail(f"no claim with id {claim_id!r}{suggestion(claim_id, db)} "
+             "(see `taxcheck claims list`)")
     kind = c.verdict or f"numeric, checked against figure {c.figure}"
     click.echo(f"{c.id}  [{kind}]  topic {c.topic}")
     click.echo(f"defined at  {db.locations.get(c.id, '?')}")
@@ -82,6 +107,10 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
                f"confidence {c.confidence}    severity {c.severity or 'by verdict'}")
     click.echo("")
     _block("Articles say", c.says)
+    if c.negated is not None:
+        _block(f"Denied ({c.negated.id}, {c.negated.verdict})", c.negated.says)
+    if c.denial_of is not None:
+        click.echo(f"(the denial of proposition {c.denial_of}; its examples are there)")
     _block("The rule", c.rule)
     if c.correction:
         _block("Correction", c.correction)
@@ -100,22 +129,31 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...]) -> None:
     click.echo("Matches when a clause has:")
     for cond in c.when:
         click.echo(f"  - {_condition(cond)}")
-    click.echo("Examples that match:")
-    for sentence in c.examples.match:
-        click.echo(f"  + {sentence}")
-    click.echo("Examples that must not match:")
-    for sentence in c.examples.no_match:
-        click.echo(f"  - {sentence}")
+    _show_examples(c)
+
+
+def _show_examples(c: Claim) -> None:
+    sections = [("Examples that match:", "+", c.examples.match),
+                (f"Examples that deny it ({c.negated.id}):" if c.negated else "", "~",
+                 c.examples.negated),
+                ("Examples that must not match:", "-", c.examples.no_match)]
+    for title, mark, sentences in sections:
+        if not sentences:
+            continue
+        click.echo(title)
+        for sentence in sentences:
+            click.echo(f"  {mark} {sentence}")
 
 
 @claims.command("validate")
 @claims_option
-def validate(claim_dirs: tuple[Path, ...]) -> None:
+@config_option
+def validate(claim_dirs: tuple[Path, ...], config_file: Path | None) -> None:
     """Check the database: schema, concepts, figures, duplicate ids, citations, examples.
 
     Prints one line per problem (file:line) and exits 2 when there is any.
     """
-    db = load_db(claim_dirs)
+    db = load_db(_dirs(claim_dirs, config_file))
     click.echo(f"ok: {len(db.claims)} claims, {len(db.figures)} figures, "
                f"{len(db.concepts)} concepts (version {db.version})")
 
@@ -127,8 +165,9 @@ def validate(claim_dirs: tuple[Path, ...]) -> None:
               help="Tax year the examples are checked as of (default: the latest year the "
                    "figure tables cover).")
 @claims_option
+@config_option
 def test(claim_ids: tuple[str, ...], verbose: bool, tax_year: int | None,
-         claim_dirs: tuple[Path, ...]) -> None:
+         claim_dirs: tuple[Path, ...], config_file: Path | None) -> None:
     """Run each claim's examples through the real pipeline.
 
     A `match` example must produce a finding for its claim and a `no_match` example
@@ -137,12 +176,13 @@ def test(claim_ids: tuple[str, ...], verbose: bool, tax_year: int | None,
     of the latest year the figure tables cover, so the result does not change with the
     calendar.
     """
-    db = load_db(claim_dirs)
+    db = load_db(_dirs(claim_dirs, config_file))
     if tax_year is None:
         tax_year = max((y for f in db.figures.values() for y in f.values), default=None)
     unknown = sorted(set(claim_ids) - {c.id for c in db.claims})
     if unknown:
-        fail(f"no claim with id {', '.join(unknown)} (see `taxcheck claims list`)")
+        hints = "".join(suggestion(name, db) for name in unknown[:1])
+        fail(f"no claim with id {', '.join(unknown)}{hints} (see `taxcheck claims list`)")
     selected = [c for c in db.claims if not claim_ids or c.id in claim_ids]
     results = run_examples(Checker(db, tax_year=tax_year), selected)
     failures = [r for r in results if not r.passed]

@@ -10,13 +10,13 @@ import click
 from taxcheck.cli.common import EXIT_CLEAN, load_db
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
+    PUBLISH_OPTIONS,
     apply_options,
     fail_config,
     fail_on_option,
     format_option,
     min_severity_option,
     overrides,
-    reviewer_option,
     selection_errors,
     settings_for,
 )
@@ -28,12 +28,11 @@ from taxcheck.config import ConfigErrors, describe_settings
 @format_option
 @fail_on_option
 @min_severity_option
-@apply_options(*CHECKING_OPTIONS)
-@reviewer_option
+@apply_options(*CHECKING_OPTIONS, *PUBLISH_OPTIONS)
 def config(path: str, fmt: str | None, fail_on: str | None, min_severity: str | None,
            config_file: Path | None, tax_year: int | None, claims: tuple[Path, ...],
            enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
-           reviewer: str | None) -> None:
+           reviewer: str | None, reviewer_url: str | None, publish: bool | None) -> None:
     """Show the settings that apply to PATH (a file or folder; default: here).
 
     Prints each setting with where its value came from: `default`, the
@@ -45,7 +44,7 @@ def config(path: str, fmt: str | None, fail_on: str | None, min_severity: str | 
     """
     cli = overrides(format=fmt, fail_on=fail_on, min_severity=min_severity, tax_year=tax_year,
                     claims=claims, enable=enable, disable=disable, max_bytes=max_bytes,
-                    reviewer=reviewer)
+                    reviewer=reviewer, reviewer_url=reviewer_url, publish=publish)
     settings = settings_for(path, cli, config_file)
     errors = selection_errors(settings, load_db(settings.claims))
     if errors:

@@ -6,6 +6,7 @@ configuration file's value applies unless the option is given.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +18,9 @@ import click
 from taxcheck.checker import Checker
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.cli.common import EXIT_ERROR, load_db
-from taxcheck.config import OUTPUT_FORMATS, ConfigErrors, Settings, load_settings
+from taxcheck.config import COMMAND_LINE, OUTPUT_FORMATS, ConfigErrors, Settings, load_settings
 from taxcheck.errors import ConfigError
-from taxcheck.selection import ClaimSelection, known_names
+from taxcheck.selection import ClaimSelection, known_names, suggestion
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,9 +54,33 @@ enable_option = click.option(
 disable_option = click.option(
     "--disable", multiple=True, metavar="ID",
     help="Never report these claim ids or topics. Repeatable.")
+color_option = click.option(
+    "--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True,
+    help="Colour the text output: auto colours a terminal unless NO_COLOR is set.")
 reviewer_option = click.option(
     "--reviewer", default=None, metavar="NAME",
     help="The reviewing person or organization named in HTML reports and ClaimReview.")
+
+reviewer_url_option = click.option(
+    "--reviewer-url", default=None, metavar="URL",
+    help="The reviewer's web site (http or https), named in ClaimReview.")
+publish_option = click.option(
+    "--publish/--no-publish", default=None,
+    help="Pages for readers: ClaimReview for the problems the reviewer stands behind, no "
+         "editor details. Needs --reviewer and --reviewer-url [default: `publish` in the "
+         "configuration, else off].")
+page_url_option = click.option(
+    "--page-url", default=None, metavar="URL",
+    help="Where the HTML review page will be published (http or https); needed with "
+         "--publish.")
+base_url_option = click.option(
+    "--base-url", default=None, metavar="URL",
+    help="Where the --out folder will be published (http or https); each page's URL is "
+         "derived from it. Needed with --publish.")
+
+PUBLISH_OPTIONS = (reviewer_option, reviewer_url_option, publish_option)
+"""Options that say who publishes the review pages."""
 
 CHECKING_OPTIONS = (config_option, tax_year_option, claims_dirs_option, enable_option,
                     disable_option, max_bytes_option)
@@ -69,6 +94,14 @@ def apply_options(*options: Callable[[F], F]) -> Callable[[F], F]:
             func = option(func)
         return func
     return decorate
+
+
+def use_colour(choice: str, stream_is_terminal: bool) -> bool:
+    """Whether to colour output: ``always``/``never`` as asked; ``auto`` on a terminal
+    unless the ``NO_COLOR`` environment variable is set (to anything but empty)."""
+    if choice != "auto":
+        return choice == "always"
+    return stream_is_terminal and not os.environ.get("NO_COLOR")
 
 
 def overrides(**values: Any) -> dict[str, Any]:
@@ -119,6 +152,26 @@ def resolve_targets(paths: tuple[str, ...] | list[str], cli: dict[str, Any],
     return out
 
 
+def publish_problem(settings: Settings, **urls: str | None) -> str | None:
+    """What ``--publish`` is missing, in one line (None when nothing is).
+
+    ``urls`` are the page URL options the command needs (``page_url`` for ``check``,
+    ``base_url`` for ``scan``), with their values.
+    """
+    if not settings.publish:
+        return None
+    needed = {"--reviewer NAME": settings.reviewer,
+              "--reviewer-url URL": settings.reviewer_url,
+              **{f"--{name.replace('_', '-')} URL": value for name, value in urls.items()}}
+    missing = [option for option, value in needed.items() if not value]
+    if not missing:
+        return None
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    origin = settings.origin("publish")
+    asked = "--publish" if origin == COMMAND_LINE else f"publish = true ({origin})"
+    return f"{asked} needs {listed}: a published review names its reviewer and its address"
+
+
 def selection_errors(settings: Settings, db: ClaimDatabase) -> list[ConfigError]:
     """``enable``/``disable`` names that are neither a claim id nor a topic."""
     known = known_names(db)
@@ -127,9 +180,31 @@ def selection_errors(settings: Settings, db: ClaimDatabase) -> list[ConfigError]
         for name in getattr(settings, key):
             if name not in known:
                 errors.append(ConfigError(
-                    f"{key}: no claim or topic {name!r} (see `taxcheck claims list`)",
+                    f"{key}: no claim or topic {name!r}{suggestion(name, db)} "
+                    "(see `taxcheck claims list`)",
                     where=settings.origin(key), code="TC305"))
     return errors
+
+
+def scan_settings(inputs: list[str], cli: dict[str, Any], config_file: Path | None) -> Settings:
+    """The one set of settings for a scan's inputs (each folder or file; a glob or a
+    list from standard input: the current directory), or exit 2.
+
+    Inputs under different configuration files cannot share one run: exit 2 naming them.
+    """
+    starts = [raw if Path(raw).exists() else "-" for raw in inputs]
+    try:
+        targets = resolve_targets(starts, cli, config_file)
+    except ConfigError as exc:
+        fail_config(exc)
+    files = sorted({str(t.settings.config_file) for t in targets
+                    if t.settings.config_file is not None})
+    if len({t.settings.config_file for t in targets}) > 1:
+        fail_config(ConfigError(
+            "inputs come under different configuration files "
+            f"({', '.join(files)}); scan them apart, or choose one with --config",
+            code="TC308"))
+    return targets[0].settings
 
 
 class CheckerPool:
@@ -148,14 +223,17 @@ class CheckerPool:
             self._dbs[settings.claims] = load_db(settings.claims)
         return self._dbs[settings.claims]
 
+    def selection(self, settings: Settings) -> ClaimSelection:
+        """The claims ``settings`` report (exits 2 naming unknown claim ids and topics)."""
+        errors = selection_errors(settings, self.db(settings))
+        if errors:
+            fail_config(ConfigErrors(errors))
+        return ClaimSelection(enable=settings.enable, disable=settings.disable)
+
     def checker(self, settings: Settings) -> Checker:
         """The checker for ``settings``."""
         key = (settings.claims, settings.tax_year, settings.enable, settings.disable)
         if key not in self._checkers:
-            errors = selection_errors(settings, self.db(settings))
-            if errors:
-                fail_config(ConfigErrors(errors))
-            selection = ClaimSelection(enable=settings.enable, disable=settings.disable)
             self._checkers[key] = Checker(self.db(settings), tax_year=settings.tax_year,
-                                          selection=selection)
+                                          selection=self.selection(settings))
         return self._checkers[key]

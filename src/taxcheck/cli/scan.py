@@ -10,14 +10,25 @@ from types import FrameType
 
 import click
 
-from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, claims_option, fail, load_db
+from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from taxcheck.cli.options import (
+    CHECKING_OPTIONS,
+    PUBLISH_OPTIONS,
+    CheckerPool,
+    apply_options,
+    base_url_option,
+    fail_on_option,
+    overrides,
+    publish_problem,
+    scan_settings,
+)
 from taxcheck.errors import TaxcheckError
 from taxcheck.findings import SEVERITY_RANK
-from taxcheck.readers import DEFAULT_MAX_BYTES
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
 from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.outputs import INDEX, SUMMARY
+from taxcheck.scan.publish import PageOptions
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
@@ -69,18 +80,10 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
               type=click.Path(file_okay=False, path_type=Path),
               help=f"Cache folder (default: DIR/{DEFAULT_CACHE_DIR} under --out).")
 @click.option("--no-cache", is_flag=True, help="Check every article again; write no cache.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding reaches this severity.")
-@click.option("--tax-year", type=click.IntRange(1990, 2100),
-              help="Check figures against this tax year (default: each article's date, "
-                   "else this year).")
-@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
-              show_default=True, help="Refuse articles larger than this.")
 @click.option("--timeout-per-doc", type=click.FloatRange(0, min_open=True),
               default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
               help="Report an article as failed (TC213) when reading and checking it takes "
                    "longer than this.")
-@click.option("--reviewer", metavar="NAME", help="Name shown on the index page.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
                    "otherwise a plain line every 10 seconds).")
@@ -99,13 +102,17 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 @click.option("--partition-size", type=click.IntRange(1), metavar="BYTES",
               help="With --engine dask: bytes of JSON Lines per task (default: a few "
                    "partitions per worker, at most 64 MiB).")
-@claims_option
+@fail_on_option
+@apply_options(*CHECKING_OPTIONS, *PUBLISH_OPTIONS)
+@base_url_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
-         fail_on: str, tax_year: int | None, max_bytes: int, timeout_per_doc: float,
-         reviewer: str | None, progress: bool | None, quiet: bool, engine: str,
-         scheduler: str | None, pages: bool, partition_size: int | None,
-         claim_dirs: tuple[Path, ...]) -> None:
+         timeout_per_doc: float, progress: bool | None, quiet: bool, engine: str,
+         scheduler: str | None, pages: bool, partition_size: int | None, fail_on: str | None,
+         config_file: Path | None, tax_year: int | None, claims: tuple[Path, ...],
+         enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
+         reviewer: str | None, reviewer_url: str | None, publish: bool | None,
+         base_url: str | None) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
@@ -116,6 +123,10 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     With --engine dask, JSON Lines corpora are checked in partitions on a Dask
     cluster; it writes findings/part-NNNNN.jsonl (bad records as error rows),
     summary.json and index.html, and the pages only with --pages.
+
+    Settings come from the nearest .taxcheck.toml or pyproject.toml [tool.taxcheck]
+    above the inputs, as for `taxcheck check`; options given here override them.
+    Inputs under different configuration files are refused (scan them apart).
 
     Exit codes: 2 when an input could not be checked (the rest is still reported) or
     on usage errors; otherwise 1 when a finding reaches --fail-on; otherwise 0. On
@@ -148,12 +159,26 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
             if written is not None and is_inside(written, folder):
                 fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
                      "writes inside its inputs: choose a folder outside it")
-    db = load_db(claim_dirs)
+    cli = overrides(fail_on=fail_on, tax_year=tax_year, claims=claims, enable=enable,
+                    disable=disable, max_bytes=max_bytes, reviewer=reviewer,
+                    reviewer_url=reviewer_url, publish=publish, base_url=base_url)
+    settings = scan_settings(all_inputs, cli, config_file)
+    if problem := publish_problem(settings, base_url=settings.base_url):
+        fail(problem)
+    if settings.publish and engine == "dask":
+        raise click.UsageError("--publish needs the local engine (--engine local)")
+    page_opts = PageOptions(reviewer=settings.reviewer, reviewer_url=settings.reviewer_url,
+                            publish=settings.publish, base_url=settings.base_url)
+    pool = CheckerPool()
+    db = pool.db(settings)
+    selection = pool.selection(settings)
     mode = "off" if quiet else ("bar" if (progress if progress is not None
                                           else sys.stderr.isatty()) else "lines")
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
-                          cache_dir=cache, tax_year=tax_year, max_bytes=max_bytes,
-                          exclude=exclude, reviewer=reviewer, timeout_per_doc=timeout_per_doc)
+                          cache_dir=cache, tax_year=settings.tax_year,
+                          max_bytes=settings.max_bytes, exclude=exclude,
+                          pages=page_opts, timeout_per_doc=timeout_per_doc,
+                          selection=selection)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
@@ -182,14 +207,17 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     if not quiet:
         totals = result.totals
         work = result.work
+        contradictions = totals.get("contradictions", 0)
         click.echo(
             f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
             f"({work['checked']:,} checked, "
             f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
             f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
             f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
-            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified",
+            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
+            f"{contradictions} contradiction{'s' * (contradictions != 1)}",
             err=True)
         click.echo(f"index: {out_dir / INDEX}", err=True)
         click.echo(f"summary: {out_dir / SUMMARY}", err=True)
-    sys.exit(exit_code(failed=len(result.failures), worst=result.worst, fail_on=fail_on))
+    sys.exit(exit_code(failed=len(result.failures), worst=result.worst,
+                       fail_on=settings.fail_on))

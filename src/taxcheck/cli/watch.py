@@ -17,6 +17,7 @@ from taxcheck.cli.options import (
     min_severity_option,
     overrides,
     resolve_targets,
+    use_colour,
 )
 from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import Report
@@ -129,7 +130,7 @@ def watch(paths: tuple[Path, ...], min_severity: str | None, config_file: Path |
         fail("taxcheck watch needs the watchfiles package: pip install 'taxcheck[watch]'")
     cli = overrides(tax_year=tax_year, claims=claims, enable=enable, disable=disable,
                     max_bytes=max_bytes)
-    colour = sys.stdout.isatty()
+    colour = use_colour("auto", sys.stdout.isatty())
     watcher = Watcher(paths, cli, config_file, min_severity, colour)
     watcher.run(watcher.all_files())
     runs = 1

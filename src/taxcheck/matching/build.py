@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
-from taxcheck.findings import Finding, Step, finding_id
+from taxcheck.findings import Finding, Fix, Step, finding_id
 from taxcheck.matching.conditions import Match
 
 BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
 HEDGE_PENALTY = 0.15
 CONTEXT_PENALTY = 0.1
+
+
+def build_fix(document: Document, block: Block, fix: tuple[int, int, str] | None) -> Fix | None:
+    """The source edit of a figure fix, when the amount appears verbatim in the source."""
+    if fix is None:
+        return None
+    lo, hi, replacement = fix
+    original = block.text[lo:hi]
+    start = block.to_source(lo)
+    end = block.to_source(max(hi - 1, lo)) + 1
+    if document.source[start:end] != original:
+        return None  # markup or an entity inside the amount: leave it to people
+    line, column = document.line_col(start)
+    end_line, end_column = document.line_col(end)
+    return Fix(start=start, end=end, line=line, column=column, end_line=end_line,
+               end_column=end_column, original=original, replacement=replacement)
 
 
 def build_finding(document: Document, block_index: int, block: Block, cand: Candidate,
@@ -51,5 +67,6 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
         line=line, column=column,
         end_line=end_line, end_column=end_column, start=start, end=end, block=block_index,
         block_kind=block.kind, block_start=cand.start, block_end=cand.end, rule=match.rule,
-        correction=match.correction, citations=match.citations, trail=tuple(trail))
+        correction=match.correction, citations=match.citations, trail=tuple(trail),
+        fix=build_fix(document, block, match.fix) if framing == "stated" else None)
 

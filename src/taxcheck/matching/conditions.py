@@ -27,6 +27,8 @@ class Match:
     citations: tuple[Citation, ...]
     implied: frozenset[str] = frozenset()
     """Concepts taken from the title or section, not named by the clause."""
+    fix: tuple[int, int, str] | None = None
+    """For a wrong figure: the amount's span in the block text and its replacement."""
 
 
 def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
@@ -99,9 +101,12 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                               _elsewhere(db, figure.unit, cand))
         if result is None:
             return None
+        fix = None
+        if result.amount is not None and result.replacement is not None:
+            fix = (result.amount.start, result.amount.end, result.replacement)
         return Match(claim, cond, used, result.verdict, result.message, result.rule,
                      result.correction, (result.step,),
-                     _merge(claim.citations, figure.citations), implied)
+                     _merge(claim.citations, figure.citations), implied, fix)
     if not claim.years.contains(years.frame):
         return None
     return Match(claim, cond, used, claim.verdict or "accurate", claim.says, claim.rule,

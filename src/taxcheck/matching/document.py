@@ -32,6 +32,7 @@ from taxcheck.matching.retries import (
     procedure_of,
     with_ellipsis,
     with_explained_clause,
+    with_heading,
 )
 from taxcheck.matching.years import clause_years, heading_year
 
@@ -44,7 +45,7 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
-STATEMENT_KINDS = {"paragraph", "list_item", "quote"}
+STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
 """How many sentences back (inside the section) a condition's implied concepts may come from;
@@ -160,14 +161,16 @@ class _Walk:
                   if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
         ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
 
-        def match(labels: set[str]) -> list[Match]:
-            return match_claims(self.db, cand, self.db.expand(labels), years, ambient)
+        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
+            return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
         matches = match(res.labels)
         if not matches and block.kind not in HEADING_KINDS:
             matches, res = with_ellipsis(cand, res, cands, self.context, match)
         if not matches:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
+        if not matches and block.row is not None:
+            matches, res = with_heading(res, self.heading or self.title, match)
         if not matches:
             matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
             if (self.procedure is not None and cand.polarity == "negated"
@@ -175,6 +178,7 @@ class _Walk:
                 self.procedure = None  # "That deduction ended in 2018": the steps end
         else:
             self._open_procedure(matches, cand, block)
+        cand = res.cand
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))

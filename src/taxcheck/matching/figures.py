@@ -16,11 +16,10 @@ _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
-    r"|\b(?:brings?|bringing|takes?|taking|puts?|putting|pushes|pushing|raises|raising)\b"
-    r"[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
+    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
-_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|total|combined|altogether|all\s+told)\b",
+_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told)\b",
                           re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all")."""
 _OLD_VALUE = re.compile(
@@ -60,6 +59,42 @@ class FigureCheck:
     rule: str
     correction: str
     step: Step
+    amount: Quantity | None = None
+    """The stated amount that was checked."""
+    replacement: str | None = None
+    """For a wrong amount: the text that corrects it (None when not unambiguous)."""
+
+
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_PLAIN_AMOUNT = {
+    "usd": re.compile(r"^\$\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:US\s+)?dollars)?$"
+                      r"|^(?P<num2>\d{1,3}(?:,\d{3})+|\d+)\s+(?:US\s+)?dollars$"),
+    "percent": re.compile(r"^(?P<num>\d+)\s*(?:%|percent|per\s+cent)$", re.IGNORECASE),
+    "age": re.compile(r"^(?P<num>\d{2})$"),
+}
+"""Amounts written in digits with no multiplier or fraction: the only ones rewritten."""
+
+
+def replacement_text(figure: Figure, year: int, amount: Quantity) -> str | None:
+    """The stated amount's text with the right value for ``year`` in place of the wrong one.
+
+    None unless the figure has exactly one whole-number value for the year and the amount
+    is written in plain digits (``$23,000``, ``23000 dollars``, ``10%``, ``age 55``):
+    words, ``$23k``, ranges and lists are left to people.
+    """
+    choices = figure.choices(year)
+    pattern = _PLAIN_AMOUNT.get(figure.unit)
+    if len(choices) != 1 or pattern is None or choices[0] != int(choices[0]):
+        return None
+    m = pattern.match(amount.text)
+    if m is None:
+        return None
+    group = "num" if m.group("num") is not None else "num2"
+    digits = m.group(group)
+    right = int(choices[0])
+    new = f"{right:,}" if "," in digits or (figure.unit == "usd" and right >= 10_000
+                                             and len(digits) > 4) else str(right)
+    return amount.text[:m.start(group)] + new + amount.text[m.end(group):]
 
 
 def anchor_of(claim: Claim, cond: Condition) -> str:
@@ -180,18 +215,24 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if figure.matches(year, quantity.value):
         return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
                            f"The {figure.name} for {year} is {right}.", claim.correction,
-                           Step(stage="number", detail=f"{stated} matches {year}"))
+                           Step(stage="number", detail=f"{stated} matches {year}",
+                                labels=(str(year),)))
     earlier = sorted((y for y in figure.values
                       if y < year and figure.matches(y, quantity.value)), reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
+    replacement = replacement_text(figure, year, quantity)
     if earlier:
         return FigureCheck("outdated", f"{stated} was the {figure.name} for {earlier[0]}; for "
                            f"{year} it is {right}.", rule, correction,
-                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure"))
+                           Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
+                                labels=(str(year),)),
+                           quantity, replacement)
     if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
                                              for m in cand.concepts):
         return None
     return FigureCheck("false", f"{stated} is not the {figure.name} for {year}; it is {right}.",
                        rule, correction,
-                       Step(stage="number", detail=f"{stated} matches no year's figure"))
+                       Step(stage="number", detail=f"{stated} matches no year's figure",
+                            labels=(str(year),)),
+                       quantity, replacement)

@@ -39,22 +39,94 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
             if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
 
 
+def _quantity(f: Finding) -> str | None:
+    """The year a figure finding checked its amount against (None: not a figure)."""
+    step = next((s for s in f.trail if s.stage == "number"), None)
+    if step is None:
+        return None
+    return step.labels[0] if step.labels else step.detail
+
+
+def _stands_alone(f: Finding) -> bool:
+    """True when the sentence states the claim by itself, with no concept from context."""
+    return not any(s.stage == "context" for s in f.trail)
+
+
+class _Statements:
+    """What each finding states, as far as contradictions go."""
+
+    def __init__(self, db: ClaimDatabase):
+        self.claims = {c.id: c for c in db.claims}
+        self.paired = {c.denial_of for c in db.claims if c.denial_of}
+
+    def key(self, f: Finding) -> tuple[str, str | None]:
+        """Findings with one key state one thing (rightly or wrongly)."""
+        claim = self.claims.get(f.claim_id)
+        if claim is None:
+            return (f.claim_id, None)
+        if claim.figure:
+            return (f"figure:{claim.figure}", _quantity(f))
+        if claim.denial_of or claim.id in self.paired:  # a proposition and its denial
+            return (f"claim:{claim.denial_of or claim.id}", None)
+        return (claim.fact or claim.id, None)
+
+    def figure(self, f: Finding) -> str | None:
+        claim = self.claims.get(f.claim_id)
+        return claim.figure if claim is not None else None
+
+    def fact(self, f: Finding) -> str:
+        claim = self.claims.get(f.claim_id)
+        return (claim.fact or claim.figure or claim.id) if claim else f.claim_id
+
+
+def _message(wrong: Finding, right: Finding) -> str:
+    if right.start < wrong.start:
+        where = (f"line {wrong.line} contradicts line {right.line}" if right.line != wrong.line
+                 else f"line {wrong.line} contradicts an earlier sentence on the same line")
+        return f"{where}: the article first says \"{right.sentence}\" and then " \
+               f"\"{wrong.sentence}\""
+    where = (f"line {wrong.line} contradicts line {right.line}" if right.line != wrong.line
+             else f"line {wrong.line} contradicts a later sentence on the same line")
+    return f"{where}, which says \"{right.sentence}\""
+
+
 def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Contradiction]:
-    """Pair each wrong statement with an earlier or later correct one on the same fact."""
-    facts = {c.id: c.fact or c.id for c in db.claims}
-    correct: dict[str, Finding] = {}
+    """Pair each wrong statement with a correct one on the same fact in another sentence.
+
+    Both sentences must state the claim by themselves (no concept inherited from
+    context), and must be different sentences; a sentence that states the fact both
+    rightly and wrongly is paired with no other. A claim about a figure contradicts only
+    a statement of the same figure for the same year: two different limits that rest
+    on one fact of the sheet ("the IRA limit", "the IRA catch-up") do not contradict
+    each other, and neither does an amount that another figure of its sentence owns. A
+    claim written as a proposition with its denial (``negated``) contradicts only its
+    denial: that pair is one statement, the fact sheet's entry may hold several.
+    """
+    st = _Statements(db)
+    owned = {(f.block, f.sentence, st.figure(f)) for f in findings
+             if f.verdict == "accurate" and st.figure(f)}
+    right_in = {(f.block, f.sentence, st.key(f)) for f in findings
+                if f.verdict == "accurate" and f.framing == "stated"}
+    wrong_in = {(f.block, f.sentence, st.key(f)) for f in findings if f.is_problem}
+    mixed = right_in & wrong_in  # a sentence that says both is at odds with itself
+
+    def clear(f: Finding) -> bool:
+        return _stands_alone(f) and (f.block, f.sentence, st.key(f)) not in mixed
+
+    correct: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
-        if f.verdict == "accurate" and f.framing == "stated":
-            correct.setdefault(facts.get(f.claim_id, f.claim_id), f)
+        if f.verdict == "accurate" and f.framing == "stated" and clear(f):
+            correct.setdefault(st.key(f), []).append(f)
     out = []
     for f in findings:
-        fact = facts.get(f.claim_id, f.claim_id)
-        if f.is_problem and fact in correct:
-            right = correct[fact]
-            out.append(Contradiction(
-                fact=fact, accurate=right.id, wrong=f.id,
-                message=f"line {f.line} contradicts line {right.line}: the article first says "
-                        f"\"{right.text}\" and then \"{f.text}\""
-                if right.start < f.start else
-                f"line {f.line} contradicts line {right.line}, which says \"{right.text}\""))
+        if not f.is_problem or not clear(f):
+            continue
+        if st.figure(f) and any(b == f.block and s == f.sentence and fig != st.figure(f)
+                                for b, s, fig in owned):
+            continue  # the amount is another figure's, stated correctly
+        right = next((r for r in correct.get(st.key(f), [])
+                      if (r.block, r.sentence) != (f.block, f.sentence)), None)
+        if right is not None:
+            out.append(Contradiction(fact=st.fact(f), accurate=right.id, wrong=f.id,
+                                     message=_message(f, right)))
     return out

@@ -17,7 +17,8 @@ from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Resolution
 
-MatchFn = Callable[[set[str]], list[Match]]
+MatchFn = Callable[..., list[Match]]
+"""Concept labels (and, optionally, the clause to match instead) -> matches."""
 
 ELLIPSIS_GROUPS = ("topic", "person")
 """Groups a statement that matches no claim on its own takes from the sentence just before
@@ -61,13 +62,37 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     before = set().union(*(c.labels for c in earlier))
     if not before - res.labels:
         return [], res
-    matches = match(res.labels | before)
+    # "IRA RMDs are not delayed because you keep working": the reason is denied with them
+    denied = next((c for c in earlier if c.polarity == "negated"), None)
+    if denied is not None and cand.polarity == "affirmed":
+        cand = replace(cand, polarity="negated", negations=denied.negations)
+        res = replace(res, cand=cand)
+    matches = match(res.labels | before, cand)
     if not matches:
         return [], res
     named = ", ".join(sorted(before - res.labels))
     return matches, replace(res, steps=[*res.steps, Step(
         stage="context", detail=f"{named} from the clause it explains",
         labels=tuple(sorted(before - res.labels)), source="explained-clause")])
+
+
+def with_heading(res: Resolution, heading: set[str], match: MatchFn
+                 ) -> tuple[list[Match], Resolution]:
+    """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
+
+    "Employee deferral: $24,500" under "2026 401(k) limits" states the 401(k) deferral
+    limit: the label names only what the heading does not.
+    """
+    extra = heading - res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | heading)
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(extra))
+    return matches, replace(res, labels=res.labels | extra, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from the heading of the table or list",
+        labels=tuple(sorted(extra)), source="section")])
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
-from taxcheck.readers.decoding import decode
+from taxcheck.readers.decoding import decode, decode_text
 from taxcheck.readers.docx import read_docx
 from taxcheck.readers.html import read_html_bytes
+from taxcheck.readers.lines import label_value
 from taxcheck.readers.markdown import read_markdown
 from taxcheck.readers.plaintext import read_plaintext
 
@@ -28,10 +29,13 @@ TextReader = Callable[[str, str], Document]
 
 
 def text_reader(read: TextReader) -> Reader:
-    """Make a registry reader from a text reader: decode UTF-8, then read."""
+    """Make a registry reader from a text reader: decode (see :func:`decode_text`), read."""
 
     def read_decoded(data: bytes, path: str) -> Document:
-        return read(decode(data, path), path)
+        decoded = decode_text(data, path)
+        document = read(decoded.text, path)
+        document.warnings[:0] = decoded.warnings
+        return document
 
     read_decoded.__name__ = read_decoded.__qualname__ = f"{read.__name__}_bytes"
     read_decoded.__doc__ = read.__doc__
@@ -62,6 +66,7 @@ __all__ = [
     "Reader",
     "TextReader",
     "decode",
+    "decode_text",
     "read_bytes",
     "read_file_bytes",
     "read_path",
@@ -86,7 +91,19 @@ def read_bytes(data: bytes, path: str, *, suffix: str | None = None,
         raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({len(data):,} bytes)",
                          where=path, code="TC204")
     reader = READERS.get(suffix.lower(), READERS[DEFAULT_SUFFIX]) if suffix else reader_for(path)
-    return reader(data, path)
+    return with_label_rows(reader(data, path))
+
+
+def with_label_rows(document: Document) -> Document:
+    """Mark "Label: value" paragraphs and list items ("Employee deferral: $24,500") with
+    their label (:attr:`Block.row`), whatever the format: the value is a statement about
+    what the label and the heading above it name."""
+    blocks = [b.model_copy(update={"row": pair[0]})
+              if b.kind in ("paragraph", "list_item") and b.row is None
+              and (pair := label_value(b.text)) else b
+              for b in document.blocks]
+    document.blocks = blocks
+    return document
 
 
 def read_file_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -108,8 +125,14 @@ def read_file_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"cannot read file ({exc.strerror})", where=path, code="TC207") from None
 
 
-def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read an article from a file, or from standard input when ``path`` is ``-``."""
+def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              stdin_name: str | None = None) -> Document:
+    """Read an article from a file, or from standard input when ``path`` is ``-``.
+
+    ``stdin_name`` names what standard input holds: its suffix picks the reader and the
+    findings are reported under it (else ``<stdin>``, read as plain text).
+    """
     if path == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes=max_bytes)
+        return read_bytes(sys.stdin.buffer.read(max_bytes + 1), stdin_name or "<stdin>",
+                          max_bytes=max_bytes)
     return read_bytes(read_file_bytes(path, max_bytes), path, max_bytes=max_bytes)

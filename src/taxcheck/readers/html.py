@@ -20,16 +20,16 @@ from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from taxcheck.documents import Block, BlockKind, Document
+from taxcheck.documents import Block, BlockKind, Document, Segment
 from taxcheck.errors import InputError
-from taxcheck.readers.decoding import decode
+from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
+from taxcheck.readers.lines import TABLE_DASH
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -47,21 +47,18 @@ class Extracted:
     text: str
     level: int = 0
     number: int | None = None
+    row: str | None = None
+    column: str | None = None
 
 
 def read_html_bytes(data: bytes, path: str) -> Document:
-    """Decode an HTML file (UTF-8, else the charset its ``<meta>`` declares) and read it."""
-    try:
-        text = decode(data, path)
-    except InputError as exc:
-        if exc.code != "TC203" or not (m := _CHARSET.search(data[:4096])):
-            raise
-        try:
-            codec = codecs.lookup(m.group(1).decode("ascii")).name
-            text = data.decode(codec).replace("\r\n", "\n").replace("\r", "\n")
-        except (LookupError, UnicodeDecodeError):
-            raise exc from None
-    return read_html(text, path)
+    """Decode an HTML file (UTF-8, else the charset its ``<meta>`` declares, else the one
+    charset-normalizer finds) and read it."""
+    m = _CHARSET.search(data[:4096])
+    decoded = decode_text(data, path, m.group(1).decode("ascii") if m else None)
+    document = read_html(decoded.text, path)
+    document.warnings[:0] = decoded.warnings
+    return document
 
 
 def read_html(text: str, path: str) -> Document:
@@ -90,8 +87,11 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
         number = item.number
         if item.kind == "list_item" and found.exact and found.start in list_items:
             number = list_items[found.start].number  # the page's own numbering (<ol start>)
-        placed.append((item, Block(kind=item.kind, text=found.text, segments=found.segments,
-                                   level=item.level, number=number), found.start))
+        block = Block(kind=item.kind, text=found.text, segments=found.segments,
+                      level=item.level, number=number)
+        if item.kind == "table_cell":
+            block = _with_context(block, item)
+        placed.append((item, block, found.start))
     has_h1 = any(item.kind == "heading" and item.level == 1 for item, _, _ in placed)
     first_start = next((start for _, _, start in placed if start is not None), None)
     if h1 is not None and not has_h1 and (first_start is None or h1.start < first_start):
@@ -105,6 +105,21 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
             blocks[i] = block.model_copy(update={"kind": "title"})
             break
     return blocks
+
+
+def _with_context(block: Block, item: Extracted) -> Block:
+    """A table cell read as "row label — column header: value" (the context mapped to the
+    cell's first character)."""
+    prefix = TABLE_DASH.join(p for p in (item.row, item.column) if p)
+    if not prefix:
+        return block
+    prefix += ": "
+    at = block.to_source(0)
+    segments = (Segment(text_start=0, source_start=at, length=0),
+                *(s.model_copy(update={"text_start": s.text_start + len(prefix)})
+                  for s in block.segments))
+    return block.model_copy(update={"text": prefix + block.text, "segments": segments,
+                                    "row": item.row, "column": item.column})
 
 
 # -- trafilatura ------------------------------------------------------------------------------
@@ -166,11 +181,28 @@ def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None
         else:
             _emit(out, "quote", _inline_text(child))
     elif tag == "table":
-        for row in child.iter("row"):
-            cells = [_inline_text(cell) for cell in row.iterfind("cell")]
-            _emit(out, "paragraph", " ".join(c for c in cells if c))
+        _table(child, out)
     elif tag not in ("code", "graphic", "lb"):
         _walk(child, out, quoted=quoted)
+
+
+def _table(table: etree._Element, out: list[Extracted]) -> None:
+    """Each data cell of a table as a ``table_cell`` (its row label and column header
+    kept beside it); the first row is the header row, the first column the row labels."""
+    rows = [[_visible(_inline_text(cell)) for cell in row.iterfind("cell")]
+            for row in table.iter("row")]
+    rows = [r for r in rows if any(r)]
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        for r in rows:
+            _emit(out, "paragraph", " ".join(c for c in r if c))
+        return
+    header = rows[0]
+    for r in rows[1:]:
+        for column, value in enumerate(r[1:], start=1):
+            name = header[column].rstrip("?") if column < len(header) else ""
+            if value:
+                out.append(Extracted("table_cell", value, row=r[0] or None,
+                                     column=name or None))
 
 
 def _emit(out: list[Extracted], kind: BlockKind, text: str, *, level: int = 0,

@@ -116,7 +116,25 @@ def html_meta(page: HtmlSource, *, h1: str | None = None) -> ArticleMeta:
     article_author = meta.get("article:author")
     author = (meta.get("author") or (", ".join(ld_authors) if ld_authors else None)
               or (article_author if article_author and not _is_url(article_author) else None))
-    date = (_date(meta.get("article:published_time"), _text(ld.get("datePublished")))
-            or _date(*(meta.get(name) for name in _DATE_NAMES))
-            or _date(*page.times[:1]))
-    return ArticleMeta(title=title, url=url, author=author, date=date)
+    date, source = _latest_date(meta, ld, page)
+    return ArticleMeta(title=title, url=url, author=author, date=date, date_source=source)
+
+
+def _latest_date(meta: dict[str, str], ld: dict[str, Any], page: HtmlSource
+                 ) -> tuple[dt.date | None, str | None]:
+    """The latest of the dates the page declares as published or modified, and where it
+    was found; else the first usual date meta name, else the first ``<time datetime>``."""
+    declared = [("article:published_time", meta.get("article:published_time")),
+                ("JSON-LD datePublished", _text(ld.get("datePublished"))),
+                ("article:modified_time", meta.get("article:modified_time")),
+                ("JSON-LD dateModified", _text(ld.get("dateModified"))),
+                ("og:updated_time", meta.get("og:updated_time"))]
+    found = [(when, name) for name, value in declared if value and (when := _date(value))]
+    if found:
+        return max(found, key=lambda pair: pair[0])
+    for name in _DATE_NAMES:
+        if when := _date(meta.get(name)):
+            return when, f"<meta> {name}"
+    if when := _date(*page.times[:1]):
+        return when, "<time datetime>"
+    return None, None

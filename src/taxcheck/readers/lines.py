@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from datetime import date, datetime
+
+from taxcheck.documents import Block, BlockBuilder
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y",
                  "%m/%d/%Y")
 _DATELINE = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|published|posted|reviewed)(?:\s+on)?:?\s*)?"
+    r"^(?:(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified|"
+    r"fact[- ]checked)(?:\s+on)?:?\s*)?"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2}))\s*$",
     re.IGNORECASE,
@@ -44,10 +49,26 @@ def parse_date(value: str) -> date | None:
         return None
 
 
+_DATELINE_EXTRA_WORDS = 5
+
+
 def dateline(line: str) -> date | None:
-    """Return the date if the whole line is a dateline ("Updated March 3, 2025")."""
+    """Return the date if the line is a dateline ("Updated March 3, 2025"), alone or with
+    short notes beside it ("Updated March 3, 2024 · 6 min read"); the latest date if it
+    gives several ("Published May 1, 2023 | Updated March 3, 2024")."""
     m = _DATELINE.match(line.strip())
-    return parse_date(m.group("date")) if m else None
+    if m:
+        return parse_date(m.group("date"))
+    parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    found = [when for p in parts if (m := _DATELINE.match(p)) and (
+        when := parse_date(m.group("date")))]
+    others = [p for p in parts if not _DATELINE.match(p)]
+    if not found or any(len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith(".")
+                        for p in others):
+        return None
+    return max(found)
 
 
 def byline_author(line: str) -> str | None:
@@ -79,3 +100,217 @@ def stripped_span(line: str, offset: int) -> tuple[str, int]:
     """Return the line without surrounding whitespace, and where that text starts."""
     lead = len(line) - len(line.lstrip())
     return line.strip(), offset + lead
+
+
+# -- line structure ---------------------------------------------------------------------------
+
+BULLET = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*+\u2022\u25aa\u25cf\u25e6])\s+(?=\S)")
+"""A bullet or numbered item ("- text", "2. text", "• text")."""
+STEP = re.compile(r"^\s*(?:step|tip|part|rule|no\.)\s*#?(\d{1,3})\s*[:.)\u2013\u2014-]\s*(?=\S)",
+                  re.IGNORECASE)
+"""A numbered step ("Step 2: Subtract ..."), read as a list item numbered 2."""
+_LABEL = re.compile(r"^\s*(?P<label>[^\s:.!?][^:.!?]{0,58}?)\s*:\s+(?P<value>\S.*?)\s*$")
+_LABEL_WORDS = 8
+_SENTENCE_FINAL = re.compile(r"[.!?:;][\"'\u201d\u2019)\]*_]*\s*$")
+_TAB_ROW = re.compile(r"\S\t+\S")
+_SPACED_CELL = re.compile(r"[^\s]+(?: [^\s]+)*")
+_SPACED_CELLS = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_CELL_WORDS = 8
+"""Cells of a table set out with spaces are short; longer runs are sentences."""
+_DANGLING = re.compile(
+    r"\b(?:a|an|the|and|or|but|nor|of|for|to|in|on|at|by|with|from|into|than|as|is|are|was|"
+    r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
+    r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
+"""A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
+_FIGURE = re.compile(r"\d")
+_VALUE_WORDS = 8
+"""A label's value is a figure with a few words ("$8,000 (up $500)"), not sentences."""
+_NOT_LABELS = ("http", "https", "mailto", "ftp")
+
+
+def label_value(line: str) -> tuple[str, str] | None:
+    """The label and value of a "Label: value" line ("Employee deferral: $24,500"); the
+    value holds a figure ("Myth 1: The loss harvest" is a heading, not a value)."""
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    label, value = m.group("label"), m.group("value")
+    if (len(label.split()) > _LABEL_WORDS or label.lower() in _NOT_LABELS
+            or label.endswith(",") or not _FIGURE.search(value)
+            or len(value.split()) > _VALUE_WORDS):
+        return None
+    return label, m.group("value")
+
+
+def ends_sentence(line: str) -> bool:
+    """True when a line ends with sentence punctuation (a closing quote may follow)."""
+    return bool(_SENTENCE_FINAL.search(line))
+
+
+def table_cells(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a table row, each with its offset in the line; None for other lines.
+
+    A row has cells separated by pipes ("a | b | c", optional outer pipes), by tabs, or by
+    runs of two or more spaces; it has at least two cells.
+    """
+    s = line.rstrip()
+    if "|" in s:
+        inner_start = len(s) - len(s.lstrip())
+        if s[inner_start:inner_start + 1] == "|":
+            inner_start += 1
+        inner_end = len(s) - 1 if s.endswith("|") and len(s) - 1 >= inner_start else len(s)
+        cells, at = [], inner_start
+        for part in s[inner_start:inner_end].split("|"):
+            lead = len(part) - len(part.lstrip())
+            cells.append((at + lead, part.strip()))
+            at += len(part) + 1
+        return cells if len(cells) >= 2 else None
+    if _SPACED_CELLS.search(s.strip()):
+        cells = [(m.start(), m.group()) for m in _SPACED_CELL.finditer(s)]
+        if len(cells) < 2 or ends_sentence(s) or any(
+                len(c.split()) > _CELL_WORDS for _, c in cells):
+            return None
+        return cells
+    return None
+
+
+def is_rule_row(cells: list[tuple[int, str]]) -> bool:
+    """A Markdown table's delimiter row ("|---|:--:|")."""
+    return all(re.fullmatch(r":?-{2,}:?", c) or not c for _, c in cells) and any(
+        c for _, c in cells)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped file was wrapped at, or None when its lines are not wrapped.
+
+    In a wrapped file most lines followed by another line of the same paragraph fill the
+    width (within 30 %), and many of them end mid-sentence with the next line going on in
+    lower case; a page copied without blank lines has short lines that end where its
+    headings, items and sentences end.
+    """
+    pairs = [(a.rstrip(), b.strip()) for a, b in itertools.pairwise(lines)
+             if a.strip() and b.strip()]
+    if len(pairs) < 3:
+        return None
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = widths[max(int(len(widths) * 0.95) - 1, 0)]
+    if width > 110 or width < 30:
+        return None
+    full = sum(1 for a, _ in pairs if len(a) >= 0.7 * width)
+    going_on = sum(1 for a, b in pairs if not ends_sentence(a) and b[:1].islower())
+    if full >= 0.5 * len(pairs) and going_on >= max(2, 0.25 * len(pairs)):
+        return width
+    return None
+
+
+def line_kind(line: str) -> str:
+    """What a line is on its own: ``bullet``, ``step``, ``table``, ``label`` or ``prose``."""
+    if STEP.match(line):
+        return "step"
+    if BULLET.match(line):
+        return "bullet"
+    if ("|" in line or "\t" in line.strip()) and table_cells(line):
+        return "table"
+    if label_value(line):
+        return "label"
+    return "prose"
+
+
+def joins(previous: str, line: str, width: int | None, *, sentences: bool = True) -> bool:
+    """True when ``line`` continues ``previous`` (a soft wrap), False when it starts a block.
+
+    A line break ends a block after a heading-like line, a "Label: value" line, a dateline,
+    a finished sentence (unless the file is hard-wrapped and the line fills the width), and
+    before a bullet, a step, a table row or a dateline. Lines that end mid-sentence or with
+    a colon join the next line. With ``sentences`` False (Markdown, where a line break
+    inside a paragraph is a soft break), a finished sentence does not end the block.
+    """
+    if line_kind(line) in ("bullet", "step", "table") or line_kind(previous) == "table":
+        return False
+    if previous.rstrip().endswith(":") and line_kind(previous) != "label":
+        return True  # a lead-in goes on ("Mark it down:" / "April 15, 2026")
+    if dateline(line) or dateline(previous):
+        return False
+    first = line.lstrip()[:1]
+    continues = first.islower() or first in ",;)%"
+    full = width is not None and len(previous.rstrip()) >= 0.7 * width
+    if line_kind(previous) == "label" and not full:
+        return False
+    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)):
+        return False
+    if ends_sentence(previous):
+        return not sentences or (full and (continues or not looks_like_heading(line)))
+    if full or continues or _DANGLING.search(previous):
+        return True
+    return not looks_like_heading(previous)
+
+
+def table_rows(lines: list[str]) -> list[tuple[int, int]]:
+    """Runs ``(first, end)`` of two or more consecutive lines that form a table.
+
+    Rows with pipes or tabs count as they are; rows whose cells are only set apart by
+    runs of spaces count when every row of the run has the same number of cells.
+    """
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        cells = table_cells(lines[i]) if not BULLET.match(lines[i]) else None
+        if not cells:
+            i += 1
+            continue
+        marked = "|" in lines[i] or "\t" in lines[i].strip()
+        j = i + 1
+        while j < len(lines) and (row := table_cells(lines[j])) and (
+                ("|" in lines[j] or "\t" in lines[j].strip()) if marked
+                else len(row) == len(cells)):
+            j += 1
+        if j - i >= 2:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+TABLE_DASH = " \u2014 "
+"""Joins a table cell's row label and column header in the statement it is read as."""
+
+Inline = Callable[[BlockBuilder, str, int], None]
+
+
+def _plain(builder: BlockBuilder, text: str, offset: int) -> None:
+    builder.add(text, offset)
+
+
+def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain) -> list[Block]:
+    """The data cells of a table (``(offset, line)`` rows, the first one its header) as
+    ``table_cell`` blocks "row label — column header: value".
+
+    The label and header are context added to the statement (mapped to the cell's start),
+    so a finding points at the cell; ``add`` adds the cell's own text (Markdown strips its
+    inline markup). The first column holds the row labels.
+    """
+    parsed = [(offset, cells) for offset, line in rows
+              if (cells := table_cells(line)) and not is_rule_row(cells)]
+    if len(parsed) < 2:
+        return []
+    header = [text for _, text in parsed[0][1]]
+    blocks = []
+    for offset, cells in parsed[1:]:
+        label = _plain_text(cells[0][1])
+        for column, (at, value) in enumerate(cells[1:], start=1):
+            if not value.strip():
+                continue
+            name = _plain_text(header[column]).rstrip("?") if column < len(header) else ""
+            builder = BlockBuilder()
+            prefix = TABLE_DASH.join(p for p in (label, name) if p)
+            if prefix:
+                builder.add_synthetic(f"{prefix}: ", offset + at)
+            add(builder, value, offset + at)
+            if not builder.empty:
+                blocks.append(builder.build("table_cell", row=label or None,
+                                            column=name or None))
+    return blocks
+
+
+def _plain_text(cell: str) -> str:
+    """A header or label cell without emphasis markers."""
+    return " ".join(re.sub(r"[*_`]+", "", cell).split())

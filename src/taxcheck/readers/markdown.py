@@ -13,7 +13,16 @@ from datetime import date, datetime
 import yaml
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, Document
-from taxcheck.readers.lines import parse_date, split_lines
+from taxcheck.readers.lines import (
+    byline_author,
+    byline_date,
+    dateline,
+    joins,
+    parse_date,
+    split_lines,
+    table_cell_blocks,
+    table_rows,
+)
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})[.)])\s+")
@@ -85,11 +94,18 @@ def read_markdown(text: str, path: str) -> Document:
     current_extra: dict = {}
     fence: str | None = None
     in_comment = False
+    last_line = ""
+    dates: list[tuple[date, str]] = [(meta.date, "front matter date")] if meta.date else []
+    tables = dict(table_rows([line for _, line in lines]))
+    skip_to = -1
 
     def flush() -> None:
         nonlocal current
         if current is not None and not current.empty:
-            blocks.append(current.build(current_kind, **current_extra))
+            block = current.build(current_kind, **current_extra)
+            if current_kind == "paragraph" and _in_header(blocks):
+                block = _header_block(block, meta, dates)
+            blocks.append(block)
         current = None
 
     def start(kind: str, **extra: object) -> BlockBuilder:
@@ -98,7 +114,9 @@ def read_markdown(text: str, path: str) -> Document:
         current, current_kind, current_extra = BlockBuilder(), kind, dict(extra)
         return current
 
-    for offset, line in lines:
+    for index, (offset, line) in enumerate(lines):
+        if index < skip_to:
+            continue
         if fence:
             if line.strip().startswith(fence):
                 fence = None
@@ -119,6 +137,11 @@ def read_markdown(text: str, path: str) -> Document:
                                                  and stripped.endswith("-->")):
             flush()
             continue
+        if index in tables and not _LIST.match(line):
+            flush()
+            skip_to = tables[index]
+            blocks.extend(table_cell_blocks(lines[index:skip_to], add=_add_inline))
+            continue
         if m := _HEADING.match(line):
             builder = start("heading", level=len(m.group(1)))
             _add_inline(builder, m.group(2), offset + m.start(2))
@@ -129,6 +152,7 @@ def read_markdown(text: str, path: str) -> Document:
         if m := _LIST.match(line):
             builder = start("list_item", number=int(m.group(3)) if m.group(3) else None)
             _add_inline(builder, line[m.end():].rstrip(), offset + m.end())
+            last_line = line[m.end():].strip()
             continue
         if m := _QUOTE.match(line):
             content = line[m.end():]
@@ -143,10 +167,34 @@ def read_markdown(text: str, path: str) -> Document:
                 flush()
             continue
         lead = len(line) - len(line.lstrip())
-        if current is None:
+        if current is None or current_kind == "quote" or not joins(last_line, stripped, None,
+                                                                          sentences=False):
             start("paragraph")
         else:
             current.add_synthetic(" ", offset)
         _add_inline(current, stripped, offset + lead)  # type: ignore[arg-type]
+        last_line = stripped
     flush()
+    if dates:
+        meta.date, meta.date_source = max(dates, key=lambda d: d[0])
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+def _in_header(blocks: list[Block]) -> bool:
+    """True while only the title, bylines and datelines have been read."""
+    return all(b.kind in ("byline", "dateline") or (b.kind == "heading" and b.level == 1)
+               for b in blocks)
+
+
+def _header_block(block: Block, meta: ArticleMeta, dates: list[tuple[date, str]]) -> Block:
+    """A paragraph at the top that is a byline or dateline becomes one (and dates the
+    article)."""
+    if (author := byline_author(block.text)) is not None:
+        meta.author = meta.author or author
+        if when := byline_date(block.text):
+            dates.append((when, block.text))
+        return block.model_copy(update={"kind": "byline"})
+    if when := dateline(block.text):
+        dates.append((when, block.text))
+        return block.model_copy(update={"kind": "dateline"})
+    return block

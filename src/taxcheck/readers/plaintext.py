@@ -3,22 +3,34 @@
 Plain-text articles (often copied from web pages) carry their structure in layout
 only: the first line is the title, a short line without final punctuation is a
 heading, "1." alone on a line numbers the item that follows, and blank lines
-separate paragraphs.
+separate paragraphs. Many have no blank lines at all, so a single line break also
+ends a block after a heading-like line, a "Label: value" line or a finished
+sentence, and before a bullet, a step or a table row; lines that end mid-sentence
+(and the full-width lines of a hard-wrapped file) are joined (see
+:func:`~taxcheck.readers.lines.joins`). Table rows become ``table_cell`` blocks. The
+article's date is the latest one its header lines give ("Updated ...", a byline's date).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, BlockKind, Document
 from taxcheck.readers.lines import (
+    STEP,
     byline_author,
     byline_date,
     dateline,
+    joins,
+    label_value,
     looks_like_heading,
     split_lines,
     stripped_span,
+    table_cell_blocks,
+    table_rows,
+    wrap_width,
 )
 
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
@@ -75,70 +87,143 @@ def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
         for known, (_, line) in zip(kinds, group, strict=True))
 
 
-def _header_line(line: str, meta: ArticleMeta, *, in_header: bool) -> BlockKind:
+def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
+                 in_header: bool) -> BlockKind:
     """The kind of a header line (byline, dateline); in the header, records author and date."""
     if in_header and (author := byline_author(line)) is not None:
         meta.author = meta.author or author
-        meta.date = meta.date or byline_date(line)
+        if when := byline_date(line):
+            dates.append((when, line.strip()))
         return "byline"
     if when := dateline(line):
         if in_header:
-            meta.date = meta.date or when
+            dates.append((when, line.strip()))
         return "dateline"
     return "paragraph"
+
+
+def _units(group: list[tuple[int, str]], width: int | None) -> list[tuple[str, list]]:
+    """A paragraph's lines as units: ``("table", rows)`` and ``("lines", lines)``, where
+    the lines of a unit are one block (soft-wrapped) and each line break between units
+    ends a block (see :func:`~taxcheck.readers.lines.joins`)."""
+    runs = dict(table_rows([line for _, line in group]))
+    out: list[tuple[str, list]] = []
+    current: list[tuple[int, str]] = []
+    i = 0
+    while i < len(group):
+        if i in runs:
+            if current:
+                out.append(("lines", current))
+                current = []
+            out.append(("table", group[i:runs[i]]))
+            i = runs[i]
+            continue
+        if current and not joins(current[-1][1], group[i][1], width):
+            out.append(("lines", current))
+            current = []
+        current.append(group[i])
+        i += 1
+    if current:
+        out.append(("lines", current))
+    return out
+
+
+def _title_like(line: str, alone: bool) -> bool:
+    """The first line is the title when it is short and, unless it stands alone, reads as
+    a heading or a question (not a sentence of the body)."""
+    s = line.strip()
+    return len(s.split()) <= 25 and (alone or looks_like_heading(s) or s.endswith(("?", "!")))
 
 
 def read_plaintext(text: str, path: str) -> Document:
     """Read a plain-text article into a Document."""
     blocks: list[Block] = []
     meta = ArticleMeta()
+    dates: list[tuple[date, str]] = []
+    width = wrap_width(text.split("\n"))
     pending_number: int | None = None
-    for index, group in enumerate(_paragraphs(text)):
-        first = group[0][1]
-        if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
-            pending_number = int(m.group(1))
-            continue
-        if index == 0 and len(group) == 1 and len(first.split()) <= 25:
-            blocks.append(_block_from_lines(group, "title"))
-            meta.title = blocks[-1].text
-            continue
-        in_header = _in_header(blocks)
-        if len(group) == 1 and ((in_header and byline_author(first) is not None)
-                                or dateline(first)):
-            kind = _header_line(first, meta, in_header=in_header)
-            blocks.append(_block_from_lines(group, kind))
-            continue
+    for group in _paragraphs(text):
         if _header_group(group, blocks):
-            blocks.extend(_block_from_lines([line], _header_line(line[1], meta, in_header=True))
-                          for line in group)
+            for line in group:
+                kind = _header_line(line[1], meta, dates, in_header=True)
+                blocks.append(_block_from_lines([line], kind))
             continue
-        if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
-                looks_like_heading(first[m.end():])):
-            # "2. Roll the Losses Into an IRA" on its own: a numbered section heading
-            offset = group[0][0] + m.end()
-            blocks.append(_block_from_lines([(offset, first[m.end():])], "heading", level=2,
-                                            number=int(m.group(2))))
-            pending_number = None
-            continue
-        if all(_LIST_ITEM.match(line) for _, line in group):
-            for offset, line in group:
-                m = _LIST_ITEM.match(line)
-                assert m is not None
-                number = int(m.group(2)) if m.group(2) else None
-                blocks.append(_block_from_lines([(offset + m.end(), line[m.end():])],
-                                                "list_item", number=number))
-            pending_number = None
-            continue
-        if looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8):
-            heading_extra = {"number": pending_number} if pending_number is not None else {}
-            blocks.append(_block_from_lines([group[0]], "heading", level=2, **heading_extra))
-            pending_number = None
-            group = group[1:]
-            if not group:
+        for unit_kind, unit in _units(group, width):
+            if unit_kind == "table":
+                blocks.extend(table_cell_blocks(unit))
+                pending_number = None
                 continue
-        if pending_number is not None:
-            blocks.append(_block_from_lines(group, "list_item", number=pending_number))
-            pending_number = None
-        else:
-            blocks.append(_block_from_lines(group, "paragraph"))
+            pending_number = _read_unit(unit, blocks, meta, dates, pending_number,
+                                        alone=len(group) == 1)
+    if dates:
+        meta.date, meta.date_source = max(dates, key=lambda d: d[0])
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+def _list_blocks(group: list[tuple[int, str]], alone: bool) -> list[Block] | None:
+    """The blocks of a unit of numbered headings, bullets, numbered items or steps; None
+    for other units."""
+    first = group[0][1]
+    if len(group) == 1 and (m := _LIST_ITEM.match(first)) and m.group(2) and (
+            looks_like_heading(first[m.end():])):
+        # "2. Roll the Losses Into an IRA" on its own: a numbered section heading
+        offset = group[0][0] + m.end()
+        return [_block_from_lines([(offset, first[m.end():])], "heading", level=2,
+                                  number=int(m.group(2)))]
+    if alone and (m := STEP.match(first)) and looks_like_heading(first[m.end():]):
+        # "Step 1: Know what the drop means" over a paragraph: a numbered section heading
+        return [_block_from_lines(group, "heading", level=2, number=int(m.group(1)))]
+    if (m := _LIST_ITEM.match(first) or STEP.match(first)) and not any(
+            _LIST_ITEM.match(line) or STEP.match(line) for _, line in group[1:]):
+        # a bullet, numbered item or "Step 2:" with its soft-wrapped lines
+        digits = m.group(2) if m.re is _LIST_ITEM else m.group(1)
+        rest = [(group[0][0] + m.end(), first[m.end():]), *group[1:]]
+        return [_block_from_lines(rest, "list_item", number=int(digits) if digits else None)]
+    if all(_LIST_ITEM.match(line) for _, line in group):
+        out = []
+        for offset, line in group:
+            m = _LIST_ITEM.match(line)
+            assert m is not None
+            number = int(m.group(2)) if m.group(2) else None
+            out.append(_block_from_lines([(offset + m.end(), line[m.end():])], "list_item",
+                                         number=number))
+        return out
+    return None
+
+
+def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleMeta,
+               dates: list[tuple[date, str]], pending_number: int | None, *,
+               alone: bool) -> int | None:
+    """Add the blocks of one unit of lines; return the number a following item takes."""
+    first = group[0][1]
+    if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
+        return int(m.group(1))
+    if not blocks and len(group) == 1 and _title_like(first, alone):
+        blocks.append(_block_from_lines(group, "title"))
+        meta.title = blocks[-1].text
+        return pending_number
+    in_header = _in_header(blocks)
+    if len(group) == 1 and ((in_header and byline_author(first) is not None)
+                            or dateline(first)):
+        kind = _header_line(first, meta, dates, in_header=in_header)
+        blocks.append(_block_from_lines(group, kind))
+        return pending_number
+    if (items := _list_blocks(group, alone)) is not None:
+        blocks.extend(items)
+        return None
+    if len(group) == 1 and (pair := label_value(first)):
+        # "Employee deferral: $24,500": a statement whose label names what the value is
+        blocks.append(_block_from_lines(group, "paragraph", row=pair[0]))
+        return None
+    if looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8):
+        heading_extra = {"number": pending_number} if pending_number is not None else {}
+        blocks.append(_block_from_lines([group[0]], "heading", level=2, **heading_extra))
+        pending_number = None
+        group = group[1:]
+        if not group:
+            return None
+    if pending_number is not None:
+        blocks.append(_block_from_lines(group, "list_item", number=pending_number))
+    else:
+        blocks.append(_block_from_lines(group, "paragraph"))
+    return None

@@ -9,7 +9,7 @@ from taxcheck.render.github import render_github
 from taxcheck.render.json_ import render_json
 from taxcheck.render.jsonl import render_jsonl
 from taxcheck.render.sarif import render_sarif
-from taxcheck.render.text import render_text
+from taxcheck.render.text import render_concise, render_statistics, render_text
 
 Renderer = Callable[..., str]
 
@@ -23,6 +23,7 @@ def render_html(reports: list[Report], **options: object) -> str:
 
 RENDERERS: dict[str, Renderer] = {
     "text": render_text,
+    "concise": render_concise,
     "json": render_json,
     "html": render_html,
     "sarif": render_sarif,
@@ -32,5 +33,5 @@ RENDERERS: dict[str, Renderer] = {
 """Every renderer takes ``(reports, **options)`` and ignores options it does not use
 (``min_severity``, ``colour``, ``db``, ``reviewer``)."""
 
-__all__ = ["RENDERERS", "Report", "render_github", "render_html", "render_json", "render_jsonl",
-           "render_sarif", "render_text"]
+__all__ = ["RENDERERS", "Report", "render_concise", "render_github", "render_html",
+           "render_json", "render_jsonl", "render_sarif", "render_statistics", "render_text"]

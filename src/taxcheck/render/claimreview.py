@@ -1,6 +1,7 @@
 """schema.org ClaimReview JSON-LD: the web's markup for published fact checks.
 
-One ``ClaimReview`` per checked claim on a review page (see docs/html.md). The rating
+Only pages made for publishing (``--publish``) carry ClaimReview, and only for the
+problems the reviewer stands behind (:func:`publishable`); see docs/html.md. The rating
 uses a documented 1-4 scale, worst first, and the verdict in words is what readers see:
 
 =========== =========== ==============
@@ -25,13 +26,12 @@ import re
 from taxcheck.findings import VERDICT_RANK, Finding, Report
 from taxcheck.render.urls import http_url
 
-CLAIM_REVIEWED_MAX = 75
-"""Search engines and fact-check aggregators show about this many characters."""
+PUBLISH_MIN_CONFIDENCE = 0.65
+"""Least confidence of a finding a published review shows (medium and high)."""
 
 WORST_RATING, BEST_RATING = 1, 4
 RATING_NAMES = {"false": "False", "outdated": "Outdated", "misleading": "Misleading",
                 "accurate": "True"}
-DEFAULT_REVIEWER = "taxcheck"
 
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                    "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -42,34 +42,26 @@ def rating_value(verdict: str) -> int:
     return BEST_RATING + 1 - VERDICT_RANK[verdict]
 
 
-def shorten(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
-    """Collapse whitespace and cut at a word boundary to at most ``limit`` characters."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(" ,;:-–—") + "…"
+def publishable(finding: Finding) -> bool:
+    """True for a problem the reviewer stands behind: a false, outdated or misleading
+    claim the article states (not a myth it debunks), not silenced by a suppression
+    comment, matched with medium or high confidence."""
+    return (finding.is_problem and not finding.suppressed
+            and finding.confidence >= PUBLISH_MIN_CONFIDENCE)
 
 
 def claim_reviewed(finding: Finding) -> str:
-    """A short statement of the claim, with no verdict inside.
-
-    For a claim from the database the finding's message is the claim's ``says``, a
-    neutral statement written by its curators. For a claim about a figure the message
-    already carries the verdict ("$23,000 was the limit for 2025"), so the article's
-    own words are used instead.
-    """
-    numeric = any(step.stage == "number" for step in finding.trail)
-    return shorten(finding.text if numeric else finding.message)
+    """The claim as the article states it: the whole sentence it appears in (for a
+    table cell, the statement the reader made of the cell and its header), with its
+    whitespace collapsed. Never a fragment, and never the database's summary."""
+    return " ".join((finding.sentence or finding.text).split())
 
 
-def claim_review(finding: Finding, number: int, report: Report, *,
-                 reviewer: str = DEFAULT_REVIEWER, reviewer_url: str | None = None,
-                 page_url: str | None = None,
+def claim_review(finding: Finding, url: str, report: Report, *, reviewer: str,
+                 reviewer_url: str | None = None,
                  published: dt.date | None = None) -> dict[str, object]:
-    """The ClaimReview of one numbered finding on a review page."""
+    """The ClaimReview of one finding, published at ``url`` (an absolute address, with
+    the note's fragment when the page reviews several claims)."""
     meta = report.meta
     stated = finding.framing == "stated"
     appearance: dict[str, object] = {"@type": "CreativeWork"}
@@ -77,7 +69,7 @@ def claim_review(finding: Finding, number: int, report: Report, *,
         appearance["url"] = source
     if meta.title:
         appearance["headline"] = meta.title
-    item: dict[str, object] = {"@type": "Claim", "text": " ".join(finding.text.split())}
+    item: dict[str, object] = {"@type": "Claim"}
     if meta.author:
         appearance["author"] = {"@type": "Person", "name": meta.author}
         if stated:
@@ -96,7 +88,7 @@ def claim_review(finding: Finding, number: int, report: Report, *,
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{http_url(page_url) or ''}#note-{number}",
+        "url": url,
         "claimReviewed": claim_reviewed(finding),
         "reviewRating": {
             "@type": "Rating",
@@ -112,10 +104,12 @@ def claim_review(finding: Finding, number: int, report: Report, *,
     }
 
 
-def claim_reviews(report: Report, numbered: list[tuple[int, Finding]],
+def claim_reviews(report: Report, numbered: list[tuple[int, Finding]], page_url: str,
                   **options: object) -> list[dict[str, object]]:
-    """ClaimReviews for every numbered finding (options as for :func:`claim_review`)."""
-    return [claim_review(f, n, report, **options) for n, f in numbered]  # type: ignore[arg-type]
+    """ClaimReviews of the publishable numbered findings of a page at ``page_url``,
+    each at its note (options as for :func:`claim_review`)."""
+    return [claim_review(f, f"{page_url}#note-{n}", report, **options)  # type: ignore[arg-type]
+            for n, f in numbered if publishable(f)]
 
 
 def script_json(data: object) -> str:

@@ -3,14 +3,15 @@
 Each visible finding becomes one line
 ``::error file=F,line=L,endLine=E,col=C,endColumn=D,title=T::message``
 (``::warning`` and ``::notice`` for the lower severities), most important first,
-because a step shows only about ten annotations of each kind. The full list goes to
+because a step shows only about ten annotations of each kind; a contradiction is a
+``::warning`` at the wrong sentence, after the other warnings. The full list goes to
 the Markdown step summary (:func:`render_step_summary`), which the command line
 appends to ``$GITHUB_STEP_SUMMARY`` when it is set.
 """
 
 from __future__ import annotations
 
-from taxcheck.findings import SEVERITY_RANK, VERDICT_RANK, Finding, Report
+from taxcheck.findings import SEVERITY_RANK, VERDICT_RANK, Contradiction, Finding, Report
 from taxcheck.render.text import summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -60,10 +61,34 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(body)}"
 
 
+def contradiction_annotation(c: Contradiction, wrong: Finding, right: Finding) -> str:
+    """One workflow command for a contradiction, at the wrong sentence."""
+    props = {"file": wrong.path, "line": wrong.line, "endLine": wrong.end_line,
+             "col": wrong.column, "endColumn": wrong.end_column,
+             "title": "taxcheck [contradiction]"}
+    body = (f"{c.message}\nWrong (line {wrong.line}): {wrong.sentence}\n"
+            f"Correct (line {right.line}): {right.sentence}")
+    joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    return f"::warning {joined}::{escape_data(body)}"
+
+
+def visible_contradictions(reports: list[Report], min_severity: str) -> list[
+        tuple[Contradiction, Finding, Finding]]:
+    """Contradictions (warnings) when warnings are shown."""
+    if SEVERITY_RANK["warning"] < SEVERITY_RANK[min_severity]:
+        return []
+    return [item for r in reports for item in r.visible_contradictions()]
+
+
 def render_github(reports: list[Report], *, min_severity: str = "warning",
                   **_: object) -> str:
-    """Render annotations, most important first, then the summary line."""
-    lines = [annotation(f) for f in visible_findings(reports, min_severity)]
+    """Render annotations, most important first (contradictions, which are warnings,
+    after the other warnings), then the summary line."""
+    findings = visible_findings(reports, min_severity)
+    lines = [annotation(f) for f in findings if f.severity != "info"]
+    lines += [contradiction_annotation(*item)
+              for item in visible_contradictions(reports, min_severity)]
+    lines += [annotation(f) for f in findings if f.severity == "info"]
     lines.append(summary_line(reports))
     return "\n".join(lines) + "\n"
 
@@ -95,5 +120,12 @@ def render_step_summary(reports: list[Report], *, min_severity: str = "warning")
             out.append(f"| {f.severity} | {_cell(f.path)}:{f.line}:{f.column} | "
                        f"{_cell(f.claim_id)} ({_cell(_verdict(f))}) | {_cell(f.text)} | "
                        f"{correct} | {source} |")
+        out.append("")
+    contradictions = visible_contradictions(reports, min_severity)
+    if contradictions:
+        out += ["| contradiction | wrong | correct |", "|---|---|---|"]
+        for _, wrong, right in contradictions:
+            out.append(f"| {_cell(wrong.path)}:{wrong.line}:{wrong.column} | "
+                       f"{_cell(wrong.sentence)} | line {right.line}: {_cell(right.sentence)} |")
         out.append("")
     return "\n".join(out) + "\n"

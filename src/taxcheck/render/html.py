@@ -22,7 +22,12 @@ from markupsafe import Markup
 
 from taxcheck.batch import ArticleEntry, BatchIndex
 from taxcheck.findings import BlockView, Finding, Report
-from taxcheck.render.claimreview import DEFAULT_REVIEWER, claim_reviews, script_json
+from taxcheck.render.claimreview import (
+    PUBLISH_MIN_CONFIDENCE,
+    claim_review,
+    claim_reviews,
+    script_json,
+)
 from taxcheck.render.urls import http_url, link_url
 from taxcheck.resources import data_dir
 
@@ -42,6 +47,15 @@ MEANINGS = {
     "myth": "The article quotes a wrong claim in order to correct it. No change needed.",
     "accurate": "The claim agrees with the rule. Shown as verified; no change needed.",
 }
+READER_MEANINGS = {
+    "false": "The claim contradicts the rule.",
+    "outdated": "The claim was right for an earlier tax year but not for the year checked.",
+    "misleading": "Part of the claim is right, but it leaves out something that changes "
+                  "the answer.",
+    "myth": "The article quotes a wrong claim in order to correct it.",
+    "accurate": "The claim agrees with the rule.",
+}
+"""What each verdict means, for readers of a published review."""
 STAGES = {"concepts": "mentions", "polarity": "", "context": "", "hedge": "hedged by",
           "framing": "", "number": "", "year": ""}
 
@@ -107,6 +121,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(LABELS=LABELS, PLURALS=PLURALS, SHORT=SHORT, MEANINGS=MEANINGS,
+                       READER_MEANINGS=READER_MEANINGS,
                        VERDICT_KEYS=VERDICT_KEYS, http_url=http_url, link_url=link_url,
                        verdict_key=verdict_key, confidence_word=confidence_word,
                        reasons=reasons, quote_parts=quote_parts)
@@ -121,10 +136,43 @@ def asset(name: str) -> Asset:
     return Asset(Markup(text), f"'sha256-{digest}'")  # our own file, never article text
 
 
-def numbered_findings(report: Report) -> list[tuple[int, Finding]]:
-    """Visible findings in reading order, numbered from 1 (one per sentence and claim)."""
-    shown = [f for f in report.findings if not f.suppressed]
+def numbered_findings(report: Report, *, publish: bool = False) -> list[tuple[int, Finding]]:
+    """Visible findings in reading order, numbered from 1 (one per sentence and claim).
+
+    A page for publishing leaves out the findings matched with low confidence: a reader
+    sees only what the reviewer stands behind.
+    """
+    shown = [f for f in report.findings if not f.suppressed
+             and (not publish or f.confidence >= PUBLISH_MIN_CONFIDENCE)]
     return list(enumerate(sorted(shown, key=Finding.sort_key), start=1))
+
+
+def page_counts(numbered: list[tuple[int, Finding]]) -> dict[str, int]:
+    """Findings on the page per verdict key."""
+    out = dict.fromkeys(VERDICT_KEYS, 0)
+    for _, f in numbered:
+        out[verdict_key(f)] += 1
+    return out
+
+
+@dataclass(frozen=True)
+class PageContradiction:
+    """A contradiction between two notes of the page."""
+
+    message: str
+    wrong: int
+    right: int
+    wrong_finding: Finding
+    right_finding: Finding
+
+
+def page_contradictions(report: Report, numbered: list[tuple[int, Finding]]) -> list[
+        PageContradiction]:
+    """The article's contradictions whose two sentences both have a note on the page."""
+    numbers = {f.id: n for n, f in numbered}
+    return [PageContradiction(c.message, numbers[w.id], numbers[r.id], w, r)
+            for c, w, r in report.visible_contradictions()
+            if w.id in numbers and r.id in numbers]
 
 
 def block_pieces(text: str, notes: list[tuple[int, Finding]]) -> list[Piece]:
@@ -214,11 +262,13 @@ def quote_parts(finding: Finding) -> tuple[str, str, str]:
     return sentence[:at], text, sentence[at + len(text):]
 
 
-def summary_sentence(counts: dict[str, int]) -> str:
-    """One sentence on what the check found, worst first."""
+def summary_sentence(counts: dict[str, int], checker: str = "taxcheck") -> str:
+    """One sentence on what the check found, worst first (``checker``: who checked)."""
     total = sum(counts.get(k, 0) for k in VERDICT_KEYS)
     if not total:
-        return "taxcheck found none of the claims in its database in this article."
+        if checker == "taxcheck":
+            return "taxcheck found none of the claims in its database in this article."
+        return "This review found no claim to rate in this article."
     phrases = {"false": ("is false", "are false"), "outdated": ("is outdated", "are outdated"),
                "misleading": ("is misleading", "are misleading"),
                "myth": ("is a myth the article debunks", "are myths the article debunks"),
@@ -227,45 +277,96 @@ def summary_sentence(counts: dict[str, int]) -> str:
              if counts.get(k)]
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     if total == 1:
-        return f"taxcheck checked one claim in this article: it {joined.split(' ', 1)[1]}."
-    return f"Of the {total} claims taxcheck checked in this article, {joined}."
+        return f"{checker.capitalize()} checked one claim in this article: it " \
+               f"{joined.split(' ', 1)[1]}."
+    return f"Of the {total} claims {checker} checked in this article, {joined}."
 
 
-def render_html(reports: list[Report], *, reviewer: str = DEFAULT_REVIEWER,
+def render_html(reports: list[Report], *, reviewer: str | None = None,
                 reviewer_url: str | None = None, page_url: str | None = None,
                 published: dt.date | None = None, index_url: str | None = None,
+                publish: bool = False, claim_pages: dict[str, str] | None = None,
                 **_: object) -> str:
     """Render the first report as a self-contained review page.
 
     Args:
-        reviewer: who publishes the review (the ClaimReview ``author``).
+        reviewer: who reviewed the article (footer; the ClaimReview ``author``).
         reviewer_url: the reviewer's web site, when it has one.
-        page_url: where the page will be published; makes the ClaimReview URLs absolute
-            and adds a canonical link.
+        page_url: where the page will be published: a canonical link, and the base of
+            the ClaimReview URLs.
         published: the review's publication date (default: today).
         index_url: link back to the batch index (relative), when the page is part of one.
+        publish: a page for readers: no editor details, no low-confidence findings, and
+            ClaimReview JSON-LD for the problems the reviewer stands behind (with a
+            ``page_url``, and unless ``claim_pages`` carry them). Without it, a page for
+            editors, with no ClaimReview.
+        claim_pages: finding id -> relative link to the page that reviews that claim
+            alone (``scan --publish``); the notes and a list link to them.
     """
     report = reports[0]
-    numbered = numbered_findings(report)
-    counts = report.counts()
+    numbered = numbered_findings(report, publish=publish)
+    counts = page_counts(numbered)
     published = published or dt.date.today()
-    reviews = claim_reviews(report, numbered, reviewer=reviewer, reviewer_url=reviewer_url,
-                            page_url=page_url, published=published)
+    canonical = http_url(page_url)
+    reviews = []
+    if publish and canonical and reviewer and not claim_pages:
+        reviews = claim_reviews(report, numbered, canonical, reviewer=reviewer,
+                                reviewer_url=reviewer_url, published=published)
     style = asset("report.css")
-    csp = (f"default-src 'none'; style-src {style.csp}; script-src 'none'; img-src 'none'; "
-           "base-uri 'none'; form-action 'none'")
-    levels = [b.level for b in report.blocks if b.kind == "heading"]
     template = environment().get_template("report.html.j2")
     page_rows = rows(report, numbered)
     in_text = {n for row in page_rows for _, pieces in row.blocks for p in pieces
                for n, _ in p.refs}
+    contradictions = page_contradictions(report, numbered)
+    links = {f.id: link_url(claim_pages.get(f.id)) for _, f in numbered} if claim_pages else {}
     return _page(template.render(
         report=report, rows=page_rows, notes=numbered, counts=counts, in_text=in_text,
-        heading_base=min(levels, default=1),
-        summary=summary_sentence(counts), style=style.text, csp=csp,
+        heading_base=min(levels_of(report), default=1), publish=publish,
+        summary=summary_sentence(counts, "we" if publish else "taxcheck"),
+        style=style.text, csp=review_csp(style),
         claim_review_json=Markup(script_json(reviews)) if reviews else None,
+        contradictions=contradictions,
+        contradicted={c.wrong: c for c in contradictions},
+        claim_links={k: v for k, v in links.items() if v},
         reviewer=reviewer, reviewer_url=http_url(reviewer_url),
-        canonical=http_url(page_url), published=published, index_url=link_url(index_url),
+        canonical=canonical, published=published, index_url=link_url(index_url),
+        source_url=http_url(report.meta.url)))
+
+
+def levels_of(report: Report) -> list[int]:
+    """The levels of the report's headings."""
+    return [b.level for b in report.blocks if b.kind == "heading"]
+
+
+def review_csp(style: Asset) -> str:
+    """The Content-Security-Policy of a page with no script of its own."""
+    return (f"default-src 'none'; style-src {style.csp}; script-src 'none'; img-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def render_claim_page(report: Report, finding: Finding, *, reviewer: str, page_url: str,
+                      article_page: str, reviewer_url: str | None = None,
+                      published: dt.date | None = None, index_url: str | None = None,
+                      others: int = 0) -> str:
+    """A page that reviews one claim of an article, with exactly one ClaimReview.
+
+    Args:
+        finding: the claim (a publishable problem), as the article first states it.
+        page_url: where this page will be published (the ClaimReview ``url``).
+        article_page: relative link to the review of the whole article.
+        others: how many other sentences of the article make the same claim.
+    """
+    published = published or dt.date.today()
+    canonical = http_url(page_url)
+    review = claim_review(finding, canonical or "", report, reviewer=reviewer,
+                          reviewer_url=reviewer_url, published=published)
+    style = asset("report.css")
+    return _page(environment().get_template("claim.html.j2").render(
+        report=report, f=finding, key=verdict_key(finding), style=style.text,
+        csp=review_csp(style), claim_review_json=Markup(script_json(review)),
+        reviewer=reviewer, reviewer_url=http_url(reviewer_url), canonical=canonical,
+        published=published, index_url=link_url(index_url),
+        article_page=link_url(article_page), others=others,
         source_url=http_url(report.meta.url)))
 
 
@@ -285,8 +386,12 @@ def index_order(entries: list[ArticleEntry]) -> list[ArticleEntry]:
                                  (e.title or e.path).casefold(), e.path))
 
 
-def render_index(index: BatchIndex, *, reviewer: str | None = None, **_: object) -> str:
-    """Render the index page of a batch (sorted by most problems; optional click-to-sort)."""
+def render_index(index: BatchIndex, *, reviewer: str | None = None, publish: bool = False,
+                 **_: object) -> str:
+    """Render the index page of a batch (sorted by most problems; optional click-to-sort).
+
+    ``publish``: the pages are for readers (the footer says so).
+    """
     checked = index_order(index.articles)
     failed = [e for e in index.articles if e.error is not None]
     sums = {k: sum(e.counts.get(k, 0) for e in checked) for k in VERDICT_KEYS}
@@ -300,4 +405,4 @@ def render_index(index: BatchIndex, *, reviewer: str | None = None, **_: object)
         problems=_problems, with_problems=sum(1 for e in checked if _problems(e)),
         problem_total=sum(totals[k] for k in ("false", "outdated", "misleading")),
         sum_problems=sum(_problems(e) for e in checked), style=style.text,
-        script=script.text, csp=csp, reviewer=reviewer or index.reviewer))
+        script=script.text, csp=csp, reviewer=reviewer or index.reviewer, publish=publish))

@@ -3,9 +3,12 @@
 One run per call. Each claim that produced a problem finding becomes a rule in
 ``tool.driver.rules`` (with its rule text, correction and citations as help); each
 problem finding becomes a result pointing at the exact words, with a stable
-fingerprint. Verified claims and debunked myths are not results. Findings silenced
-by an inline comment are results with a ``suppressions`` entry, so dashboards show
-them as suppressed rather than fixed.
+fingerprint. A contradiction (a wrong sentence and a correct one on the same fact) is
+a ``contradiction`` result located at both sentences, the wrong one first. Verified
+claims and debunked myths are not results. Findings silenced by an inline comment are
+results with a ``suppressions`` entry, so dashboards show them as suppressed rather
+than fixed. A wrong figure with one right value carries the edit that corrects it as a
+``fixes`` entry (the same edit ``taxcheck check --fix`` makes).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from urllib.parse import quote
 from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import DEFAULT_SEVERITY, Citation
-from taxcheck.findings import Finding, Report
+from taxcheck.findings import Contradiction, Finding, Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://example.invalid/taxcheck"
@@ -109,6 +112,48 @@ def _rule(r: RuleText) -> dict:
     }
 
 
+CONTRADICTION_RULE = {
+    "id": "contradiction",
+    "name": "Contradiction",
+    "shortDescription": {"text": "The article states a rule correctly in one place and "
+                                 "gets it wrong in another."},
+    "fullDescription": {"text": "Two sentences of one article state the same fact (the same "
+                                "figure for the same year) differently: one agrees with the "
+                                "rule, the other does not."},
+    "help": {"text": "Make the wrong sentence agree with the correct one (see the finding on "
+                     "the wrong sentence for the rule and its sources).",
+             "markdown": "Make the wrong sentence agree with the correct one (see the finding "
+                         "on the wrong sentence for the rule and its sources)."},
+    "defaultConfiguration": {"level": "warning"},
+    "properties": {"tags": ["tax", "fact-check", "contradiction"], "precision": "high"},
+}
+
+
+def _location(f: Finding, message: str | None = None) -> dict:
+    location: dict = {"physicalLocation": {
+        "artifactLocation": {"uri": artifact_uri(f.path)},
+        "region": {"startLine": f.line, "startColumn": f.column,
+                   "endLine": f.end_line, "endColumn": f.end_column,
+                   "snippet": {"text": f.text}}}}
+    if message:
+        location["message"] = {"text": message}
+    return location
+
+
+def _contradiction(c: Contradiction, wrong: Finding, right: Finding, rule_index: int) -> dict:
+    """One result for a contradiction, located at both sentences (the wrong one first)."""
+    return {
+        "ruleId": CONTRADICTION_RULE["id"],
+        "ruleIndex": rule_index,
+        "level": "warning",
+        "message": {"text": c.message},
+        "locations": [_location(wrong, f"wrong: {wrong.message}"),
+                      _location(right, f"correct: {right.message}")],
+        "partialFingerprints": {FINGERPRINT_KEY: f"{c.wrong}-{c.accurate}"},
+        "properties": {"fact": c.fact, "wrong": c.wrong, "accurate": c.accurate},
+    }
+
+
 def _result(f: Finding, rule_index: int) -> dict:
     verdict = "verified" if f.verdict == "accurate" else f.verdict
     result: dict = {
@@ -116,15 +161,21 @@ def _result(f: Finding, rule_index: int) -> dict:
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": f"{verdict}: {f.message} Correct: {f.correction}"},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(f.path)},
-            "region": {"startLine": f.line, "startColumn": f.column,
-                       "endLine": f.end_line, "endColumn": f.end_column,
-                       "snippet": {"text": f.text}}}}],
+        "locations": [_location(f)],
         "partialFingerprints": {FINGERPRINT_KEY: f.id},
         "properties": {"verdict": f.verdict, "confidence": f.confidence,
                        "sentence": f.sentence},
     }
+    if f.fix is not None:
+        result["fixes"] = [{
+            "description": {"text": f"Replace {f.fix.original} with {f.fix.replacement}"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": artifact_uri(f.path)},
+                "replacements": [{
+                    "deletedRegion": {"startLine": f.fix.line, "startColumn": f.fix.column,
+                                      "endLine": f.fix.end_line,
+                                      "endColumn": f.fix.end_column},
+                    "insertedContent": {"text": f.fix.replacement}}]}]}]
     if f.suppressed:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted"}]
     return result
@@ -149,6 +200,11 @@ def sarif_log(reports: list[Report], *, db: ClaimDatabase | None = None) -> dict
                 rule_index[f.claim_id] = len(rules)
                 rules.append(_rule(_rule_text(f, db)))
             results.append(_result(f, rule_index[f.claim_id]))
+        for c, wrong, right in report.visible_contradictions():
+            if CONTRADICTION_RULE["id"] not in rule_index:
+                rule_index[CONTRADICTION_RULE["id"]] = len(rules)
+                rules.append(CONTRADICTION_RULE)
+            results.append(_contradiction(c, wrong, right, rule_index[CONTRADICTION_RULE["id"]]))
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

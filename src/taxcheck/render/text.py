@@ -31,6 +31,18 @@ def format_finding(f: Finding, *, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
+def format_concise(f: Finding, *, colour: bool = False) -> str:
+    """``path:line:col: claim-id [*] verdict: message`` on one line (``[*]``: --fix can
+    correct it)."""
+    verdict = "verified" if f.verdict == "accurate" else f.verdict
+    if f.framing == "myth":
+        verdict = f"debunked myth ({f.verdict})"
+    label = f.severity if f.framing == "stated" else "info"
+    code = click.style(f.claim_id, fg=_COLOURS[label], bold=True) if colour else f.claim_id
+    fixable = " [*]" if f.fix is not None else ""
+    return f"{f.path}:{f.line}:{f.column}: {code}{fixable} {verdict}: {f.message}"
+
+
 def summary_line(reports: list[Report]) -> str:
     """One line counting findings across all reports."""
     sev = {"error": 0, "warning": 0}
@@ -46,11 +58,14 @@ def summary_line(reports: list[Report]) -> str:
             elif f.severity in sev:
                 sev[f.severity] += 1
     files = len(reports)
+    contradictions = sum(len(r.visible_contradictions()) for r in reports)
     parts = [f"{sev['error']} error{'s' * (sev['error'] != 1)}",
              f"{sev['warning']} warning{'s' * (sev['warning'] != 1)}",
              f"{verified} verified claim{'s' * (verified != 1)}"]
     if myths:
         parts.append(f"{myths} debunked myth{'s' * (myths != 1)}")
+    if contradictions:
+        parts.append(f"{contradictions} contradiction{'s' * (contradictions != 1)}")
     return f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"
 
 
@@ -62,11 +77,47 @@ def render_text(reports: list[Report], *, min_severity: str = "warning",
         for f in report.findings:
             if _visible(f, min_severity):
                 out.append(format_finding(f, colour=colour))
-        by_id = {f.id: f for f in report.findings}
-        for c in report.contradictions:
-            wrong = by_id[c.wrong]
-            if not wrong.suppressed and SEVERITY_RANK["warning"] >= SEVERITY_RANK[min_severity]:
+        if SEVERITY_RANK["warning"] >= SEVERITY_RANK[min_severity]:
+            for c, wrong, _ in report.visible_contradictions():
                 out.append(f"{wrong.path}:{wrong.line}:{wrong.column}: warning [contradiction] "
                            f"{c.message}")
     out.append(summary_line(reports))
+    return "\n".join(out) + "\n"
+
+
+def render_concise(reports: list[Report], *, min_severity: str = "warning",
+                   colour: bool = False, **_: object) -> str:
+    """One line per finding at or above ``min_severity``, then the summary line."""
+    out = [format_concise(f, colour=colour) for report in reports for f in report.findings
+           if _visible(f, min_severity)]
+    fixable = sum(1 for r in reports for f in r.findings
+                  if _visible(f, min_severity) and f.fix is not None)
+    summary = summary_line(reports)
+    if fixable:
+        summary += f" ({fixable} fixable with --fix)"
+    out.append(summary)
+    return "\n".join(out) + "\n"
+
+
+def render_statistics(reports: list[Report], *, min_severity: str = "warning",
+                      colour: bool = False, **_: object) -> str:
+    """Counts of the shown findings per claim id, most frequent first (as ``ruff
+    --statistics``): count, claim id, ``[*]`` when --fix corrects them all, verdict."""
+    counts: dict[str, list[Finding]] = {}
+    for report in reports:
+        for f in report.findings:
+            if _visible(f, min_severity):
+                counts.setdefault(f.claim_id, []).append(f)
+    rows = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    if not rows:
+        return ""
+    width = max(len(claim_id) for claim_id, _ in rows)
+    out = []
+    for claim_id, found in rows:
+        verdicts = sorted({"verified" if f.verdict == "accurate" else f.verdict
+                           for f in found})
+        fixable = "[*]" if all(f.fix is not None for f in found) else "   "
+        code = click.style(f"{claim_id:<{width}}", bold=True) if colour else \
+            f"{claim_id:<{width}}"
+        out.append(f"{len(found):>5}  {code}  {fixable} {', '.join(verdicts)}")
     return "\n".join(out) + "\n"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taxcheck.atomic import AtomicFile, write_atomic
+from taxcheck.atomic import AtomicFile
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.errors import InputError, TaxcheckError
@@ -44,8 +44,9 @@ from taxcheck.scan.partitions import (
     file_size,
     read_partition,
 )
+from taxcheck.scan.publish import PageOptions, write_pages
 from taxcheck.scan.runner import ScanOptions, ScanResult
-from taxcheck.scan.work import INTERNAL_ERROR, Outcome, render_page
+from taxcheck.scan.work import INTERNAL_ERROR, Outcome
 
 FINDINGS_DIR = "findings"
 PART_PREFIX = "part-"
@@ -163,7 +164,7 @@ def _emit(item: Report | Outcome, db: ClaimDatabase, namer: PageNamer,
     page = namer.name(item.path)
     outcome = Outcome.from_report(item, page, db)
     if config.pages:
-        write_atomic(out_dir / page, render_page(item, page, config.reviewer))
+        write_pages(out_dir, item, page, PageOptions(reviewer=config.reviewer))
     else:
         outcome.page = None
     prefix = '{"page":' + json.dumps(outcome.page, ensure_ascii=False) + ","
@@ -259,16 +260,16 @@ def run_dask_scan(db: ClaimDatabase, options: ScanOptions, *, scheduler: str | N
         parts = cut(files, size)
         from taxcheck.scan.dask_plugin import CheckerPlugin
 
-        plugin = CheckerPlugin(db, options.tax_year)
+        plugin = CheckerPlugin(db, options.tax_year, options.selection)
         client.register_plugin(plugin, name=plugin.name)
         config = PartitionConfig(plugin=plugin.name, out_dir=str(out_dir),
                                  max_bytes=options.max_bytes, pages=pages,
-                                 reviewer=options.reviewer)
+                                 reviewer=options.pages.reviewer)
         token = hashlib.sha256(f"{out_dir}|{time.time_ns()}".encode()).hexdigest()[:10]
         futures = [client.submit(check_partition, part, config, pure=False, retries=1,
                                  key=f"taxcheck-part-{token}-{part.number:05d}")
                    for part in parts]
-        writer = PartitionedWriter(out_dir, db, reviewer=options.reviewer)
+        writer = PartitionedWriter(out_dir, db, reviewer=options.pages.reviewer)
         tally = _aggregate(futures, writer, early)
     finally:
         client.close()

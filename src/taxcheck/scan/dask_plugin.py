@@ -9,6 +9,7 @@ from typing import Any
 from distributed import WorkerPlugin
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.selection import ClaimSelection
 
 
 class CheckerPlugin(WorkerPlugin):
@@ -22,20 +23,24 @@ class CheckerPlugin(WorkerPlugin):
     idempotent = True
     """Registering it again (another run, same claims) keeps the workers' pipelines."""
 
-    def __init__(self, db: ClaimDatabase, tax_year: int | None):
+    def __init__(self, db: ClaimDatabase, tax_year: int | None,
+                 selection: ClaimSelection | None = None):
         self.db = db
         self.tax_year = tax_year
-        digest = hashlib.sha256(f"{db.version}|{len(db.claims)}|{tax_year}".encode())
+        self.selection = selection or ClaimSelection()
+        digest = hashlib.sha256(f"{db.version}|{len(db.claims)}|{tax_year}|"
+                                f"{self.selection.enable}|{self.selection.disable}".encode())
         self.name = f"taxcheck-checker-{digest.hexdigest()[:12]}"
         self.checker: Any = None
 
     def setup(self, worker: Any = None) -> None:
         from taxcheck.checker import Checker
 
-        self.checker = Checker(self.db, tax_year=self.tax_year)
+        self.checker = Checker(self.db, tax_year=self.tax_year, selection=self.selection)
 
     def teardown(self, worker: Any = None) -> None:
         self.checker = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"db": self.db, "tax_year": self.tax_year, "name": self.name, "checker": None}
+        return {"db": self.db, "tax_year": self.tax_year, "selection": self.selection,
+                "name": self.name, "checker": None}

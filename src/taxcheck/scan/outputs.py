@@ -26,6 +26,7 @@ from taxcheck.findings import VERDICT_RANK
 from taxcheck.render.html import render_index
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.pages import PAGES_DIR
+from taxcheck.scan.publish import CLAIMS_DIR
 from taxcheck.scan.work import Outcome
 
 INDEX = "index.html"
@@ -160,12 +161,15 @@ class BatchWriter:
         out_dir: the output folder (created if needed).
         db: the claim database (for the wrong claims' wording).
         reviewer: a name shown on the index page.
+        publish: the pages are published for readers (``--publish``).
     """
 
-    def __init__(self, out_dir: Path, db: ClaimDatabase, *, reviewer: str | None = None):
+    def __init__(self, out_dir: Path, db: ClaimDatabase, *, reviewer: str | None = None,
+                 publish: bool = False):
         self.out_dir = out_dir
         self.db = db
         self.reviewer = reviewer
+        self.publish = publish
         out_dir.mkdir(parents=True, exist_ok=True)
         self.previous_pages = read_manifest(out_dir)
         self.pages: dict[str, str | None] = {}
@@ -194,6 +198,8 @@ class BatchWriter:
             return
         if outcome.page is not None:
             self.pages[outcome.page] = key
+        for claim_page in outcome.claim_pages:
+            self.pages[claim_page] = key
         for verdict, n in outcome.counts.items():
             self.totals[verdict] = self.totals.get(verdict, 0) + n
         prefix = '{"page":' + json.dumps(outcome.page, ensure_ascii=False) + ","
@@ -252,7 +258,7 @@ class BatchWriter:
         except BaseException:
             out.discard()
             raise
-        write_atomic(self.out_dir / INDEX, render_index(index))
+        write_atomic(self.out_dir / INDEX, render_index(index, publish=self.publish))
 
     def discard(self) -> None:
         """Abandon the run: remove temporary files, keep the previous outputs."""
@@ -260,11 +266,12 @@ class BatchWriter:
         self.sarif.discard()
 
     def _remove_stale_pages(self) -> int:
-        pages_root = (self.out_dir / PAGES_DIR).resolve()
+        roots = [(self.out_dir / folder).resolve() for folder in (PAGES_DIR, CLAIMS_DIR)]
         removed = 0
         for page in self.previous_pages.keys() - self.pages.keys():
             path = (self.out_dir / page).resolve()
-            if pages_root not in path.parents or path.suffix != ".html":
+            pages_root = next((r for r in roots if r in path.parents), None)
+            if pages_root is None or path.suffix != ".html":
                 continue  # never delete anything the manifest should not name
             try:
                 path.unlink()

@@ -16,7 +16,8 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_PART = 80
 
 
-def _clean(part: str) -> str:
+def clean_part(part: str) -> str:
+    """A path part with only ``[A-Za-z0-9._-]`` (never ``..`` or a hidden name)."""
     if part == "..":
         return "up"
     cleaned = _UNSAFE.sub("-", part).strip("-")[:_MAX_PART]
@@ -29,7 +30,7 @@ def page_name(path: str) -> str:
     """The review page of the article at ``path``, relative to the output folder."""
     parts = [p for p in path.replace("\\", "/").replace("#", "/").split("/")
              if p not in ("", ".")]
-    cleaned = [_clean(p) for p in parts] or ["_"]
+    cleaned = [clean_part(p) for p in parts] or ["_"]
     if cleaned != parts:
         digest = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         cleaned[-1] = f"{cleaned[-1]}-{digest}"

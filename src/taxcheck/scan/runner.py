@@ -9,6 +9,7 @@ outcomes are written in input order as they arrive.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import shutil
@@ -26,7 +27,6 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from taxcheck.atomic import write_atomic
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import SEVERITY_RANK, Report
@@ -37,6 +37,7 @@ from taxcheck.scan.jsonl import estimate_records, iter_jsonl
 from taxcheck.scan.outputs import BatchWriter
 from taxcheck.scan.pages import PageNamer
 from taxcheck.scan.progress import Progress, ProgressMode
+from taxcheck.scan.publish import PageOptions, write_pages
 from taxcheck.scan.work import (
     DEFAULT_TIMEOUT_PER_DOC,
     ArticleProcessor,
@@ -46,8 +47,8 @@ from taxcheck.scan.work import (
     init_worker,
     preload,
     process_in_worker,
-    render_page,
 )
+from taxcheck.selection import ClaimSelection
 
 CHUNK_SIZE = 8
 """Articles per task sent to a worker process."""
@@ -92,9 +93,12 @@ class ScanOptions:
     tax_year: int | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[str, ...] = ()
-    reviewer: str | None = None
+    pages: PageOptions = field(default_factory=PageOptions)
+    """Who reviews the pages, and whether they are published (``--publish``)."""
     timeout_per_doc: float | None = DEFAULT_TIMEOUT_PER_DOC
     """Seconds one article may take (None: no limit)."""
+    selection: ClaimSelection = field(default_factory=ClaimSelection)
+    """The claims reported (``enable``/``disable`` in the settings)."""
 
 
 @dataclass
@@ -121,12 +125,16 @@ class _Scan:
         self.namer = PageNamer()
         self.key_options = {"tax_year": options.tax_year if options.tax_year is not None
                             else f"article date, else {dt.date.today().year}",
-                            "reviewer": options.reviewer}
+                            "pages": dataclasses.asdict(options.pages),
+                            "enable": sorted(options.selection.enable),
+                            "disable": sorted(options.selection.disable)}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
                                   "tax_year": options.tax_year, "max_bytes": options.max_bytes,
-                                  "reviewer": options.reviewer,
-                                  "timeout": options.timeout_per_doc}
-        self.writer = BatchWriter(options.out_dir, db, reviewer=options.reviewer)
+                                  "pages": options.pages,
+                                  "timeout": options.timeout_per_doc,
+                                  "selection": options.selection}
+        self.writer = BatchWriter(options.out_dir, db, reviewer=options.pages.reviewer,
+                                  publish=options.pages.publish)
         self.processor: ArticleProcessor | None = None
         self.executor: ProcessPoolExecutor | None = None
         self.holding_dir: Path | None = None
@@ -157,14 +165,15 @@ class _Scan:
             outcome = Outcome.from_cache(entry["outcome"])
             if outcome.error is None:
                 outcome.page = page
-                if self.writer.page_is_current(page, key):
+                if all(self.writer.page_is_current(p, key)
+                       for p in [page, *outcome.claim_pages]):
                     self.work["pages_kept"] += 1
                 else:
                     if entry["report"] is None:
                         raise ValueError("a checked article's entry has no report")
                     report = Report.model_validate_json(entry["report"])
-                    write_atomic(self.options.out_dir / page,
-                                 render_page(report, page, self.options.reviewer))
+                    outcome.claim_pages = write_pages(self.options.out_dir, report, page,
+                                                      self.options.pages)
                     self.work["pages_written"] += 1
         except (ValueError, ValidationError, TypeError):
             self.cache.discard(key)

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taxcheck.atomic import write_atomic
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_bytes
-from taxcheck.render.html import render_html
+from taxcheck.render.jsonl import finding_records
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
+from taxcheck.scan.publish import PageOptions, write_pages
+from taxcheck.selection import ClaimSelection
 
 INTERNAL_ERROR = "TC299"
 TIMED_OUT = "TC213"
@@ -74,6 +75,8 @@ class Outcome:
     """Each finding as compact JSON, in reading order."""
     sarif: dict[str, list[Any]] = field(default_factory=dict)
     """This article's SARIF rules, results and artifacts, merged into one run later."""
+    claim_pages: list[str] = field(default_factory=list)
+    """The single-claim pages written for this article (``--publish``)."""
     # Not cached: how this outcome was obtained.
     seconds: float = 0.0
     checked: bool = False
@@ -82,7 +85,7 @@ class Outcome:
     cacheable: bool = True
 
     _CACHED_FIELDS = ("path", "page", "title", "url", "date", "counts", "words", "error",
-                      "worst", "wrong", "findings", "sarif")
+                      "worst", "wrong", "findings", "sarif", "claim_pages")
 
     def to_cache(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self._CACHED_FIELDS}
@@ -95,7 +98,8 @@ class Outcome:
         except (KeyError, TypeError) as exc:
             raise ValueError(f"malformed cache entry: {exc}") from None
         if not (isinstance(outcome.findings, list) and isinstance(outcome.counts, dict)
-                and isinstance(outcome.sarif, dict) and isinstance(outcome.wrong, list)):
+                and isinstance(outcome.sarif, dict) and isinstance(outcome.wrong, list)
+                and isinstance(outcome.claim_pages, list)):
             raise ValueError("malformed cache entry")
         outcome.wrong = [(str(c), str(v)) for c, v in outcome.wrong]
         outcome.cached = True
@@ -119,16 +123,8 @@ class Outcome:
             date=report.meta.date.isoformat() if report.meta.date else None,
             counts=report.counts(), words=sum(len(b.text.split()) for b in report.blocks),
             worst=worst, wrong=sorted(wrong.items()),
-            findings=[f.model_dump_json() for f in report.findings],
+            findings=finding_records(report),
             sarif=sarif_fragment(report, db))
-
-
-def render_page(report: Report, page: str, reviewer: str | None) -> str:
-    """The review page of one article of a batch, linking back to the index."""
-    options: dict[str, Any] = {"index_url": "../" * page.count("/") + "index.html"}
-    if reviewer:
-        options["reviewer"] = reviewer
-    return render_html([report], **options)
 
 
 def sarif_fragment(report: Report, db: ClaimDatabase) -> dict[str, list[Any]]:
@@ -147,17 +143,20 @@ class ArticleProcessor:
         cache_dir: the cache folder, or None without a cache.
         tax_year: ``--tax-year``.
         max_bytes: ``--max-bytes``.
-        reviewer: ``--reviewer`` (shown on the pages).
+        pages: who reviews the pages and whether they are published.
         timeout: ``--timeout-per-doc`` in seconds (None: no limit). Enforced with
             SIGALRM, so only in a process's main thread (workers; the CLI with --jobs 1).
+        selection: the claims reported (None: all).
     """
 
     def __init__(self, db: ClaimDatabase, *, out_dir: Path, cache_dir: Path | None,
-                 tax_year: int | None, max_bytes: int, reviewer: str | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC):
+                 tax_year: int | None, max_bytes: int, pages: PageOptions | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT_PER_DOC,
+                 selection: ClaimSelection | None = None):
         self.db = db
+        self.selection = selection
         self.timeout = timeout
-        self.reviewer = reviewer
+        self.pages = pages or PageOptions()
         self.out_dir = out_dir
         self.cache = Cache(cache_dir) if cache_dir is not None else None
         self.tax_year = tax_year
@@ -173,7 +172,7 @@ class ArticleProcessor:
             return self._checker, False
         from taxcheck.checker import Checker  # spaCy loads only when an article needs it
 
-        self._checker = Checker(self.db, tax_year=self.tax_year)
+        self._checker = Checker(self.db, tax_year=self.tax_year, selection=self.selection)
         return self._checker, True
 
     def process(self, task: Task) -> Outcome:
@@ -189,7 +188,7 @@ class ArticleProcessor:
                 document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
             report = checker.check(document)
             outcome = Outcome.from_report(report, task.page, self.db)
-            write_atomic(self.out_dir / task.page, render_page(report, task.page, self.reviewer))
+            outcome.claim_pages = write_pages(self.out_dir, report, task.page, self.pages)
             self._disarm(timed)
         except _DocTimeout:
             outcome = Outcome.failure(task.path, InputError(

@@ -1,0 +1,339 @@
+"""Real pages' structure: line breaks without blank lines, tables, "Label: value" lines,
+datelines, encodings, huge blocks, folders and standard input.
+
+Every article here was written for these tests. Each is given in several layouts (blank
+lines, none, Markdown, HTML, a table) and must give the same claims in each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from taxcheck.checker import Checker
+from taxcheck.readers import read_bytes
+from taxcheck.readers.lines import dateline, joins, wrap_width
+
+# -- invented articles, as (title, dateline, byline, [(heading, [lines])]) --------------------
+
+ARTICLES = {
+    "limits": (
+        "How Much Can You Save in a 401(k) Next Year?",
+        "Updated February 2, 2026 · 5 min read",
+        "By Lee Ortiz",
+        [("2026 401(k) limits", ["Employee deferral: $24,000", "Catch-up (50+): $8,000"]),
+         ("Losses", ["A 401(k) loss cannot be deducted on your tax return."])],
+    ),
+    "ira": (
+        "The IRA Numbers That Matter This Spring",
+        "Published March 9, 2026",
+        "By Rina Patel",
+        [("2026 IRA limits", ["IRA contribution limit: $7,000", "IRA catch-up (50+): $1,100"]),
+         ("One thing people get wrong", ["You can write off losses in your IRA on Schedule D."])],
+    ),
+    "catch-up": (
+        "Over 50? Your Bigger Catch-Up, Explained",
+        "Last reviewed: Jan. 20, 2026",
+        "By Sam Whitaker",
+        [("What the 2026 limits are", ["Catch-up (50+): $7,500",
+                                       "Employee deferral: $24,500"])],
+    ),
+}
+
+
+def _flat(article: tuple, sep: str) -> str:
+    title, when, who, sections = article
+    lines = [title, when, who]
+    for heading, body in sections:
+        lines.append(heading)
+        lines.extend(body)
+    return sep.join(lines) + "\n"
+
+
+def _markdown(article: tuple) -> str:
+    title, when, who, sections = article
+    out = [f"# {title}", f"*{when}*", who, ""]
+    for heading, body in sections:
+        out += [f"## {heading}", *body, ""]
+    return "\n".join(out)
+
+
+def _html(article: tuple) -> str:
+    title, when, who, sections = article
+    body = [f"<h1>{html.escape(title)}</h1>", f"<p>{html.escape(when)}</p>",
+            f"<p>{html.escape(who)}</p>"]
+    for heading, lines in sections:
+        body.append(f"<h2>{html.escape(heading)}</h2>")
+        body.extend(f"<p>{html.escape(line)}</p>" for line in lines)
+    return ("<!doctype html><html><head><title>x</title></head><body><article>"
+            + "".join(body) + "</article></body></html>")
+
+
+def _claims(checker, text: str, name: str) -> Counter:
+    report = checker.check(read_bytes(text.encode(), name))
+    return Counter((f.claim_id, f.verdict) for f in report.findings)
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_same_claims_with_or_without_blank_lines_as_markdown_or_html(checker, name):
+    article = ARTICLES[name]
+    expected = _claims(checker, _flat(article, "\n\n"), "a.txt")
+    assert expected, "the article states claims"
+    assert _claims(checker, _flat(article, "\n"), "a.txt") == expected
+    assert _claims(checker, _flat(article, "\r\n"), "a.txt") == expected
+    assert _claims(checker, _markdown(article), "a.md") == expected
+    assert _claims(checker, _html(article), "a.html") == expected
+
+
+def test_label_lines_state_the_limit_their_heading_names(checker):
+    report = checker.check(read_bytes(_flat(ARTICLES["limits"], "\n").encode(), "a.txt"))
+    got = {(f.claim_id, f.verdict, f.text) for f in report.findings}
+    assert ("elective-deferral-limit", "false", "Employee deferral: $24,000") in got
+    assert ("catch-up-limit", "accurate", "Catch-up (50+): $8,000") in got
+    assert any(f.claim_id.startswith("retirement-loss") for f in report.findings)
+
+
+# -- tables -------------------------------------------------------------------------------
+
+TABLE_ROWS = [("Employee deferral", "$23,500", "$24,000"), ("Catch-up (50+)", "$7,500", "$8,000")]
+
+
+def _table_text(kind: str) -> str:
+    header = ("Contribution type", "2025", "2026")
+    rows = [header, *TABLE_ROWS]
+    if kind == "pipes":
+        return "\n".join(" | ".join(r) for r in rows)
+    if kind == "markdown":
+        lines = ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join([lines[0], "|---|---:|---:|", *lines[1:]])
+    if kind == "tabs":
+        return "\n".join("\t".join(r) for r in rows)
+    return "\n".join(f"{r[0]:<22}{r[1]:>10}{r[2]:>10}" for r in rows)
+
+
+def _table_page(kind: str) -> tuple[str, str]:
+    intro = "401(k) Limits by Year\nUpdated January 5, 2026\nHow the limits compare\n"
+    if kind == "html":
+        cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
+                        for r in [("Contribution type", "2025", "2026"), *TABLE_ROWS])
+        return ("<!doctype html><html><body><article><h1>401(k) Limits by Year</h1>"
+                "<p>Updated January 5, 2026</p><h2>How the limits compare</h2>"
+                f"<table>{cells}</table></article></body></html>", "t.html")
+    if kind == "markdown":
+        intro = "# 401(k) Limits by Year\n*Updated January 5, 2026*\n## How the limits compare\n"
+        return intro + _table_text(kind) + "\n", "t.md"
+    return intro + _table_text(kind) + "\n", "t.txt"
+
+
+@pytest.mark.parametrize("kind", ["pipes", "markdown", "tabs", "spaces", "html"])
+def test_table_cells_are_claims_with_their_column_year_and_row_label(checker, kind):
+    text, name = _table_page(kind)
+    document = read_bytes(text.encode(), name)
+    cells = [b for b in document.blocks if b.kind == "table_cell"]
+    assert [b.text for b in cells] == [
+        "Employee deferral — 2025: $23,500", "Employee deferral — 2026: $24,000",
+        "Catch-up (50+) — 2025: $7,500", "Catch-up (50+) — 2026: $8,000"]
+    report = checker.check(document)
+    got = sorted((f.claim_id, f.verdict, f.text) for f in report.findings)
+    assert ("elective-deferral-limit", "false", "Employee deferral — 2026: $24,000") in got
+    assert ("elective-deferral-limit", "accurate", "Employee deferral — 2025: $23,500") in got
+    assert ("catch-up-limit", "accurate", "Catch-up (50+) — 2026: $8,000") in got
+    wrong = next(f for f in report.findings if f.verdict == "false")
+    # the finding points at the cell in the source
+    assert text[wrong.start:wrong.end] == "$24,000"
+
+
+def test_a_question_header_reads_as_a_statement():
+    text = "Which account?\nAccount | Taxed when converted?\nPre-tax IRA | Yes, in full\n"
+    cells = [b for b in read_bytes(text.encode(), "q.txt").blocks if b.kind == "table_cell"]
+    assert [b.text for b in cells] == ["Pre-tax IRA — Taxed when converted: Yes, in full"]
+
+
+# -- line structure -----------------------------------------------------------------------
+
+def test_a_page_without_blank_lines_keeps_its_blocks():
+    text = ("Can You Deduct a Drop in Your IRA?\n"
+            "Updated May 1, 2023 | Posted April 2, 2022\n"
+            "By Jo Tran\n"
+            "What this covers\n"
+            "- Why a falling balance is not a deduction\n"
+            "- The rare exception\n"
+            "Step 1: Add up what you put in.\n"
+            "Step 2: Compare it with what came out\n"
+            "Markets fell sharply and many savers saw their balances shrink over the\n"
+            "spring, which raised questions about\n"
+            "deductions.\n")
+    document = read_bytes(text.encode(), "p.txt")
+    kinds = [(b.kind, b.text) for b in document.blocks]
+    assert kinds == [
+        ("title", "Can You Deduct a Drop in Your IRA?"),
+        ("dateline", "Updated May 1, 2023 | Posted April 2, 2022"),
+        ("byline", "By Jo Tran"),
+        ("heading", "What this covers"),
+        ("list_item", "Why a falling balance is not a deduction"),
+        ("list_item", "The rare exception"),
+        ("list_item", "Add up what you put in."),
+        ("list_item", "Compare it with what came out"),
+        ("paragraph", "Markets fell sharply and many savers saw their balances shrink over the "
+                      "spring, which raised questions about deductions."),
+    ]
+    assert [b.number for b in document.blocks if b.text.startswith(("Add", "Compare"))] == [1, 2]
+    # the latest date wins, and the report says where it came from
+    assert document.meta.date == dt.date(2023, 5, 1)
+    assert document.meta.date_source == "Updated May 1, 2023 | Posted April 2, 2022"
+
+
+def test_a_file_of_whole_paragraphs_reads_as_before():
+    paragraphs = ["Saving Early Pays Off", "",
+                  "Rolling over an old plan moves the money without tax when it is done "
+                  "directly between the plans.", "",
+                  "An IRA can take contributions until the filing deadline of the next year."]
+    spaced = read_bytes("\n".join(paragraphs).encode(), "s.txt")
+    tight = read_bytes("\n".join(p for p in paragraphs if p).encode(), "s.txt")
+    assert [(b.kind, b.text) for b in spaced.blocks] == [(b.kind, b.text) for b in tight.blocks]
+
+
+def test_hard_wrapped_prose_is_joined():
+    prose = ("Withdrawals from a traditional IRA before age fifty-nine and a half usually\n"
+             "owe an extra ten percent on top of income tax, although several exceptions\n"
+             "apply, such as a first home, certain medical bills and some education costs\n"
+             "that the account owner pays during the same year as the withdrawal itself.\n"
+             "Roth accounts follow their own ordering rules for what comes out first and\n"
+             "when earnings can be taken without tax or penalty after the five years.\n")
+    lines = prose.split("\n")
+    assert wrap_width(lines) is not None
+    document = read_bytes(("Early Withdrawals\n\n" + prose).encode(), "w.txt")
+    assert [b.kind for b in document.blocks] == ["title", "paragraph"]
+    assert document.blocks[1].text.startswith("Withdrawals") and "five years." in (
+        document.blocks[1].text)
+
+
+@pytest.mark.parametrize(("previous", "line", "joined"), [
+    ("The IRS raised the limit to $24,500 for", "2026, so savers can add more.", True),
+    ("2026 Limits at a Glance", "Employee deferral: $24,500", False),
+    ("Employee deferral: $24,500", "Catch-up (50+): $8,000", False),
+    ("Mark the date down:", "April 15, 2026", True),
+    ("The limit went up this year.", "Savers over 50 get more.", False),
+    ("a sentence that goes", "on below it", True),
+    ("Read this first", "- a bullet", False),
+])
+def test_where_a_line_break_ends_a_block(previous, line, joined):
+    assert joins(previous, line, None) is joined
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("Updated March 3, 2024 · 6 min read", dt.date(2024, 3, 3)),
+    ("Last reviewed: Jan. 5, 2025", dt.date(2025, 1, 5)),
+    ("Published May 1, 2023 | Updated March 3, 2024", dt.date(2024, 3, 3)),
+    ("Posted 2025-11-02", dt.date(2025, 11, 2)),
+    ("The rule changed on March 3, 2024, after a long fight over it.", None),
+])
+def test_datelines(line, when):
+    assert dateline(line) == when
+
+
+def test_a_dateline_is_never_a_heading_or_a_section_year(db):
+    text = ("Retirement Savings Roundup\nUpdated December 1, 2024 · 3 min read\n"
+            "The 401(k) limit is $24,500.\n")
+    document = read_bytes(text.encode(), "d.txt")
+    assert [b.kind for b in document.blocks] == ["title", "dateline", "paragraph"]
+    report = Checker(db).check(document)
+    # checked as of the article's year (2024), not as a 2024 section under a heading
+    assert report.tax_year == 2024
+    assert [(f.claim_id, f.verdict) for f in report.findings] == [
+        ("elective-deferral-limit", "false")]
+
+
+# -- encodings, NUL bytes, huge blocks ---------------------------------------------------
+
+def test_windows_1252_is_decoded_with_one_warning(checker):
+    text = "Smart Quotes\n\nYou can\u2019t deduct a loss in your 401(k) \u2014 sorry.\n"
+    document = read_bytes(text.encode("cp1252"), "w.txt")
+    assert "can\u2019t deduct" in document.blocks[1].text
+    assert document.warnings == ["w.txt: TC260 not UTF-8; decoded as Windows-1252"]
+    report = checker.check(document)
+    assert report.findings and report.warnings[:1] == document.warnings
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_read(codec):
+    text = "A Title\n\nYour 401(k) losses are not deductible.\n"
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    document = read_bytes(data, "u.txt")
+    assert document.blocks[1].text == "Your 401(k) losses are not deductible."
+    assert document.warnings == []
+
+
+def test_nul_bytes_after_the_first_8_kb_are_removed_with_a_warning():
+    text = "A Title\n\n" + "Plain words here. " * 600 + "\x00\x00Your IRA loss is gone.\n"
+    document = read_bytes(text.encode(), "n.txt")
+    assert "\x00" not in document.source and "\x00" not in "".join(b.text for b in document.blocks)
+    assert document.warnings == ["n.txt: TC261 removed 2 NUL bytes"]
+    with pytest.raises(Exception, match="TC202"):
+        read_bytes(b"\x00" + text.encode(), "n.txt")
+
+
+def test_a_block_over_spacy_max_length_is_checked_in_pieces(checker):
+    filler = "The weather was mild and the markets were calm that week. "
+    claim = "A 401(k) loss is deductible on your return. "
+    text = "Long\n\n" + claim + filler * 18_000 + claim  # over 1,000,000 characters, one line
+    assert len(text) > checker.nlp.max_length
+    report = checker.check(read_bytes(text.encode(), "big.txt"))
+    found = [f for f in report.findings if f.claim_id == "retirement-loss-deductible"]
+    assert len(found) == 2
+    for f in found:
+        assert text[f.start:f.end] == f.text and f.text.startswith("A 401(k) loss")
+    assert found[-1].start > 1_000_000
+
+
+# -- command line -------------------------------------------------------------------------
+
+def _cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    return subprocess.run([sys.executable, "-m", "taxcheck", *args], input=stdin,
+                          capture_output=True, cwd=cwd, timeout=600)
+
+
+def test_check_a_folder_and_name_stdin(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("A\n\nYou can deduct your 401(k) losses.\n")
+    (tmp_path / "sub" / "b.md").write_text("# B\n\nYour IRA losses are deductible.\n")
+    (tmp_path / ".hidden.txt").write_text("You can deduct your 401(k) losses.\n")
+    (tmp_path / "notes.yaml").write_text("x: 1\n")
+    result = _cli("check", str(tmp_path), "--format", "json")
+    paths = [Path(r["path"]).name for r in json.loads(result.stdout)]
+    assert paths == ["a.txt", "b.md"] and result.returncode == 1
+    html_page = b"<p>You can deduct your 401(k) losses.</p>"
+    result = _cli("check", "-", "--stdin-filename", "draft.html", "--format", "json",
+                  stdin=html_page)
+    report = json.loads(result.stdout)[0]
+    assert report["path"] == "draft.html" and report["findings"]
+    assert report["date_note"].startswith("no date found: checked against tax year")
+    assert result.stderr.decode().count("TC262 no date found") == 1
+
+
+def test_check_warns_once_about_the_encoding(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("Old Page\n\nYou can\u2019t deduct 401(k) losses.\n".encode("cp1252"))
+    result = _cli("check", str(path), "--tax-year", "2025")
+    lines = [line for line in result.stderr.decode().splitlines() if "warning" in line]
+    assert lines == [f"taxcheck: warning: {path}: TC260 not UTF-8; decoded as Windows-1252"]
+
+
+def test_html_takes_the_latest_of_published_and_modified():
+    page = (b'<!doctype html><html><head>'
+            b'<meta property="article:published_time" content="2023-05-01">'
+            b'<script type="application/ld+json">{"@type": "NewsArticle", '
+            b'"datePublished": "2023-05-01", "dateModified": "2024-03-03T10:00:00Z"}</script>'
+            b'</head><body><article><h1>Old Page, New Date</h1>'
+            b'<p>Your 401(k) losses are not deductible on your return.</p></article></body></html>')
+    meta = read_bytes(page, "a.html").meta
+    assert (meta.date, meta.date_source) == (dt.date(2024, 3, 3), "JSON-LD dateModified")
