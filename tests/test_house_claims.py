@@ -60,3 +60,74 @@ def test_house_claims_pass_their_own_examples():
                      "house-capital-loss-unlimited-offset", "retirement-loss-amended-return")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "6 passed, 0 failed (2 claims)"
+
+
+# -- house figure years --------------------------------------------------------------------
+
+FIGURE_YEARS = ROOT / "tests" / "data" / "house-figures"
+RMD_2023 = ("RMD rules for 2023\n\nPublished March 3, 2023\n\n"
+            "If you skip an RMD, the IRS charges a 50% penalty.\n")
+
+
+def test_a_house_figure_year_checks_articles_of_that_year(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(RMD_2023)
+    before = invoke("check", str(article), "--format", "json")
+    assert findings(before) == []  # the built-in table has no 2023 row
+    after = json.loads(invoke("check", str(article), "--format", "json",
+                              "--claims", str(FIGURE_YEARS)).stdout)[0]
+    assert [(f["claim_id"], f["verdict"], f["text"]) for f in after["findings"]] == [
+        ("rmd-excise-rate", "outdated", "If you skip an RMD, the IRS charges a 50% penalty.")]
+    assert "for 2023 it is 25%" in after["findings"][0]["message"]
+
+
+def test_a_house_figure_year_changes_nothing_else():
+    from taxcheck.claimdb import load_database
+
+    builtin = load_database([ROOT / "claims"]).figures["rmd-excise-rate"]
+    house = load_database([ROOT / "claims", FIGURE_YEARS]).figures["rmd-excise-rate"]
+    assert house.values == {**builtin.values, 2023: 25}
+    assert (house.name, house.unit, house.note) == (builtin.name, builtin.unit, builtin.note)
+    assert house.citations == builtin.citations  # the house source has the same address
+
+
+def _house_figures(tmp_path, text: str):
+    folder = tmp_path / "house"
+    folder.mkdir(parents=True)
+    (folder / "figures.yaml").write_text(text)
+    result = invoke("check", "--claims", str(folder), "-", stdin="Nothing here.\n")
+    return folder, result
+
+
+CITE = ("    citations:\n      - title: IRS notice\n"
+        "        url: https://www.irs.gov/pub/irs-drop/n-25-67.pdf\n")
+
+
+def test_a_house_figure_year_cannot_change_a_year_the_figure_has(tmp_path):
+    folder, result = _house_figures(tmp_path, "figures:\n  - id: rmd-excise-rate\n"
+                                    "    values:\n      2024: 30\n" + CITE)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"taxcheck: error: {folder / 'figures.yaml'}:4: TC108 figure 'rmd-excise-rate' already "
+        "has a value for 2024; a house folder adds years to a figure, it does not change them "
+        "(give the whole figure with 'name' and 'unit' to replace it)")
+
+
+def test_a_house_figure_year_is_validated_like_a_figure(tmp_path):
+    folder, result = _house_figures(tmp_path, "figures:\n  - id: rmd-excise-rate\n"
+                                    "    values:\n      2027: 250\n" + CITE)
+    assert result.returncode == 2
+    assert f"{folder / 'figures.yaml'}:4: TC103 values: 2027: 250 is not" in result.stderr
+    assert "250 is not a plausible percent value" in result.stderr
+    _, result = _house_figures(tmp_path / "b", "figures:\n  - id: rmd-excise-rate\n"
+                               "    values: {2027: 25}\n")
+    assert result.returncode == 2 and "citations: Field required" in result.stderr
+
+
+def test_a_house_figure_year_needs_a_known_figure(tmp_path):
+    folder, result = _house_figures(tmp_path, "figures:\n  - id: rmd-excise-rat\n"
+                                    "    values: {2027: 25}\n" + CITE)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"taxcheck: error: {folder / 'figures.yaml'}:2: TC106 figure 'rmd-excise-rat' is not in an "
+        "earlier claim folder; a new figure needs 'name', 'unit', 'values' and 'citations'")

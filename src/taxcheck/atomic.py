@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import IO
@@ -32,6 +33,10 @@ class AtomicFile:
     def write(self, text: str) -> None:
         self.handle.write(text)
 
+    def prepare(self) -> None:
+        """Flush what is written so far (a full disk fails here, before any rename)."""
+        self.handle.flush()
+
     def commit(self) -> None:
         """Close the file and rename it into place."""
         self.handle.close()
@@ -39,9 +44,35 @@ class AtomicFile:
         os.replace(self.tmp, self.path)
 
     def discard(self) -> None:
-        """Close and delete the temporary file; the target is left as it was."""
-        self.handle.close()
-        self.tmp.unlink(missing_ok=True)
+        """Close and delete the temporary file; the target is left as it was.
+
+        Closing flushes what is buffered, which fails again on a full disk: the file is
+        deleted all the same."""
+        try:
+            self.handle.close()
+        except OSError:
+            pass
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+"""The names :class:`AtomicFile` gives its temporary files (``.NAME.XXXXXXXX.tmp``)."""
+
+
+def remove_stale_temporaries(folder: Path, *, recursive: bool = False) -> int:
+    """Delete temporary files a crashed or killed writer left in ``folder`` (only call
+    this while no other writer can be at work there); return how many."""
+    removed = 0
+    candidates = folder.rglob(".*.tmp") if recursive else folder.glob(".*.tmp")
+    for path in candidates:
+        if TEMPORARY.match(path.name) and path.is_file() and not path.is_symlink():
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue
+    return removed
 
 
 def write_atomic(path: Path, text: str) -> None:

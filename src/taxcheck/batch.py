@@ -21,6 +21,8 @@ class ArticleEntry(BaseModel):
     counts: dict[str, int] = {}
     words: int = 0
     error: str | None = None
+    tax_year: int | None = None
+    """The tax year the article was checked against."""
 
 
 class ClaimArticles(BaseModel):

@@ -11,7 +11,7 @@ from taxcheck.documents import MAX_BLOCK_CHARS, Document, split_long_block
 from taxcheck.findings import BlockView, Report
 from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.selection import ClaimSelection
-from taxcheck.suppressions import apply_suppressions
+from taxcheck.suppressions import apply_suppressions, parse_directives
 
 # taxcheck.matching and taxcheck.nlp import spaCy (about a second); they are imported
 # when a Checker is built, so commands that build none (a warm scan) start fast.
@@ -87,9 +87,11 @@ class Checker:
             batch = max(1, min(self.batch_size, BATCH_CHARS // max(longest, 1)))
             docs = self.nlp.pipe(texts, batch_size=batch)
             candidates, sentences = [], []
+            labels: set[str] = set()
             for doc in docs:
                 candidates.append(doc._.candidates)
                 sentences.append(doc._.sentence_count)
+                labels.update(*(c.labels for c in doc._.candidates))
             year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
             findings = drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)
@@ -104,4 +106,7 @@ class Checker:
                 contradictions=find_contradictions(
                     [f for f in findings if not f.suppressed], self.db),
                 blocks=[BlockView(kind=b.kind, text=b.text, level=b.level, number=b.number)
-                        for b in document.blocks])
+                        for b in document.blocks],
+                concepts=self.db.expand(labels),
+                suppression_names=frozenset().union(
+                    *(d.names for d in parse_directives(document)[0])))

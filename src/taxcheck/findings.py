@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from taxcheck.claimdb.models import Citation, Severity, Verdict
 from taxcheck.documents import ArticleMeta, BlockKind
@@ -149,6 +149,11 @@ class Report(BaseModel):
     warnings: list[str] = []
     """Problems that did not stop the check, e.g. a suppression naming an unknown claim
     (``path:line: TCnnn message``)."""
+    concepts: frozenset[str] = Field(default=frozenset(), exclude=True)
+    """Every concept the article names (broader concepts included): the claims it can meet.
+    Not part of the output formats; scan's cache keeps it to know what a change touches."""
+    suppression_names: frozenset[str] = Field(default=frozenset(), exclude=True)
+    """The claim ids and topics the article's suppression comments name (not output)."""
 
     def counts(self) -> dict[str, int]:
         """Number of unsuppressed findings per verdict (myths counted apart), and of

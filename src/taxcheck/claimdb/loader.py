@@ -3,12 +3,17 @@
 A folder holds ``concepts.yaml`` (the vocabulary of claims), ``cues.yaml``
 (negation, hedge, attribution and other linguistic cues), ``figures.yaml`` (numbers
 keyed by tax year) and one YAML file per topic with its claims. Later folders add
-claims and override earlier ones with the same id; concepts and cues are merged.
+claims and override earlier ones with the same id; concepts and cues are merged. A later
+folder's figure entry with only ``id``, ``values`` and ``citations`` adds years to the
+figure of that id (next year's limits the day they are announced) and changes nothing else.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -17,7 +22,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from taxcheck.claimdb.database import ClaimDatabase
-from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, Lexeme
+from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, FigureYears, Lexeme
 from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, key_line, line_of
 from taxcheck.cues import CUE_CATEGORIES
 from taxcheck.errors import ClaimDatabaseError
@@ -43,8 +48,32 @@ def _describe(error: dict) -> str:
     if error["type"] == "extra_forbidden":
         msg = "unknown field"
     elif error["type"] == "literal_error":
-        msg = f"{msg} (got {error.get('input')!r})"
+        msg = f"{msg} (got {_short_repr(error.get('input'))})"
     return f"{loc}: {msg}"
+
+
+def _short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a value from YAML may be big)."""
+    if isinstance(value, dict | list | tuple | set):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)} items"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def read_claim_file(path: Path) -> bytes | OSError:
+    """The bytes of a claim file, or why it cannot be read: a folder, a pipe or a
+    device named ``x.yaml`` and a symlink loop are errors, never a hang or a crash."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                return IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+            if not stat.S_ISREG(mode):
+                return OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
+            return handle.read()
+    except OSError as exc:
+        return exc
 
 
 class _FileLoader:
@@ -56,10 +85,14 @@ class _FileLoader:
         self.node: yaml.Node | None = None
 
     def data(self) -> object:
+        raw = read_claim_file(self.path)
         try:
-            text = self.path.read_text(encoding="utf-8")
+            if isinstance(raw, OSError):
+                raise raw
+            text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            self.fail(1, f"cannot read file: {exc}", "TC101")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self.fail(1, f"cannot read file: {reason}", "TC101")
             return None
         try:
             self.node = compose(text)
@@ -136,6 +169,9 @@ def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:
         return
     seen: set[str] = set()
     for i, body in enumerate(data["figures"]):
+        if isinstance(body, dict) and "name" not in body and "unit" not in body:
+            _figure_years(loader, into, body, i, seen)
+            continue
         figure = loader.validate(Figure, body, ("figures", i))
         if figure is None:
             continue
@@ -145,6 +181,41 @@ def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:
             continue
         seen.add(figure.id)
         into[figure.id] = figure
+
+
+def _figure_years(loader: _FileLoader, into: dict[str, Figure], body: dict, i: int,
+                  seen: set[str]) -> None:
+    """Add a house folder's years to a figure of an earlier folder (see FigureYears)."""
+    added = loader.validate(FigureYears, body, ("figures", i))
+    if added is None:
+        return
+    old = into.get(added.id)
+    if old is None or added.id in seen:
+        loader.fail(loader.line(("figures", i, "id")),
+                    f"figure {added.id!r} is not in an earlier claim folder; a new figure "
+                    "needs 'name', 'unit', 'values' and 'citations'", "TC106")
+        return
+    seen.add(added.id)
+    taken = sorted(year for year in added.values if year in old.values)
+    if taken:
+        loader.fail(loader.line(("figures", i, "values", taken[0])),
+                    f"figure {added.id!r} already has a value for {taken[0]}; a house folder "
+                    "adds years to a figure, it does not change them (give the whole figure "
+                    "with 'name' and 'unit' to replace it)", "TC108")
+        return
+    urls = {c.url for c in old.citations}
+    merged = {**old.model_dump(by_alias=True),
+              "values": {**old.values, **added.values},
+              "citations": old.citations + tuple(c for c in added.citations
+                                                 if c.url not in urls)}
+    if added.note:
+        merged["note"] = f"{old.note} {added.note}" if old.note else added.note
+    try:
+        into[added.id] = Figure.model_validate(merged)
+    except ValidationError as exc:  # an implausible value for the figure's unit
+        for err in exc.errors():
+            loader.fail(loader.line(("figures", i, "values")),
+                        err["msg"].removeprefix("Value error, "))
 
 
 def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]]:
@@ -203,7 +274,8 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
             continue
         seen: dict[str, str] = {}
         for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            raw = read_claim_file(path)
+            digest.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else b""))
             loader = _FileLoader(path, errors)
             before = len(errors)
             if path.name == "concepts.yaml":

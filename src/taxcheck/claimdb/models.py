@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from taxcheck.cues import Direction
 
@@ -283,6 +291,77 @@ class Figure(_Strict):
         return ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
+class FigureYears(_Strict):
+    """Years a house claim folder adds to a figure of an earlier folder (``figures.yaml``
+    entry with only ``id``, ``values`` and ``citations``): the new years' values and the
+    source that announced them. Years the figure already has cannot be changed this way."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    values: dict[int, float | tuple[float, ...]] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
+    note: str | None = None
+_TOKEN_ATTRS = frozenset({
+    "ORTH", "TEXT", "LOWER", "POS", "TAG", "MORPH", "DEP", "LEMMA", "SHAPE", "ENT_TYPE",
+    "ENT_IOB", "ENT_ID", "ENT_KB_ID", "NORM", "LENGTH", "SPACY", "IS_ALPHA", "IS_ASCII",
+    "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_BRACKET",
+    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "IS_STOP", "IS_SENT_START",
+    "SENT_START", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"})
+"""Token attributes a spaCy pattern may test."""
+_PREDICATES = frozenset({"REGEX", "IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS",
+                         "FUZZY", *(f"FUZZY{n}" for n in range(1, 10)),
+                         "==", "!=", ">=", "<=", ">", "<"})
+_OPERATOR = re.compile(r"^(?:[!?+*]|\{\d*(?:,\d*)?\})$")
+_SCALAR = (str, int, float, bool)
+
+
+def _check_pattern(pattern: list[dict]) -> list[dict]:
+    """A spaCy token pattern that spaCy will accept: fail at load, with the file and
+    line, rather than when the first article is checked."""
+    if not pattern:
+        raise ValueError("a token pattern needs at least one token")
+    for n, token in enumerate(pattern, 1):
+        for key, value in token.items():
+            _check_token_test(n, key, value)
+    return pattern
+
+
+def _check_token_test(n: int, key: object, value: object) -> None:
+    """One ``KEY: value`` of token ``n``: a known attribute with a value or tests, or OP."""
+    where = f"token {n}, {key}"
+    if key == "OP":
+        if not (isinstance(value, str) and _OPERATOR.match(value)):
+            raise ValueError(f"{where}: unknown operator {str(value)[:20]!r}")
+        return
+    if key not in _TOKEN_ATTRS:
+        raise ValueError(f"token {n}: unknown attribute {str(key)[:30]!r}")
+    if isinstance(value, _SCALAR):
+        return
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: expected a value or a mapping of tests")
+    for predicate, arg in value.items():
+        _check_predicate(where, predicate, arg)
+
+
+def _check_predicate(where: str, predicate: object, arg: object) -> None:
+    if predicate not in _PREDICATES:
+        raise ValueError(f"{where}: unknown test {str(predicate)[:30]!r}")
+    if predicate == "REGEX":
+        if not isinstance(arg, str):
+            raise ValueError(f"{where}: REGEX needs a string")
+        try:
+            re.compile(arg)
+        except re.error as exc:
+            raise ValueError(f"{where}: invalid regular expression ({exc})") from None
+    elif isinstance(arg, list):
+        if not all(isinstance(item, _SCALAR) for item in arg):
+            raise ValueError(f"{where}: {predicate} needs a list of values")
+    elif not isinstance(arg, _SCALAR):
+        raise ValueError(f"{where}: {predicate} needs a value")
+
+
+TokenPattern = Annotated[list[dict[str, Any]], AfterValidator(_check_pattern)]
+
+
 class Lexeme(_Strict):
     """Ways to write one concept or cue: phrases, lemma sequences, token patterns."""
 
@@ -305,8 +384,9 @@ class Lexeme(_Strict):
     """Phrases matched case-insensitively, token by token."""
     lemmas: tuple[str, ...] = ()
     """Word sequences matched by lemma, so "roll over" also finds "rolled over"."""
-    patterns: tuple[list[dict], ...] = ()
-    """Raw spaCy token patterns, for what terms and lemmas cannot say."""
+    patterns: tuple[TokenPattern, ...] = ()
+    """Raw spaCy token patterns, for what terms and lemmas cannot say (checked at load:
+    known attributes and operators, regular expressions that compile)."""
 
 
 class Cue(Lexeme):

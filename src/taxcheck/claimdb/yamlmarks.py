@@ -6,14 +6,16 @@ from typing import Any
 
 import yaml
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's C loader when PyYAML was built with it (about ten times faster), else the
-pure-Python one: both keep line numbers and build the same data."""
+from taxcheck.yamlshape import Loader, compose_checked
 
 
 def compose(text: str) -> yaml.Node | None:
-    """Parse YAML into a node tree (which keeps start marks)."""
-    return yaml.compose(text, Loader=Loader)
+    """Parse YAML into a node tree (which keeps start marks).
+
+    Raises ``yaml.YAMLError`` (with the line) for a document nested too deep or whose
+    aliases expand too far, before building anything (see :mod:`taxcheck.yamlshape`).
+    """
+    return compose_checked(text)
 
 
 def duplicate_keys(node: yaml.Node | None) -> list[tuple[int, str]]:

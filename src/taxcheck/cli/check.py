@@ -35,6 +35,8 @@ from taxcheck.render import RENDERERS, render_statistics
 from taxcheck.render.github import render_step_summary
 from taxcheck.render.urls import http_url
 from taxcheck.scan.inputs import InputWalker, SourceError
+from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
+from taxcheck.timebudget import Overrun, TimeBudget
 
 
 def reaches(reports: list[Report], fail_on: str) -> bool:
@@ -117,6 +119,44 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
         handle.write(render_step_summary(reports, min_severity=min_severity))
 
 
+def check_targets(targets: list[Target], pool: CheckerPool, timeout: float,
+                  stdin_name: str | None = None
+                  ) -> tuple[list[tuple[Report, str]], list[Target], bool]:
+    """Read and check each target within its time budget: (report, fail-on) of each
+    checked one, the targets read, and whether any input failed (already reported)."""
+    checked: list[tuple[Report, str]] = []
+    read: list[Target] = []
+    input_failed = False
+    for target in targets:
+        checker = pool.checker(target.settings)
+        overrun = (f"taxcheck: error: {target.path}: TC213 checking took longer than the "
+                   f"{timeout:g}-second limit (--timeout-per-doc)")
+        try:
+            with TimeBudget(timeout, overrun):
+                document = read_path(target.path, max_bytes=target.settings.max_bytes,
+                                     stdin_name=stdin_name)
+                checked.append((checker.check(document), target.settings.fail_on))
+        except InputError as exc:
+            click.echo(f"taxcheck: error: {exc}", err=True)
+            input_failed = True
+        except Overrun:
+            click.echo(overrun, err=True)
+            input_failed = True
+        else:
+            read.append(target)
+    return checked, read, input_failed
+
+
+def write_output(output: Path, text: str) -> None:
+    """Write ``-o FILE``; a file that cannot be written (read-only, full disk) is one
+    line and exit 2."""
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"wrote {output}", err=True)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @format_option
@@ -140,12 +180,17 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
 @click.option("--stdin-filename", metavar="NAME",
               help="Name for the article read from - (standard input): its suffix picks the "
                    "reader and findings are reported under it.")
+@click.option("--timeout-per-doc", type=click.FloatRange(0, min_open=True),
+              default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
+              help="Give up on an article (TC213, exit 2) when reading and checking it "
+                   "takes longer than this.")
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
           max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
           publish: bool | None, page_url: str | None, fix: bool, color: str,
-          statistics: bool, diff: bool, stdin_filename: str | None) -> None:
+          statistics: bool, diff: bool, stdin_filename: str | None,
+          timeout_per_doc: float) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
     A folder is checked file by file: every article under it with one of those suffixes,
@@ -174,19 +219,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     if first.format == "html" and len(paths) > 1:
         raise click.UsageError("--format html renders one article; use `taxcheck scan` for many")
     pool = CheckerPool()
-    checked: list[tuple[Report, str]] = []
-    read: list[Target] = []
-    for target in targets:
-        checker = pool.checker(target.settings)
-        try:
-            document = read_path(target.path, max_bytes=target.settings.max_bytes,
-                                 stdin_name=stdin_filename)
-        except InputError as exc:
-            click.echo(f"taxcheck: error: {exc}", err=True)
-            input_failed = True
-            continue
-        checked.append((checker.check(document), target.settings.fail_on))
-        read.append(target)
+    checked, read, input_failed = check_targets(targets, pool, timeout_per_doc,
+                                                stdin_filename)
     if fix or diff:
         input_failed = fix_and_recheck(read, checked, pool, diff=diff, failed=input_failed)
     reports = [report for report, _ in checked]
@@ -198,8 +232,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
         text = render(reports, min_severity=first.min_severity, colour=colour,
                       db=pool.db(first), **page_options(first, page_url))
         if output is not None:
-            write_atomic(output, text)
-            click.echo(f"wrote {output}", err=True)
+            write_output(output, text)
         else:
             click.echo(text, nl=False, color=colour)
         if first.format == "github":

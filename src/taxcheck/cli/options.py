@@ -62,6 +62,12 @@ reviewer_option = click.option(
     "--reviewer", default=None, metavar="NAME",
     help="The reviewing person or organization named in HTML reports and ClaimReview.")
 
+compare_option = click.option(
+    "--compare", "compare_dir", metavar="PREVIOUS_OUT",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="After the scan, list what changed since the scan whose --out was PREVIOUS_OUT "
+         "(it may be --out itself): changes.html and changes.jsonl in --out, one line in "
+         "the summary. Without --cache, PREVIOUS_OUT's cache is used when it has one.")
 reviewer_url_option = click.option(
     "--reviewer-url", default=None, metavar="URL",
     help="The reviewer's web site (http or https), named in ClaimReview.")

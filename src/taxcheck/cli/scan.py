@@ -17,6 +17,7 @@ from taxcheck.cli.options import (
     CheckerPool,
     apply_options,
     base_url_option,
+    compare_option,
     fail_on_option,
     overrides,
     publish_problem,
@@ -26,9 +27,12 @@ from taxcheck.errors import TaxcheckError
 from taxcheck.findings import SEVERITY_RANK
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
-from taxcheck.scan.inputs import is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.changes import CHANGES_HTML, compare, load_scan, write_changes
+from taxcheck.scan.inputs import input_tree, is_inside, read_list_file, scannable_suffixes
+from taxcheck.scan.lock import OutputLock
 from taxcheck.scan.outputs import INDEX, SUMMARY
 from taxcheck.scan.publish import PageOptions
+from taxcheck.scan.runner import ScanResult
 from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
 
 
@@ -62,6 +66,34 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
     return EXIT_CLEAN
 
 
+def recheck_lines(result: ScanResult) -> list[str]:
+    """Why articles were checked again, when the cache held results of an earlier claim
+    database ("re-checked 212: 200 touch rmd-excise-rate, 12 not cached; 9,788 from
+    the cache, untouched by: claim edited: rmd-excise-rate")."""
+    earlier = result.work.get("cached_earlier_database", 0)
+    touching = {k: v for k, v in result.rechecked.items()
+                if k not in ("not cached", "no cache", "earlier database unknown")}
+    if not earlier and not touching:
+        return []
+    parts = [f"{count:,} touch {claim}" for claim, count in
+             sorted(touching.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
+    if len(touching) > 5:
+        parts.append(f"{sum(sorted(touching.values())[:-5]):,} touch other changed claims")
+    for reason in ("not cached", "earlier database unknown"):
+        if result.rechecked.get(reason):
+            parts.append(f"{result.rechecked[reason]:,} {reason}")
+    checked = sum(result.rechecked.values())
+    lines = [f"re-checked {checked:,} article{'s' * (checked != 1)}"
+             + (f" ({', '.join(parts)})" if parts else "")
+             + f"; {earlier:,} from the cache untouched by the claim database's changes"]
+    if result.database_changes:
+        shown = result.database_changes[:5]
+        more = len(result.database_changes) - len(shown)
+        lines.append("claim database changes: " + "; ".join(shown)
+                     + (f"; and {more} more" if more > 0 else ""))
+    return lines
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, metavar="[PATH|GLOB]...")
 @click.option("--out", "out_dir", required=True, metavar="DIR",
@@ -84,6 +116,9 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
               default=DEFAULT_TIMEOUT_PER_DOC, show_default=True, metavar="SECONDS",
               help="Report an article as failed (TC213) when reading and checking it takes "
                    "longer than this.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links found in folders and globs even when they lead "
+                   "outside them (default: such a link is reported, TC215, and not read).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal; "
                    "otherwise a plain line every 10 seconds).")
@@ -105,14 +140,15 @@ def exit_code(*, failed: int, worst: str | None, fail_on: str) -> int:
 @fail_on_option
 @apply_options(*CHECKING_OPTIONS, *PUBLISH_OPTIONS)
 @base_url_option
+@compare_option
 def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          exclude: tuple[str, ...], jobs: int | None, cache_dir: Path | None, no_cache: bool,
-         timeout_per_doc: float, progress: bool | None, quiet: bool, engine: str,
-         scheduler: str | None, pages: bool, partition_size: int | None, fail_on: str | None,
-         config_file: Path | None, tax_year: int | None, claims: tuple[Path, ...],
-         enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
-         reviewer: str | None, reviewer_url: str | None, publish: bool | None,
-         base_url: str | None) -> None:
+         timeout_per_doc: float, follow_symlinks: bool, progress: bool | None, quiet: bool,
+         engine: str, scheduler: str | None, pages: bool, partition_size: int | None,
+         fail_on: str | None, config_file: Path | None, tax_year: int | None,
+         claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
+         max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
+         publish: bool | None, base_url: str | None, compare_dir: Path | None) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
@@ -123,6 +159,10 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     With --engine dask, JSON Lines corpora are checked in partitions on a Dask
     cluster; it writes findings/part-NNNNN.jsonl (bad records as error rows),
     summary.json and index.html, and the pages only with --pages.
+
+    With --compare PREVIOUS_OUT, also lists the articles whose findings changed since
+    that earlier scan (changes.html, changes.jsonl), with the cause when it is known: a
+    claim added or edited, a figure year added, the tax year moved on.
 
     Settings come from the nearest .taxcheck.toml or pyproject.toml [tool.taxcheck]
     above the inputs, as for `taxcheck check`; options given here override them.
@@ -150,15 +190,20 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                 raise click.UsageError(f"{name} needs --engine dask")
     elif cache_dir is not None:
         raise click.UsageError("--cache is not used with --engine dask")
+    if compare_dir is not None and engine == "dask":
+        raise click.UsageError("--compare is not used with --engine dask")
+    if (compare_dir is not None and cache_dir is None and not no_cache
+            and (compare_dir / DEFAULT_CACHE_DIR).is_dir()):
+        cache_dir = compare_dir / DEFAULT_CACHE_DIR  # the earlier scan's results, reused
     cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
     for raw in all_inputs:
-        folder = Path(raw)
-        if not folder.is_dir():
+        folder = input_tree(raw)
+        if folder is None:
             continue
         for name, written in (("--out", out_dir), ("--cache", cache)):
             if written is not None and is_inside(written, folder):
-                fail(f"{name} {written} is inside the input folder {raw}; taxcheck never "
-                     "writes inside its inputs: choose a folder outside it")
+                fail(f"{name} {written} is inside the input folder {folder} (of {raw}); "
+                     "taxcheck never writes inside its inputs: choose a folder outside it")
     cli = overrides(fail_on=fail_on, tax_year=tax_year, claims=claims, enable=enable,
                     disable=disable, max_bytes=max_bytes, reviewer=reviewer,
                     reviewer_url=reviewer_url, publish=publish, base_url=base_url)
@@ -171,6 +216,12 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                             publish=settings.publish, base_url=settings.base_url)
     pool = CheckerPool()
     db = pool.db(settings)
+    previous = None
+    if compare_dir is not None:
+        try:
+            previous = load_scan(compare_dir)  # before this scan can overwrite it
+        except TaxcheckError as exc:
+            fail(str(exc))
     selection = pool.selection(settings)
     mode = "off" if quiet else ("bar" if (progress if progress is not None
                                           else sys.stderr.isatty()) else "lines")
@@ -178,14 +229,15 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                           cache_dir=cache, tax_year=settings.tax_year,
                           max_bytes=settings.max_bytes, exclude=exclude,
                           pages=page_opts, timeout_per_doc=timeout_per_doc,
-                          selection=selection)
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+                          selection=selection, follow_symlinks=follow_symlinks)
+    old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
             from taxcheck.scan.dask_engine import run_dask_scan
 
-            result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
-                                   partition_bytes=partition_size)
+            with OutputLock(out_dir):  # run_scan takes it itself
+                result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
+                                       partition_bytes=partition_size)
         else:
             result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
     except KeyboardInterrupt as exc:
@@ -198,7 +250,17 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     except OSError as exc:
         fail(f"cannot write outputs in {out_dir}: {exc}")
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, old_handler)
+    comparison = None
+    if previous is not None:
+        try:
+            comparison = compare(previous, load_scan(out_dir))
+            write_changes(out_dir, comparison, claims_version=db.version,
+                          reviewer=settings.reviewer)
+        except TaxcheckError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"cannot write outputs in {out_dir}: {exc}")
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
     if not result.work["inputs"]:
@@ -217,6 +279,11 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
             f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
             f"{contradictions} contradiction{'s' * (contradictions != 1)}",
             err=True)
+        for line in recheck_lines(result):
+            click.echo(line, err=True)
+        if comparison is not None:
+            click.echo(comparison.line(), err=True)
+            click.echo(f"changes: {out_dir / CHANGES_HTML}", err=True)
         click.echo(f"index: {out_dir / INDEX}", err=True)
         click.echo(f"summary: {out_dir / SUMMARY}", err=True)
     sys.exit(exit_code(failed=len(result.failures), worst=result.worst,

@@ -11,6 +11,9 @@ JSON Lines corpora are read record by record with
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -65,8 +68,10 @@ __all__ = [
     "READERS",
     "Reader",
     "TextReader",
+    "check_file_name",
     "decode",
     "decode_text",
+    "printable_path",
     "read_bytes",
     "read_file_bytes",
     "read_path",
@@ -108,15 +113,26 @@ def with_label_rows(document: Document) -> Document:
 
 def read_file_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of an article file; InputError when missing, unreadable or too large."""
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise InputError("is a directory, not a file", where=path, code="TC205")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is larger than the {max_bytes:,}-byte limit ({size:,} bytes)",
+        # O_NONBLOCK: opening a FIFO (named like an article) must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory, not a file", where=path, code="TC205")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("is not a regular file (a pipe, socket or device); not read",
+                                 where=path, code="TC205")
+            if info.st_size > max_bytes:
+                raise InputError(f"file is larger than the {max_bytes:,}-byte limit "
+                                 f"({info.st_size:,} bytes)", where=path, code="TC204")
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew while we read it
+            raise InputError(f"file is larger than the {max_bytes:,}-byte limit",
                              where=path, code="TC204")
-        return p.read_bytes()
+        return data
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", where=path, code="TC205") from None
     except FileNotFoundError:
         raise InputError("no such file", where=path, code="TC206") from None
     except PermissionError:
@@ -135,4 +151,31 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if path == "-":
         return read_bytes(sys.stdin.buffer.read(max_bytes + 1), stdin_name or "<stdin>",
                           max_bytes=max_bytes)
+    check_file_name(path)
     return read_bytes(read_file_bytes(path, max_bytes), path, max_bytes=max_bytes)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable_path(path: str) -> str:
+    """A path on one line: its non-UTF-8 bytes and control characters shown as
+    ``\\xNN`` escapes."""
+    shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
+
+
+def check_file_name(path: str) -> None:
+    """Raise InputError (TC203) for a file name no report can hold: not UTF-8 (Python
+    decodes such bytes as lone surrogates), or with control characters (a line break
+    would split the one-line error and the ``path:line:col`` of a finding)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        what = "is not valid UTF-8"
+    else:
+        if not _CONTROL.search(path):
+            return
+        what = "holds control characters (a line break?)"
+    raise InputError(f"file name {what}; rename the file to check it",
+                     where=printable_path(path), code="TC203")

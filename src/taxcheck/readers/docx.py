@@ -33,7 +33,11 @@ from taxcheck.readers.lines import byline_author, dateline
 
 MAX_UNCOMPRESSED = 200_000_000
 """Refuse packages whose parts unpack to more than this many bytes (zip bombs)."""
+MAX_XML_PART = 25_000_000
+"""Refuse an XML part (document.xml, styles, ...) that unpacks to more than this: over
+two million words, and python-docx needs several times its size to parse it."""
 
+_INFLATE_CHUNK = 1 << 16
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_STAMP = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -53,6 +57,7 @@ def read_docx(data: bytes, path: str) -> Document:
     if not source.strip():
         raise InputError("document has no text", where=path, code="TC201")
     numbering = _Numbering(package)
+    styles = _Styles(package)
     blocks: list[Block] = []
     meta = ArticleMeta()
     offset = 0
@@ -62,7 +67,7 @@ def read_docx(data: bytes, path: str) -> Document:
         if not content:
             continue
         at = start + len(text) - len(text.lstrip())
-        kind, level, number = _kind(para, numbering)
+        kind, level, number = _kind(para, numbering, styles)
         if kind == "paragraph" and index < _HEADER_ZONE and not _body_started(blocks):
             if (author := byline_author(content)) is not None:
                 kind, meta.author = "byline", meta.author or author
@@ -86,9 +91,7 @@ def _open(data: bytes, path: str) -> Any:
                          where=path, code="TC208")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
-                raise InputError(f"file unpacks to more than {MAX_UNCOMPRESSED:,} bytes",
-                                 where=path, code="TC204")
+            _check_unpacked_size(archive, path)
         return docx.Document(io.BytesIO(data))
     except InputError:
         raise
@@ -96,6 +99,35 @@ def _open(data: bytes, path: str) -> Any:
         reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise InputError(f"file is not a readable .docx document ({reason})", where=path,
                          code="TC208") from None
+
+
+def _check_unpacked_size(archive: zipfile.ZipFile, path: str) -> None:
+    """Inflate every member in small pieces, counting what comes out, and refuse the
+    package past MAX_UNCOMPRESSED bytes, or an XML part past MAX_XML_PART (python-docx
+    parses each whole, at several times its size): the sizes a zip declares may lie
+    (zip bombs), so they only serve to refuse early."""
+    total = 0
+    for info in archive.infolist():
+        limit, what = MAX_UNCOMPRESSED - total, "file unpacks"
+        if info.filename.lower().endswith((".xml", ".rels")) and limit > MAX_XML_PART:
+            limit, what = MAX_XML_PART, f"{info.filename} unpacks"
+        size = info.file_size if info.file_size > limit else _inflated_size(archive, info,
+                                                                            limit)
+        if size > limit:
+            cap = MAX_XML_PART if what != "file unpacks" else MAX_UNCOMPRESSED
+            raise InputError(f"{what} to more than {cap:,} bytes", where=path, code="TC204")
+        total += size
+
+
+def _inflated_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> int:
+    """The bytes a member inflates to, counted up to just past ``limit``."""
+    size = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_INFLATE_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                break
+    return size
 
 
 def _paragraphs(container: Any) -> Iterator[Any]:
@@ -120,33 +152,68 @@ def _body_started(blocks: list[Block]) -> bool:
     return any(b.kind not in ("title", "byline", "dateline") for b in blocks)
 
 
-def _style_chain(para: Any) -> Iterator[Any]:
-    style = para.style
-    depth = 0
-    while style is not None and depth < 10:
-        yield style
-        style, depth = style.base_style, depth + 1
+class _Styles:
+    """The document's paragraph styles, indexed once by id (python-docx looks a style up
+    by scanning every style, for every paragraph: minutes on a document of 100,000
+    short paragraphs)."""
+
+    def __init__(self, package: Any) -> None:
+        self._by_id: dict[str, tuple[str, str | None, Any]] = {}
+        self._default: str | None = None
+        try:
+            root = package.part.styles.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for style in root.iter(f"{_W}style"):
+            if style.get(f"{_W}type", "paragraph") != "paragraph":
+                continue
+            style_id = style.get(f"{_W}styleId") or ""
+            name = style.find(f"{_W}name")
+            based = style.find(f"{_W}basedOn")
+            self._by_id.setdefault(style_id, (
+                name.get(f"{_W}val", "") if name is not None else "",
+                based.get(f"{_W}val") if based is not None else None, style))
+            if self._default is None and style.get(f"{_W}default") in ("1", "true", "on"):
+                self._default = style_id
+
+    def chain(self, paragraph: Any) -> list[tuple[str, str, Any]]:
+        """(name, id, element) of the paragraph's style and the styles it is based on."""
+        ref = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        style_id = ref.get(f"{_W}val") if ref is not None else None
+        if style_id not in self._by_id:
+            style_id = self._default
+        chain: list[tuple[str, str, Any]] = []
+        seen: set[str] = set()
+        while style_id is not None and style_id in self._by_id and style_id not in seen \
+                and len(chain) < 10:
+            seen.add(style_id)
+            name, based, element = self._by_id[style_id]
+            chain.append((name, style_id, element))
+            style_id = based
+        return chain
 
 
-def _kind(para: Any, numbering: _Numbering) -> tuple[BlockKind, int, int | None]:
+def _kind(para: Any, numbering: _Numbering, styles: _Styles
+          ) -> tuple[BlockKind, int, int | None]:
     """Block kind, heading level and list number of a paragraph."""
-    for style in _style_chain(para):
-        for name in (style.name or "", style.style_id or ""):
+    chain = styles.chain(para._p)
+    for style_name, style_id, _ in chain:
+        for name in (style_name, style_id):
             if name.lower() == "title":
                 return "title", 1, None
             if m := _HEADING.match(name):
                 return "heading", int(m.group(1)), None
             if name.lower().replace(" ", "") in ("quote", "intensequote"):
                 return "quote", 0, None
-    num = _num_properties(para)
+    num = _num_properties(para, chain)
     if num is not None:
         return "list_item", 0, numbering.next_number(*num)
     return "paragraph", 0, None
 
 
-def _num_properties(para: Any) -> tuple[str, int] | None:
+def _num_properties(para: Any, chain: list[tuple[str, str, Any]]) -> tuple[str, int] | None:
     """The paragraph's (numId, level), directly or from its style chain."""
-    candidates = [para._p] + [s.element for s in _style_chain(para)]
+    candidates = [para._p] + [element for _, _, element in chain]
     for element in candidates:
         num_pr = element.find(f"{_W}pPr/{_W}numPr")
         if num_pr is None:

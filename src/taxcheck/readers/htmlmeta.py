@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +30,11 @@ from taxcheck.readers.lines import parse_date
 _DATE_NAMES = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
                "publish-date", "publication_date", "dc.date", "dc.date.issued", "dcterms.date",
                "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time")
+
+
+_MAX_DEPTH = 20
+"""JSON-LD lists and ``@graph``s nested deeper than this are not searched."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _meta_values(page: HtmlSource) -> dict[str, str]:
@@ -49,20 +55,22 @@ def _is_article(obj: dict[str, Any]) -> bool:
                for t in types)
 
 
-def _objects(value: Any) -> Iterator[dict[str, Any]]:
+def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > _MAX_DEPTH:
+        return
     if isinstance(value, list):
         for item in value:
-            yield from _objects(item)
+            yield from _objects(item, depth + 1)
     elif isinstance(value, dict):
         yield value
-        yield from _objects(value.get("@graph", []))
+        yield from _objects(value.get("@graph", []), depth + 1)
 
 
 def _json_ld_article(page: HtmlSource) -> dict[str, Any]:
     for script in page.json_ld:
         try:
             data = json.loads(script)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested past Python's stack
             continue
         for obj in _objects(data):
             if _is_article(obj):
@@ -70,13 +78,15 @@ def _json_ld_article(page: HtmlSource) -> dict[str, Any]:
     return {}
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, depth: int = 0) -> list[str]:
     if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
+        return [_unicode(value.strip())] if value.strip() else []
+    if depth > _MAX_DEPTH:
+        return []
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        return [name for item in value for name in _names(item, depth + 1)]
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        return _names(value.get("name"), depth + 1)
     return []
 
 
@@ -86,8 +96,14 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return _unicode(" ".join(value.split()))
     return None
+
+
+def _unicode(text: str) -> str:
+    """``text`` with lone surrogates (JSON's unpaired ``\\ud800`` escapes, which no
+    output can encode) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _date(*candidates: str | None) -> dt.date | None:

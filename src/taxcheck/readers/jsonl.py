@@ -20,7 +20,10 @@ text nor html, too large, not UTF-8) is yielded as an :class:`InputError` naming
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -44,9 +47,31 @@ def iter_records(path: str | Path, *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
     Raises :class:`InputError` (before yielding anything) when the file itself cannot be
     opened. ``max_bytes`` limits the size of one line.
     """
+    return _records(_open(path), str(path), max_bytes, read_record)
+
+
+def iter_raw_records(path: str | Path, *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
+                     ) -> Iterator[RawRecord | InputError]:
+    """Like :func:`iter_records`, but yield each record parsed and checked, not read:
+    the article's reader (the slow part) runs when :meth:`RawRecord.document` is
+    called, e.g. in a worker process under its time limit."""
+    name = str(path)
+    return _records(_open(path), name, max_bytes, parse_record)
+
+
+def _open(path: str | Path) -> BinaryIO:
     name = str(path)
     try:
-        handle = Path(path).open("rb")  # noqa: SIM115 - _records closes it
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        handle = os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb")
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            handle.close()
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(path)
+            raise InputError("is not a regular file (a pipe, socket or device); not read",
+                             where=name, code="TC205")
+        return handle
     except FileNotFoundError:
         raise InputError("no such file", where=name, code="TC206") from None
     except IsADirectoryError:
@@ -55,10 +80,10 @@ def iter_records(path: str | Path, *, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
         raise InputError("permission denied", where=name, code="TC207") from None
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", where=name, code="TC207") from None
-    return _records(handle, name, max_bytes)
 
 
-def _records(handle: BinaryIO, name: str, max_bytes: int) -> Iterator[Document | InputError]:
+def _records(handle: BinaryIO, name: str, max_bytes: int,
+             read: Callable[[bytes, str, int], Any]) -> Iterator[Any]:
     with handle:
         number = 0
         while True:
@@ -74,7 +99,7 @@ def _records(handle: BinaryIO, name: str, max_bytes: int) -> Iterator[Document |
             if not line.strip():
                 continue
             try:
-                yield read_record(line, name, number)
+                yield read(line, name, number)
             except InputError as exc:
                 yield exc
 
@@ -90,8 +115,45 @@ def _read_line(handle: BinaryIO, max_bytes: int) -> tuple[bytes, bool]:
     return b"", True
 
 
+@dataclass(frozen=True)
+class RawRecord:
+    """One JSON Lines record, parsed and checked but not yet read as an article."""
+
+    path: str
+    """The article's path: ``<file>#<id>`` (or ``#<line number>``)."""
+    where: str
+    """``<file>:<line number>``, for errors."""
+    content: str
+    is_text: bool
+    """True: ``content`` is the record's ``text`` (Markdown); False: its ``html``."""
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+    def document(self) -> Document:
+        """Read the record's content with its reader (raises InputError naming file:line)."""
+        reader = read_markdown if self.is_text else read_html
+        try:
+            document = reader(self.content, self.path)
+        except InputError as exc:
+            raise InputError(exc.message, where=self.where, code=exc.code) from None
+        except RecursionError:
+            raise InputError("record is nested too deeply to read", where=self.where,
+                             code="TC211") from None
+        fields = {"title": self.title, "url": self.url,
+                  "date": parse_date(self.date) if self.date else None}
+        meta = document.meta.model_copy(update={k: v for k, v in fields.items()
+                                                if v is not None})
+        return document.model_copy(update={"meta": meta})
+
+
 def read_record(line: bytes | str, name: str, number: int) -> Document:
     """Read one JSON Lines record (line ``number`` of file ``name``) into a Document."""
+    return parse_record(line, name, number).document()
+
+
+def parse_record(line: bytes | str, name: str, number: int) -> RawRecord:
+    """Parse and check one JSON Lines record without reading its content (fast)."""
     where = f"{name}:{number}"
     if isinstance(line, bytes):
         try:
@@ -104,6 +166,8 @@ def read_record(line: bytes | str, name: str, number: int) -> Document:
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", where=where,
                          code="TC210") from None
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)", where=where, code="TC210") from None
     if not isinstance(record, dict):
         raise InputError(f"record is a JSON {_json_type(record)}, not an object", where=where,
                          code="TC211")
@@ -120,17 +184,21 @@ def read_record(line: bytes | str, name: str, number: int) -> Document:
     if content is None or not content.strip():
         raise InputError('record has no "text" or "html" (or it is empty)', where=where,
                          code="TC211")
+    fields = {key: _string(record.get(key)) for key in ("title", "url", "date")}
+    for key, value in (("id", label), ("text" if is_text else "html", content), *fields.items()):
+        if value and _lone_surrogate(value):
+            raise InputError(f'"{key}" holds a lone surrogate (an unpaired \\ud800-\\udfff '
+                             "escape): not Unicode text", where=where, code="TC203")
     content = content.replace("\r\n", "\n").replace("\r", "\n")
-    reader = read_markdown if is_text else read_html
+    return RawRecord(path=doc_path, where=where, content=content, is_text=is_text, **fields)
+
+
+def _lone_surrogate(text: str) -> bool:
     try:
-        document = reader(content, doc_path)
-    except InputError as exc:
-        raise InputError(exc.message, where=where, code=exc.code) from None
-    raw_date = _string(record.get("date"))
-    fields = {"title": _string(record.get("title")), "url": _string(record.get("url")),
-              "date": parse_date(raw_date) if raw_date else None}
-    meta = document.meta.model_copy(update={k: v for k, v in fields.items() if v is not None})
-    return document.model_copy(update={"meta": meta})
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _string(value: Any) -> str | None:

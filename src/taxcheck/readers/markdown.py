@@ -23,6 +23,10 @@ from taxcheck.readers.lines import (
     table_cell_blocks,
     table_rows,
 )
+from taxcheck.yamlshape import check_shape
+
+FRONT_MATTER_DEPTH = 20
+"""Front matter nested deeper than this is ignored (it is a few flat fields)."""
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})[.)])\s+")
@@ -62,12 +66,14 @@ def _front_matter(text: str) -> tuple[ArticleMeta, int]:
     body_start = text.find("\n", end + 4)
     body_start = len(text) if body_start < 0 else body_start + 1
     try:
+        # no aliases (a few hundred bytes of them expand to gigabytes), shallow nesting
+        check_shape(text[4:end], max_depth=FRONT_MATTER_DEPTH, aliases=False)
         data = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return ArticleMeta(), body_start
     if not isinstance(data, dict):
         return ArticleMeta(), body_start
-    raw_date = data.get("date") or data.get("published") or data.get("updated")
+    raw_date = _scalar(data, "date", "published", "updated")
     when: date | None
     if isinstance(raw_date, datetime):
         when = raw_date.date()
@@ -75,13 +81,25 @@ def _front_matter(text: str) -> tuple[ArticleMeta, int]:
         when = raw_date
     else:
         when = parse_date(str(raw_date)) if raw_date else None
+    title, url, author = (_scalar(data, "title"), _scalar(data, "url", "canonical"),
+                          _scalar(data, "author"))
     meta = ArticleMeta(
-        title=str(data["title"]) if data.get("title") else None,
-        url=str(data.get("url") or data.get("canonical") or "") or None,
-        author=str(data["author"]) if data.get("author") else None,
+        title=str(title) if title else None,
+        url=str(url) if url else None,
+        author=str(author) if author else None,
         date=when,
     )
     return meta, body_start
+
+
+def _scalar(data: dict, *keys: str) -> object:
+    """The first of ``keys`` with a non-empty scalar value (a list or mapping where a
+    title or date belongs is ignored, not printed as Python)."""
+    for key in keys:
+        value = data.get(key)
+        if value and isinstance(value, str | int | float | date):
+            return value
+    return None
 
 
 def read_markdown(text: str, path: str) -> Document:

@@ -184,6 +184,9 @@ class _NullSink:
     def add(self, fragment: dict[str, Any]) -> None:
         pass
 
+    def prepare(self) -> None:
+        pass
+
     def commit(self) -> None:
         pass
 

@@ -18,9 +18,13 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from taxcheck.errors import InputError
-from taxcheck.readers import READERS
+from taxcheck.readers import READERS, check_file_name, printable_path
 
 JSONL_SUFFIX = ".jsonl"
+OUTPUT_MANIFEST = ".taxcheck-manifest.json"
+"""Written by every scan into its output folder (``taxcheck.scan.outputs.MANIFEST``)."""
+OUTPUT_LOCK = ".taxcheck.lock"
+"""Taken by every scan in its output folder (``taxcheck.scan.lock.LOCK``)."""
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -91,8 +95,9 @@ class InputWalker:
     """
 
     def __init__(self, *, exclude: Iterable[str] = (), skip_dirs: Iterable[Path] = (),
-                 cwd: Path | None = None):
+                 cwd: Path | None = None, follow_symlinks: bool = False):
         self.exclude = tuple(exclude)
+        self.follow_symlinks = follow_symlinks
         self.skip_dirs = {p.resolve() for p in skip_dirs}
         self.cwd = (cwd or Path.cwd()).resolve()
         self.suffixes = scannable_suffixes()
@@ -110,13 +115,19 @@ class InputWalker:
         name = os.path.basename(shown)
         return any(fnmatch(name, pat) or fnmatch(shown, pat) for pat in self.exclude)
 
-    def _file(self, path: Path | str, root: Path | None = None) -> Iterator[FileSource]:
+    def _file(self, path: Path | str, root: Path | None = None
+              ) -> Iterator[FileSource | SourceError]:
         # Files are told apart by absolute path (a symlink counts as a file of its own).
         absolute = os.path.abspath(path)
         if absolute in self._seen or self._excluded(path):
             return
         self._seen.add(absolute)
         shown = display_path(absolute, self.cwd)
+        try:
+            check_file_name(shown)  # reports, pages and workers' notes are UTF-8 lines
+        except InputError as exc:
+            yield SourceError(exc)
+            return
         label = shown
         if shown.startswith(("/", "../")):
             if root is None:
@@ -139,15 +150,42 @@ class InputWalker:
                                              code="TC206"))
             for match in matches:
                 match_path = Path(match)
+                if self._in_output(match_path):
+                    continue
                 if match_path.is_dir():
                     yield from self._walk(match_path)
+                elif self._leaves(match, glob_base(raw)):
+                    yield self._not_followed(match)
                 else:
                     yield from self._file(match_path)
         else:
             yield SourceError(InputError("no such file or folder", where=raw, code="TC206"))
 
+    def _leaves(self, path: str, root: Path) -> bool:
+        """True for a symlink (unless --follow-symlinks) to a file outside ``root``:
+        ``ln -s /etc/passwd corpus/notes.txt`` must not publish /etc/passwd."""
+        if self.follow_symlinks or not os.path.islink(path):
+            return False
+        target, top = os.path.realpath(path), os.path.realpath(root)
+        return not target.startswith(top.rstrip(os.sep) + os.sep)
+
+    def _not_followed(self, path: str) -> SourceError:
+        self._seen.add(os.path.abspath(path))
+        return SourceError(InputError(
+            "is a symbolic link to a file outside the input folder; not followed "
+            "(--follow-symlinks reads it)", where=printable_path(display_path(path, self.cwd)),
+            code="TC215"))
+
+    def _in_output(self, path: Path) -> bool:
+        """True inside the output or cache folder, or any folder a scan wrote."""
+        resolved = path.resolve()
+        return any(folder == resolved or folder in resolved.parents
+                   for folder in self.skip_dirs) or any(
+            is_output_folder(folder) for folder in [path, *path.parents][:-1]
+            if folder.is_dir())
+
     def _walk(self, root: Path) -> Iterator[FileSource | SourceError]:
-        if root.resolve() in self.skip_dirs:
+        if root.resolve() in self.skip_dirs or is_output_folder(root):
             return
         unreadable: list[OSError] = []
         for folder, dirs, files in os.walk(root, onerror=unreadable.append):
@@ -158,15 +196,54 @@ class InputWalker:
                                                                 self.cwd), code="TC207"))
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                              and Path(folder, d).resolve() not in self.skip_dirs
+                             and not is_output_folder(Path(folder, d))
                              and not self._excluded(os.path.join(folder, d)))
             for name in sorted(files):
                 if name.startswith(".") or os.path.splitext(name)[1].lower() not in self.suffixes:
                     continue
-                yield from self._file(os.path.join(folder, name), root)
+                path = os.path.join(folder, name)
+                if self._leaves(path, root):
+                    yield self._not_followed(path)
+                    continue
+                yield from self._file(path, root)
         for exc in unreadable:
             yield SourceError(InputError(f"cannot read folder ({exc.strerror})",
                                          where=display_path(exc.filename or root, self.cwd),
                                          code="TC207"))
+
+
+def is_output_folder(folder: Path) -> bool:
+    """True for a folder ``taxcheck scan`` wrote (it holds the batch manifest or the
+    scan lock): its pages and findings are never read back as articles."""
+    return (folder / OUTPUT_MANIFEST).is_file() or (folder / OUTPUT_LOCK).is_file()
+
+
+def glob_base(pattern: str) -> Path:
+    """The fixed folder a glob starts from (``corpus/2024`` of ``corpus/2024/**/*.md``)."""
+    fixed = []
+    for part in Path(pattern).parts[:-1]:
+        if _GLOB_CHARS.intersection(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def input_tree(raw: str, cwd: Path | None = None) -> Path | None:
+    """The folder an input reads from, where outputs must not go: a folder input itself,
+    the folder of a file, the fixed part of a glob. Files named in the working folder
+    (``scan a.txt --out out``) do not make the whole working folder an input tree."""
+    path = Path(raw)
+    if path.is_dir():
+        return path
+    if path.exists() or path.is_symlink():
+        tree = path.parent
+    elif _GLOB_CHARS.intersection(raw):
+        tree = glob_base(raw)
+    else:
+        return None
+    if tree.resolve() == (cwd or Path.cwd()).resolve():
+        return None
+    return tree
 
 
 def is_inside(path: Path, folder: Path) -> bool:

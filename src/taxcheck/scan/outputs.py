@@ -25,6 +25,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import VERDICT_RANK
 from taxcheck.render.html import render_index
 from taxcheck.render.sarif import render_sarif
+from taxcheck.scan.inputs import OUTPUT_MANIFEST
 from taxcheck.scan.pages import PAGES_DIR
 from taxcheck.scan.publish import CLAIMS_DIR
 from taxcheck.scan.work import Outcome
@@ -33,7 +34,7 @@ INDEX = "index.html"
 SUMMARY = "summary.json"
 FINDINGS = "findings.jsonl"
 SARIF = "results.sarif"
-MANIFEST = ".taxcheck-manifest.json"
+MANIFEST = OUTPUT_MANIFEST
 TOP_CLAIMS = 20
 """Wrong claims listed on the index and in summary.json."""
 TOP_CLAIM_ARTICLES = 100
@@ -83,6 +84,8 @@ class SarifMerger:
         self.artifacts: list[dict] = []
         self.artifact_index: dict[str, int] = {}
         self.count = 0
+        self.out: AtomicFile | None = None
+        """The merged file, once :meth:`prepare` wrote it."""
 
     def _rule(self, rule_id: str | None, rules: dict[str, dict]) -> int | None:
         if rule_id is None:
@@ -111,7 +114,9 @@ class SarifMerger:
                 result, ensure_ascii=False))
             self.count += 1
 
-    def commit(self) -> None:
+    def prepare(self) -> None:
+        """Write the merged SARIF under its temporary name (:attr:`out`); the caller
+        commits it."""
         skeleton = json.loads(render_sarif([]))
         run = skeleton["runs"][0]
         run.setdefault("tool", {}).setdefault("driver", {})["rules"] = self.rules
@@ -128,15 +133,25 @@ class SarifMerger:
                 while chunk := spooled.read(1 << 16):
                     out.write(chunk)
             out.write("\n]" + tail + "\n")
-            out.commit()
+            out.handle.flush()
         except BaseException:
             out.discard()
             raise
         finally:
             self.results.tmp.unlink(missing_ok=True)
+        self.out = out
+
+    def commit(self) -> None:
+        """Rename the merged file into place (writing it first unless prepared)."""
+        if self.out is None:
+            self.prepare()
+        assert self.out is not None
+        self.out.commit()
 
     def discard(self) -> None:
         self.results.discard()
+        if self.out is not None:
+            self.out.discard()
 
 
 def _renumber_artifacts(result: dict, artifacts: list[int]) -> dict:
@@ -191,7 +206,8 @@ class BatchWriter:
         """Record one article (in input order)."""
         entry = ArticleEntry(path=outcome.path, title=outcome.title, url=outcome.url,
                              date=outcome.date, page=outcome.page, counts=outcome.counts,
-                             words=outcome.words, error=outcome.error)
+                             words=outcome.words, error=outcome.error,
+                             tax_year=outcome.tax_year)
         self.entries.append(entry)
         if outcome.error is not None:
             self.failures.append({"path": outcome.path, "reason": outcome.error})
@@ -238,46 +254,71 @@ class BatchWriter:
 
     def commit(self, extra: dict[str, Any]) -> None:
         """Write index.html and summary.json, rename the streamed outputs into place,
-        and delete the pages of articles no longer in the batch."""
+        and delete the pages of articles no longer in the batch.
+
+        Every output is complete under its temporary name before the first is renamed
+        into place: an error while writing leaves the previous set whole, never a mix.
+        """
         index = self.index()
-        self.findings.commit()
-        self.sarif.commit()
-        self.pages_removed = self._remove_stale_pages()
-        write_atomic(self.out_dir / MANIFEST,
-                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
-        self.pages, self.previous_pages = {}, {}  # not needed any more: free them first
+        self.findings.prepare()
+        self.sarif.prepare()
         summary = {**index.model_dump(mode="json", exclude={"articles"}),
                    "failures": self.failures, "findings": self.findings_count, **extra}
         summary = {"articles": _ARTICLES_SLOT, **summary}
-        summary.setdefault("work", {})["pages_removed"] = self.pages_removed
-        out = AtomicFile(self.out_dir / SUMMARY)
+        stale = self._stale_pages()
+        summary.setdefault("work", {})["pages_removed"] = len(stale)
+        outputs: list[AtomicFile] = []  # the streamed ones are discarded by discard()
         try:
-            _write_json_with_array(out, summary, _ARTICLES_SLOT,
+            summary_out = AtomicFile(self.out_dir / SUMMARY)
+            outputs.append(summary_out)
+            _write_json_with_array(summary_out, summary, _ARTICLES_SLOT,
                                    (e.model_dump_json() for e in self.entries))
-            out.commit()
+            index_out = AtomicFile(self.out_dir / INDEX)
+            outputs.append(index_out)
+            index_out.write(render_index(index, publish=self.publish))
+            for out in outputs:
+                out.handle.flush()
         except BaseException:
-            out.discard()
+            for out in outputs:
+                out.discard()
             raise
-        write_atomic(self.out_dir / INDEX, render_index(index, publish=self.publish))
+        self.findings.commit()
+        self.sarif.commit()
+        self.pages_removed = len(stale)
+        self._remove_pages(stale)
+        write_atomic(self.out_dir / MANIFEST,
+                     json.dumps({"format": 1, "pages": self.pages}, indent=0) + "\n")
+        self.pages, self.previous_pages = {}, {}
+        summary_out.commit()
+        index_out.commit()
 
     def discard(self) -> None:
         """Abandon the run: remove temporary files, keep the previous outputs."""
         self.findings.discard()
         self.sarif.discard()
 
-    def _remove_stale_pages(self) -> int:
+    def _stale_pages(self) -> list[Path]:
+        """Pages the last run wrote that this run did not (articles that left, claim pages
+        no longer written)."""
         roots = [(self.out_dir / folder).resolve() for folder in (PAGES_DIR, CLAIMS_DIR)]
-        removed = 0
-        for page in self.previous_pages.keys() - self.pages.keys():
+        stale = []
+        for page in sorted(self.previous_pages.keys() - self.pages.keys()):
             path = (self.out_dir / page).resolve()
             pages_root = next((r for r in roots if r in path.parents), None)
             if pages_root is None or path.suffix != ".html":
                 continue  # never delete anything the manifest should not name
+            if path.is_file():
+                stale.append(path)
+        return stale
+
+    def _remove_pages(self, stale: list[Path]) -> None:
+        roots = [(self.out_dir / folder).resolve() for folder in (PAGES_DIR, CLAIMS_DIR)]
+        for path in stale:
             try:
                 path.unlink()
-                removed += 1
             except OSError:
                 continue
+            pages_root = next((r for r in roots if r in path.parents), None)
             for folder in path.parents:
                 if folder == pages_root:
                     break
@@ -285,4 +326,3 @@ class BatchWriter:
                     folder.rmdir()  # only succeeds when empty
                 except OSError:
                     break
-        return removed

@@ -9,19 +9,23 @@ and the same whether it was computed now or read from the cache.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_bytes
+from taxcheck.readers.jsonl import RawRecord
 from taxcheck.render.jsonl import finding_records
 from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
@@ -45,13 +49,13 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 @dataclass(frozen=True)
 class Task:
-    """One article to check: raw file bytes, or a Document already read (JSON Lines)."""
+    """One article to check: raw file bytes, or a JSON Lines record to read."""
 
     path: str
     page: str
     key: str | None
     data: bytes | None = None
-    document: Document | None = None
+    record: RawRecord | None = None
 
 
 @dataclass
@@ -75,6 +79,15 @@ class Outcome:
     """Each finding as compact JSON, in reading order."""
     sarif: dict[str, list[Any]] = field(default_factory=dict)
     """This article's SARIF rules, results and artifacts, merged into one run later."""
+    tax_year: int | None = None
+    """The tax year the article was checked against."""
+    claims_version: str = ""
+    """The claim database version this outcome was computed with."""
+    concepts: list[str] = field(default_factory=list)
+    """Every concept the article names: a database change touches the article only through
+    a claim whose condition these concepts can meet (see taxcheck.scan.dependencies)."""
+    names: list[str] = field(default_factory=list)
+    """Claim ids and topics the article's suppression comments name."""
     claim_pages: list[str] = field(default_factory=list)
     """The single-claim pages written for this article (``--publish``)."""
     # Not cached: how this outcome was obtained.
@@ -85,23 +98,23 @@ class Outcome:
     cacheable: bool = True
 
     _CACHED_FIELDS = ("path", "page", "title", "url", "date", "counts", "words", "error",
-                      "worst", "wrong", "findings", "sarif", "claim_pages")
+                      "worst", "wrong", "findings", "sarif", "claim_pages", "tax_year",
+                      "claims_version", "concepts", "names")
 
     def to_cache(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self._CACHED_FIELDS}
 
     @classmethod
     def from_cache(cls, data: dict[str, Any]) -> Outcome:
-        """Rebuild an outcome from a cache entry; raises ValueError if it is malformed."""
+        """Rebuild an outcome from a cache entry; raises ValueError if it is malformed
+        (checked with the same types as the results: a wrong type anywhere is a bad entry,
+        discarded, never a crash of every later run)."""
         try:
-            outcome = cls(**{name: data[name] for name in cls._CACHED_FIELDS})
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"malformed cache entry: {exc}") from None
-        if not (isinstance(outcome.findings, list) and isinstance(outcome.counts, dict)
-                and isinstance(outcome.sarif, dict) and isinstance(outcome.wrong, list)
-                and isinstance(outcome.claim_pages, list)):
-            raise ValueError("malformed cache entry")
-        outcome.wrong = [(str(c), str(v)) for c, v in outcome.wrong]
+            entry = CachedOutcome.model_validate(data)
+        except ValidationError as exc:
+            raise ValueError(f"malformed cache entry: {exc.errors()[0]['msg']}") from None
+        outcome = cls(**entry.model_dump())
+        outcome.wrong = [tuple(pair) for pair in entry.wrong]  # type: ignore[misc]
         outcome.cached = True
         return outcome
 
@@ -124,7 +137,43 @@ class Outcome:
             counts=report.counts(), words=sum(len(b.text.split()) for b in report.blocks),
             worst=worst, wrong=sorted(wrong.items()),
             findings=finding_records(report),
-            sarif=sarif_fragment(report, db))
+            sarif=sarif_fragment(report, db), tax_year=report.tax_year,
+            claims_version=report.claims_version,
+            concepts=sorted(report.concepts), names=sorted(report.suppression_names))
+
+
+Verdict = Literal["false", "outdated", "misleading", "myth", "accurate"]
+
+
+def _json_object(text: str) -> str:
+    if not (text.startswith("{") and isinstance(json.loads(text), dict)):
+        raise ValueError("not a JSON object")
+    return text
+
+
+class CachedOutcome(BaseModel):
+    """The cached fields of an :class:`Outcome`, as a cache entry must hold them."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    path: str
+    page: str | None
+    title: str | None
+    url: str | None
+    date: str | None
+    counts: dict[Verdict, Annotated[int, Field(ge=0)]]
+    words: Annotated[int, Field(ge=0)]
+    error: str | None
+    worst: Literal["error", "warning", "info"] | None
+    wrong: list[Annotated[list[str], Field(min_length=2, max_length=2)]]
+    findings: list[Annotated[str, AfterValidator(_json_object)]]
+    sarif: dict[Literal["rules", "results", "artifacts"], list[dict[str, Any]]]
+    claim_pages: list[str]
+    tax_year: int | None
+    claims_version: str
+    concepts: list[str]
+    names: list[str]
+
 
 
 def sarif_fragment(report: Report, db: ClaimDatabase) -> dict[str, list[Any]]:
@@ -182,8 +231,9 @@ class ArticleProcessor:
         checker, built = self._get_checker()  # building the pipeline is not the article's time
         timed = self._arm()
         try:
-            if task.document is not None:
-                document = task.document
+            document: Document
+            if task.record is not None:
+                document = task.record.document()
             else:
                 document = read_bytes(task.data or b"", task.path, max_bytes=self.max_bytes)
             report = checker.check(document)
@@ -244,11 +294,30 @@ def init_worker(db: ClaimDatabase, options: dict[str, Any],
     terminates its workers with SIGTERM when one of them dies.
     """
     global _PROCESSOR, _HOLDING_DIR
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _HOLDING_DIR = holding_dir
     if _PROCESSOR is None:
         _PROCESSOR = ArticleProcessor(db, **options)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the main process dies, however it dies (a
+    SIGKILL leaves no chance to shut the pool down): no orphan keeps checking."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before the request
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _note_holding(path: str | None) -> None:
@@ -280,6 +349,7 @@ def process_in_worker(tasks: list[Task]) -> list[Outcome]:
     """Process-pool entry point: check a chunk of articles."""
     assert _PROCESSOR is not None, "init_worker was not called"
     outcomes = []
+    _PROCESSOR.build_checker()  # not part of any article's time (the note starts its clock)
     for task in tasks:
         _note_holding(task.path)
         outcomes.append(_PROCESSOR.process(task))
