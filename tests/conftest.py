@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,6 +18,16 @@ from taxcheck.checker import Checker
 from taxcheck.claimdb import load_claims
 from taxcheck.findings import Report
 from taxcheck.readers import read_bytes
+
+# The compiled claim-database cache of this test session (shared with the subprocesses it
+# starts), instead of the user's own cache folder.
+_CACHE = os.environ.setdefault("TAXCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="taxcheck-tests-"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if Path(_CACHE).name.startswith("taxcheck-tests-"):
+        shutil.rmtree(_CACHE, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

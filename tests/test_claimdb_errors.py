@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, run_cli
+from conftest import SEED, invoke
 
 GOOD_CLAIM = """\
 topic: house
@@ -63,7 +63,7 @@ def _house(tmp_path: Path, text: str, name: str = "house.yaml") -> Path:
 ])
 def test_malformed_claim_file_names_file_and_line(tmp_path, text, line, words):
     folder = _house(tmp_path, text)
-    result = run_cli("check", str(SEED), "--claims", str(folder))
+    result = invoke("check", str(SEED), "--claims", str(folder))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -75,16 +75,16 @@ def test_malformed_claim_file_names_file_and_line(tmp_path, text, line, words):
 def test_claims_validate_exits_2_and_lists_every_problem(tmp_path):
     folder = _house(tmp_path, GOOD_CLAIM.replace("verdict: false", "verdict: nope"))
     _house(tmp_path, "topic: x\nclaims: [\n", name="broken.yaml")
-    result = run_cli("claims", "validate", "--claims", str(folder))
+    result = invoke("claims", "validate", "--claims", str(folder))
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 2
 
 
 def test_house_claims_add_to_the_builtin_database(tmp_path):
     folder = _house(tmp_path, GOOD_CLAIM)
-    result = run_cli("claims", "validate", "--claims", str(folder))
+    result = invoke("claims", "validate", "--claims", str(folder))
     assert result.returncode == 0, result.stderr
-    listed = run_cli("claims", "list", "--topic", "house", "--claims", str(folder))
+    listed = invoke("claims", "list", "--topic", "house", "--claims", str(folder))
     assert "house-rule" in listed.stdout
 
 
@@ -92,7 +92,7 @@ def test_claims_test_reports_failing_examples(tmp_path):
     broken = GOOD_CLAIM.replace("no_match: [You cannot deduct IRA losses.]",
                                 "no_match: [You can write off IRA losses.]")
     folder = _house(tmp_path, broken)
-    result = run_cli("claims", "test", "house-rule", "--claims", str(folder))
+    result = invoke("claims", "test", "house-rule", "--claims", str(folder))
     assert result.returncode == 1
     assert "FAIL house-rule no_match[0]" in result.stdout
     assert "You can write off IRA losses." in result.stdout
@@ -101,7 +101,7 @@ def test_claims_test_reports_failing_examples(tmp_path):
 def test_shipped_database_validates_from_a_copy(tmp_path):
     copy = tmp_path / "claims"
     shutil.copytree(Path(__file__).resolve().parents[1] / "claims", copy)
-    result = run_cli("claims", "validate")
+    result = invoke("claims", "validate")
     assert result.returncode == 0 and result.stdout.startswith("ok:")
 
 
@@ -124,7 +124,7 @@ FIGURE = """\
 ])
 def test_malformed_figures_name_file_and_line(tmp_path, text, line, words):
     folder = _house(tmp_path, text, name="figures.yaml")
-    result = run_cli("claims", "validate", "--claims", str(folder))
+    result = invoke("claims", "validate", "--claims", str(folder))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -135,7 +135,7 @@ def test_malformed_figures_name_file_and_line(tmp_path, text, line, words):
 def test_broken_concepts_file_is_reported_alone(tmp_path):
     folder = _house(tmp_path, "LOSS:\n  terms: [unclosed\n", name="concepts.yaml")
     _house(tmp_path, GOOD_CLAIM.replace("DEDUCT]", "NO_SUCH_CONCEPT]"))
-    result = run_cli("claims", "validate", "--claims", str(folder))
+    result = invoke("claims", "validate", "--claims", str(folder))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "concepts.yaml:3: TC102 invalid YAML" in lines[0], result.stderr
@@ -146,7 +146,7 @@ def test_an_unknown_cue_category_names_file_and_line(tmp_path):
     folder.mkdir()
     (folder / "cues.yaml").write_text(
         "HEDGE:\n  terms: [arguably]\nNEGATON:\n  terms: [precludes]\n", encoding="utf-8")
-    result = run_cli("claims", "validate", "--claims", str(folder))
+    result = invoke("claims", "validate", "--claims", str(folder))
     assert result.returncode == 2
     assert f"{folder / 'cues.yaml'}:3: TC107 unknown cue category 'NEGATON'" in result.stderr
     assert "NEGATION" in result.stderr  # the known categories are listed
@@ -157,7 +157,7 @@ def test_a_cue_scope_must_be_a_positive_number_of_tokens(tmp_path):
     folder.mkdir()
     (folder / "cues.yaml").write_text(
         "NEGATION:\n  direction: sideways\n  max_scope: 0\n", encoding="utf-8")
-    result = run_cli("claims", "validate", "--claims", str(folder))
+    result = invoke("claims", "validate", "--claims", str(folder))
     assert result.returncode == 2
     assert f"{folder / 'cues.yaml'}:2: TC103 direction" in result.stderr
     assert f"{folder / 'cues.yaml'}:3: TC103 max_scope" in result.stderr

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import run_cli
+from conftest import invoke
 
 
 def test_list_filters_by_topic_and_verdict():
-    result = run_cli("claims", "list", "--topic", "rollovers", "--verdict", "accurate")
+    result = invoke("claims", "list", "--topic", "rollovers", "--verdict", "accurate")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[-1] == f"{len(lines) - 1} claims: {len(lines) - 1} accurate"
@@ -15,13 +15,13 @@ def test_list_filters_by_topic_and_verdict():
 
 
 def test_list_unknown_topic_names_the_topics():
-    result = run_cli("claims", "list", "--topic", "nope")
+    result = invoke("claims", "list", "--topic", "nope")
     assert result.returncode == 2
     assert "no topic 'nope'; topics: basis, capital-gains, capital-losses," in result.stderr
 
 
 def test_show_numeric_claim_prints_its_figure_table_and_sources():
-    result = run_cli("claims", "show", "elective-deferral-limit")
+    result = invoke("claims", "show", "elective-deferral-limit")
     assert result.returncode == 0
     out = result.stdout
     assert out.startswith("elective-deferral-limit  [numeric, checked against figure "
@@ -33,14 +33,14 @@ def test_show_numeric_claim_prints_its_figure_table_and_sources():
 
 
 def test_show_year_conditions_and_unknown_id():
-    out = run_cli("claims", "show", "ira-loss-deduction-before-2018").stdout
+    out = invoke("claims", "show", "ira-loss-deduction-before-2018").stdout
     assert "names a year up to 2017" in out
-    missing = run_cli("claims", "show", "no-such-claim")
+    missing = invoke("claims", "show", "no-such-claim")
     assert missing.returncode == 2 and "no claim with id 'no-such-claim'" in missing.stderr
 
 
 def test_claims_test_runs_selected_claims(db):
-    result = run_cli("claims", "test", "elective-deferral-limit", "rmd-start-age")
+    result = invoke("claims", "test", "elective-deferral-limit", "rmd-start-age")
     assert result.returncode == 0, result.stdout
     examples = sum(len(c.examples.match) + len(c.examples.negated) + len(c.examples.no_match)
                    for c in db.claims if c.id in ("elective-deferral-limit", "rmd-start-age"))

@@ -6,14 +6,14 @@ import datetime as dt
 import json
 import re
 
-from conftest import SEED, run_cli
+from conftest import SEED, invoke, run_cli
 
 WRONG = "Title\n\nYou can deduct your 401(k) losses on your tax return.\n"
 RIGHT = "Title\n\nYou cannot deduct losses inside your IRA.\n"
 
 
 def test_text_output_is_linter_style(tmp_path):
-    result = run_cli("check", str(SEED))
+    result = invoke("check", str(SEED))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     # findings come in source order, then the article's contradictions
@@ -27,6 +27,7 @@ def test_text_output_is_linter_style(tmp_path):
 
 
 def test_stdin_and_exit_codes():
+    """The console command itself (a subprocess): exit codes and standard input."""
     assert run_cli("check", "-", stdin=WRONG).returncode == 1
     clean = run_cli("check", "-", stdin=RIGHT)
     assert clean.returncode == 0
@@ -35,12 +36,12 @@ def test_stdin_and_exit_codes():
 
 
 def test_min_severity_info_shows_verified_claims():
-    result = run_cli("check", "-", "--min-severity", "info", stdin=RIGHT)
+    result = invoke("check", "-", "--min-severity", "info", stdin=RIGHT)
     assert "info [retirement-loss-not-deductible] verified:" in result.stdout
 
 
 def test_json_schema():
-    result = run_cli("check", "-", "--format", "json", stdin=WRONG)
+    result = invoke("check", "-", "--format", "json", stdin=WRONG)
     reports = json.loads(result.stdout)
     assert isinstance(reports, list) and reports[0]["path"] == "<stdin>"
     finding = reports[0]["findings"][0]
@@ -55,7 +56,7 @@ def test_json_schema():
 
 def test_html_output_file(tmp_path):
     out = tmp_path / "seed.html"
-    result = run_cli("check", str(SEED), "--format", "html", "--output", str(out))
+    result = invoke("check", str(SEED), "--format", "html", "--output", str(out))
     assert result.returncode == 1
     page = out.read_text(encoding="utf-8")
     claims = re.findall(r'id="claim-(\d+)"', page)
@@ -69,7 +70,7 @@ def test_html_output_file(tmp_path):
 def test_html_escapes_article_text(tmp_path):
     out = tmp_path / "x.html"
     hostile = "Title\n\n<script>alert(1)</script> You can deduct your IRA losses.\n"
-    run_cli("check", "-", "--format", "html", "-o", str(out), stdin=hostile)
+    invoke("check", "-", "--format", "html", "-o", str(out), stdin=hostile)
     page = out.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -79,7 +80,7 @@ def test_unreadable_inputs_are_one_line_errors(tmp_path):
     missing = tmp_path / "missing.txt"
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"\x00\x01\x02")
-    result = run_cli("check", str(missing), str(binary), str(SEED))
+    result = invoke("check", str(missing), str(binary), str(SEED))
     assert result.returncode == 2
     errors = result.stderr.strip().splitlines()
     assert errors == [f"taxcheck: error: {missing}: TC206 no such file",

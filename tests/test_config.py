@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke, run_cli
+from conftest import invoke
 from taxcheck.config import OUTPUT_FORMATS, load_settings
 from taxcheck.errors import ConfigError
 from taxcheck.render import RENDERERS
@@ -97,7 +97,7 @@ def test_cli_reports_every_config_problem_and_exits_2(tmp_path):
                    "[project]\nname = 'x'\n\n[tool.taxcheck]\ntax_yaer = 2025\n"
                    "fail_on = 'fatal'\n")
     article = write(tmp_path / "a.txt", WRONG)
-    result = run_cli("check", str(article))
+    result = invoke("check", str(article))
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -146,7 +146,7 @@ def test_enable_keeps_only_the_named_topic_or_claim(tmp_path):
 
 def test_stdin_uses_the_configuration_of_the_current_directory(tmp_path):
     write(tmp_path / ".taxcheck.toml", 'fail_on = "never"\n')
-    assert run_cli("check", "-", stdin=WRONG, cwd=tmp_path).returncode == 0
+    assert invoke("check", "-", stdin=WRONG, cwd=tmp_path).returncode == 0
 
 
 def test_config_command_shows_values_and_where_they_came_from(tmp_path):

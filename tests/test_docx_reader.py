@@ -9,7 +9,7 @@ import zipfile
 import docx
 import pytest
 
-from conftest import run_cli
+from conftest import invoke
 from htmlcheck import assert_segments_verbatim
 from taxcheck.errors import InputError
 from taxcheck.readers import read_bytes, read_path
@@ -91,7 +91,7 @@ def test_finding_in_a_docx_names_paragraph_and_column(checker, tmp_path):
     paragraph = doc.source.split("\n")[2]
     assert rollover.line == 3
     assert rollover.column == paragraph.index(rollover.text) + 1
-    result = run_cli("check", str(path), "--fail-on", "never")
+    result = invoke("check", str(path), "--fail-on", "never")
     assert f"{path}:3:{rollover.column}: error [{rollover.claim_id}]" in result.stdout
 
 
@@ -156,6 +156,6 @@ def test_cli_reports_a_corrupt_docx_and_goes_on(tmp_path):
     bad.write_bytes(b"not a zip")
     good = tmp_path / "good.txt"
     good.write_text("Title\n\nNothing to see here.\n")
-    result = run_cli("check", str(bad), str(good))
+    result = invoke("check", str(bad), str(good))
     assert result.returncode == 2
     assert f"taxcheck: error: {bad}: TC208 file is not a .docx document" in result.stderr

@@ -11,7 +11,9 @@ import pytest
 import spacy
 
 from conftest import SEED
+from taxcheck.nlp import pipeline as _pipeline  # noqa: F401  (registers the components)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.lexicon import requirements
 from taxcheck.nlp.patterns import lexicon_patterns
 from taxcheck.readers import read_path
 
@@ -73,7 +75,8 @@ def test_claim_sentences_have_concepts_and_cues(checker):
 
 
 def test_lexicon_ruler_handles_every_kind_of_pattern():
-    """Phrases, lemma sequences, anchored gapped patterns and lone regexes, overlapping."""
+    """Phrases, lemma sequences, gated gapped patterns, operators and lone regexes, overlapping,
+    with required words repeated and at the edges of the doc: the same spans as span_ruler."""
     patterns = [
         {"label": "PLAN", "pattern": [{"LOWER": "401"}, {"LOWER": "("}, {"LOWER": "k"},
                                       {"LOWER": ")"}], "id": "phrase"},
@@ -82,7 +85,16 @@ def test_lexicon_ruler_handles_every_kind_of_pattern():
         {"label": "CLAIM", "pattern": [{"LEMMA": "claim"}, {"OP": "{0,3}"},
                                        {"LEMMA": {"IN": ["loss", "deduction"]}}]},
         {"label": "LOSS", "pattern": [{"LOWER": "losses"}]},
+        {"label": "BIG", "pattern": [{"LOWER": "big", "OP": "+"}, {"LOWER": "losses"}]},
+        {"label": "ANY_LOSS", "pattern": [{"LOWER": "the"}, {"OP": "*"}, {"LEMMA": "loss"}]},
+        {"label": "TWICE", "pattern": [{"LOWER": "a", "OP": "{1,2}"}, {"TEXT": "403k"}]},
+        {"label": "NOT_AS", "pattern": [{"LOWER": "such"}, {"LOWER": {"NOT_IN": ["as"]}}]},
+        {"label": "FREE", "pattern": [{"LIKE_NUM": True, "OP": "?"}, {"IS_PUNCT": True}]},
+        {"label": "EDGE", "pattern": [{"ORTH": "He"}, {"OP": "{0,2}"}, {"LOWER": "over"}]},
     ]
+    texts = ["He rolled over his 401k, claimed the big losses and a 403k; 401(k) losses.",
+             "losses losses: the big big losses, such losses, claim a loss, claim the loss",
+             "He rolled over", "", "403k", "Such as these, the deduction was claimed."]
     results = []
     for factory in ("span_ruler", "taxcheck_lexicon"):
         nlp = spacy.blank("en")
@@ -90,7 +102,33 @@ def test_lexicon_ruler_handles_every_kind_of_pattern():
         ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
         nlp.initialize()
         ruler.add_patterns(patterns)
-        doc = nlp("He rolled over his 401k, claimed the big losses and a 403k; 401(k) losses.")
-        results.append(spans(doc, "sc"))
+        results.append([spans(nlp(text), "sc") for text in texts])
     assert results[0] == results[1]
-    assert {label for _, _, label, _ in results[1]} == {"PLAN", "ROLL", "CLAIM", "LOSS"}
+    assert {label for doc in results[1] for _, _, label, _ in doc} == {
+        p["label"] for p in patterns}
+
+
+def test_every_lexicon_pattern_is_a_phrase_or_gated_by_a_word(db):
+    """A raw pattern with no required word would run the token matcher on every block of
+    every article (what made checking 20 times slower): each names one it needs."""
+    ungated = [(label, pattern) for lexicon in (db.concepts, db.cues)
+               for label, lexeme in lexicon.items() for pattern in lexeme.patterns
+               if not requirements(pattern)]
+    assert ungated == []
+
+
+def test_quantity_patterns_skipped_for_a_sentence_could_not_match_it(db, texts):
+    """find_quantities runs only the patterns whose required characters a sentence has;
+    every pattern that matches is among them."""
+    from taxcheck.nlp.quantities import _PATTERNS, _applicable
+
+    extra = ["Five hundred dollars", "fifty-nine and a half", "59 1/2", "10 PER CENT",
+             "next tax year", "$3k", "55 or older", "the year you turn 72", "1,000 Dollars"]
+    tried = 0
+    for text in [*texts, *extra]:
+        run = {id(p) for _, p in _applicable(text)}
+        for _, pattern in _PATTERNS:
+            if pattern.search(text):
+                assert id(pattern) in run, (pattern.pattern, text)
+                tried += 1
+    assert tried > 100

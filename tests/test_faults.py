@@ -18,6 +18,8 @@ import pytest
 
 from conftest import CORPUS
 
+pytestmark = pytest.mark.slow  # kills workers and interrupts scans
+
 COPIES = 1
 """Each article of the project's corpus is scanned this many times (as different files)."""
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import run_cli
+from conftest import invoke
 from taxcheck.nlp.quantities import find_quantities
 
 NOTICE_2026 = ("https://www.irs.gov/newsroom/"
@@ -14,13 +14,13 @@ NOTICE_2026 = ("https://www.irs.gov/newsroom/"
 
 
 def _json(text: str, *args: str) -> list[dict]:
-    result = run_cli("check", "-", "--format", "json", *args, stdin="Title\n\n" + text + "\n")
+    result = invoke("check", "-", "--format", "json", *args, stdin="Title\n\n" + text + "\n")
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)[0]["findings"]
 
 
 def test_outdated_deferral_limit_names_the_2026_figure_and_cites_the_notice():
-    result = run_cli("check", "-", "--tax-year", "2026",
+    result = invoke("check", "-", "--tax-year", "2026",
                      stdin="\nFor 2026, the most you can defer into a 401(k) is $23,000.\n")
     out = result.stdout
     # an undated draft states an outdated figure as today's: an error
@@ -33,7 +33,7 @@ def test_outdated_deferral_limit_names_the_2026_figure_and_cites_the_notice():
 
 
 def test_current_deferral_limit_is_verified_not_flagged():
-    result = run_cli("check", "-", "--tax-year", "2026", "--min-severity", "info",
+    result = invoke("check", "-", "--tax-year", "2026", "--min-severity", "info",
                      stdin="\nFor 2026, the most you can defer into a 401(k) is $24,500.\n")
     assert result.returncode == 0
     assert "info [elective-deferral-limit] verified:" in result.stdout
@@ -101,7 +101,7 @@ def test_year_named_in_the_sentence_wins_over_the_tax_year():
 def test_article_date_sets_the_year_when_no_tax_year_is_given():
     text = ("Limits for savers\n\nUpdated March 3, 2025\n\n"
             "The 401(k) contribution limit is $23,500.\n")
-    result = run_cli("check", "-", "--format", "json", stdin=text)
+    result = invoke("check", "-", "--format", "json", stdin=text)
     [finding] = json.loads(result.stdout)[0]["findings"]
     assert (finding["claim_id"], finding["verdict"]) == ("elective-deferral-limit", "accurate")
 

@@ -89,6 +89,7 @@ def test_the_claim_is_still_found_in_the_hostile_articles(scanned):
     assert files == {"hostile.html", "hostile.md", "<img src=x onerror=alert(1)>.md"}
 
 
+@pytest.mark.slow  # drives Chromium
 def test_nothing_from_a_hostile_article_runs_in_chromium(scanned, visit):  # noqa: F811
     out, pages = scanned
     for path in [out / "index.html", *pages]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, invoke, run_cli
+from conftest import ROOT, invoke
 
 HOUSE = ROOT / "tests" / "data" / "house-claims"
 ARTICLE = ("Title\n\n"
@@ -48,7 +48,7 @@ def test_claims_in_the_configuration_are_relative_to_it(tmp_path):
     article = tmp_path / "desk" / "drafts" / "a.txt"
     article.parent.mkdir()
     article.write_text(ARTICLE)
-    result = run_cli("check", str(article))
+    result = invoke("check", str(article))
     assert [f[:2] for f in findings(result)] == [
         ("retirement-loss-amended-return", "warning"),
         ("house-capital-loss-unlimited-offset", "error")]
@@ -95,7 +95,7 @@ def _house_figures(tmp_path, text: str):
     folder = tmp_path / "house"
     folder.mkdir(parents=True)
     (folder / "figures.yaml").write_text(text)
-    result = run_cli("check", "--claims", str(folder), "-", stdin="Nothing here.\n")
+    result = invoke("check", "--claims", str(folder), "-", stdin="Nothing here.\n")
     return folder, result
 
 

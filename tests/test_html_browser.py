@@ -19,6 +19,8 @@ from taxcheck.batch import ArticleEntry, BatchIndex, ClaimArticles
 from taxcheck.readers import read_bytes
 from taxcheck.render.html import render_html, render_index
 
+pytestmark = pytest.mark.slow  # drives Chromium
+
 CHROMIUM = Path(os.environ.get("TAXCHECK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from conftest import CORPUS, ROOT, run_cli
+from conftest import CORPUS, ROOT, invoke
 from htmlcheck import assert_blocks_map_to_their_words, assert_segments_verbatim, visible_words
 from taxcheck.documents import Block
 from taxcheck.errors import InputError
@@ -125,7 +125,7 @@ def test_findings_in_html_point_at_line_and_column_of_the_page(checker):
 
 
 def test_cli_reports_html_findings_as_path_line_column():
-    result = run_cli("check", str(LISTICLE.relative_to(ROOT)), "--fail-on", "never")
+    result = invoke("check", str(LISTICLE.relative_to(ROOT)), "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     assert "tests/data/a-after-the-crash-listicle.html:56:12: error" in result.stdout
 

@@ -33,6 +33,7 @@ def _git_checkout() -> bool:
     return probe.returncode == 0
 
 
+@pytest.mark.slow  # installs pre-commit and the hook into a fresh environment
 @pytest.mark.skipif(not _git_checkout(), reason="pre-commit try-repo needs a git checkout")
 def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     # try-repo installs this repository (its committed files, plus changes to tracked

@@ -22,6 +22,8 @@ import pytest
 from conftest import ROOT, run_cli
 from taxcheck.scan.partitions import Partition, cut, read_partition
 
+pytestmark = pytest.mark.slow  # starts Dask clusters
+
 HAS_DASK = importlib.util.find_spec("distributed") is not None
 needs_dask = pytest.mark.skipif(
     not HAS_DASK, reason="Dask is not installed (pip install -e '.[dev]' or 'taxcheck[dask]')")

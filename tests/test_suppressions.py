@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import invoke, run_cli
+from conftest import invoke
 
 DEDUCT = "You can deduct your 401(k) losses on your tax return."
 DEDUCT_IRA = "Also, you can deduct your IRA losses on your tax return."
@@ -110,7 +110,7 @@ def test_unknown_claim_id_and_unknown_directive_warn(check_text):
 def test_cli_warns_on_stderr_and_the_exit_code_ignores_the_warning(tmp_path):
     article = tmp_path / "draft.md"
     article.write_text(f"# T\n\n<!-- taxcheck-disable no-such-claim -->\n{DEDUCT}\n")
-    result = run_cli("check", str(article))
+    result = invoke("check", str(article))
     assert result.stderr.splitlines() == [
         f"taxcheck: warning: {article}:3: TC250 suppression names unknown claim "
         "'no-such-claim' (see `taxcheck claims list`)"]

@@ -67,9 +67,9 @@ class Checker:
         self.tax_year = tax_year
         self.batch_size = batch_size
         self.allowed = (selection or ClaimSelection()).allowed_ids(db)
-        from taxcheck.nlp.pipeline import build_pipeline
+        from taxcheck.nlp.pipeline import shared_pipeline
 
-        self.nlp = build_pipeline(db, model)
+        self.nlp = shared_pipeline(db, model)
 
     def check(self, document: Document, tax_year: int | None = None) -> Report:
         """Check one document (against ``tax_year`` instead of the Checker's, when given)."""

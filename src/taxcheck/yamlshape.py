@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import yaml
 
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C loader when PyYAML was built with it (about ten times faster), else the
+pure-Python one: both keep line numbers and build the same data."""
+
 MAX_DEPTH = 100
 """Collections nested deeper than this are refused (claim files nest 5 or 6 deep)."""
 MAX_VALUES = 100_000
@@ -33,7 +37,7 @@ def check_shape(text: str, *, max_depth: int = MAX_DEPTH, max_values: int = MAX_
     sizes: dict[str, int] = {}
     stack: list[tuple[str | None, int]] = []  # open collections: (anchor, total before it)
     total = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent):
             if not aliases:
                 raise YamlShapeError("aliases (*name) are not allowed here", event.start_mark)
@@ -74,7 +78,7 @@ def compose_checked(text: str, *, max_depth: int = MAX_DEPTH,
     ``max_values`` values. Cheaper than :func:`check_shape` for big documents: the text
     is parsed once, and the alias graph is measured without expanding it."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=Loader)
     except RecursionError:
         raise YamlShapeError("nested too deeply", None) from None
     if node is not None:

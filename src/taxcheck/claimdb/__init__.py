@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from taxcheck.claimdb.cache import cached_load
 from taxcheck.claimdb.database import ClaimDatabase
 from taxcheck.claimdb.loader import ClaimDatabaseErrors, load_database
 from taxcheck.resources import data_dir
@@ -17,5 +18,9 @@ def builtin_claims_dir() -> Path:
 
 
 def load_claims(extra: list[Path] | tuple[Path, ...] = ()) -> ClaimDatabase:
-    """Load the built-in database plus any extra (house) claim folders."""
-    return load_database([builtin_claims_dir(), *extra])
+    """Load the built-in database plus any extra (house) claim folders.
+
+    A database loaded before from the same files comes from the compiled cache
+    (:mod:`taxcheck.claimdb.cache`).
+    """
+    return cached_load([builtin_claims_dir(), *extra], load_database)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from taxcheck.claimdb.models import Claim, Figure, Lexeme
+from taxcheck.claimdb.index import ConditionIndex, broader_concepts
+from taxcheck.claimdb.models import Claim, Condition, Figure, Lexeme
 from taxcheck.errors import ClaimDatabaseError
 
 
@@ -37,17 +38,32 @@ class ClaimDatabase:
                 return claim
         raise KeyError(claim_id)
 
-    def expand(self, labels: set[str]) -> frozenset[str]:
+    def expand(self, labels: set[str] | frozenset[str]) -> frozenset[str]:
         """Add every broader concept that includes one of ``labels``."""
+        broader = self._broader
         out = set(labels)
-        changed = True
-        while changed:
-            changed = False
-            for label, lexeme in self.concepts.items():
-                if label not in out and out.intersection(lexeme.includes):
-                    out.add(label)
-                    changed = True
+        for label in labels:
+            out.update(broader.get(label, ()))
         return frozenset(out)
+
+    def conditions_for(self, labels: frozenset[str], ambient: frozenset[str] = frozenset()
+                       ) -> list[tuple[Claim, Condition]]:
+        """The (claim, condition) pairs a clause with concepts ``labels``, in a section that
+        names ``ambient``, might meet; in database order. Compiled once per database."""
+        return self._conditions.candidates(labels, ambient)
+
+    def compile(self) -> None:
+        """Build the lookups now (they are built on first use otherwise), e.g. before the
+        database is cached or sent to worker processes."""
+        _ = self._broader, self._conditions
+
+    @cached_property
+    def _broader(self) -> dict[str, frozenset[str]]:
+        return broader_concepts(self.concepts)
+
+    @cached_property
+    def _conditions(self) -> ConditionIndex:
+        return ConditionIndex(self.claims)
 
     def check_references(self) -> list[ClaimDatabaseError]:
         """Find references to concepts or figures that do not exist."""

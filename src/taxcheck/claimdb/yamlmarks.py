@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from taxcheck.yamlshape import compose_checked
+from taxcheck.yamlshape import Loader, compose_checked
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -46,7 +46,7 @@ def construct(node: yaml.Node | None) -> Any:
     """Build plain Python data from a composed node tree."""
     if node is None:
         return None
-    loader = yaml.SafeLoader("")
+    loader = Loader("")
     try:
         return loader.construct_document(node)
     finally:

@@ -6,16 +6,17 @@ database errors, 130 interrupted (Ctrl-C).
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from taxcheck import __version__
-from taxcheck.cli.check import check
-from taxcheck.cli.claims import claims
-from taxcheck.cli.config import config
-from taxcheck.cli.eval import eval_command
-from taxcheck.cli.lsp import lsp
-from taxcheck.cli.scan import scan
-from taxcheck.cli.watch import watch
+
+COMMANDS = {"check": "check:check", "claims": "claims:claims", "eval": "eval:eval_command",
+            "config": "config:config", "watch": "watch:watch", "scan": "scan:scan",
+            "lsp": "lsp:lsp"}
+"""Command name -> ``module:attribute`` under ``taxcheck.cli``, imported when the command
+runs (or ``--help`` lists it): ``check`` should not pay for importing ``scan``."""
 
 EXIT_INTERRUPTED = 130
 """Exit code after Ctrl-C: 128 + SIGINT, as shells report it (not 1, which means findings)."""
@@ -23,7 +24,18 @@ EXIT_INTERRUPTED = 130
 
 class _Taxcheck(click.Group):
     """The command group; Ctrl-C in any command exits 130 with one line, not click's
-    "Aborted!" and exit 1 (the code of a finding)."""
+    "Aborted!" and exit 1 (the code of a finding). Commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(f"taxcheck.cli.{module}"), attr)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -42,11 +54,3 @@ def main() -> None:
     database of rules, and reports what is wrong, why, and what is right.
     """
 
-
-main.add_command(check)
-main.add_command(claims)
-main.add_command(eval_command)
-main.add_command(config)
-main.add_command(watch)
-main.add_command(scan)
-main.add_command(lsp)

@@ -81,7 +81,7 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
 def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                     years: ClauseYears, ambient: frozenset[str]
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
-    return [(claim, cond, implied) for claim in db.claims for cond in claim.when
+    return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
             if (implied := condition_met(cond, labels, cand, years, ambient)) is not None]
 
 

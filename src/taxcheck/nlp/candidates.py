@@ -288,7 +288,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                     for k in range(len(clauses))]
         quantities = find_quantities(raw, sent.start_char)
         for index, (a, b) in enumerate(clauses):
-            mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char, s.text)
+            mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char, _text(s, sent, raw))
                              for s in concepts if _inside(s, a, b))
             if not mentions:
                 continue
@@ -300,7 +300,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             negations = _negations(clause_cues, pseudo,
                                    [s for s in concepts if _inside(s, a, b)],
                                    scopes.get(NEGATION, ("bidirectional", None)),
-                                   _asides(doc, a, b))
+                                   _asides(doc, a, b) if "(" in raw else [])
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(doc, [c for c in clause_cues if not _after_comma(c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;

@@ -27,10 +27,25 @@ class CaselessLemmatizer(Lemmatizer):
         super().__init__(*args, **kwargs)
         self._lemma_cache: dict[int, int] = {}
         """Lower-case form -> lemma (string hashes)."""
+        self._table: dict[str, str] | None = None
+        """The lookup table as a plain dict (building spaCy's ``Table`` of it hashes every
+        one of its 40,000 keys, which took most of the pipeline's build time)."""
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None,
+                   lookups: Any = None) -> None:
+        if self.mode != "caseless_lookup" or lookups is not None:
+            super().initialize(get_examples, nlp=nlp, lookups=lookups)
+            return
+        from spacy.util import load_language_data, registry
+
+        self._table = load_language_data(registry.lookups.get(self.vocab.lang)["lemma_lookup"])
+        self._validated = True  # spaCy's check for its own tables, which are not used
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.mode != "caseless_lookup" or not len(doc):
+        if self.mode != "caseless_lookup":
             return super().__call__(doc)
+        if not len(doc):
+            return doc
         cache = self._lemma_cache
         lemmas = []
         for lower in doc.to_array(LOWER).tolist():
@@ -45,7 +60,8 @@ class CaselessLemmatizer(Lemmatizer):
     def _caseless_lemma(self, lower: str) -> str:
         if lower in _OVERRIDES:
             return _OVERRIDES[lower]
-        table = self.lookups.get_table("lemma_lookup", {})
+        table = self._table if self._table is not None else self.lookups.get_table(
+            "lemma_lookup", {})
         return str(table.get(lower, lower)).lower()
 
     @classmethod

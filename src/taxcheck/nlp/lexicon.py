@@ -4,22 +4,37 @@ It takes the same patterns as spaCy's ``span_ruler`` (``{"label", "pattern", "id
 token patterns) and writes the same spans (deduplicated, sorted, with label and id), but
 sends fixed phrases to ``PhraseMatcher``s instead of the token ``Matcher``: a pattern
 whose tokens are all ``{"LOWER": ...}`` goes to a phrase matcher on LOWER, one whose
-tokens are all ``{"LEMMA": ...}`` to a phrase matcher on LEMMA, and only the rest (raw
-patterns with operators, other attributes) to the ``Matcher``. The token matcher tries
-every pattern at every token, so with a few hundred phrases it cost more than the
-rest of the pipeline together; a phrase matcher looks each token up once. The token
-matcher runs only on docs holding a word the pattern requires (its *anchor*); patterns
-without one (a lone regular expression) go to a second token matcher run on every doc.
+tokens are all ``{"LEMMA": ...}`` to a phrase matcher on LEMMA. A phrase matcher looks
+each token up once, whatever the number of phrases.
+
+Every other pattern (operators, gaps, regular expressions, other attributes) is *gated*:
+each token of it that must occur (no operator, or ``+``) and names its word(s) by LOWER,
+LEMMA, ORTH or TEXT (a value, ``IN`` a list, or a ``REGEX``) is a requirement, and the
+pattern's own token ``Matcher`` runs only on docs that meet all of its requirements. The
+token matcher tries every pattern at every token, so a few dozen of them run on every
+block cost more than the rest of the pipeline together; gated, each runs on the few blocks
+that hold all its required words. A pattern with no requirement at all (only optional
+tokens, or only ``NOT_IN``/``LIKE_NUM`` tests) runs on every doc: the lexicon tests
+refuse those, so that none lands by accident.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
 from spacy.attrs import IDS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+
+SEEN_LIMIT = 200_000
+"""Words whose regex results are remembered before the memo starts over."""
+GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
+"""Token attributes a requirement may name, and the doc attribute each one reads."""
 
 
 def _phrase(pattern: list[dict], attr: str) -> list[str] | None:
@@ -35,23 +50,122 @@ def _phrase(pattern: list[dict], attr: str) -> list[str] | None:
     return words or None
 
 
-_ANCHOR_ATTRS = ("LOWER", "LEMMA", "ORTH")
+@dataclass(frozen=True)
+class Requirement:
+    """A token of this attribute must have one of ``values`` or match ``regex``."""
+
+    attr: str
+    values: frozenset[str] = frozenset()
+    regex: str | None = None
 
 
-def _anchor(pattern: list[dict]) -> tuple[str, list[str]] | None:
-    """A token every match of ``pattern`` contains: (attribute, accepted values)."""
+def op_bounds(op: object) -> tuple[int, int | None]:
+    """How many tokens a token spec with this ``OP`` matches: (least, most or None)."""
+    op = "1" if op is None else str(op)
+    fixed = {"1": (1, 1), "?": (0, 1), "!": (0, 0), "*": (0, None), "+": (1, None)}
+    if op in fixed:
+        return fixed[op]
+    if op.startswith("{") and op.endswith("}"):
+        body = op[1:-1] if "," in op else f"{op[1:-1]},{op[1:-1]}"
+        low, high = body.split(",")
+        return int(low or 0), int(high) if high else None
+    raise ValueError(f"unknown token pattern operator {op!r}")
+
+
+def max_length(pattern: list[dict]) -> int | None:
+    """The most tokens a match of ``pattern`` can span (None: no limit)."""
+    total = 0
+    for spec in pattern:
+        most = op_bounds({str(k).upper(): v for k, v in spec.items()}.get("OP"))[1]
+        if most is None:
+            return None
+        total += most
+    return total
+
+
+def requirements(pattern: list[dict]) -> tuple[Requirement, ...]:
+    """What every match of ``pattern`` contains: one requirement per required token test."""
+    found: list[Requirement] = []
     for spec in pattern:
         spec = {str(k).upper(): v for k, v in spec.items()}
-        if spec.get("OP", "1") != "1":
+        if op_bounds(spec.get("OP"))[0] < 1:
             continue
-        for attr in _ANCHOR_ATTRS:
-            value = spec.get(attr if attr != "ORTH" else "TEXT", spec.get(attr))
+        for key, attr in GATE_ATTRS.items():
+            value = spec.get(key)
             if isinstance(value, str):
-                return attr, [value]
-            if isinstance(value, dict) and set(value) == {"IN"} and all(
-                    isinstance(v, str) for v in value["IN"]):
-                return attr, list(value["IN"])
-    return None
+                found.append(Requirement(attr, frozenset([value])))
+            elif isinstance(value, dict) and len(value) == 1:
+                (op, arg), = value.items()
+                if str(op).upper() == "IN" and all(isinstance(v, str) for v in arg):
+                    found.append(Requirement(attr, frozenset(arg)))
+                elif str(op).upper() == "REGEX" and isinstance(arg, str):
+                    found.append(Requirement(attr, regex=arg))
+    return tuple(dict.fromkeys(found))
+
+
+def _commonness(values: frozenset[str]) -> tuple[bool, int]:
+    """Sort key: sets that may name a frequent word ("the", ",") come last."""
+    return any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values)
+
+
+@dataclass(eq=False)
+class _Gate:
+    """The raw patterns that share one set of requirements, and their matcher."""
+
+    matcher: Matcher
+    sets: list[tuple[str, frozenset[int]]] = field(default_factory=list)
+    """(doc attribute, string hashes of which a token must have one), rarest first."""
+    regexes: list[tuple[str, str]] = field(default_factory=list)
+    """(doc attribute, a regular expression one of its tokens must match)."""
+    span: int | None = 0
+    """The most tokens a match can span (None: no limit)."""
+
+    def positions(self, columns: dict[str, list[int]], present: dict[str, set[int]],
+                  regex_hits: dict[tuple[str, str], set[int]]) -> list[int]:
+        """Where the doc holds the rarest token this gate requires, keeping only those with
+        every other required token near enough for a match; empty when there are none.
+
+        ``columns`` holds the doc's values of each attribute, token by token; ``present``
+        the same as sets; ``regex_hits`` each (attribute, regex) to the values matching it.
+        """
+        wanted: list[tuple[str, AbstractSet[int]]] = []
+        for attr, accepted in self.sets:
+            if accepted.isdisjoint(present[attr]):
+                return []
+            wanted.append((attr, accepted))
+        for test in self.regexes:
+            hits = regex_hits.get(test)
+            if not hits:
+                return []
+            wanted.append((test[0], hits))
+        if not wanted:
+            return []
+        found = sorted(([i for i, h in enumerate(columns[attr]) if h in accepted]
+                        for attr, accepted in wanted), key=len)
+        anchors, others = found[0], found[1:]
+        if self.span is None or not others:
+            return anchors
+        reach = self.span
+        return [p for p in anchors
+                if all(any(abs(q - p) < reach for q in other) for other in others)]
+
+    def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
+        """Matches in ``doc``, searching only the windows a match around ``positions`` fits
+        in: a match holds one of them and spans at most ``span`` tokens."""
+        if positions is None or self.span is None:
+            return self.matcher(doc, allow_missing=True)  # lemmas are set before this runs
+        windows: list[list[int]] = []
+        for p in positions:
+            start, end = max(0, p - self.span + 1), min(len(doc), p + self.span)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        found = []
+        for start, end in windows:
+            found.extend((key, start + s, start + e)
+                         for key, s, e in self.matcher(doc[start:end], allow_missing=True))
+        return found
 
 
 class LexiconRuler:
@@ -72,22 +186,31 @@ class LexiconRuler:
         self.vocab = nlp.vocab
         self.spans_key = spans_key
         self.requires_key = requires_key
+        self.validate = validate
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.matcher = Matcher(nlp.vocab, validate=validate)
-        """Raw patterns with an anchor word (run when the doc has one)."""
-        self.free = Matcher(nlp.vocab, validate=validate)
-        """Raw patterns without an anchor (run on every doc)."""
-        self.labels: dict[int, tuple[str, str]] = {}
-        self.anchors: dict[str, set[int]] = {}
-        self.anchor_values: set[int] = set()
+        self.gates: dict[tuple[Requirement, ...], _Gate] = {}
+        """Raw token patterns, grouped by what a doc must hold for them to match."""
+        self.labels: dict[int, tuple[int, int]] = {}
+        """Match key -> string hashes of the span's label and id."""
+        self.index: dict[str, dict[int, list[_Gate]]] = {}
+        """Attribute -> value -> the gates whose rarest requirement it meets."""
+        self.unindexed: list[_Gate] = []
+        """Gates without a set of words (regular expressions only, or nothing)."""
+        self.regexes: dict[str, dict[str, re.Pattern[str]]] = {}
+        """Attribute -> the regular expressions required of it."""
+        self._regex_memo: dict[str, dict[int, tuple[str, ...]]] = {}
+        """Attribute -> value (string hash) -> the regexes it matches: words recur."""
+        self._attrs: list[str] = []
+        """The doc attributes the gates read (columns of one ``to_array``)."""
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add ``{"label", "pattern", "id"?}`` entries whose pattern is a token list."""
         for entry in patterns:
             label, span_id = str(entry["label"]), str(entry.get("id", ""))
             key = repr((label, span_id))
-            self.labels[self.vocab.strings.add(key)] = (label, span_id)
+            self.labels[self.vocab.strings.add(key)] = (self.vocab.strings.add(label),
+                                                        self.vocab.strings.add(span_id))
             pattern = entry["pattern"]
             if not isinstance(pattern, list):
                 raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
@@ -97,38 +220,83 @@ class LexiconRuler:
             elif words := _phrase(pattern, "LEMMA"):
                 self.lemma.add(key, [Doc(self.vocab, words=words, lemmas=words)])
             else:
-                anchor = _anchor(pattern)
-                if anchor is None:
-                    self.free.add(key, [pattern])
-                    continue
-                self.matcher.add(key, [pattern])
-                attr, values = anchor
-                hashes = {self.vocab.strings.add(v.lower() if attr != "ORTH" else v)
-                          for v in values}
-                self.anchors.setdefault(attr, set()).update(hashes)
-                self.anchor_values.update(hashes)
+                self._add_gated(key, pattern)
 
-    def _has_anchor(self, doc: Doc) -> bool:
-        # A prefilter: a value of any anchor attribute equal to any anchor value will do.
-        values = doc.to_array([IDS[a] for a in sorted(self.anchors)])
-        return not self.anchor_values.isdisjoint(values.ravel().tolist())
+    def _add_gated(self, key: str, pattern: list[dict]) -> None:
+        needs = requirements(pattern)
+        gate = self.gates.get(needs)
+        if gate is None:
+            gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
+            for need in sorted(needs, key=lambda n: _commonness(n.values)):
+                if need.regex is not None:
+                    gate.regexes.append((need.attr, need.regex))
+                    self.regexes.setdefault(need.attr, {})[need.regex] = re.compile(need.regex)
+                else:
+                    gate.sets.append((need.attr, frozenset(
+                        self.vocab.strings.add(v) for v in need.values)))
+                if need.attr not in self._attrs:
+                    self._attrs.append(need.attr)
+            if gate.sets:  # looked up by its rarest set
+                attr, accepted = gate.sets[0]
+                for value in accepted:
+                    self.index.setdefault(attr, {}).setdefault(value, []).append(gate)
+            else:
+                self.unindexed.append(gate)
+        gate.matcher.add(key, [pattern])
+        longest = max_length(pattern)
+        gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
+
+    def _regex_hits(self, present: dict[str, set[int]]) -> dict[tuple[str, str], set[int]]:
+        """(attribute, regex) -> the doc's values that match it."""
+        found: dict[tuple[str, str], set[int]] = {}
+        strings = self.vocab.strings
+        for attr, tests in self.regexes.items():
+            memo = self._regex_memo.setdefault(attr, {})
+            if len(memo) > SEEN_LIMIT:
+                memo.clear()
+            for value in present[attr]:
+                hit = memo.get(value)
+                if hit is None:
+                    text = strings[value]
+                    hit = memo[value] = tuple(r for r, rx in tests.items() if rx.search(text))
+                for regex in hit:
+                    found.setdefault((attr, regex), set()).add(value)
+        return found
+
+    def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matches of the gated token patterns whose requirements ``doc`` meets."""
+        if not self.gates or not len(doc):
+            return []
+        array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
+        columns = dict(zip(self._attrs, array, strict=True))
+        present = {attr: set(column) for attr, column in columns.items()}
+        regex_hits = self._regex_hits(present)
+        gates = dict.fromkeys(self.unindexed)
+        for attr, index in self.index.items():
+            for value in present[attr].intersection(index):
+                gates.update(dict.fromkeys(index[value]))
+        matches: list[tuple[int, int, int]] = []
+        for gate in gates:
+            if not gate.sets and not gate.regexes:
+                matches.extend(gate.matches(doc, None))
+            elif positions := gate.positions(columns, present, regex_hits):
+                matches.extend(gate.matches(doc, positions))
+        return matches
 
     def __call__(self, doc: Doc) -> Doc:
         if self.requires_key is not None and not doc.spans.get(self.requires_key):
             doc.spans[self.spans_key] = []
             return doc
-        matches = set()
-        for matcher in (self.lower, self.lemma, self.free):
+        matches = set(self._raw_matches(doc))
+        for matcher in (self.lower, self.lemma):
             if len(matcher):
                 matches.update(matcher(doc))
-        if len(self.matcher) and self._has_anchor(doc):
-            matches.update(self.matcher(doc))
-        spans = set()
-        for key, start, end in matches:
-            if start != end:
-                label, span_id = self.labels[key]
-                spans.add(Span(doc, start, end, label=label, span_id=span_id))
-        doc.spans[self.spans_key] = sorted(spans)
+        # sorted and deduplicated as tuples, in the order of sorted Spans (start, end,
+        # label hash, id hash), then made Spans: comparing Spans is slow
+        found = sorted({(start, end, *self.labels[key]) for key, start, end in matches
+                        if start != end})
+        doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
+                                     for start, end, label, span_id in found]
         return doc
 
 

@@ -3,14 +3,21 @@ candidate claims. Build it once per process and reuse it for every document."""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
 import spacy
 from spacy.language import Language
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.cache import cache_dir, read_pickle, write_pickle
 from taxcheck.claimdb.models import Cue
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
 from taxcheck.nlp import lemmas as _lemmas  # noqa: F401  (registers the factory)
 from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the factory)
+from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
 from taxcheck.nlp.patterns import lexicon_patterns
@@ -38,9 +45,54 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
                    if isinstance(cue, Cue)}})
     nlp.initialize()
 
+    concept_patterns, cue_patterns = _patterns(db, nlp, model)
+    concepts.add_patterns(concept_patterns)  # type: ignore[attr-defined]
+    cues.add_patterns(cue_patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
+              ) -> tuple[list[dict], list[dict]]:
+    """The concept and cue patterns of ``db``, tokenized by ``nlp``'s tokenizer.
+
+    Tokenizing a few thousand terms takes a noticeable part of start-up, so the result is
+    cached next to the compiled claim database, keyed by the database's content, spaCy's
+    version and this code (for ``blank("en")``; a ``model`` may tokenize otherwise).
+    """
+
     def tokenize(text: str) -> list[str]:
         return [t.text for t in nlp.make_doc(text)]
 
-    concepts.add_patterns(lexicon_patterns(db.concepts, tokenize))  # type: ignore[attr-defined]
-    cues.add_patterns(lexicon_patterns(db.cues, tokenize))  # type: ignore[attr-defined]
-    return nlp
+    def compute() -> tuple[list[dict], list[dict]]:
+        return lexicon_patterns(db.concepts, tokenize), lexicon_patterns(db.cues, tokenize)
+
+    if model:
+        return compute()
+    digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0".encode())
+    digest.update(Path(patterns_module.__file__).read_bytes())
+    path = cache_dir("patterns") / f"{digest.hexdigest()}.pickle"
+    found = read_pickle(path, tuple)
+    if found is None:
+        found = compute()
+        write_pickle(path, found)
+    return found
+
+
+
+@dataclass(frozen=True)
+class _Key:
+    version: str
+    model: str | None
+    db: ClaimDatabase = field(compare=False, hash=False)
+
+
+@lru_cache(maxsize=4)
+def _shared(key: _Key) -> Language:
+    return build_pipeline(key.db, key.model)
+
+
+def shared_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
+    """The pipeline of ``db``, built once per process for each database content (its
+    ``version``, a digest of every claim file) and model: Checkers of the same database
+    share it (the command line run in-process, the tests, ``watch`` between changes)."""
+    return _shared(_Key(db.version, model, db))

@@ -50,6 +50,14 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("relyear", re.compile(r"\b(?P<num>this|next|last|the\s+coming|the\s+current|the\s+new)"
                            r"\s+(?:tax\s+|calendar\s+)?year\b(?!-)", re.IGNORECASE)),
 ]
+_HINT = re.compile(rf"\d|\$|year|{_WORD_NUM}", re.IGNORECASE)
+"""Every pattern needs one of these (a digit, a dollar sign, "year" or a number word):
+a sentence without any has no quantity, and most sentences have none."""
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _PATTERNS[0][1]: ("dollar",), _PATTERNS[1][1]: ("$",), _PATTERNS[2][1]: ("dollar",),
+    _PATTERNS[3][1]: ("%", "per"), _PATTERNS[6][1]: ("\u00bd", "1/2", "half"),
+    _PATTERNS[9][1]: ("year",)}
+"""Words (lower case) a pattern cannot match without: it is not run on text lacking all."""
 _RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1}
 NEW_YEAR = 99
 """``relyear`` value of "the new year": next year late in a year, this year early in it."""
@@ -85,11 +93,20 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
+    """The patterns that may match ``text`` (see ``_HINT`` and ``_NEEDS``)."""
+    if not _HINT.search(text):
+        return []
+    lower = text.lower()
+    return [(kind, pattern) for kind, pattern in _PATTERNS
+            if not (needs := _NEEDS.get(pattern)) or any(word in lower for word in needs)]
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Return the quantities in ``text``; spans are shifted by ``offset``."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _applicable(text):
         for m in pattern.finditer(text):
             start, end = m.start("num"), m.end()
             if kind == "usd":

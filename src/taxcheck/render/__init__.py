@@ -6,13 +6,20 @@ from collections.abc import Callable
 
 from taxcheck.findings import Report
 from taxcheck.render.github import render_github
-from taxcheck.render.html import render_html
 from taxcheck.render.json_ import render_json
 from taxcheck.render.jsonl import render_jsonl
 from taxcheck.render.sarif import render_sarif
 from taxcheck.render.text import render_concise, render_statistics, render_text
 
 Renderer = Callable[..., str]
+
+
+def render_html(reports: list[Report], **options: object) -> str:
+    """:func:`taxcheck.render.html.render_html`, imported when first used (Jinja2 costs
+    start-up time that the other formats do not need)."""
+    from taxcheck.render.html import render_html as render
+
+    return render(reports, **options)
 
 RENDERERS: dict[str, Renderer] = {
     "text": render_text,
