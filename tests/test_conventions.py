@@ -61,8 +61,11 @@ def test_concise_format_is_one_line_per_finding(tmp_path):
     path = article(tmp_path)
     result = invoke("check", str(path), "--format", "concise")
     lines = result.stdout.splitlines()
-    assert f"{path}:3:1: elective-deferral-limit [*] outdated: $23,000 was" in lines[0]
-    assert lines[1].startswith(f"{path}:5:1: ira-limit [*] false: $6,500 is not")
+    # messages say what the article claims, then why it is wrong
+    assert lines[0].startswith(f"{path}:3:1: elective-deferral-limit [*] outdated: Says ")
+    assert "— outdated: $23,000 was the figure for 2024" in lines[0]
+    assert lines[1].startswith(f"{path}:5:1: ira-limit [*] false: Says ")
+    assert "$6,500 — false: it is $7,500" in lines[1]
     assert any(line.startswith(f"{path}:7:1: retirement-loss-rollover false: ")
                for line in lines)
     assert lines[-1].endswith("(2 fixable with --fix)")

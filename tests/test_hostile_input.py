@@ -582,7 +582,9 @@ def test_cache_entries_of_the_wrong_type_are_discarded_and_recomputed(tmp_path, 
 # -- 11 and 12. unwritable outputs and full disks ---------------------------------------
 
 def test_check_output_that_cannot_be_written_is_one_line_exit_2(tmp_path):
-    (tmp_path / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    # dated, so that the only line on stderr is the error (no "no date found" warning)
+    (tmp_path / "a.txt").write_text(f"Losses\nUpdated March 3, 2026\n\n{WRONG}\n",
+                                    encoding="utf-8")
     result = invoke("check", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt" / "x.html"))
     assert result.returncode == 2
     assert result.stderr.startswith(f"taxcheck: error: cannot write {tmp_path}/a.txt/x.html: ")
@@ -601,7 +603,9 @@ def _full_disk(limit: int):
 
 
 def test_check_on_a_full_disk_is_one_line_exit_2(tmp_path):
-    (tmp_path / "a.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
+    # dated, so that the only line on stderr is the error (no "no date found" warning)
+    (tmp_path / "a.txt").write_text(f"Losses\nUpdated March 3, 2026\n\n{WRONG}\n",
+                                    encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "taxcheck", "check", "a.txt", "--format",
                              "html", "-o", "page.html"], cwd=tmp_path, capture_output=True,
                             text=True, timeout=300, preexec_fn=_full_disk(4096))

@@ -51,7 +51,8 @@ def test_open_publishes_the_wrong_figure_and_the_wrong_rule_with_their_ranges(se
     figure = found["elective-deferral-limit"]
     assert figure.range == types.Range(types.Position(2, 0),
                                        types.Position(2, len(FIGURE_LINE)))
-    assert figure.severity == types.DiagnosticSeverity.Warning  # outdated
+    # outdated in an undated draft: an error (severity follows the article's date)
+    assert figure.severity == types.DiagnosticSeverity.Error
     assert "$24,500" in figure.message
     assert figure.source == "taxcheck"
     assert figure.code_description.href.startswith("https://")

@@ -47,6 +47,6 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     assert result.returncode == 1, output
     assert re.search(r"^taxcheck \(fact-check tax claims\)\.+Failed$", output, re.M), output
     assert "- exit code: 1" in output
-    assert ("corpus/seed-401k-losses.txt:21:1: error [retirement-loss-rollover] false:"
+    assert ("corpus/seed-401k-losses.txt:21:1: error [retirement-loss-rollover] Says "
             in output)
-    assert "5 errors, 1 warning, 3 verified claims in 1 file" in output  # pyproject skipped
+    assert "5 errors, 0 warnings, 4 verified claims, 1 contradiction in 1 file" in output

@@ -109,10 +109,12 @@ def test_unknown_claim_id_and_unknown_directive_warn(check_text):
 
 def test_cli_warns_on_stderr_and_the_exit_code_ignores_the_warning(tmp_path):
     article = tmp_path / "draft.md"
-    article.write_text(f"# T\n\n<!-- taxcheck-disable no-such-claim -->\n{DEDUCT}\n")
+    # dated, so that no "no date found" warning joins the one under test
+    article.write_text(f"---\ndate: 2026-03-03\n---\n# T\n\n"
+                       f"<!-- taxcheck-disable no-such-claim -->\n{DEDUCT}\n")
     result = invoke("check", str(article))
     assert result.stderr.splitlines() == [
-        f"taxcheck: warning: {article}:3: TC250 suppression names unknown claim "
+        f"taxcheck: warning: {article}:6: TC250 suppression names unknown claim "
         "'no-such-claim' (see `taxcheck claims list`)"]
     assert result.returncode == 1  # the finding still counts; the warning is no error
 

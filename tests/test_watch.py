@@ -74,8 +74,9 @@ def test_watch_rechecks_a_file_when_it_is_saved(tmp_path):
     watch.wait_for("1 error, 0 warnings, 0 verified claims in 1 file", timeout=60,
                    poke=lambda: save(article, WRONG))
     assert watch.finish() == 0
-    assert f"{article}:3:1: error [retirement-loss-deductible] false: Losses inside a 401(k) or " \
-           "IRA can be deducted on your tax return." in watch.seen
+    assert f"{article}:3:1: error [retirement-loss-deductible] Says losses inside a 401(k) or " \
+           "IRA can be deducted on your tax return — false: investment losses inside a " \
+           "401(k) or IRA are not deductible on your tax return." in watch.seen
     assert article.read_text() == WRONG  # the article itself is never touched
 
 

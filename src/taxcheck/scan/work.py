@@ -142,7 +142,8 @@ class Outcome:
             concepts=sorted(report.concepts), names=sorted(report.suppression_names))
 
 
-Verdict = Literal["false", "outdated", "misleading", "myth", "accurate"]
+CountKey = Literal["false", "outdated", "misleading", "myth", "accurate", "contradictions"]
+"""The keys of an article's counts: verdicts, and its contradictions (see Report.counts)."""
 
 
 def _json_object(text: str) -> str:
@@ -161,7 +162,7 @@ class CachedOutcome(BaseModel):
     title: str | None
     url: str | None
     date: str | None
-    counts: dict[Verdict, Annotated[int, Field(ge=0)]]
+    counts: dict[CountKey, Annotated[int, Field(ge=0)]]
     words: Annotated[int, Field(ge=0)]
     error: str | None
     worst: Literal["error", "warning", "info"] | None
