@@ -64,12 +64,17 @@ def cache_key(folders: Iterable[Path]) -> str | None:
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0"
                             f"{pydantic.VERSION}\0".encode())
     digest.update(_source_digest())
+    from taxcheck.claimdb.loader import read_claim_file  # the loader imports this module
+
     try:
         for folder in folders:
             folder = Path(folder).resolve()
             digest.update(b"\1" + str(folder).encode() + b"\0")
             for path in sorted(folder.glob("*.yaml")):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+                data = read_claim_file(path)  # never blocks on a pipe named x.yaml
+                if isinstance(data, OSError):
+                    return None  # not cached: the loader reports the file
+                digest.update(path.name.encode() + b"\0" + data + b"\0")
     except OSError:
         return None
     return digest.hexdigest()
