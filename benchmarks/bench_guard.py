@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_scan import throughput
 from make_corpus import write_corpus
 
 SMALL_ARTICLE = ("Loss limits\n\nYou can deduct up to $3,000 of capital losses a year.\n"
@@ -51,41 +52,6 @@ def run_timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float,
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def throughput(corpus: Path, reps: int) -> dict[str, float]:
-    """Words per CPU second of the bare spaCy baseline and of the Checker, same blocks."""
-    import spacy
-
-    from taxcheck.checker import Checker
-    from taxcheck.claimdb import load_claims
-    from taxcheck.readers import read_path
-
-    documents = [read_path(str(p)) for p in sorted(corpus.iterdir())]
-    texts = [block.text for doc in documents for block in doc.blocks]
-    words = sum(len(t.split()) for t in texts)
-    baseline = spacy.blank("en")
-    baseline.add_pipe("sentencizer")
-    baseline.add_pipe("lemmatizer", config={"mode": "lookup"})
-    baseline.initialize()
-    checker = Checker(load_claims())
-    for _ in checker.check_many(documents[:5]):  # warm up both
-        pass
-    for _ in baseline.pipe(texts[:50]):
-        pass
-    best_base = best_tax = float("inf")
-    for _ in range(reps):
-        start = time.process_time()
-        for _doc in baseline.pipe(texts, batch_size=256):
-            pass
-        best_base = min(best_base, time.process_time() - start)
-        start = time.process_time()
-        for _report in checker.check_many(documents):
-            pass
-        best_tax = min(best_tax, time.process_time() - start)
-    return {"words": words, "baseline_words_per_s": round(words / best_base),
-            "taxcheck_words_per_s": round(words / best_tax),
-            "ratio": round(best_base / best_tax, 3)}
 
 
 def startup(work: Path, reps: int) -> dict[str, float]:
