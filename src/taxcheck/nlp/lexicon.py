@@ -108,6 +108,35 @@ def _commonness(values: frozenset[str]) -> tuple[bool, int]:
     return any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values)
 
 
+class _DocTokens:
+    """One doc's token values of the attributes the gates read, and where each occurs."""
+
+    def __init__(self, columns: dict[str, list[int]]):
+        self.columns = columns
+        self.present = {attr: set(column) for attr, column in columns.items()}
+        self._at: dict[tuple[str, int], list[int]] = {}
+
+    def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
+        """The sorted token positions whose ``attr`` is one of ``values`` (all present)."""
+        found: list[int] = []
+        for value in values:
+            at = self._at.get((attr, value))
+            if at is None:
+                column, at, i = self.columns[attr], [], -1
+                index = column.index
+                try:
+                    while True:
+                        i = index(value, i + 1)
+                        at.append(i)
+                except ValueError:
+                    pass
+                self._at[(attr, value)] = at
+            found.extend(at)
+        if len(values) > 1:
+            found.sort()
+        return found
+
+
 @dataclass(eq=False)
 class _Gate:
     """The raw patterns that share one set of requirements, and their matcher."""
@@ -120,19 +149,20 @@ class _Gate:
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
 
-    def positions(self, columns: dict[str, list[int]], present: dict[str, set[int]],
+    def positions(self, tokens: _DocTokens,
                   regex_hits: dict[tuple[str, str], set[int]]) -> list[int]:
         """Where the doc holds the rarest token this gate requires, keeping only those with
         every other required token near enough for a match; empty when there are none.
 
-        ``columns`` holds the doc's values of each attribute, token by token; ``present``
-        the same as sets; ``regex_hits`` each (attribute, regex) to the values matching it.
+        ``regex_hits`` maps each (attribute, regex) to the doc's values matching it.
         """
         wanted: list[tuple[str, AbstractSet[int]]] = []
+        present = tokens.present
         for attr, accepted in self.sets:
-            if accepted.isdisjoint(present[attr]):
+            hits = accepted.intersection(present[attr])
+            if not hits:
                 return []
-            wanted.append((attr, accepted))
+            wanted.append((attr, hits))
         for test in self.regexes:
             hits = regex_hits.get(test)
             if not hits:
@@ -140,8 +170,7 @@ class _Gate:
             wanted.append((test[0], hits))
         if not wanted:
             return []
-        found = sorted(([i for i, h in enumerate(columns[attr]) if h in accepted]
-                        for attr, accepted in wanted), key=len)
+        found = sorted((tokens.positions(attr, values) for attr, values in wanted), key=len)
         anchors, others = found[0], found[1:]
         if self.span is None or not others:
             return anchors
@@ -199,8 +228,10 @@ class LexiconRuler:
         """Gates without a set of words (regular expressions only, or nothing)."""
         self.regexes: dict[str, dict[str, re.Pattern[str]]] = {}
         """Attribute -> the regular expressions required of it."""
-        self._regex_memo: dict[str, dict[int, tuple[str, ...]]] = {}
-        """Attribute -> value (string hash) -> the regexes it matches: words recur."""
+        self._regex_seen: dict[str, set[int]] = {}
+        """Attribute -> the values (string hashes) already tested against its regexes."""
+        self._regex_matched: dict[tuple[str, str], set[int]] = {}
+        """(attribute, regex) -> the tested values that match it: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
 
@@ -247,20 +278,28 @@ class LexiconRuler:
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
     def _regex_hits(self, present: dict[str, set[int]]) -> dict[tuple[str, str], set[int]]:
-        """(attribute, regex) -> the doc's values that match it."""
+        """(attribute, regex) -> the doc's values that match it (each word is tested once:
+        words recur, and the values matching each regex are remembered)."""
         found: dict[tuple[str, str], set[int]] = {}
         strings = self.vocab.strings
         for attr, tests in self.regexes.items():
-            memo = self._regex_memo.setdefault(attr, {})
-            if len(memo) > SEEN_LIMIT:
-                memo.clear()
-            for value in present[attr]:
-                hit = memo.get(value)
-                if hit is None:
-                    text = strings[value]
-                    hit = memo[value] = tuple(r for r, rx in tests.items() if rx.search(text))
-                for regex in hit:
-                    found.setdefault((attr, regex), set()).add(value)
+            seen = self._regex_seen.setdefault(attr, set())
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+                for regex in tests:
+                    self._regex_matched[(attr, regex)] = set()
+            values = present[attr]
+            new = values - seen
+            if new:
+                seen.update(new)
+                texts = [(v, strings[v]) for v in new]
+                for regex, rx in tests.items():
+                    matched = self._regex_matched.setdefault((attr, regex), set())
+                    matched.update(v for v, text in texts if rx.search(text))
+            for regex in tests:
+                hits = self._regex_matched.setdefault((attr, regex), set()).intersection(values)
+                if hits:
+                    found[(attr, regex)] = hits
         return found
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -268,9 +307,9 @@ class LexiconRuler:
         if not self.gates or not len(doc):
             return []
         array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
-        columns = dict(zip(self._attrs, array, strict=True))
-        present = {attr: set(column) for attr, column in columns.items()}
-        regex_hits = self._regex_hits(present)
+        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)))
+        present = tokens.present
+        regex_hits = self._regex_hits(present) if self.regexes else {}
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
             for value in present[attr].intersection(index):
@@ -279,7 +318,7 @@ class LexiconRuler:
         for gate in gates:
             if not gate.sets and not gate.regexes:
                 matches.extend(gate.matches(doc, None))
-            elif positions := gate.positions(columns, present, regex_hits):
+            elif positions := gate.positions(tokens, regex_hits):
                 matches.extend(gate.matches(doc, positions))
         return matches
 
