@@ -33,6 +33,8 @@ from spacy.tokens import Doc, Span
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
+PLAIN_KEY = "taxcheck_plain_spans"
+"""``doc.user_data`` key (with the spans key) of the spans a ruler wrote, as plain tuples."""
 GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 """Token attributes a requirement may name, and the doc attribute each one reads."""
 
@@ -325,6 +327,7 @@ class LexiconRuler:
     def __call__(self, doc: Doc) -> Doc:
         if self.requires_key is not None and not doc.spans.get(self.requires_key):
             doc.spans[self.spans_key] = []
+            doc.user_data[(PLAIN_KEY, self.spans_key)] = []
             return doc
         matches = set(self._raw_matches(doc))
         for matcher in (self.lower, self.lemma):
@@ -336,7 +339,24 @@ class LexiconRuler:
                         if start != end})
         doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
                                      for start, end, label, span_id in found]
+        doc.user_data[(PLAIN_KEY, self.spans_key)] = found
         return doc
+
+
+def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
+    """``doc.spans[key]`` as (start, end, label hash, id hash) tuples, in order.
+
+    A ``LexiconRuler`` keeps them next to the spans it writes (reading a spaCy ``Span``
+    builds a ``Token`` for each end, which costs more than finding it); when the group was
+    written otherwise, they are read from its spans.
+    """
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    found = doc.user_data.get((PLAIN_KEY, key))
+    if found is not None and len(found) == len(group):
+        return found
+    return [(s.start, s.end, s.label, s.id) for s in group]
 
 
 @Language.factory("taxcheck_lexicon", assigns=["doc.spans"],
