@@ -35,8 +35,7 @@ from taxcheck.render import RENDERERS, render_statistics
 from taxcheck.render.github import render_step_summary
 from taxcheck.render.urls import http_url
 from taxcheck.scan.inputs import InputWalker, SourceError
-from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
-from taxcheck.timebudget import Overrun, TimeBudget
+from taxcheck.timebudget import DEFAULT_TIMEOUT_PER_DOC, Overrun, TimeBudget
 
 
 def reaches(reports: list[Report], fail_on: str) -> bool:

@@ -13,8 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
 
-import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -106,12 +105,8 @@ class _Tokens:
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds of ``doc.sents``, from the doc's sentence starts."""
-    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-        return [(s.start, s.end) for s in doc.sents]
-    starts = doc.to_array(SENT_START)
-    cuts = (numpy.flatnonzero(starts[1:] == 1) + 1).tolist()
-    return list(pairwise([0, *cuts, len(doc)]))
+    """Token bounds of ``doc.sents`` (read once per doc)."""
+    return [(s.start, s.end) for s in doc.sents]
 
 
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
