@@ -213,3 +213,17 @@ def test_the_built_in_database_has_no_mirrored_pair():
     from taxcheck.claimdb import load_claims
 
     assert load_claims().check_mirrors() == []
+
+
+def test_a_house_override_of_a_denial_is_not_a_mirrored_pair(tmp_path):
+    # a later folder may replace the denial by its id, written out as a claim of its own
+    denial = MIRRORED_PAIR[MIRRORED_PAIR.index("  - id: house-ira-loss-not-deductible"):]
+    override = _house(tmp_path / "override", "topic: house\nclaims:\n" + denial)
+    result = invoke("claims", "validate", "--claims", str(_house(tmp_path, PROPOSITION)),
+                    "--claims", str(override))
+    assert result.returncode == 0, result.stderr
+    shown = invoke("claims", "show", "house-ira-loss-deductible", "--claims",
+                   str(_house(tmp_path / "words", OWN_WORDS)))
+    assert "not mirrored in the denial" in shown.stdout
+    assert "Denied (house-ira-loss-not-deductible) when" in shown.stdout
+    assert "all of IRA, LOSS, DISALLOW; affirmed" in shown.stdout

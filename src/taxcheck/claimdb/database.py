@@ -10,6 +10,12 @@ from taxcheck.claimdb.models import Claim, Condition, Figure, Lexeme
 from taxcheck.errors import ClaimDatabaseError
 
 
+def _twins(a: Claim, b: Claim) -> bool:
+    """``b`` is ``a``'s denial: made from its ``negated``, or a later folder's claim with
+    that id (a house override of the denial)."""
+    return b.denial_of == a.id or (a.negated is not None and a.negated.id == b.id)
+
+
 @dataclass(frozen=True)
 class ClaimDatabase:
     """Claims, figures, concept vocabulary and cues, plus a version hash of the files."""
@@ -69,7 +75,8 @@ class ClaimDatabase:
         """Find two claims of one fact that state one proposition and its denial written out
         twice: a condition of one is a condition of the other with the opposite polarity.
         Such a pair is written once, as a proposition with a ``negated`` denial (whose
-        conditions the loader mirrors); a claim and its own denial are not a pair."""
+        conditions the loader mirrors); a claim and its own denial (or a later folder's
+        override of it) are not a pair."""
         by_fact: dict[str | None, list[Claim]] = {}
         for claim in self.claims:
             if not claim.figure:
@@ -78,7 +85,7 @@ class ClaimDatabase:
         for group in by_fact.values():
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
-                    if a.denial_of == b.id or b.denial_of == a.id:
+                    if _twins(a, b) or _twins(b, a):
                         continue
                     pair = next(((j, k) for j, ca in enumerate(a.when)
                                  for k, cb in enumerate(b.when) if ca.mirrors(cb)), None)
