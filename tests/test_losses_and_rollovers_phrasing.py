@@ -1,0 +1,87 @@
+"""Phrasings real pages use for capital-loss brackets, the once-a-year rollover limit and the
+60-day deadline (written for the blind corpus's losses-and-rollovers area, never copied
+from it): each family with several wordings, and the correct wording kept quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _found(check_text, text: str) -> set[tuple[str, str]]:
+    return {(f.claim_id, f.verdict) for f in check_text(text).findings if not f.suppressed}
+
+
+# --- a loss and the tax bracket ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Harvesting losses will lower your tax bracket.",
+    "A big enough harvested loss can knock you down into a lower tax bracket.",
+    "Selling your losers before December could put you in a lower bracket this year.",
+])
+def test_a_loss_dropping_you_into_a_lower_bracket_is_misleading(check_text, text):
+    assert _found(check_text, text) == {("capital-loss-can-lower-bracket", "misleading")}
+
+
+@pytest.mark.parametrize("text", [
+    "Capital losses drop you into a lower tax bracket, so all your income is taxed less.",
+    "Harvest a big loss and you'll slide into a lower bracket, where all of your income is "
+    "taxed at the lower rate.",
+    "A loss can bump you into a lower bracket, and then every dollar you earn is taxed at "
+    "that lower rate.",
+])
+def test_the_lower_rate_on_all_income_is_false_and_not_also_misleading(check_text, text):
+    found = _found(check_text, text)
+    assert ("capital-loss-lowers-bracket", "false") in found
+    assert ("capital-loss-can-lower-bracket", "misleading") not in found
+
+
+def test_the_follow_on_sentence_is_false_and_the_bracket_drop_misleading(check_text):
+    report = check_text("A big harvested loss can drop you into a lower bracket. From then on, "
+                        "all of your income is taxed at the lower rate.")
+    by_sentence = {(f.sentence, f.claim_id, f.verdict) for f in report.findings}
+    assert len(by_sentence) == 2
+    assert {(c, v) for _, c, v in by_sentence} == {
+        ("capital-loss-can-lower-bracket", "misleading"), ("capital-loss-lowers-bracket", "false")}
+
+
+# --- the once-a-year IRA rollover limit -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rolling a 401(k) to an IRA counts against the one-per-12-months limit.",
+    "Keep in mind that rollovers from a 403(b) into an IRA count toward the one-per-year "
+    "limit.",
+])
+def test_plan_rollovers_said_to_count_toward_the_limit_are_false(check_text, text):
+    assert ("ira-rollover-limit-covers-plans-and-transfers", "false") in _found(check_text, text)
+
+
+def test_a_date_with_its_year_is_not_a_calendar_year_reset(check_text):
+    found = _found(check_text, "Starting January 1, 2015, only one IRA-to-IRA rollover is "
+                               "allowed in any 12-month period.")
+    assert found == {("ira-rollover-once-per-12-months", "accurate")}
+
+
+# --- the 60-day deadline ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Blow the 60-day deadline and that's it: the IRS doesn't make exceptions.",
+    "Miss the 60-day window and your only way out is a private letter ruling.",
+    "You get 60 days. After that, the only relief is to ask the IRS for a private letter "
+    "ruling.",
+])
+def test_no_relief_but_a_private_ruling_is_false(check_text, text):
+    assert ("rollover-deadline-no-relief", "false") in _found(check_text, text)
+
+
+# --- a relative clause's negation --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Capital losses above the limit: any excess you can't use this year carries forward to "
+    "future years.",
+    "Whatever part of your capital loss you can’t use right away carries forward to later "
+    "years.",
+    "The portion of a capital loss that you cannot deduct this year carries forward "
+    "indefinitely.",
+])
+def test_the_leftover_you_cannot_use_does_not_negate_the_carryforward(check_text, text):
+    assert _found(check_text, text) == {("capital-loss-carryforward-unlimited", "accurate")}
