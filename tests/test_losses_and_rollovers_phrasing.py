@@ -85,3 +85,52 @@ def test_no_relief_but_a_private_ruling_is_false(check_text, text):
 ])
 def test_the_leftover_you_cannot_use_does_not_negate_the_carryforward(check_text, text):
     assert _found(check_text, text) == {("capital-loss-carryforward-unlimited", "accurate")}
+
+
+# --- a worked example of the abolished IRA-loss deduction --------------------------------
+
+WORKED = """# Claiming a loss on your IRA
+
+## When the loss counts
+
+If you cash out every traditional IRA you own for less than your basis, you can deduct \
+the shortfall.
+
+## {heading}
+
+Say you contributed $9,000 of after-tax money and your IRAs pay out $6,000 in all.
+That leaves you with a $3,000 loss.
+With income of $40,000 the 2% floor is $800, so you would write off $2,200, assuming \
+you have no other deductions.
+"""
+
+
+@pytest.mark.parametrize("heading", ["A worked example", "By the numbers",
+                                     "How it plays out"])
+def test_each_line_of_a_worked_example_of_the_old_deduction_is_outdated(checker, heading):
+    from taxcheck.readers import read_bytes
+
+    text = WORKED.format(heading=heading)
+    report = checker.check(read_bytes(text.encode(), "worked.md"))
+    outdated = sorted(f.line for f in report.findings if f.verdict == "outdated")
+    # the set-up ("Say you contributed ...") states the facts of the case, not the rule
+    assert outdated == [5, 10, 11]
+
+
+def test_amounts_in_another_section_are_not_steps_of_the_old_deduction(checker):
+    from taxcheck.readers import read_bytes
+
+    text = WORKED.format(heading="Other news").replace(
+        "That leaves you with a $3,000 loss.", "Your brokerage account shows a $3,000 loss.")
+    report = checker.check(read_bytes(text.encode(), "worked.md"))
+    assert not any(f.line == 10 for f in report.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Capital losses can be large. Don’t worry: any unused capital loss carries forward to "
+    "future years.",
+    "Not to worry, unused capital losses carry forward to later years.",
+    "Big loss this year? No need to worry, because capital losses carry forward indefinitely.",
+])
+def test_reassurance_is_not_a_denial(check_text, text):
+    assert ("capital-loss-carryforward-unlimited", "accurate") in _found(check_text, text)

@@ -27,6 +27,7 @@ from taxcheck.matching.discourse import (
     resolve_clause,
 )
 from taxcheck.matching.retries import (
+    EXAMPLE_HEADING,
     Procedure,
     as_step_of,
     procedure_of,
@@ -126,7 +127,8 @@ class _Walk:
         if heading:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
-            if self.procedure is not None and 0 < level <= self.procedure.level:
+            if (self.procedure is not None and 0 < level <= self.procedure.level
+                    and not EXAMPLE_HEADING.search(block.text)):
                 self.procedure = None
             labels = frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))

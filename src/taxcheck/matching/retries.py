@@ -118,14 +118,42 @@ def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Proced
     return Procedure(claim, level, vocabulary, line)
 
 
+EXAMPLE_HEADING = re.compile(
+    r"\b(?:(?:a|an|worked|quick|real[- ]world)\s+examples?|for\s+example|example\s*:|"
+    r"by\s+the\s+numbers|the\s+math|how\s+it\s+(?:works|plays\s+out|adds\s+up)|"
+    r"run(?:ning)?\s+the\s+numbers|crunch(?:ing)?\s+the\s+numbers|case\s+study)\b",
+    re.IGNORECASE)
+"""A heading that announces a worked example of the rule before it ("A worked example",
+"By the numbers"): the procedure stays open under it."""
+_STEP_OF_EXAMPLE = frozenset({"LOSS", "DEDUCT"})
+"""What a line of a worked example names besides its amount ("Your loss is $2,500", "so
+you'd deduct $700")."""
+
+
+_SCENARIO = re.compile(r"^\W*(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
+                       re.IGNORECASE)
+"""The set-up of a worked example ("Say you put in $8,000 ..."): the facts of the case, not
+a line that figures the rule."""
+
+
+def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
+    """A line of a worked example: a dollar amount and the loss or deduction it figures."""
+    return (any(q.kind == "usd" for q in cand.quantities)
+            and bool(_STEP_OF_EXAMPLE & labels) and not _SCENARIO.match(cand.sentence))
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool) -> tuple[list[Match], Resolution]:
     """A step (a list item or an instruction) that matches nothing but speaks of a
     procedure's concepts, in its section, is a step of that procedure ("Cash out every
     traditional IRA you own" under "How to deduct an IRA loss"): the same outdated rule,
-    stated again. Prose around it is not: a forum reply that goes on about conversions
-    after one poster's outdated claim does not repeat the claim."""
-    if (procedure is None or not (list_item or cand.imperative)
+    stated again. So is a line of a worked example that figures the procedure's loss or
+    deduction in dollars ("You have a $1,900 loss", "so you'd deduct $700"). Prose around
+    it is not: a forum reply that goes on about conversions after one poster's outdated
+    claim does not repeat the claim."""
+    if (procedure is None
+            or not (list_item or cand.imperative
+                    or _worked_example(cand, res.labels & procedure.vocabulary))
             or cand.polarity != "affirmed" or cand.historical or cand.attribution):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
