@@ -134,3 +134,14 @@ def test_amounts_in_another_section_are_not_steps_of_the_old_deduction(checker):
 ])
 def test_reassurance_is_not_a_denial(check_text, text):
     assert ("capital-loss-carryforward-unlimited", "accurate") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Capital losses carry over. Whatever part of it you can't use right away only carries "
+    "forward for five years, so claim it soon.",
+    "Unused capital losses carry forward for just three years.",
+    "Have a big capital loss? The amount you can't use rolls ahead for 5 more years and then "
+    "it's gone.",
+])
+def test_a_carryforward_for_a_few_years_is_an_expiry(check_text, text):
+    assert ("capital-loss-expires", "false") in _found(check_text, text)
