@@ -145,3 +145,14 @@ def test_reassurance_is_not_a_denial(check_text, text):
 ])
 def test_a_carryforward_for_a_few_years_is_an_expiry(check_text, text):
     assert ("capital-loss-expires", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "To claim an IRA loss, your Roth IRAs are lumped in with the traditional ones, so you'll "
+    "need to close those out too before you can claim anything.",
+    "If you're married, add up both spouses' IRAs, and close all of them to deduct the loss.",
+])
+def test_wrong_even_under_the_old_rule_is_false_and_not_also_outdated(check_text, text):
+    found = _found(check_text, text)
+    assert ("ira-loss-grouped-across-kinds", "false") in found
+    assert not any(v == "outdated" for _, v in found)

@@ -34,11 +34,13 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         key = (f.block, f.sentence, clause, claim.fact or claim.id, f.verdict, f.framing)
         if key not in best or weight(f) > weight(best[key]):
             best[key] = f
-    # a sentence that goes on to state the error outright ("can drop you into a lower
-    # bracket, so all your income is taxed less") is false, not also misleading
+    # a sentence that states the error outright is false, not also misleading or outdated:
+    # "can drop you into a lower bracket, so all your income is taxed less"; "Your Roth IRAs
+    # count with the traditional ones, so you'll need to close those out too" (wrong even
+    # under the old rule)
     false = {(k[0], k[1], k[3], k[5]) for k in best if k[4] == "false"}
     kept = {id(f) for k, f in best.items()
-            if not (k[4] == "misleading" and (k[0], k[1], k[3], k[5]) in false)}
+            if not (k[4] in ("misleading", "outdated") and (k[0], k[1], k[3], k[5]) in false)}
     return [f for f in findings
             if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
 
