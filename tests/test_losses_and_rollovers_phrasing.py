@@ -156,3 +156,30 @@ def test_wrong_even_under_the_old_rule_is_false_and_not_also_outdated(check_text
     found = _found(check_text, text)
     assert ("ira-loss-grouped-across-kinds", "false") in found
     assert not any(v == "outdated" for _, v in found)
+
+
+# --- a reply to the question just asked ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Does rolling over my 401(k) lock in the loss?\n\nIt can, if you time it right.",
+     ("retirement-loss-rollover", "false")),
+    ("Can you roll your 401(k) losses into an IRA?\n\nYes, you can do that when you leave.",
+     ("retirement-loss-rollover", "false")),
+    ("Can You Deduct Losses in Your IRA? Yes, Under the Right Conditions",
+     ("ira-loss-misc-deduction-outdated", "outdated")),
+])
+def test_a_reply_states_what_the_question_asked(check_text, text, expected):
+    assert expected in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a bare reply: the sentence after it states the claim
+    "Can you deduct the losses in your 401(k)?\n\nNo.",
+    "Can you deduct the losses in your 401(k)?\n\nYes.",
+    # no question just before it
+    "Losses in a 401(k) are a shame.\n\nIt can, if you time it right.",
+    # "No one ..." opens a statement, not a reply
+    "Can you deduct losses in a 401(k)?\n\nNo one gets to write them off, sadly.",
+])
+def test_bare_replies_and_replies_to_nothing_state_nothing_wrong(check_text, text):
+    assert not any(v != "accurate" for _, v in _found(check_text, text))

@@ -167,3 +167,46 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     match = Match(claim, claim.when[0], frozenset(shared), verdict,
                   message, claim.rule, claim.correction, (), claim.citations, says=says)
     return [match], replace(res, steps=[*res.steps, step])
+
+
+ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
+"""Concepts of a reply to the question just asked, and the polarity each gives it."""
+BARE_REPLY = 3
+"""Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
+by the sentence that explains it, which states the claim itself."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """The last question asked (a heading, a reader's question, a title)."""
+
+    labels: frozenset[str]
+    sentence: int
+    line: int
+
+
+def answers(cand: Candidate) -> bool:
+    """The clause opens with a reply ("Yes.", "It can.", "No.")."""
+    return not ANSWERS.keys().isdisjoint(cand.labels)
+
+
+def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                 match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A reply in the sentence right after a question states what was asked (yes) or its
+    denial (no), with whatever the reply adds: "Does rolling over lock in the loss? It can,
+    if you time it right." states that a rollover realizes the loss; "Can you deduct losses
+    in your IRA? Yes, under the right conditions" states the old deduction."""
+    said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    if (said is None or question is None or not 0 < sentence - question.sentence <= 1
+            or cand.historical or cand.attribution or len(cand.text.split()) < BARE_REPLY):
+        return [], res
+    labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
+    answered = replace(cand, polarity=said,
+                       negations=cand.negations if said == "negated" else ())
+    matches = match(set(labels), answered)
+    if not matches:
+        return [], res
+    asked = tuple(sorted(question.labels - res.labels))
+    return matches, replace(res, cand=answered, labels=labels, steps=[*res.steps, Step(
+        stage="context", detail=f"the answer to the question on line {question.line}",
+        labels=asked, source="answer")])
