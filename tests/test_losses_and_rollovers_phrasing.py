@@ -183,3 +183,17 @@ def test_a_reply_states_what_the_question_asked(check_text, text, expected):
 ])
 def test_bare_replies_and_replies_to_nothing_state_nothing_wrong(check_text, text):
     assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+@pytest.mark.parametrize("requirement", [
+    "So you need to itemize to get any benefit at all.",
+    "You'll have to itemize on Schedule A to see any of it.",
+    "Then you must itemize to get the benefit.",
+])
+def test_a_requirement_put_to_the_reader_is_a_step_of_the_old_deduction(checker, requirement):
+    from taxcheck.readers import read_bytes
+
+    text = ("# IRA losses\n\nYour IRA loss goes on Schedule A with your other miscellaneous "
+            f"itemized deductions.\n\n{requirement}\n")
+    report = checker.check(read_bytes(text.encode(), "steps.md"))
+    assert [f.line for f in report.findings if f.verdict == "outdated"] == [3, 5]

@@ -142,6 +142,12 @@ def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
             and bool(_STEP_OF_EXAMPLE & labels) and not _SCENARIO.match(cand.sentence))
 
 
+_MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
+                   r"(?:need|have|must|will\s+need|will\s+have)\b", re.IGNORECASE)
+"""A requirement put to the reader ("So you need to itemize", "You must also ..."): a step
+like an instruction."""
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool) -> tuple[list[Match], Resolution]:
     """A step (a list item or an instruction) that matches nothing but speaks of a
@@ -152,7 +158,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     it is not: a forum reply that goes on about conversions after one poster's outdated
     claim does not repeat the claim."""
     if (procedure is None
-            or not (list_item or cand.imperative
+            or not (list_item or cand.imperative or _MUST.match(cand.text)
                     or _worked_example(cand, res.labels & procedure.vocabulary))
             or cand.polarity != "affirmed" or cand.historical or cand.attribution):
         return [], res
