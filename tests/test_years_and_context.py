@@ -31,6 +31,24 @@ def dated(db):
 # -- years -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [
+    "For 2025 the catch-up is $7,500, so the most a fifty-something can defer comes to $31,000.",
+    "In 2025, if you're over 50, your 401(k) catch-up is $7,500, which brings the total you "
+    "can defer to $31,000.",
+    "For 2025 the extra slice is $7,500, and savers 50 and up can defer a total of $31,000.",
+])
+def test_a_later_clause_takes_the_year_an_earlier_clause_of_its_sentence_names(dated, sentence):
+    found = dated(sentence, date="2026-01-20")
+    assert ("deferral-total-50-plus", "accurate") in found
+    assert {v for _, v in found} == {"accurate"}
+
+
+def test_a_clause_that_turns_to_now_does_not_take_the_earlier_year(dated):
+    found = dated("In 2024 the 401(k) limit was $23,000, but today the IRA limit is $7,500.",
+                  date="2026-01-20")
+    assert found == {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")}
+
+
+@pytest.mark.parametrize("sentence", [
     "The most you can defer into a 401(k) this year is $23,500, up from $23,000 in 2024.",
     "This year's 401(k) limit is $23,500, compared with $23,000 for 2024.",
 ])

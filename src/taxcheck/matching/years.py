@@ -32,6 +32,8 @@ class ClauseYears:
     """Every year the clause names, relative years resolved."""
     bound: dict[int, int] = field(default_factory=dict)
     """Years tied to one amount ("up from $23,000 in 2024"), by the amount's offset."""
+    own: bool = False
+    """The frame is a year the clause names itself (not its section's or the as-of year)."""
 
     def of(self, amount: Quantity) -> int:
         return self.bound.get(amount.start, self.frame)
@@ -65,7 +67,24 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
             bound[low.start] = bound[high.start]
     free = [int(q.value) for q in explicit if q.start not in tied]
     frame = free[0] if free else relative[0] if relative else default
-    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound)
+    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
+                       bool(free or relative))
+
+
+_TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
+                   r"since\s+then)\b|\b(?:now|today|currently|since|these\s+days)\b",
+                   re.IGNORECASE)
+"""A clause that turns away from the year of the clause before it ("..., but it is $24,500
+now"): it does not take that year."""
+
+
+def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) -> int:
+    """The default year of a clause: the year an earlier clause of its sentence names ("For
+    2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), unless the
+    clause turns away from it; else ``default`` (its section's or the as-of year)."""
+    if earlier is None or not earlier.own or _TURN.search(cand.text):
+        return default
+    return earlier.frame
 
 
 def heading_year(block: Block) -> int | None:
