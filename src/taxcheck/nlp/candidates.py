@@ -199,6 +199,18 @@ _AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.
 dash and a signature ("...? \u2014 Worried in Ohio")."""
 
 
+_OPEN_QUOTES = ("\"", "\u201c")
+_CLOSE_QUOTES = ("\"", "\u201d")
+
+
+def _quoted(sent_text: str) -> bool:
+    """A sentence wholly inside quotation marks (a belief quoted as a myth heading, a
+    reader's words): it is someone's statement, not the author's."""
+    return (len(sent_text) > 2 and sent_text.startswith(_OPEN_QUOTES)
+            and sent_text.endswith(_CLOSE_QUOTES)
+            and sum(sent_text.count(q) for q in ("\"", "\u201c", "\u201d")) == 2)
+
+
 def _is_question(sent: Span, cues: list[Span], sent_text: str) -> bool:
     text = sent_text.rstrip()
     if text.endswith("?") or _AFTER_QUESTION.search(text):
@@ -274,6 +286,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         lead = len(raw) - len(raw.lstrip())
         sent_start = sent.start_char + lead
         question = _is_question(sent, cues, raw)
+        quoted = "quotation marks" if _quoted(sent_text) else None
         sent_cues = [c for c in cues if _inside(c, sent.start, sent.end)]
         attribution_cues = _reported(sent, sent_cues)
         clauses = _clauses(sent, sent_cues)
@@ -311,7 +324,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
-                               None)
+                               None) or quoted
             span = doc[a:b]
             span_text = _text(span, sent, raw)
             text = span_text.strip()
