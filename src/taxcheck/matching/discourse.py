@@ -54,6 +54,8 @@ class DiscourseContext:
         self.current: dict[str, tuple[frozenset[str], int]] = {}
         self.seen: dict[str, int] = {}
         self.sentence = 0
+        self.section_start = 0
+        """The sentence number of the current section's heading."""
 
     def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
         """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
@@ -61,6 +63,11 @@ class DiscourseContext:
         return {g: labels for g, (labels, seen) in self.current.items()
                 if self.sentence - seen <= GROUP_WINDOW.get(g, CONTEXT_WINDOW)
                 and not (earlier and seen >= self.sentence)}
+
+    def recent_in_section(self) -> dict[str, frozenset[str]]:
+        """The recent groups named since the current section's heading."""
+        return {g: labels for g, labels in self.recent().items()
+                if self.current[g][1] >= self.section_start}
 
     def previous(self) -> dict[str, frozenset[str]]:
         """The groups named in the sentence (or heading) just before this one."""
@@ -194,8 +201,10 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
     steps = steps + more
     borrowed = context.borrowed(cand)
     if borrowed and not heading:
+        # an amount stated without its plan takes the plan of its section, not of the one
+        # before ("What about an IRA?" ... "Looking ahead": "your catch-up rises to $8,000")
         before = labels
-        labels, more = context.resolve(cand, {**heading_groups, **context.recent()},
+        labels, more = context.resolve(cand, {**heading_groups, **context.recent_in_section()},
                                        only=borrowed, labels=labels)
         steps = steps + more
         referred |= labels - before

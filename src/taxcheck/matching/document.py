@@ -109,6 +109,7 @@ class _Walk:
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
+            self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
