@@ -42,6 +42,17 @@ def test_a_later_clause_takes_the_year_an_earlier_clause_of_its_sentence_names(d
     assert {v for _, v in found} == {"accurate"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Your catch-up adds another $7,500, which brings the most you can defer to $31,000 for 2025.",
+    "At 50 the catch-up of $7,500 pushes your 401(k) deferrals to a total of $31,000 in 2025.",
+    "The 401(k) catch-up is $7,500, for a total of $31,000 in 2025.",
+])
+def test_the_parts_of_a_total_belong_to_the_totals_year(dated, sentence):
+    found = dated(sentence, date="2026-01-20")
+    assert ("catch-up-limit", "accurate") in found
+    assert {v for _, v in found} == {"accurate"}
+
+
 def test_a_clause_that_turns_to_now_does_not_take_the_earlier_year(dated):
     found = dated("In 2024 the 401(k) limit was $23,000, but today the IRA limit is $7,500.",
                   date="2026-01-20")

@@ -222,6 +222,11 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if quantity is None:
         return None
     year = years.of(quantity)
+    if quantity.start not in years.bound and not years.own:
+        # "adds another $7,500, which brings the most you can defer to $31,000 for 2025": the
+        # parts of a total belong to the total's year
+        year = next((years.bound[q.start] for q in reversed(cand.quantities)
+                     if q.start in years.bound and _is_total(cand, q)), year)
     if (figure.wage_year_lag and quantity.start in years.bound
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
