@@ -284,3 +284,16 @@ def test_the_steps_end_when_the_article_says_the_rule_is_gone(checker):
              if any(s.source == "procedure" for s in f.trail)]
     assert steps == []
     assert 5 in [f.line for f in report.findings if f.verdict == "outdated"]
+
+
+@pytest.mark.parametrize("foil", [
+    "Your numbers are lower than a 401(k)\u2019s.",
+    "The limits are smaller compared with a 401(k).",
+    "Unlike a 403(b), the plan is cheap to run.",
+])
+def test_a_plan_named_only_for_comparison_does_not_become_the_topic(dated, foil):
+    found = dated(f"## SIMPLE IRA plans\n\nWork for a small business with a SIMPLE IRA? {foil} "
+                  "For 2025 you can defer up to $16,500, and the catch-up for those 50 and "
+                  "older is $3,500.", date="2025-03-03")
+    assert ("simple-catch-up-limit", "accurate") in found
+    assert not any(c == "catch-up-limit" for c, _ in found)

@@ -10,6 +10,7 @@ each inheritance as a context step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,21 @@ REFERENCE_WINDOW = 6
 GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1}
 """A pronoun reaches back only this many sentences for these groups ("it" is the hardship
 withdrawal of this or the last sentence, not one three paragraphs up)."""
+
+
+_FOIL = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
+                   r"(?:(?:a|an|the|your|my|their|its)\s+)?$", re.IGNORECASE)
+"""Words before a thing named only for comparison ("lower than a 401(k)'s")."""
+
+
+def foils(cand: Candidate) -> frozenset[str]:
+    """Concepts a clause names only as a foil ("Your numbers are lower than a 401(k)'s"):
+    the discourse stays with what it was about (the SIMPLE IRA of the section)."""
+    named: dict[str, bool] = {}
+    for m in cand.concepts:
+        before = cand.text[max(0, m.start - cand.start - 40):max(0, m.start - cand.start)]
+        named[m.label] = named.get(m.label, True) and bool(_FOIL.search(before))
+    return frozenset(label for label, foil in named.items() if foil)
 
 
 class DiscourseContext:

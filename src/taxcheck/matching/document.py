@@ -24,6 +24,7 @@ from taxcheck.matching.discourse import (
     DiscourseContext,
     Groups,
     Resolution,
+    foils,
     resolve_clause,
 )
 from taxcheck.matching.retries import (
@@ -213,7 +214,7 @@ class _Walk:
                     if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
             context.update(cand.labels | kept | res.referred)
         else:
-            context.update(cand.labels | res.referred)
+            context.update((cand.labels - foils(cand)) | res.referred)
         if is_title:
             self.title.update(cand.labels)
         elif block.kind == "heading":
