@@ -52,3 +52,14 @@ def test_a_quotation_inside_the_authors_sentence_is_still_the_authors_claim(chec
                           "you can contribute to your IRA until October.\n").findings
     assert any(f.claim_id == "ira-deadline-extended" and f.framing == "stated"
                for f in findings)
+
+
+@pytest.mark.parametrize("idiom", [
+    "The math is not hard, but the mistakes can be expensive to undo.",
+    "A wrong step here is hard to reverse.",
+    "Errors are costly to unwind, so go slowly.",
+])
+def test_a_mistake_hard_to_undo_is_not_a_recharacterization(check_text, idiom):
+    text = f"Thinking about a backdoor Roth conversion? Talk to a planner first. {idiom}\n"
+    assert not any(f.claim_id == "conversion-recharacterize"
+                   for f in check_text(text).findings)
