@@ -271,3 +271,14 @@ def test_a_wrong_claims_message_starts_with_what_the_article_says(check_text, te
 ])
 def test_section_l_facts(check_text, text, expected):
     assert expected in _found(check_text, text)
+
+
+@pytest.mark.parametrize("answer", [
+    "Yes. Because it’s written into federal law, every 401(k), 403(b) and government 457(b) "
+    "plan must let eligible employees use it.",
+    "Absolutely. Every 401(k) has to allow it now.",
+    "Yes, it's the law: your 403(b) must permit it.",
+])
+def test_an_faq_answer_that_makes_the_larger_catch_up_mandatory_is_false(check_text, answer):
+    text = f"Does every plan have to offer the enhanced catch-up?\n\n{answer}\n"
+    assert ("catch-up-60-63-mandatory", "false") in _found(check_text, text)
