@@ -297,3 +297,23 @@ def test_a_plan_named_only_for_comparison_does_not_become_the_topic(dated, foil)
                   "older is $3,500.", date="2025-03-03")
     assert ("simple-catch-up-limit", "accurate") in found
     assert not any(c == "catch-up-limit" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "There is a second, larger ceiling that covers everything going into a plan. Keep in mind "
+    "that your catch-up dollars are counted inside that $70,000, not on top of it.",
+    "The annual additions limit is $70,000 for 2025. Your catch-ups count toward that $70,000 "
+    "too.",
+    "Your money plus the employer's is capped at $70,000 for 2025. Catch-up contributions are "
+    "included in that $70,000 limit.",
+])
+def test_that_amount_refers_to_the_overall_limit_named_before(dated, text):
+    assert ("catch-up-counts-toward-415c", "false") in dated(text, date="2025-09-08")
+
+
+def test_each_employers_own_cap_after_the_overall_limit_is_the_overall_limit(dated):
+    found = dated("There is a second, larger ceiling that covers your money plus the "
+                  "employer's. Each unrelated employer's plan gets its own $70,000 cap for "
+                  "2025.", date="2025-09-08")
+    assert ("annual-additions-limit", "accurate") in found
+    assert not any(c == "elective-deferral-limit" for c, _ in found)
