@@ -317,3 +317,19 @@ def test_each_employers_own_cap_after_the_overall_limit_is_the_overall_limit(dat
                   "2025.", date="2025-09-08")
     assert ("annual-additions-limit", "accurate") in found
     assert not any(c == "elective-deferral-limit" for c, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cap on what you can defer into a 401(k), which is $23,500 this year, belongs to you.",
+    "This year you can put up to $23,500 into your 401(k).",
+    "The 401(k) limit for this tax year is $23,500.",
+])
+def test_an_amount_for_this_year_is_checked_for_the_year_asked(db, sentence):
+    text = f"---\ntitle: Limits\ndate: 2025-09-08\n---\n\n{sentence}\n"
+    checker = Checker(db)
+    as_written = {(f.claim_id, f.verdict)
+                  for f in checker.check(read_bytes(text.encode(), "a.md")).findings}
+    today = {(f.claim_id, f.verdict)
+             for f in checker.check(read_bytes(text.encode(), "a.md"), tax_year=2026).findings}
+    assert ("elective-deferral-limit", "accurate") in as_written
+    assert ("elective-deferral-limit", "outdated") in today

@@ -222,6 +222,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if quantity is None:
         return None
     year = years.of(quantity)
+    if quantity.start not in years.bound and years.present is not None:
+        year = years.present  # "$23,500 this year": the value for the year checked
     if quantity.start not in years.bound and not years.own:
         # "adds another $7,500, which brings the most you can defer to $31,000 for 2025": the
         # parts of a total belong to the total's year

@@ -34,6 +34,11 @@ class ClauseYears:
     """Years tied to one amount ("up from $23,000 in 2024"), by the amount's offset."""
     own: bool = False
     """The frame is a year the clause names itself (not its section's or the as-of year)."""
+    present: int | None = None
+    """When the frame is "this year": the year the clause is checked for (its section's, else
+    the as-of year). An amount stated for "this year" is a present value: "$23,500 this year"
+    in a 2025 page checked for 2026 is last year's figure; a rule that "takes effect this
+    year" keeps the page's year."""
 
     def of(self, amount: Quantity) -> int:
         return self.bound.get(amount.start, self.frame)
@@ -50,7 +55,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
     """The years of a clause; ``default`` is its section's year or the as-of year."""
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
-    relative = [relative_year(q, reference) for q in cand.quantities if q.kind == "relyear"]
+    relatives = [q for q in cand.quantities if q.kind == "relyear"]
+    relative = [relative_year(q, reference) for q in relatives]
     bound: dict[int, int] = {}
     tied: set[int] = set()
     for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
@@ -67,8 +73,9 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
             bound[low.start] = bound[high.start]
     free = [int(q.value) for q in explicit if q.start not in tied]
     frame = free[0] if free else relative[0] if relative else default
+    present = default if not free and relatives and relatives[0].value == 0 else None
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
-                       bool(free or relative))
+                       bool(free or relative), present)
 
 
 _TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
