@@ -254,8 +254,31 @@ def test_a_wrong_claims_message_starts_with_what_the_article_says(check_text, te
      ("retirement-loss-not-deductible-yet", "misleading")),
     ("If you're 50 or older, you can defer a total of $32,500 into your 401(k) in 2026.",
      ("deferral-total-50-plus", "accurate")),
+    # the sheet calls $34,750 for 2026 a misprint of the sum (false), though it is 2025's total
     ("Savers 60 to 63 can defer a total of $34,750 in 2026.",
-     ("deferral-total-60-63", "outdated")),
+     ("deferral-total-60-63", "false")),
+    ("That means a 61-year-old can set aside a total of $34,750 in her 401(k) in 2026.",
+     ("deferral-total-60-63", "false")),
+    ("In 2026 a 62-year-old can put a total of $35,750 into a 403(b).",
+     ("deferral-total-60-63", "accurate")),
+    ("For 2025, savers 60 to 63 can defer a total of $34,750.",
+     ("deferral-total-60-63", "accurate")),
+    # the 2026 Roth catch-up threshold is on 2025 wages: the year after the amount is the wage year
+    ("Starting in 2026, if you earned more than $145,000 in 2025, your catch-up contributions "
+     "will have to go in as Roth money.", ("roth-catch-up-wage-threshold", "false")),
+    ("From 2026, if your wages topped $150,000 in 2025, your catch-ups must be Roth.",
+     ("roth-catch-up-wage-threshold", "accurate")),
 ])
 def test_section_l_facts(check_text, text, expected):
     assert expected in _found(check_text, text)
+
+
+@pytest.mark.parametrize("answer", [
+    "Yes. Because it’s written into federal law, every 401(k), 403(b) and government 457(b) "
+    "plan must let eligible employees use it.",
+    "Absolutely. Every 401(k) has to allow it now.",
+    "Yes, it's the law: your 403(b) must permit it.",
+])
+def test_an_faq_answer_that_makes_the_larger_catch_up_mandatory_is_false(check_text, answer):
+    text = f"Does every plan have to offer the enhanced catch-up?\n\n{answer}\n"
+    assert ("catch-up-60-63-mandatory", "false") in _found(check_text, text)

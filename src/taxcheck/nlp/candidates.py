@@ -257,6 +257,18 @@ _AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.
 dash and a signature ("...? \u2014 Worried in Ohio")."""
 
 
+_OPEN_QUOTES = ("\"", "\u201c")
+_CLOSE_QUOTES = ("\"", "\u201d")
+
+
+def _quoted(sent_text: str) -> bool:
+    """A sentence wholly inside quotation marks (a belief quoted as a myth heading, a
+    reader's words): it is someone's statement, not the author's."""
+    return (len(sent_text) > 2 and sent_text.startswith(_OPEN_QUOTES)
+            and sent_text.endswith(_CLOSE_QUOTES)
+            and sum(sent_text.count(q) for q in ("\"", "\u201c", "\u201d")) == 2)
+
+
 def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
                  sent_text: str) -> bool:
     text = sent_text.rstrip()
@@ -339,6 +351,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
         question = _is_question(sent, raw_start, cues, raw)
+        quoted = "quotation marks" if _quoted(sent_text) else None
         sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
@@ -378,7 +391,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
-                               None)
+                               None) or quoted
             span_start = tokens.idx[a]
             span_text = raw[span_start - raw_start:tokens.end_char(b - 1) - raw_start]
             text = span_text.strip()
