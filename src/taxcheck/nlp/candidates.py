@@ -288,19 +288,24 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                     for k in range(len(clauses))]
         quantities = find_quantities(raw, sent.start_char)
         for index, (a, b) in enumerate(clauses):
+            asides = _asides(doc, a, b) if "(" in raw else []
+            # "the money you put in (not the earnings)": the aside leaves out what it names;
+            # it neither adds a concept to the clause nor denies the clause
+            left_out = [(lo, hi) for lo, hi in asides if doc[lo + 1].lower_ == "not"]
+            own = [s for s in concepts if _inside(s, a, b)
+                   and not any(lo <= s.start < hi for lo, hi in left_out)]
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char, _text(s, sent, raw))
-                             for s in concepts if _inside(s, a, b))
+                             for s in own)
             if not mentions:
                 continue
             clause_cues = [c for c in sent_cues if _inside(c, a, b)]
             pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            pseudo.extend(doc[lo:hi] for lo, hi in left_out)
             condition = _preposed_condition(doc, a, b)
             if condition is not None:
                 pseudo.append(doc[condition[0]:condition[1]])
-            negations = _negations(clause_cues, pseudo,
-                                   [s for s in concepts if _inside(s, a, b)],
-                                   scopes.get(NEGATION, ("bidirectional", None)),
-                                   _asides(doc, a, b) if "(" in raw else [])
+            negations = _negations(clause_cues, pseudo, own,
+                                   scopes.get(NEGATION, ("bidirectional", None)), asides)
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(doc, [c for c in clause_cues if not _after_comma(c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
