@@ -282,3 +282,52 @@ def test_section_l_facts(check_text, text, expected):
 def test_an_faq_answer_that_makes_the_larger_catch_up_mandatory_is_false(check_text, answer):
     text = f"Does every plan have to offer the enhanced catch-up?\n\n{answer}\n"
     assert ("catch-up-60-63-mandatory", "false") in _found(check_text, text)
+
+
+# --- early access: what a heading or section leaves unsaid -------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a heading that states the old loan-first rule, in an article about hardship withdrawals
+    ("# Hardship withdrawals: the rules\n\n## You’ll have to borrow first\n\nHere’s the part "
+     "that surprises people.\n", ("hardship-loan-first", "outdated")),
+    ("# Hardship withdrawals: the rules\n\nBefore the plan approves anything, you must first "
+     "take every loan the plan makes available.\n", ("hardship-loan-first", "outdated")),
+    # a worked example of the old six-month freeze, under the article's hardship title
+    ("# Hardship withdrawals: the rules\n\nSay you take the money in June. You can’t restart "
+     "your payroll deferrals until December.\n", ("hardship-contribution-suspension", "outdated")),
+    # the $50,000 loan cap said to move, under a heading about borrowing
+    ("# How much you can borrow\n\nFor what it’s worth, the $50,000 ceiling isn’t frozen.\n",
+     ("plan-loan-cap-indexed", "false")),
+    ("# The 401(k) loan\n\n- That $50,000 ceiling is adjusted upward for inflation every "
+     "January.\n", ("plan-loan-cap-indexed", "false")),
+    # key points under a heading on the emergency withdrawal
+    ("# The $1,000 emergency withdrawal\n\n- The $1,000 figure will be indexed to inflation "
+     "starting in 2025.\n", ("emergency-distribution-indexed", "false")),
+    ("# The $1,000 emergency withdrawal\n\n- Unlike an ordinary early distribution, the payout "
+     "is also excluded from federal income tax.\n", ("emergency-distribution-tax-free", "false")),
+    ("# Domestic abuse survivors\n\n- The distribution must be taken within two years of the "
+     "abuse.\n", ("domestic-abuse-two-years", "false")),
+    ("# A small emergency\n\nYou can take one emergency withdrawal a year. Every 401(k) plan is "
+     "required to offer it now.\n", ("emergency-distribution-required", "false")),
+    ("Since your plan has signed off on the hardship, the IRS waives the 10% early-withdrawal "
+     "charge.\n", ("hardship-withdrawal-penalty-free", "false")),
+    ("Once your Roth IRA has been open for five years, the growth comes out tax-free too, no "
+     "matter how old you are.\n", ("roth-earnings-five-years-any-age", "false")),
+])
+def test_early_access_facts_left_to_the_heading(check_text, text, expected):
+    suffix = ".md" if text.startswith("#") else ".txt"
+    found = {(f.claim_id, f.verdict) for f in check_text(text, suffix=suffix).findings}
+    assert expected in found
+
+
+@pytest.mark.parametrize("text", [
+    "# Hardship withdrawals: the rules\n\nBuild six months of expenses into an emergency fund "
+    "first.\n",
+    "# The $1,000 emergency withdrawal\n\n- The 401(k) contribution limit is adjusted for "
+    "inflation every year.\n",
+    "# How much you can borrow\n\nThe $50,000 cap is written into the law and isn’t adjusted "
+    "for inflation.\n",
+])
+def test_early_access_headings_do_not_lend_a_claim_to_unrelated_sentences(check_text, text):
+    found = {(f.claim_id, f.verdict) for f in check_text(text, suffix=".md").findings}
+    assert not {c for c, v in found if v != "accurate"}

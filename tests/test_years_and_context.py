@@ -206,7 +206,7 @@ def test_an_outstanding_balance_is_the_loan_named_earlier(dated):
                   "your paycheck. The interest goes back into your account. If you leave your "
                   "job with a balance outstanding, you'll have just 60 days to repay it.",
                   date="2025-06-18")
-    assert ("plan-loan-offset-60-days", "false") in found
+    assert ("plan-loan-offset-60-days", "outdated") in found
 
 
 # -- clauses ----------------------------------------------------------------------------

@@ -368,7 +368,12 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
         for index, (a, b) in enumerate(clauses):
-            inside = [s for s in concepts if a <= s.start < b]
+            asides = _asides(tokens, a, b) if "(" in raw else []
+            # "the money you put in (not the earnings)": the aside leaves out what it names;
+            # it neither adds a concept to the clause nor denies the clause
+            left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            inside = [s for s in concepts if a <= s.start < b
+                      and not any(lo <= s.start < hi for lo, hi in left_out)]
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
@@ -377,11 +382,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                              for s in inside)
             clause_cues = [c for c in sent_cues if a <= c.start < b]
             pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
             condition = _preposed_condition(tokens, a, b)
             if condition is not None:
                 pseudo.append(_Mark(*condition))
-            negations = _negations(clause_cues, pseudo, inside, negation_scope,
-                                   _asides(tokens, a, b) if "(" in raw else [])
+            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;

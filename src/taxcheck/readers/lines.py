@@ -301,7 +301,8 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain) -> list
                 continue
             name = _plain_text(header[column]).rstrip("?") if column < len(header) else ""
             builder = BlockBuilder()
-            prefix = TABLE_DASH.join(p for p in (label, name) if p)
+            # a row label asked as a question ("Taxable?") reads as the subject of its cells
+            prefix = TABLE_DASH.join(p for p in (label.rstrip("?"), name) if p)
             if prefix:
                 builder.add_synthetic(f"{prefix}: ", offset + at)
             add(builder, value, offset + at)
