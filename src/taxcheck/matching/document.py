@@ -154,7 +154,9 @@ class _Walk:
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int]) -> Resolution:
         cand = res.cand
-        years = clause_years(cand, section.year, self.reference)
+        date = self.document.meta.date
+        years = clause_years(cand, section.year, self.reference,
+                             date.year if date else None)
         # what the title, the section's heading and its last few sentences name (and, for a
         # heading, its first paragraph) may be left implied
         nearby = {label for seen, labels in self.recent

@@ -32,6 +32,8 @@ class ClauseYears:
     """Every year the clause names, relative years resolved."""
     bound: dict[int, int] = field(default_factory=dict)
     """Years tied to one amount ("up from $23,000 in 2024"), by the amount's offset."""
+    written: int | None = None
+    """The year the article was written (its date), when it has one."""
 
     def of(self, amount: Quantity) -> int:
         return self.bound.get(amount.start, self.frame)
@@ -44,8 +46,10 @@ def relative_year(q: Quantity, reference: dt.date) -> int:
     return reference.year + int(q.value)
 
 
-def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYears:
-    """The years of a clause; ``default`` is its section's year or the as-of year."""
+def clause_years(cand: Candidate, default: int, reference: dt.date,
+                 written: int | None = None) -> ClauseYears:
+    """The years of a clause; ``default`` is its section's year or the as-of year,
+    ``written`` the year of the article's date."""
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
     relative = [relative_year(q, reference) for q in cand.quantities if q.kind == "relyear"]
@@ -65,7 +69,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
             bound[low.start] = bound[high.start]
     free = [int(q.value) for q in explicit if q.start not in tied]
     frame = free[0] if free else relative[0] if relative else default
-    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound)
+    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
+                       written)
 
 
 def heading_year(block: Block) -> int | None:
