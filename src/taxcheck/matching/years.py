@@ -17,8 +17,10 @@ _AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", r
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORECASE)
 """What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
 written after the range belongs to both ends."""
-_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
-"""A year of birth ("born in 1960") is not a tax year the clause speaks of."""
+_BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s+|before\s+|"
+                         r"from\s+)?$", re.IGNORECASE)
+"""A year of birth or death ("born in 1960", "she died after 2019") is not a tax year the
+clause speaks of."""
 
 
 @dataclass(frozen=True)
