@@ -255,3 +255,19 @@ def test_the_steps_end_when_the_article_says_the_rule_is_gone(checker):
              if any(s.source == "procedure" for s in f.trail)]
     assert steps == []
     assert 5 in [f.line for f in report.findings if f.verdict == "outdated"]
+
+
+@pytest.mark.parametrize("aside", [
+    "Make sure your beneficiary forms are up to date.",
+    "Keep your beneficiary designations current.",
+    "Tell your beneficiaries where the account is.",
+])
+def test_an_instruction_sharing_one_word_with_an_abolished_rule_is_no_step_of_it(checker, aside):
+    from taxcheck.readers import read_bytes
+
+    text = ("# A word for your heirs\n\nWhen a non-spouse beneficiary inherits your IRA, they "
+            f"can stretch withdrawals over their own life expectancy. {aside}\n")
+    report = checker.check(read_bytes(text.encode(), "heirs.md"))
+    flagged = [f.sentence for f in report.findings if f.verdict == "outdated"]
+    assert flagged == ["When a non-spouse beneficiary inherits your IRA, they can stretch "
+                       "withdrawals over their own life expectancy."]
