@@ -37,7 +37,7 @@ def as_of_2026(db):
 
 
 @pytest.mark.parametrize("sentence", [
-    "So a 2015 conversion can be undone as late as October 15, 2016.",
+    "That means your 2015 conversion can be reversed until October 15, 2016.",
     "A conversion you make in 2016 can be recharacterized until October 15, 2017.",
     "If you recharacterize your 2015 conversion, it drops out of your 2015 income.",
 ])

@@ -265,9 +265,9 @@ def test_the_steps_end_when_the_article_says_the_rule_is_gone(checker):
 def test_an_instruction_sharing_one_word_with_an_abolished_rule_is_no_step_of_it(checker, aside):
     from taxcheck.readers import read_bytes
 
-    text = ("# A word for your heirs\n\nWhen a non-spouse beneficiary inherits your IRA, they "
-            f"can stretch withdrawals over their own life expectancy. {aside}\n")
+    text = ("# A word for your heirs\n\nA nonspouse heir who inherits your IRA can spread the "
+            f"payouts over their own life expectancy. {aside}\n")
     report = checker.check(read_bytes(text.encode(), "heirs.md"))
     flagged = [f.sentence for f in report.findings if f.verdict == "outdated"]
-    assert flagged == ["When a non-spouse beneficiary inherits your IRA, they can stretch "
-                       "withdrawals over their own life expectancy."]
+    assert flagged == ["A nonspouse heir who inherits your IRA can spread the payouts over "
+                       "their own life expectancy."]
