@@ -59,3 +59,24 @@ def test_saying_the_rmd_excise_tax_is_never_waived_is_false(check_text, text):
 ])
 def test_a_conversion_treated_as_an_early_withdrawal_is_false(check_text, text):
     assert ("conversion-penalized", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("follow_on", [
+    "Better yet, the same delay applies to your IRAs.",
+    "The same break extends to your traditional IRAs.",
+    "The same goes for your IRAs.",
+])
+def test_the_plans_delay_said_to_apply_to_iras_too_is_false(check_text, follow_on):
+    text = ("Required minimum distributions\n\nIf you are still working at 74, you can hold off "
+            f"on withdrawals from your current employer's 401(k) until you retire. {follow_on}")
+    found = _found(check_text, text)
+    assert ("rmd-still-working-plan-only", "accurate") in found
+    assert ("rmd-still-working-ira", "false") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The still-working exception lets you postpone RMDs on both the 403(b) and your rollover IRA.",
+    "As long as you keep working, RMDs from both your 401(k) and your IRA can wait.",
+])
+def test_delaying_both_the_plan_and_the_ira_is_false(check_text, text):
+    assert ("rmd-still-working-ira", "false") in _found(check_text, text)
