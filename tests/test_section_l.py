@@ -78,9 +78,23 @@ def test_70_half_as_history_or_for_qcds_is_not_flagged(check_text, text):
     "You’ll have to begin taking required minimum distributions at age 72.",
     "Required minimum distributions begin the year you turn 72.",
     "Once you turn 72, the IRS requires you to take minimum distributions.",
+    "If you have turned 72, you need to take your required minimum distribution by December 31.",
 ])
 def test_rmds_at_72_stated_as_todays_rule_are_outdated(check_text, text):
-    assert ("rmd-start-age", "outdated") in _found(check_text, text)
+    # the fact sheet gives 70½, 72 and birth-date statements to rmd-starting-age-history
+    found = _found(check_text, text)
+    assert ("rmd-start-age-72", "outdated") in found
+    assert not any(c == "rmd-start-age" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "If you turn 72 in 2023 or later, your RMDs start at 73.",
+    "Anyone who turns 72 after 2022 must start RMDs at 73.",
+])
+def test_turning_72_after_2022_and_starting_at_73_is_accurate(check_text, text):
+    found = _found(check_text, text)
+    assert not any(v != "accurate" for _, v in found)
+    assert not any(c == "rmd-start-age-72" for c, _ in found)
 
 
 @pytest.mark.parametrize("text", [

@@ -172,7 +172,8 @@ class _Walk:
         earlier = self.sentence_years
         default = sentence_year(cand, earlier[1] if earlier and earlier[0]
                                 == self.context.sentence else None, section.year)
-        years = clause_years(cand, default, self.reference)
+        date = self.document.meta.date
+        years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
         # what the title, the section's heading and its last few sentences name (and, for a
         # heading, its first paragraph) may be left implied

@@ -163,7 +163,10 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
             or cand.polarity != "affirmed" or cand.historical or cand.attribution):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
-    if not shared:
+    # a list item under the rule is one of its steps; an instruction in running prose must
+    # speak of it more closely ("Make sure your beneficiary forms are up to date" after an
+    # outdated claim about heirs shares one word with it and states nothing)
+    if not shared or (not list_item and len(shared) < 2):
         return [], res
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
