@@ -258,7 +258,7 @@ def test_the_steps_end_when_the_article_says_the_rule_is_gone(checker):
 
 
 @pytest.mark.parametrize("aside", [
-    "Make sure your beneficiary forms are up to date.",
+    "Double-check your beneficiary forms every few years.",
     "Keep your beneficiary designations current.",
     "Tell your beneficiaries where the account is.",
 ])

@@ -130,7 +130,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
     # a list item under the rule is one of its steps; an instruction in running prose must
-    # speak of it more closely ("Make sure your beneficiary forms are up to date" after an
+    # speak of it more closely ("Double-check your beneficiary forms" after an
     # outdated claim about heirs shares one word with it and states nothing)
     if not shared or (not list_item and len(shared) < 2):
         return [], res
