@@ -80,3 +80,12 @@ def test_the_plans_delay_said_to_apply_to_iras_too_is_false(check_text, follow_o
 ])
 def test_delaying_both_the_plan_and_the_ira_is_false(check_text, text):
     assert ("rmd-still-working-ira", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "RMDs begin at 73 for anyone born in 1950 through 1959.",
+    "For people born in 1950 to 1959, required minimum distributions begin at 73.",
+])
+def test_a_range_of_birth_years_is_no_tax_year(check_text, text):
+    # those born in 1950 began at 72: the 1950 figure is checked, as of today's tax year
+    assert ("rmd-start-age-born-1950", "false") in _found(check_text, text)
