@@ -82,8 +82,12 @@ class Quantity:
     text: str
 
 
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+"""Letters the case-insensitive patterns accept for ASCII ones ("ſeventy" is "seventy")."""
+
+
 def _number(raw: str) -> float:
-    raw = re.sub(r"\s+", " ", raw.lower())
+    raw = re.sub(r"\s+", " ", raw.translate(_FOLD).lower())
     if raw in _RELATIVE:
         return float(_RELATIVE[raw])
     if raw == "the new":
