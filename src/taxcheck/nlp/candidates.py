@@ -257,6 +257,18 @@ _AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.
 dash and a signature ("...? \u2014 Worried in Ohio")."""
 
 
+_OPEN_QUOTES = ("\"", "\u201c")
+_CLOSE_QUOTES = ("\"", "\u201d")
+
+
+def _quoted(sent_text: str) -> bool:
+    """A sentence wholly inside quotation marks (a belief quoted as a myth heading, a
+    reader's words): it is someone's statement, not the author's."""
+    return (len(sent_text) > 2 and sent_text.startswith(_OPEN_QUOTES)
+            and sent_text.endswith(_CLOSE_QUOTES)
+            and sum(sent_text.count(q) for q in ("\"", "\u201c", "\u201d")) == 2)
+
+
 def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
                  sent_text: str) -> bool:
     text = sent_text.rstrip()
@@ -339,6 +351,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
         question = _is_question(sent, raw_start, cues, raw)
+        quoted = "quotation marks" if _quoted(sent_text) else None
         sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
@@ -355,7 +368,12 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
         for index, (a, b) in enumerate(clauses):
-            inside = [s for s in concepts if a <= s.start < b]
+            asides = _asides(tokens, a, b) if "(" in raw else []
+            # "the money you put in (not the earnings)": the aside leaves out what it names;
+            # it neither adds a concept to the clause nor denies the clause
+            left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            inside = [s for s in concepts if a <= s.start < b
+                      and not any(lo <= s.start < hi for lo, hi in left_out)]
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
@@ -364,11 +382,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                              for s in inside)
             clause_cues = [c for c in sent_cues if a <= c.start < b]
             pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
             condition = _preposed_condition(tokens, a, b)
             if condition is not None:
                 pseudo.append(_Mark(*condition))
-            negations = _negations(clause_cues, pseudo, inside, negation_scope,
-                                   _asides(tokens, a, b) if "(" in raw else [])
+            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
@@ -378,7 +396,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
-                               None)
+                               None) or quoted
             span_start = tokens.idx[a]
             span_text = raw[span_start - raw_start:tokens.end_char(b - 1) - raw_start]
             text = span_text.strip()
