@@ -282,3 +282,18 @@ def test_section_l_facts(check_text, text, expected):
 def test_an_faq_answer_that_makes_the_larger_catch_up_mandatory_is_false(check_text, answer):
     text = f"Does every plan have to offer the enhanced catch-up?\n\n{answer}\n"
     assert ("catch-up-60-63-mandatory", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 401(k) contribution limit rose $1,000 for 2026.",
+     ("deferral-limit-increase", "accurate")),
+    ("In 2025 the 401(k) limit went up by $1,000.", ("deferral-limit-increase", "false")),
+    ("For 2026, the deferral limit got a $500 bump.", ("deferral-limit-increase", "outdated")),
+    ("2025 brought a record increase in the 401(k) limit.",
+     ("deferral-limit-record-increase-2025", "false")),
+])
+def test_yearly_increases_of_the_deferral_limit(check_text, text, expected):
+    found = _found(check_text, text)
+    assert expected in found
+    # a change is never checked as the limit itself
+    assert not any(c == "elective-deferral-limit" and v != "accurate" for c, v in found)

@@ -121,8 +121,10 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
 
 def _anchor_group(figure: Figure) -> str:
     """Numeric claims that compete for a clause's amounts: same unit, and either all single
-    limits or all totals (a total never takes a single limit's amount, nor the reverse)."""
-    return f"{figure.unit}:total" if figure.total else figure.unit
+    limits, all totals or all yearly changes (none takes another kind's amount)."""
+    if figure.total:
+        return f"{figure.unit}:total"
+    return f"{figure.unit}:difference" if figure.difference else figure.unit
 
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],

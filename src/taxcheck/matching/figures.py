@@ -34,7 +34,9 @@ _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\
                       re.IGNORECASE)
 _DIFFERENCE = re.compile(
     r"(?:\b(?:up|down|by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
-    r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of)\s*$)", re.IGNORECASE)
+    r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of|"
+    r"(?:rose|rises|climbed|climbs|jumped|jumps|grew|grows|increased|increases)(?:\s+by)?)"
+    r"\s*$)", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
     r"^\s*(?:more|less|higher|lower|extra\s+over|above\s+last|over\s+last|increase|bump|"
     r"jump|raise|boost|hike)\b", re.IGNORECASE)
@@ -171,6 +173,15 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
                 or before.rstrip().endswith("="))
 
 
+def _is_difference(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is a change ("up $500", "a $1,000 bump")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
+
+
 def _is_context(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is not a value of any single limit: a total, an old
     value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
@@ -182,7 +193,16 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True
-    return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
+    return _is_difference(cand, q)
+
+
+def _wanted(figure: Figure, cand: Candidate, q: Quantity) -> bool:
+    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit."""
+    if figure.total:
+        return _is_total(cand, q)
+    if figure.difference:
+        return _is_difference(cand, q) and not _is_total(cand, q)
+    return not _is_context(cand, q)
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
@@ -196,7 +216,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and (_is_total(cand, q) if figure.total else not _is_context(cand, q))]
+               and _wanted(figure, cand, q)]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
