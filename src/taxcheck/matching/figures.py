@@ -173,6 +173,16 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
                 or before.rstrip().endswith("="))
 
 
+def _is_old(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    return bool(_OLD_VALUE.search(before)
+                or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
+
+
 def _is_difference(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is a change ("up $500", "a $1,000 bump")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
@@ -244,11 +254,13 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     year = years.of(quantity)
     if quantity.start not in years.bound and years.present is not None:
         year = years.present  # "$23,500 this year": the value for the year checked
-    if quantity.start not in years.bound and not years.own:
-        # "adds another $7,500, which brings the most you can defer to $31,000 for 2025": the
-        # parts of a total belong to the total's year
+    if quantity.start not in years.bound and not years.own and years.present is None:
+        # a clause that names no year of its own but gives one to another of its amounts:
+        # "adds another $7,500, which brings the most you can defer to $31,000 for 2025", "the
+        # base limit is $7,000 for 2025, and savers 50 and up can add $1,000" (not an old value
+        # it replaces: "$23,500, up from $23,000 in 2024")
         year = next((years.bound[q.start] for q in reversed(cand.quantities)
-                     if q.start in years.bound and _is_total(cand, q)), year)
+                     if q.start in years.bound and not _is_old(cand, q)), year)
     if (figure.wage_year_lag and quantity.start in years.bound
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"

@@ -87,11 +87,16 @@ now"): it does not take that year."""
 
 def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) -> int:
     """The default year of a clause: the year an earlier clause of its sentence names ("For
-    2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), unless the
-    clause turns away from it; else ``default`` (its section's or the as-of year)."""
-    if earlier is None or not earlier.own or _TURN.search(cand.text):
+    2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), or gives its
+    last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
+    from it; else ``default`` (its section's or the as-of year)."""
+    if earlier is None or _TURN.search(cand.text):
         return default
-    return earlier.frame
+    if earlier.own:
+        return earlier.frame
+    # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": the year of
+    # the earlier clause's last amount
+    return earlier.bound[max(earlier.bound)] if earlier.bound else default
 
 
 def heading_year(block: Block) -> int | None:
