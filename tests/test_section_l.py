@@ -297,3 +297,22 @@ def test_yearly_increases_of_the_deferral_limit(check_text, text, expected):
     assert expected in found
     # a change is never checked as the limit itself
     assert not any(c == "elective-deferral-limit" and v != "accurate" for c, v in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Roth catch-up requirement applies if your 2025 wages exceeded $145,000.",
+     ("roth-catch-up-wage-threshold", "false")),
+    ("For 2026 the Roth catch-up rule covers anyone whose 2025 FICA wages topped $150,000.",
+     ("roth-catch-up-wage-threshold", "accurate")),
+    ("High earners will no longer be able to make catch-up contributions.",
+     ("roth-catch-up-high-earners-lose", "false")),
+    ("For 2026, a 62-year-old can save $35,750 in a 401(k), including the super catch-up.",
+     ("deferral-total-60-63", "accurate")),
+    ("The combined employee-employer limit for 2026 is $72,000.",
+     ("annual-additions-limit", "accurate")),
+    ("The Saver's Match will be paid to you as a tax refund.", ("savers-match-refund", "false")),
+])
+def test_contribution_phrasings_of_real_pages(check_text, text, expected):
+    found = _found(check_text, text)
+    assert expected in found
+    assert not any(c == "roth-catch-up-before-2026" for c, _ in found)

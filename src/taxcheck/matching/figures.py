@@ -19,9 +19,12 @@ _TOTAL = re.compile(
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
-_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told)\b",
-                          re.IGNORECASE)
-"""Words after an amount given as a total ("$32,000 in all")."""
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
+    r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+    r"catch)\b", re.IGNORECASE)
+"""Words after an amount given as a total ("$32,000 in all", "$35,750 in a 401(k), including
+the super catch-up")."""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"

@@ -19,6 +19,10 @@ _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORE
 written after the range belongs to both ends."""
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
 """A year of birth ("born in 1960") is not a tax year the clause speaks of."""
+_MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
+                            r"(?:wages|earnings|salary|pay|compensation)\b", re.IGNORECASE)
+"""A year that dates what is measured ("your 2025 wages"), not the tax year the clause
+speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ def relative_year(q: Quantity, reference: dt.date) -> int:
 def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYears:
     """The years of a clause; ``default`` is its section's year or the as-of year."""
     explicit = [q for q in cand.quantities if q.kind == "year"
-                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
+                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
+                and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])]
     relatives = [q for q in cand.quantities if q.kind == "relyear"]
     relative = [relative_year(q, reference) for q in relatives]
     bound: dict[int, int] = {}
