@@ -95,13 +95,11 @@ def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) ->
     2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), or gives its
     last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
     from it; else ``default`` (its section's or the as-of year)."""
-    if earlier is None or _TURN.search(cand.text):
+    if earlier is None or not (earlier.own or earlier.bound) or _TURN.search(cand.text):
         return default
-    if earlier.own:
-        return earlier.frame
-    # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": the year of
-    # the earlier clause's last amount
-    return earlier.bound[max(earlier.bound)] if earlier.bound else default
+    # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
+    # of the earlier clause's last amount
+    return earlier.frame if earlier.own else earlier.bound[max(earlier.bound)]
 
 
 def heading_year(block: Block) -> int | None:
