@@ -316,3 +316,15 @@ def test_contribution_phrasings_of_real_pages(check_text, text, expected):
     found = _found(check_text, text)
     assert expected in found
     assert not any(c == "roth-catch-up-before-2026" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Your catch-ups must be Roth if you earned more than $150,000 from your employer in 2025.",
+    "SIMPLE IRA deferrals count toward the same $24,500 limit as your 401(k).",
+    "The IRA deadline for 2025 contributions is April 15, 2026, and an extension won't change it.",
+    "High earners still get their catch-ups; they just go in as Roth.",
+    "In 2026 you can put $24,500 into your 401(k), and another $8,000 if you're 50 or older, "
+    "for $32,500 in all.",
+])
+def test_right_contribution_statements_are_not_flagged(check_text, text):
+    assert not any(v != "accurate" for _, v in _found(check_text, text))

@@ -23,6 +23,10 @@ _MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
                             r"(?:wages|earnings|salary|pay|compensation)\b", re.IGNORECASE)
 """A year that dates what is measured ("your 2025 wages"), not the tax year the clause
 speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
+_EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
+                        r"\b(?:in|during)\s+$", re.IGNORECASE)
+"""A year in which something was earned ("if you earned more than $150,000 from your employer
+in 2025"): it dates the earnings, not the rule."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,9 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
         gap = cand.text[low.end - cand.start:high.start - cand.start]
         if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
             bound[low.start] = bound[high.start]
-    free = [int(q.value) for q in explicit if q.start not in tied]
+    # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
+    free = [int(q.value) for q in explicit if q.start not in tied
+            and not _EARNED_IN.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = default if not free and relatives and relatives[0].value == 0 else None
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
