@@ -328,3 +328,16 @@ def test_contribution_phrasings_of_real_pages(check_text, text, expected):
 ])
 def test_right_contribution_statements_are_not_flagged(check_text, text):
     assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("If you earn more than $150,000 as a single filer in 2025, you can’t contribute to a Roth "
+     "IRA.", True),
+    ("If you earn more than $165,000 as a single filer in 2025, you can't contribute to a Roth "
+     "IRA directly.", False),
+    ("Joint filers with MAGI over $252,000 can't put anything into a Roth IRA for 2026.", False),
+    ("Couples who make over $242,000 cannot contribute to a Roth IRA in 2026.", True),
+])
+def test_only_the_start_of_the_roth_range_as_a_cutoff_is_misleading(check_text, text, flagged):
+    found = ("roth-ira-phaseout-hard-cutoff", "misleading") in _found(check_text, text)
+    assert found == flagged

@@ -193,6 +193,10 @@ class Claim(_Strict):
     anchor: str | None = None
     """For numeric claims: the concept the amount belongs to (the nearest amount is checked);
     defaults to the first concept of the matching condition."""
+    unless_top_of: tuple[str, ...] = ()
+    """For a proposition: range figures whose top end, stated as the clause's amount for its
+    year, makes the clause right ("earn more than $165,000 and you can't contribute to a Roth
+    IRA" in 2025 names the top of the range, not its start presented as a cutoff)."""
     when: tuple[Condition, ...] = Field(min_length=1)
     examples: Examples
     kind: Literal["proposition", "figure"] | None = None

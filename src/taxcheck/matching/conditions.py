@@ -111,12 +111,26 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                      result.correction, (result.step,),
                      _merge(claim.citations, figure.citations), implied, fix,
                      result.says)
-    if not claim.years.contains(years.frame):
+    if not claim.years.contains(years.frame) or _names_top_of_range(db, claim, cand, years):
         return None
     verdict = claim.verdict or "accurate"
     message, says = claim_message(claim, verdict)
     return Match(claim, cond, used, verdict, message, claim.rule,
                  claim.correction, (), claim.citations, implied, says=says)
+
+
+def _names_top_of_range(db: ClaimDatabase, claim: Claim, cand: Candidate,
+                        years: ClauseYears) -> bool:
+    """The clause's amount is the top of one of ``claim.unless_top_of``'s ranges for its year."""
+    if not claim.unless_top_of:
+        return False
+    for q in cand.quantities:
+        year = years.of(q)
+        for figure in (db.figures[f] for f in claim.unless_top_of):
+            ends = figure.choices(year)
+            if q.kind == figure.unit and len(ends) > 1 and abs(q.value - max(ends)) < 1e-9:
+                return True
+    return False
 
 
 def _anchor_group(figure: Figure) -> str:
