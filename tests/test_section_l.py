@@ -341,3 +341,15 @@ def test_right_contribution_statements_are_not_flagged(check_text, text):
 def test_only_the_start_of_the_roth_range_as_a_cutoff_is_misleading(check_text, text, flagged):
     found = ("roth-ira-phaseout-hard-cutoff", "misleading") in _found(check_text, text)
     assert found == flagged
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Starting in 2026, catch-ups must be Roth for high earners. The threshold is $145,000 "
+     "for 2026.", "false"),
+    ("High earners' catch-ups must be Roth from 2026. The wage line is $150,000 for 2026.",
+     "accurate"),
+    ("Your catch-ups have to be Roth next year if you're a high earner. And the line is $145k "
+     "for 2026, I read it in the law.", "false"),
+])
+def test_the_line_after_the_roth_catch_up_rule_is_its_wage_threshold(check_text, text, verdict):
+    assert ("roth-catch-up-wage-threshold", verdict) in _found(check_text, text)
