@@ -353,3 +353,13 @@ def test_only_the_start_of_the_roth_range_as_a_cutoff_is_misleading(check_text, 
 ])
 def test_the_line_after_the_roth_catch_up_rule_is_its_wage_threshold(check_text, text, verdict):
     assert ("roth-catch-up-wage-threshold", verdict) in _found(check_text, text)
+
+
+def test_a_row_labelled_total_is_checked_as_a_total(check_text):
+    table = ("| Limit | 2025 | 2026 |\n|---|---|---|\n"
+             "| Total you can defer, age 50+ | $31,000 | $32,000 |\n"
+             "| Total you can defer, ages 60\u201363 | $34,750 | $35,750 |\n")
+    found = {(f.claim_id, f.verdict) for f in check_text(table, suffix=".md").findings}
+    assert ("deferral-total-50-plus", "false") in found
+    assert ("deferral-total-60-63", "accurate") in found
+    assert not any(c in ("catch-up-60-63", "catch-up-limit") for c, _ in found)
