@@ -363,3 +363,16 @@ def test_a_row_labelled_total_is_checked_as_a_total(check_text):
     assert ("deferral-total-50-plus", "false") in found
     assert ("deferral-total-60-63", "accurate") in found
     assert not any(c in ("catch-up-60-63", "catch-up-limit") for c, _ in found)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The super catch-up for people who turn 60, 61, 62 or 63 stays at $11,250. Add that to the "
+     "base limit and someone in that window can put away as much as $34,750 in 2026.", "false"),
+    ("Savers who turn 60 to 63 get a bigger catch-up of $11,250. Add it to the regular limit and "
+     "they can defer $35,750 in 2026.", "accurate"),
+    ("Workers between 60 and 63 have the enhanced catch-up. Add that to the $24,500 limit and "
+     "the most they can set aside in 2026 is $35,750.", "accurate"),
+])
+def test_adding_the_larger_catch_up_to_the_limit_gives_the_60_63_total(check_text, text,
+                                                                      verdict):
+    assert ("deferral-total-60-63", verdict) in _found(check_text, text)

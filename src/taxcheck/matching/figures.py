@@ -17,10 +17,12 @@ _TOTAL = re.compile(
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$"
-    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
+    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
+    r"|^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
-you can defer to $31,000", a row "Total you can defer, age 50+ — 2026:"): it adds several
-limits up, so no single limit is checked."""
+you can defer to $31,000", a row "Total you can defer, age 50+ — 2026:", "Add that to the
+base limit and you can put away $35,750"): it adds several limits up, so no single limit is
+checked."""
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
