@@ -376,3 +376,14 @@ def test_a_row_labelled_total_is_checked_as_a_total(check_text):
 def test_adding_the_larger_catch_up_to_the_limit_gives_the_60_63_total(check_text, text,
                                                                       verdict):
     assert ("deferral-total-60-63", verdict) in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you put $15,000 into your old employer's plan in the spring, you can put only $9,500 "
+    "more into the new one.",
+    "Say you contributed $10,000 to your 401(k) at your first job this year.",
+    "Suppose she defers $12,000 at the hospital; her 403(b) at the clinic can take the rest.",
+])
+def test_a_worked_examples_amount_is_not_a_limit(check_text, text):
+    assert not any(c == "elective-deferral-limit" and v != "accurate"
+                   for c, v in _found(check_text, text))

@@ -180,6 +180,15 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
                 or before.rstrip().endswith("="))
 
 
+_EXAMPLE = re.compile(
+    r"\b(?:if|say|suppose|when|once)\s+(?:you|she|he|they|we|i)(?:'ve)?\s+(?:already\s+)?"
+    r"(?:put|puts|defer|defers|deferred|contribute|contributes|contributed|save|saves|saved|"
+    r"deposit|deposits|deposited|invest|invests|invested|stash|stashed)\s+(?:in\s+|away\s+)?$",
+    re.IGNORECASE)
+"""Words before an amount of a worked example ("If you put $15,000 into your old employer's
+plan"): what someone puts in, not a limit."""
+
+
 def _is_old(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
@@ -206,7 +215,7 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _OLD_VALUE.search(before):
+    if _is_total(cand, q) or _OLD_VALUE.search(before) or _EXAMPLE.search(before):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True
