@@ -15,6 +15,9 @@ import pytest
     "Talk to a tax professional before you deduct 401(k) losses.",
     "Can I deduct my 401(k) losses? \u2014 Worried in Ohio",
     "Would it be smarter to roll my 401(k) losses into an IRA? -",
+    "Questions remain about how plans will let savers repay hardship withdrawals.",
+    "It remains to be seen whether hardship withdrawals can be paid back.",
+    "One question remains: can you put a hardship withdrawal back into the plan",
 ])
 def test_a_sentence_that_asserts_nothing_is_not_flagged(check_text, sentence):
     assert check_text(sentence).findings == []

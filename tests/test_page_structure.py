@@ -156,6 +156,25 @@ def test_a_question_header_reads_as_a_statement():
     assert [b.text for b in cells] == ["Pre-tax IRA — Taxed when converted: Yes, in full"]
 
 
+@pytest.mark.parametrize("name", ["q.txt", "q.html"])
+def test_a_question_row_label_is_the_subject_of_its_cells(checker, name):
+    rows = [("Feature", "Hardship withdrawal", "401(k) loan"),
+            ("10% penalty before 59½?", "Waived once the hardship is approved",
+             "Only if the loan defaults")]
+    if name.endswith(".html"):
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        text = ("<!doctype html><html><body><article><h1>Which one?</h1>"
+                f"<table>{body}</table></article></body></html>")
+    else:
+        text = "Which one?\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
+    document = read_bytes(text.encode(), name)
+    cells = [b.text for b in document.blocks if b.kind == "table_cell"]
+    assert cells[0] == ("10% penalty before 59½ — Hardship withdrawal: "
+                        "Waived once the hardship is approved")
+    found = {(f.claim_id, f.verdict) for f in checker.check(document, tax_year=2026).findings}
+    assert ("hardship-withdrawal-penalty-free", "false") in found
+
+
 # -- line structure -----------------------------------------------------------------------
 
 def test_a_page_without_blank_lines_keeps_its_blocks():

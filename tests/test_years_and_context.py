@@ -207,7 +207,7 @@ def test_an_outstanding_balance_is_the_loan_named_earlier(dated):
                   "your paycheck. The interest goes back into your account. If you leave your "
                   "job with a balance outstanding, you'll have just 60 days to repay it.",
                   date="2025-06-18")
-    assert ("plan-loan-offset-60-days", "false") in found
+    assert ("plan-loan-offset-60-days", "outdated") in found
 
 
 # -- clauses ----------------------------------------------------------------------------
@@ -334,3 +334,19 @@ def test_an_amount_for_this_year_is_checked_for_the_year_asked(db, sentence):
              for f in checker.check(read_bytes(text.encode(), "a.md"), tax_year=2026).findings}
     assert ("elective-deferral-limit", "accurate") in as_written
     assert ("elective-deferral-limit", "outdated") in today
+
+
+@pytest.mark.parametrize("aside", [
+    "Make sure your beneficiary forms are up to date.",
+    "Keep your beneficiary designations current.",
+    "Tell your beneficiaries where the account is.",
+])
+def test_an_instruction_sharing_one_word_with_an_abolished_rule_is_no_step_of_it(checker, aside):
+    from taxcheck.readers import read_bytes
+
+    text = ("# A word for your heirs\n\nA nonspouse heir who inherits your IRA can spread the "
+            f"payouts over their own life expectancy. {aside}\n")
+    report = checker.check(read_bytes(text.encode(), "heirs.md"))
+    flagged = [f.sentence for f in report.findings if f.verdict == "outdated"]
+    assert flagged == ["A nonspouse heir who inherits your IRA can spread the payouts over "
+                       "their own life expectancy."]

@@ -276,7 +276,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         # base limit is $7,000 for 2025, and savers 50 and up can add $1,000" (not an old value
         # it replaces: "$23,500, up from $23,000 in 2024")
         year = next((years.bound[q.start] for q in reversed(cand.quantities)
-                     if q.start in years.bound and not _is_old(cand, q)), year)
+                     if q.start in years.bound and q.kind == "usd" and not _is_old(cand, q)),
+                    year)
     if (figure.wage_year_lag and quantity.start in years.bound
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
