@@ -46,6 +46,7 @@ def test_a_later_clause_takes_the_year_an_earlier_clause_of_its_sentence_names(d
     "Your catch-up adds another $7,500, which brings the most you can defer to $31,000 for 2025.",
     "At 50 the catch-up of $7,500 pushes your 401(k) deferrals to a total of $31,000 in 2025.",
     "The 401(k) catch-up is $7,500, for a total of $31,000 in 2025.",
+    "The 401(k) limit is $23,500 for 2025, and savers 50 and older can add a $7,500 catch-up.",
 ])
 def test_the_parts_of_a_total_belong_to_the_totals_year(dated, sentence):
     found = dated(sentence, date="2026-01-20")

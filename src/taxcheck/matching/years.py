@@ -22,6 +22,14 @@ _BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s
                          re.IGNORECASE)
 """A year of birth or death ("born in 1960", "born in 1951 through 1959", "she died after
 2019") is not a tax year the clause speaks of."""
+_MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
+                            r"(?:wages|earnings|salary|pay|compensation)\b", re.IGNORECASE)
+"""A year that dates what is measured ("your 2025 wages"), not the tax year the clause
+speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
+_EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
+                        r"\b(?:in|during)\s+$", re.IGNORECASE)
+"""A year in which something was earned ("if you earned more than $150,000 from your employer
+in 2025"): it dates the earnings, not the rule."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,9 @@ class ClauseYears:
     year" keeps the page's year."""
     written: int | None = None
     """The year the article was written (its date), when it has one."""
+    amount_year: int | None = None
+    """The year written after the clause's last dollar amount ("$7,000 for 2025"), which a
+    later clause of the sentence with no year of its own takes."""
 
     def of(self, amount: Quantity) -> int:
         return self.bound.get(amount.start, self.frame)
@@ -61,7 +72,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     """The years of a clause; ``default`` is its section's year or the as-of year,
     ``written`` the year of the article's date."""
     explicit = [q for q in cand.quantities if q.kind == "year"
-                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
+                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
+                and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])]
     relatives = [q for q in cand.quantities if q.kind == "relyear"]
     relative = [relative_year(q, reference) for q in relatives]
     bound: dict[int, int] = {}
@@ -78,11 +90,15 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
         gap = cand.text[low.end - cand.start:high.start - cand.start]
         if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
             bound[low.start] = bound[high.start]
-    free = [int(q.value) for q in explicit if q.start not in tied]
+    # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
+    free = [int(q.value) for q in explicit if q.start not in tied
+            and not _EARNED_IN.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = default if not free and relatives and relatives[0].value == 0 else None
+    dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound]
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
-                       bool(free or relative), present, written)
+                       bool(free or relative), present, written,
+                       bound[dollars[-1]] if dollars else None)
 
 
 _TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
@@ -94,11 +110,15 @@ now"): it does not take that year."""
 
 def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) -> int:
     """The default year of a clause: the year an earlier clause of its sentence names ("For
-    2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), unless the
-    clause turns away from it; else ``default`` (its section's or the as-of year)."""
-    if earlier is None or not earlier.own or _TURN.search(cand.text):
+    2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), or gives its
+    last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
+    from it; else ``default`` (its section's or the as-of year)."""
+    if (earlier is None or not (earlier.own or earlier.amount_year)
+            or _TURN.search(cand.text)):
         return default
-    return earlier.frame
+    # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
+    # of the earlier clause's last dollar amount (not "if you turn 72 in 2023")
+    return earlier.frame if earlier.own else earlier.amount_year or default
 
 
 def heading_year(block: Block) -> int | None:
