@@ -197,3 +197,19 @@ def test_a_requirement_put_to_the_reader_is_a_step_of_the_old_deduction(checker,
             f"itemized deductions.\n\n{requirement}\n")
     report = checker.check(read_bytes(text.encode(), "steps.md"))
     assert [f.line for f in report.findings if f.verdict == "outdated"] == [3, 5]
+
+
+# --- amounts that are not one year's limit -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Say you put in $8,000 of nondeductible money over several years to your traditional IRA.",
+    "She contributed $9,000 to her Roth IRA across three tax years.",
+    "Your IRA checks add up to just $5,500 once you close every traditional IRA you own.",
+])
+def test_sums_over_years_and_totals_are_not_the_ira_limit(check_text, text):
+    assert not any(c == "ira-limit" for c, _ in _found(check_text, text))
+
+
+def test_one_years_amount_is_still_checked(check_text):
+    assert ("ira-limit", "false") in _found(check_text, "For 2026, the IRA contribution "
+                                                        "limit is $8,000.")
