@@ -213,3 +213,15 @@ def test_sums_over_years_and_totals_are_not_the_ira_limit(check_text, text):
 def test_one_years_amount_is_still_checked(check_text):
     assert ("ira-limit", "false") in _found(check_text, "For 2026, the IRA contribution "
                                                         "limit is $8,000.")
+
+
+def test_a_worked_example_line_restates_the_old_deduction_not_a_neighbouring_claim(checker):
+    from taxcheck.readers import read_bytes
+
+    text = ("# IRA losses\n\n## A worked example\n\nSay you put in $9,000 and, when you close "
+            "every traditional IRA you own, you get back $6,000, less than your basis.\n\n"
+            "Now suppose you have no other miscellaneous deductions.\n\n"
+            "Two percent of $40,000 is $800, so $2,200 of the loss ends up as a deduction.\n")
+    report = checker.check(read_bytes(text.encode(), "example.md"))
+    last = {(f.claim_id, f.verdict) for f in report.findings if f.line == 9}
+    assert last == {("ira-loss-deduction-outdated", "outdated")}

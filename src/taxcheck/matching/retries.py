@@ -130,16 +130,23 @@ _STEP_OF_EXAMPLE = frozenset({"LOSS", "DEDUCT"})
 you'd deduct $700")."""
 
 
-_SCENARIO = re.compile(r"^\W*(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
+_SCENARIO = re.compile(r"^\W*(?:(?:now|and|so|then|next|but|or)\W+)?"
+                       r"(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
                        re.IGNORECASE)
 """The set-up of a worked example ("Say you put in $8,000 ..."): the facts of the case, not
 a line that figures the rule."""
 
 
+def scenario(cand: Candidate) -> bool:
+    """The sentence sets up a case ("Say you ...", "Now suppose ..."): it states facts of the
+    case, neither the rule nor that the rule is gone."""
+    return bool(_SCENARIO.match(cand.sentence))
+
+
 def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
     """A line of a worked example: a dollar amount and the loss or deduction it figures."""
     return (any(q.kind == "usd" for q in cand.quantities)
-            and bool(_STEP_OF_EXAMPLE & labels) and not _SCENARIO.match(cand.sentence))
+            and bool(_STEP_OF_EXAMPLE & labels) and not scenario(cand))
 
 
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
@@ -173,6 +180,24 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     match = Match(claim, claim.when[0], frozenset(shared), verdict,
                   message, claim.rule, claim.correction, (), claim.citations, says=says)
     return [match], replace(res, steps=[*res.steps, step])
+
+
+def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
+                        procedure: Procedure | None) -> tuple[list[Match], Resolution]:
+    """A line of a worked example of an open procedure ("Two percent of $50,000 is $1,000,
+    so $1,500 of the loss ends up as a deduction") restates the procedure: claims of the
+    same topic it also meets (the loss is deductible; the deduction goes on Schedule A) give
+    way to the procedure's own."""
+    if procedure is None or not _worked_example(cand, res.labels & procedure.vocabulary):
+        return matches, res
+    same = [m for m in matches if m.claim.topic == procedure.claim.topic and not m.claim.figure
+            and m.claim.id != procedure.claim.id and m.verdict != "accurate"]
+    if not same:
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=False)
+    if not steps:
+        return matches, res
+    return [m for m in matches if m not in same] + steps, stepped
 
 
 ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
