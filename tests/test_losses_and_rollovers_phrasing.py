@@ -167,6 +167,9 @@ def test_wrong_even_under_the_old_rule_is_false_and_not_also_outdated(check_text
      ("retirement-loss-rollover", "false")),
     ("Can You Deduct Losses in Your IRA? Yes, Under the Right Conditions",
      ("ira-loss-misc-deduction-outdated", "outdated")),
+    # a hedged reply takes a position of its own
+    ("Can you roll your 401(k) losses into an IRA?\n\nOften, yes.",
+     ("retirement-loss-rollover", "false")),
 ])
 def test_a_reply_states_what_the_question_asked(check_text, text, expected):
     assert expected in _found(check_text, text)

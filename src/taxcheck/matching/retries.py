@@ -204,7 +204,10 @@ ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
 """Concepts of a reply to the question just asked, and the polarity each gives it."""
 BARE_REPLY = 3
 """Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
-by the sentence that explains it, which states the claim itself."""
+by the sentence that explains it, which states the claim itself. A hedged reply ("Often,
+yes.") takes a position of its own."""
+_HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|probably)\b",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,8 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     in your IRA? Yes, under the right conditions" states the old deduction."""
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
-            or cand.historical or cand.attribution or len(cand.text.split()) < BARE_REPLY):
+            or cand.historical or cand.attribution
+            or (len(cand.text.split()) < BARE_REPLY and not _HEDGED_REPLY.match(cand.text))):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
     answered = replace(cand, polarity=said,
