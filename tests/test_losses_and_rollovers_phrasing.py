@@ -228,3 +228,11 @@ def test_a_worked_example_line_restates_the_old_deduction_not_a_neighbouring_cla
     report = checker.check(read_bytes(text.encode(), "example.md"))
     last = {(f.claim_id, f.verdict) for f in report.findings if f.line == 9}
     assert last == {("ira-loss-deduction-outdated", "outdated")}
+
+
+@pytest.mark.parametrize("text", [
+    "Your 401(k) dropped $18,000, but the drop isn't wasted: you can claim it as a capital loss.",
+    "The loss in your IRA is not wasted, since it counts as a capital loss.",
+])
+def test_not_wasted_is_not_a_denial(check_text, text):
+    assert ("retirement-loss-capital-loss", "false") in _found(check_text, text)
