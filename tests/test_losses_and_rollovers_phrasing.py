@@ -235,4 +235,7 @@ def test_a_worked_example_line_restates_the_old_deduction_not_a_neighbouring_cla
     "The loss in your IRA is not wasted, since it counts as a capital loss.",
 ])
 def test_not_wasted_is_not_a_denial(check_text, text):
-    assert ("retirement-loss-capital-loss", "false") in _found(check_text, text)
+    found = _found(check_text, text)
+    assert found & {("retirement-loss-capital-loss", "false"),
+                    ("retirement-loss-deductible", "false")}
+    assert not any(v == "accurate" for _, v in found)
