@@ -123,7 +123,7 @@ def test_outdated_rmd_rates_and_ages():
     assert "— outdated: 50% was the figure for 2022" in findings[0]["message"]
     assert "25%" in findings[0]["message"]
     findings = _json("Required minimum distributions begin at age 72.", "--tax-year", "2026")
-    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age", "outdated")]
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age-72", "outdated")]
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), [

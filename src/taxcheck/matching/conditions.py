@@ -111,12 +111,22 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                      result.correction, (result.step,),
                      _merge(claim.citations, figure.citations), implied, fix,
                      result.says)
-    if not claim.years.contains(years.frame):
+    if not claim.years.contains(years.frame) and not _own_time(claim, cand, years):
         return None
     verdict = claim.verdict or "accurate"
     message, says = claim_message(claim, verdict)
     return Match(claim, cond, used, verdict, message, claim.rule,
                  claim.correction, (), claim.citations, implied, says=says)
+
+
+def _own_time(claim: Claim, cand: Candidate, years: ClauseYears) -> bool:
+    """An old dated page states a rule since abolished as how things work in its own time
+    ("So a 2015 conversion can be undone as late as October 15, 2016" on a 2016 page): in
+    the present tense, about the years around its date, it still states the outdated claim."""
+    start = claim.years.from_
+    return (claim.verdict == "outdated" and not cand.historical and years.written is not None
+            and start is not None and years.written < start
+            and abs(years.frame - years.written) <= 1)
 
 
 def _anchor_group(figure: Figure) -> str:

@@ -24,6 +24,7 @@ from taxcheck.matching.discourse import (
     DiscourseContext,
     Groups,
     Resolution,
+    foils,
     resolve_clause,
 )
 from taxcheck.matching.retries import (
@@ -40,7 +41,7 @@ from taxcheck.matching.retries import (
     with_explained_clause,
     with_heading,
 )
-from taxcheck.matching.years import clause_years, heading_year
+from taxcheck.matching.years import ClauseYears, clause_years, heading_year, sentence_year
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -98,6 +99,8 @@ class _Walk:
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
+        self.sentence_years: tuple[int, ClauseYears] | None = None
+        """The years of the last clause checked, with its sentence number."""
 
     def _announces(self, block: Block) -> bool:
         """Track teaser headings and lead-ins; True for a list item under one."""
@@ -115,6 +118,7 @@ class _Walk:
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
+            self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
@@ -167,7 +171,12 @@ class _Walk:
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int]) -> Resolution:
         cand = res.cand
-        years = clause_years(cand, section.year, self.reference)
+        earlier = self.sentence_years
+        default = sentence_year(cand, earlier[1] if earlier and earlier[0]
+                                == self.context.sentence else None, section.year)
+        date = self.document.meta.date
+        years = clause_years(cand, default, self.reference, date.year if date else None)
+        self.sentence_years = (self.context.sentence, years)
         # what the title, the section's heading and its last few sentences name (and, for a
         # heading, its first paragraph) may be left implied
         nearby = {label for seen, labels in self.recent
@@ -222,7 +231,7 @@ class _Walk:
                     if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
             context.update(cand.labels | kept | res.referred)
         else:
-            context.update(cand.labels | res.referred)
+            context.update((cand.labels - foils(cand)) | res.referred)
         if is_title:
             self.title.update(cand.labels)
         elif block.kind == "heading":

@@ -231,6 +231,16 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if quantity is None:
         return None
     year = years.of(quantity)
+    if quantity.start not in years.bound and years.present is not None:
+        year = years.present  # "$23,500 this year": the value for the year checked
+    if quantity.start not in years.bound and not years.own:
+        # "adds another $7,500, which brings the most you can defer to $31,000 for 2025": the
+        # parts of a total belong to the total's year
+        year = next((years.bound[q.start] for q in reversed(cand.quantities)
+                     if q.start in years.bound and _is_total(cand, q)), year)
+    if (figure.wage_year_lag and quantity.start in years.bound
+            and years.frame == year + figure.wage_year_lag):
+        year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
     if year not in figure.values:
         return None
     stated = figure.format(quantity.value)
@@ -241,8 +251,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            f"The {figure.name} for {year} is {right}.", claim.correction,
                            Step(stage="number", detail=f"{stated} matches {year}",
                                 labels=(str(year),)), says=says)
-    earlier = sorted((y for y in figure.values
-                      if y < year and figure.matches(y, quantity.value)), reverse=True)
+    earlier = [] if figure.misprint(year, quantity.value) else sorted(
+        (y for y in figure.values if y < year and figure.matches(y, quantity.value)),
+        reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
     replacement = replacement_text(figure, year, quantity)
@@ -257,6 +268,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
-                       Step(stage="number", detail=f"{stated} matches no year's figure",
+                       Step(stage="number", detail=f"{stated} is a misprint of the {year} figure"
+                            if figure.misprint(year, quantity.value)
+                            else f"{stated} matches no year's figure",
                             labels=(str(year),)),
                        quantity, replacement, says)

@@ -164,13 +164,18 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     deduction in dollars ("You have a $1,900 loss", "so you'd deduct $700"). Prose around
     it is not: a forum reply that goes on about conversions after one poster's outdated
     claim does not repeat the claim."""
-    if (procedure is None
-            or not (list_item or cand.imperative or _MUST.match(cand.text)
-                    or _worked_example(cand, res.labels & procedure.vocabulary))
-            or cand.polarity != "affirmed" or cand.historical or cand.attribution):
+    if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
+        return [], res
+    closer = (list_item or _MUST.match(cand.text) is not None
+              or _worked_example(cand, res.labels & procedure.vocabulary))
+    if not (closer or cand.imperative):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
-    if not shared:
+    # a list item, a requirement or a worked example's line under the rule is one of its
+    # steps; a bare instruction in running prose must speak of it more closely ("Make sure
+    # your beneficiary forms are up to date" after an outdated claim about heirs shares one
+    # word with it and states nothing)
+    if not shared or (not closer and len(shared) < 2):
         return [], res
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",

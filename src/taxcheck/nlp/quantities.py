@@ -93,13 +93,29 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+_HINT_WORDS = ("year", *_WORDS)
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The four non-ASCII letters a case-insensitive regex matches to ASCII ones ("ſ" to "s")
+while ``str.lower`` does not: text holding one is tested with ``_HINT`` itself."""
+_NEED_WORDS = tuple(dict.fromkeys(word for needs in _NEEDS.values() for word in needs))
+
+
+def _hinted(text: str, lower: str) -> bool:
+    """``_HINT.search(text)``, mostly by substring tests (much faster than the regex)."""
+    if _DIGIT_OR_DOLLAR.search(text) or any(word in lower for word in _HINT_WORDS):
+        return True
+    return any(c in text for c in _ODD_CASE) and bool(_HINT.search(text))
+
+
 def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
     """The patterns that may match ``text`` (see ``_HINT`` and ``_NEEDS``)."""
-    if not _HINT.search(text):
-        return []
     lower = text.lower()
+    if not _hinted(text, lower):
+        return []
+    held = {word for word in _NEED_WORDS if word in lower}
     return [(kind, pattern) for kind, pattern in _PATTERNS
-            if not (needs := _NEEDS.get(pattern)) or any(word in lower for word in needs)]
+            if not (needs := _NEEDS.get(pattern)) or not held.isdisjoint(needs)]
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
