@@ -138,6 +138,18 @@ def test_quantities(text, kind, value):
     assert (q.kind, q.value) == (kind, value)
 
 
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("\u017feventy percent", "percent", 70), ("f\u0131ve percent", "percent", 5),
+    ("F\u0130VE percent", "percent", 5), ("next tax year", "relyear", 1),
+    ("th\u0131s year", "relyear", 0),
+])
+def test_look_alike_letters_the_patterns_accept_are_read_not_a_crash(text, kind, value):
+    # article text is untrusted: "ſeventy" (long s) matched the number words and then
+    # failed to convert, ending the whole check with a traceback
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == (kind, value)
+
+
 def _verdicts(check_text, sentence: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for f in check_text(sentence).findings:

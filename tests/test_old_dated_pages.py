@@ -61,7 +61,7 @@ def test_a_year_far_from_the_page_date_is_not_its_own_time(as_of_2026):
 
 
 @pytest.mark.parametrize("text", [
-    "Required minimum distributions\n\nThe magic age is 70½. Once you reach it, your first "
+    "Required minimum distributions\n\nYour RMDs begin at 70½. After that birthday, the first "
     "withdrawal is due.",
     "Required minimum distributions\n\nThe starting age is 70½. After that, you withdraw "
     "every year.",

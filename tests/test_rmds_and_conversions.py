@@ -26,7 +26,7 @@ def test_a_myth_introduced_as_a_common_assumption_is_no_error(check_text, text):
 
 @pytest.mark.parametrize("text", [
     "Miss your RMD and the IRS takes 50% of the amount you should have withdrawn but didn't.",
-    "The penalty for a missed RMD is 50% of what you were supposed to withdraw and didn't.",
+    "The penalty for a missed RMD is 50% of the sum you were supposed to take and didn't.",
     "Skipping a required minimum distribution costs 50% of the amount you should have taken "
     "and didn't.",
 ])
@@ -62,7 +62,7 @@ def test_a_conversion_treated_as_an_early_withdrawal_is_false(check_text, text):
 
 
 @pytest.mark.parametrize("follow_on", [
-    "Better yet, the same delay applies to your IRAs.",
+    "The same postponement applies to your IRAs as well.",
     "The same break extends to your traditional IRAs.",
     "The same goes for your IRAs.",
 ])
@@ -75,8 +75,17 @@ def test_the_plans_delay_said_to_apply_to_iras_too_is_false(check_text, follow_o
 
 
 @pytest.mark.parametrize("text", [
-    "The still-working exception lets you postpone RMDs on both the 403(b) and your rollover IRA.",
+    "Thanks to the still-working exception, you can postpone RMDs on both the 403(b) and your IRA.",
     "As long as you keep working, RMDs from both your 401(k) and your IRA can wait.",
 ])
 def test_delaying_both_the_plan_and_the_ira_is_false(check_text, text):
     assert ("rmd-still-working-ira", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "RMDs begin at 73 for anyone born in 1950 through 1959.",
+    "For people born in 1950 to 1959, required minimum distributions begin at 73.",
+])
+def test_a_range_of_birth_years_is_no_tax_year(check_text, text):
+    # those born in 1950 began at 72: the 1950 figure is checked, as of today's tax year
+    assert ("rmd-start-age-born-1950", "false") in _found(check_text, text)

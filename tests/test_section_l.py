@@ -78,7 +78,7 @@ def test_70_half_as_history_or_for_qcds_is_not_flagged(check_text, text):
     "You’ll have to begin taking required minimum distributions at age 72.",
     "Required minimum distributions begin the year you turn 72.",
     "Once you turn 72, the IRS requires you to take minimum distributions.",
-    "If you have turned 72, you need to take your required minimum distribution by December 31.",
+    "Once you have turned 72, your required minimum distribution is due by year-end.",
 ])
 def test_rmds_at_72_stated_as_todays_rule_are_outdated(check_text, text):
     # the fact sheet gives 70½, 72 and birth-date statements to rmd-starting-age-history

@@ -336,7 +336,7 @@ def test_an_amount_for_this_year_is_checked_for_the_year_asked(db, sentence):
 
 
 @pytest.mark.parametrize("aside", [
-    "Make sure your beneficiary forms are up to date.",
+    "Double-check your beneficiary forms every few years.",
     "Keep your beneficiary designations current.",
     "Tell your beneficiaries where the account is.",
 ])

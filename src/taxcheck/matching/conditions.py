@@ -121,7 +121,7 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
 
 def _own_time(claim: Claim, cand: Candidate, years: ClauseYears) -> bool:
     """An old dated page states a rule since abolished as how things work in its own time
-    ("So a 2015 conversion can be undone as late as October 15, 2016" on a 2016 page): in
+    ("your 2015 conversion can be reversed until October 15, 2016" on a 2016 page): in
     the present tense, about the years around its date, it still states the outdated claim."""
     start = claim.years.from_
     return (claim.verdict == "outdated" and not cand.historical and years.written is not None

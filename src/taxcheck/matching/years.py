@@ -18,9 +18,10 @@ _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORE
 """What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
 written after the range belongs to both ends."""
 _BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s+|before\s+|"
-                         r"from\s+)?$", re.IGNORECASE)
-"""A year of birth or death ("born in 1960", "she died after 2019") is not a tax year the
-clause speaks of."""
+                         r"from\s+|between\s+)?(?:(?:19|20)\d\d\s*(?:through|to|and|-|\u2013)\s*)?$",
+                         re.IGNORECASE)
+"""A year of birth or death ("born in 1960", "born in 1951 through 1959", "she died after
+2019") is not a tax year the clause speaks of."""
 
 
 @dataclass(frozen=True)

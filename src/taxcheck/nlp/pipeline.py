@@ -53,7 +53,7 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
 
 
 FRACTION_STOP = r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\."
-"""A full stop after a vulgar fraction ("The age is 70½. Once you reach it ..."): spaCy's
+"""A full stop after a vulgar fraction ("RMDs began at 70½. After that ..."): spaCy's
 suffixes leave "70½." one token, so the sentence would run on into the next one."""
 
 
