@@ -227,3 +227,18 @@ def test_a_house_override_of_a_denial_is_not_a_mirrored_pair(tmp_path):
     assert "not mirrored in the denial" in shown.stdout
     assert "Denied (house-ira-loss-not-deductible) when" in shown.stdout
     assert "all of IRA, LOSS, DISALLOW; affirmed" in shown.stdout
+
+
+def test_conditions_that_differ_only_in_where_they_are_read_mirror_each_other():
+    from taxcheck.claimdb.models import Condition, YearRange
+
+    stated = Condition(all=("CARRYBACK",), any=("CAPITAL_LOSS", "LOSS"),
+                       none=("CORPORATION",), implied=("LOSS",), polarity="affirmed")
+    denied = Condition(all=("CARRYBACK",), any=("LOSS", "CAPITAL_LOSS"), polarity="negated",
+                       stated_year=YearRange(**{"from": 2018}), past=True)
+    assert stated.near_mirrors(denied) and denied.near_mirrors(stated)
+    # the same polarity, another concept, or 'any' polarity: not a statement and its denial
+    assert not stated.near_mirrors(stated)
+    assert not stated.near_mirrors(denied.model_copy(update={"all": ("CARRYBACK", "AMEND")}))
+    assert not stated.near_mirrors(denied.model_copy(update={"any": ("LOSS",)}))
+    assert not stated.model_copy(update={"polarity": "any"}).near_mirrors(denied)

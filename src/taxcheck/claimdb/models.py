@@ -116,6 +116,14 @@ class Condition(_Strict):
         return (self.model_dump(exclude={"polarity", "mirror"})
                 == other.model_dump(exclude={"polarity", "mirror"}))
 
+    def near_mirrors(self, other: Condition) -> bool:
+        """True when ``other`` names the same concepts (``all`` and ``any``, in any order)
+        with the opposite polarity: the two state one proposition and its denial, whatever
+        their ``none``, ``implied``, ``anchor``, ``stated_year`` or ``past`` (those narrow
+        where a statement is read, not what it states)."""
+        return (self.polarity != "any" and other.polarity == _FLIP[self.polarity]
+                and set(self.all) == set(other.all) and set(self.any) == set(other.any))
+
 
 _FLIP: dict[str, Polarity] = {"affirmed": "negated", "negated": "affirmed"}
 
