@@ -135,8 +135,8 @@ def test_a_proposition_is_contradicted_only_by_its_denial(checker):
         return {(by_id[c.wrong].claim_id, by_id[c.accurate].claim_id)
                 for c in report.contradictions}
 
-    # retirement-loss-not-deductible is the denial of retirement-loss-offsets-gains;
-    # retirement-loss-deductible has no denial of its own
+    # retirement-loss-not-deductible is the denial both retirement-loss-deductible and
+    # retirement-loss-offsets-gains share: it contradicts each of them
     assert pairs("Limits\n\nYou cannot deduct losses inside a 401(k).\n\nLater that year, "
                  "you can deduct your 401(k) losses on your tax return.\n\nYou can use your "
                  "401(k) losses to offset capital gains from other investments.\n") == {

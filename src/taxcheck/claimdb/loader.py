@@ -231,7 +231,8 @@ def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]
         if header is not None:
             loader.fail(1, "expected 'claims:' followed by a list of claims")
         return []
-    out = []
+    out: list[tuple[Claim, str]] = []
+    denials: dict[str, int] = {}  # a denial made in this file -> its place in out
     for i, body in enumerate(raw_claims):
         if isinstance(body, dict):
             if "denial_of" in body:
@@ -247,13 +248,38 @@ def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]
         for made, key in ((claim, "id"), (denial, "negated")):
             if made is None:
                 continue
+            if key == "negated" and made.id in denials:
+                problem = _share_denial(out, denials[made.id], made)
+                if problem:
+                    loader.fail(loader.line(("claims", i, key)), problem, "TC104")
+                continue
             if made.id in seen:
                 loader.fail(loader.line(("claims", i, key)), f"duplicate claim id {made.id!r} "
                             f"(first defined at {seen[made.id]})", "TC104")
                 continue
             seen[made.id] = where
+            if key == "negated":
+                denials[made.id] = len(out)
             out.append((made, where))
     return out
+
+
+def _share_denial(out: list[tuple[Claim, str]], index: int, more: Claim) -> str | None:
+    """Fold ``more``, a second proposition's denial with the id of one made earlier in the
+    file, into that denial: one correct statement that denies two wrong ones ("losses in a
+    401(k) are not deductible" denies "they are deductible" and "they offset gains"). The
+    shared denial keeps the first one's words, years and place and states both denials."""
+    first, where = out[index]
+    if (more.verdict, more.says, more.fact) != (first.verdict, first.says, first.fact):
+        return (f"negated: denial {more.id!r} is already the denial of {first.denial_of!r} "
+                f"({where}); a proposition that shares it repeats its verdict and says, "
+                "and rests on the same fact")
+    out[index] = (first.model_copy(update={
+        "when": first.when + more.when,
+        "examples": first.examples.model_copy(update={
+            "match": first.examples.match + more.examples.match,
+            "no_match": first.examples.no_match + more.examples.no_match})}), where)
+    return None
 
 
 def load_database(folders: Iterable[Path]) -> ClaimDatabase:
