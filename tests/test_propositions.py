@@ -242,3 +242,61 @@ def test_conditions_that_differ_only_in_where_they_are_read_mirror_each_other():
     assert not stated.near_mirrors(denied.model_copy(update={"all": ("CARRYBACK", "AMEND")}))
     assert not stated.near_mirrors(denied.model_copy(update={"any": ("LOSS",)}))
     assert not stated.model_copy(update={"polarity": "any"}).near_mirrors(denied)
+
+
+# One correct statement that denies two wrong ones: the second proposition names the same
+# denial (same verdict and words) and adds its own conditions to it.
+SHARED = PROPOSITION + """
+  - id: house-ira-loss-offsets
+    fact: retirement-account-losses-not-deductible
+    verdict: false
+    says: A drop in an IRA offsets capital gains.
+    rule: Losses inside an IRA are never deductible.
+    correction: A drop inside an IRA offsets nothing.
+    negated:
+      id: house-ira-loss-not-deductible
+      verdict: accurate
+      says: A drop in an IRA cannot be written off.
+    citations:
+      - title: Rev. Rul. 2008-5
+        url: http://www.irs.gov/irb/2008-03_IRB/ar08.html
+    when:
+      - all: [IRA, LOSS, OFFSET]
+        any: [CAPITAL_GAIN]
+        polarity: affirmed
+    examples:
+      match:
+        - A loss in your IRA offsets your capital gains.
+      negated:
+        - A loss in your IRA can't offset capital gains.
+      no_match:
+        - A loss on a stock you sold offsets your capital gains.
+"""
+
+
+def test_two_propositions_may_share_one_denial(tmp_path):
+    folder = _house(tmp_path, SHARED)
+    assert _findings(tmp_path, folder, "A loss in your IRA can't offset capital gains.") == {
+        ("house-ira-loss-not-deductible", "accurate")}
+    assert _findings(tmp_path, folder, "You cannot deduct the loss in your IRA.") == {
+        ("house-ira-loss-not-deductible", "accurate")}
+    assert _findings(tmp_path, folder, "A loss in your IRA offsets capital gains.") == {
+        ("house-ira-loss-offsets", "false")}
+    passed = invoke("claims", "test", "house-ira-loss-deductible", "house-ira-loss-offsets",
+                    "--claims", str(folder))
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "6 passed, 0 failed" in passed.stdout
+    # a shared denial written differently is an error naming the second proposition's line
+    text = SHARED.replace("      verdict: accurate\n      says: A drop in an IRA cannot be "
+                          "written off.\n    citations:\n      - title: Rev. Rul. 2008-5\n"
+                          "        url: http://www.irs.gov/irb/2008-03_IRB/ar08.html\n"
+                          "    when:\n      - all: [IRA, LOSS, OFFSET]",
+                          "      verdict: misleading\n      says: A drop in an IRA cannot be "
+                          "written off.\n    citations:\n      - title: Rev. Rul. 2008-5\n"
+                          "        url: http://www.irs.gov/irb/2008-03_IRB/ar08.html\n"
+                          "    when:\n      - all: [IRA, LOSS, OFFSET]")
+    assert text != SHARED
+    result = invoke("claims", "validate", "--claims", str(_house(tmp_path / "other", text)))
+    assert result.returncode == 2
+    assert "house.yaml:34: TC104 negated: denial 'house-ira-loss-not-deductible' is already " \
+           "the denial of 'house-ira-loss-deductible'" in result.stderr

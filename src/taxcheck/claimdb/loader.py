@@ -270,10 +270,11 @@ def _share_denial(out: list[tuple[Claim, str]], index: int, more: Claim) -> str 
     401(k) are not deductible" denies "they are deductible" and "they offset gains"). The
     shared denial keeps the first one's words, years and place and states both denials."""
     first, where = out[index]
-    if (more.verdict, more.says, more.fact) != (first.verdict, first.says, first.fact):
+    same = ("verdict", "says", "correction", "severity", "years", "fact")
+    if any(getattr(more, key) != getattr(first, key) for key in same):
         return (f"negated: denial {more.id!r} is already the denial of {first.denial_of!r} "
-                f"({where}); a proposition that shares it repeats its verdict and says, "
-                "and rests on the same fact")
+                f"({where}); a proposition that shares it rests on the same fact and "
+                "repeats its verdict, says, correction, severity and years")
     out[index] = (first.model_copy(update={
         "when": first.when + more.when,
         "examples": first.examples.model_copy(update={
