@@ -241,27 +241,31 @@ def _claims(loader: _FileLoader, seen: dict[str, str]) -> list[tuple[Claim, str]
                 continue
             body = {"topic": header.topic, **body}
         claim = loader.validate(Claim, body, ("claims", i))
-        if claim is None:
-            continue
-        where = f"{loader.path}:{loader.line(('claims', i))}"
-        denial = claim.denial()
-        for made, key in ((claim, "id"), (denial, "negated")):
-            if made is None:
-                continue
-            if key == "negated" and made.id in denials:
-                problem = _share_denial(out, denials[made.id], made)
-                if problem:
-                    loader.fail(loader.line(("claims", i, key)), problem, "TC104")
-                continue
-            if made.id in seen:
-                loader.fail(loader.line(("claims", i, key)), f"duplicate claim id {made.id!r} "
-                            f"(first defined at {seen[made.id]})", "TC104")
-                continue
-            seen[made.id] = where
-            if key == "negated":
-                denials[made.id] = len(out)
-            out.append((made, where))
+        if claim is not None:
+            _add(loader, i, claim, seen, out, denials)
     return out
+
+
+def _add(loader: _FileLoader, i: int, claim: Claim, seen: dict[str, str],
+         out: list[tuple[Claim, str]], denials: dict[str, int]) -> None:
+    """Add claim number ``i`` of the file and the denial it makes (if any) to ``out``."""
+    where = f"{loader.path}:{loader.line(('claims', i))}"
+    for made, key in ((claim, "id"), (claim.denial(), "negated")):
+        if made is None:
+            continue
+        if key == "negated" and made.id in denials:
+            problem = _share_denial(out, denials[made.id], made)
+            if problem:
+                loader.fail(loader.line(("claims", i, key)), problem, "TC104")
+            continue
+        if made.id in seen:
+            loader.fail(loader.line(("claims", i, key)), f"duplicate claim id {made.id!r} "
+                        f"(first defined at {seen[made.id]})", "TC104")
+            continue
+        seen[made.id] = where
+        if key == "negated":
+            denials[made.id] = len(out)
+        out.append((made, where))
 
 
 def _share_denial(out: list[tuple[Claim, str]], index: int, more: Claim) -> str | None:
