@@ -15,14 +15,16 @@ CODES: dict[str, str] = {
     "TC101": "a claim file cannot be read",
     "TC102": "a claim file is not valid YAML (or repeats a key)",
     "TC103": "a claim, figure, concept or cue does not match the schema",
-    "TC104": "a claim or figure id is defined twice",
+    "TC104": ("a claim or figure id is defined twice (or a shared denial is written "
+              "differently by its second proposition)"),
     "TC105": "a claim names a concept that concepts.yaml does not define",
     "TC106": "a claim names a figure that figures.yaml does not define",
     "TC107": "cues.yaml names a cue category the candidate builder does not know",
     "TC108": "a house figures.yaml entry changes a year the figure already has",
-    "TC109": ("two claims of one fact mirror each other (a condition of one is a condition "
-              "of the other with the opposite polarity); write them as one proposition with "
-              "'negated'"),
+    "TC109": ("two claims of one fact mirror each other (a condition of one names the same "
+              "'all' and 'any' concepts as a condition of the other with the opposite "
+              "polarity, whatever their 'none', 'implied', 'anchor', 'stated_year' or "
+              "'past'); write them as one proposition with 'negated'"),
     # inputs
     "TC200": "an input cannot be read as an article",
     "TC201": "an input is empty, or a page holds no article text",
