@@ -1,0 +1,82 @@
+"""The concept vocabulary (claims/concepts.yaml) stays tidy: every label is used, and each
+phrase is written under one label only.
+
+A phrase that names two concepts is written once, under the narrower one; the broader one
+comes through the hierarchy (``includes``: "Roth IRA" is a ROTH_IRA, and the IRA in it is
+matched by the word "IRA"), so two lists never drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from taxcheck.claimdb import ClaimDatabase
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def phrase_owners(db: ClaimDatabase) -> dict[str, list[str]]:
+    """Phrase (terms and lemma sequences, case and spacing ignored) -> the labels listing it,
+    once per listing."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for label, lexeme in db.concepts.items():
+        for kind, phrases in (("term", lexeme.terms), ("lemmas", lexeme.lemmas)):
+            for text in phrases:
+                owners[f"{kind} {_phrase(text)!r}"].append(label)
+    return owners
+
+
+def used_labels(db: ClaimDatabase) -> set[str]:
+    """Labels a claim names (in a condition or as the anchor of its amount), and those that
+    reach a used label through the vocabulary: included by it (its phrases name it), hidden
+    by it, or a reference that stands for it ("the credit")."""
+    used: set[str] = set()
+    for claim in db.claims:
+        if claim.anchor:
+            used.add(claim.anchor)
+        for condition in claim.when:
+            used.update(condition.concepts())
+            if condition.anchor:
+                used.add(condition.anchor)
+    grew = True
+    while grew:
+        grew = False
+        for label, lexeme in db.concepts.items():
+            reached: set[str] = set()
+            if label in used:
+                reached.update(lexeme.includes, lexeme.hides)
+            if used.intersection(lexeme.refers):
+                reached.add(label)
+            if not reached <= used:
+                used |= reached
+                grew = True
+    return used
+
+
+def test_each_phrase_is_listed_under_one_label(db):
+    shared = {phrase: labels for phrase, labels in phrase_owners(db).items() if len(labels) > 1}
+    assert not shared, "phrases listed more than once in concepts.yaml (keep one, under the " \
+        "narrower label, and let `includes` give the broader one): " + "; ".join(
+            f"{phrase} under {', '.join(labels)}" for phrase, labels in sorted(shared.items()))
+
+
+def test_every_label_is_used(db):
+    unused = sorted(db.concepts.keys() - used_labels(db))
+    assert not unused, f"labels no claim uses, directly or through another label: {unused}"
+
+
+def test_the_checks_catch_what_they_look_for(db):
+    """A phrase copied to a second label, and a label nothing uses, are reported."""
+    from dataclasses import replace
+
+    ira, roth_ira = db.concepts["IRA"], db.concepts["ROTH_IRA"]
+    copied = replace(db, concepts={**db.concepts,
+                                   "IRA": ira.model_copy(update={
+                                       "terms": (*ira.terms, roth_ira.terms[0].upper())})})
+    assert phrase_owners(copied)[f"term {_phrase(roth_ira.terms[0])!r}"] == ["IRA", "ROTH_IRA"]
+    orphan = replace(db, concepts={**db.concepts, "ORPHAN": ira.model_copy(
+        update={"terms": ("orphan phrase",), "includes": (), "hides": (), "refers": ()})})
+    assert "ORPHAN" not in used_labels(orphan)
+    assert "ROTH_IRA" in used_labels(db)
