@@ -18,13 +18,12 @@ def _phrase(text: str) -> str:
 
 
 def phrase_owners(db: ClaimDatabase) -> dict[str, list[str]]:
-    """Phrase (terms and lemma sequences, case and spacing ignored) -> the labels listing it,
-    once per listing."""
+    """Phrase (a term or a lemma sequence, case and spacing ignored) -> the labels listing
+    it, once per listing: a term "cash out" and a lemma sequence "cash out" are one phrase."""
     owners: dict[str, list[str]] = defaultdict(list)
     for label, lexeme in db.concepts.items():
-        for kind, phrases in (("term", lexeme.terms), ("lemmas", lexeme.lemmas)):
-            for text in phrases:
-                owners[f"{kind} {_phrase(text)!r}"].append(label)
+        for text in (*lexeme.terms, *lexeme.lemmas):
+            owners[_phrase(text)].append(label)
     return owners
 
 
@@ -59,7 +58,7 @@ def test_each_phrase_is_listed_under_one_label(db):
     shared = {phrase: labels for phrase, labels in phrase_owners(db).items() if len(labels) > 1}
     assert not shared, "phrases listed more than once in concepts.yaml (keep one, under the " \
         "narrower label, and let `includes` give the broader one): " + "; ".join(
-            f"{phrase} under {', '.join(labels)}" for phrase, labels in sorted(shared.items()))
+            f"{phrase!r} under {', '.join(labels)}" for phrase, labels in sorted(shared.items()))
 
 
 def test_every_label_is_used(db):
@@ -75,7 +74,7 @@ def test_the_checks_catch_what_they_look_for(db):
     copied = replace(db, concepts={**db.concepts,
                                    "IRA": ira.model_copy(update={
                                        "terms": (*ira.terms, roth_ira.terms[0].upper())})})
-    assert phrase_owners(copied)[f"term {_phrase(roth_ira.terms[0])!r}"] == ["IRA", "ROTH_IRA"]
+    assert phrase_owners(copied)[_phrase(roth_ira.terms[0])] == ["IRA", "ROTH_IRA"]
     orphan = replace(db, concepts={**db.concepts, "ORPHAN": ira.model_copy(
         update={"terms": ("orphan phrase",), "includes": (), "hides": (), "refers": ()})})
     assert "ORPHAN" not in used_labels(orphan)
