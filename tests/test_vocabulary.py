@@ -29,8 +29,8 @@ def phrase_owners(db: ClaimDatabase) -> dict[str, list[str]]:
 
 def used_labels(db: ClaimDatabase) -> set[str]:
     """Labels a claim names (in a condition or as the anchor of its amount), and those that
-    reach a used label through the vocabulary: included by it (its phrases name it), hidden
-    by it, or a reference that stands for it ("the credit")."""
+    reach a used label through the vocabulary: included by it (its phrases name it), or a
+    reference that stands for it ("the credit")."""
     used: set[str] = set()
     for claim in db.claims:
         if claim.anchor:
@@ -45,7 +45,7 @@ def used_labels(db: ClaimDatabase) -> set[str]:
         for label, lexeme in db.concepts.items():
             reached: set[str] = set()
             if label in used:
-                reached.update(lexeme.includes, lexeme.hides)
+                reached.update(lexeme.includes)
             if used.intersection(lexeme.refers):
                 reached.add(label)
             if not reached <= used:
@@ -76,6 +76,39 @@ def test_the_checks_catch_what_they_look_for(db):
                                        "terms": (*ira.terms, roth_ira.terms[0].upper())})})
     assert phrase_owners(copied)[_phrase(roth_ira.terms[0])] == ["IRA", "ROTH_IRA"]
     orphan = replace(db, concepts={**db.concepts, "ORPHAN": ira.model_copy(
-        update={"terms": ("orphan phrase",), "includes": (), "hides": (), "refers": ()})})
+        update={"terms": ("orphan phrase",), "includes": (), "refers": ()})})
     assert "ORPHAN" not in used_labels(orphan)
     assert "ROTH_IRA" in used_labels(db)
+
+
+def test_a_narrower_concept_names_the_anchor_of_a_broader_one(db):
+    """"457(b)" is written under GOV_457 only; EMPLOYER_PLAN includes it, so a claim anchored
+    to EMPLOYER_PLAN takes the amount next to "457(b)", not one next to another concept."""
+    from taxcheck.clauses import Candidate, ConceptMention
+    from taxcheck.matching.figures import stated_amount
+    from taxcheck.nlp.quantities import Quantity
+
+    claim = db.claim("elective-deferral-limit")
+    assert claim.anchor == "EMPLOYER_PLAN"
+    assert "EMPLOYER_PLAN" in db.expand({"GOV_457"})
+    text = "Put $20,500 in Roth money aside first, then give the 457(b) plan $24,500."
+
+    def at(word: str) -> tuple[int, int]:
+        start = text.index(word)
+        return start, start + len(word)
+
+    concepts = tuple(ConceptMention(label, *at(word), word)
+                     for label, word in (("ROTH", "Roth"), ("GOV_457", "457(b)")))
+    amounts = tuple(Quantity("usd", float(word[1:].replace(",", "")), *at(word), word)
+                    for word in ("$20,500", "$24,500"))
+    cand = Candidate(start=0, end=len(text), text=text, sentence_index=0, sentence_start=0,
+                     sentence_end=len(text), sentence=text, concepts=concepts,
+                     polarity="affirmed", negations=(), hedges=(), attribution=None,
+                     question=False, imperative=False, anaphor=False, assertive=False,
+                     historical=False, quantities=amounts)
+    figure = db.figures[claim.figure]
+    found = stated_amount(claim, figure, claim.when[0], cand, {"EMPLOYER_PLAN"},
+                          names=lambda label: db.expand({label}))
+    assert found is not None and found.text == "$24,500"
+    # without the hierarchy the 457(b) names no anchor, and the closest amount of all wins
+    assert stated_amount(claim, figure, claim.when[0], cand, {"EMPLOYER_PLAN"}).text == "$20,500"
