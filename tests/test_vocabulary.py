@@ -28,14 +28,16 @@ def phrase_owners(db: ClaimDatabase) -> dict[str, list[str]]:
 
 
 def used_labels(db: ClaimDatabase) -> set[str]:
-    """Labels a claim names (in a condition or as the anchor of its amount), and those that
-    reach a used label through the vocabulary: included by it (its phrases name it), or a
-    reference that stands for it ("the credit")."""
+    """Labels a claim names (in a condition, its denial's own conditions or as the anchor of
+    its amount), and those that reach a used label through the vocabulary: included by it
+    (its phrases name it), a reference that stands for it ("the credit"), or a phrase that
+    hides it ("turn 72 after 2022" hides the AGE_72 in it)."""
     used: set[str] = set()
     for claim in db.claims:
         if claim.anchor:
             used.add(claim.anchor)
-        for condition in claim.when:
+        denial = getattr(claim.negated, "when", ())  # a denial in words of its own
+        for condition in (*claim.when, *denial):
             used.update(condition.concepts())
             if condition.anchor:
                 used.add(condition.anchor)
@@ -46,7 +48,7 @@ def used_labels(db: ClaimDatabase) -> set[str]:
             reached: set[str] = set()
             if label in used:
                 reached.update(lexeme.includes)
-            if used.intersection(lexeme.refers):
+            if used.intersection(lexeme.refers) or used.intersection(lexeme.hides):
                 reached.add(label)
             if not reached <= used:
                 used |= reached
@@ -76,7 +78,7 @@ def test_the_checks_catch_what_they_look_for(db):
                                        "terms": (*ira.terms, roth_ira.terms[0].upper())})})
     assert phrase_owners(copied)[_phrase(roth_ira.terms[0])] == ["IRA", "ROTH_IRA"]
     orphan = replace(db, concepts={**db.concepts, "ORPHAN": ira.model_copy(
-        update={"terms": ("orphan phrase",), "includes": (), "refers": ()})})
+        update={"terms": ("orphan phrase",), "includes": (), "hides": (), "refers": ()})})
     assert "ORPHAN" not in used_labels(orphan)
     assert "ROTH_IRA" in used_labels(db)
 
