@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import invoke
 
 PROPOSITION = """\
@@ -42,7 +44,7 @@ claims:
 
 def _house(tmp_path, text: str = PROPOSITION):
     folder = tmp_path / "house"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "house.yaml").write_text(text, encoding="utf-8")
     return folder
 
@@ -92,3 +94,136 @@ def test_a_denial_needs_examples_and_polarities(tmp_path):
     assert result.returncode == 2
     assert "house.yaml:3: TC103" in result.stderr
     assert "every condition needs a polarity" in result.stderr
+
+
+# A proposition whose denial is also stated in words of its own (``negated.when``), and one
+# of its conditions that states the claim only (``mirror: false``): "an IRA loss offsets
+# gains", denied, does not say the loss is not deductible.
+OWN_WORDS = PROPOSITION.replace("""    examples:
+      match:
+""", """      - all: [IRA, LOSS, OFFSET]
+        any: [CAPITAL_GAIN]
+        polarity: affirmed
+        mirror: false
+    examples:
+      match:
+        - A loss in your IRA offsets your capital gains.
+""").replace("""      says: A drop in an IRA cannot be written off.
+""", """      says: A drop in an IRA cannot be written off.
+      when:
+        - all: [IRA, LOSS, DISALLOW]
+          polarity: affirmed
+""").replace("""        - You can't write off the drop in your IRA.
+""", """        - You can't write off the drop in your IRA.
+        - The IRS disallows any loss inside an IRA.
+""")
+
+
+def test_a_denial_states_its_own_words_and_leaves_out_unmirrored_conditions(tmp_path):
+    folder = _house(tmp_path, OWN_WORDS)
+    assert _findings(tmp_path, folder, "The IRS disallows a loss inside your IRA.") == {
+        ("house-ira-loss-not-deductible", "accurate")}
+    assert _findings(tmp_path, folder, "A loss in your IRA offsets capital gains.") == {
+        ("house-ira-loss-deductible", "false")}
+    # the denial of the unmirrored condition states nothing about deducting
+    assert _findings(tmp_path, folder, "A loss in your IRA can't offset capital gains.") == set()
+    passed = invoke("claims", "test", "house-ira-loss-deductible", "--claims", str(folder))
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "5 passed, 0 failed" in passed.stdout
+
+
+def test_a_denial_may_hold_for_other_years(tmp_path):
+    text = PROPOSITION.replace("      verdict: accurate\n",
+                               "      verdict: accurate\n      years: {from: 2030}\n")
+    folder = _house(tmp_path, text)
+    assert _findings(tmp_path, folder, "You cannot deduct the loss in your IRA.") == set()
+    assert _findings(tmp_path, folder, "You can deduct the loss in your IRA.") == {
+        ("house-ira-loss-deductible", "false")}
+
+
+UNMIRRORED = PROPOSITION.replace("        polarity: affirmed\n    examples:",
+                                 "        polarity: affirmed\n        mirror: false\n"
+                                 "    examples:")
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    (UNMIRRORED, 3, "at least one condition must be mirrored"),
+    (UNMIRRORED.replace("    negated:\n      id: house-ira-loss-not-deductible\n"
+                        "      verdict: accurate\n      says: A drop in an IRA cannot be "
+                        "written off.\n", "").replace(
+        "      negated:\n        - You can't write off the drop in your IRA.\n", ""),
+     3, "mirror: false is for a proposition with a 'negated' denial"),
+    (PROPOSITION.replace("      says: A drop in an IRA cannot be written off.\n",
+                         "      says: A drop in an IRA cannot be written off.\n      when:\n"
+                         "        - all: [IRA, LOSS, DISALLOW]\n          mirror: false\n"),
+     15, "negated.when.0.mirror: only a proposition's own conditions are mirrored"),
+])
+def test_misused_denial_keys_name_the_file_and_line(tmp_path, text, line, words):
+    result = invoke("claims", "validate", "--claims", str(_house(tmp_path, text)))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"house.yaml:{line}: TC103" in result.stderr
+    assert words in result.stderr
+
+
+MIRRORED_PAIR = PROPOSITION.replace("""    negated:
+      id: house-ira-loss-not-deductible
+      verdict: accurate
+      says: A drop in an IRA cannot be written off.
+""", "").replace("""      negated:
+        - You can't write off the drop in your IRA.
+""", "") + """
+  - id: house-ira-loss-not-deductible
+    fact: retirement-account-losses-not-deductible
+    verdict: accurate
+    says: A drop in an IRA cannot be written off.
+    rule: Losses inside an IRA are never deductible.
+    correction: No change needed.
+    citations:
+      - title: Rev. Rul. 2008-5
+        url: http://www.irs.gov/irb/2008-03_IRB/ar08.html
+    when:
+      - all: [IRA, LOSS, DISALLOW]
+        polarity: affirmed
+      - all: [IRA, LOSS, DEDUCT]
+        polarity: negated
+    examples:
+      match:
+        - You can't write off the drop in your IRA.
+      no_match:
+        - You can write off a loss on a stock you sold.
+"""
+
+
+def test_two_claims_whose_conditions_mirror_each_other_are_an_error(tmp_path):
+    folder = _house(tmp_path, MIRRORED_PAIR)
+    result = invoke("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    path = folder / "house.yaml"
+    lines = [line for line in result.stderr.splitlines() if "TC109" in line]
+    assert len(lines) == 1, result.stderr
+    assert f"{path}:3: TC109 claim 'house-ira-loss-deductible' mirrors claim " \
+           f"'house-ira-loss-not-deductible' ({path}:21)" in lines[0]
+    assert "its when[0] is when[1]" in lines[0]
+    # the same claims written once, as a proposition, load
+    assert invoke("claims", "validate", "--claims", str(_house(tmp_path / "once", PROPOSITION))
+                  ).returncode == 0
+
+
+def test_the_built_in_database_has_no_mirrored_pair():
+    from taxcheck.claimdb import load_claims
+
+    assert load_claims().check_mirrors() == []
+
+
+def test_a_house_override_of_a_denial_is_not_a_mirrored_pair(tmp_path):
+    # a later folder may replace the denial by its id, written out as a claim of its own
+    denial = MIRRORED_PAIR[MIRRORED_PAIR.index("  - id: house-ira-loss-not-deductible"):]
+    override = _house(tmp_path / "override", "topic: house\nclaims:\n" + denial)
+    result = invoke("claims", "validate", "--claims", str(_house(tmp_path, PROPOSITION)),
+                    "--claims", str(override))
+    assert result.returncode == 0, result.stderr
+    shown = invoke("claims", "show", "house-ira-loss-deductible", "--claims",
+                   str(_house(tmp_path / "words", OWN_WORDS)))
+    assert "not mirrored in the denial" in shown.stdout
+    assert "Denied (house-ira-loss-not-deductible) when" in shown.stdout
+    assert "all of IRA, LOSS, DISALLOW; affirmed" in shown.stdout

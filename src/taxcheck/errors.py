@@ -20,6 +20,9 @@ CODES: dict[str, str] = {
     "TC106": "a claim names a figure that figures.yaml does not define",
     "TC107": "cues.yaml names a cue category the candidate builder does not know",
     "TC108": "a house figures.yaml entry changes a year the figure already has",
+    "TC109": ("two claims of one fact mirror each other (a condition of one is a condition "
+              "of the other with the opposite polarity); write them as one proposition with "
+              "'negated'"),
     # inputs
     "TC200": "an input cannot be read as an article",
     "TC201": "an input is empty, or a page holds no article text",

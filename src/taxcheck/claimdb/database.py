@@ -10,6 +10,12 @@ from taxcheck.claimdb.models import Claim, Condition, Figure, Lexeme
 from taxcheck.errors import ClaimDatabaseError
 
 
+def _twins(a: Claim, b: Claim) -> bool:
+    """``b`` is ``a``'s denial: made from its ``negated``, or a later folder's claim with
+    that id (a house override of the denial)."""
+    return b.denial_of == a.id or (a.negated is not None and a.negated.id == b.id)
+
+
 @dataclass(frozen=True)
 class ClaimDatabase:
     """Claims, figures, concept vocabulary and cues, plus a version hash of the files."""
@@ -64,6 +70,41 @@ class ClaimDatabase:
     @cached_property
     def _conditions(self) -> ConditionIndex:
         return ConditionIndex(self.claims)
+
+    def check_mirrors(self) -> list[ClaimDatabaseError]:
+        """Find two claims of one fact that state one proposition and its denial written out
+        twice: a condition of one is a condition of the other with the opposite polarity.
+        Such a pair is written once, as a proposition with a ``negated`` denial (whose
+        conditions the loader mirrors); a claim and its own denial (or a later folder's
+        override of it) are not a pair."""
+        by_fact: dict[str | None, list[Claim]] = {}
+        for claim in self.claims:
+            if not claim.figure:
+                by_fact.setdefault(claim.fact, []).append(claim)
+        errors = []
+        for group in by_fact.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if _twins(a, b) or _twins(b, a):
+                        continue
+                    pair = next(((j, k) for j, ca in enumerate(a.when)
+                                 for k, cb in enumerate(b.when) if ca.mirrors(cb)), None)
+                    if pair is not None:
+                        errors.append(self._mirror_error(a, b, *pair))
+        return errors
+
+    def _name(self, claim: Claim, where: bool) -> str:
+        place = f" at {self.locations.get(claim.id, '?')}" if where else ""
+        if claim.denial_of:
+            return f"{claim.id!r} (the denial of {claim.denial_of!r}{place})"
+        return f"{claim.id!r}{f' ({place[4:]})' if where else ''}"
+
+    def _mirror_error(self, a: Claim, b: Claim, j: int, k: int) -> ClaimDatabaseError:
+        return ClaimDatabaseError(
+            f"claim {self._name(a, False)} mirrors claim {self._name(b, True)}: its when[{j}] "
+            f"is when[{k}] of {b.id!r} with the opposite polarity; write the two once, as a "
+            "proposition with a 'negated' denial", where=self.locations.get(a.id),
+            code="TC109")
 
     def check_references(self) -> list[ClaimDatabaseError]:
         """Find references to concepts or figures that do not exist."""

@@ -296,6 +296,7 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
     # unknown; report the broken file alone.
     errors.extend(e for e in db.check_references()
                   if (vocabulary_ok or e.code != "TC105") and (figures_ok or e.code != "TC106"))
+    errors.extend(db.check_mirrors())
     if errors:
         raise ClaimDatabaseErrors(errors)
     return db

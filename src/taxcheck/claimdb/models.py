@@ -87,6 +87,10 @@ class Condition(_Strict):
     anchor: str | None = None
     """For numeric claims: the concept the amount belongs to when this condition is met
     (overrides the claim's ``anchor``)."""
+    mirror: bool = True
+    """For a proposition with a ``negated`` denial: False keeps this condition out of the
+    denial (its words, denied, do not state the denial: "only the gain is taxed" denied is
+    not "the gain is taxed twice")."""
 
     @model_validator(mode="after")
     def _needs_concepts(self) -> Condition:
@@ -100,6 +104,21 @@ class Condition(_Strict):
     def concepts(self) -> set[str]:
         return {*self.all, *self.any, *self.none, *self.implied}
 
+    def flipped(self) -> Condition:
+        """This condition with the opposite polarity (affirmed <-> negated)."""
+        return self.model_copy(update={"polarity": _FLIP.get(self.polarity, self.polarity)})
+
+    def mirrors(self, other: Condition) -> bool:
+        """True when ``other`` is this condition with the opposite polarity: the two state
+        one proposition and its denial."""
+        if self.polarity == "any" or other.polarity != _FLIP[self.polarity]:
+            return False
+        return (self.model_dump(exclude={"polarity", "mirror"})
+                == other.model_dump(exclude={"polarity", "mirror"}))
+
+
+_FLIP: dict[str, Polarity] = {"affirmed": "negated", "negated": "affirmed"}
+
 
 class Examples(_Strict):
     """Sentences that state the claim (``match``: it is reported with its verdict), that
@@ -111,15 +130,39 @@ class Examples(_Strict):
     negated: tuple[str, ...] = ()
 
 
+class DenialCondition(Condition):
+    """A condition of a denial alone (``negated.when``): not mirrored, not a figure's."""
+
+    @field_validator("mirror")
+    @classmethod
+    def _not_mirrored(cls, value: bool) -> bool:
+        if not value:
+            raise ValueError("only a proposition's own conditions are mirrored; remove it here")
+        return value
+
+    @field_validator("anchor")
+    @classmethod
+    def _no_anchor(cls, value: str | None) -> str | None:
+        if value is not None:
+            raise ValueError("'anchor' is for numeric claims")
+        return value
+
+
 class Denial(_Strict):
     """What a clause denying a proposition states: the id it is reported under, its verdict
-    and its words. The conditions are the proposition's, with the opposite polarity."""
+    and its words. Its conditions are the proposition's (all but those marked
+    ``mirror: false``) with the opposite polarity, then ``when``: ways to state the denial in
+    words of its own ("only the gain is income" denies "the gain is taxed twice")."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
     verdict: Verdict
     says: str
     correction: str = "No change needed."
     severity: Severity | None = None
+    when: tuple[DenialCondition, ...] = ()
+    """Conditions of the denial alone, each with its own polarity (as written)."""
+    years: YearRange | None = None
+    """The tax years the denial's verdict holds for (default: the proposition's)."""
 
     @field_validator("verdict", mode="before")
     @classmethod
@@ -199,14 +242,19 @@ class Claim(_Strict):
         if self.negated is None:
             if self.examples.negated and self.denial_of is None:
                 raise ValueError("examples.negated needs a 'negated' denial to report")
+            if not all(c.mirror for c in self.when) and self.denial_of is None:
+                raise ValueError("mirror: false is for a proposition with a 'negated' denial")
             return
         if self.figure is not None:
             raise ValueError("negated: a numeric claim's verdict comes from its figure table")
         if self.negated.id == self.id:
             raise ValueError("negated.id must differ from the claim's id")
-        if any(c.polarity == "any" for c in self.when):
+        if any(c.polarity == "any" and c.mirror for c in self.when):
             raise ValueError("negated: every condition needs a polarity (affirmed or negated) "
-                             "to deny")
+                             "to deny, or 'mirror: false'")
+        if not any(c.mirror for c in self.when):
+            raise ValueError("negated: at least one condition must be mirrored into the "
+                             "denial (all are 'mirror: false')")
         if not self.examples.negated:
             raise ValueError("examples.negated: add sentences that deny the claim")
 
@@ -214,13 +262,12 @@ class Claim(_Strict):
         """The claim a denial of this proposition states, or None."""
         if self.negated is None:
             return None
-        flip = {"affirmed": "negated", "negated": "affirmed"}
         d = self.negated
         return self.model_copy(update={
             "id": d.id, "verdict": d.verdict, "severity": d.severity, "says": d.says,
             "correction": d.correction, "negated": None, "denial_of": self.id,
-            "when": tuple(c.model_copy(update={"polarity": flip[c.polarity]})
-                          for c in self.when),
+            "years": d.years if d.years is not None else self.years,
+            "when": tuple(c.flipped() for c in self.when if c.mirror) + d.when,
             "examples": Examples(match=self.examples.negated,
                                  no_match=self.examples.match + self.examples.no_match)})
 

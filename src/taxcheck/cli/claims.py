@@ -84,7 +84,8 @@ def _condition(cond: Condition) -> str:
              f"none of {', '.join(cond.none)}" if cond.none else "",
              f"{cond.polarity}" if cond.polarity != "any" else "affirmed or negated",
              f"names a year {_years(cond.stated_year)}" if cond.stated_year else "",
-             f"amount nearest {cond.anchor}" if cond.anchor else ""]
+             f"amount nearest {cond.anchor}" if cond.anchor else "",
+             "not mirrored in the denial" if not cond.mirror else ""]
     return "; ".join(p for p in parts if p)
 
 
@@ -129,6 +130,11 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | 
     click.echo("Matches when a clause has:")
     for cond in c.when:
         click.echo(f"  - {_condition(cond)}")
+    if c.negated is not None:
+        click.echo(f"Denied ({c.negated.id}) when a clause has a mirrored condition above with "
+                   "the opposite polarity" + (", or:" if c.negated.when else ""))
+        for cond in c.negated.when:
+            click.echo(f"  - {_condition(cond)}")
     _show_examples(c)
 
 

@@ -70,6 +70,17 @@ class _Statements:
             return (f"claim:{claim.denial_of or claim.id}", None)
         return (claim.fact or claim.id, None)
 
+    def keys(self, f: Finding) -> tuple[tuple[str, str | None], ...]:
+        """The keys a correct finding answers: its own, and for a proposition (or denial)
+        also its fact, so that it contradicts the wrong claims of that fact that are not
+        written as propositions ("you can deduct 401(k) losses" against "you cannot deduct
+        ..." even though the latter denies another proposition)."""
+        key = self.key(f)
+        claim = self.claims.get(f.claim_id)
+        if claim is None or claim.figure or not key[0].startswith("claim:"):
+            return (key,)
+        return (key, (claim.fact or claim.id, None))
+
     def figure(self, f: Finding) -> str | None:
         claim = self.claims.get(f.claim_id)
         return claim.figure if claim is not None else None
@@ -100,23 +111,27 @@ def find_contradictions(findings: list[Finding], db: ClaimDatabase) -> list[Cont
     on one fact of the sheet ("the IRA limit", "the IRA catch-up") do not contradict
     each other, and neither does an amount that another figure of its sentence owns. A
     claim written as a proposition with its denial (``negated``) contradicts only its
-    denial: that pair is one statement, the fact sheet's entry may hold several.
+    denial: that pair is one statement, the fact sheet's entry may hold several. A wrong
+    claim without a denial of its own is contradicted by any correct statement of its fact,
+    a proposition's or denial's included.
     """
     st = _Statements(db)
     owned = {(f.block, f.sentence, st.figure(f)) for f in findings
              if f.verdict == "accurate" and st.figure(f)}
-    right_in = {(f.block, f.sentence, st.key(f)) for f in findings
-                if f.verdict == "accurate" and f.framing == "stated"}
+    right_in = {(f.block, f.sentence, key) for f in findings
+                if f.verdict == "accurate" and f.framing == "stated" for key in st.keys(f)}
     wrong_in = {(f.block, f.sentence, st.key(f)) for f in findings if f.is_problem}
     mixed = right_in & wrong_in  # a sentence that says both is at odds with itself
 
     def clear(f: Finding) -> bool:
-        return _stands_alone(f) and (f.block, f.sentence, st.key(f)) not in mixed
+        keys = st.keys(f) if f.verdict == "accurate" else (st.key(f),)
+        return _stands_alone(f) and not any((f.block, f.sentence, k) in mixed for k in keys)
 
     correct: dict[tuple[str, str | None], list[Finding]] = {}
     for f in findings:
         if f.verdict == "accurate" and f.framing == "stated" and clear(f):
-            correct.setdefault(st.key(f), []).append(f)
+            for key in st.keys(f):
+                correct.setdefault(key, []).append(f)
     out = []
     for f in findings:
         if not f.is_problem or not clear(f):
