@@ -36,7 +36,7 @@ def used_labels(db: ClaimDatabase) -> set[str]:
     for claim in db.claims:
         if claim.anchor:
             used.add(claim.anchor)
-        denial = getattr(claim.negated, "when", ())  # a denial in words of its own
+        denial = claim.negated.when if claim.negated else ()  # in words of its own
         for condition in (*claim.when, *denial):
             used.update(condition.concepts())
             if condition.anchor:
