@@ -156,6 +156,25 @@ def test_a_question_header_reads_as_a_statement():
     assert [b.text for b in cells] == ["Pre-tax IRA — Taxed when converted: Yes, in full"]
 
 
+@pytest.mark.parametrize("name", ["q.txt", "q.html"])
+def test_a_question_row_label_is_the_subject_of_its_cells(checker, name):
+    rows = [("Feature", "Hardship withdrawal", "401(k) loan"),
+            ("10% penalty before 59½?", "Waived once the hardship is approved",
+             "Only if the loan defaults")]
+    if name.endswith(".html"):
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        text = ("<!doctype html><html><body><article><h1>Which one?</h1>"
+                f"<table>{body}</table></article></body></html>")
+    else:
+        text = "Which one?\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
+    document = read_bytes(text.encode(), name)
+    cells = [b.text for b in document.blocks if b.kind == "table_cell"]
+    assert cells[0] == ("10% penalty before 59½ — Hardship withdrawal: "
+                        "Waived once the hardship is approved")
+    found = {(f.claim_id, f.verdict) for f in checker.check(document, tax_year=2026).findings}
+    assert ("hardship-withdrawal-penalty-free", "false") in found
+
+
 # -- line structure -----------------------------------------------------------------------
 
 def test_a_page_without_blank_lines_keeps_its_blocks():
@@ -337,3 +356,25 @@ def test_html_takes_the_latest_of_published_and_modified():
             b'<p>Your 401(k) losses are not deductible on your return.</p></article></body></html>')
     meta = read_bytes(page, "a.html").meta
     assert (meta.date, meta.date_source) == (dt.date(2024, 3, 3), "JSON-LD dateModified")
+
+
+def test_a_bold_line_alone_is_a_markdown_heading():
+    text = ("**Dear reader,**\n\nThanks for writing.\n\n**What about an IRA?**\n\n"
+            "A Roth IRA may still be possible.\n\n__Looking ahead__\n\n"
+            "**Bold lead-in,** then the rest of the sentence.\n")
+    blocks = read_bytes(text.encode(), "column.md").blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind == "heading"] == [
+        ("heading", "What about an IRA?"), ("heading", "Looking ahead")]
+    assert blocks[-1].kind == "paragraph"
+
+
+def test_an_amount_without_its_plan_takes_the_plan_of_its_own_section(checker):
+    # the IRA of the section before does not lend its limit to the 401(k) total after it
+    text = ("# Two jobs, two plans\n\n**What about an IRA?**\n\nA Roth IRA may still be "
+            "possible, depending on your income.\n\n**Looking ahead**\n\nIn 2026 the base "
+            "limit climbs to $24,500 and your catch-up rises to $8,000, for a total of $32,000 "
+            "you can defer.\n")
+    found = {(f.claim_id, f.verdict) for f in checker.check(
+        read_bytes(text.encode(), "column.md"), tax_year=2026).findings}
+    assert ("deferral-total-50-plus", "false") in found
+    assert not any(c.startswith("ira-") for c, _ in found)

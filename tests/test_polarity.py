@@ -89,6 +89,17 @@ def test_a_negation_inside_an_aside_stays_inside_it(check_text, sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Your Roth IRA contributions (not the earnings) can come out without tax or penalty.",
+    "You can withdraw the money you put in (not the growth) from your Roth IRA tax-free.",
+    "Roth IRA contributions (not earnings) are always penalty-free to withdraw.",
+])
+def test_a_not_aside_leaves_its_words_out_of_the_claim(check_text, sentence):
+    # "(not the earnings)" neither denies the sentence nor makes it a claim about earnings
+    found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
+    assert found and all(verdict == "accurate" for _, verdict in found), found
+
+
+@pytest.mark.parametrize("sentence", [
     "You can deduct losses in your 401(k), since the IRS doesn't treat them differently.",
     "You can deduct losses in your 401(k) because the IRS doesn't see a difference.",
     "401(k) losses are deductible, since nothing in the code says otherwise.",

@@ -11,6 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.matching.retries import ANSWERS
+
+READ_BY_THE_MATCHER = frozenset(ANSWERS)
+"""Labels the matcher reads by name (a reply that answers the question before it)."""
 
 
 def _phrase(text: str) -> str:
@@ -28,11 +32,11 @@ def phrase_owners(db: ClaimDatabase) -> dict[str, list[str]]:
 
 
 def used_labels(db: ClaimDatabase) -> set[str]:
-    """Labels a claim names (in a condition, its denial's own conditions or as the anchor of
-    its amount), and those that reach a used label through the vocabulary: included by it
-    (its phrases name it), a reference that stands for it ("the credit"), or a phrase that
-    hides it ("turn 72 after 2022" hides the AGE_72 in it)."""
-    used: set[str] = set()
+    """Labels the matcher reads by name or a claim names (in a condition, its denial's own
+    conditions or as the anchor of its amount), and those that reach a used label through
+    the vocabulary: included by it (its phrases name it), a reference that stands for it
+    ("the credit"), or a phrase that hides it ("turn 72 after 2022" hides its AGE_72)."""
+    used: set[str] = set(READ_BY_THE_MATCHER)
     for claim in db.claims:
         if claim.anchor:
             used.add(claim.anchor)

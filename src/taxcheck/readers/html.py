@@ -110,7 +110,8 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
 def _with_context(block: Block, item: Extracted) -> Block:
     """A table cell read as "row label — column header: value" (the context mapped to the
     cell's first character)."""
-    prefix = TABLE_DASH.join(p for p in (item.row, item.column) if p)
+    # a row label asked as a question ("Taxable?") reads as the subject of its cells
+    prefix = TABLE_DASH.join(p for p in ((item.row or "").rstrip("?"), item.column) if p)
     if not prefix:
         return block
     prefix += ": "

@@ -31,6 +31,10 @@ FRONT_MATTER_DEPTH = 20
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})[.)])\s+")
 _QUOTE = re.compile(r"^ {0,3}>\s?")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,80}?)\1$")
+"""A short line that is bold all through ("**What about an IRA?**"), alone between blank
+lines: a section heading written in bold (unless it ends like a salutation, with ","
+or ":")."""
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _INLINE = re.compile(
@@ -138,7 +142,10 @@ class _BlockReader:
             if index in self.tables and not _LIST.match(line):
                 self._table(index)
             elif m := _HEADING.match(line):
-                self._heading(m, offset)
+                self._heading(m.group(2), offset + m.start(2), level=len(m.group(1)))
+            elif m := self._bold_heading(index, line):
+                lead = len(line) - len(line.lstrip())
+                self._heading(m.group("text"), offset + lead + m.start("text"), level=2)
             elif m := _LIST.match(line):
                 self._list_item(m, line, offset)
             elif m := _QUOTE.match(line):
@@ -192,9 +199,22 @@ class _BlockReader:
         self.skip_to = self.tables[index]
         self.blocks.extend(table_cell_blocks(self.lines[index:self.skip_to], add=_add_inline))
 
-    def _heading(self, m: re.Match[str], offset: int) -> None:
-        builder = self.start("heading", level=len(m.group(1)))
-        _add_inline(builder, m.group(2), offset + m.start(2))
+    def _bold_heading(self, index: int, line: str) -> re.Match[str] | None:
+        """A short line bold all through, alone between blank lines and not ending like a
+        salutation (",", ":", ";"): a section heading written in bold."""
+        m = _BOLD_LINE.match(line.strip())
+        if (m is None or self.current is not None
+                or m.group("text").rstrip().endswith((",", ":", ";"))):
+            return None
+        if index + 1 < len(self.lines) and self.lines[index + 1][1].strip():
+            return None
+        return m
+
+    def _heading(self, text: str, offset: int, *, level: int) -> None:
+        """A heading whose ``text`` starts at ``offset``; the first of level 1 is the title
+        unless the front matter gave one."""
+        builder = self.start("heading", level=level)
+        _add_inline(builder, text, offset)
         self.flush()
         if self.meta.title is None and self.blocks and self.blocks[-1].level == 1:
             self.meta.title = self.blocks[-1].text
