@@ -308,3 +308,18 @@ def test_early_access_facts_left_to_the_heading(check_text, text, expected):
 def test_early_access_headings_do_not_lend_a_claim_to_unrelated_sentences(check_text, text):
     found = {(f.claim_id, f.verdict) for f in check_text(text, suffix=".md").findings}
     assert not {c for c, v in found if v != "accurate"}
+
+
+@pytest.mark.parametrize(("answer", "framing"), [
+    ("Fact: This one is actually true. Plans still make you borrow first.", "stated"),
+    ("True. Your plan will make you borrow first.", "stated"),
+    ("Fact: It's true, sadly.", "stated"),
+    ("Fact: False. Since 2020 plans can't require a loan first.", "myth"),
+    ("Fact: Partly true. Some plans did, before 2020.", "myth"),
+])
+def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, framing):
+    text = ("# Myths vs. facts\n\nMyth: \u201cYou have to take a 401(k) loan before you can get a "
+            f"hardship withdrawal.\u201d\n\n{answer}\n")
+    found = [f for f in check_text(text, suffix=".md").findings
+             if f.claim_id == "hardship-loan-first" and f.line == 3]
+    assert [f.framing for f in found] == [framing]
