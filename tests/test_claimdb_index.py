@@ -48,10 +48,31 @@ def test_every_condition_is_found_by_the_concepts_that_meet_it(db):
                                                                           ambient)
 
 
+def _concepts_there(cond, labels, ambient):
+    """A full search's test: each of ``all`` and one of ``any`` named by the clause, or
+    implied and named by the title or section."""
+    have = set(labels) | (set(cond.implied) & set(ambient))
+    return have.issuperset(cond.all) and (not cond.any or bool(have & set(cond.any)))
+
+
+def test_lookups_return_exactly_the_conditions_whose_concepts_are_there(db):
+    everything = ConditionIndex(db.claims).entries
+    rng = random.Random(11)
+    labels = sorted(db.concepts)
+    for _ in range(300):
+        said = db.expand(set(rng.sample(labels, rng.choice((1, 2, 3, 4)))))
+        around = db.expand(set(rng.sample(labels, rng.choice((0, 0, 1, 2)))))
+        assert db.conditions_for(said, around) == [
+            (claim, cond) for claim, cond in everything
+            if _concepts_there(cond, said, around)], (said, around)
+
+
 def test_lookups_keep_database_order_and_skip_unrelated_conditions(db):
     index = ConditionIndex(db.claims)
     everything = index.entries
-    found = db.conditions_for(db.expand({"EMPLOYER_PLAN", "LOSS"}))
+    first = db.claims[0].when[0]
+    found = db.conditions_for(db.expand({*first.all, *first.any[:1]}))
+    assert (db.claims[0], first) in found
     assert found == [e for e in everything if e in found]
     assert 0 < len(found) < len(everything) / 4
     assert db.conditions_for(frozenset()) == [

@@ -123,7 +123,7 @@ def test_outdated_rmd_rates_and_ages():
     assert "— outdated: 50% was the figure for 2022" in findings[0]["message"]
     assert "25%" in findings[0]["message"]
     findings = _json("Required minimum distributions begin at age 72.", "--tax-year", "2026")
-    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age", "outdated")]
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age-72", "outdated")]
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), [
@@ -134,6 +134,18 @@ def test_outdated_rmd_rates_and_ages():
     ("in 2026", "year", 2026),
 ])
 def test_quantities(text, kind, value):
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == (kind, value)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("\u017feventy percent", "percent", 70), ("f\u0131ve percent", "percent", 5),
+    ("F\u0130VE percent", "percent", 5), ("next tax year", "relyear", 1),
+    ("th\u0131s year", "relyear", 0),
+])
+def test_look_alike_letters_the_patterns_accept_are_read_not_a_crash(text, kind, value):
+    # article text is untrusted: "ſeventy" (long s) matched the number words and then
+    # failed to convert, ending the whole check with a traceback
     [q] = find_quantities(text)
     assert (q.kind, q.value) == (kind, value)
 

@@ -36,3 +36,33 @@ def test_items_after_an_in_this_article_lead_in_are_topics(check_text):
                "Many readers ask about losses. You can deduct your 401(k) losses.\n")
     report = check_text(article, suffix=".md")
     assert [f.line for f in report.findings if f.verdict == "false"] == [5]
+
+
+@pytest.mark.parametrize("article", [
+    "## Myths\n\n\"A filing extension buys me more time to fund last year's IRA.\" Not so.\n",
+    "Readers ask us this all the time.\n\n\u201cYou can deduct your 401(k) losses.\u201d\n",
+    "## Three things people get wrong\n\n- \u201cAn extension gives me until October for my "
+    "IRA contribution.\u201d\n",
+])
+def test_a_sentence_wholly_in_quotation_marks_is_someones_belief_not_an_error(check_text,
+                                                                             article):
+    findings = check_text(article, suffix=".md").findings
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
+def test_a_quotation_inside_the_authors_sentence_is_still_the_authors_claim(check_text):
+    findings = check_text("Good news: \u201cextensions\u201d apply to IRA contributions too, so "
+                          "you can contribute to your IRA until October.\n").findings
+    assert any(f.claim_id == "ira-deadline-extended" and f.framing == "stated"
+               for f in findings)
+
+
+@pytest.mark.parametrize("idiom", [
+    "The math is not hard, but the mistakes can be expensive to undo.",
+    "A wrong step here is hard to reverse.",
+    "Errors are costly to unwind, so go slowly.",
+])
+def test_a_mistake_hard_to_undo_is_not_a_recharacterization(check_text, idiom):
+    text = f"Thinking about a backdoor Roth conversion? Talk to a planner first. {idiom}\n"
+    assert not any(f.claim_id == "conversion-recharacterize"
+                   for f in check_text(text).findings)

@@ -356,3 +356,25 @@ def test_html_takes_the_latest_of_published_and_modified():
             b'<p>Your 401(k) losses are not deductible on your return.</p></article></body></html>')
     meta = read_bytes(page, "a.html").meta
     assert (meta.date, meta.date_source) == (dt.date(2024, 3, 3), "JSON-LD dateModified")
+
+
+def test_a_bold_line_alone_is_a_markdown_heading():
+    text = ("**Dear reader,**\n\nThanks for writing.\n\n**What about an IRA?**\n\n"
+            "A Roth IRA may still be possible.\n\n__Looking ahead__\n\n"
+            "**Bold lead-in,** then the rest of the sentence.\n")
+    blocks = read_bytes(text.encode(), "column.md").blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind == "heading"] == [
+        ("heading", "What about an IRA?"), ("heading", "Looking ahead")]
+    assert blocks[-1].kind == "paragraph"
+
+
+def test_an_amount_without_its_plan_takes_the_plan_of_its_own_section(checker):
+    # the IRA of the section before does not lend its limit to the 401(k) total after it
+    text = ("# Two jobs, two plans\n\n**What about an IRA?**\n\nA Roth IRA may still be "
+            "possible, depending on your income.\n\n**Looking ahead**\n\nIn 2026 the base "
+            "limit climbs to $24,500 and your catch-up rises to $8,000, for a total of $32,000 "
+            "you can defer.\n")
+    found = {(f.claim_id, f.verdict) for f in checker.check(
+        read_bytes(text.encode(), "column.md"), tax_year=2026).findings}
+    assert ("deferral-total-50-plus", "false") in found
+    assert not any(c.startswith("ira-") for c, _ in found)

@@ -78,9 +78,23 @@ def test_70_half_as_history_or_for_qcds_is_not_flagged(check_text, text):
     "You’ll have to begin taking required minimum distributions at age 72.",
     "Required minimum distributions begin the year you turn 72.",
     "Once you turn 72, the IRS requires you to take minimum distributions.",
+    "Once you have turned 72, your required minimum distribution is due by year-end.",
 ])
 def test_rmds_at_72_stated_as_todays_rule_are_outdated(check_text, text):
-    assert ("rmd-start-age", "outdated") in _found(check_text, text)
+    # the fact sheet gives 70½, 72 and birth-date statements to rmd-starting-age-history
+    found = _found(check_text, text)
+    assert ("rmd-start-age-72", "outdated") in found
+    assert not any(c == "rmd-start-age" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "If you turn 72 in 2023 or later, your RMDs start at 73.",
+    "Anyone who turns 72 after 2022 must start RMDs at 73.",
+])
+def test_turning_72_after_2022_and_starting_at_73_is_accurate(check_text, text):
+    found = _found(check_text, text)
+    assert not any(v != "accurate" for _, v in found)
+    assert not any(c == "rmd-start-age-72" for c, _ in found)
 
 
 @pytest.mark.parametrize("text", [
@@ -254,13 +268,139 @@ def test_a_wrong_claims_message_starts_with_what_the_article_says(check_text, te
      ("retirement-loss-not-deductible-yet", "misleading")),
     ("If you're 50 or older, you can defer a total of $32,500 into your 401(k) in 2026.",
      ("deferral-total-50-plus", "accurate")),
+    # the sheet calls $34,750 for 2026 a misprint of the sum (false), though it is 2025's total
     ("Savers 60 to 63 can defer a total of $34,750 in 2026.",
-     ("deferral-total-60-63", "outdated")),
+     ("deferral-total-60-63", "false")),
+    ("That means a 61-year-old can set aside a total of $34,750 in her 401(k) in 2026.",
+     ("deferral-total-60-63", "false")),
+    ("In 2026 a 62-year-old can put a total of $35,750 into a 403(b).",
+     ("deferral-total-60-63", "accurate")),
+    ("For 2025, savers 60 to 63 can defer a total of $34,750.",
+     ("deferral-total-60-63", "accurate")),
+    # the 2026 Roth catch-up threshold is on 2025 wages: the year after the amount is the wage year
+    ("Starting in 2026, if you earned more than $145,000 in 2025, your catch-up contributions "
+     "will have to go in as Roth money.", ("roth-catch-up-wage-threshold", "false")),
+    ("From 2026, if your wages topped $150,000 in 2025, your catch-ups must be Roth.",
+     ("roth-catch-up-wage-threshold", "accurate")),
 ])
 def test_section_l_facts(check_text, text, expected):
     assert expected in _found(check_text, text)
 
 
+@pytest.mark.parametrize("answer", [
+    "Yes. Because it’s written into federal law, every 401(k), 403(b) and government 457(b) "
+    "plan must let eligible employees use it.",
+    "Absolutely. Every 401(k) has to allow it now.",
+    "Yes, it's the law: your 403(b) must permit it.",
+])
+def test_an_faq_answer_that_makes_the_larger_catch_up_mandatory_is_false(check_text, answer):
+    text = f"Does every plan have to offer the enhanced catch-up?\n\n{answer}\n"
+    assert ("catch-up-60-63-mandatory", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 401(k) contribution limit rose $1,000 for 2026.",
+     ("deferral-limit-increase", "accurate")),
+    ("In 2025 the 401(k) limit went up by $1,000.", ("deferral-limit-increase", "false")),
+    ("For 2026, the deferral limit got a $500 bump.", ("deferral-limit-increase", "outdated")),
+    ("2025 brought a record increase in the 401(k) limit.",
+     ("deferral-limit-record-increase-2025", "false")),
+])
+def test_yearly_increases_of_the_deferral_limit(check_text, text, expected):
+    found = _found(check_text, text)
+    assert expected in found
+    # a change is never checked as the limit itself
+    assert not any(c == "elective-deferral-limit" and v != "accurate" for c, v in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Roth catch-up requirement applies if your 2025 wages exceeded $145,000.",
+     ("roth-catch-up-wage-threshold", "false")),
+    ("For 2026 the Roth catch-up rule covers anyone whose 2025 FICA wages topped $150,000.",
+     ("roth-catch-up-wage-threshold", "accurate")),
+    ("High earners will no longer be able to make catch-up contributions.",
+     ("roth-catch-up-high-earners-lose", "false")),
+    ("For 2026, a 62-year-old can save $35,750 in a 401(k), including the super catch-up.",
+     ("deferral-total-60-63", "accurate")),
+    ("The combined employee-employer limit for 2026 is $72,000.",
+     ("annual-additions-limit", "accurate")),
+    ("The Saver's Match will be paid to you as a tax refund.", ("savers-match-refund", "false")),
+])
+def test_contribution_phrasings_of_real_pages(check_text, text, expected):
+    found = _found(check_text, text)
+    assert expected in found
+    assert not any(c == "roth-catch-up-before-2026" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Your catch-ups must be Roth if you earned more than $150,000 from your employer in 2025.",
+    "SIMPLE IRA deferrals count toward the same $24,500 limit as your 401(k).",
+    "The IRA deadline for 2025 contributions is April 15, 2026, and an extension won't change it.",
+    "High earners still get their catch-ups; they just go in as Roth.",
+    "In 2026 you can put $24,500 into your 401(k), and another $8,000 if you're 50 or older, "
+    "for $32,500 in all.",
+])
+def test_right_contribution_statements_are_not_flagged(check_text, text):
+    assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("If you earn more than $150,000 as a single filer in 2025, you can’t contribute to a Roth "
+     "IRA.", True),
+    ("If you earn more than $165,000 as a single filer in 2025, you can't contribute to a Roth "
+     "IRA directly.", False),
+    ("Joint filers with MAGI over $252,000 can't put anything into a Roth IRA for 2026.", False),
+    ("Couples who make over $242,000 cannot contribute to a Roth IRA in 2026.", True),
+])
+def test_only_the_start_of_the_roth_range_as_a_cutoff_is_misleading(check_text, text, flagged):
+    found = ("roth-ira-phaseout-hard-cutoff", "misleading") in _found(check_text, text)
+    assert found == flagged
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Starting in 2026, catch-ups must be Roth for high earners. The threshold is $145,000 "
+     "for 2026.", "false"),
+    ("High earners' catch-ups must be Roth from 2026. The wage line is $150,000 for 2026.",
+     "accurate"),
+    ("Your catch-ups have to be Roth next year if you're a high earner. And the line is $145k "
+     "for 2026, I read it in the law.", "false"),
+])
+def test_the_line_after_the_roth_catch_up_rule_is_its_wage_threshold(check_text, text, verdict):
+    assert ("roth-catch-up-wage-threshold", verdict) in _found(check_text, text)
+
+
+def test_a_row_labelled_total_is_checked_as_a_total(check_text):
+    table = ("| Limit | 2025 | 2026 |\n|---|---|---|\n"
+             "| Total you can defer, age 50+ | $31,000 | $32,000 |\n"
+             "| Total you can defer, ages 60\u201363 | $34,750 | $35,750 |\n")
+    found = {(f.claim_id, f.verdict) for f in check_text(table, suffix=".md").findings}
+    assert ("deferral-total-50-plus", "false") in found
+    assert ("deferral-total-60-63", "accurate") in found
+    assert not any(c in ("catch-up-60-63", "catch-up-limit") for c, _ in found)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The super catch-up for people who turn 60, 61, 62 or 63 stays at $11,250. Add that to the "
+     "base limit and someone in that window can put away as much as $34,750 in 2026.", "false"),
+    ("Savers who turn 60 to 63 get a bigger catch-up of $11,250. Add it to the regular limit and "
+     "they can defer $35,750 in 2026.", "accurate"),
+    ("Workers between 60 and 63 have the enhanced catch-up. Add that to the $24,500 limit and "
+     "the most they can set aside in 2026 is $35,750.", "accurate"),
+])
+def test_adding_the_larger_catch_up_to_the_limit_gives_the_60_63_total(check_text, text,
+                                                                      verdict):
+    assert ("deferral-total-60-63", verdict) in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you put $15,000 into your old employer's plan in the spring, you can put only $9,500 "
+    "more into the new one.",
+    "Say you contributed $10,000 to your 401(k) at your first job this year.",
+    "Suppose she defers $12,000 at the hospital; her 403(b) at the clinic can take the rest.",
+])
+def test_a_worked_examples_amount_is_not_a_limit(check_text, text):
+    assert not any(c == "elective-deferral-limit" and v != "accurate"
+                   for c, v in _found(check_text, text))
 # --- early access: what a heading or section leaves unsaid -------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -316,6 +456,7 @@ def test_early_access_headings_do_not_lend_a_claim_to_unrelated_sentences(check_
     ("Fact: It's true, sadly.", "stated"),
     ("Fact: False. Since 2020 plans can't require a loan first.", "myth"),
     ("Fact: Partly true. Some plans did, before 2020.", "myth"),
+    ("True, but only before 2020. Plans can't require it now.", "myth"),
 ])
 def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, framing):
     text = ("# Myths vs. facts\n\nMyth: \u201cYou have to take a 401(k) loan before you can get a "

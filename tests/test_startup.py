@@ -103,3 +103,21 @@ def test_commands_that_check_nothing_do_not_import_spacy(args):
                             cwd=ROOT, timeout=120)
     assert result.stdout.strip()
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_checking_a_text_file_imports_only_what_the_check_needs(tmp_path):
+    article = tmp_path / "small.txt"
+    article.write_text("You can deduct up to $3,000 of capital losses a year.\n",
+                       encoding="utf-8")
+    code = ("import sys; from taxcheck.cli import main\n"
+            f"try:\n    main(['check', {str(article)!r}, '--fail-on', 'never'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('taxcheck.')), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert "1 verified claim in 1 file" in result.stdout  # it did check the article
+    loaded = result.stderr.strip().splitlines()[-1]
+    assert "'taxcheck.checker'" in loaded
+    for unneeded in ("taxcheck.scan.runner", "taxcheck.scan.work", "taxcheck.readers.html",
+                     "taxcheck.readers.docx", "taxcheck.render.sarif", "taxcheck.render.html"):
+        assert f"'{unneeded}'" not in loaded, unneeded

@@ -31,6 +31,36 @@ def dated(db):
 # -- years -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [
+    "For 2025 the catch-up is $7,500, so the most a fifty-something can defer comes to $31,000.",
+    "In 2025, if you're over 50, your 401(k) catch-up is $7,500, which brings the total you "
+    "can defer to $31,000.",
+    "For 2025 the extra slice is $7,500, and savers 50 and up can defer a total of $31,000.",
+])
+def test_a_later_clause_takes_the_year_an_earlier_clause_of_its_sentence_names(dated, sentence):
+    found = dated(sentence, date="2026-01-20")
+    assert ("deferral-total-50-plus", "accurate") in found
+    assert {v for _, v in found} == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Your catch-up adds another $7,500, which brings the most you can defer to $31,000 for 2025.",
+    "At 50 the catch-up of $7,500 pushes your 401(k) deferrals to a total of $31,000 in 2025.",
+    "The 401(k) catch-up is $7,500, for a total of $31,000 in 2025.",
+    "The 401(k) limit is $23,500 for 2025, and savers 50 and older can add a $7,500 catch-up.",
+])
+def test_the_parts_of_a_total_belong_to_the_totals_year(dated, sentence):
+    found = dated(sentence, date="2026-01-20")
+    assert ("catch-up-limit", "accurate") in found
+    assert {v for _, v in found} == {"accurate"}
+
+
+def test_a_clause_that_turns_to_now_does_not_take_the_earlier_year(dated):
+    found = dated("In 2024 the 401(k) limit was $23,000, but today the IRA limit is $7,500.",
+                  date="2026-01-20")
+    assert found == {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")}
+
+
+@pytest.mark.parametrize("sentence", [
     "The most you can defer into a 401(k) this year is $23,500, up from $23,000 in 2024.",
     "This year's 401(k) limit is $23,500, compared with $23,000 for 2024.",
 ])
@@ -255,3 +285,68 @@ def test_the_steps_end_when_the_article_says_the_rule_is_gone(checker):
              if any(s.source == "procedure" for s in f.trail)]
     assert steps == []
     assert 5 in [f.line for f in report.findings if f.verdict == "outdated"]
+
+
+@pytest.mark.parametrize("foil", [
+    "Your numbers are lower than a 401(k)\u2019s.",
+    "The limits are smaller compared with a 401(k).",
+    "Unlike a 403(b), the plan is cheap to run.",
+])
+def test_a_plan_named_only_for_comparison_does_not_become_the_topic(dated, foil):
+    found = dated(f"## SIMPLE IRA plans\n\nWork for a small business with a SIMPLE IRA? {foil} "
+                  "For 2025 you can defer up to $16,500, and the catch-up for those 50 and "
+                  "older is $3,500.", date="2025-03-03")
+    assert ("simple-catch-up-limit", "accurate") in found
+    assert not any(c == "catch-up-limit" for c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "There is a second, larger ceiling that covers everything going into a plan. Keep in mind "
+    "that your catch-up dollars are counted inside that $70,000, not on top of it.",
+    "The annual additions limit is $70,000 for 2025. Your catch-ups count toward that $70,000 "
+    "too.",
+    "Your money plus the employer's is capped at $70,000 for 2025. Catch-up contributions are "
+    "included in that $70,000 limit.",
+])
+def test_that_amount_refers_to_the_overall_limit_named_before(dated, text):
+    assert ("catch-up-counts-toward-415c", "false") in dated(text, date="2025-09-08")
+
+
+def test_each_employers_own_cap_after_the_overall_limit_is_the_overall_limit(dated):
+    found = dated("There is a second, larger ceiling that covers your money plus the "
+                  "employer's. Each unrelated employer's plan gets its own $70,000 cap for "
+                  "2025.", date="2025-09-08")
+    assert ("annual-additions-limit", "accurate") in found
+    assert not any(c == "elective-deferral-limit" for c, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cap on what you can defer into a 401(k), which is $23,500 this year, belongs to you.",
+    "This year you can put up to $23,500 into your 401(k).",
+    "The 401(k) limit for this tax year is $23,500.",
+])
+def test_an_amount_for_this_year_is_checked_for_the_year_asked(db, sentence):
+    text = f"---\ntitle: Limits\ndate: 2025-09-08\n---\n\n{sentence}\n"
+    checker = Checker(db)
+    as_written = {(f.claim_id, f.verdict)
+                  for f in checker.check(read_bytes(text.encode(), "a.md")).findings}
+    today = {(f.claim_id, f.verdict)
+             for f in checker.check(read_bytes(text.encode(), "a.md"), tax_year=2026).findings}
+    assert ("elective-deferral-limit", "accurate") in as_written
+    assert ("elective-deferral-limit", "outdated") in today
+
+
+@pytest.mark.parametrize("aside", [
+    "Double-check your beneficiary forms every few years.",
+    "Keep your beneficiary designations current.",
+    "Tell your beneficiaries where the account is.",
+])
+def test_an_instruction_sharing_one_word_with_an_abolished_rule_is_no_step_of_it(checker, aside):
+    from taxcheck.readers import read_bytes
+
+    text = ("# A word for your heirs\n\nA nonspouse heir who inherits your IRA can spread the "
+            f"payouts over their own life expectancy. {aside}\n")
+    report = checker.check(read_bytes(text.encode(), "heirs.md"))
+    flagged = [f.sentence for f in report.findings if f.verdict == "outdated"]
+    assert flagged == ["A nonspouse heir who inherits your IRA can spread the payouts over "
+                       "their own life expectancy."]

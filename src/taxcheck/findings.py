@@ -36,7 +36,8 @@ class Step(BaseModel):
     source: str | None = None
     """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
     (the title or the section's heading), ``previous-statement``, ``explained-clause``,
-    ``procedure`` (a step of an abolished rule stated as available earlier in the section)."""
+    ``procedure`` (a step or worked-example line of an abolished rule stated as available
+    earlier in the section), ``answer`` (a reply to the question just asked)."""
 
 
 class Fix(BaseModel):

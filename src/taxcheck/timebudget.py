@@ -15,6 +15,8 @@ import threading
 from types import FrameType, TracebackType
 
 GRACE_SECONDS = 2.0
+DEFAULT_TIMEOUT_PER_DOC = 120.0
+"""Seconds one article may take to read, check and render (``--timeout-per-doc``)."""
 EXIT_ERROR = 2
 
 

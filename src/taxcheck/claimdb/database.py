@@ -140,6 +140,11 @@ class ClaimDatabase:
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} anchors its amount to unknown concept "
                     f"{anchor!r}; known: see concepts.yaml", where=where, code="TC105"))
+            for figure in (f for f in claim.unless_top_of if f not in self.figures):
+                errors.append(ClaimDatabaseError(
+                    f"claim {claim.id!r} names unknown figure {figure!r} in unless_top_of; "
+                    f"known: {', '.join(sorted(self.figures)) or 'none'}", where=where,
+                    code="TC106"))
             if claim.figure and claim.figure not in self.figures:
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} names unknown figure {claim.figure!r}; known: "

@@ -15,8 +15,9 @@ class ConditionIndex:
     ``implied`` list that the title or section name (``ambient``), include all of
     ``all`` and one of ``any``. So each condition is filed under one concept it cannot do
     without: one of ``all`` (preferably one that may not be implied, which the clause itself
-    must name), else each of ``any``; a lookup returns only the conditions filed under a
-    concept the clause has, in database order. The matcher still tests each one in full.
+    must name), else each of ``any``; a lookup returns the conditions filed under a concept
+    the clause has whose ``all`` and ``any`` concepts are all there, in database order. The
+    matcher still tests each one in full.
     """
 
     def __init__(self, claims: Iterable[Claim]):
@@ -39,17 +40,36 @@ class ConditionIndex:
                 self.named.setdefault(key, []).append(i)
                 if key in cond.implied:
                     self.implied.setdefault(key, []).append(i)
+        self.needs: list[tuple[frozenset[str], frozenset[str], frozenset[str],
+                               frozenset[str]]] = [
+            (frozenset(cond.all) - set(cond.implied), frozenset(cond.all) & set(cond.implied),
+             frozenset(cond.any), frozenset(cond.implied)) for _, cond in self.entries]
+        """Per condition: the concepts of ``all`` the clause must name, those of ``all``
+        the title or section may supply, ``any``, and ``implied``."""
 
     def candidates(self, labels: Iterable[str], ambient: Iterable[str] = ()
                    ) -> list[tuple[Claim, Condition]]:
         """The conditions that clause concepts ``labels`` with title and section concepts
         ``ambient`` might meet (a superset of those they meet), in database order."""
+        said = labels if isinstance(labels, frozenset) else frozenset(labels)
+        around = ambient if isinstance(ambient, frozenset) else frozenset(ambient)
         found = set(self.always)
-        for label in labels:
+        for label in said:
             found.update(self.named.get(label, ()))
-        for label in ambient:
+        for label in around:
             found.update(self.implied.get(label, ()))
-        return [self.entries[i] for i in sorted(found)]
+        # keep only those whose concepts are there: each of ``all`` named, or implied and
+        # in the title or section; one of ``any`` likewise (what the matcher tests first)
+        reachable = said | around
+        out = []
+        for i in sorted(found):
+            named, optional, any_, implied = self.needs[i]
+            if not named <= said or not optional <= reachable:
+                continue
+            if any_ and any_.isdisjoint(said) and any_.isdisjoint(around & implied):
+                continue
+            out.append(self.entries[i])
+        return out
 
 
 def broader_concepts(concepts: dict[str, Lexeme]) -> dict[str, frozenset[str]]:

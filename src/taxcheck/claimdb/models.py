@@ -193,6 +193,10 @@ class Claim(_Strict):
     anchor: str | None = None
     """For numeric claims: the concept the amount belongs to (the nearest amount is checked);
     defaults to the first concept of the matching condition."""
+    unless_top_of: tuple[str, ...] = ()
+    """For a proposition: range figures whose top end, stated as the clause's amount for its
+    year, makes the clause right ("earn more than $165,000 and you can't contribute to a Roth
+    IRA" in 2025 names the top of the range, not its start presented as a cutoff)."""
     when: tuple[Condition, ...] = Field(min_length=1)
     examples: Examples
     kind: Literal["proposition", "figure"] | None = None
@@ -296,6 +300,18 @@ class Figure(_Strict):
     """The values are sums of limits ("$24,500 + $8,000 = $32,500"): only an amount stated as
     a total ("for a total of", "comes to", "brings ... to", "=") is checked against them, and
     a total is never checked against a single limit."""
+    difference: bool = False
+    """The values are yearly changes of a limit ("up $1,000 for 2026"): only an amount stated
+    as a difference ("up $500", "rose by $1,000", "a $1,000 bump") is checked against them, and
+    a difference is never checked against a limit."""
+    misprints: dict[int, tuple[float, ...]] = {}
+    """Wrong values the fact sheet names for a year ("one news copy printed $34,750" for the
+    2026 total): stated for that year they are `false`, even when an earlier year had them."""
+    wage_year_lag: int = 0
+    """The values apply to the tax year this many years after the year of what they measure
+    (the Roth catch-up threshold for 2026 is on 2025 wages): a year written right after the
+    amount ("earned more than $145,000 in 2025") is the measured year when the clause's own
+    year is that many years later."""
     citations: tuple[Citation, ...] = Field(min_length=1)
     note: str | None = None
 
@@ -324,6 +340,10 @@ class Figure(_Strict):
     def matches(self, year: int, amount: float) -> bool:
         """Whether ``amount`` is a right value for ``year``."""
         return any(abs(amount - v) < 1e-9 for v in self.choices(year))
+
+    def misprint(self, year: int, amount: float) -> bool:
+        """Whether the fact sheet names ``amount`` as a misprint of ``year``'s value."""
+        return any(abs(amount - v) < 1e-9 for v in self.misprints.get(year, ()))
 
     def format(self, value: float) -> str:
         if self.unit == "usd":

@@ -32,11 +32,9 @@ from taxcheck.errors import ConfigError, InputError
 from taxcheck.findings import SEVERITY_RANK, Report
 from taxcheck.readers import read_path
 from taxcheck.render import RENDERERS, render_statistics
-from taxcheck.render.github import render_step_summary
 from taxcheck.render.urls import http_url
 from taxcheck.scan.inputs import InputWalker, SourceError
-from taxcheck.scan.work import DEFAULT_TIMEOUT_PER_DOC
-from taxcheck.timebudget import Overrun, TimeBudget
+from taxcheck.timebudget import DEFAULT_TIMEOUT_PER_DOC, Overrun, TimeBudget
 
 
 def reaches(reports: list[Report], fail_on: str) -> bool:
@@ -115,6 +113,8 @@ def append_step_summary(reports: list[Report], min_severity: str) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
+    from taxcheck.render.github import render_step_summary
+
     with open(target, "a", encoding="utf-8") as handle:
         handle.write(render_step_summary(reports, min_severity=min_severity))
 

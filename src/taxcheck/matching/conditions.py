@@ -111,7 +111,8 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                      result.correction, (result.step,),
                      _merge(claim.citations, figure.citations), implied, fix,
                      result.says)
-    if not claim.years.contains(years.frame):
+    if ((not claim.years.contains(years.frame) and not _own_time(claim, cand, years))
+            or _names_top_of_range(db, claim, cand, years)):
         return None
     verdict = claim.verdict or "accurate"
     message, says = claim_message(claim, verdict)
@@ -119,10 +120,36 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                  claim.correction, (), claim.citations, implied, says=says)
 
 
+def _names_top_of_range(db: ClaimDatabase, claim: Claim, cand: Candidate,
+                        years: ClauseYears) -> bool:
+    """The clause's amount is the top of one of ``claim.unless_top_of``'s ranges for its year."""
+    if not claim.unless_top_of:
+        return False
+    for q in cand.quantities:
+        year = years.of(q)
+        for figure in (db.figures[f] for f in claim.unless_top_of):
+            ends = figure.choices(year)
+            if q.kind == figure.unit and len(ends) > 1 and abs(q.value - max(ends)) < 1e-9:
+                return True
+    return False
+
+
+def _own_time(claim: Claim, cand: Candidate, years: ClauseYears) -> bool:
+    """An old dated page states a rule since abolished as how things work in its own time
+    ("your 2015 conversion can be reversed until October 15, 2016" on a 2016 page): in
+    the present tense, about the years around its date, it still states the outdated claim."""
+    start = claim.years.from_
+    return (claim.verdict == "outdated" and not cand.historical and years.written is not None
+            and start is not None and years.written < start
+            and abs(years.frame - years.written) <= 1)
+
+
 def _anchor_group(figure: Figure) -> str:
     """Numeric claims that compete for a clause's amounts: same unit, and either all single
-    limits or all totals (a total never takes a single limit's amount, nor the reverse)."""
-    return f"{figure.unit}:total" if figure.total else figure.unit
+    limits, all totals or all yearly changes (none takes another kind's amount)."""
+    if figure.total:
+        return f"{figure.unit}:total"
+    return f"{figure.unit}:difference" if figure.difference else figure.unit
 
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],

@@ -10,6 +10,7 @@ each inheritance as a context step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,21 @@ GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1}
 withdrawal of this or the last sentence, not one three paragraphs up)."""
 
 
+_FOIL = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
+                   r"(?:(?:a|an|the|your|my|their|its)\s+)?$", re.IGNORECASE)
+"""Words before a thing named only for comparison ("lower than a 401(k)'s")."""
+
+
+def foils(cand: Candidate) -> frozenset[str]:
+    """Concepts a clause names only as a foil ("Your numbers are lower than a 401(k)'s"):
+    the discourse stays with what it was about (the SIMPLE IRA of the section)."""
+    named: dict[str, bool] = {}
+    for m in cand.concepts:
+        before = cand.text[max(0, m.start - cand.start - 40):max(0, m.start - cand.start)]
+        named[m.label] = named.get(m.label, True) and bool(_FOIL.search(before))
+    return frozenset(label for label, foil in named.items() if foil)
+
+
 class DiscourseContext:
     """The concepts of each context group recently mentioned, for clauses that point back.
 
@@ -54,6 +70,8 @@ class DiscourseContext:
         self.current: dict[str, tuple[frozenset[str], int]] = {}
         self.seen: dict[str, int] = {}
         self.sentence = 0
+        self.section_start = 0
+        """The sentence number of the current section's heading."""
 
     def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
         """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
@@ -61,6 +79,11 @@ class DiscourseContext:
         return {g: labels for g, (labels, seen) in self.current.items()
                 if self.sentence - seen <= GROUP_WINDOW.get(g, CONTEXT_WINDOW)
                 and not (earlier and seen >= self.sentence)}
+
+    def recent_in_section(self) -> dict[str, frozenset[str]]:
+        """The recent groups named since the current section's heading."""
+        return {g: labels for g, labels in self.recent().items()
+                if self.current[g][1] >= self.section_start}
 
     def previous(self) -> dict[str, frozenset[str]]:
         """The groups named in the sentence (or heading) just before this one."""
@@ -194,8 +217,10 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
     steps = steps + more
     borrowed = context.borrowed(cand)
     if borrowed and not heading:
+        # an amount stated without its plan takes the plan of its section, not of the one
+        # before ("What about an IRA?" ... "Looking ahead": "your catch-up rises to $8,000")
         before = labels
-        labels, more = context.resolve(cand, {**heading_groups, **context.recent()},
+        labels, more = context.resolve(cand, {**heading_groups, **context.recent_in_section()},
                                        only=borrowed, labels=labels)
         steps = steps + more
         referred |= labels - before

@@ -24,17 +24,22 @@ from taxcheck.matching.discourse import (
     DiscourseContext,
     Groups,
     Resolution,
+    foils,
     resolve_clause,
 )
 from taxcheck.matching.retries import (
+    EXAMPLE_HEADING,
     Procedure,
+    Question,
+    answers,
+    as_answer_to,
     as_step_of,
     procedure_of,
     with_ellipsis,
     with_explained_clause,
     with_heading,
 )
-from taxcheck.matching.years import clause_years, heading_year
+from taxcheck.matching.years import ClauseYears, clause_years, heading_year, sentence_year
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -48,9 +53,11 @@ article:"): the items under it name topics, they state nothing."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?(?:actually\s+|really\s+)?"
-    r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)", re.IGNORECASE)
+    r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
+    re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
-"True."): the claim is the author's own, not a debunked myth. "Partly true" does not confirm."""
+"True."): the claim is the author's own, not a debunked myth. "Partly true" and "True, but
+only for ..." do not confirm."""
 STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
@@ -91,11 +98,15 @@ class _Walk:
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
         self.procedure: Procedure | None = None
+        self.asked: Question | None = None
+        """The last question asked: a reply right after it states what it asks."""
         """An abolished rule stated as available, whose section is still open."""
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
+        self.sentence_years: tuple[int, ClauseYears] | None = None
+        """The years of the last clause checked, with its sentence number."""
 
     def _announces(self, block: Block) -> bool:
         """Track teaser headings and lead-ins; True for a list item under one."""
@@ -113,6 +124,7 @@ class _Walk:
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
+            self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
@@ -121,9 +133,13 @@ class _Walk:
             self.context.sentence = first + cand.sentence_index
             res = self._resolve(block, cand, section)
             if not res.cand.question and not announced and (
-                    block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive):
+                    block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
+                    or answers(res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
             self._remember(block, cand, res, is_title)
+            if res.cand.question:
+                line = self.document.line_col(block.to_source(cand.start))[0]
+                self.asked = Question(frozenset(res.labels), self.context.sentence, line)
 
     def _section(self, index: int, block: Block, cands: Sequence[Candidate]) -> _Section:
         ahead: frozenset[str] = frozenset()
@@ -132,7 +148,8 @@ class _Walk:
         if heading:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
-            if self.procedure is not None and 0 < level <= self.procedure.level:
+            if (self.procedure is not None and 0 < level <= self.procedure.level
+                    and not EXAMPLE_HEADING.search(block.text)):
                 self.procedure = None
             labels = frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
@@ -169,7 +186,12 @@ class _Walk:
         if self._endorsed(index, res.cand):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
-        years = clause_years(cand, section.year, self.reference)
+        earlier = self.sentence_years
+        default = sentence_year(cand, earlier[1] if earlier and earlier[0]
+                                == self.context.sentence else None, section.year)
+        date = self.document.meta.date
+        years = clause_years(cand, default, self.reference, date.year if date else None)
+        self.sentence_years = (self.context.sentence, years)
         # what the title, the section's heading and its last few sentences name (and, for a
         # heading, its first paragraph) may be left implied
         nearby = {label for seen, labels in self.recent
@@ -179,7 +201,9 @@ class _Walk:
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
-        matches = match(res.labels)
+        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
+        if not matches:
+            matches = match(res.labels)
         if not matches and block.kind not in HEADING_KINDS:
             matches, res = with_ellipsis(cand, res, cands, self.context, match)
         if not matches:
@@ -221,7 +245,7 @@ class _Walk:
                     if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
             context.update(cand.labels | kept | res.referred)
         else:
-            context.update(cand.labels | res.referred)
+            context.update((cand.labels - foils(cand)) | res.referred)
         if is_title:
             self.title.update(cand.labels)
         elif block.kind == "heading":

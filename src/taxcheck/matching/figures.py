@@ -16,12 +16,19 @@ _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
-    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$", re.IGNORECASE)
+    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$"
+    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
+    r"|^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
-you can defer to $31,000"): it adds several limits up, so no single limit is checked."""
-_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told)\b",
-                          re.IGNORECASE)
-"""Words after an amount given as a total ("$32,000 in all")."""
+you can defer to $31,000", a row "Total you can defer, age 50+ — 2026:", "Add that to the
+base limit and you can put away $35,750"): it adds several limits up, so no single limit is
+checked."""
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
+    r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+    r"catch)\b", re.IGNORECASE)
+"""Words after an amount given as a total ("$32,000 in all", "$35,750 in a 401(k), including
+the super catch-up")."""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
@@ -34,7 +41,9 @@ _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\
                       re.IGNORECASE)
 _DIFFERENCE = re.compile(
     r"(?:\b(?:up|down|by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
-    r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of)\s*$)", re.IGNORECASE)
+    r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of|"
+    r"(?:rose|rises|climbed|climbs|jumped|jumps|grew|grows|increased|increases)(?:\s+by)?)"
+    r"\s*$)", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
     r"^\s*(?:more|less|higher|lower|extra\s+over|above\s+last|over\s+last|increase|bump|"
     r"jump|raise|boost|hike)\b", re.IGNORECASE)
@@ -171,6 +180,34 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
                 or before.rstrip().endswith("="))
 
 
+_EXAMPLE = re.compile(
+    r"\b(?:if|say|suppose|when|once)\s+(?:you|she|he|they|we|i)(?:'ve)?\s+(?:already\s+)?"
+    r"(?:put|puts|defer|defers|deferred|contribute|contributes|contributed|save|saves|saved|"
+    r"deposit|deposits|deposited|invest|invests|invested|stash|stashed)\s+(?:in\s+|away\s+)?$",
+    re.IGNORECASE)
+"""Words before an amount of a worked example ("If you put $15,000 into your old employer's
+plan"): what someone puts in, not a limit."""
+
+
+def _is_old(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    return bool(_OLD_VALUE.search(before)
+                or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
+
+
+def _is_difference(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is a change ("up $500", "a $1,000 bump")."""
+    before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    if before.endswith("$"):
+        before = before[:-1]
+    return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
+
+
 def _is_context(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is not a value of any single limit: a total, an old
     value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
@@ -178,11 +215,20 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _OLD_VALUE.search(before):
+    if _is_total(cand, q) or _OLD_VALUE.search(before) or _EXAMPLE.search(before):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True
-    return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
+    return _is_difference(cand, q)
+
+
+def _wanted(figure: Figure, cand: Candidate, q: Quantity) -> bool:
+    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit."""
+    if figure.total:
+        return _is_total(cand, q)
+    if figure.difference:
+        return _is_difference(cand, q) and not _is_total(cand, q)
+    return not _is_context(cand, q)
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
@@ -196,7 +242,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and (_is_total(cand, q) if figure.total else not _is_context(cand, q))]
+               and _wanted(figure, cand, q)]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
@@ -222,6 +268,19 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if quantity is None:
         return None
     year = years.of(quantity)
+    if quantity.start not in years.bound and years.present is not None:
+        year = years.present  # "$23,500 this year": the value for the year checked
+    if quantity.start not in years.bound and not years.own and years.present is None:
+        # a clause that names no year of its own but gives one to another of its amounts:
+        # "adds another $7,500, which brings the most you can defer to $31,000 for 2025", "the
+        # base limit is $7,000 for 2025, and savers 50 and up can add $1,000" (not an old value
+        # it replaces: "$23,500, up from $23,000 in 2024")
+        year = next((years.bound[q.start] for q in reversed(cand.quantities)
+                     if q.start in years.bound and q.kind == "usd" and not _is_old(cand, q)),
+                    year)
+    if (figure.wage_year_lag and quantity.start in years.bound
+            and years.frame == year + figure.wage_year_lag):
+        year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
     if year not in figure.values:
         return None
     stated = figure.format(quantity.value)
@@ -232,8 +291,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            f"The {figure.name} for {year} is {right}.", claim.correction,
                            Step(stage="number", detail=f"{stated} matches {year}",
                                 labels=(str(year),)), says=says)
-    earlier = sorted((y for y in figure.values
-                      if y < year and figure.matches(y, quantity.value)), reverse=True)
+    earlier = [] if figure.misprint(year, quantity.value) else sorted(
+        (y for y in figure.values if y < year and figure.matches(y, quantity.value)),
+        reverse=True)
     rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
     correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
     replacement = replacement_text(figure, year, quantity)
@@ -248,6 +308,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
-                       Step(stage="number", detail=f"{stated} matches no year's figure",
+                       Step(stage="number", detail=f"{stated} is a misprint of the {year} figure"
+                            if figure.misprint(year, quantity.value)
+                            else f"{stated} matches no year's figure",
                             labels=(str(year),)),
                        quantity, replacement, says)

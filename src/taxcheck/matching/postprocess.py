@@ -34,7 +34,22 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         key = (f.block, f.sentence, clause, claim.fact or claim.id, f.verdict, f.framing)
         if key not in best or weight(f) > weight(best[key]):
             best[key] = f
-    kept = {id(f) for f in best.values()}
+    # a sentence that states the error outright is false, not also misleading ("can drop you
+    # into a lower bracket, so all your income is taxed less"), and a clause that goes on
+    # from a false one is not also outdated ("Your Roth IRAs count with the traditional
+    # ones, so you'll need to close those out too": wrong even under the old rule)
+    false: dict[tuple, int] = {}
+    for k, f in best.items():
+        if k[4] == "false":
+            where = (k[0], k[1], k[3], k[5])
+            false[where] = min(false.get(where, f.start), f.start)
+
+    def subsumed(k: tuple, f: Finding) -> bool:
+        start = false.get((k[0], k[1], k[3], k[5]))
+        return start is not None and (k[4] == "misleading"
+                                      or (k[4] == "outdated" and start < f.start))
+
+    kept = {id(f) for k, f in best.items() if not subsumed(k, f)}
     return [f for f in findings
             if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
 

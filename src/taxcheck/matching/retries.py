@@ -118,18 +118,57 @@ def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Proced
     return Procedure(claim, level, vocabulary, line)
 
 
+EXAMPLE_HEADING = re.compile(
+    r"\b(?:(?:a|an|worked|quick|real[- ]world)\s+examples?|for\s+example|example\s*:|"
+    r"by\s+the\s+numbers|the\s+math|how\s+it\s+(?:works|plays\s+out|adds\s+up)|"
+    r"run(?:ning)?\s+the\s+numbers|crunch(?:ing)?\s+the\s+numbers|case\s+study)\b",
+    re.IGNORECASE)
+"""A heading that announces a worked example of the rule before it ("A worked example",
+"By the numbers"): the procedure stays open under it."""
+_STEP_OF_EXAMPLE = frozenset({"LOSS", "DEDUCT"})
+"""What a line of a worked example names besides its amount ("Your loss is $2,500", "so
+you'd deduct $700")."""
+
+
+_SCENARIO = re.compile(r"^\W*(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
+                       re.IGNORECASE)
+"""The set-up of a worked example ("Say you put in $8,000 ..."): the facts of the case, not
+a line that figures the rule."""
+
+
+def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
+    """A line of a worked example: a dollar amount and the loss or deduction it figures."""
+    return (any(q.kind == "usd" for q in cand.quantities)
+            and bool(_STEP_OF_EXAMPLE & labels) and not _SCENARIO.match(cand.sentence))
+
+
+_MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
+                   r"(?:need|have|must|will\s+need|will\s+have)\b", re.IGNORECASE)
+"""A requirement put to the reader ("So you need to itemize", "You must also ..."): a step
+like an instruction."""
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool) -> tuple[list[Match], Resolution]:
     """A step (a list item or an instruction) that matches nothing but speaks of a
     procedure's concepts, in its section, is a step of that procedure ("Cash out every
     traditional IRA you own" under "How to deduct an IRA loss"): the same outdated rule,
-    stated again. Prose around it is not: a forum reply that goes on about conversions
-    after one poster's outdated claim does not repeat the claim."""
-    if (procedure is None or not (list_item or cand.imperative)
-            or cand.polarity != "affirmed" or cand.historical or cand.attribution):
+    stated again. So is a line of a worked example that figures the procedure's loss or
+    deduction in dollars ("You have a $1,900 loss", "so you'd deduct $700"). Prose around
+    it is not: a forum reply that goes on about conversions after one poster's outdated
+    claim does not repeat the claim."""
+    if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
+        return [], res
+    closer = (list_item or _MUST.match(cand.text) is not None
+              or _worked_example(cand, res.labels & procedure.vocabulary))
+    if not (closer or cand.imperative):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
-    if not shared:
+    # a list item, a requirement or a worked example's line under the rule is one of its
+    # steps; a bare instruction in running prose must speak of it more closely ("Make sure
+    # your beneficiary forms are up to date" after an outdated claim about heirs shares one
+    # word with it and states nothing)
+    if not shared or (not closer and len(shared) < 2):
         return [], res
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
@@ -139,3 +178,46 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     match = Match(claim, claim.when[0], frozenset(shared), verdict,
                   message, claim.rule, claim.correction, (), claim.citations, says=says)
     return [match], replace(res, steps=[*res.steps, step])
+
+
+ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
+"""Concepts of a reply to the question just asked, and the polarity each gives it."""
+BARE_REPLY = 3
+"""Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
+by the sentence that explains it, which states the claim itself."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """The last question asked (a heading, a reader's question, a title)."""
+
+    labels: frozenset[str]
+    sentence: int
+    line: int
+
+
+def answers(cand: Candidate) -> bool:
+    """The clause opens with a reply ("Yes.", "It can.", "No.")."""
+    return not ANSWERS.keys().isdisjoint(cand.labels)
+
+
+def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                 match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A reply in the sentence right after a question states what was asked (yes) or its
+    denial (no), with whatever the reply adds: "Does rolling over lock in the loss? It can,
+    if you time it right." states that a rollover realizes the loss; "Can you deduct losses
+    in your IRA? Yes, under the right conditions" states the old deduction."""
+    said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    if (said is None or question is None or not 0 < sentence - question.sentence <= 1
+            or cand.historical or cand.attribution or len(cand.text.split()) < BARE_REPLY):
+        return [], res
+    labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
+    answered = replace(cand, polarity=said,
+                       negations=cand.negations if said == "negated" else ())
+    matches = match(set(labels), answered)
+    if not matches:
+        return [], res
+    asked = tuple(sorted(question.labels - res.labels))
+    return matches, replace(res, cand=answered, labels=labels, steps=[*res.steps, Step(
+        stage="context", detail=f"the answer to the question on line {question.line}",
+        labels=asked, source="answer")])

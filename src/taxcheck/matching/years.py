@@ -17,8 +17,19 @@ _AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", r
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORECASE)
 """What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
 written after the range belongs to both ends."""
-_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+|after\s+|before\s+|from\s+)?$", re.IGNORECASE)
-"""A year of birth ("born in 1960") is not a tax year the clause speaks of."""
+_BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s+|before\s+|"
+                         r"from\s+|between\s+)?(?:(?:19|20)\d\d\s*(?:through|to|and|-|\u2013)\s*)?$",
+                         re.IGNORECASE)
+"""A year of birth or death ("born in 1960", "born in 1951 through 1959", "she died after
+2019") is not a tax year the clause speaks of."""
+_MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
+                            r"(?:wages|earnings|salary|pay|compensation)\b", re.IGNORECASE)
+"""A year that dates what is measured ("your 2025 wages"), not the tax year the clause
+speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
+_EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
+                        r"\b(?:in|during)\s+$", re.IGNORECASE)
+"""A year in which something was earned ("if you earned more than $150,000 from your employer
+in 2025"): it dates the earnings, not the rule."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,18 @@ class ClauseYears:
     """Every year the clause names, relative years resolved."""
     bound: dict[int, int] = field(default_factory=dict)
     """Years tied to one amount ("up from $23,000 in 2024"), by the amount's offset."""
+    own: bool = False
+    """The frame is a year the clause names itself (not its section's or the as-of year)."""
+    present: int | None = None
+    """When the frame is "this year": the year the clause is checked for (its section's, else
+    the as-of year). An amount stated for "this year" is a present value: "$23,500 this year"
+    in a 2025 page checked for 2026 is last year's figure; a rule that "takes effect this
+    year" keeps the page's year."""
+    written: int | None = None
+    """The year the article was written (its date), when it has one."""
+    amount_year: int | None = None
+    """The year written after the clause's last dollar amount ("$7,000 for 2025"), which a
+    later clause of the sentence with no year of its own takes."""
 
     def of(self, amount: Quantity) -> int:
         return self.bound.get(amount.start, self.frame)
@@ -44,11 +67,15 @@ def relative_year(q: Quantity, reference: dt.date) -> int:
     return reference.year + int(q.value)
 
 
-def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYears:
-    """The years of a clause; ``default`` is its section's year or the as-of year."""
+def clause_years(cand: Candidate, default: int, reference: dt.date,
+                 written: int | None = None) -> ClauseYears:
+    """The years of a clause; ``default`` is its section's year or the as-of year,
+    ``written`` the year of the article's date."""
     explicit = [q for q in cand.quantities if q.kind == "year"
-                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])]
-    relative = [relative_year(q, reference) for q in cand.quantities if q.kind == "relyear"]
+                and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
+                and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])]
+    relatives = [q for q in cand.quantities if q.kind == "relyear"]
+    relative = [relative_year(q, reference) for q in relatives]
     bound: dict[int, int] = {}
     tied: set[int] = set()
     for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
@@ -63,9 +90,35 @@ def clause_years(cand: Candidate, default: int, reference: dt.date) -> ClauseYea
         gap = cand.text[low.end - cand.start:high.start - cand.start]
         if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
             bound[low.start] = bound[high.start]
-    free = [int(q.value) for q in explicit if q.start not in tied]
+    # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
+    free = [int(q.value) for q in explicit if q.start not in tied
+            and not _EARNED_IN.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
-    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound)
+    present = default if not free and relatives and relatives[0].value == 0 else None
+    dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound]
+    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
+                       bool(free or relative), present, written,
+                       bound[dollars[-1]] if dollars else None)
+
+
+_TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
+                   r"since\s+then)\b|\b(?:now|today|currently|since|these\s+days)\b",
+                   re.IGNORECASE)
+"""A clause that turns away from the year of the clause before it ("..., but it is $24,500
+now"): it does not take that year."""
+
+
+def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) -> int:
+    """The default year of a clause: the year an earlier clause of its sentence names ("For
+    2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), or gives its
+    last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
+    from it; else ``default`` (its section's or the as-of year)."""
+    if (earlier is None or not (earlier.own or earlier.amount_year)
+            or _TURN.search(cand.text)):
+        return default
+    # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
+    # of the earlier clause's last dollar amount (not "if you turn 72 in 2023")
+    return earlier.frame if earlier.own else earlier.amount_year or default
 
 
 def heading_year(block: Block) -> int | None:

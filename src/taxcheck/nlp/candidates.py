@@ -13,8 +13,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.cues import (
@@ -37,6 +38,7 @@ from taxcheck.cues import (
     TEASER,
     TERMINATION,
 )
+from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import find_quantities
 
@@ -51,18 +53,74 @@ _LABEL_PREFIX = re.compile(
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
 
-def _cuts(sent: Span, cue: Span) -> bool:
+class _Mark:
+    """A concept or cue span (or a token range) as plain values: reading a spaCy ``Span``'s
+    attributes goes through its doc on every access, and the builder reads them often."""
+
+    __slots__ = ("end", "end_char", "id_", "label_", "start", "start_char", "text")
+
+    def __init__(self, start: int, end: int, start_char: int = 0, end_char: int = 0,
+                 label: str = "", span_id: str = "", text: str = ""):
+        self.start = start
+        self.end = end
+        self.start_char = start_char
+        self.end_char = end_char
+        self.label_ = label
+        self.id_ = span_id
+        self.text = text
+
+
+class _Tokens:
+    """A doc's text and its tokens' character offsets, read once from the doc's arrays
+    (a ``Token`` or ``Span.text`` builds Python objects token by token)."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.strings = doc.vocab.strings
+        self.idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
+
+    def word(self, i: int) -> str:
+        """The text of token ``i``."""
+        start = self.idx[i]
+        return self.text[start:start + self.length[i]]
+
+    def end_char(self, i: int) -> int:
+        """The character offset after token ``i``."""
+        return self.idx[i] + self.length[i]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (tokens ``start`` to ``end`` - 1, ``end`` > ``start``)."""
+        return self.text[self.idx[start]:self.end_char(end - 1)]
+
+    def marks(self, spans: Iterable[tuple[int, int, int, int]]) -> list[_Mark]:
+        """Spans given as (start, end, label hash, id hash), as plain values with text."""
+        text, strings = self.text, self.strings
+        out = []
+        for start, end, label, span_id in spans:
+            first = self.idx[start]
+            last = self.end_char(end - 1) if end > start else first
+            out.append(_Mark(start, end, first, last, strings[label], strings[span_id],
+                             text[first:last]))
+        return out
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of ``doc.sents`` (read once per doc)."""
+    return [(s.start, s.end) for s in doc.sents]
+
+
+def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     """Whether a termination cue starts a new clause.
 
     "yet" and "though" do only after a comma or at the start ("X, yet Y"), not as adverbs
     ("for a while yet"); ", however," between commas is an aside, not a new clause.
     """
-    if not sent.start < cue.start < sent.end:
+    sent_start, sent_end = sent
+    if not sent_start < cue.start < sent_end:
         return False
-    doc = sent.doc
-    word = doc[cue.start].lower_
-    before = doc[cue.start - 1].text if cue.start > sent.start else ""
-    after = doc[cue.end].text if cue.end < sent.end else ""
+    word = tokens.word(cue.start).lower()
+    before = tokens.word(cue.start - 1) if cue.start > sent_start else ""
+    after = tokens.word(cue.end) if cue.end < sent_end else ""
     if word in ("yet", "though"):
         return before in (",", ";")
     if word == "because":
@@ -73,34 +131,31 @@ def _cuts(sent: Span, cue: Span) -> bool:
     return True
 
 
-def _negated(cues: list[Span], start: int, end: int) -> bool:
+def _negated(cues: list[_Mark], start: int, end: int) -> bool:
     pseudo = [c for c in cues if c.label_ == PSEUDO_NEGATION and start <= c.start < end]
     return any(c.label_ == NEGATION and start <= c.start < end
                and not any(p.start <= c.start < p.end for p in pseudo) for c in cues)
 
 
-def _clauses(sent: Span, cues: list[Span]) -> list[tuple[int, int]]:
+def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
+             ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
 
     A coordination (", and you ...") splits only when one side is negated and the other
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid.
     """
-    cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(sent, c)}
+    sent_start, sent_end = sent
+    cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(tokens, sent, c)}
     for c in cues:
-        if (c.label_ == COORDINATION and sent.start < c.start < sent.end
-                and _negated(cues, sent.start, c.start) != _negated(cues, c.start, sent.end)):
+        if (c.label_ == COORDINATION and sent_start < c.start < sent_end
+                and _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end)):
             cuts.add(c.start)
-    cuts = sorted(cuts)
-    bounds = [sent.start, *cuts, sent.end]
+    bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
-def _inside(span: Span, start: int, end: int) -> bool:
-    return start <= span.start < end
-
-
-def _visible(spans: Iterable[Span], hides: dict[str, set[str]]) -> list[Span]:
+def _visible(spans: list[_Mark], hides: dict[str, set[str]]) -> list[_Mark]:
     """Concept spans, without those a longer fixed phrase of another concept hides.
 
     ``hides`` comes from concepts.yaml: "capital losses" (CAPITAL_LOSS) hides the LOSS
@@ -108,6 +163,8 @@ def _visible(spans: Iterable[Span], hides: dict[str, set[str]]) -> list[Span]:
     """
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     covers = [o for o in ordered if o.id_ == PHRASE and hides.get(o.label_)]
+    if not covers:
+        return ordered
     return [s for s in ordered
             if not any(s.label_ in hides[o.label_] and o.start <= s.start and s.end <= o.end
                        and (o.end - o.start) > (s.end - s.start) for o in covers)]
@@ -117,19 +174,20 @@ Scope = tuple[str, int | None]
 """A cue category's direction and maximum scope in tokens (None: the whole clause)."""
 
 
-def _asides(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+def _asides(tokens: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of the parenthetical asides of a clause ("(not $3,000 each)")."""
     out, opened = [], None
     for i in range(a, b):
-        if doc[i].text == "(":
+        word = tokens.word(i)
+        if word == "(":
             opened = i
-        elif doc[i].text == ")" and opened is not None:
+        elif word == ")" and opened is not None:
             out.append((opened, i + 1))
             opened = None
     return out
 
 
-def _reaches(cue: Span, targets: list[Span], scope: Scope,
+def _reaches(cue: _Mark, targets: list[_Mark], scope: Scope,
              asides: list[tuple[int, int]]) -> bool:
     """Whether a cue modifies one of the clause's concepts: a cue inside an aside reaches
     only concepts inside it, and at most ``scope`` tokens away in its direction."""
@@ -149,12 +207,12 @@ def _reaches(cue: Span, targets: list[Span], scope: Scope,
     return False
 
 
-def _negations(cues: list[Span], pseudo: list[Span], targets: list[Span] | None = None,
+def _negations(cues: list[_Mark], pseudo: list[_Mark], targets: list[_Mark] | None = None,
                scope: Scope = ("bidirectional", None),
                asides: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
     """Negation cues of a clause, without pseudo-negations, cues inside longer ones, or
     cues that reach none of the clause's concepts (``targets``)."""
-    found: list[Span] = []
+    found: list[_Mark] = []
     for cue in sorted((c for c in cues if c.label_ == NEGATION), key=lambda c: (c.start, -c.end)):
         if any(p.start <= cue.start < p.end for p in pseudo):
             continue
@@ -169,27 +227,27 @@ def _negations(cues: list[Span], pseudo: list[Span], targets: list[Span] | None 
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
 
 
-def _preposed_condition(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+def _preposed_condition(tokens: _Tokens, a: int, b: int) -> tuple[int, int] | None:
     """The token span of a clause-initial "if ...," ("If you don't take your RMD, the tax
     is 25%"), whose negations belong to the condition, not to what the clause states."""
     start = a
-    while start < b and doc[start].lower_ in _LEADING:
+    while start < b and tokens.word(start).lower() in _LEADING:
         start += 1
-    if start >= b or doc[start].lower_ != "if":
+    if start >= b or tokens.word(start).lower() != "if":
         return None
-    comma = next((i for i in range(start + 1, b) if doc[i].text == ","), None)
+    comma = next((i for i in range(start + 1, b) if tokens.word(i) == ","), None)
     if comma is None or comma >= b - 2:
         return None
     return start, comma
 
 
-def _asked(doc: Doc, cues: list[Span], b: int) -> list[tuple[int, int]]:
+def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
     """Token spans an embedded question asks about: from "whether" to the next comma."""
     spans = []
     for cue in cues:
         if cue.label_ != EMBEDDED_QUESTION:
             continue
-        end = next((i for i in range(cue.end, b) if doc[i].text == ","), b)
+        end = next((i for i in range(cue.end, b) if tokens.word(i) == ","), b)
         spans.append((cue.start, end))
     return spans
 
@@ -199,26 +257,58 @@ _AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.
 dash and a signature ("...? \u2014 Worried in Ohio")."""
 
 
-def _is_question(sent: Span, cues: list[Span], sent_text: str) -> bool:
+_OPEN_QUOTES = ("\"", "\u201c")
+_CLOSE_QUOTES = ("\"", "\u201d")
+
+
+def _quoted(sent_text: str) -> bool:
+    """A sentence wholly inside quotation marks (a belief quoted as a myth heading, a
+    reader's words): it is someone's statement, not the author's."""
+    return (len(sent_text) > 2 and sent_text.startswith(_OPEN_QUOTES)
+            and sent_text.endswith(_CLOSE_QUOTES)
+            and sum(sent_text.count(q) for q in ("\"", "\u201c", "\u201d")) == 2)
+
+
+def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
+                 sent_text: str) -> bool:
     text = sent_text.rstrip()
-    if text.endswith("?") or _AFTER_QUESTION.search(text):
+    if text.endswith("?") or ("?" in text and _AFTER_QUESTION.search(text)):
         return True
     if text.endswith((".", "!")):
         # "What counts is leaving in the year you turn 55." is a statement
         return False
     for cue in cues:
-        if cue.label_ != QUESTION or not _inside(cue, sent.start, sent.end):
+        if cue.label_ != QUESTION or not sent[0] <= cue.start < sent[1]:
             continue
-        before = sent_text[:cue.start_char - sent.start_char].strip()
+        before = sent_text[:cue.start_char - sent_start_char].strip()
         if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
             return True
     return False
 
 
-def _text(span: Span, sent: Span, sent_text: str) -> str:
-    """``span.text`` for a span inside ``sent``, sliced from the sentence's text
-    (``span.text`` joins the span's tokens on every call, which is slow)."""
-    return sent_text[span.start_char - sent.start_char:span.end_char - sent.start_char]
+def _opens(tokens: _Tokens, sent_start: int, cue: _Mark) -> bool:
+    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...")."""
+    if cue.start == sent_start:
+        return True
+    before = tokens.span_text(sent_start, cue.start) if cue.start > sent_start else ""
+    return bool(_LABEL_PREFIX.match(before.strip()))
+
+
+def _after_comma(tokens: _Tokens, cue: _Mark) -> bool:
+    """", whether ... or ..." means "either way"; it does not ask."""
+    return cue.start > 0 and tokens.word(cue.start - 1) == ","
+
+
+def _reported(tokens: _Tokens, sent_end: int, cues: list[_Mark]) -> list[_Mark]:
+    """Attribution cues, without those a pseudo-attribution ("contrary to what most people
+    assume, ...") turns around: the words up to the next comma are what the author rejects,
+    and the rest is the author's own claim."""
+    found = [c for c in cues if c.label_ == ATTRIBUTION]
+    for pseudo in (c for c in cues if c.label_ == PSEUDO_ATTRIBUTION):
+        end = next((i for i in range(pseudo.start, sent_end) if tokens.word(i) == ","),
+                   sent_end)
+        found = [c for c in found if not pseudo.start <= c.start < end]
+    return found
 
 
 def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
@@ -227,104 +317,94 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
     return i < len(sorted_starts) and sorted_starts[i] < end
 
 
-def _opens(sent: Span, cue: Span) -> bool:
-    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...")."""
-    if cue.start == sent.start:
-        return True
-    return bool(_LABEL_PREFIX.match(sent.doc[sent.start:cue.start].text.strip()))
-
-
-def _after_comma(cue: Span) -> bool:
-    """", whether ... or ..." means "either way"; it does not ask."""
-    return cue.start > 0 and cue.doc[cue.start - 1].text == ","
-
-
-def _reported(sent: Span, cues: list[Span]) -> list[Span]:
-    """Attribution cues, without those a pseudo-attribution ("contrary to what most people
-    assume, ...") turns around: the words up to the next comma are what the author rejects,
-    and the rest is the author's own claim."""
-    found = [c for c in cues if c.label_ == ATTRIBUTION]
-    for pseudo in (c for c in cues if c.label_ == PSEUDO_ATTRIBUTION):
-        end = next((t.i for t in sent.doc[pseudo.start:sent.end] if t.text == ","), sent.end)
-        found = [c for c in found if not pseudo.start <= c.start < end]
-    return found
-
-
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
-                   scopes: dict[str, Scope] | None = None) -> list[Candidate]:
+                   scopes: dict[str, Scope] | None = None,
+                   sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Build the candidates of one block-level Doc.
 
     ``hides`` (from concepts.yaml) drops concepts inside longer phrases of others;
-    ``scopes`` (from cues.yaml) limits how far a cue category reaches.
+    ``scopes`` (from cues.yaml) limits how far a cue category reaches; ``sentences`` are
+    the token bounds of ``doc.sents`` when the caller has them.
     """
     scopes = scopes or {}
-    concepts = _visible(doc.spans[CONCEPTS_KEY], hides or {})
+    found = plain_spans(doc, CONCEPTS_KEY)
+    if not found:
+        return []
+    tokens = _Tokens(doc)
+    concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
         return []
-    cues = list(doc.spans[CUES_KEY])
+    cues = tokens.marks(plain_spans(doc, CUES_KEY))
     out: list[Candidate] = []
     concept_starts = [s.start for s in concepts]
-    for sent_index, sent in enumerate(doc.sents):
-        if not _any_between(concept_starts, sent.start, sent.end):
+    negation_scope = scopes.get(NEGATION, ("bidirectional", None))
+    for sent_index, sent in enumerate(sentences if sentences is not None
+                                      else _sentence_bounds(doc)):
+        s_start, s_end = sent
+        if not _any_between(concept_starts, s_start, s_end):
             continue  # no concept, no candidate: skip the costly part (most sentences)
-        raw = sent.text
+        raw = tokens.span_text(s_start, s_end)
         sent_text = raw.strip()
         if not sent_text:
             continue
+        raw_start = tokens.idx[s_start]
         lead = len(raw) - len(raw.lstrip())
-        sent_start = sent.start_char + lead
-        question = _is_question(sent, cues, raw)
-        sent_cues = [c for c in cues if _inside(c, sent.start, sent.end)]
-        attribution_cues = _reported(sent, sent_cues)
-        clauses = _clauses(sent, sent_cues)
+        sent_start = raw_start + lead
+        question = _is_question(sent, raw_start, cues, raw)
+        quoted = "quotation marks" if _quoted(sent_text) else None
+        sent_cues = [c for c in cues if s_start <= c.start < s_end]
+        attribution_cues = _reported(tokens, s_end, sent_cues)
+        clauses = _clauses(tokens, sent, sent_cues)
         # "had this one survived, you could have ...": a counterfactual, not a past rule
         counterfactual = any(c.label_ == COUNTERFACTUAL for c in sent_cues)
         # "whether X counts hasn't been settled" says that X is open; it does not ask
         open_question = any(c.label_ == OPEN_QUESTION for c in sent_cues)
-        first_cut = clauses[0][1] if clauses else sent.end
+        first_cut = clauses[0][1] if clauses else s_end
         # clauses split off after a comma (", so", ", because", ", who") still report what the
         # sentence attributes to others; "but" or ";" starts the author's own statement
-        reported = [all(doc[start].text == "," for start, _ in clauses[1:k + 1])
+        reported = [all(tokens.word(start) == "," for start, _ in clauses[1:k + 1])
                     for k in range(len(clauses))]
-        quantities = find_quantities(raw, sent.start_char)
+        quantities = find_quantities(raw, raw_start)
+        imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
+                         for c in sent_cues)
         for index, (a, b) in enumerate(clauses):
-            asides = _asides(doc, a, b) if "(" in raw else []
+            asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
-            left_out = [(lo, hi) for lo, hi in asides if doc[lo + 1].lower_ == "not"]
-            own = [s for s in concepts if _inside(s, a, b)
-                   and not any(lo <= s.start < hi for lo, hi in left_out)]
-            mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char, _text(s, sent, raw))
-                             for s in own)
-            if not mentions:
+            left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            inside = [s for s in concepts if a <= s.start < b
+                      and not any(lo <= s.start < hi for lo, hi in left_out)]
+            if not inside:
                 continue
-            clause_cues = [c for c in sent_cues if _inside(c, a, b)]
+            mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
+                                            raw[s.start_char - raw_start:
+                                                s.end_char - raw_start])
+                             for s in inside)
+            clause_cues = [c for c in sent_cues if a <= c.start < b]
             pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
-            pseudo.extend(doc[lo:hi] for lo, hi in left_out)
-            condition = _preposed_condition(doc, a, b)
+            pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
+            condition = _preposed_condition(tokens, a, b)
             if condition is not None:
-                pseudo.append(doc[condition[0]:condition[1]])
-            negations = _negations(clause_cues, pseudo, own,
-                                   scopes.get(NEGATION, ("bidirectional", None)), asides)
+                pseudo.append(_Mark(*condition))
+            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
             # points at the clause's own words, not back into the discourse
             pointers = [c for c in clause_cues if c.label_ == ANAPHOR
                         and not any(lo <= c.start < hi for lo, hi in asides)]
             # ", whether ... or ..." means "either way"; it does not ask
-            asked = _asked(doc, [c for c in clause_cues if not _after_comma(c)], b)
+            asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
             # a clause is a question only when everything it names is inside the question
-            embedded = bool(asked) and all(
-                any(lo <= s.start < hi for lo, hi in asked)
-                for s in concepts if _inside(s, a, b))
+            embedded = bool(asked) and all(any(lo <= s.start < hi for lo, hi in asked)
+                                           for s in inside)
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
-                               None)
-            span = doc[a:b]
-            span_text = _text(span, sent, raw)
+                               None) or quoted
+            span_start = tokens.idx[a]
+            span_text = raw[span_start - raw_start:tokens.end_char(b - 1) - raw_start]
             text = span_text.strip()
-            start = span.start_char + (len(span_text) - len(span_text.lstrip()))
+            start = span_start + (len(span_text) - len(span_text.lstrip()))
             out.append(Candidate(
                 start=start,
                 end=start + len(text),
@@ -340,8 +420,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 attribution=attribution,
                 question=question or (not open_question and embedded)
                 or any(c.label_ == TEASER for c in clause_cues),
-                imperative=any(c.label_ == IMPERATIVE and _opens(sent, c)
-                               for c in sent_cues) and index == 0,
+                imperative=imperative and index == 0,
                 anaphor=bool(pointers),
                 anaphors=tuple(c.text.lower() for c in pointers),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
@@ -368,8 +447,9 @@ class CandidateBuilder:
                                          for label, (direction, limit) in scopes.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.candidates = candidates_for(doc, self.hides, self.scopes)
-        doc._.sentence_count = sum(1 for _ in doc.sents)
+        sentences = _sentence_bounds(doc)
+        doc._.candidates = candidates_for(doc, self.hides, self.scopes, sentences)
+        doc._.sentence_count = len(sentences)
         return doc
 
 

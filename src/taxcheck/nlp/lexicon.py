@@ -33,6 +33,8 @@ from spacy.tokens import Doc, Span
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
+PLAIN_KEY = "taxcheck_plain_spans"
+"""``doc.user_data`` key (with the spans key) of the spans a ruler wrote, as plain tuples."""
 GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 """Token attributes a requirement may name, and the doc attribute each one reads."""
 
@@ -108,6 +110,35 @@ def _commonness(values: frozenset[str]) -> tuple[bool, int]:
     return any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values)
 
 
+class _DocTokens:
+    """One doc's token values of the attributes the gates read, and where each occurs."""
+
+    def __init__(self, columns: dict[str, list[int]]):
+        self.columns = columns
+        self.present = {attr: set(column) for attr, column in columns.items()}
+        self._at: dict[tuple[str, int], list[int]] = {}
+
+    def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
+        """The sorted token positions whose ``attr`` is one of ``values`` (all present)."""
+        found: list[int] = []
+        for value in values:
+            at = self._at.get((attr, value))
+            if at is None:
+                column, at, i = self.columns[attr], [], -1
+                index = column.index
+                try:
+                    while True:
+                        i = index(value, i + 1)
+                        at.append(i)
+                except ValueError:
+                    pass
+                self._at[(attr, value)] = at
+            found.extend(at)
+        if len(values) > 1:
+            found.sort()
+        return found
+
+
 @dataclass(eq=False)
 class _Gate:
     """The raw patterns that share one set of requirements, and their matcher."""
@@ -120,19 +151,20 @@ class _Gate:
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
 
-    def positions(self, columns: dict[str, list[int]], present: dict[str, set[int]],
+    def positions(self, tokens: _DocTokens,
                   regex_hits: dict[tuple[str, str], set[int]]) -> list[int]:
         """Where the doc holds the rarest token this gate requires, keeping only those with
         every other required token near enough for a match; empty when there are none.
 
-        ``columns`` holds the doc's values of each attribute, token by token; ``present``
-        the same as sets; ``regex_hits`` each (attribute, regex) to the values matching it.
+        ``regex_hits`` maps each (attribute, regex) to the doc's values matching it.
         """
         wanted: list[tuple[str, AbstractSet[int]]] = []
+        present = tokens.present
         for attr, accepted in self.sets:
-            if accepted.isdisjoint(present[attr]):
+            hits = accepted.intersection(present[attr])
+            if not hits:
                 return []
-            wanted.append((attr, accepted))
+            wanted.append((attr, hits))
         for test in self.regexes:
             hits = regex_hits.get(test)
             if not hits:
@@ -140,8 +172,7 @@ class _Gate:
             wanted.append((test[0], hits))
         if not wanted:
             return []
-        found = sorted(([i for i, h in enumerate(columns[attr]) if h in accepted]
-                        for attr, accepted in wanted), key=len)
+        found = sorted((tokens.positions(attr, values) for attr, values in wanted), key=len)
         anchors, others = found[0], found[1:]
         if self.span is None or not others:
             return anchors
@@ -199,8 +230,10 @@ class LexiconRuler:
         """Gates without a set of words (regular expressions only, or nothing)."""
         self.regexes: dict[str, dict[str, re.Pattern[str]]] = {}
         """Attribute -> the regular expressions required of it."""
-        self._regex_memo: dict[str, dict[int, tuple[str, ...]]] = {}
-        """Attribute -> value (string hash) -> the regexes it matches: words recur."""
+        self._regex_seen: dict[str, set[int]] = {}
+        """Attribute -> the values (string hashes) already tested against its regexes."""
+        self._regex_matched: dict[tuple[str, str], set[int]] = {}
+        """(attribute, regex) -> the tested values that match it: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
 
@@ -215,10 +248,14 @@ class LexiconRuler:
             if not isinstance(pattern, list):
                 raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
                                  f"got {pattern!r}")
+            # a phrase goes to its matcher as the hashes a Doc of its words would have
+            # (building a Doc per phrase took a tenth of the start-up time): LOWER is the
+            # lexeme's lower-cased text, LEMMA the lemma as given
             if words := _phrase(pattern, "LOWER"):
-                self.lower.add(key, [Doc(self.vocab, words=[w.lower() for w in words])])
+                self.lower.add(key, [[self.vocab.strings.add(w.lower().lower())
+                                      for w in words]])
             elif words := _phrase(pattern, "LEMMA"):
-                self.lemma.add(key, [Doc(self.vocab, words=words, lemmas=words)])
+                self.lemma.add(key, [[self.vocab.strings.add(w) for w in words]])
             else:
                 self._add_gated(key, pattern)
 
@@ -247,20 +284,28 @@ class LexiconRuler:
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
     def _regex_hits(self, present: dict[str, set[int]]) -> dict[tuple[str, str], set[int]]:
-        """(attribute, regex) -> the doc's values that match it."""
+        """(attribute, regex) -> the doc's values that match it (each word is tested once:
+        words recur, and the values matching each regex are remembered)."""
         found: dict[tuple[str, str], set[int]] = {}
         strings = self.vocab.strings
         for attr, tests in self.regexes.items():
-            memo = self._regex_memo.setdefault(attr, {})
-            if len(memo) > SEEN_LIMIT:
-                memo.clear()
-            for value in present[attr]:
-                hit = memo.get(value)
-                if hit is None:
-                    text = strings[value]
-                    hit = memo[value] = tuple(r for r, rx in tests.items() if rx.search(text))
-                for regex in hit:
-                    found.setdefault((attr, regex), set()).add(value)
+            seen = self._regex_seen.setdefault(attr, set())
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+                for regex in tests:
+                    self._regex_matched[(attr, regex)] = set()
+            values = present[attr]
+            new = values - seen
+            if new:
+                seen.update(new)
+                texts = [(v, strings[v]) for v in new]
+                for regex, rx in tests.items():
+                    matched = self._regex_matched.setdefault((attr, regex), set())
+                    matched.update(v for v, text in texts if rx.search(text))
+            for regex in tests:
+                hits = self._regex_matched.setdefault((attr, regex), set()).intersection(values)
+                if hits:
+                    found[(attr, regex)] = hits
         return found
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -268,9 +313,9 @@ class LexiconRuler:
         if not self.gates or not len(doc):
             return []
         array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
-        columns = dict(zip(self._attrs, array, strict=True))
-        present = {attr: set(column) for attr, column in columns.items()}
-        regex_hits = self._regex_hits(present)
+        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)))
+        present = tokens.present
+        regex_hits = self._regex_hits(present) if self.regexes else {}
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
             for value in present[attr].intersection(index):
@@ -279,13 +324,14 @@ class LexiconRuler:
         for gate in gates:
             if not gate.sets and not gate.regexes:
                 matches.extend(gate.matches(doc, None))
-            elif positions := gate.positions(columns, present, regex_hits):
+            elif positions := gate.positions(tokens, regex_hits):
                 matches.extend(gate.matches(doc, positions))
         return matches
 
     def __call__(self, doc: Doc) -> Doc:
         if self.requires_key is not None and not doc.spans.get(self.requires_key):
             doc.spans[self.spans_key] = []
+            doc.user_data[(PLAIN_KEY, self.spans_key)] = []
             return doc
         matches = set(self._raw_matches(doc))
         for matcher in (self.lower, self.lemma):
@@ -297,7 +343,24 @@ class LexiconRuler:
                         if start != end})
         doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
                                      for start, end, label, span_id in found]
+        doc.user_data[(PLAIN_KEY, self.spans_key)] = found
         return doc
+
+
+def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
+    """``doc.spans[key]`` as (start, end, label hash, id hash) tuples, in order.
+
+    A ``LexiconRuler`` keeps them next to the spans it writes (reading a spaCy ``Span``
+    builds a ``Token`` for each end, which costs more than finding it); when the group was
+    written otherwise, they are read from its spans.
+    """
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    found = doc.user_data.get((PLAIN_KEY, key))
+    if found is not None and len(found) == len(group):
+        return found
+    return [(s.start, s.end, s.label, s.id) for s in group]
 
 
 @Language.factory("taxcheck_lexicon", assigns=["doc.spans"],

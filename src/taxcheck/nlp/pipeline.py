@@ -31,6 +31,7 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
         model: an installed spaCy pipeline to start from instead of ``blank("en")``.
     """
     nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
+    _split_fraction_stops(nlp)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("taxcheck_sentencizer")
     nlp.add_pipe("taxcheck_lemmatizer")
@@ -49,6 +50,17 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     concepts.add_patterns(concept_patterns)  # type: ignore[attr-defined]
     cues.add_patterns(cue_patterns)  # type: ignore[attr-defined]
     return nlp
+
+
+FRACTION_STOP = r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\."
+"""A full stop after a vulgar fraction ("RMDs began at 70½. After that ..."): spaCy's
+suffixes leave "70½." one token, so the sentence would run on into the next one."""
+
+
+def _split_fraction_stops(nlp: Language) -> None:
+    """Split the full stop off a fraction that ends a sentence (compiled once, at build)."""
+    suffixes = [*nlp.Defaults.suffixes, FRACTION_STOP]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def _patterns(db: ClaimDatabase, nlp: Language, model: str | None

@@ -82,8 +82,12 @@ class Quantity:
     text: str
 
 
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+"""Letters the case-insensitive patterns accept for ASCII ones ("ſeventy" is "seventy")."""
+
+
 def _number(raw: str) -> float:
-    raw = re.sub(r"\s+", " ", raw.lower())
+    raw = re.sub(r"\s+", " ", raw.translate(_FOLD).lower())
     if raw in _RELATIVE:
         return float(_RELATIVE[raw])
     if raw == "the new":
@@ -93,13 +97,29 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = frozenset(_PATTERNS[i][1] for i in (1, 2, 5, 7, 8))
+"""Patterns whose number is written in digits only: not run on text without a digit."""
+_HINT_WORDS = ("year", *_WORDS)
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The four non-ASCII letters a case-insensitive regex matches to ASCII ones ("ſ" to "s")
+while ``str.lower`` does not: text holding one is tested with ``_HINT`` itself."""
+_NEED_WORDS = tuple(dict.fromkeys(word for needs in _NEEDS.values() for word in needs))
+
+
 def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
-    """The patterns that may match ``text`` (see ``_HINT`` and ``_NEEDS``)."""
-    if not _HINT.search(text):
-        return []
+    """The patterns that may match ``text`` (see ``_HINT``, ``_NEEDS`` and
+    ``_NEEDS_DIGIT``). ``_HINT`` is tested by substring where that is exact (the regex is
+    slow): a digit, a dollar sign, or one of its words in the lower-cased text."""
     lower = text.lower()
+    digit = _DIGIT.search(text) is not None
+    if not (digit or "$" in text or any(word in lower for word in _HINT_WORDS)) and not (
+            any(c in text for c in _ODD_CASE) and _HINT.search(text)):
+        return []
+    held = {word for word in _NEED_WORDS if word in lower}
     return [(kind, pattern) for kind, pattern in _PATTERNS
-            if not (needs := _NEEDS.get(pattern)) or any(word in lower for word in needs)]
+            if (digit or pattern not in _NEEDS_DIGIT)
+            and (not (needs := _NEEDS.get(pattern)) or not held.isdisjoint(needs))]
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:

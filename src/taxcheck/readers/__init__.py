@@ -21,8 +21,6 @@ from pathlib import Path
 from taxcheck.documents import Document
 from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode, decode_text
-from taxcheck.readers.docx import read_docx
-from taxcheck.readers.html import read_html_bytes
 from taxcheck.readers.lines import label_value
 from taxcheck.readers.markdown import read_markdown
 from taxcheck.readers.plaintext import read_plaintext
@@ -43,6 +41,21 @@ def text_reader(read: TextReader) -> Reader:
     read_decoded.__name__ = read_decoded.__qualname__ = f"{read.__name__}_bytes"
     read_decoded.__doc__ = read.__doc__
     return read_decoded
+
+
+def read_html_bytes(data: bytes, path: str) -> Document:
+    """:func:`taxcheck.readers.html.read_html_bytes`, imported when first used (the HTML
+    and Word readers cost start-up time that a check of text or Markdown does not need)."""
+    from taxcheck.readers.html import read_html_bytes as read
+
+    return read(data, path)
+
+
+def read_docx(data: bytes, path: str) -> Document:
+    """:func:`taxcheck.readers.docx.read_docx`, imported when first used."""
+    from taxcheck.readers.docx import read_docx as read
+
+    return read(data, path)
 
 
 READERS: dict[str, Reader] = {

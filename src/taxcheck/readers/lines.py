@@ -15,7 +15,9 @@ _DATELINE = re.compile(
     r"^(?:(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified|"
     r"fact[- ]checked)(?:\s+on)?:?\s*)?"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
-    r"|(?:\d{4}-\d{2}-\d{2}))\s*$",
+    r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
+    # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
+    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?\s*$",
     re.IGNORECASE,
 )
 _FINAL_PUNCT = tuple(".!?:;,")

@@ -31,6 +31,10 @@ FRONT_MATTER_DEPTH = 20
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})[.)])\s+")
 _QUOTE = re.compile(r"^ {0,3}>\s?")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,80}?)\1$")
+"""A short line that is bold all through ("**What about an IRA?**"), alone between blank
+lines: a section heading written in bold (unless it ends like a salutation, with ","
+or ":")."""
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _INLINE = re.compile(
@@ -166,6 +170,13 @@ def read_markdown(text: str, path: str) -> Document:
             flush()
             if meta.title is None and blocks and blocks[-1].level == 1:
                 meta.title = blocks[-1].text
+            continue
+        if ((m := _BOLD_LINE.match(stripped)) and current is None
+                and not m.group("text").rstrip().endswith((",", ":", ";"))
+                and (index + 1 == len(lines) or not lines[index + 1][1].strip())):
+            builder = start("heading", level=2)
+            _add_inline(builder, m.group("text"), offset + len(line) - len(line.lstrip()) + 2)
+            flush()
             continue
         if m := _LIST.match(line):
             builder = start("list_item", number=int(m.group(3)) if m.group(3) else None)

@@ -31,11 +31,10 @@ from taxcheck.render.sarif import render_sarif
 from taxcheck.scan.cache import Cache
 from taxcheck.scan.publish import PageOptions, write_pages
 from taxcheck.selection import ClaimSelection
+from taxcheck.timebudget import DEFAULT_TIMEOUT_PER_DOC
 
 INTERNAL_ERROR = "TC299"
 TIMED_OUT = "TC213"
-DEFAULT_TIMEOUT_PER_DOC = 120.0
-"""Seconds one article may take to read, check and render (``--timeout-per-doc``)."""
 
 
 class _DocTimeout(BaseException):
