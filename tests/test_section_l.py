@@ -464,3 +464,13 @@ def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, fra
     found = [f for f in check_text(text, suffix=".md").findings
              if f.claim_id == "hardship-loan-first" and f.line == 3]
     assert [f.framing for f in found] == [framing]
+
+
+@pytest.mark.parametrize("text", [
+    "People panic about losing a mandatory 20% to withholding on a hardship withdrawal.",
+    "Many savers fear that a hardship withdrawal means a mandatory 20% withholding.",
+    "Some employees worry that hardship withdrawals carry mandatory withholding.",
+])
+def test_a_fear_people_voice_is_a_myth_not_a_claim(check_text, text):
+    found = [f for f in check_text(text).findings if f.verdict == "false"]
+    assert found and all(f.framing == "myth" for f in found)
