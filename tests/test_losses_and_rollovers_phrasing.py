@@ -167,6 +167,9 @@ def test_wrong_even_under_the_old_rule_is_false_and_not_also_outdated(check_text
      ("retirement-loss-rollover", "false")),
     ("Can You Deduct Losses in Your IRA? Yes, Under the Right Conditions",
      ("ira-loss-misc-deduction-outdated", "outdated")),
+    # a hedged reply takes a position of its own
+    ("Can you roll your 401(k) losses into an IRA?\n\nOften, yes.",
+     ("retirement-loss-rollover", "false")),
 ])
 def test_a_reply_states_what_the_question_asked(check_text, text, expected):
     assert expected in _found(check_text, text)
@@ -197,3 +200,42 @@ def test_a_requirement_put_to_the_reader_is_a_step_of_the_old_deduction(checker,
             f"itemized deductions.\n\n{requirement}\n")
     report = checker.check(read_bytes(text.encode(), "steps.md"))
     assert [f.line for f in report.findings if f.verdict == "outdated"] == [3, 5]
+
+
+# --- amounts that are not one year's limit -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Say you put in $8,000 of nondeductible money over several years to your traditional IRA.",
+    "She contributed $9,000 to her Roth IRA across three tax years.",
+    "Your IRA checks add up to just $5,500 once you close every traditional IRA you own.",
+])
+def test_sums_over_years_and_totals_are_not_the_ira_limit(check_text, text):
+    assert not any(c == "ira-limit" for c, _ in _found(check_text, text))
+
+
+def test_one_years_amount_is_still_checked(check_text):
+    assert ("ira-limit", "false") in _found(check_text, "For 2026, the IRA contribution "
+                                                        "limit is $8,000.")
+
+
+def test_a_worked_example_line_restates_the_old_deduction_not_a_neighbouring_claim(checker):
+    from taxcheck.readers import read_bytes
+
+    text = ("# IRA losses\n\n## A worked example\n\nSay you put in $9,000 and, when you close "
+            "every traditional IRA you own, you get back $6,000, less than your basis.\n\n"
+            "Now suppose you have no other miscellaneous deductions.\n\n"
+            "Two percent of $40,000 is $800, so $2,200 of the loss ends up as a deduction.\n")
+    report = checker.check(read_bytes(text.encode(), "example.md"))
+    last = {(f.claim_id, f.verdict) for f in report.findings if f.line == 9}
+    assert last == {("ira-loss-deduction-outdated", "outdated")}
+
+
+@pytest.mark.parametrize("text", [
+    "Your 401(k) dropped $18,000, but the drop isn't wasted: you can claim it as a capital loss.",
+    "The loss in your IRA is not wasted, since it counts as a capital loss.",
+])
+def test_not_wasted_is_not_a_denial(check_text, text):
+    found = _found(check_text, text)
+    assert found & {("retirement-loss-capital-loss", "false"),
+                    ("retirement-loss-deductible", "false")}
+    assert not any(v == "accurate" for _, v in found)

@@ -35,6 +35,8 @@ from taxcheck.matching.retries import (
     as_answer_to,
     as_step_of,
     procedure_of,
+    restated_in_example,
+    scenario,
     with_ellipsis,
     with_explained_clause,
     with_heading,
@@ -213,9 +215,10 @@ class _Walk:
         if not matches:
             matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
             if (self.procedure is not None and cand.polarity == "negated"
-                    and self.procedure.vocabulary & res.labels):
+                    and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
         else:
+            matches, res = restated_in_example(cand, res, matches, self.procedure)
             self._open_procedure(matches, cand, block)
         cand = res.cand
         for m in matches:

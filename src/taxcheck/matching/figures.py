@@ -16,13 +16,14 @@ _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
-    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)\s*$"
+    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)"
+    r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
     r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
     r"|^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
-you can defer to $31,000", a row "Total you can defer, age 50+ — 2026:", "Add that to the
-base limit and you can put away $35,750"): it adds several limits up, so no single limit is
-checked."""
+you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
+age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750"): it adds
+several amounts up, so no single limit is checked."""
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
@@ -49,6 +50,11 @@ _DIFFERENCE_AFTER = re.compile(
     r"jump|raise|boost|hike)\b", re.IGNORECASE)
 """An amount that is a difference ("up $500", "a $1,000 bump", "$500 more than"), not a
 limit."""
+_ACROSS_YEARS = re.compile(
+    r"^[^.;,$]{0,40}\b(?:over|across|during)\s+(?:several|many|a\s+few|the|your|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twenty)\s+(?:\w+\s+)?years\b", re.IGNORECASE)
+"""An amount put in over several years ("$8,000 of nondeductible money over several years")
+is a sum of many years' amounts, not one year's limit."""
 GAP_PENALTY = 40
 """Extra distance between an amount and a concept separated by a comma or semicolon: in
 "the IRA limit stays at $7,000, and the IRA catch-up remains $1,000" the catch-up is
@@ -216,6 +222,8 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     if _is_total(cand, q) or _OLD_VALUE.search(before) or _EXAMPLE.search(before):
+        return True
+    if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True

@@ -130,16 +130,23 @@ _STEP_OF_EXAMPLE = frozenset({"LOSS", "DEDUCT"})
 you'd deduct $700")."""
 
 
-_SCENARIO = re.compile(r"^\W*(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
+_SCENARIO = re.compile(r"^\W*(?:(?:now|and|so|then|next|but|or)\W+)?"
+                       r"(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
                        re.IGNORECASE)
 """The set-up of a worked example ("Say you put in $8,000 ..."): the facts of the case, not
 a line that figures the rule."""
 
 
+def scenario(cand: Candidate) -> bool:
+    """The sentence sets up a case ("Say you ...", "Now suppose ..."): it states facts of the
+    case, neither the rule nor that the rule is gone."""
+    return bool(_SCENARIO.match(cand.sentence))
+
+
 def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
     """A line of a worked example: a dollar amount and the loss or deduction it figures."""
     return (any(q.kind == "usd" for q in cand.quantities)
-            and bool(_STEP_OF_EXAMPLE & labels) and not _SCENARIO.match(cand.sentence))
+            and bool(_STEP_OF_EXAMPLE & labels) and not scenario(cand))
 
 
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
@@ -180,11 +187,32 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     return [match], replace(res, steps=[*res.steps, step])
 
 
+def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
+                        procedure: Procedure | None) -> tuple[list[Match], Resolution]:
+    """A line of a worked example of an open procedure ("Two percent of $50,000 is $1,000,
+    so $1,500 of the loss ends up as a deduction") restates the procedure: claims of the
+    same topic it also meets (the loss is deductible; the deduction goes on Schedule A) give
+    way to the procedure's own."""
+    if procedure is None or not _worked_example(cand, res.labels & procedure.vocabulary):
+        return matches, res
+    same = [m for m in matches if m.claim.topic == procedure.claim.topic and not m.claim.figure
+            and m.claim.id != procedure.claim.id and m.verdict != "accurate"]
+    if not same:
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=False)
+    if not steps:
+        return matches, res
+    return [m for m in matches if m not in same] + steps, stepped
+
+
 ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
 """Concepts of a reply to the question just asked, and the polarity each gives it."""
 BARE_REPLY = 3
 """Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
-by the sentence that explains it, which states the claim itself."""
+by the sentence that explains it, which states the claim itself. A hedged reply ("Often,
+yes.") takes a position of its own."""
+_HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|probably)\b",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -209,7 +237,8 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     in your IRA? Yes, under the right conditions" states the old deduction."""
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
-            or cand.historical or cand.attribution or len(cand.text.split()) < BARE_REPLY):
+            or cand.historical or cand.attribution
+            or (len(cand.text.split()) < BARE_REPLY and not _HEDGED_REPLY.match(cand.text))):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
     answered = replace(cand, polarity=said,
