@@ -286,6 +286,9 @@ def test_two_propositions_may_share_one_denial(tmp_path):
                     "--claims", str(folder))
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "6 passed, 0 failed" in passed.stdout
+    shown = invoke("claims", "show", "house-ira-loss-not-deductible", "--claims", str(folder))
+    assert "(the denial of proposition house-ira-loss-deductible and house-ira-loss-offsets;" \
+        in shown.stdout
     # a shared denial written differently is an error naming the second proposition's line
     text = SHARED.replace("      verdict: accurate\n      says: A drop in an IRA cannot be "
                           "written off.\n    citations:\n      - title: Rev. Rul. 2008-5\n"

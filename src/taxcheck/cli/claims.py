@@ -111,7 +111,9 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | 
     if c.negated is not None:
         _block(f"Denied ({c.negated.id}, {c.negated.verdict})", c.negated.says)
     if c.denial_of is not None:
-        click.echo(f"(the denial of proposition {c.denial_of}; its examples are there)")
+        denied = [p.id for p in db.claims if p.negated is not None and p.negated.id == c.id]
+        names = " and ".join(denied or [c.denial_of])
+        click.echo(f"(the denial of proposition {names}; its examples are there)")
     _block("The rule", c.rule)
     if c.correction:
         _block("Correction", c.correction)
