@@ -21,6 +21,11 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _FINAL_PUNCT = tuple(".!?:;,")
+_TIME = re.compile(r"(?:,|\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$",
+                   re.IGNORECASE)
+"""A time after a post's date ("Posted Mar 4, 2024 at 8:12 PM", "Nov. 14, 2025, 6:12 a.m. ET")."""
+_TIME_LINE = 120
+"""Only lines this short are searched for a time (keeps the search linear)."""
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|edited|compiled|thread\s+started|started)\s+)?by\s+(?=\S)",
     re.IGNORECASE)
@@ -58,7 +63,10 @@ def dateline(line: str) -> date | None:
     """Return the date if the line is a dateline ("Updated March 3, 2025"), alone or with
     short notes beside it ("Updated March 3, 2024 · 6 min read"); the latest date if it
     gives several ("Published May 1, 2023 | Updated March 3, 2024")."""
-    m = _DATELINE.match(line.strip())
+    line = line.strip()
+    if len(line) <= _TIME_LINE and ":" in line:
+        line = _TIME.sub("", line)
+    m = _DATELINE.match(line)
     if m:
         return parse_date(m.group("date"))
     parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
@@ -96,6 +104,29 @@ def looks_like_heading(line: str) -> bool:
     s = line.strip()
     words = s.split()
     return 0 < len(words) <= 12 and len(s) <= 90 and not s.endswith(_FINAL_PUNCT)
+
+
+_SMALL_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "vs", "vs.", "via", "per", "into", "than", "is"))
+_DISPLAY_WORDS = 20
+
+
+def display_heading(line: str) -> bool:
+    """A headline set in Title Case or ALL CAPS ("Can You Deduct a Loss in Your 401(k)?",
+    "ROLLED OVER AFTER A CRASH: WHAT NOW", a 15-word post title): up to 20 words, ending
+    without punctuation or with "?" / "!", every word but small ones capitalised."""
+    s = line.strip()
+    words = s.split()
+    if not 3 <= len(words) <= _DISPLAY_WORDS or len(s) > 160 or s.endswith(tuple(".:;,")):
+        return False
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    if len(lettered) < 3 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    capital = sum(1 for w in lettered
+                  if w.lstrip("\"'(\u201c\u2018")[:1].isupper()
+                  or w.lstrip("\"'(")[:1].isdigit() or w.lower() in _SMALL_WORDS)
+    return capital == len(lettered)
 
 
 def stripped_span(line: str, offset: int) -> tuple[str, int]:

@@ -18,11 +18,13 @@ from datetime import date
 from typing import Any
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, BlockKind, Document
+from taxcheck.readers.furniture import furniture_lines, post_date, site_nav
 from taxcheck.readers.lines import (
     STEP,
     byline_author,
     byline_date,
     dateline,
+    display_heading,
     joins,
     label_value,
     looks_like_heading,
@@ -38,6 +40,8 @@ _LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
 _HEADER_LINES = 4
 """A header group (byline, dateline, site or forum line) has at most this many lines."""
 _HEADER_LINE_WORDS = 12
+_TITLE_LABEL = re.compile(r"^(?:thread|topic|subject|re|discussion)\s*:\s*\S", re.IGNORECASE)
+"""A forum thread's or a letter's title says what it is ("Thread: ...", "Re: ...")."""
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 """A line that is only an HTML comment (e.g. a suppression) carries no prose."""
 
@@ -69,8 +73,13 @@ def _block_from_lines(lines: list[tuple[int, str]], kind: BlockKind, **extra: An
 
 
 def _in_header(blocks: list[Block]) -> bool:
-    """True while only the title, bylines and datelines have been read."""
-    return all(b.kind in ("title", "byline", "dateline") for b in blocks)
+    """True while only the title, bylines, datelines and page furniture have been read."""
+    return all(b.kind in ("title", "byline", "dateline", "furniture") for b in blocks)
+
+
+def _before_title(blocks: list[Block]) -> bool:
+    """True while only page furniture (a breadcrumb, a site's name bar) has been read."""
+    return all(b.kind == "furniture" for b in blocks)
 
 
 def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
@@ -102,15 +111,24 @@ def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
     return "paragraph"
 
 
-def _units(group: list[tuple[int, str]], width: int | None) -> list[tuple[str, list]]:
-    """A paragraph's lines as units: ``("table", rows)`` and ``("lines", lines)``, where
-    the lines of a unit are one block (soft-wrapped) and each line break between units
-    ends a block (see :func:`~taxcheck.readers.lines.joins`)."""
+def _units(group: list[tuple[int, str]], width: int | None,
+           furniture: set[int]) -> list[tuple[str, list]]:
+    """A paragraph's lines as units: ``("table", rows)``, ``("furniture", [line])`` (for
+    lines whose offsets are in ``furniture``) and ``("lines", lines)``, where the lines of
+    a unit are one block (soft-wrapped) and each line break between units ends a block
+    (see :func:`~taxcheck.readers.lines.joins`)."""
     runs = dict(table_rows([line for _, line in group]))
     out: list[tuple[str, list]] = []
     current: list[tuple[int, str]] = []
     i = 0
     while i < len(group):
+        if group[i][0] in furniture:
+            if current:
+                out.append(("lines", current))
+                current = []
+            out.append(("furniture", [group[i]]))
+            i += 1
+            continue
         if i in runs:
             if current:
                 out.append(("lines", current))
@@ -130,9 +148,11 @@ def _units(group: list[tuple[int, str]], width: int | None) -> list[tuple[str, l
 
 def _title_like(line: str, alone: bool) -> bool:
     """The first line is the title when it is short and, unless it stands alone, reads as
-    a heading or a question (not a sentence of the body)."""
+    a heading, a headline (Title Case, a long post title) or a question (not a sentence
+    of the body)."""
     s = line.strip()
-    return len(s.split()) <= 25 and (alone or looks_like_heading(s) or s.endswith(("?", "!")))
+    return len(s.split()) <= 25 and (alone or looks_like_heading(s) or display_heading(s)
+                                     or s.endswith(("?", "!")) or bool(_TITLE_LABEL.match(s)))
 
 
 def read_plaintext(text: str, path: str) -> Document:
@@ -141,6 +161,8 @@ def read_plaintext(text: str, path: str) -> Document:
     meta = ArticleMeta()
     dates: list[tuple[date, str]] = []
     width = wrap_width(text.split("\n"))
+    lines = split_lines(text)
+    furniture = {lines[i][0] for i in furniture_lines([line for _, line in lines])}
     pending_number: int | None = None
     for group in _paragraphs(text):
         if _header_group(group, blocks):
@@ -148,7 +170,13 @@ def read_plaintext(text: str, path: str) -> Document:
                 kind = _header_line(line[1], meta, dates, in_header=True)
                 blocks.append(_block_from_lines([line], kind))
             continue
-        for unit_kind, unit in _units(group, width):
+        for unit_kind, unit in _units(group, width, furniture):
+            if unit_kind == "furniture" or (unit_kind == "lines" and len(unit) == 1
+                                            and _before_title(blocks) and site_nav(unit[0][1])):
+                if _in_header(blocks) and (when := post_date(unit[0][1])):
+                    dates.append((when, unit[0][1].strip()))  # the thread's first post
+                blocks.append(_block_from_lines(unit, "furniture"))
+                continue
             if unit_kind == "table":
                 blocks.extend(table_cell_blocks(unit))
                 pending_number = None
@@ -198,7 +226,7 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
     first = group[0][1]
     if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
         return int(m.group(1))
-    if not blocks and len(group) == 1 and _title_like(first, alone):
+    if _before_title(blocks) and len(group) == 1 and _title_like(first, alone):
         blocks.append(_block_from_lines(group, "title"))
         meta.title = blocks[-1].text
         return pending_number
@@ -215,7 +243,8 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
         # "Employee deferral: $24,500": a statement whose label names what the value is
         blocks.append(_block_from_lines(group, "paragraph", row=pair[0]))
         return None
-    if looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8):
+    if (looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8)) or (
+            len(group) == 1 and display_heading(first)):
         heading_extra = {"number": pending_number} if pending_number is not None else {}
         blocks.append(_block_from_lines([group[0]], "heading", level=2, **heading_extra))
         pending_number = None
