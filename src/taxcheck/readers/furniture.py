@@ -146,12 +146,18 @@ def _signature_line(line: str) -> bool:
     return bool(s) and _words(s) <= _SIGNATURE_WORDS and not rule(s) and not post_meta(s)
 
 
+def _plain_dateline(line: str) -> bool:
+    """A dateline a reader keeps as one ("Posted Mar 4, 2024 at 8:12 PM")."""
+    return dateline(line) is not None and not _REPLY_MARKER.match(line.strip())
+
+
 def furniture_lines(lines: list[str]) -> set[int]:
     """The indexes of the lines that are page furniture.
 
-    A user name alone on a line counts when the line before or after it is a post's header
-    line; a signature is the (at most :data:`SIGNATURE_LINES`) short lines after a "--"
-    line, up to a blank line or the next post's header.
+    Datelines stay datelines (they date the page and are skipped too). A user name alone
+    on a line counts when the line before or after it is a post's header line; a
+    signature is the (at most :data:`SIGNATURE_LINES`) short lines after a "--" line, up
+    to a blank line or the next post's header.
     """
     out: set[int] = set()
     meta = [post_meta(line) for line in lines]
@@ -163,7 +169,8 @@ def furniture_lines(lines: list[str]) -> set[int]:
             signature -= 1
             continue
         signature = 0
-        if meta[i] or breadcrumb(line) or rule(line) or action_bar(line):
+        if (meta[i] and not _plain_dateline(line)) or breadcrumb(line) or rule(line) or (
+                action_bar(line)):
             out.add(i)
         elif signature_start(line):
             out.add(i)
