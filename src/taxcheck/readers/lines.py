@@ -275,6 +275,8 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
         return not sentences or (full and (continues or not looks_like_heading(line)))
     if full or continues or _DANGLING.search(previous):
         return True
+    if display_heading(previous):
+        return False  # a long headline ("Why Your Roth Conversion Might Cost More Than ...")
     return not looks_like_heading(previous)
 
 

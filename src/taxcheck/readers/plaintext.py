@@ -170,22 +170,35 @@ def read_plaintext(text: str, path: str) -> Document:
                 kind = _header_line(line[1], meta, dates, in_header=True)
                 blocks.append(_block_from_lines([line], kind))
             continue
-        for unit_kind, unit in _units(group, width, furniture):
-            if unit_kind == "furniture" or (unit_kind == "lines" and len(unit) == 1
-                                            and _before_title(blocks) and site_nav(unit[0][1])):
-                if _in_header(blocks) and (when := post_date(unit[0][1])):
-                    dates.append((when, unit[0][1].strip()))  # the thread's first post
-                blocks.append(_block_from_lines(unit, "furniture"))
+        units = _units(group, width, furniture)
+        for k, (unit_kind, unit) in enumerate(units):
+            if _furniture_unit(unit_kind, unit, blocks, dates):
                 continue
             if unit_kind == "table":
                 blocks.extend(table_cell_blocks(unit))
                 pending_number = None
                 continue
+            # a post title is alone on its line when the thread's header lines follow it
+            before_furniture = k + 1 < len(units) and units[k + 1][0] == "furniture"
             pending_number = _read_unit(unit, blocks, meta, dates, pending_number,
-                                        alone=len(group) == 1)
+                                        alone=len(group) == 1 or (
+                                            before_furniture and _before_title(blocks)))
     if dates:
         meta.date, meta.date_source = max(dates, key=lambda d: d[0])
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+def _furniture_unit(unit_kind: str, unit: list, blocks: list[Block],
+                    dates: list[tuple[date, str]]) -> bool:
+    """Add a unit of page furniture (a site's name bar counts before the title) as a
+    ``furniture`` block; a post header's date in the header dates the page."""
+    if not (unit_kind == "furniture" or (unit_kind == "lines" and len(unit) == 1
+                                         and _before_title(blocks) and site_nav(unit[0][1]))):
+        return False
+    if _in_header(blocks) and (when := post_date(unit[0][1])):
+        dates.append((when, unit[0][1].strip()))  # the thread's first post
+    blocks.append(_block_from_lines(unit, "furniture"))
+    return True
 
 
 def _list_blocks(group: list[tuple[int, str]], alone: bool) -> list[Block] | None:
