@@ -96,6 +96,18 @@ def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
         for known, (_, line) in zip(kinds, group, strict=True))
 
 
+def _read_header_group(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleMeta,
+                       dates: list[tuple[date, str]]) -> None:
+    """Add a header group's lines; its first line that is no byline or dateline is the
+    title when none was read ("DEAR DOLLAR: Your money questions, answered")."""
+    for line in group:
+        kind = _header_line(line[1], meta, dates, in_header=True)
+        if kind == "paragraph" and _before_title(blocks):
+            kind = "title"
+            meta.title = line[1].strip()
+        blocks.append(_block_from_lines([line], kind))
+
+
 def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
                  in_header: bool) -> BlockKind:
     """The kind of a header line (byline, dateline); in the header, records author and date."""
@@ -166,9 +178,7 @@ def read_plaintext(text: str, path: str) -> Document:
     pending_number: int | None = None
     for group in _paragraphs(text):
         if _header_group(group, blocks):
-            for line in group:
-                kind = _header_line(line[1], meta, dates, in_header=True)
-                blocks.append(_block_from_lines([line], kind))
+            _read_header_group(group, blocks, meta, dates)
             continue
         units = _units(group, width, furniture)
         for k, (unit_kind, unit) in enumerate(units):
