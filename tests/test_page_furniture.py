@@ -232,3 +232,21 @@ def test_the_final_year_is_not_a_relative_year(text):
                                   "In Florida last year the limit was $23,500."])
 def test_last_year_is_still_the_year_before(text):
     assert [q.value for q in find_quantities(text) if q.kind == "relyear"] == [-1]
+
+
+# -- a site's name over the headline ------------------------------------------------------------
+
+@pytest.mark.parametrize("page", [
+    "THE THRIFTY SAVER\nPosted on 04/02/2016 by Ray Olsen, CPA\nFiled under: IRAs, Taxes\n"
+    "Comments (3)\n\nCan You Still Deduct an IRA Loss This Year?\n\nYou could, once.\n",
+    "Northwind Bank | Learn\nHow the Catch-Up Works When You Turn Sixty\nUpdated June 2016\n"
+    "You could, once.\n",
+    "Money Desk Daily\nHome > Retirement > IRAs\nWhat Happens When Your IRA Loses Money\n"
+    "Last reviewed: Apr 2016 \u00b7 5 min read\nBy Ray Olsen\nYou could, once.\n",
+])
+def test_a_headline_under_a_site_name_is_the_title_and_the_page_is_dated(page):
+    doc = _read(page)
+    assert doc.blocks[0].kind == "furniture"
+    assert doc.meta.title is not None and len(doc.meta.title.split()) >= 6
+    assert doc.meta.date is not None and doc.meta.date.year == 2016
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["You could, once."]

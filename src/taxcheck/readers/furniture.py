@@ -35,6 +35,9 @@ _STATS = re.compile(
     r"reaction\s+score|points|threads|comments|replies|views)\s*:?\s*\S.{0,30}"
     r"|[\d,.]+k?\s+(?:posts|replies|views|comments|likes|messages|points)"
     r"|comments?\s*\(\d{1,6}\))$", re.IGNORECASE)
+_FILED = re.compile(r"^(?:filed\s+under|categories|category|tags|tagged|posted\s+in)\s*:\s*\S",
+                    re.IGNORECASE)
+"""Where a blog files a post ("Filed under: IRAs, Taxes")."""
 _RANK = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}(?:member|moderator|mod|admin|administrator|"
                    r"contributor|guest|user|poster|newbie|veteran)$", re.IGNORECASE)
 _HANDLE = re.compile(r"^@?[A-Za-z0-9][\w.\-]{1,31}$")
@@ -107,7 +110,7 @@ def post_meta(line: str) -> bool:
     if m := _REPLY_MARKER.match(s):
         rest = m.group("rest")
         return not rest or (bool(_POSTED.match(rest) or dateline(rest)) and _words(rest) <= 10)
-    if _POSTED.match(s) and dateline(s):
+    if (_POSTED.match(s) and dateline(s)) or (_FILED.match(s) and _words(s) <= 12):
         return True
     parts = [p.strip() for p in _PART_SEPARATOR.split(s)]
     if not any(_meta_part(p) for p in parts):

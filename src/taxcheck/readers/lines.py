@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from taxcheck.documents import Block, BlockBuilder
 
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y",
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y", "%b %Y",
                  "%m/%d/%Y")
 _DATELINE = re.compile(
     r"^(?:(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified|"
@@ -17,9 +17,13 @@ _DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
-    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?\s*$",
+    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*){0,2})?\s*$",
     re.IGNORECASE,
 )
+_MONTH_DATELINE = re.compile(
+    r"^(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified)"
+    r"(?:\s+on)?:?\s*(?P<date>[A-Z][a-z]{2,8}\s+\d{4})\s*$", re.IGNORECASE)
+"""A month and year after "Updated" or the like ("Last reviewed: Feb 2026")."""
 _FINAL_PUNCT = tuple(".!?:;,")
 _TIME = re.compile(r"(?:,|\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$",
                    re.IGNORECASE)
@@ -59,6 +63,10 @@ def parse_date(value: str) -> date | None:
 _DATELINE_EXTRA_WORDS = 5
 
 
+def _date_match(line: str) -> re.Match[str] | None:
+    return _DATELINE.match(line) or _MONTH_DATELINE.match(line)
+
+
 def dateline(line: str) -> date | None:
     """Return the date if the line is a dateline ("Updated March 3, 2025"), alone or with
     short notes beside it ("Updated March 3, 2024 · 6 min read"); the latest date if it
@@ -66,15 +74,15 @@ def dateline(line: str) -> date | None:
     line = line.strip()
     if len(line) <= _TIME_LINE and ":" in line:
         line = _TIME.sub("", line)
-    m = _DATELINE.match(line)
+    m = _date_match(line)
     if m:
         return parse_date(m.group("date"))
     parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
     if len(parts) < 2:
         return None
-    found = [when for p in parts if (m := _DATELINE.match(p)) and (
+    found = [when for p in parts if (m := _date_match(p)) and (
         when := parse_date(m.group("date")))]
-    others = [p for p in parts if not _DATELINE.match(p)]
+    others = [p for p in parts if not _date_match(p)]
     if not found or any(len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith(".")
                         for p in others):
         return None
@@ -123,9 +131,9 @@ def display_heading(line: str) -> bool:
     lettered = [w for w in words if any(c.isalpha() for c in w)]
     if len(lettered) < 3 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
-    capital = sum(1 for w in lettered
-                  if w.lstrip("\"'(\u201c\u2018")[:1].isupper()
-                  or w.lstrip("\"'(")[:1].isdigit() or w.lower() in _SMALL_WORDS)
+    cores = [w.strip("\"'()\u201c\u201d\u2018\u2019,:;?!") for w in lettered]
+    capital = sum(1 for w in cores
+                  if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS)
     return capital == len(lettered)
 
 

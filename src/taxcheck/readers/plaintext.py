@@ -25,6 +25,7 @@ from taxcheck.readers.lines import (
     byline_date,
     dateline,
     display_heading,
+    ends_sentence,
     joins,
     label_value,
     looks_like_heading,
@@ -73,8 +74,11 @@ def _block_from_lines(lines: list[tuple[int, str]], kind: BlockKind, **extra: An
 
 
 def _in_header(blocks: list[Block]) -> bool:
-    """True while only the title, bylines, datelines and page furniture have been read."""
-    return all(b.kind in ("title", "byline", "dateline", "furniture") for b in blocks)
+    """True while only the title, bylines, datelines, page furniture and headline-like
+    lines have been read (a site's name over the headline, "Filed under: IRAs"): no
+    sentence of the body yet."""
+    return all(b.kind in ("title", "byline", "dateline", "furniture", "heading") or (
+        b.kind == "paragraph" and not ends_sentence(b.text)) for b in blocks)
 
 
 def _before_title(blocks: list[Block]) -> bool:
@@ -97,12 +101,15 @@ def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
 
 
 def _read_header_group(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleMeta,
-                       dates: list[tuple[date, str]]) -> None:
-    """Add a header group's lines; its first line that is no byline or dateline is the
-    title when none was read ("DEAR DOLLAR: Your money questions, answered")."""
+                       dates: list[tuple[date, str]], furniture: set[int]) -> None:
+    """Add a header group's lines; its first line that is no byline, dateline or page
+    furniture is the title when none was read ("DEAR DOLLAR: Your money questions,
+    answered")."""
     for line in group:
         kind = _header_line(line[1], meta, dates, in_header=True)
-        if kind == "paragraph" and _before_title(blocks):
+        if kind == "paragraph" and line[0] in furniture:
+            kind = "furniture"
+        elif kind == "paragraph" and _before_title(blocks):
             kind = "title"
             meta.title = line[1].strip()
         blocks.append(_block_from_lines([line], kind))
@@ -178,7 +185,7 @@ def read_plaintext(text: str, path: str) -> Document:
     pending_number: int | None = None
     for group in _paragraphs(text):
         if _header_group(group, blocks):
-            _read_header_group(group, blocks, meta, dates)
+            _read_header_group(group, blocks, meta, dates, furniture)
             continue
         units = _units(group, width, furniture)
         for k, (unit_kind, unit) in enumerate(units):
@@ -198,12 +205,52 @@ def read_plaintext(text: str, path: str) -> Document:
     return Document(path=path, source=text, blocks=blocks, meta=meta)
 
 
+_MASTHEAD_WORDS = 4
+_HEADLINE_WORDS = 5
+_SITE_WORD = re.compile(
+    r"\b(?:blog|bank|news|wire|daily|weekly|journal|magazine|times|post|digest|center|centre|"
+    r"forums?|community|investing|investments|union|insider|report|gazette|learn)\s*$",
+    re.IGNORECASE)
+"""The last word of a site's name ("The Frugal Accountant Blog", "Money Desk Daily")."""
+
+
+def _site_name(text: str) -> bool:
+    """A short line that names a site, not an article: set in capitals ("THE FRUGAL
+    RETIREE"), a name and a section ("Northwind Bank | Learn"), or ending in a word like
+    "Blog", "Bank" or "Daily"."""
+    s = text.strip()
+    if len(s.split()) > _MASTHEAD_WORDS or any(c.isdigit() for c in s):
+        return False
+    return s.isupper() or " | " in s or bool(_SITE_WORD.search(s))
+
+
+
+def _masthead_title(group: list[tuple[int, str]], blocks: list[Block],
+                    meta: ArticleMeta) -> bool:
+    """A headline in the header under a short site name ("THE FRUGAL RETIREE", then "Posted
+    on ...", then "New Rollover Limit, Old Loss Rule: ..."): the headline becomes the title
+    and the site's name page furniture. True when the unit was taken as the title."""
+    titles = [i for i, b in enumerate(blocks) if b.kind == "title"]
+    s = group[0][1].strip()
+    if (len(group) != 1 or len(titles) != 1 or not _in_header(blocks)
+            or len(s.split()) < _HEADLINE_WORDS or " | " in s
+            or not (display_heading(s) or s.endswith("?"))):
+        return False
+    old = blocks[titles[0]]
+    if not _site_name(old.text):
+        return False
+    blocks[titles[0]] = old.model_copy(update={"kind": "furniture"})
+    blocks.append(_block_from_lines(group, "title"))
+    meta.title = blocks[-1].text
+    return True
+
+
 def _furniture_unit(unit_kind: str, unit: list, blocks: list[Block],
                     dates: list[tuple[date, str]]) -> bool:
-    """Add a unit of page furniture (a site's name bar counts before the title) as a
+    """Add a unit of page furniture (a site's name bar counts in the header) as a
     ``furniture`` block; a post header's date in the header dates the page."""
     if not (unit_kind == "furniture" or (unit_kind == "lines" and len(unit) == 1
-                                         and _before_title(blocks) and site_nav(unit[0][1]))):
+                                         and _in_header(blocks) and site_nav(unit[0][1]))):
         return False
     if _in_header(blocks) and (when := post_date(unit[0][1])):
         dates.append((when, unit[0][1].strip()))  # the thread's first post
@@ -266,6 +313,8 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
         # "Employee deferral: $24,500": a statement whose label names what the value is
         blocks.append(_block_from_lines(group, "paragraph", row=pair[0]))
         return None
+    if _masthead_title(group, blocks, meta):
+        return pending_number
     if (looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8)) or (
             len(group) == 1 and display_heading(first)):
         heading_extra = {"number": pending_number} if pending_number is not None else {}
