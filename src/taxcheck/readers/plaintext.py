@@ -7,8 +7,14 @@ separate paragraphs. Many have no blank lines at all, so a single line break als
 ends a block after a heading-like line, a "Label: value" line or a finished
 sentence, and before a bullet, a step or a table row; lines that end mid-sentence
 (and the full-width lines of a hard-wrapped file) are joined (see
-:func:`~taxcheck.readers.lines.joins`). Table rows become ``table_cell`` blocks. The
-article's date is the latest one its header lines give ("Updated ...", a byline's date).
+:func:`~taxcheck.readers.lines.joins`). Table rows become ``table_cell`` blocks.
+
+Page furniture (breadcrumbs, a site's name over the headline, forum post headers, user
+names, signatures, rules, action bars; see :mod:`~taxcheck.readers.furniture`) becomes
+``furniture`` blocks, so the title is the headline or thread title after them, and a
+headline in Title Case or capitals is a heading. The article's date is the latest one
+its header lines give ("Updated ...", a byline's date, a thread's first post), up to the
+first sentence of the body.
 """
 
 from __future__ import annotations
