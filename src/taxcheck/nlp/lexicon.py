@@ -21,6 +21,7 @@ refuse those, so that none lands by accident.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -151,12 +152,11 @@ class _Gate:
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
 
-    def positions(self, tokens: _DocTokens,
-                  regex_hits: dict[tuple[str, str], set[int]]) -> list[int]:
+    def positions(self, tokens: _DocTokens, regex_hits: _RegexHits) -> list[int]:
         """Where the doc holds the rarest token this gate requires, keeping only those with
         every other required token near enough for a match; empty when there are none.
 
-        ``regex_hits`` maps each (attribute, regex) to the doc's values matching it.
+        ``regex_hits`` gives each (attribute, regex)'s values in the doc that match it.
         """
         wanted: list[tuple[str, AbstractSet[int]]] = []
         present = tokens.present
@@ -177,8 +177,14 @@ class _Gate:
         if self.span is None or not others:
             return anchors
         reach = self.span
-        return [p for p in anchors
-                if all(any(abs(q - p) < reach for q in other) for other in others)]
+        for other in others:  # keep the anchors with a token of ``other`` within reach
+            last = len(other)
+            anchors = [p for p in anchors
+                       if (i := bisect_left(other, p - reach + 1)) < last
+                       and other[i] < p + reach]
+            if not anchors:
+                break
+        return anchors
 
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
@@ -283,30 +289,23 @@ class LexiconRuler:
         longest = max_length(pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
-    def _regex_hits(self, present: dict[str, set[int]]) -> dict[tuple[str, str], set[int]]:
-        """(attribute, regex) -> the doc's values that match it (each word is tested once:
-        words recur, and the values matching each regex are remembered)."""
-        found: dict[tuple[str, str], set[int]] = {}
-        strings = self.vocab.strings
-        for attr, tests in self.regexes.items():
-            seen = self._regex_seen.setdefault(attr, set())
-            if len(seen) > SEEN_LIMIT:
-                seen.clear()
-                for regex in tests:
-                    self._regex_matched[(attr, regex)] = set()
-            values = present[attr]
-            new = values - seen
-            if new:
-                seen.update(new)
-                texts = [(v, strings[v]) for v in new]
-                for regex, rx in tests.items():
-                    matched = self._regex_matched.setdefault((attr, regex), set())
-                    matched.update(v for v, text in texts if rx.search(text))
+    def _learn(self, attr: str, values: set[int]) -> None:
+        """Test the words of ``values`` not seen before against ``attr``'s regexes (each
+        word once: words recur, and the values matching each regex are remembered)."""
+        tests = self.regexes[attr]
+        seen = self._regex_seen.setdefault(attr, set())
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
             for regex in tests:
-                hits = self._regex_matched.setdefault((attr, regex), set()).intersection(values)
-                if hits:
-                    found[(attr, regex)] = hits
-        return found
+                self._regex_matched[(attr, regex)] = set()
+        new = values - seen
+        if new:
+            seen.update(new)
+            strings = self.vocab.strings
+            texts = [(v, strings[v]) for v in new]
+            for regex, rx in tests.items():
+                matched = self._regex_matched.setdefault((attr, regex), set())
+                matched.update(v for v, text in texts if rx.search(text))
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the gated token patterns whose requirements ``doc`` meets."""
@@ -315,7 +314,7 @@ class LexiconRuler:
         array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
         tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)))
         present = tokens.present
-        regex_hits = self._regex_hits(present) if self.regexes else {}
+        regex_hits = _RegexHits(self, present)
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
             for value in present[attr].intersection(index):
@@ -345,6 +344,29 @@ class LexiconRuler:
                                      for start, end, label, span_id in found]
         doc.user_data[(PLAIN_KEY, self.spans_key)] = found
         return doc
+
+
+class _RegexHits:
+    """(attribute, regex) -> one doc's values that match it, worked out when a gate asks
+    (most docs reach no gate with a regular expression)."""
+
+    def __init__(self, ruler: LexiconRuler, present: dict[str, set[int]]):
+        self.ruler = ruler
+        self.present = present
+        self.learned: set[str] = set()
+        self.found: dict[tuple[str, str], set[int]] = {}
+
+    def get(self, test: tuple[str, str]) -> set[int]:
+        hits = self.found.get(test)
+        if hits is None:
+            attr = test[0]
+            values = self.present[attr]
+            if attr not in self.learned:
+                self.ruler._learn(attr, values)
+                self.learned.add(attr)
+            hits = self.found[test] = self.ruler._regex_matched.setdefault(
+                test, set()).intersection(values)
+        return hits
 
 
 def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
