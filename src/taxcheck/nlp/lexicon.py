@@ -39,6 +39,9 @@ PLAIN_KEY = "taxcheck_plain_spans"
 GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 """Token attributes a requirement may name, and the doc attribute each one reads."""
 
+ANYWHERE: list[int] = [-1]
+"""What ``_Gate.positions`` returns when a match may be anywhere in the doc (searched whole)."""
+
 
 def _phrase(pattern: list[dict], attr: str) -> list[str] | None:
     """The words of a token pattern that is a plain sequence of ``{attr: word}``."""
@@ -114,10 +117,14 @@ def _commonness(values: frozenset[str]) -> tuple[bool, int]:
 class _DocTokens:
     """One doc's token values of the attributes the gates read, and where each occurs."""
 
-    def __init__(self, columns: dict[str, list[int]]):
+    def __init__(self, columns: dict[str, list[int]], length: int):
         self.columns = columns
+        self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
         self._at: dict[tuple[str, int], list[int]] = {}
+
+    def __len__(self) -> int:
+        return self.length
 
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
         """The sorted token positions whose ``attr`` is one of ``values`` (all present)."""
@@ -172,9 +179,12 @@ class _Gate:
             wanted.append((test[0], hits))
         if not wanted:
             return []
+        if self.span is None or self.span >= len(tokens):
+            # every match fits anywhere, and every required token is near every other
+            return ANYWHERE
         found = sorted((tokens.positions(attr, values) for attr, values in wanted), key=len)
         anchors, others = found[0], found[1:]
-        if self.span is None or not others:
+        if not others:
             return anchors
         reach = self.span
         for other in others:  # keep the anchors with a token of ``other`` within reach
@@ -189,7 +199,7 @@ class _Gate:
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
         in: a match holds one of them and spans at most ``span`` tokens."""
-        if positions is None or self.span is None:
+        if positions is None or positions is ANYWHERE or self.span is None:
             return self.matcher(doc, allow_missing=True)  # lemmas are set before this runs
         windows: list[list[int]] = []
         for p in positions:
@@ -201,7 +211,8 @@ class _Gate:
         found = []
         for start, end in windows:
             found.extend((key, start + s, start + e)
-                         for key, s, e in self.matcher(doc[start:end], allow_missing=True))
+                         for key, s, e in self.matcher(Span(doc, start, end),
+                                                       allow_missing=True))
         return found
 
 
@@ -312,7 +323,7 @@ class LexiconRuler:
         if not self.gates or not len(doc):
             return []
         array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
-        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)))
+        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)), len(doc))
         present = tokens.present
         regex_hits = _RegexHits(self, present)
         gates = dict.fromkeys(self.unindexed)
