@@ -121,29 +121,32 @@ class _DocTokens:
         self.columns = columns
         self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
-        self._at: dict[tuple[str, int], list[int]] = {}
+        self._at: dict[str, dict[int, list[int]]] = {}
+        """Attribute -> value -> its token positions, filled when a gate first asks."""
 
     def __len__(self) -> int:
         return self.length
 
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
-        """The sorted token positions whose ``attr`` is one of ``values`` (all present)."""
+        """The sorted token positions whose ``attr`` is one of ``values`` (all present).
+
+        The list returned may be shared: callers do not change it.
+        """
+        at = self._at.get(attr)
+        if at is None:
+            at = self._at[attr] = {}
+            for i, value in enumerate(self.columns[attr]):
+                if value in at:
+                    at[value].append(i)
+                else:
+                    at[value] = [i]
+        if len(values) == 1:
+            for value in values:
+                return at[value]
         found: list[int] = []
         for value in values:
-            at = self._at.get((attr, value))
-            if at is None:
-                column, at, i = self.columns[attr], [], -1
-                index = column.index
-                try:
-                    while True:
-                        i = index(value, i + 1)
-                        at.append(i)
-                except ValueError:
-                    pass
-                self._at[(attr, value)] = at
-            found.extend(at)
-        if len(values) > 1:
-            found.sort()
+            found.extend(at[value])
+        found.sort()
         return found
 
 
