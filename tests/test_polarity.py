@@ -99,6 +99,18 @@ def test_a_not_aside_leaves_its_words_out_of_the_claim(check_text, sentence):
     assert found and all(verdict == "accurate" for _, verdict in found), found
 
 
+@pytest.mark.parametrize("text", [
+    "You can borrow up to half your 401(k) balance. I have $30,000 in mine. She also has a "
+    "Roth IRA (it\u2019s worth about $9,000 now).",
+    "Most plans let you borrow half your balance. My husband has $12,000. He also keeps a "
+    "traditional IRA (it holds about $4,000).",
+])
+def test_a_pronoun_inside_an_aside_does_not_reach_back(check_text, text):
+    # "(it's worth ...)" speaks of the IRA just named, not of the loan two sentences up
+    found = {f.claim_id for f in check_text(text).findings}
+    assert "ira-loan" not in found
+
+
 @pytest.mark.parametrize("sentence", [
     "You can deduct losses in your 401(k), since the IRS doesn't treat them differently.",
     "You can deduct losses in your 401(k) because the IRS doesn't see a difference.",

@@ -448,3 +448,29 @@ def test_early_access_facts_left_to_the_heading(check_text, text, expected):
 def test_early_access_headings_do_not_lend_a_claim_to_unrelated_sentences(check_text, text):
     found = {(f.claim_id, f.verdict) for f in check_text(text, suffix=".md").findings}
     assert not {c for c, v in found if v != "accurate"}
+
+
+@pytest.mark.parametrize(("answer", "framing"), [
+    ("Fact: This one is actually true. Plans still make you borrow first.", "stated"),
+    ("True. Your plan will make you borrow first.", "stated"),
+    ("Fact: It's true, sadly.", "stated"),
+    ("Fact: False. Since 2020 plans can't require a loan first.", "myth"),
+    ("Fact: Partly true. Some plans did, before 2020.", "myth"),
+    ("True, but only before 2020. Plans can't require it now.", "myth"),
+])
+def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, framing):
+    text = ("# Myths vs. facts\n\nMyth: \u201cYou have to take a 401(k) loan before you can get a "
+            f"hardship withdrawal.\u201d\n\n{answer}\n")
+    found = [f for f in check_text(text, suffix=".md").findings
+             if f.claim_id == "hardship-loan-first" and f.line == 3]
+    assert [f.framing for f in found] == [framing]
+
+
+@pytest.mark.parametrize("text", [
+    "People panic about losing a mandatory 20% to withholding on a hardship withdrawal.",
+    "Many savers fear that a hardship withdrawal means a mandatory 20% withholding.",
+    "Some employees worry that hardship withdrawals carry mandatory withholding.",
+])
+def test_a_fear_people_voice_is_a_myth_not_a_claim(check_text, text):
+    found = [f for f in check_text(text).findings if f.verdict == "false"]
+    assert found and all(f.framing == "myth" for f in found)

@@ -108,6 +108,10 @@ class ClaimDatabase:
 
     def check_references(self) -> list[ClaimDatabaseError]:
         """Find references to concepts or figures that do not exist."""
+        return [*self._concept_reference_errors(), *self._claim_reference_errors()]
+
+    def _concept_reference_errors(self) -> list[ClaimDatabaseError]:
+        """Concepts that include, refer to or borrow from something that does not exist."""
         errors = []
         groups = {lexeme.context for lexeme in self.concepts.values() if lexeme.context}
         for label, lexeme in self.concepts.items():
@@ -127,6 +131,11 @@ class ClaimDatabase:
                         f"concept {label} borrows unknown context group {group!r}; known: "
                         f"{', '.join(sorted(groups)) or 'none'}", where="concepts.yaml",
                         code="TC105"))
+        return errors
+
+    def _claim_reference_errors(self) -> list[ClaimDatabaseError]:
+        """Claims whose conditions, anchors or figure name something that does not exist."""
+        errors = []
         for claim in self.claims:
             where = self.locations.get(claim.id)
             for condition in claim.when:

@@ -10,6 +10,7 @@ from types import FrameType
 
 import click
 
+from taxcheck.claimdb import ClaimDatabase
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
 from taxcheck.cli.options import (
     CHECKING_OPTIONS,
@@ -27,7 +28,14 @@ from taxcheck.errors import TaxcheckError
 from taxcheck.findings import SEVERITY_RANK
 from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.cache import DEFAULT_CACHE_DIR
-from taxcheck.scan.changes import CHANGES_HTML, compare, load_scan, write_changes
+from taxcheck.scan.changes import (
+    CHANGES_HTML,
+    Comparison,
+    ScanState,
+    compare,
+    load_scan,
+    write_changes,
+)
 from taxcheck.scan.inputs import input_tree, is_inside, read_list_file, scannable_suffixes
 from taxcheck.scan.lock import OutputLock
 from taxcheck.scan.outputs import INDEX, SUMMARY
@@ -173,37 +181,13 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
     Ctrl-C or SIGTERM: 130, the previous outputs left as they were; rerun the same
     command to resume from the cache.
     """
-    all_inputs = list(inputs)
-    try:
-        for list_file in list_files:
-            all_inputs.extend(read_list_file(list_file))
-    except TaxcheckError as exc:
-        fail(str(exc))
-    if not all_inputs:
-        raise click.UsageError("give at least one PATH, GLOB or --from-file LIST")
-    if no_cache and cache_dir is not None:
-        raise click.UsageError("--cache and --no-cache cannot be used together")
-    if engine != "dask":
-        for name, value in (("--scheduler", scheduler), ("--pages", pages or None),
-                            ("--partition-size", partition_size)):
-            if value is not None:
-                raise click.UsageError(f"{name} needs --engine dask")
-    elif cache_dir is not None:
-        raise click.UsageError("--cache is not used with --engine dask")
-    if compare_dir is not None and engine == "dask":
-        raise click.UsageError("--compare is not used with --engine dask")
-    if (compare_dir is not None and cache_dir is None and not no_cache
-            and (compare_dir / DEFAULT_CACHE_DIR).is_dir()):
-        cache_dir = compare_dir / DEFAULT_CACHE_DIR  # the earlier scan's results, reused
-    cache = None if no_cache or engine == "dask" else (cache_dir or out_dir / DEFAULT_CACHE_DIR)
-    for raw in all_inputs:
-        folder = input_tree(raw)
-        if folder is None:
-            continue
-        for name, written in (("--out", out_dir), ("--cache", cache)):
-            if written is not None and is_inside(written, folder):
-                fail(f"{name} {written} is inside the input folder {folder} (of {raw}); "
-                     "taxcheck never writes inside its inputs: choose a folder outside it")
+    all_inputs = _gather_inputs(inputs, list_files)
+    _check_option_combinations(engine, scheduler=scheduler, pages=pages,
+                               partition_size=partition_size, cache_dir=cache_dir,
+                               no_cache=no_cache, compare_dir=compare_dir)
+    cache = _cache_folder(engine, out_dir=out_dir, cache_dir=cache_dir, no_cache=no_cache,
+                          compare_dir=compare_dir)
+    _refuse_outputs_inside_inputs(all_inputs, out_dir=out_dir, cache=cache)
     cli = overrides(fail_on=fail_on, tax_year=tax_year, claims=claims, enable=enable,
                     disable=disable, max_bytes=max_bytes, reviewer=reviewer,
                     reviewer_url=reviewer_url, publish=publish, base_url=base_url)
@@ -216,75 +200,162 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                             publish=settings.publish, base_url=settings.base_url)
     pool = CheckerPool()
     db = pool.db(settings)
-    previous = None
-    if compare_dir is not None:
-        try:
-            previous = load_scan(compare_dir)  # before this scan can overwrite it
-        except TaxcheckError as exc:
-            fail(str(exc))
-    selection = pool.selection(settings)
-    mode = "off" if quiet else ("bar" if (progress if progress is not None
-                                          else sys.stderr.isatty()) else "lines")
+    previous = _load_previous(compare_dir)  # before this scan can overwrite it
     options = ScanOptions(inputs=all_inputs, out_dir=out_dir, jobs=jobs or default_jobs(),
                           cache_dir=cache, tax_year=settings.tax_year,
                           max_bytes=settings.max_bytes, exclude=exclude,
                           pages=page_opts, timeout_per_doc=timeout_per_doc,
-                          selection=selection, follow_symlinks=follow_symlinks)
+                          selection=pool.selection(settings), follow_symlinks=follow_symlinks)
+    result = _run(db, options, engine=engine, scheduler=scheduler, pages=pages,
+                  partition_size=partition_size, mode=_progress_mode(quiet, progress))
+    comparison = None
+    if previous is not None:
+        comparison = _write_comparison(previous, out_dir, db=db, reviewer=settings.reviewer)
+    _report_errors(result)
+    if not quiet:
+        _report_summary(result, comparison, out_dir)
+    sys.exit(exit_code(failed=len(result.failures), worst=result.worst,
+                       fail_on=settings.fail_on))
+
+
+def _gather_inputs(inputs: tuple[str, ...], list_files: tuple[str, ...]) -> list[str]:
+    """The inputs given as arguments, then those read from each --from-file LIST."""
+    all_inputs = list(inputs)
+    try:
+        for list_file in list_files:
+            all_inputs.extend(read_list_file(list_file))
+    except TaxcheckError as exc:
+        fail(str(exc))
+    if not all_inputs:
+        raise click.UsageError("give at least one PATH, GLOB or --from-file LIST")
+    return all_inputs
+
+
+def _check_option_combinations(engine: str, *, scheduler: str | None, pages: bool,
+                               partition_size: int | None, cache_dir: Path | None,
+                               no_cache: bool, compare_dir: Path | None) -> None:
+    """Refuse options that contradict each other or that the chosen engine does not use."""
+    if no_cache and cache_dir is not None:
+        raise click.UsageError("--cache and --no-cache cannot be used together")
+    if engine != "dask":
+        for name, value in (("--scheduler", scheduler), ("--pages", pages or None),
+                            ("--partition-size", partition_size)):
+            if value is not None:
+                raise click.UsageError(f"{name} needs --engine dask")
+    elif cache_dir is not None:
+        raise click.UsageError("--cache is not used with --engine dask")
+    if compare_dir is not None and engine == "dask":
+        raise click.UsageError("--compare is not used with --engine dask")
+
+
+def _cache_folder(engine: str, *, out_dir: Path, cache_dir: Path | None, no_cache: bool,
+                  compare_dir: Path | None) -> Path | None:
+    """The cache folder the scan reads and writes, or None without a cache."""
+    if no_cache or engine == "dask":
+        return None
+    if (compare_dir is not None and cache_dir is None
+            and (compare_dir / DEFAULT_CACHE_DIR).is_dir()):
+        return compare_dir / DEFAULT_CACHE_DIR  # the earlier scan's results, reused
+    return cache_dir or out_dir / DEFAULT_CACHE_DIR
+
+
+def _refuse_outputs_inside_inputs(all_inputs: list[str], *, out_dir: Path,
+                                  cache: Path | None) -> None:
+    """Fail when --out or the cache lies inside an input folder."""
+    for raw in all_inputs:
+        folder = input_tree(raw)
+        if folder is None:
+            continue
+        for name, written in (("--out", out_dir), ("--cache", cache)):
+            if written is not None and is_inside(written, folder):
+                fail(f"{name} {written} is inside the input folder {folder} (of {raw}); "
+                     "taxcheck never writes inside its inputs: choose a folder outside it")
+
+
+def _load_previous(compare_dir: Path | None) -> ScanState | None:
+    """The earlier scan given with --compare, or None."""
+    if compare_dir is None:
+        return None
+    try:
+        return load_scan(compare_dir)
+    except TaxcheckError as exc:
+        fail(str(exc))
+
+
+def _progress_mode(quiet: bool, progress: bool | None) -> str:
+    """off, bar (on a terminal or with --progress) or lines."""
+    if quiet:
+        return "off"
+    show_bar = progress if progress is not None else sys.stderr.isatty()
+    return "bar" if show_bar else "lines"
+
+
+def _run(db: ClaimDatabase, options: ScanOptions, *, engine: str, scheduler: str | None,
+         pages: bool, partition_size: int | None, mode: str) -> ScanResult:
+    """Run the scan on the chosen engine; exit 130 on Ctrl-C or SIGTERM, 2 on errors."""
     old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if engine == "dask":
             from taxcheck.scan.dask_engine import run_dask_scan
 
-            with OutputLock(out_dir):  # run_scan takes it itself
-                result = run_dask_scan(db, options, scheduler=scheduler, pages=pages,
-                                       partition_bytes=partition_size)
-        else:
-            result = run_scan(db, options, progress=mode)  # type: ignore[arg-type]
+            with OutputLock(options.out_dir):  # run_scan takes it itself
+                return run_dask_scan(db, options, scheduler=scheduler, pages=pages,
+                                     partition_bytes=partition_size)
+        return run_scan(db, options, progress=mode)  # type: ignore[arg-type]
     except KeyboardInterrupt as exc:
         what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
-        click.echo(f"taxcheck: {what}: the previous outputs in {out_dir} are unchanged; "
-                   "rerun the same command to resume (checked articles are cached)", err=True)
+        click.echo(f"taxcheck: {what}: the previous outputs in {options.out_dir} are "
+                   "unchanged; rerun the same command to resume (checked articles are "
+                   "cached)", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except TaxcheckError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"cannot write outputs in {out_dir}: {exc}")
+        fail(f"cannot write outputs in {options.out_dir}: {exc}")
     finally:
         signal.signal(signal.SIGTERM, old_handler)
-    comparison = None
-    if previous is not None:
-        try:
-            comparison = compare(previous, load_scan(out_dir))
-            write_changes(out_dir, comparison, claims_version=db.version,
-                          reviewer=settings.reviewer)
-        except TaxcheckError as exc:
-            fail(str(exc))
-        except OSError as exc:
-            fail(f"cannot write outputs in {out_dir}: {exc}")
+
+
+def _write_comparison(previous: ScanState, out_dir: Path, *, db: ClaimDatabase,
+                      reviewer: str | None) -> Comparison:
+    """Compare this scan with the earlier one and write changes.html and changes.jsonl."""
+    try:
+        comparison = compare(previous, load_scan(out_dir))
+        write_changes(out_dir, comparison, claims_version=db.version, reviewer=reviewer)
+    except TaxcheckError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write outputs in {out_dir}: {exc}")
+    return comparison
+
+
+def _report_errors(result: ScanResult) -> None:
+    """One line per input that could not be checked; a warning when none was found."""
     for failure in result.failures:
         click.echo(f"taxcheck: error: {failure['path']}: {failure['reason']}", err=True)
     if not result.work["inputs"]:
         click.echo("taxcheck: warning: no articles found (folders are searched for "
                    f"{', '.join(sorted(scannable_suffixes()))} files)", err=True)
-    if not quiet:
-        totals = result.totals
-        work = result.work
-        contradictions = totals.get("contradictions", 0)
-        click.echo(
-            f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
-            f"({work['checked']:,} checked, "
-            f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
-            f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
-            f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
-            f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
-            f"{contradictions} contradiction{'s' * (contradictions != 1)}",
-            err=True)
-        for line in recheck_lines(result):
-            click.echo(line, err=True)
-        if comparison is not None:
-            click.echo(comparison.line(), err=True)
-            click.echo(f"changes: {out_dir / CHANGES_HTML}", err=True)
-        click.echo(f"index: {out_dir / INDEX}", err=True)
-        click.echo(f"summary: {out_dir / SUMMARY}", err=True)
-    sys.exit(exit_code(failed=len(result.failures), worst=result.worst,
-                       fail_on=settings.fail_on))
+
+
+def _report_summary(result: ScanResult, comparison: Comparison | None, out_dir: Path) -> None:
+    """The totals line, why articles were re-checked, and where the outputs are."""
+    totals = result.totals
+    work = result.work
+    contradictions = totals.get("contradictions", 0)
+    click.echo(
+        f"scanned {work['inputs']:,} article{'s' * (work['inputs'] != 1)} "
+        f"({work['checked']:,} checked, "
+        f"{work['cached']:,} from cache, {work['failed']:,} failed) in "
+        f"{result.timings['total_seconds']:.1f}s: {totals.get('false', 0)} false, "
+        f"{totals.get('outdated', 0)} outdated, {totals.get('misleading', 0)} misleading, "
+        f"{totals.get('myth', 0)} debunked myths, {totals.get('accurate', 0)} verified, "
+        f"{contradictions} contradiction{'s' * (contradictions != 1)}",
+        err=True)
+    for line in recheck_lines(result):
+        click.echo(line, err=True)
+    if comparison is not None:
+        click.echo(comparison.line(), err=True)
+        click.echo(f"changes: {out_dir / CHANGES_HTML}", err=True)
+    click.echo(f"index: {out_dir / INDEX}", err=True)
+    click.echo(f"summary: {out_dir / SUMMARY}", err=True)

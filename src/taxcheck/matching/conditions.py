@@ -101,7 +101,8 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
     if claim.figure:
         figure = db.figures[claim.figure]
         result = check_figure(claim, figure, cond, cand, years, anchors[_anchor_group(figure)],
-                              _elsewhere(db, figure.unit, cand))
+                              _elsewhere(db, figure.unit, cand),
+                              names=lambda label: db.expand({label}))
         if result is None:
             return None
         fix = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
@@ -52,6 +52,14 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_ENDORSED = re.compile(
+    r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
+    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?(?:actually\s+|really\s+)?"
+    r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
+    re.IGNORECASE)
+"""The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
+"True."): the claim is the author's own, not a debunked myth. "Partly true" and "True, but
+only for ..." do not confirm."""
 STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
@@ -168,8 +176,17 @@ class _Walk:
                               section=section.lookahead or {}, section_groups=section.groups,
                               heading_groups=section.heading_groups, repeats=repeats)
 
+    def _endorsed(self, index: int, cand: Candidate) -> bool:
+        """A myth ("Myth: ...") that the next block confirms ("Fact: This one is true.")."""
+        if not (cand.attribution or "").lower().startswith("myth"):
+            return False
+        after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
+        return after is not None and bool(_ENDORSED.match(after.text))
+
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int]) -> Resolution:
+        if self._endorsed(index, res.cand):
+            res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
         default = sentence_year(cand, earlier[1] if earlier and earlier[0]

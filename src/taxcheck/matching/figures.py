@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from taxcheck.claimdb.models import Claim, Condition, Figure
@@ -114,6 +115,15 @@ def replacement_text(figure: Figure, year: int, amount: Quantity) -> str | None:
     return amount.text[:m.start(group)] + new + amount.text[m.end(group):]
 
 
+Names = Callable[[str], AbstractSet[str]]
+"""The concepts a mention of a label names: the label and every broader concept that
+includes it (``ClaimDatabase.expand``); "Roth IRA" (ROTH_IRA) also names an IRA."""
+
+
+def _itself(label: str) -> AbstractSet[str]:
+    return {label}
+
+
 def anchor_of(claim: Claim, cond: Condition) -> str:
     """The concept a numeric claim's amount must stand closest to."""
     return cond.anchor or claim.anchor or (cond.all or cond.any)[0]
@@ -137,8 +147,9 @@ def _distance(q: Quantity, m: ConceptMention, cand: Candidate | None = None) -> 
     return distance
 
 
-def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Quantity | None:
-    mentions = [c for c in cand.concepts if c.label == anchor] or list(cand.concepts)
+def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str,
+             names: Names = _itself) -> Quantity | None:
+    mentions = [c for c in cand.concepts if anchor in names(c.label)] or list(cand.concepts)
     best, best_distance = None, None
     for q in quantities:
         distance = min(_distance(q, m, cand) for m in mentions)
@@ -147,14 +158,16 @@ def _nearest(quantities: Iterable[Quantity], cand: Candidate, anchor: str) -> Qu
     return best
 
 
-def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str]) -> dict[str, Quantity]:
+def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str],
+            names: Names = _itself) -> dict[str, Quantity]:
     """Give each anchor concept its own amount, the closest pairs first.
 
     In "the 401(k) limit is $23,500, plus a $7,500 catch-up" the catch-up takes $7,500 and
     the 401(k) limit $23,500, so neither is checked against the other's figure.
     """
-    pairs = sorted((_distance(q, m, cand), i, m.label)
-                   for i, q in enumerate(amounts) for m in cand.concepts if m.label in anchors)
+    pairs = sorted((_distance(q, m, cand), i, anchor)
+                   for i, q in enumerate(amounts) for m in cand.concepts
+                   for anchor in anchors.intersection(names(m.label)))
     owner: dict[str, Quantity] = {}
     taken: set[int] = set()
     for _, i, label in pairs:
@@ -240,7 +253,7 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity) -> bool:
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                  anchors: set[str]) -> Quantity | None:
+                  anchors: set[str], names: Names = _itself) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
@@ -254,16 +267,17 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
-    if any(m.label == anchor for m in cand.concepts):
-        return _assign(amounts, cand, anchors | {anchor}).get(anchor)
+    if any(anchor in names(m.label) for m in cand.concepts):
+        return _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
     # an anchor the clause leaves unnamed takes none of the amounts named anchors own
-    owned = {id(q) for q in _assign(amounts, cand, anchors).values()}
-    return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor)
+    owned = {id(q) for q in _assign(amounts, cand, anchors, names).values()}
+    return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor, names)
 
 
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
-                 elsewhere: frozenset[str] = frozenset()) -> FigureCheck | None:
+                 elsewhere: frozenset[str] = frozenset(), names: Names = _itself
+                 ) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
@@ -272,7 +286,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     employers") is that limit's, not a wrong value of this one, unless the clause names
     this figure's anchor.
     """
-    quantity = stated_amount(claim, figure, cond, cand, anchors)
+    quantity = stated_amount(claim, figure, cond, cand, anchors, names)
     if quantity is None:
         return None
     year = years.of(quantity)
@@ -311,7 +325,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
                                 labels=(str(year),)),
                            quantity, replacement, says)
-    if (elsewhere - {figure.id}) and not any(m.label == anchor_of(claim, cond)
+    if (elsewhere - {figure.id}) and not any(anchor_of(claim, cond) in names(m.label)
                                              for m in cand.concepts):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",

@@ -387,6 +387,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             if condition is not None:
                 pseudo.append(_Mark(*condition))
             negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
+            # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
+            # points at the clause's own words, not back into the discourse
+            pointers = [c for c in clause_cues if c.label_ == ANAPHOR
+                        and not any(lo <= c.start < hi for lo, hi in asides)]
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
@@ -417,8 +421,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 question=question or (not open_question and embedded)
                 or any(c.label_ == TEASER for c in clause_cues),
                 imperative=imperative and index == 0,
-                anaphor=any(c.label_ == ANAPHOR for c in clause_cues),
-                anaphors=tuple(c.text.lower() for c in clause_cues if c.label_ == ANAPHOR),
+                anaphor=bool(pointers),
+                anaphors=tuple(c.text.lower() for c in pointers),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
                 historical=not counterfactual and any(c.label_ == HISTORICAL
                                                       for c in clause_cues),

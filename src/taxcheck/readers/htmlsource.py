@@ -153,18 +153,30 @@ class _Scanner(HTMLParser):
         self._invisible += tag in _INVISIBLE
         self._boilerplate += boilerplate
         self._article += tag in ("article", "main")
+        self._open_list(tag, attrs)
+        if tag in _BLOCK:
+            self._enter_block(tag, offset)
+        self._start_capture(tag, attrs)
+
+    def _open_list(self, tag: str, attrs: dict[str, str]) -> None:
+        """Start counting the items of an <ol> (from its start attribute); <ul> has none."""
         if tag == "ol":
             start = attrs.get("start", "1")
             self._ol_counters.append(int(start) if start.strip().isdigit() else 1)
         elif tag == "ul":
             self._ol_counters.append(None)
-        if tag in _BLOCK:
-            self._block_tag, self._block_owner = tag, offset
-            if tag == "li":
-                self._number = None
-                if self._ol_counters and self._ol_counters[-1] is not None:
-                    self._number = self._ol_counters[-1]
-                    self._ol_counters[-1] += 1
+
+    def _enter_block(self, tag: str, offset: int) -> None:
+        """Make ``tag`` the current block; an <li> of an <ol> takes the next number."""
+        self._block_tag, self._block_owner = tag, offset
+        if tag == "li":
+            self._number = None
+            if self._ol_counters and self._ol_counters[-1] is not None:
+                self._number = self._ol_counters[-1]
+                self._ol_counters[-1] += 1
+
+    def _start_capture(self, tag: str, attrs: dict[str, str]) -> None:
+        """Collect the text of a JSON-LD script or of the page's first <title>."""
         if tag == "script" and attrs.get("type", "").lower() == "application/ld+json":
             self._script = []
         if tag == "title" and self.out.title is None:
@@ -383,16 +395,26 @@ def _find(page: HtmlSource, key: str, start: int) -> int:
 
 def _segments(source: str, text: str, src: list[int | None], fallback: int) -> tuple[Segment, ...]:
     """Turn per-character source offsets into verbatim runs and zero-length anchors."""
+    _match_whitespace(source, text, src)
+    return _runs(source, text, src, _anchors(src, fallback))
+
+
+def _match_whitespace(source: str, text: str, src: list[int | None]) -> None:
+    """Give a whitespace character without an offset the source's one between its neighbours,
+    when the source has that same single character there."""
     n = len(text)
-    # whitespace: verbatim when the source has the same single character between the neighbours
     for i, ch in enumerate(text):
         if src[i] is None and ch.isspace() and 0 < i < n - 1:
             before, after = src[i - 1], src[i + 1]
             if (before is not None and after is not None and after == before + 2
                     and source[before + 1] == ch):
                 src[i] = before + 1
-    # anchors for characters without a source offset: the next found character, else the
-    # element around the previous one
+
+
+def _anchors(src: list[int | None], fallback: int) -> list[int]:
+    """Each character's source offset; for characters without one, the next found character,
+    else the element around the previous one (``fallback`` before any)."""
+    n = len(src)
     anchors: list[int] = [0] * n
     following: int | None = None
     for i in range(n - 1, -1, -1):
@@ -406,6 +428,13 @@ def _segments(source: str, text: str, src: list[int | None], fallback: int) -> t
             anchors[i] = last
         elif src[i] is not None:
             last = src[i]  # type: ignore[assignment]
+    return anchors
+
+
+def _runs(source: str, text: str, src: list[int | None], anchors: list[int]
+          ) -> tuple[Segment, ...]:
+    """Verbatim runs where the text is the source's characters, a zero-length anchor where it
+    is not (one per anchor)."""
     segments: list[Segment] = []
     run_start = run_src = -1
     run_len = 0

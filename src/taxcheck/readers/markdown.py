@@ -109,104 +109,144 @@ def _scalar(data: dict, *keys: str) -> object:
 def read_markdown(text: str, path: str) -> Document:
     """Read a Markdown article into a Document."""
     meta, body_start = _front_matter(text)
-    blocks: list[Block] = []
     lines = [(o, line) for o, line in split_lines(text) if o >= body_start]
-    current: BlockBuilder | None = None
-    current_kind = "paragraph"
-    current_extra: dict = {}
-    fence: str | None = None
-    in_comment = False
-    last_line = ""
-    dates: list[tuple[date, str]] = [(meta.date, "front matter date")] if meta.date else []
-    tables = dict(table_rows([line for _, line in lines]))
-    skip_to = -1
+    reader = _BlockReader(meta, lines)
+    reader.read()
+    if reader.dates:
+        meta.date, meta.date_source = max(reader.dates, key=lambda d: d[0])
+    return Document(path=path, source=text, blocks=reader.blocks, meta=meta)
 
-    def flush() -> None:
-        nonlocal current
-        if current is not None and not current.empty:
-            block = current.build(current_kind, **current_extra)
-            if current_kind == "paragraph" and _in_header(blocks):
-                block = _header_block(block, meta, dates)
-            blocks.append(block)
-        current = None
 
-    def start(kind: str, **extra: object) -> BlockBuilder:
-        nonlocal current, current_kind, current_extra
-        flush()
-        current, current_kind, current_extra = BlockBuilder(), kind, dict(extra)
-        return current
+class _BlockReader:
+    """Reads the body's lines into blocks, one line at a time."""
 
-    for index, (offset, line) in enumerate(lines):
-        if index < skip_to:
-            continue
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
+    def __init__(self, meta: ArticleMeta, lines: list[tuple[int, str]]) -> None:
+        self.meta = meta
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.dates: list[tuple[date, str]] = (
+            [(meta.date, "front matter date")] if meta.date else [])
+        self.tables = dict(table_rows([line for _, line in lines]))
+        self.current: BlockBuilder | None = None
+        self.current_kind = "paragraph"
+        self.current_extra: dict = {}
+        self.fence: str | None = None
+        self.in_comment = False
+        self.last_line = ""
+        self.skip_to = -1
+
+    def read(self) -> None:
+        for index, (offset, line) in enumerate(self.lines):
+            if index < self.skip_to or self._skipped(line):
+                continue
+            if index in self.tables and not _LIST.match(line):
+                self._table(index)
+            elif m := _HEADING.match(line):
+                self._heading(m.group(2), offset + m.start(2), level=len(m.group(1)))
+            elif m := self._bold_heading(index, line):
+                lead = len(line) - len(line.lstrip())
+                self._heading(m.group("text"), offset + lead + m.start("text"), level=2)
+            elif m := _LIST.match(line):
+                self._list_item(m, line, offset)
+            elif m := _QUOTE.match(line):
+                self._quote(line[m.end():], offset + m.end())
+            else:
+                self._paragraph_line(line, offset)
+        self.flush()
+
+    def flush(self) -> None:
+        """Close the block being read, if any."""
+        if self.current is not None and not self.current.empty:
+            block = self.current.build(self.current_kind, **self.current_extra)
+            if self.current_kind == "paragraph" and _in_header(self.blocks):
+                block = _header_block(block, self.meta, self.dates)
+            self.blocks.append(block)
+        self.current = None
+
+    def start(self, kind: str, **extra: object) -> BlockBuilder:
+        """Close the block being read and start one of ``kind``."""
+        self.flush()
+        self.current, self.current_kind, self.current_extra = BlockBuilder(), kind, dict(extra)
+        return self.current
+
+    def _skipped(self, line: str) -> bool:
+        """True for a line that carries no prose: inside or opening a code fence or an HTML
+        comment, blank, a rule or a one-line comment (each ends the block being read)."""
+        if self.fence:
+            if line.strip().startswith(self.fence):
+                self.fence = None
+            return True
+        if self.in_comment:
+            self.in_comment = "-->" not in line
+            return True
         if m := _FENCE.match(line):
-            flush()
-            fence = m.group(1)
-            continue
+            self.flush()
+            self.fence = m.group(1)
+            return True
         stripped = line.strip()
         if stripped.startswith("<!--") and "-->" not in stripped:
-            flush()
-            in_comment = True
-            continue
+            self.flush()
+            self.in_comment = True
+            return True
         if not stripped or _RULE.match(line) or (stripped.startswith("<!--")
                                                  and stripped.endswith("-->")):
-            flush()
-            continue
-        if index in tables and not _LIST.match(line):
-            flush()
-            skip_to = tables[index]
-            blocks.extend(table_cell_blocks(lines[index:skip_to], add=_add_inline))
-            continue
-        if m := _HEADING.match(line):
-            builder = start("heading", level=len(m.group(1)))
-            _add_inline(builder, m.group(2), offset + m.start(2))
-            flush()
-            if meta.title is None and blocks and blocks[-1].level == 1:
-                meta.title = blocks[-1].text
-            continue
-        if ((m := _BOLD_LINE.match(stripped)) and current is None
-                and not m.group("text").rstrip().endswith((",", ":", ";"))
-                and (index + 1 == len(lines) or not lines[index + 1][1].strip())):
-            builder = start("heading", level=2)
-            _add_inline(builder, m.group("text"), offset + len(line) - len(line.lstrip()) + 2)
-            flush()
-            continue
-        if m := _LIST.match(line):
-            builder = start("list_item", number=int(m.group(3)) if m.group(3) else None)
-            _add_inline(builder, line[m.end():].rstrip(), offset + m.end())
-            last_line = line[m.end():].strip()
-            continue
-        if m := _QUOTE.match(line):
-            content = line[m.end():]
-            if current is None or current_kind != "quote":
-                start("quote")
-            elif content.strip():
-                current.add_synthetic(" ", offset + m.end())
-            if content.strip():
-                lead = len(content) - len(content.lstrip())
-                _add_inline(current, content.strip(), offset + m.end() + lead)  # type: ignore[arg-type]
-            else:
-                flush()
-            continue
-        lead = len(line) - len(line.lstrip())
-        if current is None or current_kind == "quote" or not joins(last_line, stripped, None,
-                                                                          sentences=False):
-            start("paragraph")
+            self.flush()
+            return True
+        return False
+
+    def _table(self, index: int) -> None:
+        self.flush()
+        self.skip_to = self.tables[index]
+        self.blocks.extend(table_cell_blocks(self.lines[index:self.skip_to], add=_add_inline))
+
+    def _bold_heading(self, index: int, line: str) -> re.Match[str] | None:
+        """A short line bold all through, alone between blank lines and not ending like a
+        salutation (",", ":", ";"): a section heading written in bold."""
+        m = _BOLD_LINE.match(line.strip())
+        if (m is None or self.current is not None
+                or m.group("text").rstrip().endswith((",", ":", ";"))):
+            return None
+        if index + 1 < len(self.lines) and self.lines[index + 1][1].strip():
+            return None
+        return m
+
+    def _heading(self, text: str, offset: int, *, level: int) -> None:
+        """A heading whose ``text`` starts at ``offset``; the first of level 1 is the title
+        unless the front matter gave one."""
+        builder = self.start("heading", level=level)
+        _add_inline(builder, text, offset)
+        self.flush()
+        if self.meta.title is None and self.blocks and self.blocks[-1].level == 1:
+            self.meta.title = self.blocks[-1].text
+
+    def _list_item(self, m: re.Match[str], line: str, offset: int) -> None:
+        builder = self.start("list_item", number=int(m.group(3)) if m.group(3) else None)
+        _add_inline(builder, line[m.end():].rstrip(), offset + m.end())
+        self.last_line = line[m.end():].strip()
+
+    def _quote(self, content: str, offset: int) -> None:
+        """A line of a block quote (``content`` after the marker, at ``offset``)."""
+        if self.current is None or self.current_kind != "quote":
+            self.start("quote")
+        elif content.strip():
+            self.current.add_synthetic(" ", offset)
+        if content.strip():
+            lead = len(content) - len(content.lstrip())
+            _add_inline(self.current, content.strip(), offset + lead)  # type: ignore[arg-type]
         else:
-            current.add_synthetic(" ", offset)
-        _add_inline(current, stripped, offset + lead)  # type: ignore[arg-type]
-        last_line = stripped
-    flush()
-    if dates:
-        meta.date, meta.date_source = max(dates, key=lambda d: d[0])
-    return Document(path=path, source=text, blocks=blocks, meta=meta)
+            self.flush()
+
+    def _paragraph_line(self, line: str, offset: int) -> None:
+        """A plain line: it continues the paragraph when it joins the previous line."""
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        if self.current is None or self.current_kind == "quote" or not joins(
+                self.last_line, stripped, None, sentences=False):
+            self.start("paragraph")
+        else:
+            self.current.add_synthetic(" ", offset)
+        _add_inline(self.current, stripped, offset + lead)  # type: ignore[arg-type]
+        self.last_line = stripped
 
 
 def _in_header(blocks: list[Block]) -> bool:
