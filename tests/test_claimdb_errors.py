@@ -161,3 +161,17 @@ def test_a_cue_scope_must_be_a_positive_number_of_tokens(tmp_path):
     assert result.returncode == 2
     assert f"{folder / 'cues.yaml'}:2: TC103 direction" in result.stderr
     assert f"{folder / 'cues.yaml'}:3: TC103 max_scope" in result.stderr
+
+
+def test_a_phrase_with_a_typographic_apostrophe_is_an_error_naming_file_and_line(tmp_path):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "concepts.yaml").write_text(
+        "SAVERS_CREDIT:\n  terms: [saver's credit,\n"
+        "          \"saver\u2019s credit\"]\n", encoding="utf-8")
+    result = invoke("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"{folder / 'concepts.yaml'}:3: TC110 SAVERS_CREDIT:" in lines[0]
+    assert "can never match" in lines[0] and "write \"saver's credit\"" in lines[0]

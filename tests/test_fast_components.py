@@ -45,7 +45,8 @@ def reference(db, checker):
     nlp.initialize()
     for ruler, lexicon in rulers.values():
         ruler.add_patterns(lexicon_patterns(
-            lexicon, lambda t: [tok.text for tok in nlp.make_doc(t)]))
+            lexicon, lambda t: [tok.text for tok in nlp.make_doc(t)],
+            nlp.get_pipe("taxcheck_lemmatizer").lemma))
     return nlp
 
 

@@ -16,10 +16,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 BlockKind = Literal["title", "byline", "dateline", "heading", "paragraph", "list_item", "quote",
-                    "table_cell"]
+                    "table_cell", "furniture"]
 """``table_cell``: one data cell of a table, read as the statement "row label — column
 header: value" (:attr:`Block.row` and :attr:`Block.column` hold the two; only the value
-comes from the cell, so findings point at it)."""
+comes from the cell, so findings point at it). ``furniture``: a line of the page that is not
+the article (a breadcrumb, a forum post's header line, a signature, an action bar); it
+states nothing and ends the section before it."""
 
 
 class Segment(BaseModel):

@@ -23,6 +23,8 @@ CODES: dict[str, str] = {
     "TC109": ("two claims of one fact mirror each other (a condition of one is a condition "
               "of the other with the opposite polarity); write them as one proposition with "
               "'negated'"),
+    "TC110": ("a concept or cue phrase can never match an article (it holds a typographic "
+              "character, such as \u2019, that articles are read without)"),
     # inputs
     "TC200": "an input cannot be read as an article",
     "TC201": "an input is empty, or a page holds no article text",

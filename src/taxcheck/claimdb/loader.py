@@ -26,6 +26,7 @@ from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, FigureYears, 
 from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, key_line, line_of
 from taxcheck.cues import CUE_CATEGORIES
 from taxcheck.errors import ClaimDatabaseError
+from taxcheck.nlp.normalise import TYPOGRAPHIC
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -149,6 +150,7 @@ def _lexicon(loader: _FileLoader, into: dict[str, Lexeme], model: type[Lexeme] =
         lexeme = loader.validate(model, body or {}, (label,))
         if lexeme is None:
             continue
+        _unmatchable(loader, label, lexeme)
         if label in into:
             old = into[label]
             lexeme = old.model_copy(update={
@@ -158,6 +160,34 @@ def _lexicon(loader: _FileLoader, into: dict[str, Lexeme], model: type[Lexeme] =
                    for key in ("borrows", "refers", "includes", "hides", "terms", "lemmas",
                                "patterns")}})
         into[label] = lexeme
+
+
+def _pattern_words(value: object) -> Iterable[str]:
+    """The words a token pattern (or part of one) names by LOWER, ORTH, TEXT or LEMMA."""
+    if isinstance(value, list):
+        for item in value:
+            yield from [item] if isinstance(item, str) else _pattern_words(item)
+    elif isinstance(value, dict):
+        for key, arg in value.items():
+            if str(key).upper() in ("LOWER", "ORTH", "TEXT", "LEMMA", "IN"):
+                yield from [arg] if isinstance(arg, str) else _pattern_words(arg)
+            elif isinstance(arg, dict | list) and str(key).upper() != "REGEX":
+                yield from _pattern_words(arg)
+
+
+def _unmatchable(loader: _FileLoader, label: str, lexeme: Lexeme) -> None:
+    """Report (TC110) a phrase or pattern word that can never match: articles are read
+    with typographic characters made plain ("’" is "'"), so "saver’s credit" is dead."""
+    entries = [((key, i), text) for key in ("terms", "lemmas")
+               for i, text in enumerate(getattr(lexeme, key))]
+    entries += [(("patterns", i), word) for i, pattern in enumerate(lexeme.patterns)
+                for word in _pattern_words(pattern)]
+    for loc, text in entries:
+        if text.translate(TYPOGRAPHIC) != text:
+            loader.fail(loader.line((label, *loc)),
+                        f"{label}: {text!r} can never match: articles are read with "
+                        f"typographic characters made plain; write "
+                        f"{text.translate(TYPOGRAPHIC)!r}", "TC110")
 
 
 def _figures(loader: _FileLoader, into: dict[str, Figure]) -> None:

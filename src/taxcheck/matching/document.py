@@ -143,6 +143,13 @@ class _Walk:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line)
 
+    def end_section(self) -> None:
+        """Page furniture (a forum post's header, a signature) ends the section: what the
+        previous post named is no longer implied; the title still is."""
+        self.heading, self.recent = set(), []
+        self.headings = {k: v for k, v in self.headings.items() if k < 1}
+        self.context.section_start = self.context.sentence
+
     def _section(self, index: int, block: Block, cands: Sequence[Candidate]) -> _Section:
         ahead: frozenset[str] = frozenset()
         lookahead = None
@@ -270,6 +277,9 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind == "furniture":
+            walk.end_section()
+            continue
         if block.kind in ("byline", "dateline"):
             continue
         first = walk.context.sentence

@@ -10,9 +10,13 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
-# The English lookup table maps a few frequent words to rare readings.
+# The English lookup table maps a few frequent words to rare readings ("first" -> "1",
+# "matter" -> "matt", "cola" -> "colon", "ceiling" -> "ceil", "lower" -> "low": the verb
+# "lower" is the word tax pages use).
 _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira": "ira",
-              "iras": "ira", "as": "as", "us": "us", "is": "be", "was": "be", "'s": "'s"}
+              "iras": "ira", "as": "as", "us": "us", "is": "be", "was": "be", "'s": "'s",
+              "first": "first", "matter": "matter", "cola": "cola", "ceiling": "ceiling",
+              "lower": "lower"}
 
 
 class CaselessLemmatizer(Lemmatizer):
@@ -56,6 +60,11 @@ class CaselessLemmatizer(Lemmatizer):
             lemmas.append(lemma)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
         return doc
+
+    def lemma(self, word: str) -> str:
+        """The lemma this lemmatizer gives ``word`` in any article (case is ignored; the
+        pipeline must be initialized)."""
+        return self._caseless_lemma(word.lower())
 
     def _caseless_lemma(self, lower: str) -> str:
         if lower in _OVERRIDES:

@@ -15,7 +15,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.cache import cache_dir, read_pickle, write_pickle
 from taxcheck.claimdb.models import Cue
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
-from taxcheck.nlp import lemmas as _lemmas  # noqa: F401  (registers the factory)
+from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
 from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the factory)
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
@@ -65,7 +65,8 @@ def _split_fraction_stops(nlp: Language) -> None:
 
 def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
               ) -> tuple[list[dict], list[dict]]:
-    """The concept and cue patterns of ``db``, tokenized by ``nlp``'s tokenizer.
+    """The concept and cue patterns of ``db``, tokenized by ``nlp``'s tokenizer and with
+    ``lemmas:`` entries lemmatized by its lemmatizer.
 
     Tokenizing a few thousand terms takes a noticeable part of start-up, so the result is
     cached next to the compiled claim database, keyed by the database's content, spaCy's
@@ -76,12 +77,15 @@ def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
         return [t.text for t in nlp.make_doc(text)]
 
     def compute() -> tuple[list[dict], list[dict]]:
-        return lexicon_patterns(db.concepts, tokenize), lexicon_patterns(db.cues, tokenize)
+        lemmatize = nlp.get_pipe("taxcheck_lemmatizer").lemma  # type: ignore[attr-defined]
+        return (lexicon_patterns(db.concepts, tokenize, lemmatize),
+                lexicon_patterns(db.cues, tokenize, lemmatize))
 
     if model:
         return compute()
     digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0".encode())
-    digest.update(Path(patterns_module.__file__).read_bytes())
+    for module in (patterns_module, lemmas_module):
+        digest.update(Path(module.__file__).read_bytes())
     path = cache_dir("patterns") / f"{digest.hexdigest()}.pickle"
     found = read_pickle(path, tuple)
     if found is None:

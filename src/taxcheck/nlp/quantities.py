@@ -47,7 +47,10 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
                        re.IGNORECASE)),
     ("age", re.compile(r"\b(?P<num>\d{2})(?:\s+(?:or|and)\s+(?:older|over|up))\b", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\d$,.])(?P<num>(?:19[5-9]|20[0-9])\d)(?!\d|,\d|%)")),
-    ("relyear", re.compile(r"\b(?P<num>this|next|last|the\s+coming|the\s+current|the\s+new)"
+    # "that last year", "one last year", "the last year": the final year, not the past one
+    ("relyear", re.compile(r"\b(?P<num>this|next|(?<!\bthat )(?<!\bthe )(?<!\bone )"
+                           r"(?<!\bits )(?<!\ba )(?<!\btheir )(?<!\byour )(?<!\bher )"
+                           r"(?<!\bhis )last|the\s+coming|the\s+current|the\s+new)"
                            r"\s+(?:tax\s+|calendar\s+)?year\b(?!-)", re.IGNORECASE)),
 ]
 _HINT = re.compile(rf"\d|\$|year|{_WORD_NUM}", re.IGNORECASE)

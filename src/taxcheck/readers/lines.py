@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from taxcheck.documents import Block, BlockBuilder
 
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y",
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y", "%b %Y",
                  "%m/%d/%Y")
 _DATELINE = re.compile(
     r"^(?:(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified|"
@@ -17,10 +17,19 @@ _DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
-    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?\s*$",
+    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*){0,2})?\s*$",
     re.IGNORECASE,
 )
+_MONTH_DATELINE = re.compile(
+    r"^(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified)"
+    r"(?:\s+on)?:?\s*(?P<date>[A-Z][a-z]{2,8}\s+\d{4})\s*$", re.IGNORECASE)
+"""A month and year after "Updated" or the like ("Last reviewed: Feb 2026")."""
 _FINAL_PUNCT = tuple(".!?:;,")
+_TIME = re.compile(r"(?:,|\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$",
+                   re.IGNORECASE)
+"""A time after a post's date ("Posted Mar 4, 2024 at 8:12 PM", "Nov. 14, 2025, 6:12 a.m. ET")."""
+_TIME_LINE = 120
+"""Only lines this short are searched for a time (keeps the search linear)."""
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|edited|compiled|thread\s+started|started)\s+)?by\s+(?=\S)",
     re.IGNORECASE)
@@ -54,19 +63,26 @@ def parse_date(value: str) -> date | None:
 _DATELINE_EXTRA_WORDS = 5
 
 
+def _date_match(line: str) -> re.Match[str] | None:
+    return _DATELINE.match(line) or _MONTH_DATELINE.match(line)
+
+
 def dateline(line: str) -> date | None:
     """Return the date if the line is a dateline ("Updated March 3, 2025"), alone or with
     short notes beside it ("Updated March 3, 2024 · 6 min read"); the latest date if it
     gives several ("Published May 1, 2023 | Updated March 3, 2024")."""
-    m = _DATELINE.match(line.strip())
+    line = line.strip()
+    if len(line) <= _TIME_LINE and ":" in line:
+        line = _TIME.sub("", line)
+    m = _date_match(line)
     if m:
         return parse_date(m.group("date"))
     parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
     if len(parts) < 2:
         return None
-    found = [when for p in parts if (m := _DATELINE.match(p)) and (
+    found = [when for p in parts if (m := _date_match(p)) and (
         when := parse_date(m.group("date")))]
-    others = [p for p in parts if not _DATELINE.match(p)]
+    others = [p for p in parts if not _date_match(p)]
     if not found or any(len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith(".")
                         for p in others):
         return None
@@ -96,6 +112,29 @@ def looks_like_heading(line: str) -> bool:
     s = line.strip()
     words = s.split()
     return 0 < len(words) <= 12 and len(s) <= 90 and not s.endswith(_FINAL_PUNCT)
+
+
+_SMALL_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "vs", "vs.", "via", "per", "into", "than", "is"))
+_DISPLAY_WORDS = 20
+
+
+def display_heading(line: str) -> bool:
+    """A headline set in Title Case or ALL CAPS ("Can You Deduct a Loss in Your 401(k)?",
+    "ROLLED OVER AFTER A CRASH: WHAT NOW", a 15-word post title): up to 20 words, ending
+    without punctuation or with "?" / "!", every word but small ones capitalised."""
+    s = line.strip()
+    words = s.split()
+    if not 3 <= len(words) <= _DISPLAY_WORDS or len(s) > 160 or s.endswith(tuple(".:;,")):
+        return False
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    if len(lettered) < 3 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    cores = [w.strip("\"'()\u201c\u201d\u2018\u2019,:;?!") for w in lettered]
+    capital = sum(1 for w in cores
+                  if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS)
+    return capital == len(lettered)
 
 
 def stripped_span(line: str, offset: int) -> tuple[str, int]:
@@ -244,6 +283,8 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
         return not sentences or (full and (continues or not looks_like_heading(line)))
     if full or continues or _DANGLING.search(previous):
         return True
+    if display_heading(previous):
+        return False  # a long headline ("Why Your Roth Conversion Might Cost More Than ...")
     return not looks_like_heading(previous)
 
 

@@ -7,8 +7,14 @@ separate paragraphs. Many have no blank lines at all, so a single line break als
 ends a block after a heading-like line, a "Label: value" line or a finished
 sentence, and before a bullet, a step or a table row; lines that end mid-sentence
 (and the full-width lines of a hard-wrapped file) are joined (see
-:func:`~taxcheck.readers.lines.joins`). Table rows become ``table_cell`` blocks. The
-article's date is the latest one its header lines give ("Updated ...", a byline's date).
+:func:`~taxcheck.readers.lines.joins`). Table rows become ``table_cell`` blocks.
+
+Page furniture (breadcrumbs, a site's name over the headline, forum post headers, user
+names, signatures, rules, action bars; see :mod:`~taxcheck.readers.furniture`) becomes
+``furniture`` blocks, so the title is the headline or thread title after them, and a
+headline in Title Case or capitals is a heading. The article's date is the latest one
+its header lines give ("Updated ...", a byline's date, a thread's first post), up to the
+first sentence of the body.
 """
 
 from __future__ import annotations
@@ -18,11 +24,14 @@ from datetime import date
 from typing import Any
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, BlockKind, Document
+from taxcheck.readers.furniture import furniture_lines, post_date, site_nav
 from taxcheck.readers.lines import (
     STEP,
     byline_author,
     byline_date,
     dateline,
+    display_heading,
+    ends_sentence,
     joins,
     label_value,
     looks_like_heading,
@@ -38,6 +47,8 @@ _LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
 _HEADER_LINES = 4
 """A header group (byline, dateline, site or forum line) has at most this many lines."""
 _HEADER_LINE_WORDS = 12
+_TITLE_LABEL = re.compile(r"^(?:thread|topic|subject|re|discussion)\s*:\s*\S", re.IGNORECASE)
+"""A forum thread's or a letter's title says what it is ("Thread: ...", "Re: ...")."""
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 """A line that is only an HTML comment (e.g. a suppression) carries no prose."""
 
@@ -69,8 +80,16 @@ def _block_from_lines(lines: list[tuple[int, str]], kind: BlockKind, **extra: An
 
 
 def _in_header(blocks: list[Block]) -> bool:
-    """True while only the title, bylines and datelines have been read."""
-    return all(b.kind in ("title", "byline", "dateline") for b in blocks)
+    """True while only the title, bylines, datelines, page furniture and headline-like
+    lines have been read (a site's name over the headline, "Filed under: IRAs"): no
+    sentence of the body yet."""
+    return all(b.kind in ("title", "byline", "dateline", "furniture", "heading") or (
+        b.kind == "paragraph" and not ends_sentence(b.text)) for b in blocks)
+
+
+def _before_title(blocks: list[Block]) -> bool:
+    """True while only page furniture (a breadcrumb, a site's name bar) has been read."""
+    return all(b.kind == "furniture" for b in blocks)
 
 
 def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
@@ -85,6 +104,21 @@ def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
     return any(kinds) and all(
         known or (looks_like_heading(line) and len(line.split()) <= _HEADER_LINE_WORDS)
         for known, (_, line) in zip(kinds, group, strict=True))
+
+
+def _read_header_group(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleMeta,
+                       dates: list[tuple[date, str]], furniture: set[int]) -> None:
+    """Add a header group's lines; its first line that is no byline, dateline or page
+    furniture is the title when none was read ("DEAR DOLLAR: Your money questions,
+    answered")."""
+    for line in group:
+        kind = _header_line(line[1], meta, dates, in_header=True)
+        if kind == "paragraph" and line[0] in furniture:
+            kind = "furniture"
+        elif kind == "paragraph" and _before_title(blocks):
+            kind = "title"
+            meta.title = line[1].strip()
+        blocks.append(_block_from_lines([line], kind))
 
 
 def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
@@ -102,15 +136,24 @@ def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
     return "paragraph"
 
 
-def _units(group: list[tuple[int, str]], width: int | None) -> list[tuple[str, list]]:
-    """A paragraph's lines as units: ``("table", rows)`` and ``("lines", lines)``, where
-    the lines of a unit are one block (soft-wrapped) and each line break between units
-    ends a block (see :func:`~taxcheck.readers.lines.joins`)."""
+def _units(group: list[tuple[int, str]], width: int | None,
+           furniture: set[int]) -> list[tuple[str, list]]:
+    """A paragraph's lines as units: ``("table", rows)``, ``("furniture", [line])`` (for
+    lines whose offsets are in ``furniture``) and ``("lines", lines)``, where the lines of
+    a unit are one block (soft-wrapped) and each line break between units ends a block
+    (see :func:`~taxcheck.readers.lines.joins`)."""
     runs = dict(table_rows([line for _, line in group]))
     out: list[tuple[str, list]] = []
     current: list[tuple[int, str]] = []
     i = 0
     while i < len(group):
+        if group[i][0] in furniture:
+            if current:
+                out.append(("lines", current))
+                current = []
+            out.append(("furniture", [group[i]]))
+            i += 1
+            continue
         if i in runs:
             if current:
                 out.append(("lines", current))
@@ -130,9 +173,11 @@ def _units(group: list[tuple[int, str]], width: int | None) -> list[tuple[str, l
 
 def _title_like(line: str, alone: bool) -> bool:
     """The first line is the title when it is short and, unless it stands alone, reads as
-    a heading or a question (not a sentence of the body)."""
+    a heading, a headline (Title Case, a long post title) or a question (not a sentence
+    of the body)."""
     s = line.strip()
-    return len(s.split()) <= 25 and (alone or looks_like_heading(s) or s.endswith(("?", "!")))
+    return len(s.split()) <= 25 and (alone or looks_like_heading(s) or display_heading(s)
+                                     or s.endswith(("?", "!")) or bool(_TITLE_LABEL.match(s)))
 
 
 def read_plaintext(text: str, path: str) -> Document:
@@ -141,23 +186,82 @@ def read_plaintext(text: str, path: str) -> Document:
     meta = ArticleMeta()
     dates: list[tuple[date, str]] = []
     width = wrap_width(text.split("\n"))
+    lines = split_lines(text)
+    furniture = {lines[i][0] for i in furniture_lines([line for _, line in lines])}
     pending_number: int | None = None
     for group in _paragraphs(text):
         if _header_group(group, blocks):
-            for line in group:
-                kind = _header_line(line[1], meta, dates, in_header=True)
-                blocks.append(_block_from_lines([line], kind))
+            _read_header_group(group, blocks, meta, dates, furniture)
             continue
-        for unit_kind, unit in _units(group, width):
+        units = _units(group, width, furniture)
+        for k, (unit_kind, unit) in enumerate(units):
+            if _furniture_unit(unit_kind, unit, blocks, dates):
+                continue
             if unit_kind == "table":
                 blocks.extend(table_cell_blocks(unit))
                 pending_number = None
                 continue
+            # a post title is alone on its line when the thread's header lines follow it
+            before_furniture = k + 1 < len(units) and units[k + 1][0] == "furniture"
             pending_number = _read_unit(unit, blocks, meta, dates, pending_number,
-                                        alone=len(group) == 1)
+                                        alone=len(group) == 1 or (
+                                            before_furniture and _before_title(blocks)))
     if dates:
         meta.date, meta.date_source = max(dates, key=lambda d: d[0])
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+_MASTHEAD_WORDS = 4
+_HEADLINE_WORDS = 5
+_SITE_WORD = re.compile(
+    r"\b(?:blog|bank|news|wire|daily|weekly|journal|magazine|times|post|digest|center|centre|"
+    r"forums?|community|investing|investments|union|insider|report|gazette|learn)\s*$",
+    re.IGNORECASE)
+"""The last word of a site's name ("The Frugal Accountant Blog", "Money Desk Daily")."""
+
+
+def _site_name(text: str) -> bool:
+    """A short line that names a site, not an article: set in capitals ("THE FRUGAL
+    RETIREE"), a name and a section ("Northwind Bank | Learn"), or ending in a word like
+    "Blog", "Bank" or "Daily"."""
+    s = text.strip()
+    if len(s.split()) > _MASTHEAD_WORDS or any(c.isdigit() for c in s):
+        return False
+    return s.isupper() or " | " in s or bool(_SITE_WORD.search(s))
+
+
+
+def _masthead_title(group: list[tuple[int, str]], blocks: list[Block],
+                    meta: ArticleMeta) -> bool:
+    """A headline in the header under a short site name ("THE FRUGAL RETIREE", then "Posted
+    on ...", then "New Rollover Limit, Old Loss Rule: ..."): the headline becomes the title
+    and the site's name page furniture. True when the unit was taken as the title."""
+    titles = [i for i, b in enumerate(blocks) if b.kind == "title"]
+    s = group[0][1].strip()
+    if (len(group) != 1 or len(titles) != 1 or not _in_header(blocks)
+            or len(s.split()) < _HEADLINE_WORDS or " | " in s
+            or not (display_heading(s) or s.endswith("?"))):
+        return False
+    old = blocks[titles[0]]
+    if not _site_name(old.text):
+        return False
+    blocks[titles[0]] = old.model_copy(update={"kind": "furniture"})
+    blocks.append(_block_from_lines(group, "title"))
+    meta.title = blocks[-1].text
+    return True
+
+
+def _furniture_unit(unit_kind: str, unit: list, blocks: list[Block],
+                    dates: list[tuple[date, str]]) -> bool:
+    """Add a unit of page furniture (a site's name bar counts in the header) as a
+    ``furniture`` block; a post header's date in the header dates the page."""
+    if not (unit_kind == "furniture" or (unit_kind == "lines" and len(unit) == 1
+                                         and _in_header(blocks) and site_nav(unit[0][1]))):
+        return False
+    if _in_header(blocks) and (when := post_date(unit[0][1])):
+        dates.append((when, unit[0][1].strip()))  # the thread's first post
+    blocks.append(_block_from_lines(unit, "furniture"))
+    return True
 
 
 def _list_blocks(group: list[tuple[int, str]], alone: bool) -> list[Block] | None:
@@ -198,7 +302,7 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
     first = group[0][1]
     if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
         return int(m.group(1))
-    if not blocks and len(group) == 1 and _title_like(first, alone):
+    if _before_title(blocks) and len(group) == 1 and _title_like(first, alone):
         blocks.append(_block_from_lines(group, "title"))
         meta.title = blocks[-1].text
         return pending_number
@@ -215,7 +319,10 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
         # "Employee deferral: $24,500": a statement whose label names what the value is
         blocks.append(_block_from_lines(group, "paragraph", row=pair[0]))
         return None
-    if looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8):
+    if _masthead_title(group, blocks, meta):
+        return pending_number
+    if (looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8)) or (
+            len(group) == 1 and display_heading(first)):
         heading_extra = {"number": pending_number} if pending_number is not None else {}
         blocks.append(_block_from_lines([group[0]], "heading", level=2, **heading_extra))
         pending_number = None
