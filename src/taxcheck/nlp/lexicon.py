@@ -21,6 +21,7 @@ refuse those, so that none lands by accident.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ PLAIN_KEY = "taxcheck_plain_spans"
 """``doc.user_data`` key (with the spans key) of the spans a ruler wrote, as plain tuples."""
 GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 """Token attributes a requirement may name, and the doc attribute each one reads."""
+
+ANYWHERE: list[int] = [-1]
+"""What ``_Gate.positions`` returns when a match may be anywhere in the doc (searched whole)."""
 
 
 def _phrase(pattern: list[dict], attr: str) -> list[str] | None:
@@ -113,29 +117,36 @@ def _commonness(values: frozenset[str]) -> tuple[bool, int]:
 class _DocTokens:
     """One doc's token values of the attributes the gates read, and where each occurs."""
 
-    def __init__(self, columns: dict[str, list[int]]):
+    def __init__(self, columns: dict[str, list[int]], length: int):
         self.columns = columns
+        self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
-        self._at: dict[tuple[str, int], list[int]] = {}
+        self._at: dict[str, dict[int, list[int]]] = {}
+        """Attribute -> value -> its token positions, filled when a gate first asks."""
+
+    def __len__(self) -> int:
+        return self.length
 
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
-        """The sorted token positions whose ``attr`` is one of ``values`` (all present)."""
+        """The sorted token positions whose ``attr`` is one of ``values`` (all present).
+
+        The list returned may be shared: callers do not change it.
+        """
+        at = self._at.get(attr)
+        if at is None:
+            at = self._at[attr] = {}
+            for i, value in enumerate(self.columns[attr]):
+                if value in at:
+                    at[value].append(i)
+                else:
+                    at[value] = [i]
+        if len(values) == 1:
+            for value in values:
+                return at[value]
         found: list[int] = []
         for value in values:
-            at = self._at.get((attr, value))
-            if at is None:
-                column, at, i = self.columns[attr], [], -1
-                index = column.index
-                try:
-                    while True:
-                        i = index(value, i + 1)
-                        at.append(i)
-                except ValueError:
-                    pass
-                self._at[(attr, value)] = at
-            found.extend(at)
-        if len(values) > 1:
-            found.sort()
+            found.extend(at[value])
+        found.sort()
         return found
 
 
@@ -151,12 +162,11 @@ class _Gate:
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
 
-    def positions(self, tokens: _DocTokens,
-                  regex_hits: dict[tuple[str, str], set[int]]) -> list[int]:
+    def positions(self, tokens: _DocTokens, regex_hits: _RegexHits) -> list[int]:
         """Where the doc holds the rarest token this gate requires, keeping only those with
         every other required token near enough for a match; empty when there are none.
 
-        ``regex_hits`` maps each (attribute, regex) to the doc's values matching it.
+        ``regex_hits`` gives each (attribute, regex)'s values in the doc that match it.
         """
         wanted: list[tuple[str, AbstractSet[int]]] = []
         present = tokens.present
@@ -172,18 +182,27 @@ class _Gate:
             wanted.append((test[0], hits))
         if not wanted:
             return []
+        if self.span is None or self.span >= len(tokens):
+            # every match fits anywhere, and every required token is near every other
+            return ANYWHERE
         found = sorted((tokens.positions(attr, values) for attr, values in wanted), key=len)
         anchors, others = found[0], found[1:]
-        if self.span is None or not others:
+        if not others:
             return anchors
         reach = self.span
-        return [p for p in anchors
-                if all(any(abs(q - p) < reach for q in other) for other in others)]
+        for other in others:  # keep the anchors with a token of ``other`` within reach
+            last = len(other)
+            anchors = [p for p in anchors
+                       if (i := bisect_left(other, p - reach + 1)) < last
+                       and other[i] < p + reach]
+            if not anchors:
+                break
+        return anchors
 
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
         in: a match holds one of them and spans at most ``span`` tokens."""
-        if positions is None or self.span is None:
+        if positions is None or positions is ANYWHERE or self.span is None:
             return self.matcher(doc, allow_missing=True)  # lemmas are set before this runs
         windows: list[list[int]] = []
         for p in positions:
@@ -195,7 +214,8 @@ class _Gate:
         found = []
         for start, end in windows:
             found.extend((key, start + s, start + e)
-                         for key, s, e in self.matcher(doc[start:end], allow_missing=True))
+                         for key, s, e in self.matcher(Span(doc, start, end),
+                                                       allow_missing=True))
         return found
 
 
@@ -283,39 +303,32 @@ class LexiconRuler:
         longest = max_length(pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
-    def _regex_hits(self, present: dict[str, set[int]]) -> dict[tuple[str, str], set[int]]:
-        """(attribute, regex) -> the doc's values that match it (each word is tested once:
-        words recur, and the values matching each regex are remembered)."""
-        found: dict[tuple[str, str], set[int]] = {}
-        strings = self.vocab.strings
-        for attr, tests in self.regexes.items():
-            seen = self._regex_seen.setdefault(attr, set())
-            if len(seen) > SEEN_LIMIT:
-                seen.clear()
-                for regex in tests:
-                    self._regex_matched[(attr, regex)] = set()
-            values = present[attr]
-            new = values - seen
-            if new:
-                seen.update(new)
-                texts = [(v, strings[v]) for v in new]
-                for regex, rx in tests.items():
-                    matched = self._regex_matched.setdefault((attr, regex), set())
-                    matched.update(v for v, text in texts if rx.search(text))
+    def _learn(self, attr: str, values: set[int]) -> None:
+        """Test the words of ``values`` not seen before against ``attr``'s regexes (each
+        word once: words recur, and the values matching each regex are remembered)."""
+        tests = self.regexes[attr]
+        seen = self._regex_seen.setdefault(attr, set())
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
             for regex in tests:
-                hits = self._regex_matched.setdefault((attr, regex), set()).intersection(values)
-                if hits:
-                    found[(attr, regex)] = hits
-        return found
+                self._regex_matched[(attr, regex)] = set()
+        new = values - seen
+        if new:
+            seen.update(new)
+            strings = self.vocab.strings
+            texts = [(v, strings[v]) for v in new]
+            for regex, rx in tests.items():
+                matched = self._regex_matched.setdefault((attr, regex), set())
+                matched.update(v for v, text in texts if rx.search(text))
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the gated token patterns whose requirements ``doc`` meets."""
         if not self.gates or not len(doc):
             return []
         array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
-        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)))
+        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)), len(doc))
         present = tokens.present
-        regex_hits = self._regex_hits(present) if self.regexes else {}
+        regex_hits = _RegexHits(self, present)
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
             for value in present[attr].intersection(index):
@@ -345,6 +358,29 @@ class LexiconRuler:
                                      for start, end, label, span_id in found]
         doc.user_data[(PLAIN_KEY, self.spans_key)] = found
         return doc
+
+
+class _RegexHits:
+    """(attribute, regex) -> one doc's values that match it, worked out when a gate asks
+    (most docs reach no gate with a regular expression)."""
+
+    def __init__(self, ruler: LexiconRuler, present: dict[str, set[int]]):
+        self.ruler = ruler
+        self.present = present
+        self.learned: set[str] = set()
+        self.found: dict[tuple[str, str], set[int]] = {}
+
+    def get(self, test: tuple[str, str]) -> set[int]:
+        hits = self.found.get(test)
+        if hits is None:
+            attr = test[0]
+            values = self.present[attr]
+            if attr not in self.learned:
+                self.ruler._learn(attr, values)
+                self.learned.add(attr)
+            hits = self.found[test] = self.ruler._regex_matched.setdefault(
+                test, set()).intersection(values)
+        return hits
 
 
 def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
