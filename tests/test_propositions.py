@@ -204,6 +204,21 @@ def test_two_claims_whose_conditions_mirror_each_other_are_an_error(tmp_path):
     assert f"{path}:3: TC109 claim 'house-ira-loss-deductible' mirrors claim " \
            f"'house-ira-loss-not-deductible' ({path}:21)" in lines[0]
     assert "its when[0] is when[1]" in lines[0]
+    # conditions that differ only in where they are read (none, implied, a stated year)
+    # still mirror each other
+    near = MIRRORED_PAIR.replace("""      - all: [IRA, LOSS, DEDUCT]
+        polarity: negated
+""", """      - all: [LOSS, IRA, DEDUCT]
+        none: [WASH_SALE]
+        implied: [IRA]
+        stated_year: {from: 2018}
+        polarity: negated
+""")
+    assert near != MIRRORED_PAIR
+    result = invoke("claims", "validate", "--claims", str(_house(tmp_path / "near", near)))
+    assert result.returncode == 2
+    assert "TC109 claim 'house-ira-loss-deductible' mirrors claim " \
+           "'house-ira-loss-not-deductible'" in result.stderr
     # the same claims written once, as a proposition, load
     assert invoke("claims", "validate", "--claims", str(_house(tmp_path / "once", PROPOSITION))
                   ).returncode == 0

@@ -73,10 +73,11 @@ class ClaimDatabase:
 
     def check_mirrors(self) -> list[ClaimDatabaseError]:
         """Find two claims of one fact that state one proposition and its denial written out
-        twice: a condition of one is a condition of the other with the opposite polarity.
-        Such a pair is written once, as a proposition with a ``negated`` denial (whose
-        conditions the loader mirrors); a claim and its own denial (or a later folder's
-        override of it) are not a pair."""
+        twice: a condition of one names the concepts of a condition of the other with the
+        opposite polarity (:meth:`Condition.near_mirrors`; ``none``, ``implied`` and the
+        like are not compared). Such a pair is written once, as a proposition with a
+        ``negated`` denial (whose conditions the loader mirrors); a claim and its own denial
+        (or a later folder's override of it) are not a pair."""
         by_fact: dict[str | None, list[Claim]] = {}
         for claim in self.claims:
             if not claim.figure:
@@ -88,7 +89,7 @@ class ClaimDatabase:
                     if _twins(a, b) or _twins(b, a):
                         continue
                     pair = next(((j, k) for j, ca in enumerate(a.when)
-                                 for k, cb in enumerate(b.when) if ca.mirrors(cb)), None)
+                                 for k, cb in enumerate(b.when) if ca.near_mirrors(cb)), None)
                     if pair is not None:
                         errors.append(self._mirror_error(a, b, *pair))
         return errors
@@ -102,8 +103,9 @@ class ClaimDatabase:
     def _mirror_error(self, a: Claim, b: Claim, j: int, k: int) -> ClaimDatabaseError:
         return ClaimDatabaseError(
             f"claim {self._name(a, False)} mirrors claim {self._name(b, True)}: its when[{j}] "
-            f"is when[{k}] of {b.id!r} with the opposite polarity; write the two once, as a "
-            "proposition with a 'negated' denial", where=self.locations.get(a.id),
+            f"is when[{k}] of {b.id!r} with the opposite polarity (the same all/any "
+            "concepts); write the two once, as a proposition with a 'negated' denial",
+            where=self.locations.get(a.id),
             code="TC109")
 
     def check_references(self) -> list[ClaimDatabaseError]:
