@@ -175,3 +175,17 @@ def test_a_phrase_with_a_typographic_apostrophe_is_an_error_naming_file_and_line
     assert len(lines) == 1, result.stderr
     assert f"{folder / 'concepts.yaml'}:3: TC110 SAVERS_CREDIT:" in lines[0]
     assert "can never match" in lines[0] and "write \"saver's credit\"" in lines[0]
+
+
+@pytest.mark.parametrize("pattern", [
+    "[{LOWER: switched}, {LOWER: {IN: [on, off]}}]",
+    "[{LEMMA: say}, {LOWER: yes}]",
+    "[{LOWER: {NOT_IN: [no, never]}}, {LOWER: waiver}]",
+])
+def test_a_bare_yaml_boolean_in_a_word_pattern_is_a_load_error(tmp_path, pattern):
+    text = f"SWITCHED:\n  description: A switch.\n  patterns:\n    - {pattern}\n"
+    folder = _house(tmp_path, text, name="concepts.yaml")
+    result = invoke("claims", "validate", "--claims", str(folder))
+    assert result.returncode == 2
+    assert f"{folder / 'concepts.yaml'}:4:" in result.stderr
+    assert "is not a word" in result.stderr and "quote it" in result.stderr

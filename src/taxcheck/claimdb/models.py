@@ -391,6 +391,10 @@ _PREDICATES = frozenset({"REGEX", "IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "I
                          "==", "!=", ">=", "<=", ">", "<"})
 _OPERATOR = re.compile(r"^(?:[!?+*]|\{\d*(?:,\d*)?\})$")
 _SCALAR = (str, int, float, bool)
+_TEXT_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "LEMMA", "NORM", "SHAPE", "POS", "TAG", "DEP",
+                         "ENT_TYPE", "ENT_ID", "ENT_KB_ID", "MORPH"})
+"""Attributes whose values are words: a bare YAML ``on``, ``off``, ``yes`` or ``no`` there
+is read as a boolean, which spaCy rejects only when the first article is checked."""
 
 
 def _check_pattern(pattern: list[dict]) -> list[dict]:
@@ -413,12 +417,24 @@ def _check_token_test(n: int, key: object, value: object) -> None:
         return
     if key not in _TOKEN_ATTRS:
         raise ValueError(f"token {n}: unknown attribute {str(key)[:30]!r}")
+    if key in _TEXT_ATTRS:
+        _check_words(where, value)
     if isinstance(value, _SCALAR):
         return
     if not isinstance(value, dict):
         raise ValueError(f"{where}: expected a value or a mapping of tests")
     for predicate, arg in value.items():
         _check_predicate(where, predicate, arg)
+
+
+def _check_words(where: str, value: object) -> None:
+    """Words, not booleans: ``LOWER: off`` or ``IN: [yes, no]`` unquoted in YAML."""
+    args = value.values() if isinstance(value, dict) else [value]
+    for arg in args:
+        for item in arg if isinstance(arg, list) else [arg]:
+            if isinstance(item, bool):
+                raise ValueError(f"{where}: {str(item).lower()} is not a word (YAML reads a bare "
+                                 "on, off, yes or no as true or false: quote it)")
 
 
 def _check_predicate(where: str, predicate: object, arg: object) -> None:
