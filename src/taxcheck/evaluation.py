@@ -114,6 +114,10 @@ class Evaluation(BaseModel):
     misses: list[Outcome] = []
     false_alarms: list[Outcome] = []
     known_misses: list[Outcome] = []
+    miss_kinds: dict[str, int] = {}
+    """Problems missed, by what taxcheck said on their sentence (:data:`MISS_KINDS`)."""
+    alarm_kinds: dict[str, int] = {}
+    """False alarms on problems, by what the gold says of their sentence (:data:`ALARM_KINDS`)."""
     articles: int = 0
     annotations: int = 0
     errors: list[str] = []
@@ -126,12 +130,21 @@ class Evaluation(BaseModel):
                             (self.per_claim, other.per_claim)):
             for key, score in more.items():
                 table.setdefault(key, Score()).add(score)
+        for counts, more_counts in ((self.miss_kinds, other.miss_kinds),
+                                    (self.alarm_kinds, other.alarm_kinds)):
+            for key, n in more_counts.items():
+                counts[key] = counts.get(key, 0) + n
         self.misses += other.misses
         self.false_alarms += other.false_alarms
         self.known_misses += other.known_misses
         self.articles += other.articles
         self.annotations += other.annotations
         self.errors += other.errors
+
+    def kinds(self) -> dict[str, dict[str, int]]:
+        """The misses and false alarms on problems counted by kind (totals, no sentences)."""
+        return {"miss_kinds": {k: self.miss_kinds.get(k, 0) for k in MISS_KINDS},
+                "alarm_kinds": {k: self.alarm_kinds.get(k, 0) for k in ALARM_KINDS}}
 
     def as_dict(self) -> dict:
         return {
@@ -142,6 +155,7 @@ class Evaluation(BaseModel):
             "misses": [o.model_dump() for o in self.misses],
             "false_alarms": [o.model_dump() for o in self.false_alarms],
             "known_misses": [o.model_dump() for o in self.known_misses],
+            **self.kinds(),
             "articles": self.articles,
             "annotations": self.annotations,
             "errors": self.errors,
@@ -191,6 +205,40 @@ def _annotation_key(ann: GoldAnnotation, facts: dict[str, str | None]) -> str:
     return ann.fact or ""
 
 
+MISS_KINDS = ("unflagged", "other_verdict", "other_fact")
+"""What taxcheck said on the sentence of a problem it missed: nothing; the same fact with
+another verdict; only other facts."""
+
+ALARM_KINDS = ("on_accurate", "other_verdict", "other_fact", "on_myth", "unannotated")
+"""What the gold says of the sentence of a false alarm on a problem: that it states the same
+fact accurately; the same fact with another problem verdict; only other facts; the same fact
+as a quoted myth; nothing (the sentence states nothing the fact sheet decides, or the
+labeller left it out)."""
+
+
+def _miss_kind(findings: list[Finding], quote: str, key: str,
+               facts: dict[str, str | None]) -> str:
+    keys = [_claim_key(f, facts) for f in findings if quote in normalise(f.sentence)]
+    if not keys:
+        return "unflagged"
+    return "other_verdict" if key in keys else "other_fact"
+
+
+def _alarm_kind(finding: Finding, gold: GoldFile, facts: dict[str, str | None]) -> str:
+    sentence = normalise(finding.sentence)
+    key = _claim_key(finding, facts)
+    said = [(_annotation_key(a, facts), a.verdict) for a in gold.annotations
+            if normalise(_LIST_MARKER.sub("", a.quote)) in sentence]
+    if not said:
+        return "unannotated"
+    verdicts = {verdict for k, verdict in said if k == key}
+    if "accurate" in verdicts:
+        return "on_accurate"
+    if "myth" in verdicts and not verdicts - {"myth"}:
+        return "on_myth"
+    return "other_verdict" if verdicts else "other_fact"
+
+
 def _label(finding: Finding) -> str:
     return "myth" if finding.framing == "myth" else finding.verdict
 
@@ -233,6 +281,9 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
             result.known_misses.append(outcome)
             continue
         score.fn += 1
+        if group == "problems":
+            kind = _miss_kind(findings, quote, key, facts)
+            result.miss_kinds[kind] = result.miss_kinds.get(kind, 0) + 1
         _bump(result.per_verdict, ann.verdict, "fn")
         _bump(result.per_claim, claim_name, "fn")
         result.misses.append(outcome)
@@ -246,6 +297,9 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
             continue
         score = result.problems if f.verdict in PROBLEMS else result.accurate
         score.fp += 1
+        if f.verdict in PROBLEMS:
+            kind = _alarm_kind(f, gold, facts)
+            result.alarm_kinds[kind] = result.alarm_kinds.get(kind, 0) + 1
         _bump(result.per_verdict, f.verdict, "fp")
         _bump(result.per_claim, f.claim_id, "fp")
         result.false_alarms.append(Outcome(path=report.path, line=f.line, sentence=f.sentence,
@@ -285,11 +339,15 @@ def evaluate(corpus: Path, checker: Checker,
     return result
 
 
-PARTS = ("ours", "blind", "sealed")
+PARTS = ("ours", "blind", "bank", "sealed", "sealed_bank")
 """The parts of an evaluation corpus: ``CORPUS/gold`` (articles written by the team),
-``CORPUS/blind/gold`` (written and labelled by authors who never saw the rules or the code)
-and ``CORPUS/sealed/gold`` (blind articles nobody reads while tuning: only totals)."""
+``CORPUS/blind/gold`` (written and labelled by authors who never saw the rules or the code),
+``CORPUS/bank/gold`` (the phrasing bank: short passages stating each fact of the sheet
+rightly and wrongly in many wordings, written the same blind way), and the sealed parts
+nobody reads while tuning, of which only totals are shown: ``CORPUS/sealed/gold`` (blind
+articles) and ``CORPUS/sealed/bank/gold`` (the bank's held-out half)."""
 
+SEALED_PARTS = ("sealed", "sealed_bank")
 
 class CorpusEvaluation(BaseModel):
     """Scores of the development corpus (the team's and the blind articles) and the sealed
@@ -301,11 +359,13 @@ class CorpusEvaluation(BaseModel):
     def as_dict(self) -> dict:
         """The development scores at the top level, each part's totals beside them.
 
-        The sealed part's totals only: its misses and false alarms are never shown.
+        Each part's totals only (the sealed parts' misses and false alarms are never shown):
+        scores, and the misses and false alarms on problems counted by kind.
         """
         out = self.development.as_dict()
         for name, part in self.parts.items():
             totals = {**part.problems.as_dict(), "accurate": part.accurate.as_dict(),
+                      **part.kinds(),
                       "articles": part.articles, "annotations": part.annotations,
                       "errors": len(part.errors)}
             out[name] = totals
@@ -314,7 +374,8 @@ class CorpusEvaluation(BaseModel):
 
 def _part_dirs(corpus: Path) -> dict[str, Path]:
     dirs = {"ours": corpus / "gold", "blind": corpus / "blind" / "gold",
-            "sealed": corpus / "sealed" / "gold"}
+            "bank": corpus / "bank" / "gold", "sealed": corpus / "sealed" / "gold",
+            "sealed_bank": corpus / "sealed" / "bank" / "gold"}
     return {name: path for name, path in dirs.items() if path.is_dir()}
 
 
@@ -322,8 +383,8 @@ def evaluate_corpus(corpus: Path, checker: Checker,
                     only: Iterable[str] | None = None) -> CorpusEvaluation:
     """Score every part of ``corpus`` (see :data:`PARTS`).
 
-    The development scores are those of the team's and the blind articles together; the
-    sealed part is scored on its own and never added to them.
+    The development scores are those of the team's, the blind and the bank's articles
+    together; the sealed parts are scored on their own and never added to them.
     """
     dirs = _part_dirs(corpus)
     if not dirs:
@@ -332,6 +393,6 @@ def evaluate_corpus(corpus: Path, checker: Checker,
     for name, gold_dir in dirs.items():
         part = evaluate(corpus, checker, only, gold_dir=gold_dir)
         out.parts[name] = part
-        if name != "sealed":
+        if name not in SEALED_PARTS:
             out.development.add(part)
     return out
