@@ -122,6 +122,8 @@ class _Walk:
             self.teaser_section, self.teaser_list = lead, False
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
+            # the first paragraph after the announced bullets is the article's own text
+            self.teaser_section = self.teaser_section and lead
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
