@@ -208,3 +208,39 @@ def test_an_amount_that_is_another_limits_value_is_not_a_wrong_value(check_text,
 def test_a_named_limit_with_another_limits_value_is_still_wrong(check_text):
     found = _verdicts(check_text, "The 401(k) limit for 2026 is $7,500.")
     assert found.get("elective-deferral-limit") == {"false"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2025's $23,500 401(k) limit climbs to $24,500 in 2026.",
+    "The $23,500 401(k) deferral limit rises to $24,500 for 2026.",
+    "Last year's 401(k) limit of $23,500 jumps to $24,500 for 2026.",
+    "For 2026 the $23,500 401(k) cap moves up to $24,500.",
+])
+def test_rises_to_checks_the_new_amount(check_text, sentence):
+    assert _verdicts(check_text, sentence).get("elective-deferral-limit") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2025's $23,500 401(k) limit climbs to $24,500, and the age-50 catch-up goes to $8,000.",
+    "2025's 401(k) limit of $23,500 gives way to $24,500, and the catch-up reaches $8,000.",
+    "Under 2025's $7,500 catch-up rule savers could add less; for 2026 the catch-up is $8,000.",
+])
+def test_a_possessive_year_dates_only_its_own_amount(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert found.get("catch-up-limit") == {"accurate"}, found
+
+
+def test_a_possessive_year_with_one_amount_dates_the_clause(check_text):
+    found = _verdicts(check_text, "2025's super catch-up for 60-to-63-year-olds was $10,000.")
+    assert found.get("catch-up-60-63") == {"false"}
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("The SIMPLE deferral limit for 2026 is $16,500, and the SIMPLE catch-up is $4,000.",
+     "simple-deferral-limit"),
+    ("For 2026 SIMPLE plans allow $17,000 in deferrals, and the SIMPLE catch-up stays at "
+     "$3,500.", "simple-catch-up-limit"),
+    ("The IRA limit is $7,000 for 2026, and the IRA catch-up is $1,100.", "ira-limit"),
+])
+def test_each_group_of_a_coordinated_sentence_is_checked(check_text, sentence, claim):
+    assert _verdicts(check_text, sentence).get(claim) == {"outdated"}

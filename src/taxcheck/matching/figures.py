@@ -38,6 +38,13 @@ _OLD_VALUE = re.compile(
     r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
 $24,500", "up from $23,000"): context, not the claim."""
+_OLD_THEN_NEW = re.compile(
+    r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
+    r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
+    r"bumps?\s+up|inch(?:es)?\s+up|rose|climbed|jumped|increased|grew|moved\s+up|went\s+up|"
+    r"falls?|drops?|fell|dropped)\s+to\s+(?:\$|\d)", re.IGNORECASE)
+"""Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500"):
+the first amount is the old value, the one after "to" is the claim."""
 _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)
@@ -211,10 +218,10 @@ plan"): what someone puts in, not a limit."""
 def _is_old(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
-    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 60]
     if before.endswith("$"):
         before = before[:-1]
-    return bool(_OLD_VALUE.search(before)
+    return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
                 or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
 
 
@@ -234,7 +241,7 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _OLD_VALUE.search(before) or _EXAMPLE.search(before):
+    if _is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
