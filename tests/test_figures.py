@@ -244,3 +244,17 @@ def test_a_possessive_year_with_one_amount_dates_the_clause(check_text):
 ])
 def test_each_group_of_a_coordinated_sentence_is_checked(check_text, sentence, claim):
     assert _verdicts(check_text, sentence).get(claim) == {"outdated"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 50-something can put a total of $32,500 into a 401(k) in 2026, while savers aged 60 "
+    "to 63 can go as high as $35,750.",
+    "In 2026 savers 50 and over can defer a combined $32,500 in a 401(k), while a 62-year-old "
+    "can put in $35,750.",
+    "Savers 50 and up can stash a total of $32,500 in a 401(k) for 2026, while the 60-to-63 "
+    "crowd tops out at $35,750.",
+])
+def test_each_age_group_of_a_contrast_takes_its_own_total(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {"accurate"}, found
+    assert "false" not in set().union(*found.values()), found

@@ -15,7 +15,7 @@ from taxcheck.nlp.quantities import Quantity
 
 _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
-    r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
+    r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|(?:a|the)\s+combined|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
