@@ -250,7 +250,7 @@ def test_each_group_of_a_coordinated_sentence_is_checked(check_text, sentence, c
     "A 50-something can put a total of $32,500 into a 401(k) in 2026, while savers aged 60 "
     "to 63 can go as high as $35,750.",
     "In 2026 savers 50 and over can defer a combined $32,500 in a 401(k), while a 62-year-old "
-    "can put in $35,750.",
+    "can put in $35,750 in total.",
     "Savers 50 and up can stash a total of $32,500 in a 401(k) for 2026, while the 60-to-63 "
     "crowd tops out at $35,750.",
 ])

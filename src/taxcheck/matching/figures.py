@@ -283,15 +283,17 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
-                 elsewhere: frozenset[str] = frozenset(), names: Names = _itself
-                 ) -> FigureCheck | None:
+                 elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
+                 rivals: tuple[Figure, ...] = ()) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
     ``elsewhere`` names the figures that take the stated amount in some year: an amount
     that is another limit's value ("up to $10,000 for a first home", "$18,100 at small
     employers") is that limit's, not a wrong value of this one, unless the clause names
-    this figure's anchor.
+    this figure's anchor. ``rivals`` are the figures of the other numeric claims the clause
+    meets: an amount that is one of them right for its year ("savers 50 and up can defer a
+    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's.
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names)
     if quantity is None:
@@ -334,6 +336,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            quantity, replacement, says)
     if (elsewhere - {figure.id}) and not any(anchor_of(claim, cond) in names(m.label)
                                              for m in cand.concepts):
+        return None
+    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
