@@ -258,3 +258,16 @@ def test_each_age_group_of_a_contrast_takes_its_own_total(check_text, sentence):
     found = _verdicts(check_text, sentence)
     assert found.get("deferral-total-50-plus") == {"accurate"}, found
     assert "false" not in set().union(*found.values()), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Add the $8,000 catch-up to the $24,500 limit and you can defer $32,500 in total in 2026.",
+    "Add your catch-up to the $24,500 base limit and the most you can defer in 2026 comes to "
+    "$32,500.",
+    "For 2026, add the catch-up to the $24,500 401(k) cap and a 55-year-old can put in "
+    "$32,500 in all.",
+])
+def test_the_limit_a_total_adds_to_is_a_part_not_the_total(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {"accurate"}, found
+    assert "false" not in set().union(*found.values()), found

@@ -19,12 +19,17 @@ _TOTAL = re.compile(
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
-    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
-    r"|^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$", re.IGNORECASE)
+    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750"): it adds
 several amounts up, so no single limit is checked."""
+_ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
+                             re.IGNORECASE)
+_NAMES_A_LIMIT = re.compile(r"^\s*(?:[\w()-]+\s+){0,2}?(?:limit|cap|ceiling|catch-up|maximum)\b",
+                            re.IGNORECASE)
+"""An amount that names the limit it is ("to the $24,500 limit"): in "Add the catch-up to
+the $24,500 limit and you can defer $32,500" it is one of the parts, the total comes after."""
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
@@ -203,7 +208,8 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
-                or before.rstrip().endswith("="))
+                or before.rstrip().endswith("=")
+                or (_ADD_THEN_TOTAL.search(before) and not _NAMES_A_LIMIT.match(after)))
 
 
 _EXAMPLE = re.compile(
