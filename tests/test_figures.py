@@ -271,3 +271,34 @@ def test_the_limit_a_total_adds_to_is_a_part_not_the_total(check_text, sentence)
     found = _verdicts(check_text, sentence)
     assert found.get("deferral-total-50-plus") == {"accurate"}, found
     assert "false" not in set().union(*found.values()), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "For 2026 the RMD age rises to 75 for everyone.",
+    "The age for required minimum distributions moved up to 75 in 2026.",
+    "In 2026 the RMD starting age jumps to age 75.",
+])
+def test_an_age_a_rule_rises_to_is_checked(check_text, sentence):
+    assert _verdicts(check_text, sentence).get("rmd-start-age") == {"false"}
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("Married couples earning up to $79,000 can claim the Saver's Credit in 2026.",
+     "savers-credit-agi-mfj"),
+    ("Singles with income under $38,250 qualify for the Saver's Credit in 2026.",
+     "savers-credit-agi-single"),
+    ("In 2026 joint filers making less than $79,000 can get the Saver's Credit.",
+     "savers-credit-agi-mfj"),
+])
+def test_an_income_given_as_an_upper_bound_is_the_credit_s_income_line(check_text, sentence,
+                                                                       claim):
+    assert _verdicts(check_text, sentence).get(claim) == {"outdated"}
+
+
+@pytest.mark.parametrize("line", [
+    "Skipped RMD excise if fixed within the correction window: 10%",
+    "Excise on a missed RMD you fix within two years: 10%",
+    "RMD excise tax when the shortfall is corrected in time: 10%",
+])
+def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
+    assert _verdicts(check_text, line).get("rmd-excise-rate-corrected") == {"accurate"}
