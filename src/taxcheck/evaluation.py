@@ -162,9 +162,12 @@ class Evaluation(BaseModel):
         }
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
-"""A list item's number or bullet, which readers keep out of the item's text: a quote
-"5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too"."""
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[-*\u2022\u2013]\s+|(?:step|tip|part|rule|no\.)"
+                          r"\s*#?\d{1,3}\s*[:.)\u2013\u2014-]\s*(?=\S))", re.IGNORECASE)
+"""A list item's number, bullet or step label, which readers keep out of the item's text: a
+quote "5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too", and
+"Step 2: Subtract the fee" the step "Subtract the fee" (the label form of
+:data:`taxcheck.readers.lines.STEP`)."""
 
 
 def normalise(text: str) -> str:
