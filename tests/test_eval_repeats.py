@@ -62,20 +62,13 @@ def test_a_finding_with_another_verdict_is_still_a_false_alarm(tmp_path, checker
 
 
 def test_a_quote_with_its_step_label_matches_the_step(tmp_path, checker):
-    # readers keep "Step 1:" out of a step's text, as they keep "5." out of a list item
     (tmp_path / "gold").mkdir()
     (tmp_path / "steps.txt").write_text(
-        "How to claim an IRA loss\nStep 1: Close every traditional IRA you own.\n"
-        "Step 2: Deduct the shortfall on Schedule A as a miscellaneous itemized deduction.\n",
-        encoding="utf-8")
-    (tmp_path / "gold" / "steps.txt.yaml").write_text("""\
-article: steps.txt
-as_of: 2026
-annotations:
-  - quote: "Step 2: Deduct the shortfall on Schedule A as a miscellaneous itemized deduction."
-    fact: ira-loss-deduction-permanently-disallowed
-    verdict: outdated
-""", encoding="utf-8")
+        "Limits for 2026\nStep 1: Check your pay stub.\n"
+        "Step 2: Put up to $23,000 into your 401(k) for 2026.\n", encoding="utf-8")
+    (tmp_path / "gold" / "steps.txt.yaml").write_text(
+        'article: steps.txt\nas_of: 2026\nannotations:\n'
+        '  - quote: "Step 2: Put up to $23,000 into your 401(k) for 2026."\n'
+        "    fact: elective-deferral-limit\n    verdict: outdated\n", encoding="utf-8")
     result = evaluate(tmp_path, checker)
-    assert result.problems.tp == 1
-    assert not [o for o in result.misses if o.sentence.startswith("Step 2")]
+    assert (result.problems.tp, result.problems.fn) == (1, 0)

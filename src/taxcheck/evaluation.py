@@ -24,6 +24,7 @@ from taxcheck.checker import Checker
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import Finding, Report
 from taxcheck.readers import read_path
+from taxcheck.readers.lines import STEP
 
 GoldVerdict = Literal["false", "misleading", "outdated", "accurate", "myth"]
 PROBLEMS = ("false", "misleading", "outdated")
@@ -162,12 +163,15 @@ class Evaluation(BaseModel):
         }
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[-*\u2022\u2013]\s+|(?:step|tip|part|rule|no\.)"
-                          r"\s*#?\d{1,3}\s*[:.)\u2013\u2014-]\s*(?=\S))", re.IGNORECASE)
-"""A list item's number, bullet or step label, which readers keep out of the item's text: a
-quote "5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too", and
-"Step 2: Subtract the fee" the step "Subtract the fee" (the label form of
-:data:`taxcheck.readers.lines.STEP`)."""
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+"""A list item's number or bullet, which readers keep out of the item's text: a quote
+"5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too"."""
+
+
+def _quoted(quote: str) -> str:
+    """A gold quote as the sentence holding it is written: without the list marker or the
+    step label ("Step 2: Deduct the difference") that readers keep out of the text."""
+    return normalise(STEP.sub("", _LIST_MARKER.sub("", quote), count=1))
 
 
 def normalise(text: str) -> str:
@@ -231,7 +235,7 @@ def _alarm_kind(finding: Finding, gold: GoldFile, facts: dict[str, str | None]) 
     sentence = normalise(finding.sentence)
     key = _claim_key(finding, facts)
     said = [(_annotation_key(a, facts), a.verdict) for a in gold.annotations
-            if normalise(_LIST_MARKER.sub("", a.quote)) in sentence]
+            if _quoted(a.quote) in sentence]
     if not said:
         return "unannotated"
     verdicts = {verdict for k, verdict in said if k == key}
@@ -257,7 +261,7 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
     findings = [f for f in report.findings if not f.suppressed]
     used: set[int] = set()
     for ann in gold.annotations:
-        quote = normalise(_LIST_MARKER.sub("", ann.quote))
+        quote = _quoted(ann.quote)
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
                       and quote in normalise(f.sentence)
