@@ -152,7 +152,8 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     A coordination (", and you ...") splits only when one side is negated and the other
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid. One that opens a new
-    subject (", and the catch-up ...") splits when each side states its own dollar amount:
+    subject (", and the catch-up ...", no pronoun) splits when each side states its own
+    dollar amount:
     "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
     """
     sent_start, sent_end = sent
@@ -160,7 +161,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
-        if tokens.word(c.end - 1).lower() in _PRONOUNS:
+        if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
             if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
                 cuts.add(c.start)
         elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
