@@ -164,7 +164,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
-        if tokens.word(c.end - 1).lower() in _PRONOUNS:
+        if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
             if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
                 cuts.add(c.start)
         elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
