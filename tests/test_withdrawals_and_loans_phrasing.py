@@ -173,3 +173,17 @@ def test_however_large_is_a_degree_not_a_contrast(check_text):
 ])
 def test_a_loan_offset(check_text, text, found):
     assert found in _found(check_text, text)
+
+
+# --- a right amount does not make a wrong sentence right -------------------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("The emergency provision lets you pull out $1,000 every month penalty-free.",
+     "emergency-distribution-per-month"),
+    ("These $1,000 emergency withdrawals come out completely tax-free.",
+     "emergency-distribution-tax-free"),
+    ("Pull your Roth IRA contributions out before 59\u00bd and you'll owe the 10% penalty.",
+     "roth-contributions-withdrawal-penalized"),
+])
+def test_the_right_figure_of_a_false_sentence_is_not_reported_accurate(check_text, text, claim):
+    assert _found(check_text, text) == {(claim, "false")}
