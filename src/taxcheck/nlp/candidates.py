@@ -109,7 +109,8 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sents]
 
 
-_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low"})
+_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
+                     "little"})
 
 
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
