@@ -29,11 +29,14 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.retries import (
     EXAMPLE_HEADING,
+    LeadIn,
     Procedure,
     Question,
     answers,
     as_answer_to,
+    as_item_of,
     as_step_of,
+    lead_in_of,
     procedure_of,
     restated_in_example,
     scenario,
@@ -101,12 +104,18 @@ class _Walk:
         self.body = False
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
+        self.lead: LeadIn | None = None
+        self.said: list[tuple[int, frozenset[str]]] = []
+        """The claims each sentence of the current block matched, with its number."""
+        """The sentence ending in a colon that introduces the list being read."""
         """The last question asked: a reply right after it states what it asks."""
         """An abolished rule stated as available, whose section is still open."""
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
+        self.teaser_items = False
+        """A list item has been read under the teaser heading: the next paragraph ends it."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
 
@@ -115,8 +124,14 @@ class _Walk:
         lead = bool(_TEASER_LEAD.match(block.text))
         if block.kind in HEADING_KINDS:
             self.teaser_section, self.teaser_list = lead, False
+            self.teaser_items = False
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
+            # the text after the list of topics is the article again (a page without a
+            # heading after its "What you'll learn" box)
+            self.teaser_section = self.teaser_section and not self.teaser_items
+        else:
+            self.teaser_items = self.teaser_section
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
@@ -131,9 +146,14 @@ class _Walk:
         announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
+        if block.kind != "list_item":
+            self.lead = None
+        self.said = []
+        resolved: list[frozenset[str]] = []
         for cand in cands:
             self.context.sentence = first + cand.sentence_index
             res = self._resolve(block, cand, section)
+            resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or answers(res.cand)):
@@ -142,6 +162,11 @@ class _Walk:
             if res.cand.question:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line)
+        if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
+            line = self.document.line_col(block.to_source(cands[-1].start))[0]
+            last = self.context.sentence
+            claims = frozenset().union(*(ids for n, ids in self.said if n == last))
+            self.lead = lead_in_of(cands, block.text, resolved, line, claims)
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
@@ -224,6 +249,8 @@ class _Walk:
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
+            if not matches and block.kind == "list_item":
+                matches, res = as_item_of(cand, res, self.lead, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
             self._open_procedure(matches, cand, block)
@@ -235,6 +262,7 @@ class _Walk:
         if matches:
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
+            self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
         return res
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:
