@@ -72,3 +72,23 @@ def test_a_short_reply_states_what_the_question_asks(check_text, text, claim_id,
 def test_a_fragment_is_a_reply_only_right_after_the_question(check_text, text):
     assert [f.claim_id for f in check_text(text).findings
             if f.claim_id == "retirement-loss-not-deductible-yet"] == []
+
+
+@pytest.mark.parametrize(("text", "claim_id", "verdict"), [
+    ("Lost money in your IRA? There may be a write-off.", "retirement-loss-deductible", "false"),
+    ("Over 50? You can put an extra $7,500 into your 401(k) for 2026.", "catch-up-limit",
+     "outdated"),
+    ("Age 60 to 63? The extra room is $11,250 for 2026.", "catch-up-60-63", "accurate"),
+])
+def test_a_question_that_sets_up_a_case_completes_the_next_sentence(check_text, text,
+                                                                     claim_id, verdict):
+    report = check_text(text)
+    assert (claim_id, verdict) in [(f.claim_id, f.verdict) for f in report.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Can you deduct a loss in your IRA? There may be a write-off.",
+    "Lost money in your IRA? Here is some background. There may be a write-off.",
+])
+def test_a_real_question_or_a_distant_case_completes_nothing(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings] == []

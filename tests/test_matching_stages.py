@@ -14,8 +14,11 @@ from taxcheck.matching.conditions import condition_met
 from taxcheck.matching.discourse import DiscourseContext, resolve_clause
 from taxcheck.matching.retries import (
     LeadIn,
+    Question,
     as_item_of,
     lead_in_of,
+    sets_up_case,
+    under_case,
     with_ellipsis,
     with_explained_clause,
 )
@@ -181,3 +184,34 @@ def test_a_list_item_does_not_restate_the_claim_its_lead_in_states(db):
     matches, same = as_item_of(item, res, lead, match)
     assert matches == [] and same is res
     assert as_item_of(item, res, None, match) == ([], res)
+
+
+def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
+    def asked(text: str, *labels: str) -> Candidate:
+        return replace(clause(text, *labels), question=True)
+
+    assert sets_up_case(asked("Over 50?", "AGE_50"))
+    assert sets_up_case(asked("Lost money in your IRA?", "IRA", "LOSS"))
+    assert sets_up_case(asked("Born in 1960 or later?", "BIRTH_YEAR"))
+    assert not sets_up_case(asked("Can you deduct a loss in your IRA?", "IRA", "LOSS"))
+    assert not sets_up_case(asked("What about the 10% penalty?", "PENALTY"))
+    assert not sets_up_case(asked("Does the rule apply to IRAs?", "IRA"))
+    # an embedded question that does not end in a question mark asks nothing
+    assert not sets_up_case(asked("Check whether your plan offers loans.", "LOAN"))
+
+
+def test_the_sentence_after_a_case_states_what_holds_in_it(db):
+    case = Question(frozenset({"IRA", "LOSS"}), sentence=0, line=1, conditional=True)
+    reply = clause("There may be a write-off.", "DEDUCT", sentence=1)
+    res = resolve_clause(reply, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+
+    def match(labels: set[str], *_: object) -> list[str]:
+        return ["a match"] if {"IRA", "LOSS", "DEDUCT"} <= labels else []
+
+    matches, wider = under_case(reply, res, case, 1, match)  # type: ignore[arg-type]
+    assert matches == ["a match"] and wider.steps[-1].source == "case"
+    # only right after the case, and only after a question that sets one up
+    assert under_case(reply, res, case, 2, match)[0] == []  # type: ignore[arg-type]
+    asked = replace(case, conditional=False)
+    assert under_case(reply, res, asked, 1, match)[0] == []  # type: ignore[arg-type]

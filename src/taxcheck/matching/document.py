@@ -30,6 +30,7 @@ from taxcheck.matching.discourse import (
 from taxcheck.matching.retries import (
     EXAMPLE_HEADING,
     LeadIn,
+    MatchFn,
     Procedure,
     Question,
     answers,
@@ -40,6 +41,8 @@ from taxcheck.matching.retries import (
     procedure_of,
     restated_in_example,
     scenario,
+    sets_up_case,
+    under_case,
     with_ellipsis,
     with_explained_clause,
     with_heading,
@@ -161,7 +164,8 @@ class _Walk:
             self._remember(block, cand, res, is_title)
             if res.cand.question:
                 line = self.document.line_col(block.to_source(cand.start))[0]
-                self.asked = Question(frozenset(res.labels), self.context.sentence, line)
+                self.asked = Question(frozenset(res.labels), self.context.sentence, line,
+                                      sets_up_case(res.cand))
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
             line = self.document.line_col(block.to_source(cands[-1].start))[0]
             last = self.context.sentence
@@ -235,15 +239,7 @@ class _Walk:
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
-        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
-        if not matches:
-            matches = match(res.labels)
-        if not matches and block.kind not in HEADING_KINDS:
-            matches, res = with_ellipsis(cand, res, cands, self.context, match)
-        if not matches:
-            matches, res = with_explained_clause(cand, res, cands, stated, match)
-        if not matches and block.row is not None:
-            matches, res = with_heading(res, self.heading or self.title, match)
+        matches, res = self._wider(block, cands, res, stated, match)
         if not matches:
             matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
             if (self.procedure is not None and cand.polarity == "negated"
@@ -264,6 +260,24 @@ class _Walk:
             stated.add(cand.start)
             self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
         return res
+
+    def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
+               stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
+        """The clause as a reply to the question before it, on its own, then read with
+        what the discourse around it supplies (:mod:`.retries`), the first that matches."""
+        cand = res.cand
+        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
+        if not matches:
+            matches = match(res.labels)
+        if not matches:
+            matches, res = under_case(cand, res, self.asked, self.context.sentence, match)
+        if not matches and block.kind not in HEADING_KINDS:
+            matches, res = with_ellipsis(cand, res, cands, self.context, match)
+        if not matches:
+            matches, res = with_explained_clause(cand, res, cands, stated, match)
+        if not matches and block.row is not None:
+            matches, res = with_heading(res, self.heading or self.title, match)
+        return matches, res
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:
         level = max(self.headings, default=0)

@@ -285,6 +285,53 @@ class Question:
     labels: frozenset[str]
     sentence: int
     line: int
+    conditional: bool = False
+    """The question sets up a case rather than asking ("Over 50?", "Sold $50,000 of
+    stock?", "Lost money in your IRA?"): the sentence after it states what holds then."""
+
+
+_ASKING = frozenset({
+    "can", "could", "do", "does", "did", "is", "are", "was", "were", "will", "would",
+    "should", "shall", "may", "might", "must", "have", "has", "had", "am", "what", "when",
+    "where", "why", "how", "who", "whom", "whose", "which", "if", "and", "but", "or", "so",
+    "ca", "wo", "any", "anyone", "anybody", "question", "q", "i", "we", "you",
+    "it", "they", "this", "that", "there", "here", "true", "right", "really", "ok", "okay"})
+"""First words of a question that asks ("Can I ...?", "What about ...?", "You did what?")
+rather than sets up a case."""
+
+
+def sets_up_case(cand: Candidate) -> bool:
+    """A question that opens with neither an auxiliary, a question word nor a subject
+    ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query."""
+    if cand.imperative or not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
+        return False  # "Check whether your plan offers it." asks nothing of the reader
+    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=1)
+    if not words:
+        return False
+    first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
+    return bool(first) and first not in _ASKING
+
+
+def under_case(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+               match: MatchFn) -> tuple[list[Match], Resolution]:
+    """The sentence right after a question that sets up a case states what holds in it:
+    "Sold $50,000 of stock? That's $50,000 added to your income." says the sale's proceeds
+    are income; "Lost money in your IRA? There may be a write-off." that the IRA loss is
+    deductible. It keeps its own polarity; a question that asks is answered instead
+    (:func:`as_answer_to`)."""
+    if (question is None or not question.conditional or sentence - question.sentence != 1
+            or cand.attribution or answers(cand)):
+        return [], res
+    extra = question.labels - res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | question.labels)
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(extra))
+    return matches, replace(res, labels=res.labels | extra, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from the case set up on line {question.line}",
+        labels=tuple(sorted(extra)), source="case")])
 
 
 def answers(cand: Candidate) -> bool:
