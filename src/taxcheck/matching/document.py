@@ -58,6 +58,11 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_LINK_ROW = re.compile(
+    r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
+    r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
+"""A row of links ("See also: Roth conversion ladders | 401(k) loans"), as a paragraph or a
+heading: page furniture, which states nothing and gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?(?:actually\s+|really\s+)?"
@@ -117,8 +122,6 @@ class _Walk:
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
-        self.teaser_items = False
-        """A list item has been read under the teaser heading: the next paragraph ends it."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
 
@@ -127,14 +130,10 @@ class _Walk:
         lead = bool(_TEASER_LEAD.match(block.text))
         if block.kind in HEADING_KINDS:
             self.teaser_section, self.teaser_list = lead, False
-            self.teaser_items = False
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
-            # the text after the list of topics is the article again (a page without a
-            # heading after its "What you'll learn" box)
-            self.teaser_section = self.teaser_section and not self.teaser_items
-        else:
-            self.teaser_items = self.teaser_section
+            # the first paragraph after the announced bullets is the article's own text
+            self.teaser_section = self.teaser_section and lead
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
@@ -161,7 +160,8 @@ class _Walk:
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or answers(res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
-            self._remember(block, cand, res, is_title)
+            if not announced:  # a teaser bullet names a topic: it gives no context
+                self._remember(block, cand, res, is_title)
             if res.cand.question:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
@@ -319,7 +319,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
-        if block.kind == "furniture":
+        if block.kind == "furniture" or _LINK_ROW.match(block.text):
             walk.end_section()
             continue
         if block.kind in ("byline", "dateline"):
