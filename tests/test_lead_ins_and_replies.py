@@ -92,3 +92,13 @@ def test_a_question_that_sets_up_a_case_completes_the_next_sentence(check_text, 
 ])
 def test_a_real_question_or_a_distant_case_completes_nothing(check_text, text):
     assert [f.claim_id for f in check_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Left your job at 52 and waited until 56 to withdraw? Sorry, you had to leave in the year "
+    "you turned 55 or later.",
+    "Quit at 50 and want the age-55 break? Unfortunately, you must separate at 55 or older.",
+    "Left at 54 and now 57? No, the separation has to happen in the year you turn 55.",
+])
+def test_a_reply_that_turns_the_case_down_does_not_take_it_on(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings if f.verdict == "false"] == []

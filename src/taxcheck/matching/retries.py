@@ -312,15 +312,21 @@ def sets_up_case(cand: Candidate) -> bool:
     return bool(first) and first not in _ASKING
 
 
+_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b", re.IGNORECASE)
+"""A reply that turns the case down ("Quit at 53? Sorry, you had to leave at 55 or later."):
+it states the rule in its own words, not what holds in the case."""
+
+
 def under_case(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
                match: MatchFn) -> tuple[list[Match], Resolution]:
     """The sentence right after a question that sets up a case states what holds in it:
     "Sold $50,000 of stock? That's $50,000 added to your income." says the sale's proceeds
     are income; "Lost money in your IRA? There may be a write-off." that the IRA loss is
     deductible. It keeps its own polarity; a question that asks is answered instead
-    (:func:`as_answer_to`)."""
+    (:func:`as_answer_to`), and a reply that turns the case down ("Sorry, ...") states
+    only what it says."""
     if (question is None or not question.conditional or sentence - question.sentence != 1
-            or cand.attribution or answers(cand)):
+            or cand.attribution or answers(cand) or _TURNED_DOWN.match(cand.text)):
         return [], res
     extra = question.labels - res.labels
     if not extra:
