@@ -196,6 +196,9 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert not sets_up_case(asked("Can you deduct a loss in your IRA?", "IRA", "LOSS"))
     assert not sets_up_case(asked("What about the 10% penalty?", "PENALTY"))
     assert not sets_up_case(asked("Does the rule apply to IRAs?", "IRA"))
+    # a question about the reader, not a case of the rule
+    assert not sets_up_case(asked("Not sure how this applies to you?", "TRIGGER"))
+    assert not sets_up_case(asked("Wondering where to start?"))
     # an embedded question that does not end in a question mark asks nothing
     assert not sets_up_case(asked("Check whether your plan offers loans.", "LOAN"))
 

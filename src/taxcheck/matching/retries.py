@@ -295,9 +295,11 @@ _ASKING = frozenset({
     "should", "shall", "may", "might", "must", "have", "has", "had", "am", "what", "when",
     "where", "why", "how", "who", "whom", "whose", "which", "if", "and", "but", "or", "so",
     "ca", "wo", "any", "anyone", "anybody", "question", "q", "i", "we", "you",
-    "it", "they", "this", "that", "there", "here", "true", "right", "really", "ok", "okay"})
-"""First words of a question that asks ("Can I ...?", "What about ...?", "You did what?")
-rather than sets up a case."""
+    "it", "they", "this", "that", "there", "here", "true", "right", "really", "ok", "okay",
+    "not", "unsure", "wondering", "curious", "confused"})
+"""First words of a question that asks ("Can I ...?", "What about ...?", "You did what?"),
+or that asks about the reader rather than the rule ("Not sure how this applies to you?",
+"Wondering where to start?"), rather than sets up a case."""
 
 
 def sets_up_case(cand: Candidate) -> bool:
