@@ -183,3 +183,10 @@ def test_a_case_that_falls_outside_a_rule_denies_the_rule_covers_it(check_text, 
 def test_a_negated_relative_clause_does_not_deny_the_main_clause(check_text, sentence, claim):
     # "the loss you can't use" is the unused part; "a penalty you can't get back" names it
     assert (claim, "false", "stated") in _ids(check_text(sentence))
+
+
+def test_a_forum_aside_does_not_deny_the_post(check_text):
+    # "no problems so far" is a sign-off, not a denial of the rollover loss claimed
+    text = "rolled my 401k to Fidelity at a $9k loss and deducted it on sched D, no problems so far"
+    assert ("retirement-loss-rollover", "false", "stated") in _ids(check_text(text))
+    assert not [f for f in check_text(text).findings if f.verdict == "accurate"]
