@@ -51,8 +51,16 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
                                       or (k[4] == "outdated" and start <= f.start))
 
     kept = {id(f) for k, f in best.items() if not subsumed(k, f)}
+
+    def figure_kept(f: Finding) -> bool:
+        # a right amount in a sentence whose error is of the same fact ("$1,000 every month")
+        # does not make the sentence right either
+        fact = claims[f.claim_id].fact or f.claim_id
+        return f.verdict != "accurate" or (f.block, f.sentence, fact, f.framing) not in false
+
     return [f for f in findings
-            if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
+            if id(f) in kept or f.claim_id not in claims
+            or (claims[f.claim_id].figure and figure_kept(f))]
 
 
 def _quantity(f: Finding) -> str | None:
