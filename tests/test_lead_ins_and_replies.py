@@ -134,3 +134,19 @@ def test_a_worked_example_restates_nothing_else(check_text, text):
     second = text.split(". ", 1)[1]
     assert [f.claim_id for f in check_text(text).findings
             if f.sentence == second and f.verdict != "accurate"] == []
+
+
+@pytest.mark.parametrize(("heading", "claim_id", "verdict"), [
+    ("## 1. $23,500 — your 401(k) ceiling", "elective-deferral-limit", "outdated"),
+    ("## 4. $8,000 — the IRA limit", "ira-limit", "false"),
+    ("## 9. 50% — the missed-RMD penalty", "rmd-excise-rate", "outdated"),
+])
+def test_a_figure_headline_is_checked_like_a_statement(check_text, heading, claim_id, verdict):
+    article = f"# Numbers to know for 2026\n\n{heading}\n\nMore on this below.\n"
+    found = [(f.claim_id, f.verdict, f.line) for f in check_text(article, suffix=".md").findings]
+    assert (claim_id, verdict, 3) in found
+
+
+def test_a_heading_that_only_names_a_topic_stays_unchecked(check_text):
+    article = "# Numbers to know for 2026\n\n## Your 401(k) ceiling\n\nMore on this below.\n"
+    assert check_text(article, suffix=".md").findings == []
