@@ -162,7 +162,7 @@ class _Walk:
             resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or answers(res.cand)):
+                    or self._replies(res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
@@ -175,6 +175,12 @@ class _Walk:
             last = self.context.sentence
             claims = frozenset().union(*(ids for n, ids in self.said if n == last))
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+
+    def _replies(self, cand: Candidate) -> bool:
+        """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading
+        that opens like one ("Not for everyone") with no question before it is a label."""
+        return (answers(cand) and self.asked is not None
+                and self.context.sentence - self.asked.sentence <= 1)
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
