@@ -109,7 +109,8 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sents]
 
 
-_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low"})
+_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
+                     "little"})
 
 
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
@@ -156,7 +157,8 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     A coordination (", and you ...") splits only when one side is negated and the other
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid. One that opens a new
-    subject (", and the catch-up ...") splits when each side states its own dollar amount:
+    subject (", and the catch-up ...", no pronoun) splits when each side states its own
+    dollar amount:
     "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
     """
     sent_start, sent_end = sent
