@@ -174,6 +174,24 @@ def _quoted(quote: str) -> str:
     return normalise(STEP.sub("", _LIST_MARKER.sub("", quote), count=1))
 
 
+def _holds(sentence: str, quote: str) -> bool:
+    """Whether a (normalised) sentence holds a (normalised) quote. A quoted table row
+    ("sell at a loss, rebuy 40 days later | yes") holds when its cells come in order: readers
+    give a row as a sentence of its cells with the column names ("... — Loss allowed this
+    year: Yes")."""
+    if "|" not in quote:
+        return quote in sentence
+    at = 0
+    for cell in (c.strip() for c in quote.split("|")):
+        if not cell:
+            continue
+        at = sentence.find(cell, at)
+        if at < 0:
+            return False
+        at += len(cell)
+    return True
+
+
 def normalise(text: str) -> str:
     """Compare quotes and sentences without caring about spacing or curly quotes."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -229,7 +247,7 @@ labeller left it out)."""
 
 
 def _miss_kind(findings: list[Finding], quote: str, key: str, facts: Facts) -> str:
-    keys = [k for f in findings if quote in normalise(f.sentence)
+    keys = [k for f in findings if _holds(normalise(f.sentence), quote)
             for k in _claim_keys(f, facts)]
     if not keys:
         return "unflagged"
@@ -240,7 +258,7 @@ def _alarm_kind(finding: Finding, gold: GoldFile, facts: Facts) -> str:
     sentence = normalise(finding.sentence)
     keys = _claim_keys(finding, facts)
     said = [(_annotation_key(a, facts), a.verdict) for a in gold.annotations
-            if _quoted(a.quote) in sentence]
+            if _holds(sentence, _quoted(a.quote))]
     if not said:
         return "unannotated"
     verdicts = {verdict for k, verdict in said if k in keys}
@@ -269,7 +287,7 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
         quote = _quoted(ann.quote)
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
-                      and quote in normalise(f.sentence)
+                      and _holds(normalise(f.sentence), quote)
                       and key in _claim_keys(f, facts) and _label(f) == ann.verdict), None)
         if ann.verdict == "myth":
             # A myth is fine unflagged or reported as a debunked myth; never as an error.
@@ -288,7 +306,7 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
         outcome = Outcome(path=report.path, sentence=ann.quote,
                           expected=f"{claim_name} ({ann.verdict})",
                           got=", ".join(f"{f.claim_id} ({_label(f)})" for f in findings
-                                        if quote in normalise(f.sentence)) or None)
+                                        if _holds(normalise(f.sentence), quote)) or None)
         if ann.todo:
             result.known_misses.append(outcome)
             continue
