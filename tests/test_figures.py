@@ -138,6 +138,28 @@ def test_quantities(text, kind, value):
     assert (q.kind, q.value) == (kind, value)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("up to three grand of that", 3000), ("take ten grand out", 10000),
+    ("A grand a month, penalty-free", 1000), ("borrow 50 grand", 50000),
+    ("an extra eight thousand.", 8000), ("by a thousand dollars", 1000),
+    ("the thousand-dollar draw", 1000), ("went from seven thousand to", 7000),
+])
+def test_colloquial_thousands_are_amounts(text, value):
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == ("usd", value)
+
+
+@pytest.mark.parametrize("text", ["a grand total of", "grandchildren", "three thousand people",
+                                  "The grand scheme", "Grand opening"])
+def test_grand_and_thousand_without_an_amount(text):
+    assert [q for q in find_quantities(text) if q.kind == "usd"] == []
+
+
+def test_an_age_given_as_a_labels_value():
+    findings = _json("Intro.\n\nRMD age: 72\n", "--tax-year", "2026")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age-72", "outdated")]
+
+
 @pytest.mark.parametrize(("text", "kind", "value"), [
     ("\u017feventy percent", "percent", 70), ("f\u0131ve percent", "percent", 5),
     ("F\u0130VE percent", "percent", 5), ("next tax year", "relyear", 1),
