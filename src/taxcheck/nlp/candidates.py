@@ -109,6 +109,10 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sents]
 
 
+_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
+                     "little"})
+
+
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     """Whether a termination cue starts a new clause.
 
@@ -127,7 +131,8 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         # "won't let you deduct it just because it's close to zero": not a reason of its own
         return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
     if word == "however":
-        return not (before == "," and after == ",")
+        # "however large it is" is a degree, not a contrast
+        return not (before == "," and after == ",") and after.lower() not in _DEGREE
     return True
 
 
