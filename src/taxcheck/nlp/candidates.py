@@ -393,7 +393,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
             left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
-            inside = [s for s in concepts if a <= s.start < b
+            # "Unlike the abuse-victim cap, the $1,000 is not indexed": what the opening
+            # "unlike ..." phrase names is set against the clause, not part of it
+            contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
+                tokens.word(a).lower() == "unlike") else a
+            inside = [s for s in concepts if contrast <= s.start < b
                       and not any(lo <= s.start < hi for lo, hi in left_out)]
             if not inside:
                 continue
