@@ -332,6 +332,16 @@ def _reported(tokens: _Tokens, sent_end: int, cues: list[_Mark]) -> list[_Mark]:
     return found
 
 
+def _same_as_inside(tokens: _Tokens, inside: list[_Mark], cue: _Mark) -> bool:
+    """"Roth IRA owners never have to withdraw, and the same goes for Roth 401(k)s": the
+    same as the statement made earlier in the clause (", and" after a concept, before the
+    cue), not as the previous sentence."""
+    first = min((s.start for s in inside if s.start < cue.start), default=None)
+    return first is not None and any(
+        tokens.word(i) == "," and tokens.word(i + 1).lower() == "and"
+        for i in range(first, cue.start - 1))
+
+
 def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
     """True when some value of the sorted list lies in ``[start, end)``."""
     i = bisect_left(sorted_starts, start)
@@ -452,7 +462,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 historical=not counterfactual and any(c.label_ == HISTORICAL
                                                       for c in clause_cues),
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
-                same_as=any(c.label_ == SAME_AS for c in clause_cues),
+                same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
+                            for c in clause_cues),
             ))
     return out
 
