@@ -324,3 +324,13 @@ def test_an_income_given_as_an_upper_bound_is_the_credit_s_income_line(check_tex
 ])
 def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
     assert _verdicts(check_text, line).get("rmd-excise-rate-corrected") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The IRA limit went from $7,000 to $7,500, its first move since 2024.",
+    "The 401(k) deferral limit is $24,500, its largest since 2023.",
+    "The IRA catch-up of $1,100 is the first change since 2024.",
+])
+def test_a_year_a_comparison_reaches_back_to_does_not_date_the_amount(sentence):
+    findings = _json(sentence, "--tax-year", "2026")
+    assert findings and all(f["verdict"] == "accurate" for f in findings)
