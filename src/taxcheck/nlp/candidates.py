@@ -158,7 +158,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid. One that opens a new
     subject (", and the catch-up ...", no pronoun) splits when each side states its own
-    dollar amount:
+    dollar amount, or when it has a negation of its own and the side before has none:
     "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
     """
     sent_start, sent_end = sent
@@ -169,8 +169,11 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
             if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
                 cuts.add(c.start)
-        elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
-                                                                             sent_end):
+        elif (_states_amount(tokens, sent_start, c.start)
+              and _states_amount(tokens, c.start, sent_end)) or (
+                _negated(cues, c.start, sent_end) and not _negated(cues, sent_start, c.start)):
+            # "It's still taxable, ..., and your plan isn't obliged to offer it": a new
+            # subject with a negation of its own does not deny what came before
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
