@@ -334,3 +334,14 @@ def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
 def test_a_year_a_comparison_reaches_back_to_does_not_date_the_amount(sentence):
     findings = _json(sentence, "--tax-year", "2026")
     assert findings and all(f["verdict"] == "accurate" for f in findings)
+
+
+@pytest.mark.parametrize("text", ["the IRS takes half of it", "half the shortfall",
+                                  "half of the amount you missed"])
+def test_half_of_an_amount_is_fifty_percent(text):
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == ("percent", 50)
+
+
+def test_half_a_balance_is_not_a_rate():
+    assert find_quantities("borrow half your balance") == []

@@ -64,14 +64,19 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
         r"|(?P<mult2>thousand)(?:[\s-]+(?:dollars?|bucks)\b|(?=\s*(?:[.,;:!?)\u2014\u2013]|$)"
         r"|\s+(?:a|an|per|each|of|in|into|to|for|from|and|or|off|out|on|is|was|plus|with|by|"
         r"if|but|so|that|this|every|max|maximum|total|apiece|tops)\b)))", re.IGNORECASE)),
+    # a share given as "half": "hand the IRS half of it", "half the shortfall" (50%)
+    ("percent", re.compile(
+        r"\b(?P<num>half)\s+(?:of\s+)?(?:it|that|the\s+(?:shortfall|missed\s+amount|"
+        r"amount\s+you\s+(?:missed|didn't\s+take|failed\s+to\s+take)))\b", re.IGNORECASE)),
 ]
-_HINT = re.compile(rf"\d|\$|year|grand|thousand|{_WORD_NUM}", re.IGNORECASE)
+_HINT = re.compile(rf"\d|\$|year|grand|thousand|half|{_WORD_NUM}", re.IGNORECASE)
 """Every pattern needs one of these (a digit, a dollar sign, "year" or a number word):
 a sentence without any has no quantity, and most sentences have none."""
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _PATTERNS[0][1]: ("dollar",), _PATTERNS[1][1]: ("$",), _PATTERNS[2][1]: ("dollar",),
     _PATTERNS[3][1]: ("%", "per"), _PATTERNS[6][1]: ("\u00bd", "1/2", "half"),
-    _PATTERNS[9][1]: ("year",), _PATTERNS[10][1]: ("grand", "thousand")}
+    _PATTERNS[9][1]: ("year",), _PATTERNS[10][1]: ("grand", "thousand"),
+    _PATTERNS[11][1]: ("half",)}
 """Words (lower case) a pattern cannot match without: it is not run on text lacking all."""
 _RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1}
 NEW_YEAR = 99
@@ -113,13 +118,15 @@ def _number(raw: str) -> float:
         return float(_WORDS[raw])
     if raw in ("a", "an"):
         return 1.0
+    if raw == "half":
+        return 50.0
     return float(raw.replace(",", ""))
 
 
 _DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = frozenset(_PATTERNS[i][1] for i in (1, 2, 5, 7, 8))
 """Patterns whose number is written in digits only: not run on text without a digit."""
-_HINT_WORDS = ("year", "grand", "thousand", *_WORDS)
+_HINT_WORDS = ("year", "grand", "thousand", "half", *_WORDS)
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 """The four non-ASCII letters a case-insensitive regex matches to ASCII ones ("ſ" to "s")
 while ``str.lower`` does not: text holding one is tested with ``_HINT`` itself."""
