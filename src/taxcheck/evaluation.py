@@ -202,13 +202,18 @@ def load_gold(path: Path) -> GoldFile:
                             code="TC401") from None
 
 
-def _claim_key(finding: Finding, facts: dict[str, str | None]) -> str:
-    return facts.get(finding.claim_id) or finding.claim_id
+Facts = dict[str, tuple[str, ...]]
+"""For each claim id, the facts of the sheet it states: its ``fact``, then its
+``also_facts`` (empty when it names none)."""
 
 
-def _annotation_key(ann: GoldAnnotation, facts: dict[str, str | None]) -> str:
+def _claim_keys(finding: Finding, facts: Facts) -> tuple[str, ...]:
+    return facts.get(finding.claim_id) or (finding.claim_id,)
+
+
+def _annotation_key(ann: GoldAnnotation, facts: Facts) -> str:
     if ann.claim:
-        return facts.get(ann.claim) or ann.claim
+        return (facts.get(ann.claim) or (ann.claim,))[0]
     return ann.fact or ""
 
 
@@ -223,22 +228,22 @@ as a quoted myth; nothing (the sentence states nothing the fact sheet decides, o
 labeller left it out)."""
 
 
-def _miss_kind(findings: list[Finding], quote: str, key: str,
-               facts: dict[str, str | None]) -> str:
-    keys = [_claim_key(f, facts) for f in findings if quote in normalise(f.sentence)]
+def _miss_kind(findings: list[Finding], quote: str, key: str, facts: Facts) -> str:
+    keys = [k for f in findings if quote in normalise(f.sentence)
+            for k in _claim_keys(f, facts)]
     if not keys:
         return "unflagged"
     return "other_verdict" if key in keys else "other_fact"
 
 
-def _alarm_kind(finding: Finding, gold: GoldFile, facts: dict[str, str | None]) -> str:
+def _alarm_kind(finding: Finding, gold: GoldFile, facts: Facts) -> str:
     sentence = normalise(finding.sentence)
-    key = _claim_key(finding, facts)
+    keys = _claim_keys(finding, facts)
     said = [(_annotation_key(a, facts), a.verdict) for a in gold.annotations
             if _quoted(a.quote) in sentence]
     if not said:
         return "unannotated"
-    verdicts = {verdict for k, verdict in said if k == key}
+    verdicts = {verdict for k, verdict in said if k in keys}
     if "accurate" in verdicts:
         return "on_accurate"
     if "myth" in verdicts and not verdicts - {"myth"}:
@@ -255,7 +260,7 @@ def _bump(table: dict[str, Score], key: str, field: str) -> None:
     setattr(score, field, getattr(score, field) + 1)
 
 
-def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
+def score_report(report: Report, gold: GoldFile, facts: Facts,
                  result: Evaluation) -> None:
     """Add one article's outcomes to ``result``."""
     findings = [f for f in report.findings if not f.suppressed]
@@ -265,7 +270,7 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
                       and quote in normalise(f.sentence)
-                      and _claim_key(f, facts) == key and _label(f) == ann.verdict), None)
+                      and key in _claim_keys(f, facts) and _label(f) == ann.verdict), None)
         if ann.verdict == "myth":
             # A myth is fine unflagged or reported as a debunked myth; never as an error.
             if match is not None:
@@ -296,11 +301,11 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
         result.misses.append(outcome)
     # A sentence is annotated once per fact and verdict: further findings that say the same
     # thing about it (two outdated amounts, two claims of one fact) are repeats, not alarms.
-    said = {(findings[i].sentence, _claim_key(findings[i], facts), _label(findings[i]))
-            for i in used}
+    said = {(findings[i].sentence, key, _label(findings[i]))
+            for i in used for key in _claim_keys(findings[i], facts)}
     for i, f in enumerate(findings):
-        if i in used or f.framing == "myth" or (f.sentence, _claim_key(f, facts),
-                                                _label(f)) in said:
+        if i in used or f.framing == "myth" or any(
+                (f.sentence, key, _label(f)) in said for key in _claim_keys(f, facts)):
             continue
         score = result.problems if f.verdict in PROBLEMS else result.accurate
         score.fp += 1
@@ -326,7 +331,7 @@ def evaluate(corpus: Path, checker: Checker,
     gold_dir = gold_dir or corpus / "gold"
     if not gold_dir.is_dir():
         raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC402")
-    facts = {c.id: c.fact for c in checker.db.claims}
+    facts = {c.id: (c.fact, *c.also_facts) for c in checker.db.claims if c.fact}
     result = result if result is not None else Evaluation()
     wanted = set(only) if only else None
     for gold_path in sorted(gold_dir.glob("*.yaml")):

@@ -94,6 +94,15 @@ def _elsewhere(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[str]:
     return out
 
 
+def _singles(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[float]:
+    """The amounts of ``cand`` (in ``unit``) that some single limit (not a table of totals
+    or of yearly changes) takes as a value."""
+    return frozenset(
+        q.value for q in cand.quantities
+        if q.kind == unit and any(not (db.figures[f].total or db.figures[f].difference)
+                                  for f in db.figure_values.get((unit, float(q.value)), ())))
+
+
 def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
               labels: frozenset[str], cand: Candidate, years: ClauseYears,
               anchors: dict[str, set[str]], rivals: tuple[Figure, ...] = ()
@@ -103,7 +112,9 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
         figure = db.figures[claim.figure]
         result = check_figure(claim, figure, cond, cand, years, anchors[_anchor_group(figure)],
                               _elsewhere(db, figure.unit, cand),
-                              names=lambda label: db.expand({label}), rivals=rivals)
+                              names=lambda label: db.expand({label}), rivals=rivals,
+                              singles=_singles(db, figure.unit, cand) if figure.total
+                              else frozenset())
         if result is None:
             return None
         fix = None

@@ -256,17 +256,25 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     return _is_difference(cand, q)
 
 
-def _wanted(figure: Figure, cand: Candidate, q: Quantity) -> bool:
-    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit."""
+def _wanted(figure: Figure, cand: Candidate, q: Quantity,
+            singles: frozenset[float] = frozenset()) -> bool:
+    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit.
+
+    An amount that is a total of ``figure`` in some year and no single limit's value in any
+    (``singles``: the amounts of the clause some single limit takes) is a total even when no
+    word says so ("you can put away $31,000 if you're 50+")."""
     if figure.total:
-        return _is_total(cand, q)
+        return _is_total(cand, q) or (
+            q.value not in singles and not _is_context(cand, q)
+            and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
     return not _is_context(cand, q)
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                  anchors: set[str], names: Names = _itself) -> Quantity | None:
+                  anchors: set[str], names: Names = _itself,
+                  singles: frozenset[float] = frozenset()) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
@@ -276,7 +284,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and _wanted(figure, cand, q)]
+               and _wanted(figure, cand, q, singles)]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
@@ -290,7 +298,8 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
-                 rivals: tuple[Figure, ...] = ()) -> FigureCheck | None:
+                 rivals: tuple[Figure, ...] = (),
+                 singles: frozenset[float] = frozenset()) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
@@ -301,7 +310,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     meets: an amount that is one of them right for its year ("savers 50 and up can defer a
     total of $32,500, while those 60 to 63 can put in $35,750") is that figure's.
     """
-    quantity = stated_amount(claim, figure, cond, cand, anchors, names)
+    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
         return None
     year = years.of(quantity)

@@ -109,7 +109,8 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sents]
 
 
-_DEGREE = frozenset({"large", "big", "small", "much", "many", "high", "low", "little", "long"})
+_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
+                     "little"})
 
 
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
@@ -131,7 +132,7 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
     if word == "however":
         # "however large it is" is a degree, not a contrast
-        return not ((before == "," and after == ",") or after.lower() in _DEGREE)
+        return not (before == "," and after == ",") and after.lower() not in _DEGREE
     return True
 
 
@@ -156,7 +157,8 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     A coordination (", and you ...") splits only when one side is negated and the other
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid. One that opens a new
-    subject (", and the catch-up ...") splits when each side states its own dollar amount:
+    subject (", and the catch-up ...", no pronoun) splits when each side states its own
+    dollar amount:
     "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
     """
     sent_start, sent_end = sent
@@ -164,7 +166,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
-        if tokens.word(c.end - 1).lower() in _PRONOUNS:
+        if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
             if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
                 cuts.add(c.start)
         elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
