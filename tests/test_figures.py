@@ -302,3 +302,20 @@ def test_an_income_given_as_an_upper_bound_is_the_credit_s_income_line(check_tex
 ])
 def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
     assert _verdicts(check_text, line).get("rmd-excise-rate-corrected") == {"accurate"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("For 2026 Roth IRA eligibility phases out from $150,000 to $165,000 for single filers and "
+     "$242,000 to $252,000 for married couples filing jointly.",
+     {"roth-ira-phaseout-single": {"outdated"}, "roth-ira-phaseout-mfj": {"accurate"}}),
+    ("In 2026 the Saver's Credit is open to joint filers with AGI up to $79,000, heads of "
+     "household up to $60,375 and singles up to $40,250.",
+     {"savers-credit-agi-mfj": {"outdated"}, "savers-credit-agi-hoh": {"accurate"},
+      "savers-credit-agi-single": {"accurate"}}),
+    ("For 2026, Saver's Credit income limits are $80,500 for married couples filing jointly "
+     "and $39,500 for single filers.",
+     {"savers-credit-agi-mfj": {"accurate"}, "savers-credit-agi-single": {"outdated"}}),
+])
+def test_each_filing_status_of_a_sentence_takes_its_own_amount(check_text, sentence, expected):
+    found = _verdicts(check_text, sentence)
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
