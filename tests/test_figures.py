@@ -319,3 +319,14 @@ def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
 def test_each_filing_status_of_a_sentence_takes_its_own_amount(check_text, sentence, expected):
     found = _verdicts(check_text, sentence)
     assert {k: v for k, v in found.items() if k in expected} == expected, found
+
+
+@pytest.mark.parametrize(("sentence", "claim", "verdict"), [
+    ("The IRA limit went from seven thousand to $7,500, its first move since 2024.",
+     "ira-limit", "accurate"),
+    ("The 401(k) catch-up has been $7,500 since 2024.", "catch-up-limit", "outdated"),
+    ("Since 2024 the IRA limit has stayed at $7,000.", "ira-limit", "outdated"),
+])
+def test_a_year_something_has_lasted_since_does_not_date_its_amount(check_text, sentence,
+                                                                      claim, verdict):
+    assert _verdicts(check_text, sentence).get(claim) == {verdict}
