@@ -330,3 +330,15 @@ def test_each_filing_status_of_a_sentence_takes_its_own_amount(check_text, sente
 def test_a_year_something_has_lasted_since_does_not_date_its_amount(check_text, sentence,
                                                                       claim, verdict):
     assert _verdicts(check_text, sentence).get(claim) == {verdict}
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("For 2026 the all-in 401(k) figure for someone 50+ is $32,000.", "false"),
+    ("The all-in amount a 401(k) saver aged 50 or older can defer in 2026 is $32,500.",
+     "accurate"),
+    ("In 2025 the all-in 401(k) number for workers over 50 comes to $31,000.", "accurate"),
+])
+def test_an_all_in_figure_is_a_total(check_text, sentence, verdict):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {verdict}, found
+    assert "catch-up-limit" not in found and "elective-deferral-limit" not in found, found
