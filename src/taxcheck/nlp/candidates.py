@@ -166,11 +166,15 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
+        left = _negated(cues, sent_start, c.start)
+        right = _negated(cues, c.start, sent_end)
         if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
-            if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
+            if left != right:
                 cuts.add(c.start)
-        elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
-                                                                             sent_end):
+        # a new subject keeps its own denial off the statement before it ("It's still
+        # taxable, ..., and your plan isn't obliged to offer it")
+        elif (not left and right) or (_states_amount(tokens, sent_start, c.start)
+                                      and _states_amount(tokens, c.start, sent_end)):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
