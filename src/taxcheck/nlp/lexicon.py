@@ -109,9 +109,14 @@ def requirements(pattern: list[dict]) -> tuple[Requirement, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _commonness(values: frozenset[str]) -> tuple[bool, int]:
-    """Sort key: sets that may name a frequent word ("the", ",") come last."""
-    return any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values)
+def _commonness(need: Requirement, counts: dict[str, dict[str, int]]
+                ) -> tuple[int, bool, int]:
+    """Sort key of a requirement: how often its words occur in ``counts`` (measured on
+    tax prose), then whether it may name a frequent word ("the", ","), then how many."""
+    seen = counts.get(need.attr, {})
+    values = need.values
+    return (sum(seen.get(v, 0) for v in values),
+            any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values))
 
 
 class _DocTokens:
@@ -121,8 +126,8 @@ class _DocTokens:
         self.columns = columns
         self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
-        self._at: dict[str, dict[int, list[int]]] = {}
-        """Attribute -> value -> its token positions, filled when a gate first asks."""
+        self._at: dict[tuple[str, frozenset[int]], list[int]] = {}
+        """(attribute, values) -> their token positions, filled when a gate asks."""
 
     def __len__(self) -> int:
         return self.length
@@ -130,23 +135,19 @@ class _DocTokens:
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
         """The sorted token positions whose ``attr`` is one of ``values`` (all present).
 
-        The list returned may be shared: callers do not change it.
+        One pass over the column per request (most docs reach one or two gates, so
+        indexing every value's positions would cost more); the list may be shared:
+        callers do not change it.
         """
-        at = self._at.get(attr)
-        if at is None:
-            at = self._at[attr] = {}
-            for i, value in enumerate(self.columns[attr]):
-                if value in at:
-                    at[value].append(i)
-                else:
-                    at[value] = [i]
-        if len(values) == 1:
-            for value in values:
-                return at[value]
-        found: list[int] = []
-        for value in values:
-            found.extend(at[value])
-        found.sort()
+        key = (attr, values if isinstance(values, frozenset) else frozenset(values))
+        found = self._at.get(key)
+        if found is None:
+            if len(values) == 1:
+                (value,) = values
+                found = [i for i, v in enumerate(self.columns[attr]) if v == value]
+            else:
+                found = [i for i, v in enumerate(self.columns[attr]) if v in values]
+            self._at[key] = found
         return found
 
 
@@ -161,6 +162,9 @@ class _Gate:
     """(doc attribute, a regular expression one of its tokens must match)."""
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
+    set_ids: frozenset[int] = frozenset()
+    """Numbers of its ``sets`` (:attr:`LexiconRuler.set_index`): a doc can match only when
+    it meets all of them."""
 
     def positions(self, tokens: _DocTokens, regex_hits: _RegexHits) -> list[int]:
         """Where the doc holds the rarest token this gate requires, keeping only those with
@@ -246,6 +250,13 @@ class LexiconRuler:
         """Match key -> string hashes of the span's label and id."""
         self.index: dict[str, dict[int, list[_Gate]]] = {}
         """Attribute -> value -> the gates whose rarest requirement it meets."""
+        self.set_index: dict[str, dict[int, list[int]]] = {}
+        """Attribute -> value -> the numbers of the gates' word sets that hold it (a doc
+        meets the sets numbered by its words: tested before a gate is tried)."""
+        self._set_ids: dict[tuple[str, frozenset[int]], int] = {}
+        self._set_keys: dict[str, frozenset[int]] = {}
+        self._index_keys: dict[str, frozenset[int]] = {}
+        """The keys of ``set_index`` and ``index``, by attribute, as sets."""
         self.unindexed: list[_Gate] = []
         """Gates without a set of words (regular expressions only, or nothing)."""
         self.regexes: dict[str, dict[str, re.Pattern[str]]] = {}
@@ -256,9 +267,21 @@ class LexiconRuler:
         """(attribute, regex) -> the tested values that match it: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
+        self.counts: dict[str, dict[str, int]] = {}
+        """Attribute -> word -> how often it occurs in tax prose: a gate is looked up by
+        its rarest requirement (:func:`taxcheck.nlp.patterns.word_counts`)."""
 
-    def add_patterns(self, patterns: Iterable[dict]) -> None:
-        """Add ``{"label", "pattern", "id"?}`` entries whose pattern is a token list."""
+    def add_patterns(self, patterns: Iterable[dict],
+                     counts: dict[str, dict[str, int]] | None = None) -> None:
+        """Add ``{"label", "pattern", "id"?}`` entries whose pattern is a token list.
+
+        ``counts`` (attribute -> word -> occurrences in tax prose) decides which required
+        word a gated pattern is looked up by: the rarest. Without it, sets that hold a
+        stop word or punctuation count as frequent and the smaller set as rarer. Which one
+        is chosen changes only how often a gate is tried, never what it matches.
+        """
+        if counts is not None:
+            self.counts = counts
         for entry in patterns:
             label, span_id = str(entry["label"]), str(entry.get("id", ""))
             key = repr((label, span_id))
@@ -278,19 +301,23 @@ class LexiconRuler:
                 self.lemma.add(key, [[self.vocab.strings.add(w) for w in words]])
             else:
                 self._add_gated(key, pattern)
+        # set & set walks the smaller one; set & dict would walk every key of the dict
+        self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
+        self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
 
     def _add_gated(self, key: str, pattern: list[dict]) -> None:
         needs = requirements(pattern)
         gate = self.gates.get(needs)
         if gate is None:
             gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
-            for need in sorted(needs, key=lambda n: _commonness(n.values)):
+            for need in sorted(needs, key=lambda n: _commonness(n, self.counts)):
                 if need.regex is not None:
                     gate.regexes.append((need.attr, need.regex))
                     self.regexes.setdefault(need.attr, {})[need.regex] = re.compile(need.regex)
                 else:
-                    gate.sets.append((need.attr, frozenset(
-                        self.vocab.strings.add(v) for v in need.values)))
+                    accepted = frozenset(self.vocab.strings.add(v) for v in need.values)
+                    gate.sets.append((need.attr, accepted))
+                    gate.set_ids |= {self._set_id(need.attr, accepted)}
                 if need.attr not in self._attrs:
                     self._attrs.append(need.attr)
             if gate.sets:  # looked up by its rarest set
@@ -302,6 +329,15 @@ class LexiconRuler:
         gate.matcher.add(key, [pattern])
         longest = max_length(pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
+
+    def _set_id(self, attr: str, accepted: frozenset[int]) -> int:
+        number = self._set_ids.get((attr, accepted))
+        if number is None:
+            number = self._set_ids[(attr, accepted)] = len(self._set_ids)
+            by_value = self.set_index.setdefault(attr, {})
+            for value in accepted:
+                by_value.setdefault(value, []).append(number)
+        return number
 
     def _learn(self, attr: str, values: set[int]) -> None:
         """Test the words of ``values`` not seen before against ``attr``'s regexes (each
@@ -329,12 +365,18 @@ class LexiconRuler:
         tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)), len(doc))
         present = tokens.present
         regex_hits = _RegexHits(self, present)
+        met: set[int] = set()  # the word sets the doc meets
+        for attr, by_value in self.set_index.items():
+            for value in present[attr] & self._set_keys[attr]:
+                met.update(by_value[value])
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
-            for value in present[attr].intersection(index):
+            for value in present[attr] & self._index_keys[attr]:
                 gates.update(dict.fromkeys(index[value]))
         matches: list[tuple[int, int, int]] = []
         for gate in gates:
+            if not gate.set_ids <= met:
+                continue
             if not gate.sets and not gate.regexes:
                 matches.extend(gate.matches(doc, None))
             elif positions := gate.positions(tokens, regex_hits):

@@ -21,7 +21,7 @@ from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the facto
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
-from taxcheck.nlp.patterns import lexicon_patterns
+from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
 
 
 def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
@@ -47,9 +47,9 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
                    if isinstance(cue, Cue)}})
     nlp.initialize()
 
-    concept_patterns, cue_patterns = _patterns(db, nlp, model)
-    concepts.add_patterns(concept_patterns)  # type: ignore[attr-defined]
-    cues.add_patterns(cue_patterns)  # type: ignore[attr-defined]
+    concept_patterns, cue_patterns, counts = _patterns(db, nlp, model)
+    concepts.add_patterns(concept_patterns, counts)  # type: ignore[attr-defined]
+    cues.add_patterns(cue_patterns, counts)  # type: ignore[attr-defined]
     return nlp
 
 
@@ -70,9 +70,10 @@ def _split_fraction_stops(nlp: Language) -> None:
 
 
 def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
-              ) -> tuple[list[dict], list[dict]]:
+              ) -> tuple[list[dict], list[dict], WordCounts]:
     """The concept and cue patterns of ``db``, tokenized by ``nlp``'s tokenizer and with
-    ``lemmas:`` entries lemmatized by its lemmatizer.
+    ``lemmas:`` entries lemmatized by its lemmatizer, and the word counts of the claims'
+    example sentences (which decide each gated pattern's look-up word).
 
     Tokenizing a few thousand terms takes a noticeable part of start-up, so the result is
     cached next to the compiled claim database, keyed by the database's content, spaCy's
@@ -82,10 +83,14 @@ def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
     def tokenize(text: str) -> list[str]:
         return [t.text for t in nlp.make_doc(text)]
 
-    def compute() -> tuple[list[dict], list[dict]]:
+    def compute() -> tuple[list[dict], list[dict], WordCounts]:
         lemmatize = nlp.get_pipe("taxcheck_lemmatizer").lemma  # type: ignore[attr-defined]
+        examples = [text for claim in db.claims
+                    for text in (*claim.examples.match, *claim.examples.no_match,
+                                 *claim.examples.negated)]
         return (lexicon_patterns(db.concepts, tokenize, lemmatize),
-                lexicon_patterns(db.cues, tokenize, lemmatize))
+                lexicon_patterns(db.cues, tokenize, lemmatize),
+                word_counts(examples, tokenize, lemmatize))
 
     if model:
         return compute()
@@ -94,7 +99,7 @@ def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
         digest.update(Path(module.__file__).read_bytes())
     path = cache_dir("patterns") / f"{digest.hexdigest()}.pickle"
     found = read_pickle(path, tuple)
-    if found is None:
+    if found is None or len(found) != 3:
         found = compute()
         write_pickle(path, found)
     return found
