@@ -223,6 +223,33 @@ class _Gate:
         return found
 
 
+GATED = "GATED"
+CompiledPattern = tuple[str, str, str, object]
+"""(kind, label, span id, data): kind LOWER or LEMMA with the phrase's words (LOWER
+lower-cased), or GATED with (token pattern, its requirements, its longest match)."""
+
+
+def compile_patterns(patterns: Iterable[dict]) -> list[CompiledPattern]:
+    """Sort ``{"label", "pattern", "id"?}`` entries out for :meth:`LexiconRuler.add_compiled`
+    (needs no pipeline: the result is cached with the compiled claim database)."""
+    compiled: list[CompiledPattern] = []
+    for entry in patterns:
+        label, span_id = str(entry["label"]), str(entry.get("id", ""))
+        pattern = entry["pattern"]
+        if not isinstance(pattern, list):
+            raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
+                             f"got {pattern!r}")
+        # LOWER is the lexeme's lower-cased text, LEMMA the lemma as given
+        if words := _phrase(pattern, "LOWER"):
+            compiled.append(("LOWER", label, span_id, [w.lower().lower() for w in words]))
+        elif words := _phrase(pattern, "LEMMA"):
+            compiled.append(("LEMMA", label, span_id, words))
+        else:
+            compiled.append((GATED, label, span_id,
+                             (pattern, requirements(pattern), max_length(pattern))))
+    return compiled
+
+
 class LexiconRuler:
     """Find lexicon patterns and store them in ``doc.spans[spans_key]``.
 
@@ -280,33 +307,38 @@ class LexiconRuler:
         stop word or punctuation count as frequent and the smaller set as rarer. Which one
         is chosen changes only how often a gate is tried, never what it matches.
         """
+        self.add_compiled(compile_patterns(patterns), counts)
+
+    def add_compiled(self, entries: Iterable[CompiledPattern],
+                     counts: dict[str, dict[str, int]] | None = None) -> None:
+        """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
+        sorting the patterns out took most of the rulers' build time)."""
         if counts is not None:
             self.counts = counts
-        for entry in patterns:
-            label, span_id = str(entry["label"]), str(entry.get("id", ""))
+        strings = self.vocab.strings
+        phrases: dict[str, dict[str, list[list[int]]]] = {"LOWER": {}, "LEMMA": {}}
+        for kind, label, span_id, data in entries:
             key = repr((label, span_id))
-            self.labels[self.vocab.strings.add(key)] = (self.vocab.strings.add(label),
-                                                        self.vocab.strings.add(span_id))
-            pattern = entry["pattern"]
-            if not isinstance(pattern, list):
-                raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
-                                 f"got {pattern!r}")
-            # a phrase goes to its matcher as the hashes a Doc of its words would have
-            # (building a Doc per phrase took a tenth of the start-up time): LOWER is the
-            # lexeme's lower-cased text, LEMMA the lemma as given
-            if words := _phrase(pattern, "LOWER"):
-                self.lower.add(key, [[self.vocab.strings.add(w.lower().lower())
-                                      for w in words]])
-            elif words := _phrase(pattern, "LEMMA"):
-                self.lemma.add(key, [[self.vocab.strings.add(w) for w in words]])
+            key_hash = strings.add(key)
+            if key_hash not in self.labels:
+                self.labels[key_hash] = (strings.add(label), strings.add(span_id))
+            if kind == GATED:
+                pattern, needs, longest = data
+                self._add_gated(key, pattern, needs, longest)
             else:
-                self._add_gated(key, pattern)
+                # a phrase goes to its matcher as the hashes a Doc of its words would have
+                # (building a Doc per phrase took a tenth of the start-up time)
+                phrases[kind].setdefault(key, []).append([strings.add(w) for w in data])
+        for key, hashes in phrases["LOWER"].items():
+            self.lower.add(key, hashes)
+        for key, hashes in phrases["LEMMA"].items():
+            self.lemma.add(key, hashes)
         # set & set walks the smaller one; set & dict would walk every key of the dict
         self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
         self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
 
-    def _add_gated(self, key: str, pattern: list[dict]) -> None:
-        needs = requirements(pattern)
+    def _add_gated(self, key: str, pattern: list[dict], needs: tuple[Requirement, ...],
+                   longest: int | None) -> None:
         gate = self.gates.get(needs)
         if gate is None:
             gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
@@ -327,7 +359,6 @@ class LexiconRuler:
             else:
                 self.unindexed.append(gate)
         gate.matcher.add(key, [pattern])
-        longest = max_length(pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
     def _set_id(self, attr: str, accepted: frozenset[int]) -> int:

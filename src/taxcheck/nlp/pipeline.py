@@ -23,10 +23,11 @@ from taxcheck.claimdb.cache import cache_dir, read_pickle, write_pickle
 from taxcheck.claimdb.models import Cue
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
 from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
-from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the factory)
+from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factory)
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
 from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
 
 
@@ -64,14 +65,15 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     fresh = compiled is None
     if compiled is None:
         compiled = _compile(db, nlp)
-    concepts.add_patterns(compiled.concepts, compiled.counts)  # type: ignore[attr-defined]
-    cues.add_patterns(compiled.cues, compiled.counts)  # type: ignore[attr-defined]
+    concepts.add_compiled(compiled.concepts, compiled.counts)  # type: ignore[attr-defined]
+    cues.add_compiled(compiled.cues, compiled.counts)  # type: ignore[attr-defined]
     if fresh and path is not None:
         write_pickle(path, compiled)  # only once they were added without an error
     return nlp
 
 
-FRACTION_STOP = re.compile(r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\.$")
+FRACTION_STOP_SUFFIX = r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\."
+FRACTION_STOP = re.compile(FRACTION_STOP_SUFFIX + "$")
 """A full stop after a vulgar fraction ("RMDs began at 70½. After that ..."): spaCy's
 suffixes leave "70½." one token, so the sentence would run on into the next one."""
 
@@ -93,16 +95,18 @@ TOKENIZER = "taxcheck.Tokenizer.v1"
 
 @registry.tokenizers(TOKENIZER)
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's default tokenizer with :func:`_with_fraction_stops`, made with it: setting
-    ``suffix_search`` on a made tokenizer validates its ~1,800 special cases again, which
-    took about a twentieth of the start-up time."""
+    """spaCy's default tokenizer whose suffixes split the full stop off a fraction
+    (:data:`FRACTION_STOP`), compiled with them: setting ``suffix_search`` on a made
+    tokenizer validates its ~1,800 special cases again, which took about a twentieth of
+    the start-up time, and a Python function in front of the regex (as a ``model``'s
+    tokenizer gets) is called for every token."""
 
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         return Tokenizer(
             nlp.vocab, rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=_with_fraction_stops(compile_suffix_regex(defaults.suffixes).search),
+            suffix_search=compile_suffix_regex([FRACTION_STOP_SUFFIX, *defaults.suffixes]).search,
             infix_finditer=compile_infix_regex(defaults.infixes).finditer,
             token_match=defaults.token_match, url_match=defaults.url_match)
 
@@ -113,10 +117,10 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 class _Compiled:
     """What the pipeline's build computes from the claim database, cached between runs."""
 
-    concepts: list[dict]
+    concepts: list[CompiledPattern]
     """The concept patterns, tokenized by the pipeline's tokenizer and with ``lemmas:``
-    entries lemmatized by its lemmatizer."""
-    cues: list[dict]
+    entries lemmatized by its lemmatizer, sorted out for the ruler."""
+    cues: list[CompiledPattern]
     """The cue patterns, the same way."""
     counts: WordCounts
     """Word counts of the claims' example sentences (which decide each gated pattern's
@@ -136,8 +140,9 @@ def _compile(db: ClaimDatabase, nlp: Language) -> _Compiled:
     examples = [text for claim in db.claims
                 for text in (*claim.examples.match, *claim.examples.no_match,
                              *claim.examples.negated)]
-    return _Compiled(concepts=lexicon_patterns(db.concepts, tokenize, lemmatize),
-                     cues=lexicon_patterns(db.cues, tokenize, lemmatize),
+    return _Compiled(concepts=compile_patterns(lexicon_patterns(db.concepts, tokenize,
+                                                                lemmatize)),
+                     cues=compile_patterns(lexicon_patterns(db.cues, tokenize, lemmatize)),
                      counts=word_counts(examples, tokenize, lemmatize),
                      lemma_table=lemmatizer.table)  # type: ignore[attr-defined]
 
@@ -151,7 +156,7 @@ def _compiled_path(db: ClaimDatabase) -> Path:
     ``model`` may tokenize otherwise: it is not cached).
     """
     digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0".encode())
-    for module in (patterns_module, lemmas_module, sys.modules[__name__]):
+    for module in (patterns_module, lemmas_module, lexicon_module, sys.modules[__name__]):
         digest.update(Path(module.__file__ or "").read_bytes())
     spec = importlib.util.find_spec("spacy_lookups_data")
     if spec is not None and spec.origin is not None:  # its version, without importing it
