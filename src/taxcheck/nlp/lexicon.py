@@ -119,6 +119,23 @@ def _commonness(need: Requirement, counts: dict[str, dict[str, int]]
             any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values))
 
 
+TOKENS_KEY = "taxcheck_doc_tokens"
+"""``doc.user_data`` key of the doc's :class:`_DocTokens`, shared by the concept and cue
+rulers (the doc's words do not change between them)."""
+TOKEN_ATTRS = tuple(dict.fromkeys(GATE_ATTRS.values()))
+"""Every attribute a gate may read (LOWER, LEMMA, ORTH)."""
+
+
+def doc_tokens(doc: Doc) -> _DocTokens:
+    """The doc's token columns, read once for both rulers."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None or tokens.length != len(doc):
+        array = doc.to_array([IDS[a] for a in TOKEN_ATTRS]).T.tolist()
+        tokens = doc.user_data[TOKENS_KEY] = _DocTokens(
+            dict(zip(TOKEN_ATTRS, array, strict=True)), len(doc))
+    return tokens
+
+
 class _DocTokens:
     """One doc's token values of the attributes the gates read, and where each occurs."""
 
@@ -392,8 +409,7 @@ class LexiconRuler:
         """Matches of the gated token patterns whose requirements ``doc`` meets."""
         if not self.gates or not len(doc):
             return []
-        array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
-        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)), len(doc))
+        tokens = doc_tokens(doc)
         present = tokens.present
         regex_hits = _RegexHits(self, present)
         met: set[int] = set()  # the word sets the doc meets
