@@ -97,7 +97,7 @@ TOKENIZER = "taxcheck.Tokenizer.v1"
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """spaCy's default tokenizer whose suffixes split the full stop off a fraction
     (:data:`FRACTION_STOP`), compiled with them: setting ``suffix_search`` on a made
-    tokenizer validates its ~1,800 special cases again, which took about a twentieth of
+    tokenizer validates its ~1,350 special cases again, which took about a twentieth of
     the start-up time, and a Python function in front of the regex (as a ``model``'s
     tokenizer gets) is called for every token."""
 
