@@ -326,6 +326,35 @@ def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
     assert _verdicts(check_text, line).get("rmd-excise-rate-corrected") == {"accurate"}
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("For 2026 Roth IRA eligibility phases out from $150,000 to $165,000 for single filers and "
+     "$242,000 to $252,000 for married couples filing jointly.",
+     {"roth-ira-phaseout-single": {"outdated"}, "roth-ira-phaseout-mfj": {"accurate"}}),
+    ("In 2026 the Saver's Credit is open to joint filers with AGI up to $79,000, heads of "
+     "household up to $60,375 and singles up to $40,250.",
+     {"savers-credit-agi-mfj": {"outdated"}, "savers-credit-agi-hoh": {"accurate"},
+      "savers-credit-agi-single": {"accurate"}}),
+    ("For 2026, Saver's Credit income limits are $80,500 for married couples filing jointly "
+     "and $39,500 for single filers.",
+     {"savers-credit-agi-mfj": {"accurate"}, "savers-credit-agi-single": {"outdated"}}),
+])
+def test_each_filing_status_of_a_sentence_takes_its_own_amount(check_text, sentence, expected):
+    found = _verdicts(check_text, sentence)
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("For 2026 the all-in 401(k) figure for someone 50+ is $32,000.", "false"),
+    ("The all-in amount a 401(k) saver aged 50 or older can defer in 2026 is $32,500.",
+     "accurate"),
+    ("In 2025 the all-in 401(k) number for workers over 50 comes to $31,000.", "accurate"),
+])
+def test_an_all_in_figure_is_a_total(check_text, sentence, verdict):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {verdict}, found
+    assert "catch-up-limit" not in found and "elective-deferral-limit" not in found, found
+
+
 @pytest.mark.parametrize("sentence", [
     "The IRA limit went from $7,000 to $7,500, its first move since 2024.",
     "The 401(k) deferral limit is $24,500, its largest since 2023.",
