@@ -55,3 +55,20 @@ def test_text_report_never_shows_a_sealed_sentence(tmp_path):
     assert "blind articles (corpus/blind): 1 articles" in result.stdout
     assert "sealed.txt" not in result.stdout
     assert "You may put $7,500" not in result.stdout
+
+
+def test_misses_and_false_alarms_are_counted_by_kind_even_when_sealed(tmp_path):
+    corpus = _corpus(tmp_path)
+    # a second sealed article: taxcheck flags the outdated 401(k) amount, the labeller
+    # (wrongly, on purpose) calls that sentence an accurate statement of the fact
+    _part(corpus / "sealed", "sealed2.txt", WRONG, "The 401(k) contribution limit for 2026",
+          "accurate")
+    data = json.loads(invoke("eval", str(corpus), "--format", "json").stdout)
+    sealed = data["sealed"]
+    assert sealed["miss_kinds"] == {"unflagged": 1, "other_verdict": 0, "other_fact": 0}
+    assert sealed["alarm_kinds"]["on_accurate"] == 1
+    assert sum(sealed["alarm_kinds"].values()) == sealed["fp"]
+    assert data["miss_kinds"]["unflagged"] == 0
+    text = invoke("eval", str(corpus)).stdout
+    assert "problems missed: unflagged 1, other_verdict 0, other_fact 0" in text
+    assert "sealed2.txt" not in text

@@ -59,3 +59,16 @@ def test_a_finding_with_another_verdict_is_still_a_false_alarm(tmp_path, checker
     assert result.problems.fp == 2
     assert {o.got for o in result.false_alarms} == {"elective-deferral-limit (outdated)",
                                                    "catch-up-limit (outdated)"}
+
+
+def test_a_quote_with_its_step_label_matches_the_step(tmp_path, checker):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "steps.txt").write_text(
+        "Limits for 2026\nStep 1: Check your pay stub.\n"
+        "Step 2: Put up to $23,000 into your 401(k) for 2026.\n", encoding="utf-8")
+    (tmp_path / "gold" / "steps.txt.yaml").write_text(
+        'article: steps.txt\nas_of: 2026\nannotations:\n'
+        '  - quote: "Step 2: Put up to $23,000 into your 401(k) for 2026."\n'
+        "    fact: elective-deferral-limit\n    verdict: outdated\n", encoding="utf-8")
+    result = evaluate(tmp_path, checker)
+    assert (result.problems.tp, result.problems.fn) == (1, 0)

@@ -208,3 +208,97 @@ def test_an_amount_that_is_another_limits_value_is_not_a_wrong_value(check_text,
 def test_a_named_limit_with_another_limits_value_is_still_wrong(check_text):
     found = _verdicts(check_text, "The 401(k) limit for 2026 is $7,500.")
     assert found.get("elective-deferral-limit") == {"false"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2025's $23,500 401(k) limit climbs to $24,500 in 2026.",
+    "The $23,500 401(k) deferral limit rises to $24,500 for 2026.",
+    "Last year's 401(k) limit of $23,500 jumps to $24,500 for 2026.",
+    "For 2026 the $23,500 401(k) cap moves up to $24,500.",
+])
+def test_rises_to_checks_the_new_amount(check_text, sentence):
+    assert _verdicts(check_text, sentence).get("elective-deferral-limit") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2025's $23,500 401(k) limit climbs to $24,500, and the age-50 catch-up goes to $8,000.",
+    "2025's 401(k) limit of $23,500 gives way to $24,500, and the catch-up reaches $8,000.",
+    "Under 2025's $7,500 catch-up rule savers could add less; for 2026 the catch-up is $8,000.",
+])
+def test_a_possessive_year_dates_only_its_own_amount(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert found.get("catch-up-limit") == {"accurate"}, found
+
+
+def test_a_possessive_year_with_one_amount_dates_the_clause(check_text):
+    found = _verdicts(check_text, "2025's super catch-up for 60-to-63-year-olds was $10,000.")
+    assert found.get("catch-up-60-63") == {"false"}
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("The SIMPLE deferral limit for 2026 is $16,500, and the SIMPLE catch-up is $4,000.",
+     "simple-deferral-limit"),
+    ("For 2026 SIMPLE plans allow $17,000 in deferrals, and the SIMPLE catch-up stays at "
+     "$3,500.", "simple-catch-up-limit"),
+    ("The IRA limit is $7,000 for 2026, and the IRA catch-up is $1,100.", "ira-limit"),
+])
+def test_each_group_of_a_coordinated_sentence_is_checked(check_text, sentence, claim):
+    assert _verdicts(check_text, sentence).get(claim) == {"outdated"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 50-something can put a total of $32,500 into a 401(k) in 2026, while savers aged 60 "
+    "to 63 can go as high as $35,750.",
+    "In 2026 savers 50 and over can defer a combined $32,500 in a 401(k), while a 62-year-old "
+    "can put in $35,750 in total.",
+    "Savers 50 and up can stash a total of $32,500 in a 401(k) for 2026, while the 60-to-63 "
+    "crowd tops out at $35,750.",
+])
+def test_each_age_group_of_a_contrast_takes_its_own_total(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {"accurate"}, found
+    assert "false" not in set().union(*found.values()), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Add the $8,000 catch-up to the $24,500 limit and you can defer $32,500 in total in 2026.",
+    "Add your catch-up to the $24,500 base limit and the most you can defer in 2026 comes to "
+    "$32,500.",
+    "For 2026, add the catch-up to the $24,500 401(k) cap and a 55-year-old can put in "
+    "$32,500 in all.",
+])
+def test_the_limit_a_total_adds_to_is_a_part_not_the_total(check_text, sentence):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {"accurate"}, found
+    assert "false" not in set().union(*found.values()), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "For 2026 the RMD age rises to 75 for everyone.",
+    "The age for required minimum distributions moved up to 75 in 2026.",
+    "In 2026 the RMD starting age jumps to age 75.",
+])
+def test_an_age_a_rule_rises_to_is_checked(check_text, sentence):
+    assert _verdicts(check_text, sentence).get("rmd-start-age") == {"false"}
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("Married couples earning up to $79,000 can claim the Saver's Credit in 2026.",
+     "savers-credit-agi-mfj"),
+    ("Singles with income under $38,250 qualify for the Saver's Credit in 2026.",
+     "savers-credit-agi-single"),
+    ("In 2026 joint filers making less than $79,000 can get the Saver's Credit.",
+     "savers-credit-agi-mfj"),
+])
+def test_an_income_given_as_an_upper_bound_is_the_credit_s_income_line(check_text, sentence,
+                                                                       claim):
+    assert _verdicts(check_text, sentence).get(claim) == {"outdated"}
+
+
+@pytest.mark.parametrize("line", [
+    "Skipped RMD excise if fixed within the correction window: 10%",
+    "Excise on a missed RMD you fix within two years: 10%",
+    "RMD excise tax when the shortfall is corrected in time: 10%",
+])
+def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
+    assert _verdicts(check_text, line).get("rmd-excise-rate-corrected") == {"accurate"}

@@ -6,11 +6,22 @@ Discourse resolution, the retries and condition matching take candidates as plai
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from taxcheck.claimdb.models import Condition
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.matching.conditions import condition_met
 from taxcheck.matching.discourse import DiscourseContext, resolve_clause
-from taxcheck.matching.retries import with_ellipsis, with_explained_clause
+from taxcheck.matching.retries import (
+    LeadIn,
+    Question,
+    as_item_of,
+    lead_in_of,
+    sets_up_case,
+    under_case,
+    with_ellipsis,
+    with_explained_clause,
+)
 from taxcheck.matching.years import ClauseYears
 
 YEARS = ClauseYears(frame=2026)
@@ -114,3 +125,96 @@ def test_a_because_clause_completes_the_clause_it_explains(db):
     # when the first clause already stated a claim, the reason is not read into it again
     matches, _ = with_explained_clause(reason, res, [first, reason], {first.start}, match)  # type: ignore[arg-type]
     assert matches == []
+
+
+def _claim_match(db, claim_id: str, concepts: set[str]):
+    from taxcheck.matching.conditions import Match
+
+    claim = next(c for c in db.claims if c.id == claim_id)
+    return Match(claim, claim.when[0], frozenset(concepts), claim.verdict or "accurate",
+                 "", claim.rule, claim.correction, (), claim.citations)
+
+
+def test_a_lead_in_is_the_last_sentence_of_a_block_ending_in_a_colon():
+    intro = clause("Some background.", "LOSS", sentence=0)
+    lead = clause("These count as hardships:", "HARDSHIP", sentence=1)
+    got = lead_in_of([intro, lead], "Some background. These count as hardships:",
+                     [frozenset({"LOSS"}), frozenset({"HARDSHIP"})], 3)
+    assert got is not None and got.labels == {"HARDSHIP"} and got.polarity == "affirmed"
+    assert lead_in_of([lead], "These count as hardships.", [frozenset({"HARDSHIP"})], 3) is None
+    denied = clause("The age-55 rule doesn't cover:", "AGE_55", polarity="negated")
+    got = lead_in_of([denied], denied.text, [frozenset({"AGE_55"})], 1)
+    assert got is not None and got.polarity == "negated"
+
+
+def test_a_list_item_completes_its_lead_in_with_the_lead_ins_polarity(db):
+    lead = LeadIn(frozenset({"AGE_55", "TRIGGER"}), "negated", ("n't",), 1)
+    item = clause("IRAs", "IRA")
+    res = resolve_clause(item, DiscourseContext(db), heading=False, list_item=True, section={},
+                         section_groups={}, heading_groups={})
+    seen: list[tuple[set[str], str]] = []
+
+    def match(labels: set[str], stated: Candidate = item) -> list:
+        seen.append((set(labels), stated.polarity))
+        return [_claim_match(db, "rule-of-55-any-plan", labels)]
+
+    matches, wider = as_item_of(item, res, lead, match)
+    assert seen == [({"IRA", "AGE_55", "TRIGGER"}, "negated")]
+    assert [m.claim.id for m in matches] == ["rule-of-55-any-plan"]
+    assert wider.cand.polarity == "negated" and wider.steps[-1].source == "lead-in"
+    # an item that is itself denied keeps its own polarity
+    seen.clear()
+    as_item_of(clause("Not IRAs", "IRA", polarity="negated"), res,
+               replace(lead, polarity="affirmed", negations=()), match)
+    assert seen[0][1] == "negated"
+
+
+def test_a_list_item_does_not_restate_the_claim_its_lead_in_states(db):
+    lead = LeadIn(frozenset({"HARDSHIP"}), "affirmed", (), 1,
+                  claims=frozenset({"hardship-few-reasons"}))
+    item = clause("Funeral costs", "SAFE_HARBOR_REASON")
+    res = resolve_clause(item, DiscourseContext(db), heading=False, list_item=True, section={},
+                         section_groups={}, heading_groups={})
+
+    def match(labels: set[str], *_: object) -> list:
+        return [_claim_match(db, "hardship-few-reasons", {"HARDSHIP", "SAFE_HARBOR_REASON"}),
+                _claim_match(db, "hardship-safe-harbor-reasons", {"HARDSHIP"})]
+
+    # the first is the lead-in's own claim; the second rests only on the lead-in's words
+    matches, same = as_item_of(item, res, lead, match)
+    assert matches == [] and same is res
+    assert as_item_of(item, res, None, match) == ([], res)
+
+
+def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
+    def asked(text: str, *labels: str) -> Candidate:
+        return replace(clause(text, *labels), question=True)
+
+    assert sets_up_case(asked("Over 50?", "AGE_50"))
+    assert sets_up_case(asked("Lost money in your IRA?", "IRA", "LOSS"))
+    assert sets_up_case(asked("Born in 1960 or later?", "BIRTH_YEAR"))
+    assert not sets_up_case(asked("Can you deduct a loss in your IRA?", "IRA", "LOSS"))
+    assert not sets_up_case(asked("What about the 10% penalty?", "PENALTY"))
+    assert not sets_up_case(asked("Does the rule apply to IRAs?", "IRA"))
+    # a question about the reader, not a case of the rule
+    assert not sets_up_case(asked("Not sure how this applies to you?", "TRIGGER"))
+    assert not sets_up_case(asked("Wondering where to start?"))
+    # an embedded question that does not end in a question mark asks nothing
+    assert not sets_up_case(asked("Check whether your plan offers loans.", "LOAN"))
+
+
+def test_the_sentence_after_a_case_states_what_holds_in_it(db):
+    case = Question(frozenset({"IRA", "LOSS"}), sentence=0, line=1, conditional=True)
+    reply = clause("There may be a write-off.", "DEDUCT", sentence=1)
+    res = resolve_clause(reply, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+
+    def match(labels: set[str], *_: object) -> list[str]:
+        return ["a match"] if {"IRA", "LOSS", "DEDUCT"} <= labels else []
+
+    matches, wider = under_case(reply, res, case, 1, match)  # type: ignore[arg-type]
+    assert matches == ["a match"] and wider.steps[-1].source == "case"
+    # only right after the case, and only after a question that sets one up
+    assert under_case(reply, res, case, 2, match)[0] == []  # type: ignore[arg-type]
+    asked = replace(case, conditional=False)
+    assert under_case(reply, res, asked, 1, match)[0] == []  # type: ignore[arg-type]

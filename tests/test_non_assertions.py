@@ -18,6 +18,8 @@ import pytest
     "Questions remain about how plans will let savers repay hardship withdrawals.",
     "It remains to be seen whether hardship withdrawals can be paid back.",
     "One question remains: can you put a hardship withdrawal back into the plan",
+    "Here are nine tips to squeeze every dollar out of a down year.",
+    "Here are the five moves that let you write off 401(k) losses.",
 ])
 def test_a_sentence_that_asserts_nothing_is_not_flagged(check_text, sentence):
     assert check_text(sentence).findings == []
@@ -66,3 +68,38 @@ def test_a_mistake_hard_to_undo_is_not_a_recharacterization(check_text, idiom):
     text = f"Thinking about a backdoor Roth conversion? Talk to a planner first. {idiom}\n"
     assert not any(f.claim_id == "conversion-recharacterize"
                    for f in check_text(text).findings)
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Why your IRA can quietly cost you a deduction",
+    "- How an IRA changes the picture",
+    "- What happens inside a Roth IRA",
+])
+def test_a_teaser_bullet_lends_no_account_to_the_next_sentences(check_text, bullet):
+    # the bullet names a topic; "the loss" after it is a wash sale's, not an IRA's
+    article = (f"What you'll learn\n{bullet}\n\nIf you buy the same stock back within 30 days "
+               "of selling it at a loss, the IRS won't let you deduct that loss right away.\n")
+    assert not [f for f in check_text(article).findings if "retirement" in f.claim_id
+                or "ira-loss" in f.claim_id or "misc-itemized" in f.claim_id]
+
+
+@pytest.mark.parametrize("lead", ["What you'll learn", "In this guide:", "Contents"])
+def test_the_teaser_ends_at_the_first_paragraph_of_the_article(check_text, lead):
+    article = (f"{lead}\n- How much you can take\n\nHere are the limits for this year.\n\n"
+               "Caps on penalty-free withdrawals this year:\n- Domestic abuse victims: $10,000\n")
+    findings = check_text(article).findings
+    assert [(f.claim_id, f.verdict) for f in findings] == [
+        ("domestic-abuse-distribution-limit", "outdated")]
+
+
+@pytest.mark.parametrize("row", [
+    "See also: Roth conversion ladders | Hardship withdrawals | 401(k) loans",
+    "Related articles: Rule of 55 | 401(k) loans | SEPP",
+    "Read next: Capital loss carryovers | How cost basis works",
+])
+def test_a_row_of_links_states_nothing_and_lends_no_topic(check_text, row):
+    article = (f"{row}\n\nYou'll hear people say the 10% penalty is the only cost of cashing out "
+               "early. It isn't: ordinary income tax is due on the withdrawal too.\n")
+    findings = check_text(article).findings
+    assert not [f for f in findings if f.verdict != "accurate"]
+    assert not [f for f in findings if f.line == 3]

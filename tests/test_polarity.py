@@ -163,3 +163,23 @@ def test_a_rule_abolished_in_2018_stated_as_current_is_outdated(check_text, sent
 def test_exemption_from_the_penalty_in_other_words(check_text, sentence, claim, verdict):
     found = {(f.claim_id, f.verdict) for f in check_text(sentence).findings}
     assert (claim, verdict) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rolling your 401(k) into an IRA falls outside the one-per-year rule.",
+    "Roth conversions fall outside the once-a-year rollover limit.",
+])
+def test_a_case_that_falls_outside_a_rule_denies_the_rule_covers_it(check_text, sentence):
+    assert _ids(check_text(sentence)) == {("ira-rollover-once-per-12-months", "accurate",
+                                           "stated")}
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("Any IRA loss you can't use this year carries forward to next year.",
+     "retirement-loss-carryforward"),
+    ("The 20% your plan withholds on an indirect rollover is a penalty you can't get back.",
+     "rollover-withholding-is-penalty"),
+])
+def test_a_negated_relative_clause_does_not_deny_the_main_clause(check_text, sentence, claim):
+    # "the loss you can't use" is the unused part; "a penalty you can't get back" names it
+    assert (claim, "false", "stated") in _ids(check_text(sentence))

@@ -24,6 +24,7 @@ from taxcheck.checker import Checker
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import Finding, Report
 from taxcheck.readers import read_path
+from taxcheck.readers.lines import STEP
 
 GoldVerdict = Literal["false", "misleading", "outdated", "accurate", "myth"]
 PROBLEMS = ("false", "misleading", "outdated")
@@ -114,6 +115,10 @@ class Evaluation(BaseModel):
     misses: list[Outcome] = []
     false_alarms: list[Outcome] = []
     known_misses: list[Outcome] = []
+    miss_kinds: dict[str, int] = {}
+    """Problems missed, by what taxcheck said on their sentence (:data:`MISS_KINDS`)."""
+    alarm_kinds: dict[str, int] = {}
+    """False alarms on problems, by what the gold says of their sentence (:data:`ALARM_KINDS`)."""
     articles: int = 0
     annotations: int = 0
     errors: list[str] = []
@@ -126,12 +131,21 @@ class Evaluation(BaseModel):
                             (self.per_claim, other.per_claim)):
             for key, score in more.items():
                 table.setdefault(key, Score()).add(score)
+        for counts, more_counts in ((self.miss_kinds, other.miss_kinds),
+                                    (self.alarm_kinds, other.alarm_kinds)):
+            for key, n in more_counts.items():
+                counts[key] = counts.get(key, 0) + n
         self.misses += other.misses
         self.false_alarms += other.false_alarms
         self.known_misses += other.known_misses
         self.articles += other.articles
         self.annotations += other.annotations
         self.errors += other.errors
+
+    def kinds(self) -> dict[str, dict[str, int]]:
+        """The misses and false alarms on problems counted by kind (totals, no sentences)."""
+        return {"miss_kinds": {k: self.miss_kinds.get(k, 0) for k in MISS_KINDS},
+                "alarm_kinds": {k: self.alarm_kinds.get(k, 0) for k in ALARM_KINDS}}
 
     def as_dict(self) -> dict:
         return {
@@ -142,6 +156,7 @@ class Evaluation(BaseModel):
             "misses": [o.model_dump() for o in self.misses],
             "false_alarms": [o.model_dump() for o in self.false_alarms],
             "known_misses": [o.model_dump() for o in self.known_misses],
+            **self.kinds(),
             "articles": self.articles,
             "annotations": self.annotations,
             "errors": self.errors,
@@ -151,6 +166,12 @@ class Evaluation(BaseModel):
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 """A list item's number or bullet, which readers keep out of the item's text: a quote
 "5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too"."""
+
+
+def _quoted(quote: str) -> str:
+    """A gold quote as the sentence holding it is written: without the list marker or the
+    step label ("Step 2: Deduct the difference") that readers keep out of the text."""
+    return normalise(STEP.sub("", _LIST_MARKER.sub("", quote), count=1))
 
 
 def normalise(text: str) -> str:
@@ -181,14 +202,53 @@ def load_gold(path: Path) -> GoldFile:
                             code="TC401") from None
 
 
-def _claim_key(finding: Finding, facts: dict[str, str | None]) -> str:
-    return facts.get(finding.claim_id) or finding.claim_id
+Facts = dict[str, tuple[str, ...]]
+"""For each claim id, the facts of the sheet it states: its ``fact``, then its
+``also_facts`` (empty when it names none)."""
 
 
-def _annotation_key(ann: GoldAnnotation, facts: dict[str, str | None]) -> str:
+def _claim_keys(finding: Finding, facts: Facts) -> tuple[str, ...]:
+    return facts.get(finding.claim_id) or (finding.claim_id,)
+
+
+def _annotation_key(ann: GoldAnnotation, facts: Facts) -> str:
     if ann.claim:
-        return facts.get(ann.claim) or ann.claim
+        return (facts.get(ann.claim) or (ann.claim,))[0]
     return ann.fact or ""
+
+
+MISS_KINDS = ("unflagged", "other_verdict", "other_fact")
+"""What taxcheck said on the sentence of a problem it missed: nothing; the same fact with
+another verdict; only other facts."""
+
+ALARM_KINDS = ("on_accurate", "other_verdict", "other_fact", "on_myth", "unannotated")
+"""What the gold says of the sentence of a false alarm on a problem: that it states the same
+fact accurately; the same fact with another problem verdict; only other facts; the same fact
+as a quoted myth; nothing (the sentence states nothing the fact sheet decides, or the
+labeller left it out)."""
+
+
+def _miss_kind(findings: list[Finding], quote: str, key: str, facts: Facts) -> str:
+    keys = [k for f in findings if quote in normalise(f.sentence)
+            for k in _claim_keys(f, facts)]
+    if not keys:
+        return "unflagged"
+    return "other_verdict" if key in keys else "other_fact"
+
+
+def _alarm_kind(finding: Finding, gold: GoldFile, facts: Facts) -> str:
+    sentence = normalise(finding.sentence)
+    keys = _claim_keys(finding, facts)
+    said = [(_annotation_key(a, facts), a.verdict) for a in gold.annotations
+            if _quoted(a.quote) in sentence]
+    if not said:
+        return "unannotated"
+    verdicts = {verdict for k, verdict in said if k in keys}
+    if "accurate" in verdicts:
+        return "on_accurate"
+    if "myth" in verdicts and not verdicts - {"myth"}:
+        return "on_myth"
+    return "other_verdict" if verdicts else "other_fact"
 
 
 def _label(finding: Finding) -> str:
@@ -200,17 +260,17 @@ def _bump(table: dict[str, Score], key: str, field: str) -> None:
     setattr(score, field, getattr(score, field) + 1)
 
 
-def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
+def score_report(report: Report, gold: GoldFile, facts: Facts,
                  result: Evaluation) -> None:
     """Add one article's outcomes to ``result``."""
     findings = [f for f in report.findings if not f.suppressed]
     used: set[int] = set()
     for ann in gold.annotations:
-        quote = normalise(_LIST_MARKER.sub("", ann.quote))
+        quote = _quoted(ann.quote)
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
                       and quote in normalise(f.sentence)
-                      and _claim_key(f, facts) == key and _label(f) == ann.verdict), None)
+                      and key in _claim_keys(f, facts) and _label(f) == ann.verdict), None)
         if ann.verdict == "myth":
             # A myth is fine unflagged or reported as a debunked myth; never as an error.
             if match is not None:
@@ -233,19 +293,25 @@ def score_report(report: Report, gold: GoldFile, facts: dict[str, str | None],
             result.known_misses.append(outcome)
             continue
         score.fn += 1
+        if group == "problems":
+            kind = _miss_kind(findings, quote, key, facts)
+            result.miss_kinds[kind] = result.miss_kinds.get(kind, 0) + 1
         _bump(result.per_verdict, ann.verdict, "fn")
         _bump(result.per_claim, claim_name, "fn")
         result.misses.append(outcome)
     # A sentence is annotated once per fact and verdict: further findings that say the same
     # thing about it (two outdated amounts, two claims of one fact) are repeats, not alarms.
-    said = {(findings[i].sentence, _claim_key(findings[i], facts), _label(findings[i]))
-            for i in used}
+    said = {(findings[i].sentence, key, _label(findings[i]))
+            for i in used for key in _claim_keys(findings[i], facts)}
     for i, f in enumerate(findings):
-        if i in used or f.framing == "myth" or (f.sentence, _claim_key(f, facts),
-                                                _label(f)) in said:
+        if i in used or f.framing == "myth" or any(
+                (f.sentence, key, _label(f)) in said for key in _claim_keys(f, facts)):
             continue
         score = result.problems if f.verdict in PROBLEMS else result.accurate
         score.fp += 1
+        if f.verdict in PROBLEMS:
+            kind = _alarm_kind(f, gold, facts)
+            result.alarm_kinds[kind] = result.alarm_kinds.get(kind, 0) + 1
         _bump(result.per_verdict, f.verdict, "fp")
         _bump(result.per_claim, f.claim_id, "fp")
         result.false_alarms.append(Outcome(path=report.path, line=f.line, sentence=f.sentence,
@@ -265,7 +331,7 @@ def evaluate(corpus: Path, checker: Checker,
     gold_dir = gold_dir or corpus / "gold"
     if not gold_dir.is_dir():
         raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC402")
-    facts = {c.id: c.fact for c in checker.db.claims}
+    facts = {c.id: (c.fact, *c.also_facts) for c in checker.db.claims if c.fact}
     result = result if result is not None else Evaluation()
     wanted = set(only) if only else None
     for gold_path in sorted(gold_dir.glob("*.yaml")):
@@ -285,11 +351,15 @@ def evaluate(corpus: Path, checker: Checker,
     return result
 
 
-PARTS = ("ours", "blind", "sealed")
+PARTS = ("ours", "blind", "bank", "sealed", "sealed_bank")
 """The parts of an evaluation corpus: ``CORPUS/gold`` (articles written by the team),
-``CORPUS/blind/gold`` (written and labelled by authors who never saw the rules or the code)
-and ``CORPUS/sealed/gold`` (blind articles nobody reads while tuning: only totals)."""
+``CORPUS/blind/gold`` (written and labelled by authors who never saw the rules or the code),
+``CORPUS/bank/gold`` (the phrasing bank: short passages stating each fact of the sheet
+rightly and wrongly in many wordings, written the same blind way), and the sealed parts
+nobody reads while tuning, of which only totals are shown: ``CORPUS/sealed/gold`` (blind
+articles) and ``CORPUS/sealed/bank/gold`` (the bank's held-out half)."""
 
+SEALED_PARTS = ("sealed", "sealed_bank")
 
 class CorpusEvaluation(BaseModel):
     """Scores of the development corpus (the team's and the blind articles) and the sealed
@@ -301,11 +371,13 @@ class CorpusEvaluation(BaseModel):
     def as_dict(self) -> dict:
         """The development scores at the top level, each part's totals beside them.
 
-        The sealed part's totals only: its misses and false alarms are never shown.
+        Each part's totals only (the sealed parts' misses and false alarms are never shown):
+        scores, and the misses and false alarms on problems counted by kind.
         """
         out = self.development.as_dict()
         for name, part in self.parts.items():
             totals = {**part.problems.as_dict(), "accurate": part.accurate.as_dict(),
+                      **part.kinds(),
                       "articles": part.articles, "annotations": part.annotations,
                       "errors": len(part.errors)}
             out[name] = totals
@@ -314,7 +386,8 @@ class CorpusEvaluation(BaseModel):
 
 def _part_dirs(corpus: Path) -> dict[str, Path]:
     dirs = {"ours": corpus / "gold", "blind": corpus / "blind" / "gold",
-            "sealed": corpus / "sealed" / "gold"}
+            "bank": corpus / "bank" / "gold", "sealed": corpus / "sealed" / "gold",
+            "sealed_bank": corpus / "sealed" / "bank" / "gold"}
     return {name: path for name, path in dirs.items() if path.is_dir()}
 
 
@@ -322,8 +395,8 @@ def evaluate_corpus(corpus: Path, checker: Checker,
                     only: Iterable[str] | None = None) -> CorpusEvaluation:
     """Score every part of ``corpus`` (see :data:`PARTS`).
 
-    The development scores are those of the team's and the blind articles together; the
-    sealed part is scored on its own and never added to them.
+    The development scores are those of the team's, the blind and the bank's articles
+    together; the sealed parts are scored on their own and never added to them.
     """
     dirs = _part_dirs(corpus)
     if not dirs:
@@ -332,6 +405,6 @@ def evaluate_corpus(corpus: Path, checker: Checker,
     for name, gold_dir in dirs.items():
         part = evaluate(corpus, checker, only, gold_dir=gold_dir)
         out.parts[name] = part
-        if name != "sealed":
+        if name not in SEALED_PARTS:
             out.development.add(part)
     return out

@@ -37,7 +37,9 @@ class Step(BaseModel):
     """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
     (the title or the section's heading), ``previous-statement``, ``explained-clause``,
     ``procedure`` (a step or worked-example line of an abolished rule stated as available
-    earlier in the section), ``answer`` (a reply to the question just asked)."""
+    earlier in the section), ``answer`` (a reply to the question just asked), ``lead-in`` (the
+    sentence ending in a colon that introduces a list item), ``case`` (a question that sets
+    up a case just before: "Over 50?")."""
 
 
 class Fix(BaseModel):

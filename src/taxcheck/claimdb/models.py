@@ -188,6 +188,11 @@ class Claim(_Strict):
     topic: str = ""
     fact: str | None = Field(default=None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     """The id of the entry in the team's fact sheet this claim rests on (lower-case, dashes)."""
+    also_facts: tuple[Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")], ...] = ()
+    """Other entries of the fact sheet that state this same rule: section L restates some
+    rules of earlier sections under entries of its own ("the IRS waives the 10% penalty for
+    a hardship" is wrong under both the hardship entry of section F and that of section L).
+    ``taxcheck eval`` counts a finding for a gold sentence of any of them."""
     verdict: Verdict | None = None
     severity: Severity | None = None
     confidence: Confidence = "high"

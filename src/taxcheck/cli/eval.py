@@ -21,16 +21,26 @@ def _line(name: str, score: Score) -> str:
 
 PART_NAMES = {"ours": "the team's articles (corpus/gold)",
               "blind": "blind articles (corpus/blind)",
-              "sealed": "sealed blind articles (totals only)"}
+              "bank": "phrasing bank (corpus/bank)",
+              "sealed": "sealed blind articles (totals only)",
+              "sealed_bank": "sealed phrasing bank (totals only)"}
+
+
+def _kinds(part: Evaluation) -> str:
+    kinds = part.kinds()
+    misses = ", ".join(f"{k} {n}" for k, n in kinds["miss_kinds"].items())
+    alarms = ", ".join(f"{k} {n}" for k, n in kinds["alarm_kinds"].items())
+    return f"    problems missed: {misses}\n    false alarms: {alarms}"
 
 
 def render_parts(result: CorpusEvaluation) -> str:
-    """One block of totals per part of the corpus; the sealed part shows nothing else."""
+    """One block of totals per part of the corpus; the sealed parts show nothing else."""
     out = ["", "by part (problems, then accurate):"]
     for name, part in result.parts.items():
         out += [f"  {PART_NAMES.get(name, name)}: {part.articles} articles, "
                 f"{part.annotations} annotations",
-                _line("    problems", part.problems), _line("    accurate", part.accurate)]
+                _line("    problems", part.problems), _line("    accurate", part.accurate),
+                _kinds(part)]
     return "\n".join(out) + "\n"
 
 
@@ -71,9 +81,10 @@ def eval_command(corpus: Path, fmt: str, articles: tuple[str, ...],
 
     Scores problems (false, misleading, outdated) and accurate claims separately,
     per verdict and per claim, and lists every miss and false alarm with its
-    sentence. Gold annotations live in CORPUS/gold/, CORPUS/blind/gold/ and
-    CORPUS/sealed/gold/ (see corpus/README.md). The development scores cover the first
-    two; the sealed part is scored on its own and only its totals are shown.
+    sentence. Gold annotations live in CORPUS/gold/, CORPUS/blind/gold/,
+    CORPUS/bank/gold/ (development) and CORPUS/sealed/gold/, CORPUS/sealed/bank/gold/
+    (sealed; see corpus/README.md). The development scores cover the first three; each
+    sealed part is scored on its own and only its totals are shown.
     """
     db = load_db(claim_dirs)
     try:

@@ -94,15 +94,27 @@ def _elsewhere(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[str]:
     return out
 
 
+def _singles(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[float]:
+    """The amounts of ``cand`` (in ``unit``) that some single limit (not a table of totals
+    or of yearly changes) takes as a value."""
+    return frozenset(
+        q.value for q in cand.quantities
+        if q.kind == unit and any(not (db.figures[f].total or db.figures[f].difference)
+                                  for f in db.figure_values.get((unit, float(q.value)), ())))
+
+
 def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
               labels: frozenset[str], cand: Candidate, years: ClauseYears,
-              anchors: dict[str, set[str]]) -> Match | None:
+              anchors: dict[str, set[str]], rivals: tuple[Figure, ...] = ()
+              ) -> Match | None:
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
         result = check_figure(claim, figure, cond, cand, years, anchors[_anchor_group(figure)],
                               _elsewhere(db, figure.unit, cand),
-                              names=lambda label: db.expand({label}))
+                              names=lambda label: db.expand({label}), rivals=rivals,
+                              singles=_singles(db, figure.unit, cand) if figure.total
+                              else frozenset())
         if result is None:
             return None
         fix = None
@@ -173,12 +185,13 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
             first.add(claim.id)
             anchors.setdefault(_anchor_group(db.figures[claim.figure]), set()).add(
                 anchor_of(claim, cond))
+    rivals = tuple(db.figures[f] for f in sorted({c.figure for c, _, _ in met if c.figure}))
     found: list[Match] = []
     done: set[str] = set()
     for claim, cond, implied in met:
         if claim.id in done:
             continue
-        match = _to_match(db, claim, cond, implied, labels, cand, years, anchors)
+        match = _to_match(db, claim, cond, implied, labels, cand, years, anchors, rivals)
         if match is None and claim.figure:
             continue  # nothing to check here; another condition may find an amount
         done.add(claim.id)

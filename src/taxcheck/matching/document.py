@@ -29,14 +29,20 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.retries import (
     EXAMPLE_HEADING,
+    LeadIn,
+    MatchFn,
     Procedure,
     Question,
     answers,
     as_answer_to,
+    as_item_of,
     as_step_of,
+    lead_in_of,
     procedure_of,
     restated_in_example,
     scenario,
+    sets_up_case,
+    under_case,
     with_ellipsis,
     with_explained_clause,
     with_heading,
@@ -52,6 +58,11 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_LINK_ROW = re.compile(
+    r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
+    r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
+"""A row of links ("See also: Roth conversion ladders | 401(k) loans"), as a paragraph or a
+heading: page furniture, which states nothing and gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?(?:actually\s+|really\s+)?"
@@ -101,6 +112,10 @@ class _Walk:
         self.body = False
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
+        self.lead: LeadIn | None = None
+        self.said: list[tuple[int, frozenset[str]]] = []
+        """The claims each sentence of the current block matched, with its number."""
+        """The sentence ending in a colon that introduces the list being read."""
         """The last question asked: a reply right after it states what it asks."""
         """An abolished rule stated as available, whose section is still open."""
         self.teaser_section = False
@@ -117,6 +132,8 @@ class _Walk:
             self.teaser_section, self.teaser_list = lead, False
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
+            # the first paragraph after the announced bullets is the article's own text
+            self.teaser_section = self.teaser_section and lead
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
@@ -131,17 +148,29 @@ class _Walk:
         announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
+        if block.kind != "list_item":
+            self.lead = None
+        self.said = []
+        resolved: list[frozenset[str]] = []
         for cand in cands:
             self.context.sentence = first + cand.sentence_index
             res = self._resolve(block, cand, section)
+            resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or answers(res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
-            self._remember(block, cand, res, is_title)
+            if not announced:  # a teaser bullet names a topic: it gives no context
+                self._remember(block, cand, res, is_title)
             if res.cand.question:
                 line = self.document.line_col(block.to_source(cand.start))[0]
-                self.asked = Question(frozenset(res.labels), self.context.sentence, line)
+                self.asked = Question(frozenset(res.labels), self.context.sentence, line,
+                                      sets_up_case(res.cand))
+        if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
+            line = self.document.line_col(block.to_source(cands[-1].start))[0]
+            last = self.context.sentence
+            claims = frozenset().union(*(ids for n, ids in self.said if n == last))
+            self.lead = lead_in_of(cands, block.text, resolved, line, claims)
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
@@ -210,20 +239,14 @@ class _Walk:
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
-        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
-        if not matches:
-            matches = match(res.labels)
-        if not matches and block.kind not in HEADING_KINDS:
-            matches, res = with_ellipsis(cand, res, cands, self.context, match)
-        if not matches:
-            matches, res = with_explained_clause(cand, res, cands, stated, match)
-        if not matches and block.row is not None:
-            matches, res = with_heading(res, self.heading or self.title, match)
+        matches, res = self._wider(block, cands, res, stated, match)
         if not matches:
             matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
+            if not matches and block.kind == "list_item":
+                matches, res = as_item_of(cand, res, self.lead, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
             self._open_procedure(matches, cand, block)
@@ -235,7 +258,26 @@ class _Walk:
         if matches:
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
+            self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
         return res
+
+    def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
+               stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
+        """The clause as a reply to the question before it, on its own, then read with
+        what the discourse around it supplies (:mod:`.retries`), the first that matches."""
+        cand = res.cand
+        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
+        if not matches:
+            matches = match(res.labels)
+        if not matches:
+            matches, res = under_case(cand, res, self.asked, self.context.sentence, match)
+        if not matches and block.kind not in HEADING_KINDS:
+            matches, res = with_ellipsis(cand, res, cands, self.context, match)
+        if not matches:
+            matches, res = with_explained_clause(cand, res, cands, stated, match)
+        if not matches and block.row is not None:
+            matches, res = with_heading(res, self.heading or self.title, match)
+        return matches, res
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:
         level = max(self.headings, default=0)
@@ -277,7 +319,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
-        if block.kind == "furniture":
+        if block.kind == "furniture" or _LINK_ROW.match(block.text):
             walk.end_section()
             continue
         if block.kind in ("byline", "dateline"):

@@ -15,16 +15,21 @@ from taxcheck.nlp.quantities import Quantity
 
 _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
-    r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|you\s+get|"
+    r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|(?:a|the)\s+combined|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
-    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
-    r"|^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$", re.IGNORECASE)
+    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750"): it adds
 several amounts up, so no single limit is checked."""
+_ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
+                             re.IGNORECASE)
+_NAMES_A_LIMIT = re.compile(r"^\s*(?:[\w()-]+\s+){0,2}?(?:limit|cap|ceiling|catch-up|maximum)\b",
+                            re.IGNORECASE)
+"""An amount that names the limit it is ("to the $24,500 limit"): in "Add the catch-up to
+the $24,500 limit and you can defer $32,500" it is one of the parts, the total comes after."""
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
@@ -38,6 +43,13 @@ _OLD_VALUE = re.compile(
     r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
 $24,500", "up from $23,000"): context, not the claim."""
+_OLD_THEN_NEW = re.compile(
+    r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
+    r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
+    r"bumps?\s+up|inch(?:es)?\s+up|rose|climbed|jumped|increased|grew|moved\s+up|went\s+up|"
+    r"falls?|drops?|fell|dropped)\s+to\s+(?:\$|\d)", re.IGNORECASE)
+"""Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500"):
+the first amount is the old value, the one after "to" is the claim."""
 _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)
@@ -196,7 +208,8 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
-                or before.rstrip().endswith("="))
+                or before.rstrip().endswith("=")
+                or (_ADD_THEN_TOTAL.search(before) and not _NAMES_A_LIMIT.match(after)))
 
 
 _EXAMPLE = re.compile(
@@ -211,10 +224,10 @@ plan"): what someone puts in, not a limit."""
 def _is_old(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
-    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 60]
     if before.endswith("$"):
         before = before[:-1]
-    return bool(_OLD_VALUE.search(before)
+    return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
                 or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
 
 
@@ -234,7 +247,7 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _OLD_VALUE.search(before) or _EXAMPLE.search(before):
+    if _is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
@@ -243,17 +256,25 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     return _is_difference(cand, q)
 
 
-def _wanted(figure: Figure, cand: Candidate, q: Quantity) -> bool:
-    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit."""
+def _wanted(figure: Figure, cand: Candidate, q: Quantity,
+            singles: frozenset[float] = frozenset()) -> bool:
+    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit.
+
+    An amount that is a total of ``figure`` in some year and no single limit's value in any
+    (``singles``: the amounts of the clause some single limit takes) is a total even when no
+    word says so ("you can put away $31,000 if you're 50+")."""
     if figure.total:
-        return _is_total(cand, q)
+        return _is_total(cand, q) or (
+            q.value not in singles and not _is_context(cand, q)
+            and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
     return not _is_context(cand, q)
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
-                  anchors: set[str], names: Names = _itself) -> Quantity | None:
+                  anchors: set[str], names: Names = _itself,
+                  singles: frozenset[float] = frozenset()) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
@@ -263,7 +284,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and _wanted(figure, cand, q)]
+               and _wanted(figure, cand, q, singles)]
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
@@ -276,17 +297,20 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
 
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
-                 elsewhere: frozenset[str] = frozenset(), names: Names = _itself
-                 ) -> FigureCheck | None:
+                 elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
+                 rivals: tuple[Figure, ...] = (),
+                 singles: frozenset[float] = frozenset()) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
     ``elsewhere`` names the figures that take the stated amount in some year: an amount
     that is another limit's value ("up to $10,000 for a first home", "$18,100 at small
     employers") is that limit's, not a wrong value of this one, unless the clause names
-    this figure's anchor.
+    this figure's anchor. ``rivals`` are the figures of the other numeric claims the clause
+    meets: an amount that is one of them right for its year ("savers 50 and up can defer a
+    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's.
     """
-    quantity = stated_amount(claim, figure, cond, cand, anchors, names)
+    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
         return None
     year = years.of(quantity)
@@ -327,6 +351,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            quantity, replacement, says)
     if (elsewhere - {figure.id}) and not any(anchor_of(claim, cond) in names(m.label)
                                              for m in cand.concepts):
+        return None
+    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,

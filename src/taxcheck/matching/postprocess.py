@@ -36,7 +36,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
             best[key] = f
     # a sentence that states the error outright is false, not also misleading ("can drop you
     # into a lower bracket, so all your income is taxed less") or right ("You can carry a
-    # capital loss forward, though only for five years"), and a clause that goes on
+    # capital loss forward, though only for five years"), and a clause that is or goes on
     # from a false one is not also outdated ("Your Roth IRAs count with the traditional
     # ones, so you'll need to close those out too": wrong even under the old rule)
     false: dict[tuple, int] = {}
@@ -48,11 +48,19 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     def subsumed(k: tuple, f: Finding) -> bool:
         start = false.get((k[0], k[1], k[3], k[5]))
         return start is not None and (k[4] in ("misleading", "accurate")
-                                      or (k[4] == "outdated" and start < f.start))
+                                      or (k[4] == "outdated" and start <= f.start))
 
     kept = {id(f) for k, f in best.items() if not subsumed(k, f)}
+
+    def figure_kept(f: Finding) -> bool:
+        # a right amount in a sentence whose error is of the same fact ("$1,000 every month")
+        # does not make the sentence right either
+        fact = claims[f.claim_id].fact or f.claim_id
+        return f.verdict != "accurate" or (f.block, f.sentence, fact, f.framing) not in false
+
     return [f for f in findings
-            if id(f) in kept or f.claim_id not in claims or claims[f.claim_id].figure]
+            if id(f) in kept or f.claim_id not in claims
+            or (claims[f.claim_id].figure and figure_kept(f))]
 
 
 def _quantity(f: Finding) -> str | None:

@@ -97,6 +97,68 @@ def with_heading(res: Resolution, heading: set[str], match: MatchFn
 
 
 @dataclass(frozen=True)
+class LeadIn:
+    """The sentence ending in a colon that introduces a list ("Penalty-free exceptions
+    include:", "You can't use the rule of 55 for:"): each item completes it."""
+
+    labels: frozenset[str]
+    polarity: str
+    negations: tuple[str, ...]
+    line: int
+    claims: frozenset[str] = frozenset()
+    """Claims the lead-in states on its own: an item does not state them again."""
+
+
+def lead_in_of(cands: Sequence[Candidate], text: str, labels: Sequence[frozenset[str]],
+               line: int, claims: frozenset[str] = frozenset()) -> LeadIn | None:
+    """The lead-in a block ends with: its last sentence, when the block ends in a colon.
+
+    ``labels`` are the resolved concepts of each of ``cands``; ``claims`` those its last
+    sentence matched. The lead-in denies what its items complete when one of its clauses is
+    negated ("These don't count as hardships:").
+    """
+    if not text.rstrip().endswith(":") or not cands:
+        return None
+    last = max(c.sentence_index for c in cands)
+    own = [(c, ls) for c, ls in zip(cands, labels, strict=True) if c.sentence_index == last]
+    if any(c.question for c, _ in own):
+        return None
+    named = frozenset().union(*(ls for _, ls in own)) - ANSWERS.keys()
+    denied = next((c for c, _ in own if c.polarity == "negated"), None)
+    if not named:
+        return None
+    if denied is None:
+        return LeadIn(named, "affirmed", (), line, claims)
+    return LeadIn(named, "negated", denied.negations, line, claims)
+
+
+def as_item_of(cand: Candidate, res: Resolution, lead: LeadIn | None, match: MatchFn
+               ) -> tuple[list[Match], Resolution]:
+    """A list item that states nothing on its own completes its lead-in: "Medical expenses"
+    under "Plans allow hardship withdrawals for:" states that medical expenses qualify;
+    "IRAs" under "The age-55 rule doesn't cover:" denies that it covers IRAs. The item
+    keeps its own denial ("Not IRAs"); an affirmed item takes the lead-in's. A claim the
+    lead-in states by itself ("Plans may allow hardship withdrawals only for:") is not stated
+    again by each item: an item says what the lead-in leaves open."""
+    if lead is None or cand.question or cand.attribution:
+        return [], res
+    extra = lead.labels - res.labels
+    if not extra:
+        return [], res
+    stated = cand
+    if lead.polarity == "negated" and cand.polarity == "affirmed":
+        stated = replace(cand, polarity="negated", negations=lead.negations)
+    matches = [m for m in match(res.labels | lead.labels, stated)
+               if m.claim.id not in lead.claims and m.concepts & res.labels]
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(extra))
+    return matches, replace(res, cand=stated, labels=res.labels | extra, steps=[
+        *res.steps, Step(stage="context", detail=f"{named} from the list's lead-in on line "
+                         f"{lead.line}", labels=tuple(sorted(extra)), source="lead-in")])
+
+
+@dataclass(frozen=True)
 class Procedure:
     """A rule that no longer exists, stated as available ("Here's how to deduct your IRA
     loss"): until its section ends, each step that speaks of it states it again."""
@@ -211,7 +273,8 @@ BARE_REPLY = 3
 """Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
 by the sentence that explains it, which states the claim itself. A hedged reply ("Often,
 yes.") takes a position of its own."""
-_HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|probably)\b",
+_HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|probably|typically|"
+                           r"normally|not\s+(?:necessarily|always|yet|exactly))\b",
                            re.IGNORECASE)
 
 
@@ -222,6 +285,61 @@ class Question:
     labels: frozenset[str]
     sentence: int
     line: int
+    conditional: bool = False
+    """The question sets up a case rather than asking ("Over 50?", "Sold $50,000 of
+    stock?", "Lost money in your IRA?"): the sentence after it states what holds then."""
+
+
+_ASKING = frozenset({
+    "can", "could", "do", "does", "did", "is", "are", "was", "were", "will", "would",
+    "should", "shall", "may", "might", "must", "have", "has", "had", "am", "what", "when",
+    "where", "why", "how", "who", "whom", "whose", "which", "if", "and", "but", "or", "so",
+    "ca", "wo", "any", "anyone", "anybody", "question", "q", "i", "we", "you",
+    "it", "they", "this", "that", "there", "here", "true", "right", "really", "ok", "okay",
+    "not", "unsure", "wondering", "curious", "confused"})
+"""First words of a question that asks ("Can I ...?", "What about ...?", "You did what?"),
+or that asks about the reader rather than the rule ("Not sure how this applies to you?",
+"Wondering where to start?"), rather than sets up a case."""
+
+
+def sets_up_case(cand: Candidate) -> bool:
+    """A question that opens with neither an auxiliary, a question word nor a subject
+    ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query."""
+    if cand.imperative or not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
+        return False  # "Check whether your plan offers it." asks nothing of the reader
+    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=1)
+    if not words:
+        return False
+    first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
+    return bool(first) and first not in _ASKING
+
+
+_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b", re.IGNORECASE)
+"""A reply that turns the case down ("Quit at 53? Sorry, you had to leave at 55 or later."):
+it states the rule in its own words, not what holds in the case."""
+
+
+def under_case(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+               match: MatchFn) -> tuple[list[Match], Resolution]:
+    """The sentence right after a question that sets up a case states what holds in it:
+    "Sold $50,000 of stock? That's $50,000 added to your income." says the sale's proceeds
+    are income; "Lost money in your IRA? There may be a write-off." that the IRA loss is
+    deductible. It keeps its own polarity; a question that asks is answered instead
+    (:func:`as_answer_to`), and a reply that turns the case down ("Sorry, ...") states
+    only what it says."""
+    if (question is None or not question.conditional or sentence - question.sentence != 1
+            or cand.attribution or answers(cand) or _TURNED_DOWN.match(cand.text)):
+        return [], res
+    extra = question.labels - res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | question.labels)
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(extra))
+    return matches, replace(res, labels=res.labels | extra, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from the case set up on line {question.line}",
+        labels=tuple(sorted(extra)), source="case")])
 
 
 def answers(cand: Candidate) -> bool:

@@ -17,6 +17,10 @@ _AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", r
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORECASE)
 """What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
 written after the range belongs to both ends."""
+_POSSESSIVE_THEN_AMOUNT = re.compile(
+    r"^(?:'|\u2019)s\s+(?:[\w()-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
+"""What stands between a possessive year and the amount it owns ("2025's $23,500 limit",
+"2026's catch-up of $8,000"): the year dates that amount only."""
 _BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s+|before\s+|"
                          r"from\s+|between\s+)?(?:(?:19|20)\d\d\s*(?:through|to|and|-|\u2013)\s*)?$",
                          re.IGNORECASE)
@@ -86,6 +90,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                 tied.add(year.start)
                 break
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
+    owned = _bind_possessive(cand, explicit, amounts, bound, tied)
     for low, high in reversed(list(itertools.pairwise(amounts))):
         gap = cand.text[low.end - cand.start:high.start - cand.start]
         if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
@@ -95,10 +100,31 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
             and not _EARNED_IN.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = default if not free and relatives and relatives[0].value == 0 else None
-    dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound]
+    dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound
+               and q.start not in owned]
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
                        bool(free or relative), present, written,
                        bound[dollars[-1]] if dollars else None)
+
+
+def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Quantity],
+                     bound: dict[int, int], tied: set[int]) -> set[int]:
+    """A possessive year dates the amount it owns ("2025's $23,500 limit climbs to $24,500
+    in the new year"): that amount is bound to it, and when the clause states other amounts
+    the year is not the clause's own (the other amounts are not 2025's, nor are those of a
+    later clause). Returns the offsets of the amounts so bound."""
+    bound_here: set[int] = set()
+    for year in explicit:
+        owned = next((q for q in amounts if q.start >= year.end and q.start not in bound
+                      and _POSSESSIVE_THEN_AMOUNT.match(
+                          cand.text[year.end - cand.start:q.start - cand.start])), None)
+        if owned is None:
+            continue
+        bound[owned.start] = int(year.value)
+        bound_here.add(owned.start)
+        if any(q.start > owned.start for q in amounts):
+            tied.add(year.start)
+    return bound_here
 
 
 _TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"

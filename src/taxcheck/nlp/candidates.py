@@ -109,6 +109,10 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sents]
 
 
+_DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
+                     "little"})
+
+
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     """Whether a termination cue starts a new clause.
 
@@ -127,7 +131,8 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         # "won't let you deduct it just because it's close to zero": not a reason of its own
         return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
     if word == "however":
-        return not (before == "," and after == ",")
+        # "however large it is" is a degree, not a contrast
+        return not (before == "," and after == ",") and after.lower() not in _DEGREE
     return True
 
 
@@ -137,19 +142,35 @@ def _negated(cues: list[_Mark], start: int, end: int) -> bool:
                and not any(p.start <= c.start < p.end for p in pseudo) for c in cues)
 
 
+_PRONOUNS = frozenset({"you", "they", "it", "we", "he", "she"})
+
+
+def _states_amount(tokens: _Tokens, start: int, end: int) -> bool:
+    """Whether tokens ``start`` to ``end`` hold a dollar amount ("$8,000")."""
+    return "$" in tokens.text[tokens.idx[start]:tokens.idx[end - 1]]
+
+
 def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
              ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
 
     A coordination (", and you ...") splits only when one side is negated and the other
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
-    penalty, and you can repay them" states that they can be repaid.
+    penalty, and you can repay them" states that they can be repaid. One that opens a new
+    subject (", and the catch-up ...", no pronoun) splits when each side states its own
+    dollar amount:
+    "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
     """
     sent_start, sent_end = sent
     cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(tokens, sent, c)}
     for c in cues:
-        if (c.label_ == COORDINATION and sent_start < c.start < sent_end
-                and _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end)):
+        if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
+            continue
+        if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
+            if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
+                cuts.add(c.start)
+        elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
+                                                                             sent_end):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]

@@ -35,7 +35,9 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("percent", re.compile(rf"\b(?P<num>{_NUM}|{_WORD_NUM})\s*(?:%|percent\b|per\s+cent\b)",
                            re.IGNORECASE)),
     ("age", re.compile(
-        rf"\b(?:age[sd]?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after)\s+"
+        rf"\b(?:age[sd]?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after|"
+        rf"(?:rises?|rose|moves?|moved|goes|went|increases?|increased|climbs?|climbed|jumps?|"
+        rf"jumped)\s+(?:up\s+)?to(?:\s+age)?)\s+"
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"
         r"(?!\s*(?:%|percent|dollars|years? of service))",
         re.IGNORECASE)),

@@ -151,7 +151,7 @@ STEP = re.compile(r"^\s*(?:step|tip|part|rule|no\.)\s*#?(\d{1,3})\s*[:.)\u2013\u
                   re.IGNORECASE)
 """A numbered step ("Step 2: Subtract ..."), read as a list item numbered 2."""
 _LABEL = re.compile(r"^\s*(?P<label>[^\s:.!?][^:.!?]{0,58}?)\s*:\s+(?P<value>\S.*?)\s*$")
-_LABEL_WORDS = 8
+_LABEL_WORDS = 10
 _SENTENCE_FINAL = re.compile(r"[.!?:;][\"'\u201d\u2019)\]*_]*\s*$")
 _TAB_ROW = re.compile(r"\S\t+\S")
 _SPACED_CELL = re.compile(r"[^\s]+(?: [^\s]+)*")

@@ -1,0 +1,104 @@
+"""Claims spread over two sentences: a list item completes its lead-in ("Penalty-free caps
+this year:" / "- Domestic abuse survivors: $10,000"), and a short reply states what the
+question just before it asks ("Can you write off the drop? Not year by year.")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _said(report) -> list[tuple[str, str, int]]:
+    return [(f.claim_id, f.verdict, f.line) for f in report.findings]
+
+
+@pytest.mark.parametrize("article", [
+    "Penalty-free caps this year:\n\n- Domestic abuse survivors: $10,000\n",
+    "Here are the penalty-free limits you can use:\n\n- Survivors of domestic abuse: $10,000\n",
+    "What you can take out without the 10% penalty:\n\n"
+    "- Victims of domestic abuse: up to $10,000\n",
+])
+def test_an_amount_in_a_list_item_is_checked_as_the_lead_ins_limit(check_text, article):
+    found = _said(check_text(article, suffix=".md"))
+    assert ("domestic-abuse-distribution-limit", "outdated", 3) in found
+
+
+@pytest.mark.parametrize("article", [
+    "Your plan may let you take a hardship withdrawal for:\n\n- Funeral costs\n",
+    "Hardship withdrawals are allowed for:\n\n- Burial expenses for a parent\n",
+    "The safe-harbor hardship reasons are:\n\n- Funeral and burial costs\n",
+])
+def test_a_bare_item_under_a_lead_in_states_the_completed_rule(check_text, article):
+    report = check_text(article, suffix=".md")
+    assert [f.claim_id for f in report.findings if f.line == 3] == [
+        "hardship-safe-harbor-reasons"]
+    assert all(f.verdict == "accurate" for f in report.findings)
+
+
+def test_items_do_not_repeat_the_claim_their_lead_in_states(check_text):
+    article = ("Hardship withdrawals are allowed only for these three reasons:\n\n"
+               "- Medical bills\n- Funeral costs\n- Tuition\n")
+    report = check_text(article, suffix=".md")
+    assert [f.line for f in report.findings if f.verdict != "accurate"] in ([], [1])
+
+
+def test_a_list_after_a_what_youll_learn_box_is_read_again(check_text):
+    article = ("## What you'll learn\n\n- How much you can take for an emergency\n\n"
+               "Penalty-free caps this year:\n\n- Domestic abuse survivors: $10,000\n")
+    found = _said(check_text(article, suffix=".md"))
+    assert [(c, v) for c, v, _ in found] == [("domestic-abuse-distribution-limit", "outdated")]
+
+
+@pytest.mark.parametrize(("text", "claim_id", "verdict"), [
+    ("Can you write off the drop in your 401(k)? Not year by year.",
+     "retirement-loss-not-deductible-yet", "misleading"),
+    ("Can I deduct the loss in my IRA? The answer is no.",
+     "retirement-loss-not-deductible", "accurate"),
+    ("Is a drop in my 403(b) deductible? Usually not.",
+     "retirement-loss-not-deductible", "accurate"),
+    ("Is there still a way to undo a Roth conversion? There is, if you act before October.",
+     "conversion-recharacterize", "outdated"),
+])
+def test_a_short_reply_states_what_the_question_asks(check_text, text, claim_id, verdict):
+    report = check_text(text)
+    assert [(f.claim_id, f.verdict) for f in report.findings] == [(claim_id, verdict)]
+
+
+@pytest.mark.parametrize("text", [
+    # the reply is not right after the question
+    "Can you write off the drop in your 401(k)? Here is the background. Not year by year.",
+    # "Not every ..." opens a statement of its own, not a reply
+    "Can you write off the drop in your 401(k)? Not every loss works the same way year by year.",
+])
+def test_a_fragment_is_a_reply_only_right_after_the_question(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings
+            if f.claim_id == "retirement-loss-not-deductible-yet"] == []
+
+
+@pytest.mark.parametrize(("text", "claim_id", "verdict"), [
+    ("Lost money in your IRA? There may be a write-off.", "retirement-loss-deductible", "false"),
+    ("Over 50? You can put an extra $7,500 into your 401(k) for 2026.", "catch-up-limit",
+     "outdated"),
+    ("Age 60 to 63? The extra room is $11,250 for 2026.", "catch-up-60-63", "accurate"),
+])
+def test_a_question_that_sets_up_a_case_completes_the_next_sentence(check_text, text,
+                                                                     claim_id, verdict):
+    report = check_text(text)
+    assert (claim_id, verdict) in [(f.claim_id, f.verdict) for f in report.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Can you deduct a loss in your IRA? There may be a write-off.",
+    "Lost money in your IRA? Here is some background. There may be a write-off.",
+])
+def test_a_real_question_or_a_distant_case_completes_nothing(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Left your job at 52 and waited until 56 to withdraw? Sorry, you had to leave in the year "
+    "you turned 55 or later.",
+    "Quit at 50 and want the age-55 break? Unfortunately, you must separate at 55 or older.",
+    "Left at 54 and now 57? No, the separation has to happen in the year you turn 55.",
+])
+def test_a_reply_that_turns_the_case_down_does_not_take_it_on(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings if f.verdict == "false"] == []
