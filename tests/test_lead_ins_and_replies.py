@@ -102,3 +102,51 @@ def test_a_real_question_or_a_distant_case_completes_nothing(check_text, text):
 ])
 def test_a_reply_that_turns_the_case_down_does_not_take_it_on(check_text, text):
     assert [f.claim_id for f in check_text(text).findings if f.verdict == "false"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "If you skip an RMD, the IRS charges a 50% excise tax on the shortfall. "
+    "Miss a $6,000 withdrawal and you owe $3,000.",
+    "The IRS charges 50% of any RMD you fail to take. So a $2,400 shortfall costs you $1,200.",
+    "Your plan must hold back 20% of a hardship withdrawal. "
+    "To end up with $4,000, you'll have to ask for $5,000.",
+])
+def test_a_worked_example_restates_the_wrong_rate_before_it(check_text, text):
+    report = check_text(text)
+    first, second = text.split(". ", 1)
+
+    def wrong(sentence: str) -> set[str]:
+        return {f.claim_id for f in report.findings
+                if f.verdict != "accurate" and f.sentence.startswith(sentence.split()[0])}
+
+    assert wrong(first) and wrong(second) == wrong(first)
+
+
+@pytest.mark.parametrize("text", [
+    # the amounts are not the rate of each other
+    "If you skip an RMD, the IRS charges a 50% excise tax on the shortfall. "
+    "Miss a $6,000 withdrawal and you owe $1,500.",
+    # the rate stated before is right: the example repeats no mistake
+    "If you skip an RMD, the excise tax is 25% of the shortfall. "
+    "Miss a $6,000 withdrawal and you owe $1,500.",
+])
+def test_a_worked_example_restates_nothing_else(check_text, text):
+    second = text.split(". ", 1)[1]
+    assert [f.claim_id for f in check_text(text).findings
+            if f.sentence == second and f.verdict != "accurate"] == []
+
+
+@pytest.mark.parametrize(("heading", "claim_id", "verdict"), [
+    ("## 1. $23,500 — your 401(k) ceiling", "elective-deferral-limit", "outdated"),
+    ("## 4. $8,000 — the IRA limit", "ira-limit", "false"),
+    ("## 9. 50% — the missed-RMD penalty", "rmd-excise-rate", "outdated"),
+])
+def test_a_figure_headline_is_checked_like_a_statement(check_text, heading, claim_id, verdict):
+    article = f"# Numbers to know for 2026\n\n{heading}\n\nMore on this below.\n"
+    found = [(f.claim_id, f.verdict, f.line) for f in check_text(article, suffix=".md").findings]
+    assert (claim_id, verdict, 3) in found
+
+
+def test_a_heading_that_only_names_a_topic_stays_unchecked(check_text):
+    article = "# Numbers to know for 2026\n\n## Your 401(k) ceiling\n\nMore on this below.\n"
+    assert check_text(article, suffix=".md").findings == []

@@ -10,17 +10,20 @@ from dataclasses import replace
 
 from taxcheck.claimdb.models import Condition
 from taxcheck.clauses import Candidate, ConceptMention
+from taxcheck.findings import Step
 from taxcheck.matching.conditions import condition_met
 from taxcheck.matching.discourse import DiscourseContext, resolve_clause
 from taxcheck.matching.retries import (
     LeadIn,
     Question,
+    Stated,
     as_item_of,
     lead_in_of,
     sets_up_case,
     under_case,
     with_ellipsis,
     with_explained_clause,
+    works_out_rate,
 )
 from taxcheck.matching.years import ClauseYears
 
@@ -218,3 +221,31 @@ def test_the_sentence_after_a_case_states_what_holds_in_it(db):
     assert under_case(reply, res, case, 2, match)[0] == []  # type: ignore[arg-type]
     asked = replace(case, conditional=False)
     assert under_case(reply, res, asked, 1, match)[0] == []  # type: ignore[arg-type]
+
+
+def test_a_worked_example_restates_only_the_wrong_rate_of_the_clause_before(db):
+    from taxcheck.nlp.quantities import Quantity
+
+    def with_amounts(cand: Candidate, *amounts: tuple[str, float]) -> Candidate:
+        return replace(cand, quantities=tuple(Quantity(kind, value, 0, 1, str(value))  # type: ignore[arg-type]
+                                              for kind, value in amounts))
+
+    rate = with_amounts(clause("The IRS takes 50% of a missed RMD.", "RMD", "PENALTY"),
+                        ("percent", 50))
+    wrong = replace(_claim_match(db, "rmd-excise-rate", {"RMD", "PENALTY"}), verdict="outdated",
+                    steps=(Step(stage="number", detail="50% is the 2022 figure"),))
+    # a right claim of the same clause, and a wrong one about something else than the rate
+    right = replace(wrong, verdict="accurate")
+    other = _claim_match(db, "hardship-withdrawal-penalty-free", {"HARDSHIP"})
+    last = Stated(rate, (wrong, right, other), 0, 1)
+    example = with_amounts(clause("Miss $10,000 and you owe $5,000.", "MISS", sentence=1),
+                           ("usd", 10_000), ("usd", 5_000))
+    res = resolve_clause(example, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+    matches, worked = works_out_rate(example, res, last, 1)
+    assert [m.claim.id for m in matches] == ["rmd-excise-rate"]
+    assert worked.steps[-1].source == "worked-example"
+    # too far from the rate, or too many sentences after it
+    off = with_amounts(example, ("usd", 10_000), ("usd", 4_000))
+    assert works_out_rate(off, res, last, 1)[0] == []
+    assert works_out_rate(example, res, last, 3)[0] == []

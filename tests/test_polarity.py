@@ -175,7 +175,7 @@ def test_a_case_that_falls_outside_a_rule_denies_the_rule_covers_it(check_text, 
 
 
 @pytest.mark.parametrize(("sentence", "claim"), [
-    ("Any IRA loss you can't use this year carries forward to next year.",
+    ("The part of an IRA loss you can't deduct this year rolls forward to later years.",
      "retirement-loss-carryforward"),
     ("The 20% your plan withholds on an indirect rollover is a penalty you can't get back.",
      "rollover-withholding-is-penalty"),
@@ -183,3 +183,11 @@ def test_a_case_that_falls_outside_a_rule_denies_the_rule_covers_it(check_text, 
 def test_a_negated_relative_clause_does_not_deny_the_main_clause(check_text, sentence, claim):
     # "the loss you can't use" is the unused part; "a penalty you can't get back" names it
     assert (claim, "false", "stated") in _ids(check_text(sentence))
+
+
+def test_a_forum_aside_does_not_deny_the_post(check_text):
+    # "no issues so far" is a sign-off, not a denial of the rollover loss claimed
+    text = ("rolled my old 401k over to Vanguard down $12k and took the loss on sched D, "
+            "no issues so far")
+    assert ("retirement-loss-rollover", "false", "stated") in _ids(check_text(text))
+    assert not [f for f in check_text(text).findings if f.verdict == "accurate"]

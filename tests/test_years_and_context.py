@@ -350,3 +350,10 @@ def test_an_instruction_sharing_one_word_with_an_abolished_rule_is_no_step_of_it
     flagged = [f.sentence for f in report.findings if f.verdict == "outdated"]
     assert flagged == ["A nonspouse heir who inherits your IRA can spread the payouts over "
                        "their own life expectancy."]
+
+
+def test_pre_2018_speaks_of_the_old_rule(check_text):
+    # "Pre-2018" is a range ending in 2017, like "before 2018"
+    report = check_text("Pre-2018 rules let you deduct an IRA loss if you closed all your IRAs.")
+    assert {(f.claim_id, f.verdict) for f in report.findings} == {
+        ("ira-loss-deduction-before-2018", "accurate")}

@@ -39,7 +39,8 @@ class Step(BaseModel):
     ``procedure`` (a step or worked-example line of an abolished rule stated as available
     earlier in the section), ``answer`` (a reply to the question just asked), ``lead-in`` (the
     sentence ending in a colon that introduces a list item), ``case`` (a question that sets
-    up a case just before: "Over 50?")."""
+    up a case just before: "Over 50?"), ``worked-example`` (amounts that work out the rate
+    stated just before)."""
 
 
 class Fix(BaseModel):

@@ -33,6 +33,7 @@ from taxcheck.matching.retries import (
     MatchFn,
     Procedure,
     Question,
+    Stated,
     answers,
     as_answer_to,
     as_item_of,
@@ -46,6 +47,7 @@ from taxcheck.matching.retries import (
     with_ellipsis,
     with_explained_clause,
     with_heading,
+    works_out_rate,
 )
 from taxcheck.matching.years import ClauseYears, clause_years, heading_year, sentence_year
 
@@ -113,6 +115,8 @@ class _Walk:
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
+        self.stated: Stated | None = None
+        """The last clause that stated a claim (a worked example after it may restate it)."""
         self.said: list[tuple[int, frozenset[str]]] = []
         """The claims each sentence of the current block matched, with its number."""
         """The sentence ending in a colon that introduces the list being read."""
@@ -158,7 +162,7 @@ class _Walk:
             resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or answers(res.cand)):
+                    or self._replies(res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
@@ -171,6 +175,12 @@ class _Walk:
             last = self.context.sentence
             claims = frozenset().union(*(ids for n, ids in self.said if n == last))
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+
+    def _replies(self, cand: Candidate) -> bool:
+        """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading
+        that opens like one ("Not for everyone") with no question before it is a label."""
+        return (answers(cand) and self.asked is not None
+                and self.context.sentence - self.asked.sentence <= 1)
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
@@ -259,6 +269,8 @@ class _Walk:
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
             self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
+            line = self.document.line_col(block.to_source(cand.start))[0]
+            self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
@@ -277,6 +289,8 @@ class _Walk:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches and block.row is not None:
             matches, res = with_heading(res, self.heading or self.title, match)
+        if not matches:
+            matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         return matches, res
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:

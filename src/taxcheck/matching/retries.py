@@ -267,6 +267,66 @@ def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
     return [m for m in matches if m not in same] + steps, stepped
 
 
+@dataclass(frozen=True)
+class Stated:
+    """The last clause that stated a claim, with its matches."""
+
+    cand: Candidate
+    matches: tuple[Match, ...]
+    sentence: int
+    line: int
+
+
+RATE_TOLERANCE = 0.005
+"""How far two amounts' ratio may be from a stated rate and still work it out."""
+
+
+def _works_out(amounts: list[float], rates: list[float]) -> bool:
+    """Two of ``amounts`` are a rate of each other, or what is left after it ($5,000 of
+    $10,000 is 50%; $8,000 of $10,000 is what 20% withheld leaves)."""
+    for i, small in enumerate(amounts):
+        for big in amounts[i + 1:]:
+            if big <= small or big <= 0:
+                continue
+            share = small / big
+            if any(abs(share - r) < RATE_TOLERANCE or abs(1 - share - r) < RATE_TOLERANCE
+                   for r in rates):
+                return True
+    return False
+
+
+def _about_rate(m: Match, rates: list[float]) -> bool:
+    """The match is about one of ``rates``: it checked the rate as a figure ("50% is the
+    2022 figure"), or its claim names it ("the 20% for rollover distributions")."""
+    named = [f"{r * 100:g}%" for r in rates]
+    return (any(n in step.detail for step in m.steps for n in named)
+            or any(n in f"{m.claim.says} {m.claim.rule}" for n in named))
+
+
+def works_out_rate(cand: Candidate, res: Resolution, last: Stated | None, sentence: int
+                   ) -> tuple[list[Match], Resolution]:
+    """A worked example right after a rate was stated restates it: "the IRS imposes a 50%
+    excise tax on what you didn't take. Miss a $10,000 distribution and you owe $5,000."
+    states the 50% again, and so does "so to have $8,000 in hand you request $10,000"
+    after "the plan must withhold 20%". Only the wrong claims of the clause before that are
+    about the rate are restated: the example repeats a mistake, it adds no right rule of
+    its own, and it says nothing of the clause's other claims."""
+    if last is None or not 0 < sentence - last.sentence <= 1 or cand.question:
+        return [], res
+    rates = [q.value / 100 for q in last.cand.quantities if q.kind == "percent" and q.value]
+    amounts = sorted({float(q.value) for q in cand.quantities if q.kind == "usd"})
+    if not rates or not 2 <= len(amounts) <= 3 or not _works_out(amounts, rates):
+        return [], res
+    wrong = [replace(m, fix=None) for m in last.matches
+             if m.verdict != "accurate" and _about_rate(m, rates)]
+    if not wrong:
+        return [], res
+    return wrong, replace(res, steps=[*res.steps, Step(
+        stage="context", detail=f"a worked example of the rate stated on line {last.line}",
+        labels=tuple(sorted({c for m in wrong for c in m.concepts})),
+        source="worked-example")])
+
+
 ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
 """Concepts of a reply to the question just asked, and the polarity each gives it."""
 BARE_REPLY = 3

@@ -68,9 +68,11 @@ NEW_YEAR = 99
 """``relyear`` value of "the new year": next year late in a year, this year early in it."""
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "mil": 1_000_000,
                 "m": 1_000_000, "hundred": 100}
-_BEFORE_YEAR = re.compile(r"\b(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?$",
-                          re.IGNORECASE)
-_AFTER_YEAR = re.compile(r"\b(?:after|beyond|later\s+than)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
+_BEFORE_YEAR = re.compile(r"\b(?:(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?"
+                          r"|pre-)$", re.IGNORECASE)
+"""Words before a year that make it the last year of a range ("before 2018", "pre-2018")."""
+_AFTER_YEAR = re.compile(r"\b(?:(?:after|beyond|later\s+than)\s+(?:tax\s+year\s+)?|post-)$",
+                         re.IGNORECASE)
 _NAMES_A_LAW = re.compile(r"^\s+(?:tax\s+)?(?:law|laws|cuts?|act|ruling|bill|reform|legislation)\b",
                           re.IGNORECASE)
 """A year that names a law or ruling ("the 2017 tax cuts", "a 2008 ruling"), not a tax year."""
