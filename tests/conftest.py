@@ -24,10 +24,11 @@ from taxcheck.readers import read_bytes
 # own (a worker inherits the controller's variable; one made by a test session is replaced),
 # so no worker removes a folder another one is still using.
 _PREFIX = "taxcheck-tests-"
-if os.environ.get("PYTEST_XDIST_WORKER") and Path(
-        os.environ.get("TAXCHECK_CACHE_DIR", _PREFIX)).name.startswith(_PREFIX):
+if "TAXCHECK_CACHE_DIR" not in os.environ or (
+        os.environ.get("PYTEST_XDIST_WORKER")
+        and Path(os.environ["TAXCHECK_CACHE_DIR"]).name.startswith(_PREFIX)):
     os.environ["TAXCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix=_PREFIX)
-_CACHE = os.environ.setdefault("TAXCHECK_CACHE_DIR", tempfile.mkdtemp(prefix=_PREFIX))
+_CACHE = os.environ["TAXCHECK_CACHE_DIR"]
 
 
 def pytest_sessionfinish(session, exitstatus):
