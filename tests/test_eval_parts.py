@@ -72,3 +72,12 @@ def test_misses_and_false_alarms_are_counted_by_kind_even_when_sealed(tmp_path):
     text = invoke("eval", str(corpus)).stdout
     assert "problems missed: unflagged 1, other_verdict 0, other_fact 0" in text
     assert "sealed2.txt" not in text
+
+
+def test_a_table_row_quote_is_held_by_the_sentence_the_reader_makes_of_a_cell():
+    from taxcheck.evaluation import holds, normalise
+    quote = normalise("Catch-up, 50 and over | $7,500 | $8,000")
+    assert holds(quote, normalise("Catch-up, 50 and over \u2014 2026: $8,000"))
+    assert not holds(quote, normalise("Catch-up, 50 and over \u2014 2026: $9,000"))
+    assert not holds(quote, normalise("Deferral \u2014 2026: $8,000"))
+    assert not holds(normalise("The limit is $8,000"), normalise("The limit is $7,500"))

@@ -72,3 +72,19 @@ def test_a_quote_with_its_step_label_matches_the_step(tmp_path, checker):
         "    fact: elective-deferral-limit\n    verdict: outdated\n", encoding="utf-8")
     result = evaluate(tmp_path, checker)
     assert (result.problems.tp, result.problems.fn) == (1, 0)
+
+
+def test_a_quoted_table_row_matches_the_row_as_readers_give_it(tmp_path, checker):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "table.md").write_text(
+        "# Limits\n\n| Limit | 2026 |\n|---|---|\n| 401(k) deferral | $23,000 |\n",
+        encoding="utf-8")
+    (tmp_path / "gold" / "table.md.yaml").write_text(
+        'article: table.md\nas_of: 2026\nannotations:\n'
+        '  - quote: "401(k) deferral | $23,000"\n'
+        "    fact: elective-deferral-limit\n    verdict: outdated\n", encoding="utf-8")
+    report = checker.check(read_path(str(tmp_path / "table.md")))
+    assert [f.sentence for f in report.findings if f.claim_id == "elective-deferral-limit"] \
+        == ["401(k) deferral — 2026: $23,000"]
+    result = evaluate(tmp_path, checker)
+    assert (result.problems.tp, result.problems.fp, result.problems.fn) == (1, 0, 0)

@@ -138,6 +138,28 @@ def test_quantities(text, kind, value):
     assert (q.kind, q.value) == (kind, value)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("up to three grand of that", 3000), ("take ten grand out", 10000),
+    ("A grand a month, penalty-free", 1000), ("borrow 50 grand", 50000),
+    ("an extra eight thousand.", 8000), ("by a thousand dollars", 1000),
+    ("the thousand-dollar draw", 1000), ("went from seven thousand to", 7000),
+])
+def test_colloquial_thousands_are_amounts(text, value):
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == ("usd", value)
+
+
+@pytest.mark.parametrize("text", ["a grand total of", "grandchildren", "three thousand people",
+                                  "The grand scheme", "Grand opening"])
+def test_grand_and_thousand_without_an_amount(text):
+    assert [q for q in find_quantities(text) if q.kind == "usd"] == []
+
+
+def test_an_age_given_as_a_labels_value():
+    findings = _json("Intro.\n\nRMD age: 72\n", "--tax-year", "2026")
+    assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age-72", "outdated")]
+
+
 @pytest.mark.parametrize(("text", "kind", "value"), [
     ("\u017feventy percent", "percent", 70), ("f\u0131ve percent", "percent", 5),
     ("F\u0130VE percent", "percent", 5), ("next tax year", "relyear", 1),
@@ -302,3 +324,53 @@ def test_an_income_given_as_an_upper_bound_is_the_credit_s_income_line(check_tex
 ])
 def test_a_long_label_of_a_label_value_line_is_still_a_label(check_text, line):
     assert _verdicts(check_text, line).get("rmd-excise-rate-corrected") == {"accurate"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("For 2026 Roth IRA eligibility phases out from $150,000 to $165,000 for single filers and "
+     "$242,000 to $252,000 for married couples filing jointly.",
+     {"roth-ira-phaseout-single": {"outdated"}, "roth-ira-phaseout-mfj": {"accurate"}}),
+    ("In 2026 the Saver's Credit is open to joint filers with AGI up to $79,000, heads of "
+     "household up to $60,375 and singles up to $40,250.",
+     {"savers-credit-agi-mfj": {"outdated"}, "savers-credit-agi-hoh": {"accurate"},
+      "savers-credit-agi-single": {"accurate"}}),
+    ("For 2026, Saver's Credit income limits are $80,500 for married couples filing jointly "
+     "and $39,500 for single filers.",
+     {"savers-credit-agi-mfj": {"accurate"}, "savers-credit-agi-single": {"outdated"}}),
+])
+def test_each_filing_status_of_a_sentence_takes_its_own_amount(check_text, sentence, expected):
+    found = _verdicts(check_text, sentence)
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("For 2026 the all-in 401(k) figure for someone 50+ is $32,000.", "false"),
+    ("The all-in amount a 401(k) saver aged 50 or older can defer in 2026 is $32,500.",
+     "accurate"),
+    ("In 2025 the all-in 401(k) number for workers over 50 comes to $31,000.", "accurate"),
+])
+def test_an_all_in_figure_is_a_total(check_text, sentence, verdict):
+    found = _verdicts(check_text, sentence)
+    assert found.get("deferral-total-50-plus") == {verdict}, found
+    assert "catch-up-limit" not in found and "elective-deferral-limit" not in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The IRA limit went from $7,000 to $7,500, its first move since 2024.",
+    "The 401(k) deferral limit is $24,500, its largest since 2023.",
+    "The IRA catch-up of $1,100 is the first change since 2024.",
+])
+def test_a_year_a_comparison_reaches_back_to_does_not_date_the_amount(sentence):
+    findings = _json(sentence, "--tax-year", "2026")
+    assert findings and all(f["verdict"] == "accurate" for f in findings)
+
+
+@pytest.mark.parametrize("text", ["the IRS takes half of it", "half the shortfall",
+                                  "half of the amount you missed"])
+def test_half_of_an_amount_is_fifty_percent(text):
+    [q] = find_quantities(text)
+    assert (q.kind, q.value) == ("percent", 50)
+
+
+def test_half_a_balance_is_not_a_rate():
+    assert find_quantities("borrow half your balance") == []

@@ -89,3 +89,16 @@ def test_delaying_both_the_plan_and_the_ira_is_false(check_text, text):
 def test_a_range_of_birth_years_is_no_tax_year(check_text, text):
     # those born in 1950 began at 72: the 1950 figure is checked, as of today's tax year
     assert ("rmd-start-age-born-1950", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Roth IRA owners are never forced to withdraw during their lifetime, and since 2024 the "
+    "same goes for Roth money in a 401(k).",
+    "A Roth IRA owner never has to take RMDs, and the same is true for Roth 401(k) money.",
+    "Roth IRAs have no required minimum distributions for the owner, and the same applies to "
+    "Roth 403(b) accounts from 2024.",
+])
+def test_the_same_after_and_repeats_its_own_sentence_not_the_last(check_text, text):
+    found = _found(check_text, "RMD age: 72\n\n" + text)
+    assert ("rmd-start-age-72", "outdated") in found
+    assert not [f for f in found if f[1] != "accurate" and f != ("rmd-start-age-72", "outdated")]

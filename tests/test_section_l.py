@@ -139,9 +139,36 @@ def test_the_old_deduction_described_as_available_is_outdated(check_text, text):
     "Close out all your IRAs at a loss and you can write off the shortfall again.",
     "With the TCJA provisions expiring, the IRA loss deduction is back for 2026 if you cash out "
     "all of your Roth IRAs.",
+    "Once the 2017 tax cuts run out, miscellaneous itemized deductions come back in 2026.",
 ])
-def test_saying_the_deduction_came_back_is_false(check_text, text):
-    assert ("ira-loss-deduction-not-back", "false") in _found(check_text, text)
+def test_the_forecast_that_the_deduction_comes_back_is_outdated(check_text, text):
+    # right under the law before OBBBA (TCJA's suspension ending after 2025): outdated
+    found = _found(check_text, text)
+    assert {v for _, v in found} == {"outdated"}
+    assert found & {("ira-loss-deduction-not-back", "outdated"),
+                    ("misc-itemized-return-2026", "outdated")}
+
+
+@pytest.mark.parametrize("text", [
+    "OBBBA restored miscellaneous itemized deductions.",
+    "Thanks to the new tax law, you can deduct IRA losses again starting this year.",
+    "The One Big Beautiful Bill brought back miscellaneous itemized deductions, including "
+    "losses on closed-out IRAs.",
+])
+def test_saying_the_2025_law_restored_the_deduction_is_false(check_text, text):
+    found = _found(check_text, text)
+    assert ("misc-itemized-restored-by-2025-law", "false") in found
+    assert "outdated" not in {v for _, v in found}
+
+
+@pytest.mark.parametrize("text", [
+    "For 2026 returns, emptying a losing IRA is deductible again.",
+    "Once the TCJA expires, cash out the IRA that dropped and you can write off the shortfall "
+    "again.",
+])
+def test_one_losing_ira_deductible_again_is_false(check_text, text):
+    # wrong under the old rule too (every IRA of a kind had to be closed)
+    assert ("ira-loss-one-ira-deductible-again", "false") in _found(check_text, text)
 
 
 @pytest.mark.parametrize("text", [

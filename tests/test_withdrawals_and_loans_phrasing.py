@@ -187,3 +187,21 @@ def test_a_loan_offset(check_text, text, found):
 ])
 def test_the_right_figure_of_a_false_sentence_is_not_reported_accurate(check_text, text, claim):
     assert _found(check_text, text) == {(claim, "false")}
+
+
+# --- answers and coordinations ------------------------------------------------------------------
+
+@pytest.mark.parametrize("reply", ["Too bad:", "Sorry,", "Tough luck:"])
+def test_a_sorry_reply_denies_the_case_asked(check_text, reply):
+    text = (f"Quit at 52 and wait until 56 to tap the plan? {reply} you needed to leave in the "
+            "calendar year you turned 55 or later.")
+    assert "rule-of-55-left-before-55" not in _problems(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It's still taxable, you can repay it within three years, and your plan isn't obliged to "
+    "offer the emergency withdrawal.",
+    "The emergency withdrawal is taxed as income, and the plan doesn't have to offer it.",
+])
+def test_a_new_subjects_denial_stays_in_its_own_clause(check_text, text):
+    assert ("emergency-distribution-tax-free", "false") not in _found(check_text, text)

@@ -222,7 +222,7 @@ def test_an_outstanding_balance_is_the_loan_named_earlier(dated):
     ("The 2025 tax law made the ban on miscellaneous itemized deductions permanent, so there's "
      "no IRA-loss deduction for 2026.", "misc-itemized-ban-permanent", "accurate"),
     ("The IRA catch-up for savers 50 and up, however, is set in the statute at $1,000 and "
-     "won't move.", "ira-catch-up-fixed", "false"),
+     "won't move.", "ira-catch-up-fixed", "outdated"),
 ])
 def test_clause_boundaries_keep_negation_and_questions_in_their_place(dated, sentence, claim,
                                                                        verdict):

@@ -174,6 +174,19 @@ def _quoted(quote: str) -> str:
     return normalise(STEP.sub("", _LIST_MARKER.sub("", quote), count=1))
 
 
+def holds(quote: str, sentence: str) -> bool:
+    """Whether a (normalised) sentence holds a (normalised) gold quote. A quote of a table
+    row keeps its cells' pipes ("catch-up, 50 and over | $7,500 | $8,000") while the reader
+    states each cell with its row and column ("catch-up, 50 and over - 2026: $8,000"): a
+    sentence holds such a quote when it holds the row's first cell and another of its cells."""
+    if quote in sentence:
+        return True
+    if " | " not in quote:
+        return False
+    first, *rest = (cell.strip() for cell in quote.split(" | "))
+    return bool(first) and first in sentence and any(cell and cell in sentence for cell in rest)
+
+
 def normalise(text: str) -> str:
     """Compare quotes and sentences without caring about spacing or curly quotes."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
@@ -229,7 +242,7 @@ labeller left it out)."""
 
 
 def _miss_kind(findings: list[Finding], quote: str, key: str, facts: Facts) -> str:
-    keys = [k for f in findings if quote in normalise(f.sentence)
+    keys = [k for f in findings if holds(quote, normalise(f.sentence))
             for k in _claim_keys(f, facts)]
     if not keys:
         return "unflagged"
@@ -240,7 +253,7 @@ def _alarm_kind(finding: Finding, gold: GoldFile, facts: Facts) -> str:
     sentence = normalise(finding.sentence)
     keys = _claim_keys(finding, facts)
     said = [(_annotation_key(a, facts), a.verdict) for a in gold.annotations
-            if _quoted(a.quote) in sentence]
+            if holds(_quoted(a.quote), sentence)]
     if not said:
         return "unannotated"
     verdicts = {verdict for k, verdict in said if k in keys}
@@ -269,7 +282,7 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
         quote = _quoted(ann.quote)
         key = _annotation_key(ann, facts)
         match = next((i for i, f in enumerate(findings) if i not in used
-                      and quote in normalise(f.sentence)
+                      and holds(quote, normalise(f.sentence))
                       and key in _claim_keys(f, facts) and _label(f) == ann.verdict), None)
         if ann.verdict == "myth":
             # A myth is fine unflagged or reported as a debunked myth; never as an error.
@@ -288,7 +301,7 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
         outcome = Outcome(path=report.path, sentence=ann.quote,
                           expected=f"{claim_name} ({ann.verdict})",
                           got=", ".join(f"{f.claim_id} ({_label(f)})" for f in findings
-                                        if quote in normalise(f.sentence)) or None)
+                                        if holds(quote, normalise(f.sentence))) or None)
         if ann.todo:
             result.known_misses.append(outcome)
             continue

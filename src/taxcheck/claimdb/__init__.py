@@ -6,7 +6,7 @@ from pathlib import Path
 
 from taxcheck.claimdb.cache import cached_load
 from taxcheck.claimdb.database import ClaimDatabase
-from taxcheck.claimdb.loader import ClaimDatabaseErrors, load_database
+from taxcheck.claimdb.files import ClaimDatabaseErrors
 from taxcheck.resources import data_dir
 
 __all__ = ["ClaimDatabase", "ClaimDatabaseErrors", "builtin_claims_dir", "load_claims"]
@@ -23,4 +23,11 @@ def load_claims(extra: list[Path] | tuple[Path, ...] = ()) -> ClaimDatabase:
     A database loaded before from the same files comes from the compiled cache
     (:mod:`taxcheck.claimdb.cache`).
     """
-    return cached_load([builtin_claims_dir(), *extra], load_database)
+    return cached_load([builtin_claims_dir(), *extra], _parse)
+
+
+def _parse(folders: list[Path]) -> ClaimDatabase:
+    """Parse and validate the claim folders (imported only when the cache has no copy)."""
+    from taxcheck.claimdb.loader import load_database
+
+    return load_database(folders)

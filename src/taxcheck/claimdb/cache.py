@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from taxcheck import __version__
 from taxcheck.claimdb.database import ClaimDatabase
+from taxcheck.claimdb.files import read_claim_file
 
 T = TypeVar("T")
 
@@ -64,7 +65,6 @@ def cache_key(folders: Iterable[Path]) -> str | None:
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0"
                             f"{pydantic.VERSION}\0".encode())
     digest.update(_source_digest())
-    from taxcheck.claimdb.loader import read_claim_file  # the loader imports this module
 
     try:
         for folder in folders:

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 
 from taxcheck.claimdb.models import Claim, Condition, Lexeme
 
+MEMO_LIMIT = 20_000
+"""Lookups remembered before the memo starts over (each holds a short list)."""
+
 
 class ConditionIndex:
     """The conditions of every claim, indexed by a concept each one requires.
@@ -46,13 +49,35 @@ class ConditionIndex:
              frozenset(cond.any), frozenset(cond.implied)) for _, cond in self.entries]
         """Per condition: the concepts of ``all`` the clause must name, those of ``all``
         the title or section may supply, ``any``, and ``implied``."""
+        self._memo: dict[tuple[frozenset[str], frozenset[str]],
+                         list[tuple[Claim, Condition]]] = {}
+        """(labels, ambient) -> the lookup's result: clauses name the same few concepts
+        again and again, within an article and across articles."""
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_memo": {}}  # not cached or sent to workers
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_memo", {})
 
     def candidates(self, labels: Iterable[str], ambient: Iterable[str] = ()
                    ) -> list[tuple[Claim, Condition]]:
         """The conditions that clause concepts ``labels`` with title and section concepts
-        ``ambient`` might meet (a superset of those they meet), in database order."""
+        ``ambient`` might meet (a superset of those they meet), in database order. The list
+        may be shared between calls: callers do not change it."""
         said = labels if isinstance(labels, frozenset) else frozenset(labels)
         around = ambient if isinstance(ambient, frozenset) else frozenset(ambient)
+        key = (said, around)
+        out = self._memo.get(key)
+        if out is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            out = self._memo[key] = self._lookup(said, around)
+        return out
+
+    def _lookup(self, said: frozenset[str], around: frozenset[str]
+                ) -> list[tuple[Claim, Condition]]:
         found = set(self.always)
         for label in said:
             found.update(self.named.get(label, ()))

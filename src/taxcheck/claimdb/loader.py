@@ -10,10 +10,7 @@ figure of that id (next year's limits the day they are announced) and changes no
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -22,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from taxcheck.claimdb.database import ClaimDatabase
+from taxcheck.claimdb.files import ClaimDatabaseErrors, read_claim_file
 from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, FigureYears, Lexeme
 from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, key_line, line_of
 from taxcheck.cues import CUE_CATEGORIES
@@ -30,17 +28,6 @@ from taxcheck.nlp.normalise import TYPOGRAPHIC
 
 M = TypeVar("M", bound=BaseModel)
 
-
-
-class ClaimDatabaseErrors(ClaimDatabaseError):
-    """Every problem found while loading; ``str()`` gives one line per problem."""
-
-    def __init__(self, errors: list[ClaimDatabaseError]):
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
-
-    def __str__(self) -> str:
-        return "\n".join(str(e) for e in self.errors)
 
 
 def _describe(error: dict) -> str:
@@ -59,22 +46,6 @@ def _short_repr(value: object, limit: int = 60) -> str:
         return f"a {'mapping' if isinstance(value, dict) else 'list'} of {len(value)} items"
     text = repr(value)
     return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
-def read_claim_file(path: Path) -> bytes | OSError:
-    """The bytes of a claim file, or why it cannot be read: a folder, a pipe or a
-    device named ``x.yaml`` and a symlink loop are errors, never a hang or a crash."""
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
-                return IsADirectoryError(errno.EISDIR, "is a folder, not a file")
-            if not stat.S_ISREG(mode):
-                return OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
-            return handle.read()
-    except OSError as exc:
-        return exc
 
 
 class _FileLoader:

@@ -17,7 +17,8 @@ _TOTAL = re.compile(
     r"(?:\b(?:total(?:\s+of)?|totals|totaling|totalling|altogether|all\s+told|comes?\s+to|"
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|(?:a|the)\s+combined|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
-    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto)"
+    r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto"
+    r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
     r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most

@@ -34,6 +34,10 @@ _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.
                         r"\b(?:in|during)\s+$", re.IGNORECASE)
 """A year in which something was earned ("if you earned more than $150,000 from your employer
 in 2025"): it dates the earnings, not the rule."""
+_SINCE_YEAR = re.compile(r"\b(?:first\s+\w+|unchanged|the\s+same|flat|frozen|highest|"
+                         r"biggest|largest)\s+since\s+$", re.IGNORECASE)
+"""A year a comparison reaches back to ("its first move since 2024", "unchanged since
+2023"): the starting point of the comparison, not the year of the amount."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
             bound[low.start] = bound[high.start]
     # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
     free = [int(q.value) for q in explicit if q.start not in tied
-            and not _EARNED_IN.search(cand.text[:q.start - cand.start])]
+            and not _EARNED_IN.search(cand.text[:q.start - cand.start])
+            and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = default if not free and relatives and relatives[0].value == 0 else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound

@@ -158,7 +158,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid. One that opens a new
     subject (", and the catch-up ...", no pronoun) splits when each side states its own
-    dollar amount:
+    dollar amount, or when it has a negation of its own and the side before has none:
     "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
     """
     sent_start, sent_end = sent
@@ -166,11 +166,15 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
+        left = _negated(cues, sent_start, c.start)
+        right = _negated(cues, c.start, sent_end)
         if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
-            if _negated(cues, sent_start, c.start) != _negated(cues, c.start, sent_end):
+            if left != right:
                 cuts.add(c.start)
-        elif _states_amount(tokens, sent_start, c.start) and _states_amount(tokens, c.start,
-                                                                             sent_end):
+        # a new subject keeps its own denial off the statement before it ("It's still
+        # taxable, ..., and your plan isn't obliged to offer it")
+        elif (not left and right) or (_states_amount(tokens, sent_start, c.start)
+                                      and _states_amount(tokens, c.start, sent_end)):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
@@ -332,6 +336,16 @@ def _reported(tokens: _Tokens, sent_end: int, cues: list[_Mark]) -> list[_Mark]:
     return found
 
 
+def _same_as_inside(tokens: _Tokens, inside: list[_Mark], cue: _Mark) -> bool:
+    """"Roth IRA owners never have to withdraw, and the same goes for Roth 401(k)s": the
+    same as the statement made earlier in the clause (", and" after a concept, before the
+    cue), not as the previous sentence."""
+    first = min((s.start for s in inside if s.start < cue.start), default=None)
+    return first is not None and any(
+        tokens.word(i) == "," and tokens.word(i + 1).lower() == "and"
+        for i in range(first, cue.start - 1))
+
+
 def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
     """True when some value of the sorted list lies in ``[start, end)``."""
     i = bisect_left(sorted_starts, start)
@@ -393,7 +407,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
             left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
-            inside = [s for s in concepts if a <= s.start < b
+            # "Unlike the abuse-victim cap, the $1,000 is not indexed": what the opening
+            # "unlike ..." phrase names is set against the clause, not part of it
+            contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
+                tokens.word(a).lower() == "unlike") else a
+            inside = [s for s in concepts if contrast <= s.start < b
                       and not any(lo <= s.start < hi for lo, hi in left_out)]
             if not inside:
                 continue
@@ -448,7 +466,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 historical=not counterfactual and any(c.label_ == HISTORICAL
                                                       for c in clause_cues),
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
-                same_as=any(c.label_ == SAME_AS for c in clause_cues),
+                same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
+                            for c in clause_cues),
             ))
     return out
 

@@ -40,10 +40,22 @@ class CaselessLemmatizer(Lemmatizer):
         if self.mode != "caseless_lookup" or lookups is not None:
             super().initialize(get_examples, nlp=nlp, lookups=lookups)
             return
-        from spacy.util import load_language_data, registry
+        if self._table is None:  # not given by use_table
+            from spacy.util import load_language_data, registry
 
-        self._table = load_language_data(registry.lookups.get(self.vocab.lang)["lemma_lookup"])
+            self._table = load_language_data(
+                registry.lookups.get(self.vocab.lang)["lemma_lookup"])
         self._validated = True  # spaCy's check for its own tables, which are not used
+
+    @property
+    def table(self) -> dict[str, str] | None:
+        """The lookup table (after ``initialize``), to cache with the compiled patterns."""
+        return self._table
+
+    def use_table(self, table: dict[str, str]) -> None:
+        """Use this lookup table (from the cache) instead of reading spaCy's at
+        ``initialize``: parsing its compressed JSON took a few per cent of the start-up."""
+        self._table = table
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "caseless_lookup":

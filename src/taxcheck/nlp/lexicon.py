@@ -109,9 +109,31 @@ def requirements(pattern: list[dict]) -> tuple[Requirement, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _commonness(values: frozenset[str]) -> tuple[bool, int]:
-    """Sort key: sets that may name a frequent word ("the", ",") come last."""
-    return any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values)
+def _commonness(need: Requirement, counts: dict[str, dict[str, int]]
+                ) -> tuple[int, bool, int]:
+    """Sort key of a requirement: how often its words occur in ``counts`` (measured on
+    tax prose), then whether it may name a frequent word ("the", ","), then how many."""
+    seen = counts.get(need.attr, {})
+    values = need.values
+    return (sum(seen.get(v, 0) for v in values),
+            any(v.lower() in STOP_WORDS or not v.isalnum() for v in values), len(values))
+
+
+TOKENS_KEY = "taxcheck_doc_tokens"
+"""``doc.user_data`` key of the doc's :class:`_DocTokens`, shared by the concept and cue
+rulers (the doc's words do not change between them)."""
+TOKEN_ATTRS = tuple(dict.fromkeys(GATE_ATTRS.values()))
+"""Every attribute a gate may read (LOWER, LEMMA, ORTH)."""
+
+
+def doc_tokens(doc: Doc) -> _DocTokens:
+    """The doc's token columns, read once for both rulers."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None or tokens.length != len(doc):
+        array = doc.to_array([IDS[a] for a in TOKEN_ATTRS]).T.tolist()
+        tokens = doc.user_data[TOKENS_KEY] = _DocTokens(
+            dict(zip(TOKEN_ATTRS, array, strict=True)), len(doc))
+    return tokens
 
 
 class _DocTokens:
@@ -121,8 +143,8 @@ class _DocTokens:
         self.columns = columns
         self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
-        self._at: dict[str, dict[int, list[int]]] = {}
-        """Attribute -> value -> its token positions, filled when a gate first asks."""
+        self._at: dict[tuple[str, frozenset[int]], list[int]] = {}
+        """(attribute, values) -> their token positions, filled when a gate asks."""
 
     def __len__(self) -> int:
         return self.length
@@ -130,23 +152,19 @@ class _DocTokens:
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
         """The sorted token positions whose ``attr`` is one of ``values`` (all present).
 
-        The list returned may be shared: callers do not change it.
+        One pass over the column per request (most docs reach one or two gates, so
+        indexing every value's positions would cost more); the list may be shared:
+        callers do not change it.
         """
-        at = self._at.get(attr)
-        if at is None:
-            at = self._at[attr] = {}
-            for i, value in enumerate(self.columns[attr]):
-                if value in at:
-                    at[value].append(i)
-                else:
-                    at[value] = [i]
-        if len(values) == 1:
-            for value in values:
-                return at[value]
-        found: list[int] = []
-        for value in values:
-            found.extend(at[value])
-        found.sort()
+        key = (attr, values if isinstance(values, frozenset) else frozenset(values))
+        found = self._at.get(key)
+        if found is None:
+            if len(values) == 1:
+                (value,) = values
+                found = [i for i, v in enumerate(self.columns[attr]) if v == value]
+            else:
+                found = [i for i, v in enumerate(self.columns[attr]) if v in values]
+            self._at[key] = found
         return found
 
 
@@ -161,6 +179,9 @@ class _Gate:
     """(doc attribute, a regular expression one of its tokens must match)."""
     span: int | None = 0
     """The most tokens a match can span (None: no limit)."""
+    set_ids: frozenset[int] = frozenset()
+    """Numbers of its ``sets`` (:attr:`LexiconRuler.set_index`): a doc can match only when
+    it meets all of them."""
 
     def positions(self, tokens: _DocTokens, regex_hits: _RegexHits) -> list[int]:
         """Where the doc holds the rarest token this gate requires, keeping only those with
@@ -219,6 +240,33 @@ class _Gate:
         return found
 
 
+GATED = "GATED"
+CompiledPattern = tuple[str, str, str, object]
+"""(kind, label, span id, data): kind LOWER or LEMMA with the phrase's words (LOWER
+lower-cased), or GATED with (token pattern, its requirements, its longest match)."""
+
+
+def compile_patterns(patterns: Iterable[dict]) -> list[CompiledPattern]:
+    """Sort ``{"label", "pattern", "id"?}`` entries out for :meth:`LexiconRuler.add_compiled`
+    (needs no pipeline: the result is cached with the compiled claim database)."""
+    compiled: list[CompiledPattern] = []
+    for entry in patterns:
+        label, span_id = str(entry["label"]), str(entry.get("id", ""))
+        pattern = entry["pattern"]
+        if not isinstance(pattern, list):
+            raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
+                             f"got {pattern!r}")
+        # LOWER is the lexeme's lower-cased text, LEMMA the lemma as given
+        if words := _phrase(pattern, "LOWER"):
+            compiled.append(("LOWER", label, span_id, [w.lower().lower() for w in words]))
+        elif words := _phrase(pattern, "LEMMA"):
+            compiled.append(("LEMMA", label, span_id, words))
+        else:
+            compiled.append((GATED, label, span_id,
+                             (pattern, requirements(pattern), max_length(pattern))))
+    return compiled
+
+
 class LexiconRuler:
     """Find lexicon patterns and store them in ``doc.spans[spans_key]``.
 
@@ -246,6 +294,13 @@ class LexiconRuler:
         """Match key -> string hashes of the span's label and id."""
         self.index: dict[str, dict[int, list[_Gate]]] = {}
         """Attribute -> value -> the gates whose rarest requirement it meets."""
+        self.set_index: dict[str, dict[int, list[int]]] = {}
+        """Attribute -> value -> the numbers of the gates' word sets that hold it (a doc
+        meets the sets numbered by its words: tested before a gate is tried)."""
+        self._set_ids: dict[tuple[str, frozenset[int]], int] = {}
+        self._set_keys: dict[str, frozenset[int]] = {}
+        self._index_keys: dict[str, frozenset[int]] = {}
+        """The keys of ``set_index`` and ``index``, by attribute, as sets."""
         self.unindexed: list[_Gate] = []
         """Gates without a set of words (regular expressions only, or nothing)."""
         self.regexes: dict[str, dict[str, re.Pattern[str]]] = {}
@@ -256,41 +311,62 @@ class LexiconRuler:
         """(attribute, regex) -> the tested values that match it: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
+        self.counts: dict[str, dict[str, int]] = {}
+        """Attribute -> word -> how often it occurs in tax prose: a gate is looked up by
+        its rarest requirement (:func:`taxcheck.nlp.patterns.word_counts`)."""
 
-    def add_patterns(self, patterns: Iterable[dict]) -> None:
-        """Add ``{"label", "pattern", "id"?}`` entries whose pattern is a token list."""
-        for entry in patterns:
-            label, span_id = str(entry["label"]), str(entry.get("id", ""))
+    def add_patterns(self, patterns: Iterable[dict],
+                     counts: dict[str, dict[str, int]] | None = None) -> None:
+        """Add ``{"label", "pattern", "id"?}`` entries whose pattern is a token list.
+
+        ``counts`` (attribute -> word -> occurrences in tax prose) decides which required
+        word a gated pattern is looked up by: the rarest. Without it, sets that hold a
+        stop word or punctuation count as frequent and the smaller set as rarer. Which one
+        is chosen changes only how often a gate is tried, never what it matches.
+        """
+        self.add_compiled(compile_patterns(patterns), counts)
+
+    def add_compiled(self, entries: Iterable[CompiledPattern],
+                     counts: dict[str, dict[str, int]] | None = None) -> None:
+        """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
+        sorting the patterns out took most of the rulers' build time)."""
+        if counts is not None:
+            self.counts = counts
+        strings = self.vocab.strings
+        phrases: dict[str, dict[str, list[list[int]]]] = {"LOWER": {}, "LEMMA": {}}
+        for kind, label, span_id, data in entries:
             key = repr((label, span_id))
-            self.labels[self.vocab.strings.add(key)] = (self.vocab.strings.add(label),
-                                                        self.vocab.strings.add(span_id))
-            pattern = entry["pattern"]
-            if not isinstance(pattern, list):
-                raise ValueError(f"lexicon pattern for {label} must be a list of token dicts, "
-                                 f"got {pattern!r}")
-            # a phrase goes to its matcher as the hashes a Doc of its words would have
-            # (building a Doc per phrase took a tenth of the start-up time): LOWER is the
-            # lexeme's lower-cased text, LEMMA the lemma as given
-            if words := _phrase(pattern, "LOWER"):
-                self.lower.add(key, [[self.vocab.strings.add(w.lower().lower())
-                                      for w in words]])
-            elif words := _phrase(pattern, "LEMMA"):
-                self.lemma.add(key, [[self.vocab.strings.add(w) for w in words]])
+            key_hash = strings.add(key)
+            if key_hash not in self.labels:
+                self.labels[key_hash] = (strings.add(label), strings.add(span_id))
+            if kind == GATED:
+                pattern, needs, longest = data
+                self._add_gated(key, pattern, needs, longest)
             else:
-                self._add_gated(key, pattern)
+                # a phrase goes to its matcher as the hashes a Doc of its words would have
+                # (building a Doc per phrase took a tenth of the start-up time)
+                phrases[kind].setdefault(key, []).append([strings.add(w) for w in data])
+        for key, hashes in phrases["LOWER"].items():
+            self.lower.add(key, hashes)
+        for key, hashes in phrases["LEMMA"].items():
+            self.lemma.add(key, hashes)
+        # set & set walks the smaller one; set & dict would walk every key of the dict
+        self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
+        self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
 
-    def _add_gated(self, key: str, pattern: list[dict]) -> None:
-        needs = requirements(pattern)
+    def _add_gated(self, key: str, pattern: list[dict], needs: tuple[Requirement, ...],
+                   longest: int | None) -> None:
         gate = self.gates.get(needs)
         if gate is None:
             gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
-            for need in sorted(needs, key=lambda n: _commonness(n.values)):
+            for need in sorted(needs, key=lambda n: _commonness(n, self.counts)):
                 if need.regex is not None:
                     gate.regexes.append((need.attr, need.regex))
                     self.regexes.setdefault(need.attr, {})[need.regex] = re.compile(need.regex)
                 else:
-                    gate.sets.append((need.attr, frozenset(
-                        self.vocab.strings.add(v) for v in need.values)))
+                    accepted = frozenset(self.vocab.strings.add(v) for v in need.values)
+                    gate.sets.append((need.attr, accepted))
+                    gate.set_ids |= {self._set_id(need.attr, accepted)}
                 if need.attr not in self._attrs:
                     self._attrs.append(need.attr)
             if gate.sets:  # looked up by its rarest set
@@ -300,8 +376,16 @@ class LexiconRuler:
             else:
                 self.unindexed.append(gate)
         gate.matcher.add(key, [pattern])
-        longest = max_length(pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
+
+    def _set_id(self, attr: str, accepted: frozenset[int]) -> int:
+        number = self._set_ids.get((attr, accepted))
+        if number is None:
+            number = self._set_ids[(attr, accepted)] = len(self._set_ids)
+            by_value = self.set_index.setdefault(attr, {})
+            for value in accepted:
+                by_value.setdefault(value, []).append(number)
+        return number
 
     def _learn(self, attr: str, values: set[int]) -> None:
         """Test the words of ``values`` not seen before against ``attr``'s regexes (each
@@ -325,16 +409,21 @@ class LexiconRuler:
         """Matches of the gated token patterns whose requirements ``doc`` meets."""
         if not self.gates or not len(doc):
             return []
-        array = doc.to_array([IDS[a] for a in self._attrs]).T.tolist()
-        tokens = _DocTokens(dict(zip(self._attrs, array, strict=True)), len(doc))
+        tokens = doc_tokens(doc)
         present = tokens.present
         regex_hits = _RegexHits(self, present)
+        met: set[int] = set()  # the word sets the doc meets
+        for attr, by_value in self.set_index.items():
+            for value in present[attr] & self._set_keys[attr]:
+                met.update(by_value[value])
         gates = dict.fromkeys(self.unindexed)
         for attr, index in self.index.items():
-            for value in present[attr].intersection(index):
+            for value in present[attr] & self._index_keys[attr]:
                 gates.update(dict.fromkeys(index[value]))
         matches: list[tuple[int, int, int]] = []
         for gate in gates:
+            if not gate.set_ids <= met:
+                continue
             if not gate.sets and not gate.regexes:
                 matches.extend(gate.matches(doc, None))
             elif positions := gate.positions(tokens, regex_hits):

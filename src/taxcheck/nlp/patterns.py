@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import product
 
@@ -63,3 +64,28 @@ def lexicon_patterns(lexicon: dict[str, Lexeme], tokenize: Tokenize,
     for label in sorted(lexicon):
         out.extend(lexeme_patterns(label, lexicon[label], tokenize, lemmatize))
     return out
+
+
+WordCounts = dict[str, dict[str, int]]
+"""Token attribute (LOWER, LEMMA, ORTH) -> value -> how often it occurs."""
+
+
+def word_counts(texts: Iterable[str], tokenize: Tokenize, lemmatize: Lemmatize
+                ) -> WordCounts:
+    """How often each word occurs in ``texts``, by lower-case form, lemma and exact form.
+
+    The lexicon rulers look each gated pattern up by the requirement whose words are
+    rarest in articles (see :mod:`taxcheck.nlp.lexicon`); the claims' example sentences
+    are tax prose of the kind articles hold, so counting their words measures that
+    (a frequency table of general English would call "IRA" or "loss" rare).
+    """
+    lower: Counter[str] = Counter()
+    orth: Counter[str] = Counter()
+    for text in texts:
+        for token in tokenize(text):
+            orth[token] += 1
+            lower[token.lower()] += 1
+    lemma: Counter[str] = Counter()
+    for word, count in lower.items():
+        lemma[lemmatize(word)] += count
+    return {"LOWER": dict(lower), "LEMMA": dict(lemma), "ORTH": dict(orth)}

@@ -3,25 +3,32 @@ candidate claims. Build it once per process and reuse it for every document."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.util
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.cache import cache_dir, read_pickle, write_pickle
 from taxcheck.claimdb.models import Cue
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
 from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
-from taxcheck.nlp import lexicon as _lexicon  # noqa: F401  (registers the factory)
+from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factory)
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
-from taxcheck.nlp.patterns import lexicon_patterns
+from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
+from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
 
 
 def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
@@ -31,11 +38,14 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
         db: the loaded claim database (its concepts.yaml and cues.yaml).
         model: an installed spaCy pipeline to start from instead of ``blank("en")``.
     """
-    nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
-    _split_fraction_stops(nlp)
+    if model:
+        nlp = spacy.load(model, exclude=["ner"])
+        nlp.tokenizer.suffix_search = _with_fraction_stops(nlp.tokenizer.suffix_search)
+    else:
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("taxcheck_sentencizer")
-    nlp.add_pipe("taxcheck_lemmatizer")
+    lemmatizer = nlp.add_pipe("taxcheck_lemmatizer")
     concepts = nlp.add_pipe("taxcheck_lexicon", name="taxcheck_concepts",
                             config={"spans_key": CONCEPTS_KEY})
     cues = nlp.add_pipe("taxcheck_lexicon", name="taxcheck_cues",
@@ -45,60 +55,114 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
                   if lexeme.hides},
         "scopes": {label: [cue.direction, cue.max_scope] for label, cue in db.cues.items()
                    if isinstance(cue, Cue)}})
+    path = None if model else _compiled_path(db)
+    compiled = None if path is None else read_pickle(path, _Compiled)
+    if compiled is not None:
+        lemmatizer.use_table(compiled.lemma_table)  # type: ignore[attr-defined]
+        # their token patterns were validated when they were compiled and cached
+        concepts.validate = cues.validate = False  # type: ignore[attr-defined]
     nlp.initialize()
-
-    concept_patterns, cue_patterns = _patterns(db, nlp, model)
-    concepts.add_patterns(concept_patterns)  # type: ignore[attr-defined]
-    cues.add_patterns(cue_patterns)  # type: ignore[attr-defined]
+    fresh = compiled is None
+    if compiled is None:
+        compiled = _compile(db, nlp)
+    concepts.add_compiled(compiled.concepts, compiled.counts)  # type: ignore[attr-defined]
+    cues.add_compiled(compiled.cues, compiled.counts)  # type: ignore[attr-defined]
+    if fresh and path is not None:
+        write_pickle(path, compiled)  # only once they were added without an error
     return nlp
 
 
-FRACTION_STOP = re.compile(r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\.$")
+FRACTION_STOP_SUFFIX = r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\."
+FRACTION_STOP = re.compile(FRACTION_STOP_SUFFIX + "$")
 """A full stop after a vulgar fraction ("RMDs began at 70½. After that ..."): spaCy's
 suffixes leave "70½." one token, so the sentence would run on into the next one."""
 
 
-def _split_fraction_stops(nlp: Language) -> None:
-    """Split the full stop off a fraction that ends a sentence: tried before spaCy's own
-    suffixes (recompiling them with one more takes about 25 ms of every start-up)."""
-    suffixes = nlp.tokenizer.suffix_search
+def _with_fraction_stops(suffixes: Callable[[str], re.Match[str] | None]
+                         ) -> Callable[[str], re.Match[str] | None]:
+    """A suffix search that splits the full stop off a fraction ending a sentence, tried
+    before spaCy's own suffixes (recompiling them with one more takes about 25 ms of every
+    start-up)."""
 
     def suffix_search(text: str) -> re.Match[str] | None:
         return FRACTION_STOP.search(text) or suffixes(text)
 
-    nlp.tokenizer.suffix_search = suffix_search
+    return suffix_search
 
 
-def _patterns(db: ClaimDatabase, nlp: Language, model: str | None
-              ) -> tuple[list[dict], list[dict]]:
-    """The concept and cue patterns of ``db``, tokenized by ``nlp``'s tokenizer and with
-    ``lemmas:`` entries lemmatized by its lemmatizer.
+TOKENIZER = "taxcheck.Tokenizer.v1"
 
-    Tokenizing a few thousand terms takes a noticeable part of start-up, so the result is
-    cached next to the compiled claim database, keyed by the database's content, spaCy's
-    version and this code (for ``blank("en")``; a ``model`` may tokenize otherwise).
-    """
+
+@registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's default tokenizer whose suffixes split the full stop off a fraction
+    (:data:`FRACTION_STOP`), compiled with them: setting ``suffix_search`` on a made
+    tokenizer validates its ~1,350 special cases again, which took about a twentieth of
+    the start-up time, and a Python function in front of the regex (as a ``model``'s
+    tokenizer gets) is called for every token."""
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab, rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=compile_suffix_regex([FRACTION_STOP_SUFFIX, *defaults.suffixes]).search,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+            token_match=defaults.token_match, url_match=defaults.url_match)
+
+    return make
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """What the pipeline's build computes from the claim database, cached between runs."""
+
+    concepts: list[CompiledPattern]
+    """The concept patterns, tokenized by the pipeline's tokenizer and with ``lemmas:``
+    entries lemmatized by its lemmatizer, sorted out for the ruler."""
+    cues: list[CompiledPattern]
+    """The cue patterns, the same way."""
+    counts: WordCounts
+    """Word counts of the claims' example sentences (which decide each gated pattern's
+    look-up word)."""
+    lemma_table: dict[str, str]
+    """spaCy's English lemma lookup table, as the lemmatizer reads it."""
+
+
+def _compile(db: ClaimDatabase, nlp: Language) -> _Compiled:
+    """The patterns and word counts of ``db`` and the lemma table of ``nlp``."""
 
     def tokenize(text: str) -> list[str]:
         return [t.text for t in nlp.make_doc(text)]
 
-    def compute() -> tuple[list[dict], list[dict]]:
-        lemmatize = nlp.get_pipe("taxcheck_lemmatizer").lemma  # type: ignore[attr-defined]
-        return (lexicon_patterns(db.concepts, tokenize, lemmatize),
-                lexicon_patterns(db.cues, tokenize, lemmatize))
+    lemmatizer = nlp.get_pipe("taxcheck_lemmatizer")
+    lemmatize = lemmatizer.lemma  # type: ignore[attr-defined]
+    examples = [text for claim in db.claims
+                for text in (*claim.examples.match, *claim.examples.no_match,
+                             *claim.examples.negated)]
+    return _Compiled(concepts=compile_patterns(lexicon_patterns(db.concepts, tokenize,
+                                                                lemmatize)),
+                     cues=compile_patterns(lexicon_patterns(db.cues, tokenize, lemmatize)),
+                     counts=word_counts(examples, tokenize, lemmatize),
+                     lemma_table=lemmatizer.table)  # type: ignore[attr-defined]
 
-    if model:
-        return compute()
+
+def _compiled_path(db: ClaimDatabase) -> Path:
+    """Where :func:`_compile`'s result for ``db`` and ``blank("en")`` is cached.
+
+    Tokenizing a few thousand terms and reading the lemma table take a noticeable part of
+    start-up, so the result is kept next to the compiled claim database, keyed by the
+    database's content, the versions of spaCy and of its lookup tables, and this code (a
+    ``model`` may tokenize otherwise: it is not cached).
+    """
     digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0".encode())
-    for module in (patterns_module, lemmas_module):
-        digest.update(Path(module.__file__).read_bytes())
-    path = cache_dir("patterns") / f"{digest.hexdigest()}.pickle"
-    found = read_pickle(path, tuple)
-    if found is None:
-        found = compute()
-        write_pickle(path, found)
-    return found
-
+    for module in (patterns_module, lemmas_module, lexicon_module, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is not None and spec.origin is not None:  # its version, without importing it
+        with contextlib.suppress(OSError):
+            digest.update((Path(spec.origin).parent / "about.py").read_bytes())
+    return cache_dir("patterns") / f"{digest.hexdigest()}.pickle"
 
 
 @dataclass(frozen=True)

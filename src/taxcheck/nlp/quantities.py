@@ -35,7 +35,7 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("percent", re.compile(rf"\b(?P<num>{_NUM}|{_WORD_NUM})\s*(?:%|percent\b|per\s+cent\b)",
                            re.IGNORECASE)),
     ("age", re.compile(
-        rf"\b(?:age[sd]?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after|"
+        rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014])?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after|"
         rf"(?:rises?|rose|moves?|moved|goes|went|increases?|increased|climbs?|climbed|jumps?|"
         rf"jumped)\s+(?:up\s+)?to(?:\s+age)?)\s+"
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"
@@ -54,20 +54,35 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
                            r"(?<!\bits )(?<!\ba )(?<!\btheir )(?<!\byour )(?<!\bher )"
                            r"(?<!\bhis )last|the\s+coming|the\s+current|the\s+new)"
                            r"\s+(?:tax\s+|calendar\s+)?year\b(?!-)", re.IGNORECASE)),
+    # colloquial thousands: "three grand", "a grand a month", "ten grand", "eight thousand",
+    # "a thousand bucks", "the thousand-dollar draw" (not "a grand total", "three thousand
+    # people": a bare "thousand" counts only before punctuation, the end or a small word)
+    ("usd", re.compile(
+        rf"\b(?:(?P<num>{_WORD_NUM}|\d{{1,3}}|an?|one)[\s-]+)?"
+        r"(?:(?P<mult>grand)\b(?!\s+(?:total|jury|slam|prize|piano|canyon|scheme|gesture|old|"
+        r"tour|opening|finale|plan|design|master|children|son|daughter|kids?|parents?|stand)\b)"
+        r"|(?P<mult2>thousand)(?:[\s-]+(?:dollars?|bucks)\b|(?=\s*(?:[.,;:!?)\u2014\u2013]|$)"
+        r"|\s+(?:a|an|per|each|of|in|into|to|for|from|and|or|off|out|on|is|was|plus|with|by|"
+        r"if|but|so|that|this|every|max|maximum|total|apiece|tops)\b)))", re.IGNORECASE)),
+    # a share given as "half": "hand the IRS half of it", "half the shortfall" (50%)
+    ("percent", re.compile(
+        r"\b(?P<num>half)\s+(?:of\s+)?(?:it|that|the\s+(?:shortfall|missed\s+amount|"
+        r"amount\s+you\s+(?:missed|didn't\s+take|failed\s+to\s+take)))\b", re.IGNORECASE)),
 ]
-_HINT = re.compile(rf"\d|\$|year|{_WORD_NUM}", re.IGNORECASE)
+_HINT = re.compile(rf"\d|\$|year|grand|thousand|half|{_WORD_NUM}", re.IGNORECASE)
 """Every pattern needs one of these (a digit, a dollar sign, "year" or a number word):
 a sentence without any has no quantity, and most sentences have none."""
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _PATTERNS[0][1]: ("dollar",), _PATTERNS[1][1]: ("$",), _PATTERNS[2][1]: ("dollar",),
     _PATTERNS[3][1]: ("%", "per"), _PATTERNS[6][1]: ("\u00bd", "1/2", "half"),
-    _PATTERNS[9][1]: ("year",)}
+    _PATTERNS[9][1]: ("year",), _PATTERNS[10][1]: ("grand", "thousand"),
+    _PATTERNS[11][1]: ("half",)}
 """Words (lower case) a pattern cannot match without: it is not run on text lacking all."""
 _RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1}
 NEW_YEAR = 99
 """``relyear`` value of "the new year": next year late in a year, this year early in it."""
-_MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "mil": 1_000_000,
-                "m": 1_000_000, "hundred": 100}
+_MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "million": 1_000_000,
+                "mil": 1_000_000, "m": 1_000_000, "hundred": 100}
 _BEFORE_YEAR = re.compile(r"\b(?:(?:before|prior\s+to|until|through|up\s+to)\s+(?:tax\s+year\s+)?"
                           r"|pre-)$", re.IGNORECASE)
 """Words before a year that make it the last year of a range ("before 2018", "pre-2018")."""
@@ -101,13 +116,17 @@ def _number(raw: str) -> float:
         return float(NEW_YEAR)
     if raw in _WORDS:
         return float(_WORDS[raw])
+    if raw in ("a", "an"):
+        return 1.0
+    if raw == "half":
+        return 50.0
     return float(raw.replace(",", ""))
 
 
 _DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = frozenset(_PATTERNS[i][1] for i in (1, 2, 5, 7, 8))
 """Patterns whose number is written in digits only: not run on text without a digit."""
-_HINT_WORDS = ("year", *_WORDS)
+_HINT_WORDS = ("year", "grand", "thousand", "half", *_WORDS)
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 """The four non-ASCII letters a case-insensitive regex matches to ASCII ones ("ſ" to "s")
 while ``str.lower`` does not: text holding one is tested with ``_HINT`` itself."""
@@ -140,10 +159,12 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 start = m.start()
             if any(s < end and start < e for s, e in taken):
                 continue
-            value = _number(m.group("num"))
+            if m.group("num") is None and kind == "usd" and m.group("mult") is not None:
+                continue  # "grand" is an amount only after a number ("three grand")
+            value = _number(m.group("num") or "one")
             groups = m.groupdict()
-            if groups.get("mult"):
-                value *= _MULTIPLIERS[groups["mult"].lower()]
+            if mult := groups.get("mult") or groups.get("mult2"):
+                value *= _MULTIPLIERS[mult.lower()]
             if groups.get("half"):
                 value += 0.5
             if kind == "age" and not 18 <= value <= 100:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import yaml
-
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, Document
 from taxcheck.readers.lines import (
     byline_author,
@@ -23,7 +21,6 @@ from taxcheck.readers.lines import (
     table_cell_blocks,
     table_rows,
 )
-from taxcheck.yamlshape import check_shape
 
 FRONT_MATTER_DEPTH = 20
 """Front matter nested deeper than this is ignored (it is a few flat fields)."""
@@ -69,6 +66,10 @@ def _front_matter(text: str) -> tuple[ArticleMeta, int]:
         return ArticleMeta(), 0
     body_start = text.find("\n", end + 4)
     body_start = len(text) if body_start < 0 else body_start + 1
+    import yaml  # here: importing PyYAML is a noticeable part of a small check's start-up
+
+    from taxcheck.yamlshape import check_shape
+
     try:
         # no aliases (a few hundred bytes of them expand to gigabytes), shallow nesting
         check_shape(text[4:end], max_depth=FRONT_MATTER_DEPTH, aliases=False)
