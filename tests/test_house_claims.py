@@ -82,7 +82,7 @@ def test_a_house_figure_year_checks_articles_of_that_year(tmp_path):
 
 
 def test_a_house_figure_year_changes_nothing_else():
-    from taxcheck.claimdb import load_database
+    from taxcheck.claimdb.loader import load_database
 
     builtin = load_database([ROOT / "claims"]).figures["rmd-excise-rate"]
     house = load_database([ROOT / "claims", FIGURE_YEARS]).figures["rmd-excise-rate"]
