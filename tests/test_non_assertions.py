@@ -52,6 +52,18 @@ def test_a_sentence_wholly_in_quotation_marks_is_someones_belief_not_an_error(ch
     assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
 
 
+@pytest.mark.parametrize("article", [
+    "Notes\n\nAn old rule of thumb goes: \u201ceach IRA you hold gets one rollover per year.\u201d\n",
+    "Notes\n\n\u201cEvery IRA can have its own 60-day rollover every year\u201d is what the old "
+    "brochure printed.\n",
+    "Notes\n\nHeard in the break room: \"each of your IRAs gets its own rollover every "
+    "year.\"\n",
+])
+def test_a_belief_quoted_inside_a_sentence_is_reported_as_a_myth(check_text, article):
+    findings = check_text(article).findings
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
 def test_a_quotation_inside_the_authors_sentence_is_still_the_authors_claim(check_text):
     findings = check_text("Good news: \u201cextensions\u201d apply to IRA contributions too, so "
                           "you can contribute to your IRA until October.\n").findings

@@ -294,6 +294,19 @@ def _quoted(sent_text: str) -> bool:
             and sum(sent_text.count(q) for q in ("\"", "\u201c", "\u201d")) == 2)
 
 
+_QUOTE_SPAN = re.compile("[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def _quote_spans(sent_text: str, offset: int) -> list[tuple[int, int]]:
+    """Character spans (absolute) of quotations of four or more words inside a sentence: a
+    belief quoted mid-sentence ("A common misreading: \u201cyou could ...\u201d", "\u201cX\u201d is
+    how many people remember it"); a quoted term of one to three words is a name."""
+    if "\"" not in sent_text and "\u201c" not in sent_text:
+        return []
+    return [(offset + m.start(), offset + m.end()) for m in _QUOTE_SPAN.finditer(sent_text)
+            if len(m.group(1).split()) >= 4]
+
+
 def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
                  sent_text: str) -> bool:
     text = sent_text.rstrip()
@@ -387,6 +400,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         sent_start = raw_start + lead
         question = _is_question(sent, raw_start, cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) else None
+        quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
@@ -440,6 +454,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
                                None) or quoted
+            # a clause whose concepts all lie inside a quotation reports someone's words
+            if attribution is None and quotes and all(
+                    any(lo <= m.start < hi for lo, hi in quotes) for m in mentions):
+                attribution = "quotation marks"
             span_start = tokens.idx[a]
             span_text = raw[span_start - raw_start:tokens.end_char(b - 1) - raw_start]
             text = span_text.strip()
