@@ -53,7 +53,8 @@ def test_a_sentence_wholly_in_quotation_marks_is_someones_belief_not_an_error(ch
 
 
 @pytest.mark.parametrize("article", [
-    "Notes\n\nAn old rule of thumb goes: \u201ceach IRA you hold gets one rollover per year.\u201d\n",
+    "Notes\n\nAn old rule of thumb goes: \u201ceach IRA you hold gets one rollover per "
+    "year.\u201d\n",
     "Notes\n\n\u201cEvery IRA can have its own 60-day rollover every year\u201d is what the old "
     "brochure printed.\n",
     "Notes\n\nHeard in the break room: \"each of your IRAs gets its own rollover every "
