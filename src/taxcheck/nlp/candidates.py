@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.cues import (
+    ALTERNATIVE,
     ANAPHOR,
     ASSERTIVE,
     ATTRIBUTION,
@@ -249,6 +250,23 @@ def _negations(cues: list[_Mark], pseudo: list[_Mark], targets: list[_Mark] | No
     return tuple(c.text for c in found)
 
 
+_ALTERNATIVE_ENDS = {",", ";", ":", ")", "(", "\u2014", "\u2013", "--", "."}
+
+
+def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges a clause sets aside ("rather than at capital-gains rates", "instead of
+    the calendar year"): from the cue to the next comma, dash or bracket, or the clause end."""
+    out = []
+    for cue in cues:
+        if cue.label_ != ALTERNATIVE or not a <= cue.start < b:
+            continue
+        end = cue.end
+        while end < b and tokens.word(end) not in _ALTERNATIVE_ENDS:
+            end += 1
+        out.append((cue.start, end))
+    return out
+
+
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
 
 
@@ -421,6 +439,9 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
             left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            # "taxed as income rather than at capital-gains rates": the alternative set aside
+            # is left out of the clause the same way
+            left_out.extend(_alternatives(tokens, sent_cues, a, b))
             # "Unlike the abuse-victim cap, the $1,000 is not indexed": what the opening
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
