@@ -17,10 +17,12 @@ demo: $(BIN)/python
 	$(BIN)/taxcheck scan corpus --out $(REPORTS) --exclude README.md --exclude sealed --fail-on never
 	@echo "Index: $(CURDIR)/$(REPORTS)/index.html"
 
-## test: install taxcheck with the dev extra and run the whole test suite
+## test: install taxcheck with the dev extra and run the whole test suite, in parallel on
+## every core (pytest-xdist; TEST_WORKERS=0 runs it in one process)
+TEST_WORKERS ?= auto
 test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet ".[dev]"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 	$(BIN)/ruff check src tests
 
 lint: $(BIN)/python

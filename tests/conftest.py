@@ -20,13 +20,27 @@ from taxcheck.findings import Report
 from taxcheck.readers import read_bytes
 
 # The compiled claim-database cache of this test session (shared with the subprocesses it
-# starts), instead of the user's own cache folder.
-_CACHE = os.environ.setdefault("TAXCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="taxcheck-tests-"))
+# starts), instead of the user's own cache folder. Under pytest-xdist every worker has its
+# own (a worker inherits the controller's variable; one made by a test session is replaced),
+# so no worker removes a folder another one is still using.
+_PREFIX = "taxcheck-tests-"
+if "TAXCHECK_CACHE_DIR" not in os.environ or (
+        os.environ.get("PYTEST_XDIST_WORKER")
+        and Path(os.environ["TAXCHECK_CACHE_DIR"]).name.startswith(_PREFIX)):
+    os.environ["TAXCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix=_PREFIX)
+_CACHE = os.environ["TAXCHECK_CACHE_DIR"]
 
 
 def pytest_sessionfinish(session, exitstatus):
-    if Path(_CACHE).name.startswith("taxcheck-tests-"):
+    if Path(_CACHE).name.startswith(_PREFIX):
         shutil.rmtree(_CACHE, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the tests marked ``slow`` first (a stable sort: otherwise in file order). Under
+    pytest-xdist (``make test``), a test of a minute handed out last would be the whole
+    run's tail; handed out first, the other worker takes the short tests meanwhile."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +76,7 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None):
                           capture_output=True, text=True, cwd=cwd or ROOT, timeout=300)
 
 
-def invoke(*args: str, stdin: str | None = None, cwd: Path | None = None,
+def invoke(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None,
            env: dict[str, str | None] | None = None) -> SimpleNamespace:
     """Run the real ``taxcheck`` command line in this process (no interpreter start-up).
 

@@ -17,6 +17,8 @@ from taxcheck.scan import ScanOptions, run_scan
 from taxcheck.scan.changes import compare, load_scan, write_changes
 from test_html_browser import _CONTRAST_JS, PAPER, WIDTHS, screenshot
 
+pytestmark = pytest.mark.slow  # drives Chromium
+
 browser = shared.browser  # the same fixtures as the other pages' browser tests
 visit = shared.visit
 

@@ -28,7 +28,7 @@ EDGE_CASES = [
 def texts(db):
     blocks = [b.text for b in read_path(str(SEED)).blocks]
     examples = [s for c in db.claims for s in (*c.examples.match, *c.examples.no_match)]
-    return blocks + examples + EDGE_CASES
+    return list(dict.fromkeys(blocks + examples + EDGE_CASES))  # each text once
 
 
 @pytest.fixture(scope="module")

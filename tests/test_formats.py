@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from jsonschema import Draft7Validator
@@ -91,11 +88,9 @@ def test_github_step_summary_is_appended_as_markdown(tmp_path):
     hostile.write_text("Title\n\nYou can deduct your 401(k) losses | <img src=x onerror=alert(1)>"
                        " on your tax return.\n\n<!-- taxcheck-disable -->\n\n"
                        "You can deduct your IRA losses.\n")
-    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
     for path in (SEED_REL, hostile):
-        subprocess.run([sys.executable, "-m", "taxcheck", "check", str(path), "--format",
-                        "github"], env=env, capture_output=True, text=True, cwd=ROOT,
-                       timeout=300)
+        invoke("check", str(path), "--format", "github", cwd=ROOT,
+               env={"GITHUB_STEP_SUMMARY": str(summary)})
     text = summary.read_text()
     assert text.startswith("# earlier step\n### taxcheck: 5 errors, 0 warnings, 4 verified "
                            "claims, 1 contradiction in 1 file\n")
@@ -109,10 +104,7 @@ def test_github_step_summary_is_appended_as_markdown(tmp_path):
 
 
 def test_github_without_summary_variable_writes_nothing(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
-    result = subprocess.run([sys.executable, "-m", "taxcheck", "check", str(SEED), "--format",
-                             "github"], env=env, capture_output=True, text=True, cwd=tmp_path,
-                            timeout=300)
+    result = invoke("check", str(SEED), "--format", "github", cwd=tmp_path)  # variable unset
     assert result.returncode == 1
     assert list(tmp_path.iterdir()) == []
 

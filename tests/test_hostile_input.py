@@ -119,13 +119,15 @@ def test_a_literal_error_does_not_print_a_huge_value(tmp_path):
 
 # -- 2. one record or file name must not abort a scan -----------------------------------
 
-def _scan_records(tmp_path: Path, *jobs: str) -> tuple[object, dict]:
+def _scan_records(tmp_path: Path, *jobs: str, alone: bool = False) -> tuple[object, dict]:
+    """Scan the corpus folder: in this process with -j1; in a subprocess with -j2 (worker
+    processes) or when ``alone`` (its time limit bounds a hang)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
     (corpus / "good.txt").write_text(f"Losses\n\n{WRONG}\n", encoding="utf-8")
     out = tmp_path / f"out{jobs[0]}"
-    result = run_cli("scan", str(corpus), "--out", str(out), "--no-cache", "--no-progress",
-                     *jobs)
+    run = run_cli if alone or "-j1" not in jobs else invoke
+    result = run("scan", str(corpus), "--out", str(out), "--no-cache", "--no-progress", *jobs)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     return result, summary
 
@@ -227,7 +229,7 @@ def test_a_fifo_named_like_an_article_is_a_failure_row_not_a_hang(tmp_path):
     corpus.mkdir()
     os.mkfifo(corpus / "pipe.txt")
     os.mkfifo(corpus / "pipe.jsonl")
-    result, summary = _scan_records(tmp_path, "-j1")  # run_cli's timeout bounds a hang
+    result, summary = _scan_records(tmp_path, "-j1", alone=True)  # run_cli's timeout bounds a hang
     assert result.returncode == 2, result.stderr
     reasons = {f["path"]: f["reason"] for f in summary["failures"]}
     assert reasons == {
@@ -553,7 +555,7 @@ def test_a_second_scan_into_a_locked_output_folder_exits_2_at_once(tmp_path):
     assert result.stderr == (f"taxcheck: error: TC214 another taxcheck scan is writing to "
                              f"{out}; wait for it to finish or choose another --out\n")
     assert sorted(p.name for p in out.iterdir()) == [".taxcheck.lock"]
-    result = run_cli("scan", str(corpus), "--out", str(out), "-j1", "--fail-on", "never")
+    result = invoke("scan", str(corpus), "--out", str(out), "-j1", "--fail-on", "never")
     assert result.returncode == 0, result.stderr  # released: the next scan runs
 
 

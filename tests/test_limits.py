@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import SEED, run_cli
+from conftest import SEED, invoke, run_cli
 from taxcheck.scan import ScanOptions, run_scan
 
 WRONG = "Deductible Losses\n\nYou can deduct your 401(k) losses on your tax return.\n"
@@ -59,7 +59,7 @@ def test_timeout_per_doc_in_worker_processes(tmp_path):
 def test_check_refuses_a_file_over_max_bytes(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(WRONG * 100, encoding="utf-8")
-    result = run_cli("check", str(big), "--max-bytes", "1000")
+    result = invoke("check", str(big), "--max-bytes", "1000")
     assert result.returncode == 2
     assert result.stderr.strip() == (f"taxcheck: error: {big}: TC204 file is larger than "
                                      f"the 1,000-byte limit ({big.stat().st_size:,} bytes)")
@@ -71,12 +71,12 @@ def test_scan_and_check_never_write_inside_the_input_folder(tmp_path):
     scan = run_cli("scan", "corpus", "--out", "out", "--jobs", "2", "--fail-on", "never",
                    cwd=tmp_path)
     assert scan.returncode == 0, scan.stderr
-    rerun = run_cli("scan", "corpus", "--out", "out", "--jobs", "1", "--fail-on", "never",
-                    cwd=tmp_path)
+    rerun = invoke("scan", "corpus", "--out", "out", "--jobs", "1", "--fail-on", "never",
+                   cwd=tmp_path)
     assert rerun.returncode == 0, rerun.stderr
     for args in (["corpus/wrong.txt", "corpus/sub/seed.txt", "--format", "sarif"],
                  ["corpus/page.html", "--format", "html"]):
-        check = run_cli("check", *args, cwd=tmp_path)
+        check = invoke("check", *args, cwd=tmp_path)
         assert check.returncode == 1, check.stderr
     # same files, same bytes, not even touched (folder mtimes change when files are added)
     assert snapshot(corpus) == before

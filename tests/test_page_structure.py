@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from conftest import invoke
 from taxcheck.checker import Checker
 from taxcheck.readers import read_bytes
 from taxcheck.readers.lines import dateline, joins, wrap_width
@@ -316,34 +315,29 @@ def test_a_block_over_spacy_max_length_is_checked_in_pieces(checker):
 
 # -- command line -------------------------------------------------------------------------
 
-def _cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
-    return subprocess.run([sys.executable, "-m", "taxcheck", *args], input=stdin,
-                          capture_output=True, cwd=cwd, timeout=600)
-
-
 def test_check_a_folder_and_name_stdin(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("A\n\nYou can deduct your 401(k) losses.\n")
     (tmp_path / "sub" / "b.md").write_text("# B\n\nYour IRA losses are deductible.\n")
     (tmp_path / ".hidden.txt").write_text("You can deduct your 401(k) losses.\n")
     (tmp_path / "notes.yaml").write_text("x: 1\n")
-    result = _cli("check", str(tmp_path), "--format", "json")
+    result = invoke("check", str(tmp_path), "--format", "json")
     paths = [Path(r["path"]).name for r in json.loads(result.stdout)]
     assert paths == ["a.txt", "b.md"] and result.returncode == 1
     html_page = b"<p>You can deduct your 401(k) losses.</p>"
-    result = _cli("check", "-", "--stdin-filename", "draft.html", "--format", "json",
-                  stdin=html_page)
+    result = invoke("check", "-", "--stdin-filename", "draft.html", "--format", "json",
+                    stdin=html_page)
     report = json.loads(result.stdout)[0]
     assert report["path"] == "draft.html" and report["findings"]
     assert report["date_note"].startswith("no date found: checked against tax year")
-    assert result.stderr.decode().count("TC262 no date found") == 1
+    assert result.stderr.count("TC262 no date found") == 1
 
 
 def test_check_warns_once_about_the_encoding(tmp_path):
     path = tmp_path / "old.txt"
     path.write_bytes("Old Page\n\nYou can\u2019t deduct 401(k) losses.\n".encode("cp1252"))
-    result = _cli("check", str(path), "--tax-year", "2025")
-    lines = [line for line in result.stderr.decode().splitlines() if "warning" in line]
+    result = invoke("check", str(path), "--tax-year", "2025")
+    lines = [line for line in result.stderr.splitlines() if "warning" in line]
     assert lines == [f"taxcheck: warning: {path}: TC260 not UTF-8; decoded as Windows-1252"]
 
 

@@ -16,6 +16,8 @@ import test_html_browser as chromium
 from conftest import ROOT, invoke
 from test_html_browser import _CONTRAST_JS, WIDTHS, screenshot
 
+pytestmark = pytest.mark.slow  # drives Chromium
+
 browser = chromium.browser  # the fixtures, shared with test_html_browser
 visit = chromium.visit
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, invoke, run_cli
 from taxcheck.scan.partitions import Partition, cut, read_partition
 
 pytestmark = pytest.mark.slow  # starts Dask clusters
@@ -75,11 +75,12 @@ def dask_rows(out: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def local_run(tmp_path_factory):
-    """The local engine's outputs on the corpus (2 worker processes)."""
+    """The local engine's outputs on the corpus (in this process: each worker of a
+    pytest-xdist run that gets a Dask test computes them once)."""
     folder = tmp_path_factory.mktemp("local")
     write_corpus(folder)
-    result = run_cli("scan", "corpus", "--out", "local", "--jobs", "2", "--no-cache",
-                     cwd=folder)
+    result = invoke("scan", "corpus", "--out", "local", "--jobs", "1", "--no-cache",
+                    cwd=folder)
     assert result.returncode == 2, result.stderr  # bad records are failures
     out = folder / "local"
     return (out / "findings.jsonl").read_text(encoding="utf-8").splitlines(), json.loads(

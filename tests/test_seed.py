@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from conftest import SEED, run_cli
+from conftest import SEED, invoke
 
 
 @cache
 def _reports() -> list:
-    result = run_cli("check", str(SEED), "--format", "json")
+    result = invoke("check", str(SEED), "--format", "json")
     assert result.returncode == 1, result.stderr
     return json.loads(result.stdout)
 
