@@ -52,6 +52,29 @@ def test_a_sentence_wholly_in_quotation_marks_is_someones_belief_not_an_error(ch
     assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
 
 
+@pytest.mark.parametrize("article", [
+    "Notes\n\nAn old rule of thumb goes: \u201ceach IRA you hold gets one rollover per "
+    "year.\u201d\n",
+    "Notes\n\n\u201cEvery IRA can have its own 60-day rollover every year\u201d is what the old "
+    "brochure printed.\n",
+    "Notes\n\nHeard in the break room: \"each of your IRAs gets its own rollover every "
+    "year.\"\n",
+])
+def test_a_belief_quoted_inside_a_sentence_is_reported_as_a_myth(check_text, article):
+    findings = check_text(article).findings
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several advisers predicted the IRA loss deduction would return in 2026.",
+    "Brokers told savers the IRA loss deduction would come back after 2025.",
+    "Some pundits promised that the deduction for IRA losses would be back in 2026.",
+])
+def test_a_forecast_professionals_made_is_reported_not_asserted(check_text, sentence):
+    findings = check_text(sentence + "\n").findings
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
 def test_a_quotation_inside_the_authors_sentence_is_still_the_authors_claim(check_text):
     findings = check_text("Good news: \u201cextensions\u201d apply to IRA contributions too, so "
                           "you can contribute to your IRA until October.\n").findings

@@ -26,6 +26,7 @@ COUNTERFACTUAL = "COUNTERFACTUAL"
 OPEN_QUESTION = "OPEN_QUESTION"
 COORDINATION = "COORDINATION"
 TEASER = "TEASER"
+ALTERNATIVE = "ALTERNATIVE"
 
 CUE_CATEGORIES: dict[str, str] = {
     NEGATION: "flips the polarity of its clause",
@@ -45,6 +46,8 @@ CUE_CATEGORIES: dict[str, str] = {
     COUNTERFACTUAL: "what would be true (\"had you ...\"), not how things were",
     OPEN_QUESTION: "states that a point is unsettled",
     COORDINATION: "\", and you ...\": a new clause only when just one side is negated",
+    ALTERNATIVE: "\"rather than X\", \"instead of X\": X is set aside; what it names is left out "
+                 "of the clause, which keeps its own polarity",
     TEASER: "a teaser, lead-in or table of contents, or advice to see a professional: the "
             "clause announces or defers a topic instead of stating it",
 }

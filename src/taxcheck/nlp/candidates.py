@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.cues import (
+    ALTERNATIVE,
     ANAPHOR,
     ASSERTIVE,
     ATTRIBUTION,
@@ -249,6 +250,23 @@ def _negations(cues: list[_Mark], pseudo: list[_Mark], targets: list[_Mark] | No
     return tuple(c.text for c in found)
 
 
+_ALTERNATIVE_ENDS = {",", ";", ":", ")", "(", "\u2014", "\u2013", "--", "."}
+
+
+def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges a clause sets aside ("rather than at capital-gains rates", "instead of
+    the calendar year"): from the cue to the next comma, dash or bracket, or the clause end."""
+    out = []
+    for cue in cues:
+        if cue.label_ != ALTERNATIVE or not a <= cue.start < b:
+            continue
+        end = cue.end
+        while end < b and tokens.word(end) not in _ALTERNATIVE_ENDS:
+            end += 1
+        out.append((cue.start, end))
+    return out
+
+
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
 
 
@@ -292,6 +310,19 @@ def _quoted(sent_text: str) -> bool:
     return (len(sent_text) > 2 and sent_text.startswith(_OPEN_QUOTES)
             and sent_text.endswith(_CLOSE_QUOTES)
             and sum(sent_text.count(q) for q in ("\"", "\u201c", "\u201d")) == 2)
+
+
+_QUOTE_SPAN = re.compile("[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def _quote_spans(sent_text: str, offset: int) -> list[tuple[int, int]]:
+    """Character spans (absolute) of quotations of four or more words inside a sentence: a
+    belief quoted mid-sentence ("A common misreading: \u201cyou could ...\u201d", "\u201cX\u201d is
+    how many people remember it"); a quoted term of one to three words is a name."""
+    if "\"" not in sent_text and "\u201c" not in sent_text:
+        return []
+    return [(offset + m.start(), offset + m.end()) for m in _QUOTE_SPAN.finditer(sent_text)
+            if len(m.group(1).split()) >= 4]
 
 
 def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
@@ -387,6 +418,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         sent_start = raw_start + lead
         question = _is_question(sent, raw_start, cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) else None
+        quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
@@ -407,6 +439,9 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
             left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            # "taxed as income rather than at capital-gains rates": the alternative set aside
+            # is left out of the clause the same way
+            left_out.extend(_alternatives(tokens, sent_cues, a, b))
             # "Unlike the abuse-victim cap, the $1,000 is not indexed": what the opening
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
@@ -440,6 +475,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
                                None) or quoted
+            # a clause whose concepts all lie inside a quotation reports someone's words
+            if attribution is None and quotes and all(
+                    any(lo <= m.start < hi for lo, hi in quotes) for m in mentions):
+                attribution = "quotation marks"
             span_start = tokens.idx[a]
             span_text = raw[span_start - raw_start:tokens.end_char(b - 1) - raw_start]
             text = span_text.strip()
