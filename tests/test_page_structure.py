@@ -372,3 +372,18 @@ def test_an_amount_without_its_plan_takes_the_plan_of_its_own_section(checker):
         read_bytes(text.encode(), "column.md"), tax_year=2026).findings}
     assert ("deferral-total-50-plus", "false") in found
     assert not any(c.startswith("ira-") for c, _ in found)
+
+
+@pytest.mark.parametrize("name", ["t.txt", "t.md"])
+def test_a_tables_corner_cell_names_the_plan_its_rows_are_about(checker, name):
+    """"SIMPLE plans | 2025 | 2026" over "Catch-up at 50+": the rows are the SIMPLE plan's
+    catch-up, right at $3,500 and $4,000, not a wrong 401(k) or IRA catch-up."""
+    text = ("Retirement limits at a glance\n\nWe list each plan's figures below.\n\n"
+            "SIMPLE plans | 2025 | 2026\n|---|---|---|\n"
+            "Catch-up at 50+ | $3,500 | $4,000\nAges 60-63 catch-up | $5,250 | $5,250\n")
+    if name == "t.txt":
+        text = text.replace("|---|---|---|\n", "")
+    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
+    got = {(f.claim_id, f.verdict) for f in report.findings if not f.suppressed}
+    assert ("simple-catch-up-limit", "accurate") in got
+    assert not {(c, v) for c, v in got if v != "accurate"}

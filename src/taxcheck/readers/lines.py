@@ -323,13 +323,17 @@ def _plain(builder: BlockBuilder, text: str, offset: int) -> None:
     builder.add(text, offset)
 
 
-def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain) -> list[Block]:
+def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
+                      captioned: bool = False) -> list[Block]:
     """The data cells of a table (``(offset, line)`` rows, the first one its header) as
     ``table_cell`` blocks "row label — column header: value".
 
     The label and header are context added to the statement (mapped to the cell's start),
     so a finding points at the cell; ``add`` adds the cell's own text (Markdown strips its
-    inline markup). The first column holds the row labels.
+    inline markup). The first column holds the row labels. The corner cell names what the
+    table is about ("SIMPLE plans | 2025 | 2026"): unless a heading right before the table
+    (``captioned``) already does, it is read as a heading of the rows, so "Catch-up at 50+"
+    is the SIMPLE plans' catch-up.
     """
     parsed = [(offset, cells) for offset, line in rows
               if (cells := table_cells(line)) and not is_rule_row(cells)]
@@ -337,6 +341,11 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain) -> list
         return []
     header = [text for _, text in parsed[0][1]]
     blocks = []
+    corner = _plain_text(header[0]) if header else ""
+    if corner and not captioned and not any(ch.isdigit() for ch in corner):
+        builder = BlockBuilder()
+        builder.add_synthetic(corner, parsed[0][0] + parsed[0][1][0][0])
+        blocks.append(builder.build("heading", level=6))
     for offset, cells in parsed[1:]:
         label = _plain_text(cells[0][1])
         for column, (at, value) in enumerate(cells[1:], start=1):

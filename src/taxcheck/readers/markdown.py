@@ -198,7 +198,9 @@ class _BlockReader:
     def _table(self, index: int) -> None:
         self.flush()
         self.skip_to = self.tables[index]
-        self.blocks.extend(table_cell_blocks(self.lines[index:self.skip_to], add=_add_inline))
+        captioned = bool(self.blocks) and self.blocks[-1].kind in ("heading", "title")
+        self.blocks.extend(table_cell_blocks(self.lines[index:self.skip_to], add=_add_inline,
+                                             captioned=captioned))
 
     def _bold_heading(self, index: int, line: str) -> re.Match[str] | None:
         """A short line bold all through, alone between blank lines and not ending like a

@@ -198,7 +198,8 @@ def read_plaintext(text: str, path: str) -> Document:
             if _furniture_unit(unit_kind, unit, blocks, dates):
                 continue
             if unit_kind == "table":
-                blocks.extend(table_cell_blocks(unit))
+                blocks.extend(table_cell_blocks(
+                    unit, captioned=bool(blocks) and blocks[-1].kind in ("heading", "title")))
                 pending_number = None
                 continue
             # a post title is alone on its line when the thread's header lines follow it
