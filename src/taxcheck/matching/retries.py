@@ -90,10 +90,16 @@ def with_heading(res: Resolution, heading: set[str], match: MatchFn
     matches = match(res.labels | heading)
     if not matches:
         return [], res
+    return matches, _borrowed(res, extra, "the heading of the table or list", "section")
+
+
+def _borrowed(res: Resolution, extra: set[str] | frozenset[str], where: str, source: str,
+              **changes: object) -> Resolution:
+    """``res`` with ``extra`` concepts taken from ``where``, and the trail step saying so."""
     named = ", ".join(sorted(extra))
-    return matches, replace(res, labels=res.labels | extra, steps=[*res.steps, Step(
-        stage="context", detail=f"{named} from the heading of the table or list",
-        labels=tuple(sorted(extra)), source="section")])
+    return replace(res, labels=res.labels | extra, **changes, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from {where}", labels=tuple(sorted(extra)),
+        source=source)])
 
 
 @dataclass(frozen=True)
@@ -152,10 +158,8 @@ def as_item_of(cand: Candidate, res: Resolution, lead: LeadIn | None, match: Mat
                if m.claim.id not in lead.claims and m.concepts & res.labels]
     if not matches:
         return [], res
-    named = ", ".join(sorted(extra))
-    return matches, replace(res, cand=stated, labels=res.labels | extra, steps=[
-        *res.steps, Step(stage="context", detail=f"{named} from the list's lead-in on line "
-                         f"{lead.line}", labels=tuple(sorted(extra)), source="lead-in")])
+    return matches, _borrowed(res, extra, f"the list's lead-in on line {lead.line}",
+                              "lead-in", cand=stated)
 
 
 @dataclass(frozen=True)
@@ -396,10 +400,7 @@ def under_case(cand: Candidate, res: Resolution, question: Question | None, sent
     matches = match(res.labels | question.labels)
     if not matches:
         return [], res
-    named = ", ".join(sorted(extra))
-    return matches, replace(res, labels=res.labels | extra, steps=[*res.steps, Step(
-        stage="context", detail=f"{named} from the case set up on line {question.line}",
-        labels=tuple(sorted(extra)), source="case")])
+    return matches, _borrowed(res, extra, f"the case set up on line {question.line}", "case")
 
 
 def answers(cand: Candidate) -> bool:
