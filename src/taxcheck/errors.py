@@ -27,6 +27,9 @@ CODES: dict[str, str] = {
               "'past'); write them as one proposition with 'negated'"),
     "TC110": ("a concept or cue phrase can never match an article (it holds a typographic "
               "character, such as \u2019, that articles are read without)"),
+    "TC111": ("a label of a claim's terms shadows a concepts.yaml label, or lists a phrase "
+              "another label lists (a phrase belongs to one label)"),
+    "TC112": "a label of a claim's terms is named by none of that claim's conditions",
     # inputs
     "TC200": "an input cannot be read as an article",
     "TC201": "an input is empty, or a page holds no article text",

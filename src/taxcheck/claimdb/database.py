@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from taxcheck.claimdb.index import ConditionIndex, broader_concepts
-from taxcheck.claimdb.models import Claim, Condition, Figure, Lexeme
+from taxcheck.claimdb.models import SCOPE, Claim, Condition, Figure, Lexeme
 from taxcheck.errors import ClaimDatabaseError
 
 
@@ -117,21 +117,24 @@ class ClaimDatabase:
         errors = []
         groups = {lexeme.context for lexeme in self.concepts.values() if lexeme.context}
         for label, lexeme in self.concepts.items():
+            # a claim's own label (``<claim id>/LABEL``) is written in that claim
+            where = (self.locations.get(label.rpartition(SCOPE)[0], "?") if SCOPE in label
+                     else "concepts.yaml")
             for inc in lexeme.includes:
                 if inc not in self.concepts:
                     errors.append(ClaimDatabaseError(
                         f"concept {label} includes unknown concept {inc!r}",
-                        where="concepts.yaml", code="TC105"))
+                        where=where, code="TC105"))
             for target in lexeme.refers:
                 if target not in self.concepts:
                     errors.append(ClaimDatabaseError(
                         f"concept {label} refers to unknown concept {target!r}",
-                        where="concepts.yaml", code="TC105"))
+                        where=where, code="TC105"))
             for group in lexeme.borrows:
                 if group not in groups:
                     errors.append(ClaimDatabaseError(
                         f"concept {label} borrows unknown context group {group!r}; known: "
-                        f"{', '.join(sorted(groups)) or 'none'}", where="concepts.yaml",
+                        f"{', '.join(sorted(groups)) or 'none'}", where=where,
                         code="TC105"))
         return errors
 

@@ -3,7 +3,9 @@
 A folder holds ``concepts.yaml`` (the vocabulary of claims), ``cues.yaml``
 (negation, hedge, attribution and other linguistic cues), ``figures.yaml`` (numbers
 keyed by tax year) and one YAML file per topic with its claims. Later folders add
-claims and override earlier ones with the same id; concepts and cues are merged. A later
+claims and override earlier ones with the same id; concepts and cues are merged. A claim's
+``terms:`` are concepts of its own, filed as ``<claim id>/LABEL`` (see :func:`_scope_terms`);
+they may not shadow a concepts.yaml label or list a phrase another label lists. A later
 folder's figure entry with only ``id``, ``values`` and ``citations`` adds years to the
 figure of that id (next year's limits the day they are announced) and changes nothing else.
 """
@@ -20,7 +22,17 @@ from pydantic import BaseModel, ValidationError
 
 from taxcheck.claimdb.database import ClaimDatabase
 from taxcheck.claimdb.files import ClaimDatabaseErrors, read_claim_file
-from taxcheck.claimdb.models import Claim, ClaimFile, Cue, Figure, FigureYears, Lexeme
+from taxcheck.claimdb.models import (
+    SCOPE,
+    Claim,
+    ClaimFile,
+    Condition,
+    Cue,
+    Figure,
+    FigureYears,
+    Lexeme,
+    local_label,
+)
 from taxcheck.claimdb.yamlmarks import compose, construct, duplicate_keys, key_line, line_of
 from taxcheck.cues import CUE_CATEGORIES
 from taxcheck.errors import ClaimDatabaseError
@@ -28,7 +40,9 @@ from taxcheck.nlp.normalise import TYPOGRAPHIC
 
 M = TypeVar("M", bound=BaseModel)
 
-
+TermSite = tuple[Path, int, dict[str, int]]
+"""Where a claim's local label is written: the file, the line of its name, and the line of
+each of its phrases (by :func:`phrase_key`)."""
 
 def _describe(error: dict) -> str:
     loc = ".".join(str(p) for p in error["loc"] if p != "from_") or "(top level)"
@@ -55,6 +69,8 @@ class _FileLoader:
         self.path = path
         self.errors = errors
         self.node: yaml.Node | None = None
+        self.term_sites: dict[str, TermSite] = {}
+        """Claim-local label (``<claim id>/LABEL``) -> where it is written."""
 
     def data(self) -> object:
         raw = read_claim_file(self.path)
@@ -146,16 +162,18 @@ def _pattern_words(value: object) -> Iterable[str]:
                 yield from _pattern_words(arg)
 
 
-def _unmatchable(loader: _FileLoader, label: str, lexeme: Lexeme) -> None:
+def _unmatchable(loader: _FileLoader, label: str, lexeme: Lexeme,
+                 at: tuple[int | str, ...] = ()) -> None:
     """Report (TC110) a phrase or pattern word that can never match: articles are read
-    with typographic characters made plain ("’" is "'"), so "saver’s credit" is dead."""
+    with typographic characters made plain ("’" is "'"), so "saver’s credit" is dead.
+    ``at`` is where the label's mapping is (a claim's ``terms``; top level by default)."""
     entries = [((key, i), text) for key in ("terms", "lemmas")
                for i, text in enumerate(getattr(lexeme, key))]
     entries += [(("patterns", i), word) for i, pattern in enumerate(lexeme.patterns)
                 for word in _pattern_words(pattern)]
     for loc, text in entries:
         if text.translate(TYPOGRAPHIC) != text:
-            loader.fail(loader.line((label, *loc)),
+            loader.fail(loader.line((*at, label, *loc)),
                         f"{label}: {text!r} can never match: articles are read with "
                         f"typographic characters made plain; write "
                         f"{text.translate(TYPOGRAPHIC)!r}", "TC110")
@@ -251,6 +269,7 @@ def _add(loader: _FileLoader, i: int, claim: Claim, seen: dict[str, str],
          out: list[tuple[Claim, str]], denials: dict[str, int]) -> None:
     """Add claim number ``i`` of the file and the denial it makes (if any) to ``out``."""
     where = f"{loader.path}:{loader.line(('claims', i))}"
+    claim = _scope_terms(loader, i, claim)
     for made, key in ((claim, "id"), (claim.denial(), "negated")):
         if made is None:
             continue
@@ -282,10 +301,110 @@ def _share_denial(out: list[tuple[Claim, str]], index: int, more: Claim) -> str 
                 "repeats its verdict, says, correction, severity and years")
     out[index] = (first.model_copy(update={
         "when": first.when + more.when,
+        "terms": {**first.terms, **more.terms},
         "examples": first.examples.model_copy(update={
             "match": first.examples.match + more.examples.match,
             "no_match": first.examples.no_match + more.examples.no_match})}), where)
     return None
+
+
+def phrase_key(text: str) -> str:
+    """A phrase as the one-label rule compares it: case and spacing ignored (a term "cash
+    out" and a lemma sequence "cash out" are one phrase)."""
+    return " ".join(text.lower().split())
+
+
+def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
+    """Claim number ``i`` of the file with its ``terms`` filed as ``<claim id>/LABEL`` and
+    every name of them in its conditions, its denial's, its anchor and its labels'
+    ``includes``/``hides``/``refers`` written so: what the matcher sees is one vocabulary,
+    in which two claims' labels never meet. Reports (TC112) a label that none of them
+    names, and (TC110) a phrase that can never match."""
+    if not claim.terms:
+        return claim
+    local = {label: f"{claim.id}{SCOPE}{label}" for label in claim.terms}
+    at = ("claims", i, "terms")
+
+    def names(labels: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(local.get(label, label) for label in labels)
+
+    def condition(cond: Condition) -> Condition:
+        return cond.model_copy(update={
+            "all": names(cond.all), "any": names(cond.any), "none": names(cond.none),
+            "implied": names(cond.implied),
+            "anchor": local.get(cond.anchor, cond.anchor) if cond.anchor else None})
+
+    denial = claim.negated.when if claim.negated else ()
+    used = {claim.anchor, *(n for c in (*claim.when, *denial) for n in (*c.concepts(), c.anchor))}
+    for label, lexeme in claim.terms.items():
+        used.update(n for n in (*lexeme.includes, *lexeme.hides, *lexeme.refers) if n != label)
+    terms: dict[str, Lexeme] = {}
+    for label, lexeme in claim.terms.items():
+        key = key_line(loader.node, label, at)
+        if label not in used:
+            loader.fail(key, f"claim {claim.id!r}: terms: {label} is named by none of its "
+                        "conditions; remove it (a claim's terms are its own vocabulary)",
+                        "TC112")
+        _unmatchable(loader, label, lexeme, at)
+        lines = {phrase_key(text): loader.line((*at, label, field, n))
+                 for field in ("terms", "lemmas") for n, text in enumerate(getattr(lexeme, field))}
+        loader.term_sites[local[label]] = (loader.path, key, lines)
+        terms[local[label]] = lexeme.model_copy(update={
+            "includes": names(lexeme.includes), "hides": names(lexeme.hides),
+            "refers": names(lexeme.refers)})
+    update: dict[str, object] = {"terms": terms, "when": tuple(map(condition, claim.when))}
+    if claim.anchor:
+        update["anchor"] = local.get(claim.anchor, claim.anchor)
+    if claim.negated is not None:
+        update["negated"] = claim.negated.model_copy(
+            update={"when": tuple(map(condition, claim.negated.when))})
+    return claim.model_copy(update=update)
+
+
+def _claim_terms(claims: Iterable[Claim]) -> dict[str, Lexeme]:
+    """The claims' own labels (a proposition's, which its denial shares, first)."""
+    ordered = sorted(claims, key=lambda claim: claim.denial_of is not None)
+    out: dict[str, Lexeme] = {}
+    for claim in ordered:
+        for label, lexeme in claim.terms.items():
+            out.setdefault(label, lexeme)
+    return out
+
+
+def _term_clashes(concepts: dict[str, Lexeme], local: dict[str, Lexeme],
+                  sites: dict[str, TermSite]) -> list[ClaimDatabaseError]:
+    """A claim's label that a concepts.yaml label shadows, and a phrase of one that another
+    label (of concepts.yaml or of a claim) lists too: a phrase belongs to one label (TC111)."""
+    owners: dict[str, str] = {}
+    for label, lexeme in concepts.items():
+        for text in (*lexeme.terms, *lexeme.lemmas):
+            owners.setdefault(phrase_key(text), label)
+
+    def whose(label: str) -> str:
+        if SCOPE not in label:
+            return f"the concepts.yaml label {label}"
+        path, line, _ = sites.get(label, (Path("?"), 0, {}))
+        return (f"label {local_label(label)} of claim {label.rpartition(SCOPE)[0]!r} "
+                f"({path}:{line})")
+
+    errors = []
+    for scoped, lexeme in local.items():
+        claim_id, _, label = scoped.rpartition(SCOPE)
+        path, line, lines = sites.get(scoped, (Path("?"), 0, {}))
+        if label in concepts:
+            errors.append(ClaimDatabaseError(
+                f"claim {claim_id!r}: terms: {label} shadows the concepts.yaml label of that "
+                "name; use that label, or give this one another name", where=f"{path}:{line}",
+                code="TC111"))
+        for text in (*lexeme.terms, *lexeme.lemmas):
+            key = phrase_key(text)
+            owner = owners.setdefault(key, scoped)
+            if owner != scoped:
+                errors.append(ClaimDatabaseError(
+                    f"claim {claim_id!r}: terms: {label} lists {text!r}, which "
+                    f"{whose(owner)} lists too; a phrase belongs to one label",
+                    where=f"{path}:{lines.get(key, line)}", code="TC111"))
+    return errors
 
 
 def load_database(folders: Iterable[Path]) -> ClaimDatabase:
@@ -296,6 +415,7 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
     figures: dict[str, Figure] = {}
     claims: dict[str, Claim] = {}
     locations: dict[str, str] = {}
+    sites: dict[str, TermSite] = {}
     vocabulary_ok = figures_ok = True
     digest = hashlib.sha256()
     for folder in folders:
@@ -322,7 +442,10 @@ def load_database(folders: Iterable[Path]) -> ClaimDatabase:
                 for claim, where in _claims(loader, seen):
                     claims[claim.id] = claim
                     locations[claim.id] = where
-    db = ClaimDatabase(claims=list(claims.values()), concepts=concepts, cues=cues,
+                sites.update(loader.term_sites)
+    local = _claim_terms(claims.values())
+    errors.extend(_term_clashes(concepts, local, sites))
+    db = ClaimDatabase(claims=list(claims.values()), concepts={**concepts, **local}, cues=cues,
                        figures=figures, locations=locations, version=digest.hexdigest()[:12])
     # A broken concepts.yaml or figures.yaml would make every reference to it look
     # unknown; report the broken file alone.

@@ -225,12 +225,25 @@ class Claim(_Strict):
     denial_of: str | None = None
     """Set by the loader on the claim it makes from a proposition's ``negated``; never
     written in a claim file."""
+    terms: dict[str, Lexeme] = {}
+    """Vocabulary of this claim alone: LABEL -> the ways to write it, as a concepts.yaml
+    entry. Only this claim's conditions (and its denial's) see a label of it; the loader
+    files it as ``<claim id>/LABEL`` (:data:`SCOPE`), so labels of two claims never meet. A
+    label a concepts.yaml label shadows, or a phrase another label lists, is an error."""
 
     @field_validator("verdict", mode="before")
     @classmethod
     def _yaml_false_is_a_verdict(cls, value: object) -> object:
         # YAML reads a bare `verdict: false` as the boolean False.
         return "false" if value is False else value
+
+    @field_validator("terms")
+    @classmethod
+    def _term_labels(cls, value: dict[str, Lexeme]) -> dict[str, Lexeme]:
+        for label in value:
+            if not label.replace("_", "").isupper() or not label[0].isalpha():
+                raise ValueError(f"label {label!r} must be UPPER_SNAKE_CASE")
+        return value
 
     @model_validator(mode="after")
     def _verdict_or_figure(self) -> Claim:
@@ -402,6 +415,16 @@ _TEXT_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "LEMMA", "NORM", "SHAPE", "POS
 is read as a boolean, which spaCy rejects only when the first article is checked."""
 
 
+SCOPE = "/"
+"""Joins a claim's id and a label of its ``terms``: ``ira-loss-counts-for-amt/AMT`` (not a
+colon: spaCy's config, which carries the labels of ``hides``, reads one as a separator)."""
+
+
+def local_label(label: str) -> str:
+    """A label as written in its claim file: ``LABEL`` for ``<claim id>/LABEL``."""
+    return label.rpartition(SCOPE)[2]
+
+
 def _check_pattern(pattern: list[dict]) -> list[dict]:
     """A spaCy token pattern that spaCy will accept: fail at load, with the file and
     line, rather than when the first article is checked."""
@@ -507,3 +530,6 @@ class ClaimFile(_Strict):
     topic: str
     description: str = ""
     claims: tuple[Claim, ...] = ()
+
+
+Claim.model_rebuild()  # ``terms`` holds Lexemes, defined after Claim

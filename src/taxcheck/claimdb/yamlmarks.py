@@ -74,10 +74,18 @@ def line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
     return current.start_mark.line + 1
 
 
-def key_line(node: yaml.Node | None, key: object) -> int:
-    """Return the 1-based line of a top-level mapping key (where a label is written)."""
+def key_line(node: yaml.Node | None, key: object, loc: tuple[int | str, ...] = ()) -> int:
+    """Return the 1-based line of a key of the mapping at ``loc`` (by default the top-level
+    one: where a label is written); the mapping's line when it has no such key."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if 0 <= part < len(node.value) else None
+        else:
+            node = None
     if isinstance(node, yaml.MappingNode):
         for k, _ in node.value:
             if k.value == key:
                 return k.start_mark.line + 1
-    return 1
+    return node.start_mark.line + 1 if node is not None and loc else 1
