@@ -1,5 +1,6 @@
-"""The concept vocabulary (claims/concepts.yaml) stays tidy: every label is used, and each
-phrase is written under one label only.
+"""The concept vocabulary stays tidy: every label is used, each phrase is written under one
+label only (of claims/concepts.yaml or of a claim's own ``terms:``), and concepts.yaml holds
+only shared vocabulary: a label that one claim alone names is that claim's own.
 
 A phrase that names two concepts is written once, under the narrower one; the broader one
 comes through the hierarchy (``includes``: "Roth IRA" is a ROTH_IRA, and the IRA in it is
@@ -8,10 +9,17 @@ matched by the word "IRA"), so two lists never drift apart.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from pathlib import Path
+
+import yaml
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.models import SCOPE, Claim
 from taxcheck.matching.retries import ANSWERS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 READ_BY_THE_MATCHER = frozenset(ANSWERS)
 """Labels the matcher reads by name (a reply that answers the question before it)."""
@@ -60,6 +68,47 @@ def used_labels(db: ClaimDatabase) -> set[str]:
     return used
 
 
+def _names(claim: Claim) -> set[str]:
+    """The labels a proposition (with its denial's own conditions) or claim names."""
+    denial = claim.negated.when if claim.negated else ()
+    return {name for cond in (*claim.when, *denial) for name in (*cond.concepts(), cond.anchor)
+            if name} | ({claim.anchor} if claim.anchor else set())
+
+
+def claim_users(db: ClaimDatabase) -> dict[str, set[str]]:
+    """concepts.yaml label -> the claims that name it (a proposition and its denial once:
+    a denial's conditions are its proposition's)."""
+    users: dict[str, set[str]] = defaultdict(set)
+    for claim in db.claims:
+        if claim.denial_of is None:
+            for name in _names(claim):
+                if SCOPE not in name:
+                    users[name].add(claim.id)
+    return users
+
+
+def shared_labels(db: ClaimDatabase) -> set[str]:
+    """Labels that are shared vocabulary whoever names them: named by the code (a quoted
+    string in src/), by cues.yaml or figures.yaml, by a house-claim fixture of the tests, or
+    by another label's ``includes``, ``hides`` or ``refers``; and those that take part in the
+    discourse stage (``context``, ``borrows``, ``refers``)."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py"))
+    out = set(re.findall(r"""["']([A-Z][A-Z0-9_]*)["']""", code))
+    for name in ("cues.yaml", "figures.yaml"):
+        out |= set(re.findall(r"\b[A-Z][A-Z0-9_]*\b",
+                              (ROOT / "claims" / name).read_text(encoding="utf-8")))
+    for path in (ROOT / "tests" / "data").rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("claims"), list):
+            for cond in (c for claim in data["claims"] for c in claim.get("when") or []):
+                out |= {n for key in ("all", "any", "none", "implied") for n in cond.get(key, [])}
+    for label, lexeme in db.concepts.items():
+        out.update(n for n in (*lexeme.includes, *lexeme.hides, *lexeme.refers) if n != label)
+        if lexeme.context or lexeme.borrows or lexeme.refers:
+            out.add(label)
+    return out
+
+
 def test_each_phrase_is_listed_under_one_label(db):
     shared = {phrase: labels for phrase, labels in phrase_owners(db).items() if len(labels) > 1}
     assert not shared, "phrases listed more than once in concepts.yaml (keep one, under the " \
@@ -72,8 +121,28 @@ def test_every_label_is_used(db):
     assert not unused, f"labels no claim uses, directly or through another label: {unused}"
 
 
+def test_a_label_one_claim_alone_names_is_that_claims_own(db):
+    lonely = sorted(label for label, ids in claim_users(db).items()
+                    if len(ids) == 1 and label not in shared_labels(db))
+    assert not lonely, "concepts.yaml labels that only one claim names (move each into that " \
+        "claim's `terms:`): " + "; ".join(f"{label} ({next(iter(claim_users(db)[label]))})"
+                                          for label in lonely)
+
+
+def test_a_claims_own_labels_are_filed_under_it_and_seen_by_it_alone(db):
+    own = {label for label in db.concepts if SCOPE in label}
+    assert len(own) > 50
+    for claim in db.claims:
+        if claim.denial_of is None:
+            assert {n for n in _names(claim) if SCOPE in n} <= set(claim.terms)
+            assert all(label.startswith(claim.id + SCOPE) for label in claim.terms)
+    named = {n for claim in db.claims for n in _names(claim)}
+    assert own <= named | {n for lex in db.concepts.values() for n in lex.includes}
+
+
 def test_the_checks_catch_what_they_look_for(db):
-    """A phrase copied to a second label, and a label nothing uses, are reported."""
+    """A phrase copied to a second label, a label nothing uses and a label of concepts.yaml
+    that one claim alone names are reported."""
     from dataclasses import replace
 
     ira, roth_ira = db.concepts["IRA"], db.concepts["ROTH_IRA"]
@@ -85,6 +154,16 @@ def test_the_checks_catch_what_they_look_for(db):
         update={"terms": ("orphan phrase",), "includes": (), "hides": (), "refers": ()})})
     assert "ORPHAN" not in used_labels(orphan)
     assert "ROTH_IRA" in used_labels(db)
+    claim = db.claim("capital-loss-expires")
+    expire = f"{claim.id}{SCOPE}EXPIRE"
+    made_global = replace(db, concepts={**db.concepts, "EXPIRE": db.concepts[expire]},
+                          claims=[c.model_copy(update={"when": tuple(
+                              w.model_copy(update={"all": tuple(
+                                  "EXPIRE" if n == expire else n for n in w.all)})
+                              for w in c.when)}) if c is claim else c for c in db.claims])
+    assert claim_users(made_global)["EXPIRE"] == {claim.id}
+    assert "EXPIRE" not in shared_labels(made_global)
+    assert "LOSS" in shared_labels(db) and len(claim_users(db)["DEDUCT"]) > 1
 
 
 def test_a_narrower_concept_names_the_anchor_of_a_broader_one(db):

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from taxcheck.checker import Checker
-from taxcheck.claimdb.models import Claim, Condition, YearRange
+from taxcheck.claimdb.models import SCOPE, Claim, Condition, Lexeme, YearRange, local_label
 from taxcheck.claimtests import run_examples
 from taxcheck.cli.common import EXIT_CLEAN, EXIT_FINDINGS, claims_option, fail, load_db
 from taxcheck.cli.options import config_option
@@ -78,13 +78,18 @@ def _block(title: str, text: str) -> None:
     click.echo(textwrap.fill(text, width=96, initial_indent="  ", subsequent_indent="  "))
 
 
+def _names(labels: tuple[str, ...]) -> str:
+    """Labels as the claim file writes them (its own terms without the claim's id)."""
+    return ", ".join(map(local_label, labels))
+
+
 def _condition(cond: Condition) -> str:
-    parts = [f"all of {', '.join(cond.all)}" if cond.all else "",
-             f"any of {', '.join(cond.any)}" if cond.any else "",
-             f"none of {', '.join(cond.none)}" if cond.none else "",
+    parts = [f"all of {_names(cond.all)}" if cond.all else "",
+             f"any of {_names(cond.any)}" if cond.any else "",
+             f"none of {_names(cond.none)}" if cond.none else "",
              f"{cond.polarity}" if cond.polarity != "any" else "affirmed or negated",
              f"names a year {_years(cond.stated_year)}" if cond.stated_year else "",
-             f"amount nearest {cond.anchor}" if cond.anchor else "",
+             f"amount nearest {local_label(cond.anchor)}" if cond.anchor else "",
              "not mirrored in the denial" if not cond.mirror else ""]
     return "; ".join(p for p in parts if p)
 
@@ -120,7 +125,7 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | 
     if c.figure and c.figure in db.figures:
         figure = db.figures[c.figure]
         click.echo(f"Figure {figure.id} ({figure.name}), amount nearest "
-                   f"{c.anchor or 'the first concept'}:")
+                   f"{local_label(c.anchor) if c.anchor else 'the first concept'}:")
         for year in sorted(figure.values):
             click.echo(f"  {year}: {figure.format_year(year)}")
         if figure.note:
@@ -129,6 +134,11 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | 
     click.echo("Sources:")
     for cite in c.citations:
         click.echo(f"  - {cite.title} <{cite.url}>")
+    _show_conditions(c)
+    _show_examples(c)
+
+
+def _show_conditions(c: Claim) -> None:
     click.echo("Matches when a clause has:")
     for cond in c.when:
         click.echo(f"  - {_condition(cond)}")
@@ -137,7 +147,20 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | 
                    "the opposite polarity" + (", or:" if c.negated.when else ""))
         for cond in c.negated.when:
             click.echo(f"  - {_condition(cond)}")
-    _show_examples(c)
+    if c.terms:
+        click.echo("Its own terms (seen by no other claim):")
+        for label, lexeme in c.terms.items():
+            click.echo(textwrap.fill(f"{local_label(label)}: {_lexeme(lexeme)}", width=96,
+                                     initial_indent="  - ", subsequent_indent="    "))
+
+
+def _lexeme(lexeme: Lexeme) -> str:
+    """What a label of a claim's terms lists, in one line."""
+    parts = [", ".join(f'"{p}"' for p in (*lexeme.terms, *lexeme.lemmas)),
+             f"{len(lexeme.patterns)} token pattern(s)" if lexeme.patterns else "",
+             f"includes {_names(lexeme.includes)}" if lexeme.includes else "",
+             f"hides {_names(lexeme.hides)}" if lexeme.hides else ""]
+    return "; ".join(p for p in parts if p) or lexeme.description
 
 
 def _show_examples(c: Claim) -> None:
@@ -162,8 +185,10 @@ def validate(claim_dirs: tuple[Path, ...], config_file: Path | None) -> None:
     Prints one line per problem (file:line) and exits 2 when there is any.
     """
     db = load_db(_dirs(claim_dirs, config_file))
+    own = sum(SCOPE in label for label in db.concepts)
     click.echo(f"ok: {len(db.claims)} claims, {len(db.figures)} figures, "
-               f"{len(db.concepts)} concepts (version {db.version})")
+               f"{len(db.concepts) - own} concepts and {own} terms of single claims "
+               f"(version {db.version})")
 
 
 @claims.command("test")

@@ -60,7 +60,8 @@ READER_MEANINGS = {
 STAGES = {"concepts": "mentions", "polarity": "", "context": "", "hedge": "hedged by",
           "framing": "", "number": "", "year": ""}
 
-_CONCEPT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
+_CONCEPT = re.compile(r"(?:\b[a-z0-9]+(?:[.-][a-z0-9]+)*/)?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b")
+"""A concept label, with the claim id a claim's own label is filed under (``claim-id/LABEL``)."""
 _SMALL_WORDS = {"AND", "AT", "BY", "FOR", "IN", "NO", "NOT", "OF", "OFF", "ON", "OR", "OUT",
                 "THE", "TO", "UP"}
 
@@ -231,9 +232,10 @@ def confidence_word(confidence: float) -> str:
 
 
 def _concept_words(label: str) -> str:
-    """A concept label in words: CAPITAL_GAIN -> capital gain, ROTH_IRA -> roth IRA."""
+    """A concept label in words: CAPITAL_GAIN -> capital gain, ROTH_IRA -> roth IRA; a
+    claim's own label without its claim: capital-gain-taxed-twice/TWICE -> twice."""
     return " ".join(part if len(part) <= 3 and part not in _SMALL_WORDS else part.lower()
-                    for part in label.split("_"))
+                    for part in label.rpartition("/")[2].split("_"))
 
 
 def _humane(detail: str) -> str:
