@@ -13,8 +13,9 @@ a later scan can tell
   named somewhere in the article. An article whose concepts meet no condition of a changed
   claim (before or after the change) gets the same findings from either database.
 
-A change to the vocabulary (``concepts.yaml``, ``cues.yaml``) changes what the pipeline
-finds in every article, so it touches them all.
+A change to the vocabulary (``concepts.yaml``, ``cues.yaml``, or a claim's own ``terms:``,
+whose phrases may hide other concepts) changes what the pipeline finds in every article, so it
+touches them all.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ class DatabaseChanges:
         """Each distinct cause once, as text."""
         seen: dict[str, None] = {}
         if self.vocabulary:
-            seen["vocabulary changed (concepts.yaml or cues.yaml)"] = None
+            seen["vocabulary changed (concepts.yaml, cues.yaml or a claim's terms)"] = None
         for causes in self.causes.values():
             for cause in causes:
                 seen[str(cause)] = None
