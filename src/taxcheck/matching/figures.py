@@ -298,6 +298,39 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor, names)
 
 
+RISE_LABEL = "FIGURE_RISE"
+"""The concept of a clause that says a figure went up for a year, with no amount ("the HCE
+threshold got another inflation bump for 2026")."""
+
+
+def _rise_check(claim: Claim, figure: Figure, cand: Candidate,
+                years: ClauseYears) -> FigureCheck | None:
+    """A figure said to have risen for a year the clause names, with no amount: false when
+    the table holds the same value that year as the year before, accurate when it rose."""
+    if (RISE_LABEL not in cand.labels or not years.own or cand.polarity != "affirmed"
+            or figure.total or figure.difference or any(q.kind == figure.unit
+                                                       for q in cand.quantities)):
+        return None
+    year = years.frame
+    if year not in figure.values or year - 1 not in figure.values:
+        return None
+    before, now = figure.values[year - 1], figure.values[year]
+    if not all(isinstance(v, (int, float)) for v in (before, now)) or now < before:
+        return None
+    right = figure.format_year(year)
+    step = Step(stage="number", detail=f"{figure.name}: {figure.format_year(year - 1)} in "
+                f"{year - 1}, {right} in {year}", labels=(str(year),))
+    says = f"the {figure.name} went up for {year}"
+    if now > before:
+        return FigureCheck("accurate", f"The {figure.name} went up for {year}, to {right}.",
+                           f"The {figure.name} for {year} is {right}.", claim.correction,
+                           step, says=says)
+    return FigureCheck("false", f"Says {says} — false: it is {right} in both {year - 1} and "
+                       f"{year}.", f"The {figure.name} for {year} is {right}, the same as "
+                       f"for {year - 1}. {claim.rule}".strip(),
+                       f"Say the {figure.name} stays at {right} for {year}.", step, says=says)
+
+
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
@@ -315,7 +348,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
-        return None
+        return _rise_check(claim, figure, cand, years)
     year = years.of(quantity)
     if quantity.start not in years.bound and years.present is not None:
         year = years.present  # "$23,500 this year": the value for the year checked
