@@ -49,7 +49,13 @@ from taxcheck.matching.retries import (
     with_heading,
     works_out_rate,
 )
-from taxcheck.matching.years import ClauseYears, clause_years, heading_year, sentence_year
+from taxcheck.matching.years import (
+    TURN,
+    ClauseYears,
+    clause_years,
+    heading_year,
+    sentence_year,
+)
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -73,6 +79,10 @@ _ENDORSED = re.compile(
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
 "True."): the claim is the author's own, not a debunked myth. "Partly true" and "True, but
 only for ..." do not confirm."""
+_YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
+                         re.IGNORECASE)
+"""A sentence that opens by naming its year ("For 2025, if you're single ..."): the
+paragraph's next sentences that name no year of their own speak of it too."""
 STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
@@ -128,6 +138,8 @@ class _Walk:
         """After a lead-in paragraph that announces topics ("In this article:")."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
+        self.paragraph_year: tuple[int, int] | None = None
+        """The block index and year of a paragraph whose sentence opened "For 2025, ..."."""
 
     def _announces(self, block: Block) -> bool:
         """Track teaser headings and lead-ins; True for a list item under one."""
@@ -206,9 +218,10 @@ class _Walk:
                 lookahead = self.context.groups_of(ahead)
         enclosing = [self.headings[k] for k in sorted(self.headings, reverse=True)]
         year = next((y for y, _ in enclosing if y is not None), self.tax_year)
-        heading_groups: dict[str, frozenset[str]] = {}
-        for _, groups in reversed(enclosing):
-            heading_groups.update(groups)
+        # the innermost heading that names a thing is what the section is about: a section
+        # "Can you contribute to a Roth IRA?" under a title on the Saver's Credit does not
+        # lend the credit to its amounts
+        heading_groups: Groups = next((g for _, g in enclosing if g), {})
         groups = enclosing[0][1] if enclosing and not heading else {}
         return _Section(year, groups, heading_groups, ahead, lookahead)
 
@@ -237,6 +250,7 @@ class _Walk:
         earlier = self.sentence_years
         default = sentence_year(cand, earlier[1] if earlier and earlier[0]
                                 == self.context.sentence else None, section.year)
+        default = self._paragraph_year(index, cand, default, section.year)
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
@@ -272,6 +286,18 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _paragraph_year(self, index: int, cand: Candidate, default: int, section: int) -> int:
+        """The year a paragraph opened with ("For 2025, ... Married couples ... $236,000"),
+        for its later sentences that name none and do not turn away from it ("but now")."""
+        frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
+        if frame:
+            self.paragraph_year = (index, int(frame.group(1)))
+            return default
+        if (self.paragraph_year is None or self.paragraph_year[0] != index
+                or default != section or TURN.search(cand.sentence)):
+            return default
+        return self.paragraph_year[1]
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
