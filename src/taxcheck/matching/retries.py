@@ -28,6 +28,10 @@ sentence on the Saver's Credit) or from a later clause of its own sentence ("you
 on what you contributed, not on the value the day you converted")."""
 _REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
 """A clause that gives the reason for the one before it (", because ...", ", since ...")."""
+_RESTRICTION = re.compile(r"^[,;]?\s*(?:but\s+|and\s+)?only\s+(?:after|once|if|when|until)\b",
+                          re.IGNORECASE)
+"""A clause that restricts the one before it (", but only after each one has been in the
+account for five years"): the two state one rule, whatever the first says on its own."""
 
 
 def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidate]:
@@ -58,7 +62,9 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     of the same things as the clause it explains.
     """
     earlier = [c for c in _same_sentence(cands, cand) if c.start < cand.start]
-    if not _REASON.match(cand.text) or any(c.start in stated for c in earlier):
+    restricts = _RESTRICTION.match(cand.text) is not None
+    if not (restricts or _REASON.match(cand.text)) or (
+            not restricts and any(c.start in stated for c in earlier)):
         return [], res
     before = set().union(*(c.labels for c in earlier))
     if not before - res.labels:
