@@ -29,6 +29,7 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.retries import (
     EXAMPLE_HEADING,
+    WAYS_TITLE,
     LeadIn,
     MatchFn,
     Procedure,
@@ -38,7 +39,9 @@ from taxcheck.matching.retries import (
     as_answer_to,
     as_item_of,
     as_step_of,
+    as_way_of,
     lead_in_of,
+    numbered,
     procedure_of,
     restated_in_example,
     scenario,
@@ -118,6 +121,8 @@ class _Walk:
         self.findings: dict[tuple[str, int], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
         self.title: set[str] = set()
+        self.ways = False
+        """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
         self.recent: list[tuple[int, frozenset[str]]] = []
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
@@ -174,7 +179,7 @@ class _Walk:
             resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or self._replies(res.cand)):
+                    or self._replies(res.cand) or self._way(block)):
                 res = self._check(index, block, cands, res, section, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
@@ -187,6 +192,12 @@ class _Walk:
             last = self.context.sentence
             claims = frozenset().union(*(ids for n, ids in self.said if n == last))
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+
+    def _way(self, block: Block) -> bool:
+        """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
+        title that promises ways to do something: it names one of them."""
+        return (self.ways and block.kind in {"heading", "list_item"}
+                and numbered(block.text, block.number))
 
     def _replies(self, cand: Candidate) -> bool:
         """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading
@@ -315,6 +326,8 @@ class _Walk:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches and block.row is not None:
             matches, res = with_heading(res, self.heading or self.title, match)
+        if not matches and self._way(block):
+            matches, res = as_way_of(res, self.title, match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         return matches, res
@@ -340,6 +353,7 @@ class _Walk:
             context.update((cand.labels - foils(cand)) | res.referred)
         if is_title:
             self.title.update(cand.labels)
+            self.ways = self.ways or bool(WAYS_TITLE.match(block.text))
         elif block.kind == "heading":
             self.heading.update(cand.labels)
         else:

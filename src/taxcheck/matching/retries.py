@@ -108,6 +108,35 @@ def _borrowed(res: Resolution, extra: set[str] | frozenset[str], where: str, sou
         source=source)])
 
 
+WAYS_TITLE = re.compile(
+    r"^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:ways|strategies|options|methods|routes)"
+    r"\s+(?:to|you\s+can|for)\b", re.IGNORECASE)
+"""A title that promises a number of ways to do something ("9 Ways to Get Money Out of Your
+401(k) Early Without the Penalty"): each numbered item names one of them."""
+_NUMBERED = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]\s")
+"""An item numbered in its text ("9. Take a hardship withdrawal")."""
+
+
+def numbered(block_text: str, number: int | None) -> bool:
+    """The block is a numbered item: a numbered list item or a heading "9. ..."."""
+    return number is not None or _NUMBERED.match(block_text) is not None
+
+
+def as_way_of(res: Resolution, title: set[str], match: MatchFn
+              ) -> tuple[list[Match], Resolution]:
+    """A numbered item under a title that promises ways to do something ("9 Ways to Get
+    Money Out of Your 401(k) Early Without the Penalty") says its way does it: "9. Take a
+    hardship withdrawal" says a hardship withdrawal escapes the penalty."""
+    extra = title - res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | title)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, "the title, whose ways it numbers", "title")
+
+
 @dataclass(frozen=True)
 class LeadIn:
     """The sentence ending in a colon that introduces a list ("Penalty-free exceptions
