@@ -221,6 +221,11 @@ _EXAMPLE = re.compile(
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
 
+_FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
+"""Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
+150% of the regular catch-up"): a floor the limit is worked out from, not the limit. (The
+side of a "lesser of" rule is the cap itself: "the lesser of $50,000 or half".)"""
+
 
 def _is_old(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
@@ -248,7 +253,8 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before):
+    if (_is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before)
+            or _FLOOR_OPERAND.search(before)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
