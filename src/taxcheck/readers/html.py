@@ -125,6 +125,13 @@ def _with_context(block: Block, item: Extracted) -> Block:
 
 # -- trafilatura ------------------------------------------------------------------------------
 
+def load_extractor() -> None:
+    """Import the page extractor now. A worker does this before the first HTML page's time
+    budget starts: on a loaded machine the import alone can take longer than the budget."""
+    import trafilatura  # noqa: F401
+
+
+
 def _trafilatura_blocks(text: str) -> list[Extracted]:
     """The article's blocks as trafilatura extracts them ([] when it finds none)."""
     import trafilatura  # imported on the first page read: it takes a while to load
