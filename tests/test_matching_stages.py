@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from taxcheck.claimdb.models import Condition
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
@@ -128,6 +130,25 @@ def test_a_because_clause_completes_the_clause_it_explains(db):
     # when the first clause already stated a claim, the reason is not read into it again
     matches, _ = with_explained_clause(reason, res, [first, reason], {first.start}, match)  # type: ignore[arg-type]
     assert matches == []
+
+
+@pytest.mark.parametrize("tail", [", but only after each one is five years old",
+                                  " but only once five years have passed",
+                                  ", and only if the account is five years old"])
+def test_a_restriction_is_read_with_the_clause_it_restricts_even_when_that_stated_a_claim(
+        db, tail):
+    first = clause("Contributions come out penalty-free", "CONTRIBUTIONS_ONLY", "PENALTY_FREE")
+    restriction = clause(tail, "FIVE_YEAR", "ONLY", start=36)
+    res = resolve_clause(restriction, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+
+    def match(labels: set[str], *_: object) -> list[str]:
+        return ["a match"] if {"CONTRIBUTIONS_ONLY", "FIVE_YEAR"} <= labels else []
+
+    matches, wider = with_explained_clause(restriction, res, [first, restriction],
+                                           {first.start}, match)  # type: ignore[arg-type]
+    assert matches == ["a match"]
+    assert "CONTRIBUTIONS_ONLY" in wider.steps[-1].labels
 
 
 def _claim_match(db, claim_id: str, concepts: set[str]):

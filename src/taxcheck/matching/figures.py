@@ -225,6 +225,40 @@ _EXAMPLE = re.compile(
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
 
+_FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
+"""Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
+150% of the regular catch-up"): a floor the limit is worked out from, not the limit. (The
+side of a "lesser of" rule is the cap itself: "the lesser of $50,000 or half".)"""
+
+
+_OWN_BEFORE = re.compile(
+    r"\b(?:if|when|say|suppose)\s+(?:you|she|he|they|we|i)\s+(?:only\s+)?(?:earn|earns|earned|"
+    r"make|makes|made|are\s+paid|is\s+paid|were\s+paid|was\s+paid)\s*$", re.IGNORECASE)
+_OWN_AFTER = re.compile(r"^\s*(?:in\s+|of\s+)?vested\b", re.IGNORECASE)
+"""Words around a worked example's own amount ("If you earn $40,000", "$70,000 vested"): what
+someone has or is paid, not a limit."""
+
+
+def _derived(figure: Figure, cand: Candidate, q: Quantity) -> bool:
+    """Whether ``q`` is a worked example's own amount or worked out from it, within the
+    figure's dollar limit: "If you earn $40,000, your additions can't exceed $40,000",
+    "$70,000 vested: the most you could borrow is $35,000" (half the balance) state the
+    example, not a dollar limit; "$250,000 vested: borrow up to $125,000" passes the limit
+    and is checked. The example's own amount is never a limit."""
+    own = []
+    for other in cand.quantities:
+        if other.kind != q.kind:
+            continue
+        before = cand.text[max(0, other.start - cand.start - 60):other.start - cand.start]
+        after = cand.text[other.end - cand.start:other.end - cand.start + 30]
+        if _OWN_BEFORE.search(before.removesuffix("$")) or _OWN_AFTER.match(after):
+            if other is q:
+                return True
+            own.append(other.value)
+    values = [v for year in figure.values for v in figure.choices(year)]
+    return bool(values) and q.value <= max(values) and any(
+        q.value in (value, value / 2) for value in own)
+
 
 def _is_old(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
@@ -252,7 +286,8 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before):
+    if (_is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before)
+            or _FLOOR_OPERAND.search(before)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
@@ -274,7 +309,7 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
             and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
-    return not _is_context(cand, q)
+    return not _is_context(cand, q) and not _derived(figure, cand, q)
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
