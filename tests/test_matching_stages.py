@@ -220,6 +220,9 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert not sets_up_case(asked("Can you deduct a loss in your IRA?", "IRA", "LOSS"))
     assert not sets_up_case(asked("What about the 10% penalty?", "PENALTY"))
     assert not sets_up_case(asked("Does the rule apply to IRAs?", "IRA"))
+    # the subject left out before "had to" sets up a case; "Had you ...?" asks
+    assert sets_up_case(asked("Had to sell your house at a loss?", "SELL", "LOSS"))
+    assert not sets_up_case(asked("Had you sold the shares before the move?", "SELL"))
     # a question about the reader, not a case of the rule
     assert not sets_up_case(asked("Not sure how this applies to you?", "TRIGGER"))
     assert not sets_up_case(asked("Wondering where to start?"))

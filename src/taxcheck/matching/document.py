@@ -57,6 +57,7 @@ from taxcheck.matching.years import (
     ClauseYears,
     clause_years,
     heading_year,
+    lead_in_year,
     sentence_year,
 )
 
@@ -131,6 +132,8 @@ class _Walk:
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
+        self.lead_year: int | None = None
+        """The one tax year the lead-in of the list being read names ("For 2024:")."""
         self.stated: Stated | None = None
         """The last clause that stated a claim (a worked example after it may restate it)."""
         self.said: list[tuple[int, frozenset[str]]] = []
@@ -171,7 +174,7 @@ class _Walk:
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         if block.kind != "list_item":
-            self.lead = None
+            self.lead, self.lead_year = None, None
         self.said = []
         resolved: list[frozenset[str]] = []
         for cand in cands:
@@ -194,6 +197,8 @@ class _Walk:
             last = self.context.sentence
             claims = frozenset().union(*(ids for n, ids in self.said if n == last))
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+        if block.kind in STATEMENT_KINDS - {"list_item"}:
+            self.lead_year = lead_in_year(block.text)
 
     def _way(self, block: Block) -> bool:
         """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
@@ -261,9 +266,11 @@ class _Walk:
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
+        # a list's items take the year their lead-in names ("For 2024:")
+        own = self.lead_year if block.kind == "list_item" and self.lead_year else section.year
         default = sentence_year(cand, earlier[1] if earlier and earlier[0]
-                                == self.context.sentence else None, section.year)
-        default = self._paragraph_year(index, cand, default, section.year)
+                                == self.context.sentence else None, own)
+        default = self._paragraph_year(index, cand, default, own)
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)

@@ -403,13 +403,17 @@ or that asks about the reader rather than the rule ("Not sure how this applies t
 
 def sets_up_case(cand: Candidate) -> bool:
     """A question that opens with neither an auxiliary, a question word nor a subject
-    ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query."""
+    ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query;
+    so does one whose subject is left out before "had to" ("Had to sell your house at a
+    loss?"), unlike "Had you ...?"."""
     if cand.imperative or not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Check whether your plan offers it." asks nothing of the reader
-    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=1)
+    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=2)
     if not words:
         return False
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
+    if first == "had" and len(words) > 1 and words[1].lower() == "to":
+        return True
     return bool(first) and first not in _ASKING
 
 

@@ -156,3 +156,17 @@ def heading_year(block: Block) -> int | None:
     """The tax year a title or heading names ("For 2026: the new limits"), if one."""
     years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"}
     return years.pop() if len(years) == 1 else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def lead_in_year(text: str) -> int | None:
+    """The one tax year the last sentence of a block ending in a colon names ("For 2024:",
+    "The 2025 ranges are:"): the year of the list it introduces."""
+    text = text.rstrip()
+    if not text.endswith(":"):
+        return None
+    last = _SENTENCE_END.split(text)[-1]
+    years = {int(q.value) for q in find_quantities(last) if q.kind == "year"}
+    return years.pop() if len(years) == 1 else None
