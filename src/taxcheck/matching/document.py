@@ -49,7 +49,13 @@ from taxcheck.matching.retries import (
     with_heading,
     works_out_rate,
 )
-from taxcheck.matching.years import ClauseYears, clause_years, heading_year, sentence_year
+from taxcheck.matching.years import (
+    ClauseYears,
+    clause_years,
+    heading_year,
+    lead_in_year,
+    sentence_year,
+)
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -115,6 +121,8 @@ class _Walk:
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
+        self.lead_year: int | None = None
+        """The one year a list's lead-in names ("For 2024:"): the year of its items."""
         self.stated: Stated | None = None
         """The last clause that stated a claim (a worked example after it may restate it)."""
         self.said: list[tuple[int, frozenset[str]]] = []
@@ -149,6 +157,10 @@ class _Walk:
             self.heading, self.recent = set(), []
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
+        if block.kind == "list_item" and self.lead_year is not None:
+            section = replace(section, year=self.lead_year)
+        elif block.kind != "list_item":
+            self.lead_year = lead_in_year(block) if block.kind in STATEMENT_KINDS else None
         announced = self._announces(block)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence

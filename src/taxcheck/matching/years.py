@@ -156,3 +156,19 @@ def heading_year(block: Block) -> int | None:
     """The tax year a title or heading names ("For 2026: the new limits"), if one."""
     years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"}
     return years.pop() if len(years) == 1 else None
+
+
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?]\s)([^.!?]*):\s*$")
+
+
+def lead_in_year(block: Block) -> int | None:
+    """The tax year a list's lead-in names ("... on your income. For 2024:", "The 2025 ranges
+    are:"): the last sentence of a block that ends in a colon, when it names one year."""
+    text = block.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    found = _LAST_SENTENCE.search(text)
+    if found is None:
+        return None
+    years = {int(q.value) for q in find_quantities(found.group(1)) if q.kind == "year"}
+    return years.pop() if len(years) == 1 else None
