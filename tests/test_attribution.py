@@ -54,7 +54,7 @@ THEN_AND_NOW = """<!DOCTYPE html>
 </thead>
 <tbody>
 <tr><td>Age RMDs begin</td><td>70½</td><td>73</td></tr>
-<tr><td>Reversing a Roth conversion</td><td>Allowed until October of the next year</td><td>Not allowed</td></tr>
+<tr><td>Reversing a Roth conversion</td><td>Allowed until the next October</td><td>No</td></tr>
 </tbody>
 </table>
 </article>
