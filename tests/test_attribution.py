@@ -107,3 +107,31 @@ def test_an_old_amount_in_a_false_sentence_of_the_same_fact_is_part_of_that_erro
                                "accounts, you can put the full $7,000 into each one in 2026.")
     assert ("ira-limit-separate", "false") in found
     assert ("ira-limit", "outdated") not in found
+
+
+# --- a table's caption ----------------------------------------------------------------------------
+
+def _captioned(caption: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    head = "<tr>" + "".join(f"<th>{c}</th>" for c in header) + "</tr>"
+    return ("<!doctype html><html><body><article><h1>IRA and 401(k) limits</h1>"
+            "<p>Updated January 5, 2026</p><h2>The numbers</h2>"
+            f"<table><caption>{caption}</caption><thead>{head}</thead><tbody>{cells}</tbody>"
+            "</table></article></body></html>")
+
+
+def test_a_caption_is_not_the_header_row(check_text):
+    page = _captioned("Limits at a glance", ("Account", "2025", "2026"),
+                      [("401(k) catch-up, age 50+", "$7,500", "$8,000")])
+    document = check_text(page, ".html")
+    found = {(f.claim_id, f.verdict, f.text) for f in document.findings}
+    assert ("catch-up-limit", "accurate", "401(k) catch-up, age 50+ — 2025: $7,500") in found
+    assert not any(v == "outdated" for _, v, _ in found)
+
+
+def test_a_year_the_caption_names_dates_its_columns(check_text):
+    page = _captioned("2024 Roth IRA income ranges", ("Filing status", "Phase-out range"),
+                      [("Single or head of household", "$146,000 – $161,000")])
+    found = _found(check_text, page, ".html")
+    assert ("roth-ira-phaseout-single", "accurate") in found
+    assert not any(v == "outdated" for _, v in found)
