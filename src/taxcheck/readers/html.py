@@ -194,12 +194,21 @@ def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None
         _walk(child, out, quoted=quoted)
 
 
+CAPTION_LEVEL = 6
+"""A table's caption is read as a heading below every heading of the page."""
+
+
 def _table(table: etree._Element, out: list[Extracted]) -> None:
     """Each data cell of a table as a ``table_cell`` (its row label and column header
     kept beside it); the first row is the header row, the first column the row labels."""
     rows = [[_visible(_inline_text(cell)) for cell in row.iterfind("cell")]
             for row in table.iter("row")]
     rows = [r for r in rows if any(r)]
+    if len(rows) > 2 and len(rows[0]) > 1 and sum(1 for c in rows[0] if c) == 1:
+        # the extractor writes a <caption> as a first row with one filled cell: it heads the
+        # table (its year dates the rows) and the next row holds the column headers
+        _emit(out, "heading", next(c for c in rows[0] if c), level=CAPTION_LEVEL)
+        rows = rows[1:]
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         for r in rows:
             _emit(out, "paragraph", " ".join(c for c in r if c))
