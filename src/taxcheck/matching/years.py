@@ -132,7 +132,7 @@ def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Qu
     return bound_here
 
 
-_TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
+TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
                    r"since\s+then)\b|\b(?:now|today|currently|since|these\s+days)\b",
                    re.IGNORECASE)
 """A clause that turns away from the year of the clause before it ("..., but it is $24,500
@@ -145,7 +145,7 @@ def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) ->
     last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
     from it; else ``default`` (its section's or the as-of year)."""
     if (earlier is None or not (earlier.own or earlier.amount_year)
-            or _TURN.search(cand.text)):
+            or TURN.search(cand.text)):
         return default
     # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
     # of the earlier clause's last dollar amount (not "if you turn 72 in 2023")
