@@ -225,3 +225,16 @@ def test_a_comment_or_a_distant_follow_on_adds_no_finding(check_text, text):
     assert [(f.claim_id, f.verdict) for f in report.findings] == [
         ("hardship-withdrawal-penalty-free", "false")]
     assert all(f.sentence.startswith("Hardship") for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hardship withdrawals escape the 10% early-withdrawal penalty.\n\nYou simply won't pay it.",
+     [("hardship-withdrawal-penalty-free", "false")]),
+    ("Plenty of savers assume hardship withdrawals avoid the 10% penalty.\n\nThey don't.",
+     [("hardship-withdrawal-penalized", "accurate")]),
+    ("Here is the background on hardship withdrawals.\n\nIt isn't.", []),
+])
+def test_a_follow_on_paragraph_or_reply_post_takes_the_statement_before_it(check_text, text,
+                                                                          expected):
+    last = text.rsplit("\n", 1)[1]
+    assert _on(check_text(text), last) == expected

@@ -421,7 +421,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
-        return []
+        # a short paragraph of its own may follow on from the one before ("It isn't.")
+        if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc.text) is None:
+            return []
+        tokens = _Tokens(doc)
+        return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))
     tokens = _Tokens(doc)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
@@ -430,7 +434,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     out: list[Candidate] = []
     concept_starts = [s.start for s in concepts]
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
-    after_concept = False  # the sentence before named a concept
+    after_concept = True  # the sentence before (or the block before) named a concept
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
