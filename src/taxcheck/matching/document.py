@@ -77,12 +77,14 @@ _LINK_ROW = re.compile(
 heading: page furniture, which states nothing and gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
-    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?(?:actually\s+|really\s+)?"
+    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
+    r"(?:(?:actually|really|mostly|largely|basically|essentially|generally|broadly|"
+    r"pretty\s+much|absolutely|completely|entirely)\s+)?"
     r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
     re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
-"True."): the claim is the author's own, not a debunked myth. "Partly true" and "True, but
-only for ..." do not confirm."""
+"True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
+"Partly true" and "True, but only for ..." do not confirm."""
 _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
@@ -182,7 +184,8 @@ class _Walk:
             resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or self._replies(res.cand) or self._way(block)):
+                    or self._replies(res.cand) or self._way(block)
+                    or self._endorsed(index, res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
