@@ -152,15 +152,14 @@ def test_table_cells_are_claims_with_their_column_year_and_row_label(checker, ki
 
 @pytest.mark.parametrize("caption", [
     "Limits at a glance", "How the two years compare", "401(k) savings caps by year"])
-def test_an_html_tables_caption_heads_it_and_the_next_row_holds_the_columns(checker, caption):
+def test_an_html_tables_caption_is_not_its_header_row(checker, caption):
     cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
                     for r in [("Contribution type", "2025", "2026"), *TABLE_ROWS])
     text = ("<!doctype html><html><body><article><h1>401(k) Limits by Year</h1>"
             "<p>Updated January 5, 2026</p><h2>How the limits compare</h2>"
             f"<table><caption>{caption}</caption>{cells}</table></article></body></html>")
     document = read_bytes(text.encode(), "t.html")
-    assert [(b.kind, b.text) for b in document.blocks if b.text == caption] == [
-        ("heading", caption)]
+    assert not [b for b in document.blocks if b.kind == "table_cell" and caption in b.text]
     assert [b.text for b in document.blocks if b.kind == "table_cell"][:2] == [
         "Employee deferral — 2025: $23,500", "Employee deferral — 2026: $24,000"]
     got = {(f.claim_id, f.verdict, f.text) for f in checker.check(document).findings}

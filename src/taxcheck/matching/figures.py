@@ -200,7 +200,9 @@ def plausible(figure: Figure, amount: float) -> bool:
     values = [v for v in values if v > 0]
     if not values:
         return True
-    return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
+    # half of a large balance runs far past a "lesser of" cap ("borrow $300,000 of $600k")
+    top = max(values) * PLAUSIBLE_RATIO * (4 if figure.lesser_of else 1)
+    return min(values) / PLAUSIBLE_RATIO <= amount <= top
 
 
 def _is_total(cand: Candidate, q: Quantity) -> bool:
@@ -366,6 +368,18 @@ def _rise_check(claim: Claim, figure: Figure, cand: Candidate,
                        f"Say the {figure.name} stays at {right} for {year}.", step, says=says)
 
 
+def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int) -> bool:
+    """An amount below a "lesser of" figure in a clause that also states a balance or a share
+    of one ("$70,000 vested: the most you could borrow is $35,000"): it may be the share."""
+    if any(m.label == "VESTED_BALANCE" and m.start <= quantity.start < m.end
+           for m in cand.concepts):
+        return True  # the balance itself ("$600k vested"), not what you may borrow
+    if quantity.value >= max(figure.choices(year)):
+        return False
+    return ("HALF_BALANCE" in cand.labels or "VESTED_BALANCE" in cand.labels
+            or any(q is not quantity and q.kind == figure.unit for q in cand.quantities))
+
+
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
@@ -399,6 +413,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
     if year not in figure.values:
+        return None
+    if figure.lesser_of and _worked_share(figure, cand, quantity, year):
         return None
     stated = figure.format(quantity.value)
     right = figure.format_year(year)

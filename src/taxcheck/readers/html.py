@@ -194,8 +194,7 @@ def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None
         _walk(child, out, quoted=quoted)
 
 
-CAPTION_LEVEL = 6
-"""A table's caption is read as a heading below every heading of the page."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _table(table: etree._Element, out: list[Extracted]) -> None:
@@ -204,19 +203,24 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
     rows = [[_visible(_inline_text(cell)) for cell in row.iterfind("cell")]
             for row in table.iter("row")]
     rows = [r for r in rows if any(r)]
-    if len(rows) > 2 and len(rows[0]) > 1 and sum(1 for c in rows[0] if c) == 1:
-        # the extractor writes a <caption> as a first row with one filled cell: it heads the
-        # table (its year dates the rows) and the next row holds the column headers
-        _emit(out, "heading", next(c for c in rows[0] if c), level=CAPTION_LEVEL)
-        rows = rows[1:]
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         for r in rows:
             _emit(out, "paragraph", " ".join(c for c in r if c))
         return
+    # a caption comes first as a row of one cell ("Contribution limits at a glance"): the
+    # header row is the one after it, and a year the caption names ("2024 Roth IRA
+    # eligibility") dates the columns that name none
+    caption = ""
+    while len(rows) > 2 and sum(1 for c in rows[0] if c) == 1 and len(rows[1]) >= 2:
+        caption = next(c for c in rows[0] if c)
+        rows = rows[1:]
+    dated = caption if _YEAR.search(caption) else ""
     header = rows[0]
     for r in rows[1:]:
         for column, value in enumerate(r[1:], start=1):
             name = header[column].rstrip("?") if column < len(header) else ""
+            if dated and not _YEAR.search(name):
+                name = f"{dated}: {name}" if name else dated
             if value:
                 out.append(Extracted("table_cell", value, row=r[0] or None,
                                      column=name or None))
