@@ -371,9 +371,6 @@ def _rise_check(claim: Claim, figure: Figure, cand: Candidate,
 def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int) -> bool:
     """An amount below a "lesser of" figure in a clause that also states a balance or a share
     of one ("$70,000 vested: the most you could borrow is $35,000"): it may be the share."""
-    if any(m.label == "VESTED_BALANCE" and m.start <= quantity.start < m.end
-           for m in cand.concepts):
-        return True  # the balance itself ("$600k vested"), not what you may borrow
     if quantity.value >= max(figure.choices(year)):
         return False
     return ("HALF_BALANCE" in cand.labels or "VESTED_BALANCE" in cand.labels
