@@ -81,11 +81,12 @@ heading: page furniture, which states nothing and gives the next sentences no co
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
-    r"(?:actually\s+|really\s+|mostly\s+|largely\s+|basically\s+|essentially\s+)?"
+    r"(?:(?:actually|really|mostly|largely|basically|essentially|generally|broadly|"
+    r"pretty\s+much|absolutely|completely|entirely)\s+)?"
     r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
     re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
-"This one is mostly true.", "True."): the claim is the author's own, not a debunked myth.
+"True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
 "Partly true" and "True, but only for ..." do not confirm."""
 _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
                          re.IGNORECASE)
