@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -170,9 +171,15 @@ class _DocTokens:
 
 @dataclass(eq=False)
 class _Gate:
-    """The raw patterns that share one set of requirements, and their matcher."""
+    """The raw patterns that share one set of requirements, and their matcher (made when
+    the gate first opens: a small file opens a few of them, and adding patterns to a
+    ``Matcher`` was most of the rulers' build time)."""
 
-    matcher: Matcher
+    vocab: Vocab
+    validate: bool
+    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)
+    """Match key -> its token patterns."""
+    _matcher: Matcher | None = None
     sets: list[tuple[str, frozenset[int]]] = field(default_factory=list)
     """(doc attribute, string hashes of which a token must have one), rarest first."""
     regexes: list[tuple[str, str]] = field(default_factory=list)
@@ -219,6 +226,21 @@ class _Gate:
             if not anchors:
                 break
         return anchors
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        """Add a token pattern under ``key``; validated now when ``validate`` is set."""
+        self.patterns.setdefault(key, []).append(pattern)
+        if self.validate or self._matcher is not None:
+            self.matcher.add(key, [pattern])
+
+    @property
+    def matcher(self) -> Matcher:
+        """The token matcher of the gate's patterns."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.vocab, validate=self.validate)
+            for key, patterns in self.patterns.items():
+                self._matcher.add(key, patterns)
+        return self._matcher
 
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
@@ -358,7 +380,7 @@ class LexiconRuler:
                    longest: int | None) -> None:
         gate = self.gates.get(needs)
         if gate is None:
-            gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
+            gate = self.gates[needs] = _Gate(self.vocab, self.validate)
             for need in sorted(needs, key=lambda n: _commonness(n, self.counts)):
                 if need.regex is not None:
                     gate.regexes.append((need.attr, need.regex))
@@ -375,7 +397,7 @@ class LexiconRuler:
                     self.index.setdefault(attr, {}).setdefault(value, []).append(gate)
             else:
                 self.unindexed.append(gate)
-        gate.matcher.add(key, [pattern])
+        gate.add(key, pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
     def _set_id(self, attr: str, accepted: frozenset[int]) -> int:
