@@ -37,6 +37,8 @@ def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidat
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
                   context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
     """Try again with the topic and person of the sentence before, or of a later clause."""
+    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
+        return [], res  # it names a topic and a person already: nothing to take
     later = context.groups_of(frozenset().union(*(
         c.labels for c in _same_sentence(cands, cand) if c.start > cand.start)))
     wider, more = context.resolve(cand, {**context.previous(), **later},

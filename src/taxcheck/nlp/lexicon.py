@@ -144,8 +144,12 @@ class _DocTokens:
         self.columns = columns
         self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
+        self._where: dict[str, dict[int, list[int]]] = {}
+        """Attribute -> value -> its token positions, made in one pass over the column
+        when a gate first asks (a block reaches about seven position look-ups per
+        attribute: one pass costs less than a scan per look-up)."""
         self._at: dict[tuple[str, frozenset[int]], list[int]] = {}
-        """(attribute, values) -> their token positions, filled when a gate asks."""
+        """(attribute, values) -> their token positions, for sets of several values."""
 
     def __len__(self) -> int:
         return self.length
@@ -153,19 +157,24 @@ class _DocTokens:
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
         """The sorted token positions whose ``attr`` is one of ``values`` (all present).
 
-        One pass over the column per request (most docs reach one or two gates, so
-        indexing every value's positions would cost more); the list may be shared:
-        callers do not change it.
+        The list may be shared: callers do not change it.
         """
+        where = self._where.get(attr)
+        if where is None:
+            where = self._where[attr] = {}
+            for i, value in enumerate(self.columns[attr]):
+                at = where.get(value)
+                if at is None:
+                    where[value] = [i]
+                else:
+                    at.append(i)
+        if len(values) == 1:
+            (value,) = values
+            return where[value]
         key = (attr, values if isinstance(values, frozenset) else frozenset(values))
         found = self._at.get(key)
         if found is None:
-            if len(values) == 1:
-                (value,) = values
-                found = [i for i, v in enumerate(self.columns[attr]) if v == value]
-            else:
-                found = [i for i, v in enumerate(self.columns[attr]) if v in values]
-            self._at[key] = found
+            found = self._at[key] = sorted([i for value in values for i in where[value]])
         return found
 
 
