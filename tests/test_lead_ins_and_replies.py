@@ -150,3 +150,27 @@ def test_a_figure_headline_is_checked_like_a_statement(check_text, heading, clai
 def test_a_heading_that_only_names_a_topic_stays_unchecked(check_text):
     article = "# Numbers to know for 2026\n\n## Your 401(k) ceiling\n\nMore on this below.\n"
     assert check_text(article, suffix=".md").findings == []
+
+
+@pytest.mark.parametrize("article", [
+    "Whether you can deduct it depends on your income. For 2024:\n\n"
+    "- Single and covered at work: the write-off starts to shrink above $77,000 of MAGI "
+    "and is gone at $87,000.\n",
+    "Here are the 2024 ranges:\n\n"
+    "- Single filers with a workplace plan: the deduction phases out between $77,000 "
+    "and $87,000.\n",
+    "The phase-out for tax year 2024 looks like this:\n\n"
+    "- If you're single and covered by a plan at work, your deduction fades out from "
+    "$77,000 to $87,000.\n",
+])
+def test_list_items_take_the_year_their_lead_in_names(check_text, article):
+    # 2024's figures under a lead-in that names 2024 are right for 2024 (checked in 2026)
+    found = _said(check_text(article, suffix=".md"))
+    assert not [f for f in found if f[1] != "accurate"], found
+
+
+def test_an_undated_list_checks_its_items_against_the_tax_year(check_text):
+    article = ("The phase-out ranges:\n\n- Single filers with a workplace plan: the "
+               "deduction phases out between $77,000 and $87,000.\n")
+    found = _said(check_text(article, suffix=".md"))
+    assert ("ira-deduction-phaseout-single", "outdated", 3) in found

@@ -3,13 +3,20 @@ taxcheck never writing inside its input folders."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import shutil
+import time
 from pathlib import Path
+
+import pytest
 
 from conftest import SEED, invoke, run_cli
 from taxcheck.scan import ScanOptions, run_scan
+from taxcheck.scan.work import ArticleProcessor, Task
+from taxcheck.timebudget import Overrun, TimeBudget
 
 WRONG = "Deductible Losses\n\nYou can deduct your 401(k) losses on your tax return.\n"
 
@@ -81,3 +88,36 @@ def test_scan_and_check_never_write_inside_the_input_folder(tmp_path):
     # same files, same bytes, not even touched (folder mtimes change when files are added)
     assert snapshot(corpus) == before
     assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_an_overrun_that_a_library_swallowed_is_still_an_overrun():
+    # Python drops an exception raised inside a garbage-collector callback (hypothesis
+    # registers one): the alarm's Overrun can vanish there, yet the article overran.
+    budget = TimeBudget(0.01, "unused: the hard limit is not reached")
+    with pytest.raises(Overrun), budget, contextlib.suppress(Overrun):
+        time.sleep(0.2)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_scan_reports_an_overrun_that_a_garbage_collector_hook_swallowed(db, tmp_path):
+    processor = ArticleProcessor(db, out_dir=tmp_path, cache_dir=None, tax_year=None,
+                                 max_bytes=10_000, timeout=0.05)
+    processor.build_checker()
+    slow = [True]
+
+    def slow_first_collection(phase: str, info: dict) -> None:
+        if phase == "start" and slow.pop() if slow else False:
+            time.sleep(0.5)  # the alarm comes here, and Python drops its exception
+
+    gc.callbacks.append(slow_first_collection)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10)  # a collection soon after the check starts
+    try:
+        outcome = processor.process(Task(path="wrong.txt", page="wrong", key=None,
+                                         data=WRONG.encode()))
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.callbacks.remove(slow_first_collection)
+    assert not slow  # the hook ran during the check
+    assert outcome.error == ("TC213 checking took longer than the 0.05-second limit "
+                             "(--timeout-per-doc)")

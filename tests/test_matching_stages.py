@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from taxcheck.claimdb.models import Condition
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
@@ -130,6 +132,25 @@ def test_a_because_clause_completes_the_clause_it_explains(db):
     assert matches == []
 
 
+@pytest.mark.parametrize("tail", [", but only after each one is five years old",
+                                  " but only once five years have passed",
+                                  ", and only if the account is five years old"])
+def test_a_restriction_is_read_with_the_clause_it_restricts_even_when_that_stated_a_claim(
+        db, tail):
+    first = clause("Contributions come out penalty-free", "CONTRIBUTIONS_ONLY", "PENALTY_FREE")
+    restriction = clause(tail, "FIVE_YEAR", "ONLY", start=36)
+    res = resolve_clause(restriction, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+
+    def match(labels: set[str], *_: object) -> list[str]:
+        return ["a match"] if {"CONTRIBUTIONS_ONLY", "FIVE_YEAR"} <= labels else []
+
+    matches, wider = with_explained_clause(restriction, res, [first, restriction],
+                                           {first.start}, match)  # type: ignore[arg-type]
+    assert matches == ["a match"]
+    assert "CONTRIBUTIONS_ONLY" in wider.steps[-1].labels
+
+
 def _claim_match(db, claim_id: str, concepts: set[str]):
     from taxcheck.matching.conditions import Match
 
@@ -199,6 +220,9 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert not sets_up_case(asked("Can you deduct a loss in your IRA?", "IRA", "LOSS"))
     assert not sets_up_case(asked("What about the 10% penalty?", "PENALTY"))
     assert not sets_up_case(asked("Does the rule apply to IRAs?", "IRA"))
+    # the subject left out before "had to" sets up a case; "Had you ...?" asks
+    assert sets_up_case(asked("Had to sell your house at a loss?", "SELL", "LOSS"))
+    assert not sets_up_case(asked("Had you sold the shares before the move?", "SELL"))
     # a question about the reader, not a case of the rule
     assert not sets_up_case(asked("Not sure how this applies to you?", "TRIGGER"))
     assert not sets_up_case(asked("Wondering where to start?"))

@@ -20,6 +20,10 @@ import pytest
     "One question remains: can you put a hardship withdrawal back into the plan",
     "Here are nine tips to squeeze every dollar out of a down year.",
     "Here are the five moves that let you write off 401(k) losses.",
+    # the reader's plan ("thinking about X,") is not a claim about X
+    "If you\u2019re thinking about closing your IRAs to claim a loss, talk to a CPA first.",
+    "If you're considering rolling your 401(k) losses into an IRA, call the plan first.",
+    "Anyone tempted to deduct a 401(k) loss, check with a preparer.",
 ])
 def test_a_sentence_that_asserts_nothing_is_not_flagged(check_text, sentence):
     assert check_text(sentence).findings == []
@@ -126,3 +130,9 @@ def test_a_row_of_links_states_nothing_and_lends_no_topic(check_text, row):
     findings = check_text(article).findings
     assert not [f for f in findings if f.verdict != "accurate"]
     assert not [f for f in findings if f.line == 3]
+
+
+def test_the_main_clause_after_the_readers_plan_is_still_checked(check_text):
+    found = check_text("If you're thinking about closing your IRAs, remember that losses in an "
+                       "IRA can be deducted on Schedule D.").findings
+    assert any(f.verdict == "false" for f in found)

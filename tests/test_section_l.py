@@ -481,6 +481,8 @@ def test_early_access_headings_do_not_lend_a_claim_to_unrelated_sentences(check_
     ("Fact: This one is actually true. Plans still make you borrow first.", "stated"),
     ("True. Your plan will make you borrow first.", "stated"),
     ("Fact: It's true, sadly.", "stated"),
+    ("Fact: This one is mostly true. Plans still ask you to borrow first.", "stated"),
+    ("Reality: largely true.", "stated"),
     ("Fact: False. Since 2020 plans can't require a loan first.", "myth"),
     ("Fact: Partly true. Some plans did, before 2020.", "myth"),
     ("True, but only before 2020. Plans can't require it now.", "myth"),
@@ -491,6 +493,21 @@ def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, fra
     found = [f for f in check_text(text, suffix=".md").findings
              if f.claim_id == "hardship-loan-first" and f.line == 3]
     assert [f.framing for f in found] == [framing]
+
+
+@pytest.mark.parametrize(("myth", "answer"), [
+    ("## Myth #2: \"Hardship withdrawals get a pass on the 10% penalty.\"",
+     "**Fact:** This one is mostly true. You still owe income tax."),
+    ("## Myth: \u201cA hardship withdrawal escapes the 10% penalty.\u201d",
+     "Fact: True. The plan approves it, so no penalty."),
+    ("### Myth 4: \"Hardship distributions are penalty-free.\"",
+     "Verdict: basically true."),
+])
+def test_a_myth_heading_the_answer_confirms_is_checked(check_text, myth, answer):
+    text = f"# Myths vs. facts\n\nRead on.\n\n{myth}\n\n{answer}\n"
+    found = [f for f in check_text(text, suffix=".md").findings
+             if f.claim_id == "hardship-withdrawal-penalty-free" and f.line == 5]
+    assert [f.framing for f in found] == ["stated"]
 
 
 @pytest.mark.parametrize("text", [

@@ -357,3 +357,36 @@ def test_pre_2018_speaks_of_the_old_rule(check_text):
     report = check_text("Pre-2018 rules let you deduct an IRA loss if you closed all your IRAs.")
     assert {(f.claim_id, f.verdict) for f in report.findings} == {
         ("ira-loss-deduction-before-2018", "accurate")}
+
+
+@pytest.mark.parametrize("body", [
+    "For 2025, single filers with income above $165,000 can't put money into a Roth IRA. "
+    "Married couples filing jointly phase out between $236,000 and $246,000.",
+    "In 2025, the Roth IRA phase-out for single filers runs from $150,000 to $165,000. "
+    "Joint filers work off a range between $236,000 and $246,000.",
+    "For tax year 2025, a Roth IRA is closed to single filers above $165,000. Couples filing "
+    "together have a phase-out range of $236,000 to $246,000.",
+])
+def test_a_paragraph_that_opens_with_its_year_dates_its_next_sentences(dated, body):
+    found = dated(body, date="2026-01-20")
+    assert ("roth-ira-phaseout-mfj", "accurate") in found
+    assert ("roth-ira-phaseout-mfj", "outdated") not in found
+
+
+def test_a_sentence_that_turns_to_now_leaves_the_paragraph_year(dated):
+    found = dated("For 2025, single filers above $165,000 can't contribute to a Roth IRA. "
+                  "Now joint filers phase out between $236,000 and $246,000.", date="2026-01-20")
+    assert ("roth-ira-phaseout-mfj", "outdated") in found
+
+
+@pytest.mark.parametrize("title", [
+    "The Saver's Credit and Roth IRA Income Limits",
+    "Saver's Credit basics, plus who can fund a Roth IRA",
+    "Your guide to the Saver's Credit",
+])
+def test_a_section_on_another_account_does_not_borrow_the_title_topic(dated, title):
+    body = ("## Can you contribute to a Roth IRA?\n\nFor 2026, if you're single and your "
+            "modified adjusted gross income is more than $153,000, you can't contribute to a "
+            "Roth IRA.")
+    found = dated(body, date="2026-01-20", title=title)
+    assert ("roth-ira-phaseout-hard-cutoff", "misleading") in found

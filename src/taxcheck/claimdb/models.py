@@ -320,6 +320,10 @@ class Figure(_Strict):
     """The values are yearly changes of a limit ("up $1,000 for 2026"): only an amount stated
     as a difference ("up $500", "rose by $1,000", "a $1,000 bump") is checked against them, and
     a difference is never checked against a limit."""
+    lesser_of: bool = False
+    """The value is one side of "the lesser of this amount or a share of a balance" (the plan
+    loan cap): in a worked example that names the balance, a smaller amount can be the other
+    side, so only an amount above the value is wrong there."""
     misprints: dict[int, tuple[float, ...]] = {}
     """Wrong values the fact sheet names for a year ("one news copy printed $34,750" for the
     2026 total): stated for that year they are `false`, even when an earlier year had them."""

@@ -135,7 +135,8 @@ def check_targets(targets: list[Target], pool: CheckerPool, timeout: float,
             with TimeBudget(timeout, overrun):
                 document = read_path(target.path, max_bytes=target.settings.max_bytes,
                                      stdin_name=stdin_name)
-                checked.append((checker.check(document), target.settings.fail_on))
+                report = checker.check(document)
+            checked.append((report, target.settings.fail_on))
         except InputError as exc:
             click.echo(f"taxcheck: error: {exc}", err=True)
             input_failed = True

@@ -29,6 +29,7 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.retries import (
     EXAMPLE_HEADING,
+    WAYS_TITLE,
     LeadIn,
     MatchFn,
     Procedure,
@@ -38,7 +39,9 @@ from taxcheck.matching.retries import (
     as_answer_to,
     as_item_of,
     as_step_of,
+    as_way_of,
     lead_in_of,
+    numbered,
     procedure_of,
     restated_in_example,
     scenario,
@@ -49,7 +52,14 @@ from taxcheck.matching.retries import (
     with_heading,
     works_out_rate,
 )
-from taxcheck.matching.years import ClauseYears, clause_years, heading_year, sentence_year
+from taxcheck.matching.years import (
+    TURN,
+    ClauseYears,
+    clause_years,
+    heading_year,
+    lead_in_year,
+    sentence_year,
+)
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -67,12 +77,17 @@ _LINK_ROW = re.compile(
 heading: page furniture, which states nothing and gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
-    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?(?:actually\s+|really\s+)?"
+    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
+    r"(?:actually\s+|really\s+|mostly\s+|largely\s+|basically\s+|essentially\s+)?"
     r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
     re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
-"True."): the claim is the author's own, not a debunked myth. "Partly true" and "True, but
-only for ..." do not confirm."""
+"This one is mostly true.", "True."): the claim is the author's own, not a debunked myth.
+"Partly true" and "True, but only for ..." do not confirm."""
+_YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
+                         re.IGNORECASE)
+"""A sentence that opens by naming its year ("For 2025, if you're single ..."): the
+paragraph's next sentences that name no year of their own speak of it too."""
 STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
@@ -108,6 +123,8 @@ class _Walk:
         self.findings: dict[tuple[str, int], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
         self.title: set[str] = set()
+        self.ways = False
+        """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
         self.recent: list[tuple[int, frozenset[str]]] = []
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
@@ -115,6 +132,8 @@ class _Walk:
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
+        self.lead_year: int | None = None
+        """The one tax year the lead-in of the list being read names ("For 2024:")."""
         self.stated: Stated | None = None
         """The last clause that stated a claim (a worked example after it may restate it)."""
         self.said: list[tuple[int, frozenset[str]]] = []
@@ -128,6 +147,8 @@ class _Walk:
         """After a lead-in paragraph that announces topics ("In this article:")."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
+        self.paragraph_year: tuple[int, int] | None = None
+        """The block index and year of a paragraph whose sentence opened "For 2025, ..."."""
 
     def _announces(self, block: Block) -> bool:
         """Track teaser headings and lead-ins; True for a list item under one."""
@@ -153,7 +174,7 @@ class _Walk:
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         if block.kind != "list_item":
-            self.lead = None
+            self.lead, self.lead_year = None, None
         self.said = []
         resolved: list[frozenset[str]] = []
         for cand in cands:
@@ -162,7 +183,8 @@ class _Walk:
             resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or self._replies(res.cand)):
+                    or self._replies(res.cand) or self._way(block)
+                    or self._endorsed(index, res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
@@ -175,6 +197,14 @@ class _Walk:
             last = self.context.sentence
             claims = frozenset().union(*(ids for n, ids in self.said if n == last))
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+        if block.kind in STATEMENT_KINDS - {"list_item"}:
+            self.lead_year = lead_in_year(block.text)
+
+    def _way(self, block: Block) -> bool:
+        """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
+        title that promises ways to do something: it names one of them."""
+        return (self.ways and block.kind in {"heading", "list_item"}
+                and numbered(block.text, block.number))
 
     def _replies(self, cand: Candidate) -> bool:
         """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading
@@ -206,9 +236,10 @@ class _Walk:
                 lookahead = self.context.groups_of(ahead)
         enclosing = [self.headings[k] for k in sorted(self.headings, reverse=True)]
         year = next((y for y, _ in enclosing if y is not None), self.tax_year)
-        heading_groups: dict[str, frozenset[str]] = {}
-        for _, groups in reversed(enclosing):
-            heading_groups.update(groups)
+        # the innermost heading that names a thing is what the section is about: a section
+        # "Can you contribute to a Roth IRA?" under a title on the Saver's Credit does not
+        # lend the credit to its amounts
+        heading_groups: Groups = next((g for _, g in enclosing if g), {})
         groups = enclosing[0][1] if enclosing and not heading else {}
         return _Section(year, groups, heading_groups, ahead, lookahead)
 
@@ -235,8 +266,11 @@ class _Walk:
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
+        # a list's items take the year their lead-in names ("For 2024:")
+        own = self.lead_year if block.kind == "list_item" and self.lead_year else section.year
         default = sentence_year(cand, earlier[1] if earlier and earlier[0]
-                                == self.context.sentence else None, section.year)
+                                == self.context.sentence else None, own)
+        default = self._paragraph_year(index, cand, default, own)
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
@@ -273,6 +307,18 @@ class _Walk:
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
 
+    def _paragraph_year(self, index: int, cand: Candidate, default: int, section: int) -> int:
+        """The year a paragraph opened with ("For 2025, ... Married couples ... $236,000"),
+        for its later sentences that name none and do not turn away from it ("but now")."""
+        frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
+        if frame:
+            self.paragraph_year = (index, int(frame.group(1)))
+            return default
+        if (self.paragraph_year is None or self.paragraph_year[0] != index
+                or default != section or TURN.search(cand.sentence)):
+            return default
+        return self.paragraph_year[1]
+
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
         """The clause as a reply to the question before it, on its own, then read with
@@ -289,6 +335,8 @@ class _Walk:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches and block.row is not None:
             matches, res = with_heading(res, self.heading or self.title, match)
+        if not matches and self._way(block):
+            matches, res = as_way_of(res, self.title, match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         return matches, res
@@ -314,6 +362,7 @@ class _Walk:
             context.update((cand.labels - foils(cand)) | res.referred)
         if is_title:
             self.title.update(cand.labels)
+            self.ways = self.ways or bool(WAYS_TITLE.match(block.text))
         elif block.kind == "heading":
             self.heading.update(cand.labels)
         else:

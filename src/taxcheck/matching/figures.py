@@ -18,12 +18,14 @@ _TOTAL = re.compile(
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|(?:a|the)\s+combined|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto"
-    r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches))"
+    r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches)"
+    r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
     r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
-age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750"): it adds
+age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
+the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500"): it adds
 several amounts up, so no single limit is checked."""
 _ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
                              re.IGNORECASE)
@@ -198,7 +200,9 @@ def plausible(figure: Figure, amount: float) -> bool:
     values = [v for v in values if v > 0]
     if not values:
         return True
-    return min(values) / PLAUSIBLE_RATIO <= amount <= max(values) * PLAUSIBLE_RATIO
+    # half of a large balance runs far past a "lesser of" cap ("borrow $300,000 of $600k")
+    top = max(values) * PLAUSIBLE_RATIO * (4 if figure.lesser_of else 1)
+    return min(values) / PLAUSIBLE_RATIO <= amount <= top
 
 
 def _is_total(cand: Candidate, q: Quantity) -> bool:
@@ -220,6 +224,40 @@ _EXAMPLE = re.compile(
     re.IGNORECASE)
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
+
+_FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
+"""Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
+150% of the regular catch-up"): a floor the limit is worked out from, not the limit. (The
+side of a "lesser of" rule is the cap itself: "the lesser of $50,000 or half".)"""
+
+
+_OWN_BEFORE = re.compile(
+    r"\b(?:if|when|say|suppose)\s+(?:you|she|he|they|we|i)\s+(?:only\s+)?(?:earn|earns|earned|"
+    r"make|makes|made|are\s+paid|is\s+paid|were\s+paid|was\s+paid)\s*$", re.IGNORECASE)
+_OWN_AFTER = re.compile(r"^\s*(?:in\s+|of\s+)?vested\b", re.IGNORECASE)
+"""Words around a worked example's own amount ("If you earn $40,000", "$70,000 vested"): what
+someone has or is paid, not a limit."""
+
+
+def _derived(figure: Figure, cand: Candidate, q: Quantity) -> bool:
+    """Whether ``q`` is a worked example's own amount or worked out from it, within the
+    figure's dollar limit: "If you earn $40,000, your additions can't exceed $40,000",
+    "$70,000 vested: the most you could borrow is $35,000" (half the balance) state the
+    example, not a dollar limit; "$250,000 vested: borrow up to $125,000" passes the limit
+    and is checked. The example's own amount is never a limit."""
+    own = []
+    for other in cand.quantities:
+        if other.kind != q.kind:
+            continue
+        before = cand.text[max(0, other.start - cand.start - 60):other.start - cand.start]
+        after = cand.text[other.end - cand.start:other.end - cand.start + 30]
+        if _OWN_BEFORE.search(before.removesuffix("$")) or _OWN_AFTER.match(after):
+            if other is q:
+                return True
+            own.append(other.value)
+    values = [v for year in figure.values for v in figure.choices(year)]
+    return bool(values) and q.value <= max(values) and any(
+        q.value in (value, value / 2) for value in own)
 
 
 def _is_old(cand: Candidate, q: Quantity) -> bool:
@@ -248,7 +286,8 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before):
+    if (_is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before)
+            or _FLOOR_OPERAND.search(before)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
@@ -270,7 +309,7 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
             and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
-    return not _is_context(cand, q)
+    return not _is_context(cand, q) and not _derived(figure, cand, q)
 
 
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
@@ -296,6 +335,51 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor, names)
 
 
+RISE_LABEL = "FIGURE_RISE"
+"""The concept of a clause that says a figure went up for a year, with no amount ("the HCE
+threshold got another inflation bump for 2026")."""
+
+
+def _rise_check(claim: Claim, figure: Figure, cand: Candidate,
+                years: ClauseYears) -> FigureCheck | None:
+    """A figure said to have risen for a year the clause names, with no amount: false when
+    the table holds the same value that year as the year before, accurate when it rose."""
+    if (RISE_LABEL not in cand.labels or not years.own or cand.polarity != "affirmed"
+            or figure.total or figure.difference or any(q.kind == figure.unit
+                                                       for q in cand.quantities)):
+        return None
+    year = years.frame
+    if year not in figure.values or year - 1 not in figure.values:
+        return None
+    before, now = figure.values[year - 1], figure.values[year]
+    if not all(isinstance(v, (int, float)) for v in (before, now)) or now < before:
+        return None
+    right = figure.format_year(year)
+    step = Step(stage="number", detail=f"{figure.name}: {figure.format_year(year - 1)} in "
+                f"{year - 1}, {right} in {year}", labels=(str(year),))
+    says = f"the {figure.name} went up for {year}"
+    if now > before:
+        return FigureCheck("accurate", f"The {figure.name} went up for {year}, to {right}.",
+                           f"The {figure.name} for {year} is {right}.", claim.correction,
+                           step, says=says)
+    return FigureCheck("false", f"Says {says} — false: it is {right} in both {year - 1} and "
+                       f"{year}.", f"The {figure.name} for {year} is {right}, the same as "
+                       f"for {year - 1}. {claim.rule}".strip(),
+                       f"Say the {figure.name} stays at {right} for {year}.", step, says=says)
+
+
+def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int) -> bool:
+    """An amount below a "lesser of" figure in a clause that also states a balance or a share
+    of one ("$70,000 vested: the most you could borrow is $35,000"): it may be the share."""
+    if any(m.label == "VESTED_BALANCE" and m.start <= quantity.start < m.end
+           for m in cand.concepts):
+        return True  # the balance itself ("$600k vested"), not what you may borrow
+    if quantity.value >= max(figure.choices(year)):
+        return False
+    return ("HALF_BALANCE" in cand.labels or "VESTED_BALANCE" in cand.labels
+            or any(q is not quantity and q.kind == figure.unit for q in cand.quantities))
+
+
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
@@ -313,7 +397,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
-        return None
+        return _rise_check(claim, figure, cand, years)
     year = years.of(quantity)
     if quantity.start not in years.bound and years.present is not None:
         year = years.present  # "$23,500 this year": the value for the year checked
@@ -329,6 +413,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
     if year not in figure.values:
+        return None
+    if figure.lesser_of and _worked_share(figure, cand, quantity, year):
         return None
     stated = figure.format(quantity.value)
     right = figure.format_year(year)

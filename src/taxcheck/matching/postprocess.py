@@ -54,9 +54,13 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
 
     def figure_kept(f: Finding) -> bool:
         # a right amount in a sentence whose error is of the same fact ("$1,000 every month")
-        # does not make the sentence right either
+        # does not make the sentence right either, and an old amount in or after a clause
+        # that is false on the same fact ("the full $7,000 into each one") is part of that
+        # error, as for propositions above
         fact = claims[f.claim_id].fact or f.claim_id
-        return f.verdict != "accurate" or (f.block, f.sentence, fact, f.framing) not in false
+        start = false.get((f.block, f.sentence, fact, f.framing))
+        return start is None or not (f.verdict == "accurate"
+                                     or (f.verdict == "outdated" and start <= f.start))
 
     return [f for f in findings
             if id(f) in kept or f.claim_id not in claims

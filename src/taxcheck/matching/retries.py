@@ -28,6 +28,10 @@ sentence on the Saver's Credit) or from a later clause of its own sentence ("you
 on what you contributed, not on the value the day you converted")."""
 _REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
 """A clause that gives the reason for the one before it (", because ...", ", since ...")."""
+_RESTRICTION = re.compile(r"^[,;]?\s*(?:but\s+|and\s+)?only\s+(?:after|once|if|when|until)\b",
+                          re.IGNORECASE)
+"""A clause that restricts the one before it (", but only after each one has been in the
+account for five years"): the two state one rule, whatever the first says on its own."""
 
 
 def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidate]:
@@ -60,7 +64,9 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     of the same things as the clause it explains.
     """
     earlier = [c for c in _same_sentence(cands, cand) if c.start < cand.start]
-    if not _REASON.match(cand.text) or any(c.start in stated for c in earlier):
+    restricts = _RESTRICTION.match(cand.text) is not None
+    if not (restricts or _REASON.match(cand.text)) or (
+            not restricts and any(c.start in stated for c in earlier)):
         return [], res
     before = set().union(*(c.labels for c in earlier))
     if not before - res.labels:
@@ -102,6 +108,35 @@ def _borrowed(res: Resolution, extra: set[str] | frozenset[str], where: str, sou
     return replace(res, labels=res.labels | extra, **changes, steps=[*res.steps, Step(
         stage="context", detail=f"{named} from {where}", labels=tuple(sorted(extra)),
         source=source)])
+
+
+WAYS_TITLE = re.compile(
+    r"^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:ways|strategies|options|methods|routes)"
+    r"\s+(?:to|you\s+can|for)\b", re.IGNORECASE)
+"""A title that promises a number of ways to do something ("9 Ways to Get Money Out of Your
+401(k) Early Without the Penalty"): each numbered item names one of them."""
+_NUMBERED = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]\s")
+"""An item numbered in its text ("9. Take a hardship withdrawal")."""
+
+
+def numbered(block_text: str, number: int | None) -> bool:
+    """The block is a numbered item: a numbered list item or a heading "9. ..."."""
+    return number is not None or _NUMBERED.match(block_text) is not None
+
+
+def as_way_of(res: Resolution, title: set[str], match: MatchFn
+              ) -> tuple[list[Match], Resolution]:
+    """A numbered item under a title that promises ways to do something ("9 Ways to Get
+    Money Out of Your 401(k) Early Without the Penalty") says its way does it: "9. Take a
+    hardship withdrawal" says a hardship withdrawal escapes the penalty."""
+    extra = title - res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | title)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, "the title, whose ways it numbers", "title")
 
 
 @dataclass(frozen=True)
@@ -370,13 +405,17 @@ or that asks about the reader rather than the rule ("Not sure how this applies t
 
 def sets_up_case(cand: Candidate) -> bool:
     """A question that opens with neither an auxiliary, a question word nor a subject
-    ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query."""
+    ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query;
+    so does one whose subject is left out before "had to" ("Had to sell your house at a
+    loss?"), unlike "Had you ...?"."""
     if cand.imperative or not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Check whether your plan offers it." asks nothing of the reader
-    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=1)
+    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=2)
     if not words:
         return False
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
+    if first == "had" and len(words) > 1 and words[1].lower() == "to":
+        return True
     return bool(first) and first not in _ASKING
 
 

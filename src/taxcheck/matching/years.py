@@ -132,7 +132,7 @@ def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Qu
     return bound_here
 
 
-_TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
+TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|currently|"
                    r"since\s+then)\b|\b(?:now|today|currently|since|these\s+days)\b",
                    re.IGNORECASE)
 """A clause that turns away from the year of the clause before it ("..., but it is $24,500
@@ -145,7 +145,7 @@ def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) ->
     last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
     from it; else ``default`` (its section's or the as-of year)."""
     if (earlier is None or not (earlier.own or earlier.amount_year)
-            or _TURN.search(cand.text)):
+            or TURN.search(cand.text)):
         return default
     # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
     # of the earlier clause's last dollar amount (not "if you turn 72 in 2023")
@@ -155,4 +155,18 @@ def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) ->
 def heading_year(block: Block) -> int | None:
     """The tax year a title or heading names ("For 2026: the new limits"), if one."""
     years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"}
+    return years.pop() if len(years) == 1 else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def lead_in_year(text: str) -> int | None:
+    """The one tax year the last sentence of a block ending in a colon names ("For 2024:",
+    "The 2025 ranges are:"): the year of the list it introduces."""
+    text = text.rstrip()
+    if not text.endswith(":"):
+        return None
+    last = _SENTENCE_END.split(text)[-1]
+    years = {int(q.value) for q in find_quantities(last) if q.kind == "year"}
     return years.pop() if len(years) == 1 else None

@@ -54,6 +54,10 @@ _LABEL_PREFIX = re.compile(
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
 
+_PAST_VERBS = frozenset({"was", "were", "had", "did", "counted", "applied", "used"})
+"""Verbs in the past tense that carry an earlier clause's "back then" into a later one."""
+
+
 class _Mark:
     """A concept or cue span (or a token range) as plain values: reading a spaCy ``Span``'s
     attributes goes through its doc on every access, and the builder reads them often."""
@@ -434,7 +438,14 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         quantities = find_quantities(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
+        then = False  # an earlier clause of the sentence spoke of the past
         for index, (a, b) in enumerate(clauses):
+            # "Even then it wasn't a capital loss; it was a miscellaneous deduction": a clause
+            # in the past tense goes on about the time an earlier clause set
+            past = not counterfactual and (
+                any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues)
+                or (then and any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))))
+            then = past
             asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
@@ -502,8 +513,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 anaphor=bool(pointers),
                 anaphors=tuple(c.text.lower() for c in pointers),
                 assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
-                historical=not counterfactual and any(c.label_ == HISTORICAL
-                                                      for c in clause_cues),
+                historical=past,
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
                 same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
                             for c in clause_cues),

@@ -58,13 +58,15 @@ def read_docx(data: bytes, path: str) -> Document:
     return read(data, path)
 
 
+HTML_SUFFIXES = (".html", ".htm")
+"""Suffixes read as HTML pages."""
+
 READERS: dict[str, Reader] = {
     ".txt": text_reader(read_plaintext),
     ".text": text_reader(read_plaintext),
     ".md": text_reader(read_markdown),
     ".markdown": text_reader(read_markdown),
-    ".html": read_html_bytes,
-    ".htm": read_html_bytes,
+    **dict.fromkeys(HTML_SUFFIXES, read_html_bytes),
     ".docx": read_docx,
 }
 """Readers by lower-case file suffix: the formats taxcheck reads."""
@@ -78,6 +80,7 @@ DEFAULT_MAX_BYTES = 10_000_000
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_SUFFIX",
+    "HTML_SUFFIXES",
     "READERS",
     "Reader",
     "TextReader",

@@ -125,6 +125,13 @@ def _with_context(block: Block, item: Extracted) -> Block:
 
 # -- trafilatura ------------------------------------------------------------------------------
 
+def load_extractor() -> None:
+    """Import the page extractor now. A worker does this before the first HTML page's time
+    budget starts: on a loaded machine the import alone can take longer than the budget."""
+    import trafilatura  # noqa: F401
+
+
+
 def _trafilatura_blocks(text: str) -> list[Extracted]:
     """The article's blocks as trafilatura extracts them ([] when it finds none)."""
     import trafilatura  # imported on the first page read: it takes a while to load
@@ -187,6 +194,9 @@ def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None
         _walk(child, out, quoted=quoted)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _table(table: etree._Element, out: list[Extracted]) -> None:
     """Each data cell of a table as a ``table_cell`` (its row label and column header
     kept beside it); the first row is the header row, the first column the row labels."""
@@ -197,10 +207,20 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
         for r in rows:
             _emit(out, "paragraph", " ".join(c for c in r if c))
         return
+    # a caption comes first as a row of one cell ("Contribution limits at a glance"): the
+    # header row is the one after it, and a year the caption names ("2024 Roth IRA
+    # eligibility") dates the columns that name none
+    caption = ""
+    while len(rows) > 2 and sum(1 for c in rows[0] if c) == 1 and len(rows[1]) >= 2:
+        caption = next(c for c in rows[0] if c)
+        rows = rows[1:]
+    dated = caption if _YEAR.search(caption) else ""
     header = rows[0]
     for r in rows[1:]:
         for column, value in enumerate(r[1:], start=1):
             name = header[column].rstrip("?") if column < len(header) else ""
+            if dated and not _YEAR.search(name):
+                name = f"{dated}: {name}" if name else dated
             if value:
                 out.append(Extracted("table_cell", value, row=r[0] or None,
                                      column=name or None))
