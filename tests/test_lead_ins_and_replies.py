@@ -75,7 +75,12 @@ def test_a_fragment_is_a_reply_only_right_after_the_question(check_text, text):
 
 
 @pytest.mark.parametrize(("text", "claim_id", "verdict"), [
-    ("Lost money in your IRA? There may be a write-off.", "retirement-loss-deductible", "false"),
+    # the old narrow IRA deduction described as possible (label policy): outdated; a 401(k)
+    # loss was never deductible: false
+    ("Lost money in your IRA? There may be a write-off.", "ira-loss-misc-deduction-outdated",
+     "outdated"),
+    ("Lost money in your 401(k)? There may be a write-off.", "retirement-loss-deductible",
+     "false"),
     ("Over 50? You can put an extra $7,500 into your 401(k) for 2026.", "catch-up-limit",
      "outdated"),
     ("Age 60 to 63? The extra room is $11,250 for 2026.", "catch-up-60-63", "accurate"),

@@ -104,6 +104,18 @@ def test_a_birth_year_is_not_the_tax_year(dated, sentence, verdict):
     assert ("rmd-start-age-born-1960", verdict) in dated(sentence, date="2024-03-04")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Required withdrawals begin once you reach 73 (75 for anyone born in 1960 or later).",
+    "Your first RMD is due for the year you turn 73, or 75 if you were born in 1960 or later.",
+    "RMDs kick in at age 73 (age 75 for those born in 1960 or after).",
+])
+def test_an_age_given_for_another_group_is_that_groups_age(dated, sentence):
+    # "73 (75 for anyone born in 1960)": 75 is the 1960 group's age, 73 everyone else's
+    found = dated(sentence, date="2026-02-01")
+    assert ("rmd-start-age-born-1960", "accurate") in found
+    assert not [f for f in found if f[1] == "false"], found
+
+
 def test_a_rule_in_force_from_2026_is_judged_by_the_year_the_clause_is_about(dated):
     good = dated("Starting in 2026, anyone who earned more than $150,000 in FICA wages in 2025 "
                  "must make catch-ups as Roth.")

@@ -68,6 +68,12 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\b(?P<num>half)\s+(?:of\s+)?(?:it|that|the\s+(?:shortfall|missed\s+amount|"
         r"amount\s+you\s+(?:missed|didn't\s+take|failed\s+to\s+take)))\b", re.IGNORECASE)),
+    # the age of another group right after an age: "at 73 (75 for anyone born in 1960)",
+    # "73, or 75 if you were born in 1960 or later"
+    ("age", re.compile(r"\b\d{2}½?\s*(?:\(|,?\s+or\s+|/)\s*(?P<num>\d{2})"
+                       r"(?=\s+(?:for|if|when)\s+(?:you|anyone|those|people|someone|savers|"
+                       r"workers|owners|they|he|she|born|most|many|some|the)\b)",
+                       re.IGNORECASE)),
 ]
 _HINT = re.compile(rf"\d|\$|year|grand|thousand|half|{_WORD_NUM}", re.IGNORECASE)
 """Every pattern needs one of these (a digit, a dollar sign, "year" or a number word):
@@ -124,7 +130,7 @@ def _number(raw: str) -> float:
 
 
 _DIGIT = re.compile(r"\d")
-_NEEDS_DIGIT = frozenset(_PATTERNS[i][1] for i in (1, 2, 5, 7, 8))
+_NEEDS_DIGIT = frozenset(_PATTERNS[i][1] for i in (1, 2, 5, 7, 8, 12))
 """Patterns whose number is written in digits only: not run on text without a digit."""
 _HINT_WORDS = ("year", "grand", "thousand", "half", *_WORDS)
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
