@@ -38,11 +38,17 @@ withdrawal of this or the last sentence, not one three paragraphs up)."""
 _FOIL = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
                    r"(?:(?:a|an|the|your|my|their|its)\s+)?$", re.IGNORECASE)
 """Words before a thing named only for comparison ("lower than a 401(k)'s")."""
+_FOIL_WORDS = ("than", "unlike", "compared", "versus", "vs")
+"""Words one of which :data:`_FOIL` needs (lower-cased)."""
 
 
 def foils(cand: Candidate) -> frozenset[str]:
     """Concepts a clause names only as a foil ("Your numbers are lower than a 401(k)'s"):
     the discourse stays with what it was about (the SIMPLE IRA of the section)."""
+    if cand.text.isascii():  # (non-ASCII letters may fold to ASCII ones in the regex)
+        lowered = cand.text.lower()
+        if not any(word in lowered for word in _FOIL_WORDS):
+            return frozenset()  # most clauses compare nothing: no regex per concept
     named: dict[str, bool] = {}
     for m in cand.concepts:
         before = cand.text[max(0, m.start - cand.start - 40):max(0, m.start - cand.start)]
