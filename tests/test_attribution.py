@@ -135,3 +135,11 @@ def test_a_year_the_caption_names_dates_its_columns(check_text):
     found = _found(check_text, page, ".html")
     assert ("roth-ira-phaseout-single", "accurate") in found
     assert not any(v == "outdated" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The medical exception takes the penalty off costs above 7.5% of your AGI.",
+    "Unreimbursed medical bills above 7.5% of adjusted gross income escape the 10% penalty.",
+])
+def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
+    assert ("early-withdrawal-rate", "false") not in _found(check_text, text)

@@ -121,3 +121,21 @@ def test_checking_a_text_file_imports_only_what_the_check_needs(tmp_path):
     for unneeded in ("taxcheck.scan.runner", "taxcheck.scan.work", "taxcheck.readers.html",
                      "taxcheck.readers.docx", "taxcheck.render.sarif", "taxcheck.render.html"):
         assert f"'{unneeded}'" not in loaded, unneeded
+
+
+def test_checking_leaves_spacys_command_line_unimported_and_still_usable(tmp_path):
+    article = tmp_path / "small.txt"
+    article.write_text("You can deduct up to $3,000 of capital losses a year.\n",
+                       encoding="utf-8")
+    code = ("import sys; from taxcheck.cli import main\n"
+            f"try:\n    main(['check', {str(article)!r}, '--fail-on', 'never'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('spacy.cli', 'typer', 'weasel', 'httpx')\n"
+            "             if m in sys.modules), file=sys.stderr)\n"
+            "import spacy, spacy.cli\n"
+            "print(sorted(spacy.info(silent=True)) == sorted(spacy.cli.info(silent=True)),\n"
+            "      file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert "1 verified claim in 1 file" in result.stdout
+    assert result.stderr.strip().splitlines()[-2:] == ["[]", "True"]

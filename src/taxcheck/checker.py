@@ -67,6 +67,9 @@ class Checker:
         self.tax_year = tax_year
         self.batch_size = batch_size
         self.allowed = (selection or ClaimSelection()).allowed_ids(db)
+        from taxcheck.nlp.spacy_import import import_spacy
+
+        import_spacy()  # before anything imports spaCy with its command line
         from taxcheck.nlp.pipeline import shared_pipeline
 
         self.nlp = shared_pipeline(db, model)

@@ -7,6 +7,7 @@ tested on plain values (see tests/test_matching_stages.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from taxcheck.nlp.quantities import Quantity
@@ -52,6 +53,7 @@ class Candidate:
     anaphors: tuple[str, ...] = ()
     """The words pointing back ("it", "these losses"), lower-cased."""
 
-    @property
+    @cached_property
     def labels(self) -> frozenset[str]:
+        """The concepts the clause names (worked out once: the matcher asks often)."""
         return frozenset(c.label for c in self.concepts)

@@ -38,6 +38,16 @@ class ClaimDatabase:
                     out.setdefault((figure.unit, float(value)), set()).add(figure.id)
         return {key: frozenset(ids) for key, ids in out.items()}
 
+    @cached_property
+    def by_id(self) -> dict[str, Claim]:
+        """Claim id -> claim (made once: the matcher's post-processing asks per article)."""
+        return {claim.id: claim for claim in self.claims}
+
+    @cached_property
+    def denied(self) -> frozenset[str]:
+        """The ids of claims another claim is the denial of."""
+        return frozenset(claim.denial_of for claim in self.claims if claim.denial_of)
+
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
             if claim.id == claim_id:

@@ -32,7 +32,10 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: a check unpickles the compiled database and validates nothing, so the
+    # validators (about half the cost of defining these classes) are built on first use
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
 
 class Citation(_Strict):

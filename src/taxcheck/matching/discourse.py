@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
+from taxcheck.follow_ons import FollowOn
 from taxcheck.matching.years import AMOUNT_KINDS
 
 CONTEXT_WINDOW = 3
@@ -37,11 +38,17 @@ withdrawal of this or the last sentence, not one three paragraphs up)."""
 _FOIL = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
                    r"(?:(?:a|an|the|your|my|their|its)\s+)?$", re.IGNORECASE)
 """Words before a thing named only for comparison ("lower than a 401(k)'s")."""
+_FOIL_WORDS = ("than", "unlike", "compared", "versus", "vs")
+"""Words one of which :data:`_FOIL` needs (lower-cased)."""
 
 
 def foils(cand: Candidate) -> frozenset[str]:
     """Concepts a clause names only as a foil ("Your numbers are lower than a 401(k)'s"):
     the discourse stays with what it was about (the SIMPLE IRA of the section)."""
+    if cand.text.isascii():  # (non-ASCII letters may fold to ASCII ones in the regex)
+        lowered = cand.text.lower()
+        if not any(word in lowered for word in _FOIL_WORDS):
+            return frozenset()  # most clauses compare nothing: no regex per concept
     named: dict[str, bool] = {}
     for m in cand.concepts:
         before = cand.text[max(0, m.start - cand.start - 40):max(0, m.start - cand.start)]
@@ -177,6 +184,18 @@ def same_as(cand: Candidate, labels: frozenset[str], source: Candidate,
     return Resolution(stated, kept | set(cand.labels),
                       [Step(stage="context", detail="same as the previous statement",
                             labels=tuple(sorted(labels)), source="previous-statement")], set())
+
+
+def follows_on(cand: Candidate, kind: FollowOn, labels: frozenset[str], source: Candidate
+               ) -> Resolution:
+    """A follow-on sentence right after a statement (:mod:`taxcheck.follow_ons`): the
+    statement's concepts, with the follow-on's own polarity for an ellipsis ("It isn't.")
+    and the statement's for a restatement ("You simply won't owe it.")."""
+    stated = cand if kind == "ellipsis" else replace(
+        cand, polarity=source.polarity, negations=source.negations)
+    return Resolution(stated, set(labels), [Step(
+        stage="context", detail="follows on from the previous statement",
+        labels=tuple(sorted(labels)), source="previous-statement")], set())
 
 
 def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: Groups

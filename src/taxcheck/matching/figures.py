@@ -225,6 +225,11 @@ _EXAMPLE = re.compile(
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
 
+_OF_AGI = re.compile(r"^\s*of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|magi|adjusted\s+gross)\b",
+                     re.IGNORECASE)
+"""Words after a percentage of income ("above 7.5% of AGI"): a floor measured on income, not
+a rate a table holds."""
+
 _FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
 """Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
 150% of the regular catch-up"): a floor the limit is worked out from, not the limit. (The
@@ -290,6 +295,8 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
             or _FLOOR_OPERAND.search(before)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
+        return True
+    if q.kind == "percent" and _OF_AGI.match(after):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True

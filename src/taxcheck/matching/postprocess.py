@@ -16,7 +16,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     ("Hardship withdrawals don't carry the penalty, and you can repay them") are kept:
     each is a mistake of its own, with its own correction.
     """
-    claims = {c.id: c for c in db.claims}
+    claims = db.by_id
 
     def weight(f: Finding) -> int:
         step = next((s for s in f.trail if s.stage == "concepts"), None)
@@ -84,8 +84,8 @@ class _Statements:
     """What each finding states, as far as contradictions go."""
 
     def __init__(self, db: ClaimDatabase):
-        self.claims = {c.id: c for c in db.claims}
-        self.paired = {c.denial_of for c in db.claims if c.denial_of}
+        self.claims = db.by_id
+        self.paired = db.denied
 
     def key(self, f: Finding) -> tuple[str, str | None]:
         """Findings with one key state one thing (rightly or wrongly)."""

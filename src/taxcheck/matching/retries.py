@@ -41,6 +41,8 @@ def _same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidat
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
                   context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
     """Try again with the topic and person of the sentence before, or of a later clause."""
+    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
+        return [], res  # it names a topic and a person already: nothing to take
     later = context.groups_of(frozenset().union(*(
         c.labels for c in _same_sentence(cands, cand) if c.start > cand.start)))
     wider, more = context.resolve(cand, {**context.previous(), **later},
@@ -61,10 +63,11 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     "Quitting at 54 doesn't work, because you didn't leave in the year you turned 55" speaks
     of the same things as the clause it explains.
     """
-    earlier = [c for c in _same_sentence(cands, cand) if c.start < cand.start]
     restricts = _RESTRICTION.match(cand.text) is not None
-    if not (restricts or _REASON.match(cand.text)) or (
-            not restricts and any(c.start in stated for c in earlier)):
+    if not (restricts or _REASON.match(cand.text)):
+        return [], res  # (most clauses: tested before the clauses before it are gathered)
+    earlier = [c for c in _same_sentence(cands, cand) if c.start < cand.start]
+    if not restricts and any(c.start in stated for c in earlier):
         return [], res
     before = set().union(*(c.labels for c in earlier))
     if not before - res.labels:

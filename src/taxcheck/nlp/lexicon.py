@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -143,8 +144,12 @@ class _DocTokens:
         self.columns = columns
         self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
+        self._where: dict[str, dict[int, list[int]]] = {}
+        """Attribute -> value -> its token positions, made in one pass over the column
+        when a gate first asks (a block reaches about seven position look-ups per
+        attribute: one pass costs less than a scan per look-up)."""
         self._at: dict[tuple[str, frozenset[int]], list[int]] = {}
-        """(attribute, values) -> their token positions, filled when a gate asks."""
+        """(attribute, values) -> their token positions, for sets of several values."""
 
     def __len__(self) -> int:
         return self.length
@@ -152,27 +157,38 @@ class _DocTokens:
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
         """The sorted token positions whose ``attr`` is one of ``values`` (all present).
 
-        One pass over the column per request (most docs reach one or two gates, so
-        indexing every value's positions would cost more); the list may be shared:
-        callers do not change it.
+        The list may be shared: callers do not change it.
         """
+        where = self._where.get(attr)
+        if where is None:
+            where = self._where[attr] = {}
+            for i, value in enumerate(self.columns[attr]):
+                at = where.get(value)
+                if at is None:
+                    where[value] = [i]
+                else:
+                    at.append(i)
+        if len(values) == 1:
+            (value,) = values
+            return where[value]
         key = (attr, values if isinstance(values, frozenset) else frozenset(values))
         found = self._at.get(key)
         if found is None:
-            if len(values) == 1:
-                (value,) = values
-                found = [i for i, v in enumerate(self.columns[attr]) if v == value]
-            else:
-                found = [i for i, v in enumerate(self.columns[attr]) if v in values]
-            self._at[key] = found
+            found = self._at[key] = sorted([i for value in values for i in where[value]])
         return found
 
 
 @dataclass(eq=False)
 class _Gate:
-    """The raw patterns that share one set of requirements, and their matcher."""
+    """The raw patterns that share one set of requirements, and their matcher (made when
+    the gate first opens: a small file opens a few of them, and adding patterns to a
+    ``Matcher`` was most of the rulers' build time)."""
 
-    matcher: Matcher
+    vocab: Vocab
+    validate: bool
+    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)
+    """Match key -> its token patterns."""
+    _matcher: Matcher | None = None
     sets: list[tuple[str, frozenset[int]]] = field(default_factory=list)
     """(doc attribute, string hashes of which a token must have one), rarest first."""
     regexes: list[tuple[str, str]] = field(default_factory=list)
@@ -219,6 +235,21 @@ class _Gate:
             if not anchors:
                 break
         return anchors
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        """Add a token pattern under ``key``; validated now when ``validate`` is set."""
+        self.patterns.setdefault(key, []).append(pattern)
+        if self.validate or self._matcher is not None:
+            self.matcher.add(key, [pattern])
+
+    @property
+    def matcher(self) -> Matcher:
+        """The token matcher of the gate's patterns."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.vocab, validate=self.validate)
+            for key, patterns in self.patterns.items():
+                self._matcher.add(key, patterns)
+        return self._matcher
 
     def matches(self, doc: Doc, positions: list[int] | None) -> list[tuple[int, int, int]]:
         """Matches in ``doc``, searching only the windows a match around ``positions`` fits
@@ -358,7 +389,7 @@ class LexiconRuler:
                    longest: int | None) -> None:
         gate = self.gates.get(needs)
         if gate is None:
-            gate = self.gates[needs] = _Gate(Matcher(self.vocab, validate=self.validate))
+            gate = self.gates[needs] = _Gate(self.vocab, self.validate)
             for need in sorted(needs, key=lambda n: _commonness(n, self.counts)):
                 if need.regex is not None:
                     gate.regexes.append((need.attr, need.regex))
@@ -375,7 +406,7 @@ class LexiconRuler:
                     self.index.setdefault(attr, {}).setdefault(value, []).append(gate)
             else:
                 self.unindexed.append(gate)
-        gate.matcher.add(key, [pattern])
+        gate.add(key, pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
 
     def _set_id(self, attr: str, accepted: frozenset[int]) -> int:

@@ -27,6 +27,7 @@ from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factor
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.lemmas import PackedTable
 from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
 from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
 
@@ -125,7 +126,7 @@ class _Compiled:
     counts: WordCounts
     """Word counts of the claims' example sentences (which decide each gated pattern's
     look-up word)."""
-    lemma_table: dict[str, str]
+    lemma_table: dict[str, str] | PackedTable
     """spaCy's English lemma lookup table, as the lemmatizer reads it."""
 
 
