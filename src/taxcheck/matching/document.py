@@ -50,6 +50,7 @@ from taxcheck.matching.retries import (
     scenario,
     sets_up_case,
     under_case,
+    with_consequence,
     with_ellipsis,
     with_explained_clause,
     with_heading,
@@ -366,6 +367,8 @@ class _Walk:
             matches, res = as_way_of(res, self.title, match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
+        if not matches and block.kind not in HEADING_KINDS:
+            matches, res = with_consequence(cand, res, cands, match)
         return matches, res
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:

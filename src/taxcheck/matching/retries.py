@@ -86,6 +86,46 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
         labels=tuple(sorted(before - res.labels)), source="explained-clause")])
 
 
+_CONSEQUENCE = re.compile(
+    r"^[,;:\s]*(?:and\s+)?(?:so|which\s+means|meaning|that\s+means)\b(?!\s+(?:long|far|much|many|that)\b)",
+    re.IGNORECASE)
+"""A clause that states the consequence of the one before it (", so the 10% falls away",
+", which means ..."): the two speak of the same things."""
+
+
+def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                     match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A clause read with what the clause it is the cause or consequence of names.
+
+    "Your plan approves the hardship, so the 10% falls away" says the hardship payout is
+    penalty-free, whichever of the two clauses is read; "the protection goes with the money,
+    so an IRA keeps it" needs the IRA of the second clause in the first. The clause keeps
+    its own polarity and cues, and takes nothing from a clause of the other polarity;
+    clauses that state dollar amounts are left to the figure checks.
+    """
+    sentence = _same_sentence(cands, cand)
+    at = next((i for i, c in enumerate(sentence) if c.start == cand.start), None)
+    if at is None:
+        return [], res
+    if _CONSEQUENCE.match(cand.text):
+        others = sentence[:at]  # the cause(s) before it
+    elif at + 1 < len(sentence) and _CONSEQUENCE.match(sentence[at + 1].text):
+        others = [sentence[at + 1]]  # its consequence
+    else:
+        return [], res
+    if any(q.kind == "usd" for c in (cand, *others) for q in c.quantities):
+        return [], res  # an amount belongs to the limit its own clause names
+    extra = set().union(*(c.labels for c in others if c.polarity == cand.polarity))
+    extra -= res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | extra)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, "the clause it states the cause or consequence of",
+                              "consequence")
+
+
 def with_heading(res: Resolution, heading: set[str], match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
     """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
