@@ -43,6 +43,8 @@ from taxcheck.matching.retries import (
     as_item_of,
     as_step_of,
     as_way_of,
+    bare_reply,
+    explains_reply,
     lead_in_of,
     numbered,
     procedure_of,
@@ -208,6 +210,10 @@ class _Walk:
                     or self._replies(res.cand) or self._way(block)
                     or self._endorsed(index, res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
+            said = bare_reply(res.cand)
+            if said is not None and self.asked is not None and self._replies(res.cand):
+                # "Yes." leaves the claim to the sentence after it
+                self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
             if res.cand.question:
@@ -370,6 +376,8 @@ class _Walk:
         matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
         if not matches:
             matches = match(res.labels)
+        if not matches:
+            matches, res = explains_reply(cand, res, self.asked, self.context.sentence, match)
         if not matches:
             matches, res = under_case(cand, res, self.asked, self.context.sentence, match)
         if not matches and block.kind not in HEADING_KINDS:

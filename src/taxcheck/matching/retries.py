@@ -430,6 +430,9 @@ class Question:
     conditional: bool = False
     """The question sets up a case rather than asking ("Over 50?", "Sold $50,000 of
     stock?", "Lost money in your IRA?"): the sentence after it states what holds then."""
+    reply: str | None = None
+    """The polarity of a bare reply given to it ("Yes.", "No."), with ``sentence`` moved to
+    the reply's: the sentence after the reply explains it."""
 
 
 _ASKING = frozenset({
@@ -488,6 +491,34 @@ def under_case(cand: Candidate, res: Resolution, question: Question | None, sent
 def answers(cand: Candidate) -> bool:
     """The clause opens with a reply ("Yes.", "It can.", "No.")."""
     return not ANSWERS.keys().isdisjoint(cand.labels)
+
+
+def bare_reply(cand: Candidate) -> str | None:
+    """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
+    said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    if said is None or len(cand.text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(cand.text):
+        return None
+    return said
+
+
+def explains_reply(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                   match: MatchFn) -> tuple[list[Match], Resolution]:
+    """The sentence after a bare reply explains it: "Will 20% be withheld from my IRA
+    withdrawal? Yes. Any payout sent to you has 20% held back." states what was asked, in
+    the reply's direction. A sentence that denies while the reply says yes is left alone."""
+    if (question is None or question.reply is None or sentence - question.sentence != 1
+            or cand.start != cand.sentence_start or cand.historical or cand.attribution
+            or (cand.polarity == "negated" and question.reply == "affirmed")):
+        return [], res
+    extra = question.labels - res.labels
+    if not extra:
+        return [], res
+    answered = replace(cand, polarity=question.reply)
+    matches = match(set(res.labels | extra), answered)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, f"the question on line {question.line}, answered "
+                              "just before", "answer", cand=answered)
 
 
 def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
