@@ -139,7 +139,8 @@ def _hardship_penalty_free(labels: set[str], *_: object) -> list[str]:
 
 
 @pytest.mark.parametrize("link", [", so the 10% falls away", ", which means the 10% is waived",
-                                  " and so the surcharge disappears"])
+                                  " and so the surcharge disappears",
+                                  ", which is why the 10% is waived"])
 def test_a_cause_and_its_consequence_complete_each_other_either_way(db, link):
     cause = clause("Once the plan approves the hardship", "HARDSHIP", "EXCEPTION")
     result = clause(link, "PENALTY_FREE", start=36)

@@ -87,7 +87,9 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
 
 
 _CONSEQUENCE = re.compile(
-    r"^[,;:\s]*(?:and\s+)?(?:so|which\s+means|meaning|that\s+means)\b(?!\s+(?:long|far|much|many|that)\b)",
+    r"^[,;:\s]*(?:and\s+)?(?:so|which\s+means|meaning|that\s+means|which\s+is\s+why|"
+    r"that(?:'|\u2019)?s\s+why|therefore|thus|hence|as\s+a\s+result)\b"
+    r"(?!\s+(?:long|far|much|many|that)\b)",
     re.IGNORECASE)
 """A clause that states the consequence of the one before it (", so the 10% falls away",
 ", which means ..."): the two speak of the same things."""
