@@ -179,3 +179,62 @@ def test_an_undated_list_checks_its_items_against_the_tax_year(check_text):
                "deduction phases out between $77,000 and $87,000.\n")
     found = _said(check_text(article, suffix=".md"))
     assert ("ira-deduction-phaseout-single", "outdated", 3) in found
+
+
+def _on(report, sentence: str) -> list[tuple[str, str]]:
+    return [(f.claim_id, f.verdict) for f in report.findings if f.sentence == sentence]
+
+
+@pytest.mark.parametrize(("text", "follow"), [
+    ("Since the IRS sees a genuine hardship, it waives the 10% penalty on the withdrawal. "
+     "You won't owe it.", "You won't owe it."),
+    ("Hardship withdrawals escape the 10% early-withdrawal penalty. You simply won't pay it.",
+     "You simply won't pay it."),
+    ("A hardship distribution is exempt from the 10% penalty. You just don't owe it.",
+     "You just don't owe it."),
+])
+def test_a_follow_on_that_restates_the_claim_in_other_words_is_flagged(check_text, text,
+                                                                       follow):
+    assert _on(check_text(text), follow) == [("hardship-withdrawal-penalty-free", "false")]
+
+
+@pytest.mark.parametrize(("text", "follow"), [
+    ("Many people think a hardship withdrawal is exempt from the 10% penalty. It isn't.",
+     "It isn't."),
+    ("Plenty of savers assume hardship withdrawals avoid the 10% penalty. They don't.",
+     "They don't."),
+    ("Some say a hardship withdrawal skips the early-withdrawal penalty. Sadly, it doesn't.",
+     "Sadly, it doesn't."),
+])
+def test_an_elliptical_follow_on_takes_the_claim_with_its_own_polarity(check_text, text,
+                                                                       follow):
+    assert _on(check_text(text), follow) == [("hardship-withdrawal-penalized", "accurate")]
+
+
+@pytest.mark.parametrize("text", [
+    # a comment on the statement states nothing of its own
+    "Hardship withdrawals are exempt from the 10% penalty. That's a big deal.",
+    "Hardship withdrawals are exempt from the 10% penalty. It adds up.",
+    "Hardship withdrawals are exempt from the 10% penalty. That's good news.",
+    # the follow-on is not right after the statement
+    "Hardship withdrawals are exempt from the 10% penalty. Plenty of people use them. "
+    "You won't owe it.",
+])
+def test_a_comment_or_a_distant_follow_on_adds_no_finding(check_text, text):
+    report = check_text(text)
+    assert [(f.claim_id, f.verdict) for f in report.findings] == [
+        ("hardship-withdrawal-penalty-free", "false")]
+    assert all(f.sentence.startswith("Hardship") for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hardship withdrawals escape the 10% early-withdrawal penalty.\n\nYou simply won't pay it.",
+     [("hardship-withdrawal-penalty-free", "false")]),
+    ("Plenty of savers assume hardship withdrawals avoid the 10% penalty.\n\nThey don't.",
+     [("hardship-withdrawal-penalized", "accurate")]),
+    ("Here is the background on hardship withdrawals.\n\nIt isn't.", []),
+])
+def test_a_follow_on_paragraph_or_reply_post_takes_the_statement_before_it(check_text, text,
+                                                                          expected):
+    last = text.rsplit("\n", 1)[1]
+    assert _on(check_text(text), last) == expected

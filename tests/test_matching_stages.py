@@ -13,8 +13,9 @@ import pytest
 from taxcheck.claimdb.models import Condition
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
+from taxcheck.follow_ons import follow_on
 from taxcheck.matching.conditions import condition_met
-from taxcheck.matching.discourse import DiscourseContext, resolve_clause
+from taxcheck.matching.discourse import DiscourseContext, follows_on, resolve_clause
 from taxcheck.matching.retries import (
     LeadIn,
     Question,
@@ -273,3 +274,26 @@ def test_a_worked_example_restates_only_the_wrong_rate_of_the_clause_before(db):
     off = with_amounts(example, ("usd", 10_000), ("usd", 4_000))
     assert works_out_rate(off, res, last, 1)[0] == []
     assert works_out_rate(example, res, last, 3)[0] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("It isn't.", "ellipsis"), ("They still do.", "ellipsis"),
+    ("And no, this one doesn\u2019t either.", "ellipsis"), ("That one counts too.", "ellipsis"),
+    ("You simply won\u2019t owe it.", "restates"), ("You'll still pay it.", "restates"),
+    ("That's a big deal.", None), ("It adds up.", None), ("That's it.", None),
+    ("Is it?", None), ("It works.", None),
+])
+def test_the_shape_of_a_follow_on_sentence(text, kind):
+    assert follow_on(text) == kind
+
+
+def test_a_follow_on_takes_the_statement_with_its_own_or_the_statements_polarity():
+    said = clause("Hardship withdrawals are penalty-free.", "HARDSHIP", "PENALTY_FREE")
+    labels = frozenset(said.labels)
+    denial = clause("It isn't.", polarity="negated")
+    res = follows_on(denial, "ellipsis", labels, said)
+    assert (res.labels, res.cand.polarity) == (set(labels), "negated")
+    assert res.steps[0].source == "previous-statement"
+    restated = follows_on(clause("You won't owe it.", polarity="negated"), "restates",
+                          labels, said)
+    assert (restated.labels, restated.cand.polarity) == (set(labels), "affirmed")

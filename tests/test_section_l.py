@@ -495,6 +495,21 @@ def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, fra
     assert [f.framing for f in found] == [framing]
 
 
+@pytest.mark.parametrize(("answer", "framing"), [
+    ("**Fact:** This one is mostly true. Plans still make you borrow first.", "stated"),
+    ("Fact: Largely true, sadly.", "stated"),
+    ("Reality: This one is basically true.", "stated"),
+    ("Fact: Partly true. Some plans did, before 2020.", "myth"),
+])
+def test_a_myth_heading_the_answer_confirms_is_the_authors_claim(check_text, answer, framing):
+    # a myth quoted in a heading is the author's claim when the answer below confirms it
+    text = ("# Myths vs. facts\n\n## Myth #2: \u201cYou have to take a 401(k) loan before you "
+            f"can get a hardship withdrawal.\u201d\n\n{answer}\n")
+    found = [f for f in check_text(text, suffix=".md").findings
+             if f.claim_id == "hardship-loan-first" and f.line == 3]
+    assert [f.framing for f in found] == [framing]
+
+
 @pytest.mark.parametrize(("myth", "answer"), [
     ("## Myth #2: \"Hardship withdrawals get a pass on the 10% penalty.\"",
      "**Fact:** This one is mostly true. You still owe income tax."),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
+from taxcheck.follow_ons import FollowOn
 from taxcheck.matching.years import AMOUNT_KINDS
 
 CONTEXT_WINDOW = 3
@@ -183,6 +184,18 @@ def same_as(cand: Candidate, labels: frozenset[str], source: Candidate,
     return Resolution(stated, kept | set(cand.labels),
                       [Step(stage="context", detail="same as the previous statement",
                             labels=tuple(sorted(labels)), source="previous-statement")], set())
+
+
+def follows_on(cand: Candidate, kind: FollowOn, labels: frozenset[str], source: Candidate
+               ) -> Resolution:
+    """A follow-on sentence right after a statement (:mod:`taxcheck.follow_ons`): the
+    statement's concepts, with the follow-on's own polarity for an ellipsis ("It isn't.")
+    and the statement's for a restatement ("You simply won't owe it.")."""
+    stated = cand if kind == "ellipsis" else replace(
+        cand, polarity=source.polarity, negations=source.negations)
+    return Resolution(stated, set(labels), [Step(
+        stage="context", detail="follows on from the previous statement",
+        labels=tuple(sorted(labels)), source="previous-statement")], set())
 
 
 def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: Groups

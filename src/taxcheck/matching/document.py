@@ -16,6 +16,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding
+from taxcheck.follow_ons import FollowOn, follow_on
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import Match, match_claims
 from taxcheck.matching.discourse import (
@@ -25,9 +26,11 @@ from taxcheck.matching.discourse import (
     Groups,
     Resolution,
     foils,
+    follows_on,
     resolve_clause,
 )
 from taxcheck.matching.retries import (
+    ANSWERS,
     EXAMPLE_HEADING,
     WAYS_TITLE,
     LeadIn,
@@ -78,11 +81,12 @@ heading: page furniture, which states nothing and gives the next sentences no co
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
-    r"(?:actually\s+|really\s+|mostly\s+|largely\s+|basically\s+|essentially\s+)?"
+    r"(?:(?:actually|really|mostly|largely|basically|essentially|generally|broadly|"
+    r"pretty\s+much|absolutely|completely|entirely)\s+)?"
     r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
     re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
-"This one is mostly true.", "True."): the claim is the author's own, not a debunked myth.
+"True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
 "Partly true" and "True, but only for ..." do not confirm."""
 _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
                          re.IGNORECASE)
@@ -109,6 +113,11 @@ class _Section:
     """For a heading: the concepts of the block after it."""
     lookahead: Groups | None = None
     """For a heading: the groups of the block after it (the section it introduces)."""
+
+
+FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
+"""Concepts a follow-on sentence may name and still take the statement's: a reply ("It
+isn't.") and "just" ("You just don't owe it.") name no tax thing."""
 
 
 class _Walk:
@@ -180,6 +189,8 @@ class _Walk:
         for cand in cands:
             self.context.sentence = first + cand.sentence_index
             res = self._resolve(block, cand, section)
+            if not res.labels:
+                continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
@@ -244,6 +255,10 @@ class _Walk:
         return _Section(year, groups, heading_groups, ahead, lookahead)
 
     def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
+        kind = self._follows_on(cand)
+        if kind is not None and self.previous is not None:
+            labels = self.previous[0] - FOLLOW_ON_LABELS
+            return follows_on(cand, kind, labels, self.previous[1])
         repeats = None
         if (cand.same_as and self.previous
                 and self.context.sentence - self.previous[2] <= CONTEXT_WINDOW):
@@ -252,6 +267,18 @@ class _Walk:
                               list_item=block.kind == "list_item",
                               section=section.lookahead or {}, section_groups=section.groups,
                               heading_groups=section.heading_groups, repeats=repeats)
+
+    def _follows_on(self, cand: Candidate) -> FollowOn | None:
+        """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
+        after a statement that matched a claim; None for any other clause."""
+        if not cand.labels <= FOLLOW_ON_LABELS or self.previous is None:
+            return None
+        source = self.previous[1]
+        if (self.context.sentence - self.previous[2] != 1 or source.question
+                or self._replies(cand)):
+            return None
+        kind = follow_on(cand.sentence)
+        return None if kind == "restates" and source.attribution else kind
 
     def _endorsed(self, index: int, cand: Candidate) -> bool:
         """A myth ("Myth: ...") that the next block confirms ("Fact: This one is true.")."""

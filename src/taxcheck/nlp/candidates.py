@@ -39,6 +39,7 @@ from taxcheck.cues import (
     TEASER,
     TERMINATION,
 )
+from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import find_quantities
@@ -387,6 +388,27 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
     return i < len(sorted_starts) and sorted_starts[i] < end
 
 
+def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
+               cues: list[_Mark]) -> list[Candidate]:
+    """A follow-on sentence (:mod:`taxcheck.follow_ons`) as a candidate naming no concept:
+    the matcher gives it the concepts of the statement before it, if that one matched."""
+    s_start, s_end = sent
+    raw = tokens.span_text(s_start, s_end)
+    text = raw.strip()
+    if follow_on(text) is None:
+        return []
+    start = tokens.idx[s_start] + len(raw) - len(raw.lstrip())
+    sent_cues = [c for c in cues if s_start <= c.start < s_end]
+    negations = _negations(sent_cues, [c for c in sent_cues if c.label_ == PSEUDO_NEGATION])
+    return [Candidate(
+        start=start, end=start + len(text), text=text, sentence_index=sent_index,
+        sentence_start=start, sentence_end=start + len(text), sentence=text, concepts=(),
+        polarity="negated" if negations else "affirmed", negations=negations,
+        hedges=tuple(c.text for c in sent_cues if c.label_ == HEDGE), attribution=None,
+        question=False, imperative=False, anaphor=True, assertive=False, historical=False,
+        quantities=())]
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
@@ -399,7 +421,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
-        return []
+        # a short paragraph of its own may follow on from the one before ("It isn't.")
+        if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc.text) is None:
+            return []
+        tokens = _Tokens(doc)
+        return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))
     tokens = _Tokens(doc)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
@@ -408,11 +434,18 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     out: list[Candidate] = []
     concept_starts = [s.start for s in concepts]
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
+    after_concept = True  # the sentence before (or the block before) named a concept
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
         if not _any_between(concept_starts, s_start, s_end):
-            continue  # no concept, no candidate: skip the costly part (most sentences)
+            # no concept, no candidate (most sentences), unless a short one right after a
+            # sentence that named one takes its concepts ("You simply won't owe it.")
+            if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
+                out.extend(_follow_on(tokens, sent, sent_index, cues))
+            after_concept = False
+            continue
+        after_concept = True
         raw = tokens.span_text(s_start, s_end)
         sent_text = raw.strip()
         if not sent_text:

@@ -1,0 +1,56 @@
+"""Follow-on sentences: a short sentence right after a statement that names no tax term of
+its own and takes the statement's concepts.
+
+Two shapes, both with a subject that points back (or a bare reply before it):
+
+- an ellipsis, whose verb stands for the statement's ("It isn't.", "They still do.", "That
+  one counts too.", "And no, this one doesn't either."): the statement's concepts with the
+  follow-on's own polarity;
+- a restatement in other words ("You simply won't owe it.", "You'll still pay it."): the
+  statement again, with its polarity.
+
+A comment on the statement ("That's a big deal.", "It adds up.") is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+FollowOn = Literal["ellipsis", "restates"]
+
+FOLLOW_ON_TOKENS = 12
+"""The most tokens a follow-on sentence has (a longer sentence says something of its own)."""
+
+_OPENING = r"^\W*(?:(?:and|but|so|or|yes|yep|no|nope|sadly|unfortunately|nor)\b\W*)*"
+_POINTER = (r"(?:it|that|this|they|those|these|(?:that|this|the\s+same)\s+one|the\s+same|"
+            r"neither|nor)")
+_ADVERB = r"(?:(?:still|really|also|actually|certainly|definitely|now|usually|generally)\s+)?"
+_AUX = (r"(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|may|might|must)"
+        r"(?:n't|\s+not)?|can't|cannot|won't|'s(?:\s+not)?|'re(?:\s+not)?")
+_TAIL = r"(?:\s*,?\s+(?:too|either|as\s+well|anymore|any\s+more|though|still|also|now))?\W*$"
+
+_ELLIPSIS = re.compile(
+    _OPENING + _POINTER + r"\s*" + _ADVERB + r"(?:" + _AUX + r")" + _TAIL, re.IGNORECASE)
+"""The verb stands for the statement's: "It isn't.", "They still do.", "That one can't either"."""
+_COUNTS = re.compile(
+    _OPENING + _POINTER + r"\s+" + _ADVERB + r"(?:(?:does|do)(?:n't|\s+not)\s+)?"
+    r"(?:counts?|appl(?:y|ies)|qualif(?:y|ies))" + _TAIL, re.IGNORECASE)
+"""A verb that says the statement holds for the thing pointed at: "That one counts too"."""
+_RESTATES = re.compile(
+    _OPENING + r"(?:so\s+|then\s+)?you(?:'ll|\s+will)?\s+(?:simply\s+|just\s+|still\s+|also\s+)?"
+    r"(?:(?:won't|will\s+not|don't|do\s+not|never)\s+)?(?:(?:have|need)\s+to\s+)?(?:owe|pay)\s+"
+    r"(?:it|that|them|a\s+(?:cent|dime|penny|thing)|anything)\b[\w\s,]*\W*$", re.IGNORECASE)
+"""The statement's tax or penalty again, as what the reader owes: "You simply won't owe it"."""
+
+
+def follow_on(text: str) -> FollowOn | None:
+    """The shape of a short follow-on sentence, or None for one that says something else."""
+    text = text.replace("\u2019", "'").strip()
+    if not text or text.endswith("?"):
+        return None
+    if _ELLIPSIS.match(text) or _COUNTS.match(text):
+        return "ellipsis"
+    if _RESTATES.match(text):
+        return "restates"
+    return None
