@@ -63,6 +63,26 @@ def test_a_short_reply_states_what_the_question_asks(check_text, text, claim_id,
     assert [(f.claim_id, f.verdict) for f in report.findings] == [(claim_id, verdict)]
 
 
+@pytest.mark.parametrize(("text", "claim_id", "verdict"), [
+    ("Do 401(k) withdrawals get the long-term capital gains rate? No. Pre-tax money that "
+     "comes out is ordinary income.", "retirement-withdrawals-not-capital-gains-rate", "accurate"),
+    ("Is a hardship withdrawal taxable?\n\nYes. Every pre-tax dollar you take out is added to "
+     "your income for the year.", "hardship-withdrawal-taxable", "accurate"),
+    ("Can I write off the drop in my IRA? No. It happened inside a tax-sheltered account.",
+     "retirement-loss-not-deductible", "accurate"),
+])
+def test_the_sentence_after_a_bare_reply_states_what_was_asked(check_text, text, claim_id,
+                                                               verdict):
+    found = [(f.claim_id, f.verdict) for f in check_text(text, suffix=".md").findings]
+    assert (claim_id, verdict) in found
+
+
+def test_a_bare_reply_lends_the_question_only_to_the_next_sentence(check_text):
+    text = ("Do 401(k) withdrawals get the long-term capital gains rate? No. Here is some "
+            "background. Pre-tax money that comes out is ordinary income.")
+    assert [f.claim_id for f in check_text(text).findings] == []
+
+
 @pytest.mark.parametrize("text", [
     # the reply is not right after the question
     "Can you write off the drop in your 401(k)? Here is the background. Not year by year.",

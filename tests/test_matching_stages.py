@@ -24,6 +24,7 @@ from taxcheck.matching.retries import (
     lead_in_of,
     sets_up_case,
     under_case,
+    with_consequence,
     with_ellipsis,
     with_explained_clause,
     works_out_rate,
@@ -131,6 +132,37 @@ def test_a_because_clause_completes_the_clause_it_explains(db):
     # when the first clause already stated a claim, the reason is not read into it again
     matches, _ = with_explained_clause(reason, res, [first, reason], {first.start}, match)  # type: ignore[arg-type]
     assert matches == []
+
+
+def _hardship_penalty_free(labels: set[str], *_: object) -> list[str]:
+    return ["a match"] if {"HARDSHIP", "PENALTY_FREE"} <= labels else []
+
+
+@pytest.mark.parametrize("link", [", so the 10% falls away", ", which means the 10% is waived",
+                                  " and so the surcharge disappears",
+                                  ", which is why the 10% is waived"])
+def test_a_cause_and_its_consequence_complete_each_other_either_way(db, link):
+    cause = clause("Once the plan approves the hardship", "HARDSHIP", "EXCEPTION")
+    result = clause(link, "PENALTY_FREE", start=36)
+    for reading in (cause, result):  # the cause needs the consequence, and back
+        res = resolve_clause(reading, DiscourseContext(db), heading=False, list_item=False,
+                             section={}, section_groups={}, heading_groups={})
+        matches, wider = with_consequence(reading, res, [cause, result],
+                                          _hardship_penalty_free)  # type: ignore[arg-type]
+        assert matches == ["a match"]
+        assert wider.steps[-1].source == "consequence"
+
+
+def test_nothing_is_borrowed_across_but_or_from_a_clause_of_the_other_polarity(db):
+    first = clause("A hardship lets the plan pay you early", "HARDSHIP")
+    contrast = clause(", but the 10% isn't waived", "PENALTY_FREE", start=38,
+                      polarity="negated")
+    denied = clause(", so the 10% isn't waived", "PENALTY_FREE", start=38, polarity="negated")
+    for cands in ([first, contrast], [first, denied]):
+        res = resolve_clause(first, DiscourseContext(db), heading=False, list_item=False,
+                             section={}, section_groups={}, heading_groups={})
+        matches, same = with_consequence(first, res, cands, _hardship_penalty_free)  # type: ignore[arg-type]
+        assert matches == [] and same.labels == {"HARDSHIP"}
 
 
 @pytest.mark.parametrize("tail", [", but only after each one is five years old",

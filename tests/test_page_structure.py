@@ -416,3 +416,25 @@ def test_a_tables_corner_cell_names_the_plan_its_rows_are_about(checker, name):
     got = {(f.claim_id, f.verdict) for f in report.findings if not f.suppressed}
     assert ("simple-catch-up-limit", "accurate") in got
     assert not {(c, v) for c, v in got if v != "accurate"}
+
+
+@pytest.mark.parametrize("headline", [
+    "What Happens to a 401(k) Loan When You Change Jobs?",
+    "Your 401(k) Loan and a New Job",
+    "Leaving Work With a 401(k) Loan Outstanding"])
+def test_the_headline_under_a_masthead_is_the_title_and_advice_items_are_not_steps(
+        checker, headline):
+    # the site's name and tagline come first; the byline marks the article's own headline,
+    # whose topic (the loan) later sections may leave implied
+    text = ("Main Street Money\nPlain talk about paychecks\nHome  |  Columns  |  About\n\n"
+            f"{headline}\n\nPosted on 03/02/2014 by Dana Reyes | Filed under: Jobs\n\n"
+            "What it costs you\n\nThe unpaid amount shows up on a 1099-R as income.\n\n"
+            "Is there a way out?\n\nYes. You get 60 days after the offset to put the same "
+            "amount into an IRA from other savings.\n\nMy advice:\n\n"
+            "1. Ask the plan how long you will have to repay.\n\n"
+            "2. If you can, pay the loan off before your last day.\n")
+    document = read_bytes(text.encode(), "column.txt")
+    found = [(f.claim_id, f.verdict, f.sentence[:12]) for f in checker.check(
+        document, tax_year=2026).findings]
+    assert ("plan-loan-offset-60-days", "outdated", "You get 60 d") in found
+    assert not any(s.startswith(("Ask the", "If you can")) for _, _, s in found)

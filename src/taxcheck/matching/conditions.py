@@ -208,4 +208,8 @@ def _says_less(m: Match, o: Match) -> bool:
         return False
     if m.claim.figure and o.claim.figure and m.claim.figure != o.claim.figure:
         return False
+    # "the $7,000 ceiling is one pool": a proposition about a limit does not check the
+    # limit's amount; the figure of the same fact still does
+    if m.claim.figure and not o.claim.figure and m.claim.fact == o.claim.fact:
+        return False
     return not (o.concepts - m.concepts) <= o.implied

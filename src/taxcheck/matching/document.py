@@ -43,6 +43,8 @@ from taxcheck.matching.retries import (
     as_item_of,
     as_step_of,
     as_way_of,
+    bare_reply,
+    explains_reply,
     lead_in_of,
     numbered,
     procedure_of,
@@ -50,6 +52,7 @@ from taxcheck.matching.retries import (
     scenario,
     sets_up_case,
     under_case,
+    with_consequence,
     with_ellipsis,
     with_explained_clause,
     with_heading,
@@ -73,6 +76,12 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_ADVICE_LEAD = re.compile(
+    r"^\W*(?:(?:my|our|some|a\s+few|quick|final)\s+)?(?:advice|tips?|suggestions?|"
+    r"recommendations?|next\s+steps|what\s+(?:to\s+do|i(?:'|\u2019)?d\s+do|you\s+should\s+do))"
+    r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
+"""A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
+reader what to do, they are not the steps of a rule stated before them."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
@@ -141,6 +150,8 @@ class _Walk:
         self.procedure: Procedure | None = None
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
+        self.advice = False
+        """The list being read is advice ("My advice:"): no item is a step of a procedure."""
         self.lead_year: int | None = None
         """The one tax year the lead-in of the list being read names ("For 2024:")."""
         self.stated: Stated | None = None
@@ -171,9 +182,10 @@ class _Walk:
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
-        # a top-level heading before any text is the article's title (Markdown "# Title")
-        is_title = block.kind == "title" or (block.kind == "heading" and not self.body
-                                              and (block.level or 1) <= 1)
+        # a top-level heading before any text is the article's title (Markdown "# Title"),
+        # and so is the headline a byline or dateline follows (under a site's masthead)
+        is_title = block.kind == "title" or (block.kind == "heading" and not self.body and (
+            (block.level or 1) <= 1 or self._headline(index)))
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
@@ -184,6 +196,7 @@ class _Walk:
         first = self.context.sentence
         if block.kind != "list_item":
             self.lead, self.lead_year = None, None
+            self.advice = bool(_ADVICE_LEAD.match(block.text))
         self.said = []
         resolved: list[frozenset[str]] = []
         for cand in cands:
@@ -197,6 +210,10 @@ class _Walk:
                     or self._replies(res.cand) or self._way(block)
                     or self._endorsed(index, res.cand)):
                 res = self._check(index, block, cands, res, section, stated)
+            said = bare_reply(res.cand)
+            if said is not None and self.asked is not None and self._replies(res.cand):
+                # "Yes." leaves the claim to the sentence after it
+                self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
             if res.cand.question:
@@ -210,6 +227,11 @@ class _Walk:
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
+
+    def _headline(self, index: int) -> bool:
+        """The heading is followed by the article's byline or dateline."""
+        after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
+        return after is not None and after.kind in ("byline", "dateline")
 
     def _way(self, block: Block) -> bool:
         """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
@@ -311,7 +333,7 @@ class _Walk:
             return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
 
         matches, res = self._wider(block, cands, res, stated, match)
-        if not matches:
+        if not matches and not (self.advice and block.kind == "list_item"):
             matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
@@ -355,6 +377,8 @@ class _Walk:
         if not matches:
             matches = match(res.labels)
         if not matches:
+            matches, res = explains_reply(cand, res, self.asked, self.context.sentence, match)
+        if not matches:
             matches, res = under_case(cand, res, self.asked, self.context.sentence, match)
         if not matches and block.kind not in HEADING_KINDS:
             matches, res = with_ellipsis(cand, res, cands, self.context, match)
@@ -366,6 +390,8 @@ class _Walk:
             matches, res = as_way_of(res, self.title, match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
+        if not matches and block.kind not in HEADING_KINDS:
+            matches, res = with_consequence(cand, res, cands, match)
         return matches, res
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:

@@ -86,6 +86,48 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
         labels=tuple(sorted(before - res.labels)), source="explained-clause")])
 
 
+_CONSEQUENCE = re.compile(
+    r"^[,;:\s]*(?:and\s+)?(?:so|which\s+means|meaning|that\s+means|which\s+is\s+why|"
+    r"that(?:'|\u2019)?s\s+why|therefore|thus|hence|as\s+a\s+result)\b"
+    r"(?!\s+(?:long|far|much|many|that)\b)",
+    re.IGNORECASE)
+"""A clause that states the consequence of the one before it (", so the 10% falls away",
+", which means ..."): the two speak of the same things."""
+
+
+def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                     match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A clause read with what the clause it is the cause or consequence of names.
+
+    "Your plan approves the hardship, so the 10% falls away" says the hardship payout is
+    penalty-free, whichever of the two clauses is read; "the protection goes with the money,
+    so an IRA keeps it" needs the IRA of the second clause in the first. The clause keeps
+    its own polarity and cues, and takes nothing from a clause of the other polarity;
+    clauses that state dollar amounts are left to the figure checks.
+    """
+    sentence = _same_sentence(cands, cand)
+    at = next((i for i, c in enumerate(sentence) if c.start == cand.start), None)
+    if at is None:
+        return [], res
+    if _CONSEQUENCE.match(cand.text):
+        others = sentence[:at]  # the cause(s) before it
+    elif at + 1 < len(sentence) and _CONSEQUENCE.match(sentence[at + 1].text):
+        others = [sentence[at + 1]]  # its consequence
+    else:
+        return [], res
+    if any(q.kind == "usd" for c in (cand, *others) for q in c.quantities):
+        return [], res  # an amount belongs to the limit its own clause names
+    extra = set().union(*(c.labels for c in others if c.polarity == cand.polarity))
+    extra -= res.labels
+    if not extra:
+        return [], res
+    matches = match(res.labels | extra)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, "the clause it states the cause or consequence of",
+                              "consequence")
+
+
 def with_heading(res: Resolution, heading: set[str], match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
     """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
@@ -390,6 +432,9 @@ class Question:
     conditional: bool = False
     """The question sets up a case rather than asking ("Over 50?", "Sold $50,000 of
     stock?", "Lost money in your IRA?"): the sentence after it states what holds then."""
+    reply: str | None = None
+    """The polarity of a bare reply given to it ("Yes.", "No."), with ``sentence`` moved to
+    the reply's: the sentence after the reply explains it."""
 
 
 _ASKING = frozenset({
@@ -448,6 +493,34 @@ def under_case(cand: Candidate, res: Resolution, question: Question | None, sent
 def answers(cand: Candidate) -> bool:
     """The clause opens with a reply ("Yes.", "It can.", "No.")."""
     return not ANSWERS.keys().isdisjoint(cand.labels)
+
+
+def bare_reply(cand: Candidate) -> str | None:
+    """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
+    said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    if said is None or len(cand.text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(cand.text):
+        return None
+    return said
+
+
+def explains_reply(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                   match: MatchFn) -> tuple[list[Match], Resolution]:
+    """The sentence after a bare reply explains it: "Will 20% be withheld from my IRA
+    withdrawal? Yes. Any payout sent to you has 20% held back." states what was asked, in
+    the reply's direction. A sentence that denies while the reply says yes is left alone."""
+    if (question is None or question.reply is None or sentence - question.sentence != 1
+            or cand.start != cand.sentence_start or cand.historical or cand.attribution
+            or (cand.polarity == "negated" and question.reply == "affirmed")):
+        return [], res
+    extra = question.labels - res.labels
+    if not extra:
+        return [], res
+    answered = replace(cand, polarity=question.reply)
+    matches = match(set(res.labels | extra), answered)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, f"the question on line {question.line}, answered "
+                              "just before", "answer", cand=answered)
 
 
 def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
