@@ -477,34 +477,28 @@ def test_early_access_headings_do_not_lend_a_claim_to_unrelated_sentences(check_
     assert not {c for c, v in found if v != "accurate"}
 
 
-@pytest.mark.parametrize(("answer", "framing"), [
-    ("Fact: This one is actually true. Plans still make you borrow first.", "stated"),
-    ("True. Your plan will make you borrow first.", "stated"),
-    ("Fact: It's true, sadly.", "stated"),
-    ("Fact: This one is mostly true. Plans still ask you to borrow first.", "stated"),
-    ("Reality: largely true.", "stated"),
-    ("Fact: False. Since 2020 plans can't require a loan first.", "myth"),
-    ("Fact: Partly true. Some plans did, before 2020.", "myth"),
-    ("True, but only before 2020. Plans can't require it now.", "myth"),
-])
-def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, answer, framing):
-    text = ("# Myths vs. facts\n\nMyth: \u201cYou have to take a 401(k) loan before you can get a "
-            f"hardship withdrawal.\u201d\n\n{answer}\n")
-    found = [f for f in check_text(text, suffix=".md").findings
-             if f.claim_id == "hardship-loan-first" and f.line == 3]
-    assert [f.framing for f in found] == [framing]
+LOAN_FIRST_MYTH = ("\u201cYou have to take a 401(k) loan before you can get a hardship "
+                  "withdrawal.\u201d")
 
 
-@pytest.mark.parametrize(("answer", "framing"), [
-    ("**Fact:** This one is mostly true. Plans still make you borrow first.", "stated"),
-    ("Fact: Largely true, sadly.", "stated"),
-    ("Reality: This one is basically true.", "stated"),
-    ("Fact: Partly true. Some plans did, before 2020.", "myth"),
-])
-def test_a_myth_heading_the_answer_confirms_is_the_authors_claim(check_text, answer, framing):
+@pytest.mark.parametrize(("myth", "answer", "framing"), [
+    ("Myth: {}", "Fact: This one is actually true. Plans still make you borrow first.", "stated"),
+    ("Myth: {}", "True. Your plan will make you borrow first.", "stated"),
+    ("Myth: {}", "Fact: It's true, sadly.", "stated"),
+    ("Myth: {}", "Fact: This one is mostly true. Plans still ask you to borrow first.", "stated"),
+    ("Myth: {}", "Reality: largely true.", "stated"),
+    ("Myth: {}", "Fact: False. Since 2020 plans can't require a loan first.", "myth"),
+    ("Myth: {}", "Fact: Partly true. Some plans did, before 2020.", "myth"),
+    ("Myth: {}", "True, but only before 2020. Plans can't require it now.", "myth"),
     # a myth quoted in a heading is the author's claim when the answer below confirms it
-    text = ("# Myths vs. facts\n\n## Myth #2: \u201cYou have to take a 401(k) loan before you "
-            f"can get a hardship withdrawal.\u201d\n\n{answer}\n")
+    ("## Myth #2: {}", "**Fact:** This one is mostly true. Plans still make you borrow first.",
+     "stated"),
+    ("## Myth #2: {}", "Fact: Largely true, sadly.", "stated"),
+    ("## Myth #2: {}", "Reality: This one is basically true.", "stated"),
+    ("## Myth #2: {}", "Fact: Partly true. Some plans did, before 2020.", "myth"),
+])
+def test_a_myth_the_answer_confirms_is_the_authors_claim(check_text, myth, answer, framing):
+    text = f"# Myths vs. facts\n\n{myth.format(LOAN_FIRST_MYTH)}\n\n{answer}\n"
     found = [f for f in check_text(text, suffix=".md").findings
              if f.claim_id == "hardship-loan-first" and f.line == 3]
     assert [f.framing for f in found] == [framing]
