@@ -244,3 +244,35 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
         steps = steps + more
         referred |= labels - before
     return Resolution(cand, labels, steps, referred)
+
+
+_ADMINISTRATOR = re.compile(
+    r"\b(?:hr|human\s+resources|payroll|(?:the|my|his|her|our|their|your)\s+"
+    r"(?:(?:old|new|former|current|company(?:'s|\u2019s)?|employer(?:'s|\u2019s)?)\s+)?"
+    r"(?:plan|employer|company|benefits|administrator|plan\s+administrator|recordkeeper|"
+    r"record-keeper|custodian|provider|hr))"
+    r"(?:\s+(?:rep|representative|person|people|department|dept|team|office|desk|lady|guy|"
+    r"administrator|documents?|paperwork|website|portal))?"
+    r"\s+(?:(?:also|already|just|clearly)\s+)?(?:said|says|told|tells|confirmed|confirms|"
+    r"explained|explains|informed)\b", re.IGNORECASE)
+"""Who runs the plan, reporting how it works: "HR told me", "his plan said", "our plan
+administrator said", "the benefits office told me"."""
+_DOUBTED = re.compile(
+    r"\?|\b(?:not\s+(?:true|quite|right|correct|so)|isn(?:'|\u2019)?t\s+(?:true|right|correct|"
+    r"so)|wrong|incorrect|mistaken|misinformed|myths?|actually|in\s+fact|nope|doubt|"
+    r"skeptical|sceptical|suspicious)\b", re.IGNORECASE)
+"""Words that question or correct what was reported ("Is that right?", "That's wrong")."""
+RELIED_REACH = 300
+"""How many characters after a report are read for a doubt or a correction."""
+
+
+def relied_on(sentence: str, after: str) -> bool:
+    """Whether a report from whoever runs the plan ("HR told me they'll withhold 20%", "his
+    plan said he could only take $10,000") is what the writer goes by: a forum poster
+    telling what happened states it as fact. A report the writer questions or corrects in
+    the next words ("Is that right?", "That's not true") stays a reported belief, and so
+    does what a relative or a friend says ("My brother-in-law says ..."), which letters
+    quote in order to ask about it."""
+    if sentence.rstrip(" \"'\u201d\u2019)").endswith("?") or not _ADMINISTRATOR.search(sentence):
+        return False
+    return not _DOUBTED.search(after[:RELIED_REACH])

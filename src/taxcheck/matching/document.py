@@ -27,6 +27,7 @@ from taxcheck.matching.discourse import (
     Resolution,
     foils,
     follows_on,
+    relied_on,
     resolve_clause,
 )
 from taxcheck.matching.retries import (
@@ -309,9 +310,18 @@ class _Walk:
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and bool(_ENDORSED.match(after.text))
 
+    def _relied_on(self, index: int, block: Block, cand: Candidate) -> bool:
+        """A report from whoever runs the plan that the writer goes by (:func:`relied_on`)."""
+        if not cand.attribution:
+            return False
+        after = block.text[cand.sentence_end:]
+        if index + 1 < len(self.document.blocks):
+            after = f"{after} {self.document.blocks[index + 1].text}"
+        return relied_on(cand.sentence, after)
+
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int]) -> Resolution:
-        if self._endorsed(index, res.cand):
+        if self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
