@@ -18,7 +18,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.follow_ons import FollowOn
-from taxcheck.matching.years import AMOUNT_KINDS
+from taxcheck.matching.years import AMOUNT_KINDS, ClauseYears
 
 CONTEXT_WINDOW = 3
 """How many sentences back a pronoun may reach for its account or loss."""
@@ -276,3 +276,19 @@ def relied_on(sentence: str, after: str) -> bool:
     if sentence.rstrip(" \"'\u201d\u2019)").endswith("?") or not _ADMINISTRATOR.search(sentence):
         return False
     return not _DOUBTED.search(after[:RELIED_REACH])
+
+
+def passed_on_year(years: ClauseYears, cand: Candidate, states_figure: bool,
+                   question: bool = False) -> int | None:
+    """The tax year a sentence passes on to the next sentences of its paragraph that name
+    none: the year it states a figure for ("The 401(k) limit for 2024 is $23,000. The
+    catch-up is $7,500.", "I maxed out my 401(k) at $23,000 back in 2024. Then I added the
+    $7,500 catch-up."), or the year a question asks about ("What could you put in a 401(k)
+    in 2024? The limit was $23,000."). A year that only dates an event ("I retired in 2019")
+    is passed on by neither, and nor is "this year" or "next year": a page's "this year" is
+    checked as the present (tax-rules.md, label policy), not as the year it was written."""
+    if not (states_figure or question) or not any(q.kind == "year" for q in cand.quantities):
+        return None
+    if years.own:
+        return years.frame
+    return years.amount_year if states_figure else None
