@@ -134,3 +134,19 @@ def test_a_heading_that_names_a_time_or_a_topic_states_nothing(check_text, headi
     text = (f"# Down markets and your savings\n\nStocks fell this spring.\n\n## {heading}\n\n"
             "Talk to your plan first.\n")
     assert not any(v != "accurate" for _, v in _framed(check_text, text, ".md"))
+
+
+# --- an "it" that stands for the clause after it points back at nothing -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Your IRA bought the same fund, so the loss on the brokerage sale is disallowed for good. "
+    "It hurts to lose a deduction you were counting on.",
+    "A: The purchase in your IRA wiped out the loss on your taxable sale. It's frustrating to "
+    "lose a write-off that way.",
+    "my roth bought the fund back 10 days later so the loss got disallowed. it stings to lose "
+    "a deduction like that",
+    "The replacement shares went into your Roth IRA, so that loss is gone. It's painful to "
+    "give up a write-off you had planned on.",
+])
+def test_an_it_that_stands_for_what_follows_takes_nothing_from_before(check_text, text):
+    assert "retirement-loss-deductible" not in {c for c, _ in _framed(check_text, text)}
