@@ -150,3 +150,30 @@ def test_a_heading_that_names_a_time_or_a_topic_states_nothing(check_text, headi
 ])
 def test_an_it_that_stands_for_what_follows_takes_nothing_from_before(check_text, text):
     assert "retirement-loss-deductible" not in {c for c, _ in _framed(check_text, text)}
+
+
+# --- two main clauses joined by a bare comma keep their own polarity ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "A loss on your home sale won't reduce your salary, it will offset capital gains from your "
+    "stocks, though.",
+    "Selling the car at a loss? While that loss can't touch your wages, it can offset gains "
+    "from your fund sales.",
+    "Q: Does the loss on my house help at all? A: The loss on the house can't cut your pay, it "
+    "can offset profits on stock you sold.",
+    "the loss on our condo sale doesn't lower our income, it does offset our capital gains "
+    "for the year",
+])
+def test_a_denial_does_not_reach_past_a_bare_comma_into_a_new_clause(check_text, text):
+    assert ("personal-property-loss-deductible", "false") in _framed(check_text, text)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # a lead-in before the comma is no clause of its own
+    ("If you don't repay the 401(k) loan after you quit, it is taxed as a distribution.",
+     ("plan-loan-default-taxable", "accurate")),
+    ("Is a hardship withdrawal tax-free? No, it's taxable income.",
+     ("hardship-withdrawal-taxable", "accurate")),
+])
+def test_a_lead_in_before_a_bare_comma_is_not_split_off(check_text, text, claim):
+    assert claim in _framed(check_text, text)

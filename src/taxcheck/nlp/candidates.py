@@ -184,6 +184,27 @@ def _states_amount(tokens: _Tokens, start: int, end: int) -> bool:
     return "$" in tokens.text[tokens.idx[start]:tokens.idx[end - 1]]
 
 
+_SUBORDINATORS = frozenset({"if", "when", "whenever", "once", "after", "before", "unless",
+                            "because", "since", "as", "until", "whether", "so", "no", "yes",
+                            "nope", "yep", "sadly", "unfortunately"})
+"""Words before a bare comma that make the words up to it a lead-in, not a clause of its own
+("If you can't repay, it's taxed"; "No, it's taxable"). A concession is not one: "while it
+can't reduce your salary, it can mop up gains" states that it can."""
+SPLICE_MIN_TOKENS = 4
+"""Tokens a clause needs before a bare comma to be a statement of its own."""
+
+
+def _subordinate(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
+    """For a bare comma before a pronoun (", it can ..."): the words before it are not a
+    main clause of their own (a lead-in "If ...", "No,", or too short to state anything)."""
+    if tokens.word(c.start) != "," or c.end - c.start < 2 or tokens.word(c.start + 1).lower() \
+            == "and":
+        return False  # ", and you ..." joins two clauses whatever comes before
+    if c.start - sent_start < SPLICE_MIN_TOKENS:
+        return True
+    return any(tokens.word(i).lower() in _SUBORDINATORS for i in range(sent_start, c.start))
+
+
 def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
              ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
@@ -204,7 +225,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         left = _negated(cues, sent_start, c.start)
         right = _negated(cues, c.start, sent_end)
         if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
-            if left != right:
+            if left != right and not _subordinate(tokens, sent_start, c):
                 cuts.add(c.start)
         # a new subject keeps its own denial off the statement before it ("It's still
         # taxable, ..., and your plan isn't obliged to offer it"), and the denial before it
