@@ -116,7 +116,8 @@ def test_a_denial_does_not_reach_across_and_into_a_new_subject(check_text, text,
 
 @pytest.mark.parametrize("heading", [
     "Once a 401(k) loss becomes deductible",
-    "The 401(k) loss deduction: when it works",
+    "When a loss inside your 401(k) becomes deductible",
+    "Where a 401(k) loss turns into a write-off",
     "When your IRA loss is deductible",
 ])
 def test_a_heading_that_takes_a_rule_for_granted_states_it(check_text, heading):
