@@ -144,8 +144,8 @@ def test_a_heading_that_names_a_time_or_a_topic_states_nothing(check_text, headi
     "It hurts to lose a deduction you were counting on.",
     "A: The purchase in your IRA wiped out the loss on your taxable sale. It's frustrating to "
     "lose a write-off that way.",
-    "my roth bought the fund back 10 days later so the loss got disallowed. it stings to lose "
-    "a deduction like that",
+    "my roth IRA bought the fund back 10 days later so the loss got disallowed. it stings to "
+    "lose a deduction like that",
     "The replacement shares went into your Roth IRA, so that loss is gone. It's painful to "
     "give up a write-off you had planned on.",
 ])
@@ -178,3 +178,28 @@ def test_a_denial_does_not_reach_past_a_bare_comma_into_a_new_clause(check_text,
 ])
 def test_a_lead_in_before_a_bare_comma_is_not_split_off(check_text, text, claim):
     assert claim in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("lead", [
+    "Here are the 2024 limits.",
+    "Back in 2024, the numbers were a little lower.",
+    "These were the caps for 2024.",
+    "The 2024 figures, for comparison.",
+])
+def test_a_short_sentence_dating_figures_dates_the_list_after_it(check_text, lead):
+    text = (f"# Limits\n\nNumbers to know.\n\n{lead}\n\n- 401(k) deferrals: $23,000\n"
+            "- IRA contributions: $7,000\n")
+    found = _framed(check_text, text, ".md")
+    assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
+    assert not any(v == "outdated" for _, v in found)
+
+
+@pytest.mark.parametrize("lead", [
+    "The IRS announced the new limits in November 2025.",
+    "I retired in 2019 and never looked back.",
+])
+def test_a_sentence_dating_an_event_does_not_date_the_list(check_text, lead):
+    text = (f"# Limits\n\nNumbers to know.\n\n{lead}\n\n- 401(k) deferrals: $24,500\n"
+            "- IRA contributions: $7,500\n")
+    found = _framed(check_text, text, ".md")
+    assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
