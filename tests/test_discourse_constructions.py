@@ -203,3 +203,30 @@ def test_a_sentence_dating_an_event_does_not_date_the_list(check_text, lead):
             "- IRA contributions: $7,500\n")
     found = _framed(check_text, text, ".md")
     assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
+
+
+# --- a headline's answer to the case its question sets up ---------------------------------------
+
+@pytest.mark.parametrize(("heading", "claim"), [
+    ("Converted to a Roth in January? Here's your do-over", ("conversion-recharacterize",
+                                                              "outdated")),
+    ("Sold your house at a loss? Here's your write-off", ("personal-property-loss-deductible",
+                                                         "false")),
+    ("Lost money in your 401(k)? Here's your deduction", ("retirement-loss-deductible",
+                                                          "false")),
+    ("Over 50? Here's your extra $7,500 for your 401(k)", ("catch-up-limit", "outdated")),
+])
+def test_a_headline_answer_states_what_holds_in_its_case(check_text, heading, claim):
+    text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
+    assert claim in _framed(check_text, text, ".md")
+
+
+@pytest.mark.parametrize("heading", [
+    "Over 50? Here's what to know",
+    "Sold your house at a loss? Sorry, no write-off",
+    "Born in 1960? Here's when your RMDs start",
+    "Lost money in your IRA? Don't expect a deduction",
+])
+def test_a_headline_answer_that_states_no_wrong_rule_is_not_flagged(check_text, heading):
+    text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
+    assert not any(v != "accurate" for _, v in _framed(check_text, text, ".md"))
