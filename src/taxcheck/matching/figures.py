@@ -46,6 +46,13 @@ _OLD_VALUE = re.compile(
     r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
 $24,500", "up from $23,000"): context, not the claim."""
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s*$", re.IGNORECASE)
+_FOR_OTHERS = re.compile(
+    r"^\s*(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
+    r"|(?:last|the\s+previous|the\s+prior|this|that)\s+year\b)[a-z]", re.IGNORECASE)
+"""Words after a compared amount that name whom it is for ("$11,250, compared with $7,500 for
+other savers 50 and older", "versus $146,000 for single filers"): another group's limit of
+the same year, stated and checked, not an old value ("compared with $23,500 for 2025")."""
 _OLD_THEN_NEW = re.compile(
     r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
@@ -271,6 +278,8 @@ def _is_old(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 60]
     if before.endswith("$"):
         before = before[:-1]
+    if _COMPARED.search(before) and _FOR_OTHERS.match(after):
+        return False
     return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
                 or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
 
