@@ -206,6 +206,23 @@ def test_an_amount_compared_for_another_group_is_that_groups_limit(check_text, s
 
 
 @pytest.mark.parametrize("sentence", [
+    "If your income is modest, Uncle Sam chips in 50%, 20% or 10% of up to $2,000 you put "
+    "into an IRA or workplace plan.",
+    "Low earners get back 10% of the first $2,000 they put in an IRA.",
+    "The government adds 50% of up to $2,000 you put into your IRA.",
+])
+def test_the_amount_a_rate_is_taken_of_is_no_limit(check_text, sentence):
+    """"10% of up to $2,000 you put into an IRA" is the Saver's Credit base, not the IRA limit."""
+    assert "ira-limit" not in _verdicts(check_text, sentence)
+
+
+def test_the_savers_credit_base_is_still_checked(check_text):
+    found = _verdicts(check_text, "The Saver's Credit is worth 50%, 20% or 10% of up to $3,000 "
+                                  "you contribute.")
+    assert found.get("savers-credit-amounts") == {"false"}
+
+
+@pytest.mark.parametrize("sentence", [
     "The IRA limit climbs to $7,500 for 2026 (up $500).",
     "For 2026 the IRA contribution limit is $7,500, a $500 bump.",
     "The IRA limit rises by $500 to $7,500 in 2026.",

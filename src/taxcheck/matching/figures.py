@@ -53,6 +53,10 @@ _FOR_OTHERS = re.compile(
 """Words after a compared amount that name whom it is for ("$11,250, compared with $7,500 for
 other savers 50 and older", "versus $146,000 for single filers"): another group's limit of
 the same year, stated and checked, not an old value ("compared with $23,500 for 2025")."""
+_RATE_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:up\s+to\s+|the\s+first\s+|"
+                      r"your\s+first\s+|as\s+much\s+as\s+)?$", re.IGNORECASE)
+"""Words before an amount a rate is taken of ("50%, 20% or 10% of up to $2,000", "10% of
+$20,000"): the base of the rate (see ``Figure.rate_base``), not a limit's value."""
 _OLD_THEN_NEW = re.compile(
     r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
@@ -325,6 +329,9 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
             and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
+    if not figure.rate_base and _RATE_OF.search(
+            cand.text[max(0, q.start - cand.start - 40):q.start - cand.start].removesuffix("$")):
+        return False
     return not _is_context(cand, q) and not _derived(figure, cand, q)
 
 
