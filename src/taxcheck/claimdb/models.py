@@ -90,6 +90,10 @@ class Condition(_Strict):
     anchor: str | None = None
     """For numeric claims: the concept the amount belongs to when this condition is met
     (overrides the claim's ``anchor``)."""
+    remainder_of: str | None = None
+    """The id of a figure table: the clause's sentence must state two amounts, one of them
+    the table's value for some year less the other ("your employer chips in $5,000, so you
+    can only defer $19,500": the worked example of a rule that takes one from the other)."""
     mirror: bool = True
     """For a proposition with a ``negated`` denial: False keeps this condition out of the
     denial (its words, denied, do not state the denial: "only the gain is taxed" denied is

@@ -43,9 +43,13 @@ _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
-    r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
+    r"from\s+last\s+year'?s|last\s+year'?s)\s*$"
+    r"|\b(?:that|which)\s+(?:started|began|was\s+(?:originally|initially|first)(?:\s+set)?)"
+    r"\s+at\s*$",
+    re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
-$24,500", "up from $23,000"): context, not the claim."""
+$24,500", "up from $23,000"), or the first value of an indexed one ("a threshold that
+started at $145,000"): context, not the claim."""
 _OLD_THEN_NEW = re.compile(
     r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
