@@ -230,3 +230,16 @@ def test_a_headline_answer_states_what_holds_in_its_case(check_text, heading, cl
 def test_a_headline_answer_that_states_no_wrong_rule_is_not_flagged(check_text, heading):
     text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
     assert not any(v != "accurate" for _, v in _framed(check_text, text, ".md"))
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("But lost money in your IRA? There may be a write-off.", "ira-loss-misc-deduction-outdated"),
+    ("And sold your house at a loss? There's a write-off for that.",
+     "personal-property-loss-deductible"),
+    ("But lost money in your 403(b) this year? There's a deduction waiting.",
+     "retirement-loss-deductible"),
+    ("And had to sell your condo at a loss? The IRS gives you a deduction.",
+     "personal-property-loss-deductible"),
+])
+def test_a_case_after_and_or_but_is_still_a_case(check_text, text, claim):
+    assert claim in {c for c, v in _framed(check_text, text) if v != "accurate"}
