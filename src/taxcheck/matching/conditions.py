@@ -228,4 +228,8 @@ def _says_less(m: Match, o: Match) -> bool:
     # limit's amount; the figure of the same fact still does
     if m.claim.figure and not o.claim.figure and m.claim.fact == o.claim.fact:
         return False
+    # ... though an error the page's topic makes specific ("only the growth is taxed" on a
+    # page about conversions) is that error, not also the general one
+    if m.verdict == o.verdict != "accurate" and m.claim.fact != o.claim.fact:
+        return True
     return not (o.concepts - m.concepts) <= o.implied
