@@ -144,8 +144,8 @@ def test_a_heading_that_names_a_time_or_a_topic_states_nothing(check_text, headi
     "It hurts to lose a deduction you were counting on.",
     "A: The purchase in your IRA wiped out the loss on your taxable sale. It's frustrating to "
     "lose a write-off that way.",
-    "my roth bought the fund back 10 days later so the loss got disallowed. it stings to lose "
-    "a deduction like that",
+    "my roth IRA bought the fund back 10 days later so the loss got disallowed. it stings to "
+    "lose a deduction like that",
     "The replacement shares went into your Roth IRA, so that loss is gone. It's painful to "
     "give up a write-off you had planned on.",
 ])
@@ -178,3 +178,68 @@ def test_a_denial_does_not_reach_past_a_bare_comma_into_a_new_clause(check_text,
 ])
 def test_a_lead_in_before_a_bare_comma_is_not_split_off(check_text, text, claim):
     assert claim in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("lead", [
+    "Here are the 2024 limits.",
+    "Back in 2024, the numbers were a little lower.",
+    "These were the caps for 2024.",
+    "The 2024 figures, for comparison.",
+])
+def test_a_short_sentence_dating_figures_dates_the_list_after_it(check_text, lead):
+    text = (f"# Limits\n\nNumbers to know.\n\n{lead}\n\n- 401(k) deferrals: $23,000\n"
+            "- IRA contributions: $7,000\n")
+    found = _framed(check_text, text, ".md")
+    assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
+    assert not any(v == "outdated" for _, v in found)
+
+
+@pytest.mark.parametrize("lead", [
+    "The IRS announced the new limits in November 2025.",
+    "I retired in 2019 and never looked back.",
+])
+def test_a_sentence_dating_an_event_does_not_date_the_list(check_text, lead):
+    text = (f"# Limits\n\nNumbers to know.\n\n{lead}\n\n- 401(k) deferrals: $24,500\n"
+            "- IRA contributions: $7,500\n")
+    found = _framed(check_text, text, ".md")
+    assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
+
+
+# --- a headline's answer to the case its question sets up ---------------------------------------
+
+@pytest.mark.parametrize(("heading", "claim"), [
+    ("Converted to a Roth in January? Here's your do-over", ("conversion-recharacterize",
+                                                              "outdated")),
+    ("Sold your house at a loss? Here's your write-off", ("personal-property-loss-deductible",
+                                                         "false")),
+    ("Lost money in your 401(k)? Here's your deduction", ("retirement-loss-deductible",
+                                                          "false")),
+    ("Over 50? Here's your extra $7,500 for your 401(k)", ("catch-up-limit", "outdated")),
+])
+def test_a_headline_answer_states_what_holds_in_its_case(check_text, heading, claim):
+    text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
+    assert claim in _framed(check_text, text, ".md")
+
+
+@pytest.mark.parametrize("heading", [
+    "Over 50? Here's what to know",
+    "Sold your house at a loss? Sorry, no write-off",
+    "Born in 1960? Here's when your RMDs start",
+    "Lost money in your IRA? Don't expect a deduction",
+])
+def test_a_headline_answer_that_states_no_wrong_rule_is_not_flagged(check_text, heading):
+    text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
+    assert not any(v != "accurate" for _, v in _framed(check_text, text, ".md"))
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("But lost money in your IRA? There may be a write-off.", "ira-loss-misc-deduction-outdated"),
+    ("And sold your house at a loss? There's a write-off for that.",
+     "personal-property-loss-deductible"),
+    ("But lost money in your 403(b) this year? There's a deduction waiting.",
+     "retirement-loss-deductible"),
+    ("And had to sell your condo at a loss? The IRS gives you a deduction.",
+     "personal-property-loss-deductible"),
+])
+def test_a_case_after_and_or_but_is_still_a_case(check_text, text, claim):
+    assert claim in {c for c, v in _framed(check_text, text) if v != "accurate"}

@@ -268,6 +268,12 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert not sets_up_case(asked("Wondering where to start?"))
     # an embedded question that does not end in a question mark asks nothing
     assert not sets_up_case(asked("Check whether your plan offers loans.", "LOAN"))
+    # a linking "and"/"but"/"so" before the case changes nothing, nor before a question
+    assert sets_up_case(asked("And above those ranges?", "PHASE_OUT"))
+    assert sets_up_case(asked("But over 50?", "AGE_50"))
+    assert sets_up_case(asked("So born in 1960 or later?", "BIRTH_YEAR"))
+    assert not sets_up_case(asked("And what about Roth IRAs?", "ROTH_IRA"))
+    assert not sets_up_case(asked("But can you deduct it?", "DEDUCT"))
 
 
 def test_the_sentence_after_a_case_states_what_holds_in_it(db):
