@@ -94,6 +94,8 @@ def test_a_worded_heading_states_the_claim_its_section_spells_out(check_text, te
     # a verb of advice before the topic: the heading names what the section is about
     (_INTRO_MD + "## Think about your kids\n\nYour heirs can use your leftover capital "
      "loss carryover on their own returns.\n", ".md"),
+    (_INTRO_MD + "## Don't forget your heirs\n\nYour heirs can use your leftover capital "
+     "loss carryover on their own returns.\n", ".md"),
     (_INTRO_HTML + "<h2>4. Mind the wash-sale rule</h2><p>If you buy the shares back within "
      "30 days after the sale, the loss is disallowed.</p></article>", ".html"),
     (_INTRO_MD + "## Take your RMD\n\nRequired minimum distributions start at 72.\n", ".md"),

@@ -47,7 +47,6 @@ from taxcheck.matching.retries import (
     as_step_of,
     as_way_of,
     bare_reply,
-    claim_vocabulary,
     explains_reply,
     heading_states,
     lead_in_of,
@@ -173,7 +172,6 @@ class _Walk:
         """A heading, quiet on its own, that may state its section's first claim."""
         self.first_said: list[tuple[int, Match]] = []
         """The matches of the block being read, with their sentence numbers."""
-        self._vocabulary: tuple[dict[str, frozenset[str]], dict[str, int]] | None = None
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
@@ -247,12 +245,6 @@ class _Walk:
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
 
-    def vocabulary(self) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
-        """The concepts of each claim and how many facts name each (built when needed)."""
-        if self._vocabulary is None:
-            self._vocabulary = claim_vocabulary(self.db.claims)
-        return self._vocabulary
-
     def _follow_heading(self, index: int, block: Block, cands: Sequence[Candidate],
                         pending: SectionClaim | None, said: bool) -> None:
         """A statement after a quiet heading may give it its claim; a quiet heading (one
@@ -269,7 +261,7 @@ class _Walk:
         block = self.document.blocks[index]
         if cand.question or cand.attribution or not worded(cand, block.text):
             return None
-        opening = opening_concepts(cand, block.text, self.context, self.vocabulary()[1])
+        opening = opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
         if not opening:
             return None
         return SectionClaim(index, cand, opening,
@@ -282,7 +274,7 @@ class _Walk:
             return
         first = self.first_said[0][0]
         m = heading_states(pending, [m for n, m in self.first_said if n == first],
-                           self.vocabulary()[0])
+                           self.db.vocabulary[0])
         if m is None:
             return
         block = self.document.blocks[pending.index]

@@ -580,20 +580,6 @@ class SectionClaim:
     loss)."""
 
 
-def claim_vocabulary(claims: Sequence[Claim]) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
-    """The concepts each claim's conditions name, and how many facts name each concept."""
-    vocab = {c.id: frozenset(label for cond in c.when for label in (*cond.all, *cond.any))
-             for c in claims}
-    per_fact: dict[str, set[str]] = {}
-    for c in claims:
-        per_fact.setdefault(c.fact, set()).update(vocab[c.id])
-    counts: dict[str, int] = {}
-    for labels in per_fact.values():
-        for label in labels:
-            counts[label] = counts.get(label, 0) + 1
-    return vocab, counts
-
-
 def section_subjects(context: DiscourseContext) -> set[str]:
     """The concepts that name what a section is about (:data:`SECTION_GROUPS`)."""
     return set().union(*(context.groups.get(g, set()) for g in SECTION_GROUPS))
@@ -612,10 +598,10 @@ def worded(cand: Candidate, block_text: str) -> bool:
 def opening_concepts(cand: Candidate, block_text: str, context: DiscourseContext,
                      counts: dict[str, int]) -> frozenset[str]:
     """The specific concepts a heading's first word of substance starts: the heading opens
-    with what it says ("Carry it forward, but quickly", "Or carry it back", "Drop into a
-    lower tax bracket", "70½ - when the IRS wants its cut"). A heading that names its topic
-    after a verb of advice ("Think about your heirs", "Watch the wash-sale rule", "Max out
-    your 401(k)") opens with no such concept."""
+    with what it says ("Carry it forward, but quickly", "Or carry it back", "70½ - when the
+    IRS wants its cut"). A heading that names its topic after a verb of advice ("Think about
+    your heirs", "Don't forget your heirs", "Watch the wash-sale rule") opens with no such
+    concept, and "Max out your 401(k)" opens with one too common to say anything."""
     lead = _HEADING_LEAD.match(block_text)
     start = lead.end() if lead else 0
     if start < cand.start:
