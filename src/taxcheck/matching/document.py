@@ -58,6 +58,7 @@ from taxcheck.matching.retries import (
     with_ellipsis,
     with_explained_clause,
     with_heading,
+    within_case,
     works_out_rate,
 )
 from taxcheck.matching.years import (
@@ -411,6 +412,8 @@ class _Walk:
         matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
         if not matches:
             matches = match(res.labels)
+            matches, res = within_case(matches, cand, res, self.asked, self.context.sentence,
+                                       match)
         if not matches:
             matches, res = explains_reply(cand, res, self.asked, self.context.sentence, match)
         if not matches:
