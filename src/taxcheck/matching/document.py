@@ -18,7 +18,7 @@ from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding
 from taxcheck.follow_ons import FollowOn, follow_on
 from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import Match, match_claims
+from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
     SECTION_ONLY_GROUPS,
@@ -351,8 +351,11 @@ class _Walk:
                   if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
         ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
 
+        example = worked_example_text(block.text, cand)
+
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
-            return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
+            return match_claims(self.db, clause, self.db.expand(labels), years, ambient,
+                                example)
 
         matches, res = self._wider(block, cands, res, stated, match)
         if not matches and not (self.advice and block.kind == "list_item"):
