@@ -243,3 +243,31 @@ def test_a_headline_answer_that_states_no_wrong_rule_is_not_flagged(check_text, 
 ])
 def test_a_case_after_and_or_but_is_still_a_case(check_text, text, claim):
     assert claim in {c for c, v in _framed(check_text, text) if v != "accurate"}
+
+
+# --- a case set up by a question decides which version of a rule the answer states ------------
+
+@pytest.mark.parametrize("text", [
+    "Thinking about your parents' accounts.\n\nBorn before July 1949? Their required "
+    "distributions began at 70½.",
+    "Reader mailbag\n\nGot a mother born in 1944? Careful: her RMDs kicked in at 70½ back then.",
+    "Born in early 1948? You had to start RMDs at 70½.",
+])
+def test_an_answer_true_in_the_case_its_question_sets_up_is_not_flagged(check_text, text):
+    assert ("rmd-start-age-70-half", "outdated") not in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Born in 1950? Required distributions began for you at 72.",
+    "Forum answer: born in the second half of 1949? Then your RMDs started at 72.",
+])
+def test_a_case_picks_the_version_of_the_rule_for_it(check_text, text):
+    found = _framed(check_text, text)
+    assert ("rmd-start-age-72", "outdated") not in found
+    assert ("rmd-start-age-born-1950", "accurate") in found
+
+
+def test_a_case_that_only_adds_a_claim_leaves_the_sentence_its_own(check_text):
+    found = _framed(check_text, "Over 50? You can put an extra $8,000 into your 401(k) for "
+                                "2026.")
+    assert any(claim == "catch-up-limit" for claim, _ in found)

@@ -62,6 +62,7 @@ from taxcheck.matching.retries import (
     with_ellipsis,
     with_explained_clause,
     with_heading,
+    within_case,
     worded,
     works_out_rate,
 )
@@ -467,6 +468,8 @@ class _Walk:
         matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
         if not matches:
             matches = match(res.labels)
+            matches, res = within_case(matches, cand, res, self.asked, self.context.sentence,
+                                       match)
         if not matches:
             matches, res = explains_reply(cand, res, self.asked, self.context.sentence, match)
         if not matches:

@@ -496,6 +496,30 @@ def under_case(cand: Candidate, res: Resolution, question: Question | None, sent
     return matches, _borrowed(res, extra, f"the case set up on line {question.line}", "case")
 
 
+def within_case(matches: list[Match], cand: Candidate, res: Resolution,
+                question: Question | None, sentence: int, match: MatchFn
+                ) -> tuple[list[Match], Resolution]:
+    """A sentence that states a claim on its own right after a question that sets up a case
+    is read in that case as well: "Born in 1950? Your RMDs started at 72." is the rule for
+    that birth year, not "RMDs start at 72"; "Born before mid-1949? ... at 70½." states none
+    of the outdated rule. Only where the case rules a claim of the sentence out (through
+    the claim's ``none``) is the reading in the case taken: it then finds nothing, or
+    another claim of the same fact (the case picks which version of the rule is stated).
+    A case that only adds a claim, or turns to another fact, leaves the sentence its own."""
+    if (not matches or question is None or not question.conditional
+            or sentence - question.sentence != 1 or cand.attribution or answers(cand)
+            or _TURNED_DOWN.match(cand.text)):
+        return matches, res
+    extra = question.labels - res.labels
+    if not extra:
+        return matches, res
+    cased = match(res.labels | question.labels)
+    if ({m.claim.id for m in matches} <= {m.claim.id for m in cased}
+            or not {m.claim.fact for m in cased} <= {m.claim.fact for m in matches}):
+        return matches, res
+    return cased, _borrowed(res, extra, f"the case set up on line {question.line}", "case")
+
+
 def answers(cand: Candidate) -> bool:
     """The clause opens with a reply ("Yes.", "It can.", "No.")."""
     return not ANSWERS.keys().isdisjoint(cand.labels)
