@@ -524,10 +524,10 @@ class LexiconRuler:
     def _reached(self, present: dict[str, set[int]]) -> list[Automaton]:
         """The automata whose anchor ``present`` holds (or may hold: a regex) and each of
         whose required word sets it holds a value of."""
-        reached: dict[Automaton, None] = dict.fromkeys(self.regex_anchored)
-        for column, index in self.anchors.items():
+        reached: set[Automaton] = set(self.regex_anchored)  # the order does not matter:
+        for column, index in self.anchors.items():  # the ruler sorts the matches
             for value in present[column] & self._anchor_keys[column]:
-                reached.update(dict.fromkeys(index[value]))
+                reached.update(index[value])
         met = 0  # bit n: the doc holds a value of required word set n
         for column, bits in self._required_bits.items():
             for value in present[column] & self._required_keys[column]:
