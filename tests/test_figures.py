@@ -189,6 +189,39 @@ def test_the_old_value_a_new_limit_replaces_is_context(check_text, sentence):
     assert _verdicts(check_text, sentence).get("elective-deferral-limit") == {"accurate"}
 
 
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("For 2026 the catch-up for ages 60 to 63 is $11,250, versus $7,500 for everyone else 50 "
+     "and up.", "catch-up-limit"),
+    ("In 2026 workers 60 to 63 can add up to $11,250, compared with $7,500 for other savers 50 "
+     "and older.", "catch-up-limit"),
+    ("Roth IRA contributions phase out from $242,000 for joint filers in 2026, compared with "
+     "$146,000 for single filers.", "roth-ira-phaseout-single"),
+])
+def test_an_amount_compared_for_another_group_is_that_groups_limit(check_text, sentence, claim):
+    """"Compared with $X for other savers" states another group's limit of the same year (it is
+    checked); "compared with $X for 2025" or "last year" is the old value (context)."""
+    assert _verdicts(check_text, sentence).get(claim) == {"outdated"}
+    assert _verdicts(check_text, "The 401(k) limit is $24,500 for 2026, compared with $23,500 "
+                     "for 2025.").get("elective-deferral-limit") == {"accurate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "If your income is modest, Uncle Sam chips in 50%, 20% or 10% of up to $2,000 you put "
+    "into an IRA or workplace plan.",
+    "Low earners get back 10% of the first $2,000 they put in an IRA.",
+    "The government adds 50% of up to $2,000 you put into your IRA.",
+])
+def test_the_amount_a_rate_is_taken_of_is_no_limit(check_text, sentence):
+    """"10% of up to $2,000 you put into an IRA" is the Saver's Credit base, not the IRA limit."""
+    assert "ira-limit" not in _verdicts(check_text, sentence)
+
+
+def test_the_savers_credit_base_is_still_checked(check_text):
+    found = _verdicts(check_text, "The Saver's Credit is worth 50%, 20% or 10% of up to $3,000 "
+                                  "you contribute.")
+    assert found.get("savers-credit-amounts") == {"false"}
+
+
 @pytest.mark.parametrize("sentence", [
     "The IRA limit climbs to $7,500 for 2026 (up $500).",
     "For 2026 the IRA contribution limit is $7,500, a $500 bump.",

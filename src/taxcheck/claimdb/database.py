@@ -164,6 +164,12 @@ class ClaimDatabase:
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} anchors its amount to unknown concept "
                     f"{anchor!r}; known: see concepts.yaml", where=where, code="TC105"))
+            remainders = {c.remainder_of for c in claim.when} - {None}
+            for figure in sorted(f for f in remainders if f not in self.figures):
+                errors.append(ClaimDatabaseError(
+                    f"claim {claim.id!r} names unknown figure {figure!r} in remainder_of; "
+                    f"known: {', '.join(sorted(self.figures)) or 'none'}", where=where,
+                    code="TC106"))
             for figure in (f for f in claim.unless_top_of if f not in self.figures):
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} names unknown figure {figure!r} in unless_top_of; "

@@ -90,6 +90,10 @@ class Condition(_Strict):
     anchor: str | None = None
     """For numeric claims: the concept the amount belongs to when this condition is met
     (overrides the claim's ``anchor``)."""
+    remainder_of: str | None = None
+    """The id of a figure table: the clause's sentence must state two amounts, one of them
+    the table's value for some year less the other ("your employer chips in $5,000, so you
+    can only defer $19,500": the worked example of a rule that takes one from the other)."""
     mirror: bool = True
     """For a proposition with a ``negated`` denial: False keeps this condition out of the
     denial (its words, denied, do not state the denial: "only the gain is taxed" denied is
@@ -337,6 +341,11 @@ class Figure(_Strict):
     """The value is one side of "the lesser of this amount or a share of a balance" (the plan
     loan cap): in a worked example that names the balance, a smaller amount can be the other
     side, so only an amount above the value is wrong there."""
+    rate_base: bool = False
+    """The values are the amount a rate is taken of (the Saver's Credit: "50%, 20% or 10% of up
+    to $2,000"): an amount a percentage is "of" is checked only against such a figure; for
+    any other it is a base or a worked example, not a limit ("10% of up to $2,000 you put
+    into an IRA" states no IRA limit)."""
     misprints: dict[int, tuple[float, ...]] = {}
     """Wrong values the fact sheet names for a year ("one news copy printed $34,750" for the
     2026 total): stated for that year they are `false`, even when an earlier year had them."""

@@ -11,6 +11,7 @@ from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import ClauseYears
+from taxcheck.nlp.quantities import find_quantities
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,22 @@ def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                     years: ClauseYears, ambient: frozenset[str]
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
-            if (implied := condition_met(cond, labels, cand, years, ambient)) is not None]
+            if (implied := condition_met(cond, labels, cand, years, ambient)) is not None
+            and (cond.remainder_of is None
+                 or states_remainder(db.figures[cond.remainder_of], cand.sentence))]
+
+
+def states_remainder(figure: Figure, sentence: str) -> bool:
+    """Whether ``sentence`` states two amounts of ``figure``'s unit, one of them the
+    figure's value for some year less the other ("if your employer chips in $5,000, you can
+    only defer $19,500": $24,500 less $5,000). Read only for conditions with
+    ``remainder_of``, after their concepts are met."""
+    amounts = [q.value for q in find_quantities(sentence) if q.kind == figure.unit]
+    if len(amounts) < 2:
+        return False
+    limits = {float(v) for year in figure.values for v in figure.choices(year)}
+    return any(a != b and a > 0 and b > 0 and abs(a + b - limit) < 0.5
+               for i, a in enumerate(amounts) for b in amounts[i + 1:] for limit in limits)
 
 
 def _elsewhere(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[str]:
@@ -212,4 +228,8 @@ def _says_less(m: Match, o: Match) -> bool:
     # limit's amount; the figure of the same fact still does
     if m.claim.figure and not o.claim.figure and m.claim.fact == o.claim.fact:
         return False
+    # ... though an error the page's topic makes specific ("only the growth is taxed" on a
+    # page about conversions) is that error, not also the general one
+    if m.verdict == o.verdict != "accurate" and m.claim.fact != o.claim.fact:
+        return True
     return not (o.concepts - m.concepts) <= o.implied

@@ -18,7 +18,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.follow_ons import FollowOn
-from taxcheck.matching.years import AMOUNT_KINDS
+from taxcheck.matching.years import AMOUNT_KINDS, ClauseYears
 
 CONTEXT_WINDOW = 3
 """How many sentences back a pronoun may reach for its account or loss."""
@@ -244,3 +244,51 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
         steps = steps + more
         referred |= labels - before
     return Resolution(cand, labels, steps, referred)
+
+
+_ADMINISTRATOR = re.compile(
+    r"\b(?:hr|human\s+resources|payroll|(?:the|my|his|her|our|their|your)\s+"
+    r"(?:(?:old|new|former|current|company(?:'s|\u2019s)?|employer(?:'s|\u2019s)?)\s+)?"
+    r"(?:plan|employer|company|benefits|administrator|plan\s+administrator|recordkeeper|"
+    r"record-keeper|custodian|provider|hr))"
+    r"(?:\s+(?:rep|representative|person|people|department|dept|team|office|desk|lady|guy|"
+    r"administrator|documents?|paperwork|website|portal))?"
+    r"\s+(?:(?:also|already|just|clearly)\s+)?(?:said|says|told|tells|confirmed|confirms|"
+    r"explained|explains|informed)\b", re.IGNORECASE)
+"""Who runs the plan, reporting how it works: "HR told me", "his plan said", "our plan
+administrator said", "the benefits office told me"."""
+_DOUBTED = re.compile(
+    r"\?|\b(?:not\s+(?:true|quite|right|correct|so)|isn(?:'|\u2019)?t\s+(?:true|right|correct|"
+    r"so)|wrong|incorrect|mistaken|misinformed|myths?|actually|in\s+fact|nope|doubt|"
+    r"skeptical|sceptical|suspicious)\b", re.IGNORECASE)
+"""Words that question or correct what was reported ("Is that right?", "That's wrong")."""
+RELIED_REACH = 300
+"""How many characters after a report are read for a doubt or a correction."""
+
+
+def relied_on(sentence: str, after: str) -> bool:
+    """Whether a report from whoever runs the plan ("HR told me they'll withhold 20%", "his
+    plan said he could only take $10,000") is what the writer goes by: a forum poster
+    telling what happened states it as fact. A report the writer questions or corrects in
+    the next words ("Is that right?", "That's not true") stays a reported belief, and so
+    does what a relative or a friend says ("My brother-in-law says ..."), which letters
+    quote in order to ask about it."""
+    if sentence.rstrip(" \"'\u201d\u2019)").endswith("?") or not _ADMINISTRATOR.search(sentence):
+        return False
+    return not _DOUBTED.search(after[:RELIED_REACH])
+
+
+def passed_on_year(years: ClauseYears, cand: Candidate, states_figure: bool,
+                   question: bool = False) -> int | None:
+    """The tax year a sentence passes on to the next sentences of its paragraph that name
+    none: the year it states a figure for ("The 401(k) limit for 2024 is $23,000. The
+    catch-up is $7,500.", "I maxed out my 401(k) at $23,000 back in 2024. Then I added the
+    $7,500 catch-up."), or the year a question asks about ("What could you put in a 401(k)
+    in 2024? The limit was $23,000."). A year that only dates an event ("I retired in 2019")
+    is passed on by neither, and nor is "this year" or "next year": a page's "this year" is
+    checked as the present (tax-rules.md, label policy), not as the year it was written."""
+    if not (states_figure or question) or not any(q.kind == "year" for q in cand.quantities):
+        return None
+    if years.own:
+        return years.frame
+    return years.amount_year if states_figure else None

@@ -27,6 +27,8 @@ from taxcheck.matching.discourse import (
     Resolution,
     foils,
     follows_on,
+    passed_on_year,
+    relied_on,
     resolve_clause,
 )
 from taxcheck.matching.retries import (
@@ -167,8 +169,10 @@ class _Walk:
         """After a lead-in paragraph that announces topics ("In this article:")."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
-        self.paragraph_year: tuple[int, int] | None = None
-        """The block index and year of a paragraph whose sentence opened "For 2025, ..."."""
+        self.paragraph_year: tuple[int, int, int] | None = None
+        """The first and last block index and the year of a paragraph whose sentence opened
+        "For 2025, ...", stated a figure for a year, or asked about one (with its answer's
+        block)."""
 
     def _announces(self, block: Block) -> bool:
         """Track teaser headings and lead-ins; True for a list item under one."""
@@ -217,6 +221,7 @@ class _Walk:
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
             if res.cand.question:
+                self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
                                       sets_up_case(res.cand))
@@ -309,9 +314,18 @@ class _Walk:
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and bool(_ENDORSED.match(after.text))
 
+    def _relied_on(self, index: int, block: Block, cand: Candidate) -> bool:
+        """A report from whoever runs the plan that the writer goes by (:func:`relied_on`)."""
+        if not cand.attribution:
+            return False
+        after = block.text[cand.sentence_end:]
+        if index + 1 < len(self.document.blocks):
+            after = f"{after} {self.document.blocks[index + 1].text}"
+        return relied_on(cand.sentence, after)
+
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int]) -> Resolution:
-        if self._endorsed(index, res.cand):
+        if self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
@@ -344,6 +358,9 @@ class _Walk:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
             self._open_procedure(matches, cand, block)
         cand = res.cand
+        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))
+        if passed is not None and block.kind in STATEMENT_KINDS:
+            self.paragraph_year = (index, index, passed)
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
@@ -356,17 +373,28 @@ class _Walk:
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
 
+    def _asks_year(self, index: int, block: Block, cand: Candidate, section: _Section) -> None:
+        """A question about a year ("What could you put in a 401(k) in 2024?"): the rest of
+        its paragraph and the block after it (the answer) take that year."""
+        if not any(q.kind == "year" for q in cand.quantities):
+            return
+        years = clause_years(cand, section.year, self.reference)
+        asked = passed_on_year(years, cand, False, question=True)
+        if asked is not None:
+            self.paragraph_year = (index, index + 1, asked)
+
     def _paragraph_year(self, index: int, cand: Candidate, default: int, section: int) -> int:
         """The year a paragraph opened with ("For 2025, ... Married couples ... $236,000"),
         for its later sentences that name none and do not turn away from it ("but now")."""
         frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
         if frame:
-            self.paragraph_year = (index, int(frame.group(1)))
+            self.paragraph_year = (index, index, int(frame.group(1)))
             return default
-        if (self.paragraph_year is None or self.paragraph_year[0] != index
+        if (self.paragraph_year is None
+                or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
                 or default != section or TURN.search(cand.sentence)):
             return default
-        return self.paragraph_year[1]
+        return self.paragraph_year[2]
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:

@@ -43,9 +43,24 @@ _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
-    r"from\s+last\s+year'?s|last\s+year'?s)\s*$", re.IGNORECASE)
+    r"from\s+last\s+year'?s|last\s+year'?s)\s*$"
+    r"|\b(?:that|which)\s+(?:started|began|was\s+(?:originally|initially|first)(?:\s+set)?)"
+    r"\s+at\s*$",
+    re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
-$24,500", "up from $23,000"): context, not the claim."""
+$24,500", "up from $23,000"), or the first value of an indexed one ("a threshold that
+started at $145,000"): context, not the claim."""
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s*$", re.IGNORECASE)
+_FOR_OTHERS = re.compile(
+    r"^\s*(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
+    r"|(?:last|the\s+previous|the\s+prior|this|that)\s+year\b)[a-z]", re.IGNORECASE)
+"""Words after a compared amount that name whom it is for ("$11,250, compared with $7,500 for
+other savers 50 and older", "versus $146,000 for single filers"): another group's limit of
+the same year, stated and checked, not an old value ("compared with $23,500 for 2025")."""
+_RATE_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:up\s+to\s+|the\s+first\s+|"
+                      r"your\s+first\s+|as\s+much\s+as\s+)?$", re.IGNORECASE)
+"""Words before an amount a rate is taken of ("50%, 20% or 10% of up to $2,000", "10% of
+$20,000"): the base of the rate (see ``Figure.rate_base``), not a limit's value."""
 _OLD_THEN_NEW = re.compile(
     r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
@@ -271,6 +286,8 @@ def _is_old(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 60]
     if before.endswith("$"):
         before = before[:-1]
+    if _COMPARED.search(before) and _FOR_OTHERS.match(after):
+        return False
     return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
                 or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
 
@@ -316,6 +333,9 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
             and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
+    if not figure.rate_base and _RATE_OF.search(
+            cand.text[max(0, q.start - cand.start - 40):q.start - cand.start].removesuffix("$")):
+        return False
     return not _is_context(cand, q) and not _derived(figure, cand, q)
 
 

@@ -163,9 +163,10 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     A coordination (", and you ...") splits only when one side is negated and the other
     is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
     penalty, and you can repay them" states that they can be repaid. One that opens a new
-    subject (", and the catch-up ...", no pronoun) splits when each side states its own
-    dollar amount, or when it has a negation of its own and the side before has none:
-    "The SIMPLE limit is $16,500, and the SIMPLE catch-up is $3,500" states two limits.
+    subject (", and the catch-up ...", ", and there's ...", no pronoun) splits when each side
+    states its own dollar amount, or when just one side is negated: "The SIMPLE limit is
+    $16,500, and the SIMPLE catch-up is $3,500" states two limits; "Hardship withdrawals
+    don't have to be repaid, and the 10% penalty still applies" states that it applies.
     """
     sent_start, sent_end = sent
     cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(tokens, sent, c)}
@@ -178,9 +179,10 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
             if left != right:
                 cuts.add(c.start)
         # a new subject keeps its own denial off the statement before it ("It's still
-        # taxable, ..., and your plan isn't obliged to offer it")
-        elif (not left and right) or (_states_amount(tokens, sent_start, c.start)
-                                      and _states_amount(tokens, c.start, sent_end)):
+        # taxable, ..., and your plan isn't obliged to offer it"), and the denial before it
+        # off its own statement ("... don't have to be repaid, and the penalty applies")
+        elif left != right or (_states_amount(tokens, sent_start, c.start)
+                               and _states_amount(tokens, c.start, sent_end)):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
