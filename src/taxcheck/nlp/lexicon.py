@@ -7,15 +7,16 @@ whose tokens are all ``{"LOWER": ...}`` goes to a phrase matcher on LOWER, one w
 tokens are all ``{"LEMMA": ...}`` to a phrase matcher on LEMMA. A phrase matcher looks
 each token up once, whatever the number of phrases.
 
-Every other pattern (operators, gaps, regular expressions, other attributes) is *gated*:
-each token of it that must occur (no operator, or ``+``) and names its word(s) by LOWER,
-LEMMA, ORTH or TEXT (a value, ``IN`` a list, or a ``REGEX``) is a requirement, and the
-pattern's own token ``Matcher`` runs only on docs that meet all of its requirements. The
-token matcher tries every pattern at every token, so a few dozen of them run on every
-block cost more than the rest of the pipeline together; gated, each runs on the few blocks
-that hold all its required words. A pattern with no requirement at all (only optional
-tokens, or only ``NOT_IN``/``LIKE_NUM`` tests) runs on every doc: the lexicon tests
-refuse those, so that none lands by accident.
+Every other pattern (operators, gaps, word lists, regular expressions, flags) runs as an
+*automaton* (:mod:`taxcheck.nlp.automata`) over the doc's token columns, read once per doc:
+it is tried only on docs that hold its anchor (its rarest required word) and a word of
+each set its required tokens name, from the starts the anchor's positions allow. What an
+automaton cannot express (another attribute, ``!``, a comparison) is *gated*: each token of
+it that must occur (no operator, or ``+``) and names its word(s) by LOWER, LEMMA, ORTH or
+TEXT (a value, ``IN`` a list, or a ``REGEX``) is a requirement, and the pattern's own token
+``Matcher`` runs only on docs that meet all of its requirements, on windows around them. A
+pattern with no requirement at all (only optional tokens, or only ``NOT_IN``/``LIKE_NUM``
+tests) runs on every doc: the lexicon tests refuse those, so that none lands by accident.
 """
 
 from __future__ import annotations
