@@ -12,7 +12,7 @@ import spacy
 
 from conftest import SEED
 from taxcheck.nlp import pipeline as _pipeline  # registers the components
-from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY, TEXT_KEY
 from taxcheck.nlp.lexicon import requirements
 from taxcheck.nlp.patterns import lexicon_patterns
 from taxcheck.readers import read_path
@@ -59,6 +59,7 @@ def test_sentences_lemmas_and_concepts_match_spacy_components(checker, reference
     for text in texts:
         ours = checker.nlp(text)
         theirs = reference(text)
+        assert ours.user_data[TEXT_KEY] == ours.text == text  # what candidates read
         assert [s.start for s in ours.sents] == [s.start for s in theirs.sents], text
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text
         assert spans(ours, CONCEPTS_KEY) == spans(theirs, CONCEPTS_KEY), text

@@ -77,11 +77,21 @@ class Automaton:
     first: tuple[tuple[str, frozenset[int]], ...]
     """The word tests (and ``IS_SENT_START``) of the first slot when it is required: a
     match starts only where they all hold (empty: anywhere)."""
+    fixed: bool = False
+    """No slot is optional: every match spans exactly ``len(checks)`` tokens."""
 
     def ends(self, columns: dict[str, list[int]], start: int, length: int,
              regex_ok: RegexMemo) -> list[int]:
         """Every end of a match that starts at ``start`` (may repeat)."""
         checks, loops, closure = self.checks, self.loops, self.closure
+        if self.fixed:  # one slot per token: the match is the next len(checks) tokens
+            end = start + len(checks)
+            if end > length:
+                return []
+            for pos, slot in enumerate(checks, start):
+                if not _holds(slot, columns, pos, self.regexes, regex_ok):
+                    return []
+            return [end]
         final = len(checks)
         states = closure[0]
         ends: list[int] = []
@@ -291,7 +301,8 @@ def compile_automaton(key: int, pattern: list[dict], add: object,
     return Automaton(key=key, checks=tuple(slots), loops=tuple(loops),
                      closure=tuple(closure), anchor=(column, values),
                      before=(fewest, most), columns=used, regexes=tuple(regexes),
-                     required=required, first=first)  # type: ignore[arg-type]
+                     required=required, first=first,  # type: ignore[arg-type]
+                     fixed=not any(optional))
 
 
 def column_ids(columns: tuple[str, ...]) -> list[int]:
