@@ -15,7 +15,13 @@ from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
 from taxcheck.follow_ons import follow_on
 from taxcheck.matching.conditions import condition_met
-from taxcheck.matching.discourse import DiscourseContext, follows_on, resolve_clause
+from taxcheck.matching.discourse import (
+    DiscourseContext,
+    follows_on,
+    passed_on_year,
+    relied_on,
+    resolve_clause,
+)
 from taxcheck.matching.retries import (
     LeadIn,
     Question,
@@ -30,6 +36,7 @@ from taxcheck.matching.retries import (
     works_out_rate,
 )
 from taxcheck.matching.years import ClauseYears
+from taxcheck.nlp.quantities import Quantity
 
 YEARS = ClauseYears(frame=2026)
 
@@ -261,6 +268,12 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert not sets_up_case(asked("Wondering where to start?"))
     # an embedded question that does not end in a question mark asks nothing
     assert not sets_up_case(asked("Check whether your plan offers loans.", "LOAN"))
+    # a linking "and"/"but"/"so" before the case changes nothing, nor before a question
+    assert sets_up_case(asked("And above those ranges?", "PHASE_OUT"))
+    assert sets_up_case(asked("But over 50?", "AGE_50"))
+    assert sets_up_case(asked("So born in 1960 or later?", "BIRTH_YEAR"))
+    assert not sets_up_case(asked("And what about Roth IRAs?", "ROTH_IRA"))
+    assert not sets_up_case(asked("But can you deduct it?", "DEDUCT"))
 
 
 def test_the_sentence_after_a_case_states_what_holds_in_it(db):
@@ -329,3 +342,46 @@ def test_a_follow_on_takes_the_statement_with_its_own_or_the_statements_polarity
     restated = follows_on(clause("You won't owe it.", polarity="negated"), "restates",
                           labels, said)
     assert (restated.labels, restated.cand.polarity) == (set(labels), "affirmed")
+
+
+@pytest.mark.parametrize("sentence", [
+    "HR told me they'll withhold 20% from my hardship check.",
+    "My dad was sick and his plan said he could only take $10,000 penalty-free.",
+    "Our plan administrator confirmed the loan can run 15 years for a house.",
+    "My old employer's benefits office told me the rule of 55 covers my IRA.",
+])
+def test_a_report_from_whoever_runs_the_plan_is_relied_on(sentence):
+    assert relied_on(sentence, "Worked out fine for us.")
+
+
+@pytest.mark.parametrize(("sentence", "after"), [
+    ("HR told me they'll withhold 20% from my hardship check.", "Is that right?"),
+    ("HR told me they'll withhold 20% from my hardship check.", "They were wrong, it turns out."),
+    ("HR told me they'll withhold 20% from my hardship check.", "Actually, they can't."),
+    ("Did HR tell you they'd withhold 20%?", "They did."),
+    ("My brother-in-law says I can deduct the IRA loss.", "Sounds great."),
+    ("A coworker told me hardship withdrawals are penalty-free.", "So that's the plan."),
+])
+def test_a_doubted_report_or_a_relatives_is_not_relied_on(sentence, after):
+    assert not relied_on(sentence, after)
+
+
+def _with_year(text: str, *years: int) -> Candidate:
+    quantities = tuple(Quantity("year", float(y), 0, 4, str(y)) for y in years)
+    return replace(clause(text), quantities=quantities)
+
+
+def test_a_figure_stated_for_a_year_passes_the_year_on():
+    cand = _with_year("The 401(k) limit for 2024 is $23,000.", 2024)
+    assert passed_on_year(ClauseYears(frame=2024, own=True), cand, True) == 2024
+    # "$23,000 for 2024": the year of the amount
+    assert passed_on_year(ClauseYears(frame=2026, amount_year=2024), cand, True) == 2024
+    # a question about a year passes it to its answer; an event's year goes nowhere
+    assert passed_on_year(ClauseYears(frame=2024, own=True), cand, False, question=True) == 2024
+    assert passed_on_year(ClauseYears(frame=2019, own=True), cand, False) is None
+
+
+def test_this_year_is_not_passed_on():
+    # "This year you can put $24,500 in": a relative year, no year written out
+    cand = _with_year("This year you can put $24,500 into a 401(k).")
+    assert passed_on_year(ClauseYears(frame=2025, own=True, present=2026), cand, True) is None

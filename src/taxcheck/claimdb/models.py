@@ -91,9 +91,14 @@ class Condition(_Strict):
     """For numeric claims: the concept the amount belongs to when this condition is met
     (overrides the claim's ``anchor``)."""
     remainder_of: str | None = None
-    """The id of a figure table: the clause's sentence must state two amounts, one of them
-    the table's value for some year less the other ("your employer chips in $5,000, so you
-    can only defer $19,500": the worked example of a rule that takes one from the other)."""
+    """The id of a figure table: the clause's sentence (with the sentence before it in its
+    paragraph) must state two amounts, one of them the table's value for some year less
+    the other ("your employer chips in $5,000, so you can only defer $19,500": the worked
+    example of a rule that takes one from the other)."""
+    repeats_amount: bool = False
+    """The clause's sentence (with the sentence before it in its paragraph) must state
+    one amount twice ("Sold $50,000 of stock? That's $50,000 added to your AGI": the whole
+    amount carried over, a worked example of a rule that counts all of it)."""
     mirror: bool = True
     """For a proposition with a ``negated`` denial: False keeps this condition out of the
     denial (its words, denied, do not state the denial: "only the gain is taxed" denied is

@@ -80,25 +80,55 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
 
 
 def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
-                    years: ClauseYears, ambient: frozenset[str]
+                    years: ClauseYears, ambient: frozenset[str], example: str = ""
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
             if (implied := condition_met(cond, labels, cand, years, ambient)) is not None
-            and (cond.remainder_of is None
-                 or states_remainder(db.figures[cond.remainder_of], cand.sentence))]
+            and _worked_example_fits(db, cond, example or cand.sentence)]
+
+
+def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str) -> bool:
+    """A condition's ``remainder_of`` and ``repeats_amount``, read only after its concepts
+    are met (few conditions have them)."""
+    if cond.remainder_of is not None and not states_remainder(db.figures[cond.remainder_of],
+                                                               text):
+        return False
+    return not cond.repeats_amount or repeats_amount(text)
+
+
+def worked_example_text(block_text: str, cand: Candidate) -> str:
+    """The text a worked example's amounts are read from: the clause's sentence, with the
+    sentence just before it in its paragraph ("Employer kicks in $4,000? Then you're limited
+    to $20,500 yourself."); empty when the sentence opens its paragraph (the sentence
+    alone)."""
+    before = block_text[:cand.sentence_start].rstrip()
+    if not before:
+        return ""
+    start = max(before.rfind(mark, 0, len(before) - 1) for mark in ".!?\n") + 1
+    return f"{before[start:].strip()} {cand.sentence}"
+
+
+def _usd(text: str, unit: str = "usd") -> list[float]:
+    return [q.value for q in find_quantities(text) if q.kind == unit and q.value > 0]
 
 
 def states_remainder(figure: Figure, sentence: str) -> bool:
     """Whether ``sentence`` states two amounts of ``figure``'s unit, one of them the
     figure's value for some year less the other ("if your employer chips in $5,000, you can
-    only defer $19,500": $24,500 less $5,000). Read only for conditions with
-    ``remainder_of``, after their concepts are met."""
-    amounts = [q.value for q in find_quantities(sentence) if q.kind == figure.unit]
+    only defer $19,500": $24,500 less $5,000)."""
+    amounts = _usd(sentence, figure.unit)
     if len(amounts) < 2:
         return False
     limits = {float(v) for year in figure.values for v in figure.choices(year)}
-    return any(a != b and a > 0 and b > 0 and abs(a + b - limit) < 0.5
+    return any(a != b and abs(a + b - limit) < 0.5
                for i, a in enumerate(amounts) for b in amounts[i + 1:] for limit in limits)
+
+
+def repeats_amount(sentence: str) -> bool:
+    """Whether ``sentence`` states one dollar amount twice ("sell $20,000 of stock and you
+    add $20,000 to your income")."""
+    amounts = _usd(sentence)
+    return len(amounts) != len(set(amounts))
 
 
 def _elsewhere(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[str]:
@@ -182,14 +212,18 @@ def _anchor_group(figure: Figure) -> str:
 
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
-                 years: ClauseYears, ambient: frozenset[str] = frozenset()) -> list[Match]:
+                 years: ClauseYears, ambient: frozenset[str] = frozenset(),
+                 example: str = "") -> list[Match]:
     """Every claim ``cand`` states, given its resolved ``labels`` and ``years``.
 
+    ``example`` is the text a worked example's amounts are read from (``remainder_of``,
+    ``repeats_amount``): the clause's sentence, with the sentence before it in its paragraph
+    ("Employer kicks in $4,000? Then you're limited to $20,500."); empty: the sentence alone.
     A numeric claim whose condition is met but that finds no amount to check lets another
     of its conditions try. A match whose concepts are a strict subset of another's says
     less and is dropped (see :func:`_says_less`).
     """
-    met = _met_conditions(db, cand, labels, years, ambient)
+    met = _met_conditions(db, cand, labels, years, ambient, example)
     # each numeric claim competes for the clause's amounts with the anchor of its first met
     # condition (the one it is checked by): in "50 or older can make catch-up contributions
     # of $8,000, or $11,250 if you are 60 to 63" the 60-63 claim's two-group condition

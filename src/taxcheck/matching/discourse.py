@@ -248,7 +248,7 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
 
 _ADMINISTRATOR = re.compile(
     r"\b(?:hr|human\s+resources|payroll|(?:the|my|his|her|our|their|your)\s+"
-    r"(?:(?:old|new|former|current|company(?:'s|\u2019s)?|employer(?:'s|\u2019s)?)\s+)?"
+    r"(?:(?:old|new|former|current|company(?:'s|\u2019s)?|employer(?:'s|\u2019s)?)\s+){0,2}"
     r"(?:plan|employer|company|benefits|administrator|plan\s+administrator|recordkeeper|"
     r"record-keeper|custodian|provider|hr))"
     r"(?:\s+(?:rep|representative|person|people|department|dept|team|office|desk|lady|guy|"

@@ -18,7 +18,7 @@ from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding
 from taxcheck.follow_ons import FollowOn, follow_on
 from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import Match, match_claims
+from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
     SECTION_ONLY_GROUPS,
@@ -212,7 +212,7 @@ class _Walk:
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or self._replies(res.cand) or self._way(block)
-                    or self._endorsed(index, res.cand)):
+                    or self._endorsed(index, res.cand) or self._after_case(block)):
                 res = self._check(index, block, cands, res, section, stated)
             said = bare_reply(res.cand)
             if said is not None and self.asked is not None and self._replies(res.cand):
@@ -243,6 +243,13 @@ class _Walk:
         title that promises ways to do something: it names one of them."""
         return (self.ways and block.kind in {"heading", "list_item"}
                 and numbered(block.text, block.number))
+
+    def _after_case(self, block: Block) -> bool:
+        """A headline's sentence right after the question that sets up its case ("Converted
+        right before the slide? Here's your do-over", "Over 50? Your limit is $32,500"): it
+        states what holds in the case, like a paragraph's sentence would."""
+        return (block.kind in HEADING_KINDS and self.asked is not None and self.asked.conditional
+                and self.context.sentence - self.asked.sentence == 1)
 
     def _replies(self, cand: Candidate) -> bool:
         """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading
@@ -343,8 +350,11 @@ class _Walk:
                   if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
         ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
 
+        example = worked_example_text(block.text, cand)
+
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
-            return match_claims(self.db, clause, self.db.expand(labels), years, ambient)
+            return match_claims(self.db, clause, self.db.expand(labels), years, ambient,
+                                example)
 
         matches, res = self._wider(block, cands, res, stated, match)
         if not matches and not (self.advice and block.kind == "list_item"):

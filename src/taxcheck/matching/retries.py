@@ -449,6 +449,10 @@ or that asks about the reader rather than the rule ("Not sure how this applies t
 "Wondering where to start?"), rather than sets up a case."""
 
 
+_LINKS = frozenset({"and", "but", "or", "so"})
+"""Words that link a question to what came before without asking anything themselves."""
+
+
 def sets_up_case(cand: Candidate) -> bool:
     """A question that opens with neither an auxiliary, a question word nor a subject
     ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query;
@@ -456,7 +460,9 @@ def sets_up_case(cand: Candidate) -> bool:
     loss?"), unlike "Had you ...?"."""
     if cand.imperative or not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Check whether your plan offers it." asks nothing of the reader
-    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=2)
+    words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=3)
+    if len(words) > 1 and words[0].lower() in _LINKS:
+        words = words[1:]  # "And above those ranges?" sets up a case as "Above ...?" does
     if not words:
         return False
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]

@@ -161,12 +161,33 @@ def heading_year(block: Block) -> int | None:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+_FIGURES = (r"(?:limits?|numbers|figures|amounts|caps?|ceilings?|thresholds?|ranges?|"
+            r"brackets|maximums?)")
+_YEAR_OF_FIGURES = re.compile(
+    r"\b(?:(?:for|in)\s+(?:tax\s+year\s+)?(?:19|20)\d\d\b.*\b" + _FIGURES + r"\b|"
+    r"\b" + _FIGURES + r"\b.*\b(?:for|in)\s+(?:tax\s+year\s+)?(?:19|20)\d\d\b|"
+    r"(?:19|20)\d\d(?:'s|\u2019s)?\s+" + _FIGURES + r"\b)",
+    re.IGNORECASE)
+"""A year that dates figures ("the 2024 limits", "the numbers for 2024", "Back in 2024, the
+numbers were lower"), in a short sentence that introduces a list without a colon."""
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+                    r"(?:\d{1,2},?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+"""A date ("in November 2025"): when something happened, not the year of the figures."""
+LEAD_IN_WORDS = 12
+"""The most words a sentence ending in a period has to introduce the list after it."""
+
+
 def lead_in_year(text: str) -> int | None:
     """The one tax year the last sentence of a block ending in a colon names ("For 2024:",
-    "The 2025 ranges are:"): the year of the list it introduces."""
+    "The 2025 ranges are:"): the year of the list it introduces. A short last sentence
+    ending in a period introduces it too when the year dates figures ("Here are the 2024
+    limits.", "Back in 2024, the numbers were lower."), not when it dates an event ("The
+    IRS announced them in November 2025.")."""
     text = text.rstrip()
-    if not text.endswith(":"):
-        return None
     last = _SENTENCE_END.split(text)[-1]
+    if not text.endswith(":") and not (
+            text.endswith(".") and len(last.split()) <= LEAD_IN_WORDS
+            and _YEAR_OF_FIGURES.search(last) and not _MONTH.search(last)):
+        return None
     years = {int(q.value) for q in find_quantities(last) if q.kind == "year"}
     return years.pop() if len(years) == 1 else None

@@ -159,10 +159,59 @@ def _negated(cues: list[_Mark], start: int, end: int) -> bool:
 
 _PRONOUNS = frozenset({"you", "they", "it", "we", "he", "she"})
 
+_EXPLETIVE_VERBS = frozenset({"pays", "helps", "stings", "hurts", "makes", "seems", "feels",
+                              "matters"})
+"""Verbs after an "it" that stands for what follows ("It pays to check", "It stings to lose
+a deduction", "It makes sense to wait"), not for a thing named before."""
+_EXPLETIVE_ADJECTIVES = frozenset({
+    "worth", "important", "smart", "wise", "easy", "hard", "tempting", "possible",
+    "impossible", "best", "better", "tough", "painful", "worthwhile", "crucial", "essential",
+    "vital", "critical", "tricky", "common", "rare", "unusual", "normal", "natural", "fine",
+    "okay", "reasonable", "frustrating", "surprising", "sensible", "prudent", "helpful",
+    "useful", "easier", "harder", "simpler", "safer", "cheaper", "true"})
+"""Adjectives after "it is" that make the "it" stand for a clause after them ("It's worth
+checking ...", "It's tempting to ...", "It's true that ...")."""
+_TO_BE = frozenset({"is", "'s", "\u2019s", "was", "can", "may", "might", "would", "will", "be"})
+
+
+def _expletive(tokens: _Tokens, c: _Mark, end: int) -> bool:
+    """The "it" of ``c`` stands for a clause after it, not for a thing named earlier: "It
+    stings to lose a deduction you worked for", "It's worth checking your plan's rules"."""
+    if c.text.lower() != "it" or c.end >= end:
+        return False
+    after = [tokens.word(i).lower() for i in range(c.end, min(end, c.end + 3))]
+    if after[0] in _EXPLETIVE_VERBS:
+        return len(after) > 1 and after[1] in ("to", "sense", "that", "like", "when", "if")
+    i = 0
+    while i < len(after) and after[i] in _TO_BE:
+        i += 1
+    return 0 < i < len(after) and after[i] in _EXPLETIVE_ADJECTIVES
+
 
 def _states_amount(tokens: _Tokens, start: int, end: int) -> bool:
     """Whether tokens ``start`` to ``end`` hold a dollar amount ("$8,000")."""
     return "$" in tokens.text[tokens.idx[start]:tokens.idx[end - 1]]
+
+
+_SUBORDINATORS = frozenset({"if", "when", "whenever", "once", "after", "before", "unless",
+                            "because", "since", "as", "until", "whether", "so", "no", "yes",
+                            "nope", "yep", "sadly", "unfortunately"})
+"""Words before a bare comma that make the words up to it a lead-in, not a clause of its own
+("If you can't repay, it's taxed"; "No, it's taxable"). A concession is not one: "while it
+can't reduce your salary, it can mop up gains" states that it can."""
+SPLICE_MIN_TOKENS = 4
+"""Tokens a clause needs before a bare comma to be a statement of its own."""
+
+
+def _subordinate(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
+    """For a bare comma before a pronoun (", it can ..."): the words before it are not a
+    main clause of their own (a lead-in "If ...", "No,", or too short to state anything)."""
+    if tokens.word(c.start) != "," or c.end - c.start < 2 or tokens.word(c.start + 1).lower() \
+            == "and":
+        return False  # ", and you ..." joins two clauses whatever comes before
+    if c.start - sent_start < SPLICE_MIN_TOKENS:
+        return True
+    return any(tokens.word(i).lower() in _SUBORDINATORS for i in range(sent_start, c.start))
 
 
 def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
@@ -185,7 +234,7 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         left = _negated(cues, sent_start, c.start)
         right = _negated(cues, c.start, sent_end)
         if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
-            if left != right:
+            if left != right and not _subordinate(tokens, sent_start, c):
                 cuts.add(c.start)
         # a new subject keeps its own denial off the statement before it ("It's still
         # taxable, ..., and your plan isn't obliged to offer it"), and the denial before it
@@ -519,7 +568,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
             # points at the clause's own words, not back into the discourse
             pointers = [c for c in clause_cues if c.label_ == ANAPHOR
-                        and not any(lo <= c.start < hi for lo, hi in asides)]
+                        and not any(lo <= c.start < hi for lo, hi in asides)
+                        and not _expletive(tokens, c, b)]
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)], b)
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;

@@ -1,0 +1,245 @@
+"""Constructions across sentences and in page structure (issue 12, points 2 and 5).
+
+Each family is checked on paraphrases in several page shapes (forum post, Q&A, headline,
+bullet, column letter), written for these tests: a report from whoever runs the plan that
+the writer goes by, a report the writer dismisses, a year passed on from one sentence to
+the next, a denial kept to its own side of ", and ...", and a heading that takes its rule
+for granted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _framed(check_text, text: str, suffix: str = ".txt", first: bool = False
+            ) -> set[tuple[str, str]]:
+    """(claim id, verdict or "myth") of each finding (``first``: of the first sentence's)."""
+    findings = [f for f in check_text(text, suffix).findings if not f.suppressed]
+    if first:
+        findings = [f for f in findings if text.startswith(f.sentence)]
+    return {(f.claim_id, "myth" if f.framing == "myth" else f.verdict) for f in findings}
+
+
+# --- a report from whoever runs the plan is what the writer goes by ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Posted by dmoney\n\nWhen I got laid off at 56 my HR rep told me the rule of 55 covers my "
+    "IRA too, so I moved everything over. Worked out fine.",
+    "Reply from walt_r\n\nOur plan administrator told me the rule of 55 works for IRAs as "
+    "well, so that's what we did with my wife's rollover.",
+    "My old employer's benefits office told me the rule of 55 also covers an IRA. Good to "
+    "know for anyone planning an early exit.",
+])
+def test_a_report_from_the_plan_the_writer_goes_by_is_stated(check_text, text):
+    assert ("rule-of-55-ira", "false") in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the writer asks whether it is right
+    "My HR person told me the rule of 55 covers my IRA too. Is that right?",
+    # the writer corrects it straight away
+    "HR told me the rule of 55 covers my IRA too. That's not true: it only covers the plan "
+    "of the job you left.",
+    # a relative's say-so is quoted in order to ask about it
+    "My brother-in-law says the rule of 55 covers my IRA too, so I should roll everything "
+    "over before I quit.",
+])
+def test_a_report_the_writer_questions_or_a_relatives_stays_a_belief(check_text, text):
+    found = _framed(check_text, text, first=True)
+    assert ("rule-of-55-ira", "false") not in found
+    assert ("rule-of-55-ira", "myth") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ignore anyone who says hardship withdrawals are penalty-free.",
+    "Whoever told you hardship withdrawals are penalty-free was wrong.",
+    "If someone tells you a hardship withdrawal skips the 10% penalty, they're mistaken.",
+    "Tune out anyone who claims hardship withdrawals are penalty-free.",
+])
+def test_a_report_the_writer_dismisses_is_not_the_writers_claim(check_text, text):
+    found = _framed(check_text, text)
+    assert ("hardship-withdrawal-penalty-free", "false") not in found
+
+
+# --- a year passed on to the next sentences ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the year in the middle of the sentence that states a figure
+    "The 401(k) limit for 2024 is $23,000. Savers 50 and older can add a catch-up of $7,500.",
+    # the year after the amount
+    "The IRS set the 401(k) deferral limit at $23,000 for 2024. The catch-up for savers 50 "
+    "and up is $7,500.",
+    # a question about a year, answered in the same paragraph
+    "What could you put in a 401(k) in 2024? The deferral limit was $23,000, and the "
+    "catch-up was $7,500.",
+    # a question about a year, answered in the next block (Q&A page)
+    "Q: What could a 55-year-old put in a 401(k) in 2024?\n\nA: The deferral limit was "
+    "$23,000, and the catch-up was $7,500.",
+])
+def test_a_year_passes_to_the_next_sentences(check_text, text):
+    found = _framed(check_text, text)
+    assert ("catch-up-limit", "accurate") in found
+    assert not any(v == "outdated" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a year that dates an event, not a figure
+    "I retired in 2019 with a small 401(k). The catch-up for savers 50 and older is $8,000.",
+    # "this year" is the present, not the year the page was written
+    "This year you can put $24,500 into a 401(k). The catch-up for savers 50 and older is "
+    "$8,000.",
+])
+def test_a_year_that_dates_no_figure_is_not_passed_on(check_text, text):
+    found = _framed(check_text, text)
+    assert ("catch-up-limit", "accurate") in found
+    assert not any(v == "outdated" for _, v in found)
+
+
+# --- a denial stays on its own side of ", and ..." ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Hardship withdrawals don't have to be repaid, and the 10% penalty still applies if "
+     "you're under 59½.", "hardship-withdrawal-penalty-free"),
+    ("You can't repay a hardship withdrawal, and the IRS taxes it as ordinary income.",
+     "hardship-withdrawal-tax-free"),
+    ("If you walk away from the job, the loan becomes a taxable distribution, and there is "
+     "nothing more to be done about it.", "plan-loan-not-taxable"),
+    ("Leave your job with a 401(k) loan outstanding and the unpaid balance is treated as a "
+     "distribution, taxed, and there's no way to undo it.", "plan-loan-not-taxable"),
+])
+def test_a_denial_does_not_reach_across_and_into_a_new_subject(check_text, text, wrong):
+    assert wrong not in {claim for claim, _ in _framed(check_text, text)}
+
+
+# --- a heading that takes its rule for granted -------------------------------------------------
+
+@pytest.mark.parametrize("heading", [
+    "Once a 401(k) loss becomes deductible",
+    "When a loss inside your 401(k) becomes deductible",
+    "Where a 401(k) loss turns into a write-off",
+    "When your IRA loss is deductible",
+])
+def test_a_heading_that_takes_a_rule_for_granted_states_it(check_text, heading):
+    text = (f"# Down markets and your savings\n\nStocks fell this spring.\n\n## {heading}\n\n"
+            "Talk to your plan first.\n")
+    assert ("retirement-loss-deductible", "false") in _framed(check_text, text, ".md")
+
+
+@pytest.mark.parametrize("heading", [
+    "When the market drops inside your IRA",
+    "When to take your first RMD",
+    "When a rollover makes sense",
+])
+def test_a_heading_that_names_a_time_or_a_topic_states_nothing(check_text, heading):
+    text = (f"# Down markets and your savings\n\nStocks fell this spring.\n\n## {heading}\n\n"
+            "Talk to your plan first.\n")
+    assert not any(v != "accurate" for _, v in _framed(check_text, text, ".md"))
+
+
+# --- an "it" that stands for the clause after it points back at nothing -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Your IRA bought the same fund, so the loss on the brokerage sale is disallowed for good. "
+    "It hurts to lose a deduction you were counting on.",
+    "A: The purchase in your IRA wiped out the loss on your taxable sale. It's frustrating to "
+    "lose a write-off that way.",
+    "my roth IRA bought the fund back 10 days later so the loss got disallowed. it stings to "
+    "lose a deduction like that",
+    "The replacement shares went into your Roth IRA, so that loss is gone. It's painful to "
+    "give up a write-off you had planned on.",
+])
+def test_an_it_that_stands_for_what_follows_takes_nothing_from_before(check_text, text):
+    assert "retirement-loss-deductible" not in {c for c, _ in _framed(check_text, text)}
+
+
+# --- two main clauses joined by a bare comma keep their own polarity ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "A loss on your home sale won't reduce your salary, it will offset capital gains from your "
+    "stocks, though.",
+    "Selling the car at a loss? While that loss can't touch your wages, it can offset gains "
+    "from your fund sales.",
+    "Q: Does the loss on my house help at all? A: The loss on the house can't cut your pay, it "
+    "can offset profits on stock you sold.",
+    "the loss on our condo sale doesn't lower our income, it does offset our capital gains "
+    "for the year",
+])
+def test_a_denial_does_not_reach_past_a_bare_comma_into_a_new_clause(check_text, text):
+    assert ("personal-property-loss-deductible", "false") in _framed(check_text, text)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # a lead-in before the comma is no clause of its own
+    ("If you don't repay the 401(k) loan after you quit, it is taxed as a distribution.",
+     ("plan-loan-default-taxable", "accurate")),
+    ("Is a hardship withdrawal tax-free? No, it's taxable income.",
+     ("hardship-withdrawal-taxable", "accurate")),
+])
+def test_a_lead_in_before_a_bare_comma_is_not_split_off(check_text, text, claim):
+    assert claim in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("lead", [
+    "Here are the 2024 limits.",
+    "Back in 2024, the numbers were a little lower.",
+    "These were the caps for 2024.",
+    "The 2024 figures, for comparison.",
+])
+def test_a_short_sentence_dating_figures_dates_the_list_after_it(check_text, lead):
+    text = (f"# Limits\n\nNumbers to know.\n\n{lead}\n\n- 401(k) deferrals: $23,000\n"
+            "- IRA contributions: $7,000\n")
+    found = _framed(check_text, text, ".md")
+    assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
+    assert not any(v == "outdated" for _, v in found)
+
+
+@pytest.mark.parametrize("lead", [
+    "The IRS announced the new limits in November 2025.",
+    "I retired in 2019 and never looked back.",
+])
+def test_a_sentence_dating_an_event_does_not_date_the_list(check_text, lead):
+    text = (f"# Limits\n\nNumbers to know.\n\n{lead}\n\n- 401(k) deferrals: $24,500\n"
+            "- IRA contributions: $7,500\n")
+    found = _framed(check_text, text, ".md")
+    assert {("elective-deferral-limit", "accurate"), ("ira-limit", "accurate")} <= found
+
+
+# --- a headline's answer to the case its question sets up ---------------------------------------
+
+@pytest.mark.parametrize(("heading", "claim"), [
+    ("Converted to a Roth in January? Here's your do-over", ("conversion-recharacterize",
+                                                              "outdated")),
+    ("Sold your house at a loss? Here's your write-off", ("personal-property-loss-deductible",
+                                                         "false")),
+    ("Lost money in your 401(k)? Here's your deduction", ("retirement-loss-deductible",
+                                                          "false")),
+    ("Over 50? Here's your extra $7,500 for your 401(k)", ("catch-up-limit", "outdated")),
+])
+def test_a_headline_answer_states_what_holds_in_its_case(check_text, heading, claim):
+    text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
+    assert claim in _framed(check_text, text, ".md")
+
+
+@pytest.mark.parametrize("heading", [
+    "Over 50? Here's what to know",
+    "Sold your house at a loss? Sorry, no write-off",
+    "Born in 1960? Here's when your RMDs start",
+    "Lost money in your IRA? Don't expect a deduction",
+])
+def test_a_headline_answer_that_states_no_wrong_rule_is_not_flagged(check_text, heading):
+    text = f"# Money questions\n\nSome answers.\n\n## {heading}\n\nRead on.\n"
+    assert not any(v != "accurate" for _, v in _framed(check_text, text, ".md"))
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("But lost money in your IRA? There may be a write-off.", "ira-loss-misc-deduction-outdated"),
+    ("And sold your house at a loss? There's a write-off for that.",
+     "personal-property-loss-deductible"),
+    ("But lost money in your 403(b) this year? There's a deduction waiting.",
+     "retirement-loss-deductible"),
+    ("And had to sell your condo at a loss? The IRS gives you a deduction.",
+     "personal-property-loss-deductible"),
+])
+def test_a_case_after_and_or_but_is_still_a_case(check_text, text, claim):
+    assert claim in {c for c, v in _framed(check_text, text) if v != "accurate"}
