@@ -216,6 +216,17 @@ def test_the_amount_a_rate_is_taken_of_is_no_limit(check_text, sentence):
     assert "ira-limit" not in _verdicts(check_text, sentence)
 
 
+@pytest.mark.parametrize(("sentence", "claim", "verdict"), [
+    ("Couples can shelter $15,000 in IRAs in 2026, $7,500 each.", "ira-limit", "accurate"),
+    ("Couples can shelter $14,000 in IRAs in 2026, $7,000 each.", "ira-limit", "outdated"),
+    ("A married couple can put $49,000 into their two 401(k)s in 2026, $24,500 apiece.",
+     "elective-deferral-limit", "accurate"),
+])
+def test_a_sum_for_several_people_is_not_a_limit(check_text, sentence, claim, verdict):
+    """"$15,000 for a couple, $7,500 each": the per-person amount is checked, not the sum."""
+    assert _verdicts(check_text, sentence).get(claim) == {verdict}
+
+
 def test_the_savers_credit_base_is_still_checked(check_text):
     found = _verdicts(check_text, "The Saver's Credit is worth 50%, 20% or 10% of up to $3,000 "
                                   "you contribute.")

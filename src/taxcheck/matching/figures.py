@@ -320,6 +320,23 @@ def _is_context(cand: Candidate, q: Quantity) -> bool:
     return _is_difference(cand, q)
 
 
+_EACH_AFTER = re.compile(r"^\s*(?:each|apiece|per\s+(?:person|spouse|partner|worker))\b",
+                         re.IGNORECASE)
+"""Words after a per-person amount ("$7,500 each", "$1,100 apiece")."""
+
+
+def _sum_for_several(cand: Candidate, q: Quantity) -> bool:
+    """Whether ``q`` is a sum for several people that the clause also gives per person
+    ("Couples can shelter $15,000 in IRAs, $7,500 each"): the per-person amount is the limit."""
+    for other in cand.quantities:
+        if other is q or other.kind != q.kind or not other.value:
+            continue
+        after = cand.text[other.end - cand.start:other.end - cand.start + 20]
+        if _EACH_AFTER.match(after) and q.value / other.value in (2, 3, 4):
+            return True
+    return False
+
+
 def _wanted(figure: Figure, cand: Candidate, q: Quantity,
             singles: frozenset[float] = frozenset()) -> bool:
     """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit.
@@ -333,6 +350,8 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
             and any(figure.matches(year, q.value) for year in figure.values))
     if figure.difference:
         return _is_difference(cand, q) and not _is_total(cand, q)
+    if _sum_for_several(cand, q):
+        return False
     if not figure.rate_base and _RATE_OF.search(
             cand.text[max(0, q.start - cand.start - 40):q.start - cand.start].removesuffix("$")):
         return False
