@@ -12,7 +12,7 @@ import spacy
 
 from conftest import SEED
 from taxcheck.nlp import pipeline as _pipeline  # registers the components
-from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY, TEXT_KEY
 from taxcheck.nlp.lexicon import requirements
 from taxcheck.nlp.patterns import lexicon_patterns
 from taxcheck.readers import read_path
@@ -59,6 +59,7 @@ def test_sentences_lemmas_and_concepts_match_spacy_components(checker, reference
     for text in texts:
         ours = checker.nlp(text)
         theirs = reference(text)
+        assert ours.user_data[TEXT_KEY] == ours.text == text  # what candidates read
         assert [s.start for s in ours.sents] == [s.start for s in theirs.sents], text
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text
         assert spans(ours, CONCEPTS_KEY) == spans(theirs, CONCEPTS_KEY), text
@@ -93,13 +94,24 @@ def test_lexicon_ruler_handles_every_kind_of_pattern():
         {"label": "NOT_AS", "pattern": [{"LOWER": "such"}, {"LOWER": {"NOT_IN": ["as"]}}]},
         {"label": "FREE", "pattern": [{"LIKE_NUM": True, "OP": "?"}, {"IS_PUNCT": True}]},
         {"label": "EDGE", "pattern": [{"ORTH": "He"}, {"OP": "{0,2}"}, {"LOWER": "over"}]},
+        {"label": "OPENS", "pattern": [{"IS_SENT_START": True, "LOWER": {"IN": ["such", "he"]}},
+                                       {"IS_ALPHA": True, "OP": "+"}]},
+        {"label": "INSIDE", "pattern": [{"IS_SENT_START": False, "LEMMA": "loss"},
+                                        {"IS_PUNCT": True, "OP": "?"}]},
+        {"label": "WIDE", "pattern": [{"LOWER": "the", "OP": "?"}, {"OP": "*"},
+                                      {"LOWER": {"IN": ["losses", "loss"]}}, {"OP": "{1,3}"},
+                                      {"LEMMA": "claim"}]},
+        {"label": "LONG_WORD", "pattern": [{"LOWER": "the"}, {"LENGTH": {">=": 6}}]},
+        {"label": "DOLLARS", "pattern": [{"ORTH": "$"}, {"TEXT": {"REGEX": r"^\d"}}]},
     ]
     texts = ["He rolled over his 401k, claimed the big losses and a 403k; 401(k) losses.",
              "losses losses: the big big losses, such losses, claim a loss, claim the loss",
-             "He rolled over", "", "403k", "Such as these, the deduction was claimed."]
+             "He rolled over", "", "403k", "Such as these, the deduction was claimed.",
+             "The losses you claimed. He rolled over $3,000 of losses, then claimed them."]
     results = []
     for factory in ("span_ruler", "taxcheck_lexicon"):
         nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
         nlp.add_pipe("taxcheck_lemmatizer")
         ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
         nlp.initialize()

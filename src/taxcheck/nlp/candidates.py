@@ -46,6 +46,9 @@ from taxcheck.nlp.quantities import find_quantities
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
+TEXT_KEY = "taxcheck_text"
+"""``doc.user_data`` key of the text the pipeline's tokenizer made the doc of (the same
+string as ``doc.text``, which joins every token's text again on each call)."""
 
 CUE_LABELS = tuple(CUE_CATEGORIES)
 
@@ -76,12 +79,18 @@ class _Mark:
         self.text = text
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, as the tokenizer kept it when it did (:data:`TEXT_KEY`)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return doc.text if text is None else text
+
+
 class _Tokens:
     """A doc's text and its tokens' character offsets, read once from the doc's arrays
     (a ``Token`` or ``Span.text`` builds Python objects token by token)."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.strings = doc.vocab.strings
         self.idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
 
@@ -473,7 +482,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
         # a short paragraph of its own may follow on from the one before ("It isn't.")
-        if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc.text) is None:
+        if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc_text(doc)) is None:
             return []
         tokens = _Tokens(doc)
         return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))

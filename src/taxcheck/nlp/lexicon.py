@@ -7,15 +7,16 @@ whose tokens are all ``{"LOWER": ...}`` goes to a phrase matcher on LOWER, one w
 tokens are all ``{"LEMMA": ...}`` to a phrase matcher on LEMMA. A phrase matcher looks
 each token up once, whatever the number of phrases.
 
-Every other pattern (operators, gaps, regular expressions, other attributes) is *gated*:
-each token of it that must occur (no operator, or ``+``) and names its word(s) by LOWER,
-LEMMA, ORTH or TEXT (a value, ``IN`` a list, or a ``REGEX``) is a requirement, and the
-pattern's own token ``Matcher`` runs only on docs that meet all of its requirements. The
-token matcher tries every pattern at every token, so a few dozen of them run on every
-block cost more than the rest of the pipeline together; gated, each runs on the few blocks
-that hold all its required words. A pattern with no requirement at all (only optional
-tokens, or only ``NOT_IN``/``LIKE_NUM`` tests) runs on every doc: the lexicon tests
-refuse those, so that none lands by accident.
+Every other pattern (operators, gaps, word lists, regular expressions, flags) runs as an
+*automaton* (:mod:`taxcheck.nlp.automata`) over the doc's token columns, read once per doc:
+it is tried only on docs that hold its anchor (its rarest required word) and a word of
+each set its required tokens name, from the starts the anchor's positions allow. What an
+automaton cannot express (another attribute, ``!``, a comparison) is *gated*: each token of
+it that must occur (no operator, or ``+``) and names its word(s) by LOWER, LEMMA, ORTH or
+TEXT (a value, ``IN`` a list, or a ``REGEX``) is a requirement, and the pattern's own token
+``Matcher`` runs only on docs that meet all of its requirements, on windows around them. A
+pattern with no requirement at all (only optional tokens, or only ``NOT_IN``/``LIKE_NUM``
+tests) runs on every doc: the lexicon tests refuse those, so that none lands by accident.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from taxcheck.nlp.automata import Automaton, RegexMemo, column_ids, compile_automaton
+
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
 PLAIN_KEY = "taxcheck_plain_spans"
@@ -40,6 +43,9 @@ PLAIN_KEY = "taxcheck_plain_spans"
 GATE_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 """Token attributes a requirement may name, and the doc attribute each one reads."""
 
+SCANS_BEFORE_INDEX = 2
+"""Values of one attribute looked up by scanning before the rest are indexed in one pass
+(a scan costs about half as many instructions as indexing a block's column)."""
 ANYWHERE: list[int] = [-1]
 """What ``_Gate.positions`` returns when a match may be anywhere in the doc (searched whole)."""
 
@@ -145,36 +151,85 @@ class _DocTokens:
         self.length = length
         self.present = {attr: set(column) for attr, column in columns.items()}
         self._where: dict[str, dict[int, list[int]]] = {}
-        """Attribute -> value -> its token positions, made in one pass over the column
-        when a gate first asks (a block reaches about seven position look-ups per
-        attribute: one pass costs less than a scan per look-up)."""
+        """Attribute -> value -> its token positions, found when first asked."""
+        self._indexed: set[str] = set()
+        """Attributes whose every value is in ``_where``."""
         self._at: dict[tuple[str, frozenset[int]], list[int]] = {}
         """(attribute, values) -> their token positions, for sets of several values."""
+        self._tests: dict[tuple[str, frozenset[int]], list[int]] = {}
+        """(column, values) -> the positions of a first-slot test (:meth:`where`)."""
 
     def __len__(self) -> int:
         return self.length
+
+    def where(self, doc: Doc, column: str, values: frozenset[int]) -> set[int] | list[int]:
+        """The positions whose ``column`` is one of ``values`` (remembered per doc)."""
+        found = self._tests.get((column, values))
+        if found is None:
+            if column in self.present:
+                found = self.positions(column, values.intersection(self.present[column]))
+            else:
+                data = self.with_columns(doc, (column,))[column]
+                found = [i for i, v in enumerate(data) if v in values]
+            self._tests[(column, values)] = found
+        return found
+
+    def with_columns(self, doc: Doc, names: Iterable[str]) -> dict[str, list[int]]:
+        """The columns, with ``names`` read from ``doc`` when not read yet (flags and
+        sentence starts, which only some automata test)."""
+        missing = [n for n in names if n not in self.columns]
+        if missing:
+            # a list of attributes gives one row per token, even for one attribute
+            array = doc.to_array(column_ids(tuple(missing))).reshape(
+                len(doc), len(missing)).T.tolist()
+            self.columns.update(zip(missing, array, strict=True))
+        return self.columns
 
     def positions(self, attr: str, values: AbstractSet[int]) -> list[int]:
         """The sorted token positions whose ``attr`` is one of ``values`` (all present).
 
         The list may be shared: callers do not change it.
         """
-        where = self._where.get(attr)
-        if where is None:
-            where = self._where[attr] = {}
-            for i, value in enumerate(self.columns[attr]):
-                at = where.get(value)
-                if at is None:
-                    where[value] = [i]
-                else:
-                    at.append(i)
         if len(values) == 1:
             (value,) = values
-            return where[value]
+            return self._positions_of(attr, value)
         key = (attr, values if isinstance(values, frozenset) else frozenset(values))
         found = self._at.get(key)
         if found is None:
-            found = self._at[key] = sorted([i for value in values for i in where[value]])
+            found = self._at[key] = sorted(
+                [i for value in values for i in self._positions_of(attr, value)])
+        return found
+
+    def _positions_of(self, attr: str, value: int) -> list[int]:
+        """Where ``value`` occurs: found by ``list.index`` when first asked (a block asks
+        for a few values: scanning in C for each costs less than indexing every token's
+        value in Python), and by indexing the whole column once when asked for more."""
+        where = self._where.setdefault(attr, {})
+        found = where.get(value)
+        if found is not None:
+            return found
+        column = self.columns[attr]
+        if attr in self._indexed:
+            return []
+        if len(where) >= SCANS_BEFORE_INDEX:
+            self._indexed.add(attr)
+            known = set(where)  # their lists are complete
+            for i, each in enumerate(column):
+                if each not in known:
+                    at = where.get(each)
+                    if at is None:
+                        where[each] = [i]
+                    else:
+                        at.append(i)
+            return where.get(value, [])
+        found = where[value] = []
+        i = -1
+        try:
+            while True:
+                i = column.index(value, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
         return found
 
 
@@ -345,6 +400,21 @@ class LexiconRuler:
         self.counts: dict[str, dict[str, int]] = {}
         """Attribute -> word -> how often it occurs in tax prose: a gate is looked up by
         its rarest requirement (:func:`taxcheck.nlp.patterns.word_counts`)."""
+        self.anchors: dict[str, dict[int, list[Automaton]]] = {}
+        """Column -> value -> the automata anchored on it (:mod:`taxcheck.nlp.automata`:
+        the raw patterns that need no token ``Matcher``)."""
+        self._anchor_keys: dict[str, frozenset[int]] = {}
+        self.regex_anchored: list[Automaton] = []
+        """Automata anchored on a regular expression (tried on every doc that holds a
+        word matching it)."""
+        self._needs: dict[Automaton, int] = {}
+        """Automaton -> the bits of the word sets its required slots test (one bit per
+        distinct (column, values)): a doc must hold a value of each."""
+        self._required_bits: dict[str, dict[int, int]] = {}
+        """Column -> value -> the bits of the required word sets that hold it."""
+        self._required_keys: dict[str, frozenset[int]] = {}
+        self._bit_of: dict[tuple[str, frozenset[int]], int] = {}
+        self.regex_memo = RegexMemo(nlp.vocab.strings)
 
     def add_patterns(self, patterns: Iterable[dict],
                      counts: dict[str, dict[str, int]] | None = None) -> None:
@@ -384,9 +454,44 @@ class LexiconRuler:
         # set & set walks the smaller one; set & dict would walk every key of the dict
         self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
         self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
+        self._anchor_keys = {attr: frozenset(index) for attr, index in self.anchors.items()}
+        self._required_keys = {attr: frozenset(bits)
+                               for attr, bits in self._required_bits.items()}
+
+    def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
+        strings = self.vocab.strings
+        return _commonness(Requirement(column, frozenset(strings[v] for v in values)),
+                           self.counts)
+
+    def _add_automaton(self, automaton: Automaton) -> None:
+        needs = 0
+        for column, values in automaton.required:
+            bit = self._bit_of.get((column, values))
+            if bit is None:
+                bit = self._bit_of[(column, values)] = 1 << len(self._bit_of)
+                bits = self._required_bits.setdefault(column, {})
+                for value in values:
+                    bits[value] = bits.get(value, 0) | bit
+            needs |= bit
+        self._needs[automaton] = needs
+        column, values = automaton.anchor
+        if isinstance(values, str):
+            self.regexes.setdefault(column, {})[values] = re.compile(values)
+            self.regex_anchored.append(automaton)
+        else:
+            by_value = self.anchors.setdefault(column, {})
+            for value in values:
+                by_value.setdefault(value, []).append(automaton)
 
     def _add_gated(self, key: str, pattern: list[dict], needs: tuple[Requirement, ...],
                    longest: int | None) -> None:
+        automaton = compile_automaton(self.vocab.strings.add(key), pattern,
+                                      self.vocab.strings.add, self._commonness)
+        if automaton is not None:
+            if self.validate:  # the errors spaCy's Matcher gives a bad pattern
+                Matcher(self.vocab, validate=True).add(key, [pattern])
+            self._add_automaton(automaton)
+            return
         gate = self.gates.get(needs)
         if gate is None:
             gate = self.gates[needs] = _Gate(self.vocab, self.validate)
@@ -436,11 +541,49 @@ class LexiconRuler:
                 matched = self._regex_matched.setdefault((attr, regex), set())
                 matched.update(v for v, text in texts if rx.search(text))
 
+    def _reached(self, present: dict[str, set[int]]) -> list[Automaton]:
+        """The automata whose anchor ``present`` holds (or may hold: a regex) and each of
+        whose required word sets it holds a value of."""
+        reached: set[Automaton] = set(self.regex_anchored)  # the order does not matter:
+        for column, index in self.anchors.items():  # the ruler sorts the matches
+            for value in present[column] & self._anchor_keys[column]:
+                reached.update(index[value])
+        met = 0  # bit n: the doc holds a value of required word set n
+        for column, bits in self._required_bits.items():
+            for value in present[column] & self._required_keys[column]:
+                met |= bits[value]
+        needs = self._needs
+        return [automaton for automaton in reached if not needs[automaton] & ~met]
+
+    def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
+        """Matches of the automata whose anchor word ``doc`` holds, run from the starts
+        their anchor allows."""
+        regex_hits = _RegexHits(self, tokens.present) if self.regex_anchored else None
+        matches: list[tuple[int, int, int]] = []
+        length = len(doc)
+        memo = self.regex_memo
+        for automaton in self._reached(tokens.present):
+            begins = _starts(automaton, doc, tokens, regex_hits)
+            if not begins:
+                continue
+            columns = tokens.with_columns(doc, automaton.columns)
+            key = automaton.key
+            for start in begins:
+                for end in automaton.ends(columns, start, length, memo):
+                    if end != start:
+                        matches.append((key, start, end))
+        return matches
+
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Matches of the gated token patterns whose requirements ``doc`` meets."""
-        if not self.gates or not len(doc):
+        """Matches of the raw token patterns: the automata, and the gated token
+        patterns whose requirements ``doc`` meets."""
+        if not len(doc) or not (self.gates or self.anchors or self.regex_anchored):
             return []
         tokens = doc_tokens(doc)
+        automata = self._automata_matches(doc, tokens) if (
+            self.anchors or self.regex_anchored) else []
+        if not self.gates:
+            return automata
         present = tokens.present
         regex_hits = _RegexHits(self, present)
         met: set[int] = set()  # the word sets the doc meets
@@ -451,7 +594,7 @@ class LexiconRuler:
         for attr, index in self.index.items():
             for value in present[attr] & self._index_keys[attr]:
                 gates.update(dict.fromkeys(index[value]))
-        matches: list[tuple[int, int, int]] = []
+        matches = automata
         for gate in gates:
             if not gate.set_ids <= met:
                 continue
@@ -478,6 +621,33 @@ class LexiconRuler:
                                      for start, end, label, span_id in found]
         doc.user_data[(PLAIN_KEY, self.spans_key)] = found
         return doc
+
+
+def _starts(automaton: Automaton, doc: Doc, tokens: _DocTokens,
+            regex_hits: _RegexHits | None) -> set[int]:
+    """Where a match of ``automaton`` may start in ``doc``: before each token of its anchor
+    by as many tokens as the steps before the anchor may span, keeping (when that is a
+    range) only tokens that pass the first slot's word tests."""
+    column, values = automaton.anchor
+    if isinstance(values, str):
+        hits = regex_hits.get((column, values))  # type: ignore[union-attr]
+        if not hits:
+            return set()
+        at = tokens.positions(column, hits)
+    else:
+        at = tokens.positions(column, values.intersection(tokens.present[column]))
+    fewest, most = automaton.before
+    if most == fewest:  # one start per anchor token: the automaton tests the first slot
+        return {p - fewest for p in at if p >= fewest}
+    begins: set[int] = set()
+    for p in at:
+        if p >= fewest:
+            begins.update(range(0 if most is None else max(0, p - most), p - fewest + 1))
+    for test in automaton.first:
+        begins.intersection_update(tokens.where(doc, *test))
+        if not begins:
+            break
+    return begins
 
 
 class _RegexHits:

@@ -16,6 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from taxcheck.claimdb import ClaimDatabase
@@ -26,7 +27,7 @@ from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
 from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factory)
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
-from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY, TEXT_KEY
 from taxcheck.nlp.lemmas import PackedTable
 from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
 from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
@@ -104,7 +105,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        return Tokenizer(
+        return TextKeepingTokenizer(
             nlp.vocab, rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
             suffix_search=compile_suffix_regex([FRACTION_STOP_SUFFIX, *defaults.suffixes]).search,
@@ -112,6 +113,18 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             token_match=defaults.token_match, url_match=defaults.url_match)
 
     return make
+
+
+class TextKeepingTokenizer(Tokenizer):
+    """spaCy's tokenizer that keeps the text it was given in ``doc.user_data`` (under
+    :data:`~taxcheck.nlp.candidates.TEXT_KEY`): the candidate builder reads the text of
+    every doc with a concept, and ``Doc.text`` builds a ``Token`` per token to join it
+    again (the tokenizer loses no character, so the two are the same string)."""
+
+    def __call__(self, text: str) -> Doc:
+        doc = super().__call__(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,10 @@ _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 """The four non-ASCII letters a case-insensitive regex matches to ASCII ones ("ſ" to "s")
 while ``str.lower`` does not: text holding one is tested with ``_HINT`` itself."""
 _NEED_WORDS = tuple(dict.fromkeys(word for needs in _NEEDS.values() for word in needs))
+_PLAN = tuple((kind, pattern, pattern in _NEEDS_DIGIT, _NEEDS.get(pattern, ()))
+              for kind, pattern in _PATTERNS)
+"""Each pattern with whether it needs a digit and the words it needs, looked up once:
+hashing a compiled regex hashes its whole program on every call."""
 
 
 def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
@@ -149,9 +153,8 @@ def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
             any(c in text for c in _ODD_CASE) and _HINT.search(text)):
         return []
     held = {word for word in _NEED_WORDS if word in lower}
-    return [(kind, pattern) for kind, pattern in _PATTERNS
-            if (digit or pattern not in _NEEDS_DIGIT)
-            and (not (needs := _NEEDS.get(pattern)) or not held.isdisjoint(needs))]
+    return [(kind, pattern) for kind, pattern, digits, needs in _PLAN
+            if (digit or not digits) and (not needs or not held.isdisjoint(needs))]
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
