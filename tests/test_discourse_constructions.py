@@ -271,3 +271,41 @@ def test_a_case_that_only_adds_a_claim_leaves_the_sentence_its_own(check_text):
     found = _framed(check_text, "Over 50? You can put an extra $8,000 into your 401(k) for "
                                 "2026.")
     assert any(claim == "catch-up-limit" for claim, _ in found)
+
+
+# --- a pronoun whose antecedent is in its own sentence borrows no account from afar ---------
+
+@pytest.mark.parametrize("text, suffix", [
+    # a column: the IRA of two sentences up is not where "it" (the loan) is
+    ("# Borrowing versus withdrawing\n\nAn IRA has no loan feature at all.\n\nReader mail "
+     "keeps coming in on this. Loan before hardship: employers may no longer demand it.\n",
+     ".md"),
+    # a forum update: "it" is the loan named before it in the sentence
+    ("I have a SEP IRA from my consulting years.\n\nThese days I'm on a company payroll. "
+     "Update on my loan: if I can't repay it before I leave, they'll count it as a "
+     "distribution.", ".txt"),
+    ("My rollover IRA is where most of my money sits.\n\nI changed jobs in May. About the "
+     "loan: if I don't pay it back in time, they'll treat it as a distribution.", ".txt"),
+])
+def test_a_pronoun_after_its_antecedent_takes_no_account_from_further_back(
+        check_text, text, suffix):
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    findings = [f for f in check_text(text, suffix).findings
+                if not f.suppressed and f.sentence in last]
+    assert "ira-no-loans" not in {f.claim_id for f in findings}
+
+
+@pytest.mark.parametrize("text, suffix, expected", [
+    # a pronoun opening its sentence still reaches two sentences back
+    ("My IRA dropped $8,000 in March. I held on anyway. It can't be written off, sadly.",
+     ".txt", ("retirement-loss-not-deductible", "accurate")),
+    ("My IRA lost $12,000 in the downturn.\n\nYou can deduct it as a capital loss on "
+     "Schedule D.", ".txt", ("retirement-loss-capital-loss", "false")),
+    # a bullet whose "it" is the heading's and lead-in's withdrawal
+    ("## Hardship withdrawals\n\nA 401(k) hardship withdrawal is allowed for an immediate "
+     "and heavy financial need.\n\n- It is still taxed, and it isn't an exception to the "
+     "10% additional tax.\n", ".md", ("hardship-withdrawal-taxable", "accurate")),
+])
+def test_a_pronoun_with_nothing_before_it_still_takes_the_account_from_before(
+        check_text, text, suffix, expected):
+    assert expected in _framed(check_text, text, suffix)

@@ -17,6 +17,7 @@ from taxcheck.follow_ons import follow_on
 from taxcheck.matching.conditions import condition_met
 from taxcheck.matching.discourse import (
     DiscourseContext,
+    antecedent_in_sentence,
     follows_on,
     passed_on_year,
     relied_on,
@@ -100,6 +101,48 @@ def test_a_clause_without_a_pronoun_inherits_nothing(db):
                          heading_groups={})
     assert res.labels == {"DEDUCT"}
     assert res.steps == []
+
+
+def _point_back(db, cand: Candidate, account_at: int, now: int) -> set[str]:
+    """Labels of ``cand`` in sentence ``now`` after an IRA was named in ``account_at``."""
+    context = DiscourseContext(db)
+    context.sentence = account_at
+    context.update({"IRA"})
+    context.sentence = now
+    return resolve_clause(cand, context, heading=False, list_item=False, section={},
+                          section_groups={}, heading_groups={}).labels
+
+
+def test_a_pronoun_after_its_antecedent_in_the_sentence_is_not_an_account_from_afar(db):
+    # "Update on my loan: if I can't repay it, they'll count it as a distribution"
+    loan = clause("Update on my loan: if I can't repay it, they'll count it as a payout.",
+                  "LOAN", anaphors=("it", "they", "it"))
+    assert "IRA" not in _point_back(db, loan, account_at=0, now=2)
+    # the sentence before may still give the account the loan is held in
+    assert "IRA" in _point_back(db, loan, account_at=1, now=2)
+
+
+def test_a_pronoun_before_anything_is_named_still_reaches_back(db):
+    # "It isn't deductible, sadly": nothing in the sentence can be what "it" is
+    opening = clause("It isn't deductible, sadly.", "DEDUCT", anaphors=("it",), start=0)
+    assert "IRA" in _point_back(db, opening, account_at=0, now=2)
+    # a phrase naming its kind points past its sentence wherever it stands
+    losses = clause("Losses in those accounts aren't deductible.", "LOSS", "DEDUCT",
+                    anaphors=("those",))
+    assert "IRA" in _point_back(db, losses, account_at=0, now=2)
+
+
+@pytest.mark.parametrize("text, labels, named_before, expected", [
+    ("When you take money out, it comes out in a set order.", ("LOSS",), False, True),
+    ("It comes out in a set order.", ("LOSS",), False, False),
+    # an earlier clause of the same sentence named the thing
+    ("it can't conjure up a deduction", ("DEDUCT",), True, True),
+    ("these losses can't be deducted", ("LOSS",), True, False),
+])
+def test_which_pronouns_have_their_antecedent_in_their_own_sentence(
+        text, labels, named_before, expected):
+    assert antecedent_in_sentence(clause(text, *labels, anaphors=tuple(
+        w for w in ("it", "these") if w in text.lower().split())), named_before) is expected
 
 
 def test_ellipsis_takes_the_topic_of_the_sentence_before_only_when_it_then_matches(db):

@@ -141,6 +141,10 @@ class DiscourseContext:
             return set()
         return {g for m in cand.concepts for g in self.borrows.get(m.label, ())}
 
+    def named_in_sentence(self) -> bool:
+        """Whether an earlier clause of the current sentence named a concept of a group."""
+        return any(seen == self.sentence for _, seen in self.current.values())
+
     def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
         labels = set(labels)
         return {g: frozenset(labels & m) for g, m in self.groups.items() if labels & m}
@@ -203,7 +207,41 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     # "their catch-ups" points at people, not at the topic of the last sentence
     groups = None if set(cand.anaphors) - POSSESSIVES else [
         g for g in context.groups if g not in SECTION_ONLY_GROUPS]
-    return context.resolve(cand, {**section_groups, **context.recent()}, only=groups)
+    source = {**section_groups, **context.recent()}
+    account = context.current.get(ACCOUNT_GROUP)
+    if ACCOUNT_GROUP in source and (account is None or context.sentence - account[1]
+                                    > ANTECEDENT_ACCOUNT_WINDOW) and antecedent_in_sentence(
+            cand, context.named_in_sentence()):
+        # "Follow-up on the loan: if I don't pay it off they'll offset it": the pronoun's
+        # thing is named in its own sentence, so it does not fetch an account from further
+        # back than the sentence before (nor from the heading)
+        del source[ACCOUNT_GROUP]
+    return context.resolve(cand, source, only=groups)
+
+
+ACCOUNT_GROUP = "account"
+ANTECEDENT_ACCOUNT_WINDOW = 1
+"""How many sentences back a pronoun whose antecedent is in its own sentence may still
+take the account from ("The IRA fell. I sold the shares after it did": the IRA)."""
+BARE_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+"""Pronouns that stand for a thing without naming its kind."""
+_BARE = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+
+
+def antecedent_in_sentence(cand: Candidate, named_before: bool) -> bool:
+    """Whether the words of ``cand`` that point back are pronouns whose antecedent is in
+    their own sentence: a concept named before the first of them, in the clause or (when
+    ``named_before``) in an earlier clause of the sentence ("When you take money out, it
+    comes out in a set order"; "if I don't pay the loan off they'll offset it"). A phrase
+    that names its kind ("those accounts", "that loss") and a pronoun before anything is
+    named ("It is taxed", "Sadly it isn't deductible") point past their sentence."""
+    if not cand.anaphors or set(cand.anaphors) - BARE_PRONOUNS:
+        return False
+    first = _BARE.search(cand.text)
+    if first is None:
+        return False
+    at = cand.start + first.start()
+    return named_before or any(m.start < at for m in cand.concepts)
 
 
 def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
