@@ -336,8 +336,8 @@ class _Walk:
         if _AGREES_AFTER.search(cand.sentence) or _AGREES.match(rest) or (
                 rest.strip() and _ENDORSED.match(rest)):
             return True
-        if not cand.attribution.lower().startswith("myth"):
-            return False
+        if not cand.attribution.lower().startswith(("myth", "true or", "fact or", "truth or")):
+            return False  # a myth or a quiz ("True or false?") answered in the next block
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and bool(_ENDORSED.match(after.text))
 

@@ -460,6 +460,21 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
         quantities=())]
 
 
+POSED_TOKENS = 6
+"""Most tokens of a quiz opener ("True or false?", "Fact or fiction:") that puts the next
+sentence to the reader."""
+
+
+def _poses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]) -> str | None:
+    """The attribution cue of a short concept-free sentence ending in "?" or ":" ("True or
+    false?", "Myth or fact?"): the sentence after it is put to the reader, not asserted."""
+    s_start, s_end = sent
+    if s_end - s_start > POSED_TOKENS or tokens.word(s_end - 1) not in ("?", ":"):
+        return None
+    return next((c.text for c in cues if c.label_ == ATTRIBUTION
+                 and s_start <= c.start < s_end), None)
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
@@ -486,6 +501,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     concept_starts = [s.start for s in concepts]
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
     after_concept = True  # the sentence before (or the block before) named a concept
+    posed = None  # "True or false?" before this sentence: it is put to the reader, not said
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
@@ -495,8 +511,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
                 out.extend(_follow_on(tokens, sent, sent_index, cues))
             after_concept = False
+            posed = _poses(tokens, sent, cues)
             continue
         after_concept = True
+        carried, posed = posed, None
         raw = tokens.span_text(s_start, s_end)
         sent_text = raw.strip()
         if not sent_text:
@@ -570,7 +588,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
-                               None) or quoted
+                               None) or quoted or carried
             # a clause whose concepts all lie inside a quotation reports someone's words
             if attribution is None and quotes and all(
                     any(lo <= m.start < hi for lo, hi in quotes) for m in mentions):
