@@ -131,6 +131,8 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     word = tokens.word(cue.start).lower()
     before = tokens.word(cue.start - 1) if cue.start > sent_start else ""
     after = tokens.word(cue.end) if cue.end < sent_end else ""
+    if before == "(":
+        return False  # "(but not the earnings)": an aside, not a clause of its own
     if word in ("yet", "though"):
         return before in (",", ";")
     if word == "because":
@@ -267,6 +269,19 @@ def _asides(tokens: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
             out.append((opened, i + 1))
             opened = None
     return out
+
+
+_ASIDE_DENIALS = frozenset({"not", "never", "excluding", "except"})
+_ASIDE_LINKS = frozenset({"but", "and", "though", "although", "yet", "or", "just", "only"})
+
+
+def _leaves_out(tokens: _Tokens, lo: int, hi: int) -> bool:
+    """An aside that leaves out what it names: "(not the earnings)", "(but not its
+    earnings)", "(never the match)", "(excluding catch-ups)"."""
+    first = tokens.word(lo + 1).lower() if lo + 1 < hi else ""
+    if first in _ASIDE_LINKS and lo + 2 < hi:
+        first = tokens.word(lo + 2).lower()
+    return first in _ASIDE_DENIALS
 
 
 def _reaches(cue: _Mark, targets: list[_Mark], scope: Scope,
@@ -551,7 +566,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
-            left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            left_out = [(lo, hi) for lo, hi in asides if _leaves_out(tokens, lo, hi)]
             # "taxed as income rather than at capital-gains rates": the alternative set aside
             # is left out of the clause the same way
             left_out.extend(_alternatives(tokens, sent_cues, a, b))
