@@ -52,3 +52,62 @@ def test_a_numbered_item_under_another_title_does_not_take_its_words(check_text,
     text = (f"# {title}\n\nMoney is tight? Read on.\n\n## 4. Hardship withdrawals\n\n"
             "Talk to HR first.\n")
     assert ("hardship-withdrawal-penalty-free", "false") not in _found(check_text, text)
+
+
+def _heading_says(check_text, text: str, suffix: str) -> set[tuple[str, str]]:
+    return {(f.claim_id, f.verdict) for f in check_text(text, suffix).findings
+            if f.block_kind == "heading"}
+
+
+_INTRO_MD = "# Year-end moves for investors\n\nA few notes before December.\n\n"
+_INTRO_HTML = "<article><h1>Year-end moves for investors</h1><p>A few notes before December.</p>"
+
+
+@pytest.mark.parametrize(("text", "suffix", "claim"), [
+    (_INTRO_MD + "## Carry it forward, but don't dawdle\n\n"
+     "Unused losses carry forward, but they expire after three years.\n",
+     ".md", ("capital-loss-expires", "false")),
+    (_INTRO_HTML + "<h2>5. Or carry back what's left</h2><p>Individuals may carry capital "
+     "losses back three years and get a refund of old taxes.</p></article>",
+     ".html", ("capital-loss-carryback", "false")),
+    ("Year-End Moves for Investors\n\nA few notes before December.\n\nOr Carry Back the "
+     "Excess\n\nAn individual can carry a net capital loss back to earlier years and claim a "
+     "refund.\n", ".txt", ("capital-loss-carryback", "false")),
+    ("Year-End Moves for Investors\n\nA few notes before December.\n\nCarry Forward What "
+     "You Can't Use, Quickly\n\nUnused capital losses carry forward, but they expire after "
+     "five years.\n", ".txt", ("capital-loss-expires", "false")),
+    (_INTRO_MD + "## 6. Convert after you've left the company\n\nYou can't convert 401(k) "
+     "money to a Roth while you're still on the payroll; you have to quit first.\n",
+     ".md", ("roth-conversion-requires-leaving-job", "false")),
+    (_INTRO_HTML + "<h2>70½ — the year the IRS comes calling</h2><p>Mark the date. At 70½ "
+     "you have to start taking required minimum distributions every year.</p></article>",
+     ".html", ("rmd-start-age-70-half", "outdated")),
+])
+def test_a_worded_heading_states_the_claim_its_section_spells_out(check_text, text, suffix,
+                                                                   claim):
+    # the heading opens with what it says (carry forward, carry back, convert, 70½) and
+    # says nothing the section's first claim does not
+    assert claim in _heading_says(check_text, text, suffix)
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    # a verb of advice before the topic: the heading names what the section is about
+    (_INTRO_MD + "## Think about your kids\n\nYour heirs can use your leftover capital "
+     "loss carryover on their own returns.\n", ".md"),
+    (_INTRO_MD + "## Don't forget your heirs\n\nYour heirs can use your leftover capital "
+     "loss carryover on their own returns.\n", ".md"),
+    (_INTRO_HTML + "<h2>4. Mind the wash-sale rule</h2><p>If you buy the shares back within "
+     "30 days after the sale, the loss is disallowed.</p></article>", ".html"),
+    (_INTRO_MD + "## Take your RMD\n\nRequired minimum distributions start at 72.\n", ".md"),
+    # a topic label, not worded as a statement
+    ("Year-End Moves for Savers\n\nA few notes before December.\n\nCatch-Up Contributions\n\n"
+     "Workers 50 and older can add $6,500 on top of the regular limit.\n", ".txt"),
+    # the heading says something the section's claim does not (that a rule ended)
+    (_INTRO_MD + "## Missing one no longer costs half\n\nThe IRS never waives the tax on a "
+     "missed RMD, even when you had a good reason.\n", ".md"),
+    # the section's first claim is right: the heading states no error
+    (_INTRO_MD + "## Carry it forward, and take your time\n\nUnused capital losses carry "
+     "forward with no expiry.\n", ".md"),
+])
+def test_a_heading_that_only_names_its_sections_topic_stays_quiet(check_text, text, suffix):
+    assert not {v for _, v in _heading_says(check_text, text, suffix)} - {"accurate"}

@@ -48,6 +48,21 @@ class ClaimDatabase:
         """The ids of claims another claim is the denial of."""
         return frozenset(claim.denial_of for claim in self.claims if claim.denial_of)
 
+    @cached_property
+    def vocabulary(self) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
+        """The concepts each claim's conditions name (``all`` and ``any``), and how many
+        facts' claims name each concept: a concept few facts name is specific to them."""
+        vocab = {c.id: frozenset(label for cond in c.when for label in (*cond.all, *cond.any))
+                 for c in self.claims}
+        per_fact: dict[str, set[str]] = {}
+        for c in self.claims:
+            per_fact.setdefault(c.fact, set()).update(vocab[c.id])
+        counts: dict[str, int] = {}
+        for labels in per_fact.values():
+            for label in labels:
+                counts[label] = counts.get(label, 0) + 1
+        return vocab, counts
+
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
             if claim.id == claim_id:

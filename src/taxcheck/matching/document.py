@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
-from taxcheck.findings import Finding
+from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, follow_on
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
@@ -39,6 +39,7 @@ from taxcheck.matching.retries import (
     MatchFn,
     Procedure,
     Question,
+    SectionClaim,
     Stated,
     answers,
     as_answer_to,
@@ -47,17 +48,21 @@ from taxcheck.matching.retries import (
     as_way_of,
     bare_reply,
     explains_reply,
+    heading_states,
     lead_in_of,
     numbered,
+    opening_concepts,
     procedure_of,
     restated_in_example,
     scenario,
+    section_subjects,
     sets_up_case,
     under_case,
     with_consequence,
     with_ellipsis,
     with_explained_clause,
     with_heading,
+    worded,
     works_out_rate,
 )
 from taxcheck.matching.years import (
@@ -174,6 +179,10 @@ class _Walk:
         """The sentence ending in a colon that introduces the list being read."""
         """The last question asked: a reply right after it states what it asks."""
         """An abolished rule stated as available, whose section is still open."""
+        self.section_claim: SectionClaim | None = None
+        """A heading, quiet on its own, that may state its section's first claim."""
+        self.first_said: list[tuple[int, Match]] = []
+        """The matches of the block being read, with their sentence numbers."""
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
         self.teaser_list = False
@@ -213,6 +222,8 @@ class _Walk:
             self.lead, self.lead_year = None, None
             self.advice = bool(_ADVICE_LEAD.match(block.text))
         self.said = []
+        self.first_said = []
+        pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
         for cand in cands:
             self.context.sentence = first + cand.sentence_index
@@ -236,6 +247,7 @@ class _Walk:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
                                       sets_up_case(res.cand))
+        self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
             line = self.document.line_col(block.to_source(cands[-1].start))[0]
             last = self.context.sentence
@@ -243,6 +255,45 @@ class _Walk:
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
+
+    def _follow_heading(self, index: int, block: Block, cands: Sequence[Candidate],
+                        pending: SectionClaim | None, said: bool) -> None:
+        """A statement after a quiet heading may give it its claim; a quiet heading (one
+        sentence, no title, ``said`` nothing) waits for the block after it."""
+        if pending is not None and block.kind in STATEMENT_KINDS - {"table_cell"}:
+            self._section_claim(pending)
+        if (block.kind == "heading" and not said and cands
+                and all(c.sentence_index == cands[0].sentence_index for c in cands)):
+            self.section_claim = self._quiet_heading(index, cands[0])
+
+    def _quiet_heading(self, index: int, cand: Candidate) -> SectionClaim | None:
+        """A heading that matched nothing but is worded as a statement or an instruction and
+        opens with a concept specific to some claim (:func:`opening_concepts`)."""
+        block = self.document.blocks[index]
+        if cand.question or cand.attribution or not worded(cand, block.text):
+            return None
+        opening = opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
+        if not opening:
+            return None
+        return SectionClaim(index, cand, opening,
+                            frozenset(cand.labels - section_subjects(self.context)))
+
+    def _section_claim(self, pending: SectionClaim) -> None:
+        """The heading states the wrong claim the first sentence of its section spells out
+        ("Carry it forward, but quickly" over "Unused losses ... expire after five years")."""
+        if not self.first_said:
+            return
+        first = self.first_said[0][0]
+        m = heading_states(pending, [m for n, m in self.first_said if n == first],
+                           self.db.vocabulary[0])
+        if m is None:
+            return
+        block = self.document.blocks[pending.index]
+        step = Step(stage="context", detail="the claim its section's first sentence spells out",
+                    labels=tuple(sorted(m.concepts - pending.cand.labels)), source="section")
+        finding = build_finding(self.document, pending.index, block, pending.cand, m, [step])
+        key = (finding.claim_id, block.to_source(pending.cand.sentence_start))
+        self.findings.setdefault(key, finding)
 
     def _headline(self, index: int) -> bool:
         """The heading is followed by the article's byline or dateline."""
@@ -272,6 +323,7 @@ class _Walk:
         """Page furniture (a forum post's header, a signature) ends the section: what the
         previous post named is no longer implied; the title still is."""
         self.heading, self.recent = set(), []
+        self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
         self.context.section_start = self.context.sentence
 
@@ -399,6 +451,7 @@ class _Walk:
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
             self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
+            self.first_said.extend((self.context.sentence, m) for m in matches)
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
