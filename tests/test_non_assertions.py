@@ -136,3 +136,42 @@ def test_the_main_clause_after_the_readers_plan_is_still_checked(check_text):
     found = check_text("If you're thinking about closing your IRAs, remember that losses in an "
                        "IRA can be deducted on Schedule D.").findings
     assert any(f.verdict == "false" for f in found)
+
+
+@pytest.mark.parametrize("article", [
+    "True or false? Hardship withdrawals are free of the 10% penalty. False.\n",
+    "Quiz time. True or false: you can take a loan from your IRA. Answer: false.\n",
+    "Fact or fiction? Hardship withdrawals skip the 10% penalty.\n",
+    "Myth or fact? The rule of 55 covers IRAs.\n",
+    "Fiction: an IRA lets you take out a loan.\n",
+])
+def test_a_statement_put_to_the_reader_as_a_quiz_is_not_the_writers(check_text, article):
+    findings = [f for f in check_text(article).findings if f.verdict == "false"]
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize(("article", "claim"), [
+    ("True or false? You can take a loan from your IRA. True.\n", "ira-loan"),
+    ("Fact or fiction: hardship withdrawals skip the 10% penalty.\n\nTrue.\n",
+     "hardship-withdrawal-penalty-free"),
+    ("You may have heard that hardship withdrawals are free of the 10% penalty, and it's "
+     "true.\n", "hardship-withdrawal-penalty-free"),
+    ("You've probably heard that hardship withdrawals skip the 10% penalty. That's correct.\n",
+     "hardship-withdrawal-penalty-free"),
+    ("My brother says hardship withdrawals skip the 10% penalty. He's right.\n",
+     "hardship-withdrawal-penalty-free"),
+])
+def test_a_report_the_writer_agrees_with_is_the_writers_claim(check_text, article, claim):
+    found = {(f.claim_id, f.framing) for f in check_text(article).findings
+             if f.verdict == "false"}
+    assert (claim, "stated") in found, found
+
+
+@pytest.mark.parametrize("article", [
+    "You may have heard that hardship withdrawals are free of the 10% penalty. That's wrong.\n",
+    "Some people think a hardship withdrawal skips the 10% penalty. That's true only for the "
+    "medical part.\n",
+])
+def test_a_report_the_writer_doubts_stays_a_belief(check_text, article):
+    findings = [f for f in check_text(article).findings if f.verdict == "false"]
+    assert findings and all(f.framing == "myth" for f in findings)

@@ -191,3 +191,50 @@ def test_a_forum_aside_does_not_deny_the_post(check_text):
             "no issues so far")
     assert ("retirement-loss-rollover", "false", "stated") in _ids(check_text(text))
     assert not [f for f in check_text(text).findings if f.verdict == "accurate"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "When I got laid off, my plan just forgave the remaining $4,000 of the loan since it "
+    "wasn't my fault I lost the job.",
+    "After I left my job, my employer forgave what was left of my 401(k) loan since I never "
+    "missed a payment.",
+    "If you leave your job, the unpaid loan is forgiven since you can't repay it anymore.",
+    "After the layoff, HR wiped out the leftover 401(k) loan balance because the layoff "
+    "wasn't my choice.",
+])
+def test_a_denial_inside_a_reason_clause_does_not_deny_the_main_clause(check_text, sentence):
+    # "since it wasn't my fault" gives a reason; the plan still "forgave" the loan
+    assert ("plan-loan-forgiven", "false", "stated") in _ids(check_text(sentence))
+
+
+def test_a_temporal_as_clause_is_not_a_reason_of_its_own(check_text):
+    # "as it happens" is a time, not a reason: the denial still covers the clause
+    found = _ids(check_text("A falling IRA balance isn't deductible as it happens."))
+    assert not any(verdict == "false" for _, verdict, _ in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Your Roth contributions (not the earnings) can come out at any time without tax or "
+    "penalty.",
+    "Your Roth contributions (but not the earnings) can come out at any time without tax or "
+    "penalty.",
+    "Your Roth contributions (though not the earnings) can come out at any time without tax "
+    "or penalty.",
+    "Your Roth contributions (never the earnings) can come out at any time without tax or "
+    "penalty.",
+])
+def test_an_aside_that_leaves_something_out_neither_adds_nor_denies(check_text, sentence):
+    assert _ids(check_text(sentence)) == {("roth-contributions-anytime", "accurate", "stated")}
+
+
+@pytest.mark.parametrize("article", [
+    "Myth: The 20% the plan keeps from a hardship check is a penalty.\nFact: It isn't a "
+    "penalty.\n",
+    "Is the withholding on a hardship withdrawal a penalty? No. It is not a penalty.\n",
+    "The 20% held back from your hardship payout isn't a fine; it's withholding.\n",
+    "Reality check on hardship withdrawals: the money withheld is not a penalty.\n",
+])
+def test_calling_something_not_a_penalty_is_no_exemption(check_text, article):
+    # denying that an amount is a penalty says what it is, not that no penalty applies
+    found = _ids(check_text(article))
+    assert ("hardship-withdrawal-penalty-free", "false", "stated") not in found, found

@@ -105,6 +105,17 @@ _ENDORSED = re.compile(
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
 "True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
 "Partly true" and "True, but only for ..." do not confirm."""
+_AGREES = re.compile(
+    r"^\s*(?:(?:and|yes|yep)\s*,?\s*)?(?:(?:it|that|this|they|he|she)\s*(?:is|'s|\u2019s|are|"
+    r"'re|\u2019re)\s+)(?:(?:absolutely|actually|quite|exactly|dead|100%)\s+)?"
+    r"(?:true|right|correct)(?:\s*[.!,:;\u2014\u2013]|\s*$)"
+    r"(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)", re.IGNORECASE)
+_AGREES_AFTER = re.compile(
+    r"[,;:\u2014\u2013]\s*(?:and\s+)?(?:it|that|this|they|he|she)\s*(?:is|'s|\u2019s|are|'re|"
+    r"\u2019re)\s+(?:(?:absolutely|actually|quite|exactly|dead|100%)\s+)?(?:true|right|correct)"
+    r"\s*[.!]?\s*$", re.IGNORECASE)
+"""The writer agreeing with a report in the same breath (", and it's true", "They're right.",
+"That's correct."): what was reported is the writer's own claim, not a debunked belief."""
 _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
@@ -368,9 +379,18 @@ class _Walk:
         return None if kind == "restates" and source.attribution else kind
 
     def _endorsed(self, index: int, cand: Candidate) -> bool:
-        """A myth ("Myth: ...") that the next block confirms ("Fact: This one is true.")."""
-        if not (cand.attribution or "").lower().startswith("myth"):
+        """A myth ("Myth: ...") that the next block confirms ("Fact: This one is true."), or
+        a report the writer agrees with at once ("You may have heard X, and it's true"; "My
+        brother says X. He's right.")."""
+        if not cand.attribution:
             return False
+        block = self.document.blocks[index]
+        rest = block.text[cand.sentence_end:cand.sentence_end + 80]
+        if _AGREES_AFTER.search(cand.sentence) or _AGREES.match(rest) or (
+                rest.strip() and _ENDORSED.match(rest)):
+            return True
+        if not cand.attribution.lower().startswith(("myth", "true or", "fact or", "truth or")):
+            return False  # a myth or a quiz ("True or false?") answered in the next block
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and bool(_ENDORSED.match(after.text))
 

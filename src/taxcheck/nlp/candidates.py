@@ -140,6 +140,8 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     word = tokens.word(cue.start).lower()
     before = tokens.word(cue.start - 1) if cue.start > sent_start else ""
     after = tokens.word(cue.end) if cue.end < sent_end else ""
+    if before == "(":
+        return False  # "(but not the earnings)": an aside, not a clause of its own
     if word in ("yet", "though"):
         return before in (",", ";")
     if word == "because":
@@ -276,6 +278,19 @@ def _asides(tokens: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
             out.append((opened, i + 1))
             opened = None
     return out
+
+
+_ASIDE_DENIALS = frozenset({"not", "never", "excluding", "except"})
+_ASIDE_LINKS = frozenset({"but", "and", "though", "although", "yet", "or", "just", "only"})
+
+
+def _leaves_out(tokens: _Tokens, lo: int, hi: int) -> bool:
+    """An aside that leaves out what it names: "(not the earnings)", "(but not its
+    earnings)", "(never the match)", "(excluding catch-ups)"."""
+    first = tokens.word(lo + 1).lower() if lo + 1 < hi else ""
+    if first in _ASIDE_LINKS and lo + 2 < hi:
+        first = tokens.word(lo + 2).lower()
+    return first in _ASIDE_DENIALS
 
 
 def _reaches(cue: _Mark, targets: list[_Mark], scope: Scope,
@@ -469,6 +484,21 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
         quantities=())]
 
 
+POSED_TOKENS = 6
+"""Most tokens of a quiz opener ("True or false?", "Fact or fiction:") that puts the next
+sentence to the reader."""
+
+
+def _poses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]) -> str | None:
+    """The attribution cue of a short concept-free sentence ending in "?" or ":" ("True or
+    false?", "Myth or fact?"): the sentence after it is put to the reader, not asserted."""
+    s_start, s_end = sent
+    if s_end - s_start > POSED_TOKENS or tokens.word(s_end - 1) not in ("?", ":"):
+        return None
+    return next((c.text for c in cues if c.label_ == ATTRIBUTION
+                 and s_start <= c.start < s_end), None)
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
@@ -495,6 +525,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     concept_starts = [s.start for s in concepts]
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
     after_concept = True  # the sentence before (or the block before) named a concept
+    posed = None  # "True or false?" before this sentence: it is put to the reader, not said
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
@@ -504,8 +535,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
                 out.extend(_follow_on(tokens, sent, sent_index, cues))
             after_concept = False
+            posed = _poses(tokens, sent, cues)
             continue
         after_concept = True
+        carried, posed = posed, None
         raw = tokens.span_text(s_start, s_end)
         sent_text = raw.strip()
         if not sent_text:
@@ -542,7 +575,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
-            left_out = [(lo, hi) for lo, hi in asides if tokens.word(lo + 1).lower() == "not"]
+            left_out = [(lo, hi) for lo, hi in asides if _leaves_out(tokens, lo, hi)]
             # "taxed as income rather than at capital-gains rates": the alternative set aside
             # is left out of the clause the same way
             left_out.extend(_alternatives(tokens, sent_cues, a, b))
@@ -579,7 +612,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             attribution = next((c.text for c in attribution_cues
                                 if c.start < b and (index == 0 or c.start >= a
                                                     or b <= first_cut or reported[index])),
-                               None) or quoted
+                               None) or quoted or carried
             # a clause whose concepts all lie inside a quotation reports someone's words
             if attribution is None and quotes and all(
                     any(lo <= m.start < hi for lo, hi in quotes) for m in mentions):
