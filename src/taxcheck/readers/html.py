@@ -176,6 +176,8 @@ def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None
         _emit(out, "heading", _inline_text(child), level=int(m.group(1)) if m else 2)
     elif tag == "p":
         _emit(out, "quote" if quoted else "paragraph", _inline_text(child))
+    elif tag == "list" and (child.get("rend") or "").lower() == "dl":
+        _definitions(child, out, quoted=quoted)
     elif tag == "list":
         numbered = (child.get("rend") or "").lower() == "ol"
         for n, item in enumerate(child.iterfind("item"), start=1):
@@ -192,6 +194,26 @@ def _visit(child: etree._Element, out: list[Extracted], *, quoted: bool) -> None
         _table(child, out)
     elif tag not in ("code", "graphic", "lb"):
         _walk(child, out, quoted=quoted)
+
+
+def _definitions(dl: etree._Element, out: list[Extracted], *, quoted: bool) -> None:
+    """A definition list (``<dl>``): each description read as "term: description", the
+    way a table row is, so "Age when RMDs start" / "72" states the RMD age; a term with no
+    description after it stays a list item of its own."""
+    items = list(dl.iterfind("item"))
+    for i, item in enumerate(items):
+        rend = (item.get("rend") or "").lower()
+        after = (items[i + 1].get("rend") or "").lower() if i + 1 < len(items) else ""
+        if rend.startswith("dt") and after.startswith("dd"):
+            continue  # the term is read with its description
+        before = (items[i - 1].get("rend") or "").lower() if i else ""
+        term = _visible(_inline_text(items[i - 1])) if before.startswith("dt") else ""
+        if rend.startswith("dd") and term:
+            _emit(out, "table_cell", _inline_text(item), row=term.rstrip(":"))
+        else:
+            _emit(out, "list_item", _inline_text(item))
+        for sub in item.iterfind("list"):
+            _visit(sub, out, quoted=quoted)
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -227,10 +249,10 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
 
 
 def _emit(out: list[Extracted], kind: BlockKind, text: str, *, level: int = 0,
-          number: int | None = None) -> None:
+          number: int | None = None, row: str | None = None) -> None:
     text = _visible(text)
     if text:
-        out.append(Extracted(kind, text, level, number))
+        out.append(Extracted(kind, text, level, number, row=row))
 
 
 def _visible(text: str) -> str:

@@ -1,0 +1,76 @@
+"""Label and value (issue 12, page structure): a "Label: value" line, a table row or a
+definition list whose label names the rule and whose value is the figure or the age.
+
+The same wrong statements are given in several page shapes (plain text with colons,
+a Markdown pipe table, an HTML table, an HTML definition list) and must be flagged in each.
+Every article here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from taxcheck.readers import read_bytes
+
+INTRO = "Each year the limits change, and a few of the old numbers keep circulating online."
+
+ROWS = [
+    ("Age when required distributions start", "72", "rmd-start-age-72"),
+    ("Max compensation counted for 2026", "$330,000", "compensation-limit"),
+    ("Age RMDs begin", "72", "rmd-start-age-72"),
+]
+
+
+def _plain() -> str:
+    return "\n\n".join(["Retirement numbers at a glance", INTRO,
+                        *(f"{label}: {value}" for label, value, _ in ROWS)]) + "\n"
+
+
+def _markdown() -> str:
+    rows = "\n".join(f"| {label} | {value} |" for label, value, _ in ROWS)
+    return f"# Retirement numbers at a glance\n\n{INTRO}\n\n| Rule | Figure |\n|---|---|\n{rows}\n"
+
+
+def _page(body: str) -> str:
+    filler = ("<p>Ask your plan administrator if you are unsure which of these limits "
+              "applies to you, since some plans set lower caps of their own.</p>")
+    return ("<!DOCTYPE html><html><head><title>Retirement numbers</title></head><body>"
+            "<article><h1>Retirement numbers at a glance</h1>"
+            f"<p>{INTRO} Below are the figures savers ask about most often.</p>"
+            f"<h2>The numbers</h2>{body}{filler}</article></body></html>")
+
+
+def _html_table() -> str:
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value, _ in ROWS)
+    return _page(f"<table><tr><th>Rule</th><th>Figure</th></tr>{rows}</table>")
+
+
+def _html_dl() -> str:
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value, _ in ROWS)
+    return _page(f"<dl>{items}</dl>")
+
+
+SHAPES = {"plain.txt": _plain, "table.md": _markdown, "table.html": _html_table,
+          "definitions.html": _html_dl}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_label_names_the_rule_and_the_value_is_its_figure_or_age(checker, name):
+    report = checker.check(read_bytes(SHAPES[name]().encode(), name))
+    flagged = Counter(f.claim_id for f in report.findings if f.verdict != "accurate")
+    assert flagged == Counter(claim for _, _, claim in ROWS)
+
+
+def test_definition_term_is_read_with_its_description_not_on_its_own():
+    document = read_bytes(_html_dl().encode(), "definitions.html")
+    texts = [b.text for b in document.blocks]
+    assert "Age when required distributions start: 72" in texts
+    assert "Age when required distributions start" not in texts
+    assert "72" not in texts
+
+
+def test_an_age_in_the_value_of_a_label_without_age_is_not_an_rmd_age(check_text):
+    findings = check_text("Required minimum distributions — Pages: 72").findings
+    assert not [f for f in findings if f.claim_id == "rmd-start-age-72"]
