@@ -74,3 +74,19 @@ def test_definition_term_is_read_with_its_description_not_on_its_own():
 def test_an_age_in_the_value_of_a_label_without_age_is_not_an_rmd_age(check_text):
     findings = check_text("Required minimum distributions — Pages: 72").findings
     assert not [f for f in findings if f.claim_id == "rmd-start-age-72"]
+
+
+def test_plain_text_table_without_a_header_row_reads_its_first_row_too(checker):
+    text = ("Quick reference\n\nA few of the numbers people ask about.\n\n"
+            "Salary deferral limit 2026\t$23,000\nIRA limit 2026\t$6,500\n")
+    report = checker.check(read_bytes(text.encode(), "reference.txt"))
+    flagged = {(f.claim_id, f.verdict) for f in report.findings}
+    assert flagged == {("elective-deferral-limit", "outdated"), ("ira-limit", "false")}
+    # the first row is not taken as the column header of the second
+    assert all("$23,000: $6,500" not in f.text for f in report.findings)
+
+
+def test_table_with_a_header_row_keeps_it_as_column_headers():
+    text = "Limits\n\nLimit\t2025\t2026\nIRA limit\t$7,000\t$7,500\n"
+    document = read_bytes(text.encode(), "limits.txt")
+    assert "IRA limit — 2026: $7,500" in [b.text for b in document.blocks]

@@ -335,10 +335,13 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
     (``captioned``) already does, it is read as a heading of the rows, so "Catch-up at 50+"
     is the SIMPLE plans' catch-up.
     """
-    parsed = [(offset, cells) for offset, line in rows
-              if (cells := table_cells(line)) and not is_rule_row(cells)]
+    cells_of = [(offset, cells) for offset, line in rows if (cells := table_cells(line))]
+    parsed = [(offset, cells) for offset, cells in cells_of if not is_rule_row(cells)]
     if len(parsed) < 2:
         return []
+    if len(parsed) == len(cells_of) and data_row([text for _, text in parsed[0][1]]):
+        # no header row: the first row is a rule and its figure like the others
+        parsed.insert(0, (parsed[0][0], [(at, "") for at, _ in parsed[0][1]]))
     header = [text for _, text in parsed[0][1]]
     blocks = []
     corner = _plain_text(header[0]) if header else ""
@@ -362,6 +365,19 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
                 blocks.append(builder.build("table_cell", row=label or None,
                                             column=name or None))
     return blocks
+
+
+_DATA_VALUE = re.compile(r"^\W{0,2}(?:\$\s?\d|\d[\d,.]*\s*(?:%|½|percent\b)|\d{2}(?:\.5)?$|"
+                         r"\d{1,3}(?:,\d{3})+\b)")
+"""A cell that holds a figure (an amount, a rate, an age), not a column header or a year."""
+
+
+def data_row(cells: list[str]) -> bool:
+    """True when a table's first row is data, not a header: its label cell names
+    something and every other cell holds a figure ("Salary deferral limit 2026 | $23,000")."""
+    values = [c.strip() for c in cells[1:] if c.strip()]
+    return bool(cells and cells[0].strip() and values
+                and all(_DATA_VALUE.match(v) for v in values))
 
 
 def _plain_text(cell: str) -> str:
