@@ -90,3 +90,22 @@ def test_table_with_a_header_row_keeps_it_as_column_headers():
     text = "Limits\n\nLimit\t2025\t2026\nIRA limit\t$7,000\t$7,500\n"
     document = read_bytes(text.encode(), "limits.txt")
     assert "IRA limit — 2026: $7,500" in [b.text for b in document.blocks]
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("Age when RMDs begin: 73", [73]),
+    ("Age RMDs start — 2026: 74", [74]),
+    ("RMD age in 2026: 73 — or 75 if your birth year is 1960 or later.", [73, 75]),
+    # an age stated after "age" keeps its place; a later count is not an age
+    ("At age 50, you can add: 10 more", [50]),
+    ("Ages 60–63 — 2026: $11,250", [60]),
+])
+def test_age_named_by_a_label_is_the_value(text, ages):
+    from taxcheck.nlp.quantities import find_quantities
+
+    assert [q.value for q in find_quantities(text) if q.kind == "age"] == ages
+
+
+def test_wrong_rmd_age_in_a_label_line_is_flagged(check_text):
+    findings = check_text("Age when required withdrawals begin: 74").findings
+    assert [(f.claim_id, f.verdict) for f in findings] == [("rmd-start-age", "false")]

@@ -35,7 +35,9 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("percent", re.compile(rf"\b(?P<num>{_NUM}|{_WORD_NUM})\s*(?:%|percent\b|per\s+cent\b)",
                            re.IGNORECASE)),
     ("age", re.compile(
-        rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014])?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after|"
+        # "age: 73", and a label that names the age before its value ("Age when RMDs
+        # begin: 73", "Age RMDs start — 2026: 73")
+        rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014]|\s(?!\d)[^:.!?\n]{{1,60}}?[:=])?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after|"
         rf"(?:rises?|rose|moves?|moved|goes|went|increases?|increased|climbs?|climbed|jumps?|"
         rf"jumped)\s+(?:up\s+)?to(?:\s+age)?)\s+"
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"
@@ -69,9 +71,9 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
         r"\b(?P<num>half)\s+(?:of\s+)?(?:it|that|the\s+(?:shortfall|missed\s+amount|"
         r"amount\s+you\s+(?:missed|didn't\s+take|failed\s+to\s+take)))\b", re.IGNORECASE)),
     # the age of another group right after an age: "at 73 (75 for anyone born in 1960)",
-    # "73, or 75 if you were born in 1960 or later"
-    ("age", re.compile(r"\b\d{2}½?\s*(?:\(|,?\s+or\s+|/)\s*(?P<num>\d{2})"
-                       r"(?=\s+(?:for|if|when)\s+(?:you|anyone|those|people|someone|savers|"
+    # "73, or 75 if you were born in 1960 or later", "73 — or 75 if your birth year is 1960"
+    ("age", re.compile(r"\b\d{2}½?\s*(?:\(|[,\u2013\u2014]?\s+or\s+|/)\s*(?P<num>\d{2})"
+                       r"(?=\s+(?:for|if|when)\s+(?:you|your|anyone|those|people|someone|savers|"
                        r"workers|owners|they|he|she|born|most|many|some|the)\b)",
                        re.IGNORECASE)),
 ]
