@@ -1,6 +1,6 @@
 """Find amounts of money, percentages, ages and tax years in a sentence.
 
-Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / $1 million /
+Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / 25k / $1 million /
 eleven hundred dollars, 10% / 10 percent / ten percent, age 59½ / 59 1/2 / fifty-nine and
 a half, 2025, and years relative to the article's date ("next year": a ``relyear`` of +1).
 """
