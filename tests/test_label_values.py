@@ -109,3 +109,23 @@ def test_age_named_by_a_label_is_the_value(text, ages):
 def test_wrong_rmd_age_in_a_label_line_is_flagged(check_text):
     findings = check_text("Age when required withdrawals begin: 74").findings
     assert [(f.claim_id, f.verdict) for f in findings] == [("rmd-start-age", "false")]
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Maximum plan loan -- $10,000", "Maximum plan loan"),
+    ("Loan limit — $10,000", "Loan limit"),
+    ("IRA catch-up, 2026 = $1,000", "IRA catch-up, 2026"),
+    ("RMD start age      72", "RMD start age"),
+    ("Step 2 - Open the account", None),
+    ("Ages 60 - 63", None),
+    ("Roth IRA rules - 2026 update", None),
+])
+def test_label_set_off_by_a_dash_or_a_gap_is_a_statement_not_a_heading(line, label):
+    text = f"Quick reference\n\nThe numbers readers ask about most.\n\n{line}\n"
+    block = read_bytes(text.encode(), "reference.txt").blocks[-1]
+    assert (block.kind, block.row) == (("paragraph", label) if label else ("heading", None))
+
+
+def test_plan_loan_cap_set_off_by_a_double_hyphen_is_flagged(check_text):
+    findings = check_text("Maximum plan loan -- $10,000").findings
+    assert [(f.claim_id, f.verdict) for f in findings] == [("plan-loan-10000-cap", "false")]

@@ -169,12 +169,24 @@ _VALUE_WORDS = 8
 _NOT_LABELS = ("http", "https", "mailto", "ftp")
 
 
+_SET_LABEL = re.compile(r"^\s*(?P<label>[^\s:.!?|][^:.!?|\t]{0,58}?)"
+                        r"(?:\s+(?:\u2014|\u2013|-|--|=)\s+|\s{3,}|\t+)(?P<value>\S.*?)\s*$")
+"""A label set off from its value by a dash, an equals sign or a gap ("Loan limit — $10,000",
+"RMD start age<TAB>72"): only a figure counts as its value."""
+
+
 def label_value(line: str) -> tuple[str, str] | None:
     """The label and value of a "Label: value" line ("Employee deferral: $24,500"); the
-    value holds a figure ("Myth 1: The loss harvest" is a heading, not a value)."""
+    value holds a figure ("Myth 1: The loss harvest" is a heading, not a value). A label
+    set off by a dash or a gap ("Maximum plan loan -- $10,000") needs a value that is a
+    figure on its own ("Step 2 - Open the account", "Ages 60 - 63" are headings)."""
     m = _LABEL.match(line)
     if not m:
-        return None
+        m = _SET_LABEL.match(line)
+        if not m or not _DATA_VALUE.match(m.group("value")) or len(
+                m.group("value").split()) > _VALUE_WORDS or (
+                m.group("label")[-1:].isdigit() and m.group("value")[:1].isdigit()):
+            return None
     label, value = m.group("label"), m.group("value")
     if (len(label.split()) > _LABEL_WORDS or label.lower() in _NOT_LABELS
             or label.endswith(",") or not _FIGURE.search(value)
