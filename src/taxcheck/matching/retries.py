@@ -421,6 +421,15 @@ _HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|pro
                            r"normally|not\s+(?:necessarily|always|yet|exactly))\b",
                            re.IGNORECASE)
 
+_SPEAKER_TAG = re.compile(r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest)\s*:\s*",
+                          re.IGNORECASE)
+"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes."): not part of the reply."""
+
+
+def _reply_text(cand: Candidate) -> str:
+    """The words of a reply, after any speaker's tag."""
+    return _SPEAKER_TAG.sub("", cand.text, count=1)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -528,7 +537,10 @@ def answers(cand: Candidate) -> bool:
 def bare_reply(cand: Candidate) -> str | None:
     """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
-    if said is None or len(cand.text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(cand.text):
+    if said is None:
+        return None
+    text = _reply_text(cand)
+    if len(text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(text):
         return None
     return said
 
@@ -562,7 +574,8 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
             or cand.historical or cand.attribution
-            or (len(cand.text.split()) < BARE_REPLY and not _HEDGED_REPLY.match(cand.text))):
+            or (len(_reply_text(cand).split()) < BARE_REPLY
+                and not _HEDGED_REPLY.match(_reply_text(cand)))):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
     answered = replace(cand, polarity=said,
