@@ -570,7 +570,9 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     """A reply in the sentence right after a question states what was asked (yes) or its
     denial (no), with whatever the reply adds: "Does rolling over lock in the loss? It can,
     if you time it right." states that a rollover realizes the loss; "Can you deduct losses
-    in your IRA? Yes, under the right conditions" states the old deduction."""
+    in your IRA? Yes, under the right conditions" states the old deduction. A reply that
+    states a claim on its own ("Can I borrow from my IRA? Sure, the 10% penalty applies to
+    early withdrawals.") keeps its facts: the question may set their verdict, not add one."""
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
             or cand.historical or cand.attribution
@@ -583,6 +585,11 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     matches = match(set(labels), answered)
     if not matches:
         return [], res
+    own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
+    if own:  # "Sure, the 10% penalty applies ..." states a claim of its own: the question
+        matches = [m for m in matches if m.claim.fact in own]  # adds no other fact to it
+        if not matches:
+            return [], res
     asked = tuple(sorted(question.labels - res.labels))
     return matches, replace(res, cand=answered, labels=labels, steps=[*res.steps, Step(
         stage="context", detail=f"the answer to the question on line {question.line}",
