@@ -348,3 +348,24 @@ def test_a_reply_without_a_question_or_with_its_own_claim_borrows_nothing(check_
     found = _framed(check_text, text)
     assert ("ira-loan", "false") not in found
     assert ("retirement-loss-deductible", "false") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the age is only in the question; the reply agrees with the plan it describes
+    ("I turn 73 this year. Can I wait until 75 to take my first RMD?\n\nYour plan to wait "
+     "works.\n", ("rmd-start-age", "false")),
+    ("Born in 1960, can I wait until 75 for my first RMD? Your plan to wait works.\n",
+     ("rmd-start-age-born-1960", "accurate")),
+])
+def test_a_reply_with_no_amount_takes_the_amount_its_question_names(check_text, text,
+                                                                    expected):
+    report = check_text(text)
+    found = [f for f in report.findings if not f.suppressed
+             and (f.claim_id, f.verdict) == expected]
+    assert found
+    # the amount stands in the question: no edit is offered inside the reply
+    assert all(f.fix is None for f in found)
+
+
+def test_a_reply_that_denies_an_amount_asked_about_flags_nothing(check_text):
+    assert not _framed(check_text, "Is the 2025 IRA limit $6,500? No, it went up.\n")

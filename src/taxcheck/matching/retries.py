@@ -17,6 +17,7 @@ from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Resolution
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.years import AMOUNT_KINDS
 
 MatchFn = Callable[..., list[Match]]
 """Concept labels (and, optionally, the clause to match instead) -> matches."""
@@ -444,6 +445,26 @@ class Question:
     reply: str | None = None
     """The polarity of a bare reply given to it ("Yes.", "No."), with ``sentence`` moved to
     the reply's: the sentence after the reply explains it."""
+    cand: Candidate | None = None
+    """The question's clause: the amounts it names complete a reply that names none."""
+
+
+def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
+    """A reply that names no amount, read with the amounts its question names ("Can I wait
+    until 75 for my first RMD? Your plan to wait works."): the question's amounts and
+    concepts are placed just before the reply, so each amount keeps its nearest concept."""
+    asked = question.cand
+    if asked is None or any(q.kind in AMOUNT_KINDS for q in cand.quantities):
+        return cand
+    carried = [q for q in asked.quantities if q.kind in AMOUNT_KINDS]
+    if not carried:
+        return cand
+    shift = cand.start - 1 - asked.end
+    return replace(cand, concepts=(
+        *(replace(m, start=m.start + shift, end=m.end + shift) for m in asked.concepts),
+        *cand.concepts), quantities=(
+        *(replace(q, start=q.start + shift, end=q.end + shift) for q in carried),
+        *cand.quantities))
 
 
 _ASKING = frozenset({
@@ -580,9 +601,10 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
                 and not _HEDGED_REPLY.match(_reply_text(cand)))):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
-    answered = replace(cand, polarity=said,
-                       negations=cand.negations if said == "negated" else ())
-    matches = match(set(labels), answered)
+    answered = with_asked_figures(replace(
+        cand, polarity=said, negations=cand.negations if said == "negated" else ()), question)
+    matches = [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end else m
+               for m in match(set(labels), answered)]  # no edit of an amount asked about
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
