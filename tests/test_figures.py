@@ -155,6 +155,21 @@ def test_grand_and_thousand_without_an_amount(text):
     assert [q for q in find_quantities(text) if q.kind == "usd"] == []
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("you can put in 25k this year", 25000), ("- 401(k) limit: 24.5K", 24500),
+    ("up to 7.5k in an IRA", 7500), ("the cap is $8k", 8000), ("8 grand a year", 8000),
+])
+def test_shorthand_thousands_are_amounts(text, value):
+    [q] = [q for q in find_quantities(text) if q.kind == "usd"]
+    assert q.value == value
+
+
+@pytest.mark.parametrize("text", ["my 401k plan", "a 403K account", "Form 1099-K",
+                                  "a 12.5kg box", "the 457k option"])
+def test_a_plan_name_or_unit_ending_in_k_is_no_amount(text):
+    assert [q for q in find_quantities(text) if q.kind == "usd"] == []
+
+
 def test_an_age_given_as_a_labels_value():
     findings = _json("Intro.\n\nRMD age: 72\n", "--tax-year", "2026")
     assert [(f["claim_id"], f["verdict"]) for f in findings] == [("rmd-start-age-72", "outdated")]

@@ -1,6 +1,6 @@
 """Find amounts of money, percentages, ages and tax years in a sentence.
 
-Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / $1 million /
+Handles the common spellings: $23,500 / 23,500 dollars / $23.5k / 25k / $1 million /
 eleven hundred dollars, 10% / 10 percent / ten percent, age 59½ / 59 1/2 / fifty-nine and
 a half, 2025, and years relative to the article's date ("next year": a ``relyear`` of +1).
 """
@@ -157,10 +157,39 @@ def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
             if (digit or not digits) and (not needs or not held.isdisjoint(needs))]
 
 
+_PLAN_NUMBERS = frozenset({"401", "403", "457"})
+"""Digits before a bare "k" that name a plan ("401k"), not thousands of dollars."""
+_BARE_K = re.compile(r"(?<![\w$.,])(?P<num>\d{1,3}(?:\.\d+)?)[kK](?![\w(])")
+"""Shorthand thousands without a dollar sign ("25k", "7.5K"): run only on the few words
+that end in "k" right after a digit (see ``_bare_thousands``)."""
+
+
+def _bare_thousands(text: str) -> list[tuple[int, int, float]]:
+    """Spans and values of amounts written "25k" (no "$"): only words whose "k" follows a
+    digit are tested, so a sentence without one costs a character scan."""
+    spans: list[tuple[int, int, float]] = []
+    lower = text.lower()
+    start = 0
+    while (at := lower.find("k", start)) >= 0:
+        start = at + 1
+        if at == 0 or not text[at - 1].isdigit():
+            continue
+        word_start = at - 1
+        while word_start > 0 and (text[word_start - 1].isdigit() or text[word_start - 1] == "."):
+            word_start -= 1
+        m = _BARE_K.match(text, word_start)
+        if m is None or m.group("num") in _PLAN_NUMBERS:
+            continue
+        spans.append((m.start(), m.end(), float(m.group("num")) * 1_000))
+    return spans
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Return the quantities in ``text``; spans are shifted by ``offset``."""
-    found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    bare = _bare_thousands(text) if _DIGIT.search(text) is not None else []
+    found = [Quantity("usd", value, start + offset, end + offset, text[start:end])
+             for start, end, value in bare]
+    taken = [(start, end) for start, end, _ in bare]
     for kind, pattern in _applicable(text):
         for m in pattern.finditer(text):
             start, end = m.start("num"), m.end()
