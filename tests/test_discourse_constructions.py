@@ -309,3 +309,63 @@ def test_a_pronoun_after_its_antecedent_takes_no_account_from_further_back(
 def test_a_pronoun_with_nothing_before_it_still_takes_the_account_from_before(
         check_text, text, suffix, expected):
     assert expected in _framed(check_text, text, suffix)
+
+
+# --- an answer with no claim of its own takes the question's, in the answer's direction ----
+
+@pytest.mark.parametrize("text, suffix, expected", [
+    # Q&A column, question and answer on one line behind speaker tags
+    ("Reader mail\n\nQ: Can I borrow from my IRA to buy a car? A: Sure, same rules as a "
+     "401(k).\n", ".txt", ("ira-loan", "false")),
+    # FAQ page: the question is a heading, the answer agrees without repeating it
+    ("<h1>IRA questions</h1>\n<h2>Can I take a loan out of my rollover IRA?</h2>\n"
+     "<p>Of course, just like a 401(k) loan.</p>\n", ".html", ("ira-loan", "false")),
+    # forum thread: a reply that agrees in three words
+    ("newbie_saver wrote: hi all, first post. Can I write off the losses in my Roth IRA "
+     "this year?\n\nYou sure can.\n", ".txt", ("retirement-loss-deductible", "false")),
+    # chat transcript: the agent's tag before a hedged yes
+    ("Support chat\n\nCustomer: Are the losses in my 403(b) tax-deductible?\nAgent: Often, "
+     "yes, if you sell before year end.\n", ".txt", ("retirement-loss-deductible", "false")),
+    # a refusal that names what was asked for ("No X for you")
+    ("Ask the planner\n\nCan I deduct the drop in my 401(k) on this year's return?\n\n"
+     "No deduction for you, I'm afraid.\n", ".txt", ("retirement-loss-not-deductible",
+                                                    "accurate")),
+])
+def test_an_answer_with_no_claim_of_its_own_states_the_question(check_text, text, suffix,
+                                                                 expected):
+    assert expected in _framed(check_text, text, suffix)
+
+
+@pytest.mark.parametrize("text", [
+    # no question before it: "Sure." and a speaker's tag state nothing
+    "Notes from the seminar\n\nSure, same rules as a 401(k).\n",
+    "Expert: No, a loss inside your IRA stays inside it.\n\nThat is all for today.\n",
+    # the answer states a claim of its own, about something else
+    "Can I take a loan from my IRA?\n\nSure, the 10% penalty applies to early withdrawals "
+    "from an IRA.\n",
+])
+def test_a_reply_without_a_question_or_with_its_own_claim_borrows_nothing(check_text, text):
+    found = _framed(check_text, text)
+    assert ("ira-loan", "false") not in found
+    assert ("retirement-loss-deductible", "false") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the age is only in the question; the reply agrees with the plan it describes
+    ("I turn 73 this year. Can I wait until 75 to take my first RMD?\n\nYour plan to wait "
+     "works.\n", ("rmd-start-age", "false")),
+    ("Born in 1960, can I wait until 75 for my first RMD? Your plan to wait works.\n",
+     ("rmd-start-age-born-1960", "accurate")),
+])
+def test_a_reply_with_no_amount_takes_the_amount_its_question_names(check_text, text,
+                                                                    expected):
+    report = check_text(text)
+    found = [f for f in report.findings if not f.suppressed
+             and (f.claim_id, f.verdict) == expected]
+    assert found
+    # the amount stands in the question: no edit is offered inside the reply
+    assert all(f.fix is None for f in found)
+
+
+def test_a_reply_that_denies_an_amount_asked_about_flags_nothing(check_text):
+    assert not _framed(check_text, "Is the 2025 IRA limit $6,500? No, it went up.\n")

@@ -247,7 +247,7 @@ class _Walk:
                 self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
-                                      sets_up_case(res.cand))
+                                      sets_up_case(res.cand), cand=res.cand)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
             line = self.document.line_col(block.to_source(cands[-1].start))[0]

@@ -17,6 +17,7 @@ from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Resolution
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.years import AMOUNT_KINDS
 
 MatchFn = Callable[..., list[Match]]
 """Concept labels (and, optionally, the clause to match instead) -> matches."""
@@ -421,6 +422,15 @@ _HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|pro
                            r"normally|not\s+(?:necessarily|always|yet|exactly))\b",
                            re.IGNORECASE)
 
+_SPEAKER_TAG = re.compile(r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest)\s*:\s*",
+                          re.IGNORECASE)
+"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes."): not part of the reply."""
+
+
+def _reply_text(cand: Candidate) -> str:
+    """The words of a reply, after any speaker's tag."""
+    return _SPEAKER_TAG.sub("", cand.text, count=1)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -435,6 +445,26 @@ class Question:
     reply: str | None = None
     """The polarity of a bare reply given to it ("Yes.", "No."), with ``sentence`` moved to
     the reply's: the sentence after the reply explains it."""
+    cand: Candidate | None = None
+    """The question's clause: the amounts it names complete a reply that names none."""
+
+
+def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
+    """A reply that names no amount, read with the amounts its question names ("Can I wait
+    until 75 for my first RMD? Your plan to wait works."): the question's amounts and
+    concepts are placed just before the reply, so each amount keeps its nearest concept."""
+    asked = question.cand
+    if asked is None or any(q.kind in AMOUNT_KINDS for q in cand.quantities):
+        return cand
+    carried = [q for q in asked.quantities if q.kind in AMOUNT_KINDS]
+    if not carried:
+        return cand
+    shift = cand.start - 1 - asked.end
+    return replace(cand, concepts=(
+        *(replace(m, start=m.start + shift, end=m.end + shift) for m in asked.concepts),
+        *cand.concepts), quantities=(
+        *(replace(q, start=q.start + shift, end=q.end + shift) for q in carried),
+        *cand.quantities))
 
 
 _ASKING = frozenset({
@@ -528,7 +558,10 @@ def answers(cand: Candidate) -> bool:
 def bare_reply(cand: Candidate) -> str | None:
     """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
-    if said is None or len(cand.text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(cand.text):
+    if said is None:
+        return None
+    text = _reply_text(cand)
+    if len(text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(text):
         return None
     return said
 
@@ -558,18 +591,27 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     """A reply in the sentence right after a question states what was asked (yes) or its
     denial (no), with whatever the reply adds: "Does rolling over lock in the loss? It can,
     if you time it right." states that a rollover realizes the loss; "Can you deduct losses
-    in your IRA? Yes, under the right conditions" states the old deduction."""
+    in your IRA? Yes, under the right conditions" states the old deduction. A reply that
+    states a claim on its own ("Can I borrow from my IRA? Sure, the 10% penalty applies to
+    early withdrawals.") keeps its facts: the question may set their verdict, not add one."""
     said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
             or cand.historical or cand.attribution
-            or (len(cand.text.split()) < BARE_REPLY and not _HEDGED_REPLY.match(cand.text))):
+            or (len(_reply_text(cand).split()) < BARE_REPLY
+                and not _HEDGED_REPLY.match(_reply_text(cand)))):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
-    answered = replace(cand, polarity=said,
-                       negations=cand.negations if said == "negated" else ())
-    matches = match(set(labels), answered)
+    answered = with_asked_figures(replace(
+        cand, polarity=said, negations=cand.negations if said == "negated" else ()), question)
+    matches = [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end else m
+               for m in match(set(labels), answered)]  # no edit of an amount asked about
     if not matches:
         return [], res
+    own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
+    if own:  # "Sure, the 10% penalty applies ..." states a claim of its own: the question
+        matches = [m for m in matches if m.claim.fact in own]  # adds no other fact to it
+        if not matches:
+            return [], res
     asked = tuple(sorted(question.labels - res.labels))
     return matches, replace(res, cand=answered, labels=labels, steps=[*res.steps, Step(
         stage="context", detail=f"the answer to the question on line {question.line}",
