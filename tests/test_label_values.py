@@ -129,3 +129,8 @@ def test_label_set_off_by_a_dash_or_a_gap_is_a_statement_not_a_heading(line, lab
 def test_plan_loan_cap_set_off_by_a_double_hyphen_is_flagged(check_text):
     findings = check_text("Maximum plan loan -- $10,000").findings
     assert [(f.claim_id, f.verdict) for f in findings] == [("plan-loan-10000-cap", "false")]
+
+
+def test_age_set_off_by_a_gap_of_spaces_is_the_rmd_age(check_text):
+    findings = check_text("RMD start age      72").findings
+    assert [(f.claim_id, f.verdict) for f in findings] == [("rmd-start-age-72", "outdated")]
