@@ -134,3 +134,17 @@ def test_plan_loan_cap_set_off_by_a_double_hyphen_is_flagged(check_text):
 def test_age_set_off_by_a_gap_of_spaces_is_the_rmd_age(check_text):
     findings = check_text("RMD start age      72").findings
     assert [(f.claim_id, f.verdict) for f in findings] == [("rmd-start-age-72", "outdated")]
+
+
+def test_html_fragment_read_directly_keeps_table_rows_and_definitions(checker):
+    fragment = ("<h2>2026 cheat sheet</h2><p>The numbers readers ask about most.</p>"
+                "<table><tr><th>Limit</th><th>2026</th></tr>"
+                "<tr><td>IRA contribution limit</td><td>$6,500</td></tr></table>"
+                "<p>Plans set their own rules too.</p>"
+                "<dl><dt>Age when RMDs start</dt><dd>72</dd></dl>")
+    document = read_bytes(fragment.encode(), "fragment.html")
+    texts = [b.text for b in document.blocks]
+    assert "IRA contribution limit — 2026: $6,500" in texts
+    assert "Age when RMDs start: 72" in texts
+    flagged = {f.claim_id for f in checker.check(document).findings}
+    assert flagged == {"ira-limit", "rmd-start-age-72"}

@@ -267,5 +267,42 @@ def _page_blocks(page: HtmlSource) -> list[Extracted]:
     blocks = [b for b in page.blocks if not b.boilerplate]
     if any(b.in_article for b in blocks):
         blocks = [b for b in blocks if b.in_article]
-    return [Extracted(b.kind, _visible(b.text), b.level, b.number) for b in blocks
-            if _visible(b.text)]
+    blocks = [b for b in blocks if _visible(b.text)]
+    out: list[Extracted] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.cell is not None:
+            j = i
+            while j < len(blocks) and blocks[j].cell is not None and (
+                    blocks[j].cell[0] == b.cell[0]):
+                j += 1
+            _table(_cells_as_table(blocks[i:j]), out)
+            i = j
+            continue
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.term == "dt" and after is not None and after.term == "dd":
+            # a definition list's term is read with its description, as a table row is
+            out.append(Extracted("table_cell", _visible(after.text),
+                                 row=_visible(b.text).rstrip(":")))
+            i += 2
+            continue
+        out.append(Extracted(b.kind, _visible(b.text), b.level, b.number))
+        i += 1
+    return out
+
+
+def _cells_as_table(blocks: list[SourceBlock]) -> etree._Element:
+    """The cells of one table, read directly from the page, as an extractor's table."""
+    from lxml import etree as tree  # imported only for pages with a table
+
+    table = tree.Element("table")
+    rows: dict[int, dict[int, list[str]]] = {}
+    for b in blocks:
+        assert b.cell is not None
+        rows.setdefault(b.cell[1], {}).setdefault(b.cell[2], []).append(_visible(b.text))
+    for r in sorted(rows):
+        row = tree.SubElement(table, "row")
+        for c in range(max(rows[r]) + 1):
+            tree.SubElement(row, "cell").text = " ".join(rows[r].get(c, []))
+    return table

@@ -57,6 +57,11 @@ class SourceBlock:
     number: int | None = None
     boilerplate: bool = False
     in_article: bool = False
+    cell: tuple[int, int, int] | None = None
+    """(table, row, column) of a table cell's text: the table's number in the page, the
+    row's and the cell's index in it."""
+    term: str | None = None
+    """``dt`` or ``dd`` for a definition list's term or description."""
 
 
 @dataclass
@@ -119,6 +124,8 @@ class _Scanner(HTMLParser):
         self._title: list[str] | None = None
         self._chars: list[str] = []
         self._space = False
+        self._tables: list[list[int]] = []  # per open <table>: [number, row, column]
+        self._table_count = 0
 
     # -- positions -------------------------------------------------------------------------
     def _offset(self) -> int:
@@ -154,6 +161,7 @@ class _Scanner(HTMLParser):
         self._boilerplate += boilerplate
         self._article += tag in ("article", "main")
         self._open_list(tag, attrs)
+        self._open_cell(tag)
         if tag in _BLOCK:
             self._enter_block(tag, offset)
         self._start_capture(tag, attrs)
@@ -165,6 +173,17 @@ class _Scanner(HTMLParser):
             self._ol_counters.append(int(start) if start.strip().isdigit() else 1)
         elif tag == "ul":
             self._ol_counters.append(None)
+
+    def _open_cell(self, tag: str) -> None:
+        """Count tables, rows and cells, so a cell's text knows its place."""
+        if tag == "table":
+            self._table_count += 1
+            self._tables.append([self._table_count, -1, -1])
+        elif tag == "tr" and self._tables:
+            self._tables[-1][1] += 1
+            self._tables[-1][2] = -1
+        elif tag in ("td", "th") and self._tables:
+            self._tables[-1][2] += 1
 
     def _enter_block(self, tag: str, offset: int) -> None:
         """Make ``tag`` the current block; an <li> of an <ol> takes the next number."""
@@ -201,6 +220,8 @@ class _Scanner(HTMLParser):
             self._article -= name in ("article", "main")
             if name in ("ol", "ul") and self._ol_counters:
                 self._ol_counters.pop()
+            if name == "table" and self._tables:
+                self._tables.pop()
             if name == "script" and self._script is not None:
                 self.out.json_ld.append("".join(self._script))
                 self._script = None
@@ -289,10 +310,17 @@ class _Scanner(HTMLParser):
             kind = "list_item"
         elif "blockquote" in inside:
             kind = "quote"
+        cell = None
+        if self._tables and inside & {"td", "th"}:
+            number, row, column = self._tables[-1]
+            cell = (number, row, column)
+        term = next((name for name, _, _ in reversed(self._stack) if name in ("dt", "dd")),
+                    None)
         self.out.blocks.append(SourceBlock(
             kind=kind, text=text, start=self._text_start, level=level,
             number=self._number if kind == "list_item" else None,
-            boilerplate=self._boilerplate > 0, in_article=self._article > 0))
+            boilerplate=self._boilerplate > 0, in_article=self._article > 0,
+            cell=cell, term=term))
 
     # -- metadata --------------------------------------------------------------------------
     def _collect_meta(self, tag: str, attrs: dict[str, str]) -> None:
