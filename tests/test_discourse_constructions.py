@@ -369,3 +369,61 @@ def test_a_reply_with_no_amount_takes_the_amount_its_question_names(check_text, 
 
 def test_a_reply_that_denies_an_amount_asked_about_flags_nothing(check_text):
     assert not _framed(check_text, "Is the 2025 IRA limit $6,500? No, it went up.\n")
+
+
+# --- a later post's header is page furniture: the reply after it answers the post before ------
+
+_ASKED = "Money is tight this spring. Can I take a loan from my traditional IRA?"
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    (f"Thread: short on cash\nPosted by mike_r\n{_ASKED}\nReply from dave_k\nYou sure can.\n",
+     ".txt"),
+    (f"Borrowing from an IRA\nPosted by jo_b\n{_ASKED}\nRe: Borrowing from an IRA\n"
+     "Yes, you can.\n", ".txt"),
+    (f"Thread: IRA cash\nAsked by pat\n{_ASKED}\nAnswered by Lin M.\nSure, you can.\n", ".txt"),
+    (f"# Borrowing from an IRA\n\nPosted by mike_r\n\n{_ASKED}\n\n**Reply from dave_k**\n\n"
+     "You sure can.\n", ".md"),
+    (f"# Short on cash\n\n{_ASKED}\n\n### Re: Short on cash\n\nYes, you can.\n", ".md"),
+    (f"# Short on cash\n\n{_ASKED}\n\nComment by sam_t\n\nYou sure can.\n", ".md"),
+])
+def test_a_reply_after_a_post_header_answers_the_post_before(check_text, text, suffix):
+    assert ("ira-loan", "false") in _framed(check_text, text, suffix)
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("Posted by mike_r\nYou sure can borrow from your 401(k).\n", ".txt"),
+    ("# Reply from dave_k\n\nYou sure can borrow from your 401(k).\n", ".md"),
+])
+def test_a_header_before_any_post_is_not_furniture_and_adds_no_question(check_text, text,
+                                                                        suffix):
+    assert ("ira-loan", "false") not in _framed(check_text, text, suffix)
+
+
+# --- a bare "No." before a sentence that already denies is not flipped twice ------------------
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("Q: Is the Saver's Credit refundable?\nA: No. It's nonrefundable.\n", ".txt"),
+    ("Thread: credit\nPosted by lin\nMy tax is zero. Is the Saver's Credit refundable?\n"
+     "Reply from kev\nNo \u2014 it only reduces tax you owe.\n", ".txt"),
+    ("# Credits\n\nMy tax is zero. Is the Saver's Credit refundable?\n\n**Reply from kev**\n\n"
+     "No. It's nonrefundable.\n", ".md"),
+    ("Is the Saver's Credit refundable?\n\nNo. It is a nonrefundable credit.\n", ".md"),
+])
+def test_a_no_before_a_denial_keeps_the_denial(check_text, text, suffix):
+    found = _framed(check_text, text, suffix)
+    assert ("savers-credit-nonrefundable", "accurate") in found
+    assert not any(verdict != "accurate" for _, verdict in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Can I borrow from my IRA?\nReply from kev\nNo. IRAs don't offer loans.\n",
+    "Q: Can I borrow from my IRA?\nA: No \u2014 IRAs don't offer loans.\n",
+    "Can I borrow from my IRA?\nRe: IRA loans\nNo, IRAs don't allow loans at all.\n",
+    "Thread: loans\nPosted by lin\nCan I borrow from my IRA?\nReply from sam\n"
+    "No. You can't borrow from an IRA.\n",
+])
+def test_a_no_before_a_denied_ira_loan_is_verified_not_flagged(check_text, text):
+    found = _framed(check_text, text)
+    assert ("ira-no-loans", "accurate") in found
+    assert ("ira-loan", "false") not in found

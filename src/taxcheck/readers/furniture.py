@@ -30,6 +30,14 @@ _REPLY_MARKER = re.compile(
     r"\s*[:,\u00b7|]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _POSTED = re.compile(r"^(?:posted|replied|answered|commented|asked|edited|last\s+edited)\b",
                      re.IGNORECASE)
+_POSTER = re.compile(
+    r"^(?:(?:reply|response|answer|comment|post|message)\s+(?:from|by)"
+    r"|(?:posted|replied|answered|commented|asked|written)\s+by)\s+@?[\w.\-]{1,32}"
+    r"(?:\s+[\w.\-]{1,32})?\s*(?:[:,\u00b7|]\s*(?P<rest>.*))?$", re.IGNORECASE)
+"""A post's header naming its poster ("Reply from dave_k", "Posted by Lin M.")."""
+_SUBJECT = re.compile(r"^re\s*:\s*\S", re.IGNORECASE)
+"""A reply's subject line, the thread's title after "Re:" ("Re: IRA loans")."""
+_SUBJECT_WORDS = 14
 _STATS = re.compile(
     r"^(?:(?:joined|posts|messages|reputation|likes|karma|location|member\s+since|"
     r"reaction\s+score|points|threads|comments|replies|views)\s*:?\s*\S.{0,30}"
@@ -120,6 +128,19 @@ def post_meta(line: str) -> bool:
         for p in parts)
 
 
+def reply_header(line: str) -> bool:
+    """A later post's header naming its poster or repeating the thread's subject ("Reply
+    from dave_k", "Posted by Lin M. | Mar 4, 2025", "Re: IRA loans"). Before any text it is
+    the page's byline or title, so :func:`furniture_lines` only takes it after text."""
+    s = line.strip()
+    if not s or len(s) > _MAX_LINE:
+        return False
+    if m := _POSTER.match(s):
+        rest = m.group("rest")
+        return not rest or bool(dateline(rest) or _meta_part(rest))
+    return bool(_SUBJECT.match(s)) and _words(s) <= _SUBJECT_WORDS
+
+
 def post_date(line: str) -> date | None:
     """The date a post's header line gives ("#1  Posted: Mar 4, 2025, 9:41 pm")."""
     s = line.strip()
@@ -160,11 +181,13 @@ def furniture_lines(lines: list[str]) -> set[int]:
     Datelines stay datelines (they date the page and are skipped too). A user name alone
     on a line counts when the line before or after it is a post's header line; a
     signature is the (at most :data:`SIGNATURE_LINES`) short lines after a "--" line, up
-    to a blank line or the next post's header.
+    to a blank line or the next post's header. After the first sentence of a post, a later
+    post's header naming its poster or subject (:func:`reply_header`) counts too.
     """
     out: set[int] = set()
     meta = [post_meta(line) for line in lines]
     signature = 0
+    text = False
     for i, line in enumerate(lines):
         if signature and _signature_line(line) and not (
                 handle(line) and i + 1 < len(lines) and meta[i + 1]):
@@ -178,7 +201,10 @@ def furniture_lines(lines: list[str]) -> set[int]:
         elif signature_start(line):
             out.add(i)
             signature = SIGNATURE_LINES
-        elif handle(line) and ((i > 0 and meta[i - 1]) or (i + 1 < len(lines)
-                                                             and meta[i + 1])):
+        elif (handle(line) and ((i > 0 and meta[i - 1]) or (i + 1 < len(lines)
+                                                              and meta[i + 1]))) or (
+                text and reply_header(line)):
             out.add(i)
+        elif line.rstrip().endswith((".", "!", "?")) and not dateline(line):
+            text = True  # a sentence of a post: a page's title or byline ends in none
     return out

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, Document
+from taxcheck.readers.furniture import reply_header
 from taxcheck.readers.lines import (
     byline_author,
     byline_date,
@@ -142,6 +143,8 @@ class _BlockReader:
                 continue
             if index in self.tables and not _LIST.match(line):
                 self._table(index)
+            elif self._post_header(index, line, offset):
+                continue
             elif m := _HEADING.match(line):
                 self._heading(m.group(2), offset + m.start(2), level=len(m.group(1)))
             elif m := self._bold_heading(index, line):
@@ -201,6 +204,24 @@ class _BlockReader:
         captioned = bool(self.blocks) and self.blocks[-1].kind in ("heading", "title")
         self.blocks.extend(table_cell_blocks(self.lines[index:self.skip_to], add=_add_inline,
                                              captioned=captioned))
+
+    def _post_header(self, index: int, line: str, offset: int) -> bool:
+        """A later forum post's header alone on its line, bold, a heading or plain ("**Reply
+        from dave_k**", "### Re: IRA loans"), once a post's text was read: page furniture,
+        not a heading, so the reply after it still answers the question before it."""
+        if self.current is not None or (index + 1 < len(self.lines)
+                                        and self.lines[index + 1][1].strip()):
+            return False
+        if not any(b.kind in ("paragraph", "list_item", "quote") for b in self.blocks):
+            return False
+        stripped = line.strip()
+        text = stripped.lstrip("#").strip().strip("*_").strip()
+        if not text or not reply_header(text):
+            return False
+        builder = self.start("furniture")
+        _add_inline(builder, text, offset + line.index(text))
+        self.flush()
+        return True
 
     def _bold_heading(self, index: int, line: str) -> re.Match[str] | None:
         """A short line bold all through, alone between blank lines and not ending like a
