@@ -317,3 +317,63 @@ def test_a_fragment_is_read_whole_even_its_links():
     doc = read_bytes(f"{ARTICLE_DIV}\n{LINK_LIST}".encode(), "fragment.html")
     assert [b.text for b in doc.blocks][-2:] == ["Best savings accounts this month",
                                                  "Quiz: what kind of saver are you"]
+
+
+# A page without <article>/<main>: the extractor drops headings inside <section> and
+# <header> elements; the reader puts each one back above the text under it.
+LONG = ("and that is the figure most savers plan around when they set up automatic "
+        "transfers at the start of the year.")
+HEADED_PAGES = {
+    "divs": ("<div class='content'><h2>{h1}</h2><div>{p1}</div><h2>{h2}</h2>"
+             "<div>{p2}</div></div>"),
+    "sections": "<section><h2>{h1}</h2><p>{p1}</p></section><section><h2>{h2}</h2><p>{p2}</p>"
+                "</section>",
+    "headers": "<div><header><h2>{h1}</h2></header><p>{p1}</p><header><h2>{h2}</h2></header>"
+               "<p>{p2}</p></div>",
+    "section-headers": "<section><header><h2>{h1}</h2></header><p>{p1}</p></section>"
+                       "<section><header><h2>{h2}</h2></header><p>{p2}</p></section>",
+}
+HEADINGS = ("Roth IRA income limits", "Required minimum distributions")
+TEXTS = (f"Single filers above the phase-out range cannot contribute directly, {LONG}",
+         f"Original owners never have to take distributions during their lifetime, {LONG}")
+
+
+@pytest.mark.parametrize("shape", HEADED_PAGES)
+def test_headings_of_a_page_without_an_article_element_are_kept_above_their_text(shape):
+    body = HEADED_PAGES[shape].format(h1=HEADINGS[0], p1=TEXTS[0], h2=HEADINGS[1], p2=TEXTS[1])
+    page = (f"<html><head><title>Roth basics</title></head><body>{body}"
+            "<aside class='sidebar'><h3>Popular posts</h3><ul><li>Ten ways to save</li></ul>"
+            "</aside></body></html>")
+    doc = read_bytes(page.encode(), f"{shape}.html")
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 2, HEADINGS[0]), ("paragraph", 0, TEXTS[0]),
+        ("heading", 2, HEADINGS[1]), ("paragraph", 0, TEXTS[1])]
+    assert_blocks_map_to_their_words(doc)
+
+
+def test_headings_in_headers_are_kept_when_the_extractor_finds_nothing():
+    page = ("<html><head><title>x</title></head><body><header><h2>Catch-up</h2></header>"
+            "<section><h2>Limit</h2><div>$7,000.</div></section></body></html>")
+    doc = read_bytes(page.encode(), "tiny.html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Catch-up"), ("heading", "Limit"), ("paragraph", "$7,000.")]
+
+
+def test_a_site_headers_name_and_navigation_stay_out():
+    page = ("<html><head><title>Money blog</title></head><body><header><h1>Money Blog</h1>"
+            "<nav><a href='/'>Home</a> <a href='/tax'>Tax</a></nav></header>"
+            f"<section><header><h2>{HEADINGS[0]}</h2></header><p>{TEXTS[0]}</p></section>"
+            "</body></html>")
+    doc = read_bytes(page.encode(), "blog.html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", HEADINGS[0]), ("paragraph", TEXTS[0])]
+
+
+def test_a_section_heading_stating_a_wrong_limit_is_checked(checker):
+    page = ("<html><head><title>IRA guide</title></head><body><section>"
+            "<h2>You can contribute $10,000 to an IRA in 2024</h2>"
+            f"<p>Saving early gives the money more time to grow, {LONG}</p></section>"
+            "</body></html>")
+    report = checker.check(read_bytes(page.encode(), "guide.html"))
+    assert [(f.claim_id, f.text) for f in report.findings] == [
+        ("ira-limit", "You can contribute $10,000 to an IRA in 2024")]

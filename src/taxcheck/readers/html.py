@@ -14,6 +14,11 @@ minus scripts, forms and navigation. The same direct reading is the fallback whe
 trafilatura finds no article in a page, or only dumps the page's text as one
 paragraph (its last resort on pages with little text).
 
+trafilatura drops headings inside ``<section>`` and ``<header>`` elements; a page
+heading it dropped is put back, in page order, when the text under it was extracted
+(a ``<header>`` outside ``<article>``/``<main>`` is otherwise boilerplate, but its
+section headings, level 2 and below, are the article's).
+
 The page's first ``<h1>`` becomes the ``title`` block (trafilatura sometimes drops it
 from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
 """
@@ -65,19 +70,23 @@ def read_html(text: str, path: str) -> Document:
     """Read the main article of an HTML page (or a fragment) into a Document."""
     page = scan_html(text)
     items = _trafilatura_blocks(text) if page.is_page else []
+    page_items = None
     if not items:
-        items = _page_blocks(page)
+        items = page_items = _page_blocks(page)
     h1 = next((b for b in page.blocks if b.kind == "heading" and b.level == 1
                and not b.boilerplate), None)
-    blocks = _place(page, items, h1)
+    blocks = _place(page, items, h1, page_items)
     if not blocks:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
     return Document(path=path, source=text, blocks=blocks, meta=meta)
 
 
-def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> list[Block]:
-    """Map extracted blocks to the source; the first level-1 heading becomes the title."""
+def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
+           page_items: list[Extracted] | None = None) -> list[Block]:
+    """Map extracted blocks to the source; the first level-1 heading becomes the title.
+    When the blocks come from the extractor (not ``page_items``, the page read directly),
+    the page's headings it dropped over text it kept are put back."""
     placed: list[tuple[Extracted, Block, int | None]] = []
     list_items = {b.start: b for b in page.blocks if b.kind == "list_item"}
     cursor = 0
@@ -92,6 +101,8 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
         if item.kind == "table_cell":
             block = _with_context(block, item)
         placed.append((item, block, found.start))
+    if items and items is not page_items:
+        _restore_headings(page, placed)
     has_h1 = any(item.kind == "heading" and item.level == 1 for item, _, _ in placed)
     first_start = next((start for _, _, start in placed if start is not None), None)
     if h1 is not None and not has_h1 and (first_start is None or h1.start < first_start):
@@ -105,6 +116,50 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None) -> 
             blocks[i] = block.model_copy(update={"kind": "title"})
             break
     return blocks
+
+
+def _section_heading(b: SourceBlock) -> bool:
+    """A heading of the article's text: outside boilerplate, or a section heading (level 2+)
+    in a ``<header>`` on a page without an article element."""
+    return b.kind == "heading" and bool(_visible(b.text)) and (
+        not b.boilerplate or (b.header_only and b.level >= 2))
+
+
+def _restore_headings(page: HtmlSource,
+                      placed: list[tuple[Extracted, Block, int | None]]) -> None:
+    """Put back, in page order, each page heading the extractor dropped (it drops headings
+    inside ``<section>`` and ``<header>`` elements) when the text under it was extracted:
+    the first block after it that is not a heading lies in an extracted block."""
+    spans = [(start, start + len(_key_of(block.text))) for _, block, start in placed
+             if start is not None]
+    if not spans:
+        return
+
+    def covered(at: int) -> bool:
+        return any(a <= at < b for a, b in spans)
+
+    blocks = [b for b in page.blocks if _visible(b.text)]
+    restored: list[SourceBlock] = []
+    for i, b in enumerate(blocks):
+        if not _section_heading(b) or covered(b.start):
+            continue
+        after = next((n for n in blocks[i + 1:] if n.kind != "heading"), None)
+        if after is not None and not after.boilerplate and covered(after.start):
+            restored.append(b)
+    for b in restored:
+        found = locate(page, b.text, b.start)
+        if found.start is None:
+            continue
+        at = next((k for k, (_, _, start) in enumerate(placed)
+                   if start is not None and start > found.start), len(placed))
+        placed.insert(at, (Extracted("heading", b.text, level=b.level),
+                           Block(kind="heading", text=found.text, segments=found.segments,
+                                 level=b.level), found.start))
+
+
+def _key_of(text: str) -> str:
+    """The visible characters of a text, as the page's stream holds them."""
+    return "".join(ch for ch in text if not ch.isspace() and ch not in IGNORABLE)
 
 
 def _with_context(block: Block, item: Extracted) -> Block:
@@ -264,7 +319,7 @@ def _visible(text: str) -> str:
 
 def _page_blocks(page: HtmlSource) -> list[Extracted]:
     """The page's own blocks outside boilerplate (inside <article>/<main> when it has one)."""
-    blocks = [b for b in page.blocks if not b.boilerplate]
+    blocks = [b for b in page.blocks if not b.boilerplate or _section_heading(b)]
     if any(b.in_article for b in blocks):
         blocks = [b for b in blocks if b.in_article]
     blocks = [b for b in blocks if _visible(b.text)]

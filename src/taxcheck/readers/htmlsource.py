@@ -62,6 +62,9 @@ class SourceBlock:
     row's and the cell's index in it."""
     term: str | None = None
     """``dt`` or ``dd`` for a definition list's term or description."""
+    header_only: bool = False
+    """Boilerplate only because it lies in a ``<header>`` outside ``<article>``/``<main>``
+    (a section's or the article's header on a page without an article element)."""
 
 
 @dataclass
@@ -111,6 +114,8 @@ class _Scanner(HTMLParser):
         self._source = source
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self._stack: list[tuple[str, int, bool]] = []  # (tag, start offset, boilerplate)
+        self._header_marks: list[bool] = []  # per stack entry: boilerplate only as a <header>
+        self._header_boilerplate = 0
         self._invisible = 0
         self._boilerplate = 0
         self._article = 0
@@ -154,9 +159,12 @@ class _Scanner(HTMLParser):
         if tag in ("p", "li", "dt", "dd") and self._stack and self._stack[-1][0] == tag:
             self._end(tag)  # an unclosed <p> or <li> ends at the next one
         names = f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('role', '')}"
-        boilerplate = (tag in _BOILERPLATE_TAGS or bool(_BOILERPLATE_NAMES.search(names))
-                       or (tag == "header" and not self._article))
+        named = tag in _BOILERPLATE_TAGS or bool(_BOILERPLATE_NAMES.search(names))
+        header_only = not named and tag == "header" and not self._article
+        boilerplate = named or header_only
         self._stack.append((tag, offset, boilerplate))
+        self._header_marks.append(header_only)
+        self._header_boilerplate += header_only
         self._invisible += tag in _INVISIBLE
         self._boilerplate += boilerplate
         self._article += tag in ("article", "main")
@@ -215,6 +223,7 @@ class _Scanner(HTMLParser):
             self._space = True
         while self._stack:
             name, _, boilerplate = self._stack.pop()
+            self._header_boilerplate -= self._header_marks.pop()
             self._invisible -= name in _INVISIBLE
             self._boilerplate -= boilerplate
             self._article -= name in ("article", "main")
@@ -320,7 +329,8 @@ class _Scanner(HTMLParser):
             kind=kind, text=text, start=self._text_start, level=level,
             number=self._number if kind == "list_item" else None,
             boilerplate=self._boilerplate > 0, in_article=self._article > 0,
-            cell=cell, term=term))
+            cell=cell, term=term,
+            header_only=0 < self._boilerplate == self._header_boilerplate))
 
     # -- metadata --------------------------------------------------------------------------
     def _collect_meta(self, tag: str, attrs: dict[str, str]) -> None:
