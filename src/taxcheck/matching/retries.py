@@ -555,9 +555,14 @@ def answers(cand: Candidate) -> bool:
     return not ANSWERS.keys().isdisjoint(cand.labels)
 
 
+def _said(cand: Candidate) -> str | None:
+    """The polarity the reply the clause opens with gives ("Yes": affirmed), else None."""
+    return next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+
+
 def bare_reply(cand: Candidate) -> str | None:
     """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
-    said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    said = _said(cand)
     if said is None:
         return None
     text = _reply_text(cand)
@@ -594,11 +599,9 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     in your IRA? Yes, under the right conditions" states the old deduction. A reply that
     states a claim on its own ("Can I borrow from my IRA? Sure, the 10% penalty applies to
     early withdrawals.") keeps its facts: the question may set their verdict, not add one."""
-    said = next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    said = _said(cand)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
-            or cand.historical or cand.attribution
-            or (len(_reply_text(cand).split()) < BARE_REPLY
-                and not _HEDGED_REPLY.match(_reply_text(cand)))):
+            or cand.historical or cand.attribution or bare_reply(cand) is not None):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
     answered = with_asked_figures(replace(
