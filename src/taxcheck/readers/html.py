@@ -26,7 +26,9 @@ from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from taxcheck.documents import Block, BlockKind, Document, Segment
@@ -130,31 +132,45 @@ def _restore_headings(page: HtmlSource,
     """Put back, in page order, each page heading the extractor dropped (it drops headings
     inside ``<section>`` and ``<header>`` elements) when the text under it was extracted:
     the first block after it that is not a heading lies in an extracted block."""
-    spans = [(start, start + len(_key_of(block.text))) for _, block, start in placed
-             if start is not None]
+    spans = sorted((start, start + len(_key_of(block.text))) for _, block, start in placed
+                   if start is not None)
     if not spans:
         return
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
 
-    def covered(at: int) -> bool:
-        return any(a <= at < b for a, b in spans)
+    def covered(at: int) -> bool:  # a binary search: a page may hold thousands of blocks
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < reach[k]
 
     blocks = [b for b in page.blocks if _visible(b.text)]
+    after: SourceBlock | None = None  # the next block that is not a heading
     restored: list[SourceBlock] = []
-    for i, b in enumerate(blocks):
-        if not _section_heading(b) or covered(b.start):
+    for b in reversed(blocks):
+        if not _section_heading(b):
+            if b.kind != "heading":
+                after = b
             continue
-        after = next((n for n in blocks[i + 1:] if n.kind != "heading"), None)
-        if after is not None and not after.boilerplate and covered(after.start):
+        if (not covered(b.start) and after is not None and not after.boilerplate
+                and covered(after.start)):
             restored.append(b)
-    for b in restored:
+    headings = []
+    for b in reversed(restored):
         found = locate(page, b.text, b.start)
-        if found.start is None:
-            continue
-        at = next((k for k, (_, _, start) in enumerate(placed)
-                   if start is not None and start > found.start), len(placed))
-        placed.insert(at, (Extracted("heading", b.text, level=b.level),
-                           Block(kind="heading", text=found.text, segments=found.segments,
-                                 level=b.level), found.start))
+        if found.start is not None:
+            headings.append((found.start, (Extracted("heading", b.text, level=b.level), Block(
+                kind="heading", text=found.text, segments=found.segments, level=b.level),
+                found.start)))
+    # each heading goes before the first placed block that starts after it: in one pass,
+    # since that block comes no earlier for a heading further down the page
+    merged: list[tuple[Extracted, Block, int | None]] = []
+    k = 0
+    for at, entry in sorted(headings, key=lambda h: h[0]):
+        while k < len(placed) and (placed[k][2] is None or placed[k][2] <= at):
+            merged.append(placed[k])
+            k += 1
+        merged.append(entry)
+    placed[:] = [*merged, *placed[k:]]
 
 
 def _key_of(text: str) -> str:
