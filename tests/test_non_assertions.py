@@ -175,3 +175,35 @@ def test_a_report_the_writer_agrees_with_is_the_writers_claim(check_text, articl
 def test_a_report_the_writer_doubts_stays_a_belief(check_text, article):
     findings = [f for f in check_text(article).findings if f.verdict == "false"]
     assert findings and all(f.framing == "myth" for f in findings)
+
+
+@pytest.mark.parametrize(("article", "suffix"), [
+    ("# Capital loss myths\n\n### 3) \"You can only carry losses forward for three years.\"\n\n"
+     "Not true. Unused losses carry forward indefinitely.\n", ".md"),
+    ("<html><body><h1>IRA loss myths</h1><h2>4. \u201cMarried couples can each deduct $3,000 "
+     "of capital losses.\u201d</h2><p>Wrong: the limit is per return.</p></body></html>",
+     ".html"),
+    ("# Retirement myths\n\n## 5. \"I'll sell the losers in my 401(k). The loss offsets my "
+     "gains.\"\n\nIt won't. Losses inside a 401(k) are not deductible.\n", ".md"),
+    ("# Loss questions\n\n**Q: My neighbour says:** \"You lose any capital loss you don't use "
+     "within five years. Use it or lose it.\"\n\n**A:** Not so.\n", ".md"),
+])
+def test_a_quotation_the_list_number_splits_from_its_sentence_is_still_a_quotation(
+        check_text, article, suffix):
+    """A numbered myth heading (``2. "..."``) or a quotation of several sentences: the
+    sentence splitter keeps the opening mark apart, but each sentence is still quoted."""
+    findings = check_text(article, suffix=suffix).findings
+    assert [f for f in findings if f.verdict != "accurate"]
+    assert all(f.framing == "myth" for f in findings if f.verdict != "accurate")
+
+
+@pytest.mark.parametrize("article", [
+    "# Capital loss basics\n\n## 2. Carryforwards\n\nThe \"carryforward\" sounds generous, "
+    "but unused capital losses expire after five years.\n",
+    "# Wash sale basics\n\nHe wrote \"thanks.\" A wash sale means the loss is gone forever.\n",
+    "# Married couples\n\n## 1. \"Per return\" or per person?\n\nMarried couples filing "
+    "jointly can each deduct $3,000 of net capital losses, so $6,000 in all.\n",
+])
+def test_a_sentence_after_a_closed_quotation_is_the_authors_own(check_text, article):
+    findings = check_text(article, suffix=".md").findings
+    assert any(f.verdict == "false" and f.framing == "stated" for f in findings)

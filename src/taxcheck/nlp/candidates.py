@@ -395,6 +395,36 @@ def _quoted(sent_text: str) -> bool:
 _QUOTE_SPAN = re.compile("[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of a block's quotations, which may run over several sentences
+    (``2. \u201cI'll sell in my IRA. The loss offsets my gains.\u201d``): each opening mark
+    paired with the next closing one; a mark left unpaired quotes nothing."""
+    if "\"" not in text and "\u201c" not in text:
+        return []
+    spans, start = [], None
+    for i, ch in enumerate(text):
+        if ch == "\u201c" or (ch == "\"" and start is None):
+            start = i
+        elif ch in _CLOSE_QUOTES and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    return spans
+
+
+_UNQUOTED_EDGE = " \t\"\u201c\u201d.,;:!?"
+
+
+def _inside_quotation(sent_text: str, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """The sentence (at ``offset`` in its block) lies wholly inside one of the block's
+    quotations, though a list number or the sentence splitter keeps the marks apart from
+    it (``2. \u201c`` + ``Unused losses expire after five years.\u201d``)."""
+    lead = len(sent_text) - len(sent_text.lstrip(_UNQUOTED_EDGE))
+    body = sent_text.strip(_UNQUOTED_EDGE)
+    lo = offset + lead
+    hi = lo + len(body)
+    return bool(body) and any(a < lo and hi < b for a, b in spans)
+
+
 def _quote_spans(sent_text: str, offset: int) -> list[tuple[int, int]]:
     """Character spans (absolute) of quotations of four or more words inside a sentence: a
     belief quoted mid-sentence ("A common misreading: \u201cyou could ...\u201d", "\u201cX\u201d is
@@ -526,6 +556,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
     after_concept = True  # the sentence before (or the block before) named a concept
     posed = None  # "True or false?" before this sentence: it is put to the reader, not said
+    quotations = _quotations(tokens.text)
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
@@ -547,7 +578,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
         question = _is_question(sent, raw_start, cues, raw)
-        quoted = "quotation marks" if _quoted(sent_text) else None
+        quoted = "quotation marks" if _quoted(sent_text) or (
+            quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
