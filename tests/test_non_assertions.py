@@ -207,3 +207,35 @@ def test_a_quotation_the_list_number_splits_from_its_sentence_is_still_a_quotati
 def test_a_sentence_after_a_closed_quotation_is_the_authors_own(check_text, article):
     findings = check_text(article, suffix=".md").findings
     assert any(f.verdict == "false" and f.framing == "stated" for f in findings)
+
+
+@pytest.mark.parametrize("article", [
+    "RMD question\nYou may come across an old post saying the RMD age is 72 for everyone. For "
+    "anyone born in 1960 or later it's 75.\n",
+    "401(k) limits FAQ\nSome calculators online still show a 2026 401(k) deferral limit of "
+    "$23,000. The actual limit for 2026 is $24,500.\n",
+    "2026 IRA limits\nSeveral websites listed the 2026 IRA contribution limit as $8,000. The "
+    "real figure is $7,500.\n",
+    "Capital losses for couples\nIf you see a page claiming married couples filing jointly can "
+    "deduct $3,000 each, ignore it: the limit is $3,000 per return.\n",
+    "Roth conversions\nOlder worksheets recommend recharacterizing a Roth conversion if the "
+    "market drops; that option ended in 2018.\n",
+    "RMDs\nPlenty of outdated articles tell readers RMDs begin at 70\u00bd. That changed with "
+    "the SECURE Act.\n",
+])
+def test_what_other_pages_say_is_reported_not_asserted(check_text, article):
+    """Hearsay from other published text ("an older article saying", "some outlets printed",
+    "pages claiming") is reported in order to correct it."""
+    wrong = [f for f in check_text(article).findings if f.verdict != "accurate"]
+    assert wrong and all(f.framing == "myth" and f.severity == "info" for f in wrong)
+
+
+@pytest.mark.parametrize("article", [
+    "RMDs\nAs this guide says, RMDs begin at age 70\u00bd for everyone.\n",
+    "2026 IRA limits\nOur page lists the numbers: the 2026 IRA contribution limit is $8,000.\n",
+    "Roth conversions\nThe article says it plainly: you can recharacterize a Roth conversion if "
+    "the market drops.\n",
+])
+def test_the_authors_own_page_is_no_hearsay(check_text, article):
+    assert any(f.verdict != "accurate" and f.framing == "stated"
+               for f in check_text(article).findings)
