@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from taxcheck.readers import read_bytes
+
 
 def _found(check_text, text: str, suffix: str = ".txt") -> set[tuple[str, str]]:
     return {(f.claim_id, f.verdict) for f in check_text(text, suffix).findings
@@ -143,3 +145,34 @@ def test_a_year_the_caption_names_dates_its_columns(check_text):
 ])
 def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
     assert ("early-withdrawal-rate", "false") not in _found(check_text, text)
+
+
+# --- a year named only for comparison is not the year of the amounts ---------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("# 2026 limits\n\nWorkers 50 and older can put an extra $8,000 into a 401(k), more than "
+     "in 2025.\n", "catch-up-limit"),
+    ("# IRA limits for 2026\n\nThe IRA contribution limit is $7,500, $500 more than for 2025.\n",
+     "ira-limit"),
+    ("# 2026 numbers\n\nThe IRA catch-up is $1,100, higher than in 2025.\n", "ira-catch-up-limit"),
+    ("# 2026 limits\n\nIn a 401(k), savers aged 60 to 63 may make an $11,250 catch-up, just as "
+     "they could in 2025.\n", "catch-up-60-63"),
+    ("# 2026 limits\n\nThe 401(k) catch-up for savers 50 and over is $8,000, higher than the "
+     "2025 amount.\n", "catch-up-limit"),
+])
+def test_a_year_named_for_comparison_does_not_date_the_amounts(checker, text, claim):
+    report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
+    found = {(f.claim_id, f.verdict) for f in report.findings}
+    assert (claim, "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("# IRA limits for 2026\n\nThe IRA contribution limit is $8,000, $1,000 more than for "
+     "2025.\n", "ira-limit"),
+    ("# 2026 limits\n\nWorkers 50 and older can add $7,500 to a 401(k), the same catch-up as in "
+     "2025.\n", "catch-up-limit"),
+])
+def test_a_wrong_amount_beside_a_compared_year_is_still_flagged(checker, text, claim):
+    report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
+    assert any(f.claim_id == claim and f.verdict != "accurate" for f in report.findings)
