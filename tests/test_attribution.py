@@ -176,3 +176,34 @@ def test_a_year_named_for_comparison_does_not_date_the_amounts(checker, text, cl
 def test_a_wrong_amount_beside_a_compared_year_is_still_flagged(checker, text, claim):
     report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
     assert any(f.claim_id == claim and f.verdict != "accurate" for f in report.findings)
+
+
+# --- history told as history ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, suffix", [
+    ("# IRA losses\n\n## How the old write-off worked\n\nThe loss went on Schedule A with other "
+     "miscellaneous itemized deductions. Only the part above 2% of AGI was deductible.\n", ".md"),
+    ("Before 2018, the steps were:\n\n- Every traditional IRA you owned had to be emptied.\n"
+     "- The loss counted as a miscellaneous itemized deduction on Schedule A.\n", ".txt"),
+    ("Here is how it worked back then:\n\n- The shortfall went on Schedule A as a miscellaneous "
+     "itemized deduction.\n- It was added back when figuring the AMT.\n", ".txt"),
+    ("Years ago my dad did this. He closed all his IRAs and wrote off the loss on Schedule A as a "
+     "miscellaneous itemized deduction.\n", ".txt"),
+])
+def test_the_past_tense_under_a_past_frame_tells_history(check_text, text, suffix):
+    """A heading or lead-in set in the past ("used to", "back then", "before 2018") and a
+    clause in the simple past: how things were, not an outdated rule stated for today."""
+    assert not [f for f in check_text(text, suffix).findings if f.verdict != "accurate"]
+
+
+@pytest.mark.parametrize("text, suffix", [
+    ("Here is how it worked back then:\n\n- You can still deduct an IRA loss as a miscellaneous "
+     "itemized deduction on Schedule A.\n", ".txt"),
+    ("What I did this spring:\n\n- I deducted my IRA loss on Schedule A as a miscellaneous "
+     "itemized deduction.\n", ".txt"),
+    ("# IRA losses\n\n## How the write-off works\n\nThe loss goes on Schedule A with other "
+     "miscellaneous itemized deductions.\n", ".md"),
+])
+def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_text, text,
+                                                                          suffix):
+    assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)

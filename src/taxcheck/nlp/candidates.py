@@ -43,6 +43,7 @@ from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.tense import simple_past
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
@@ -58,6 +59,9 @@ _LABEL_PREFIX = re.compile(
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
 
+RECENT_YEAR = 2020
+"""A sentence naming this year or a later one speaks of rules in force now: the sentence
+after it is not set in the past by it."""
 _PAST_VERBS = frozenset({"was", "were", "had", "did", "counted", "applied", "used"})
 """Verbs in the past tense that carry an earlier clause's "back then" into a later one."""
 
@@ -557,10 +561,16 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     after_concept = True  # the sentence before (or the block before) named a concept
     posed = None  # "True or false?" before this sentence: it is put to the reader, not said
     quotations = _quotations(tokens.text)
+    then = False  # an earlier clause (of the sentence, or the sentence before) spoke of the past
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
+        # "Years ago my dad did this. He closed all his IRAs ...": a sentence in the past
+        # tense goes on about the time the sentence before it set
+        then = then and sent_index > 0 and simple_past(tokens.span_text(s_start, s_end))
         if not _any_between(concept_starts, s_start, s_end):
+            then = then or any(c.label_ == HISTORICAL and s_start <= c.start < s_end
+                               for c in cues)
             # no concept, no candidate (most sentences), unless a short one right after a
             # sentence that named one takes its concepts ("You simply won't owe it.")
             if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
@@ -596,13 +606,13 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         quantities = find_quantities(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
-        then = False  # an earlier clause of the sentence spoke of the past
         for index, (a, b) in enumerate(clauses):
             # "Even then it wasn't a capital loss; it was a miscellaneous deduction": a clause
             # in the past tense goes on about the time an earlier clause set
             past = not counterfactual and (
                 any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues)
-                or (then and any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))))
+                or (then and (any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))
+                              or simple_past(tokens.span_text(a, b)))))
             then = past
             asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
@@ -677,6 +687,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
                             for c in clause_cues),
             ))
+        # "the old write-off returned in 2026": a recent year is no past to go on about
+        then = then and not any(q.kind == "year" and q.value >= RECENT_YEAR for q in quantities)
     return out
 
 
