@@ -207,3 +207,34 @@ def test_the_past_tense_under_a_past_frame_tells_history(check_text, text, suffi
 def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_text, text,
                                                                           suffix):
     assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)
+
+
+# --- scope: one limit across every employer; "that cap" is the cap just named --------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("- Your 401(k) deferral limit is shared across all your jobs for the year.\n",
+     "deferral-limit-per-person"),
+    ("The 401(k) deferral cap follows you from job to job, so a new employer does not reset "
+     "it.\n", "deferral-limit-per-person"),
+    ("Q: Does a second job give me more room?\n\nA: No. The elective deferral limit counts "
+     "across every employer you have during the year.\n", "deferral-limit-per-person"),
+    ("The overall cap on employer plus employee money in a 401(k) is $72,000 for 2026. That cap "
+     "applies separately at each unrelated employer.\n", "annual-additions-per-employer"),
+    ("Total additions to your 401(k) are capped at $72,000 for 2026. This ceiling is counted "
+     "per employer, and catch-up contributions come on top of it.\n",
+     "annual-additions-per-employer"),
+])
+def test_a_limit_across_every_employer_is_per_person(check_text, text, claim):
+    found = _found(check_text, text)
+    assert (claim, "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Each employer gives you its own 401(k) deferral limit, so two jobs mean two limits.\n",
+    "The 401(k) deferral limit resets with every employer you work for.\n",
+    "The 401(k) deferral limit is $24,500 for 2026. That cap applies separately at each "
+    "employer.\n",
+])
+def test_a_deferral_limit_per_employer_is_still_flagged(check_text, text):
+    assert ("deferral-limit-per-employer", "false") in _found(check_text, text)
