@@ -143,3 +143,29 @@ def test_a_year_the_caption_names_dates_its_columns(check_text):
 ])
 def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
     assert ("early-withdrawal-rate", "false") not in _found(check_text, text)
+
+
+# --- a stated range is right only when both ends are -----------------------------------------
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("Roth IRA, married filing jointly \u2014 2026 phase-out range: $240,000 \u2013 $250,000",
+     "roth-ira-phaseout-mfj", "false"),
+    ("For 2026, joint filers see their Roth IRA contribution phase out between $240,000 and "
+     "$250,000 of MAGI.", "roth-ira-phaseout-mfj", "false"),
+    ("my wife and I file jointly and the 2026 Roth IRA phaseout is $240k to $250k, so we're "
+     "fine at $239k", "roth-ira-phaseout-mfj", "false"),
+    ("In 2026, single filers covered at work lose the IRA deduction between $79,000 and "
+     "$91,000.", "ira-deduction-phaseout-single", "false"),
+    ("Roth IRA income limits for 2026 (joint filers): $236k\u2013$246k",
+     "roth-ira-phaseout-mfj", "outdated"),
+    ("For 2026, joint filers' Roth IRA eligibility phases out between $236,000 and $246,000.",
+     "roth-ira-phaseout-mfj", "outdated"),
+    ("For 2026, joint filers' Roth IRA eligibility phases out between $242,000 and $252,000.",
+     "roth-ira-phaseout-mfj", "accurate"),
+])
+def test_a_range_is_checked_end_to_end(check_text, text, claim, verdict):
+    """One end of a stated range equal to an end of an earlier year's range ($240,000 ended
+    the 2024 joint range) does not make the range that year's: both ends must match."""
+    found = _found(check_text, text)
+    assert (claim, verdict) in found
+    assert not any(c == claim and v != verdict for c, v in found)
