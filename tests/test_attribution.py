@@ -169,3 +169,26 @@ def test_a_range_is_checked_end_to_end(check_text, text, claim, verdict):
     found = _found(check_text, text)
     assert (claim, verdict) in found
     assert not any(c == claim and v != verdict for c, v in found)
+
+
+# --- several filing groups in one sentence: each range to its own group ----------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("If you're covered by a workplace plan, the traditional IRA deduction phases out between "
+     "$81,000 and $91,000 (single) or $129,000 and $149,000 (married filing jointly).", None),
+    ("Covered at work? In 2026 your IRA deduction phases out from $81,000 to $91,000 if you're "
+     "single and from $129,000 to $149,000 if you file jointly.", None),
+    ("For 2026 the deduction phase-out for workers covered by a plan is $81,000\u2013$91,000 for "
+     "single filers and $129,000\u2013$149,000 for married couples filing jointly.", None),
+    ("For 2026, covered workers lose the IRA deduction between $81,000 and $91,000 (single) or "
+     "$126,000 and $146,000 (married filing jointly).", ("ira-deduction-phaseout-mfj", "outdated")),
+    ("In 2026 the traditional IRA deduction phases out at $79,000\u2013$89,000 for single filers "
+     "covered at work and $129,000\u2013$149,000 for joint filers.",
+     ("ira-deduction-phaseout-single", "outdated")),
+])
+def test_each_filing_group_takes_its_own_range(check_text, text, wrong):
+    found = _found(check_text, text)
+    problems = {(c, v) for c, v in found if v != "accurate"}
+    assert problems == ({wrong} if wrong else set())
+    assert ("ira-deduction-phaseout-single", "accurate") in found or wrong[0].endswith("single")
+    assert ("ira-deduction-phaseout-mfj", "accurate") in found or wrong[0].endswith("mfj")
