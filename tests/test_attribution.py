@@ -192,3 +192,24 @@ def test_each_filing_group_takes_its_own_range(check_text, text, wrong):
     assert problems == ({wrong} if wrong else set())
     assert ("ira-deduction-phaseout-single", "accurate") in found or wrong[0].endswith("single")
     assert ("ira-deduction-phaseout-mfj", "accurate") in found or wrong[0].endswith("mfj")
+
+
+# --- a year a comparison reaches back to is not the year of the amount -----------------------
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("The IRA catch-up, indexed for inflation since 2024, is $1,100.",
+     "ira-catch-up-limit", "accurate"),
+    ("The HCE threshold stays at $160,000, just as it was in 2025.", "hce-threshold", "accurate"),
+    ("The 401(k) deferral limit is $24,500, $1,000 more than in 2025.",
+     "elective-deferral-limit", "accurate"),
+    ("Workers 50 and older can add another $8,000, and those turning 60, 61, 62 or 63 can "
+     "instead add $11,250, the same enhanced figure as in 2025.", "catch-up-limit", "accurate"),
+    ("The IRA catch-up has been $1,000 since 2024.", "ira-catch-up-limit", "outdated"),
+    ("For 2025, the IRA catch-up is $1,000.", "ira-catch-up-limit", "accurate"),
+])
+def test_since_and_as_in_years_are_not_the_amounts_year(check_text, text, claim, verdict):
+    """"since 2024", "as in 2025", "than in 2025" name the start or the other side of a
+    comparison; the amount is checked for the article's year (2026 here)."""
+    found = _found(check_text, text)
+    assert (claim, verdict) in found
+    assert not any(v == "false" for _, v in found)
