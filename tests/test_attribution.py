@@ -213,3 +213,17 @@ def test_since_and_as_in_years_are_not_the_amounts_year(check_text, text, claim,
     found = _found(check_text, text)
     assert (claim, verdict) in found
     assert not any(v == "false" for _, v in found)
+
+
+# --- a thing named only as the contrast is not what the clause is about ----------------------
+
+@pytest.mark.parametrize("text", [
+    "I have a Roth 401(k). Someone told me it still has RMDs even though a Roth IRA doesn't, "
+    "so I'll roll it over.",
+    "Unlike a Roth IRA, a Roth 401(k) still makes you take required minimum distributions.",
+    "Roth 401(k)s require minimum distributions, while Roth IRAs don't.",
+])
+def test_the_contrasted_account_keeps_its_own_denial(check_text, text):
+    found = _found(check_text, text)
+    assert ("roth-401k-rmd", "outdated") in found
+    assert not any(c == "roth-ira-rmd" for c, _ in found)
