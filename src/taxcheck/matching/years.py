@@ -34,10 +34,13 @@ _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.
                         r"\b(?:in|during)\s+$", re.IGNORECASE)
 """A year in which something was earned ("if you earned more than $150,000 from your employer
 in 2025"): it dates the earnings, not the rule."""
-_SINCE_YEAR = re.compile(r"\b(?:first\s+\w+|unchanged|the\s+same|flat|frozen|highest|"
-                         r"biggest|largest)\s+since\s+$", re.IGNORECASE)
-"""A year a comparison reaches back to ("its first move since 2024", "unchanged since
-2023"): the starting point of the comparison, not the year of the amount."""
+_SINCE_YEAR = re.compile(r"\bsince\s+$"
+                         r"|\b(?:as|than)\s+(?:(?:it|they|that|this)\s+(?:was|were|did|had)\s+)?"
+                         r"(?:in\s+|for\s+|during\s+)?$", re.IGNORECASE)
+"""A year a comparison reaches back to ("its first move since 2024", "indexed for inflation
+since 2024", "the same figure as in 2025", "$1,000 more than in 2025", "just as it was in
+2025"): the starting point or the other side of the comparison, not the year of the amount
+(not "as of 2025", which dates it)."""
 
 
 @dataclass(frozen=True)
