@@ -147,6 +147,120 @@ def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
     assert ("early-withdrawal-rate", "false") not in _found(check_text, text)
 
 
+# --- a correct rule labelled a myth --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Myth: IRAs don't allow loans.\n\nReality: you can borrow up to $50,000 from your IRA.",
+     ("ira-loan", "false")),
+    ("Myth #2: You can\u2019t deduct losses in your 401(k).\n\nThe truth: losses in a 401(k) "
+     "can be deducted once you roll them into an IRA.", ("retirement-loss-rollover", "false")),
+    ("A common myth is that you cannot borrow from an IRA. In fact, an IRA loan of up to "
+     "$50,000 is allowed.", ("ira-loan", "false")),
+])
+def test_a_correct_rule_labelled_a_myth_gets_no_finding_of_its_own(check_text, text, wrong):
+    """The label is not the article's claim that the rule is true, nor proof that it thinks
+    the rule wrong: no 'verified', no contradiction; what it says next is checked."""
+    report = check_text(text)
+    assert _found(check_text, text) == {wrong}
+    assert not list(report.visible_contradictions())
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Myth or fact: IRAs don't allow loans.", "ira-no-loans"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nFact: That one is true.",
+     "retirement-loss-not-deductible"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nReality: Correct. They never are.",
+     "retirement-loss-not-deductible"),
+])
+def test_a_myth_label_the_article_confirms_or_leaves_open_stays_verified(check_text, text,
+                                                                          right):
+    assert (right, "accurate") in _found(check_text, text)
+
+
+# --- a stated range is right only when both ends are -----------------------------------------
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("Roth IRA, married filing jointly \u2014 2026 phase-out range: $240,000 \u2013 $250,000",
+     "roth-ira-phaseout-mfj", "false"),
+    ("For 2026, joint filers see their Roth IRA contribution phase out between $240,000 and "
+     "$250,000 of MAGI.", "roth-ira-phaseout-mfj", "false"),
+    ("my wife and I file jointly and the 2026 Roth IRA phaseout is $240k to $250k, so we're "
+     "fine at $239k", "roth-ira-phaseout-mfj", "false"),
+    ("In 2026, single filers covered at work lose the IRA deduction between $79,000 and "
+     "$91,000.", "ira-deduction-phaseout-single", "false"),
+    ("Roth IRA income limits for 2026 (joint filers): $236k\u2013$246k",
+     "roth-ira-phaseout-mfj", "outdated"),
+    ("For 2026, joint filers' Roth IRA eligibility phases out between $236,000 and $246,000.",
+     "roth-ira-phaseout-mfj", "outdated"),
+    ("For 2026, joint filers' Roth IRA eligibility phases out between $242,000 and $252,000.",
+     "roth-ira-phaseout-mfj", "accurate"),
+])
+def test_a_range_is_checked_end_to_end(check_text, text, claim, verdict):
+    """One end of a stated range equal to an end of an earlier year's range ($240,000 ended
+    the 2024 joint range) does not make the range that year's: both ends must match."""
+    found = _found(check_text, text)
+    assert (claim, verdict) in found
+    assert not any(c == claim and v != verdict for c, v in found)
+
+
+# --- several filing groups in one sentence: each range to its own group ----------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("If you're covered by a workplace plan, the traditional IRA deduction phases out between "
+     "$81,000 and $91,000 (single) or $129,000 and $149,000 (married filing jointly).", None),
+    ("Covered at work? In 2026 your IRA deduction phases out from $81,000 to $91,000 if you're "
+     "single and from $129,000 to $149,000 if you file jointly.", None),
+    ("For 2026 the deduction phase-out for workers covered by a plan is $81,000\u2013$91,000 for "
+     "single filers and $129,000\u2013$149,000 for married couples filing jointly.", None),
+    ("For 2026, covered workers lose the IRA deduction between $81,000 and $91,000 (single) or "
+     "$126,000 and $146,000 (married filing jointly).", ("ira-deduction-phaseout-mfj", "outdated")),
+    ("In 2026 the traditional IRA deduction phases out at $79,000\u2013$89,000 for single filers "
+     "covered at work and $129,000\u2013$149,000 for joint filers.",
+     ("ira-deduction-phaseout-single", "outdated")),
+])
+def test_each_filing_group_takes_its_own_range(check_text, text, wrong):
+    found = _found(check_text, text)
+    problems = {(c, v) for c, v in found if v != "accurate"}
+    assert problems == ({wrong} if wrong else set())
+    assert ("ira-deduction-phaseout-single", "accurate") in found or wrong[0].endswith("single")
+    assert ("ira-deduction-phaseout-mfj", "accurate") in found or wrong[0].endswith("mfj")
+
+
+# --- a year a comparison reaches back to is not the year of the amount -----------------------
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("The IRA catch-up, indexed for inflation since 2024, is $1,100.",
+     "ira-catch-up-limit", "accurate"),
+    ("The HCE threshold stays at $160,000, just as it was in 2025.", "hce-threshold", "accurate"),
+    ("The 401(k) deferral limit is $24,500, $1,000 more than in 2025.",
+     "elective-deferral-limit", "accurate"),
+    ("Workers 50 and older can add another $8,000, and those turning 60, 61, 62 or 63 can "
+     "instead add $11,250, the same enhanced figure as in 2025.", "catch-up-limit", "accurate"),
+    ("The IRA catch-up has been $1,000 since 2024.", "ira-catch-up-limit", "outdated"),
+    ("For 2025, the IRA catch-up is $1,000.", "ira-catch-up-limit", "accurate"),
+])
+def test_since_and_as_in_years_are_not_the_amounts_year(check_text, text, claim, verdict):
+    """"since 2024", "as in 2025", "than in 2025" name the start or the other side of a
+    comparison; the amount is checked for the article's year (2026 here)."""
+    found = _found(check_text, text)
+    assert (claim, verdict) in found
+    assert not any(v == "false" for _, v in found)
+
+
+# --- a thing named only as the contrast is not what the clause is about ----------------------
+
+@pytest.mark.parametrize("text", [
+    "I have a Roth 401(k). Someone told me it still has RMDs even though a Roth IRA doesn't, "
+    "so I'll roll it over.",
+    "Unlike a Roth IRA, a Roth 401(k) still makes you take required minimum distributions.",
+    "Roth 401(k)s require minimum distributions, while Roth IRAs don't.",
+])
+def test_the_contrasted_account_keeps_its_own_denial(check_text, text):
+    found = _found(check_text, text)
+    assert ("roth-401k-rmd", "outdated") in found
+    assert not any(c == "roth-ira-rmd" for c, _ in found)
+
+
 # --- a year named only for comparison is not the year of the amounts ---------------------------
 
 @pytest.mark.parametrize("text, claim", [

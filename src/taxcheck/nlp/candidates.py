@@ -147,7 +147,9 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     if before == "(":
         return False  # "(but not the earnings)": an aside, not a clause of its own
     if word in ("yet", "though"):
-        return before in (",", ";")
+        # "even though" opens a concession of its own: "it still has RMDs even though a Roth
+        # IRA doesn't" (the denial is the Roth IRA's)
+        return before in (",", ";") or (word == "though" and before.lower() == "even")
     if word == "because":
         # "won't let you deduct it just because it's close to zero": not a reason of its own
         return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
