@@ -352,3 +352,28 @@ def test_a_limit_across_every_employer_is_per_person(check_text, text, claim):
 ])
 def test_a_deferral_limit_per_employer_is_still_flagged(check_text, text):
     assert ("deferral-limit-per-employer", "false") in _found(check_text, text)
+
+
+# --- an exception stated as the exception ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "You get three years from filing to amend (an early return counts as filed on the due "
+    "date).\n",
+    "Filed early? For the three-year clock, an early return is deemed filed on its due date.\n",
+    "You have three years from when you filed, with early filers treated as filing on the due "
+    "date.\n",
+    "- Filed in February: your return is treated as filed on the due date, so the three years "
+    "start then.\n",
+])
+def test_an_early_return_deemed_filed_on_the_due_date_is_the_rule(check_text, text):
+    found = _found(check_text, text)
+    assert ("amended-return-early-filing-counts-as-due-date", "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Filed in February? Your three years start the day you filed, not on the due date.\n",
+    "An early return starts its own three-year clock on the day it is filed early.\n",
+])
+def test_a_clock_from_the_early_filing_day_is_still_flagged(check_text, text):
+    assert ("amended-return-early-filing-starts-clock", "false") in _found(check_text, text)
