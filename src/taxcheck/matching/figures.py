@@ -207,6 +207,21 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str],
     return owner
 
 
+def _anchor_owns(anchor: str, cand: Candidate, q: Quantity, names: Names) -> bool:
+    """Whether some mention of ``anchor`` comes before the amount ``q`` ("If you turn 60,
+    61, 62 or 63, you can add $11,250") or after it in one phrase (no comma or semicolon
+    between them)."""
+    for m in cand.concepts:
+        if anchor not in names(m.label):
+            continue
+        if m.start < q.start:
+            return True
+        lo, hi = min(q.end, m.end), max(q.start, m.start)
+        if not any(ch in ",;" for ch in cand.text[lo - cand.start:hi - cand.start]):
+            return True
+    return False
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -427,7 +442,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
                  rivals: tuple[Figure, ...] = (),
-                 singles: frozenset[float] = frozenset()) -> FigureCheck | None:
+                 singles: frozenset[float] = frozenset(),
+                 values_of: Callable[[float], frozenset[str]] | None = None
+                 ) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
@@ -436,7 +453,10 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     employers") is that limit's, not a wrong value of this one, unless the clause names
     this figure's anchor. ``rivals`` are the figures of the other numeric claims the clause
     meets: an amount that is one of them right for its year ("savers 50 and up can defer a
-    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's.
+    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's. ``values_of``
+    names the figures that take an amount as a value: a stated amount another figure takes, set off
+    by a comma from every mention of this figure's anchor belongs to the group before it
+    ("savers under 50 can defer $24,500, those 50 and up $32,500"), not to this figure.
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
@@ -483,6 +503,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                                              for m in cand.concepts):
         return None
     if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+        return None
+    if (values_of is not None and values_of(quantity.value) - {figure.id}
+            and not _anchor_owns(anchor_of(claim, cond), cand, quantity, names)):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
