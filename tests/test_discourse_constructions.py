@@ -515,3 +515,39 @@ def test_a_lead_in_that_names_nothing_lends_items_nothing(check_text):
             "the money invested.\n2. Harvest losses in your taxable brokerage account.")
     report = check_text(text)
     assert not [f for f in report.findings if f.block_kind == "list_item"]
+
+
+# --- a heading that announces the procedure's steps keeps it open ------------------------------
+
+_RULE = "You can deduct an IRA loss once you close every traditional IRA you own."
+
+
+@pytest.mark.parametrize("heading, items, steps", [
+    ("Step by step: claiming it", ["Pull your old Forms 8606.",
+                                   "Request full distributions from each custodian."], 2),
+    ("Follow these steps", ["Gather your Form 8606 records.",
+                            "Total the nondeductible contributions."], 2),
+    ("How to deduct it, step by step", ["Find your basis on your Forms 8606."], 1),
+    ("The steps", ["Add up what you contributed after tax."], 1),
+])
+def test_a_heading_announcing_the_procedures_steps_keeps_it_open(check_text, heading, items,
+                                                                 steps):
+    text = (f"# Making the most of a down year\n\n## The IRA write-off\n\n{_RULE}\n\n"
+            f"## {heading}\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)))
+    findings = check_text(text, ".md").findings
+    flagged = [f for f in findings if f.block_kind == "list_item" and f.verdict == "outdated"]
+    assert len(flagged) == steps, [(f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("heading, items", [
+    ("Step by step: rolling over your old 401(k)",
+     ["Call your old plan and ask for a direct rollover.", "Open an IRA at a brokerage."]),
+    ("Harvesting losses in a brokerage account",
+     ["Sell the losers before December 31.", "Wait 31 days before you buy them back."]),
+])
+def test_a_heading_on_another_subject_ends_the_procedure(check_text, heading, items):
+    text = (f"# Year-end guide\n\n## The IRA write-off\n\n{_RULE}\n\n## {heading}\n\n"
+            + "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)))
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if f.block_kind == "list_item"], [
+        (f.sentence, f.claim_id) for f in findings]

@@ -29,6 +29,7 @@ from taxcheck.matching.retries import (
     Question,
     Stated,
     as_item_of,
+    continues_procedure,
     how_to,
     lead_in_of,
     sets_up_case,
@@ -476,3 +477,18 @@ def test_the_steps_of_a_procedure_follow_a_block_that_announces_or_leads_into_th
 ])
 def test_a_lead_in_to_other_things_is_told_apart(text, away):
     assert turns_away(text) is away
+
+
+def test_a_steps_heading_continues_the_procedure_it_points_back_to(db):
+    claim = next(c for c in db.claims if c.id == "ira-loss-deduction-outdated")
+    procedure = Procedure(claim, 2, frozenset({"LOSS", "DEDUCT", "CLOSE_ALL"}), 3)
+    pointing = replace(clause("claiming it on your return", "TAX_RETURN"), anaphor=True)
+    assert continues_procedure(procedure, "Step-by-step: claiming it on your return", [pointing])
+    assert continues_procedure(procedure, "Deducting the loss, step by step",
+                               [clause("Deducting the loss", "DEDUCT", "LOSS")])
+    assert continues_procedure(procedure, "Follow these steps", [])
+    # steps on another subject, and a heading that announces no steps
+    rolling = clause("rolling over your 401(k)", "ROLLOVER", "EMPLOYER_PLAN")
+    assert not continues_procedure(procedure, "Step by step: rolling over your 401(k)",
+                                   [rolling])
+    assert not continues_procedure(procedure, "Reader questions", [])

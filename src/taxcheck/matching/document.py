@@ -47,6 +47,7 @@ from taxcheck.matching.retries import (
     as_step_of,
     as_way_of,
     bare_reply,
+    continues_procedure,
     explains_reply,
     heading_states,
     how_to,
@@ -360,7 +361,8 @@ class _Walk:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             if (self.procedure is not None and 0 < level <= self.procedure.level
-                    and not EXAMPLE_HEADING.search(block.text)):
+                    and not EXAMPLE_HEADING.search(block.text)
+                    and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
             labels = frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))

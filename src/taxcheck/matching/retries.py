@@ -348,6 +348,17 @@ def introduces_steps(text: str) -> bool:
     return bool(_STEPS_LEAD.search(text))
 
 
+def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candidate]) -> bool:
+    """A heading that announces the steps of the open procedure ("Step-by-step: claiming it
+    on your return", "How to deduct it, step by step") opens no new section of its own: it
+    points back to the procedure, names its concepts, or names nothing else. A steps heading
+    on another subject ("Step by step: rolling over your 401(k)") ends it."""
+    if not introduces_steps(text):
+        return False
+    labels = frozenset().union(*(c.labels for c in cands))
+    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+
+
 def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
                  item: bool = False) -> bool:
     """Whether the list after a heading or paragraph holds the open procedure's steps, each
