@@ -143,3 +143,33 @@ def test_a_year_the_caption_names_dates_its_columns(check_text):
 ])
 def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
     assert ("early-withdrawal-rate", "false") not in _found(check_text, text)
+
+
+# --- a correct rule labelled a myth --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Myth: IRAs don't allow loans.\n\nReality: you can borrow up to $50,000 from your IRA.",
+     ("ira-loan", "false")),
+    ("Myth #2: You can\u2019t deduct losses in your 401(k).\n\nThe truth: losses in a 401(k) "
+     "can be deducted once you roll them into an IRA.", ("retirement-loss-rollover", "false")),
+    ("A common myth is that you cannot borrow from an IRA. In fact, an IRA loan of up to "
+     "$50,000 is allowed.", ("ira-loan", "false")),
+])
+def test_a_correct_rule_labelled_a_myth_gets_no_finding_of_its_own(check_text, text, wrong):
+    """The label is not the article's claim that the rule is true, nor proof that it thinks
+    the rule wrong: no 'verified', no contradiction; what it says next is checked."""
+    report = check_text(text)
+    assert _found(check_text, text) == {wrong}
+    assert not list(report.visible_contradictions())
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Myth or fact: IRAs don't allow loans.", "ira-no-loans"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nFact: That one is true.",
+     "retirement-loss-not-deductible"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nReality: Correct. They never are.",
+     "retirement-loss-not-deductible"),
+])
+def test_a_myth_label_the_article_confirms_or_leaves_open_stays_verified(check_text, text,
+                                                                          right):
+    assert (right, "accurate") in _found(check_text, text)

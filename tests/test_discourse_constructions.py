@@ -429,6 +429,34 @@ def test_a_no_before_a_denied_ira_loan_is_verified_not_flagged(check_text, text)
     assert ("ira-loan", "false") not in found
 
 
+# --- a later clause's pronoun carries on its sentence's subject ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Can I still deduct a loss on my IRA? No. That write-off ended in 2018. The one "
+    "miscellaneous deduction left for 2026 is for teachers: it covers classroom supplies they "
+    "buy themselves.",
+    "My 401(k) dropped 30% and I cashed it out. The only itemized write-off that came back is "
+    "the educator one, and it pays only for supplies a K-12 teacher buys.",
+    "Losses in a 403(b) stay non-deductible after 2017.\n\n- The educator deduction is the one "
+    "miscellaneous deduction back for 2026; it is limited to K-12 teachers' own costs.\n",
+    "Savers who lost money in a 403(b) got nothing from the 2025 law. The exception that "
+    "survived is narrow, since it only reimburses classroom spending by eligible educators.",
+])
+def test_a_pronoun_after_a_deduction_does_not_borrow_a_loss(check_text, text):
+    suffix = ".md" if "\n- " in text else ".txt"
+    assert ("educator-carve-out-covers-losses", "false") not in _framed(check_text, text, suffix)
+
+
+@pytest.mark.parametrize("text", [
+    "Losses in an IRA have not been deductible since 2018. The educator deduction comes back "
+    "for 2026, and it now covers teachers' IRA losses too.",
+    "Rolled my 403(b) into an IRA after a bad year. Good news for teachers: the new educator "
+    "carve-out lets us deduct those losses.",
+])
+def test_the_educator_carve_out_said_to_cover_losses_is_still_flagged(check_text, text):
+    assert ("educator-carve-out-covers-losses", "false") in _framed(check_text, text)
+
+
 # --- a how-to lead-in teaches that what it shows how to do can be done --------------------------
 
 @pytest.mark.parametrize("text, suffix", [

@@ -17,7 +17,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, follow_on
-from taxcheck.matching.build import build_finding
+from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
@@ -102,10 +102,10 @@ _LINK_ROW = re.compile(
 heading: page furniture, which states nothing and gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
-    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
+    r"(?:(?:(?:this|that)\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
     r"(?:(?:actually|really|mostly|largely|basically|essentially|generally|broadly|"
     r"pretty\s+much|absolutely|completely|entirely)\s+)?"
-    r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
+    r"(?:true|correct|right)(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
     re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
 "True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
@@ -487,7 +487,10 @@ class _Walk:
         passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
+        myth = labels_a_myth(cand)
         for m in matches:
+            if myth and m.verdict == "accurate":
+                continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
             self.findings.setdefault(key, finding)

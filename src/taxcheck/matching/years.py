@@ -139,13 +139,26 @@ TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|curre
 now"): it does not take that year."""
 
 
+_STAYS = re.compile(r"^\W*(?:but|while|whereas|although|though|yet)\s+(?:only|just|first)\b|"
+                    r"\b(?:had|was|were|could|did|needed)\b", re.IGNORECASE)
+"""A "but" clause that restricts or stays in the past ("..., but only after you closed every
+IRA", "..., but you had to empty them first"): it keeps the year of the clause before."""
+_NOW = re.compile(r"\b(?:now|today|currently|since|these\s+days)\b", re.IGNORECASE)
+
+
+def turns(text: str) -> bool:
+    """Whether a clause turns away from the year of the clause before it (:data:`TURN`),
+    not just restricting what that clause said of its year (:data:`_STAYS`)."""
+    return bool(TURN.search(text)) and (bool(_NOW.search(text)) or not _STAYS.search(text))
+
+
 def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) -> int:
     """The default year of a clause: the year an earlier clause of its sentence names ("For
     2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), or gives its
     last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
     from it; else ``default`` (its section's or the as-of year)."""
     if (earlier is None or not (earlier.own or earlier.amount_year)
-            or TURN.search(cand.text)):
+            or turns(cand.text)):
         return default
     # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
     # of the earlier clause's last dollar amount (not "if you turn 72 in 2023")
