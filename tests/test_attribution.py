@@ -177,6 +177,39 @@ def test_a_myth_label_the_article_confirms_or_leaves_open_stays_verified(check_t
     assert (right, "accurate") in _found(check_text, text)
 
 
+# --- each amount to its own group; a floor is not a cap -----------------------------------------
+
+@pytest.mark.parametrize("text, right", [
+    ("At 61 you can put $24,500 plus $11,250 into your 401(k) for 2026, for $35,750 in total.",
+     "deferral-total-60-63"),
+    ("If you're 62, your 2026 401(k) limit is $24,500 plus an $11,250 catch-up.",
+     "catch-up-60-63"),
+    ("In 2026, savers under 50 can defer $24,500, those 50 and up $32,500, and those 60 to 63 "
+     "$35,750.", "deferral-total-60-63"),
+])
+def test_an_amount_goes_to_its_own_age_group(check_text, text, right):
+    assert _found(check_text, text) == {(right, "accurate")}
+
+
+@pytest.mark.parametrize("text", [
+    "If you're 50 or older, the 2026 catch-up is $24,500.",
+    "The 2026 catch-up for savers 50 and older is $24,500.",
+])
+def test_a_wrong_amount_next_to_its_group_is_still_flagged(check_text, text):
+    assert ("catch-up-limit", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan may lend you up to $10,000 even if that is more than half your vested balance.",
+    "Your plan can let you take a $10,000 loan even if that's more than 50% of the vested "
+    "balance.",
+    "Small-balance rule: a plan can lend up to $10,000 even when that's over half of what you "
+    "have vested.",
+])
+def test_the_10000_floor_above_half_the_balance_is_not_a_cap(check_text, text):
+    assert _found(check_text, text) == {("plan-loan-small-balance-floor", "accurate")}
+
+
 # --- a stated range is right only when both ends are -----------------------------------------
 
 @pytest.mark.parametrize("text, claim, verdict", [
