@@ -227,3 +227,28 @@ def test_the_contrasted_account_keeps_its_own_denial(check_text, text):
     found = _found(check_text, text)
     assert ("roth-401k-rmd", "outdated") in found
     assert not any(c == "roth-ira-rmd" for c, _ in found)
+
+
+# --- ages: 55 without leaving the job, 64 and the larger catch-up -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Once you're 55, hardship withdrawals escape the 10% penalty.",
+    "55 or older: no 10% penalty on hardship distributions",
+    "Turning 55 makes in-service withdrawals penalty-free, even if you keep working.",
+])
+def test_age_55_without_leaving_is_the_age_55_exceptions_error(check_text, text):
+    found = _found(check_text, text)
+    assert ("rule-of-55-without-leaving", "false") in found
+    assert ("hardship-withdrawal-penalty-free", "false") not in found
+
+
+def test_leaving_at_55_is_still_right(check_text):
+    found = _found(check_text, "If you leave your job in the year you turn 55, withdrawals "
+                               "from that plan avoid the 10% penalty.")
+    assert not any(v != "accurate" for _, v in found)
+
+
+def test_the_larger_catch_up_named_by_its_amount_at_64(check_text):
+    found = _found(check_text, "Savers who are 64 can still use the $11,250 catch-up.")
+    assert ("catch-up-60-63-still-at-64", "false") in found
+    assert ("catch-up-limit", "false") not in found
