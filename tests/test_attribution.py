@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from taxcheck.readers import read_bytes
+
 
 def _found(check_text, text: str, suffix: str = ".txt") -> set[tuple[str, str]]:
     return {(f.claim_id, f.verdict) for f in check_text(text, suffix).findings
@@ -145,6 +147,36 @@ def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
     assert ("early-withdrawal-rate", "false") not in _found(check_text, text)
 
 
+# --- a correct rule labelled a myth --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Myth: IRAs don't allow loans.\n\nReality: you can borrow up to $50,000 from your IRA.",
+     ("ira-loan", "false")),
+    ("Myth #2: You can\u2019t deduct losses in your 401(k).\n\nThe truth: losses in a 401(k) "
+     "can be deducted once you roll them into an IRA.", ("retirement-loss-rollover", "false")),
+    ("A common myth is that you cannot borrow from an IRA. In fact, an IRA loan of up to "
+     "$50,000 is allowed.", ("ira-loan", "false")),
+])
+def test_a_correct_rule_labelled_a_myth_gets_no_finding_of_its_own(check_text, text, wrong):
+    """The label is not the article's claim that the rule is true, nor proof that it thinks
+    the rule wrong: no 'verified', no contradiction; what it says next is checked."""
+    report = check_text(text)
+    assert _found(check_text, text) == {wrong}
+    assert not list(report.visible_contradictions())
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Myth or fact: IRAs don't allow loans.", "ira-no-loans"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nFact: That one is true.",
+     "retirement-loss-not-deductible"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nReality: Correct. They never are.",
+     "retirement-loss-not-deductible"),
+])
+def test_a_myth_label_the_article_confirms_or_leaves_open_stays_verified(check_text, text,
+                                                                          right):
+    assert (right, "accurate") in _found(check_text, text)
+
+
 # --- a stated range is right only when both ends are -----------------------------------------
 
 @pytest.mark.parametrize("text, claim, verdict", [
@@ -252,3 +284,65 @@ def test_the_larger_catch_up_named_by_its_amount_at_64(check_text):
     found = _found(check_text, "Savers who are 64 can still use the $11,250 catch-up.")
     assert ("catch-up-60-63-still-at-64", "false") in found
     assert ("catch-up-limit", "false") not in found
+
+
+# --- a year named only for comparison is not the year of the amounts ---------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("# 2026 limits\n\nWorkers 50 and older can put an extra $8,000 into a 401(k), more than "
+     "in 2025.\n", "catch-up-limit"),
+    ("# IRA limits for 2026\n\nThe IRA contribution limit is $7,500, $500 more than for 2025.\n",
+     "ira-limit"),
+    ("# 2026 numbers\n\nThe IRA catch-up is $1,100, higher than in 2025.\n", "ira-catch-up-limit"),
+    ("# 2026 limits\n\nIn a 401(k), savers aged 60 to 63 may make an $11,250 catch-up, just as "
+     "they could in 2025.\n", "catch-up-60-63"),
+    ("# 2026 limits\n\nThe 401(k) catch-up for savers 50 and over is $8,000, higher than the "
+     "2025 amount.\n", "catch-up-limit"),
+])
+def test_a_year_named_for_comparison_does_not_date_the_amounts(checker, text, claim):
+    report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
+    found = {(f.claim_id, f.verdict) for f in report.findings}
+    assert (claim, "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("# IRA limits for 2026\n\nThe IRA contribution limit is $8,000, $1,000 more than for "
+     "2025.\n", "ira-limit"),
+    ("# 2026 limits\n\nWorkers 50 and older can add $7,500 to a 401(k), the same catch-up as in "
+     "2025.\n", "catch-up-limit"),
+])
+def test_a_wrong_amount_beside_a_compared_year_is_still_flagged(checker, text, claim):
+    report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
+    assert any(f.claim_id == claim and f.verdict != "accurate" for f in report.findings)
+
+
+# --- history told as history ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, suffix", [
+    ("# IRA losses\n\n## How the old write-off worked\n\nThe loss went on Schedule A with other "
+     "miscellaneous itemized deductions. Only the part above 2% of AGI was deductible.\n", ".md"),
+    ("Before 2018, the steps were:\n\n- Every traditional IRA you owned had to be emptied.\n"
+     "- The loss counted as a miscellaneous itemized deduction on Schedule A.\n", ".txt"),
+    ("Here is how it worked back then:\n\n- The shortfall went on Schedule A as a miscellaneous "
+     "itemized deduction.\n- It was added back when figuring the AMT.\n", ".txt"),
+    ("Years ago my dad did this. He closed all his IRAs and wrote off the loss on Schedule A as a "
+     "miscellaneous itemized deduction.\n", ".txt"),
+])
+def test_the_past_tense_under_a_past_frame_tells_history(check_text, text, suffix):
+    """A heading or lead-in set in the past ("used to", "back then", "before 2018") and a
+    clause in the simple past: how things were, not an outdated rule stated for today."""
+    assert not [f for f in check_text(text, suffix).findings if f.verdict != "accurate"]
+
+
+@pytest.mark.parametrize("text, suffix", [
+    ("Here is how it worked back then:\n\n- You can still deduct an IRA loss as a miscellaneous "
+     "itemized deduction on Schedule A.\n", ".txt"),
+    ("What I did this spring:\n\n- I deducted my IRA loss on Schedule A as a miscellaneous "
+     "itemized deduction.\n", ".txt"),
+    ("# IRA losses\n\n## How the write-off works\n\nThe loss goes on Schedule A with other "
+     "miscellaneous itemized deductions.\n", ".md"),
+])
+def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_text, text,
+                                                                          suffix):
+    assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)
