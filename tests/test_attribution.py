@@ -367,3 +367,10 @@ def test_that_cap_after_the_deferral_limit_is_the_deferral_limit(check_text):
     found = _found(check_text, "Your elective deferrals are capped at $24,500 in 2026. That cap "
                                "applies at each employer separately.")
     assert ("deferral-limit-per-employer", "false") in found
+
+
+def test_an_ira_from_the_sentences_before_does_not_make_it_the_ira_rules(check_text):
+    text = ("Only the catch-up portion is affected; IRA catch-ups aren't touched.\n\n"
+            "High earners making over $150,000 lose the ability to make catch-up contributions "
+            "altogether.")
+    assert ("roth-catch-up-high-earners-lose", "false") in _found(check_text, text)
