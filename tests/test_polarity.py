@@ -249,3 +249,17 @@ def test_calling_something_not_a_penalty_is_no_exemption(check_text, article):
 def test_a_denied_exclusion_is_not_a_denial(check_text, sentence):
     assert not {f for f in check_text(sentence).findings
                 if f.claim_id == "ira-contribution-blocked-by-401k"}
+
+
+@pytest.mark.parametrize("text", [
+    "Because the match is included in the $24,500 total for 2026, workers should trim their "
+    "own deferrals so they don't go over.",
+    "The company match eats into your $24,500 deferral cap, so lower your rate so you don't "
+    "overshoot.",
+])
+def test_a_negated_purpose_does_not_deny_the_statement_before_it(check_text, text):
+    """"... so they don't go over" is the purpose of the advice; the sentence still says the
+    match counts toward the deferral limit."""
+    found = {(f.claim_id, f.verdict) for f in check_text(text).findings if not f.suppressed}
+    assert ("employer-match-counts-toward-deferral-limit", "false") in found
+    assert ("employer-match-outside-deferral-limit", "accurate") not in found
