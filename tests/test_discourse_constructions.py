@@ -579,3 +579,36 @@ def test_a_heading_on_another_subject_ends_the_procedure(check_text, heading, it
     findings = check_text(text, ".md").findings
     assert not [f for f in findings if f.block_kind == "list_item"], [
         (f.sentence, f.claim_id) for f in findings]
+
+
+# --- the paragraph under a heading that states an abolished rule spells it out ------------------
+
+@pytest.mark.parametrize("heading, paragraph", [
+    ("Take the loan first", "Plans want to see that you already borrowed the maximum from your "
+     "account before they sign off on a hardship distribution."),
+    ("Step 3: Borrow from your 401(k) before anything else", "Your employer will expect proof "
+     "that you took the biggest loan the plan allows before any hardship withdrawal gets "
+     "approved."),
+    ("Step 2: Use up your loan options", "The administrator will check that your plan loan is "
+     "maxed out before approving the hardship request."),
+])
+def test_the_paragraph_under_a_heading_stating_an_abolished_rule_restates_it(
+        check_text, heading, paragraph):
+    text = f"# How to get a hardship withdrawal\n\n## {heading}\n\n{paragraph}\n"
+    findings = check_text(text, ".md").findings
+    assert [f for f in findings if f.block_kind == "paragraph"
+            and f.claim_id == "hardship-loan-first"], [(f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the section goes on about something else the heading names
+    "Loans have to be repaid within five years, usually through payroll deductions.",
+    # the section takes the heading back
+    "Older guides say this, but it's no longer true: since 2020 your plan can't make you "
+    "borrow before a hardship withdrawal.",
+])
+def test_a_paragraph_on_something_else_or_taking_it_back_restates_nothing(check_text, paragraph):
+    text = ("# How to get a hardship withdrawal\n\n## Step 2: Max out a 401(k) loan first\n\n"
+            f"{paragraph}\n")
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if f.block_kind == "paragraph" and f.verdict != "accurate"]

@@ -29,6 +29,7 @@ from taxcheck.matching.retries import (
     Question,
     Stated,
     as_item_of,
+    as_step_of,
     continues_procedure,
     how_to,
     lead_in_of,
@@ -492,3 +493,23 @@ def test_a_steps_heading_continues_the_procedure_it_points_back_to(db):
     assert not continues_procedure(procedure, "Step by step: rolling over your 401(k)",
                                    [rolling])
     assert not continues_procedure(procedure, "Reader questions", [])
+
+
+def test_a_statement_under_the_heading_stating_a_rule_spells_it_out_when_close_to_it(db):
+    claim = next(c for c in db.claims if c.id == "hardship-loan-first")
+    procedure = Procedure(claim, 2, frozenset({"HARDSHIP", "LOAN", "LOAN_FIRST"}), 3)
+    context = DiscourseContext(db)
+
+    def step(cand: Candidate, **kw: bool) -> list[str]:
+        res = resolve_clause(cand, context, heading=False, list_item=False, section={},
+                             section_groups={}, heading_groups={})
+        return [m.claim.id for m in as_step_of(cand, res, procedure, False, **kw)[0]]
+
+    close = clause("your plan will want to see you borrowed all you can before a hardship "
+                   "payout", "HARDSHIP", "LOAN")
+    assert step(close, elaborates=True) == ["hardship-loan-first"]
+    assert step(close) == []  # prose elsewhere in the section is not a step
+    assert step(clause("Loans are repaid within five years", "LOAN"), elaborates=True) == []
+    denied = clause("your plan can't make you borrow before a hardship payout", "HARDSHIP",
+                    "LOAN", polarity="negated")
+    assert step(denied, elaborates=True) == []

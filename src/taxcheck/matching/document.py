@@ -474,7 +474,8 @@ class _Walk:
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
                 numbered_step=(item and self.step_list and cand.sentence_index == 0
-                               and numbered(block.text, block.number)))
+                               and numbered(block.text, block.number)),
+                elaborates=self._under_stating_heading(index, block))
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
@@ -502,6 +503,12 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _under_stating_heading(self, index: int, block: Block) -> bool:
+        """The block is the paragraph right under the heading that stated the open
+        procedure's rule (:func:`as_step_of`'s ``elaborates``)."""
+        return (block.kind == "paragraph" and self.opened_in == index - 1
+                and self.document.blocks[index - 1].kind == "heading")
 
     def _asks_year(self, index: int, block: Block, cand: Candidate, section: _Section) -> None:
         """A question about a year ("What could you put in a 401(k) in 2024?"): the rest of

@@ -388,7 +388,8 @@ def turns_away(text: str) -> bool:
 
 
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
-               list_item: bool, numbered_step: bool = False) -> tuple[list[Match], Resolution]:
+               list_item: bool, numbered_step: bool = False, elaborates: bool = False
+               ) -> tuple[list[Match], Resolution]:
     """A step (an item of the procedure's list or an instruction) that matches nothing but
     speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
     out every traditional IRA you own" under "How to deduct an IRA loss"): the same
@@ -398,12 +399,16 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     poster's outdated claim does not repeat the claim.
 
     ``numbered_step``: the clause opens a numbered item of the procedure's own list ("Step
-    2: Total your nondeductible contributions"): a step whatever words it uses."""
+    2: Total your nondeductible contributions"): a step whatever words it uses.
+    ``elaborates``: the clause is in the paragraph right under the heading that stated the
+    rule ("Step 2: Max out a 401(k) loan first" over "your plan will want to see that you've
+    already borrowed everything you can before it signs off on a hardship payout"): a
+    statement there that speaks of the rule closely (two of its concepts) spells it out."""
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None
               or _worked_example(cand, res.labels & procedure.vocabulary))
-    if not (closer or cand.imperative or numbered_step):
+    if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
     # a list item, a requirement or a worked example's line under the rule is one of its
