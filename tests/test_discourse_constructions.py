@@ -612,3 +612,35 @@ def test_a_paragraph_on_something_else_or_taking_it_back_restates_nothing(check_
             f"{paragraph}\n")
     findings = check_text(text, ".md").findings
     assert not [f for f in findings if f.block_kind == "paragraph" and f.verdict != "accurate"]
+
+
+# --- a worked example's line is about the account its set-up names -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Worked example\n\nSay Priya has $12,000 of after-tax contributions in her traditional IRA "
+    "and closes it for $9,000. She deducts the $3,000 shortfall on Schedule A.",
+    "For example, suppose your Roth IRA took in $8,000 of contributions and is worth $6,500 "
+    "when you close it. You'd deduct the $1,500 loss on Schedule A.",
+    "Here's the math. Tom's only IRA held $15,000 of nondeductible money and paid out $10,000 "
+    "when he emptied it. He writes off the $5,000 difference as a miscellaneous itemized "
+    "deduction.",
+])
+def test_a_worked_example_line_takes_the_account_its_case_set_up(check_text, text):
+    found = _framed(check_text, text)
+    assert ("ira-loss-misc-deduction-outdated", "outdated") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the example's account is a brokerage account
+    "Worked example\n\nSay Priya sold stock in her brokerage account for $9,000 after paying "
+    "$12,000. She deducts the $3,000 loss against her gains.",
+    # the example denies the deduction
+    "Worked example\n\nSay Priya's IRA fell from $12,000 to $9,000. She can't deduct the "
+    "$3,000 drop.",
+    # no example: an IRA two sentences back, then a line about a stock sale
+    "My IRA had a rough year. I sold a losing stock in my taxable account too. I deducted the "
+    "$2,000 loss on my return.",
+])
+def test_a_line_outside_an_example_or_of_another_case_takes_no_ira(check_text, text):
+    found = _framed(check_text, text)
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found

@@ -32,6 +32,7 @@ from taxcheck.matching.retries import (
     as_step_of,
     continues_procedure,
     how_to,
+    in_example,
     lead_in_of,
     sets_up_case,
     steps_follow,
@@ -513,3 +514,15 @@ def test_a_statement_under_the_heading_stating_a_rule_spells_it_out_when_close_t
     denied = clause("your plan can't make you borrow before a hardship payout", "HARDSHIP",
                     "LOAN", polarity="negated")
     assert step(denied, elaborates=True) == []
+
+
+def test_a_line_is_in_a_worked_example_under_its_heading_or_after_its_set_up():
+    text = "Say Priya has $12,000 in her IRA. She deducts the $3,000 shortfall."
+    line = replace(clause("She deducts the $3,000 shortfall.", "DEDUCT", start=34),
+                   sentence_start=34)
+    assert in_example(text, line, example_section=False)
+    assert in_example("She deducts the $3,000 shortfall.", clause("x"), example_section=True)
+    plain = "Priya has $12,000 in her IRA. She deducts the $3,000 shortfall."
+    assert not in_example(plain, replace(line, sentence_start=30), example_section=False)
+    # the set-up sentence itself is not a line after a set-up
+    assert not in_example(text, clause(text[:33]), example_section=False)

@@ -51,6 +51,7 @@ from taxcheck.matching.retries import (
     explains_reply,
     heading_states,
     how_to,
+    in_example,
     lead_in_of,
     numbered,
     opening_concepts,
@@ -65,6 +66,7 @@ from taxcheck.matching.retries import (
     under_case,
     with_consequence,
     with_ellipsis,
+    with_example_account,
     with_explained_clause,
     with_heading,
     within_case,
@@ -175,6 +177,8 @@ class _Walk:
         self.opened_in: int | None = None
         """The block that stated the open procedure."""
         self.step_list = False
+        self.example_section = False
+        """Under a heading that announces a worked example ("Worked example")."""
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
@@ -226,6 +230,7 @@ class _Walk:
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
+            self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
@@ -555,6 +560,10 @@ class _Walk:
             matches, res = with_heading(res, self.heading or self.title, match)
         if not matches and self._way(block):
             matches, res = as_way_of(res, self.title, match)
+        if not matches and block.kind in STATEMENT_KINDS:
+            matches, res = with_example_account(
+                cand, res, self.context,
+                in_example(block.text, cand, self.example_section), match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         if not matches and block.kind not in HEADING_KINDS:

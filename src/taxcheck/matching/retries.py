@@ -15,7 +15,7 @@ from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
-from taxcheck.matching.discourse import DiscourseContext, Resolution
+from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolution
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import AMOUNT_KINDS
 
@@ -326,6 +326,45 @@ def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
     """A line of a worked example: a dollar amount and the loss or deduction it figures."""
     return (any(q.kind == "usd" for q in cand.quantities)
             and bool(_STEP_OF_EXAMPLE & labels) and not scenario(cand))
+
+
+_CASE_SET_UP = re.compile(
+    r"(?:^|[.!?:]\s+)\W*(?:(?:now|so)\W+)?(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say|"
+    r"for\s+(?:example|instance)|example|here(?:'|\u2019)?s\s+the\s+math|take)\b",
+    re.IGNORECASE)
+"""A sentence that sets up a worked example ("Say Priya has ...", "For example, suppose
+...", "Example from my own return: ...")."""
+
+
+def in_example(block_text: str, cand: Candidate, example_section: bool) -> bool:
+    """The clause is a line of a worked example: in a section whose heading announces one
+    ("Worked example"), or after a sentence of its paragraph that sets up the case ("Say
+    Priya has ...")."""
+    if example_section:
+        return True
+    before = block_text[:cand.sentence_start]
+    return bool(before.strip()) and _CASE_SET_UP.search(before) is not None
+
+
+def with_example_account(cand: Candidate, res: Resolution, context: DiscourseContext,
+                         example: bool, match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A line of a worked example that figures a loss or deduction in dollars and names no
+    account ("She deducts the $3,000 shortfall on Schedule A", "You'd deduct the $1,500
+    loss") is about the account the example set up in the sentences just before it ("Say
+    Priya has $12,000 of after-tax contributions in her traditional IRA ..."). Other lines
+    of the example, and lines that name their own account, take nothing."""
+    accounts = context.groups.get(ACCOUNT_GROUP, set())
+    if not example or res.labels & accounts or not _worked_example(cand, res.labels):
+        return [], res
+    source = {g: ls for g, ls in context.recent_in_section().items() if g == ACCOUNT_GROUP}
+    wider, _ = context.resolve(cand, source, only=[ACCOUNT_GROUP], labels=res.labels)
+    if not wider - res.labels:
+        return [], res
+    matches = match(wider)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, wider - res.labels, "the case its worked example set up",
+                              "worked-example")
 
 
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
