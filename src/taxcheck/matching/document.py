@@ -81,6 +81,7 @@ from taxcheck.matching.years import (
     lead_in_year,
     sentence_year,
 )
+from taxcheck.tense import sets_past_frame, simple_past
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -202,6 +203,10 @@ class _Walk:
         """The matches of the block being read, with their sentence numbers."""
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
+        self.past_section = False
+        """Under a heading set in the past ("The exception that used to exist")."""
+        self.past_lead = False
+        """After a lead-in set in the past ("Here is how it worked back then:")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
@@ -234,6 +239,7 @@ class _Walk:
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
+        cands = self._told_as_history(block, is_title, cands)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         if block.kind != "list_item":
@@ -281,11 +287,25 @@ class _Walk:
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
+            self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
                                           item=block.kind == "list_item")
         if block.kind != "list_item":
             self.other_list = turns_away(block.text)
+
+    def _told_as_history(self, block: Block, is_title: bool,
+                         cands: Sequence[Candidate]) -> Sequence[Candidate]:
+        """Clauses in the simple past under a heading or list lead-in set in the past ("The
+        exception that used to exist", "Here is how it worked back then:" over "You had to
+        cash out every IRA") tell how things were: they are historical."""
+        if block.kind == "heading" and not is_title:
+            self.past_section = sets_past_frame(block.text)
+        elif block.kind not in HEADING_KINDS and (
+                self.past_section or (self.past_lead and block.kind == "list_item")):
+            return [replace(c, historical=True) if not c.historical and simple_past(c.text)
+                    else c for c in cands]
+        return cands
 
     def _follow_heading(self, index: int, block: Block, cands: Sequence[Candidate],
                         pending: SectionClaim | None, said: bool) -> None:

@@ -207,6 +207,21 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str],
     return owner
 
 
+def _anchor_owns(anchor: str, cand: Candidate, q: Quantity, names: Names) -> bool:
+    """Whether some mention of ``anchor`` comes before the amount ``q`` ("If you turn 60,
+    61, 62 or 63, you can add $11,250") or after it in one phrase (no comma or semicolon
+    between them)."""
+    for m in cand.concepts:
+        if anchor not in names(m.label):
+            continue
+        if m.start < q.start:
+            return True
+        lo, hi = min(q.end, m.end), max(q.start, m.start)
+        if not any(ch in ",;" for ch in cand.text[lo - cand.start:hi - cand.start]):
+            return True
+    return False
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -423,11 +438,94 @@ def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int
             or any(q is not quantity and q.kind == figure.unit for q in cand.quantities))
 
 
+_RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|thru)\s*$", re.IGNORECASE)
+_BETWEEN_JOIN = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s*\$?\s*$", re.IGNORECASE)
+"""What joins the two ends of a stated range: "$240,000 to $250,000", "$153k\u2013$168k",
+"between $79,000 and $91,000"."""
+
+
+def stated_range(figure: Figure, cand: Candidate, q: Quantity) -> tuple[float, float] | None:
+    """The two ends of the range ``q`` is one end of, for a figure whose values are ranges
+    (``style: range``): "phases out between $240,000 and $250,000" states the range
+    $240,000\u2013$250,000, which is right only when both ends are. None when ``q`` stands
+    alone or the two amounts are too far apart to be one range of this figure."""
+    if figure.style != "range":
+        return None
+    widths = [max(v) - min(v) for year in figure.values
+              if len(v := figure.choices(year)) == 2]
+    if not widths:
+        return None
+    same = sorted((o for o in cand.quantities if o.kind == q.kind), key=lambda o: o.start)
+    i = next((n for n, o in enumerate(same) if o is q), None)
+    if i is None:
+        return None
+    for lo, hi in ((same[i - 1], q) if i else (None, None), (q, same[i + 1]) if i + 1 < len(same)
+                   else (None, None)):
+        if lo is None or hi is None or not 0 < hi.value - lo.value <= 3 * max(widths):
+            continue
+        between = cand.text[lo.end - cand.start:hi.start - cand.start]
+        before = cand.text[max(0, lo.start - cand.start - 20):lo.start - cand.start]
+        if _RANGE_JOIN.match(between) or (_BETWEEN_JOIN.match(between)
+                                          and _BETWEEN.search(before)):
+            return lo.value, hi.value
+    return None
+
+
+def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quantity,
+                 year: int, pair: tuple[float, float],
+                 rivals: tuple[Figure, ...]) -> FigureCheck | None:
+    """Check a stated range against the figure's range for ``year``: accurate when both ends
+    are right, outdated when both are an earlier year's, false otherwise (None when the
+    range is another figure's of the same year)."""
+    def ends(f: Figure, y: int) -> tuple[float, ...]:
+        return tuple(sorted(f.choices(y)))
+
+    stated = "\u2013".join(figure.format(v) for v in pair)
+    right = figure.format_year(year)
+    says = f"the {figure.name} for {year} is {stated}"
+    if ends(figure, year) == pair:
+        return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
+                           f"The {figure.name} for {year} is {right}.", claim.correction,
+                           Step(stage="number", detail=f"{stated} matches {year}",
+                                labels=(str(year),)), says=says)
+    rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
+    correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
+    earlier = sorted((y for y in figure.values if y < year and ends(figure, y) == pair),
+                     reverse=True)
+    if earlier:
+        return FigureCheck("outdated", f"Says {says} \u2014 outdated: {stated} was the range for "
+                           f"{earlier[0]}; for {year} it is {right}.", rule, correction,
+                           Step(stage="number", detail=f"{stated} is the {earlier[0]} range",
+                                labels=(str(year),)), quantity, None, says)
+    if any(r.id != figure.id and ends(r, year) == pair for r in rivals):
+        return None
+    return FigureCheck("false", f"Says {says} \u2014 false: it is {right}.", rule, correction,
+                       Step(stage="number", detail=f"{stated} matches no year's range",
+                            labels=(str(year),)), quantity, None, says)
+
+
+def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+              quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
+              names: Names, rivals: tuple[Figure, ...]) -> bool:
+    """Whether a stated amount that is wrong for ``figure`` is another figure's (see
+    :func:`check_figure`): ``elsewhere`` and ``taken`` name the figures that take some
+    amount of the clause and this amount as a value."""
+    anchor = anchor_of(claim, cond)
+    if (elsewhere - {figure.id}) and not any(anchor in names(m.label) for m in cand.concepts):
+        return True
+    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+        return True
+    return bool(taken - {figure.id}) and not _anchor_owns(anchor, cand, quantity, names)
+
+
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
                  rivals: tuple[Figure, ...] = (),
-                 singles: frozenset[float] = frozenset()) -> FigureCheck | None:
+                 singles: frozenset[float] = frozenset(),
+                 values_of: Callable[[float], frozenset[str]] | None = None
+                 ) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
@@ -436,7 +534,10 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     employers") is that limit's, not a wrong value of this one, unless the clause names
     this figure's anchor. ``rivals`` are the figures of the other numeric claims the clause
     meets: an amount that is one of them right for its year ("savers 50 and up can defer a
-    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's.
+    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's. ``values_of``
+    names the figures that take an amount as a value: a stated amount another figure takes,
+    set off by a comma from every later mention of this figure's anchor, belongs to the
+    group before it ("savers under 50 can defer $24,500, those 50 and up $32,500").
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
@@ -459,6 +560,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return None
     if figure.lesser_of and _worked_share(figure, cand, quantity, year):
         return None
+    pair = stated_range(figure, cand, quantity)
+    if pair is not None and len(figure.choices(year)) == 2:
+        return _range_check(claim, figure, cand, quantity, year, pair, rivals)
     stated = figure.format(quantity.value)
     right = figure.format_year(year)
     says = f"the {figure.name} for {year} is {stated}"
@@ -479,10 +583,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
                                 labels=(str(year),)),
                            quantity, replacement, says)
-    if (elsewhere - {figure.id}) and not any(anchor_of(claim, cond) in names(m.label)
-                                             for m in cand.concepts):
-        return None
-    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+    taken = values_of(quantity.value) if values_of is not None else frozenset()
+    if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,

@@ -34,10 +34,19 @@ _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.
                         r"\b(?:in|during)\s+$", re.IGNORECASE)
 """A year in which something was earned ("if you earned more than $150,000 from your employer
 in 2025"): it dates the earnings, not the rule."""
-_SINCE_YEAR = re.compile(r"\b(?:first\s+\w+|unchanged|the\s+same|flat|frozen|highest|"
-                         r"biggest|largest)\s+since\s+$", re.IGNORECASE)
-"""A year a comparison reaches back to ("its first move since 2024", "unchanged since
-2023"): the starting point of the comparison, not the year of the amount."""
+_SINCE_YEAR = re.compile(r"\bsince\s+$"
+                         r"|\b(?:as|than)\s+(?:(?:it|they|that|this)\s+(?:was|were|did|had)\s+)?"
+                         r"(?:in\s+|for\s+|during\s+)?$", re.IGNORECASE)
+"""A year a comparison reaches back to ("its first move since 2024", "indexed for inflation
+since 2024", "the same figure as in 2025", "$1,000 more than in 2025", "just as it was in
+2025"): the starting point or the other side of the comparison, not the year of the amount
+(not "as of 2025", which dates it)."""
+_COMPARED_YEAR = re.compile(r"\b(?:same|identical|unchanged|flat|just|exactly|higher|"
+                            r"lower|more|less|bigger|smaller)\b[^.;:$]{0,30}\b(?:as|than)\s+"
+                            r"(?:\w+\s+){0,3}?(?:in|for|during)?\s*$",
+                            re.IGNORECASE)
+"""A year a comparison names ("the same figure as in 2025", "$500 more than for 2025"): the
+year compared with, not the year of the clause's amounts."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
     free = [int(q.value) for q in explicit if q.start not in tied
             and not _EARNED_IN.search(cand.text[:q.start - cand.start])
-            and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])]
+            and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
+            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = default if not free and relatives and relatives[0].value == 0 else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound

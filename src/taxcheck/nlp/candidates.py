@@ -43,6 +43,7 @@ from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.tense import simple_past
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
@@ -58,6 +59,9 @@ _LABEL_PREFIX = re.compile(
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
 
+RECENT_YEAR = 2020
+"""A sentence naming this year or a later one speaks of rules in force now: the sentence
+after it is not set in the past by it."""
 _PAST_VERBS = frozenset({"was", "were", "had", "did", "counted", "applied", "used"})
 """Verbs in the past tense that carry an earlier clause's "back then" into a later one."""
 
@@ -143,7 +147,9 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     if before == "(":
         return False  # "(but not the earnings)": an aside, not a clause of its own
     if word in ("yet", "though"):
-        return before in (",", ";")
+        # "even though" opens a concession of its own: "it still has RMDs even though a Roth
+        # IRA doesn't" (the denial is the Roth IRA's)
+        return before in (",", ";") or (word == "though" and before.lower() == "even")
     if word == "because":
         # "won't let you deduct it just because it's close to zero": not a reason of its own
         return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
@@ -395,6 +401,36 @@ def _quoted(sent_text: str) -> bool:
 _QUOTE_SPAN = re.compile("[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of a block's quotations, which may run over several sentences
+    (``2. \u201cI'll sell in my IRA. The loss offsets my gains.\u201d``): each opening mark
+    paired with the next closing one; a mark left unpaired quotes nothing."""
+    if "\"" not in text and "\u201c" not in text:
+        return []
+    spans, start = [], None
+    for i, ch in enumerate(text):
+        if ch == "\u201c" or (ch == "\"" and start is None):
+            start = i
+        elif ch in _CLOSE_QUOTES and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    return spans
+
+
+_UNQUOTED_EDGE = " \t\"\u201c\u201d.,;:!?"
+
+
+def _inside_quotation(sent_text: str, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """The sentence (at ``offset`` in its block) lies wholly inside one of the block's
+    quotations, though a list number or the sentence splitter keeps the marks apart from
+    it (``2. \u201c`` + ``Unused losses expire after five years.\u201d``)."""
+    lead = len(sent_text) - len(sent_text.lstrip(_UNQUOTED_EDGE))
+    body = sent_text.strip(_UNQUOTED_EDGE)
+    lo = offset + lead
+    hi = lo + len(body)
+    return bool(body) and any(a < lo and hi < b for a, b in spans)
+
+
 def _quote_spans(sent_text: str, offset: int) -> list[tuple[int, int]]:
     """Character spans (absolute) of quotations of four or more words inside a sentence: a
     belief quoted mid-sentence ("A common misreading: \u201cyou could ...\u201d", "\u201cX\u201d is
@@ -526,10 +562,17 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
     after_concept = True  # the sentence before (or the block before) named a concept
     posed = None  # "True or false?" before this sentence: it is put to the reader, not said
+    quotations = _quotations(tokens.text)
+    then = False  # an earlier clause (of the sentence, or the sentence before) spoke of the past
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
+        # "Years ago my dad did this. He closed all his IRAs ...": a sentence in the past
+        # tense goes on about the time the sentence before it set
+        then = then and sent_index > 0 and simple_past(tokens.span_text(s_start, s_end))
         if not _any_between(concept_starts, s_start, s_end):
+            then = then or any(c.label_ == HISTORICAL and s_start <= c.start < s_end
+                               for c in cues)
             # no concept, no candidate (most sentences), unless a short one right after a
             # sentence that named one takes its concepts ("You simply won't owe it.")
             if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
@@ -547,7 +590,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
         question = _is_question(sent, raw_start, cues, raw)
-        quoted = "quotation marks" if _quoted(sent_text) else None
+        quoted = "quotation marks" if _quoted(sent_text) or (
+            quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
@@ -564,13 +608,13 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         quantities = find_quantities(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
-        then = False  # an earlier clause of the sentence spoke of the past
         for index, (a, b) in enumerate(clauses):
             # "Even then it wasn't a capital loss; it was a miscellaneous deduction": a clause
             # in the past tense goes on about the time an earlier clause set
             past = not counterfactual and (
                 any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues)
-                or (then and any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))))
+                or (then and (any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))
+                              or simple_past(tokens.span_text(a, b)))))
             then = past
             asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
@@ -645,6 +689,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
                             for c in clause_cues),
             ))
+        # "the old write-off returned in 2026": a recent year is no past to go on about
+        then = then and not any(q.kind == "year" and q.value >= RECENT_YEAR for q in quantities)
     return out
 
 
