@@ -644,3 +644,30 @@ def test_a_worked_example_line_takes_the_account_its_case_set_up(check_text, tex
 def test_a_line_outside_an_example_or_of_another_case_takes_no_ira(check_text, text):
     found = _framed(check_text, text)
     assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a table row that asks a question, and a cell that answers it yes or no ---------------------
+
+@pytest.mark.parametrize("table, claim", [
+    ("| Question | Answer |\n|---|---|\n| Can you borrow from an IRA? | Yes |", "ira-loan"),
+    ("| Rule | 401(k) | IRA |\n|---|---|---|\n| Does the rule of 55 apply? | Yes | Yes |",
+     "rule-of-55-ira"),
+    ("| Question | Hardship withdrawal |\n|---|---|\n| Must you take a plan loan first? | Yes |",
+     "hardship-loan-first"),
+])
+def test_a_yes_or_no_cell_answers_its_rows_question(check_text, table, claim):
+    found = _framed(check_text, f"# At a glance\n\n{table}\n", ".md")
+    assert any(c == claim and v != "accurate" for c, v in found), found
+
+
+@pytest.mark.parametrize("table", [
+    "| Question | Answer |\n|---|---|\n| Can you deduct losses inside an IRA? | No |",
+    "| Question | Answer |\n|---|---|\n| Is state tax withheld? | Depends on your state |",
+    # a cell that names its own thing takes no other from the title
+    "| Feature | Hardship withdrawal | 401(k) loan |\n|---|---|---|\n"
+    "| Can you put the money back? | No | Yes, that's the point |",
+])
+def test_a_cell_that_answers_no_or_names_its_own_thing_is_not_flagged(check_text, table):
+    text = f"# Hardship withdrawal or 401(k) loan?\n\n{table}\n"
+    found = _framed(check_text, text, ".md")
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found

@@ -17,6 +17,7 @@ from taxcheck.follow_ons import follow_on
 from taxcheck.matching.conditions import condition_met
 from taxcheck.matching.discourse import (
     DiscourseContext,
+    answered_row,
     antecedent_in_sentence,
     follows_on,
     passed_on_year,
@@ -526,3 +527,11 @@ def test_a_line_is_in_a_worked_example_under_its_heading_or_after_its_set_up():
     assert not in_example(plain, replace(line, sentence_start=30), example_section=False)
     # the set-up sentence itself is not a line after a set-up
     assert not in_example(text, clause(text[:33]), example_section=False)
+
+
+def test_a_cell_answering_its_rows_question_yes_or_no_states_the_answer():
+    assert answered_row("Can you borrow from an IRA?", "Can you borrow from an IRA — Answer: Yes")
+    assert answered_row("Does it apply?", "Does it apply — IRA: No, never")
+    assert not answered_row("Is state tax withheld?", "Is state tax withheld — Answer: Depends")
+    assert not answered_row("RMDs required", "RMDs required — Roth IRA: No")  # no question
+    assert not answered_row(None, "Can you borrow? Yes")

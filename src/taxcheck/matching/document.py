@@ -25,6 +25,7 @@ from taxcheck.matching.discourse import (
     DiscourseContext,
     Groups,
     Resolution,
+    answered_row,
     foils,
     follows_on,
     passed_on_year,
@@ -255,6 +256,8 @@ class _Walk:
             if not res.labels:
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
+            if res.cand.question and answered_row(block.row, block.text):
+                res = replace(res, cand=replace(res.cand, question=False))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or self._replies(res.cand) or self._way(block)
@@ -577,7 +580,7 @@ class _Walk:
         if not matches:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches and block.row is not None:
-            matches, res = with_heading(res, self.heading or self.title, match)
+            matches, res = with_heading(res, self.heading or self.title, match, self.context)
         if not matches and self._way(block):
             matches, res = as_way_of(res, self.title, match)
         if not matches and block.kind in STATEMENT_KINDS:

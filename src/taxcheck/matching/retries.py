@@ -129,17 +129,23 @@ def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate
                               "consequence")
 
 
-def with_heading(res: Resolution, heading: set[str], match: MatchFn
-                 ) -> tuple[list[Match], Resolution]:
+def with_heading(res: Resolution, heading: set[str], match: MatchFn,
+                 context: DiscourseContext | None = None) -> tuple[list[Match], Resolution]:
     """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
 
     "Employee deferral: $24,500" under "2026 401(k) limits" states the 401(k) deferral
-    limit: the label names only what the heading does not.
+    limit: the label names only what the heading does not. A cell that names a thing of its
+    own ("401(k) loan: Yes" in a table comparing it with hardship withdrawals) takes no
+    other thing of that kind (``context``'s groups) from the title.
     """
     extra = heading - res.labels
+    if context is not None:
+        own = context.groups_of(res.labels)
+        extra = {label for label in extra
+                 if not any(label in context.groups[group] for group in own)}
     if not extra:
         return [], res
-    matches = match(res.labels | heading)
+    matches = match(res.labels | extra)
     if not matches:
         return [], res
     return matches, _borrowed(res, extra, "the heading of the table or list", "section")
