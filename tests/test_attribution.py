@@ -381,6 +381,34 @@ def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_te
     assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)
 
 
+# --- which limit: per person across employers, and "that cap" ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The deferral limit follows you across every employer you work for in a year.",
+    "Your $24,500 deferral limit applies across every job you hold in 2026, not per employer.",
+    "The overall limit on what you and your employer put in is $72,000 for 2026. That cap "
+    "applies separately at each unrelated employer.",
+    "Annual additions max out at $72,000 in 2026. This ceiling is counted plan by plan for "
+    "unrelated employers.",
+    "The deferral limit is $24,500 in 2026. That cap covers all your jobs combined.",
+])
+def test_scope_of_a_limit_goes_to_the_limit_named(check_text, text):
+    assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+def test_that_cap_after_the_deferral_limit_is_the_deferral_limit(check_text):
+    found = _found(check_text, "Your elective deferrals are capped at $24,500 in 2026. That cap "
+                               "applies at each employer separately.")
+    assert ("deferral-limit-per-employer", "false") in found
+
+
+def test_an_ira_from_the_sentences_before_does_not_make_it_the_ira_rules(check_text):
+    text = ("Only the catch-up portion is affected; IRA catch-ups aren't touched.\n\n"
+            "High earners making over $150,000 lose the ability to make catch-up contributions "
+            "altogether.")
+    assert ("roth-catch-up-high-earners-lose", "false") in _found(check_text, text)
+
+
 # --- scope: one limit across every employer; "that cap" is the cap just named --------------------
 
 @pytest.mark.parametrize("text, claim", [
@@ -435,31 +463,3 @@ def test_an_early_return_deemed_filed_on_the_due_date_is_the_rule(check_text, te
 ])
 def test_a_clock_from_the_early_filing_day_is_still_flagged(check_text, text):
     assert ("amended-return-early-filing-starts-clock", "false") in _found(check_text, text)
-
-
-# --- which limit: per person across employers, and "that cap" ---------------------------------
-
-@pytest.mark.parametrize("text", [
-    "The deferral limit follows you across every employer you work for in a year.",
-    "Your $24,500 deferral limit applies across every job you hold in 2026, not per employer.",
-    "The overall limit on what you and your employer put in is $72,000 for 2026. That cap "
-    "applies separately at each unrelated employer.",
-    "Annual additions max out at $72,000 in 2026. This ceiling is counted plan by plan for "
-    "unrelated employers.",
-    "The deferral limit is $24,500 in 2026. That cap covers all your jobs combined.",
-])
-def test_scope_of_a_limit_goes_to_the_limit_named(check_text, text):
-    assert not any(v != "accurate" for _, v in _found(check_text, text))
-
-
-def test_that_cap_after_the_deferral_limit_is_the_deferral_limit(check_text):
-    found = _found(check_text, "Your elective deferrals are capped at $24,500 in 2026. That cap "
-                               "applies at each employer separately.")
-    assert ("deferral-limit-per-employer", "false") in found
-
-
-def test_an_ira_from_the_sentences_before_does_not_make_it_the_ira_rules(check_text):
-    text = ("Only the catch-up portion is affected; IRA catch-ups aren't touched.\n\n"
-            "High earners making over $150,000 lose the ability to make catch-up contributions "
-            "altogether.")
-    assert ("roth-catch-up-high-earners-lose", "false") in _found(check_text, text)

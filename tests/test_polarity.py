@@ -252,6 +252,20 @@ def test_a_denied_exclusion_is_not_a_denial(check_text, sentence):
 
 
 @pytest.mark.parametrize("text", [
+    "Because the match is included in the $24,500 total for 2026, workers should trim their "
+    "own deferrals so they don't go over.",
+    "The company match eats into your $24,500 deferral cap, so lower your rate so you don't "
+    "overshoot.",
+])
+def test_a_negated_purpose_does_not_deny_the_statement_before_it(check_text, text):
+    """"... so they don't go over" is the purpose of the advice; the sentence still says the
+    match counts toward the deferral limit."""
+    found = {(f.claim_id, f.verdict) for f in check_text(text).findings if not f.suppressed}
+    assert ("employer-match-counts-toward-deferral-limit", "false") in found
+    assert ("employer-match-outside-deferral-limit", "accurate") not in found
+
+
+@pytest.mark.parametrize("text", [
     "Losses inside an IRA aren't deductible. Selling the losing funds inside the 401(k) before "
     "the rollover won't change this either.\n",
     "Moving a 401(k) with losses into an IRA does not change anything: the loss stays "
@@ -276,17 +290,3 @@ def test_doesnt_change_that_denies_an_effect(check_text, text):
 ])
 def test_a_move_said_to_unlock_the_loss_is_still_flagged(check_text, text):
     assert ("retirement-loss-rollover", "false", "stated") in _ids(check_text(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Because the match is included in the $24,500 total for 2026, workers should trim their "
-    "own deferrals so they don't go over.",
-    "The company match eats into your $24,500 deferral cap, so lower your rate so you don't "
-    "overshoot.",
-])
-def test_a_negated_purpose_does_not_deny_the_statement_before_it(check_text, text):
-    """"... so they don't go over" is the purpose of the advice; the sentence still says the
-    match counts toward the deferral limit."""
-    found = {(f.claim_id, f.verdict) for f in check_text(text).findings if not f.suppressed}
-    assert ("employer-match-counts-toward-deferral-limit", "false") in found
-    assert ("employer-match-outside-deferral-limit", "accurate") not in found
