@@ -671,3 +671,30 @@ def test_a_cell_that_answers_no_or_names_its_own_thing_is_not_flagged(check_text
     text = f"# Hardship withdrawal or 401(k) loan?\n\n{table}\n"
     found = _framed(check_text, text, ".md")
     assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a paragraph completes the paragraph before it that ends in a colon -------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("Hardship withdrawals come with one big perk. The rule:\n\nYou skip the 10% "
+     "early-withdrawal penalty.", "hardship-withdrawal-penalty-free"),
+    ("Losses in a Roth IRA work differently from what you might think. The short version:\n\n"
+     "You can write them off on your return.", "retirement-loss-deductible"),
+])
+def test_a_paragraph_after_a_lead_in_paragraph_completes_it(check_text, text, claim):
+    assert (claim, "false") in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the completion is correct
+    "Hardship withdrawals come with strings. The rule:\n\nYou still owe the 10% penalty if "
+    "you are under 59½.",
+    # the lead-in turns to another option, which the completion names
+    "Hardship withdrawals are one option. Here is another:\n\nYou can skip the 10% penalty "
+    "with a rule-of-55 withdrawal after you leave your job at 55.",
+    # no colon: the next paragraph is a statement of its own
+    "Hardship withdrawals come with one big perk.\n\nYou skip the line at the bank.",
+])
+def test_a_completion_that_is_right_or_names_its_own_thing_is_not_flagged(check_text, text):
+    found = _framed(check_text, text)
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found

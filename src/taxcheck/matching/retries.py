@@ -8,7 +8,7 @@ or no matches and the resolution unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb.models import Claim
@@ -27,6 +27,26 @@ ELLIPSIS_GROUPS = ("topic", "person")
 it ("In other words, low earners get back half of everything they contribute" after a
 sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
 on what you contributed, not on the value the day you converted")."""
+def completes_lead_in(cand: Candidate, res: Resolution, lead: Mapping[str, frozenset[str]] | None,
+                      context: DiscourseContext, match: MatchFn
+                      ) -> tuple[list[Match], Resolution]:
+    """The first sentence of a paragraph right after a paragraph that ends in a colon ("Hardship
+    withdrawals come with one big perk. The rule:") completes it: "You skip the 10%
+    early-withdrawal penalty" is said of the hardship withdrawal the lead-in paragraph
+    names. ``lead`` holds the groups that paragraph names; the sentence takes those it
+    names none of, and keeps its own polarity."""
+    if lead is None or cand.sentence_index != 0 or cand.question or cand.attribution:
+        return [], res
+    wider, _ = context.resolve(cand, dict(lead), labels=res.labels)
+    if not wider - res.labels:
+        return [], res
+    matches = match(wider)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, wider - res.labels, "the paragraph leading into it",
+                              "lead-in")
+
+
 _REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
 """A clause that gives the reason for the one before it (", because ...", ", since ...")."""
 _RESTRICTION = re.compile(r"^[,;]?\s*(?:but\s+|and\s+)?only\s+(?:after|once|if|when|until)\b",
