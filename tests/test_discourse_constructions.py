@@ -698,3 +698,22 @@ def test_a_paragraph_after_a_lead_in_paragraph_completes_it(check_text, text, cl
 def test_a_completion_that_is_right_or_names_its_own_thing_is_not_flagged(check_text, text):
     found = _framed(check_text, text)
     assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a listicle's "Mistake #N:" label frames what follows as the readers' wrong belief ----------
+
+@pytest.mark.parametrize("text, claim", [
+    ("Mistake #1: Trying to deduct the drop in your 401(k) on your tax return",
+     "retirement-loss-deductible"),
+    ("Blunder #2: Netting your 401(k) losses against your brokerage gains",
+     "retirement-loss-offsets-gains"),
+    ("Mistake: You can deduct losses in your IRA.", "retirement-loss-deductible"),
+])
+def test_a_mistake_label_debunks_what_it_names(check_text, text, claim):
+    found = _framed(check_text, text)
+    assert (claim, "myth") in found and (claim, "false") not in found, found
+
+
+def test_a_mistake_named_in_another_sentence_frames_nothing_after_it(check_text):
+    text = "The biggest mistake is to stop contributing. You can deduct losses in your IRA."
+    assert ("retirement-loss-deductible", "false") in _framed(check_text, text)
