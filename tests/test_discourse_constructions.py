@@ -717,3 +717,29 @@ def test_a_mistake_label_debunks_what_it_names(check_text, text, claim):
 def test_a_mistake_named_in_another_sentence_frames_nothing_after_it(check_text):
     text = "The biggest mistake is to stop contributing. You can deduct losses in your IRA."
     assert ("retirement-loss-deductible", "false") in _framed(check_text, text)
+
+
+# --- "Then ...", "Next, ...", "Finally, ..." go on to the next step of the procedure ------------
+
+_IRA_LOSS_RULE = ("# IRA losses\n\n## Deducting an IRA loss\n\nYou can still deduct an IRA loss if "
+                  "you close all your traditional IRAs. ")
+
+
+@pytest.mark.parametrize("step", [
+    "Next, you subtract what you got back from your basis.",
+    "Finally, you figure the loss as your basis minus the payouts.",
+    "After that, you report the shortfall below your basis.",
+])
+def test_a_sentence_going_on_to_the_next_step_is_a_step(check_text, step):
+    findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
+    assert [f for f in findings if f.sentence == step and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("step", [
+    "Then again, most people shouldn't bother with the loss.",
+    "Then you'll owe income tax on the pre-tax part of every payout.",
+])
+def test_then_again_or_a_then_on_another_subject_is_no_step(check_text, step):
+    findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
+    assert not [f for f in findings if f.sentence == step and f.verdict != "accurate"]

@@ -36,6 +36,7 @@ from taxcheck.matching.retries import (
     how_to,
     in_example,
     lead_in_of,
+    next_step,
     sets_up_case,
     steps_follow,
     turns_away,
@@ -555,3 +556,14 @@ def test_a_paragraphs_first_sentence_takes_what_the_lead_in_paragraph_names(db):
     assert completes_lead_in(first, res, None, context, match) == ([], res)
     later = replace(first, sentence_index=1)  # only the first sentence completes it
     assert completes_lead_in(later, res, lead, context, match) == ([], res)
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Then claim the shortfall on Schedule A.", True),
+    ("Next, you subtract what you got back.", True),
+    ("Once that's done, file Form 8606.", True),
+    ("Then again, most people shouldn't bother.", False),
+    ("You can then claim it.", False),
+])
+def test_a_sentence_that_goes_on_to_the_next_step(text, step):
+    assert next_step(clause(text, "DEDUCT")) is step

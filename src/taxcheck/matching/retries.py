@@ -452,6 +452,20 @@ def turns_away(text: str) -> bool:
     return text.rstrip().endswith(":") and bool(_TURNS_AWAY.search(text))
 
 
+_NEXT_STEP = re.compile(
+    r"^\W*(?:then|next|after\s+that|afterwards?|finally|lastly|"
+    r"once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)", re.IGNORECASE)
+"""A sentence that goes on to the next step ("Then claim the shortfall", "Next, you
+subtract ...", "Finally, ..."), not "Then again"."""
+
+
+def next_step(cand: Candidate) -> bool:
+    """The clause opens its sentence with a word that goes on to the next step of a
+    procedure (:data:`_NEXT_STEP`): in prose under the procedure, it is a step like an item
+    of its list."""
+    return cand.start == cand.sentence_start and _NEXT_STEP.match(cand.text) is not None
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool, numbered_step: bool = False, elaborates: bool = False
                ) -> tuple[list[Match], Resolution]:
@@ -471,7 +485,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     statement there that speaks of the rule closely (two of its concepts) spells it out."""
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
-    closer = (list_item or _MUST.match(cand.text) is not None
+    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
               or _worked_example(cand, res.labels & procedure.vocabulary))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
