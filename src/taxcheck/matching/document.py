@@ -598,7 +598,7 @@ class _Walk:
         if not matches and block.kind in STATEMENT_KINDS:
             matches, res = with_example_account(
                 cand, res, self.context,
-                in_example(block.text, cand, self.example_section), match)
+                lambda: in_example(block.text, cand, self.example_section), match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         if not matches and block.kind not in HEADING_KINDS:

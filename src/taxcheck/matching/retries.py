@@ -373,14 +373,16 @@ def in_example(block_text: str, cand: Candidate, example_section: bool) -> bool:
 
 
 def with_example_account(cand: Candidate, res: Resolution, context: DiscourseContext,
-                         example: bool, match: MatchFn) -> tuple[list[Match], Resolution]:
+                         example: Callable[[], bool], match: MatchFn
+                         ) -> tuple[list[Match], Resolution]:
     """A line of a worked example that figures a loss or deduction in dollars and names no
     account ("She deducts the $3,000 shortfall on Schedule A", "You'd deduct the $1,500
     loss") is about the account the example set up in the sentences just before it ("Say
     Priya has $12,000 of after-tax contributions in her traditional IRA ..."). Other lines
-    of the example, and lines that name their own account, take nothing."""
+    of the example, and lines that name their own account, take nothing. ``example`` says
+    whether the clause is in a worked example (asked last: most clauses are no such line)."""
     accounts = context.groups.get(ACCOUNT_GROUP, set())
-    if not example or res.labels & accounts or not _worked_example(cand, res.labels):
+    if res.labels & accounts or not _worked_example(cand, res.labels) or not example():
         return [], res
     source = {g: ls for g, ls in context.recent_in_section().items() if g == ACCOUNT_GROUP}
     wider, _ = context.resolve(cand, source, only=[ACCOUNT_GROUP], labels=res.labels)
