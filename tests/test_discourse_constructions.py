@@ -728,7 +728,7 @@ _IRA_LOSS_RULE = ("# IRA losses\n\n## Deducting an IRA loss\n\nYou can still ded
 @pytest.mark.parametrize("step", [
     "Next, you subtract what you got back from your basis.",
     "Finally, you figure the loss as your basis minus the payouts.",
-    "After that, you report the shortfall below your basis.",
+    "Lastly, you take the shortfall below your basis.",
 ])
 def test_a_sentence_going_on_to_the_next_step_is_a_step(check_text, step):
     findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings

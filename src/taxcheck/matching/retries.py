@@ -455,10 +455,11 @@ def turns_away(text: str) -> bool:
 
 
 _NEXT_STEP = re.compile(
-    r"^\W*(?:then|next|after\s+that|afterwards?|finally|lastly|"
+    r"^\W*(?:then|next|finally|lastly|"
     r"once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)", re.IGNORECASE)
 """A sentence that goes on to the next step ("Then claim the shortfall", "Next, you
-subtract ...", "Finally, ..."), not "Then again"."""
+subtract ...", "Finally, ..."), not "Then again". "After that ..." tells what happens next
+("After that it's counted as a distribution"), not what to do."""
 
 
 def next_step(cand: Candidate) -> bool:
