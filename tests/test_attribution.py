@@ -354,3 +354,25 @@ def test_the_past_tense_under_a_past_frame_tells_history(check_text, text, suffi
 def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_text, text,
                                                                           suffix):
     assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)
+
+
+# --- the age a question sets up is the age group of the amount after it -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turning 63 in 2026? Your catch-up is $11,250.",
+    "Already 61? Then your 2026 catch-up is $11,250.",
+    "## Are you 60, 61, 62 or 63?\n\nThen your 2026 catch-up is $11,250 instead of $8,000.\n",
+    "Hitting 62 this year? Good news: you can add $11,250 on top of the $24,500 limit in 2026.",
+])
+def test_an_age_the_question_sets_up_picks_the_catch_up_group(check_text, text):
+    found = _found(check_text, f"Catch-up notes\n\n{text}\n")
+    assert not any(v in ("false", "outdated", "misleading") for _, v in found)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Turning 55 in 2026? Your catch-up is $11,250.", "catch-up-limit"),
+    ("Turning 62 in 2026? Your catch-up is $8,000.", "catch-up-60-63"),
+    ("Between 60 and 63? The catch-up for you is $7,500 in 2026.", "catch-up-60-63"),
+])
+def test_a_wrong_amount_for_the_age_set_up_is_still_flagged(check_text, text, claim):
+    assert (claim, "false") in _found(check_text, f"Catch-up notes\n\n{text}\n")
