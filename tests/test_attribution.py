@@ -376,3 +376,28 @@ def test_an_age_the_question_sets_up_picks_the_catch_up_group(check_text, text):
 ])
 def test_a_wrong_amount_for_the_age_set_up_is_still_flagged(check_text, text, claim):
     assert (claim, "false") in _found(check_text, f"Catch-up notes\n\n{text}\n")
+
+
+# --- a thing a clause says something is not is no topic for the sentences after it --------------
+
+@pytest.mark.parametrize("text", [
+    "A hardship distribution is not a loan. It's taxed as ordinary income in the year you take it.",
+    "Remember: the offset isn't a loan anymore. It's a distribution, and it's taxable unless you "
+    "roll the same amount over by your tax-filing deadline, extensions included.",
+    "A Roth conversion isn't a rollover. You can do as many of them as you like in a year.",
+    "Q: Does a trustee-to-trustee transfer count? A: A direct transfer isn't a rollover, so you "
+    "can do as many as you want each year.",
+])
+def test_a_denied_identity_passes_nothing_on(check_text, text):
+    """"Hardship money isn't a loan. It's taxed ..." is about the hardship money."""
+    found = _found(check_text, f"Notes\n\n{text}\n")
+    assert not any(v in ("false", "outdated", "misleading") for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A hardship distribution is not a loan, and it is free of the 10% penalty.",
+    "A hardship withdrawal isn't a loan. It lets you skip the 10% penalty.",
+])
+def test_what_the_denied_identity_leaves_is_still_checked(check_text, text):
+    found = _found(check_text, f"Notes\n\n{text}\n")
+    assert ("hardship-withdrawal-penalty-free", "false") in found
