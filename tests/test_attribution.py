@@ -401,3 +401,32 @@ def test_a_denied_identity_passes_nothing_on(check_text, text):
 def test_what_the_denied_identity_leaves_is_still_checked(check_text, text):
     found = _found(check_text, f"Notes\n\n{text}\n")
     assert ("hardship-withdrawal-penalty-free", "false") in found
+
+
+# --- a worked example's story is not a step of the rule; its loss or deduction is ---------------
+
+_EXAMPLE = ("Notes\n\nYou can deduct an IRA loss if you close every traditional IRA you own for "
+            "less than your basis.\n\nExample: Tom put $10,000 of after-tax money into his only "
+            "IRA.\n\n")
+
+
+@pytest.mark.parametrize("story", [
+    "In 2026 he cashes it out and gets $7,000 back.",
+    "This spring she shut the account and the custodian mailed her $4,200.",
+    "After ten years he closes it and receives $6,100.",
+    "When the account is emptied, the check comes to $3,500.",
+])
+def test_a_worked_example_line_that_only_tells_the_story_is_no_step(check_text, story):
+    text = f"{_EXAMPLE}{story}\n"
+    lines = {f.line for f in check_text(text).findings if f.verdict != "accurate"}
+    assert lines == {5}
+
+
+@pytest.mark.parametrize("line", [
+    "His loss is $3,000.",
+    "So he deducts $3,000, minus the 2% floor.",
+])
+def test_a_worked_example_line_that_figures_the_loss_is_a_step(check_text, line):
+    text = f"{_EXAMPLE}{line}\n"
+    lines = {f.line for f in check_text(text).findings if f.verdict == "outdated"}
+    assert 9 in lines

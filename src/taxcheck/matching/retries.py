@@ -402,7 +402,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None
-              or _worked_example(cand, res.labels & procedure.vocabulary))
+              or _worked_example(cand, cand.labels & procedure.vocabulary))
     if not (closer or cand.imperative or numbered_step):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
