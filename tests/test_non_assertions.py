@@ -264,3 +264,30 @@ def test_what_other_pages_say_is_reported_not_asserted(check_text, article):
 def test_the_authors_own_page_is_no_hearsay(check_text, article):
     assert any(f.verdict != "accurate" and f.framing == "stated"
                for f in check_text(article).findings)
+
+
+@pytest.mark.parametrize("article", [
+    "Wording\n\n\u201cIRA losses aren\u2019t deductible year by year\u201d suggests a later "
+    "write-off, and there is none.\n",
+    "Wording\n\n- \u201cIRA losses: not deductible until you cash out\u201d implies a deduction "
+    "that never comes.\n",
+    "Wording\n\nEditors take note: \u201cthe 10% is waived for hardship withdrawals\u201d sounds "
+    "right but isn't.\n",
+    "Wording\n\nThe line \u201cyou can't write off 401(k) losses for now\u201d makes it sound "
+    "as if you someday can.\n",
+])
+def test_a_quotation_discussed_as_wording_is_not_the_writers_claim(check_text, article):
+    """'"X" implies ...', '"X" makes it sound ...': X is talked about, not stated."""
+    findings = [f for f in check_text(article).findings if f.verdict != "accurate"]
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Notes\n\nGood news: IRA losses are not deductible until you cash out.\n",
+     "retirement-loss-not-deductible-yet"),
+    ("Notes\n\n\u201cTrust me,\u201d he said. Hardship withdrawals skip the 10% penalty.\n",
+     "hardship-withdrawal-penalty-free"),
+])
+def test_a_claim_outside_a_discussed_quotation_is_still_the_writers(check_text, article, claim):
+    found = {(f.claim_id, f.framing) for f in check_text(article).findings}
+    assert (claim, "stated") in found
