@@ -579,3 +579,167 @@ def test_a_heading_on_another_subject_ends_the_procedure(check_text, heading, it
     findings = check_text(text, ".md").findings
     assert not [f for f in findings if f.block_kind == "list_item"], [
         (f.sentence, f.claim_id) for f in findings]
+
+
+# --- the paragraph under a heading that states an abolished rule spells it out ------------------
+
+@pytest.mark.parametrize("heading, paragraph", [
+    ("Take the loan first", "Plans want to see that you already borrowed the maximum from your "
+     "account before they sign off on a hardship distribution."),
+    ("Step 3: Borrow from your 401(k) before anything else", "Your employer will expect proof "
+     "that you took the biggest loan the plan allows before any hardship withdrawal gets "
+     "approved."),
+    ("Step 2: Use up your loan options", "The administrator will check that your plan loan is "
+     "maxed out before approving the hardship request."),
+])
+def test_the_paragraph_under_a_heading_stating_an_abolished_rule_restates_it(
+        check_text, heading, paragraph):
+    text = f"# How to get a hardship withdrawal\n\n## {heading}\n\n{paragraph}\n"
+    findings = check_text(text, ".md").findings
+    assert [f for f in findings if f.block_kind == "paragraph"
+            and f.claim_id == "hardship-loan-first"], [(f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the section goes on about something else the heading names
+    "Loans have to be repaid within five years, usually through payroll deductions.",
+    # the section takes the heading back
+    "Older guides say this, but it's no longer true: since 2020 your plan can't make you "
+    "borrow before a hardship withdrawal.",
+])
+def test_a_paragraph_on_something_else_or_taking_it_back_restates_nothing(check_text, paragraph):
+    text = ("# How to get a hardship withdrawal\n\n## Step 2: Max out a 401(k) loan first\n\n"
+            f"{paragraph}\n")
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if f.block_kind == "paragraph" and f.verdict != "accurate"]
+
+
+# --- a worked example's line is about the account its set-up names -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Worked example\n\nSay Priya has $12,000 of after-tax contributions in her traditional IRA "
+    "and closes it for $9,000. She deducts the $3,000 shortfall on Schedule A.",
+    "For example, suppose your Roth IRA took in $8,000 of contributions and is worth $6,500 "
+    "when you close it. You'd deduct the $1,500 loss on Schedule A.",
+    "Here's the math. Tom's only IRA held $15,000 of nondeductible money and paid out $10,000 "
+    "when he emptied it. He writes off the $5,000 difference as a miscellaneous itemized "
+    "deduction.",
+])
+def test_a_worked_example_line_takes_the_account_its_case_set_up(check_text, text):
+    found = _framed(check_text, text)
+    assert ("ira-loss-misc-deduction-outdated", "outdated") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the example's account is a brokerage account
+    "Worked example\n\nSay Priya sold stock in her brokerage account for $9,000 after paying "
+    "$12,000. She deducts the $3,000 loss against her gains.",
+    # the example denies the deduction
+    "Worked example\n\nSay Priya's IRA fell from $12,000 to $9,000. She can't deduct the "
+    "$3,000 drop.",
+    # no example: an IRA two sentences back, then a line about a stock sale
+    "My IRA had a rough year. I sold a losing stock in my taxable account too. I deducted the "
+    "$2,000 loss on my return.",
+])
+def test_a_line_outside_an_example_or_of_another_case_takes_no_ira(check_text, text):
+    found = _framed(check_text, text)
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a table row that asks a question, and a cell that answers it yes or no ---------------------
+
+@pytest.mark.parametrize("table, claim", [
+    ("| Question | Answer |\n|---|---|\n| Can you borrow from an IRA? | Yes |", "ira-loan"),
+    ("| Rule | 401(k) | IRA |\n|---|---|---|\n| Does the rule of 55 apply? | Yes | Yes |",
+     "rule-of-55-ira"),
+    ("| Question | Hardship withdrawal |\n|---|---|\n| Must you take a plan loan first? | Yes |",
+     "hardship-loan-first"),
+])
+def test_a_yes_or_no_cell_answers_its_rows_question(check_text, table, claim):
+    found = _framed(check_text, f"# At a glance\n\n{table}\n", ".md")
+    assert any(c == claim and v != "accurate" for c, v in found), found
+
+
+@pytest.mark.parametrize("table", [
+    "| Question | Answer |\n|---|---|\n| Can you deduct losses inside an IRA? | No |",
+    "| Question | Answer |\n|---|---|\n| Is state tax withheld? | Depends on your state |",
+    # a cell that names its own thing takes no other from the title
+    "| Feature | Hardship withdrawal | 401(k) loan |\n|---|---|---|\n"
+    "| Can you put the money back? | No | Yes, that's the point |",
+])
+def test_a_cell_that_answers_no_or_names_its_own_thing_is_not_flagged(check_text, table):
+    text = f"# Hardship withdrawal or 401(k) loan?\n\n{table}\n"
+    found = _framed(check_text, text, ".md")
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a paragraph completes the paragraph before it that ends in a colon -------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("Hardship withdrawals come with one big perk. The rule:\n\nYou skip the 10% "
+     "early-withdrawal penalty.", "hardship-withdrawal-penalty-free"),
+    ("Losses in a Roth IRA work differently from what you might think. The short version:\n\n"
+     "You can write them off on your return.", "retirement-loss-deductible"),
+])
+def test_a_paragraph_after_a_lead_in_paragraph_completes_it(check_text, text, claim):
+    assert (claim, "false") in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the completion is correct
+    "Hardship withdrawals come with strings. The rule:\n\nYou still owe the 10% penalty if "
+    "you are under 59½.",
+    # the lead-in turns to another option, which the completion names
+    "Hardship withdrawals are one option. Here is another:\n\nYou can skip the 10% penalty "
+    "with a rule-of-55 withdrawal after you leave your job at 55.",
+    # no colon: the next paragraph is a statement of its own
+    "Hardship withdrawals come with one big perk.\n\nYou skip the line at the bank.",
+])
+def test_a_completion_that_is_right_or_names_its_own_thing_is_not_flagged(check_text, text):
+    found = _framed(check_text, text)
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a listicle's "Mistake #N:" label frames what follows as the readers' wrong belief ----------
+
+@pytest.mark.parametrize("text, claim", [
+    ("Mistake #1: Trying to deduct the drop in your 401(k) on your tax return",
+     "retirement-loss-deductible"),
+    ("Blunder #2: Netting your 401(k) losses against your brokerage gains",
+     "retirement-loss-offsets-gains"),
+    ("Mistake: You can deduct losses in your IRA.", "retirement-loss-deductible"),
+])
+def test_a_mistake_label_debunks_what_it_names(check_text, text, claim):
+    found = _framed(check_text, text)
+    assert (claim, "myth") in found and (claim, "false") not in found, found
+
+
+def test_a_mistake_named_in_another_sentence_frames_nothing_after_it(check_text):
+    text = "The biggest mistake is to stop contributing. You can deduct losses in your IRA."
+    assert ("retirement-loss-deductible", "false") in _framed(check_text, text)
+
+
+# --- "Then ...", "Next, ...", "Finally, ..." go on to the next step of the procedure ------------
+
+_IRA_LOSS_RULE = ("# IRA losses\n\n## Deducting an IRA loss\n\nYou can still deduct an IRA loss if "
+                  "you close all your traditional IRAs. ")
+
+
+@pytest.mark.parametrize("step", [
+    "Next, you subtract what you got back from your basis.",
+    "Finally, you figure the loss as your basis minus the payouts.",
+    "Lastly, you take the shortfall below your basis.",
+])
+def test_a_sentence_going_on_to_the_next_step_is_a_step(check_text, step):
+    findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
+    assert [f for f in findings if f.sentence == step and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("step", [
+    "Then again, most people shouldn't bother with the loss.",
+    "Then you'll owe income tax on the pre-tax part of every payout.",
+])
+def test_then_again_or_a_then_on_another_subject_is_no_step(check_text, step):
+    findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
+    assert not [f for f in findings if f.sentence == step and f.verdict != "accurate"]
