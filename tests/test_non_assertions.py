@@ -291,3 +291,28 @@ def test_a_quotation_discussed_as_wording_is_not_the_writers_claim(check_text, a
 def test_a_claim_outside_a_discussed_quotation_is_still_the_writers(check_text, article, claim):
     found = {(f.claim_id, f.framing) for f in check_text(article).findings}
     assert (claim, "stated") in found
+
+
+@pytest.mark.parametrize("article", [
+    "Forum\n\nAnother option is to borrow from your IRA to pay off the old loan. I did that with "
+    "a rollover IRA and paid it back within a year.\n",
+    "Forum\n\nYou can borrow from an IRA, sort of. We did the same thing last spring and put the "
+    "money back 50 days later.\n",
+    "Forum\n\nPlans let you borrow from your 401(k). I did that in 2023 and repaid it through "
+    "payroll.\n",
+    "Forum\n\nSome readers close every IRA they own to claim the loss. We did exactly that and got "
+    "nothing on our 2024 return.\n",
+])
+def test_the_writers_own_i_did_that_is_an_anecdote_not_the_claim_again(check_text, article):
+    """The claim of the sentence before is flagged there; "I did that" adds no second error."""
+    wrong = [f for f in check_text(article).findings if f.verdict != "accurate"]
+    assert len({f.line for f in wrong}) <= 1 and all(f.column == 1 for f in wrong)
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Forum\n\nI did that too. You can borrow from your IRA for up to a year.\n", "ira-loan"),
+    ("Forum\n\nMy sister did that, and the IRS let her deduct the IRA loss in 2026.\n",
+     "retirement-loss-deductible"),
+])
+def test_a_claim_beside_an_anecdote_is_still_flagged(check_text, article, claim):
+    assert claim in {f.claim_id for f in check_text(article).findings if f.verdict == "false"}
