@@ -755,6 +755,9 @@ def test_a_correct_answer_in_its_case_is_accurate(check_text, text, claim):
      "distributions begin at age 73.", "rmd-start-age-born-1960", "false"),
     ("7 things to know about catch-ups\n\n- Over 50? For 2026 your 401(k) catch-up "
      "contribution is $11,250.", "catch-up-limit", "false"),
+    # the age the case sets up is too young for the exception the answer describes
+    ("Early retirement FAQ\n\nLeft your job at 53? You can take money from that 401(k) "
+     "without the 10% penalty.", "rule-of-55-left-before-55", "false"),
     # a bare verb sets up the case; the answer names no amount and takes the case's
     ("Roth IRA FAQ\n\nMake over $150,000 as a single filer? You can't put money in a Roth.",
      "roth-ira-phaseout-hard-cutoff", "misleading"),
