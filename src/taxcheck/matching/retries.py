@@ -38,13 +38,8 @@ def completes_lead_in(cand: Candidate, res: Resolution, lead: Mapping[str, froze
     if lead is None or cand.sentence_index != 0 or cand.question or cand.attribution:
         return [], res
     wider, _ = context.resolve(cand, dict(lead), labels=res.labels)
-    if not wider - res.labels:
-        return [], res
-    matches = match(wider)
-    if not matches:
-        return [], res
-    return matches, _borrowed(res, wider - res.labels, "the paragraph leading into it",
-                              "lead-in")
+    return _matched_with(res, wider - res.labels, match, "the paragraph leading into it",
+                         "lead-in")
 
 
 _REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
@@ -139,14 +134,8 @@ def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate
     if any(q.kind == "usd" for c in (cand, *others) for q in c.quantities):
         return [], res  # an amount belongs to the limit its own clause names
     extra = set().union(*(c.labels for c in others if c.polarity == cand.polarity))
-    extra -= res.labels
-    if not extra:
-        return [], res
-    matches = match(res.labels | extra)
-    if not matches:
-        return [], res
-    return matches, _borrowed(res, extra, "the clause it states the cause or consequence of",
-                              "consequence")
+    return _matched_with(res, extra - res.labels, match,
+                         "the clause it states the cause or consequence of", "consequence")
 
 
 def with_heading(res: Resolution, heading: set[str], match: MatchFn,
@@ -163,12 +152,7 @@ def with_heading(res: Resolution, heading: set[str], match: MatchFn,
         own = context.groups_of(res.labels)
         extra = {label for label in extra
                  if not any(label in context.groups[group] for group in own)}
-    if not extra:
-        return [], res
-    matches = match(res.labels | extra)
-    if not matches:
-        return [], res
-    return matches, _borrowed(res, extra, "the heading of the table or list", "section")
+    return _matched_with(res, extra, match, "the heading of the table or list", "section")
 
 
 def _borrowed(res: Resolution, extra: set[str] | frozenset[str], where: str, source: str,
@@ -178,6 +162,19 @@ def _borrowed(res: Resolution, extra: set[str] | frozenset[str], where: str, sou
     return replace(res, labels=res.labels | extra, **changes, steps=[*res.steps, Step(
         stage="context", detail=f"{named} from {where}", labels=tuple(sorted(extra)),
         source=source)])
+
+
+def _matched_with(res: Resolution, extra: set[str] | frozenset[str], match: MatchFn,
+                  where: str, source: str) -> tuple[list[Match], Resolution]:
+    """The claims the clause matches with ``extra`` concepts taken from ``where``, and ``res``
+    with the borrowing on its trail; nothing, and ``res`` as it was, when there is nothing to
+    take or the wider clause matches no claim."""
+    if not extra:
+        return [], res
+    matches = match(res.labels | extra)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, extra, where, source)
 
 
 WAYS_TITLE = re.compile(
@@ -386,13 +383,8 @@ def with_example_account(cand: Candidate, res: Resolution, context: DiscourseCon
         return [], res
     source = {g: ls for g, ls in context.recent_in_section().items() if g == ACCOUNT_GROUP}
     wider, _ = context.resolve(cand, source, only=[ACCOUNT_GROUP], labels=res.labels)
-    if not wider - res.labels:
-        return [], res
-    matches = match(wider)
-    if not matches:
-        return [], res
-    return matches, _borrowed(res, wider - res.labels, "the case its worked example set up",
-                              "worked-example")
+    return _matched_with(res, wider - res.labels, match, "the case its worked example set up",
+                         "worked-example")
 
 
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
