@@ -756,16 +756,22 @@ _REPLY_WORDS = re.compile(
 possible.", "Yes!", "Sorry."): the reply is what holds in the case, not the clause after it."""
 
 
+_EXCLAMATION_WORDS = 3
+"""The most words a sentence between a case and its answer may have and still hold the case."""
+
+
 def case_held(question: Question | None, before: Candidate | None, cand: Candidate,
               sentence: int, between: str) -> Question | None:
-    """One sentence of the case's own paragraph that names no tax concept and replies nothing
-    ("Good news.", "Relax.", "Lucky you!"), ``between`` the question and the clause, holds the
-    case over to the clause: "Born in 1961? Good news. Your RMDs start at 75." The case still
-    ends at the next heading, question or statement, after a reply ("Not possible."), and
-    never crosses into another block."""
+    """One short exclamation of the case's own paragraph that names no tax concept and replies
+    nothing ("Good news.", "Relax.", "Lucky you!": three words at most), ``between`` the
+    question and the clause, holds the case over to the clause: "Born in 1961? Good news.
+    Your RMDs start at 75." The case still ends at the next heading, question or statement
+    ("Here is some background."), after a reply ("Not possible."), and never crosses into
+    another block."""
     if (question is None or not question.conditional or before is None or not before.question
             or cand.sentence_index - before.sentence_index != 2
-            or sentence - question.sentence != 2 or _REPLY_WORDS.search(between)):
+            or sentence - question.sentence != 2 or _REPLY_WORDS.search(between)
+            or len(between.split()) > _EXCLAMATION_WORDS):
         return question
     return replace(question, sentence=sentence - 1)
 
