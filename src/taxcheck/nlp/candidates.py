@@ -13,7 +13,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -89,9 +90,12 @@ class _Tokens:
     """A doc's text and its tokens' character offsets, read once from the doc's arrays
     (a ``Token`` or ``Span.text`` builds Python objects token by token)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, names: dict[int, str] | None = None):
         self.text = doc_text(doc)
         self.strings = doc.vocab.strings
+        self.names = {} if names is None else names
+        """String hash -> string, for the labels and ids of spans (a ``StringStore``
+        look-up costs more than a dict's, and a few dozen labels recur)."""
         self.idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
 
     def word(self, i: int) -> str:
@@ -109,19 +113,51 @@ class _Tokens:
 
     def marks(self, spans: Iterable[tuple[int, int, int, int]]) -> list[_Mark]:
         """Spans given as (start, end, label hash, id hash), as plain values with text."""
-        text, strings = self.text, self.strings
+        text, names, idx, length = self.text, self.names, self.idx, self.length
         out = []
         for start, end, label, span_id in spans:
-            first = self.idx[start]
-            last = self.end_char(end - 1) if end > start else first
-            out.append(_Mark(start, end, first, last, strings[label], strings[span_id],
-                             text[first:last]))
+            first = idx[start]
+            last = idx[end - 1] + length[end - 1] if end > start else first
+            label_ = names.get(label)
+            if label_ is None:
+                label_ = names[label] = self.strings[label]
+            id_ = names.get(span_id)
+            if id_ is None:
+                id_ = names[span_id] = self.strings[span_id]
+            out.append(_Mark(start, end, first, last, label_, id_, text[first:last]))
         return out
 
 
+class _SentenceCues:
+    """A doc's cue spans, made marks one sentence at a time when a sentence is read
+    (most sentences name no concept, and their cues are never looked at)."""
+
+    def __init__(self, tokens: _Tokens, spans: list[tuple[int, int, int, int]]):
+        self.tokens = tokens
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        """The spans are sorted by start (as a ``LexiconRuler`` writes them), so a
+        sentence's cues are one slice of them."""
+
+    def within(self, start: int, end: int) -> list[_Mark]:
+        """The cues that start in tokens ``start`` to ``end`` - 1, in the doc's order."""
+        if self.ordered:
+            starts = self.starts
+            return self.tokens.marks(self.spans[bisect_left(starts, start):
+                                                bisect_left(starts, end)])
+        return self.tokens.marks([span for span in self.spans if start <= span[0] < end])
+
+
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds of ``doc.sents`` (read once per doc)."""
-    return [(s.start, s.end) for s in doc.sents]
+    """Token bounds of ``doc.sents`` (read once per doc), from the doc's sentence starts
+    as ``doc.sents`` reads them (a token whose ``sent_start`` is 1 begins a sentence),
+    without making a ``Span`` of each sentence."""
+    length = len(doc)
+    if not length or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    starts = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
+    return list(pairwise([0, *starts, length]))
 
 
 _DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
@@ -464,7 +500,7 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
 
 
 def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
-               cues: list[_Mark]) -> list[Candidate]:
+               cues: _SentenceCues | list[_Mark]) -> list[Candidate]:
     """A follow-on sentence (:mod:`taxcheck.follow_ons`) as a candidate naming no concept:
     the matcher gives it the concepts of the statement before it, if that one matched."""
     s_start, s_end = sent
@@ -473,7 +509,8 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
     if follow_on(text) is None:
         return []
     start = tokens.idx[s_start] + len(raw) - len(raw.lstrip())
-    sent_cues = [c for c in cues if s_start <= c.start < s_end]
+    sent_cues = cues.within(s_start, s_end) if isinstance(cues, _SentenceCues) else [
+        c for c in cues if s_start <= c.start < s_end]
     negations = _negations(sent_cues, [c for c in sent_cues if c.label_ == PSEUDO_NEGATION])
     return [Candidate(
         start=start, end=start + len(text), text=text, sentence_index=sent_index,
@@ -489,24 +526,26 @@ POSED_TOKENS = 6
 sentence to the reader."""
 
 
-def _poses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]) -> str | None:
+def _poses(tokens: _Tokens, sent: tuple[int, int], cues: _SentenceCues) -> str | None:
     """The attribution cue of a short concept-free sentence ending in "?" or ":" ("True or
     false?", "Myth or fact?"): the sentence after it is put to the reader, not asserted."""
     s_start, s_end = sent
     if s_end - s_start > POSED_TOKENS or tokens.word(s_end - 1) not in ("?", ":"):
         return None
-    return next((c.text for c in cues if c.label_ == ATTRIBUTION
-                 and s_start <= c.start < s_end), None)
+    return next((c.text for c in cues.within(s_start, s_end) if c.label_ == ATTRIBUTION),
+                None)
 
 
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
-                   sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
+                   sentences: list[tuple[int, int]] | None = None,
+                   names: dict[int, str] | None = None) -> list[Candidate]:
     """Build the candidates of one block-level Doc.
 
     ``hides`` (from concepts.yaml) drops concepts inside longer phrases of others;
     ``scopes`` (from cues.yaml) limits how far a cue category reaches; ``sentences`` are
-    the token bounds of ``doc.sents`` when the caller has them.
+    the token bounds of ``doc.sents`` when the caller has them; ``names`` remembers the
+    strings of label hashes between calls.
     """
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
@@ -514,13 +553,13 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # a short paragraph of its own may follow on from the one before ("It isn't.")
         if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc_text(doc)) is None:
             return []
-        tokens = _Tokens(doc)
+        tokens = _Tokens(doc, names)
         return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))
-    tokens = _Tokens(doc)
+    tokens = _Tokens(doc, names)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
         return []
-    cues = tokens.marks(plain_spans(doc, CUES_KEY))
+    cues = _SentenceCues(tokens, plain_spans(doc, CUES_KEY))
     out: list[Candidate] = []
     concept_starts = [s.start for s in concepts]
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
@@ -546,10 +585,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         raw_start = tokens.idx[s_start]
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
-        question = _is_question(sent, raw_start, cues, raw)
+        sent_cues = cues.within(s_start, s_end)
+        question = _is_question(sent, raw_start, sent_cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
-        sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
         # "had this one survived, you could have ...": a counterfactual, not a past rule
@@ -583,8 +622,12 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
                 tokens.word(a).lower() == "unlike") else a
-            inside = [s for s in concepts if contrast <= s.start < b
-                      and not any(lo <= s.start < hi for lo, hi in left_out)]
+            # the concepts are sorted by start: those from ``contrast`` to ``b`` are a slice
+            inside = concepts[bisect_left(concept_starts, contrast):
+                              bisect_left(concept_starts, b)]
+            if left_out:
+                inside = [s for s in inside
+                          if not any(lo <= s.start < hi for lo, hi in left_out)]
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
@@ -648,10 +691,17 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     return out
 
 
+RESULT_KEY = "taxcheck_candidates"
+"""``doc.user_data`` key of the doc's candidates and number of sentences, which
+``doc._.candidates`` and ``doc._.sentence_count`` read (reading ``doc.user_data`` costs less
+than going through ``doc._``, which the Checker does for every block)."""
+
 if not Doc.has_extension("candidates"):
-    Doc.set_extension("candidates", default=None)
+    Doc.set_extension("candidates",
+                      getter=lambda doc: doc.user_data.get(RESULT_KEY, (None, 0))[0])
 if not Doc.has_extension("sentence_count"):
-    Doc.set_extension("sentence_count", default=0)
+    Doc.set_extension("sentence_count",
+                      getter=lambda doc: doc.user_data.get(RESULT_KEY, (None, 0))[1])
 
 
 class CandidateBuilder:
@@ -661,11 +711,12 @@ class CandidateBuilder:
         self.hides = {label: set(hidden) for label, hidden in hides.items()}
         self.scopes: dict[str, Scope] = {label: (str(direction), limit)
                                          for label, (direction, limit) in scopes.items()}
+        self.names: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentence_bounds(doc)
-        doc._.candidates = candidates_for(doc, self.hides, self.scopes, sentences)
-        doc._.sentence_count = len(sentences)
+        doc.user_data[RESULT_KEY] = (
+            candidates_for(doc, self.hides, self.scopes, sentences, self.names), len(sentences))
         return doc
 
 

@@ -552,8 +552,8 @@ class LexiconRuler:
         for column, bits in self._required_bits.items():
             for value in present[column] & self._required_keys[column]:
                 met |= bits[value]
-        needs = self._needs
-        return [automaton for automaton in reached if not needs[automaton] & ~met]
+        needs, missing = self._needs, ~met
+        return [automaton for automaton in reached if not needs[automaton] & missing]
 
     def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
         """Matches of the automata whose anchor word ``doc`` holds, run from the starts
@@ -568,8 +568,9 @@ class LexiconRuler:
                 continue
             columns = tokens.with_columns(doc, automaton.columns)
             key = automaton.key
+            ends = automaton._fixed_ends if automaton.fixed else automaton.ends
             for start in begins:
-                for end in automaton.ends(columns, start, length, memo):
+                for end in ends(columns, start, length, memo):
                     if end != start:
                         matches.append((key, start, end))
         return matches
