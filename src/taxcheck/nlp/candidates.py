@@ -536,6 +536,16 @@ def _poses(tokens: _Tokens, sent: tuple[int, int], cues: _SentenceCues) -> str |
                 None)
 
 
+def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
+            left_out: list[tuple[int, int]]) -> list[_Mark]:
+    """The concepts that start in tokens ``a`` to ``b`` - 1 and in none of ``left_out``
+    (the concepts are sorted by start, their ``starts``: the first test is a slice)."""
+    inside = concepts[bisect_left(starts, a):bisect_left(starts, b)]
+    if left_out:
+        inside = [s for s in inside if not any(lo <= s.start < hi for lo, hi in left_out)]
+    return inside
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None,
@@ -622,12 +632,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
                 tokens.word(a).lower() == "unlike") else a
-            # the concepts are sorted by start: those from ``contrast`` to ``b`` are a slice
-            inside = concepts[bisect_left(concept_starts, contrast):
-                              bisect_left(concept_starts, b)]
-            if left_out:
-                inside = [s for s in inside
-                          if not any(lo <= s.start < hi for lo, hi in left_out)]
+            inside = _inside(concepts, concept_starts, contrast, b, left_out)
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
