@@ -44,6 +44,7 @@ from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.nlp.sentences import SENTENCES_KEY
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
@@ -150,10 +151,13 @@ class _SentenceCues:
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds of ``doc.sents`` (read once per doc), from the doc's sentence starts
-    as ``doc.sents`` reads them (a token whose ``sent_start`` is 1 begins a sentence),
-    without making a ``Span`` of each sentence."""
+    """Token bounds of ``doc.sents`` (read once per doc): as taxcheck's sentencizer set
+    them, else from the doc's sentence starts as ``doc.sents`` reads them (a token whose
+    ``sent_start`` is 1 begins a sentence), without making a ``Span`` of each sentence."""
     length = len(doc)
+    kept = doc.user_data.get(SENTENCES_KEY)
+    if kept is not None and kept[0] == length and "sents" not in doc.user_hooks:
+        return kept[1]
     if not length or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
         return [(s.start, s.end) for s in doc.sents]
     starts = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
