@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 import numpy
@@ -43,7 +43,7 @@ from taxcheck.cues import (
 from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
-from taxcheck.nlp.quantities import find_quantities
+from taxcheck.nlp.quantities import Quantity, find_quantities
 from taxcheck.nlp.sentences import SENTENCES_KEY
 
 CONCEPTS_KEY = "taxcheck_concepts"
@@ -553,13 +553,16 @@ def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None,
-                   names: dict[int, str] | None = None) -> list[Candidate]:
+                   names: dict[int, str] | None = None,
+                   quantities_of: Callable[[str, int], list[Quantity]] = find_quantities
+                   ) -> list[Candidate]:
     """Build the candidates of one block-level Doc.
 
     ``hides`` (from concepts.yaml) drops concepts inside longer phrases of others;
     ``scopes`` (from cues.yaml) limits how far a cue category reaches; ``sentences`` are
     the token bounds of ``doc.sents`` when the caller has them; ``names`` remembers the
-    strings of label hashes between calls.
+    strings of label hashes between calls; ``quantities_of`` finds a sentence's quantities
+    (:func:`~taxcheck.nlp.quantities.find_quantities`, or a memo of it).
     """
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
@@ -614,7 +617,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # sentence attributes to others; "but" or ";" starts the author's own statement
         reported = [all(tokens.word(start) == "," for start, _ in clauses[1:k + 1])
                     for k in range(len(clauses))]
-        quantities = find_quantities(raw, raw_start)
+        quantities = quantities_of(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
         then = False  # an earlier clause of the sentence spoke of the past
@@ -713,6 +716,10 @@ if not Doc.has_extension("sentence_count"):
                       getter=lambda doc: doc.user_data.get(RESULT_KEY, (None, 0))[1])
 
 
+QUANTITIES_MEMO = 20_000
+"""Sentences whose quantities a :class:`CandidateBuilder` remembers before it starts over."""
+
+
 class CandidateBuilder:
     """Pipeline component: store the candidate claims of a Doc in ``doc._.candidates``."""
 
@@ -721,11 +728,28 @@ class CandidateBuilder:
         self.scopes: dict[str, Scope] = {label: (str(direction), limit)
                                          for label, (direction, limit) in scopes.items()}
         self.names: dict[int, str] = {}
+        self._quantities: dict[str, tuple[Quantity, ...]] = {}
+        """Sentence text -> its quantities (offsets from the sentence's start): disclaimers,
+        bylines and other boilerplate repeat from article to article."""
+
+    def quantities_of(self, text: str, offset: int) -> list[Quantity]:
+        """``find_quantities(text, offset)``, each distinct text worked out once (its
+        result is the same for any offset, shifted)."""
+        found = self._quantities.get(text)
+        if found is None:
+            if len(self._quantities) >= QUANTITIES_MEMO:
+                self._quantities.clear()
+            found = self._quantities[text] = tuple(find_quantities(text))
+        if not offset:
+            return list(found)
+        return [Quantity(q.kind, q.value, q.start + offset, q.end + offset, q.text)
+                for q in found]
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentence_bounds(doc)
         doc.user_data[RESULT_KEY] = (
-            candidates_for(doc, self.hides, self.scopes, sentences, self.names), len(sentences))
+            candidates_for(doc, self.hides, self.scopes, sentences, self.names,
+                           self.quantities_of), len(sentences))
         return doc
 
 
