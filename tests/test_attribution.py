@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from taxcheck.readers import read_bytes
+
 
 def _found(check_text, text: str, suffix: str = ".txt") -> set[tuple[str, str]]:
     return {(f.claim_id, f.verdict) for f in check_text(text, suffix).findings
@@ -143,3 +145,179 @@ def test_a_year_the_caption_names_dates_its_columns(check_text):
 ])
 def test_a_percentage_of_agi_is_not_the_penalty_rate(check_text, text):
     assert ("early-withdrawal-rate", "false") not in _found(check_text, text)
+
+
+# --- a correct rule labelled a myth --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Myth: IRAs don't allow loans.\n\nReality: you can borrow up to $50,000 from your IRA.",
+     ("ira-loan", "false")),
+    ("Myth #2: You can\u2019t deduct losses in your 401(k).\n\nThe truth: losses in a 401(k) "
+     "can be deducted once you roll them into an IRA.", ("retirement-loss-rollover", "false")),
+    ("A common myth is that you cannot borrow from an IRA. In fact, an IRA loan of up to "
+     "$50,000 is allowed.", ("ira-loan", "false")),
+])
+def test_a_correct_rule_labelled_a_myth_gets_no_finding_of_its_own(check_text, text, wrong):
+    """The label is not the article's claim that the rule is true, nor proof that it thinks
+    the rule wrong: no 'verified', no contradiction; what it says next is checked."""
+    report = check_text(text)
+    assert _found(check_text, text) == {wrong}
+    assert not list(report.visible_contradictions())
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Myth or fact: IRAs don't allow loans.", "ira-no-loans"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nFact: That one is true.",
+     "retirement-loss-not-deductible"),
+    ("Myth: Losses inside an IRA are not deductible.\n\nReality: Correct. They never are.",
+     "retirement-loss-not-deductible"),
+])
+def test_a_myth_label_the_article_confirms_or_leaves_open_stays_verified(check_text, text,
+                                                                          right):
+    assert (right, "accurate") in _found(check_text, text)
+
+
+# --- a stated range is right only when both ends are -----------------------------------------
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("Roth IRA, married filing jointly \u2014 2026 phase-out range: $240,000 \u2013 $250,000",
+     "roth-ira-phaseout-mfj", "false"),
+    ("For 2026, joint filers see their Roth IRA contribution phase out between $240,000 and "
+     "$250,000 of MAGI.", "roth-ira-phaseout-mfj", "false"),
+    ("my wife and I file jointly and the 2026 Roth IRA phaseout is $240k to $250k, so we're "
+     "fine at $239k", "roth-ira-phaseout-mfj", "false"),
+    ("In 2026, single filers covered at work lose the IRA deduction between $79,000 and "
+     "$91,000.", "ira-deduction-phaseout-single", "false"),
+    ("Roth IRA income limits for 2026 (joint filers): $236k\u2013$246k",
+     "roth-ira-phaseout-mfj", "outdated"),
+    ("For 2026, joint filers' Roth IRA eligibility phases out between $236,000 and $246,000.",
+     "roth-ira-phaseout-mfj", "outdated"),
+    ("For 2026, joint filers' Roth IRA eligibility phases out between $242,000 and $252,000.",
+     "roth-ira-phaseout-mfj", "accurate"),
+])
+def test_a_range_is_checked_end_to_end(check_text, text, claim, verdict):
+    """One end of a stated range equal to an end of an earlier year's range ($240,000 ended
+    the 2024 joint range) does not make the range that year's: both ends must match."""
+    found = _found(check_text, text)
+    assert (claim, verdict) in found
+    assert not any(c == claim and v != verdict for c, v in found)
+
+
+# --- several filing groups in one sentence: each range to its own group ----------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("If you're covered by a workplace plan, the traditional IRA deduction phases out between "
+     "$81,000 and $91,000 (single) or $129,000 and $149,000 (married filing jointly).", None),
+    ("Covered at work? In 2026 your IRA deduction phases out from $81,000 to $91,000 if you're "
+     "single and from $129,000 to $149,000 if you file jointly.", None),
+    ("For 2026 the deduction phase-out for workers covered by a plan is $81,000\u2013$91,000 for "
+     "single filers and $129,000\u2013$149,000 for married couples filing jointly.", None),
+    ("For 2026, covered workers lose the IRA deduction between $81,000 and $91,000 (single) or "
+     "$126,000 and $146,000 (married filing jointly).", ("ira-deduction-phaseout-mfj", "outdated")),
+    ("In 2026 the traditional IRA deduction phases out at $79,000\u2013$89,000 for single filers "
+     "covered at work and $129,000\u2013$149,000 for joint filers.",
+     ("ira-deduction-phaseout-single", "outdated")),
+])
+def test_each_filing_group_takes_its_own_range(check_text, text, wrong):
+    found = _found(check_text, text)
+    problems = {(c, v) for c, v in found if v != "accurate"}
+    assert problems == ({wrong} if wrong else set())
+    assert ("ira-deduction-phaseout-single", "accurate") in found or wrong[0].endswith("single")
+    assert ("ira-deduction-phaseout-mfj", "accurate") in found or wrong[0].endswith("mfj")
+
+
+# --- a year a comparison reaches back to is not the year of the amount -----------------------
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("The IRA catch-up, indexed for inflation since 2024, is $1,100.",
+     "ira-catch-up-limit", "accurate"),
+    ("The HCE threshold stays at $160,000, just as it was in 2025.", "hce-threshold", "accurate"),
+    ("The 401(k) deferral limit is $24,500, $1,000 more than in 2025.",
+     "elective-deferral-limit", "accurate"),
+    ("Workers 50 and older can add another $8,000, and those turning 60, 61, 62 or 63 can "
+     "instead add $11,250, the same enhanced figure as in 2025.", "catch-up-limit", "accurate"),
+    ("The IRA catch-up has been $1,000 since 2024.", "ira-catch-up-limit", "outdated"),
+    ("For 2025, the IRA catch-up is $1,000.", "ira-catch-up-limit", "accurate"),
+])
+def test_since_and_as_in_years_are_not_the_amounts_year(check_text, text, claim, verdict):
+    """"since 2024", "as in 2025", "than in 2025" name the start or the other side of a
+    comparison; the amount is checked for the article's year (2026 here)."""
+    found = _found(check_text, text)
+    assert (claim, verdict) in found
+    assert not any(v == "false" for _, v in found)
+
+
+# --- a thing named only as the contrast is not what the clause is about ----------------------
+
+@pytest.mark.parametrize("text", [
+    "I have a Roth 401(k). Someone told me it still has RMDs even though a Roth IRA doesn't, "
+    "so I'll roll it over.",
+    "Unlike a Roth IRA, a Roth 401(k) still makes you take required minimum distributions.",
+    "Roth 401(k)s require minimum distributions, while Roth IRAs don't.",
+])
+def test_the_contrasted_account_keeps_its_own_denial(check_text, text):
+    found = _found(check_text, text)
+    assert ("roth-401k-rmd", "outdated") in found
+    assert not any(c == "roth-ira-rmd" for c, _ in found)
+
+
+# --- a year named only for comparison is not the year of the amounts ---------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("# 2026 limits\n\nWorkers 50 and older can put an extra $8,000 into a 401(k), more than "
+     "in 2025.\n", "catch-up-limit"),
+    ("# IRA limits for 2026\n\nThe IRA contribution limit is $7,500, $500 more than for 2025.\n",
+     "ira-limit"),
+    ("# 2026 numbers\n\nThe IRA catch-up is $1,100, higher than in 2025.\n", "ira-catch-up-limit"),
+    ("# 2026 limits\n\nIn a 401(k), savers aged 60 to 63 may make an $11,250 catch-up, just as "
+     "they could in 2025.\n", "catch-up-60-63"),
+    ("# 2026 limits\n\nThe 401(k) catch-up for savers 50 and over is $8,000, higher than the "
+     "2025 amount.\n", "catch-up-limit"),
+])
+def test_a_year_named_for_comparison_does_not_date_the_amounts(checker, text, claim):
+    report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
+    found = {(f.claim_id, f.verdict) for f in report.findings}
+    assert (claim, "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("# IRA limits for 2026\n\nThe IRA contribution limit is $8,000, $1,000 more than for "
+     "2025.\n", "ira-limit"),
+    ("# 2026 limits\n\nWorkers 50 and older can add $7,500 to a 401(k), the same catch-up as in "
+     "2025.\n", "catch-up-limit"),
+])
+def test_a_wrong_amount_beside_a_compared_year_is_still_flagged(checker, text, claim):
+    report = checker.check(read_bytes(text.encode(), "snippet.md"), tax_year=2026)
+    assert any(f.claim_id == claim and f.verdict != "accurate" for f in report.findings)
+
+
+# --- history told as history ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, suffix", [
+    ("# IRA losses\n\n## How the old write-off worked\n\nThe loss went on Schedule A with other "
+     "miscellaneous itemized deductions. Only the part above 2% of AGI was deductible.\n", ".md"),
+    ("Before 2018, the steps were:\n\n- Every traditional IRA you owned had to be emptied.\n"
+     "- The loss counted as a miscellaneous itemized deduction on Schedule A.\n", ".txt"),
+    ("Here is how it worked back then:\n\n- The shortfall went on Schedule A as a miscellaneous "
+     "itemized deduction.\n- It was added back when figuring the AMT.\n", ".txt"),
+    ("Years ago my dad did this. He closed all his IRAs and wrote off the loss on Schedule A as a "
+     "miscellaneous itemized deduction.\n", ".txt"),
+])
+def test_the_past_tense_under_a_past_frame_tells_history(check_text, text, suffix):
+    """A heading or lead-in set in the past ("used to", "back then", "before 2018") and a
+    clause in the simple past: how things were, not an outdated rule stated for today."""
+    assert not [f for f in check_text(text, suffix).findings if f.verdict != "accurate"]
+
+
+@pytest.mark.parametrize("text, suffix", [
+    ("Here is how it worked back then:\n\n- You can still deduct an IRA loss as a miscellaneous "
+     "itemized deduction on Schedule A.\n", ".txt"),
+    ("What I did this spring:\n\n- I deducted my IRA loss on Schedule A as a miscellaneous "
+     "itemized deduction.\n", ".txt"),
+    ("# IRA losses\n\n## How the write-off works\n\nThe loss goes on Schedule A with other "
+     "miscellaneous itemized deductions.\n", ".md"),
+])
+def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_text, text,
+                                                                          suffix):
+    assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)

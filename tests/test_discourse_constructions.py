@@ -427,3 +427,155 @@ def test_a_no_before_a_denied_ira_loan_is_verified_not_flagged(check_text, text)
     found = _framed(check_text, text)
     assert ("ira-no-loans", "accurate") in found
     assert ("ira-loan", "false") not in found
+
+
+# --- a later clause's pronoun carries on its sentence's subject ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Can I still deduct a loss on my IRA? No. That write-off ended in 2018. The one "
+    "miscellaneous deduction left for 2026 is for teachers: it covers classroom supplies they "
+    "buy themselves.",
+    "My 401(k) dropped 30% and I cashed it out. The only itemized write-off that came back is "
+    "the educator one, and it pays only for supplies a K-12 teacher buys.",
+    "Losses in a 403(b) stay non-deductible after 2017.\n\n- The educator deduction is the one "
+    "miscellaneous deduction back for 2026; it is limited to K-12 teachers' own costs.\n",
+    "Savers who lost money in a 403(b) got nothing from the 2025 law. The exception that "
+    "survived is narrow, since it only reimburses classroom spending by eligible educators.",
+])
+def test_a_pronoun_after_a_deduction_does_not_borrow_a_loss(check_text, text):
+    suffix = ".md" if "\n- " in text else ".txt"
+    assert ("educator-carve-out-covers-losses", "false") not in _framed(check_text, text, suffix)
+
+
+@pytest.mark.parametrize("text", [
+    "Losses in an IRA have not been deductible since 2018. The educator deduction comes back "
+    "for 2026, and it now covers teachers' IRA losses too.",
+    "Rolled my 403(b) into an IRA after a bad year. Good news for teachers: the new educator "
+    "carve-out lets us deduct those losses.",
+])
+def test_the_educator_carve_out_said_to_cover_losses_is_still_flagged(check_text, text):
+    assert ("educator-carve-out-covers-losses", "false") in _framed(check_text, text)
+
+
+# --- a how-to lead-in teaches that what it shows how to do can be done --------------------------
+
+@pytest.mark.parametrize("text, suffix", [
+    # a paragraph's lead-in
+    ("Here's how to claim your IRA loss on Schedule A this year:\n\n1. Close every "
+     "traditional IRA you own.", ".txt"),
+    # a section heading of an explainer
+    ("# Roth IRAs explained\n\nIntro text about accounts.\n\n## Changed your mind? How to undo "
+     "a Roth conversion\n\nMarkets move fast.", ".md"),
+    # a forum reply
+    ("Reply from taxnerd\n\nThis is how to recharacterize a Roth conversion, step by step.",
+     ".txt"),
+    # a Q&A column's answer
+    ("Q: My Roth conversion lost value. Is there any fix?\n\nA: Yes. Here's how to reverse "
+     "the conversion and pay less tax.", ".txt"),
+])
+def test_a_how_to_for_an_abolished_rule_states_it(check_text, text, suffix):
+    findings = check_text(text, suffix).findings
+    assert [f for f in findings if "how to" in f.sentence.lower() and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Here's how to report a loss in your brokerage account.",
+    "Here's how to roll over your old 401(k) into an IRA.",
+    "Here's how the old IRA-loss deduction worked before 2018:",
+    "Here's how to tell whether a loss inside your IRA is deductible (spoiler: it isn't).",
+    "How to handle an IRA loss now that the deduction is gone",
+    "Here's how to pay back a 401(k) loan after you leave your job:",
+])
+def test_a_how_to_that_teaches_nothing_abolished_states_nothing(check_text, text):
+    found = _framed(check_text, text)
+    assert not {v for _, v in found} - {"accurate", "myth"}, found
+
+
+# --- the numbered steps of a procedure for an abolished rule -----------------------------------
+
+_STEPS_HELD = [
+    # a lead-in paragraph that teaches the rule, then numbered items
+    ("Here's how to claim your IRA loss on Schedule A:\n\n1. Cash out every traditional IRA "
+     "you own by December 31.\n2. Add up the after-tax money you put in over the years.", 2),
+    # a how-to heading, then "Step N:" lines (the first step states the rule)
+    ("How to deduct an IRA loss\n\nStep 1: Empty all of your traditional IRAs in the same "
+     "year.\nStep 2: Look up your nondeductible contributions on your old Forms 8606.\n"
+     "Step 3: Claim the shortfall on Schedule A.", 3),
+    # the rule stated, then a lead-in ending in a colon
+    ("You can still deduct an IRA loss if you close out all your traditional IRAs. To do "
+     "it:\n\n1. Request a full distribution from each custodian.\n2. Gather your Form 8606 "
+     "records.\n3. Report the difference on Schedule A.", 3),
+]
+
+
+@pytest.mark.parametrize("text, steps", _STEPS_HELD)
+def test_each_numbered_step_of_an_abolished_procedure_is_flagged(check_text, text, steps):
+    report = check_text(text)
+    flagged = {f.line for f in report.findings if f.verdict == "outdated"
+               and f.block_kind == "list_item"}
+    assert len(flagged) == steps, [(f.line, f.sentence) for f in report.findings]
+
+
+@pytest.mark.parametrize("text", [
+    # an accurate how-to: its steps state nothing wrong
+    "How to roll over a 401(k)\n\nStep 1: Ask your old plan for a direct rollover.\nStep 2: "
+    "Open an IRA at a brokerage.\nStep 3: Pick your investments.",
+    # the old rule told as history
+    "Before 2018, here's how the IRA-loss deduction worked:\n\n1. You closed every "
+    "traditional IRA.\n2. You totaled your nondeductible contributions.",
+    # a list of other things after the rule
+    "You can still deduct an IRA loss if you close out all your traditional IRAs.\n\nOther "
+    "year-end moves:\n\n1. Max out your 401(k) before December 31.\n2. Harvest losses in "
+    "your brokerage account.",
+    # the article's own steps after a paragraph that states an old rule in passing
+    "Roth 401(k)s still force you to take RMDs in your 70s, unlike Roth IRAs.\n\n"
+    "Step 2: Ask for a direct rollover.\nStep 3: Watch for the check.",
+])
+def test_steps_of_something_else_are_not_the_procedures(check_text, text):
+    report = check_text(text)
+    assert not [f for f in report.findings if f.block_kind == "list_item"
+                and f.verdict != "accurate"], [(f.line, f.claim_id) for f in report.findings]
+
+
+def test_a_lead_in_that_names_nothing_lends_items_nothing(check_text):
+    text = ("The IRA-loss deduction is gone for good. Here's what to do instead:\n\n1. Leave "
+            "the money invested.\n2. Harvest losses in your taxable brokerage account.")
+    report = check_text(text)
+    assert not [f for f in report.findings if f.block_kind == "list_item"]
+
+
+# --- a heading that announces the procedure's steps keeps it open ------------------------------
+
+_RULE = "You can deduct an IRA loss once you close every traditional IRA you own."
+
+
+@pytest.mark.parametrize("heading, items, steps", [
+    ("Step by step: claiming it", ["Pull your old Forms 8606.",
+                                   "Request full distributions from each custodian."], 2),
+    ("Follow these steps", ["Gather your Form 8606 records.",
+                            "Total the nondeductible contributions."], 2),
+    ("How to deduct it, step by step", ["Find your basis on your Forms 8606."], 1),
+    ("The steps", ["Add up what you contributed after tax."], 1),
+])
+def test_a_heading_announcing_the_procedures_steps_keeps_it_open(check_text, heading, items,
+                                                                 steps):
+    text = (f"# Making the most of a down year\n\n## The IRA write-off\n\n{_RULE}\n\n"
+            f"## {heading}\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)))
+    findings = check_text(text, ".md").findings
+    flagged = [f for f in findings if f.block_kind == "list_item" and f.verdict == "outdated"]
+    assert len(flagged) == steps, [(f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("heading, items", [
+    ("Step by step: rolling over your old 401(k)",
+     ["Call your old plan and ask for a direct rollover.", "Open an IRA at a brokerage."]),
+    ("Harvesting losses in a brokerage account",
+     ["Sell the losers before December 31.", "Wait 31 days before you buy them back."]),
+])
+def test_a_heading_on_another_subject_ends_the_procedure(check_text, heading, items):
+    text = (f"# Year-end guide\n\n## The IRA write-off\n\n{_RULE}\n\n## {heading}\n\n"
+            + "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)))
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if f.block_kind == "list_item"], [
+        (f.sentence, f.claim_id) for f in findings]

@@ -377,3 +377,17 @@ def test_a_section_heading_stating_a_wrong_limit_is_checked(checker):
     report = checker.check(read_bytes(page.encode(), "guide.html"))
     assert [(f.claim_id, f.text) for f in report.findings] == [
         ("ira-limit", "You can contribute $10,000 to an IRA in 2024")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Can you deduct 401(k) losses?",
+    "What the 2026 IRA limits mean for you",
+    "Why a rollover never turns a loss into a deduction",
+])
+def test_a_headline_in_the_header_of_a_page_without_an_article_is_its_title(headline):
+    page = ("<html><head><title>Money blog | Retirement</title></head><body>"
+            f"<header><a href='/'>Home</a><h1>{headline}</h1></header>"
+            f"<main><p>{TEXTS[0]}</p></main></body></html>")
+    doc = read_bytes(page.encode(), "post.html")
+    assert (doc.blocks[0].kind, doc.blocks[0].text) == ("title", headline)
+    assert doc.meta.title == headline

@@ -25,11 +25,16 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.retries import (
     LeadIn,
+    Procedure,
     Question,
     Stated,
     as_item_of,
+    continues_procedure,
+    how_to,
     lead_in_of,
     sets_up_case,
+    steps_follow,
+    turns_away,
     under_case,
     with_consequence,
     with_ellipsis,
@@ -244,10 +249,14 @@ def _claim_match(db, claim_id: str, concepts: set[str]):
 
 def test_a_lead_in_is_the_last_sentence_of_a_block_ending_in_a_colon():
     intro = clause("Some background.", "LOSS", sentence=0)
-    lead = clause("These count as hardships:", "HARDSHIP", sentence=1)
+    lead = clause("These count as hardships:", "HARDSHIP", start=17, sentence=1)
     got = lead_in_of([intro, lead], "Some background. These count as hardships:",
                      [frozenset({"LOSS"}), frozenset({"HARDSHIP"})], 3)
     assert got is not None and got.labels == {"HARDSHIP"} and got.polarity == "affirmed"
+    # the last sentence names nothing: the sentence before it is not the lead-in
+    gone = clause("The IRA-loss deduction is gone.", "DEDUCT", "LOSS")
+    assert lead_in_of([gone], "The IRA-loss deduction is gone. Here's what to do instead:",
+                      [frozenset({"DEDUCT", "LOSS"})], 3) is None
     assert lead_in_of([lead], "These count as hardships.", [frozenset({"HARDSHIP"})], 3) is None
     denied = clause("The age-55 rule doesn't cover:", "AGE_55", polarity="negated")
     got = lead_in_of([denied], denied.text, [frozenset({"AGE_55"})], 1)
@@ -428,3 +437,58 @@ def test_this_year_is_not_passed_on():
     # "This year you can put $24,500 in": a relative year, no year written out
     cand = _with_year("This year you can put $24,500 into a 401(k).")
     assert passed_on_year(ClauseYears(frame=2025, own=True, present=2026), cand, True) is None
+
+
+@pytest.mark.parametrize("text, teaches", [
+    ("Here's how to write it off", True),
+    ("How to claim an IRA loss", True),
+    ("With the freeze over, here's how to claim it on your 2026 return:", True),
+    ("Here's how to tell whether your loss counts", False),  # how to find out
+    ("How to avoid the penalty", False),
+    ("Here's what to know", False),
+])
+def test_a_how_to_lead_in_is_told_apart_from_other_teasers(text, teaches):
+    assert how_to(replace(clause(text, "DEDUCT"), question=True)) is teaches
+    # a clause that is not read as a teaser or a question is a statement already
+    assert not how_to(clause(text, "DEDUCT"))
+
+
+def test_the_steps_of_a_procedure_follow_a_block_that_announces_or_leads_into_them(db):
+    claim = next(c for c in db.claims if c.id == "ira-loss-deduction-outdated")
+    procedure = Procedure(claim, 0, frozenset({"LOSS"}), 3)
+    assert steps_follow(procedure, False, "Step-by-step: claiming it on your return")
+    assert steps_follow(procedure, False, "Follow these steps:")
+    assert steps_follow(procedure, True, "You can deduct it if you close them all. To do it:")
+    # the rule stated in passing, ending in a full stop: the list after it is the article's
+    assert not steps_follow(procedure, True, "Roth 401(k)s still have RMDs.")
+    assert not steps_follow(procedure, False, "The rules are strict:")
+    assert steps_follow(procedure, True, "Close all your IRAs.", item=True)
+    assert not steps_follow(procedure, False, "Close all your IRAs.", item=True)
+    assert not steps_follow(None, True, "Step-by-step:")
+
+
+@pytest.mark.parametrize("text, away", [
+    ("Other year-end moves:", True),
+    ("Here's what to do instead:", True),
+    ("A few alternatives worth a look:", True),
+    ("The rules for claiming it are strict:", False),
+    ("The fine print matters:", False),
+    ("Other moves matter too.", False),  # no list follows a full stop
+])
+def test_a_lead_in_to_other_things_is_told_apart(text, away):
+    assert turns_away(text) is away
+
+
+def test_a_steps_heading_continues_the_procedure_it_points_back_to(db):
+    claim = next(c for c in db.claims if c.id == "ira-loss-deduction-outdated")
+    procedure = Procedure(claim, 2, frozenset({"LOSS", "DEDUCT", "CLOSE_ALL"}), 3)
+    pointing = replace(clause("claiming it on your return", "TAX_RETURN"), anaphor=True)
+    assert continues_procedure(procedure, "Step-by-step: claiming it on your return", [pointing])
+    assert continues_procedure(procedure, "Deducting the loss, step by step",
+                               [clause("Deducting the loss", "DEDUCT", "LOSS")])
+    assert continues_procedure(procedure, "Follow these steps", [])
+    # steps on another subject, and a heading that announces no steps
+    rolling = clause("rolling over your 401(k)", "ROLLOVER", "EMPLOYER_PLAN")
+    assert not continues_procedure(procedure, "Step by step: rolling over your 401(k)",
+                                   [rolling])
+    assert not continues_procedure(procedure, "Reader questions", [])

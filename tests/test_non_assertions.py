@@ -175,3 +175,67 @@ def test_a_report_the_writer_agrees_with_is_the_writers_claim(check_text, articl
 def test_a_report_the_writer_doubts_stays_a_belief(check_text, article):
     findings = [f for f in check_text(article).findings if f.verdict == "false"]
     assert findings and all(f.framing == "myth" for f in findings)
+
+
+@pytest.mark.parametrize(("article", "suffix"), [
+    ("# Capital loss myths\n\n### 3) \"You can only carry losses forward for three years.\"\n\n"
+     "Not true. Unused losses carry forward indefinitely.\n", ".md"),
+    ("<html><body><h1>IRA loss myths</h1><h2>4. \u201cMarried couples can each deduct $3,000 "
+     "of capital losses.\u201d</h2><p>Wrong: the limit is per return.</p></body></html>",
+     ".html"),
+    ("# Retirement myths\n\n## 5. \"I'll sell the losers in my 401(k). The loss offsets my "
+     "gains.\"\n\nIt won't. Losses inside a 401(k) are not deductible.\n", ".md"),
+    ("# Loss questions\n\n**Q: My neighbour says:** \"You lose any capital loss you don't use "
+     "within five years. Use it or lose it.\"\n\n**A:** Not so.\n", ".md"),
+])
+def test_a_quotation_the_list_number_splits_from_its_sentence_is_still_a_quotation(
+        check_text, article, suffix):
+    """A numbered myth heading (``2. "..."``) or a quotation of several sentences: the
+    sentence splitter keeps the opening mark apart, but each sentence is still quoted."""
+    findings = check_text(article, suffix=suffix).findings
+    assert [f for f in findings if f.verdict != "accurate"]
+    assert all(f.framing == "myth" for f in findings if f.verdict != "accurate")
+
+
+@pytest.mark.parametrize("article", [
+    "# Capital loss basics\n\n## 2. Carryforwards\n\nThe \"carryforward\" sounds generous, "
+    "but unused capital losses expire after five years.\n",
+    "# Wash sale basics\n\nHe wrote \"thanks.\" A wash sale means the loss is gone forever.\n",
+    "# Married couples\n\n## 1. \"Per return\" or per person?\n\nMarried couples filing "
+    "jointly can each deduct $3,000 of net capital losses, so $6,000 in all.\n",
+])
+def test_a_sentence_after_a_closed_quotation_is_the_authors_own(check_text, article):
+    findings = check_text(article, suffix=".md").findings
+    assert any(f.verdict == "false" and f.framing == "stated" for f in findings)
+
+
+@pytest.mark.parametrize("article", [
+    "RMD question\nYou may come across an old post saying the RMD age is 72 for everyone. For "
+    "anyone born in 1960 or later it's 75.\n",
+    "401(k) limits FAQ\nSome calculators online still show a 2026 401(k) deferral limit of "
+    "$23,000. The actual limit for 2026 is $24,500.\n",
+    "2026 IRA limits\nSeveral websites listed the 2026 IRA contribution limit as $8,000. The "
+    "real figure is $7,500.\n",
+    "Capital losses for couples\nIf you see a page claiming married couples filing jointly can "
+    "deduct $3,000 each, ignore it: the limit is $3,000 per return.\n",
+    "Roth conversions\nOlder worksheets recommend recharacterizing a Roth conversion if the "
+    "market drops; that option ended in 2018.\n",
+    "RMDs\nPlenty of outdated articles tell readers RMDs begin at 70\u00bd. That changed with "
+    "the SECURE Act.\n",
+])
+def test_what_other_pages_say_is_reported_not_asserted(check_text, article):
+    """Hearsay from other published text ("an older article saying", "some outlets printed",
+    "pages claiming") is reported in order to correct it."""
+    wrong = [f for f in check_text(article).findings if f.verdict != "accurate"]
+    assert wrong and all(f.framing == "myth" and f.severity == "info" for f in wrong)
+
+
+@pytest.mark.parametrize("article", [
+    "RMDs\nAs this guide says, RMDs begin at age 70\u00bd for everyone.\n",
+    "2026 IRA limits\nOur page lists the numbers: the 2026 IRA contribution limit is $8,000.\n",
+    "Roth conversions\nThe article says it plainly: you can recharacterize a Roth conversion if "
+    "the market drops.\n",
+])
+def test_the_authors_own_page_is_no_hearsay(check_text, article):
+    assert any(f.verdict != "accurate" and f.framing == "stated"
+               for f in check_text(article).findings)

@@ -238,3 +238,14 @@ def test_calling_something_not_a_penalty_is_no_exemption(check_text, article):
     # denying that an amount is a penalty says what it is, not that no penalty applies
     found = _ids(check_text(article))
     assert ("hardship-withdrawal-penalty-free", "false", "stated") not in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Having a workplace plan doesn\u2019t rule out an IRA contribution.",
+    "Having a workplace plan doesn't rule out an IRA contribution.",
+    "A 401(k) at work does not preclude contributing to a traditional IRA.",
+    "With a 401(k), a contribution to a traditional IRA isn't prohibited.",
+])
+def test_a_denied_exclusion_is_not_a_denial(check_text, sentence):
+    assert not {f for f in check_text(sentence).findings
+                if f.claim_id == "ira-contribution-blocked-by-401k"}

@@ -402,3 +402,24 @@ def test_a_section_on_another_account_does_not_borrow_the_title_topic(dated, tit
             "Roth IRA.")
     found = dated(body, date="2026-01-20", title=title)
     assert ("roth-ira-phaseout-hard-cutoff", "misleading") in found
+
+
+@pytest.mark.parametrize("text", [
+    "# Deducting IRA losses\n\nIn 2016 you could deduct an IRA loss, but only once you had "
+    "cashed out every traditional IRA you owned.\n",
+    "# The old IRA loss deduction\n\nBefore 2018 the write-off was there, but you had to empty "
+    "all your IRAs of one kind first.\n",
+    "## Can you deduct a loss in your IRA?\n\nA little history: before 2018, if your IRA lost "
+    "money you could claim a deduction, but only after you closed every traditional IRA.\n",
+])
+def test_a_but_that_restricts_a_past_rule_keeps_its_year(check_text, text):
+    """'..., but only after ...' and '..., but you had to ...' narrow what the clause before
+    said of its year; they do not turn to the present (issue 12)."""
+    assert not {f.claim_id for f in check_text(text, ".md").findings
+                if f.verdict != "accurate"}
+
+
+def test_a_but_that_turns_to_the_present_still_takes_the_present(check_text):
+    text = ("# Deducting IRA losses\n\nIn 2016 the rule was different, but now you can deduct "
+            "an IRA loss once you cash out every traditional IRA you own.\n")
+    assert "ira-loss-deduction-outdated" in {f.claim_id for f in check_text(text, ".md").findings}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Fix, Step, finding_id
@@ -11,6 +13,25 @@ from taxcheck.matching.messages import outdated_severity
 BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
 HEDGE_PENALTY = 0.15
 CONTEXT_PENALTY = 0.1
+MYTH_LABELS = ("myth", "myths", "misconception", "misconceptions")
+"""Attribution cues by which the writer labels a statement a myth."""
+_QUIZ = re.compile(r"\W*(?:or|and|vs\.?|versus)\b", re.IGNORECASE)
+
+
+def labels_a_myth(cand: Candidate) -> bool:
+    """Whether the attribution cue of ``cand`` calls its statement a myth ("Myth:", "a common
+    myth is that", "Misconception #2:"), not a quiz that leaves it open ("Myth or fact?").
+
+    A correct rule so labelled is not the article's claim, and the article does not deny
+    it either: the myth usually lies in a detail the claim does not cover ("Myth: the new
+    $1,000 emergency withdrawal is tax-free"). It gets no finding, so it is neither shown
+    as verified nor set against what the article says next; a wrong "Reality: ..." after
+    it gets its own error."""
+    words = (cand.attribution or "").lower().split()
+    if not words or words[-1] not in MYTH_LABELS or "or" in words:
+        return False
+    at = cand.sentence.lower().find(words[-1])
+    return at < 0 or not _QUIZ.match(cand.sentence[at + len(words[-1]):])
 
 
 def build_fix(document: Document, block: Block, fix: tuple[int, int, str] | None) -> Fix | None:

@@ -69,6 +69,8 @@ class DiscourseContext:
         # made once per database and shared by every article's context: read, never changed
         self.groups: dict[str, set[str]]
         self.groups, self.borrows, self.refers = db.context_groups
+        self.holders = frozenset(label for g in HOLDER_GROUPS
+                                 for label in self.groups.get(g, ()))
         self.current: dict[str, tuple[frozenset[str], int]] = {}
         self.seen: dict[str, int] = {}
         self.sentence = 0
@@ -211,7 +213,42 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # thing is named in its own sentence, so it does not fetch an account from further
         # back than the sentence before (nor from the heading)
         del source[ACCOUNT_GROUP]
+    if continues_subject(cand, context.holders, any(
+            context.current.get(g, (frozenset(), -1))[1] == context.sentence
+            for g in HOLDER_GROUPS)):
+        # "The one deduction that returns is narrow: it covers teachers' expenses": the
+        # pronoun carries on a subject that is no account and no loss, so it does not stand
+        # for an account or a loss of earlier sentences
+        source = {g: labels for g, labels in source.items() if g not in HOLDER_GROUPS
+                  or context.current.get(g, (frozenset(), -1))[1] == context.sentence}
     return context.resolve(cand, source, only=groups)
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^\W*|[:;\u2014\u2013]\s*|,?\s+(?:and|but|so|since|because|as|while|though|"
+    r"although|yet|which|where)\s+)(?:it|they)\b", re.IGNORECASE)
+
+
+HOLDER_GROUPS = ("account", "loss")
+"""Groups of the things a pronoun most often borrows from earlier sentences."""
+
+
+def continues_subject(cand: Candidate, holders: frozenset[str], holder_before: bool) -> bool:
+    """Whether a bare pronoun is the subject of a later clause of its sentence ("The one
+    deduction that returns is narrow: it covers classroom costs"; "..., and it pays only
+    for supplies") and carries on a subject that is neither an account nor a loss: the
+    clause's words before it name none (``holders``: the labels of those groups), nor did
+    an earlier clause of its sentence (``holder_before``)."""
+    if holder_before:
+        return False
+    for m in _SUBJECT_PRONOUN.finditer(cand.text):
+        at = cand.start + m.start()
+        before = [c for c in cand.concepts if c.start < at]
+        if any(c.label in holders for c in before):
+            return False
+        if before or (m.start() == 0 and cand.start > cand.sentence_start):
+            return True
+    return False
 
 
 ACCOUNT_GROUP = "account"

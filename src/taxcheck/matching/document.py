@@ -17,7 +17,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, follow_on
-from taxcheck.matching.build import build_finding
+from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
@@ -47,16 +47,21 @@ from taxcheck.matching.retries import (
     as_step_of,
     as_way_of,
     bare_reply,
+    continues_procedure,
     explains_reply,
     heading_states,
+    how_to,
     lead_in_of,
     numbered,
     opening_concepts,
+    presupposed,
     procedure_of,
     restated_in_example,
     scenario,
     section_subjects,
     sets_up_case,
+    steps_follow,
+    turns_away,
     under_case,
     with_consequence,
     with_ellipsis,
@@ -74,6 +79,7 @@ from taxcheck.matching.years import (
     lead_in_year,
     sentence_year,
 )
+from taxcheck.tense import sets_past_frame, simple_past
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -97,10 +103,10 @@ _LINK_ROW = re.compile(
 heading: page furniture, which states nothing and gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
-    r"(?:(?:this\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
+    r"(?:(?:(?:this|that)\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
     r"(?:(?:actually|really|mostly|largely|basically|essentially|generally|broadly|"
     r"pretty\s+much|absolutely|completely|entirely)\s+)?"
-    r"true(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
+    r"(?:true|correct|right)(?:\s*[.!,:;\u2014\u2013]|\s*$)(?!\s*(?:but|only|if|for|in\s+part|sort\s+of)\b)",
     re.IGNORECASE)
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
 "True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
@@ -167,6 +173,13 @@ class _Walk:
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
         self.procedure: Procedure | None = None
+        self.opened_in: int | None = None
+        """The block that stated the open procedure."""
+        self.step_list = False
+        """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
+        self.other_list = False
+        """The list being read is of other things (:func:`turns_away`): no item is a step."""
+        """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
         self.advice = False
@@ -186,6 +199,10 @@ class _Walk:
         """The matches of the block being read, with their sentence numbers."""
         self.teaser_section = False
         """Under a heading that announces topics ("What you'll learn")."""
+        self.past_section = False
+        """Under a heading set in the past ("The exception that used to exist")."""
+        self.past_lead = False
+        """After a lead-in set in the past ("Here is how it worked back then:")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
@@ -217,6 +234,7 @@ class _Walk:
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
+        cands = self._told_as_history(block, is_title, cands)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         if block.kind != "list_item":
@@ -237,6 +255,8 @@ class _Walk:
                     or self._replies(res.cand) or self._way(block)
                     or self._endorsed(index, res.cand) or self._after_case(block)):
                 res = self._check(index, block, cands, res, section, stated)
+            elif res.cand.question and not announced and how_to(res.cand):
+                res = self._teaches(index, block, cands, res, section, stated)
             said = bare_reply(res.cand)
             if said is not None and self.asked is not None and self._replies(res.cand):
                 # "Yes." leaves the claim to the sentence after it
@@ -249,6 +269,12 @@ class _Walk:
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
                                       sets_up_case(res.cand), cand=res.cand)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
+        self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
+                        resolved: list[frozenset[str]], announced: bool) -> None:
+        """What a block passes on to the list after it: its lead-in, the year the lead-in
+        names, whether the items are the open procedure's steps or other things."""
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
             line = self.document.line_col(block.to_source(cands[-1].start))[0]
             last = self.context.sentence
@@ -256,6 +282,25 @@ class _Walk:
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
+            self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
+        if block.kind != "list_item" or self.opened_in == index:
+            self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
+                                          item=block.kind == "list_item")
+        if block.kind != "list_item":
+            self.other_list = turns_away(block.text)
+
+    def _told_as_history(self, block: Block, is_title: bool,
+                         cands: Sequence[Candidate]) -> Sequence[Candidate]:
+        """Clauses in the simple past under a heading or list lead-in set in the past ("The
+        exception that used to exist", "Here is how it worked back then:" over "You had to
+        cash out every IRA") tell how things were: they are historical."""
+        if block.kind == "heading" and not is_title:
+            self.past_section = sets_past_frame(block.text)
+        elif block.kind not in HEADING_KINDS and (
+                self.past_section or (self.past_lead and block.kind == "list_item")):
+            return [replace(c, historical=True) if not c.historical and simple_past(c.text)
+                    else c for c in cands]
+        return cands
 
     def _follow_heading(self, index: int, block: Block, cands: Sequence[Candidate],
                         pending: SectionClaim | None, said: bool) -> None:
@@ -336,7 +381,8 @@ class _Walk:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             if (self.procedure is not None and 0 < level <= self.procedure.level
-                    and not EXAMPLE_HEADING.search(block.text)):
+                    and not EXAMPLE_HEADING.search(block.text)
+                    and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
             labels = frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
@@ -403,8 +449,17 @@ class _Walk:
             after = f"{after} {self.document.blocks[index + 1].text}"
         return relied_on(cand.sentence, after)
 
+    def _teaches(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
+                 section: _Section, stated: set[int]) -> Resolution:
+        """A how-to lead-in (:func:`how_to`) read as the statement it presupposes: one that
+        teaches an abolished rule states it (and opens its procedure); any other stays a
+        teaser that asks nothing."""
+        told = replace(res, cand=replace(res.cand, question=False))
+        checked = self._check(index, block, cands, told, section, stated, teaches=True)
+        return checked if res.cand.start in stated else res
+
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
-               section: _Section, stated: set[int]) -> Resolution:
+               section: _Section, stated: set[int], teaches: bool = False) -> Resolution:
         if self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
@@ -430,8 +485,16 @@ class _Walk:
                                 example)
 
         matches, res = self._wider(block, cands, res, stated, match)
+        if teaches:
+            matches = presupposed(matches)
+            if not matches:
+                return res
         if not matches and not (self.advice and block.kind == "list_item"):
-            matches, res = as_step_of(cand, res, self.procedure, block.kind == "list_item")
+            item = block.kind == "list_item"
+            matches, res = as_step_of(
+                cand, res, self.procedure, item and not self.other_list,
+                numbered_step=(item and self.step_list and cand.sentence_index == 0
+                               and numbered(block.text, block.number)))
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
@@ -439,12 +502,15 @@ class _Walk:
                 matches, res = as_item_of(cand, res, self.lead, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
-            self._open_procedure(matches, cand, block)
+            self._open_procedure(matches, cand, block, index)
         cand = res.cand
         passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
+        myth = labels_a_myth(cand)
         for m in matches:
+            if myth and m.verdict == "accurate":
+                continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
             self.findings.setdefault(key, finding)
@@ -508,13 +574,14 @@ class _Walk:
             matches, res = with_consequence(cand, res, cands, match)
         return matches, res
 
-    def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block) -> None:
+    def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
+                        index: int) -> None:
         level = max(self.headings, default=0)
         line = self.document.line_col(block.to_source(cand.start))[0]
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
-                self.procedure = procedure
+                self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
                 self.procedure = None  # the article says the rule is gone: the steps end

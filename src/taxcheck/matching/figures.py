@@ -423,6 +423,73 @@ def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int
             or any(q is not quantity and q.kind == figure.unit for q in cand.quantities))
 
 
+_RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|thru)\s*$", re.IGNORECASE)
+_BETWEEN_JOIN = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s*\$?\s*$", re.IGNORECASE)
+"""What joins the two ends of a stated range: "$240,000 to $250,000", "$153k\u2013$168k",
+"between $79,000 and $91,000"."""
+
+
+def stated_range(figure: Figure, cand: Candidate, q: Quantity) -> tuple[float, float] | None:
+    """The two ends of the range ``q`` is one end of, for a figure whose values are ranges
+    (``style: range``): "phases out between $240,000 and $250,000" states the range
+    $240,000\u2013$250,000, which is right only when both ends are. None when ``q`` stands
+    alone or the two amounts are too far apart to be one range of this figure."""
+    if figure.style != "range":
+        return None
+    widths = [max(v) - min(v) for year in figure.values
+              if len(v := figure.choices(year)) == 2]
+    if not widths:
+        return None
+    same = sorted((o for o in cand.quantities if o.kind == q.kind), key=lambda o: o.start)
+    i = next((n for n, o in enumerate(same) if o is q), None)
+    if i is None:
+        return None
+    for lo, hi in ((same[i - 1], q) if i else (None, None), (q, same[i + 1]) if i + 1 < len(same)
+                   else (None, None)):
+        if lo is None or hi is None or not 0 < hi.value - lo.value <= 3 * max(widths):
+            continue
+        between = cand.text[lo.end - cand.start:hi.start - cand.start]
+        before = cand.text[max(0, lo.start - cand.start - 20):lo.start - cand.start]
+        if _RANGE_JOIN.match(between) or (_BETWEEN_JOIN.match(between)
+                                          and _BETWEEN.search(before)):
+            return lo.value, hi.value
+    return None
+
+
+def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quantity,
+                 year: int, pair: tuple[float, float],
+                 rivals: tuple[Figure, ...]) -> FigureCheck | None:
+    """Check a stated range against the figure's range for ``year``: accurate when both ends
+    are right, outdated when both are an earlier year's, false otherwise (None when the
+    range is another figure's of the same year)."""
+    def ends(f: Figure, y: int) -> tuple[float, ...]:
+        return tuple(sorted(f.choices(y)))
+
+    stated = "\u2013".join(figure.format(v) for v in pair)
+    right = figure.format_year(year)
+    says = f"the {figure.name} for {year} is {stated}"
+    if ends(figure, year) == pair:
+        return FigureCheck("accurate", f"The {figure.name} for {year} is {right}.",
+                           f"The {figure.name} for {year} is {right}.", claim.correction,
+                           Step(stage="number", detail=f"{stated} matches {year}",
+                                labels=(str(year),)), says=says)
+    rule = f"The {figure.name} for {year} is {right}. {claim.rule}".strip()
+    correction = f"Use {right} for {year}." + (f" {claim.correction}" if claim.correction else "")
+    earlier = sorted((y for y in figure.values if y < year and ends(figure, y) == pair),
+                     reverse=True)
+    if earlier:
+        return FigureCheck("outdated", f"Says {says} \u2014 outdated: {stated} was the range for "
+                           f"{earlier[0]}; for {year} it is {right}.", rule, correction,
+                           Step(stage="number", detail=f"{stated} is the {earlier[0]} range",
+                                labels=(str(year),)), quantity, None, says)
+    if any(r.id != figure.id and ends(r, year) == pair for r in rivals):
+        return None
+    return FigureCheck("false", f"Says {says} \u2014 false: it is {right}.", rule, correction,
+                       Step(stage="number", detail=f"{stated} matches no year's range",
+                            labels=(str(year),)), quantity, None, says)
+
+
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
@@ -459,6 +526,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return None
     if figure.lesser_of and _worked_share(figure, cand, quantity, year):
         return None
+    pair = stated_range(figure, cand, quantity)
+    if pair is not None and len(figure.choices(year)) == 2:
+        return _range_check(claim, figure, cand, quantity, year, pair, rivals)
     stated = figure.format(quantity.value)
     right = figure.format_year(year)
     says = f"the {figure.name} for {year} is {stated}"

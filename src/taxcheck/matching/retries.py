@@ -196,19 +196,25 @@ class LeadIn:
     """Claims the lead-in states on its own: an item does not state them again."""
 
 
+_WORDS = re.compile(r"\w")
+"""A letter or digit: a sentence goes on."""
+
+
 def lead_in_of(cands: Sequence[Candidate], text: str, labels: Sequence[frozenset[str]],
                line: int, claims: frozenset[str] = frozenset()) -> LeadIn | None:
     """The lead-in a block ends with: its last sentence, when the block ends in a colon.
 
     ``labels`` are the resolved concepts of each of ``cands``; ``claims`` those its last
     sentence matched. The lead-in denies what its items complete when one of its clauses is
-    negated ("These don't count as hardships:").
+    negated ("These don't count as hardships:"). A last sentence that names nothing ("The
+    IRA-loss deduction is gone. Here's what to do instead:") leads in with nothing: the
+    sentence before it is not the lead-in.
     """
     if not text.rstrip().endswith(":") or not cands:
         return None
     last = max(c.sentence_index for c in cands)
     own = [(c, ls) for c, ls in zip(cands, labels, strict=True) if c.sentence_index == last]
-    if any(c.question for c, _ in own):
+    if any(c.question for c, _ in own) or _WORDS.search(text, max(c.sentence_end for c, _ in own)):
         return None
     named = frozenset().union(*(ls for _, ls in own)) - ANSWERS.keys()
     denied = next((c for c, _ in own if c.polarity == "negated"), None)
@@ -265,6 +271,32 @@ def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Proced
     return Procedure(claim, level, vocabulary, line)
 
 
+_HOW_TO = re.compile(
+    r"(?:^\W*|\b(?:here(?:'|\u2019)?s|here\s+is|this\s+is)\s+)how\s+(?:to|you\s+(?:can|could))"
+    r"\s+(?!(?:tell|know|find|figure|work|check|see|decide|determine|learn|understand|think|"
+    r"judge|spot|avoid|handle|deal|cope)\b)", re.IGNORECASE)
+"""A how-to lead-in: "How to claim an IRA loss", "Here's how to write it off", "With the
+freeze over, here's how to claim it on your 2026 return:". How to find out ("Here's how to
+tell whether ...") or to avoid or deal with something teaches nothing about it."""
+
+
+def how_to(cand: Candidate) -> bool:
+    """The clause is a how-to lead-in ("Here's how to deduct the loss", "How to write off a
+    loss in your IRA"): a teaser, read as asking nothing, whose instructions presuppose that
+    what they teach can be done."""
+    return cand.question and not cand.text.rstrip().endswith("?") and bool(
+        _HOW_TO.search(cand.text))
+
+
+def presupposed(matches: list[Match]) -> list[Match]:
+    """What a how-to lead-in states by presupposing it can be done: only a rule that no
+    longer exists (an outdated claim, not a figure) is wrong to teach. "Here's how to claim
+    your IRA loss on Schedule A" teaches an abolished deduction; "Here's how to report a
+    loss in your brokerage account" presupposes nothing wrong, and a how-to states no
+    other claim (its steps do)."""
+    return [m for m in matches if m.verdict == "outdated" and not m.claim.figure]
+
+
 EXAMPLE_HEADING = re.compile(
     r"\b(?:(?:a|an|worked|quick|real[- ]world)\s+examples?|for\s+example|example\s*:|"
     r"by\s+the\s+numbers|the\s+math|how\s+it\s+(?:works|plays\s+out|adds\s+up)|"
@@ -302,27 +334,85 @@ _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
 like an instruction."""
 
 
+_STEPS_LEAD = re.compile(
+    r"\bstep[- ]by[- ]step\b|\b(?:the|these|those|follow|a\s+few)\s+steps\b|"
+    r"\bto\s+do\s+(?:it|that|this|so)\s*:\s*$|"
+    r"(?:^\W*|\bhere(?:'|\u2019)?s\s+|\bhere\s+is\s+)how\s+(?:to|you\s+(?:do|claim)\b)",
+    re.IGNORECASE)
+"""A heading or lead-in that announces the steps of a procedure ("Step-by-step: claiming it
+on your return", "Follow these steps:", "To do it:", "Here's how to claim it:")."""
+
+
+def introduces_steps(text: str) -> bool:
+    """The heading or lead-in announces the steps of a procedure (:data:`_STEPS_LEAD`)."""
+    return bool(_STEPS_LEAD.search(text))
+
+
+def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candidate]) -> bool:
+    """A heading that announces the steps of the open procedure ("Step-by-step: claiming it
+    on your return", "How to deduct it, step by step") opens no new section of its own: it
+    points back to the procedure, names its concepts, or names nothing else. A steps heading
+    on another subject ("Step by step: rolling over your 401(k)") ends it."""
+    if not introduces_steps(text):
+        return False
+    labels = frozenset().union(*(c.labels for c in cands))
+    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+
+
+def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
+                 item: bool = False) -> bool:
+    """Whether the list after a heading or paragraph holds the open procedure's steps, each
+    of its numbered items a step whatever words it uses: the block announces steps
+    ("Step-by-step: claiming it on your return", "Here's how to claim it:"), or states the
+    rule and leads into the list ("You can deduct an IRA loss if you close them all. To do
+    it:"), or is the list's item that stated it ("Step 1: Close all your IRAs"). A paragraph
+    that states the rule and ends in a full stop is followed by the article's own steps
+    ("Step 2: Ask for a direct rollover" after a remark on Roth 401(k) RMDs)."""
+    if procedure is None:
+        return False
+    if item:
+        return opened_here
+    return introduces_steps(text) or (opened_here and text.rstrip().endswith(":"))
+
+
+_TURNS_AWAY = re.compile(r"\b(?:other|others|instead|alternatives?|otherwise|elsewhere|"
+                         r"unrelated)\b[^:]*:\s*$", re.IGNORECASE)
+"""A lead-in that turns to other things ("Other year-end moves:", "What to do instead:")."""
+
+
+def turns_away(text: str) -> bool:
+    """The block is a lead-in to a list of other things than what came before ("Other
+    year-end moves:", "A few alternatives:", "Here's what to do instead:"): its items are
+    not steps of the procedure stated before it."""
+    return text.rstrip().endswith(":") and bool(_TURNS_AWAY.search(text))
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
-               list_item: bool) -> tuple[list[Match], Resolution]:
-    """A step (a list item or an instruction) that matches nothing but speaks of a
-    procedure's concepts, in its section, is a step of that procedure ("Cash out every
-    traditional IRA you own" under "How to deduct an IRA loss"): the same outdated rule,
-    stated again. So is a line of a worked example that figures the procedure's loss or
-    deduction in dollars ("You have a $1,900 loss", "so you'd deduct $700"). Prose around
-    it is not: a forum reply that goes on about conversions after one poster's outdated
-    claim does not repeat the claim."""
+               list_item: bool, numbered_step: bool = False) -> tuple[list[Match], Resolution]:
+    """A step (an item of the procedure's list or an instruction) that matches nothing but
+    speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
+    out every traditional IRA you own" under "How to deduct an IRA loss"): the same
+    outdated rule, stated again. So is a line of a worked example that figures the
+    procedure's loss or deduction in dollars ("You have a $1,900 loss", "so you'd deduct
+    $700"). Prose around it is not: a forum reply that goes on about conversions after one
+    poster's outdated claim does not repeat the claim.
+
+    ``numbered_step``: the clause opens a numbered item of the procedure's own list ("Step
+    2: Total your nondeductible contributions"): a step whatever words it uses."""
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None
               or _worked_example(cand, res.labels & procedure.vocabulary))
-    if not (closer or cand.imperative):
+    if not (closer or cand.imperative or numbered_step):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
     # a list item, a requirement or a worked example's line under the rule is one of its
     # steps; a bare instruction in running prose must speak of it more closely ("Make sure
     # your beneficiary forms are up to date" after an outdated claim about heirs shares one
     # word with it and states nothing)
-    if not shared or (not closer and len(shared) < 2):
+    if numbered_step and not shared:
+        shared = cand.labels
+    elif not shared or (not closer and len(shared) < 2):
         return [], res
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",

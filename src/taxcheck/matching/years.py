@@ -34,10 +34,19 @@ _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.
                         r"\b(?:in|during)\s+$", re.IGNORECASE)
 """A year in which something was earned ("if you earned more than $150,000 from your employer
 in 2025"): it dates the earnings, not the rule."""
-_SINCE_YEAR = re.compile(r"\b(?:first\s+\w+|unchanged|the\s+same|flat|frozen|highest|"
-                         r"biggest|largest)\s+since\s+$", re.IGNORECASE)
-"""A year a comparison reaches back to ("its first move since 2024", "unchanged since
-2023"): the starting point of the comparison, not the year of the amount."""
+_SINCE_YEAR = re.compile(r"\bsince\s+$"
+                         r"|\b(?:as|than)\s+(?:(?:it|they|that|this)\s+(?:was|were|did|had)\s+)?"
+                         r"(?:in\s+|for\s+|during\s+)?$", re.IGNORECASE)
+"""A year a comparison reaches back to ("its first move since 2024", "indexed for inflation
+since 2024", "the same figure as in 2025", "$1,000 more than in 2025", "just as it was in
+2025"): the starting point or the other side of the comparison, not the year of the amount
+(not "as of 2025", which dates it)."""
+_COMPARED_YEAR = re.compile(r"\b(?:same|identical|unchanged|flat|just|exactly|higher|"
+                            r"lower|more|less|bigger|smaller)\b[^.;:$]{0,30}\b(?:as|than)\s+"
+                            r"(?:\w+\s+){0,3}?(?:in|for|during)?\s*$",
+                            re.IGNORECASE)
+"""A year a comparison names ("the same figure as in 2025", "$500 more than for 2025"): the
+year compared with, not the year of the clause's amounts."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
     free = [int(q.value) for q in explicit if q.start not in tied
             and not _EARNED_IN.search(cand.text[:q.start - cand.start])
-            and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])]
+            and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
+            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = default if not free and relatives and relatives[0].value == 0 else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound
@@ -139,13 +149,26 @@ TURN = re.compile(r"^\W*(?:but|while|whereas|although|though|yet|now|today|curre
 now"): it does not take that year."""
 
 
+_STAYS = re.compile(r"^\W*(?:but|while|whereas|although|though|yet)\s+(?:only|just|first)\b|"
+                    r"\b(?:had|was|were|could|did|needed)\b", re.IGNORECASE)
+"""A "but" clause that restricts or stays in the past ("..., but only after you closed every
+IRA", "..., but you had to empty them first"): it keeps the year of the clause before."""
+_NOW = re.compile(r"\b(?:now|today|currently|since|these\s+days)\b", re.IGNORECASE)
+
+
+def turns(text: str) -> bool:
+    """Whether a clause turns away from the year of the clause before it (:data:`TURN`),
+    not just restricting what that clause said of its year (:data:`_STAYS`)."""
+    return bool(TURN.search(text)) and (bool(_NOW.search(text)) or not _STAYS.search(text))
+
+
 def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) -> int:
     """The default year of a clause: the year an earlier clause of its sentence names ("For
     2025 the catch-up is $7,500, so the most you can defer comes to $31,000"), or gives its
     last amount ("$7,000 for 2025, and ... can add $1,000"), unless the clause turns away
     from it; else ``default`` (its section's or the as-of year)."""
     if (earlier is None or not (earlier.own or earlier.amount_year)
-            or TURN.search(cand.text)):
+            or turns(cand.text)):
         return default
     # "The base limit is $7,000 for 2025, and savers 50 and up can add $1,000": else the year
     # of the earlier clause's last dollar amount (not "if you turn 72 in 2023")

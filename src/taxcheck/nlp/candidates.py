@@ -45,6 +45,7 @@ from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
 from taxcheck.nlp.sentences import SENTENCES_KEY
+from taxcheck.tense import simple_past
 
 CONCEPTS_KEY = "taxcheck_concepts"
 CUES_KEY = "taxcheck_cues"
@@ -60,6 +61,9 @@ _LABEL_PREFIX = re.compile(
 """What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
 connective ("Then take up to $3k off your income")."""
 
+RECENT_YEAR = 2020
+"""A sentence naming this year or a later one speaks of rules in force now: the sentence
+after it is not set in the past by it."""
 _PAST_VERBS = frozenset({"was", "were", "had", "did", "counted", "applied", "used"})
 """Verbs in the past tense that carry an earlier clause's "back then" into a later one."""
 
@@ -112,6 +116,13 @@ class _Tokens:
         """``doc[start:end].text`` (tokens ``start`` to ``end`` - 1, ``end`` > ``start``)."""
         return self.text[self.idx[start]:self.end_char(end - 1)]
 
+    def name(self, key: int) -> str:
+        """The string of a label or id hash."""
+        found = self.names.get(key)
+        if found is None:
+            found = self.names[key] = self.strings[key]
+        return found
+
     def marks(self, spans: Iterable[tuple[int, int, int, int]]) -> list[_Mark]:
         """Spans given as (start, end, label hash, id hash), as plain values with text."""
         text, names, idx, length = self.text, self.names, self.idx, self.length
@@ -121,10 +132,10 @@ class _Tokens:
             last = idx[end - 1] + length[end - 1] if end > start else first
             label_ = names.get(label)
             if label_ is None:
-                label_ = names[label] = self.strings[label]
+                label_ = self.name(label)
             id_ = names.get(span_id)
             if id_ is None:
-                id_ = names[span_id] = self.strings[span_id]
+                id_ = self.name(span_id)
             out.append(_Mark(start, end, first, last, label_, id_, text[first:last]))
         return out
 
@@ -141,13 +152,20 @@ class _SentenceCues:
         """The spans are sorted by start (as a ``LexiconRuler`` writes them), so a
         sentence's cues are one slice of them."""
 
-    def within(self, start: int, end: int) -> list[_Mark]:
-        """The cues that start in tokens ``start`` to ``end`` - 1, in the doc's order."""
+    def _spans(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
         if self.ordered:
             starts = self.starts
-            return self.tokens.marks(self.spans[bisect_left(starts, start):
-                                                bisect_left(starts, end)])
-        return self.tokens.marks([span for span in self.spans if start <= span[0] < end])
+            return self.spans[bisect_left(starts, start):bisect_left(starts, end)]
+        return [span for span in self.spans if start <= span[0] < end]
+
+    def within(self, start: int, end: int) -> list[_Mark]:
+        """The cues that start in tokens ``start`` to ``end`` - 1, in the doc's order."""
+        return self.tokens.marks(self._spans(start, end))
+
+    def labelled(self, label: str, start: int, end: int) -> bool:
+        """Whether a cue of ``label`` starts in tokens ``start`` to ``end`` - 1."""
+        name = self.tokens.name
+        return any(name(span[2]) == label for span in self._spans(start, end))
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -183,7 +201,9 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     if before == "(":
         return False  # "(but not the earnings)": an aside, not a clause of its own
     if word in ("yet", "though"):
-        return before in (",", ";")
+        # "even though" opens a concession of its own: "it still has RMDs even though a Roth
+        # IRA doesn't" (the denial is the Roth IRA's)
+        return before in (",", ";") or (word == "though" and before.lower() == "even")
     if word == "because":
         # "won't let you deduct it just because it's close to zero": not a reason of its own
         return before.lower() not in ("just", "only", "simply", "merely", "not", "partly")
@@ -435,6 +455,36 @@ def _quoted(sent_text: str) -> bool:
 _QUOTE_SPAN = re.compile("[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of a block's quotations, which may run over several sentences
+    (``2. \u201cI'll sell in my IRA. The loss offsets my gains.\u201d``): each opening mark
+    paired with the next closing one; a mark left unpaired quotes nothing."""
+    if "\"" not in text and "\u201c" not in text:
+        return []
+    spans, start = [], None
+    for i, ch in enumerate(text):
+        if ch == "\u201c" or (ch == "\"" and start is None):
+            start = i
+        elif ch in _CLOSE_QUOTES and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    return spans
+
+
+_UNQUOTED_EDGE = " \t\"\u201c\u201d.,;:!?"
+
+
+def _inside_quotation(sent_text: str, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """The sentence (at ``offset`` in its block) lies wholly inside one of the block's
+    quotations, though a list number or the sentence splitter keeps the marks apart from
+    it (``2. \u201c`` + ``Unused losses expire after five years.\u201d``)."""
+    lead = len(sent_text) - len(sent_text.lstrip(_UNQUOTED_EDGE))
+    body = sent_text.strip(_UNQUOTED_EDGE)
+    lo = offset + lead
+    hi = lo + len(body)
+    return bool(body) and any(a < lo and hi < b for a, b in spans)
+
+
 def _quote_spans(sent_text: str, offset: int) -> list[tuple[int, int]]:
     """Character spans (absolute) of quotations of four or more words inside a sentence: a
     belief quoted mid-sentence ("A common misreading: \u201cyou could ...\u201d", "\u201cX\u201d is
@@ -582,10 +632,16 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
     after_concept = True  # the sentence before (or the block before) named a concept
     posed = None  # "True or false?" before this sentence: it is put to the reader, not said
+    quotations = _quotations(tokens.text)
+    then = False  # an earlier clause (of the sentence, or the sentence before) spoke of the past
     for sent_index, sent in enumerate(sentences if sentences is not None
                                       else _sentence_bounds(doc)):
         s_start, s_end = sent
+        # "Years ago my dad did this. He closed all his IRAs ...": a sentence in the past
+        # tense goes on about the time the sentence before it set
+        then = then and sent_index > 0 and simple_past(tokens.span_text(s_start, s_end))
         if not _any_between(concept_starts, s_start, s_end):
+            then = then or cues.labelled(HISTORICAL, s_start, s_end)
             # no concept, no candidate (most sentences), unless a short one right after a
             # sentence that named one takes its concepts ("You simply won't owe it.")
             if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
@@ -604,7 +660,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         sent_start = raw_start + lead
         sent_cues = cues.within(s_start, s_end)
         question = _is_question(sent, raw_start, sent_cues, raw)
-        quoted = "quotation marks" if _quoted(sent_text) else None
+        quoted = "quotation marks" if _quoted(sent_text) or (
+            quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
@@ -620,13 +677,13 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         quantities = quantities_of(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
-        then = False  # an earlier clause of the sentence spoke of the past
         for index, (a, b) in enumerate(clauses):
             # "Even then it wasn't a capital loss; it was a miscellaneous deduction": a clause
             # in the past tense goes on about the time an earlier clause set
             past = not counterfactual and (
                 any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues)
-                or (then and any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))))
+                or (then and (any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))
+                              or simple_past(tokens.span_text(a, b)))))
             then = past
             asides = _asides(tokens, a, b) if "(" in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
@@ -700,6 +757,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
                             for c in clause_cues),
             ))
+        # "the old write-off returned in 2026": a recent year is no past to go on about
+        then = then and not any(q.kind == "year" and q.value >= RECENT_YEAR for q in quantities)
     return out
 
 

@@ -43,6 +43,7 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     if model:
         nlp = spacy.load(model, exclude=["ner"])
         nlp.tokenizer.suffix_search = _with_fraction_stops(nlp.tokenizer.suffix_search)
+        nlp.tokenizer.rules = tokenizer_rules(nlp.tokenizer.rules)
     else:
         nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
@@ -106,13 +107,24 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         return TextKeepingTokenizer(
-            nlp.vocab, rules=defaults.tokenizer_exceptions,
+            nlp.vocab, rules=tokenizer_rules(defaults.tokenizer_exceptions),
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
             suffix_search=compile_suffix_regex([FRACTION_STOP_SUFFIX, *defaults.suffixes]).search,
             infix_finditer=compile_infix_regex(defaults.infixes).finditer,
             token_match=defaults.token_match, url_match=defaults.url_match)
 
     return make
+
+
+SECTION_CLOSERS = frozenset({"):", ")-:"})
+"""spaCy's emoticons that would swallow the bracket closing a plan or section name before a
+colon: "457(b): withdrawals ..." must read "457(b" ")" ":" as "457(b)," does, or no phrase
+naming the plan ("457(b)", "Roth 401(k)", "72(t)") is found in a label line."""
+
+
+def tokenizer_rules(exceptions: dict) -> dict:
+    """spaCy's special cases without :data:`SECTION_CLOSERS`."""
+    return {text: case for text, case in exceptions.items() if text not in SECTION_CLOSERS}
 
 
 class TextKeepingTokenizer(Tokenizer):

@@ -20,7 +20,9 @@ heading it dropped is put back, in page order, when the text under it was extrac
 section headings, level 2 and below, are the article's).
 
 The page's first ``<h1>`` becomes the ``title`` block (trafilatura sometimes drops it
-from the body); metadata comes from :mod:`taxcheck.readers.htmlmeta`.
+from the body), or, when every ``<h1>`` is boilerplate, the first one inside a ``<header>``
+on a page without ``<article>`` that reads as a headline (not a site name); metadata
+comes from :mod:`taxcheck.readers.htmlmeta`.
 """
 
 from __future__ import annotations
@@ -75,8 +77,11 @@ def read_html(text: str, path: str) -> Document:
     page_items = None
     if not items:
         items = page_items = _page_blocks(page)
+    # the page's h1, else a headline in a <header> on a page without an article element
     h1 = next((b for b in page.blocks if b.kind == "heading" and b.level == 1
-               and not b.boilerplate), None)
+               and not b.boilerplate), None) or next(
+        (b for b in page.blocks if b.kind == "heading" and b.level == 1 and b.header_only
+         and _headline(b.text)), None)
     blocks = _place(page, items, h1, page_items)
     if not blocks:
         raise InputError("no article text found in the page", where=path, code="TC201")
@@ -107,6 +112,14 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
         _restore_headings(page, placed)
     has_h1 = any(item.kind == "heading" and item.level == 1 for item, _, _ in placed)
     first_start = next((start for _, _, start in placed if start is not None), None)
+    if h1 is not None and not has_h1:
+        # the extractor kept the page's h1 as a paragraph: it is the heading it was
+        for i, (item, block, start) in enumerate(placed):
+            if start == h1.start and _visible(block.text) == _visible(h1.text):
+                placed[i] = (item, block.model_copy(update={"kind": "heading", "level": 1}),
+                             start)
+                has_h1 = True
+                break
     if h1 is not None and not has_h1 and (first_start is None or h1.start < first_start):
         found = locate(page, h1.text, h1.start)
         title = Extracted("heading", h1.text, level=1)
@@ -118,6 +131,18 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
             blocks[i] = block.model_copy(update={"kind": "title"})
             break
     return blocks
+
+
+_HEADLINE_WORDS = 4
+"""The fewest words of an ``<h1>`` in a page's ``<header>`` that is its headline, not the
+site's name ("Money Blog"), unless it has a number or asks a question."""
+
+
+def _headline(text: str) -> bool:
+    """Whether an ``<h1>`` in a page's ``<header>`` reads as the article's headline."""
+    visible = _visible(text)
+    return (len(visible.split()) >= _HEADLINE_WORDS or "?" in visible
+            or any(c.isdigit() for c in visible))
 
 
 def _section_heading(b: SourceBlock) -> bool:

@@ -1,0 +1,48 @@
+"""History told as history: a clause in the simple past under a frame that sets the scene in
+the past ("Here is how it worked back then:", a heading "The exception that used to exist",
+"Years ago my dad did this.") describes how things were, not a rule for today."""
+
+from __future__ import annotations
+
+import re
+
+PAST_FRAME = re.compile(
+    r"\b(?:used\s+to|back\s+then|in\s+those\s+days|at\s+the\s+time|previously|formerly|"
+    r"once\s+(?:let|allowed|was|were)|years\s+ago|decades\s+ago|"
+    r"the\s+old\s+(?:rules?|days|way|exception|deduction|write-?off|break|loophole)|"
+    r"back\s+in\s+(?:19|20)[01]\d\b|"
+    r"(?:before|prior\s+to|until)\s+(?:the\s+)?(?:(?:19|20)[01]\d\b|tax\s+reform|the\s+tcja|"
+    r"the\s+2017\s+tax)|pre-(?:19|20)[01]\d\b|"
+    r"how\s+it\s+(?:worked|used\s+to\s+work)|for\s+history(?:'|\u2019)s\s+sake)",
+    re.IGNORECASE)
+"""Words that set the scene in the past: a lead-in, a heading or a sentence about how a rule
+used to work (years before 2020 count as the past: "before 2018", "pre-2018")."""
+
+_PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "gave", "took",
+                         "wrote", "wasn't", "weren't", "didn't", "couldn't", "wasn\u2019t",
+                         "weren\u2019t", "didn\u2019t", "couldn\u2019t"})
+"""Verbs in the simple past with no "-ed" and no participle of the same form ("paid" may be
+"is paid"), and auxiliaries of the past."""
+_SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that", "which",
+                       "people", "savers", "taxpayers", "filers", "owners", "investors"})
+"""Words before an "-ed" form that make it a verb in the simple past ("he closed", "savers
+deducted"); elsewhere it may be a participle or an adjective ("is treated", "itemized
+deduction", "required distributions")."""
+_WORD = re.compile(r"[a-z\u2019']+")
+
+
+def simple_past(text: str) -> bool:
+    """Whether a clause has a verb in the simple past ("You had to cash out", "The shortfall
+    went on Schedule A", "It was added back", "He closed all his IRAs")."""
+    words = _WORD.findall(text.lower())
+    for before, word in zip(["", *words], words, strict=False):
+        if word in _PAST_WORDS:
+            return True
+        if len(word) > 4 and word.endswith("ed") and before in _SUBJECTS:
+            return True
+    return False
+
+
+def sets_past_frame(text: str) -> bool:
+    """Whether a lead-in or heading sets the scene in the past."""
+    return bool(PAST_FRAME.search(text))
