@@ -177,6 +177,39 @@ def test_a_myth_label_the_article_confirms_or_leaves_open_stays_verified(check_t
     assert (right, "accurate") in _found(check_text, text)
 
 
+# --- each amount to its own group; a floor is not a cap -----------------------------------------
+
+@pytest.mark.parametrize("text, right", [
+    ("At 61 you can put $24,500 plus $11,250 into your 401(k) for 2026, for $35,750 in total.",
+     "deferral-total-60-63"),
+    ("If you're 62, your 2026 401(k) limit is $24,500 plus an $11,250 catch-up.",
+     "catch-up-60-63"),
+    ("In 2026, savers under 50 can defer $24,500, those 50 and up $32,500, and those 60 to 63 "
+     "$35,750.", "deferral-total-60-63"),
+])
+def test_an_amount_goes_to_its_own_age_group(check_text, text, right):
+    assert _found(check_text, text) == {(right, "accurate")}
+
+
+@pytest.mark.parametrize("text", [
+    "If you're 50 or older, the 2026 catch-up is $24,500.",
+    "The 2026 catch-up for savers 50 and older is $24,500.",
+])
+def test_a_wrong_amount_next_to_its_group_is_still_flagged(check_text, text):
+    assert ("catch-up-limit", "false") in _found(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan may lend you up to $10,000 even if that is more than half your vested balance.",
+    "Your plan can let you take a $10,000 loan even if that's more than 50% of the vested "
+    "balance.",
+    "Small-balance rule: a plan can lend up to $10,000 even when that's over half of what you "
+    "have vested.",
+])
+def test_the_10000_floor_above_half_the_balance_is_not_a_cap(check_text, text):
+    assert _found(check_text, text) == {("plan-loan-small-balance-floor", "accurate")}
+
+
 # --- a stated range is right only when both ends are -----------------------------------------
 
 @pytest.mark.parametrize("text, claim, verdict", [
@@ -261,6 +294,31 @@ def test_the_contrasted_account_keeps_its_own_denial(check_text, text):
     assert not any(c == "roth-ira-rmd" for c, _ in found)
 
 
+# --- ages: 55 without leaving the job, 64 and the larger catch-up -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Once you're 55, hardship withdrawals escape the 10% penalty.",
+    "55 or older: no 10% penalty on hardship distributions",
+    "Turning 55 makes in-service withdrawals penalty-free, even if you keep working.",
+])
+def test_age_55_without_leaving_is_the_age_55_exceptions_error(check_text, text):
+    found = _found(check_text, text)
+    assert ("rule-of-55-without-leaving", "false") in found
+    assert ("hardship-withdrawal-penalty-free", "false") not in found
+
+
+def test_leaving_at_55_is_still_right(check_text):
+    found = _found(check_text, "If you leave your job in the year you turn 55, withdrawals "
+                               "from that plan avoid the 10% penalty.")
+    assert not any(v != "accurate" for _, v in found)
+
+
+def test_the_larger_catch_up_named_by_its_amount_at_64(check_text):
+    found = _found(check_text, "Savers who are 64 can still use the $11,250 catch-up.")
+    assert ("catch-up-60-63-still-at-64", "false") in found
+    assert ("catch-up-limit", "false") not in found
+
+
 # --- a year named only for comparison is not the year of the amounts ---------------------------
 
 @pytest.mark.parametrize("text, claim", [
@@ -321,3 +379,87 @@ def test_the_past_tense_under_a_past_frame_tells_history(check_text, text, suffi
 def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_text, text,
                                                                           suffix):
     assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)
+
+
+# --- which limit: per person across employers, and "that cap" ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The deferral limit follows you across every employer you work for in a year.",
+    "Your $24,500 deferral limit applies across every job you hold in 2026, not per employer.",
+    "The overall limit on what you and your employer put in is $72,000 for 2026. That cap "
+    "applies separately at each unrelated employer.",
+    "Annual additions max out at $72,000 in 2026. This ceiling is counted plan by plan for "
+    "unrelated employers.",
+    "The deferral limit is $24,500 in 2026. That cap covers all your jobs combined.",
+])
+def test_scope_of_a_limit_goes_to_the_limit_named(check_text, text):
+    assert not any(v != "accurate" for _, v in _found(check_text, text))
+
+
+def test_that_cap_after_the_deferral_limit_is_the_deferral_limit(check_text):
+    found = _found(check_text, "Your elective deferrals are capped at $24,500 in 2026. That cap "
+                               "applies at each employer separately.")
+    assert ("deferral-limit-per-employer", "false") in found
+
+
+def test_an_ira_from_the_sentences_before_does_not_make_it_the_ira_rules(check_text):
+    text = ("Only the catch-up portion is affected; IRA catch-ups aren't touched.\n\n"
+            "High earners making over $150,000 lose the ability to make catch-up contributions "
+            "altogether.")
+    assert ("roth-catch-up-high-earners-lose", "false") in _found(check_text, text)
+
+
+# --- scope: one limit across every employer; "that cap" is the cap just named --------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("- Your 401(k) deferral limit is shared across all your jobs for the year.\n",
+     "deferral-limit-per-person"),
+    ("The 401(k) deferral cap follows you from job to job, so a new employer does not reset "
+     "it.\n", "deferral-limit-per-person"),
+    ("Q: Does a second job give me more room?\n\nA: No. The elective deferral limit counts "
+     "across every employer you have during the year.\n", "deferral-limit-per-person"),
+    ("The overall cap on employer plus employee money in a 401(k) is $72,000 for 2026. That cap "
+     "applies separately at each unrelated employer.\n", "annual-additions-per-employer"),
+    ("Total additions to your 401(k) are capped at $72,000 for 2026. This ceiling is counted "
+     "per employer, and catch-up contributions come on top of it.\n",
+     "annual-additions-per-employer"),
+])
+def test_a_limit_across_every_employer_is_per_person(check_text, text, claim):
+    found = _found(check_text, text)
+    assert (claim, "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Each employer gives you its own 401(k) deferral limit, so two jobs mean two limits.\n",
+    "The 401(k) deferral limit resets with every employer you work for.\n",
+    "The 401(k) deferral limit is $24,500 for 2026. That cap applies separately at each "
+    "employer.\n",
+])
+def test_a_deferral_limit_per_employer_is_still_flagged(check_text, text):
+    assert ("deferral-limit-per-employer", "false") in _found(check_text, text)
+
+
+# --- an exception stated as the exception ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "You get three years from filing to amend (an early return counts as filed on the due "
+    "date).\n",
+    "Filed early? For the three-year clock, an early return is deemed filed on its due date.\n",
+    "You have three years from when you filed, with early filers treated as filing on the due "
+    "date.\n",
+    "- Filed in February: your return is treated as filed on the due date, so the three years "
+    "start then.\n",
+])
+def test_an_early_return_deemed_filed_on_the_due_date_is_the_rule(check_text, text):
+    found = _found(check_text, text)
+    assert ("amended-return-early-filing-counts-as-due-date", "accurate") in found
+    assert all(v == "accurate" for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Filed in February? Your three years start the day you filed, not on the due date.\n",
+    "An early return starts its own three-year clock on the day it is filed early.\n",
+])
+def test_a_clock_from_the_early_filing_day_is_still_flagged(check_text, text):
+    assert ("amended-return-early-filing-starts-clock", "false") in _found(check_text, text)

@@ -579,3 +579,95 @@ def test_a_heading_on_another_subject_ends_the_procedure(check_text, heading, it
     findings = check_text(text, ".md").findings
     assert not [f for f in findings if f.block_kind == "list_item"], [
         (f.sentence, f.claim_id) for f in findings]
+
+
+# --- the paragraph under a heading that states an abolished rule spells it out ------------------
+
+@pytest.mark.parametrize("heading, paragraph", [
+    ("Take the loan first", "Plans want to see that you already borrowed the maximum from your "
+     "account before they sign off on a hardship distribution."),
+    ("Step 3: Borrow from your 401(k) before anything else", "Your employer will expect proof "
+     "that you took the biggest loan the plan allows before any hardship withdrawal gets "
+     "approved."),
+    ("Step 2: Use up your loan options", "The administrator will check that your plan loan is "
+     "maxed out before approving the hardship request."),
+])
+def test_the_paragraph_under_a_heading_stating_an_abolished_rule_restates_it(
+        check_text, heading, paragraph):
+    text = f"# How to get a hardship withdrawal\n\n## {heading}\n\n{paragraph}\n"
+    findings = check_text(text, ".md").findings
+    assert [f for f in findings if f.block_kind == "paragraph"
+            and f.claim_id == "hardship-loan-first"], [(f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the section goes on about something else the heading names
+    "Loans have to be repaid within five years, usually through payroll deductions.",
+    # the section takes the heading back
+    "Older guides say this, but it's no longer true: since 2020 your plan can't make you "
+    "borrow before a hardship withdrawal.",
+])
+def test_a_paragraph_on_something_else_or_taking_it_back_restates_nothing(check_text, paragraph):
+    text = ("# How to get a hardship withdrawal\n\n## Step 2: Max out a 401(k) loan first\n\n"
+            f"{paragraph}\n")
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if f.block_kind == "paragraph" and f.verdict != "accurate"]
+
+
+# --- a worked example's line is about the account its set-up names -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Worked example\n\nSay Priya has $12,000 of after-tax contributions in her traditional IRA "
+    "and closes it for $9,000. She deducts the $3,000 shortfall on Schedule A.",
+    "For example, suppose your Roth IRA took in $8,000 of contributions and is worth $6,500 "
+    "when you close it. You'd deduct the $1,500 loss on Schedule A.",
+    "Here's the math. Tom's only IRA held $15,000 of nondeductible money and paid out $10,000 "
+    "when he emptied it. He writes off the $5,000 difference as a miscellaneous itemized "
+    "deduction.",
+])
+def test_a_worked_example_line_takes_the_account_its_case_set_up(check_text, text):
+    found = _framed(check_text, text)
+    assert ("ira-loss-misc-deduction-outdated", "outdated") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the example's account is a brokerage account
+    "Worked example\n\nSay Priya sold stock in her brokerage account for $9,000 after paying "
+    "$12,000. She deducts the $3,000 loss against her gains.",
+    # the example denies the deduction
+    "Worked example\n\nSay Priya's IRA fell from $12,000 to $9,000. She can't deduct the "
+    "$3,000 drop.",
+    # no example: an IRA two sentences back, then a line about a stock sale
+    "My IRA had a rough year. I sold a losing stock in my taxable account too. I deducted the "
+    "$2,000 loss on my return.",
+])
+def test_a_line_outside_an_example_or_of_another_case_takes_no_ira(check_text, text):
+    found = _framed(check_text, text)
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a table row that asks a question, and a cell that answers it yes or no ---------------------
+
+@pytest.mark.parametrize("table, claim", [
+    ("| Question | Answer |\n|---|---|\n| Can you borrow from an IRA? | Yes |", "ira-loan"),
+    ("| Rule | 401(k) | IRA |\n|---|---|---|\n| Does the rule of 55 apply? | Yes | Yes |",
+     "rule-of-55-ira"),
+    ("| Question | Hardship withdrawal |\n|---|---|\n| Must you take a plan loan first? | Yes |",
+     "hardship-loan-first"),
+])
+def test_a_yes_or_no_cell_answers_its_rows_question(check_text, table, claim):
+    found = _framed(check_text, f"# At a glance\n\n{table}\n", ".md")
+    assert any(c == claim and v != "accurate" for c, v in found), found
+
+
+@pytest.mark.parametrize("table", [
+    "| Question | Answer |\n|---|---|\n| Can you deduct losses inside an IRA? | No |",
+    "| Question | Answer |\n|---|---|\n| Is state tax withheld? | Depends on your state |",
+    # a cell that names its own thing takes no other from the title
+    "| Feature | Hardship withdrawal | 401(k) loan |\n|---|---|---|\n"
+    "| Can you put the money back? | No | Yes, that's the point |",
+])
+def test_a_cell_that_answers_no_or_names_its_own_thing_is_not_flagged(check_text, table):
+    text = f"# Hardship withdrawal or 401(k) loan?\n\n{table}\n"
+    found = _framed(check_text, text, ".md")
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found

@@ -17,6 +17,7 @@ from taxcheck.follow_ons import follow_on
 from taxcheck.matching.conditions import condition_met
 from taxcheck.matching.discourse import (
     DiscourseContext,
+    answered_row,
     antecedent_in_sentence,
     follows_on,
     passed_on_year,
@@ -29,8 +30,10 @@ from taxcheck.matching.retries import (
     Question,
     Stated,
     as_item_of,
+    as_step_of,
     continues_procedure,
     how_to,
+    in_example,
     lead_in_of,
     sets_up_case,
     steps_follow,
@@ -492,3 +495,43 @@ def test_a_steps_heading_continues_the_procedure_it_points_back_to(db):
     assert not continues_procedure(procedure, "Step by step: rolling over your 401(k)",
                                    [rolling])
     assert not continues_procedure(procedure, "Reader questions", [])
+
+
+def test_a_statement_under_the_heading_stating_a_rule_spells_it_out_when_close_to_it(db):
+    claim = next(c for c in db.claims if c.id == "hardship-loan-first")
+    procedure = Procedure(claim, 2, frozenset({"HARDSHIP", "LOAN", "LOAN_FIRST"}), 3)
+    context = DiscourseContext(db)
+
+    def step(cand: Candidate, **kw: bool) -> list[str]:
+        res = resolve_clause(cand, context, heading=False, list_item=False, section={},
+                             section_groups={}, heading_groups={})
+        return [m.claim.id for m in as_step_of(cand, res, procedure, False, **kw)[0]]
+
+    close = clause("your plan will want to see you borrowed all you can before a hardship "
+                   "payout", "HARDSHIP", "LOAN")
+    assert step(close, elaborates=True) == ["hardship-loan-first"]
+    assert step(close) == []  # prose elsewhere in the section is not a step
+    assert step(clause("Loans are repaid within five years", "LOAN"), elaborates=True) == []
+    denied = clause("your plan can't make you borrow before a hardship payout", "HARDSHIP",
+                    "LOAN", polarity="negated")
+    assert step(denied, elaborates=True) == []
+
+
+def test_a_line_is_in_a_worked_example_under_its_heading_or_after_its_set_up():
+    text = "Say Priya has $12,000 in her IRA. She deducts the $3,000 shortfall."
+    line = replace(clause("She deducts the $3,000 shortfall.", "DEDUCT", start=34),
+                   sentence_start=34)
+    assert in_example(text, line, example_section=False)
+    assert in_example("She deducts the $3,000 shortfall.", clause("x"), example_section=True)
+    plain = "Priya has $12,000 in her IRA. She deducts the $3,000 shortfall."
+    assert not in_example(plain, replace(line, sentence_start=30), example_section=False)
+    # the set-up sentence itself is not a line after a set-up
+    assert not in_example(text, clause(text[:33]), example_section=False)
+
+
+def test_a_cell_answering_its_rows_question_yes_or_no_states_the_answer():
+    assert answered_row("Can you borrow from an IRA?", "Can you borrow from an IRA — Answer: Yes")
+    assert answered_row("Does it apply?", "Does it apply — IRA: No, never")
+    assert not answered_row("Is state tax withheld?", "Is state tax withheld — Answer: Depends")
+    assert not answered_row("RMDs required", "RMDs required — Roth IRA: No")  # no question
+    assert not answered_row(None, "Can you borrow? Yes")

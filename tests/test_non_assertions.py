@@ -150,6 +150,31 @@ def test_a_statement_put_to_the_reader_as_a_quiz_is_not_the_writers(check_text, 
     assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
 
 
+@pytest.mark.parametrize("article", [
+    "Retirement mistakes\n\nMistake #3: Assuming your IRA loss is deductible\n",
+    "Hardship pitfalls\n\nError #2 \u2013 Thinking a hardship withdrawal avoids the 10% penalty\n",
+    "Year-end checklist\n\nMistake 5: Deducting the drop in your 401(k) on your return\n",
+    "Money moves\n\nCommon blunder - believing hardship withdrawals skip the 10% penalty\n",
+])
+def test_a_listicle_label_naming_an_error_is_not_the_writers_claim(check_text, article):
+    """'Mistake #3: doing X' says X is wrong; X is reported, never the article's error."""
+    findings = [f for f in check_text(article).findings if f.verdict == "false"]
+    assert all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Retirement facts\n\nFact #2: Losses inside your 401(k) are deductible.\n",
+     "retirement-loss-deductible"),
+    ("Hardship truths\n\nTruth #1 \u2014 A hardship withdrawal avoids the 10% penalty.\n",
+     "hardship-withdrawal-penalty-free"),
+    ("Tips\n\nTip 3: Deduct the drop in your IRA as a capital loss on your return.\n",
+     "retirement-loss-capital-loss"),
+])
+def test_a_label_that_does_not_name_an_error_keeps_the_claim(check_text, article, claim):
+    found = {(f.claim_id, f.verdict, f.framing) for f in check_text(article).findings}
+    assert (claim, "false", "stated") in found
+
+
 @pytest.mark.parametrize(("article", "claim"), [
     ("True or false? You can take a loan from your IRA. True.\n", "ira-loan"),
     ("Fact or fiction: hardship withdrawals skip the 10% penalty.\n\nTrue.\n",

@@ -249,3 +249,44 @@ def test_calling_something_not_a_penalty_is_no_exemption(check_text, article):
 def test_a_denied_exclusion_is_not_a_denial(check_text, sentence):
     assert not {f for f in check_text(sentence).findings
                 if f.claim_id == "ira-contribution-blocked-by-401k"}
+
+
+@pytest.mark.parametrize("text", [
+    "Because the match is included in the $24,500 total for 2026, workers should trim their "
+    "own deferrals so they don't go over.",
+    "The company match eats into your $24,500 deferral cap, so lower your rate so you don't "
+    "overshoot.",
+])
+def test_a_negated_purpose_does_not_deny_the_statement_before_it(check_text, text):
+    """"... so they don't go over" is the purpose of the advice; the sentence still says the
+    match counts toward the deferral limit."""
+    found = {(f.claim_id, f.verdict) for f in check_text(text).findings if not f.suppressed}
+    assert ("employer-match-counts-toward-deferral-limit", "false") in found
+    assert ("employer-match-outside-deferral-limit", "accurate") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Losses inside an IRA aren't deductible. Selling the losing funds inside the 401(k) before "
+    "the rollover won't change this either.\n",
+    "Moving a 401(k) with losses into an IRA does not change anything: the loss stays "
+    "non-deductible.\n",
+    "The 401(k) loss is not deductible. Selling the losers inside the plan before rolling it "
+    "over doesn't change a thing.\n",
+    "Losses inside a 401(k) are not deductible. Rolling the 401(k) over to an IRA doesn't change "
+    "that.\n",
+])
+def test_doesnt_change_that_denies_an_effect(check_text, text):
+    """"Doesn't change that", "won't change a thing" deny that the move has an effect; only
+    an amount that "doesn't change" ("the $3,000 limit doesn't change") is a fixed value."""
+    report = check_text(text)
+    assert report.findings and all(f.verdict == "accurate" for f in report.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Losses inside a 401(k) are not deductible. Rolling the 401(k) over to an IRA changes that: "
+    "you can deduct the loss then.\n",
+    "Selling the losers inside the plan before the rollover lets you deduct the loss on your "
+    "return.\n",
+])
+def test_a_move_said_to_unlock_the_loss_is_still_flagged(check_text, text):
+    assert ("retirement-loss-rollover", "false", "stated") in _ids(check_text(text))

@@ -160,7 +160,9 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                               _elsewhere(db, figure.unit, cand),
                               names=lambda label: db.expand({label}), rivals=rivals,
                               singles=_singles(db, figure.unit, cand) if figure.total
-                              else frozenset())
+                              else frozenset(),
+                              values_of=lambda v: db.figure_values.get((figure.unit, float(v)),
+                                                                       frozenset()))
         if result is None:
             return None
         fix = None

@@ -348,6 +348,17 @@ def relied_on(sentence: str, after: str) -> bool:
     return not _DOUBTED.search(after[:RELIED_REACH])
 
 
+_YES_NO_CELL = re.compile(r":\s*(?:yes|no)\b[^:]{0,40}$", re.IGNORECASE)
+"""A table cell that answers yes or no ("... - Answer: Yes", "... - IRA: No, never")."""
+
+
+def answered_row(row: str | None, text: str) -> bool:
+    """A table cell whose row asks a question ("Can you borrow from an IRA?") and which
+    answers it yes or no ("Answer: Yes", "IRA: No"): the cell states the answer ("You can
+    borrow from an IRA"), with the polarity of its reply, rather than asking."""
+    return bool(row) and row.rstrip().endswith("?") and _YES_NO_CELL.search(text) is not None
+
+
 def passed_on_year(years: ClauseYears, cand: Candidate, states_figure: bool,
                    question: bool = False) -> int | None:
     """The tax year a sentence passes on to the next sentences of its paragraph that name

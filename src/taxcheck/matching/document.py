@@ -25,6 +25,7 @@ from taxcheck.matching.discourse import (
     DiscourseContext,
     Groups,
     Resolution,
+    answered_row,
     foils,
     follows_on,
     passed_on_year,
@@ -51,6 +52,7 @@ from taxcheck.matching.retries import (
     explains_reply,
     heading_states,
     how_to,
+    in_example,
     lead_in_of,
     numbered,
     opening_concepts,
@@ -65,6 +67,7 @@ from taxcheck.matching.retries import (
     under_case,
     with_consequence,
     with_ellipsis,
+    with_example_account,
     with_explained_clause,
     with_heading,
     within_case,
@@ -176,6 +179,8 @@ class _Walk:
         self.opened_in: int | None = None
         """The block that stated the open procedure."""
         self.step_list = False
+        self.example_section = False
+        """Under a heading that announces a worked example ("Worked example")."""
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
@@ -231,6 +236,7 @@ class _Walk:
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
             self.heading, self.recent = set(), []
+            self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
         announced = self._announces(block)
@@ -250,6 +256,8 @@ class _Walk:
             if not res.labels:
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
+            if res.cand.question and answered_row(block.row, block.text):
+                res = replace(res, cand=replace(res.cand, question=False))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or self._replies(res.cand) or self._way(block)
@@ -494,7 +502,8 @@ class _Walk:
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
                 numbered_step=(item and self.step_list and cand.sentence_index == 0
-                               and numbered(block.text, block.number)))
+                               and numbered(block.text, block.number)),
+                elaborates=self._under_stating_heading(index, block))
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
@@ -522,6 +531,12 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _under_stating_heading(self, index: int, block: Block) -> bool:
+        """The block is the paragraph right under the heading that stated the open
+        procedure's rule (:func:`as_step_of`'s ``elaborates``)."""
+        return (block.kind == "paragraph" and self.opened_in == index - 1
+                and self.document.blocks[index - 1].kind == "heading")
 
     def _asks_year(self, index: int, block: Block, cand: Candidate, section: _Section) -> None:
         """A question about a year ("What could you put in a 401(k) in 2024?"): the rest of
@@ -565,9 +580,13 @@ class _Walk:
         if not matches:
             matches, res = with_explained_clause(cand, res, cands, stated, match)
         if not matches and block.row is not None:
-            matches, res = with_heading(res, self.heading or self.title, match)
+            matches, res = with_heading(res, self.heading or self.title, match, self.context)
         if not matches and self._way(block):
             matches, res = as_way_of(res, self.title, match)
+        if not matches and block.kind in STATEMENT_KINDS:
+            matches, res = with_example_account(
+                cand, res, self.context,
+                in_example(block.text, cand, self.example_section), match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         if not matches and block.kind not in HEADING_KINDS:

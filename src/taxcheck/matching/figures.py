@@ -207,6 +207,21 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str],
     return owner
 
 
+def _anchor_owns(anchor: str, cand: Candidate, q: Quantity, names: Names) -> bool:
+    """Whether some mention of ``anchor`` comes before the amount ``q`` ("If you turn 60,
+    61, 62 or 63, you can add $11,250") or after it in one phrase (no comma or semicolon
+    between them)."""
+    for m in cand.concepts:
+        if anchor not in names(m.label):
+            continue
+        if m.start < q.start:
+            return True
+        lo, hi = min(q.end, m.end), max(q.start, m.start)
+        if not any(ch in ",;" for ch in cand.text[lo - cand.start:hi - cand.start]):
+            return True
+    return False
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -490,11 +505,27 @@ def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quanti
                             labels=(str(year),)), quantity, None, says)
 
 
+def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+              quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
+              names: Names, rivals: tuple[Figure, ...]) -> bool:
+    """Whether a stated amount that is wrong for ``figure`` is another figure's (see
+    :func:`check_figure`): ``elsewhere`` and ``taken`` name the figures that take some
+    amount of the clause and this amount as a value."""
+    anchor = anchor_of(claim, cond)
+    if (elsewhere - {figure.id}) and not any(anchor in names(m.label) for m in cand.concepts):
+        return True
+    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+        return True
+    return bool(taken - {figure.id}) and not _anchor_owns(anchor, cand, quantity, names)
+
+
 def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  years: ClauseYears, anchors: set[str],
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
                  rivals: tuple[Figure, ...] = (),
-                 singles: frozenset[float] = frozenset()) -> FigureCheck | None:
+                 singles: frozenset[float] = frozenset(),
+                 values_of: Callable[[float], frozenset[str]] | None = None
+                 ) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
@@ -503,7 +534,10 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     employers") is that limit's, not a wrong value of this one, unless the clause names
     this figure's anchor. ``rivals`` are the figures of the other numeric claims the clause
     meets: an amount that is one of them right for its year ("savers 50 and up can defer a
-    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's.
+    total of $32,500, while those 60 to 63 can put in $35,750") is that figure's. ``values_of``
+    names the figures that take an amount as a value: a stated amount another figure takes,
+    set off by a comma from every later mention of this figure's anchor, belongs to the
+    group before it ("savers under 50 can defer $24,500, those 50 and up $32,500").
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
     if quantity is None:
@@ -549,10 +583,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
                                 labels=(str(year),)),
                            quantity, replacement, says)
-    if (elsewhere - {figure.id}) and not any(anchor_of(claim, cond) in names(m.label)
-                                             for m in cand.concepts):
-        return None
-    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+    taken = values_of(quantity.value) if values_of is not None else frozenset()
+    if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,

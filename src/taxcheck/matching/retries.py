@@ -15,7 +15,7 @@ from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
-from taxcheck.matching.discourse import DiscourseContext, Resolution
+from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolution
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import AMOUNT_KINDS
 
@@ -129,17 +129,23 @@ def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate
                               "consequence")
 
 
-def with_heading(res: Resolution, heading: set[str], match: MatchFn
-                 ) -> tuple[list[Match], Resolution]:
+def with_heading(res: Resolution, heading: set[str], match: MatchFn,
+                 context: DiscourseContext | None = None) -> tuple[list[Match], Resolution]:
     """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
 
     "Employee deferral: $24,500" under "2026 401(k) limits" states the 401(k) deferral
-    limit: the label names only what the heading does not.
+    limit: the label names only what the heading does not. A cell that names a thing of its
+    own ("401(k) loan: Yes" in a table comparing it with hardship withdrawals) takes no
+    other thing of that kind (``context``'s groups) from the title.
     """
     extra = heading - res.labels
+    if context is not None:
+        own = context.groups_of(res.labels)
+        extra = {label for label in extra
+                 if not any(label in context.groups[group] for group in own)}
     if not extra:
         return [], res
-    matches = match(res.labels | heading)
+    matches = match(res.labels | extra)
     if not matches:
         return [], res
     return matches, _borrowed(res, extra, "the heading of the table or list", "section")
@@ -328,6 +334,45 @@ def _worked_example(cand: Candidate, labels: frozenset[str]) -> bool:
             and bool(_STEP_OF_EXAMPLE & labels) and not scenario(cand))
 
 
+_CASE_SET_UP = re.compile(
+    r"(?:^|[.!?:]\s+)\W*(?:(?:now|so)\W+)?(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say|"
+    r"for\s+(?:example|instance)|example|here(?:'|\u2019)?s\s+the\s+math|take)\b",
+    re.IGNORECASE)
+"""A sentence that sets up a worked example ("Say Priya has ...", "For example, suppose
+...", "Example from my own return: ...")."""
+
+
+def in_example(block_text: str, cand: Candidate, example_section: bool) -> bool:
+    """The clause is a line of a worked example: in a section whose heading announces one
+    ("Worked example"), or after a sentence of its paragraph that sets up the case ("Say
+    Priya has ...")."""
+    if example_section:
+        return True
+    before = block_text[:cand.sentence_start]
+    return bool(before.strip()) and _CASE_SET_UP.search(before) is not None
+
+
+def with_example_account(cand: Candidate, res: Resolution, context: DiscourseContext,
+                         example: bool, match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A line of a worked example that figures a loss or deduction in dollars and names no
+    account ("She deducts the $3,000 shortfall on Schedule A", "You'd deduct the $1,500
+    loss") is about the account the example set up in the sentences just before it ("Say
+    Priya has $12,000 of after-tax contributions in her traditional IRA ..."). Other lines
+    of the example, and lines that name their own account, take nothing."""
+    accounts = context.groups.get(ACCOUNT_GROUP, set())
+    if not example or res.labels & accounts or not _worked_example(cand, res.labels):
+        return [], res
+    source = {g: ls for g, ls in context.recent_in_section().items() if g == ACCOUNT_GROUP}
+    wider, _ = context.resolve(cand, source, only=[ACCOUNT_GROUP], labels=res.labels)
+    if not wider - res.labels:
+        return [], res
+    matches = match(wider)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, wider - res.labels, "the case its worked example set up",
+                              "worked-example")
+
+
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
                    r"(?:need|have|must|will\s+need|will\s+have)\b", re.IGNORECASE)
 """A requirement put to the reader ("So you need to itemize", "You must also ..."): a step
@@ -388,7 +433,8 @@ def turns_away(text: str) -> bool:
 
 
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
-               list_item: bool, numbered_step: bool = False) -> tuple[list[Match], Resolution]:
+               list_item: bool, numbered_step: bool = False, elaborates: bool = False
+               ) -> tuple[list[Match], Resolution]:
     """A step (an item of the procedure's list or an instruction) that matches nothing but
     speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
     out every traditional IRA you own" under "How to deduct an IRA loss"): the same
@@ -398,12 +444,16 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     poster's outdated claim does not repeat the claim.
 
     ``numbered_step``: the clause opens a numbered item of the procedure's own list ("Step
-    2: Total your nondeductible contributions"): a step whatever words it uses."""
+    2: Total your nondeductible contributions"): a step whatever words it uses.
+    ``elaborates``: the clause is in the paragraph right under the heading that stated the
+    rule ("Step 2: Max out a 401(k) loan first" over "your plan will want to see that you've
+    already borrowed everything you can before it signs off on a hardship payout"): a
+    statement there that speaks of the rule closely (two of its concepts) spells it out."""
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None
               or _worked_example(cand, res.labels & procedure.vocabulary))
-    if not (closer or cand.imperative or numbered_step):
+    if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
     # a list item, a requirement or a worked example's line under the rule is one of its
