@@ -671,3 +671,75 @@ def test_a_cell_that_answers_no_or_names_its_own_thing_is_not_flagged(check_text
     text = f"# Hardship withdrawal or 401(k) loan?\n\n{table}\n"
     found = _framed(check_text, text, ".md")
     assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a paragraph completes the paragraph before it that ends in a colon -------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("Hardship withdrawals come with one big perk. The rule:\n\nYou skip the 10% "
+     "early-withdrawal penalty.", "hardship-withdrawal-penalty-free"),
+    ("Losses in a Roth IRA work differently from what you might think. The short version:\n\n"
+     "You can write them off on your return.", "retirement-loss-deductible"),
+])
+def test_a_paragraph_after_a_lead_in_paragraph_completes_it(check_text, text, claim):
+    assert (claim, "false") in _framed(check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the completion is correct
+    "Hardship withdrawals come with strings. The rule:\n\nYou still owe the 10% penalty if "
+    "you are under 59½.",
+    # the lead-in turns to another option, which the completion names
+    "Hardship withdrawals are one option. Here is another:\n\nYou can skip the 10% penalty "
+    "with a rule-of-55 withdrawal after you leave your job at 55.",
+    # no colon: the next paragraph is a statement of its own
+    "Hardship withdrawals come with one big perk.\n\nYou skip the line at the bank.",
+])
+def test_a_completion_that_is_right_or_names_its_own_thing_is_not_flagged(check_text, text):
+    found = _framed(check_text, text)
+    assert not {c for c, v in found if v not in ("accurate", "myth")}, found
+
+
+# --- a listicle's "Mistake #N:" label frames what follows as the readers' wrong belief ----------
+
+@pytest.mark.parametrize("text, claim", [
+    ("Mistake #1: Trying to deduct the drop in your 401(k) on your tax return",
+     "retirement-loss-deductible"),
+    ("Blunder #2: Netting your 401(k) losses against your brokerage gains",
+     "retirement-loss-offsets-gains"),
+    ("Mistake: You can deduct losses in your IRA.", "retirement-loss-deductible"),
+])
+def test_a_mistake_label_debunks_what_it_names(check_text, text, claim):
+    found = _framed(check_text, text)
+    assert (claim, "myth") in found and (claim, "false") not in found, found
+
+
+def test_a_mistake_named_in_another_sentence_frames_nothing_after_it(check_text):
+    text = "The biggest mistake is to stop contributing. You can deduct losses in your IRA."
+    assert ("retirement-loss-deductible", "false") in _framed(check_text, text)
+
+
+# --- "Then ...", "Next, ...", "Finally, ..." go on to the next step of the procedure ------------
+
+_IRA_LOSS_RULE = ("# IRA losses\n\n## Deducting an IRA loss\n\nYou can still deduct an IRA loss if "
+                  "you close all your traditional IRAs. ")
+
+
+@pytest.mark.parametrize("step", [
+    "Next, you subtract what you got back from your basis.",
+    "Finally, you figure the loss as your basis minus the payouts.",
+    "Lastly, you take the shortfall below your basis.",
+])
+def test_a_sentence_going_on_to_the_next_step_is_a_step(check_text, step):
+    findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
+    assert [f for f in findings if f.sentence == step and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("step", [
+    "Then again, most people shouldn't bother with the loss.",
+    "Then you'll owe income tax on the pre-tax part of every payout.",
+])
+def test_then_again_or_a_then_on_another_subject_is_no_step(check_text, step):
+    findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
+    assert not [f for f in findings if f.sentence == step and f.verdict != "accurate"]

@@ -81,3 +81,14 @@ def test_a_table_row_quote_is_held_by_the_sentence_the_reader_makes_of_a_cell():
     assert not holds(quote, normalise("Catch-up, 50 and over \u2014 2026: $9,000"))
     assert not holds(quote, normalise("Deferral \u2014 2026: $8,000"))
     assert not holds(normalise("The limit is $8,000"), normalise("The limit is $7,500"))
+
+
+def test_a_question_row_label_is_held_by_its_cells():
+    """The reader drops a row label's "?" before the cell ("Can you waive the withholding —
+    Answer: No."): a gold quote of the label, with its "?", still finds the cell's sentence."""
+    from taxcheck.evaluation import holds, normalise
+    sentence = normalise("Can you waive the withholding \u2014 Answer: No. The plan keeps 20%.")
+    assert holds(normalise("Can you waive the withholding?"), sentence)
+    assert not holds(normalise("Can you put the money back?"), sentence)
+    assert not holds(normalise("Can you waive the withholding?"),
+                     normalise("Can you waive the withholding fee for a direct rollover"))

@@ -31,10 +31,12 @@ from taxcheck.matching.retries import (
     Stated,
     as_item_of,
     as_step_of,
+    completes_lead_in,
     continues_procedure,
     how_to,
     in_example,
     lead_in_of,
+    next_step,
     sets_up_case,
     steps_follow,
     turns_away,
@@ -535,3 +537,33 @@ def test_a_cell_answering_its_rows_question_yes_or_no_states_the_answer():
     assert not answered_row("Is state tax withheld?", "Is state tax withheld — Answer: Depends")
     assert not answered_row("RMDs required", "RMDs required — Roth IRA: No")  # no question
     assert not answered_row(None, "Can you borrow? Yes")
+
+
+def test_a_paragraphs_first_sentence_takes_what_the_lead_in_paragraph_names(db):
+    context = DiscourseContext(db)
+    lead = context.groups_of({"HARDSHIP", "WITHDRAW"})
+    first = clause("You skip the 10% penalty.", "EARLY_PENALTY", "PENALTY_FREE")
+    res = resolve_clause(first, context, heading=False, list_item=False, section={},
+                         section_groups={}, heading_groups={})
+    seen: list[set[str]] = []
+
+    def match(labels: set[str], stated: Candidate = first) -> list:
+        seen.append(set(labels))
+        return [_claim_match(db, "hardship-withdrawal-penalty-free", labels)]
+
+    matches, wider = completes_lead_in(first, res, lead, context, match)
+    assert "HARDSHIP" in seen[0] and matches and "HARDSHIP" in wider.labels
+    assert completes_lead_in(first, res, None, context, match) == ([], res)
+    later = replace(first, sentence_index=1)  # only the first sentence completes it
+    assert completes_lead_in(later, res, lead, context, match) == ([], res)
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Then claim the shortfall on Schedule A.", True),
+    ("Next, you subtract what you got back.", True),
+    ("Once that's done, file Form 8606.", True),
+    ("Then again, most people shouldn't bother.", False),
+    ("You can then claim it.", False),
+])
+def test_a_sentence_that_goes_on_to_the_next_step(text, step):
+    assert next_step(clause(text, "DEDUCT")) is step

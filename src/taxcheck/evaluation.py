@@ -178,8 +178,12 @@ def holds(quote: str, sentence: str) -> bool:
     """Whether a (normalised) sentence holds a (normalised) gold quote. A quote of a table
     row keeps its cells' pipes ("catch-up, 50 and over | $7,500 | $8,000") while the reader
     states each cell with its row and column ("catch-up, 50 and over - 2026: $8,000"): a
-    sentence holds such a quote when it holds the row's first cell and another of its cells."""
+    sentence holds such a quote when it holds the row's first cell and another of its cells.
+    A row label asked as a question ("Can you waive the withholding?") loses its "?" when the
+    reader puts it before each cell of its row ("can you waive the withholding - answer: no")."""
     if quote in sentence:
+        return True
+    if quote.endswith("?") and f"{quote[:-1].rstrip()} - " in sentence:
         return True
     if " | " not in quote:
         return False

@@ -48,6 +48,7 @@ from taxcheck.matching.retries import (
     as_step_of,
     as_way_of,
     bare_reply,
+    completes_lead_in,
     continues_procedure,
     explains_reply,
     heading_states,
@@ -181,6 +182,11 @@ class _Walk:
         self.step_list = False
         self.example_section = False
         """Under a heading that announces a worked example ("Worked example")."""
+        self.lead_paragraph: Groups | None = None
+        """The groups named by the paragraph just before, when it ends in a colon and the
+        block being read is a paragraph that completes it (:func:`completes_lead_in`)."""
+        self.leading: Groups | None = None
+        """Under a heading that announces a worked example ("Worked example")."""
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
@@ -243,6 +249,8 @@ class _Walk:
         cands = self._told_as_history(block, is_title, cands)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
+        self.lead_paragraph, self.leading = (
+            self.leading if block.kind == "paragraph" else None), None
         if block.kind != "list_item":
             self.lead, self.lead_year = None, None
             self.advice = bool(_ADVICE_LEAD.match(block.text))
@@ -290,6 +298,8 @@ class _Walk:
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
+        if block.kind == "paragraph" and block.text.rstrip().endswith(":") and resolved:
+            self.leading = self.context.groups_of(frozenset().union(*resolved))
             self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
@@ -583,10 +593,12 @@ class _Walk:
             matches, res = with_heading(res, self.heading or self.title, match, self.context)
         if not matches and self._way(block):
             matches, res = as_way_of(res, self.title, match)
+        if not matches and block.kind == "paragraph":
+            matches, res = completes_lead_in(cand, res, self.lead_paragraph, self.context, match)
         if not matches and block.kind in STATEMENT_KINDS:
             matches, res = with_example_account(
                 cand, res, self.context,
-                in_example(block.text, cand, self.example_section), match)
+                lambda: in_example(block.text, cand, self.example_section), match)
         if not matches:
             matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
         if not matches and block.kind not in HEADING_KINDS:

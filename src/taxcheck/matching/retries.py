@@ -8,7 +8,7 @@ or no matches and the resolution unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb.models import Claim
@@ -27,6 +27,26 @@ ELLIPSIS_GROUPS = ("topic", "person")
 it ("In other words, low earners get back half of everything they contribute" after a
 sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
 on what you contributed, not on the value the day you converted")."""
+def completes_lead_in(cand: Candidate, res: Resolution, lead: Mapping[str, frozenset[str]] | None,
+                      context: DiscourseContext, match: MatchFn
+                      ) -> tuple[list[Match], Resolution]:
+    """The first sentence of a paragraph right after a paragraph that ends in a colon ("Hardship
+    withdrawals come with one big perk. The rule:") completes it: "You skip the 10%
+    early-withdrawal penalty" is said of the hardship withdrawal the lead-in paragraph
+    names. ``lead`` holds the groups that paragraph names; the sentence takes those it
+    names none of, and keeps its own polarity."""
+    if lead is None or cand.sentence_index != 0 or cand.question or cand.attribution:
+        return [], res
+    wider, _ = context.resolve(cand, dict(lead), labels=res.labels)
+    if not wider - res.labels:
+        return [], res
+    matches = match(wider)
+    if not matches:
+        return [], res
+    return matches, _borrowed(res, wider - res.labels, "the paragraph leading into it",
+                              "lead-in")
+
+
 _REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
 """A clause that gives the reason for the one before it (", because ...", ", since ...")."""
 _RESTRICTION = re.compile(r"^[,;]?\s*(?:but\s+|and\s+)?only\s+(?:after|once|if|when|until)\b",
@@ -353,14 +373,16 @@ def in_example(block_text: str, cand: Candidate, example_section: bool) -> bool:
 
 
 def with_example_account(cand: Candidate, res: Resolution, context: DiscourseContext,
-                         example: bool, match: MatchFn) -> tuple[list[Match], Resolution]:
+                         example: Callable[[], bool], match: MatchFn
+                         ) -> tuple[list[Match], Resolution]:
     """A line of a worked example that figures a loss or deduction in dollars and names no
     account ("She deducts the $3,000 shortfall on Schedule A", "You'd deduct the $1,500
     loss") is about the account the example set up in the sentences just before it ("Say
     Priya has $12,000 of after-tax contributions in her traditional IRA ..."). Other lines
-    of the example, and lines that name their own account, take nothing."""
+    of the example, and lines that name their own account, take nothing. ``example`` says
+    whether the clause is in a worked example (asked last: most clauses are no such line)."""
     accounts = context.groups.get(ACCOUNT_GROUP, set())
-    if not example or res.labels & accounts or not _worked_example(cand, res.labels):
+    if res.labels & accounts or not _worked_example(cand, res.labels) or not example():
         return [], res
     source = {g: ls for g, ls in context.recent_in_section().items() if g == ACCOUNT_GROUP}
     wider, _ = context.resolve(cand, source, only=[ACCOUNT_GROUP], labels=res.labels)
@@ -432,6 +454,21 @@ def turns_away(text: str) -> bool:
     return text.rstrip().endswith(":") and bool(_TURNS_AWAY.search(text))
 
 
+_NEXT_STEP = re.compile(
+    r"^\W*(?:then|next|finally|lastly|"
+    r"once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)", re.IGNORECASE)
+"""A sentence that goes on to the next step ("Then claim the shortfall", "Next, you
+subtract ...", "Finally, ..."), not "Then again". "After that ..." tells what happens next
+("After that it's counted as a distribution"), not what to do."""
+
+
+def next_step(cand: Candidate) -> bool:
+    """The clause opens its sentence with a word that goes on to the next step of a
+    procedure (:data:`_NEXT_STEP`): in prose under the procedure, it is a step like an item
+    of its list."""
+    return cand.start == cand.sentence_start and _NEXT_STEP.match(cand.text) is not None
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool, numbered_step: bool = False, elaborates: bool = False
                ) -> tuple[list[Match], Resolution]:
@@ -451,7 +488,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     statement there that speaks of the rule closely (two of its concepts) spells it out."""
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
-    closer = (list_item or _MUST.match(cand.text) is not None
+    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
               or _worked_example(cand, res.labels & procedure.vocabulary))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
