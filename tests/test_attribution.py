@@ -381,6 +381,82 @@ def test_the_present_tense_or_a_present_frame_still_states_the_old_rule(check_te
     assert any(f.verdict == "outdated" for f in check_text(text, suffix).findings)
 
 
+# --- the age a question sets up is the age group of the amount after it -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turning 63 in 2026? Your catch-up is $11,250.",
+    "Already 61? Then your 2026 catch-up is $11,250.",
+    "## Are you 60, 61, 62 or 63?\n\nThen your 2026 catch-up is $11,250 instead of $8,000.\n",
+    "Hitting 62 this year? Good news: you can add $11,250 on top of the $24,500 limit in 2026.",
+])
+def test_an_age_the_question_sets_up_picks_the_catch_up_group(check_text, text):
+    found = _found(check_text, f"Catch-up notes\n\n{text}\n")
+    assert not any(v in ("false", "outdated", "misleading") for _, v in found)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Turning 55 in 2026? Your catch-up is $11,250.", "catch-up-limit"),
+    ("Turning 62 in 2026? Your catch-up is $8,000.", "catch-up-60-63"),
+    ("Between 60 and 63? The catch-up for you is $7,500 in 2026.", "catch-up-60-63"),
+])
+def test_a_wrong_amount_for_the_age_set_up_is_still_flagged(check_text, text, claim):
+    assert (claim, "false") in _found(check_text, f"Catch-up notes\n\n{text}\n")
+
+
+# --- a thing a clause says something is not is no topic for the sentences after it --------------
+
+@pytest.mark.parametrize("text", [
+    "A hardship distribution is not a loan. It's taxed as ordinary income in the year you take it.",
+    "Remember: the offset isn't a loan anymore. It's a distribution, and it's taxable unless you "
+    "roll the same amount over by your tax-filing deadline, extensions included.",
+    "A Roth conversion isn't a rollover. You can do as many of them as you like in a year.",
+    "Q: Does a trustee-to-trustee transfer count? A: A direct transfer isn't a rollover, so you "
+    "can do as many as you want each year.",
+])
+def test_a_denied_identity_passes_nothing_on(check_text, text):
+    """"Hardship money isn't a loan. It's taxed ..." is about the hardship money."""
+    found = _found(check_text, f"Notes\n\n{text}\n")
+    assert not any(v in ("false", "outdated", "misleading") for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A hardship distribution is not a loan, and it is free of the 10% penalty.",
+    "A hardship withdrawal isn't a loan. It lets you skip the 10% penalty.",
+])
+def test_what_the_denied_identity_leaves_is_still_checked(check_text, text):
+    found = _found(check_text, f"Notes\n\n{text}\n")
+    assert ("hardship-withdrawal-penalty-free", "false") in found
+
+
+# --- a worked example's story is not a step of the rule; its loss or deduction is ---------------
+
+_EXAMPLE = ("Notes\n\nYou can deduct an IRA loss if you close every traditional IRA you own for "
+            "less than your basis.\n\nExample: Tom put $10,000 of after-tax money into his only "
+            "IRA.\n\n")
+
+
+@pytest.mark.parametrize("story", [
+    "In 2026 he cashes it out and gets $7,000 back.",
+    "This spring she shut the account and the custodian mailed her $4,200.",
+    "After ten years he closes it and receives $6,100.",
+    "When the account is emptied, the check comes to $3,500.",
+])
+def test_a_worked_example_line_that_only_tells_the_story_is_no_step(check_text, story):
+    text = f"{_EXAMPLE}{story}\n"
+    lines = {f.line for f in check_text(text).findings if f.verdict != "accurate"}
+    assert lines == {5}
+
+
+@pytest.mark.parametrize("line", [
+    "His loss is $3,000.",
+    "So he deducts $3,000, minus the 2% floor.",
+])
+def test_a_worked_example_line_that_figures_the_loss_is_a_step(check_text, line):
+    text = f"{_EXAMPLE}{line}\n"
+    lines = {f.line for f in check_text(text).findings if f.verdict == "outdated"}
+    assert 9 in lines
+
+
 # --- which limit: per person across employers, and "that cap" ---------------------------------
 
 @pytest.mark.parametrize("text", [

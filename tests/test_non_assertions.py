@@ -264,3 +264,55 @@ def test_what_other_pages_say_is_reported_not_asserted(check_text, article):
 def test_the_authors_own_page_is_no_hearsay(check_text, article):
     assert any(f.verdict != "accurate" and f.framing == "stated"
                for f in check_text(article).findings)
+
+
+@pytest.mark.parametrize("article", [
+    "Wording\n\n\u201cIRA losses aren\u2019t deductible year by year\u201d suggests a later "
+    "write-off, and there is none.\n",
+    "Wording\n\n- \u201cIRA losses: not deductible until you cash out\u201d implies a deduction "
+    "that never comes.\n",
+    "Wording\n\nEditors take note: \u201cthe 10% is waived for hardship withdrawals\u201d sounds "
+    "right but isn't.\n",
+    "Wording\n\nThe line \u201cyou can't write off 401(k) losses for now\u201d makes it sound "
+    "as if you someday can.\n",
+])
+def test_a_quotation_discussed_as_wording_is_not_the_writers_claim(check_text, article):
+    """'"X" implies ...', '"X" makes it sound ...': X is talked about, not stated."""
+    findings = [f for f in check_text(article).findings if f.verdict != "accurate"]
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Notes\n\nGood news: IRA losses are not deductible until you cash out.\n",
+     "retirement-loss-not-deductible-yet"),
+    ("Notes\n\n\u201cTrust me,\u201d he said. Hardship withdrawals skip the 10% penalty.\n",
+     "hardship-withdrawal-penalty-free"),
+])
+def test_a_claim_outside_a_discussed_quotation_is_still_the_writers(check_text, article, claim):
+    found = {(f.claim_id, f.framing) for f in check_text(article).findings}
+    assert (claim, "stated") in found
+
+
+@pytest.mark.parametrize("article", [
+    "Forum\n\nAnother option is to borrow from your IRA to pay off the old loan. I did that with "
+    "a rollover IRA and paid it back within a year.\n",
+    "Forum\n\nYou can borrow from an IRA, sort of. We did the same thing last spring and put the "
+    "money back 50 days later.\n",
+    "Forum\n\nPlans let you borrow from your 401(k). I did that in 2023 and repaid it through "
+    "payroll.\n",
+    "Forum\n\nSome readers close every IRA they own to claim the loss. We did exactly that and got "
+    "nothing on our 2024 return.\n",
+])
+def test_the_writers_own_i_did_that_is_an_anecdote_not_the_claim_again(check_text, article):
+    """The claim of the sentence before is flagged there; "I did that" adds no second error."""
+    wrong = [f for f in check_text(article).findings if f.verdict != "accurate"]
+    assert len({f.line for f in wrong}) <= 1 and all(f.column == 1 for f in wrong)
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Forum\n\nI did that too. You can borrow from your IRA for up to a year.\n", "ira-loan"),
+    ("Forum\n\nMy sister did that, and the IRS let her deduct the IRA loss in 2026.\n",
+     "retirement-loss-deductible"),
+])
+def test_a_claim_beside_an_anecdote_is_still_flagged(check_text, article, claim):
+    assert claim in {f.claim_id for f in check_text(article).findings if f.verdict == "false"}

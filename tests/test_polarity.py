@@ -251,6 +251,37 @@ def test_a_denied_exclusion_is_not_a_denial(check_text, sentence):
                 if f.claim_id == "ira-contribution-blocked-by-401k"}
 
 
+@pytest.mark.parametrize("article", [
+    "Roth basics\n\nInside a Roth IRA you don't owe tax on dividends each year, and you can't "
+    "write off the dips either.\n",
+    "Forum\n\nNope, you don't get taxed on the gains year by year, and you can't deduct the "
+    "losses in your IRA either.\n",
+    "IRA notes\n\n- IRAs: you don't get a 1099 for trades along the way, and you can't claim the "
+    "losses in the account on your return\n",
+    "Plan notes\n\nHonestly the plan doesn't send you a tax form until you cash out, and you "
+    "never get to deduct the losses in your 401(k).\n",
+    "Rollovers\n\nMoving the money doesn't turn the drop into a realized loss along the way, and "
+    "the new IRA doesn't inherit a deduction.\n",
+])
+def test_each_denied_side_of_and_keeps_its_own_qualifier(check_text, article):
+    """Two denials joined by ", and": the time word of one ("each year", "along the way")
+    does not qualify the other's "can't deduct" into 'not yet'."""
+    found = _ids(check_text(article))
+    assert not any(v == "misleading" for _, v, _ in found)
+
+
+@pytest.mark.parametrize("article", [
+    "IRA notes\n\nYou can't deduct the losses in your IRA year by year.\n",
+    "401(k) basics\n\nInside a 401(k) you don't pay tax as it grows, and you can't deduct the "
+    "losses in the account until you cash out.\n",
+    "Q&A\n\nA: No. The IRA doesn't report trades to the IRS, and you can't deduct the IRA losses "
+    "yet.\n",
+])
+def test_a_denial_qualified_in_its_own_side_is_still_misleading(check_text, article):
+    found = _ids(check_text(article))
+    assert ("retirement-loss-not-deductible-yet", "misleading", "stated") in found
+
+
 @pytest.mark.parametrize("text", [
     "Because the match is included in the $24,500 total for 2026, workers should trim their "
     "own deferrals so they don't go over.",

@@ -42,17 +42,32 @@ _FOIL_WORDS = ("than", "unlike", "compared", "versus", "vs")
 """Words one of which :data:`_FOIL` needs (lower-cased)."""
 
 
+_DENIED_AS = ("not a", "not an", "n't a", "n't an", "n\u2019t a", "n\u2019t an")
+"""Endings of the text before a thing a clause says something is not ("isn't a loan")."""
+
+
+def _denied_as(before: str) -> bool:
+    """The text before a mention ends in a denied identity: "Hardship money isn't a loan"
+    is about the hardship money; the loan is named only to be set aside."""
+    return before.rstrip().lower().endswith(_DENIED_AS)
+
+
 def foils(cand: Candidate) -> frozenset[str]:
-    """Concepts a clause names only as a foil ("Your numbers are lower than a 401(k)'s"):
-    the discourse stays with what it was about (the SIMPLE IRA of the section)."""
+    """Concepts a clause names only as a foil ("Your numbers are lower than a 401(k)'s",
+    "Hardship money isn't a loan"): the discourse stays with what it was about (the SIMPLE
+    IRA of the section, the hardship withdrawal)."""
+    compares = True
     if cand.text.isascii():  # (non-ASCII letters may fold to ASCII ones in the regex)
         lowered = cand.text.lower()
-        if not any(word in lowered for word in _FOIL_WORDS):
+        compares = any(word in lowered for word in _FOIL_WORDS)
+        if not compares and cand.polarity != "negated":
             return frozenset()  # most clauses compare nothing: no regex per concept
     named: dict[str, bool] = {}
     for m in cand.concepts:
         before = cand.text[max(0, m.start - cand.start - 40):max(0, m.start - cand.start)]
-        named[m.label] = named.get(m.label, True) and bool(_FOIL.search(before))
+        foil = (compares and bool(_FOIL.search(before))) or (
+            cand.polarity == "negated" and _denied_as(before))
+        named[m.label] = named.get(m.label, True) and foil
     return frozenset(label for label, foil in named.items() if foil)
 
 

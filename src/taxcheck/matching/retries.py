@@ -489,7 +489,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
-              or _worked_example(cand, res.labels & procedure.vocabulary))
+              or _worked_example(cand, cand.labels & procedure.vocabulary))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
     shared = procedure.vocabulary.intersection(res.labels)
@@ -722,9 +722,19 @@ def within_case(matches: list[Match], cand: Candidate, res: Resolution,
         return matches, res
     cased = match(res.labels | question.labels)
     if ({m.claim.id for m in matches} <= {m.claim.id for m in cased}
-            or not {m.claim.fact for m in cased} <= {m.claim.fact for m in matches}):
+            or not ({m.claim.fact for m in cased} <= {m.claim.fact for m in matches}
+                    or _same_amount_for_the_case(matches, cased))):
         return matches, res
     return cased, _borrowed(res, extra, f"the case set up on line {question.line}", "case")
+
+
+def _same_amount_for_the_case(matches: list[Match], cased: list[Match]) -> bool:
+    """Every claim of the sentence checks an amount, and the case checks it against the
+    figure of its own group instead ("Turning 62 in 2026? Your catch-up is $11,250." is the
+    60-63 catch-up, not a wrong age-50 one): figures of one anchor, another fact."""
+    anchors = {m.claim.anchor for m in matches if m.claim.figure}
+    return (bool(cased) and all(m.claim.figure for m in matches)
+            and all(m.claim.figure and m.claim.anchor in anchors for m in cased))
 
 
 def answers(cand: Candidate) -> bool:

@@ -280,13 +280,16 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
              ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
 
-    A coordination (", and you ...") splits only when one side is negated and the other
-    is not, so a negation does not reach across: "Hardship withdrawals don't avoid the
-    penalty, and you can repay them" states that they can be repaid. One that opens a new
+    A coordination (", and you ...") splits when one side is negated and the other is not,
+    so a negation does not reach across: "Hardship withdrawals don't avoid the penalty, and
+    you can repay them" states that they can be repaid; and when both are, so a qualifier of
+    one side stays there: "you don't pay tax on the gains each year, and you can't deduct the
+    drops" does not say the drops are deductible some other year. One that opens a new
     subject (", and the catch-up ...", ", and there's ...", no pronoun) splits when each side
     states its own dollar amount, or when just one side is negated: "The SIMPLE limit is
     $16,500, and the SIMPLE catch-up is $3,500" states two limits; "Hardship withdrawals
-    don't have to be repaid, and the 10% penalty still applies" states that it applies.
+    don't have to be repaid, and the 10% penalty still applies" states that it applies; or
+    when both sides are negated (each keeps its own qualifiers).
     """
     sent_start, sent_end = sent
     cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(tokens, sent, c)}
@@ -296,12 +299,12 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         left = _negated(cues, sent_start, c.start)
         right = _negated(cues, c.start, sent_end)
         if any(tokens.word(i).lower() in _PRONOUNS for i in range(c.start, c.end)):
-            if left != right and not _subordinate(tokens, sent_start, c):
+            if (left != right or (left and right)) and not _subordinate(tokens, sent_start, c):
                 cuts.add(c.start)
         # a new subject keeps its own denial off the statement before it ("It's still
         # taxable, ..., and your plan isn't obliged to offer it"), and the denial before it
         # off its own statement ("... don't have to be repaid, and the penalty applies")
-        elif left != right or (_states_amount(tokens, sent_start, c.start)
+        elif left != right or (left and right) or (_states_amount(tokens, sent_start, c.start)
                                and _states_amount(tokens, c.start, sent_end)):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
