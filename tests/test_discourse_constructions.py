@@ -673,6 +673,123 @@ def test_a_cell_that_answers_no_or_names_its_own_thing_is_not_flagged(check_text
     assert not {c for c, v in found if v not in ("accurate", "myth")}, found
 
 
+# --- a question that sets up a case: the answer's figures are the case's ----------------------
+
+def _case_match(db, claim_id: str):
+    from taxcheck.matching.conditions import Match
+
+    claim = next(c for c in db.claims if c.id == claim_id)
+    return Match(claim, claim.when[0], frozenset(), claim.verdict or "accurate", "",
+                 claim.rule, claim.correction, (), claim.citations)
+
+
+def test_the_case_decides_when_it_rules_out_every_claim_and_picks_a_figure(db):
+    from taxcheck.matching.retries import case_decides
+
+    age_50 = [_case_match(db, "catch-up-limit")]
+    in_case = [_case_match(db, "catch-up-60-63")]
+    # "Turning 62?": the age-50 catch-up is ruled out, the ages-60-63 figure is the case's
+    assert case_decides(age_50, in_case)
+    # the case rules nothing out: the sentence keeps its own reading
+    assert not case_decides(age_50, [*age_50, *in_case])
+    # the case rules out every claim but finds only another fact's claim with no figure
+    assert not case_decides([_case_match(db, "wash-sale-ira-workaround")],
+                            [_case_match(db, "retirement-loss-deductible")])
+    # the case rules the sentence's claim out and finds nothing: nothing is said in the case
+    assert case_decides(age_50, [])
+
+
+def test_a_teaser_question_sets_up_no_case_but_a_bare_verb_case_does():
+    from dataclasses import replace as _replace
+
+    from taxcheck.clauses import Candidate
+    from taxcheck.matching.retries import sets_up_case
+
+    def asked(text: str, imperative: bool = True) -> Candidate:
+        return Candidate(start=0, end=len(text), text=text, sentence_index=0,
+                         sentence_start=0, sentence_end=len(text), sentence=text, concepts=(),
+                         polarity="affirmed", negations=(), hedges=(), attribution=None,
+                         question=True, imperative=imperative, anaphor=False,
+                         assertive=False, historical=False, quantities=())
+
+    assert sets_up_case(asked("Make over $150,000?"))
+    assert sets_up_case(asked("Earn too much for a Roth?"))
+    assert not sets_up_case(asked("Want to save more?"))
+    assert not sets_up_case(asked("Need a hand choosing a plan?"))
+    assert not sets_up_case(asked("Looking for the 2026 limits?", imperative=False))
+    # an imperative clause of a longer question tells the reader what to do
+    told = _replace(asked("Call your plan"), sentence="Call your plan and ask: can I borrow?")
+    assert not sets_up_case(told)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # FAQ
+    ("Frequently asked questions\n\nFiling as single? For 2026 your Roth IRA contribution "
+     "shrinks once MAGI passes $153,000 and stops at $168,000.", "roth-ira-phaseout-single"),
+    # listicle bullet
+    ("Roth IRA income limits at a glance:\n\n- Married filing jointly? For 2026 the Roth "
+     "phase-out runs from $242,000 to $252,000.", "roth-ira-phaseout-mfj"),
+    # Q&A column: the group's amount is not checked against the age-50 catch-up
+    ("Dear Ask the Planner: I'm 62. Can I put more into my 401(k)?\n\nTurning 62 this year? "
+     "In 2026 your 401(k) catch-up can be as much as $11,250 on top of the base limit.",
+     "catch-up-60-63"),
+    # forum reply: the birth year's starting age, not the general one
+    ("Re: when do I have to start withdrawals?\n\nBorn in 1961? Relax, your required minimum "
+     "distributions won't begin until age 75.", "rmd-start-age-born-1960"),
+    ("7 things to know about catch-ups\n\n- Over 50? For 2026 your 401(k) catch-up "
+     "contribution is $8,000.", "catch-up-limit"),
+])
+def test_a_correct_answer_in_its_case_is_accurate(check_text, text, claim):
+    found = _framed(check_text, text)
+    assert (claim, "accurate") in found
+    assert not {v for _, v in found} - {"accurate"}
+
+
+@pytest.mark.parametrize(("text", "claim", "verdict"), [
+    ("Frequently asked questions\n\nFiling as single? For 2026 your Roth IRA contribution "
+     "shrinks once MAGI passes $150,000 and stops at $165,000.", "roth-ira-phaseout-single",
+     "outdated"),
+    ("Roth IRA income limits at a glance:\n\n- Married filing jointly? For 2026 the Roth "
+     "phase-out runs from $153,000 to $168,000.", "roth-ira-phaseout-mfj", "false"),
+    ("Re: when do I have to start withdrawals?\n\nBorn in 1961? Relax, your required minimum "
+     "distributions begin at age 73.", "rmd-start-age-born-1960", "false"),
+    ("7 things to know about catch-ups\n\n- Over 50? For 2026 your 401(k) catch-up "
+     "contribution is $11,250.", "catch-up-limit", "false"),
+    # the age the case sets up is too young for the exception the answer describes
+    ("Early retirement FAQ\n\nLeft your job at 53? You can take money from that 401(k) "
+     "without the 10% penalty.", "rule-of-55-left-before-55", "false"),
+    # a bare verb sets up the case; the answer names no amount and takes the case's
+    ("Roth IRA FAQ\n\nMake over $150,000 as a single filer? You can't put money in a Roth.",
+     "roth-ira-phaseout-hard-cutoff", "misleading"),
+])
+def test_a_wrong_answer_in_its_case_is_flagged_with_the_cases_claim(check_text, text, claim,
+                                                                    verdict):
+    assert (claim, verdict) in _framed(check_text, text)
+
+
+def test_the_case_stops_at_the_next_heading(check_text):
+    answer = "For 2026 your 401(k) catch-up contribution is $8,000."
+    in_case = f"# Catch-up FAQ\n\nTurning 62 this year? {answer}"
+    assert ("catch-up-60-63", "false") in _framed(check_text, in_case, ".md")
+    past_heading = f"# Catch-up FAQ\n\nTurning 62 this year?\n\n## The regular catch-up\n\n{answer}"
+    assert _framed(check_text, past_heading, ".md") == {("catch-up-limit", "accurate")}
+
+
+def test_one_sentence_with_no_tax_term_holds_the_case_over(check_text):
+    held = "# Notes\n\nBorn in 1961? Good news. Your RMDs begin at 73."
+    assert ("rmd-start-age-born-1960", "false") in _framed(check_text, held, ".md")
+    # a reply in between is what holds in the case; the sentence after it is its own
+    replied = "# Notes\n\nTurning 62 this year? Sorry, no. For 2026 your 401(k) catch-up " \
+              "contribution is $8,000."
+    assert _framed(check_text, replied, ".md") == {("catch-up-limit", "accurate")}
+    # two sentences in between, or a new paragraph: the answer is read on its own
+    for text in ("# Notes\n\nTurning 62 this year? Lucky you! You have plenty of time. For "
+                 "2026 your 401(k) catch-up contribution is $8,000.",
+                 "# Notes\n\nTurning 62 this year? Lucky you!\n\nFor 2026 your 401(k) "
+                 "catch-up contribution is $8,000."):
+        assert _framed(check_text, text, ".md") == {("catch-up-limit", "accurate")}
+
+
 # --- a paragraph completes the paragraph before it that ends in a colon -------------------------
 
 @pytest.mark.parametrize("text, claim", [

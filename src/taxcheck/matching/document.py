@@ -48,6 +48,7 @@ from taxcheck.matching.retries import (
     as_step_of,
     as_way_of,
     bare_reply,
+    case_held,
     completes_lead_in,
     continues_procedure,
     explains_reply,
@@ -258,8 +259,11 @@ class _Walk:
         self.first_said = []
         pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
-        for cand in cands:
+        for before, cand in zip((None, *cands), cands, strict=False):
             self.context.sentence = first + cand.sentence_index
+            if before is not None and self.asked is not None and self.asked.conditional:
+                self.asked = case_held(self.asked, before, cand, self.context.sentence,
+                                       block.text[before.sentence_end:cand.sentence_start])
             res = self._resolve(block, cand, section)
             if not res.labels:
                 continue  # a follow-on sentence with no statement right before it

@@ -644,6 +644,24 @@ def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
         *cand.quantities))
 
 
+def in_case(cand: Candidate, question: Question) -> Candidate:
+    """The clause read in the case its question sets up: the question's concepts (not its
+    amounts or years) are placed just before the clause, so the case's group, age or birth
+    year names the anchor of a figure ("Born in 1961? RMDs start at 73." checks 73 against
+    that birth year's starting age, not the general one). A clause that names no amount
+    takes the case's amounts too ("Make over $150,000? You can't put money in a Roth.")."""
+    asked = question.cand
+    if asked is None or not asked.concepts:
+        return cand
+    carried = with_asked_figures(cand, question)
+    if carried is not cand:
+        return carried
+    shift = cand.start - 1 - asked.end
+    return replace(cand, concepts=(
+        *(replace(m, start=m.start + shift, end=m.end + shift) for m in asked.concepts),
+        *cand.concepts))
+
+
 _ASKING = frozenset({
     "can", "could", "do", "does", "did", "is", "are", "was", "were", "will", "would",
     "should", "shall", "may", "might", "must", "have", "has", "had", "am", "what", "when",
@@ -656,6 +674,13 @@ or that asks about the reader rather than the rule ("Not sure how this applies t
 "Wondering where to start?"), rather than sets up a case."""
 
 
+_TEASING = frozenset({"want", "need", "looking", "ready", "interested", "hoping", "care",
+                      "get", "learn", "find", "see", "read", "click", "join", "sign"})
+"""First words of a question with no subject that invites the reader in rather than sets up
+a case ("Want to save more?", "Need help choosing?", "Looking for the 2026 limits?");
+a case may open with a bare verb too ("Make over $150,000?", "Earn too much for a Roth?")."""
+
+
 _LINKS = frozenset({"and", "but", "or", "so"})
 """Words that link a question to what came before without asking anything themselves."""
 
@@ -664,9 +689,12 @@ def sets_up_case(cand: Candidate) -> bool:
     """A question that opens with neither an auxiliary, a question word nor a subject
     ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query;
     so does one whose subject is left out before "had to" ("Had to sell your house at a
-    loss?"), unlike "Had you ...?"."""
-    if cand.imperative or not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
+    loss?"), unlike "Had you ...?", and one that opens with a bare verb ("Make over $150,000?",
+    "Earn too much for a Roth?") unless it invites the reader in ("Want to save more?")."""
+    if not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Check whether your plan offers it." asks nothing of the reader
+    if cand.imperative and not cand.text.rstrip(" \"'\u201d\u2019)*").endswith("?"):
+        return False  # "Call your plan and ask: can I borrow?" tells the reader what to do
     words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=3)
     if len(words) > 1 and words[0].lower() in _LINKS:
         words = words[1:]  # "And above those ranges?" sets up a case as "Above ...?" does
@@ -675,6 +703,8 @@ def sets_up_case(cand: Candidate) -> bool:
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
     if first == "had" and len(words) > 1 and words[1].lower() == "to":
         return True
+    if first in _TEASING:
+        return False  # "Want to save more?", "Need a hand?" invite the reader in
     return bool(first) and first not in _ASKING
 
 
@@ -692,12 +722,13 @@ def under_case(cand: Candidate, res: Resolution, question: Question | None, sent
     (:func:`as_answer_to`), and a reply that turns the case down ("Sorry, ...") states
     only what it says."""
     if (question is None or not question.conditional or sentence - question.sentence != 1
-            or cand.attribution or answers(cand) or _TURNED_DOWN.match(cand.text)):
+            or cand.attribution or answers(cand) or _TURNED_DOWN.match(cand.text)
+            or question.reply == "negated"):
         return [], res
     extra = question.labels - res.labels
     if not extra:
         return [], res
-    matches = match(res.labels | question.labels)
+    matches = match(res.labels | question.labels, in_case(cand, question))
     if not matches:
         return [], res
     return matches, _borrowed(res, extra, f"the case set up on line {question.line}", "case")
@@ -710,25 +741,64 @@ def within_case(matches: list[Match], cand: Candidate, res: Resolution,
     is read in that case as well: "Born in 1950? Your RMDs started at 72." is the rule for
     that birth year, not "RMDs start at 72"; "Born before mid-1949? ... at 70½." states none
     of the outdated rule. Only where the case rules a claim of the sentence out (through
-    the claim's ``none``) is the reading in the case taken: it then finds nothing, or
-    another claim of the same fact (the case picks which version of the rule is stated).
-    A case that only adds a claim, or turns to another fact, leaves the sentence its own."""
+    the claim's ``none``) is the reading in the case taken (:func:`case_decides`), with the
+    case's concepts and, for a clause with no amount, its amounts (:func:`in_case`). A case
+    turned down by a bare "No." / "Sorry." leaves the sentence after it its own."""
     if (not matches or question is None or not question.conditional
             or sentence - question.sentence != 1 or cand.attribution or answers(cand)
-            or _TURNED_DOWN.match(cand.text)):
+            or _TURNED_DOWN.match(cand.text) or question.reply == "negated"):
         return matches, res
     extra = question.labels - res.labels
     if not extra:
         return matches, res
-    cased = match(res.labels | question.labels)
-    if ({m.claim.id for m in matches} <= {m.claim.id for m in cased}
-            or not ({m.claim.fact for m in cased} <= {m.claim.fact for m in matches}
-                    or _same_amount_for_the_case(matches, cased))):
+    cased = match(res.labels | question.labels, in_case(cand, question))
+    if not case_decides(matches, cased):
         return matches, res
     return cased, _borrowed(res, extra, f"the case set up on line {question.line}", "case")
 
 
-def _same_amount_for_the_case(matches: list[Match], cased: list[Match]) -> bool:
+_REPLY_WORDS = re.compile(
+    r"\b(?:no|not|nope|never|none|yes|yep|sure|sorry|unfortunately|sadly|alas)\b|n['\u2019]t\b",
+    re.IGNORECASE)
+"""Words that make a sentence between a case and a clause a reply to the case ("Not
+possible.", "Yes!", "Sorry."): the reply is what holds in the case, not the clause after it."""
+
+
+def case_held(question: Question | None, before: Candidate | None, cand: Candidate,
+              sentence: int, between: str) -> Question | None:
+    """One sentence of the case's own paragraph that names no tax concept and replies nothing
+    ("Good news.", "Relax.", "Lucky you!"), ``between`` the question and the clause, holds the
+    case over to the clause: "Born in 1961? Good news. Your RMDs start at 75." The case still
+    ends at the next heading, question or statement, after a reply ("Not possible."), and
+    never crosses into another block."""
+    if (question is None or not question.conditional or before is None or not before.question
+            or cand.sentence_index - before.sentence_index != 2
+            or sentence - question.sentence != 2 or _REPLY_WORDS.search(between)):
+        return question
+    return replace(question, sentence=sentence - 1)
+
+
+def case_decides(own: Sequence[Match], cased: Sequence[Match]) -> bool:
+    """Whether a sentence right after a question that sets up a case is read in the case
+    (``cased``) rather than on its own (``own``). The case must rule out a claim the sentence
+    states on its own (through that claim's ``none``); then the case decides when it rules out
+    every one of them and gives a figure claim, since the case's group, age, birth year or
+    filing status picks the rule the answer's figures are checked against ("Turning 62? Your
+    catch-up is $11,250" is the ages-60-63 catch-up, not the age-50 one; "Born in 1961? RMDs
+    start at 73" the rule for that birth year), or when it only picks another claim of the
+    same fact or another figure of the same anchor (:func:`_same_amount_for_the_case`). A
+    case that rules out some claims but adds another fact's leaves the sentence its own."""
+    ids = {m.claim.id for m in own}
+    kept = ids & {m.claim.id for m in cased}
+    if kept == ids:
+        return False
+    if not kept and any(m.claim.figure for m in cased):
+        return True
+    return ({m.claim.fact for m in cased} <= {m.claim.fact for m in own}
+            or _same_amount_for_the_case(own, cased))
+
+
+def _same_amount_for_the_case(matches: Sequence[Match], cased: Sequence[Match]) -> bool:
     """Every claim of the sentence checks an amount, and the case checks it against the
     figure of its own group instead ("Turning 62 in 2026? Your catch-up is $11,250." is the
     60-63 catch-up, not a wrong age-50 one): figures of one anchor, another fact."""
