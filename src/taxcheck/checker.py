@@ -82,6 +82,7 @@ class Checker:
                    tax_year: int | None = None) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
         from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
+        from taxcheck.nlp.candidates import RESULT_KEY
 
         for document in documents:
             document = _split_long_blocks(document)
@@ -92,9 +93,10 @@ class Checker:
             candidates, sentences = [], []
             labels: set[str] = set()
             for doc in docs:
-                candidates.append(doc._.candidates)
-                sentences.append(doc._.sentence_count)
-                labels.update(*(c.labels for c in doc._.candidates))
+                found, count = doc.user_data[RESULT_KEY]  # doc._.candidates, sentence_count
+                candidates.append(found)
+                sentences.append(count)
+                labels.update(*(c.labels for c in found))
             year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
             findings = drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)

@@ -31,7 +31,7 @@ class ClaimSelection(BaseModel):
 
 def known_names(db: ClaimDatabase) -> frozenset[str]:
     """Every claim id and topic of ``db``."""
-    return frozenset({c.id for c in db.claims} | {c.topic for c in db.claims if c.topic})
+    return db.names
 
 
 def suggestion(name: str, db: ClaimDatabase) -> str:

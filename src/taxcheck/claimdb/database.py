@@ -39,6 +39,28 @@ class ClaimDatabase:
         return {key: frozenset(ids) for key, ids in out.items()}
 
     @cached_property
+    def context_groups(self) -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]],
+                                      dict[str, tuple[str, ...]]]:
+        """For the discourse context (read, never changed): context group -> its
+        concepts; concept -> the groups it ``borrows``; concept -> what it ``refers`` to.
+        Made once, not per article."""
+        groups: dict[str, set[str]] = {}
+        for label, lexeme in self.concepts.items():
+            if lexeme.context:
+                groups.setdefault(lexeme.context, set()).add(label)
+        borrows = {label: lexeme.borrows for label, lexeme in self.concepts.items()
+                   if lexeme.borrows}
+        refers = {label: lexeme.refers for label, lexeme in self.concepts.items()
+                  if lexeme.refers}
+        return groups, borrows, refers
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every claim id and topic (made once: each article's suppression comments are
+        checked against them)."""
+        return frozenset({c.id for c in self.claims} | {c.topic for c in self.claims if c.topic})
+
+    @cached_property
     def by_id(self) -> dict[str, Claim]:
         """Claim id -> claim (made once: the matcher's post-processing asks per article)."""
         return {claim.id: claim for claim in self.claims}

@@ -49,10 +49,13 @@ class ConditionIndex:
              frozenset(cond.any), frozenset(cond.implied)) for _, cond in self.entries]
         """Per condition: the concepts of ``all`` the clause must name, those of ``all``
         the title or section may supply, ``any``, and ``implied``."""
+        self.impliable = _impliable(self.entries)
+        """Every concept some condition accepts from the title or section: the only
+        ones of ``ambient`` a lookup reads."""
         self._memo: dict[tuple[frozenset[str], frozenset[str]],
                          list[tuple[Claim, Condition]]] = {}
-        """(labels, ambient) -> the lookup's result: clauses name the same few concepts
-        again and again, within an article and across articles."""
+        """(labels, impliable ambient) -> the lookup's result: clauses name the same few
+        concepts again and again, within an article and across articles."""
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_memo": {}}  # not cached or sent to workers
@@ -60,6 +63,8 @@ class ConditionIndex:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.__dict__.setdefault("_memo", {})
+        if "impliable" not in self.__dict__:
+            self.impliable = _impliable(self.entries)
 
     def candidates(self, labels: Iterable[str], ambient: Iterable[str] = ()
                    ) -> list[tuple[Claim, Condition]]:
@@ -67,7 +72,9 @@ class ConditionIndex:
         ``ambient`` might meet (a superset of those they meet), in database order. The list
         may be shared between calls: callers do not change it."""
         said = labels if isinstance(labels, frozenset) else frozenset(labels)
-        around = ambient if isinstance(ambient, frozenset) else frozenset(ambient)
+        # the lookup reads only the ambient concepts some condition may imply: keyed by
+        # those, a section's many other concepts do not make every lookup a new one
+        around = self.impliable.intersection(ambient)
         key = (said, around)
         out = self._memo.get(key)
         if out is None:
@@ -95,6 +102,11 @@ class ConditionIndex:
                 continue
             out.append(self.entries[i])
         return out
+
+
+def _impliable(entries: list[tuple[Claim, Condition]]) -> frozenset[str]:
+    """The concepts of every condition's ``implied`` list."""
+    return frozenset(label for _, cond in entries for label in cond.implied)
 
 
 def broader_concepts(concepts: dict[str, Lexeme]) -> dict[str, frozenset[str]]:

@@ -81,14 +81,9 @@ class DiscourseContext:
     """
 
     def __init__(self, db: ClaimDatabase):
-        self.groups: dict[str, set[str]] = {}
-        for label, lexeme in db.concepts.items():
-            if lexeme.context:
-                self.groups.setdefault(lexeme.context, set()).add(label)
-        self.borrows = {label: lexeme.borrows for label, lexeme in db.concepts.items()
-                        if lexeme.borrows}
-        self.refers = {label: lexeme.refers for label, lexeme in db.concepts.items()
-                       if lexeme.refers}
+        # made once per database and shared by every article's context: read, never changed
+        self.groups: dict[str, set[str]]
+        self.groups, self.borrows, self.refers = db.context_groups
         self.holders = frozenset(label for g in HOLDER_GROUPS
                                  for label in self.groups.get(g, ()))
         self.current: dict[str, tuple[frozenset[str], int]] = {}

@@ -85,13 +85,7 @@ class Automaton:
         """Every end of a match that starts at ``start`` (may repeat)."""
         checks, loops, closure = self.checks, self.loops, self.closure
         if self.fixed:  # one slot per token: the match is the next len(checks) tokens
-            end = start + len(checks)
-            if end > length:
-                return []
-            for pos, slot in enumerate(checks, start):
-                if not _holds(slot, columns, pos, self.regexes, regex_ok):
-                    return []
-            return [end]
+            return self._fixed_ends(columns, start, length, regex_ok)
         final = len(checks)
         states = closure[0]
         ends: list[int] = []
@@ -112,6 +106,33 @@ class Automaton:
                 return ends
             states = following  # type: ignore[assignment]
             pos += 1
+
+
+    def _fixed_ends(self, columns: dict[str, list[int]], start: int, length: int,
+                    regex_ok: RegexMemo) -> list[int]:
+        """:meth:`ends` of a fixed automaton, with :func:`_holds` inlined (this runs for
+        most starts of most automata)."""
+        checks = self.checks
+        end = start + len(checks)
+        if end > length:
+            return []
+        pos = start
+        for slot in checks:
+            for kind, column, arg in slot:
+                value = columns[column][pos]
+                if kind == IN:
+                    if value not in arg:  # type: ignore[operator]
+                        return []
+                elif kind == NOT_IN:
+                    if value in arg:  # type: ignore[operator]
+                        return []
+                elif kind == EQUAL:
+                    if value != arg:
+                        return []
+                elif not regex_ok(self.regexes[arg], value):  # type: ignore[index]
+                    return []
+            pos += 1
+        return [end]
 
 
 def _holds(checks: tuple[Check, ...], columns: dict[str, list[int]], pos: int,

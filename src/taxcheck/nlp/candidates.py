@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,7 +43,8 @@ from taxcheck.cues import (
 from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
-from taxcheck.nlp.quantities import find_quantities
+from taxcheck.nlp.quantities import Quantity, find_quantities
+from taxcheck.nlp.sentences import SENTENCES_KEY
 from taxcheck.tense import simple_past
 
 CONCEPTS_KEY = "taxcheck_concepts"
@@ -93,9 +95,12 @@ class _Tokens:
     """A doc's text and its tokens' character offsets, read once from the doc's arrays
     (a ``Token`` or ``Span.text`` builds Python objects token by token)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, names: dict[int, str] | None = None):
         self.text = doc_text(doc)
         self.strings = doc.vocab.strings
+        self.names = {} if names is None else names
+        """String hash -> string, for the labels and ids of spans (a ``StringStore``
+        look-up costs more than a dict's, and a few dozen labels recur)."""
         self.idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
 
     def word(self, i: int) -> str:
@@ -111,21 +116,70 @@ class _Tokens:
         """``doc[start:end].text`` (tokens ``start`` to ``end`` - 1, ``end`` > ``start``)."""
         return self.text[self.idx[start]:self.end_char(end - 1)]
 
+    def name(self, key: int) -> str:
+        """The string of a label or id hash."""
+        found = self.names.get(key)
+        if found is None:
+            found = self.names[key] = self.strings[key]
+        return found
+
     def marks(self, spans: Iterable[tuple[int, int, int, int]]) -> list[_Mark]:
         """Spans given as (start, end, label hash, id hash), as plain values with text."""
-        text, strings = self.text, self.strings
+        text, names, idx, length = self.text, self.names, self.idx, self.length
         out = []
         for start, end, label, span_id in spans:
-            first = self.idx[start]
-            last = self.end_char(end - 1) if end > start else first
-            out.append(_Mark(start, end, first, last, strings[label], strings[span_id],
-                             text[first:last]))
+            first = idx[start]
+            last = idx[end - 1] + length[end - 1] if end > start else first
+            label_ = names.get(label)
+            if label_ is None:
+                label_ = self.name(label)
+            id_ = names.get(span_id)
+            if id_ is None:
+                id_ = self.name(span_id)
+            out.append(_Mark(start, end, first, last, label_, id_, text[first:last]))
         return out
 
 
+class _SentenceCues:
+    """A doc's cue spans, made marks one sentence at a time when a sentence is read
+    (most sentences name no concept, and their cues are never looked at)."""
+
+    def __init__(self, tokens: _Tokens, spans: list[tuple[int, int, int, int]]):
+        self.tokens = tokens
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        """The spans are sorted by start (as a ``LexiconRuler`` writes them), so a
+        sentence's cues are one slice of them."""
+
+    def _spans(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        if self.ordered:
+            starts = self.starts
+            return self.spans[bisect_left(starts, start):bisect_left(starts, end)]
+        return [span for span in self.spans if start <= span[0] < end]
+
+    def within(self, start: int, end: int) -> list[_Mark]:
+        """The cues that start in tokens ``start`` to ``end`` - 1, in the doc's order."""
+        return self.tokens.marks(self._spans(start, end))
+
+    def labelled(self, label: str, start: int, end: int) -> bool:
+        """Whether a cue of ``label`` starts in tokens ``start`` to ``end`` - 1."""
+        name = self.tokens.name
+        return any(name(span[2]) == label for span in self._spans(start, end))
+
+
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds of ``doc.sents`` (read once per doc)."""
-    return [(s.start, s.end) for s in doc.sents]
+    """Token bounds of ``doc.sents`` (read once per doc): as taxcheck's sentencizer set
+    them, else from the doc's sentence starts as ``doc.sents`` reads them (a token whose
+    ``sent_start`` is 1 begins a sentence), without making a ``Span`` of each sentence."""
+    length = len(doc)
+    kept = doc.user_data.get(SENTENCES_KEY)
+    if kept is not None and kept[0] == length and "sents" not in doc.user_hooks:
+        return kept[1]
+    if not length or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    starts = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
+    return list(pairwise([0, *starts, length]))
 
 
 _DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "high", "low",
@@ -503,7 +557,7 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
 
 
 def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
-               cues: list[_Mark]) -> list[Candidate]:
+               cues: _SentenceCues | list[_Mark]) -> list[Candidate]:
     """A follow-on sentence (:mod:`taxcheck.follow_ons`) as a candidate naming no concept:
     the matcher gives it the concepts of the statement before it, if that one matched."""
     s_start, s_end = sent
@@ -512,7 +566,8 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
     if follow_on(text) is None:
         return []
     start = tokens.idx[s_start] + len(raw) - len(raw.lstrip())
-    sent_cues = [c for c in cues if s_start <= c.start < s_end]
+    sent_cues = cues.within(s_start, s_end) if isinstance(cues, _SentenceCues) else [
+        c for c in cues if s_start <= c.start < s_end]
     negations = _negations(sent_cues, [c for c in sent_cues if c.label_ == PSEUDO_NEGATION])
     return [Candidate(
         start=start, end=start + len(text), text=text, sentence_index=sent_index,
@@ -528,24 +583,39 @@ POSED_TOKENS = 6
 sentence to the reader."""
 
 
-def _poses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]) -> str | None:
+def _poses(tokens: _Tokens, sent: tuple[int, int], cues: _SentenceCues) -> str | None:
     """The attribution cue of a short concept-free sentence ending in "?" or ":" ("True or
     false?", "Myth or fact?"): the sentence after it is put to the reader, not asserted."""
     s_start, s_end = sent
     if s_end - s_start > POSED_TOKENS or tokens.word(s_end - 1) not in ("?", ":"):
         return None
-    return next((c.text for c in cues if c.label_ == ATTRIBUTION
-                 and s_start <= c.start < s_end), None)
+    return next((c.text for c in cues.within(s_start, s_end) if c.label_ == ATTRIBUTION),
+                None)
+
+
+def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
+            left_out: list[tuple[int, int]]) -> list[_Mark]:
+    """The concepts that start in tokens ``a`` to ``b`` - 1 and in none of ``left_out``
+    (the concepts are sorted by start, their ``starts``: the first test is a slice)."""
+    inside = concepts[bisect_left(starts, a):bisect_left(starts, b)]
+    if left_out:
+        inside = [s for s in inside if not any(lo <= s.start < hi for lo, hi in left_out)]
+    return inside
 
 
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
-                   sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
+                   sentences: list[tuple[int, int]] | None = None,
+                   names: dict[int, str] | None = None,
+                   quantities_of: Callable[[str, int], list[Quantity]] = find_quantities
+                   ) -> list[Candidate]:
     """Build the candidates of one block-level Doc.
 
     ``hides`` (from concepts.yaml) drops concepts inside longer phrases of others;
     ``scopes`` (from cues.yaml) limits how far a cue category reaches; ``sentences`` are
-    the token bounds of ``doc.sents`` when the caller has them.
+    the token bounds of ``doc.sents`` when the caller has them; ``names`` remembers the
+    strings of label hashes between calls; ``quantities_of`` finds a sentence's quantities
+    (:func:`~taxcheck.nlp.quantities.find_quantities`, or a memo of it).
     """
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
@@ -553,13 +623,13 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # a short paragraph of its own may follow on from the one before ("It isn't.")
         if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc_text(doc)) is None:
             return []
-        tokens = _Tokens(doc)
+        tokens = _Tokens(doc, names)
         return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))
-    tokens = _Tokens(doc)
+    tokens = _Tokens(doc, names)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
         return []
-    cues = tokens.marks(plain_spans(doc, CUES_KEY))
+    cues = _SentenceCues(tokens, plain_spans(doc, CUES_KEY))
     out: list[Candidate] = []
     concept_starts = [s.start for s in concepts]
     negation_scope = scopes.get(NEGATION, ("bidirectional", None))
@@ -574,8 +644,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # tense goes on about the time the sentence before it set
         then = then and sent_index > 0 and simple_past(tokens.span_text(s_start, s_end))
         if not _any_between(concept_starts, s_start, s_end):
-            then = then or any(c.label_ == HISTORICAL and s_start <= c.start < s_end
-                               for c in cues)
+            then = then or cues.labelled(HISTORICAL, s_start, s_end)
             # no concept, no candidate (most sentences), unless a short one right after a
             # sentence that named one takes its concepts ("You simply won't owe it.")
             if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
@@ -592,11 +661,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         raw_start = tokens.idx[s_start]
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
-        question = _is_question(sent, raw_start, cues, raw)
+        sent_cues = cues.within(s_start, s_end)
+        question = _is_question(sent, raw_start, sent_cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) or (
             quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
-        sent_cues = [c for c in cues if s_start <= c.start < s_end]
         attribution_cues = _reported(tokens, s_end, sent_cues)
         clauses = _clauses(tokens, sent, sent_cues)
         # "had this one survived, you could have ...": a counterfactual, not a past rule
@@ -608,7 +677,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # sentence attributes to others; "but" or ";" starts the author's own statement
         reported = [all(tokens.word(start) == "," for start, _ in clauses[1:k + 1])
                     for k in range(len(clauses))]
-        quantities = find_quantities(raw, raw_start)
+        quantities = quantities_of(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
         for index, (a, b) in enumerate(clauses):
@@ -630,8 +699,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
                 tokens.word(a).lower() == "unlike") else a
-            inside = [s for s in concepts if contrast <= s.start < b
-                      and not any(lo <= s.start < hi for lo, hi in left_out)]
+            inside = _inside(concepts, concept_starts, contrast, b, left_out)
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
@@ -697,10 +765,21 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     return out
 
 
+RESULT_KEY = "taxcheck_candidates"
+"""``doc.user_data`` key of the doc's candidates and number of sentences, which
+``doc._.candidates`` and ``doc._.sentence_count`` read (reading ``doc.user_data`` costs less
+than going through ``doc._``, which the Checker does for every block)."""
+
 if not Doc.has_extension("candidates"):
-    Doc.set_extension("candidates", default=None)
+    Doc.set_extension("candidates",
+                      getter=lambda doc: doc.user_data.get(RESULT_KEY, (None, 0))[0])
 if not Doc.has_extension("sentence_count"):
-    Doc.set_extension("sentence_count", default=0)
+    Doc.set_extension("sentence_count",
+                      getter=lambda doc: doc.user_data.get(RESULT_KEY, (None, 0))[1])
+
+
+QUANTITIES_MEMO = 20_000
+"""Sentences whose quantities a :class:`CandidateBuilder` remembers before it starts over."""
 
 
 class CandidateBuilder:
@@ -710,11 +789,29 @@ class CandidateBuilder:
         self.hides = {label: set(hidden) for label, hidden in hides.items()}
         self.scopes: dict[str, Scope] = {label: (str(direction), limit)
                                          for label, (direction, limit) in scopes.items()}
+        self.names: dict[int, str] = {}
+        self._quantities: dict[str, tuple[Quantity, ...]] = {}
+        """Sentence text -> its quantities (offsets from the sentence's start): disclaimers,
+        bylines and other boilerplate repeat from article to article."""
+
+    def quantities_of(self, text: str, offset: int) -> list[Quantity]:
+        """``find_quantities(text, offset)``, each distinct text worked out once (its
+        result is the same for any offset, shifted)."""
+        found = self._quantities.get(text)
+        if found is None:
+            if len(self._quantities) >= QUANTITIES_MEMO:
+                self._quantities.clear()
+            found = self._quantities[text] = tuple(find_quantities(text))
+        if not offset:
+            return list(found)
+        return [Quantity(q.kind, q.value, q.start + offset, q.end + offset, q.text)
+                for q in found]
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentence_bounds(doc)
-        doc._.candidates = candidates_for(doc, self.hides, self.scopes, sentences)
-        doc._.sentence_count = len(sentences)
+        doc.user_data[RESULT_KEY] = (
+            candidates_for(doc, self.hides, self.scopes, sentences, self.names,
+                           self.quantities_of), len(sentences))
         return doc
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -552,8 +552,8 @@ class LexiconRuler:
         for column, bits in self._required_bits.items():
             for value in present[column] & self._required_keys[column]:
                 met |= bits[value]
-        needs = self._needs
-        return [automaton for automaton in reached if not needs[automaton] & ~met]
+        needs, missing = self._needs, ~met
+        return [automaton for automaton in reached if not needs[automaton] & missing]
 
     def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
         """Matches of the automata whose anchor word ``doc`` holds, run from the starts
@@ -568,8 +568,9 @@ class LexiconRuler:
                 continue
             columns = tokens.with_columns(doc, automaton.columns)
             key = automaton.key
+            ends = automaton._fixed_ends if automaton.fixed else automaton.ends
             for start in begins:
-                for end in automaton.ends(columns, start, length, memo):
+                for end in ends(columns, start, length, memo):
                     if end != start:
                         matches.append((key, start, end))
         return matches
@@ -624,21 +625,24 @@ class LexiconRuler:
 
 
 def _starts(automaton: Automaton, doc: Doc, tokens: _DocTokens,
-            regex_hits: _RegexHits | None) -> set[int]:
-    """Where a match of ``automaton`` may start in ``doc``: before each token of its anchor
-    by as many tokens as the steps before the anchor may span, keeping (when that is a
-    range) only tokens that pass the first slot's word tests."""
+            regex_hits: _RegexHits | None) -> Collection[int]:
+    """Where a match of ``automaton`` may start in ``doc`` (each once): before each token
+    of its anchor by as many tokens as the steps before the anchor may span, keeping (when
+    that is a range) only tokens that pass the first slot's word tests."""
     column, values = automaton.anchor
     if isinstance(values, str):
         hits = regex_hits.get((column, values))  # type: ignore[union-attr]
         if not hits:
-            return set()
+            return ()
         at = tokens.positions(column, hits)
+    elif len(values) == 1:  # a word the doc holds (the automaton was reached by it)
+        at = tokens.positions(column, values)
     else:
         at = tokens.positions(column, values.intersection(tokens.present[column]))
     fewest, most = automaton.before
     if most == fewest:  # one start per anchor token: the automaton tests the first slot
-        return {p - fewest for p in at if p >= fewest}
+        # ``at`` is sorted and without repeats (a shared list: read, never changed)
+        return at if not fewest else [p - fewest for p in at if p >= fewest]
     begins: set[int] = set()
     for p in at:
         if p >= fewest:

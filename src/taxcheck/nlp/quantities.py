@@ -151,10 +151,11 @@ def _applicable(text: str) -> list[tuple[QuantityKind, re.Pattern[str]]]:
     slow): a digit, a dollar sign, or one of its words in the lower-cased text."""
     lower = text.lower()
     digit = _DIGIT.search(text) is not None
-    if not (digit or "$" in text or any(word in lower for word in _HINT_WORDS)) and not (
-            any(c in text for c in _ODD_CASE) and _HINT.search(text)):
+    # any(map(str.__contains__ ...)) tests each word without a generator's frame
+    if not (digit or "$" in text or any(map(lower.__contains__, _HINT_WORDS))) and not (
+            any(map(text.__contains__, _ODD_CASE)) and _HINT.search(text)):
         return []
-    held = {word for word in _NEED_WORDS if word in lower}
+    held = set(filter(lower.__contains__, _NEED_WORDS))
     return [(kind, pattern) for kind, pattern, digits, needs in _PLAN
             if (digit or not digits) and (not needs or not held.isdisjoint(needs))]
 

@@ -8,11 +8,17 @@ flags gives the same boundaries for a fraction of the cost.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy
 from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+
+SENTENCES_KEY = "taxcheck_sentences"
+"""``doc.user_data`` key of (the doc's length, the token bounds of its sentences) as the
+sentencizer set them: what ``doc.sents`` gives, without a ``Span`` per sentence."""
 
 
 class ArraySentencizer:
@@ -35,16 +41,21 @@ class ArraySentencizer:
             return doc
         starts = [-1] * n
         starts[0] = 1
+        bounds = [0]
         seen_final = False
+        final = self.final
         for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-            is_final = orth in self.final
+            is_final = orth in final
             if seen_final and not is_punct and not is_final:
                 starts[i] = 1
+                bounds.append(i)
                 seen_final = False
             elif is_final:
                 seen_final = True
         values = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64)  # -1 wraps, as
         doc.from_array([SENT_START], values.reshape(-1, 1))  # in spaCy's own arrays
+        bounds.append(n)
+        doc.user_data[SENTENCES_KEY] = (n, list(pairwise(bounds)))
         return doc
 
 
