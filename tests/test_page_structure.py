@@ -438,3 +438,57 @@ def test_the_headline_under_a_masthead_is_the_title_and_advice_items_are_not_ste
         document, tax_year=2026).findings]
     assert ("plan-loan-offset-60-days", "outdated", "You get 60 d") in found
     assert not any(s.startswith(("Ask the", "If you can")) for _, _, s in found)
+
+
+# -- "No. 5" inside a sentence ----------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "text", "claim", "verdict"), [
+    ("a.txt", "An IRA loss is deductible, and that's tip No. 4 in the old guide.\n",
+     "retirement-loss-deductible", "false"),
+    ("a.md", "## The 2026 numbers\n\nOur No. 1 pick: you can stash $23,000 in your 401(k).\n",
+     "elective-deferral-limit", "outdated"),
+    ("a.html", "<p>Re: question no. 2 - honestly, an IRA loss is deductible on your 1040.</p>",
+     "retirement-loss-deductible", "false"),
+    ("a.txt", "Contrary to rumor No. 3, you can't deduct a loss in your IRA.\n",
+     "retirement-loss-not-deductible", "accurate"),
+])
+def test_no_and_a_number_neither_ends_the_sentence_nor_negates_it(checker, name, text, claim,
+                                                                  verdict):
+    report = checker.check(read_bytes(text.encode(), name))
+    got = {(f.claim_id, f.verdict) for f in report.findings}
+    assert got == {(claim, verdict)}
+    assert all(" No." not in f.text[-4:] and " no." not in f.text[-4:] for f in report.findings)
+
+
+def test_a_numbered_mistake_reads_as_a_myth_in_one_sentence(checker):
+    text = "Mistake No. 5: The 401(k) contribution limit for 2026 is $23,000.\n"
+    report = checker.check(read_bytes(text.encode(), "a.txt"))
+    assert [f.text for f in report.findings] == [text.strip()]
+    assert all(f.verdict != "outdated" or f.severity != "error" for f in report.findings)
+
+
+# -- bold run-in labels -------------------------------------------------------------------
+
+@pytest.mark.parametrize("label", ["**Clock #1: tax-free growth.**", "**Rule 2: the Roth clock**",
+                                   "__Tip No. 3:__", "**Step 4 - earnings:**"])
+def test_a_numbered_bold_run_in_label_heads_its_paragraph(checker, label):
+    text = (f"# Roth basics\n\n{label} You need to be past 59\u00bd and the account must be five"
+            " years old.\n")
+    document = read_bytes(text.encode(), "a.md")
+    kinds = [(b.kind, b.text) for b in document.blocks]
+    assert kinds[1][0] == "heading" and kinds[1][1] == label.strip("*_").strip()
+    assert kinds[2] == ("paragraph", "You need to be past 59\u00bd and the account must be five"
+                                     " years old.")
+    assert not checker.check(document).findings
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("**Rule 2: IRA losses.** You can write them off on Schedule A.\n",
+     "ira-loss-misc-deduction-outdated"),
+    ("__Catch-up (50+):__ $7,500 for 2026, on top of the base limit.\n", "catch-up-limit"),
+    ("**Fact:** Sorry, an IRA loss can be written off on Schedule A.\n",
+     "ira-loss-misc-deduction-outdated"),
+])
+def test_a_run_in_label_still_gives_its_sentence_a_subject(checker, text, claim):
+    report = checker.check(read_bytes(f"# Tips\n\n{text}".encode(), "a.md"))
+    assert {f.claim_id for f in report.findings} == {claim}

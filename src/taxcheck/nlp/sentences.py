@@ -21,6 +21,10 @@ SENTENCES_KEY = "taxcheck_sentences"
 sentencizer set them: what ``doc.sents`` gives, without a ``Span`` per sentence."""
 
 
+NUMBER_SIGNS = ("No", "no", "NO", "Nos", "nos")
+"""Words that, followed by a period and a number, abbreviate "number" ("Rule No. 1")."""
+
+
 class ArraySentencizer:
     """Mark sentence starts (``token.is_sent_start``) like spaCy's sentencizer.
 
@@ -34,6 +38,8 @@ class ArraySentencizer:
         self.name = name
         chars = punct_chars or sorted(Sentencizer.default_punct_chars)
         self.final = {nlp.vocab.strings.add(c) for c in chars}
+        self.period = nlp.vocab.strings.add(".")
+        self.number_signs = {nlp.vocab.strings.add(w) for w in NUMBER_SIGNS}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -44,19 +50,36 @@ class ArraySentencizer:
         bounds = [0]
         seen_final = False
         final = self.final
-        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        orths = doc.to_array([ORTH, IS_PUNCT]).tolist()
+        numbered = []
+        for i, (orth, is_punct) in enumerate(orths):
             is_final = orth in final
             if seen_final and not is_punct and not is_final:
-                starts[i] = 1
-                bounds.append(i)
+                if self._numbered(doc, orths, i):
+                    numbered.append(i)
+                else:
+                    starts[i] = 1
+                    bounds.append(i)
                 seen_final = False
             elif is_final:
                 seen_final = True
+        if numbered:  # rare: "No" + "." become one token "No.", so "No" is no negation
+            with doc.retokenize() as retokenizer:
+                for i in numbered:
+                    retokenizer.merge(doc[i - 2:i], attrs={"NORM": "number"})
+            return self(doc)
         values = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64)  # -1 wraps, as
         doc.from_array([SENT_START], values.reshape(-1, 1))  # in spaCy's own arrays
         bounds.append(n)
         doc.user_data[SENTENCES_KEY] = (n, list(pairwise(bounds)))
         return doc
+
+    def _numbered(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
+        """Whether token ``i`` is the number of a "No. 5" that the sentence goes on past
+        ("Mistake No. 5: ...", "tip no. 3 in the guide"): a constant check, made only
+        where a sentence would start."""
+        return (i >= 2 and orths[i - 1][0] == self.period and orths[i - 2][0] in self.number_signs
+                and doc[i].like_num)
 
 
 @Language.factory("taxcheck_sentencizer", assigns=["token.is_sent_start", "doc.sents"],

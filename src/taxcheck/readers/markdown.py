@@ -17,6 +17,7 @@ from taxcheck.readers.lines import (
     byline_date,
     dateline,
     joins,
+    label_value,
     parse_date,
     split_lines,
     table_cell_blocks,
@@ -33,6 +34,16 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_\n]{1,80}?)\1$")
 """A short line that is bold all through ("**What about an IRA?**"), alone between blank
 lines: a section heading written in bold (unless it ends like a salutation, with ","
 or ":")."""
+RUN_IN = re.compile(
+    r"^(\*\*|__)(?P<text>[^*_\n:]{1,40}(?::[^*_\n]{0,40}?)?)\1(?P<colon>:?)\s+(?=\S)")
+"""A bold run-in label opening a paragraph ("**Clock #1: tax-free growth.** Before ...",
+"**Rule 2:** ..."): a numbered label with a colon is a heading for the text after it."""
+RUN_IN_NUMBER = re.compile(r"(?:^|\s)(?:#|No\.\s*)?\d{1,2}(?:$|\s)", re.IGNORECASE)
+"""The number of a numbered label ("Clock #1", "Rule 2", "Tip No. 3"), not a year: a bare
+"**Fact:**" or "**Bottom line:**" answers or sums up the text around it."""
+RUN_IN_WORDS = 8
+RUN_IN_LEVEL = 6
+"""A run-in label heads its paragraph below every heading of the section."""
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _INLINE = re.compile(
@@ -266,11 +277,27 @@ class _BlockReader:
         lead = len(line) - len(line.lstrip())
         if self.current is None or self.current_kind == "quote" or not joins(
                 self.last_line, stripped, None, sentences=False):
+            if (m := _run_in(stripped)) is not None:
+                self._heading(m.group("text").strip(), offset + lead + m.start("text"),
+                              level=RUN_IN_LEVEL)
+                stripped, lead = stripped[m.end():], lead + m.end()
             self.start("paragraph")
         else:
             self.current.add_synthetic(" ", offset)
         _add_inline(self.current, stripped, offset + lead)  # type: ignore[arg-type]
         self.last_line = stripped
+
+
+def _run_in(line: str) -> re.Match[str] | None:
+    """The bold run-in label opening ``line``, when it is a label: a colon in it or right
+    after it, and a few words ("**Rule 2:** ...", "**Tip #3: Roth first.** ...")."""
+    m = RUN_IN.match(line)
+    if m is None or not (m.group("colon") or ":" in m.group("text")) or not RUN_IN_NUMBER.search(
+            m.group("text").split(":")[0]):
+        return None
+    if label_value(m.group("text") + m.group("colon") + " " + line[m.end():]):
+        return None  # "**Catch-up (50+):** $8,000" is a label: value line
+    return m if len(m.group("text").split()) <= RUN_IN_WORDS else None
 
 
 def _in_header(blocks: list[Block]) -> bool:
