@@ -181,17 +181,17 @@ class _Walk:
         self.opened_in: int | None = None
         """The block that stated the open procedure."""
         self.step_list = False
+        """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.example_section = False
         """Under a heading that announces a worked example ("Worked example")."""
         self.lead_paragraph: Groups | None = None
         """The groups named by the paragraph just before, when it ends in a colon and the
         block being read is a paragraph that completes it (:func:`completes_lead_in`)."""
         self.leading: Groups | None = None
-        """Under a heading that announces a worked example ("Worked example")."""
-        """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
+        """The groups the block just read names, when it is a paragraph ending in a colon:
+        the next block's ``lead_paragraph``."""
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
-        """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.asked: Question | None = None
         self.lead: LeadIn | None = None
         self.advice = False
@@ -302,9 +302,9 @@ class _Walk:
             self.lead = lead_in_of(cands, block.text, resolved, line, claims)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
+            self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
         if block.kind == "paragraph" and block.text.rstrip().endswith(":") and resolved:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
-            self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
                                           item=block.kind == "list_item")
