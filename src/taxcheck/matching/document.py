@@ -579,6 +579,11 @@ class _Walk:
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
+                if self.procedure is not None and _same_rule(self.procedure, procedure):
+                    # the same abolished rule in other words (its Schedule A side after its
+                    # close-every-IRA side): a step may speak of either
+                    procedure = replace(procedure, vocabulary=procedure.vocabulary
+                                        | self.procedure.vocabulary)
                 self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
@@ -599,6 +604,12 @@ class _Walk:
             self.heading.update(cand.labels)
         else:
             self.recent.append((context.sentence, cand.labels))
+
+
+def _same_rule(open_: Procedure, new: Procedure) -> bool:
+    """Two procedures state one rule: their claims share a fact of the fact sheet."""
+    return bool({open_.claim.fact, *open_.claim.also_facts}
+                & {new.claim.fact, *new.claim.also_facts})
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
