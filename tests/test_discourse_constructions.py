@@ -684,7 +684,7 @@ def _case_match(db, claim_id: str):
 
 
 def test_the_case_decides_when_it_rules_out_every_claim_and_picks_a_figure(db):
-    from taxcheck.matching.retries import case_decides
+    from taxcheck.matching.retries.cases import case_decides
 
     age_50 = [_case_match(db, "catch-up-limit")]
     in_case = [_case_match(db, "catch-up-60-63")]
@@ -703,7 +703,7 @@ def test_a_teaser_question_sets_up_no_case_but_a_bare_verb_case_does():
     from dataclasses import replace as _replace
 
     from taxcheck.clauses import Candidate
-    from taxcheck.matching.retries import sets_up_case
+    from taxcheck.matching.retries.cases import sets_up_case
 
     def asked(text: str, imperative: bool = True) -> Candidate:
         return Candidate(start=0, end=len(text), text=text, sentence_index=0,
