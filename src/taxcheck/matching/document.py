@@ -328,13 +328,18 @@ class _Walk:
         """A heading that matched nothing but is worded as a statement or an instruction and
         opens with a concept specific to some claim (:func:`opening_concepts`)."""
         block = self.document.blocks[index]
-        if cand.question or cand.attribution or not worded(cand, block.text):
+        if cand.question or cand.attribution:
             return None
-        opening = opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
-        if not opening:
+        subjects = section_subjects(self.context)
+        opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
+                   if worded(cand, block.text) else frozenset())
+        if opening:
+            return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
+        if cand.polarity != "affirmed" or cand.historical:
             return None
-        return SectionClaim(index, cand, opening,
-                            frozenset(cand.labels - section_subjects(self.context)))
+        # a topic ("When a loss becomes deductible"): it may present an abolished rule
+        said = frozenset(self.db.expand(cand.labels) - subjects)
+        return SectionClaim(index, cand, opening, said, topic=True) if said else None
 
     def _section_claim(self, pending: SectionClaim) -> None:
         """The heading states the wrong claim the first sentence of its section spells out
