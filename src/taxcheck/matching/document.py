@@ -524,11 +524,12 @@ class _Walk:
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
             item = block.kind == "list_item"
+            in_steps = item and self.step_list and not self.other_list
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(item and self.step_list and cand.sentence_index == 0
+                numbered_step=(in_steps and cand.sentence_index == 0
                                and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block))
+                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
