@@ -101,6 +101,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
+"""A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
@@ -647,6 +649,9 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind == "furniture" and _RULE.match(block.text) and index and (
+                document.blocks[index - 1].kind in HEADING_KINDS):
+            continue  # a rule drawn under a heading ("----" below "1. TAKE YOUR RMD") keeps it
         if block.kind == "furniture" or _LINK_ROW.match(block.text):
             walk.end_section()
             continue
