@@ -598,10 +598,15 @@ def _poses(tokens: _Tokens, sent: tuple[int, int], cues: _SentenceCues) -> str |
 
 
 def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
-            left_out: list[tuple[int, int]]) -> list[_Mark]:
-    """The concepts that start in tokens ``a`` to ``b`` - 1 and in none of ``left_out``
-    (the concepts are sorted by start, their ``starts``: the first test is a slice)."""
+            left_out: list[tuple[int, int]], sent_end: int) -> list[_Mark]:
+    """The concepts that start in tokens ``a`` to ``b`` - 1, end by ``sent_end`` (the end of
+    their sentence) and lie in none of ``left_out`` (the concepts are sorted by start, their
+    ``starts``: the first test is a slice)."""
     inside = concepts[bisect_left(starts, a):bisect_left(starts, b)]
+    # a pattern's gap may run on into the next sentence ("the starting age has moved twice.
+    # It was 72"): such a span is no concept of the clause it starts in
+    if any(s.end > sent_end for s in inside):
+        inside = [s for s in inside if s.end <= sent_end]
     if left_out:
         inside = [s for s in inside if not any(lo <= s.start < hi for lo, hi in left_out)]
     return inside
@@ -704,7 +709,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
                 tokens.word(a).lower() == "unlike") else a
-            inside = _inside(concepts, concept_starts, contrast, b, left_out)
+            inside = _inside(concepts, concept_starts, contrast, b, left_out, s_end)
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,
