@@ -78,3 +78,34 @@ def test_a_concept_does_not_span_two_sentences(check_text, text):
 def test_the_age_in_one_sentence_is_still_found(check_text):
     report = check_text("## RMD timing\n\nThe RMD starting age is 72.", suffix=".md")
     assert ("rmd-start-age-72", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the denial of one predicate in a series does not reach the predicates after it
+    "A hardship withdrawal is taxable, can't be repaid or rolled over, and before 59\u00bd "
+    "generally owes the 10% penalty too.",
+    "Hardship money is taxable, can't be put back, and generally owes the 10% penalty if "
+    "you're under 59\u00bd.",
+    "A hardship payout counts as income, cannot be rolled over, and usually carries the 10% "
+    "penalty too.",
+    "The hardship withdrawal is taxed, can't be repaid, and will typically cost you the 10% "
+    "penalty before 59\u00bd.",
+])
+def test_a_denied_predicate_stays_on_its_own_predicate(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_wrong_predicate_in_a_series_is_flagged(check_text):
+    report = check_text("Hardship withdrawals are penalty-free, and don't have to be repaid.")
+    assert ("hardship-withdrawal-penalty-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a comma after the subject alone is no series of predicates: the denial is the clause's
+    "Losses in a 401(k), sadly, aren't deductible.",
+    "Your 401(k) loss, unfortunately, can't offset gains.",
+])
+def test_a_subject_set_off_by_commas_keeps_its_denial(check_text, text):
+    report = check_text(text)
+    assert problems(report) == []
+    assert any(f.verdict == "accurate" for f in report.findings)
