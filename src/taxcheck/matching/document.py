@@ -2,7 +2,8 @@
 
 For each clause: discourse resolution (:mod:`.discourse`) -> condition matching
 (:mod:`.conditions`, with figure checks from :mod:`.figures`) -> the retries of
-:mod:`.retries` when nothing matched -> findings (:mod:`.build`).
+:mod:`.retries` when nothing matched, in the order :data:`.readings.READINGS` lists -> findings
+(:mod:`.build`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
-from taxcheck.documents import Block, Document
+from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, follow_on
 from taxcheck.matching.build import build_finding, labels_a_myth
@@ -32,49 +33,40 @@ from taxcheck.matching.discourse import (
     relied_on,
     resolve_clause,
 )
-from taxcheck.matching.retries import (
-    ANSWERS,
-    EXAMPLE_HEADING,
+from taxcheck.matching.readings import Clause, first_reading
+from taxcheck.matching.retries.borrowing import MatchFn
+from taxcheck.matching.retries.cases import case_held, sets_up_case
+from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
-    LeadIn,
-    MatchFn,
-    Procedure,
-    Question,
     SectionClaim,
-    Stated,
-    answers,
-    as_answer_to,
-    as_item_of,
-    as_step_of,
-    as_way_of,
-    bare_reply,
-    case_held,
-    completes_lead_in,
-    continues_procedure,
-    explains_reply,
     heading_states,
-    how_to,
-    in_example,
-    lead_in_of,
     numbered,
     opening_concepts,
+    section_subjects,
+    worded,
+)
+from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.procedures import (
+    Procedure,
+    as_step_of,
+    continues_procedure,
+    how_to,
     presupposed,
     procedure_of,
     restated_in_example,
-    scenario,
-    section_subjects,
-    sets_up_case,
     steps_follow,
     turns_away,
-    under_case,
-    with_consequence,
-    with_ellipsis,
-    with_example_account,
-    with_explained_clause,
-    with_heading,
-    within_case,
-    worded,
-    works_out_rate,
+)
+from taxcheck.matching.retries.questions import (
+    ANSWERS,
+    Question,
+    answers,
+    bare_reply,
+)
+from taxcheck.matching.retries.worked_examples import (
+    EXAMPLE_HEADING,
+    Stated,
+    scenario,
 )
 from taxcheck.matching.years import (
     TURN,
@@ -139,8 +131,6 @@ _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
 paragraph's next sentences that name no year of their own speak of it too."""
-STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
-HEADING_KINDS = {"title", "heading"}
 IMPLIED_WINDOW = 5
 """How many sentences back (inside the section) a condition's implied concepts may come from;
 the title and the section's heading always count."""
@@ -286,7 +276,7 @@ class _Walk:
                 res = replace(res, cand=replace(res.cand, question=False))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or self._replies(res.cand) or self._way(block)
+                    or self._replies(res.cand) or self.numbered_way(block)
                     or self._endorsed(index, res.cand) or self._after_case(block)):
                 res = self._check(index, block, cands, res, section, stated)
             elif res.cand.question and not announced and how_to(res.cand):
@@ -352,13 +342,18 @@ class _Walk:
         """A heading that matched nothing but is worded as a statement or an instruction and
         opens with a concept specific to some claim (:func:`opening_concepts`)."""
         block = self.document.blocks[index]
-        if cand.question or cand.attribution or not worded(cand, block.text):
+        if cand.question or cand.attribution:
             return None
-        opening = opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
-        if not opening:
+        subjects = section_subjects(self.context)
+        opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
+                   if worded(cand, block.text) else frozenset())
+        if opening:
+            return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
+        if cand.polarity != "affirmed" or cand.historical:
             return None
-        return SectionClaim(index, cand, opening,
-                            frozenset(cand.labels - section_subjects(self.context)))
+        # a topic ("When a loss becomes deductible"): it may present an abolished rule
+        said = frozenset(self.db.expand(cand.labels) - subjects)
+        return SectionClaim(index, cand, opening, said, topic=True) if said else None
 
     def _section_claim(self, pending: SectionClaim) -> None:
         """The heading states the wrong claim the first sentence of its section spells out
@@ -382,7 +377,7 @@ class _Walk:
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and after.kind in ("byline", "dateline")
 
-    def _way(self, block: Block) -> bool:
+    def numbered_way(self, block: Block) -> bool:
         """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
         title that promises ways to do something: it names one of them."""
         return (self.ways and block.kind in {"heading", "list_item"}
@@ -529,11 +524,12 @@ class _Walk:
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
             item = block.kind == "list_item"
+            in_steps = item and self.step_list and not self.other_list
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(item and self.step_list and cand.sentence_index == 0
+                numbered_step=(in_steps and cand.sentence_index == 0
                                and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block))
+                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
@@ -593,37 +589,10 @@ class _Walk:
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
-        """The clause as a reply to the question before it, on its own, then read with
-        what the discourse around it supplies (:mod:`.retries`), the first that matches."""
-        cand = res.cand
-        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
-        if not matches:
-            matches = match(res.labels)
-            matches, res = within_case(matches, cand, res, self.asked, self.context.sentence,
-                                       match)
-        if not matches:
-            matches, res = explains_reply(cand, res, self.asked, self.context.sentence, match)
-        if not matches:
-            matches, res = under_case(cand, res, self.asked, self.context.sentence, match)
-        if not matches and block.kind not in HEADING_KINDS:
-            matches, res = with_ellipsis(cand, res, cands, self.context, match)
-        if not matches:
-            matches, res = with_explained_clause(cand, res, cands, stated, match)
-        if not matches and block.row is not None:
-            matches, res = with_heading(res, self.heading or self.title, match, self.context)
-        if not matches and self._way(block):
-            matches, res = as_way_of(res, self.title, match)
-        if not matches and block.kind == "paragraph":
-            matches, res = completes_lead_in(cand, res, self.lead_paragraph, self.context, match)
-        if not matches and block.kind in STATEMENT_KINDS:
-            matches, res = with_example_account(
-                cand, res, self.context,
-                lambda: in_example(block.text, cand, self.example_section), match)
-        if not matches:
-            matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
-        if not matches and block.kind not in HEADING_KINDS:
-            matches, res = with_consequence(cand, res, cands, match)
-        return matches, res
+        """The clause's readings (:data:`.readings.READINGS`), in order: the first that
+        matches."""
+        at = Clause(block, res.cand, cands, stated, match)
+        return first_reading(self, at, res)
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
                         index: int) -> None:
@@ -632,6 +601,11 @@ class _Walk:
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
+                if self.procedure is not None and _same_rule(self.procedure, procedure):
+                    # the same abolished rule in other words (its Schedule A side after its
+                    # close-every-IRA side): a step may speak of either
+                    procedure = replace(procedure, vocabulary=procedure.vocabulary
+                                        | self.procedure.vocabulary)
                 self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
@@ -652,6 +626,12 @@ class _Walk:
             self.heading.update(cand.labels)
         else:
             self.recent.append((context.sentence, cand.labels))
+
+
+def _same_rule(open_: Procedure, new: Procedure) -> bool:
+    """Two procedures state one rule: their claims share a fact of the fact sheet."""
+    return bool({open_.claim.fact, *open_.claim.also_facts}
+                & {new.claim.fact, *new.claim.also_facts})
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,

@@ -292,6 +292,10 @@ def _predicate_before(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
     return any(tokens.word(i).lower() in _PREDICATE_WORDS for i in range(sent_start, c.start))
 
 
+_REASONS = frozenset({"because", "since", "cause", "\u2019cause", "'cause"})
+"""Words that open the reason a reported belief gives for itself."""
+
+
 def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
              ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
@@ -695,10 +699,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # "whether X counts hasn't been settled" says that X is open; it does not ask
         open_question = any(c.label_ == OPEN_QUESTION for c in sent_cues)
         first_cut = clauses[0][1] if clauses else s_end
-        # clauses split off after a comma (", so", ", because", ", who") still report what the
-        # sentence attributes to others; "but" or ";" starts the author's own statement
-        reported = [all(tokens.word(start) == "," for start, _ in clauses[1:k + 1])
-                    for k in range(len(clauses))]
+        # clauses split off after a comma (", so", ", because", ", who") or at a reason ("...
+        # within a year because each IRA has its own limit") still report what the sentence
+        # attributes to others; "but" or ";" starts the author's own statement
+        reported = [all(tokens.word(start) == "," or tokens.word(start).lower() in _REASONS
+                        for start, _ in clauses[1:k + 1]) for k in range(len(clauses))]
         quantities = quantities_of(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
