@@ -109,3 +109,32 @@ def test_a_subject_set_off_by_commas_keeps_its_denial(check_text, text):
     report = check_text(text)
     assert problems(report) == []
     assert any(f.verdict == "accurate" for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    # a header row without the corner cell names the columns after the row labels
+    ("Limits at a glance\n\n2024 | 2025 | 2026\n401(k) deferral | $23,000 | $23,500 | $24,500\n"
+     "Catch-up, 50+ | $7,500 | $7,500 | $8,000\nIRA limit | $7,000 | $7,000 | $7,500\n", ".txt"),
+    ("# Limits\n\n| 2024 | 2025 | 2026 |\n|---|---|---|\n"
+     "| 401(k) deferral | $23,000 | $23,500 | $24,500 |\n"
+     "| IRA limit | $7,000 | $7,000 | $7,500 |\n", ".md"),
+    ("<html><body><h1>Limits</h1><table><tr><th>2024</th><th>2025</th><th>2026</th></tr>"
+     "<tr><td>401(k) deferral</td><td>$23,000</td><td>$23,500</td><td>$24,500</td></tr>"
+     "<tr><td>IRA limit</td><td>$7,000</td><td>$7,000</td><td>$7,500</td></tr>"
+     "</table></body></html>", ".html"),
+    # a row label asked as a question in the same cell as the row's first value
+    ("How the two compare\n\nBoth get you cash while you still work here.\n\n"
+     "Loan | Hardship withdrawal\n"
+     "Paid back? Yes, through payroll | No, it can't be repaid\n"
+     "Taxed? Not if repaid on schedule | Yes, as ordinary income\n", ".txt"),
+])
+def test_a_table_header_without_its_corner_cell_dates_the_right_columns(check_text, text,
+                                                                        suffix):
+    report = check_text(text, suffix=suffix)
+    assert problems(report) == []
+    assert report.findings
+
+
+def test_a_wrong_figure_in_such_a_table_is_still_flagged(check_text):
+    report = check_text("Limits\n\n2025 | 2026\nIRA limit | $7,000 | $7,000\n")
+    assert ("ira-limit", "outdated") in problems(report)
