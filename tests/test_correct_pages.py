@@ -138,3 +138,23 @@ def test_a_table_header_without_its_corner_cell_dates_the_right_columns(check_te
 def test_a_wrong_figure_in_such_a_table_is_still_flagged(check_text):
     report = check_text("Limits\n\n2025 | 2026\nIRA limit | $7,000 | $7,000\n")
     assert ("ira-limit", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the reader's belief or doubt before a piece of advice is no claim, nor is the advice
+    "Roth catch-ups start in 2026 for high earners. IRAs get $7,500.\n\n"
+    "Step 3: If you think the Roth catch-up rule applies to you, confirm with HR how your "
+    "plan is handling it.",
+    "IRA limits rose.\n\nIf you're not sure the Roth catch-up rule covers your IRA, call the "
+    "plan administrator.",
+    "IRA limits rose this year.\n\nIf you believe the Roth catch-up rule reaches your IRA, "
+    "ask your benefits team.",
+])
+def test_a_belief_the_reader_is_told_to_check_is_no_claim(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_same_rule_stated_is_flagged(check_text):
+    report = check_text("IRA limits rose this year.\n\nThe Roth catch-up rule applies to your "
+                        "IRA catch-up too.")
+    assert ("roth-catch-up-ira", "false") in problems(report)
