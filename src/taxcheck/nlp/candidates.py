@@ -276,6 +276,22 @@ def _subordinate(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
     return any(tokens.word(i).lower() in _SUBORDINATORS for i in range(sent_start, c.start))
 
 
+_PREDICATE_WORDS = frozenset({"is", "are", "was", "were", "'s", "'re", "counts", "count",
+                              "gets", "get", "owes", "owe", "has", "have", "can", "will", "must",
+                              "may", "does", "do", "stays", "remains", "goes", "comes"})
+"""Verbs that show the words before a comma hold a predicate of their own ("is taxable,")."""
+
+
+def _predicate_before(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
+    """For a denied predicate right after a comma (", can't be repaid"): the words before it
+    hold a predicate of the same subject ("A hardship withdrawal is taxable, can't be
+    repaid"), not the subject alone ("Losses in a 401(k), sadly, aren't deductible"). Any
+    other coordination: True."""
+    if tokens.word(c.start) != "," or tokens.word(c.start + 1).lower() == "and":
+        return True
+    return any(tokens.word(i).lower() in _PREDICATE_WORDS for i in range(sent_start, c.start))
+
+
 _REASONS = frozenset({"because", "since", "cause", "\u2019cause", "'cause"})
 """Words that open the reason a reported belief gives for itself."""
 
@@ -308,8 +324,9 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         # a new subject keeps its own denial off the statement before it ("It's still
         # taxable, ..., and your plan isn't obliged to offer it"), and the denial before it
         # off its own statement ("... don't have to be repaid, and the penalty applies")
-        elif left != right or (left and right) or (_states_amount(tokens, sent_start, c.start)
-                               and _states_amount(tokens, c.start, sent_end)):
+        elif (left != right or (left and right) or (_states_amount(tokens, sent_start, c.start)
+                                and _states_amount(tokens, c.start, sent_end))) and (
+                _predicate_before(tokens, sent_start, c)):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]

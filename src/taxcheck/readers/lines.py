@@ -337,6 +337,35 @@ def table_rows(lines: list[str]) -> list[tuple[int, int]]:
 TABLE_DASH = " \u2014 "
 """Joins a table cell's row label and column header in the statement it is read as."""
 
+
+_ASKED_LABEL = re.compile(r"^([^?|]{2,60}\?)\s+(?=\S)")
+"""A row label asked as a question and the row's first value in one cell ("Paid back? Yes,
+through payroll")."""
+
+
+def _asked_labels(header: int, rows: list[tuple[int, list[tuple[int, str]]]]
+                  ) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Data rows whose first cell holds both the row label, asked as a question, and the
+    first value ("Paid back? Yes, through payroll | No, it can't be repaid" under "Loan |
+    Hardship withdrawal"), with the label made a cell of its own: the header then names the
+    columns after it (:func:`corner_missing`). Other rows are returned as they are."""
+    if not rows or any(len(cells) != header for _, cells in rows):
+        return rows
+    found = [_ASKED_LABEL.match(cells[0][1]) for _, cells in rows]
+    if not all(found):
+        return rows
+    return [(offset, [(cells[0][0], m.group(1)), (cells[0][0] + m.end(), cells[0][1][m.end():]),
+                      *cells[1:]])
+            for (offset, cells), m in zip(rows, found, strict=True) if m is not None]
+
+
+def corner_missing(header: int, rows: list[int]) -> int:
+    """1 when a table's header row leaves out the corner cell above the row labels (a
+    browser copy of "| 2024 | 2025 | 2026" over "Deferral | $23,000 | $23,500 | $24,500"):
+    every data row has one cell more than the header, whose names then belong to the
+    columns after the row labels; else 0. ``header`` and ``rows`` are cell counts."""
+    return int(header >= 1 and bool(rows) and all(n == header + 1 for n in rows))
+
 Inline = Callable[[BlockBuilder, str, int], None]
 
 
@@ -364,14 +393,10 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
         # no header row: the first row is a rule and its figure like the others
         parsed.insert(0, (parsed[0][0], [(at, "") for at, _ in parsed[0][1]]))
     header = [text for _, text in parsed[0][1]]
+    parsed[1:] = _asked_labels(len(header), parsed[1:])
+    shift = corner_missing(len(header), [len(cells) for _, cells in parsed[1:]])
     blocks = []
-    if asked := _asked_rows(header, parsed[1:]):
-        # "Loan | Hardship withdrawal" over "Paid back? Yes, through payroll | No": the
-        # export lost the empty corner cell, so each row's question is its label and the
-        # answer after it the first column's value
-        parsed = [parsed[0], *asked]
-        header = ["", *header]
-    corner = _plain_text(header[0]) if header else ""
+    corner = _plain_text(header[0]) if header and not shift else ""
     if corner and not captioned and not any(ch.isdigit() for ch in corner):
         builder = BlockBuilder()
         builder.add_synthetic(corner, parsed[0][0] + parsed[0][1][0][0])
@@ -381,7 +406,8 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
         for column, (at, value) in enumerate(cells[1:], start=1):
             if not value.strip():
                 continue
-            name = _plain_text(header[column]).rstrip("?") if column < len(header) else ""
+            at_header = column - shift
+            name = _plain_text(header[at_header]).rstrip("?") if at_header < len(header) else ""
             builder = BlockBuilder()
             # a row label asked as a question ("Taxable?") reads as the subject of its cells
             prefix = TABLE_DASH.join(p for p in (label.rstrip("?"), name) if p)
@@ -392,29 +418,6 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
                 blocks.append(builder.build("table_cell", row=label or None,
                                             column=name or None))
     return blocks
-
-
-_ASKED_CELL = re.compile(r"^(?P<label>[^?|]{1,60}\?)\s+(?P<value>\S.*)$")
-"""A row label asked as a question with the first column's answer after it ("Paid back?
-Yes, through payroll")."""
-
-
-def _asked_rows(header: list[str], rows: list[tuple[int, list[tuple[int, str]]]]
-                ) -> list[tuple[int, list[tuple[int, str]]]] | None:
-    """The rows with each first cell split into its question and answer, when the header
-    has a name over every column (no corner cell) and every row's first cell is "Label?
-    answer"; None otherwise."""
-    if not header or not header[0].strip() or any(not h.strip() for h in header):
-        return None
-    out = []
-    for offset, cells in rows:
-        m = _ASKED_CELL.match(cells[0][1]) if cells else None
-        if m is None or len(cells) != len(header):
-            return None
-        at = cells[0][0]
-        out.append((offset, [(at, m.group("label")),
-                             (at + m.start("value"), m.group("value")), *cells[1:]]))
-    return out
 
 
 _DATA_VALUE = re.compile(r"^\W{0,2}(?:\$\s?\d|\d[\d,.]*\s*(?:%|½|percent\b)|\d{2}(?:\.5)?$|"
