@@ -87,6 +87,14 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_TEASER_INLINE = re.compile(
+    r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
+    r"in\s+this\s+(?:article|guide|post|story|piece|explainer|issue|episode)|on\s+this\s+page|"
+    r"(?:here(?:'|\u2019)?s\s+)?what\s+we(?:'|\u2019)ll\s+cover|what(?:'|\u2019)s\s+inside|"
+    r"(?:table\s+of\s+)?contents|jump\s+to)(?:\s*[:\u2014\u2013]|\s+--?\s)\s*\S", re.IGNORECASE)
+"""A paragraph that lists its topics on the lead's own line ("In this article: when RMDs
+start, how they are figured and how Roth accounts differ"): an inline table of contents,
+which states nothing and gives the sentences after it no context."""
 _ADVICE_LEAD = re.compile(
     r"^\W*(?:(?:my|our|some|a\s+few|quick|final)\s+)?(?:advice|tips?|suggestions?|"
     r"recommendations?|next\s+steps|what\s+(?:to\s+do|i(?:'|\u2019)?d\s+do|you\s+should\s+do))"
@@ -215,14 +223,20 @@ class _Walk:
         block)."""
 
     def _announces(self, block: Block) -> bool:
-        """Track teaser headings and lead-ins; True for a list item under one."""
+        """Track teaser headings and lead-ins; True for a list item under one, for such a
+        heading, and for a paragraph that lists its topics after the lead
+        (:data:`_TEASER_INLINE`)."""
         lead = bool(_TEASER_LEAD.match(block.text))
         if block.kind in HEADING_KINDS:
             self.teaser_section, self.teaser_list = lead, False
+            # a heading that announces topics gives the sentences after it no context
+            return lead or _TEASER_INLINE.match(block.text) is not None
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
             # the first paragraph after the announced bullets is the article's own text
             self.teaser_section = self.teaser_section and lead
+            if not lead and _TEASER_INLINE.match(block.text):
+                return True
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
@@ -328,13 +342,18 @@ class _Walk:
         """A heading that matched nothing but is worded as a statement or an instruction and
         opens with a concept specific to some claim (:func:`opening_concepts`)."""
         block = self.document.blocks[index]
-        if cand.question or cand.attribution or not worded(cand, block.text):
+        if cand.question or cand.attribution:
             return None
-        opening = opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
-        if not opening:
+        subjects = section_subjects(self.context)
+        opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
+                   if worded(cand, block.text) else frozenset())
+        if opening:
+            return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
+        if cand.polarity != "affirmed" or cand.historical:
             return None
-        return SectionClaim(index, cand, opening,
-                            frozenset(cand.labels - section_subjects(self.context)))
+        # a topic ("When a loss becomes deductible"): it may present an abolished rule
+        said = frozenset(self.db.expand(cand.labels) - subjects)
+        return SectionClaim(index, cand, opening, said, topic=True) if said else None
 
     def _section_claim(self, pending: SectionClaim) -> None:
         """The heading states the wrong claim the first sentence of its section spells out
@@ -396,7 +415,9 @@ class _Walk:
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
-            labels = frozenset().union(*(c.labels for c in cands))
+            # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
+            labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
+                block.text) else frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
@@ -503,11 +524,12 @@ class _Walk:
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
             item = block.kind == "list_item"
+            in_steps = item and self.step_list and not self.other_list
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(item and self.step_list and cand.sentence_index == 0
+                numbered_step=(in_steps and cand.sentence_index == 0
                                and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block))
+                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
@@ -579,6 +601,11 @@ class _Walk:
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
+                if self.procedure is not None and _same_rule(self.procedure, procedure):
+                    # the same abolished rule in other words (its Schedule A side after its
+                    # close-every-IRA side): a step may speak of either
+                    procedure = replace(procedure, vocabulary=procedure.vocabulary
+                                        | self.procedure.vocabulary)
                 self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
@@ -599,6 +626,12 @@ class _Walk:
             self.heading.update(cand.labels)
         else:
             self.recent.append((context.sentence, cand.labels))
+
+
+def _same_rule(open_: Procedure, new: Procedure) -> bool:
+    """Two procedures state one rule: their claims share a fact of the fact sheet."""
+    return bool({open_.claim.fact, *open_.claim.also_facts}
+                & {new.claim.fact, *new.claim.also_facts})
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,

@@ -86,6 +86,14 @@ SECTION_GROUPS = frozenset({"account", "loss"})
 """Groups that name what a section is about, not what it says about it."""
 
 
+AVAILABLE = frozenset({"DEDUCT", "WHEN_IT_WORKS", "LIMITED_CIRCUMSTANCES", "NARROW_EXCEPTION",
+                       "THE_EXCEPTION", "EXCEPTION_WORD", "HEDGED_WRITE_OFF"})
+"""What a topic heading names when it presents a break as there to be had: a deduction,
+an exception, when it works ("When a loss becomes deductible", "The exception hardly anyone
+uses"); a heading that only names a subject ("A word about required distributions",
+"Hardship withdrawals from your 401(k)") presents nothing."""
+
+
 @dataclass(frozen=True)
 class SectionClaim:
     """A heading, quiet on its own, that may state the claim of the section it heads."""
@@ -99,6 +107,11 @@ class SectionClaim:
     said: frozenset[str]
     """The concepts the heading names, but for what its section is about (an account, a
     loss)."""
+    topic: bool = False
+    """The heading names a topic ("When a loss becomes deductible", "The exception hardly
+    anyone uses"), worded as no statement: it presents an abolished rule that its section's
+    first sentence states as available (:func:`heading_states`). ``said`` then holds the
+    concepts it names with those they stand for."""
 
 
 def section_subjects(context: DiscourseContext) -> set[str]:
@@ -140,6 +153,13 @@ def heading_states(pending: SectionClaim, first: Sequence[Match],
     over "Unused losses ... expire after five years")."""
     for m in first:
         words = vocab.get(m.claim.id, frozenset())
+        if pending.topic:
+            # a topic heading over a section that presents an abolished rule as available
+            # presents it too, when it names something the rule is about
+            if (m.verdict == "outdated" and not m.claim.figure
+                    and pending.said & words & AVAILABLE):
+                return replace(m, fix=None)
+            continue
         # and says nothing the claim does not: "Missing one no longer costs half" (it ENDED)
         # is not the claim of a paragraph on waivers of the missed-RMD tax
         said = {label for label in pending.said
