@@ -163,6 +163,14 @@ _DANGLING = re.compile(
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
+_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S")
+"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ...")."""
+
+
+def label_opening(line: str) -> bool:
+    """The line opens with a short label and a colon ("Roth catch-up trigger: more than
+    $150,000 ..."), whatever the length of what follows."""
+    return bool(_LABEL_OPEN.match(line))
 _FIGURE = re.compile(r"\d")
 _VALUE_WORDS = 8
 """A label's value is a figure with a few words ("$8,000 (up $500)"), not sentences."""
@@ -289,8 +297,9 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
     full = width is not None and len(previous.rstrip()) >= 0.7 * width
     if line_kind(previous) == "label" and not full:
         return False
-    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)):
-        return False
+    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)
+                                       or label_opening(previous)):
+        return False  # "IRA contribution limit: $7,500" under another "Label: ..." line
     if ends_sentence(previous):
         return not sentences or (full and (continues or not looks_like_heading(line)))
     if full or continues or _DANGLING.search(previous):
@@ -356,6 +365,12 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
         parsed.insert(0, (parsed[0][0], [(at, "") for at, _ in parsed[0][1]]))
     header = [text for _, text in parsed[0][1]]
     blocks = []
+    if asked := _asked_rows(header, parsed[1:]):
+        # "Loan | Hardship withdrawal" over "Paid back? Yes, through payroll | No": the
+        # export lost the empty corner cell, so each row's question is its label and the
+        # answer after it the first column's value
+        parsed = [parsed[0], *asked]
+        header = ["", *header]
     corner = _plain_text(header[0]) if header else ""
     if corner and not captioned and not any(ch.isdigit() for ch in corner):
         builder = BlockBuilder()
@@ -377,6 +392,29 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
                 blocks.append(builder.build("table_cell", row=label or None,
                                             column=name or None))
     return blocks
+
+
+_ASKED_CELL = re.compile(r"^(?P<label>[^?|]{1,60}\?)\s+(?P<value>\S.*)$")
+"""A row label asked as a question with the first column's answer after it ("Paid back?
+Yes, through payroll")."""
+
+
+def _asked_rows(header: list[str], rows: list[tuple[int, list[tuple[int, str]]]]
+                ) -> list[tuple[int, list[tuple[int, str]]]] | None:
+    """The rows with each first cell split into its question and answer, when the header
+    has a name over every column (no corner cell) and every row's first cell is "Label?
+    answer"; None otherwise."""
+    if not header or not header[0].strip() or any(not h.strip() for h in header):
+        return None
+    out = []
+    for offset, cells in rows:
+        m = _ASKED_CELL.match(cells[0][1]) if cells else None
+        if m is None or len(cells) != len(header):
+            return None
+        at = cells[0][0]
+        out.append((offset, [(at, m.group("label")),
+                             (at + m.start("value"), m.group("value")), *cells[1:]]))
+    return out
 
 
 _DATA_VALUE = re.compile(r"^\W{0,2}(?:\$\s?\d|\d[\d,.]*\s*(?:%|½|percent\b)|\d{2}(?:\.5)?$|"
