@@ -50,6 +50,29 @@ _OLD_VALUE = re.compile(
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
 $24,500", "up from $23,000"), or the first value of an indexed one ("a threshold that
 started at $145,000"): context, not the claim."""
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:started|began|begun|starting|beginning)\s+(?:out\s+|off\s+)?at\s*$"
+    r"|\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?(?:at|as|to|in\s+an?|in)?\s*$"
+    r"|\bfirst\s+(?:set|fixed|pegged|wrote\s+in|written\s+in|put)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:at|as|to|in\s+an?)?\s*$"
+    r"|\b(?:law|statute|congress|act|2\.0)\s+(?:set|wrote\s+in|fixed|pegged|put)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:at|to|in\s+an?|an?)\s*$",
+    re.IGNORECASE)
+"""Words before an amount that is where a figure started or what the law first set ("the
+threshold started at $145,000", "the cap was originally $50,000", "the statute set the line at
+$145,000", "first set at $1,000"): its history, not a claim about the figure today."""
+_ORIGIN_AFTER = re.compile(
+    r"^\s*(?:by\s+(?:the\s+)?(?:law|statute|congress)|in\s+the\s+(?:law|statute)|"
+    r"(?:at\s+first|originally|initially|to\s+start(?:\s+with)?|when\s+the\s+law\s+passed)|"
+    r"(?:[\w-]+\s+){0,2}?before\s+(?:any\s+)?(?:indexing|inflation))\b",
+    re.IGNORECASE)
+"""Words after an amount that date it to the law's start ("set at $1,000 by law", "$145,000
+before indexing", "$145,000 at first")."""
+_SET_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:set|fixed|pegged|written)\s+"
+                       r"(?:at|as)\s*$|\b(?:started|began|was|were)\s+(?:out\s+)?(?:at\s+)?$",
+                       re.IGNORECASE)
+"""A past-tense setting before the amount ("was set at", "was"): with :data:`_ORIGIN_AFTER`
+the amount is the original one ("the IRA catch-up was set at $1,000 by law")."""
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s*$", re.IGNORECASE)
 _FOR_OTHERS = re.compile(
     r"^\s*(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
@@ -304,7 +327,16 @@ def _is_old(cand: Candidate, q: Quantity) -> bool:
     if _COMPARED.search(before) and _FOR_OTHERS.match(after):
         return False
     return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
-                or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after)))
+                or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after))
+                or (q.kind == "usd" and _is_origin(before, after)))
+
+
+def _is_origin(before: str, after: str) -> bool:
+    """Whether a dollar amount is where its figure started or what the law first set ("the
+    threshold started at $145,000", "set at $1,000 by law"), not an age ("started at 73")."""
+    return bool(_ORIGIN_BEFORE.search(before) or (
+        _ORIGIN_AFTER.match(after)
+        and (_SET_PAST.search(before) or after.lstrip().lower().startswith("before"))))
 
 
 def _is_difference(cand: Candidate, q: Quantity) -> bool:
