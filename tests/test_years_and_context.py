@@ -423,3 +423,27 @@ def test_a_but_that_turns_to_the_present_still_takes_the_present(check_text):
     text = ("# Deducting IRA losses\n\nIn 2016 the rule was different, but now you can deduct "
             "an IRA loss once you cash out every traditional IRA you own.\n")
     assert "ira-loss-deduction-outdated" in {f.claim_id for f in check_text(text, ".md").findings}
+
+
+# -- where a figure started -------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The statute set the Roth catch-up line at $145,000, indexed for inflation.",
+    "The Roth catch-up threshold started at $145,000 and is adjusted for inflation each year.",
+    "- IRA catch-up: the law first set it at $1,000, and it is indexed now.",
+    "The IRA catch-up was set at $1,000 by law and is now indexed.",
+    "Q: Was the Roth catch-up wage test always this high? A: It began at $145,000 before "
+    "indexing.",
+])
+def test_a_figure_given_as_where_it_started_is_history_not_outdated(dated, sentence):
+    found = dated(sentence, date="2026-02-10")
+    assert not {f for f in found if f[1] == "outdated"}, found
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("The Roth catch-up threshold is $145,000 for 2026.", "roth-catch-up-wage-threshold"),
+    ("The Roth catch-up threshold starts at $145,000 in 2026.", "roth-catch-up-wage-threshold"),
+    ("Quick answer: the IRA catch-up is $1,000 for 2026.", "ira-catch-up-limit"),
+])
+def test_the_same_figure_stated_for_today_is_still_outdated(dated, sentence, claim):
+    assert (claim, "outdated") in dated(sentence, date="2026-02-10")
