@@ -538,6 +538,31 @@ def test_steps_of_something_else_are_not_the_procedures(check_text, text):
                 and f.verdict != "accurate"], [(f.line, f.claim_id) for f in report.findings]
 
 
+@pytest.mark.parametrize("text, detail", [
+    ("If the after-tax money in your IRAs is more than what they're worth, you can deduct the "
+     "difference by cashing them all out.\n\nFollow these steps:\n\n1. Empty every "
+     "traditional IRA.\n2. Claim it on Schedule A. Taking the standard deduction means no "
+     "write-off at all.", "standard deduction"),
+    ("# Deducting an IRA loss\n\nIf you emptied every traditional IRA and got back less than "
+     "the after-tax money you put in, you can write off the difference. To do it:\n\n1. Add "
+     "up your nondeductible contributions. Pre-tax money doesn't count toward the loss.\n2. "
+     "Cash out all your traditional IRAs.", "Pre-tax money"),
+])
+def test_a_denial_inside_a_step_states_the_procedure_too(check_text, text, detail):
+    # a step's detail put as a denial takes the abolished rule for granted
+    findings = check_text(text, ".md").findings
+    assert [f for f in findings if detail in f.sentence and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+def test_a_denial_in_prose_after_the_procedure_is_no_step(check_text):
+    text = ("You can deduct an IRA loss once you close every traditional IRA you own.\n\n"
+            "Without itemizing there is no deduction at all.")
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if "Without itemizing" in f.sentence
+                and f.verdict != "accurate"], [(f.sentence, f.claim_id) for f in findings]
+
+
 def test_a_lead_in_that_names_nothing_lends_items_nothing(check_text):
     text = ("The IRA-loss deduction is gone for good. Here's what to do instead:\n\n1. Leave "
             "the money invested.\n2. Harvest losses in your taxable brokerage account.")

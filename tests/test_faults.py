@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
+from taxcheck.scan.pages import page_name
 
 pytestmark = pytest.mark.slow  # kills workers and interrupts scans
 
@@ -64,21 +65,27 @@ def summary_of(out: Path) -> dict:
 def test_a_killed_worker_is_replaced_and_only_its_file_fails(tmp_path):
     paths = make_big_corpus(tmp_path)
     scan = start_scan(tmp_path, "out", "--no-cache")
+    out = tmp_path / "out"
 
-    def a_worker_holding_an_article():
-        # each worker notes the article it is checking in its own file, named by its pid
+    def a_worker_holding_an_unfinished_article():
+        # Each worker notes the article it is checking in its own file, named by its pid,
+        # and removes the note when the article is done. A note is empty for an instant
+        # while it is written, and an article whose page exists is finished: neither says
+        # that the worker holds an article, and killing it then would fail no file.
         for note in (tmp_path / "tmp").glob("taxcheck-workers-*/*"):
             try:
-                return int(note.name), note.read_text(encoding="utf-8")
+                pid, held = int(note.name), note.read_text(encoding="utf-8")
             except (OSError, ValueError):
                 continue
+            if held in paths and not (out / page_name(held)).exists():
+                return pid, held
         return None
 
-    pid, _ = wait_for(a_worker_holding_an_article, "a worker to start checking")
+    pid, _ = wait_for(a_worker_holding_an_unfinished_article,
+                      "a worker to start checking an article")
     os.kill(pid, signal.SIGKILL)
     _, stderr = scan.communicate(timeout=300)
     assert scan.returncode == 2, stderr  # one input could not be checked
-    out = tmp_path / "out"
     summary = summary_of(out)
     assert [a["path"] for a in summary["articles"]] == paths
     assert len(summary["failures"]) == 1, summary["failures"]

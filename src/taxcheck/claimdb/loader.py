@@ -8,12 +8,19 @@ claims and override earlier ones with the same id; concepts and cues are merged.
 they may not shadow a concepts.yaml label or list a phrase another label lists. A later
 folder's figure entry with only ``id``, ``values`` and ``citations`` adds years to the
 figure of that id (next year's limits the day they are announced) and changes nothing else.
+
+What the first folder (the built-in database) holds once read is kept for the life of the
+process, keyed by the bytes of its files (:func:`_first_folder`): loading it again with a
+house folder, or after a house file changed (the language server, ``watch``, the tests),
+reads only the house folder. An edited built-in file has other bytes: it is read again.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -65,15 +72,18 @@ def _short_repr(value: object, limit: int = 60) -> str:
 class _FileLoader:
     """Load one YAML file; collect errors that name the file and line."""
 
-    def __init__(self, path: Path, errors: list[ClaimDatabaseError]):
+    def __init__(self, path: Path, errors: list[ClaimDatabaseError],
+                 raw: bytes | OSError | None = None):
         self.path = path
         self.errors = errors
+        self.raw = raw
+        """The file's bytes (or why they cannot be read) when already read."""
         self.node: yaml.Node | None = None
         self.term_sites: dict[str, TermSite] = {}
         """Claim-local label (``<claim id>/LABEL``) -> where it is written."""
 
     def data(self) -> object:
-        raw = read_claim_file(self.path)
+        raw = read_claim_file(self.path) if self.raw is None else self.raw
         try:
             if isinstance(raw, OSError):
                 raise raw
@@ -407,50 +417,93 @@ def _term_clashes(concepts: dict[str, Lexeme], local: dict[str, Lexeme],
     return errors
 
 
+ClaimFiles = tuple[tuple[Path, "bytes | OSError"], ...]
+"""The YAML files of a claim folder, in order, with their bytes (or why they cannot be read)."""
+
+
+@dataclass
+class _Read:
+    """What the folders read so far hold: the loader's state from one folder to the next."""
+
+    errors: list[ClaimDatabaseError] = field(default_factory=list)
+    concepts: dict[str, Lexeme] = field(default_factory=dict)
+    cues: dict[str, Lexeme] = field(default_factory=dict)  # of Cue
+    figures: dict[str, Figure] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
+    sites: dict[str, TermSite] = field(default_factory=dict)
+    vocabulary_ok: bool = True
+    figures_ok: bool = True
+    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
+    folders: int = 0
+
+    def copy(self) -> _Read:
+        """A copy to read more folders into (the models are frozen: later folders replace
+        entries, never change them)."""
+        return _Read(list(self.errors), dict(self.concepts), dict(self.cues),
+                     dict(self.figures), dict(self.claims), dict(self.locations),
+                     dict(self.sites), self.vocabulary_ok, self.figures_ok,
+                     self.digest.copy(), self.folders)
+
+
+def _read_folder(files: ClaimFiles, read: _Read) -> None:
+    """Read one folder's files into ``read``."""
+    seen: dict[str, str] = {}
+    errors = read.errors
+    for path, raw in files:
+        read.digest.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else b""))
+        loader = _FileLoader(path, errors, raw)
+        before = len(errors)
+        if path.name == "concepts.yaml":
+            _lexicon(loader, read.concepts)
+            read.vocabulary_ok = read.vocabulary_ok and len(errors) == before
+        elif path.name == "cues.yaml":
+            _lexicon(loader, read.cues, Cue, CUE_CATEGORIES)
+        elif path.name == "figures.yaml":
+            _figures(loader, read.figures)
+            read.figures_ok = read.figures_ok and len(errors) == before
+        else:
+            for claim, where in _claims(loader, seen):
+                read.claims[claim.id] = claim
+                read.locations[claim.id] = where
+            read.sites.update(loader.term_sites)
+    read.folders += 1
+
+
+@lru_cache(maxsize=2)
+def _first_folder(files: ClaimFiles) -> _Read:
+    """The first folder read, kept by the bytes of its files (copy it before reading more)."""
+    read = _Read()
+    _read_folder(files, read)
+    return read
+
+
 def load_database(folders: Iterable[Path]) -> ClaimDatabase:
     """Load and check claim folders; raise :class:`ClaimDatabaseErrors` on any problem."""
-    errors: list[ClaimDatabaseError] = []
-    concepts: dict[str, Lexeme] = {}
-    cues: dict[str, Lexeme] = {}  # of Cue
-    figures: dict[str, Figure] = {}
-    claims: dict[str, Claim] = {}
-    locations: dict[str, str] = {}
-    sites: dict[str, TermSite] = {}
-    vocabulary_ok = figures_ok = True
-    digest = hashlib.sha256()
+    read = _Read()
     for folder in folders:
         folder = Path(folder)
         if not folder.is_dir():
-            errors.append(ClaimDatabaseError("claim folder not found", where=str(folder),
-                                             code="TC100"))
+            read.errors.append(ClaimDatabaseError("claim folder not found", where=str(folder),
+                                                  code="TC100"))
             continue
-        seen: dict[str, str] = {}
-        for path in sorted(folder.glob("*.yaml")):
-            raw = read_claim_file(path)
-            digest.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else b""))
-            loader = _FileLoader(path, errors)
-            before = len(errors)
-            if path.name == "concepts.yaml":
-                _lexicon(loader, concepts)
-                vocabulary_ok = vocabulary_ok and len(errors) == before
-            elif path.name == "cues.yaml":
-                _lexicon(loader, cues, Cue, CUE_CATEGORIES)
-            elif path.name == "figures.yaml":
-                _figures(loader, figures)
-                figures_ok = figures_ok and len(errors) == before
-            else:
-                for claim, where in _claims(loader, seen):
-                    claims[claim.id] = claim
-                    locations[claim.id] = where
-                sites.update(loader.term_sites)
-    local = _claim_terms(claims.values())
-    errors.extend(_term_clashes(concepts, local, sites))
-    db = ClaimDatabase(claims=list(claims.values()), concepts={**concepts, **local}, cues=cues,
-                       figures=figures, locations=locations, version=digest.hexdigest()[:12])
+        files = tuple((path, read_claim_file(path)) for path in sorted(folder.glob("*.yaml")))
+        if not read.folders and not read.errors and all(
+                isinstance(raw, bytes) for _, raw in files):
+            read = _first_folder(files).copy()
+        else:
+            _read_folder(files, read)
+    errors = read.errors
+    local = _claim_terms(read.claims.values())
+    errors.extend(_term_clashes(read.concepts, local, read.sites))
+    db = ClaimDatabase(claims=list(read.claims.values()), concepts={**read.concepts, **local},
+                       cues=read.cues, figures=read.figures, locations=read.locations,
+                       version=read.digest.hexdigest()[:12])
     # A broken concepts.yaml or figures.yaml would make every reference to it look
     # unknown; report the broken file alone.
     errors.extend(e for e in db.check_references()
-                  if (vocabulary_ok or e.code != "TC105") and (figures_ok or e.code != "TC106"))
+                  if (read.vocabulary_ok or e.code != "TC105")
+                  and (read.figures_ok or e.code != "TC106"))
     errors.extend(db.check_mirrors())
     if errors:
         raise ClaimDatabaseErrors(errors)

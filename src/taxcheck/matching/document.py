@@ -87,6 +87,14 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_TEASER_INLINE = re.compile(
+    r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
+    r"in\s+this\s+(?:article|guide|post|story|piece|explainer|issue|episode)|on\s+this\s+page|"
+    r"(?:here(?:'|\u2019)?s\s+)?what\s+we(?:'|\u2019)ll\s+cover|what(?:'|\u2019)s\s+inside|"
+    r"(?:table\s+of\s+)?contents|jump\s+to)(?:\s*[:\u2014\u2013]|\s+--?\s)\s*\S", re.IGNORECASE)
+"""A paragraph that lists its topics on the lead's own line ("In this article: when RMDs
+start, how they are figured and how Roth accounts differ"): an inline table of contents,
+which states nothing and gives the sentences after it no context."""
 _ADVICE_LEAD = re.compile(
     r"^\W*(?:(?:my|our|some|a\s+few|quick|final)\s+)?(?:advice|tips?|suggestions?|"
     r"recommendations?|next\s+steps|what\s+(?:to\s+do|i(?:'|\u2019)?d\s+do|you\s+should\s+do))"
@@ -217,14 +225,20 @@ class _Walk:
         block)."""
 
     def _announces(self, block: Block) -> bool:
-        """Track teaser headings and lead-ins; True for a list item under one."""
+        """Track teaser headings and lead-ins; True for a list item under one, for such a
+        heading, and for a paragraph that lists its topics after the lead
+        (:data:`_TEASER_INLINE`)."""
         lead = bool(_TEASER_LEAD.match(block.text))
         if block.kind in HEADING_KINDS:
             self.teaser_section, self.teaser_list = lead, False
+            # a heading that announces topics gives the sentences after it no context
+            return lead or _TEASER_INLINE.match(block.text) is not None
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
             # the first paragraph after the announced bullets is the article's own text
             self.teaser_section = self.teaser_section and lead
+            if not lead and _TEASER_INLINE.match(block.text):
+                return True
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
@@ -403,7 +417,9 @@ class _Walk:
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
-            labels = frozenset().union(*(c.labels for c in cands))
+            # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
+            labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
+                block.text) else frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
@@ -510,11 +526,12 @@ class _Walk:
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
             item = block.kind == "list_item"
+            in_steps = item and self.step_list and not self.other_list
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(item and self.step_list and cand.sentence_index == 0
+                numbered_step=(in_steps and cand.sentence_index == 0
                                and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block))
+                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end

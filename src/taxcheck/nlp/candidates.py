@@ -276,6 +276,10 @@ def _subordinate(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
     return any(tokens.word(i).lower() in _SUBORDINATORS for i in range(sent_start, c.start))
 
 
+_REASONS = frozenset({"because", "since", "cause", "\u2019cause", "'cause"})
+"""Words that open the reason a reported belief gives for itself."""
+
+
 def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
              ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
@@ -594,10 +598,15 @@ def _poses(tokens: _Tokens, sent: tuple[int, int], cues: _SentenceCues) -> str |
 
 
 def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
-            left_out: list[tuple[int, int]]) -> list[_Mark]:
-    """The concepts that start in tokens ``a`` to ``b`` - 1 and in none of ``left_out``
-    (the concepts are sorted by start, their ``starts``: the first test is a slice)."""
+            left_out: list[tuple[int, int]], sent_end: int) -> list[_Mark]:
+    """The concepts that start in tokens ``a`` to ``b`` - 1, end by ``sent_end`` (the end of
+    their sentence) and lie in none of ``left_out`` (the concepts are sorted by start, their
+    ``starts``: the first test is a slice)."""
     inside = concepts[bisect_left(starts, a):bisect_left(starts, b)]
+    # a pattern's gap may run on into the next sentence ("the starting age has moved twice.
+    # It was 72"): such a span is no concept of the clause it starts in
+    if any(s.end > sent_end for s in inside):
+        inside = [s for s in inside if s.end <= sent_end]
     if left_out:
         inside = [s for s in inside if not any(lo <= s.start < hi for lo, hi in left_out)]
     return inside
@@ -673,10 +682,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # "whether X counts hasn't been settled" says that X is open; it does not ask
         open_question = any(c.label_ == OPEN_QUESTION for c in sent_cues)
         first_cut = clauses[0][1] if clauses else s_end
-        # clauses split off after a comma (", so", ", because", ", who") still report what the
-        # sentence attributes to others; "but" or ";" starts the author's own statement
-        reported = [all(tokens.word(start) == "," for start, _ in clauses[1:k + 1])
-                    for k in range(len(clauses))]
+        # clauses split off after a comma (", so", ", because", ", who") or at a reason ("...
+        # within a year because each IRA has its own limit") still report what the sentence
+        # attributes to others; "but" or ";" starts the author's own statement
+        reported = [all(tokens.word(start) == "," or tokens.word(start).lower() in _REASONS
+                        for start, _ in clauses[1:k + 1]) for k in range(len(clauses))]
         quantities = quantities_of(raw, raw_start)
         imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
                          for c in sent_cues)
@@ -699,7 +709,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
                 tokens.word(a).lower() == "unlike") else a
-            inside = _inside(concepts, concept_starts, contrast, b, left_out)
+            inside = _inside(concepts, concept_starts, contrast, b, left_out, s_end)
             if not inside:
                 continue
             mentions = tuple(ConceptMention(s.label_, s.start_char, s.end_char,

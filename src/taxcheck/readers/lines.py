@@ -159,7 +159,7 @@ _SPACED_CELLS = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _CELL_WORDS = 8
 """Cells of a table set out with spaces are short; longer runs are sentences."""
 _DANGLING = re.compile(
-    r"\b(?:a|an|the|and|or|but|nor|of|for|to|in|on|at|by|with|from|into|than|as|is|are|was|"
+    r"\b(?:(?-i:a)|an|the|and|or|but|nor|of|for|to|in|on|at|by|with|from|into|than|as|is|are|was|"
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""

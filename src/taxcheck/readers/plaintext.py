@@ -209,7 +209,33 @@ def read_plaintext(text: str, path: str) -> Document:
                                             before_furniture and _before_title(blocks)))
     if dates:
         meta.date, meta.date_source = max(dates, key=lambda d: d[0])
+    if len(lines) - sum(1 for _, line in lines if not line.strip()) <= _SNIPPET_LINES:
+        blocks = _snippet_body(blocks, meta, single=len(blocks) == 1)
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+_SNIPPET_LINES = 2
+"""A text of at most this many lines is a snippet (a sentence pasted into the tool, an
+editor's short buffer), not a page with a title over its body."""
+
+
+def _snippet_body(blocks: list[Block], meta: ArticleMeta, *, single: bool) -> list[Block]:
+    """A snippet's lines are body text: a lone line, or a line without final punctuation
+    that reads as no headline (not Title Case, capitals, a question or a thread label), is
+    a paragraph, not the title or a heading ("One rollover per IRA per year" pasted alone
+    states that rule). A snippet with a byline, a dateline or page furniture is a page."""
+    if any(b.kind in ("byline", "dateline", "furniture") for b in blocks):
+        return blocks
+    out = []
+    for b in blocks:
+        s = b.text.strip()
+        if b.kind in ("title", "heading") and (single or not (
+                display_heading(s) or s.endswith(("?", "!")) or _TITLE_LABEL.match(s))):
+            if b.kind == "title":
+                meta.title = None
+            b = b.model_copy(update={"kind": "paragraph", "level": 0, "number": None})
+        out.append(b)
+    return out
 
 
 _MASTHEAD_WORDS = 4

@@ -327,7 +327,12 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _note_holding(path: str | None) -> None:
-    """Record (or clear, with None) the article this worker process is checking now."""
+    """Record (or clear, with None) the article this worker process is checking now.
+
+    The note is the file ``<holding dir>/<pid>``, written when the article starts and
+    removed when it ends; its time of change is when the article started (see
+    ``_Scan.stop_overruns``). It is empty for an instant while it is written: an empty
+    note holds nothing (:func:`held_by`)."""
     if _HOLDING_DIR is None:
         return
     note = _HOLDING_DIR / str(os.getpid())
@@ -366,6 +371,10 @@ def process_in_worker(tasks: list[Task]) -> list[Outcome]:
         load_extractor()  # nor is importing the HTML extractor
     for task in tasks:
         _note_holding(task.path)
-        outcomes.append(_PROCESSOR.process(task))
-    _note_holding(None)
+        try:
+            outcomes.append(_PROCESSOR.process(task))
+        finally:
+            # the note names an article only while it is checked: a worker that dies
+            # between articles, or after its chunk, held none of them
+            _note_holding(None)
     return outcomes

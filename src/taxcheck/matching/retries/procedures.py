@@ -149,8 +149,8 @@ def next_step(cand: Candidate) -> bool:
 
 
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
-               list_item: bool, numbered_step: bool = False, elaborates: bool = False
-               ) -> tuple[list[Match], Resolution]:
+               list_item: bool, numbered_step: bool = False, elaborates: bool = False,
+               in_steps: bool = False) -> tuple[list[Match], Resolution]:
     """A step (an item of the procedure's list or an instruction) that matches nothing but
     speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
     out every traditional IRA you own" under "How to deduct an IRA loss"): the same
@@ -164,8 +164,13 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     ``elaborates``: the clause is in the paragraph right under the heading that stated the
     rule ("Step 2: Max out a 401(k) loan first" over "your plan will want to see that you've
     already borrowed everything you can before it signs off on a hardship payout"): a
-    statement there that speaks of the rule closely (two of its concepts) spells it out."""
-    if procedure is None or cand.polarity != "affirmed" or cand.historical or cand.attribution:
+    statement there that speaks of the rule closely (two of its concepts) spells it out.
+    ``in_steps``: the clause is in an item of the procedure's own list of steps; there a
+    denial that speaks of the rule ("This deduction isn't allowed under the AMT", "If you
+    take the standard deduction, you get nothing") is a detail of the step, which takes the
+    rule for granted: it states the rule too."""
+    if procedure is None or cand.historical or cand.attribution or (
+            cand.polarity != "affirmed" and not (in_steps and cand.polarity == "negated")):
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
               or worked_example_line(cand, cand.labels & procedure.vocabulary))
