@@ -391,3 +391,30 @@ def test_a_headline_in_the_header_of_a_page_without_an_article_is_its_title(head
     doc = read_bytes(page.encode(), "post.html")
     assert (doc.blocks[0].kind, doc.blocks[0].text) == ("title", headline)
     assert doc.meta.title == headline
+
+
+_COMMENT = ("<div class='comment'><p class='meta'>saver_{n} · Nov 18, 2025</p><p>Once you turn "
+            "60 you can add an extra $11,250 to your 401(k) every single year until you retire, "
+            "and your employer has to let you do it whether the plan offers it or not, which "
+            "is great news for anyone trying to catch up late in their career.</p></div>")
+
+
+def _comments_page(article: str) -> bytes:
+    return (f"<!doctype html><html><head><title>Comments</title></head><body>"
+            f"<nav><a href='/'>Home</a></nav><div class='article-stub'>{article}</div>"
+            f"<section id='comments'><h2>Comments (2)</h2>{_COMMENT.format(n=1)}"
+            f"{_COMMENT.format(n=2)}</section></body></html>").encode()
+
+
+def test_a_page_that_is_its_comments_reads_them():
+    # a stub that links back to the article, above the readers' discussion: the comments are
+    # the page's text
+    doc = read_bytes(_comments_page("<h1>The super catch-up</h1><p>By Ann Lee · "
+                                    "<a href='/a'>Back to article</a></p>"), "c.html")
+    assert sum("extra $11,250" in b.text for b in doc.blocks) == 2
+
+
+def test_the_comments_under_an_article_are_left_out():
+    body = " ".join(["Savers aged 60 to 63 can make a larger catch-up contribution."] * 12)
+    doc = read_bytes(_comments_page(f"<h1>The super catch-up</h1><p>{body}</p>"), "c.html")
+    assert not any("extra $11,250" in b.text for b in doc.blocks)

@@ -77,6 +77,14 @@ def read_html(text: str, path: str) -> Document:
     page_items = None
     if not items:
         items = page_items = _page_blocks(page)
+    if page.is_page and _words(items) < STUB_WORDS:
+        # a page whose text is its comments (a stub linking back to the article above a
+        # reader discussion): the comments are what it says
+        discussion = scan_html(text, keep_comments=True)
+        comments = _page_blocks(discussion)
+        if _words(comments) >= STUB_WORDS:
+            page, items = discussion, comments
+            page_items = comments
     # the page's h1, else a headline in a <header> on a page without an article element
     h1 = next((b for b in page.blocks if b.kind == "heading" and b.level == 1
                and not b.boilerplate), None) or next(
@@ -87,6 +95,15 @@ def read_html(text: str, path: str) -> Document:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+STUB_WORDS = 80
+"""Fewer words than this in a page's paragraphs and list items is a stub, not an article."""
+
+
+def _words(items: list[Extracted]) -> int:
+    """How many words the paragraphs and list items of ``items`` hold."""
+    return sum(len(i.text.split()) for i in items if i.kind in ("paragraph", "list_item"))
 
 
 def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
