@@ -393,28 +393,32 @@ def test_a_headline_in_the_header_of_a_page_without_an_article_is_its_title(head
     assert doc.meta.title == headline
 
 
-_COMMENT = ("<div class='comment'><p class='meta'>saver_{n} · Nov 18, 2025</p><p>Once you turn "
-            "60 you can add an extra $11,250 to your 401(k) every single year until you retire, "
-            "and your employer has to let you do it whether the plan offers it or not, which "
-            "is great news for anyone trying to catch up late in their career.</p></div>")
+_THREAD = ("<p class='author'>penny_pincher · Feb 2, 2026</p><p>Quick tip from someone who "
+           "learned the hard way: a hardship withdrawal skips the 10% penalty, so it can be "
+           "cheaper than a loan if you need the money for good. Ask your plan which reasons "
+           "it accepts before you apply.</p>")
 
 
-def _comments_page(article: str) -> bytes:
-    return (f"<!doctype html><html><head><title>Comments</title></head><body>"
-            f"<nav><a href='/'>Home</a></nav><div class='article-stub'>{article}</div>"
-            f"<section id='comments'><h2>Comments (2)</h2>{_COMMENT.format(n=1)}"
-            f"{_COMMENT.format(n=2)}</section></body></html>").encode()
+@pytest.mark.parametrize("thread", [
+    f"<div id='comments'><h2>23 comments</h2><article class='comment'>{_THREAD}</article></div>",
+    f"<ol class='commentlist'><li class='comment'><div class='comment-content'>{_THREAD}"
+    "</div></li></ol>",
+])
+def test_a_page_whose_only_prose_is_its_comment_thread_is_read_from_it(thread):
+    page = ("<!DOCTYPE html><html><head><title>Discussion: hardship money</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><h1>Reader discussion: hardship withdrawals</h1>"
+            f"<p>Back to the story</p>{thread}</body></html>")
+    document = read_bytes(page.encode(), "thread.html")
+    assert any("hardship withdrawal skips the 10% penalty" in b.text for b in document.blocks)
 
 
-def test_a_page_that_is_its_comments_reads_them():
-    # a stub that links back to the article, above the readers' discussion: the comments are
-    # the page's text
-    doc = read_bytes(_comments_page("<h1>The super catch-up</h1><p>By Ann Lee · "
-                                    "<a href='/a'>Back to article</a></p>"), "c.html")
-    assert sum("extra $11,250" in b.text for b in doc.blocks) == 2
-
-
-def test_the_comments_under_an_article_are_left_out():
-    body = " ".join(["Savers aged 60 to 63 can make a larger catch-up contribution."] * 12)
-    doc = read_bytes(_comments_page(f"<h1>The super catch-up</h1><p>{body}</p>"), "c.html")
-    assert not any("extra $11,250" in b.text for b in doc.blocks)
+def test_an_article_with_a_comment_thread_is_read_without_it():
+    page = ("<!DOCTYPE html><html><head><title>Hardship withdrawals</title></head><body>"
+            "<article><h1>Hardship withdrawals</h1><p>A hardship withdrawal is taxed as ordinary "
+            "income, and before 59½ the 10% additional tax usually applies as well. Plans decide "
+            "which needs qualify and may ask you to certify that you have no other money.</p>"
+            "</article><section id='comments'><h2>Comments</h2><div class='comment'>"
+            f"{_THREAD}</div></section></body></html>")
+    document = read_bytes(page.encode(), "article.html")
+    assert not any("penny_pincher" in b.text or "cheaper than a loan" in b.text
+                   for b in document.blocks)

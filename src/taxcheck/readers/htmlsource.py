@@ -42,9 +42,6 @@ _BOILERPLATE_NAMES = re.compile(
     r"breadcrumbs?|menu|navigation|masthead|footer|paywall|recirc)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_COMMENTS_NAME = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.IGNORECASE)
-"""A container named for comments ("comments", "comment-list"): boilerplate, unless the page
-has no other text (:func:`scan_html`'s ``keep_comments``)."""
 _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 
 
@@ -102,20 +99,18 @@ class HtmlSource:
         return self.owners[min(max(index, 0), len(self.owners) - 1)]
 
 
-def scan_html(source: str, keep_comments: bool = False) -> HtmlSource:
-    """Scan an HTML source (already decoded, newlines normalised) once; ``keep_comments``
-    reads a container named for comments as the page's own text."""
-    scanner = _Scanner(source, keep_comments)
+def scan_html(source: str) -> HtmlSource:
+    """Scan an HTML source (already decoded, newlines normalised) once."""
+    scanner = _Scanner(source)
     scanner.feed(source)
     scanner.close()
     return scanner.finish()
 
 
 class _Scanner(HTMLParser):
-    def __init__(self, source: str, keep_comments: bool = False) -> None:
+    def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.out = HtmlSource(source=source)
-        self._keep_comments = keep_comments
         self._source = source
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self._stack: list[tuple[str, int, bool]] = []  # (tag, start offset, boilerplate)
@@ -165,8 +160,6 @@ class _Scanner(HTMLParser):
             self._end(tag)  # an unclosed <p> or <li> ends at the next one
         names = f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('role', '')}"
         named = tag in _BOILERPLATE_TAGS or bool(_BOILERPLATE_NAMES.search(names))
-        if named and self._keep_comments and tag not in _BOILERPLATE_TAGS:
-            named = bool(_BOILERPLATE_NAMES.search(_COMMENTS_NAME.sub(" ", names)))
         header_only = not named and tag == "header" and not self._article
         boilerplate = named or header_only
         self._stack.append((tag, offset, boilerplate))
