@@ -539,3 +539,50 @@ def test_an_early_return_deemed_filed_on_the_due_date_is_the_rule(check_text, te
 ])
 def test_a_clock_from_the_early_filing_day_is_still_flagged(check_text, text):
     assert ("amended-return-early-filing-starts-clock", "false") in _found(check_text, text)
+
+
+# --- the nearest limit word's amount is the limit ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Your shares fell $12,000, which is a capital loss, and you can apply that $12,000 against "
+    "other gains plus up to $3,000 of salary a year.",
+    "- Capital loss of $9,000: that $9,000 first offsets gains, then up to $3,000 a year of "
+    "other income",
+    "A: Yes, it's a capital loss, so you can net that $25,000 against gains and deduct up to "
+    "$3,000 of the rest each year.",
+    "Had a capital loss of $6,500? Put that $6,500 against your gains first; only $3,000 a "
+    "year can go against income.",
+])
+def test_a_worked_examples_loss_is_not_a_wrong_capital_loss_limit(check_text, text):
+    found = _found(check_text, f"Selling at a loss\n\n{text}\n")
+    assert not any(claim == "capital-loss-limit" and verdict == "false"
+                   for claim, verdict in found)
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("Your shares fell $12,000, which is a capital loss, and you can apply that $12,000 "
+     "against other gains plus up to $3,500 of salary a year.", "$3,500"),
+    ("A capital loss of $9,000 first offsets gains, then up to $4,000 a year of other income.",
+     "$4,000"),
+])
+def test_a_wrong_limit_beside_a_worked_examples_loss_is_still_checked(check_text, text, stated):
+    findings = [f for f in check_text(f"Selling at a loss\n\n{text}\n", ".txt").findings
+                if f.claim_id == "capital-loss-limit"]
+    assert [f.verdict for f in findings] == ["false"]
+    assert stated in findings[0].message
+
+
+# --- an additions-cap amount with a per-employer scope -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Is there a limit on employer contributions?\n\nYes, everything combined can't exceed "
+    "$72,000 per employer.",
+    "Since they're unrelated companies, each plan can take up to $72,000 from me and the "
+    "employer combined.",
+    "- Employee plus employer money: up to $72,000 per employer",
+    "Your deferrals and the company match together top out at $72,000 for each employer's "
+    "plan.",
+])
+def test_a_per_employer_additions_cap_is_not_a_per_employer_deferral_limit(check_text, text):
+    found = _found(check_text, f"Two jobs, two plans\n\n{text}\n")
+    assert not any(verdict in ("false", "misleading", "outdated") for _, verdict in found)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from taxcheck.readers import read_bytes
+
 
 def _framed(check_text, text: str, suffix: str = ".txt", first: bool = False
             ) -> set[tuple[str, str]]:
@@ -538,6 +540,31 @@ def test_steps_of_something_else_are_not_the_procedures(check_text, text):
                 and f.verdict != "accurate"], [(f.line, f.claim_id) for f in report.findings]
 
 
+@pytest.mark.parametrize("text, detail", [
+    ("If the after-tax money in your IRAs is more than what they're worth, you can deduct the "
+     "difference by cashing them all out.\n\nFollow these steps:\n\n1. Empty every "
+     "traditional IRA.\n2. Claim it on Schedule A. Taking the standard deduction means no "
+     "write-off at all.", "standard deduction"),
+    ("# Deducting an IRA loss\n\nIf you emptied every traditional IRA and got back less than "
+     "the after-tax money you put in, you can write off the difference. To do it:\n\n1. Add "
+     "up your nondeductible contributions. Pre-tax money doesn't count toward the loss.\n2. "
+     "Cash out all your traditional IRAs.", "Pre-tax money"),
+])
+def test_a_denial_inside_a_step_states_the_procedure_too(check_text, text, detail):
+    # a step's detail put as a denial takes the abolished rule for granted
+    findings = check_text(text, ".md").findings
+    assert [f for f in findings if detail in f.sentence and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+def test_a_denial_in_prose_after_the_procedure_is_no_step(check_text):
+    text = ("You can deduct an IRA loss once you close every traditional IRA you own.\n\n"
+            "Without itemizing there is no deduction at all.")
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if "Without itemizing" in f.sentence
+                and f.verdict != "accurate"], [(f.sentence, f.claim_id) for f in findings]
+
+
 def test_a_lead_in_that_names_nothing_lends_items_nothing(check_text):
     text = ("The IRA-loss deduction is gone for good. Here's what to do instead:\n\n1. Leave "
             "the money invested.\n2. Harvest losses in your taxable brokerage account.")
@@ -684,7 +711,7 @@ def _case_match(db, claim_id: str):
 
 
 def test_the_case_decides_when_it_rules_out_every_claim_and_picks_a_figure(db):
-    from taxcheck.matching.retries import case_decides
+    from taxcheck.matching.retries.cases import case_decides
 
     age_50 = [_case_match(db, "catch-up-limit")]
     in_case = [_case_match(db, "catch-up-60-63")]
@@ -703,7 +730,7 @@ def test_a_teaser_question_sets_up_no_case_but_a_bare_verb_case_does():
     from dataclasses import replace as _replace
 
     from taxcheck.clauses import Candidate
-    from taxcheck.matching.retries import sets_up_case
+    from taxcheck.matching.retries.cases import sets_up_case
 
     def asked(text: str, imperative: bool = True) -> Candidate:
         return Candidate(start=0, end=len(text), text=text, sentence_index=0,
@@ -860,3 +887,35 @@ def test_a_sentence_going_on_to_the_next_step_is_a_step(check_text, step):
 def test_then_again_or_a_then_on_another_subject_is_no_step(check_text, step):
     findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
     assert not [f for f in findings if f.sentence == step and f.verdict != "accurate"]
+
+
+_LEAD = ("You can deduct an IRA loss if you close all your traditional IRAs for less than your "
+         "basis. Follow these steps:")
+
+
+@pytest.mark.parametrize(("name", "page", "bare"), [
+    ("a.html", f"<article><h1>Your IRA loss write-off</h1><p>{_LEAD}</p><ol><li>Empty the "
+     "accounts by December 31.</li><li>Gather the 1099-Rs.</li><li>Report the shortfall on "
+     "Schedule A.</li></ol></article>", "Gather the 1099-Rs."),
+    ("b.txt", f"Writing off an IRA loss\n\n{_LEAD}\n1) Close everything out.\n"
+     "2) Total what came back.\n3) Put the difference on Schedule A.\n", "Close everything out."),
+    ("c.txt", f"Writing off an IRA loss\n\n{_LEAD}\nStep 1: Wait for the last check. It can "
+     "take a week.\nStep 2: Claim the shortfall on Schedule A.\n", "Wait for the last check."),
+])
+def test_a_numbered_step_naming_nothing_is_a_step_of_the_open_procedure(checker, name, page,
+                                                                          bare):
+    """"2. Gather the 1099-Rs." names no concept, but as a numbered step of the procedure
+    the lead-in stated, it presents the abolished deduction as available: one finding per
+    step, on its first sentence when no other sentence of the step states it."""
+    report = checker.check(read_bytes(page.encode(), name), tax_year=2026)
+    on_bare = [f for f in report.findings if f.text == bare]
+    assert [(f.claim_id, f.verdict) for f in on_bare] == [
+        ("ira-loss-deduction-outdated", "outdated")]
+
+
+def test_a_bare_step_that_denies_or_whose_step_says_more_adds_nothing(checker):
+    page = (f"Writing off an IRA loss\n\n{_LEAD}\nStep 1: Don't panic.\n"
+            "Step 2: Do the math. Subtract what you got from your basis to find the loss.\n")
+    report = checker.check(read_bytes(page.encode(), "d.txt"), tax_year=2026)
+    texts = {f.text for f in report.findings}
+    assert "Don't panic." not in texts and "Do the math." not in texts

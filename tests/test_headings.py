@@ -111,3 +111,28 @@ def test_a_worded_heading_states_the_claim_its_section_spells_out(check_text, te
 ])
 def test_a_heading_that_only_names_its_sections_topic_stays_quiet(check_text, text, suffix):
     assert not {v for _, v in _heading_says(check_text, text, suffix)} - {"accurate"}
+
+
+@pytest.mark.parametrize("heading", [
+    "The little-known IRA write-off",
+    "Where the deduction comes in",
+    "When a loss becomes deductible",
+])
+def test_a_topic_heading_over_an_abolished_deduction_presents_it(check_text, heading):
+    # a heading that names a deduction or an exception, over a section whose first sentence
+    # presents the abolished IRA-loss deduction as available, presents it too
+    text = (f"# IRA losses\n\nA few notes.\n\n## {heading}\n\nClose every IRA you own, and "
+            "the shortfall below your basis is deductible.\n")
+    assert ("ira-loss-deduction-outdated", "outdated") in _heading_says(check_text, text, ".md")
+
+
+@pytest.mark.parametrize(("heading", "body"), [
+    # a heading that only names a subject presents nothing
+    ("A word about basis", "Close every IRA you own, and the shortfall below your basis is "
+     "deductible."),
+    # the section says the deduction is gone
+    ("Deductions in 2026", "You can't deduct an IRA loss, even if you close all your IRAs."),
+])
+def test_a_topic_heading_over_no_abolished_rule_stays_quiet(check_text, heading, body):
+    text = f"# IRA losses\n\nA few notes.\n\n## {heading}\n\n{body}\n"
+    assert not {v for _, v in _heading_says(check_text, text, ".md")} - {"accurate"}

@@ -8,6 +8,7 @@ import pytest
 from taxcheck.checker import Checker
 from taxcheck.cli.common import load_db
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY
+from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.nlp.patterns import unmatched_words
 
 
@@ -57,3 +58,13 @@ def test_words_that_are_not_lemmas_are_named(checker):
     assert unmatched_words("capital gains", tokenize, lemmatizer.lemma) == ["gains"]
     assert unmatched_words("tax-loss harvesting", tokenize, lemmatizer.lemma) == ["harvesting"]
     assert unmatched_words("capital gain", tokenize, lemmatizer.lemma) == []
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # "is back" (COME_BACK) written with a contraction, straight or typographic
+    ("Starting in 2026 it's back.", "COME_BACK"),
+    ("Starting in 2026 it\u2019s back.", "COME_BACK"),
+    ("From next year they're back.", "COME_BACK"),
+])
+def test_term_auxiliaries_match_their_contractions(checker, text, label):
+    assert label in _labels(checker, pipeline_text(text), CONCEPTS_KEY)

@@ -24,28 +24,24 @@ from taxcheck.matching.discourse import (
     relied_on,
     resolve_clause,
 )
-from taxcheck.matching.retries import (
-    LeadIn,
-    Procedure,
-    Question,
-    Stated,
-    as_item_of,
-    as_step_of,
-    completes_lead_in,
-    continues_procedure,
-    how_to,
-    in_example,
-    lead_in_of,
-    next_step,
-    sets_up_case,
-    steps_follow,
-    turns_away,
-    under_case,
+from taxcheck.matching.retries.cases import sets_up_case, under_case
+from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, completes_lead_in, lead_in_of
+from taxcheck.matching.retries.nearby_clauses import (
     with_consequence,
     with_ellipsis,
     with_explained_clause,
-    works_out_rate,
 )
+from taxcheck.matching.retries.procedures import (
+    Procedure,
+    as_step_of,
+    continues_procedure,
+    how_to,
+    next_step,
+    steps_follow,
+    turns_away,
+)
+from taxcheck.matching.retries.questions import Question
+from taxcheck.matching.retries.worked_examples import Stated, in_example, works_out_rate
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import Quantity
 

@@ -162,6 +162,24 @@ def test_a_listicle_label_naming_an_error_is_not_the_writers_claim(check_text, a
     assert all(f.framing == "myth" and f.severity == "info" for f in findings)
 
 
+@pytest.mark.parametrize(("article", "claim"), [
+    ("Rollover slip-ups\n\nMistake #2: Rolling over a second IRA within 12 months because "
+     "each account has its own limit.\n", "ira-rollover-limit-per-account"),
+    ("Rollover myths\n\nMyth #4 - A second rollover is fine since every IRA you own gets its "
+     "own rollover each year.\n", "ira-rollover-limit-per-account"),
+    ("Loss traps\n\nError 3: Claiming the 401(k) drop on your return, because losses there "
+     "are deductible.\n", "retirement-loss-deductible"),
+    ("- **Mistake #1:** Doing two IRA rollovers in one year because each IRA gets its own "
+     "rollover.\n", "ira-rollover-limit-per-account"),
+])
+def test_the_reason_a_labelled_mistake_gives_is_part_of_the_mistake(check_text, article, claim):
+    """'Mistake #2: doing X because Y': the reason belongs to the mistake, so a wrong rule in
+    it is reported, not the writer's error."""
+    findings = [f for f in check_text(article, ".md" if "**" in article else ".txt").findings
+                if f.claim_id == claim]
+    assert findings and all(f.framing == "myth" and f.severity == "info" for f in findings)
+
+
 @pytest.mark.parametrize("article, claim", [
     ("Retirement facts\n\nFact #2: Losses inside your 401(k) are deductible.\n",
      "retirement-loss-deductible"),

@@ -70,3 +70,33 @@ def test_a_sentence_ending_in_a_fraction_ends_there(check_text, text):
     findings = check_text(text).findings
     assert any(f.claim_id == "rmd-start-age-70-half" and f.sentence.endswith("70½.")
                for f in findings), [(f.claim_id, f.sentence) for f in findings]
+
+
+@pytest.fixture(scope="module")
+def steps_2026(db):
+    """The claims found on each line of a plain-text page checked for tax year 2026."""
+    checker = Checker(db, tax_year=2026)
+
+    def run(text: str) -> dict[int, set[str]]:
+        report = checker.check(read_bytes(text.encode(), "page.txt"))
+        lines: dict[int, set[str]] = {}
+        for f in report.findings:
+            lines.setdefault(f.line, set()).add(f.claim_id)
+        return lines
+
+    return run
+
+
+@pytest.mark.parametrize("step", [
+    "- All of the money has to come out in the same year.",
+    "1. Close out the accounts before December 31.",
+    "Next, make sure every account has been emptied by year-end.",
+])
+def test_a_step_of_either_side_of_the_abolished_ira_loss_rule_restates_it(steps_2026, step):
+    # the close-every-IRA side stated first, then the Schedule A side: a step that speaks
+    # only of emptying the accounts is still a step of the rule
+    page = ("IRA losses\n\nYou can deduct an IRA loss if you cash out all your IRAs for less "
+            "than your basis. It's a miscellaneous itemized deduction above 2% of AGI.\n\n"
+            f"{step}\n")
+    found = steps_2026(page)[5]
+    assert found & {"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated"}

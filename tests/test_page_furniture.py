@@ -250,3 +250,55 @@ def test_a_headline_under_a_site_name_is_the_title_and_the_page_is_dated(page):
     assert doc.meta.title is not None and len(doc.meta.title.split()) >= 6
     assert doc.meta.date is not None and doc.meta.date.year == 2016
     assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["You could, once."]
+
+
+# -- signatures with no "--" above them ---------------------------------------------------------
+
+SIGNED_THREAD = """Thread: Moving my old 401(k) after a layoff
+Posted by gina_w on May 9, 2026
+I got laid off and want to move my 401(k). What should I watch out for?
+Reply from nora_ea | EA, 9 yrs | verified
+Watch the 60-day clock if the plan sends you a check.
+{signature}
+Reply from hal_k
+Ask for a direct rollover so nothing is withheld.
+"""
+
+
+@pytest.mark.parametrize("signature", [
+    "Nora L., EA \u2014 verified \u2014 Nothing here is tax advice; your 401(k) loan is your call",
+    "Nora | Enrolled Agent since 2014 | \"A rollover a day keeps the taxman away\"",
+    "Nora_L \u00b7 Retired CPA \u00b7 10% penalty survivor since 2019",
+    "Nora L. | tax preparer, 15 yrs | Not a lawyer, loans are not income",
+])
+def test_a_signature_line_under_a_post_states_nothing(checker, signature):
+    """A name with credentials, a tenure or a motto after a post is furniture: it gets no
+    finding (not even "verified"), and the next post's header still starts a post."""
+    doc = _read(SIGNED_THREAD.format(signature=signature))
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert kinds[signature] == "furniture"
+    assert kinds["Reply from nora_ea | EA, 9 yrs | verified"] == "furniture"
+    assert kinds["Ask for a direct rollover so nothing is withheld."] == "paragraph"
+    report = checker.check(doc, tax_year=2026)
+    assert not [f for f in report.findings if f.line == 6]
+    assert ("rollover-direct-no-withholding", "accurate") in {
+        (f.claim_id, f.verdict) for f in report.findings if f.line == 8}
+
+
+def test_a_signature_after_dashes_ends_at_the_next_post_header():
+    page = ("Thread: Loans\nPosted by kai on May 2, 2026\nShould I borrow?\n--\n"
+            "Rick T. | CFP\u00ae | Retirement planning since 1998\nReply from Dave_CPA\n"
+            "Agreed. Nothing is deductible here.\n")
+    doc = _read(page)
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == [
+        "Should I borrow?", "Agreed. Nothing is deductible here."]
+
+
+@pytest.mark.parametrize("line", [
+    "RMD Age \u2014 73 since 2023", "Single filers \u2014 2026: $153,000",
+    "Roth IRA \u2014 not a deduction", "Traditional IRA | Roth IRA | SEP IRA",
+    "Catch-up \u2014 50 and over",
+])
+def test_label_lines_with_dashes_are_not_signatures(line):
+    doc = _read(f"Limits\nHere is the list.\n{line}\nThat is all for now.\n")
+    assert "furniture" not in [b.kind for b in doc.blocks]

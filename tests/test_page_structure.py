@@ -492,3 +492,46 @@ def test_a_numbered_bold_run_in_label_heads_its_paragraph(checker, label):
 def test_a_run_in_label_still_gives_its_sentence_a_subject(checker, text, claim):
     report = checker.check(read_bytes(f"# Tips\n\n{text}".encode(), "a.md"))
     assert {f.claim_id for f in report.findings} == {claim}
+
+
+# -- a pasted sentence or a two-line snippet is body text, not a title ---------------------------
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("One rollover per IRA per year\n", "ira-rollover-limit-per-account"),
+    ("One Rollover Per IRA Per Year", "ira-rollover-limit-per-account"),
+    ("Each of your IRAs gets one rollover every calendar year\n"
+     "So two accounts means two rollovers.\n", "ira-rollover-limit-per-account"),
+    ("401(k) losses can be written off on Schedule A\nKeep records of what you put in.\n",
+     "retirement-loss-deductible"),
+])
+def test_a_snippet_states_its_first_line(checker, text, claim):
+    """An editor pasting a sentence (or a language server checking a one-line buffer) gets
+    it checked as body text: a lone line is no title, and neither is the first of two lines
+    when it reads as a sentence rather than a headline."""
+    doc = read_bytes(text.encode(), "snippet.txt")
+    assert doc.blocks[0].kind == "paragraph" and doc.meta.title is None
+    report = checker.check(doc, tax_year=2026)
+    assert (claim, 1) in {(f.claim_id, f.line) for f in report.findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Can You Deduct a Loss in Your IRA?\nNo, losses inside an IRA are not deductible.\n",
+    "Rollover Rules for Every Saver\nYou get one 60-day rollover per 12 months.\n",
+    "One rollover per IRA per year\nBy Ann Lee\nUpdated May 2, 2026\n",
+])
+def test_a_headline_or_a_byline_keeps_the_title(text):
+    doc = read_bytes(text.encode(), "page.txt")
+    assert doc.blocks[0].kind == "title"
+
+
+@pytest.mark.parametrize("rule", ["-" * 40, "=" * 40])
+def test_a_rule_drawn_under_a_heading_keeps_the_heading(checker, rule):
+    # a plain-text newsletter draws lines above and below its headings: the line under the
+    # heading does not end its section, so the paragraph after it takes what it names
+    text = (f"Year-end letter\n\nA few reminders.\n\n{rule}\n1. YOUR REQUIRED MINIMUM "
+            f"DISTRIBUTION\n{rule}\n\nThe first one can wait until April. Plan ahead. Ask us "
+            "early. Mark your calendar.\n\nCall the office. We are here to help.\n\nHow big "
+            "is the withdrawal? Take your IRA's value at the end of this year and divide it by "
+            "the factor from the IRS table.\n")
+    found = _claims(checker, text, "a.txt")
+    assert ("rmd-shrinks-with-market", "false") in found

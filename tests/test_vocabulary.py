@@ -17,7 +17,7 @@ import yaml
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import SCOPE, Claim
-from taxcheck.matching.retries import ANSWERS
+from taxcheck.matching.retries.questions import ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,6 +22,10 @@ header: value" (:attr:`Block.row` and :attr:`Block.column` hold the two; only th
 comes from the cell, so findings point at it). ``furniture``: a line of the page that is not
 the article (a breadcrumb, a forum post's header line, a signature, an action bar); it
 states nothing and ends the section before it."""
+HEADING_KINDS = {"title", "heading"}
+"""Kinds of block that head what follows them."""
+STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
+"""Kinds of block that make statements."""
 
 
 class Segment(BaseModel):

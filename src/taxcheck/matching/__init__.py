@@ -1,7 +1,8 @@
 """Candidate claims -> findings, in four stages a newcomer can name:
 
-1. discourse resolution (:mod:`.discourse`, :mod:`.retries`): the concepts each clause
-   names, those it inherits and from where;
+1. discourse resolution (:mod:`.discourse`; the retries of :mod:`.retries`, tried in the
+   order :mod:`.readings` lists): the concepts each clause names, those it inherits and
+   from where;
 2. condition matching (:mod:`.conditions`): which claims the clause meets;
 3. figure checks (:mod:`.figures`, :mod:`.years`): stated amounts against the figure for
    their year;

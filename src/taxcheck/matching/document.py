@@ -2,7 +2,8 @@
 
 For each clause: discourse resolution (:mod:`.discourse`) -> condition matching
 (:mod:`.conditions`, with figure checks from :mod:`.figures`) -> the retries of
-:mod:`.retries` when nothing matched -> findings (:mod:`.build`).
+:mod:`.retries` when nothing matched, in the order :data:`.readings.READINGS` lists -> findings
+(:mod:`.build`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
-from taxcheck.documents import Block, Document
+from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, follow_on
 from taxcheck.matching.build import build_finding, labels_a_myth
@@ -32,49 +33,41 @@ from taxcheck.matching.discourse import (
     relied_on,
     resolve_clause,
 )
-from taxcheck.matching.retries import (
-    ANSWERS,
-    EXAMPLE_HEADING,
+from taxcheck.matching.readings import Clause, first_reading
+from taxcheck.matching.retries.borrowing import MatchFn
+from taxcheck.matching.retries.cases import case_held, sets_up_case
+from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
-    LeadIn,
-    MatchFn,
-    Procedure,
-    Question,
     SectionClaim,
-    Stated,
-    answers,
-    as_answer_to,
-    as_item_of,
-    as_step_of,
-    as_way_of,
-    bare_reply,
-    case_held,
-    completes_lead_in,
-    continues_procedure,
-    explains_reply,
     heading_states,
-    how_to,
-    in_example,
-    lead_in_of,
     numbered,
     opening_concepts,
+    section_subjects,
+    worded,
+)
+from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.procedures import (
+    Procedure,
+    as_step_of,
+    bare_step,
+    continues_procedure,
+    how_to,
     presupposed,
     procedure_of,
     restated_in_example,
-    scenario,
-    section_subjects,
-    sets_up_case,
     steps_follow,
     turns_away,
-    under_case,
-    with_consequence,
-    with_ellipsis,
-    with_example_account,
-    with_explained_clause,
-    with_heading,
-    within_case,
-    worded,
-    works_out_rate,
+)
+from taxcheck.matching.retries.questions import (
+    ANSWERS,
+    Question,
+    answers,
+    bare_reply,
+)
+from taxcheck.matching.retries.worked_examples import (
+    EXAMPLE_HEADING,
+    Stated,
+    scenario,
 )
 from taxcheck.matching.years import (
     TURN,
@@ -95,12 +88,22 @@ _TEASER_LEAD = re.compile(
     r"\b[^.!?]{0,40}:?\s*$", re.IGNORECASE)
 """A heading or lead-in that announces a list of topics ("What you'll learn", "In this
 article:"): the items under it name topics, they state nothing."""
+_TEASER_INLINE = re.compile(
+    r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
+    r"in\s+this\s+(?:article|guide|post|story|piece|explainer|issue|episode)|on\s+this\s+page|"
+    r"(?:here(?:'|\u2019)?s\s+)?what\s+we(?:'|\u2019)ll\s+cover|what(?:'|\u2019)s\s+inside|"
+    r"(?:table\s+of\s+)?contents|jump\s+to)(?:\s*[:\u2014\u2013]|\s+--?\s)\s*\S", re.IGNORECASE)
+"""A paragraph that lists its topics on the lead's own line ("In this article: when RMDs
+start, how they are figured and how Roth accounts differ"): an inline table of contents,
+which states nothing and gives the sentences after it no context."""
 _ADVICE_LEAD = re.compile(
     r"^\W*(?:(?:my|our|some|a\s+few|quick|final)\s+)?(?:advice|tips?|suggestions?|"
     r"recommendations?|next\s+steps|what\s+(?:to\s+do|i(?:'|\u2019)?d\s+do|you\s+should\s+do))"
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
+"""A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
@@ -131,8 +134,9 @@ _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
 paragraph's next sentences that name no year of their own speak of it too."""
-STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
-HEADING_KINDS = {"title", "heading"}
+_TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
+                             re.IGNORECASE)
+"""A sentence that turns against the reply before it ("Yes. But ...")."""
 IMPLIED_WINDOW = 5
 """How many sentences back (inside the section) a condition's implied concepts may come from;
 the title and the section's heading always count."""
@@ -193,6 +197,9 @@ class _Walk:
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
         self.asked: Question | None = None
+        self.reply: tuple[int, Candidate, int] | None = None
+        """The last reply to a question that stated nothing of its own: its block index,
+        clause and sentence number (:meth:`_spells_out_reply`)."""
         self.lead: LeadIn | None = None
         self.advice = False
         """The list being read is advice ("My advice:"): no item is a step of a procedure."""
@@ -225,14 +232,20 @@ class _Walk:
         block)."""
 
     def _announces(self, block: Block) -> bool:
-        """Track teaser headings and lead-ins; True for a list item under one."""
+        """Track teaser headings and lead-ins; True for a list item under one, for such a
+        heading, and for a paragraph that lists its topics after the lead
+        (:data:`_TEASER_INLINE`)."""
         lead = bool(_TEASER_LEAD.match(block.text))
         if block.kind in HEADING_KINDS:
             self.teaser_section, self.teaser_list = lead, False
+            # a heading that announces topics gives the sentences after it no context
+            return lead or _TEASER_INLINE.match(block.text) is not None
         elif block.kind != "list_item":
             self.teaser_list = lead and block.text.rstrip().endswith(":")
             # the first paragraph after the announced bullets is the article's own text
             self.teaser_section = self.teaser_section and lead
+            if not lead and _TEASER_INLINE.match(block.text):
+                return True
         return block.kind == "list_item" and (self.teaser_section or self.teaser_list)
 
     def block(self, index: int, block: Block, cands: Sequence[Candidate]) -> None:
@@ -272,11 +285,12 @@ class _Walk:
                 res = replace(res, cand=replace(res.cand, question=False))
             if not res.cand.question and not announced and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
-                    or self._replies(res.cand) or self._way(block)
+                    or self._replies(res.cand) or self.numbered_way(block)
                     or self._endorsed(index, res.cand) or self._after_case(block)):
                 res = self._check(index, block, cands, res, section, stated)
             elif res.cand.question and not announced and how_to(res.cand):
                 res = self._teaches(index, block, cands, res, section, stated)
+            self._note_reply(index, res.cand, stated)
             said = bare_reply(res.cand)
             if said is not None and self.asked is not None and self._replies(res.cand):
                 # "Yes." leaves the claim to the sentence after it
@@ -288,8 +302,28 @@ class _Walk:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
                                       sets_up_case(res.cand), cand=res.cand)
+        self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
+                   stated: set[int]) -> None:
+        """A numbered item of the open procedure's own list whose first sentence names
+        nothing ("Step 2: Close out the accounts.") and whose other sentences state nothing
+        either is a step of it all the same: the procedure's rule, stated again, once per
+        step (:func:`bare_step`, :func:`as_step_of`)."""
+        if (stated or self.procedure is None or block.kind != "list_item" or not self.step_list
+                or self.other_list or self.advice or not numbered(block.text, block.number)
+                or any(c.sentence_index == 0 for c in cands)):
+            return
+        cand = bare_step(block.text)
+        if cand is None:
+            return
+        matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
+                                  True, numbered_step=True)
+        for m in matches:
+            finding = build_finding(self.document, index, block, cand, m, res.steps)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start)), finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], announced: bool) -> None:
@@ -338,13 +372,18 @@ class _Walk:
         """A heading that matched nothing but is worded as a statement or an instruction and
         opens with a concept specific to some claim (:func:`opening_concepts`)."""
         block = self.document.blocks[index]
-        if cand.question or cand.attribution or not worded(cand, block.text):
+        if cand.question or cand.attribution:
             return None
-        opening = opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
-        if not opening:
+        subjects = section_subjects(self.context)
+        opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
+                   if worded(cand, block.text) else frozenset())
+        if opening:
+            return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
+        if cand.polarity != "affirmed" or cand.historical:
             return None
-        return SectionClaim(index, cand, opening,
-                            frozenset(cand.labels - section_subjects(self.context)))
+        # a topic ("When a loss becomes deductible"): it may present an abolished rule
+        said = frozenset(self.db.expand(cand.labels) - subjects)
+        return SectionClaim(index, cand, opening, said, topic=True) if said else None
 
     def _section_claim(self, pending: SectionClaim) -> None:
         """The heading states the wrong claim the first sentence of its section spells out
@@ -368,7 +407,7 @@ class _Walk:
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and after.kind in ("byline", "dateline")
 
-    def _way(self, block: Block) -> bool:
+    def numbered_way(self, block: Block) -> bool:
         """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
         title that promises ways to do something: it names one of them."""
         return (self.ways and block.kind in {"heading", "list_item"}
@@ -406,7 +445,9 @@ class _Walk:
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
-            labels = frozenset().union(*(c.labels for c in cands))
+            # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
+            labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
+                block.text) else frozenset().union(*(c.labels for c in cands))
             self.headings[level] = (heading_year(block), self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
@@ -513,11 +554,12 @@ class _Walk:
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
             item = block.kind == "list_item"
+            in_steps = item and self.step_list and not self.other_list
             matches, res = as_step_of(
                 cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(item and self.step_list and cand.sentence_index == 0
+                numbered_step=(in_steps and cand.sentence_index == 0
                                and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block))
+                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
             if (self.procedure is not None and cand.polarity == "negated"
                     and self.procedure.vocabulary & res.labels and not scenario(cand)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
@@ -538,6 +580,7 @@ class _Walk:
             key = (finding.claim_id, block.to_source(cand.sentence_start))
             self.findings.setdefault(key, finding)
         if matches:
+            self._spells_out_reply(cand, matches)
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
             self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
@@ -545,6 +588,38 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _note_reply(self, index: int, cand: Candidate, stated: set[int]) -> None:
+        """Remember a reply that says more than yes or no and stated nothing of its own
+        (:meth:`_spells_out_reply`)."""
+        if (self._replies(cand) and cand.start not in stated
+                and cand.start == cand.sentence_start and bare_reply(cand) is None):
+            self.reply = (index, cand, self.context.sentence)
+
+    def _spells_out_reply(self, cand: Candidate, matches: list[Match]) -> None:
+        """The sentence right after a reply that says more than yes or no but stated nothing
+        of its own ("Can I still contribute after 70½? Not to a traditional IRA. Once you turn
+        70½ ...", "Often, yes. Once a stock has lost 90% you can write it off.") spells the
+        reply out: the reply states its wrong claims too. A bare "Yes." leaves the claim to
+        the sentence after it (:func:`.retries.questions.explains_reply`). A sentence that
+        turns against the reply ("Often, yes. But ...") or reports what others say does not
+        spell it out."""
+        if (self.reply is None or self.context.sentence - self.reply[2] != 1
+                or cand.start != cand.sentence_start or cand.attribution
+                or _TURNS_ON_REPLY.match(cand.sentence)):
+            return
+        index, reply, _ = self.reply
+        block = self.document.blocks[index]
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        step = Step(stage="context", detail=f"the reply the sentence on line {line} spells out",
+                    labels=(), source="answer")
+        for m in matches:
+            if m.verdict == "accurate":
+                continue
+            finding = build_finding(self.document, index, block, reply, replace(m, fix=None),
+                                    [step])
+            self.findings.setdefault((finding.claim_id, block.to_source(reply.sentence_start)),
+                                     finding)
 
     def _under_stating_heading(self, index: int, block: Block) -> bool:
         """The block is the paragraph right under the heading that stated the open
@@ -577,37 +652,10 @@ class _Walk:
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
-        """The clause as a reply to the question before it, on its own, then read with
-        what the discourse around it supplies (:mod:`.retries`), the first that matches."""
-        cand = res.cand
-        matches, res = as_answer_to(cand, res, self.asked, self.context.sentence, match)
-        if not matches:
-            matches = match(res.labels)
-            matches, res = within_case(matches, cand, res, self.asked, self.context.sentence,
-                                       match)
-        if not matches:
-            matches, res = explains_reply(cand, res, self.asked, self.context.sentence, match)
-        if not matches:
-            matches, res = under_case(cand, res, self.asked, self.context.sentence, match)
-        if not matches and block.kind not in HEADING_KINDS:
-            matches, res = with_ellipsis(cand, res, cands, self.context, match)
-        if not matches:
-            matches, res = with_explained_clause(cand, res, cands, stated, match)
-        if not matches and block.row is not None:
-            matches, res = with_heading(res, self.heading or self.title, match, self.context)
-        if not matches and self._way(block):
-            matches, res = as_way_of(res, self.title, match)
-        if not matches and block.kind == "paragraph":
-            matches, res = completes_lead_in(cand, res, self.lead_paragraph, self.context, match)
-        if not matches and block.kind in STATEMENT_KINDS:
-            matches, res = with_example_account(
-                cand, res, self.context,
-                lambda: in_example(block.text, cand, self.example_section), match)
-        if not matches:
-            matches, res = works_out_rate(cand, res, self.stated, self.context.sentence)
-        if not matches and block.kind not in HEADING_KINDS:
-            matches, res = with_consequence(cand, res, cands, match)
-        return matches, res
+        """The clause's readings (:data:`.readings.READINGS`), in order: the first that
+        matches."""
+        at = Clause(block, res.cand, cands, stated, match)
+        return first_reading(self, at, res)
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
                         index: int) -> None:
@@ -616,6 +664,11 @@ class _Walk:
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
+                if self.procedure is not None and _same_rule(self.procedure, procedure):
+                    # the same abolished rule in other words (its Schedule A side after its
+                    # close-every-IRA side): a step may speak of either
+                    procedure = replace(procedure, vocabulary=procedure.vocabulary
+                                        | self.procedure.vocabulary)
                 self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
@@ -638,6 +691,12 @@ class _Walk:
             self.recent.append((context.sentence, cand.labels))
 
 
+def _same_rule(open_: Procedure, new: Procedure) -> bool:
+    """Two procedures state one rule: their claims share a fact of the fact sheet."""
+    return bool({open_.claim.fact, *open_.claim.also_facts}
+                & {new.claim.fact, *new.claim.also_facts})
+
+
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
                    tax_year: int, sentence_counts: list[int] | None = None) -> list[Finding]:
     """Return the findings of a document, given the candidates of each block.
@@ -651,6 +710,9 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind == "furniture" and _RULE.match(block.text) and index and (
+                document.blocks[index - 1].kind in HEADING_KINDS):
+            continue  # a rule drawn under a heading ("----" below "1. TAKE YOUR RMD") keeps it
         if block.kind == "furniture" or _LINK_ROW.match(block.text):
             walk.end_section()
             continue

@@ -72,7 +72,7 @@ _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)
 _DIFFERENCE = re.compile(
-    r"(?:\b(?:up|down|by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
+    r"(?:\b(?:up|down|(?<!catch\sup\s)(?<!catch-up\s)by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
     r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of|"
     r"(?:rose|rises|climbed|climbs|jumped|jumps|grew|grows|increased|increases)(?:\s+by)?)"
     r"\s*$)", re.IGNORECASE)
@@ -80,7 +80,7 @@ _DIFFERENCE_AFTER = re.compile(
     r"^\s*(?:more|less|higher|lower|extra\s+over|above\s+last|over\s+last|increase|bump|"
     r"jump|raise|boost|hike)\b", re.IGNORECASE)
 """An amount that is a difference ("up $500", "a $1,000 bump", "$500 more than"), not a
-limit."""
+limit; "catch up by $8,000" is the catch-up itself."""
 _ACROSS_YEARS = re.compile(
     r"^[^.;,$]{0,40}\b(?:over|across|during)\s+(?:several|many|a\s+few|the|your|\d+|two|three|"
     r"four|five|six|seven|eight|nine|ten|twenty)\s+(?:\w+\s+)?years\b", re.IGNORECASE)
@@ -373,19 +373,62 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
     return not _is_context(cand, q) and not _derived(figure, cand, q)
 
 
+LIMIT_WORD = "LIMIT"
+"""The concept of a word that makes the amount after it a limit ("up to", "capped at")."""
+_TO_AMOUNT = re.compile(r"^\s*(?:at|of|to|is|:)?\s*\$?$", re.IGNORECASE)
+"""What may stand between a limit word and its amount ("capped at $3,000", "a max of $3,000")."""
+
+
+_ALTERNATIVE = re.compile(r"\bor\s*\$?$", re.IGNORECASE)
+"""Words before an amount that is the other side of a limited one ("up to $3,000, or $1,500
+if married filing separately"): the limit word governs both."""
+
+
+def _after_limit_word(cand: Candidate, q: Quantity, names: Names) -> bool:
+    """Whether a limit word stands right before ``q`` ("up to $3,000", "capped at $3,000"),
+    or ``q`` is the alternative to such an amount ("..., or $1,500")."""
+    if _ALTERNATIVE.search(cand.text[max(0, q.start - cand.start - 8):q.start - cand.start]):
+        return True
+    for m in cand.concepts:
+        if (m.end <= q.start and q.start - m.end <= 8 and LIMIT_WORD in names(m.label)
+                and _TO_AMOUNT.match(cand.text[m.end - cand.start:q.start - cand.start])):
+            return True
+    return False
+
+
+def _limited_amounts(amounts: list[Quantity], cand: Candidate, names: Names,
+                     values_of: Callable[[float], frozenset[str]] | None) -> list[Quantity]:
+    """The amounts that can state a limit, when a clause gives one after a limit word and
+    others that no figure table holds in any year: those are a worked example's own amounts
+    (the loss being limited), not a wrong value of the limit. In "that's a capital loss, and
+    you can use that $15,000 against gains and up to $3,000 of ordinary income a year" the
+    limit is the $3,000, the nearest limit word's amount."""
+    if len(amounts) < 2 or values_of is None:
+        return amounts
+    worded = [q for q in amounts if _after_limit_word(cand, q, names)]
+    if not worded:
+        return amounts
+    return [q for q in amounts if q in worded or values_of(q.value)]
+
+
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                   anchors: set[str], names: Names = _itself,
-                  singles: frozenset[float] = frozenset()) -> Quantity | None:
+                  singles: frozenset[float] = frozenset(),
+                  values_of: Callable[[float], frozenset[str]] | None = None
+                  ) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
 
     ``anchors`` are the anchors of the numeric claims (same unit) the candidate meets; when
     the claim's anchor is named, it gets the amount closest to it that no other anchor
     is closer to. Implausible amounts are never a figure's value; totals are the value only
     of a figure of totals (``total: true``), and are the only amounts such a figure checks.
+    An amount no figure holds (``values_of``) beside one after a limit word is not checked
+    (:func:`_limited_amounts`).
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
                and _wanted(figure, cand, q, singles)]
+    amounts = _limited_amounts(amounts, cand, names, values_of)
     if not amounts:
         return None
     anchor = anchor_of(claim, cond)
@@ -539,7 +582,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     set off by a comma from every later mention of this figure's anchor, belongs to the
     group before it ("savers under 50 can defer $24,500, those 50 and up $32,500").
     """
-    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles)
+    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles, values_of)
     if quantity is None:
         return _rise_check(claim, figure, cand, years)
     year = years.of(quantity)

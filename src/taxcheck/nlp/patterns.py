@@ -19,6 +19,19 @@ MAX_VARIANTS = 16
 """Most lemma sequences one ``lemmas:`` entry compiles to (2 per word that has two)."""
 
 
+CONTRACTIONS = {"is": "'s", "are": "'re", "will": "'ll", "would": "'d", "have": "'ve"}
+"""An auxiliary in a term and its contracted form: "is back" also finds "it's back" (the
+tokenizer splits "it's" into "it" and "'s", whose lemma is not "be")."""
+
+
+def contracted(words: Iterable[str]) -> list[list[str]]:
+    """A term's words, and the same words with every auxiliary contracted
+    (:data:`CONTRACTIONS`), when it has one: "is back" -> "is back", "'s back"."""
+    plain = list(words)
+    short = [CONTRACTIONS.get(w, w) for w in plain]
+    return [plain, short] if short != plain else [plain]
+
+
 def unmatched_words(phrase: str, tokenize: Tokenize, lemmatize: Lemmatize) -> list[str]:
     """The words of a ``lemmas:`` phrase that are not lemmas as written: matched literally
     against token lemmas, "capital gains" never matches ("gains" has the lemma "gain"), nor
@@ -47,8 +60,9 @@ def lexeme_patterns(label: str, lexeme: Lexeme, tokenize: Tokenize,
     """
     patterns: list[dict] = []
     for term in lexeme.terms:
-        tokens = [{"LOWER": tok.lower()} for tok in tokenize(term)]
-        patterns.append({"label": label, "pattern": tokens, "id": PHRASE})
+        for words in contracted(tok.lower() for tok in tokenize(term)):
+            patterns.append({"label": label, "pattern": [{"LOWER": w} for w in words],
+                             "id": PHRASE})
     for phrase in lexeme.lemmas:
         for seq in lemma_sequences(phrase, tokenize, lemmatize):
             patterns.append({"label": label, "pattern": [{"LEMMA": w} for w in seq],

@@ -54,6 +54,21 @@ _RULE = re.compile(r"^[-_=*~\u2014\u2013\u2500#]{3,}$")
 _ACTION = re.compile(r"^(?:quick\s+)?(?:reply|quote|report|share|subscribe|like|flag|print|"
                      r"email|save|follow|bookmark|permalink|unsubscribe|upvote|downvote)\b",
                      re.IGNORECASE)
+_SIG_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u2014\u2013]\s+")
+_CREDENTIAL = re.compile(
+    r"^(?:(?:EA|CPA|CFPs?|CFP\u00ae|ChFC|CFA|CLU|RICP|JD|MBA|EA/CPA|CPA/PFS)(?:\s*[,/&]\s*|$))+$"
+    r"|\b(?:enrolled\s+agent|tax\s+(?:pro|professional|preparer|attorney|adviser|advisor)|"
+    r"financial\s+(?:planner|advisor|adviser|coach)|verified|moderator|retired|"
+    r"not\s+(?:a|an|your)\s+(?:cpa|ea|lawyer|attorney|pro|professional|tax|financial|"
+    r"advisor|adviser|accountant|expert|planner|fiduciary)\b|\d{1,2}\+?\s*(?:yrs|years)(?:\s+in\b.*)?$)"
+    r"|^(?!\d+(?:\s|$)).*\bsince\s+(?:'\d\d|\d{4})$"
+    r"|^[\"\u201c].*[\"\u201d]$", re.IGNORECASE)
+"""A part of a signature that is no name: a credential ("EA", "CFP\u00ae", "Enrolled Agent
+since 2009", "verified"), a disclaimer ("not a CPA"), a tenure ("11 yrs", "Boglehead
+since '09") or a quoted motto."""
+_SIG_NAME = re.compile(r"^(?:@?[A-Za-z0-9][\w.\-]{1,31}|(?:[A-Z][\w.'\-]*\s+){0,2}[A-Z][\w.'\-]*)$")
+"""A poster's name or handle opening a signature ("Lisa", "Rick T.", "ledger_lisa")."""
+_SIG_PART_WORDS = 14
 SIGNATURE_LINES = 3
 """A signature after "--" is at most this many lines."""
 _SIGNATURE_WORDS = 30
@@ -137,7 +152,9 @@ def reply_header(line: str) -> bool:
         return False
     if m := _POSTER.match(s):
         rest = m.group("rest")
-        return not rest or bool(dateline(rest) or _meta_part(rest))
+        return not rest or bool(dateline(rest) or _meta_part(rest)) or all(
+            _CREDENTIAL.search(p) for p in _SIG_SEPARATOR.split(rest.strip())
+            for p in p.split(","))
     return bool(_SUBJECT.match(s)) and _words(s) <= _SUBJECT_WORDS
 
 
@@ -170,6 +187,24 @@ def _signature_line(line: str) -> bool:
     return bool(s) and _words(s) <= _SIGNATURE_WORDS and not rule(s) and not post_meta(s)
 
 
+def signed(line: str) -> bool:
+    """A signature line under a post with no "--" above it: a name, then credentials,
+    a tenure or a motto set apart by pipes, dots or dashes ("Lisa | EA, 11 yrs | Nothing
+    here is tax advice", "Dave Ruiz, CPA \u2014 verified expert", "Kev | \"Max the
+    match\""). It states nothing: no amount, no question."""
+    s = line.strip()
+    if not s or len(s) > _MAX_LINE or "$" in s or s.endswith("?"):
+        return False
+    parts = [p.strip() for p in _SIG_SEPARATOR.split(s)]
+    if len(parts) < 2 or any(not p or _words(p) > _SIG_PART_WORDS for p in parts):
+        return False
+    name, _, titles = parts[0].partition(",")
+    if not _SIG_NAME.match(name.strip()) or (titles and not _CREDENTIAL.search(titles.strip())):
+        return False
+    return bool(titles) or any(_CREDENTIAL.search(p) or _CREDENTIAL.search(p.split(",")[0])
+                               for p in parts[1:])
+
+
 def _plain_dateline(line: str) -> bool:
     """A dateline a reader keeps as one ("Posted Mar 4, 2024 at 8:12 PM")."""
     return dateline(line) is not None and not _REPLY_MARKER.match(line.strip())
@@ -189,7 +224,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
     signature = 0
     text = False
     for i, line in enumerate(lines):
-        if signature and _signature_line(line) and not (
+        if signature and _signature_line(line) and not reply_header(line) and not (
                 handle(line) and i + 1 < len(lines) and meta[i + 1]):
             out.add(i)
             signature -= 1
@@ -203,7 +238,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
             signature = SIGNATURE_LINES
         elif (handle(line) and ((i > 0 and meta[i - 1]) or (i + 1 < len(lines)
                                                               and meta[i + 1]))) or (
-                text and reply_header(line)):
+                text and (reply_header(line) or signed(line))):
             out.add(i)
         elif line.rstrip().endswith((".", "!", "?")) and not dateline(line):
             text = True  # a sentence of a post: a page's title or byline ends in none

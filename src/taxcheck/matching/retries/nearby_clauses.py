@@ -1,0 +1,120 @@
+"""Clauses completed by the sentence before them or by a clause of their own sentence.
+
+- ellipsis: "In other words, low earners get back half ..." after a sentence on the Saver's
+  Credit takes its topic and person (:func:`with_ellipsis`);
+- an explaining or restricting clause: ", because ...", ", since ...", ", but only after
+  ..." reads with the clause it explains (:func:`with_explained_clause`);
+- cause and consequence: ", so ...", ", which means ..." (:func:`with_consequence`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from taxcheck.clauses import Candidate
+from taxcheck.findings import Step
+from taxcheck.matching.conditions import Match
+from taxcheck.matching.discourse import DiscourseContext, Resolution
+from taxcheck.matching.retries.borrowing import MatchFn, matched_with, same_sentence
+
+ELLIPSIS_GROUPS = ("topic", "person")
+"""Groups a statement that matches no claim on its own takes from the sentence just before
+it ("In other words, low earners get back half of everything they contribute" after a
+sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
+on what you contributed, not on the value the day you converted")."""
+
+
+_REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
+"""A clause that gives the reason for the one before it (", because ...", ", since ...")."""
+
+
+_RESTRICTION = re.compile(r"^[,;]?\s*(?:but\s+|and\s+)?only\s+(?:after|once|if|when|until)\b",
+                          re.IGNORECASE)
+"""A clause that restricts the one before it (", but only after each one has been in the
+account for five years"): the two state one rule, whatever the first says on its own."""
+
+
+def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                  context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
+    """Try again with the topic and person of the sentence before, or of a later clause."""
+    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
+        return [], res  # it names a topic and a person already: nothing to take
+    later = context.groups_of(frozenset().union(*(
+        c.labels for c in same_sentence(cands, cand) if c.start > cand.start)))
+    wider, more = context.resolve(cand, {**context.previous(), **later},
+                                  only=ELLIPSIS_GROUPS, labels=res.labels)
+    if not wider - res.labels:
+        return [], res
+    matches = match(wider)
+    res = replace(res, steps=res.steps + more)
+    if not matches:
+        return [], res
+    return matches, replace(res, labels=wider, referred=res.referred | (wider - res.labels))
+
+
+def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                          stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
+    """", because ...": the reason completes a clause before it that states nothing on its own.
+
+    "Quitting at 54 doesn't work, because you didn't leave in the year you turned 55" speaks
+    of the same things as the clause it explains.
+    """
+    restricts = _RESTRICTION.match(cand.text) is not None
+    if not (restricts or _REASON.match(cand.text)):
+        return [], res  # (most clauses: tested before the clauses before it are gathered)
+    earlier = [c for c in same_sentence(cands, cand) if c.start < cand.start]
+    if not restricts and any(c.start in stated for c in earlier):
+        return [], res
+    before = set().union(*(c.labels for c in earlier))
+    if not before - res.labels:
+        return [], res
+    # "IRA RMDs are not delayed because you keep working": the reason is denied with them
+    denied = next((c for c in earlier if c.polarity == "negated"), None)
+    if denied is not None and cand.polarity == "affirmed":
+        cand = replace(cand, polarity="negated", negations=denied.negations)
+        res = replace(res, cand=cand)
+    matches = match(res.labels | before, cand)
+    if not matches:
+        return [], res
+    named = ", ".join(sorted(before - res.labels))
+    return matches, replace(res, steps=[*res.steps, Step(
+        stage="context", detail=f"{named} from the clause it explains",
+        labels=tuple(sorted(before - res.labels)), source="explained-clause")])
+
+
+_CONSEQUENCE = re.compile(
+    r"^[,;:\s]*(?:and\s+)?(?:so|which\s+means|meaning|that\s+means|which\s+is\s+why|"
+    r"that(?:'|\u2019)?s\s+why|therefore|thus|hence|as\s+a\s+result)\b"
+    r"(?!\s+(?:long|far|much|many|that)\b)",
+    re.IGNORECASE)
+"""A clause that states the consequence of the one before it (", so the 10% falls away",
+", which means ..."): the two speak of the same things."""
+
+
+def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
+                     match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A clause read with what the clause it is the cause or consequence of names.
+
+    "Your plan approves the hardship, so the 10% falls away" says the hardship payout is
+    penalty-free, whichever of the two clauses is read; "the protection goes with the money,
+    so an IRA keeps it" needs the IRA of the second clause in the first. The clause keeps
+    its own polarity and cues, and takes nothing from a clause of the other polarity;
+    clauses that state dollar amounts are left to the figure checks.
+    """
+    sentence = same_sentence(cands, cand)
+    at = next((i for i, c in enumerate(sentence) if c.start == cand.start), None)
+    if at is None:
+        return [], res
+    if _CONSEQUENCE.match(cand.text):
+        others = sentence[:at]  # the cause(s) before it
+    elif at + 1 < len(sentence) and _CONSEQUENCE.match(sentence[at + 1].text):
+        others = [sentence[at + 1]]  # its consequence
+    else:
+        return [], res
+    if any(q.kind == "usd" for c in (cand, *others) for q in c.quantities):
+        return [], res  # an amount belongs to the limit its own clause names
+    extra = set().union(*(c.labels for c in others if c.polarity == cand.polarity))
+    return matched_with(res, extra - res.labels, match,
+                         "the clause it states the cause or consequence of", "consequence")

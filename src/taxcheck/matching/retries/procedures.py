@@ -1,0 +1,235 @@
+"""Steps and procedures: an abolished rule stated as available ("Here's how to deduct your
+IRA loss"), and the steps after it that state it again.
+
+- how-to lead-ins, read as presupposing what they teach (:func:`how_to`,
+  :func:`presupposed`);
+- the procedure an outdated claim opens (:class:`Procedure`, :func:`procedure_of`), the
+  headings and lead-ins that announce or turn away from its steps
+  (:func:`continues_procedure`, :func:`steps_follow`, :func:`turns_away`);
+- a step of it: a list item, an instruction, "You need to ...", "Then ...", a numbered
+  "Step 2: ..." (:func:`as_step_of`), and a worked example's line that restates it
+  (:func:`restated_in_example`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from taxcheck.claimdb.models import Claim
+from taxcheck.clauses import Candidate
+from taxcheck.findings import Step
+from taxcheck.matching.conditions import Match
+from taxcheck.matching.discourse import Resolution
+from taxcheck.matching.messages import claim_message
+from taxcheck.matching.retries.worked_examples import worked_example_line
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A rule that no longer exists, stated as available ("Here's how to deduct your IRA
+    loss"): until its section ends, each step that speaks of it states it again."""
+
+    claim: Claim
+    level: int
+    """The heading level of the section it was stated in (0: the title, the whole article)."""
+    vocabulary: frozenset[str]
+    """The concepts of the claim's conditions: a step names at least one of them."""
+    line: int
+
+
+def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Procedure | None:
+    """The procedure a match opens: an outdated rule (not a figure) the clause affirms."""
+    claim = match.claim
+    if match.verdict != "outdated" or claim.figure or cand.polarity != "affirmed":
+        return None
+    vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
+    return Procedure(claim, level, vocabulary, line)
+
+
+_HOW_TO = re.compile(
+    r"(?:^\W*|\b(?:here(?:'|\u2019)?s|here\s+is|this\s+is)\s+)how\s+(?:to|you\s+(?:can|could))"
+    r"\s+(?!(?:tell|know|find|figure|work|check|see|decide|determine|learn|understand|think|"
+    r"judge|spot|avoid|handle|deal|cope)\b)", re.IGNORECASE)
+"""A how-to lead-in: "How to claim an IRA loss", "Here's how to write it off", "With the
+freeze over, here's how to claim it on your 2026 return:". How to find out ("Here's how to
+tell whether ...") or to avoid or deal with something teaches nothing about it."""
+
+
+def how_to(cand: Candidate) -> bool:
+    """The clause is a how-to lead-in ("Here's how to deduct the loss", "How to write off a
+    loss in your IRA"): a teaser, read as asking nothing, whose instructions presuppose that
+    what they teach can be done."""
+    return cand.question and not cand.text.rstrip().endswith("?") and bool(
+        _HOW_TO.search(cand.text))
+
+
+def presupposed(matches: list[Match]) -> list[Match]:
+    """What a how-to lead-in states by presupposing it can be done: only a rule that no
+    longer exists (an outdated claim, not a figure) is wrong to teach. "Here's how to claim
+    your IRA loss on Schedule A" teaches an abolished deduction; "Here's how to report a
+    loss in your brokerage account" presupposes nothing wrong, and a how-to states no
+    other claim (its steps do)."""
+    return [m for m in matches if m.verdict == "outdated" and not m.claim.figure]
+
+
+_MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
+                   r"(?:need|have|must|will\s+need|will\s+have)\b", re.IGNORECASE)
+"""A requirement put to the reader ("So you need to itemize", "You must also ..."): a step
+like an instruction."""
+
+
+_STEPS_LEAD = re.compile(
+    r"\bstep[- ]by[- ]step\b|\b(?:the|these|those|follow|a\s+few)\s+steps\b|"
+    r"\bto\s+do\s+(?:it|that|this|so)\s*:\s*$|"
+    r"(?:^\W*|\bhere(?:'|\u2019)?s\s+|\bhere\s+is\s+)how\s+(?:to|you\s+(?:do|claim)\b)",
+    re.IGNORECASE)
+"""A heading or lead-in that announces the steps of a procedure ("Step-by-step: claiming it
+on your return", "Follow these steps:", "To do it:", "Here's how to claim it:")."""
+
+
+def introduces_steps(text: str) -> bool:
+    """The heading or lead-in announces the steps of a procedure (:data:`_STEPS_LEAD`)."""
+    return bool(_STEPS_LEAD.search(text))
+
+
+def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candidate]) -> bool:
+    """A heading that announces the steps of the open procedure ("Step-by-step: claiming it
+    on your return", "How to deduct it, step by step") opens no new section of its own: it
+    points back to the procedure, names its concepts, or names nothing else. A steps heading
+    on another subject ("Step by step: rolling over your 401(k)") ends it."""
+    if not introduces_steps(text):
+        return False
+    labels = frozenset().union(*(c.labels for c in cands))
+    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+
+
+def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
+                 item: bool = False) -> bool:
+    """Whether the list after a heading or paragraph holds the open procedure's steps, each
+    of its numbered items a step whatever words it uses: the block announces steps
+    ("Step-by-step: claiming it on your return", "Here's how to claim it:"), or states the
+    rule and leads into the list ("You can deduct an IRA loss if you close them all. To do
+    it:"), or is the list's item that stated it ("Step 1: Close all your IRAs"). A paragraph
+    that states the rule and ends in a full stop is followed by the article's own steps
+    ("Step 2: Ask for a direct rollover" after a remark on Roth 401(k) RMDs)."""
+    if procedure is None:
+        return False
+    if item:
+        return opened_here
+    return introduces_steps(text) or (opened_here and text.rstrip().endswith(":"))
+
+
+_TURNS_AWAY = re.compile(r"\b(?:other|others|instead|alternatives?|otherwise|elsewhere|"
+                         r"unrelated)\b[^:]*:\s*$", re.IGNORECASE)
+"""A lead-in that turns to other things ("Other year-end moves:", "What to do instead:")."""
+
+
+def turns_away(text: str) -> bool:
+    """The block is a lead-in to a list of other things than what came before ("Other
+    year-end moves:", "A few alternatives:", "Here's what to do instead:"): its items are
+    not steps of the procedure stated before it."""
+    return text.rstrip().endswith(":") and bool(_TURNS_AWAY.search(text))
+
+
+_NEXT_STEP = re.compile(
+    r"^\W*(?:then|next|finally|lastly|"
+    r"once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)", re.IGNORECASE)
+"""A sentence that goes on to the next step ("Then claim the shortfall", "Next, you
+subtract ...", "Finally, ..."), not "Then again". "After that ..." tells what happens next
+("After that it's counted as a distribution"), not what to do."""
+
+
+def next_step(cand: Candidate) -> bool:
+    """The clause opens its sentence with a word that goes on to the next step of a
+    procedure (:data:`_NEXT_STEP`): in prose under the procedure, it is a step like an item
+    of its list."""
+    return cand.start == cand.sentence_start and _NEXT_STEP.match(cand.text) is not None
+
+
+def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
+               list_item: bool, numbered_step: bool = False, elaborates: bool = False,
+               in_steps: bool = False) -> tuple[list[Match], Resolution]:
+    """A step (an item of the procedure's list or an instruction) that matches nothing but
+    speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
+    out every traditional IRA you own" under "How to deduct an IRA loss"): the same
+    outdated rule, stated again. So is a line of a worked example that figures the
+    procedure's loss or deduction in dollars ("You have a $1,900 loss", "so you'd deduct
+    $700"). Prose around it is not: a forum reply that goes on about conversions after one
+    poster's outdated claim does not repeat the claim.
+
+    ``numbered_step``: the clause opens a numbered item of the procedure's own list ("Step
+    2: Total your nondeductible contributions"): a step whatever words it uses.
+    ``elaborates``: the clause is in the paragraph right under the heading that stated the
+    rule ("Step 2: Max out a 401(k) loan first" over "your plan will want to see that you've
+    already borrowed everything you can before it signs off on a hardship payout"): a
+    statement there that speaks of the rule closely (two of its concepts) spells it out.
+    ``in_steps``: the clause is in an item of the procedure's own list of steps; there a
+    denial that speaks of the rule ("This deduction isn't allowed under the AMT", "If you
+    take the standard deduction, you get nothing") is a detail of the step, which takes the
+    rule for granted: it states the rule too."""
+    if procedure is None or cand.historical or cand.attribution or (
+            cand.polarity != "affirmed" and not (in_steps and cand.polarity == "negated")):
+        return [], res
+    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
+              or worked_example_line(cand, cand.labels & procedure.vocabulary))
+    if not (closer or cand.imperative or numbered_step or elaborates):
+        return [], res
+    shared = procedure.vocabulary.intersection(res.labels)
+    # a list item, a requirement or a worked example's line under the rule is one of its
+    # steps; a bare instruction in running prose must speak of it more closely ("Make sure
+    # your beneficiary forms are up to date" after an outdated claim about heirs shares one
+    # word with it and states nothing)
+    if numbered_step and not shared:
+        shared = cand.labels
+    elif not shared or (not closer and len(shared) < 2):
+        return [], res
+    claim = procedure.claim
+    step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
+                labels=tuple(sorted(shared)), source="procedure")
+    verdict = claim.verdict or "outdated"
+    message, says = claim_message(claim, verdict)
+    match = Match(claim, claim.when[0], frozenset(shared), verdict,
+                  message, claim.rule, claim.correction, (), claim.citations, says=says)
+    return [match], replace(res, steps=[*res.steps, step])
+
+
+_FIRST_SENTENCE = re.compile(r"^\s*(?P<text>[^.!?\n]{2,120}[.!]?)(?=\s|$)")
+_DENIES = re.compile(r"\b(?:not|never|no|none|nothing)\b|n(?:'|\u2019)t\b", re.IGNORECASE)
+
+
+def bare_step(text: str) -> Candidate | None:
+    """The first sentence of a numbered step that names nothing of its own ("Step 2: Close
+    out the accounts.", "3. Total the checks."), as an instruction naming no concept, for
+    :func:`as_step_of` to read as a step of the open procedure; None for a question or a
+    denial ("Don't panic if you can't use it all")."""
+    m = _FIRST_SENTENCE.match(text)
+    if m is None or _DENIES.search(m.group("text")):
+        return None
+    sentence = m.group("text").strip()
+    start = m.start("text")
+    end = start + len(sentence)
+    return Candidate(start=start, end=end, text=sentence, sentence_index=0,
+                     sentence_start=start, sentence_end=end, sentence=sentence, concepts=(),
+                     polarity="affirmed", negations=(), hedges=(), attribution=None,
+                     question=False, imperative=True, anaphor=False, assertive=False,
+                     historical=False, quantities=())
+
+
+def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
+                        procedure: Procedure | None) -> tuple[list[Match], Resolution]:
+    """A line of a worked example of an open procedure ("Two percent of $50,000 is $1,000,
+    so $1,500 of the loss ends up as a deduction") restates the procedure: claims of the
+    same topic it also meets (the loss is deductible; the deduction goes on Schedule A) give
+    way to the procedure's own."""
+    if procedure is None or not worked_example_line(cand, res.labels & procedure.vocabulary):
+        return matches, res
+    same = [m for m in matches if m.claim.topic == procedure.claim.topic and not m.claim.figure
+            and m.claim.id != procedure.claim.id and m.verdict != "accurate"]
+    if not same:
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=False)
+    if not steps:
+        return matches, res
+    return [m for m in matches if m not in same] + steps, stepped

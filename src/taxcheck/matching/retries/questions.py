@@ -1,0 +1,153 @@
+"""Questions and their answers: a reply states what was asked, or its denial.
+
+- the last question asked (:class:`Question`) and the amounts it lends a reply that names
+  none (:func:`with_asked_figures`);
+- a reply ("Yes, under the right conditions", "It can, if ...") read as the answer to it
+  (:func:`as_answer_to`);
+- a bare reply ("Yes.", "No.") and the sentence after it that explains it
+  (:func:`bare_reply`, :func:`explains_reply`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from taxcheck.clauses import Candidate
+from taxcheck.findings import Step
+from taxcheck.matching.conditions import Match
+from taxcheck.matching.discourse import Resolution
+from taxcheck.matching.retries.borrowing import MatchFn, borrowed
+from taxcheck.matching.years import AMOUNT_KINDS
+
+ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
+"""Concepts of a reply to the question just asked, and the polarity each gives it."""
+
+
+BARE_REPLY = 3
+"""Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
+by the sentence that explains it, which states the claim itself. A hedged reply ("Often,
+yes.") takes a position of its own."""
+
+
+_HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|probably|typically|"
+                           r"normally|not\s+(?:necessarily|always|yet|exactly))\b",
+                           re.IGNORECASE)
+
+
+_SPEAKER_TAG = re.compile(r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest)\s*:\s*",
+                          re.IGNORECASE)
+"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes."): not part of the reply."""
+
+
+def _reply_text(cand: Candidate) -> str:
+    """The words of a reply, after any speaker's tag."""
+    return _SPEAKER_TAG.sub("", cand.text, count=1)
+
+
+@dataclass(frozen=True)
+class Question:
+    """The last question asked (a heading, a reader's question, a title)."""
+
+    labels: frozenset[str]
+    sentence: int
+    line: int
+    conditional: bool = False
+    """The question sets up a case rather than asking ("Over 50?", "Sold $50,000 of
+    stock?", "Lost money in your IRA?"): the sentence after it states what holds then."""
+    reply: str | None = None
+    """The polarity of a bare reply given to it ("Yes.", "No."), with ``sentence`` moved to
+    the reply's: the sentence after the reply explains it."""
+    cand: Candidate | None = None
+    """The question's clause: the amounts it names complete a reply that names none."""
+
+
+def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
+    """A reply that names no amount, read with the amounts its question names ("Can I wait
+    until 75 for my first RMD? Your plan to wait works."): the question's amounts and
+    concepts are placed just before the reply, so each amount keeps its nearest concept."""
+    asked = question.cand
+    if asked is None or any(q.kind in AMOUNT_KINDS for q in cand.quantities):
+        return cand
+    carried = [q for q in asked.quantities if q.kind in AMOUNT_KINDS]
+    if not carried:
+        return cand
+    shift = cand.start - 1 - asked.end
+    return replace(cand, concepts=(
+        *(replace(m, start=m.start + shift, end=m.end + shift) for m in asked.concepts),
+        *cand.concepts), quantities=(
+        *(replace(q, start=q.start + shift, end=q.end + shift) for q in carried),
+        *cand.quantities))
+
+
+def answers(cand: Candidate) -> bool:
+    """The clause opens with a reply ("Yes.", "It can.", "No.")."""
+    return not ANSWERS.keys().isdisjoint(cand.labels)
+
+
+def _said(cand: Candidate) -> str | None:
+    """The polarity the reply the clause opens with gives ("Yes": affirmed), else None."""
+    return next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+
+
+def bare_reply(cand: Candidate) -> str | None:
+    """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
+    said = _said(cand)
+    if said is None:
+        return None
+    text = _reply_text(cand)
+    if len(text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(text):
+        return None
+    return said
+
+
+def explains_reply(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                   match: MatchFn) -> tuple[list[Match], Resolution]:
+    """The sentence after a bare reply explains it: "Will 20% be withheld from my IRA
+    withdrawal? Yes. Any payout sent to you has 20% held back." states what was asked, in
+    the reply's direction. A sentence that denies while the reply says yes is left alone."""
+    if (question is None or question.reply is None or sentence - question.sentence != 1
+            or cand.start != cand.sentence_start or cand.historical or cand.attribution
+            or (cand.polarity == "negated" and question.reply == "affirmed")):
+        return [], res
+    extra = question.labels - res.labels
+    if not extra:
+        return [], res
+    answered = replace(cand, polarity=question.reply)
+    matches = match(set(res.labels | extra), answered)
+    if not matches:
+        return [], res
+    return matches, borrowed(res, extra, f"the question on line {question.line}, answered "
+                              "just before", "answer", cand=answered)
+
+
+def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                 match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A reply in the sentence right after a question states what was asked (yes) or its
+    denial (no), with whatever the reply adds: "Does rolling over lock in the loss? It can,
+    if you time it right." states that a rollover realizes the loss; "Can you deduct losses
+    in your IRA? Yes, under the right conditions" states the old deduction. A reply that
+    states a claim on its own ("Can I borrow from my IRA? Sure, the 10% penalty applies to
+    early withdrawals.") keeps its facts: the question may set their verdict, not add one."""
+    said = _said(cand)
+    if (said is None or question is None or not 0 < sentence - question.sentence <= 1
+            or cand.historical or cand.attribution or bare_reply(cand) is not None):
+        return [], res
+    labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
+    answered = with_asked_figures(replace(
+        cand, polarity=said, negations=cand.negations if said == "negated" else ()), question)
+    matches = [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end else m
+               for m in match(set(labels), answered)]  # no edit of an amount asked about
+    if not matches:
+        return [], res
+    own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
+    if own and said == "negated" and cand.polarity == "affirmed":
+        return [], res  # "Taxed? No, it is tax-free": the "no" answers; the rest is stated
+    if own:  # "Sure, the 10% penalty applies ..." states a claim of its own: the question
+        matches = [m for m in matches if m.claim.fact in own]  # adds no other fact to it
+        if not matches:
+            return [], res
+    asked = tuple(sorted(question.labels - res.labels))
+    return matches, replace(res, cand=answered, labels=labels, steps=[*res.steps, Step(
+        stage="context", detail=f"the answer to the question on line {question.line}",
+        labels=asked, source="answer")])

@@ -1,0 +1,160 @@
+"""False alarms on correct text, by family: sentences of correct-only pages (own paraphrases
+in real-page shapes) that state nothing wrong, so nothing may be flagged as false,
+misleading or outdated on them."""
+
+from __future__ import annotations
+
+import pytest
+
+PROBLEMS = {"false", "misleading", "outdated"}
+
+
+def problems(report) -> list[tuple[str, str]]:
+    return [(f.claim_id, f.verdict) for f in report.findings
+            if f.verdict in PROBLEMS and f.framing != "myth" and not f.suppressed]
+
+
+@pytest.mark.parametrize("text", [
+    # "not only X" / "not just X" denies the restriction to X, with or without "but also"
+    "Longer payback on a 401(k) loan applies to any principal residence, not just a first home.",
+    "Q: Does the longer term on a 401(k) loan cover only first homes?\n"
+    "A: It covers any main home, not only a first home.",
+    "Plan loan for a house? The five-year limit is lifted for any principal residence, not just "
+    "your first home.",
+    "A 401(k) loan for a home can run past five years, and that isn't only for first-time buyers.",
+])
+def test_not_only_denies_the_restriction(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_only_stated_plainly_is_still_flagged(check_text):
+    report = check_text("Only first-time buyers can repay a 401(k) loan over more than five "
+                        "years.")
+    assert ("plan-loan-first-home-only", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # hearsay the writer goes on to debunk is a reported belief, not the writer's claim
+    "You'll sometimes hear that you can harvest losses in a 401(k) to offset gains elsewhere. "
+    "That's a myth.",
+    "You often hear people say an IRA loss can be written off at tax time. Not so.",
+    "Some planners will tell you that 401(k) losses offset your capital gains. They don't.",
+    "Some folks will tell you the 20% withheld from a rollover check is a penalty. It isn't.",
+])
+def test_hearsay_is_reported_not_stated(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an inline table of contents names topics: it gives the sentences after it no context
+    "Required Minimum Distributions\n\nIn this article: when RMDs start, how they are figured, "
+    "and how Roth IRAs differ.\n\nWhen do RMDs start?\n\nThe age has changed over the years. "
+    "It was 70\u00bd for people born before July 1, 1949.",
+    "RMD guide\n\nOn this page \u2014 Roth IRAs, RMD ages, penalties\n\nThe age has shifted. "
+    "It was 70\u00bd for anyone born before mid-1949.",
+    "What you'll learn: why Roth IRAs differ, and when RMDs begin.\n\nRMD basics\n\n"
+    "The age keeps moving. It was 70\u00bd for people born before July 1, 1949.",
+])
+def test_an_inline_table_of_contents_gives_no_context(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_roth_ira_named_in_the_text_still_gives_context(check_text):
+    report = check_text("Roth IRAs are popular.\n\nWhen do RMDs start?\n\nThe age has changed "
+                        "over the years. They require RMDs at 73.")
+    assert ("roth-ira-rmd", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a pattern's gap does not run on into the next sentence ("age ... It was 72")
+    "## RMD timing\n\nThe starting age has moved twice. It was 72 under the 2019 law.",
+    "## RMD timing\n\nThe age you start at depends on your birth year. Mine was 72 in 2022.",
+    "## RMDs\n\nAt what age must you start? That was 72 for people born in 1950.",
+])
+def test_a_concept_does_not_span_two_sentences(check_text, text):
+    assert problems(check_text(text, suffix=".md")) == []
+
+
+def test_the_age_in_one_sentence_is_still_found(check_text):
+    report = check_text("## RMD timing\n\nThe RMD starting age is 72.", suffix=".md")
+    assert ("rmd-start-age-72", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the denial of one predicate in a series does not reach the predicates after it
+    "A hardship withdrawal is taxable, can't be repaid or rolled over, and before 59\u00bd "
+    "generally owes the 10% penalty too.",
+    "Hardship money is taxable, can't be put back, and generally owes the 10% penalty if "
+    "you're under 59\u00bd.",
+    "A hardship payout counts as income, cannot be rolled over, and usually carries the 10% "
+    "penalty too.",
+    "The hardship withdrawal is taxed, can't be repaid, and will typically cost you the 10% "
+    "penalty before 59\u00bd.",
+])
+def test_a_denied_predicate_stays_on_its_own_predicate(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_wrong_predicate_in_a_series_is_flagged(check_text):
+    report = check_text("Hardship withdrawals are penalty-free, and don't have to be repaid.")
+    assert ("hardship-withdrawal-penalty-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a comma after the subject alone is no series of predicates: the denial is the clause's
+    "Losses in a 401(k), sadly, aren't deductible.",
+    "Your 401(k) loss, unfortunately, can't offset gains.",
+])
+def test_a_subject_set_off_by_commas_keeps_its_denial(check_text, text):
+    report = check_text(text)
+    assert problems(report) == []
+    assert any(f.verdict == "accurate" for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    # a header row without the corner cell names the columns after the row labels
+    ("Limits at a glance\n\n2024 | 2025 | 2026\n401(k) deferral | $23,000 | $23,500 | $24,500\n"
+     "Catch-up, 50+ | $7,500 | $7,500 | $8,000\nIRA limit | $7,000 | $7,000 | $7,500\n", ".txt"),
+    ("# Limits\n\n| 2024 | 2025 | 2026 |\n|---|---|---|\n"
+     "| 401(k) deferral | $23,000 | $23,500 | $24,500 |\n"
+     "| IRA limit | $7,000 | $7,000 | $7,500 |\n", ".md"),
+    ("<html><body><h1>Limits</h1><table><tr><th>2024</th><th>2025</th><th>2026</th></tr>"
+     "<tr><td>401(k) deferral</td><td>$23,000</td><td>$23,500</td><td>$24,500</td></tr>"
+     "<tr><td>IRA limit</td><td>$7,000</td><td>$7,000</td><td>$7,500</td></tr>"
+     "</table></body></html>", ".html"),
+    # a row label asked as a question in the same cell as the row's first value
+    ("How the two compare\n\nBoth get you cash while you still work here.\n\n"
+     "Loan | Hardship withdrawal\n"
+     "Paid back? Yes, through payroll | No, it can't be repaid\n"
+     "Taxed? Not if repaid on schedule | Yes, as ordinary income\n", ".txt"),
+])
+def test_a_table_header_without_its_corner_cell_dates_the_right_columns(check_text, text,
+                                                                        suffix):
+    report = check_text(text, suffix=suffix)
+    assert problems(report) == []
+    assert report.findings
+
+
+def test_a_wrong_figure_in_such_a_table_is_still_flagged(check_text):
+    report = check_text("Limits\n\n2025 | 2026\nIRA limit | $7,000 | $7,000\n")
+    assert ("ira-limit", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the reader's belief or doubt before a piece of advice is no claim, nor is the advice
+    "Roth catch-ups start in 2026 for high earners. IRAs get $7,500.\n\n"
+    "Step 3: If you think the Roth catch-up rule applies to you, confirm with HR how your "
+    "plan is handling it.",
+    "IRA limits rose.\n\nIf you're not sure the Roth catch-up rule covers your IRA, call the "
+    "plan administrator.",
+    "IRA limits rose this year.\n\nIf you believe the Roth catch-up rule reaches your IRA, "
+    "ask your benefits team.",
+])
+def test_a_belief_the_reader_is_told_to_check_is_no_claim(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_same_rule_stated_is_flagged(check_text):
+    report = check_text("IRA limits rose this year.\n\nThe Roth catch-up rule applies to your "
+                        "IRA catch-up too.")
+    assert ("roth-catch-up-ira", "false") in problems(report)
