@@ -78,3 +78,83 @@ def test_a_concept_does_not_span_two_sentences(check_text, text):
 def test_the_age_in_one_sentence_is_still_found(check_text):
     report = check_text("## RMD timing\n\nThe RMD starting age is 72.", suffix=".md")
     assert ("rmd-start-age-72", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the denial of one predicate in a series does not reach the predicates after it
+    "A hardship withdrawal is taxable, can't be repaid or rolled over, and before 59\u00bd "
+    "generally owes the 10% penalty too.",
+    "Hardship money is taxable, can't be put back, and generally owes the 10% penalty if "
+    "you're under 59\u00bd.",
+    "A hardship payout counts as income, cannot be rolled over, and usually carries the 10% "
+    "penalty too.",
+    "The hardship withdrawal is taxed, can't be repaid, and will typically cost you the 10% "
+    "penalty before 59\u00bd.",
+])
+def test_a_denied_predicate_stays_on_its_own_predicate(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_wrong_predicate_in_a_series_is_flagged(check_text):
+    report = check_text("Hardship withdrawals are penalty-free, and don't have to be repaid.")
+    assert ("hardship-withdrawal-penalty-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a comma after the subject alone is no series of predicates: the denial is the clause's
+    "Losses in a 401(k), sadly, aren't deductible.",
+    "Your 401(k) loss, unfortunately, can't offset gains.",
+])
+def test_a_subject_set_off_by_commas_keeps_its_denial(check_text, text):
+    report = check_text(text)
+    assert problems(report) == []
+    assert any(f.verdict == "accurate" for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    # a header row without the corner cell names the columns after the row labels
+    ("Limits at a glance\n\n2024 | 2025 | 2026\n401(k) deferral | $23,000 | $23,500 | $24,500\n"
+     "Catch-up, 50+ | $7,500 | $7,500 | $8,000\nIRA limit | $7,000 | $7,000 | $7,500\n", ".txt"),
+    ("# Limits\n\n| 2024 | 2025 | 2026 |\n|---|---|---|\n"
+     "| 401(k) deferral | $23,000 | $23,500 | $24,500 |\n"
+     "| IRA limit | $7,000 | $7,000 | $7,500 |\n", ".md"),
+    ("<html><body><h1>Limits</h1><table><tr><th>2024</th><th>2025</th><th>2026</th></tr>"
+     "<tr><td>401(k) deferral</td><td>$23,000</td><td>$23,500</td><td>$24,500</td></tr>"
+     "<tr><td>IRA limit</td><td>$7,000</td><td>$7,000</td><td>$7,500</td></tr>"
+     "</table></body></html>", ".html"),
+    # a row label asked as a question in the same cell as the row's first value
+    ("How the two compare\n\nBoth get you cash while you still work here.\n\n"
+     "Loan | Hardship withdrawal\n"
+     "Paid back? Yes, through payroll | No, it can't be repaid\n"
+     "Taxed? Not if repaid on schedule | Yes, as ordinary income\n", ".txt"),
+])
+def test_a_table_header_without_its_corner_cell_dates_the_right_columns(check_text, text,
+                                                                        suffix):
+    report = check_text(text, suffix=suffix)
+    assert problems(report) == []
+    assert report.findings
+
+
+def test_a_wrong_figure_in_such_a_table_is_still_flagged(check_text):
+    report = check_text("Limits\n\n2025 | 2026\nIRA limit | $7,000 | $7,000\n")
+    assert ("ira-limit", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the reader's belief or doubt before a piece of advice is no claim, nor is the advice
+    "Roth catch-ups start in 2026 for high earners. IRAs get $7,500.\n\n"
+    "Step 3: If you think the Roth catch-up rule applies to you, confirm with HR how your "
+    "plan is handling it.",
+    "IRA limits rose.\n\nIf you're not sure the Roth catch-up rule covers your IRA, call the "
+    "plan administrator.",
+    "IRA limits rose this year.\n\nIf you believe the Roth catch-up rule reaches your IRA, "
+    "ask your benefits team.",
+])
+def test_a_belief_the_reader_is_told_to_check_is_no_claim(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_same_rule_stated_is_flagged(check_text):
+    report = check_text("IRA limits rose this year.\n\nThe Roth catch-up rule applies to your "
+                        "IRA catch-up too.")
+    assert ("roth-catch-up-ira", "false") in problems(report)

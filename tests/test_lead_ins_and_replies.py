@@ -289,3 +289,18 @@ def test_a_follow_on_paragraph_or_reply_post_takes_the_statement_before_it(check
                                                                           expected):
     last = text.rsplit("\n", 1)[1]
     assert _on(check_text(text), last) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Is a hardship withdrawal taxed? No, it is tax-free.\n",
+    "Q: Does a hardship withdrawal count as income?\n\nA: No, it comes out tax-free.\n",
+    "Taxed? No, hardship withdrawals are tax-free.\n",
+    "Do you pay tax on a hardship withdrawal? No - it is tax-free.\n",
+])
+def test_a_no_that_answers_leaves_the_statement_after_it_stated(check_text, text):
+    """"No, it is tax-free": the "no" answers the question; what follows it is the
+    writer's statement, not its denial (which would read as "hardship withdrawals are
+    taxable", a correct rule the sentence never states)."""
+    found = {(f.claim_id, f.verdict) for f in check_text(text).findings}
+    assert ("hardship-withdrawal-tax-free", "false") in found
+    assert ("hardship-withdrawal-taxable", "accurate") not in found

@@ -49,6 +49,7 @@ from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
 from taxcheck.matching.retries.procedures import (
     Procedure,
     as_step_of,
+    bare_step,
     continues_procedure,
     how_to,
     presents_how,
@@ -102,6 +103,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
+"""A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
@@ -300,8 +303,28 @@ class _Walk:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
                                       sets_up_case(res.cand), cand=res.cand)
+        self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
+                   stated: set[int]) -> None:
+        """A numbered item of the open procedure's own list whose first sentence names
+        nothing ("Step 2: Close out the accounts.") and whose other sentences state nothing
+        either is a step of it all the same: the procedure's rule, stated again, once per
+        step (:func:`bare_step`, :func:`as_step_of`)."""
+        if (stated or self.procedure is None or block.kind != "list_item" or not self.step_list
+                or self.other_list or self.advice or not numbered(block.text, block.number)
+                or any(c.sentence_index == 0 for c in cands)):
+            return
+        cand = bare_step(block.text)
+        if cand is None:
+            return
+        matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
+                                  True, numbered_step=True)
+        for m in matches:
+            finding = build_finding(self.document, index, block, cand, m, res.steps)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start)), finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], announced: bool) -> None:
@@ -696,6 +719,9 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind == "furniture" and _RULE.match(block.text) and index and (
+                document.blocks[index - 1].kind in HEADING_KINDS):
+            continue  # a rule drawn under a heading ("----" below "1. TAKE YOUR RMD") keeps it
         if block.kind == "furniture" or _LINK_ROW.match(block.text):
             walk.end_section()
             continue

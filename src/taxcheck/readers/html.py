@@ -39,7 +39,7 @@ from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
-from taxcheck.readers.lines import TABLE_DASH
+from taxcheck.readers.lines import TABLE_DASH, corner_missing
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -353,9 +353,10 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
         rows = rows[1:]
     dated = caption if _YEAR.search(caption) else ""
     header = rows[0]
+    shift = corner_missing(len(header), [len(r) for r in rows[1:]])
     for r in rows[1:]:
         for column, value in enumerate(r[1:], start=1):
-            name = header[column].rstrip("?") if column < len(header) else ""
+            name = header[column - shift].rstrip("?") if column - shift < len(header) else ""
             if dated and not _YEAR.search(name):
                 name = f"{dated}: {name}" if name else dated
             if value:

@@ -163,6 +163,14 @@ _DANGLING = re.compile(
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
+_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S")
+"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ...")."""
+
+
+def label_opening(line: str) -> bool:
+    """The line opens with a short label and a colon ("Roth catch-up trigger: more than
+    $150,000 ..."), whatever the length of what follows."""
+    return bool(_LABEL_OPEN.match(line))
 _FIGURE = re.compile(r"\d")
 _VALUE_WORDS = 8
 """A label's value is a figure with a few words ("$8,000 (up $500)"), not sentences."""
@@ -289,8 +297,9 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
     full = width is not None and len(previous.rstrip()) >= 0.7 * width
     if line_kind(previous) == "label" and not full:
         return False
-    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)):
-        return False
+    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)
+                                       or label_opening(previous)):
+        return False  # "IRA contribution limit: $7,500" under another "Label: ..." line
     if ends_sentence(previous):
         return not sentences or (full and (continues or not looks_like_heading(line)))
     if full or continues or _DANGLING.search(previous):
@@ -328,6 +337,35 @@ def table_rows(lines: list[str]) -> list[tuple[int, int]]:
 TABLE_DASH = " \u2014 "
 """Joins a table cell's row label and column header in the statement it is read as."""
 
+
+_ASKED_LABEL = re.compile(r"^([^?|]{2,60}\?)\s+(?=\S)")
+"""A row label asked as a question and the row's first value in one cell ("Paid back? Yes,
+through payroll")."""
+
+
+def _asked_labels(header: int, rows: list[tuple[int, list[tuple[int, str]]]]
+                  ) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Data rows whose first cell holds both the row label, asked as a question, and the
+    first value ("Paid back? Yes, through payroll | No, it can't be repaid" under "Loan |
+    Hardship withdrawal"), with the label made a cell of its own: the header then names the
+    columns after it (:func:`corner_missing`). Other rows are returned as they are."""
+    if not rows or any(len(cells) != header for _, cells in rows):
+        return rows
+    found = [_ASKED_LABEL.match(cells[0][1]) for _, cells in rows]
+    if not all(found):
+        return rows
+    return [(offset, [(cells[0][0], m.group(1)), (cells[0][0] + m.end(), cells[0][1][m.end():]),
+                      *cells[1:]])
+            for (offset, cells), m in zip(rows, found, strict=True) if m is not None]
+
+
+def corner_missing(header: int, rows: list[int]) -> int:
+    """1 when a table's header row leaves out the corner cell above the row labels (a
+    browser copy of "| 2024 | 2025 | 2026" over "Deferral | $23,000 | $23,500 | $24,500"):
+    every data row has one cell more than the header, whose names then belong to the
+    columns after the row labels; else 0. ``header`` and ``rows`` are cell counts."""
+    return int(header >= 1 and bool(rows) and all(n == header + 1 for n in rows))
+
 Inline = Callable[[BlockBuilder, str, int], None]
 
 
@@ -355,8 +393,10 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
         # no header row: the first row is a rule and its figure like the others
         parsed.insert(0, (parsed[0][0], [(at, "") for at, _ in parsed[0][1]]))
     header = [text for _, text in parsed[0][1]]
+    parsed[1:] = _asked_labels(len(header), parsed[1:])
+    shift = corner_missing(len(header), [len(cells) for _, cells in parsed[1:]])
     blocks = []
-    corner = _plain_text(header[0]) if header else ""
+    corner = _plain_text(header[0]) if header and not shift else ""
     if corner and not captioned and not any(ch.isdigit() for ch in corner):
         builder = BlockBuilder()
         builder.add_synthetic(corner, parsed[0][0] + parsed[0][1][0][0])
@@ -366,7 +406,8 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
         for column, (at, value) in enumerate(cells[1:], start=1):
             if not value.strip():
                 continue
-            name = _plain_text(header[column]).rstrip("?") if column < len(header) else ""
+            at_header = column - shift
+            name = _plain_text(header[at_header]).rstrip("?") if at_header < len(header) else ""
             builder = BlockBuilder()
             # a row label asked as a question ("Taxable?") reads as the subject of its cells
             prefix = TABLE_DASH.join(p for p in (label.rstrip("?"), name) if p)
