@@ -158,3 +158,26 @@ def test_the_same_rule_stated_is_flagged(check_text):
     report = check_text("IRA limits rose this year.\n\nThe Roth catch-up rule applies to your "
                         "IRA catch-up too.")
     assert ("roth-catch-up-ira", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a loss brought in as new ("a loss", "$18,000 of losses") with no account named is not
+    # the account's of earlier sentences: a later pronoun does not take that account
+    "Your IRA dropped 20% this year, which stings.\n\nWhy doesn't a loss push you into a lower "
+    "bracket? It lowers your taxable income, but it doesn't move the brackets.",
+    "- Selling your house at a loss doesn't help: losses on personal-use property aren't "
+    "deductible.\n\nA quick example: Say you realized $10,000 of gains and $18,000 of losses. "
+    "The losses wipe out the gains, and $3,000 offsets your salary.",
+    "My Roth IRA is down this year. Separately, I sold some stock and have a $5,000 loss. Can "
+    "it offset my salary? Yes, up to $3,000 a year.",
+    "If your IRA buys the fund back, the loss is gone for good.\n\nHow does a loss help at tax "
+    "time? It cancels out your gains first, then up to $3,000 of your wages.",
+])
+def test_a_new_loss_does_not_take_an_earlier_account(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_pronoun_right_after_the_account_still_takes_it(check_text):
+    report = check_text("My IRA lost $5,000 this year. Can I use it to offset my capital "
+                        "gains? Yes, it offsets them.")
+    assert ("retirement-loss-offsets-gains", "false") in problems(report)
