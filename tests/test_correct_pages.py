@@ -181,3 +181,20 @@ def test_a_pronoun_right_after_the_account_still_takes_it(check_text):
     report = check_text("My IRA lost $5,000 this year. Can I use it to offset my capital "
                         "gains? Yes, it offsets them.")
     assert ("retirement-loss-offsets-gains", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a short clause with no verb goes on in the past the clause before it set
+    "Back then the IRA loss went on Schedule A, but only above the 2% floor.",
+    "Years ago, an IRA loss was a miscellaneous deduction; only the excess over 2% of AGI.",
+    "Under the old rules the IRA shortfall was an itemized deduction, though only above 2% of "
+    "AGI.",
+])
+def test_a_verbless_clause_keeps_the_past_of_its_sentence(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_old_rule_in_the_present_is_still_outdated(check_text):
+    report = check_text("You can deduct the IRA loss as a miscellaneous itemized deduction, but "
+                        "only above 2% of AGI.")
+    assert any(verdict == "outdated" for _, verdict in problems(report))
