@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from taxcheck.readers import read_bytes
+
 
 def _framed(check_text, text: str, suffix: str = ".txt", first: bool = False
             ) -> set[tuple[str, str]]:
@@ -885,3 +887,35 @@ def test_a_sentence_going_on_to_the_next_step_is_a_step(check_text, step):
 def test_then_again_or_a_then_on_another_subject_is_no_step(check_text, step):
     findings = check_text(_IRA_LOSS_RULE + step + "\n", ".md").findings
     assert not [f for f in findings if f.sentence == step and f.verdict != "accurate"]
+
+
+_LEAD = ("You can deduct an IRA loss if you close all your traditional IRAs for less than your "
+         "basis. Follow these steps:")
+
+
+@pytest.mark.parametrize(("name", "page", "bare"), [
+    ("a.html", f"<article><h1>Your IRA loss write-off</h1><p>{_LEAD}</p><ol><li>Empty the "
+     "accounts by December 31.</li><li>Gather the 1099-Rs.</li><li>Report the shortfall on "
+     "Schedule A.</li></ol></article>", "Gather the 1099-Rs."),
+    ("b.txt", f"Writing off an IRA loss\n\n{_LEAD}\n1) Close everything out.\n"
+     "2) Total what came back.\n3) Put the difference on Schedule A.\n", "Close everything out."),
+    ("c.txt", f"Writing off an IRA loss\n\n{_LEAD}\nStep 1: Wait for the last check. It can "
+     "take a week.\nStep 2: Claim the shortfall on Schedule A.\n", "Wait for the last check."),
+])
+def test_a_numbered_step_naming_nothing_is_a_step_of_the_open_procedure(checker, name, page,
+                                                                          bare):
+    """"2. Gather the 1099-Rs." names no concept, but as a numbered step of the procedure
+    the lead-in stated, it presents the abolished deduction as available: one finding per
+    step, on its first sentence when no other sentence of the step states it."""
+    report = checker.check(read_bytes(page.encode(), name), tax_year=2026)
+    on_bare = [f for f in report.findings if f.text == bare]
+    assert [(f.claim_id, f.verdict) for f in on_bare] == [
+        ("ira-loss-deduction-outdated", "outdated")]
+
+
+def test_a_bare_step_that_denies_or_whose_step_says_more_adds_nothing(checker):
+    page = (f"Writing off an IRA loss\n\n{_LEAD}\nStep 1: Don't panic.\n"
+            "Step 2: Do the math. Subtract what you got from your basis to find the loss.\n")
+    report = checker.check(read_bytes(page.encode(), "d.txt"), tax_year=2026)
+    texts = {f.text for f in report.findings}
+    assert "Don't panic." not in texts and "Do the math." not in texts

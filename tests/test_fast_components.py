@@ -76,6 +76,7 @@ SHARDS = 4
 """The comparison runs over every claim example: in shards, so test workers share it."""
 
 
+@pytest.mark.slow  # compares every claim example with spaCy's components
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_sentences_lemmas_and_concepts_match_spacy_components(checker, reference, texts, shard):
     compared = 0

@@ -12,6 +12,7 @@ import io
 import json
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +92,7 @@ def test_fuzz_html_random_bytes(data):
         _check_document(document)
 
 
+@pytest.mark.slow  # fuzzes with big pages
 @settings(FUZZ, max_examples=30)  # each example takes up to ~2 s: a big page
 @given(depth=st.integers(1, 3000), tag=st.sampled_from(TAGS), closed=st.booleans(),
        cells=st.integers(0, 3000))

@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -258,6 +259,7 @@ def _docx(data: bytes) -> str:
     return "read"
 
 
+@pytest.mark.slow  # fuzzes with archives of megabytes
 @settings(HOSTILE, max_examples=25)  # building the bigger archives takes a second each
 @given(data=lying_docx())
 def test_fuzz_docx_archives_that_lie_about_sizes(data):

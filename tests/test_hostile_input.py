@@ -268,6 +268,7 @@ HEAVY_TAG = "<p " + " ".join(f'a{i}="v"' for i in range(80_000)) + f">{WRONG}</p
 """One tag with 80,000 attributes: lxml spends over a minute inside one native call."""
 
 
+@pytest.mark.slow  # kills a worker stuck in lxml at its time budget
 def test_a_worker_stuck_in_native_code_is_stopped_at_its_time_budget(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -290,6 +291,7 @@ def test_a_worker_stuck_in_native_code_is_stopped_at_its_time_budget(tmp_path):
     assert elapsed < 45  # the page alone takes over a minute
 
 
+@pytest.mark.slow  # kills a worker stuck in lxml at its time budget
 def test_json_lines_html_records_are_read_in_the_workers_under_the_budget(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -351,6 +353,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow  # kills workers
 def test_a_second_ctrl_c_stops_the_workers_and_exits_130_at_once(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -492,6 +495,7 @@ def test_a_docx_of_many_paragraphs_with_an_unknown_style_reads_in_linear_time():
     assert time.monotonic() - started < 30  # over 3 minutes when styles were scanned
 
 
+@pytest.mark.slow  # a page that keeps lxml busy until its time budget
 def test_check_has_a_time_budget_even_inside_native_code(tmp_path):
     page = tmp_path / "heavy.html"
     page.write_text(f"<html><body>{HEAVY_TAG}</body></html>", encoding="utf-8")

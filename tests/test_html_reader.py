@@ -391,3 +391,34 @@ def test_a_headline_in_the_header_of_a_page_without_an_article_is_its_title(head
     doc = read_bytes(page.encode(), "post.html")
     assert (doc.blocks[0].kind, doc.blocks[0].text) == ("title", headline)
     assert doc.meta.title == headline
+
+
+_THREAD = ("<p class='author'>penny_pincher · Feb 2, 2026</p><p>Quick tip from someone who "
+           "learned the hard way: a hardship withdrawal skips the 10% penalty, so it can be "
+           "cheaper than a loan if you need the money for good. Ask your plan which reasons "
+           "it accepts before you apply.</p>")
+
+
+@pytest.mark.parametrize("thread", [
+    f"<div id='comments'><h2>23 comments</h2><article class='comment'>{_THREAD}</article></div>",
+    f"<ol class='commentlist'><li class='comment'><div class='comment-content'>{_THREAD}"
+    "</div></li></ol>",
+])
+def test_a_page_whose_only_prose_is_its_comment_thread_is_read_from_it(thread):
+    page = ("<!DOCTYPE html><html><head><title>Discussion: hardship money</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><h1>Reader discussion: hardship withdrawals</h1>"
+            f"<p>Back to the story</p>{thread}</body></html>")
+    document = read_bytes(page.encode(), "thread.html")
+    assert any("hardship withdrawal skips the 10% penalty" in b.text for b in document.blocks)
+
+
+def test_an_article_with_a_comment_thread_is_read_without_it():
+    page = ("<!DOCTYPE html><html><head><title>Hardship withdrawals</title></head><body>"
+            "<article><h1>Hardship withdrawals</h1><p>A hardship withdrawal is taxed as ordinary "
+            "income, and before 59½ the 10% additional tax usually applies as well. Plans decide "
+            "which needs qualify and may ask you to certify that you have no other money.</p>"
+            "</article><section id='comments'><h2>Comments</h2><div class='comment'>"
+            f"{_THREAD}</div></section></body></html>")
+    document = read_bytes(page.encode(), "article.html")
+    assert not any("penny_pincher" in b.text or "cheaper than a loan" in b.text
+                   for b in document.blocks)

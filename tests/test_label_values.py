@@ -148,3 +148,69 @@ def test_html_fragment_read_directly_keeps_table_rows_and_definitions(checker):
     assert "Age when RMDs start: 72" in texts
     flagged = {f.claim_id for f in checker.check(document).findings}
     assert flagged == {"ira-limit", "rmd-start-age-72"}
+
+
+# -- label lines, asked row labels and wrapped lines in plain-text exports ----------------------
+
+_ASKED_TABLES = [
+    "401(k) loan | Hardship withdrawal\nCan you put it back? Yes, through payroll | Yes, any "
+    "time you like\nTaxed? Not if you repay on schedule | No, it is tax-free\n",
+    "| Plan loan | Hardship withdrawal |\n| Can you pay it back? Yes, over five years | Yes, "
+    "within three years |\n| Taxable? No | No, it's tax-free |\n",
+    "Loan | Hardship\nMust it be repaid? Yes | Yes, like a loan\nIncome tax? No | None at all\n",
+]
+
+
+@pytest.mark.parametrize("table", _ASKED_TABLES)
+def test_a_row_asked_as_a_question_before_its_first_answer_labels_every_column(checker,
+                                                                               table):
+    """A header with a name over every column and rows "Question? answer | answer": the
+    export lost the empty corner cell, so each answer is read under its own column."""
+    doc = read_bytes(f"Loans and hardship money\nUpdated May 1, 2026\n{table}".encode(),
+                     "t.txt")
+    cells = [b.text for b in doc.blocks if b.kind == "table_cell"]
+    assert len(cells) == 4 and not any("?" in c for c in cells)
+    assert all(" \u2014 " in c and ": " in c for c in cells)
+    report = checker.check(doc, tax_year=2026)
+    flagged = {(f.claim_id, f.verdict) for f in report.findings}
+    assert ("hardship-withdrawal-repayable", "false") in flagged
+    assert ("hardship-withdrawal-tax-free", "false") in flagged
+
+
+@pytest.mark.parametrize("lines", [
+    "Catch-up trigger: above $150,000 of 2025 FICA wages at your employer\n"
+    "IRA contribution limit: $7,000\nDeferral limit: $24,500\n",
+    "Roth catch-up rule: applies above $150,000 in 2025 Social Security wages\n"
+    "IRA contribution limit: $7,000\nDeferral limit: $24,500\n",
+    "Wage test for Roth catch-ups: $150,000 of 2025 pay from this employer\n"
+    "IRA contribution limit: $7,000\nDeferral limit: $24,500\n",
+])
+def test_a_long_label_line_is_no_heading_and_lends_no_year(checker, lines):
+    """A "Label: value" line with an amount is a statement even when its value is long: it
+    is neither joined to the label line under it nor a heading whose year dates them."""
+    doc = read_bytes(f"Your 2026 numbers\nUpdated March 1, 2026\nKey figures\n{lines}".encode(),
+                     "k.txt")
+    assert [b.kind for b in doc.blocks[3:]] == ["paragraph"] * 3
+    report = checker.check(doc, tax_year=2026)
+    flagged = {(f.claim_id, f.verdict, f.line) for f in report.findings}
+    assert ("ira-limit", "outdated", 5) in flagged
+    assert ("elective-deferral-limit", "accurate", 6) in flagged
+
+
+@pytest.mark.parametrize("row", ["Rollover IRA at the bank: about $80k",
+                                 "Old rollover IRA from a past job: around $60,000",
+                                 "Roth IRA at the credit union: roughly $25k"])
+def test_a_label_line_does_not_take_the_loan_of_the_line_before(checker, row):
+    text = ("Where I stand\nPosted by kim on May 2, 2026\nMy accounts today:\n"
+            f"401(k) at work: about $300k\nUnpaid 401(k) loan: around $9,000\n{row}\n")
+    report = checker.check(read_bytes(text.encode(), "f.txt"), tax_year=2026)
+    assert not [f for f in report.findings if f.claim_id == "ira-loan"]
+
+
+def test_a_hard_wrapped_line_is_no_heading():
+    text = ("Newsletter\n\nSome readers assume a falling IRA is automatically\n"
+            "deductible on Schedule A. It isn't.\n\nMore next month.\n")
+    doc = read_bytes(text.encode(), "n.txt")
+    assert "heading" not in [b.kind for b in doc.blocks]
+    assert any(b.text.startswith("Some readers assume a falling IRA is automatically "
+                                 "deductible") for b in doc.blocks)

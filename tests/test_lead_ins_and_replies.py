@@ -77,6 +77,37 @@ def test_the_sentence_after_a_bare_reply_states_what_was_asked(check_text, text,
     assert (claim_id, verdict) in found
 
 
+@pytest.mark.parametrize(("text", "reply", "claim_id"), [
+    # a hedged reply the next sentence spells out with a wrong claim
+    ("Re: selling a stock that tanked\n\ncan I write off shares that went down 95% but I "
+     "still hold?\n\nGenerally, yes. A stock that has lost nearly all its value counts as "
+     "worthless, so you can claim the loss without selling.", "Generally, yes.",
+     "worthless-partial-decline-deductible"),
+    # a hedged reply in other words ("In most cases, yes")
+    ("### Do hardship withdrawals dodge the 10% penalty?\n\nIn most cases, yes. Because "
+     "you've proven a real hardship, the IRS waives the 10% early withdrawal penalty.",
+     "In most cases, yes.", "hardship-withdrawal-penalty-free"),
+])
+def test_a_reply_the_next_sentence_spells_out_states_its_wrong_claim(check_text, text, reply,
+                                                                    claim_id):
+    found = [(f.sentence, f.claim_id) for f in check_text(text, suffix=".md").findings]
+    assert (reply, claim_id) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # a bare "Yes." leaves the claim to the sentence that explains it
+    "Is a hardship withdrawal penalty-free?\n\nYes. Hardship withdrawals are exempt from the "
+    "10% early withdrawal penalty.",
+    # the next sentence turns against the reply
+    "Can I write off a stock that's collapsed?\n\nOften, yes. But a stock that has lost "
+    "nearly all its value counts as worthless, so you can claim the loss without selling.",
+])
+def test_a_bare_or_contradicted_reply_states_nothing_itself(check_text, text):
+    findings = check_text(text, suffix=".md").findings
+    assert not [f for f in findings if f.sentence in ("Yes.", "Often, yes.")
+                and f.verdict != "accurate"], [(f.sentence, f.claim_id) for f in findings]
+
+
 def test_a_bare_reply_lends_the_question_only_to_the_next_sentence(check_text):
     text = ("Do 401(k) withdrawals get the long-term capital gains rate? No. Here is some "
             "background. Pre-tax money that comes out is ordinary income.")
@@ -258,3 +289,18 @@ def test_a_follow_on_paragraph_or_reply_post_takes_the_statement_before_it(check
                                                                           expected):
     last = text.rsplit("\n", 1)[1]
     assert _on(check_text(text), last) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Is a hardship withdrawal taxed? No, it is tax-free.\n",
+    "Q: Does a hardship withdrawal count as income?\n\nA: No, it comes out tax-free.\n",
+    "Taxed? No, hardship withdrawals are tax-free.\n",
+    "Do you pay tax on a hardship withdrawal? No - it is tax-free.\n",
+])
+def test_a_no_that_answers_leaves_the_statement_after_it_stated(check_text, text):
+    """"No, it is tax-free": the "no" answers the question; what follows it is the
+    writer's statement, not its denial (which would read as "hardship withdrawals are
+    taxable", a correct rule the sentence never states)."""
+    found = {(f.claim_id, f.verdict) for f in check_text(text).findings}
+    assert ("hardship-withdrawal-tax-free", "false") in found
+    assert ("hardship-withdrawal-taxable", "accurate") not in found

@@ -522,3 +522,16 @@ def test_a_snippet_states_its_first_line(checker, text, claim):
 def test_a_headline_or_a_byline_keeps_the_title(text):
     doc = read_bytes(text.encode(), "page.txt")
     assert doc.blocks[0].kind == "title"
+
+
+@pytest.mark.parametrize("rule", ["-" * 40, "=" * 40])
+def test_a_rule_drawn_under_a_heading_keeps_the_heading(checker, rule):
+    # a plain-text newsletter draws lines above and below its headings: the line under the
+    # heading does not end its section, so the paragraph after it takes what it names
+    text = (f"Year-end letter\n\nA few reminders.\n\n{rule}\n1. YOUR REQUIRED MINIMUM "
+            f"DISTRIBUTION\n{rule}\n\nThe first one can wait until April. Plan ahead. Ask us "
+            "early. Mark your calendar.\n\nCall the office. We are here to help.\n\nHow big "
+            "is the withdrawal? Take your IRA's value at the end of this year and divide it by "
+            "the factor from the IRS table.\n")
+    found = _claims(checker, text, "a.txt")
+    assert ("rmd-shrinks-with-market", "false") in found

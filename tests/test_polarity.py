@@ -321,3 +321,21 @@ def test_doesnt_change_that_denies_an_effect(check_text, text):
 ])
 def test_a_move_said_to_unlock_the_loss_is_still_flagged(check_text, text):
     assert ("retirement-loss-rollover", "false", "stated") in _ids(check_text(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Losses in your IRA, not just your brokerage account, are deductible on your return.",
+    "Your 401(k) losses -- not only your taxable ones -- can be written off.",
+    "Heads up: IRA losses, not just stock losses, are deductible.",
+])
+def test_denial_set_off_between_commas_or_dashes_leaves_the_clause_affirmed(check_text, sentence):
+    assert ("retirement-loss-deductible", "false", "stated") in _ids(check_text(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    # a contrast after the verb, or one that a new clause follows, is no aside
+    "You can deduct the loss as a capital loss, not inside your IRA, so keep the two apart.",
+    "IRA losses count for nothing, not on Schedule D, and not on Schedule A.",
+])
+def test_contrast_after_the_verb_is_not_an_aside(check_text, sentence):
+    assert ("retirement-loss-deductible", "false", "stated") not in _ids(check_text(sentence))

@@ -49,6 +49,7 @@ from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
 from taxcheck.matching.retries.procedures import (
     Procedure,
     as_step_of,
+    bare_step,
     continues_procedure,
     how_to,
     presupposed,
@@ -101,6 +102,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
+"""A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
@@ -131,6 +134,9 @@ _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
 paragraph's next sentences that name no year of their own speak of it too."""
+_TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
+                             re.IGNORECASE)
+"""A sentence that turns against the reply before it ("Yes. But ...")."""
 IMPLIED_WINDOW = 5
 """How many sentences back (inside the section) a condition's implied concepts may come from;
 the title and the section's heading always count."""
@@ -191,6 +197,9 @@ class _Walk:
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
         self.asked: Question | None = None
+        self.reply: tuple[int, Candidate, int] | None = None
+        """The last reply to a question that stated nothing of its own: its block index,
+        clause and sentence number (:meth:`_spells_out_reply`)."""
         self.lead: LeadIn | None = None
         self.advice = False
         """The list being read is advice ("My advice:"): no item is a step of a procedure."""
@@ -281,6 +290,7 @@ class _Walk:
                 res = self._check(index, block, cands, res, section, stated)
             elif res.cand.question and not announced and how_to(res.cand):
                 res = self._teaches(index, block, cands, res, section, stated)
+            self._note_reply(index, res.cand, stated)
             said = bare_reply(res.cand)
             if said is not None and self.asked is not None and self._replies(res.cand):
                 # "Yes." leaves the claim to the sentence after it
@@ -292,8 +302,28 @@ class _Walk:
                 line = self.document.line_col(block.to_source(cand.start))[0]
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
                                       sets_up_case(res.cand), cand=res.cand)
+        self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
+                   stated: set[int]) -> None:
+        """A numbered item of the open procedure's own list whose first sentence names
+        nothing ("Step 2: Close out the accounts.") and whose other sentences state nothing
+        either is a step of it all the same: the procedure's rule, stated again, once per
+        step (:func:`bare_step`, :func:`as_step_of`)."""
+        if (stated or self.procedure is None or block.kind != "list_item" or not self.step_list
+                or self.other_list or self.advice or not numbered(block.text, block.number)
+                or any(c.sentence_index == 0 for c in cands)):
+            return
+        cand = bare_step(block.text)
+        if cand is None:
+            return
+        matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
+                                  True, numbered_step=True)
+        for m in matches:
+            finding = build_finding(self.document, index, block, cand, m, res.steps)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start)), finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], announced: bool) -> None:
@@ -550,6 +580,7 @@ class _Walk:
             key = (finding.claim_id, block.to_source(cand.sentence_start))
             self.findings.setdefault(key, finding)
         if matches:
+            self._spells_out_reply(cand, matches)
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
             stated.add(cand.start)
             self.said.append((self.context.sentence, frozenset(m.claim.id for m in matches)))
@@ -557,6 +588,38 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _note_reply(self, index: int, cand: Candidate, stated: set[int]) -> None:
+        """Remember a reply that says more than yes or no and stated nothing of its own
+        (:meth:`_spells_out_reply`)."""
+        if (self._replies(cand) and cand.start not in stated
+                and cand.start == cand.sentence_start and bare_reply(cand) is None):
+            self.reply = (index, cand, self.context.sentence)
+
+    def _spells_out_reply(self, cand: Candidate, matches: list[Match]) -> None:
+        """The sentence right after a reply that says more than yes or no but stated nothing
+        of its own ("Can I still contribute after 70½? Not to a traditional IRA. Once you turn
+        70½ ...", "Often, yes. Once a stock has lost 90% you can write it off.") spells the
+        reply out: the reply states its wrong claims too. A bare "Yes." leaves the claim to
+        the sentence after it (:func:`.retries.questions.explains_reply`). A sentence that
+        turns against the reply ("Often, yes. But ...") or reports what others say does not
+        spell it out."""
+        if (self.reply is None or self.context.sentence - self.reply[2] != 1
+                or cand.start != cand.sentence_start or cand.attribution
+                or _TURNS_ON_REPLY.match(cand.sentence)):
+            return
+        index, reply, _ = self.reply
+        block = self.document.blocks[index]
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        step = Step(stage="context", detail=f"the reply the sentence on line {line} spells out",
+                    labels=(), source="answer")
+        for m in matches:
+            if m.verdict == "accurate":
+                continue
+            finding = build_finding(self.document, index, block, reply, replace(m, fix=None),
+                                    [step])
+            self.findings.setdefault((finding.claim_id, block.to_source(reply.sentence_start)),
+                                     finding)
 
     def _under_stating_heading(self, index: int, block: Block) -> bool:
         """The block is the paragraph right under the heading that stated the open
@@ -648,6 +711,9 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     """
     walk = _Walk(document, candidates, db, tax_year)
     for index, (block, cands) in enumerate(zip(document.blocks, candidates, strict=True)):
+        if block.kind == "furniture" and _RULE.match(block.text) and index and (
+                document.blocks[index - 1].kind in HEADING_KINDS):
+            continue  # a rule drawn under a heading ("----" below "1. TAKE YOUR RMD") keeps it
         if block.kind == "furniture" or _LINK_ROW.match(block.text):
             walk.end_section()
             continue

@@ -72,7 +72,7 @@ _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)
 _DIFFERENCE = re.compile(
-    r"(?:\b(?:up|down|by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
+    r"(?:\b(?:up|down|(?<!catch\sup\s)(?<!catch-up\s)by|an?\s+(?:increase|rise|jump|bump|boost|raise|hike|cut|drop)\s+of|"
     r"(?:increase|rise|jump|bump|boost|raise|hike)d?\s+of|"
     r"(?:rose|rises|climbed|climbs|jumped|jumps|grew|grows|increased|increases)(?:\s+by)?)"
     r"\s*$)", re.IGNORECASE)
@@ -80,7 +80,7 @@ _DIFFERENCE_AFTER = re.compile(
     r"^\s*(?:more|less|higher|lower|extra\s+over|above\s+last|over\s+last|increase|bump|"
     r"jump|raise|boost|hike)\b", re.IGNORECASE)
 """An amount that is a difference ("up $500", "a $1,000 bump", "$500 more than"), not a
-limit."""
+limit; "catch up by $8,000" is the catch-up itself."""
 _ACROSS_YEARS = re.compile(
     r"^[^.;,$]{0,40}\b(?:over|across|during)\s+(?:several|many|a\s+few|the|your|\d+|two|three|"
     r"four|five|six|seven|eight|nine|ten|twenty)\s+(?:\w+\s+)?years\b", re.IGNORECASE)

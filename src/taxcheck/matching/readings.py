@@ -100,7 +100,9 @@ def _case(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match],
 def _ellipsis(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
     """Not a heading: the topic and person of the sentence before or a later clause
     (:func:`.retries.nearby_clauses.with_ellipsis`)."""
-    if at.block.kind in HEADING_KINDS:
+    if at.block.kind in HEADING_KINDS or (at.block.kind == "paragraph" and at.block.row):
+        # a "Label: value" line names its own subject ("Rollover IRA: about $60k" under
+        # "Outstanding 401(k) loan: $14,000" is no IRA loan)
         return [], res
     return with_ellipsis(at.cand, res, at.cands, walk.context, at.match)
 

@@ -216,6 +216,9 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     after = tokens.word(cue.end) if cue.end < sent_end else ""
     if before == "(":
         return False  # "(but not the earnings)": an aside, not a clause of its own
+    if word == "," and tokens.word(cue.start + 1).lower() == "not" and _set_off_denial(
+            tokens, sent_start, cue.start + 1, sent_end):
+        return False  # "Your contributions, not the earnings, can come out": an aside
     if word in ("yet", "though"):
         # "even though" opens a concession of its own: "it still has RMDs even though a Roth
         # IRA doesn't" (the denial is the Roth IRA's)
@@ -368,7 +371,9 @@ Scope = tuple[str, int | None]
 
 
 def _asides(tokens: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
-    """Token ranges of the parenthetical asides of a clause ("(not $3,000 each)")."""
+    """Token ranges of the parenthetical asides of a clause ("(not $3,000 each)"), and of
+    its denials set off by commas or dashes ("Your contributions, not the earnings, can
+    come out", "... -- not the earnings -- ...")."""
     out, opened = [], None
     for i in range(a, b):
         word = tokens.word(i)
@@ -377,7 +382,45 @@ def _asides(tokens: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
         elif word == ")" and opened is not None:
             out.append((opened, i + 1))
             opened = None
+        elif word.lower() == "not" and i - 1 > a and (end := _set_off_denial(tokens, a, i, b)):
+            out.append((i - 1, end))
     return out
+
+
+_ASIDE_MARKS = frozenset({",", "--", "\u2014", "\u2013"})
+_ASIDE_WORDS = 6
+_NOT_A_VERB = frozenset({
+    "and", "or", "nor", "so", "but", "yet", "which", "who", "whose", "because", "since", "as",
+    "if", "when", "while", "though", "although", "then", "nobody", "no", "you", "they", "we",
+    "it", "he", "she", "i", "the", "a", "an", "your", "my", "their", "our", "this", "that",
+    "these", "those", "there", "to", "for", "in", "on", "at", "by", "with", "from", "of"})
+"""Most words in a denial set off by commas or dashes ("not the earnings"), and before a
+comma-set one (the subject it follows: "Your Roth contributions")."""
+
+
+def _set_off_denial(tokens: _Tokens, a: int, i: int, b: int) -> int | None:
+    """The end (after its closing mark) of a denial the token ``i`` ("not") opens between
+    two commas or two dashes, with more of the clause after it: "Only your contributions,
+    not the earnings, come out tax-free". A comma-set denial follows a short subject with
+    no comma of its own; "deduct it as a capital loss, not as a bad debt, on Form 8949"
+    (the denial after a verb and its object) is a contrast of its own (cues.yaml)."""
+    mark = tokens.word(i - 1)
+    if mark not in _ASIDE_MARKS:
+        return None
+    if mark == ",":
+        # the subject starts the clause or follows a label ("Good news: your contributions, ...")
+        start = next((k + 1 for k in range(i - 2, a - 1, -1) if tokens.word(k) == ":"), a)
+        if i - 1 - start > _ASIDE_WORDS or any(tokens.word(k) == "," for k in range(start, i - 1)):
+            return None
+    for j in range(i + 1, min(b - 1, i + 2 + _ASIDE_WORDS)):
+        word = tokens.word(j)
+        if word == mark:
+            # the clause goes on with its verb ("..., can come out"), not with a clause or
+            # a list item of its own (", so ...", ", and phases out ...", ", nobody ...")
+            return None if tokens.word(j + 1).lower() in _NOT_A_VERB else j + 1
+        if word in _ASIDE_MARKS or word in (";", ".", "(", ")"):
+            return None
+    return None
 
 
 _ASIDE_DENIALS = frozenset({"not", "never", "excluding", "except"})
@@ -732,7 +775,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                               or simple_past(tokens.span_text(a, b))
                               or _verbless(tokens, a, b))))
             then = past
-            asides = _asides(tokens, a, b) if "(" in raw else []
+            asides = _asides(tokens, a, b) if "(" in raw or " not " in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;
             # it neither adds a concept to the clause nor denies the clause
             left_out = [(lo, hi) for lo, hi in asides if _leaves_out(tokens, lo, hi)]

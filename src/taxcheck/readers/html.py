@@ -3,7 +3,8 @@
 A whole page (one with a doctype, ``<html>``, ``<head>``, ``<title>`` or ``<body>``)
 goes through trafilatura, which keeps the article's headings, paragraphs, lists,
 quotes and tables and drops navigation, cookie banners, ads, newsletter boxes,
-scripts, related-post lists, comments and footers. trafilatura does not say where
+scripts, related-post lists, comments and footers (a page whose only prose is its comment
+thread is read from the thread: see :data:`STUB_CHARS`). trafilatura does not say where
 its text came from, so each extracted block is found again in the page's visible
 text (entity-decoded, whitespace ignored, searching forward from the previous block;
 see :func:`~taxcheck.readers.htmlsource.locate`).
@@ -77,6 +78,13 @@ def read_html(text: str, path: str) -> Document:
     page_items = None
     if not items:
         items = page_items = _page_blocks(page)
+    if page.is_page and _prose_chars(items) < STUB_CHARS:
+        # a page whose only prose is its comment thread (a "Comments" page under an article
+        # stub, a discussion marked up as comments): the comments are the text the page was
+        # saved for
+        thread = _trafilatura_blocks(text, comments=True)
+        if _prose_chars(thread) > _prose_chars(items):
+            items, page_items = thread, None
     # the page's h1, else a headline in a <header> on a page without an article element
     h1 = next((b for b in page.blocks if b.kind == "heading" and b.level == 1
                and not b.boilerplate), None) or next(
@@ -87,6 +95,16 @@ def read_html(text: str, path: str) -> Document:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
     return Document(path=path, source=text, blocks=blocks, meta=meta)
+
+
+STUB_CHARS = 200
+"""Fewer characters of prose than this outside the page's boilerplate: an article stub (a
+dateline, a byline, a link back to the article)."""
+
+
+def _prose_chars(items: list[Extracted]) -> int:
+    """How many characters of prose (not headings) the blocks hold."""
+    return sum(len(item.text) for item in items if item.kind != "heading")
 
 
 def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
@@ -228,13 +246,14 @@ def load_extractor() -> None:
 
 
 
-def _trafilatura_blocks(text: str) -> list[Extracted]:
-    """The article's blocks as trafilatura extracts them ([] when it finds none)."""
+def _trafilatura_blocks(text: str, *, comments: bool = False) -> list[Extracted]:
+    """The article's blocks as trafilatura extracts them ([] when it finds none);
+    ``comments``: the page's comment thread as well."""
     import trafilatura  # imported on the first page read: it takes a while to load
 
     try:
         result = trafilatura.bare_extraction(
-            text, include_comments=False, include_tables=True, include_images=False,
+            text, include_comments=comments, include_tables=True, include_images=False,
             include_links=False, include_formatting=False, with_metadata=False)
     except Exception:  # any extractor failure: read the page directly
         return []

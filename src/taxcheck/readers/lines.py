@@ -163,6 +163,14 @@ _DANGLING = re.compile(
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
+_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S")
+"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ...")."""
+
+
+def label_opening(line: str) -> bool:
+    """The line opens with a short label and a colon ("Roth catch-up trigger: more than
+    $150,000 ..."), whatever the length of what follows."""
+    return bool(_LABEL_OPEN.match(line))
 _FIGURE = re.compile(r"\d")
 _VALUE_WORDS = 8
 """A label's value is a figure with a few words ("$8,000 (up $500)"), not sentences."""
@@ -289,8 +297,9 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
     full = width is not None and len(previous.rstrip()) >= 0.7 * width
     if line_kind(previous) == "label" and not full:
         return False
-    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)):
-        return False
+    if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)
+                                       or label_opening(previous)):
+        return False  # "IRA contribution limit: $7,500" under another "Label: ..." line
     if ends_sentence(previous):
         return not sentences or (full and (continues or not looks_like_heading(line)))
     if full or continues or _DANGLING.search(previous):

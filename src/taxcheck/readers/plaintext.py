@@ -33,6 +33,7 @@ from taxcheck.readers.lines import (
     display_heading,
     ends_sentence,
     joins,
+    label_opening,
     label_value,
     looks_like_heading,
     split_lines,
@@ -49,6 +50,8 @@ _HEADER_LINES = 4
 _HEADER_LINE_WORDS = 12
 _TITLE_LABEL = re.compile(r"^(?:thread|topic|subject|re|discussion)\s*:\s*\S", re.IGNORECASE)
 """A forum thread's or a letter's title says what it is ("Thread: ...", "Re: ...")."""
+_AMOUNT = re.compile(r"\$\s?\d|\d\s?%")
+"""A dollar amount or a rate (a heading may name a year: "What's coming in 2027: ...")."""
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 """A line that is only an HTML comment (e.g. a suppression) carries no prose."""
 
@@ -348,8 +351,14 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
         return None
     if _masthead_title(group, blocks, meta):
         return pending_number
-    if (looks_like_heading(first) and (len(group) == 1 or len(first.split()) <= 8)) or (
-            len(group) == 1 and display_heading(first)):
+    # a soft-wrapped first line ("Some people assume a falling IRA is automatically" /
+    # "deductible."), and a "Label: value" line too long for a label row ("Catch-up
+    # trigger: above $150,000 of 2025 wages at your employer"), are no headings
+    wrapped = len(group) > 1 and group[1][1].lstrip()[:1].islower()
+    labelled = label_opening(first) and _AMOUNT.search(first) is not None
+    if (looks_like_heading(first) and not wrapped and not labelled
+            and (len(group) == 1 or len(first.split()) <= 8)
+            ) or (len(group) == 1 and display_heading(first) and not labelled):
         heading_extra = {"number": pending_number} if pending_number is not None else {}
         blocks.append(_block_from_lines([group[0]], "heading", level=2, **heading_extra))
         pending_number = None

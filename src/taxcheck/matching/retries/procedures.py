@@ -195,6 +195,28 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     return [match], replace(res, steps=[*res.steps, step])
 
 
+_FIRST_SENTENCE = re.compile(r"^\s*(?P<text>[^.!?\n]{2,120}[.!]?)(?=\s|$)")
+_DENIES = re.compile(r"\b(?:not|never|no|none|nothing)\b|n(?:'|\u2019)t\b", re.IGNORECASE)
+
+
+def bare_step(text: str) -> Candidate | None:
+    """The first sentence of a numbered step that names nothing of its own ("Step 2: Close
+    out the accounts.", "3. Total the checks."), as an instruction naming no concept, for
+    :func:`as_step_of` to read as a step of the open procedure; None for a question or a
+    denial ("Don't panic if you can't use it all")."""
+    m = _FIRST_SENTENCE.match(text)
+    if m is None or _DENIES.search(m.group("text")):
+        return None
+    sentence = m.group("text").strip()
+    start = m.start("text")
+    end = start + len(sentence)
+    return Candidate(start=start, end=end, text=sentence, sentence_index=0,
+                     sentence_start=start, sentence_end=end, sentence=sentence, concepts=(),
+                     polarity="affirmed", negations=(), hedges=(), attribution=None,
+                     question=False, imperative=True, anaphor=False, assertive=False,
+                     historical=False, quantities=())
+
+
 def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
                         procedure: Procedure | None) -> tuple[list[Match], Resolution]:
     """A line of a worked example of an open procedure ("Two percent of $50,000 is $1,000,

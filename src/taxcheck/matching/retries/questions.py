@@ -141,6 +141,8 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
+    if own and said == "negated" and cand.polarity == "affirmed":
+        return [], res  # "Taxed? No, it is tax-free": the "no" answers; the rest is stated
     if own:  # "Sure, the 10% penalty applies ..." states a claim of its own: the question
         matches = [m for m in matches if m.claim.fact in own]  # adds no other fact to it
         if not matches:
