@@ -295,18 +295,18 @@ def test_a_wrong_claims_message_starts_with_what_the_article_says(check_text, te
      ("retirement-loss-not-deductible-yet", "misleading")),
     ("If you're 50 or older, you can defer a total of $32,500 into your 401(k) in 2026.",
      ("deferral-total-50-plus", "accurate")),
-    # the sheet calls $34,750 for 2026 a misprint of the sum (false), though it is 2025's total
+    # $34,750 stated for 2026 is 2025's total presented as this year's: outdated (label policy)
     ("Savers 60 to 63 can defer a total of $34,750 in 2026.",
-     ("deferral-total-60-63", "false")),
+     ("deferral-total-60-63", "outdated")),
     ("That means a 61-year-old can set aside a total of $34,750 in her 401(k) in 2026.",
-     ("deferral-total-60-63", "false")),
+     ("deferral-total-60-63", "outdated")),
     ("In 2026 a 62-year-old can put a total of $35,750 into a 403(b).",
      ("deferral-total-60-63", "accurate")),
     ("For 2025, savers 60 to 63 can defer a total of $34,750.",
      ("deferral-total-60-63", "accurate")),
     # the 2026 Roth catch-up threshold is on 2025 wages: the year after the amount is the wage year
     ("Starting in 2026, if you earned more than $145,000 in 2025, your catch-up contributions "
-     "will have to go in as Roth money.", ("roth-catch-up-wage-threshold", "false")),
+     "will have to go in as Roth money.", ("roth-catch-up-wage-threshold", "outdated")),
     ("From 2026, if your wages topped $150,000 in 2025, your catch-ups must be Roth.",
      ("roth-catch-up-wage-threshold", "accurate")),
 ])
@@ -342,7 +342,7 @@ def test_yearly_increases_of_the_deferral_limit(check_text, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("The Roth catch-up requirement applies if your 2025 wages exceeded $145,000.",
-     ("roth-catch-up-wage-threshold", "false")),
+     ("roth-catch-up-wage-threshold", "outdated")),
     ("For 2026 the Roth catch-up rule covers anyone whose 2025 FICA wages topped $150,000.",
      ("roth-catch-up-wage-threshold", "accurate")),
     ("High earners will no longer be able to make catch-up contributions.",
@@ -386,11 +386,11 @@ def test_only_the_start_of_the_roth_range_as_a_cutoff_is_misleading(check_text, 
 
 @pytest.mark.parametrize("text, verdict", [
     ("Starting in 2026, catch-ups must be Roth for high earners. The threshold is $145,000 "
-     "for 2026.", "false"),
+     "for 2026.", "outdated"),
     ("High earners' catch-ups must be Roth from 2026. The wage line is $150,000 for 2026.",
      "accurate"),
     ("Your catch-ups have to be Roth next year if you're a high earner. And the line is $145k "
-     "for 2026, I read it in the law.", "false"),
+     "for 2026, I read it in the law.", "outdated"),
 ])
 def test_the_line_after_the_roth_catch_up_rule_is_its_wage_threshold(check_text, text, verdict):
     assert ("roth-catch-up-wage-threshold", verdict) in _found(check_text, text)
@@ -408,7 +408,8 @@ def test_a_row_labelled_total_is_checked_as_a_total(check_text):
 
 @pytest.mark.parametrize("text, verdict", [
     ("The super catch-up for people who turn 60, 61, 62 or 63 stays at $11,250. Add that to the "
-     "base limit and someone in that window can put away as much as $34,750 in 2026.", "false"),
+     "base limit and someone in that window can put away as much as $34,750 in 2026.",
+     "outdated"),
     ("Savers who turn 60 to 63 get a bigger catch-up of $11,250. Add it to the regular limit and "
      "they can defer $35,750 in 2026.", "accurate"),
     ("Workers between 60 and 63 have the enhanced catch-up. Add that to the $24,500 limit and "
