@@ -198,3 +198,15 @@ def test_the_old_rule_in_the_present_is_still_outdated(check_text):
     report = check_text("You can deduct the IRA loss as a miscellaneous itemized deduction, but "
                         "only above 2% of AGI.")
     assert any(verdict == "outdated" for _, verdict in problems(report))
+
+
+@pytest.mark.parametrize("text", [
+    # "this plan" / "that plan" is a workplace plan, never the IRA a rollover named before
+    "When you leave, you can roll your balance into an IRA.\n\nLeave in the year you turn 55 "
+    "or later, and money from this plan comes out without the 10% penalty.",
+    "Your 401(k) at Acme\n\nYou may roll the money into an IRA when you go.\n\nLeave Acme in "
+    "or after the year you turn 55, and withdrawals from this plan are free of the 10% "
+    "penalty.",
+])
+def test_a_plan_reference_is_no_ira(check_text, text):
+    assert problems(check_text(text)) == []
