@@ -40,6 +40,8 @@ def test_only_stated_plainly_is_still_flagged(check_text):
     "You often hear people say an IRA loss can be written off at tax time. Not so.",
     "Some planners will tell you that 401(k) losses offset your capital gains. They don't.",
     "Some folks will tell you the 20% withheld from a rollover check is a penalty. It isn't.",
+    "Some say the 10% penalty replaces income tax. It doesn't: you owe both.",
+    "Many say a 401(k) loss can be written off. Not true.",
 ])
 def test_hearsay_is_reported_not_stated(check_text, text):
     assert problems(check_text(text)) == []
