@@ -691,6 +691,7 @@ class _Walk:
             context.update(cand.labels | kept | res.referred)
         else:
             context.update((cand.labels - foils(cand)) | res.referred)
+            context.forget_account_of_new_loss(cand)
         if is_title:
             self.title.update(cand.labels)
             self.ways = self.ways or bool(WAYS_TITLE.match(block.text))
