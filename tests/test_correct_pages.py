@@ -40,6 +40,8 @@ def test_only_stated_plainly_is_still_flagged(check_text):
     "You often hear people say an IRA loss can be written off at tax time. Not so.",
     "Some planners will tell you that 401(k) losses offset your capital gains. They don't.",
     "Some folks will tell you the 20% withheld from a rollover check is a penalty. It isn't.",
+    "Some say the 10% penalty replaces income tax. It doesn't: you owe both.",
+    "Many say a 401(k) loss can be written off. Not true.",
 ])
 def test_hearsay_is_reported_not_stated(check_text, text):
     assert problems(check_text(text)) == []
@@ -158,3 +160,55 @@ def test_the_same_rule_stated_is_flagged(check_text):
     report = check_text("IRA limits rose this year.\n\nThe Roth catch-up rule applies to your "
                         "IRA catch-up too.")
     assert ("roth-catch-up-ira", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a loss brought in as new ("a loss", "$18,000 of losses") with no account named is not
+    # the account's of earlier sentences: a later pronoun does not take that account
+    "Your IRA dropped 20% this year, which stings.\n\nWhy doesn't a loss push you into a lower "
+    "bracket? It lowers your taxable income, but it doesn't move the brackets.",
+    "- Selling your house at a loss doesn't help: losses on personal-use property aren't "
+    "deductible.\n\nA quick example: Say you realized $10,000 of gains and $18,000 of losses. "
+    "The losses wipe out the gains, and $3,000 offsets your salary.",
+    "My Roth IRA is down this year. Separately, I sold some stock and have a $5,000 loss. Can "
+    "it offset my salary? Yes, up to $3,000 a year.",
+    "If your IRA buys the fund back, the loss is gone for good.\n\nHow does a loss help at tax "
+    "time? It cancels out your gains first, then up to $3,000 of your wages.",
+])
+def test_a_new_loss_does_not_take_an_earlier_account(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_pronoun_right_after_the_account_still_takes_it(check_text):
+    report = check_text("My IRA lost $5,000 this year. Can I use it to offset my capital "
+                        "gains? Yes, it offsets them.")
+    assert ("retirement-loss-offsets-gains", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a short clause with no verb goes on in the past the clause before it set
+    "Back then the IRA loss went on Schedule A, but only above the 2% floor.",
+    "Years ago, an IRA loss was a miscellaneous deduction; only the excess over 2% of AGI.",
+    "Under the old rules the IRA shortfall was an itemized deduction, though only above 2% of "
+    "AGI.",
+])
+def test_a_verbless_clause_keeps_the_past_of_its_sentence(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_old_rule_in_the_present_is_still_outdated(check_text):
+    report = check_text("You can deduct the IRA loss as a miscellaneous itemized deduction, but "
+                        "only above 2% of AGI.")
+    assert any(verdict == "outdated" for _, verdict in problems(report))
+
+
+@pytest.mark.parametrize("text", [
+    # "this plan" / "that plan" is a workplace plan, never the IRA a rollover named before
+    "When you leave, you can roll your balance into an IRA.\n\nLeave in the year you turn 55 "
+    "or later, and money from this plan comes out without the 10% penalty.",
+    "Your 401(k) at Acme\n\nYou may roll the money into an IRA when you go.\n\nLeave Acme in "
+    "or after the year you turn 55, and withdrawals from this plan are free of the 10% "
+    "penalty.",
+])
+def test_a_plan_reference_is_no_ira(check_text, text):
+    assert problems(check_text(text)) == []

@@ -494,6 +494,29 @@ def test_a_how_to_that_teaches_nothing_abolished_states_nothing(check_text, text
     assert not {v for _, v in found} - {"accurate", "myth"}, found
 
 
+@pytest.mark.parametrize("heading", [
+    "Claiming your IRA loss on Schedule A",
+    "2. The IRA-loss deduction: when you qualify",
+])
+def test_a_heading_presenting_how_to_use_an_abolished_rule_states_it(check_text, heading):
+    text = f"# Year-end tax guide\n\n## {heading}\n\nGather your records first.\n"
+    findings = check_text(text, ".md").findings
+    assert [f for f in findings if f.sentence in heading and f.verdict == "outdated"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
+@pytest.mark.parametrize("heading", [
+    "Claiming a capital loss on your return",
+    "The IRA loss deduction: how it used to work",
+    "Rolling over a 401(k): how it works",
+])
+def test_a_heading_presenting_a_rule_still_in_force_states_nothing_wrong(check_text, heading):
+    text = f"# Year-end tax guide\n\n## {heading}\n\nGather your records first.\n"
+    findings = check_text(text, ".md").findings
+    assert not [f for f in findings if f.sentence == heading and f.verdict != "accurate"], [
+        (f.sentence, f.claim_id) for f in findings]
+
+
 # --- the numbered steps of a procedure for an abolished rule -----------------------------------
 
 _STEPS_HELD = [

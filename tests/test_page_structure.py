@@ -518,6 +518,8 @@ def test_a_snippet_states_its_first_line(checker, text, claim):
     "Can You Deduct a Loss in Your IRA?\nNo, losses inside an IRA are not deductible.\n",
     "Rollover Rules for Every Saver\nYou get one 60-day rollover per 12 months.\n",
     "One rollover per IRA per year\nBy Ann Lee\nUpdated May 2, 2026\n",
+    # a blank line under the first line sets it apart as the page's title
+    "what changed in rollovers\n\nYou get one 60-day rollover per 12 months.\n",
 ])
 def test_a_headline_or_a_byline_keeps_the_title(text):
     doc = read_bytes(text.encode(), "page.txt")

@@ -109,37 +109,36 @@ def test_commands_that_check_nothing_do_not_import_spacy(args):
     assert result.stderr.strip().splitlines()[-1] == "False"
 
 
-def test_checking_a_text_file_imports_only_what_the_check_needs(tmp_path):
-    article = tmp_path / "small.txt"
+@pytest.fixture(scope="module")
+def small_check(tmp_path_factory):
+    """``taxcheck check`` of a small file in a fresh process, then what that process had
+    imported (stderr: the taxcheck modules; spaCy's command line and its dependencies;
+    whether spaCy's command line, imported afterwards, still works)."""
+    article = tmp_path_factory.mktemp("small") / "small.txt"
     article.write_text("You can deduct up to $3,000 of capital losses a year.\n",
                        encoding="utf-8")
     code = ("import sys; from taxcheck.cli import main\n"
             f"try:\n    main(['check', {str(article)!r}, '--fail-on', 'never'])\n"
             "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('taxcheck.')), file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
-    assert "1 verified claim in 1 file" in result.stdout  # it did check the article
-    loaded = result.stderr.strip().splitlines()[-1]
+            "print(sorted(m for m in sys.modules if m.startswith('taxcheck.')), file=sys.stderr)\n"
+            "print(sorted(m for m in ('spacy.cli', 'typer', 'weasel', 'httpx')\n"
+            "             if m in sys.modules), file=sys.stderr)\n"
+            "import spacy, spacy.cli\n"
+            "print(sorted(spacy.info(silent=True)) == sorted(spacy.cli.info(silent=True)),\n"
+            "      file=sys.stderr)")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_checking_a_text_file_imports_only_what_the_check_needs(small_check):
+    assert "1 verified claim in 1 file" in small_check.stdout  # it did check the article
+    loaded = small_check.stderr.strip().splitlines()[-3]
     assert "'taxcheck.checker'" in loaded
     for unneeded in ("taxcheck.scan.runner", "taxcheck.scan.work", "taxcheck.readers.html",
                      "taxcheck.readers.docx", "taxcheck.render.sarif", "taxcheck.render.html"):
         assert f"'{unneeded}'" not in loaded, unneeded
 
 
-def test_checking_leaves_spacys_command_line_unimported_and_still_usable(tmp_path):
-    article = tmp_path / "small.txt"
-    article.write_text("You can deduct up to $3,000 of capital losses a year.\n",
-                       encoding="utf-8")
-    code = ("import sys; from taxcheck.cli import main\n"
-            f"try:\n    main(['check', {str(article)!r}, '--fail-on', 'never'])\n"
-            "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('spacy.cli', 'typer', 'weasel', 'httpx')\n"
-            "             if m in sys.modules), file=sys.stderr)\n"
-            "import spacy, spacy.cli\n"
-            "print(sorted(spacy.info(silent=True)) == sorted(spacy.cli.info(silent=True)),\n"
-            "      file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
-    assert "1 verified claim in 1 file" in result.stdout
-    assert result.stderr.strip().splitlines()[-2:] == ["[]", "True"]
+def test_checking_leaves_spacys_command_line_unimported_and_still_usable(small_check):
+    assert "1 verified claim in 1 file" in small_check.stdout
+    assert small_check.stderr.strip().splitlines()[-2:] == ["[]", "True"]

@@ -161,6 +161,18 @@ class DiscourseContext:
         labels = set(labels)
         return {g: frozenset(labels & m) for g, m in self.groups.items() if labels & m}
 
+    def forget_account_of_new_loss(self, cand: Candidate) -> None:
+        """A clause that brings in a loss of its own ("Why doesn't a loss push you into a
+        lower bracket?", "Say you realized $18,000 of losses") and names no account, nor
+        points back, starts a new thing to talk about: the account of earlier sentences is
+        not that loss's, so later pronouns ("It lowers your taxable income") do not take it."""
+        if cand.anaphor or self.groups_of(cand.labels).get(ACCOUNT_GROUP):
+            return
+        losses = self.groups.get(LOSS_GROUP, set())
+        if any(m.label in losses and new_mention(cand.text[:max(0, m.start - cand.start)])
+               for m in cand.concepts):
+            self.current.pop(ACCOUNT_GROUP, None)
+
     def update(self, labels: Iterable[str]) -> None:
         labels = set(labels)
         for group, found in self.groups_of(labels).items():
@@ -267,6 +279,18 @@ def continues_subject(cand: Candidate, holders: frozenset[str], holder_before: b
 
 
 ACCOUNT_GROUP = "account"
+LOSS_GROUP = "loss"
+_NEW_MENTION = re.compile(
+    r"(?:\b(?:a|an|any)\s+(?:\$?[\d,.]+k?\s+|[a-z-]+\s+){0,2}|\$[\d,.]+k?\s+(?:of|in)\s+)$",
+    re.IGNORECASE)
+"""The words before a thing brought in as new: "a loss", "a $5,000 capital loss", "$18,000 of
+losses"."""
+
+
+def new_mention(before: str) -> bool:
+    """Whether the text before a mention brings it in as a new thing (an indefinite article
+    or an amount "of"), not one named before ("that loss", "a loss like that" aside)."""
+    return _NEW_MENTION.search(before[-40:]) is not None
 ANTECEDENT_ACCOUNT_WINDOW = 1
 """How many sentences back a pronoun whose antecedent is in its own sentence may still
 take the account from ("The IRA fell. I sold the shares after it did": the IRA)."""

@@ -52,6 +52,7 @@ from taxcheck.matching.retries.procedures import (
     bare_step,
     continues_procedure,
     how_to,
+    presents_how,
     presupposed,
     procedure_of,
     restated_in_example,
@@ -288,7 +289,7 @@ class _Walk:
                     or self._replies(res.cand) or self.numbered_way(block)
                     or self._endorsed(index, res.cand) or self._after_case(block)):
                 res = self._check(index, block, cands, res, section, stated)
-            elif res.cand.question and not announced and how_to(res.cand):
+            elif not announced and self._presupposes(block, res.cand):
                 res = self._teaches(index, block, cands, res, section, stated)
             self._note_reply(index, res.cand, stated)
             said = bare_reply(res.cand)
@@ -512,6 +513,14 @@ class _Walk:
             after = f"{after} {self.document.blocks[index + 1].text}"
         return relied_on(cand.sentence, after)
 
+    @staticmethod
+    def _presupposes(block: Block, cand: Candidate) -> bool:
+        """A how-to lead-in (:func:`how_to`), or a heading that presents how or when to do a
+        thing (:func:`presents_how`): it presupposes the thing can be done."""
+        if cand.question:
+            return how_to(cand)
+        return block.kind in HEADING_KINDS and presents_how(block.text)
+
     def _teaches(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                  section: _Section, stated: set[int]) -> Resolution:
         """A how-to lead-in (:func:`how_to`) read as the statement it presupposes: one that
@@ -682,6 +691,7 @@ class _Walk:
             context.update(cand.labels | kept | res.referred)
         else:
             context.update((cand.labels - foils(cand)) | res.referred)
+            context.forget_account_of_new_loss(cand)
         if is_title:
             self.title.update(cand.labels)
             self.ways = self.ways or bool(WAYS_TITLE.match(block.text))

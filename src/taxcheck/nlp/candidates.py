@@ -68,6 +68,22 @@ _PAST_VERBS = frozenset({"was", "were", "had", "did", "counted", "applied", "use
 """Verbs in the past tense that carry an earlier clause's "back then" into a later one."""
 
 
+_PRESENT_VERBS = frozenset({"is", "are", "'s", "'re", "can", "ca", "will", "'ll", "wo", "may",
+                            "must", "do", "does", "has", "have", "should", "would", "gets", "get",
+                            "counts", "count", "goes", "go", "applies", "apply", "lets", "let",
+                            "allows", "stays", "remains", "comes", "needs", "owe", "owes"})
+"""Verbs of the present, whose clause states something of its own tense."""
+VERBLESS_MAX_TOKENS = 10
+"""The longest clause with no verb that goes on in the tense of the clause before it."""
+
+
+def _verbless(tokens: _Tokens, a: int, b: int) -> bool:
+    """A short clause with no verb of the present ("..., but only the part above 2% of
+    AGI"): it goes on about the time the clause before it set."""
+    return b - a <= VERBLESS_MAX_TOKENS and not any(
+        tokens.word(i).lower() in _PRESENT_VERBS for i in range(a, b))
+
+
 class _Mark:
     """A concept or cue span (or a token range) as plain values: reading a spaCy ``Span``'s
     attributes goes through its doc on every access, and the builder reads them often."""
@@ -756,7 +772,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             past = not counterfactual and (
                 any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues)
                 or (then and (any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))
-                              or simple_past(tokens.span_text(a, b)))))
+                              or simple_past(tokens.span_text(a, b))
+                              or _verbless(tokens, a, b))))
             then = past
             asides = _asides(tokens, a, b) if "(" in raw or " not " in raw else []
             # "the money you put in (not the earnings)": the aside leaves out what it names;

@@ -212,14 +212,21 @@ def read_plaintext(text: str, path: str) -> Document:
                                             before_furniture and _before_title(blocks)))
     if dates:
         meta.date, meta.date_source = max(dates, key=lambda d: d[0])
-    if len(lines) - sum(1 for _, line in lines if not line.strip()) <= _SNIPPET_LINES:
+    written = [line for _, line in lines if line.strip()]
+    if len(written) <= _SNIPPET_LINES and (
+            len(written) < 2 or not _BLANK_LINE.search(text.strip())):
+        # a blank line under the first of two lines sets it apart: a page's title
         blocks = _snippet_body(blocks, meta, single=len(blocks) == 1)
     return Document(path=path, source=text, blocks=blocks, meta=meta)
 
 
 _SNIPPET_LINES = 2
 """A text of at most this many lines is a snippet (a sentence pasted into the tool, an
-editor's short buffer), not a page with a title over its body."""
+editor's short buffer), not a page with a title over its body, unless a blank line sets its
+first line apart."""
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def _snippet_body(blocks: list[Block], meta: ArticleMeta, *, single: bool) -> list[Block]:

@@ -65,6 +65,23 @@ def how_to(cand: Candidate) -> bool:
         _HOW_TO.search(cand.text))
 
 
+_PRESENTS_HOW = re.compile(
+    r"^\W*(?:(?:step\s+)?\d{1,2}\s*[.):]\s*)?(?:claiming|deducting|writing\s+off|turning|"
+    r"recharacteri[sz]ing|undoing|reversing)\b"
+    r"|:\s*(?:how|when|who)\b(?![^:]*\b(?:used|was|were|did|had)\b)[^:]*$", re.IGNORECASE)
+"""A heading that presents how or when to do a thing: a gerund of claiming or undoing it
+("Claiming your IRA loss on Schedule A", "Turning an IRA loss into a tax deduction",
+"Undoing a Roth conversion"), or the thing and how, when or for whom it works after a colon
+("IRA loss deductions: how they work", "The IRA loss deduction: when it works"); not how it
+used to work."""
+
+
+def presents_how(text: str) -> bool:
+    """The heading presents how or when to do a thing (:data:`_PRESENTS_HOW`): like a
+    how-to lead-in, it presupposes the thing can be done (:func:`presupposed`)."""
+    return bool(_PRESENTS_HOW.search(text))
+
+
 def presupposed(matches: list[Match]) -> list[Match]:
     """What a how-to lead-in states by presupposing it can be done: only a rule that no
     longer exists (an outdated claim, not a figure) is wrong to teach. "Here's how to claim
