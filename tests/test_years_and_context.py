@@ -434,6 +434,7 @@ def test_a_but_that_turns_to_the_present_still_takes_the_present(check_text):
     "The IRA catch-up was set at $1,000 by law and is now indexed.",
     "Q: Was the Roth catch-up wage test always this high? A: It began at $145,000 before "
     "indexing.",
+    "- Roth catch-up threshold: $145,000 originally, $150,000 for 2026",
 ])
 def test_a_figure_given_as_where_it_started_is_history_not_outdated(dated, sentence):
     found = dated(sentence, date="2026-02-10")
@@ -444,6 +445,7 @@ def test_a_figure_given_as_where_it_started_is_history_not_outdated(dated, sente
     ("The Roth catch-up threshold is $145,000 for 2026.", "roth-catch-up-wage-threshold"),
     ("The Roth catch-up threshold starts at $145,000 in 2026.", "roth-catch-up-wage-threshold"),
     ("Quick answer: the IRA catch-up is $1,000 for 2026.", "ira-catch-up-limit"),
+    ("The IRA catch-up for 2026 is set at $1,000 by law.", "ira-catch-up-limit"),
 ])
 def test_the_same_figure_stated_for_today_is_still_outdated(dated, sentence, claim):
     assert (claim, "outdated") in dated(sentence, date="2026-02-10")

@@ -68,6 +68,12 @@ _ORIGIN_AFTER = re.compile(
     re.IGNORECASE)
 """Words after an amount that date it to the law's start ("set at $1,000 by law", "$145,000
 before indexing", "$145,000 at first")."""
+_ORIGIN_ALONE = re.compile(
+    r"^\s*(?:at\s+first|originally|initially|to\s+start\s+with|when\s+the\s+law\s+passed|"
+    r"(?:[\w-]+\s+){0,2}?before\s+(?:any\s+)?(?:indexing|inflation))\b", re.IGNORECASE)
+"""Of :data:`_ORIGIN_AFTER`, the words that date the amount by themselves ("$145,000
+originally, $150,000 for 2026", "$145,000 before indexing"); "by law" needs a past setting
+("is set at $50,000 by law" states today's cap)."""
 _SET_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:set|fixed|pegged|written)\s+"
                        r"(?:at|as)\s*$|\b(?:started|began|was|were)\s+(?:out\s+)?(?:at\s+)?$",
                        re.IGNORECASE)
@@ -334,9 +340,8 @@ def _is_old(cand: Candidate, q: Quantity) -> bool:
 def _is_origin(before: str, after: str) -> bool:
     """Whether a dollar amount is where its figure started or what the law first set ("the
     threshold started at $145,000", "set at $1,000 by law"), not an age ("started at 73")."""
-    return bool(_ORIGIN_BEFORE.search(before) or (
-        _ORIGIN_AFTER.match(after)
-        and (_SET_PAST.search(before) or after.lstrip().lower().startswith("before"))))
+    return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_ALONE.match(after) or (
+        _ORIGIN_AFTER.match(after) and _SET_PAST.search(before)))
 
 
 def _is_difference(cand: Candidate, q: Quantity) -> bool:
