@@ -163,6 +163,9 @@ def post_date(line: str) -> date | None:
     s = line.strip()
     if m := _REPLY_MARKER.match(s):
         s = m.group("rest")
+    if _SUBJECT.match(s) and breadcrumb(s):
+        # "Re: IRA loss deduction » Tue Jan 14, 2025 9:02 am": the subject, then the date
+        s = _CRUMB_SEPARATOR.split(s)[-1]
     return dateline(s) if s else None
 
 

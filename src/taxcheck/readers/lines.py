@@ -10,10 +10,15 @@ from datetime import date, datetime
 from taxcheck.documents import Block, BlockBuilder
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y", "%b %Y",
-                 "%m/%d/%Y")
+                 "%b. %Y", "%m/%d/%Y")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+"""A weekday before a forum post's date ("Tue Jan 14, 2025"); not part of the date."""
 _DATELINE = re.compile(
     r"^(?:(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified|"
-    r"fact[- ]checked)(?:\s+on)?:?\s*)?"
+    r"fact[- ]checked)(?:\s+on)?:?\s*"
+    # "Reviewed by Jordan Ames, EA on April 2, 2025": who reviewed it, then the date
+    r"|(?:(?:medically\s+|expert\s+)?reviewed|fact[- ]checked|edited|updated)\s+by\s+"
+    r"[^\n]{1,60}?\s+on:?\s+)?" + _WEEKDAY +
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
@@ -24,6 +29,18 @@ _MONTH_DATELINE = re.compile(
     r"^(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified)"
     r"(?:\s+on)?:?\s*(?P<date>[A-Z][a-z]{2,8}\s+\d{4})\s*$", re.IGNORECASE)
 """A month and year after "Updated" or the like ("Last reviewed: Feb 2026")."""
+_ISSUE_DATELINE = re.compile(
+    r"^(?:(?:vol\.?|volume)\s*\d{1,4}\s*[,\u00b7\u2022|\u2014\u2013-]\s*)?"
+    r"(?:issue|no\.|number|edition)\s*#?\s*\d{1,5}\s*[,:\u00b7\u2022|\u2014\u2013-]\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4})\s*$"
+    r"|^(?:the\s+)?(?:[\w'\u2019&-]+\s+){0,4}(?:letter|newsletter|bulletin|digest|briefing|"
+    r"dispatch|memo|update|edition|issue)\s*[,:\u00b7\u2022|\u2014\u2013-]\s*"
+    r"(?P<date2>[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4})\s*$", re.IGNORECASE)
+"""A newsletter's issue line: "Issue #42 \u2014 November 2012", "Volume 3, Issue 9 \u2022
+September 2014", "The Year-End Letter, Dec. 2015" (an issue's month stands for its date)."""
+_BY_TAIL = re.compile(r"\s+by\s+@?[\w.'\u2019-]{1,32}(?:\s+[\w.'\u2019-]{1,32}){0,2}\s*$",
+                      re.IGNORECASE)
+"""Who posted it, after a post's date and time ("..., 6:12 a.m. ET by saver_sam")."""
 _FINAL_PUNCT = tuple(".!?:;,")
 _TIME = re.compile(r"(?:,|\s+at)?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*$",
                    re.IGNORECASE)
@@ -64,7 +81,11 @@ _DATELINE_EXTRA_WORDS = 5
 
 
 def _date_match(line: str) -> re.Match[str] | None:
-    return _DATELINE.match(line) or _MONTH_DATELINE.match(line)
+    return _DATELINE.match(line) or _MONTH_DATELINE.match(line) or _ISSUE_DATELINE.match(line)
+
+
+def _matched_date(m: re.Match[str]) -> date | None:
+    return parse_date(m.group("date") or m.groupdict().get("date2") or "")
 
 
 def dateline(line: str) -> date | None:
@@ -73,15 +94,15 @@ def dateline(line: str) -> date | None:
     gives several ("Published May 1, 2023 | Updated March 3, 2024")."""
     line = line.strip()
     if len(line) <= _TIME_LINE and ":" in line:
-        line = _TIME.sub("", line)
+        line = _TIME.sub("", _BY_TAIL.sub("", line) if _TIME.search(_BY_TAIL.sub("", line))
+                         else line)
     m = _date_match(line)
     if m:
-        return parse_date(m.group("date"))
+        return _matched_date(m)
     parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
     if len(parts) < 2:
         return None
-    found = [when for p in parts if (m := _date_match(p)) and (
-        when := parse_date(m.group("date")))]
+    found = [when for p in parts if (m := _date_match(p)) and (when := _matched_date(m))]
     others = [p for p in parts if not _date_match(p)]
     if not found or any(len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith(".")
                         for p in others):

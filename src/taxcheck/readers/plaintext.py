@@ -87,12 +87,36 @@ def _in_header(blocks: list[Block]) -> bool:
     lines have been read (a site's name over the headline, "Filed under: IRAs"): no
     sentence of the body yet."""
     return all(b.kind in ("title", "byline", "dateline", "furniture", "heading") or (
-        b.kind == "paragraph" and not ends_sentence(b.text)) for b in blocks)
+        b.kind == "paragraph" and (not ends_sentence(b.text) or _header_question(b.text)))
+        for b in blocks)
+
+
+def _header_question(text: str) -> bool:
+    """A short question under a column's name is its headline ("Ask the Tax Lady", then
+    "Is my 401(k) loss deductible?", then "Originally posted ...")."""
+    s = text.strip()
+    return (s.endswith("?") and len(s.split()) <= _HEADER_QUESTION_WORDS
+            and not _INNER_SENTENCE_END.search(s[:-1]))
+
+
+_HEADER_QUESTION_WORDS = 15
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s")
+_POST_DATELINE = re.compile(r"^(?:#\d|(?:reply|post|comment|answer)\s*#|re\s*:|posted\b|"
+                            r"replied\b|answered\b|commented\b)", re.IGNORECASE)
+"""A forum post's header line ("Posted Mar 4, 2024 at 8:12 PM", "Reply #1 \u00b7 Posted ...")."""
+
+
+def _page_date(line: str, dates: list[tuple[date, str]]) -> bool:
+    """Whether a header line's date dates the page: a forum thread is dated by its first
+    post, so a later post's date ("Posted Mar 5, 2025", a reply a year on) is not."""
+    return not (_POST_DATELINE.match(line.strip())
+                and any(_POST_DATELINE.match(source) for _, source in dates))
 
 
 def _before_title(blocks: list[Block]) -> bool:
-    """True while only page furniture (a breadcrumb, a site's name bar) has been read."""
-    return all(b.kind == "furniture" for b in blocks)
+    """True while only page furniture (a breadcrumb, a site's name bar) and datelines
+    ("Last reviewed: September 9, 2026", "Issue 17 \u00b7 March 2011") have been read."""
+    return all(b.kind in ("furniture", "dateline") for b in blocks)
 
 
 def _header_group(group: list[tuple[int, str]], blocks: list[Block]) -> bool:
@@ -133,7 +157,7 @@ def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
             dates.append((when, line.strip()))
         return "byline"
     if when := dateline(line):
-        if in_header:
+        if in_header and _page_date(line, dates):
             dates.append((when, line.strip()))
         return "dateline"
     return "paragraph"
@@ -179,6 +203,8 @@ def _title_like(line: str, alone: bool) -> bool:
     a heading, a headline (Title Case, a long post title) or a question (not a sentence
     of the body)."""
     s = line.strip()
+    if dateline(s):
+        return False  # "Last reviewed: September 9, 2026" under a breadcrumb dates the page
     return len(s.split()) <= 25 and (alone or looks_like_heading(s) or display_heading(s)
                                      or s.endswith(("?", "!")) or bool(_TITLE_LABEL.match(s)))
 
@@ -268,6 +294,15 @@ def _site_name(text: str) -> bool:
 
 
 
+def _headline_words(line: str, blocks: list[Block]) -> int:
+    """The fewest words a headline under a site's name has: any number for a thread's
+    title ("Thread: Hardship rules") or right under an issue's dateline ("THE SAVER'S
+    DIGEST", "Volume 3, Issue 9 \u2022 September 2014", "Deducting IRA Losses")."""
+    if _TITLE_LABEL.match(line) or (blocks and blocks[-1].kind == "dateline"):
+        return 2
+    return _HEADLINE_WORDS
+
+
 def _masthead_title(group: list[tuple[int, str]], blocks: list[Block],
                     meta: ArticleMeta) -> bool:
     """A headline in the header under a short site name ("THE FRUGAL RETIREE", then "Posted
@@ -276,8 +311,8 @@ def _masthead_title(group: list[tuple[int, str]], blocks: list[Block],
     titles = [i for i, b in enumerate(blocks) if b.kind == "title"]
     s = group[0][1].strip()
     if (len(group) != 1 or len(titles) != 1 or not _in_header(blocks)
-            or len(s.split()) < _HEADLINE_WORDS or " | " in s
-            or not (display_heading(s) or s.endswith("?"))):
+            or len(s.split()) < _headline_words(s, blocks) or " | " in s
+            or not (display_heading(s) or s.endswith("?") or _TITLE_LABEL.match(s))):
         return False
     old = blocks[titles[0]]
     if not _site_name(old.text):
@@ -295,8 +330,11 @@ def _furniture_unit(unit_kind: str, unit: list, blocks: list[Block],
     if not (unit_kind == "furniture" or (unit_kind == "lines" and len(unit) == 1
                                          and _in_header(blocks) and site_nav(unit[0][1]))):
         return False
-    if _in_header(blocks) and (when := post_date(unit[0][1])):
-        dates.append((when, unit[0][1].strip()))  # the thread's first post
+    if _in_header(blocks) and (when := post_date(unit[0][1])) and not any(
+            b.kind == "furniture" and post_date(b.text) for b in blocks) and _page_date(
+            unit[0][1], dates):
+        # the thread's first post dates the page; a reply's date (a later year) does not
+        dates.append((when, unit[0][1].strip()))
     blocks.append(_block_from_lines(unit, "furniture"))
     return True
 
