@@ -80,3 +80,18 @@ def test_a_story_that_applies_a_rule_states_it(claims_in):
     # using the rule of 55 after leaving at 48 asserts that the rule reached that case
     found = claims_in("I used the rule of 55 on my old 401(k) from a job I left at 48.")
     assert found
+
+
+@pytest.mark.parametrize("body", [
+    "Earn $160,000 as a single filer? You can still contribute a reduced amount to a Roth IRA.",
+    "Making $160,000 as a single filer? Your Roth IRA contribution is partly phased out.",
+    "Q: What if I earn $158,000 and file single?\n\nA: You can put in a reduced Roth contribution.",
+])
+def test_the_readers_own_income_in_a_question_is_not_the_phase_out_figure(claims_in, body):
+    assert "roth-ira-phaseout-single" not in claims_in(body)
+
+
+def test_a_phase_out_figure_the_question_asks_about_is_still_checked(claims_in):
+    found = claims_in("Is the Roth phase-out for single filers $160,000? Yes, that's where it "
+                      "starts.")
+    assert "roth-ira-phaseout-single" in found

@@ -62,6 +62,13 @@ class Question:
     """The question's clause: the amounts it names complete a reply that names none."""
 
 
+_OWN_INCOME = re.compile(
+    r"(?:^|\b(?:you|i|we|he|she|they)\s+)(?:only\s+|still\s+)?(?:earn|earns|earned|earning|"
+    r"make|makes|making|made|bring\s+in|pull\s+in)\s*(?:about\s+|around\s+|over\s+)?\$?\s*$",
+    re.IGNORECASE)
+"""Words before an amount a question gives as someone's own income ("Earn $160,000 as a single
+filer?", "Making about $240,000?", "What if I earn $100,000?")."""
+
 def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
     """A reply that names no amount, read with the amounts its question names ("Can I wait
     until 75 for my first RMD? Your plan to wait works."): the question's amounts and
@@ -69,7 +76,10 @@ def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
     asked = question.cand
     if asked is None or any(q.kind in AMOUNT_KINDS for q in cand.quantities):
         return cand
-    carried = [q for q in asked.quantities if q.kind in AMOUNT_KINDS]
+    # the reader's own income the question names ("Earn $160,000 as a single filer?", "Do
+    # you make $240,000?") is what they have, not a figure of the rule the reply states
+    carried = [q for q in asked.quantities if q.kind in AMOUNT_KINDS
+               and not _OWN_INCOME.search(asked.text[:q.start - asked.start])]
     if not carried:
         return cand
     shift = cand.start - 1 - asked.end
