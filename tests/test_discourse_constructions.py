@@ -942,3 +942,31 @@ def test_a_bare_step_that_denies_or_whose_step_says_more_adds_nothing(checker):
     report = checker.check(read_bytes(page.encode(), "d.txt"), tax_year=2026)
     texts = {f.text for f in report.findings}
     assert "Don't panic." not in texts and "Do the math." not in texts
+
+
+# --- a clause with an account of its own keeps to it (no topic of another account) -------------
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # a paragraph after one on 401(k) loans states a penalty of IRAs: no IRA loan
+    ("# Early withdrawals\n\nMany workers borrow against their 401(k) when money is tight."
+     "\n\nThe 10% penalty applies before 55 for IRAs too.\n", "ira-loan"),
+    # after the rule of 55 of a 401(k), a line on the IRA's own age is no rule of 55 for IRAs
+    ("## Leaving your job at 55\n\nThe rule of 55 lets you tap your 401(k) without the 10% "
+     "penalty if you leave work in or after the year you turn 55.\n\nFor IRAs, the penalty "
+     "applies until 59\u00bd.\n", "rule-of-55-ira"),
+])
+def test_a_clause_naming_its_own_account_takes_no_topic_of_another(check_text, text, claim):
+    assert claim not in {claim_id for claim_id, _ in _framed(check_text, text, suffix=".md")}
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # a clause naming only the other account extends the rule to it
+    ("Most 401(k) plans let you borrow up to $50,000. IRA owners can do the same.",
+     "ira-loan"),
+    ("Q: Does the rule of 55 help me?\nA: Yes, if you leave your job at 55 or later. Your IRA "
+     "is covered too.", "rule-of-55-ira"),
+    # the topic stated with no account of its own: the loan is the IRA's
+    ("You can borrow from your 401(k). Loans from an IRA work the same way.", "ira-loan"),
+])
+def test_a_clause_naming_only_another_account_extends_the_topic(check_text, text, claim):
+    assert (claim, "false") in _framed(check_text, text)

@@ -88,6 +88,8 @@ class DiscourseContext:
                                  for label in self.groups.get(g, ()))
         self.current: dict[str, tuple[frozenset[str], int]] = {}
         self.seen: dict[str, int] = {}
+        self.paired: dict[str, tuple[frozenset[str], int]] = {}
+        """Topic -> the accounts the clause that named it named too, and its sentence."""
         self.sentence = 0
         self.section_start = 0
         """The sentence number of the current section's heading."""
@@ -179,6 +181,19 @@ class DiscourseContext:
             self.current[group] = (found, self.sentence)
         for label in labels:
             self.seen[label] = self.sentence
+        accounts = frozenset(labels & self.groups.get(ACCOUNT_GROUP, set()))
+        if accounts:
+            for label in labels & self.groups.get("topic", set()):
+                self.paired[label] = (accounts, self.sentence)
+
+    def topic_of_other_account(self, topics: Iterable[str], accounts: set[str]) -> bool:
+        """Each of ``topics`` was named in the sentence before in a clause with an account,
+        none of which is one of ``accounts`` ("Many borrow against their 401(k)" before "The
+        10% penalty applies before 55 for IRAs too": the loan is the 401(k)'s)."""
+        topics = list(topics)
+        return bool(topics) and all(
+            self.paired.get(t, (frozenset(), -1))[1] == self.sentence - 1
+            and not self.paired[t][0] & accounts for t in topics)
 
 
 

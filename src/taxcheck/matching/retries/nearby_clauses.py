@@ -16,7 +16,7 @@ from dataclasses import replace
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
-from taxcheck.matching.discourse import DiscourseContext, Resolution
+from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn, matched_with, same_sentence
 
 ELLIPSIS_GROUPS = ("topic", "person")
@@ -43,7 +43,16 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
         return [], res  # it names a topic and a person already: nothing to take
     later = context.groups_of(frozenset().union(*(
         c.labels for c in same_sentence(cands, cand) if c.start > cand.start)))
-    wider, more = context.resolve(cand, {**context.previous(), **later},
+    previous = context.previous()
+    own = res.labels & context.groups.get(ACCOUNT_GROUP, set())
+    if own and res.labels - own and context.topic_of_other_account(
+            previous.get("topic", ()), own):
+        # "The 10% penalty applies before 55 for IRAs too" after "Many workers borrow against
+        # their 401(k)": a clause that names its own account does not take a topic the
+        # sentence before stated of another account (the loan, the rule of 55 of a plan);
+        # one that names nothing else ("IRA owners can do the same") extends it
+        previous = {g: labels for g, labels in previous.items() if g != "topic"}
+    wider, more = context.resolve(cand, {**previous, **later},
                                   only=ELLIPSIS_GROUPS, labels=res.labels)
     if not wider - res.labels:
         return [], res
