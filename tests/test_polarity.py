@@ -339,3 +339,56 @@ def test_denial_set_off_between_commas_or_dashes_leaves_the_clause_affirmed(chec
 ])
 def test_contrast_after_the_verb_is_not_an_aside(check_text, sentence):
     assert ("retirement-loss-deductible", "false", "stated") not in _ids(check_text(sentence))
+
+
+# A requirement a case is let off ("exempt from", "spared", "free from") denies it; an
+# exemption from a penalty or a tax names the exemption and denies nothing.
+@pytest.mark.parametrize("text", [
+    "Roth accounts are exempt from RMDs while the original owner is living.",
+    "Good news for Roth savers: their accounts are spared required minimum distributions.",
+    "- Roth IRA: exempted from required minimum distributions for the owner",
+    "Unlike a traditional IRA, a Roth IRA is free from RMDs as long as its owner lives.",
+])
+def test_exempt_from_a_requirement_denies_it(check_text, text):
+    ids = {f.claim_id for f in check_text(text).findings}
+    assert "roth-ira-rmd" not in ids
+    assert "roth-no-rmd-for-owner" in ids
+
+
+@pytest.mark.parametrize("text", [
+    "Roth IRA holders have to start RMDs at 73.",
+    "Roth IRAs require minimum distributions once the owner reaches 73.",
+])
+def test_roth_rmd_claim_without_exemption_is_still_flagged(check_text, text):
+    assert ("roth-ira-rmd", "false", "stated") in _ids(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A hardship withdrawal is exempt from the 10%.",
+    "An approved hardship spares you the extra 10% penalty.",
+])
+def test_exempt_from_the_penalty_still_names_the_exemption(check_text, text):
+    assert ("hardship-withdrawal-penalty-free", "false", "stated") in _ids(check_text(text))
+
+
+# ", though," between commas is an aside: it does not cut "With an IRA" off its denial
+@pytest.mark.parametrize("text", [
+    "Workplace plans may let you borrow up to $50,000. With an IRA, though, there is no such "
+    "thing as a loan.",
+    "A 401(k) often allows a loan. For an IRA, though, no such thing exists.",
+])
+def test_though_between_commas_keeps_the_denial(check_text, text):
+    ids = {f.claim_id for f in check_text(text).findings}
+    assert "ira-loan" not in ids
+
+
+# A short denial before a colon answers a question; it does not deny the explanation after it
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("Are Roth withdrawals always tax-free? Not always: Roth earnings come out tax-free only "
+     "once you are 59½ and the account has been open five years.",
+     "roth-earnings-qualified", "accurate"),
+    ("They're not: Roth IRA owners must start RMDs at 73.", "roth-ira-rmd", "false"),
+    ("Nope: you can borrow from an IRA for up to five years.", "ira-loan", "false"),
+])
+def test_short_denial_before_a_colon_stays_before_it(check_text, text, claim, verdict):
+    assert (claim, verdict) in {(f.claim_id, f.verdict) for f in check_text(text).findings}

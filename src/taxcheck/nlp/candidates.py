@@ -219,6 +219,8 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     if word == "," and tokens.word(cue.start + 1).lower() == "not" and _set_off_denial(
             tokens, sent_start, cue.start + 1, sent_end):
         return False  # "Your contributions, not the earnings, can come out": an aside
+    if word == "though" and before == "," and after == ",":
+        return False  # "With an IRA, though, there is no such thing as a loan": an aside
     if word in ("yet", "though"):
         # "even though" opens a concession of its own: "it still has RMDs even though a Roth
         # IRA doesn't" (the denial is the Roth IRA's)
