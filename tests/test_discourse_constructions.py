@@ -979,10 +979,10 @@ def test_a_clause_naming_only_another_account_extends_the_topic(check_text, text
     "account and the excise tax is 25%, which falls to 10% once you correct it.",
     "- Roth IRA: no RMDs during your lifetime\n- Missed RMD somewhere else: 25% excise "
     "tax, 10% if you make it up within two years",
-    "The upside: a Roth IRA has no RMDs while you live. The downside: forget one from your "
-    "401(k) and the tax is 25%, or 10% once you fix it.",
-    "Q: Does my Roth IRA have RMDs?\n\nA: Not while you're alive. If a traditional IRA RMD "
-    "slips by, the 25% tax drops to 10% when you take it within two years.",
+    "The upside: a Roth IRA has no RMDs while you live. The downside: forget one from another "
+    "plan and the tax is 25%, or 10% once you fix it.",
+    "Q: Does my Roth IRA have RMDs?\n\nA: Not while you're alive. If an RMD from some other "
+    "account slips by, the 25% tax drops to 10% when you take it within two years.",
 ])
 def test_an_object_pronoun_of_a_remedy_takes_no_account_from_before(check_text, text):
     assert "roth-ira-rmd" not in {claim for claim, _ in _framed(check_text, text)}
