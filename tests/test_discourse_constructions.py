@@ -970,3 +970,30 @@ def test_a_clause_naming_its_own_account_takes_no_topic_of_another(check_text, t
 ])
 def test_a_clause_naming_only_another_account_extends_the_topic(check_text, text, claim):
     assert (claim, "false") in _framed(check_text, text)
+
+
+# --- a pronoun that is the object of fixing, paying or taking stands for the thing -----------
+
+@pytest.mark.parametrize("text", [
+    "Your Roth IRA is never subject to RMDs while you're alive. Skip an RMD from some other "
+    "account and the excise tax is 25%, which falls to 10% once you correct it.",
+    "- Roth IRA: no RMDs during your lifetime\n- Missed RMD somewhere else: 25% excise "
+    "tax, 10% if you make it up within two years",
+    "The upside: a Roth IRA has no RMDs while you live. The downside: forget one from another "
+    "plan and the tax is 25%, or 10% once you fix it.",
+    "Q: Does my Roth IRA have RMDs?\n\nA: Not while you're alive. If an RMD from some other "
+    "account slips by, the 25% tax drops to 10% when you take it within two years.",
+])
+def test_an_object_pronoun_of_a_remedy_takes_no_account_from_before(check_text, text):
+    assert "roth-ira-rmd" not in {claim for claim, _ in _framed(check_text, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Roth IRAs are handy. They require RMDs at 73.",
+    "## Roth IRA basics\n\nRoth IRAs hold after-tax money. They are subject to RMDs once "
+    "you turn 73.",
+    "Roth IRAs are flexible. Sadly they force RMDs once you reach 73.",
+    "I opened a Roth IRA last spring. It will need RMDs when I turn 73, so I'm planning ahead.",
+])
+def test_a_subject_pronoun_still_takes_the_account_from_before(check_text, text):
+    assert ("roth-ira-rmd", "false") in _framed(check_text, text)

@@ -74,6 +74,13 @@ HEADS = [
     ("h.html", "<html><head><title>IRA loss</title></head><body><h1>IRA losses</h1><p>Posted "
      "<time datetime=\"2016-05-01\">May 1, 2016</time></p><p>You can deduct an IRA loss.</p>"
      "</body></html>", D(2016, 5, 1), "IRA losses"),
+    # the four-letter "Sept." is no month strptime knows
+    ("h.txt", "Money Notes\nUpdated Sept. 3, 2015\nWhat Happens to a Loss in Your IRA\n"
+     "A loss inside an IRA can be deducted once every account is emptied.\n",
+     D(2015, 9, 3), None),
+    ("h.txt", "THE PRUDENT SAVER\nIssue #45 \u2014 Sept. 2015\nRMD Season\n"
+     "Your first RMD is due by April 1 after you turn 70\u00bd.\n",
+     D(2015, 9, 1), None),
 ]
 
 

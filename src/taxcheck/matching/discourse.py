@@ -255,6 +255,11 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # thing is named in its own sentence, so it does not fetch an account from further
         # back than the sentence before (nor from the heading)
         del source[ACCOUNT_GROUP]
+    if ACCOUNT_GROUP in source and objects_of_remedy(cand):
+        # "If you miss an RMD elsewhere, the penalty drops to 10% once you correct it": a
+        # pronoun that is only the object of a verb of fixing, paying or taking stands for
+        # the thing fixed, paid or taken (the RMD, the loan, the tax), not an account
+        del source[ACCOUNT_GROUP]
     if continues_subject(cand, context.holders, any(
             context.current.get(g, (frozenset(), -1))[1] == context.sentence
             for g in HOLDER_GROUPS)):
@@ -312,6 +317,37 @@ take the account from ("The IRA fell. I sold the shares after it did": the IRA).
 BARE_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 """Pronouns that stand for a thing without naming its kind."""
 _BARE = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+
+
+_REMEDY_VERB = re.compile(
+    r"\b(?:correct(?:s|ed|ing)?|fix(?:es|ed|ing)?|take[sn]?|took|taking|"
+    r"(?:re)?pa(?:y|ys|id|ying)|withdr[ae]w(?:s|n|ing)?|remed(?:y|ies|ied|ying)|"
+    r"cur(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|redeposit(?:s|ed|ing)?)\s+$"
+    r"|\bma(?:ke|kes|de|king)\s+$", re.IGNORECASE)
+"""A verb of fixing, paying or taking right before a pronoun (its object)."""
+_MAKE_UP = re.compile(r"^\s+(?:up|good)\b", re.IGNORECASE)
+"""What "make it" needs after the pronoun to be a remedy ("make it up", "make it good")."""
+
+
+def objects_of_remedy(cand: Candidate) -> bool:
+    """Whether every pronoun of ``cand`` is a bare "it"/"them" right after a verb of fixing,
+    paying or taking ("once you correct it", "pay them back", "make it up"): its object, the
+    thing fixed, paid or taken, not an account ("Your Roth IRA is never subject to RMDs. If
+    you miss one elsewhere, the penalty drops once you correct it"). A subject pronoun ("It
+    is exempt", "They require RMDs") may still stand for the account."""
+    if not cand.anaphors or set(cand.anaphors) - {"it", "them"}:
+        return False
+    text = cand.text
+    found = False
+    for m in _BARE.finditer(text):
+        if m.group().lower() not in ("it", "them"):
+            return False
+        verb = _REMEDY_VERB.search(text[max(0, m.start() - 16):m.start()])
+        if verb is None or (verb.group().lower().startswith("ma")
+                            and not _MAKE_UP.match(text[m.end():])):
+            return False
+        found = True
+    return found
 
 
 def antecedent_in_sentence(cand: Candidate, named_before: bool) -> bool:

@@ -11,6 +11,8 @@ from taxcheck.documents import Block, BlockBuilder
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y", "%b %Y",
                  "%b. %Y", "%m/%d/%Y")
+_SEPT = re.compile(r"\bSept(?=\.?\s)", re.IGNORECASE)
+"""The four-letter "Sept." that strptime's "%b" does not know ("Updated Sept. 3, 2015")."""
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 """A weekday before a forum post's date ("Tue Jan 14, 2025"); not part of the date."""
 _DATELINE = re.compile(
@@ -65,7 +67,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 def parse_date(value: str) -> date | None:
     """Parse the common ways articles write a publication date."""
-    value = value.strip()
+    value = _SEPT.sub("Sep", value.strip())
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date()
