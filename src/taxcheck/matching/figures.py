@@ -61,19 +61,19 @@ _ORIGIN_BEFORE = re.compile(
 """Words before an amount that is where a figure started or what the law first set ("the
 threshold started at $145,000", "the cap was originally $50,000", "the statute set the line at
 $145,000", "first set at $1,000"): its history, not a claim about the figure today."""
+_ORIGIN_DATED = (r"(?:at\s+first|originally|initially|to\s+start\s+with|"
+                 r"when\s+the\s+law\s+passed|(?:[\w-]+\s+){0,2}?before\s+(?:any\s+)?"
+                 r"(?:indexing|inflation))\b")
+_ORIGIN_ALONE = re.compile(r"^\s*" + _ORIGIN_DATED, re.IGNORECASE)
+"""Words after an amount that date it to the law's start by themselves ("$145,000
+originally, $150,000 for 2026", "$145,000 before indexing", "$145,000 at first")."""
 _ORIGIN_AFTER = re.compile(
-    r"^\s*(?:by\s+(?:the\s+)?(?:law|statute|congress)|in\s+the\s+(?:law|statute)|"
-    r"(?:at\s+first|originally|initially|to\s+start(?:\s+with)?|when\s+the\s+law\s+passed)|"
-    r"(?:[\w-]+\s+){0,2}?before\s+(?:any\s+)?(?:indexing|inflation))\b",
-    re.IGNORECASE)
-"""Words after an amount that date it to the law's start ("set at $1,000 by law", "$145,000
-before indexing", "$145,000 at first")."""
-_ORIGIN_ALONE = re.compile(
-    r"^\s*(?:at\s+first|originally|initially|to\s+start\s+with|when\s+the\s+law\s+passed|"
-    r"(?:[\w-]+\s+){0,2}?before\s+(?:any\s+)?(?:indexing|inflation))\b", re.IGNORECASE)
-"""Of :data:`_ORIGIN_AFTER`, the words that date the amount by themselves ("$145,000
-originally, $150,000 for 2026", "$145,000 before indexing"); "by law" needs a past setting
-("is set at $50,000 by law" states today's cap)."""
+    r"^\s*(?:(?:by\s+(?:the\s+)?(?:law|statute|congress)|in\s+the\s+(?:law|statute)|"
+    r"to\s+start)\b|"
+    + _ORIGIN_DATED + ")", re.IGNORECASE)
+"""Of the words after an amount that date it to the law's start, also those that need a
+past setting before it (:data:`_SET_PAST`): "set at $1,000 by law" ("is set at $50,000 by
+law" states today's cap)."""
 _SET_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:set|fixed|pegged|written)\s+"
                        r"(?:at|as)\s*$|\b(?:started|began|was|were)\s+(?:out\s+)?(?:at\s+)?$",
                        re.IGNORECASE)
