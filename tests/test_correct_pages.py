@@ -212,3 +212,106 @@ def test_the_old_rule_in_the_present_is_still_outdated(check_text):
 ])
 def test_a_plan_reference_is_no_ira(check_text, text):
     assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "it" after a sentence on a defaulted loan is the defaulted loan, whose tax is right
+    "Fall behind on the payments and your plan declares the 401(k) loan in default. It then "
+    "counts as taxable income, plus the 10% tax if you're under 59\u00bd.",
+    "What if I stop repaying my 401(k) loan?\nThe leftover balance is deemed distributed to "
+    "you. You'll pay income tax on it, and maybe the 10% penalty too.",
+    "If you quit and can't repay the loan, the plan treats what you still owe as a payout. "
+    "You owe tax on it for that year.",
+    "Miss enough payments and the 403(b) loan goes into default. At that point it is taxable "
+    "income.",
+])
+def test_a_pronoun_after_a_default_is_the_defaulted_loan(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Need cash fast? Take a 401(k) loan. It counts as taxable income, so set some aside.",
+    "Keep in mind a 401(k) loan is not free money. It is taxable income in the year you take "
+    "it.",
+])
+def test_a_pronoun_for_a_loan_in_good_standing_is_still_flagged(check_text, text):
+    assert ("plan-loan-taxable", "false") in problems(check_text(text))
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    # a table cell "No, if ..." is the value No under a condition, not an answer particle
+    # before a clause of its own
+    ("| | 401(k) loan | Hardship withdrawal |\n|---|---|---|\n"
+     "| Taxed as income? | No, as long as you repay | Yes |\n", ".md"),
+    ("Counts as income \u2014 plan loan: No, unless you default", ".txt"),
+    ("401(k) loan\nTaxable: No (if repaid on time)\nPenalty: Only on default", ".txt"),
+])
+def test_a_no_cell_with_a_condition_denies_the_row(check_text, text, suffix):
+    assert problems(check_text(text, suffix)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "half that" gives the other filing status its own amount: the $3,000 is the main limit's
+    "Losses beyond your gains can offset up to $3,000 of ordinary income a year (half that if "
+    "you're married filing separately).",
+    "The cap on deducting capital losses against wages is $3,000, or half that amount for "
+    "married people filing separate returns.",
+    "Capital loss deduction: $3,000 a year; half that for married filing separately",
+])
+def test_a_relative_amount_belongs_to_the_group_it_names(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_full_amount_for_separate_filers_is_still_flagged(check_text):
+    report = check_text("Married couples filing separately can each deduct the full $3,000 of "
+                        "capital losses.")
+    assert ("capital-loss-limit-mfs", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a birth cohort named in an earlier clause of the sentence is "their"/"they"
+    "My kids were born in the '70s, so their RMDs won't begin until 75.",
+    "Both of my sons were born in the 1980s, so their required distributions won't start "
+    "until 75.",
+    "Born well after 1960? Your RMDs wait until 75.",
+    "- Clients born in 1961 or later: they won't take RMDs until 75",
+])
+def test_a_birth_cohort_earlier_in_the_sentence_is_the_pronouns(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "My brother was born in 1955, so his RMDs won't start until 75.",
+    "Our parents were born in 1956, and their RMDs begin at 70.",
+])
+def test_an_earlier_cohort_with_the_wrong_age_is_still_flagged(check_text, text):
+    assert ("rmd-start-age", "false") in problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a denied waiver of the 10% affirms the penalty
+    "There's no such thing as a hardship waiver for the 10% penalty.",
+    "Q: Is there a hardship pass on the early-withdrawal penalty? A: No. There is no waiver "
+    "for that 10% on a hardship payout.",
+    "Sorry, but a hardship withdrawal gets no special exception from the 10% penalty.",
+    "Don\u2019t count on an IRS \u201chardship exemption\u201d from that 10% penalty; there "
+    "isn\u2019t one.",
+])
+def test_a_denied_waiver_of_the_penalty_affirms_it(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_waiver_stated_is_still_flagged(check_text):
+    report = check_text("A hardship withdrawal comes with a waiver of the 10% penalty.")
+    assert ("hardship-withdrawal-penalty-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a percentage named a floor is the floor, not the penalty's rate
+    "You'd owe the early-withdrawal penalty if under 59\u00bd, and the write-off only counted "
+    "above the 2% floor.",
+    "You may owe the early-distribution penalty, and the deduction is worth little once the "
+    "2% threshold is applied.",
+])
+def test_a_percentage_floor_is_no_penalty_rate(check_text, text):
+    assert problems(check_text(text)) == []
