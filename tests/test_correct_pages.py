@@ -315,3 +315,22 @@ def test_a_waiver_stated_is_still_flagged(check_text):
 ])
 def test_a_percentage_floor_is_no_penalty_rate(check_text, text):
     assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a new subject after a bare comma keeps its denial off the clause before it
+    "An emergency personal expense distribution is still taxed as income, your employer isn't "
+    "required to offer it, and you can pay it back within three years.",
+    "The $1,000 emergency withdrawal counts as taxable income, the plan doesn't have to allow "
+    "it, and it's a once-a-year option.",
+    "A hardship withdrawal is taxable income, the plan isn't obliged to offer one, and you "
+    "generally owe the 10% penalty before 59\u00bd.",
+])
+def test_a_new_subjects_denial_after_a_comma_stays_its_own(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_denied_tax_in_a_series_is_still_flagged(check_text):
+    report = check_text("An emergency personal expense distribution isn't taxed as income, and "
+                        "you can pay it back within three years.")
+    assert ("emergency-distribution-tax-free", "false") in problems(report)
