@@ -334,3 +334,38 @@ def test_a_denied_tax_in_a_series_is_still_flagged(check_text):
     report = check_text("An emergency personal expense distribution isn't taxed as income, and "
                         "you can pay it back within three years.")
     assert ("emergency-distribution-tax-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the small-balance floor worded with what is vested
+    "When 50% of your vested money is below $10,000, a plan may lend up to $10,000.",
+    "Plans may let you borrow up to $10,000 even if half of what's vested is smaller.",
+    "Loan floor: if half your vested account falls short of $10,000, you may still borrow up "
+    "to $10,000.",
+])
+def test_the_small_balance_floor_with_vested_money_is_no_cap(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_ten_thousand_dollar_cap_is_still_flagged(check_text):
+    report = check_text("No matter how much you have vested, a 401(k) loan is capped at $10,000.")
+    assert ("plan-loan-10000-cap", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # the year of the contributions dates the credit's figures in the sentences after it
+    "If you contributed to a 401(k) in 2025, you may get the Saver's Credit. Joint filers "
+    "qualify with AGI up to $79,000.",
+    "Workers who put money into an IRA in 2025 may qualify for the Saver's Credit. Joint "
+    "filers with AGI up to $79,000 can claim it.",
+    "Saving for retirement in 2025? The Saver's Credit could help. Couples filing jointly can "
+    "earn up to $79,000 and still claim it.",
+])
+def test_the_year_of_the_contributions_dates_the_figures_after_it(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_last_years_credit_figure_undated_is_still_outdated(check_text):
+    report = check_text("Married couples filing jointly with adjusted gross income of up to "
+                        "$79,000 can claim the Saver's Credit.")
+    assert ("savers-credit-agi-mfj", "outdated") in problems(report)

@@ -131,6 +131,9 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
+CONTRIBUTE_LABEL = "CONTRIBUTE"
+"""The concept of putting money in: the year of a contribution is the tax year of its
+limits and credits."""
 _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
@@ -578,7 +581,12 @@ class _Walk:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
-        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))
+        # the year of the contributions a figure is for ("If you contributed in 2025, you may
+        # get the Saver's Credit. Joint filers qualify up to $79,000.") dates the figures after
+        # it, as a figure stated for a year does (a clause with amounts of its own passes on
+        # only the year of a figure it states)
+        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches) or (
+            CONTRIBUTE_LABEL in cand.labels and not any(q.kind == "usd" for q in cand.quantities)))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
         myth = labels_a_myth(cand)
