@@ -369,3 +369,24 @@ def test_last_years_credit_figure_undated_is_still_outdated(check_text):
     report = check_text("Married couples filing jointly with adjusted gross income of up to "
                         "$79,000 can claim the Saver's Credit.")
     assert ("savers-credit-agi-mfj", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a worked example opened by the past return it comes from is of that year
+    "From a 2015 return: Raj closed his only IRA for $4,000 less than his basis. That $4,000 "
+    "IRA loss was deductible on Schedule A above 2% of AGI.",
+    "On his 2016 return: Tom's IRA came up $2,500 short of his basis. His IRA loss was "
+    "deductible on Schedule A, subject to the 2% floor.",
+    "Take a 2014 filing: Jo cashed out every Roth IRA for less than her contributions. Her IRA "
+    "loss was a miscellaneous itemized deduction.",
+    "Example from a 2017 return: Kim emptied her traditional IRA at a loss. The IRA loss was "
+    "deductible on Schedule A.",
+])
+def test_a_worked_example_from_a_past_return_is_of_that_year(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_worked_example_from_a_recent_return_is_still_flagged(check_text):
+    report = check_text("From a 2024 return: Kim emptied her traditional IRA at a loss. The "
+                        "IRA loss was deductible on Schedule A.")
+    assert ("ira-loss-misc-deduction-outdated", "outdated") in problems(report)
