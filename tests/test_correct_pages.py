@@ -390,3 +390,33 @@ def test_a_worked_example_from_a_recent_return_is_still_flagged(check_text):
     report = check_text("From a 2024 return: Kim emptied her traditional IRA at a loss. The "
                         "IRA loss was deductible on Schedule A.")
     assert ("ira-loss-misc-deduction-outdated", "outdated") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun after a word whose object is a charge ("an exception to it") is the charge
+    "Governmental 457(b) payouts escape the 10% early-withdrawal tax. Form 5329 is where you "
+    "report the extra 10% or claim an exception to it.",
+    "A governmental 457(b) never owes the 10% penalty on distributions. The 10% additional "
+    "tax, and any exception to it, goes on Form 5329.",
+    "Money in a governmental 457(b) isn't subject to the early-withdrawal penalty. You figure "
+    "the extra 10% on Form 5329 and list any exception to it there.",
+])
+def test_a_pronoun_for_the_charge_takes_no_account(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an amount line on a page about a workplace plan and an IRA states the plans' rule
+    "2026 cheat sheet for your 401(k) and IRA\n\nRoth catch-up trigger: more than $150,000 in "
+    "2025 wages",
+    "Workplace plans and IRAs: what changes in 2026\n\nThe Roth catch-up rule applies once "
+    "2025 wages pass $150,000.",
+])
+def test_a_roth_catch_up_line_on_a_page_about_both_is_no_ira_rule(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_roth_catch_up_rule_said_of_an_ira_is_still_flagged(check_text):
+    report = check_text("The Roth catch-up rule applies to your traditional IRA as well once "
+                        "wages top $150,000.")
+    assert ("roth-catch-up-ira", "false") in problems(report)

@@ -327,9 +327,12 @@ _BARE = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 _REMEDY_VERB = re.compile(
     r"\b(?:correct(?:s|ed|ing)?|fix(?:es|ed|ing)?|take[sn]?|took|taking|"
     r"(?:re)?pa(?:y|ys|id|ying)|withdr[ae]w(?:s|n|ing)?|remed(?:y|ies|ied|ying)|"
-    r"cur(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|redeposit(?:s|ed|ing)?)\s+$"
+    r"cur(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|redeposit(?:s|ed|ing)?|"
+    r"waiv(?:e|es|ed|ing)|ow(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|dodg(?:e|es|ed|ing)|"
+    r"escap(?:e|es|ed|ing)|exceptions?\s+to|exemptions?\s+from|waivers?\s+(?:of|for))\s+$"
     r"|\bma(?:ke|kes|de|king)\s+$", re.IGNORECASE)
-"""A verb of fixing, paying or taking right before a pronoun (its object)."""
+"""A verb of fixing, paying or taking right before a pronoun (its object), or a word whose
+object is a charge ("owe it", "avoid it", "an exception to it", "a waiver of it")."""
 _MAKE_UP = re.compile(r"^\s+(?:up|good)\b", re.IGNORECASE)
 """What "make it" needs after the pronoun to be a remedy ("make it up", "make it good")."""
 
