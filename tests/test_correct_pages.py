@@ -420,3 +420,22 @@ def test_the_roth_catch_up_rule_said_of_an_ira_is_still_flagged(check_text):
     report = check_text("The Roth catch-up rule applies to your traditional IRA as well once "
                         "wages top $150,000.")
     assert ("roth-catch-up-ira", "false") in problems(report)
+
+
+def _heading_problems(report) -> list[tuple[str, str]]:
+    return [(f.claim_id, f.verdict) for f in report.findings
+            if f.verdict in PROBLEMS and not f.suppressed and f.block_kind == "heading"]
+
+
+@pytest.mark.parametrize("text", [
+    # an instruction heading that names only its section's topic offers the option; the
+    # section's sentence states the claim
+    "## Borrow against your 403(b)\n\nA 403(b) loan is taxable income in the year you take it.\n",
+    "## Take a hardship withdrawal\n\nA hardship withdrawal from your 401(k) is penalty-free.\n",
+    "## Borrow from your plan\n\nYou can borrow up to half your vested balance, and the $50,000 "
+    "cap rises with inflation every year.\n",
+])
+def test_a_heading_naming_only_the_topic_states_no_claim(check_text, text):
+    report = check_text(text, ".md")
+    assert _heading_problems(report) == []
+    assert problems(report)  # the section's sentence is still flagged

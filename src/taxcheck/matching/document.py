@@ -131,6 +131,8 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
+TOPIC_GROUP = "topic"
+"""The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
 CONTRIBUTE_LABEL = "CONTRIBUTE"
 """The concept of putting money in: the year of a contribution is the tax year of its
 limits and credits."""
@@ -386,6 +388,12 @@ class _Walk:
         subjects = section_subjects(self.context)
         opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
                    if worded(cand, block.text) else frozenset())
+        # an instruction that names only its section's topic ("Borrow from yourself", "Take a
+        # hardship withdrawal") offers the option; what the section says of it is the
+        # section's claim, not the heading's ("Convert after you've left the company" says more)
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        if not cand.labels - subjects - topics:
+            opening = opening - topics
         if opening:
             return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
         if cand.polarity != "affirmed" or cand.historical:
