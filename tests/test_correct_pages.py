@@ -439,3 +439,38 @@ def test_a_heading_naming_only_the_topic_states_no_claim(check_text, text):
     report = check_text(text, ".md")
     assert _heading_problems(report) == []
     assert problems(report)  # the section's sentence is still flagged
+
+
+@pytest.mark.parametrize("text", [
+    # lines that each open with a short label and a colon are separate lines, and a choice
+    # between two topics ("Loan or hardship withdrawal?") sets up no case
+    "Compare the two\nLoan: no tax if you stay current; you pay it back with interest\n"
+    "Hardship withdrawal: taxable; usually 10% extra under 59\u00bd; no way to repay it\n"
+    "Talk to HR first.",
+    "Loan or hardship withdrawal?\nLoan: no tax if repaid on time; you pay yourself back with "
+    "interest\nHardship withdrawal: taxed; can't be repaid",
+    "Side by side\nLoan: you repay yourself over five years\nHardship withdrawal: taxed as "
+    "income and never repaid",
+])
+def test_labelled_lines_are_read_one_by_one(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a denied second participle keeps its denial ("taxed ... and never repaid")
+    "A hardship withdrawal is taxed as income and never repaid.",
+    "Hardship payouts: taxed as ordinary income and not paid back",
+])
+def test_a_denied_second_participle_keeps_its_denial(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_repayable_hardship_line_is_still_flagged(check_text):
+    report = check_text("Quick comparison\n401(k) loan: repaid through payroll with interest\n"
+                        "Hardship withdrawal: you can pay it back within three years")
+    assert ("hardship-withdrawal-repayable", "false") in problems(report)
+
+
+def test_a_hardship_denied_tax_is_still_flagged(check_text):
+    report = check_text("A hardship withdrawal is not taxed and never repaid.")
+    assert ("hardship-withdrawal-tax-free", "false") in problems(report)

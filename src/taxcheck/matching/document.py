@@ -311,8 +311,12 @@ class _Walk:
             if res.cand.question:
                 self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
+                # a choice between two topics ("Loan or hardship withdrawal?") sets up no
+                # case that the next sentence holds in
+                choice = len(res.cand.labels & self.context.groups.get(TOPIC_GROUP,
+                                                                       frozenset())) > 1
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
-                                      sets_up_case(res.cand), cand=res.cand)
+                                      sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
@@ -537,6 +541,23 @@ class _Walk:
             return how_to(cand)
         return block.kind in HEADING_KINDS and presents_how(block.text)
 
+    def _ambient(self, cand: Candidate, cands: Sequence[Candidate],
+                 section: _Section) -> frozenset[str]:
+        """What the title, the section's heading and its last few sentences name (and, for a
+        heading, its first paragraph): a clause may leave it implied."""
+        nearby = {label for seen, labels in self.recent
+                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        told = {label for c in cands if c.sentence_start == cand.sentence_start
+                and c.start < cand.start for label in c.labels & topics}
+        if told and not cand.labels & topics:
+            # a later clause of a sentence whose first clause named its topic ("Loan: no tax
+            # if repaid; you pay yourself back with interest" under "Loan or hardship
+            # withdrawal?") leaves that topic implied, not another of the heading's
+            ambient = ambient - (topics - told)
+        return ambient
+
     def _teaches(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                  section: _Section, stated: set[int]) -> Resolution:
         """A how-to lead-in (:func:`how_to`) read as the statement it presupposes: one that
@@ -560,11 +581,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        # what the title, the section's heading and its last few sentences name (and, for a
-        # heading, its first paragraph) may be left implied
-        nearby = {label for seen, labels in self.recent
-                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
-        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+        ambient = self._ambient(cand, cands, section)
 
         example = worked_example_text(block.text, cand)
 
