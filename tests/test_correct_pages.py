@@ -474,3 +474,21 @@ def test_a_repayable_hardship_line_is_still_flagged(check_text):
 def test_a_hardship_denied_tax_is_still_flagged(check_text):
     report = check_text("A hardship withdrawal is not taxed and never repaid.")
     assert ("hardship-withdrawal-tax-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # hearsay repeated, and a quoted statement called a common error, are reported beliefs
+    "People still repeat that the IRA limit is $6,500. It isn't: for 2026 it's $7,500.",
+    "Forums keep repeating that you can deduct IRA losses. You can't.",
+    "Plenty of blogs repeat the claim that hardship withdrawals are penalty-free; they aren't.",
+    "\"Hardship withdrawals skip the 10% penalty\" \u2014 that's one of the most common "
+    "mix-ups we hear. They don't.",
+    "\"You can write off a 401(k) loss\": it's among the most common mistakes readers make. "
+    "You can't.",
+])
+def test_repeated_hearsay_and_common_mix_ups_are_not_stated(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_old_ira_limit_stated_is_still_flagged(check_text):
+    assert ("ira-limit", "false") in problems(check_text("The IRA limit is $6,500 for 2026."))
