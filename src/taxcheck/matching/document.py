@@ -51,10 +51,12 @@ from taxcheck.matching.retries.procedures import (
     as_step_of,
     bare_step,
     continues_procedure,
+    denies_rule,
     how_to,
     presents_how,
     presupposed,
     procedure_of,
+    restated_as_detail,
     restated_in_example,
     steps_follow,
     turns_away,
@@ -568,14 +570,20 @@ class _Walk:
                 cand, res, self.procedure, item and not self.other_list,
                 numbered_step=(in_steps and cand.sentence_index == 0
                                and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
+                elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
+                expanded=self.db.expand(res.labels))
             if (self.procedure is not None and cand.polarity == "negated"
-                    and self.procedure.vocabulary & res.labels and not scenario(cand)):
+                    and self.procedure.vocabulary & res.labels and not scenario(cand)
+                    and denies_rule(cand, in_steps)):
                 self.procedure = None  # "That deduction ended in 2018": the steps end
             if not matches and block.kind == "list_item":
                 matches, res = as_item_of(cand, res, self.lead, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
+            matches, res = restated_as_detail(
+                cand, res, matches, self.procedure,
+                block.kind == "list_item" and self.step_list and not self.other_list,
+                self.db.expand(res.labels))
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
         passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))

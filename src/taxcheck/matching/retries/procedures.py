@@ -165,9 +165,50 @@ def next_step(cand: Candidate) -> bool:
     return cand.start == cand.sentence_start and _NEXT_STEP.match(cand.text) is not None
 
 
+_DONT = re.compile(r"^\W*(?:don(?:'|\u2019)?t|do\s+not|never)\b", re.IGNORECASE)
+"""A negative instruction ("Don't panic if ...", "Never ..."): advice, not a step."""
+_CONDITION = re.compile(
+    r"(?<!\beven\s)\b(?:if|unless|assuming|provided|as\s+long\s+as)\b", re.IGNORECASE)
+"""A condition in a sentence ("If you take the standard deduction, ...", "Unless you
+itemize, ...", "Assuming you have no other miscellaneous deductions, ..."); not "even if",
+which concedes it."""
+_RULE_ENDED = re.compile(
+    r"\b(?:no\s+longer|any\s?more|ended|ends|gone|repeal(?:s|ed)?|abolish(?:es|ed)?|"
+    r"eliminat(?:es|ed)|suspend(?:s|ed)?|suspension|ban|banned|permanent(?:ly)?|"
+    r"(?:since|after|from|starting(?:\s+in|\s+with)?)\s+(?:the\s+)?(?:tax\s+year\s+)?"
+    r"20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
+"""Words that say a rule is gone ("no longer", "ended in 2018", "since 2018", "the ban")."""
+DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED"})
+"""What a condition on a deduction speaks of ("If you take the standard deduction, you get
+no benefit", "Unless you itemize, the write-off won't help")."""
+
+
+def conditional_detail(cand: Candidate, labels: frozenset[str] | set[str]) -> bool:
+    """A denial under a condition that speaks of how a deduction is claimed ("If you take the
+    standard deduction, you get no benefit", "Unless you itemize, the write-off won't help
+    you", "If you owe the AMT, this deduction doesn't count"): it takes the deduction for
+    granted and says when it does nothing; it does not say the deduction is gone (no
+    "no longer", "since 2018", "the ban")."""
+    return (cand.polarity == "negated" and bool(DEDUCTION_DETAILS & labels)
+            and _CONDITION.search(cand.sentence) is not None
+            and _RULE_ENDED.search(cand.sentence) is None)
+
+
+def denies_rule(cand: Candidate, in_steps: bool) -> bool:
+    """A denial in an open procedure's section that ends it: one that says the rule is gone
+    ("That deduction ended in 2018", "You can no longer deduct it"), or a plain denial in
+    prose ("IRA losses aren't deductible"). A detail of a step ("2. If any IRA stays open,
+    you don't get the loss") or a denial under a condition ("If you take the standard
+    deduction, you get no benefit") takes the rule for granted and keeps it open."""
+    if _RULE_ENDED.search(cand.sentence):
+        return True
+    return not in_steps and _CONDITION.search(cand.sentence) is None
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool, numbered_step: bool = False, elaborates: bool = False,
-               in_steps: bool = False) -> tuple[list[Match], Resolution]:
+               in_steps: bool = False, expanded: frozenset[str] | None = None
+               ) -> tuple[list[Match], Resolution]:
     """A step (an item of the procedure's list or an instruction) that matches nothing but
     speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
     out every traditional IRA you own" under "How to deduct an IRA loss"): the same
@@ -185,22 +226,31 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     ``in_steps``: the clause is in an item of the procedure's own list of steps; there a
     denial that speaks of the rule ("This deduction isn't allowed under the AMT", "If you
     take the standard deduction, you get nothing") is a detail of the step, which takes the
-    rule for granted: it states the rule too."""
+    rule for granted: it states the rule too. So does a denial under a condition on how the
+    deduction is claimed (:func:`conditional_detail`), in prose too.
+
+    ``expanded``: the clause's concepts with the broader ones they fall under (an IRA is a
+    retirement account), for what it shares with the procedure's vocabulary."""
+    if cand.imperative and _DONT.match(cand.text):
+        return [], res  # "Step 6: Don't panic if you can't use it all": advice, not a step
+    labels = res.labels if expanded is None else expanded
+    detail = conditional_detail(cand, procedure.vocabulary & labels) if procedure else False
     if procedure is None or cand.historical or cand.attribution or (
-            cand.polarity != "affirmed" and not (in_steps and cand.polarity == "negated")):
+            cand.polarity != "affirmed" and not detail
+            and not (in_steps and cand.polarity == "negated")):
         return [], res
-    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
+    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand) or detail
               or worked_example_line(cand, cand.labels & procedure.vocabulary))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
-    shared = procedure.vocabulary.intersection(res.labels)
+    shared = procedure.vocabulary.intersection(labels)
     # a list item, a requirement or a worked example's line under the rule is one of its
     # steps; a bare instruction in running prose must speak of it more closely ("Make sure
     # your beneficiary forms are up to date" after an outdated claim about heirs shares one
     # word with it and states nothing)
     if numbered_step and not shared:
         shared = cand.labels
-    elif not shared or (not closer and len(shared) < 2):
+    elif not shared or (not closer and len(procedure.vocabulary & res.labels) < 2):
         return [], res
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
@@ -247,6 +297,29 @@ def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
     if not same:
         return matches, res
     steps, stepped = as_step_of(cand, res, procedure, list_item=False)
+    if not steps:
+        return matches, res
+    return [m for m in matches if m not in same] + steps, stepped
+
+
+def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
+                       procedure: Procedure | None, in_steps: bool,
+                       expanded: frozenset[str] | None = None
+                       ) -> tuple[list[Match], Resolution]:
+    """A detail of how the open procedure's rule works, put as a denial under a condition or
+    inside one of its steps ("If you owe the AMT, this deduction doesn't count"), that meets
+    a correct claim about the old rule (it was added back for the AMT): stated of today, it
+    takes the abolished rule for granted, so the correct claim gives way to the procedure's
+    own. A clause that says the rule is gone keeps its claim."""
+    if procedure is None or cand.polarity != "negated" or _RULE_ENDED.search(cand.sentence):
+        return matches, res
+    facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    same = [m for m in matches if m.verdict == "accurate" and not m.claim.figure
+            and m.claim.fact in facts]
+    if not same:
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
+                                expanded=expanded)
     if not steps:
         return matches, res
     return [m for m in matches if m not in same] + steps, stepped
