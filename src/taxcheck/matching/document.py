@@ -22,6 +22,7 @@ from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
+    HOLDER_GROUPS,
     SECTION_ONLY_GROUPS,
     DiscourseContext,
     Groups,
@@ -47,7 +48,10 @@ from taxcheck.matching.retries.headings import (
 )
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
 from taxcheck.matching.retries.procedures import (
+    AHEAD_WINDOW,
     Procedure,
+    ahead_of_rule,
+    announces_rule,
     as_step_of,
     bare_step,
     continues_procedure,
@@ -137,6 +141,8 @@ _YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d
                          re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ..."): the
 paragraph's next sentences that name no year of their own speak of it too."""
+_READER_QUESTION = re.compile(r"^\W*(?:q|question)\s*[:.)\u2014\u2013-]\s", re.IGNORECASE)
+"""A reader's question in a Q&A page ("Q: ...", "Q. ...", "Question: ...")."""
 _TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
                              re.IGNORECASE)
 """A sentence that turns against the reply before it ("Yes. But ...")."""
@@ -215,6 +221,9 @@ class _Walk:
         """The sentence ending in a colon that introduces the list being read."""
         """The last question asked: a reply right after it states what it asks."""
         """An abolished rule stated as available, whose section is still open."""
+        self.ahead_of_rule: list[tuple[int, Candidate, Resolution]] = []
+        """Clauses of the block being read that stated nothing but may announce or begin the
+        rule a later sentence of the block states (:meth:`_announced`)."""
         self.section_claim: SectionClaim | None = None
         """A heading, quiet on its own, that may state its section's first claim."""
         self.first_said: list[tuple[int, Match]] = []
@@ -262,6 +271,7 @@ class _Walk:
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
+        self._new_question(block, cands)
         announced = self._announces(block)
         cands = self._told_as_history(block, is_title, cands)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
@@ -273,6 +283,7 @@ class _Walk:
             self.advice = bool(_ADVICE_LEAD.match(block.text))
         self.said = []
         self.first_said = []
+        self.ahead_of_rule = []
         pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
         for before, cand in zip((None, *cands), cands, strict=False):
@@ -564,20 +575,7 @@ class _Walk:
             if not matches:
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
-            item = block.kind == "list_item"
-            in_steps = item and self.step_list and not self.other_list
-            matches, res = as_step_of(
-                cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(in_steps and cand.sentence_index == 0
-                               and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
-                expanded=self.db.expand(res.labels))
-            if (self.procedure is not None and cand.polarity == "negated"
-                    and self.procedure.vocabulary & res.labels and not scenario(cand)
-                    and denies_rule(cand, in_steps)):
-                self.procedure = None  # "That deduction ended in 2018": the steps end
-            if not matches and block.kind == "list_item":
-                matches, res = as_item_of(cand, res, self.lead, match)
+            matches, res = self._as_step(index, block, res, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
             matches, res = restated_as_detail(
@@ -596,6 +594,8 @@ class _Walk:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
             self.findings.setdefault(key, finding)
+        if not matches and block.kind in STATEMENT_KINDS and announces_rule(cand, res.labels):
+            self.ahead_of_rule.append((self.context.sentence, cand, res))
         if matches:
             self._spells_out_reply(cand, matches)
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
@@ -605,6 +605,28 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
+                 ) -> tuple[list[Match], Resolution]:
+        """A clause that matched nothing: a step of the open procedure (:func:`as_step_of`),
+        which a denial of the rule ends (:func:`denies_rule`), or a list item completing its
+        lead-in (:func:`as_item_of`)."""
+        cand = res.cand
+        item = block.kind == "list_item"
+        in_steps = item and self.step_list and not self.other_list
+        matches, res = as_step_of(
+            cand, res, self.procedure, item and not self.other_list,
+            numbered_step=(in_steps and cand.sentence_index == 0
+                           and numbered(block.text, block.number)),
+            elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
+            expanded=self.db.expand(res.labels))
+        if (self.procedure is not None and cand.polarity == "negated"
+                and self.procedure.vocabulary & res.labels and not scenario(cand)
+                and denies_rule(cand, in_steps)):
+            self.procedure = None  # "That deduction ended in 2018": the steps end
+        if not matches and item:
+            matches, res = as_item_of(cand, res, self.lead, match)
+        return matches, res
 
     def _note_reply(self, index: int, cand: Candidate, stated: set[int]) -> None:
         """Remember a reply that says more than yes or no and stated nothing of its own
@@ -681,6 +703,7 @@ class _Walk:
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
+                self._announced(procedure, block, index)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
@@ -690,6 +713,36 @@ class _Walk:
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
                 self.procedure = None  # the article says the rule is gone: the steps end
+
+    def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
+        """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
+        in my brokerage account?") about another account or another kind of loss than the
+        open procedure's opens a new subject, as a heading would: the procedure ends. A
+        question about the rule itself ("Q. Can you give me an example?", "Q. What is my
+        basis?") keeps it open."""
+        if (self.procedure is None or block.kind != "paragraph"
+                or not _READER_QUESTION.match(block.text)):
+            return
+        named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        groups = self.context.groups_of(named)
+        vocabulary = self.db.expand(self.procedure.vocabulary)
+        if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
+            self.procedure = None
+
+    def _announced(self, procedure: Procedure, block: Block, index: int) -> None:
+        """The clauses just before the sentence that states an abolished rule, in its block,
+        that announce it ("There is one narrow route people sometimes take.") or begin its
+        steps ("Roll the 401(k) into a traditional IRA.") state it too
+        (:func:`ahead_of_rule`)."""
+        for sentence, cand, res in self.ahead_of_rule:
+            if self.context.sentence - sentence > AHEAD_WINDOW:
+                continue
+            matches, stepped = ahead_of_rule(cand, res, procedure, self.db.expand(res.labels))
+            for m in matches:
+                finding = build_finding(self.document, index, block, cand, m, stepped.steps)
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start)),
+                                         finding)
+        self.ahead_of_rule = []
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
         context = self.context

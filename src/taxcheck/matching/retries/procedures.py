@@ -308,14 +308,22 @@ def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
                        ) -> tuple[list[Match], Resolution]:
     """A detail of how the open procedure's rule works, put as a denial under a condition or
     inside one of its steps ("If you owe the AMT, this deduction doesn't count"), that meets
-    a correct claim about the old rule (it was added back for the AMT): stated of today, it
-    takes the abolished rule for granted, so the correct claim gives way to the procedure's
-    own. A clause that says the rule is gone keeps its claim."""
+    a correct claim about the old rule (it was added back for the AMT), or under a condition
+    the correct denial of the rule's topic ("If you claim the standard deduction, the loss
+    does you no good": not "IRA losses are not deductible"): stated of today, it takes the
+    abolished rule for granted, so the correct claim gives way to the procedure's own. A
+    clause that says the rule is gone keeps its claim."""
     if procedure is None or cand.polarity != "negated" or _RULE_ENDED.search(cand.sentence):
         return matches, res
     facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    labels = res.labels if expanded is None else expanded
+    # under a condition, the plain denial of the topic is not what the clause says either ("If
+    # you take the standard deduction, the loss does you no good" is no "IRA losses are not
+    # deductible")
+    topic = procedure.claim.topic if conditional_detail(
+        cand, procedure.vocabulary & labels) else None
     same = [m for m in matches if m.verdict == "accurate" and not m.claim.figure
-            and m.claim.fact in facts]
+            and (m.claim.fact in facts or m.claim.topic == topic)]
     if not same:
         return matches, res
     steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
@@ -323,3 +331,43 @@ def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
     if not steps:
         return matches, res
     return [m for m in matches if m not in same] + steps, stepped
+
+
+ANNOUNCING = frozenset({"NARROW_EXCEPTION", "THE_EXCEPTION", "EXCEPTION_WORD",
+                       "LIMITED_CIRCUMSTANCES", "WHEN_IT_WORKS", "HEDGED_WRITE_OFF"})
+"""What a sentence names when it announces a way or an exception that the next sentences
+spell out ("There is one narrow route people sometimes take.")."""
+AHEAD_WINDOW = 2
+"""How many sentences before the one that states a rule an announcement or a first step
+may be."""
+
+
+def announces_rule(cand: Candidate, labels: set[str]) -> bool:
+    """The clause, which stated nothing, may announce a rule the next sentences state ("There
+    is one narrow route people sometimes take.") or give its first step ("Roll the 401(k)
+    into a traditional IRA."): an affirmed statement of a way or an exception, or an
+    instruction, told of today."""
+    return (cand.polarity == "affirmed" and not cand.question and not cand.historical
+            and not cand.attribution and (cand.imperative or bool(ANNOUNCING & labels)))
+
+
+def ahead_of_rule(cand: Candidate, res: Resolution, procedure: Procedure,
+                  expanded: frozenset[str]) -> tuple[list[Match], Resolution]:
+    """A clause just before the sentence that states an abolished rule, in its paragraph,
+    that announces the rule ("There is one narrow route people sometimes take. If you ...
+    close out every IRA you own ..., you can deduct the difference") or gives its first step
+    ("There is one path, though. Roll the 401(k) into a traditional IRA. If you later close
+    out every traditional IRA ..."), states it too: an announcement by naming the way or the
+    exception, an instruction by naming something the rule speaks of."""
+    if ANNOUNCING & res.labels:
+        claim = procedure.claim
+        verdict = claim.verdict or "outdated"
+        message, says = claim_message(claim, verdict)
+        shared = frozenset(ANNOUNCING & res.labels)
+        match = Match(claim, claim.when[0], shared, verdict, message, claim.rule,
+                      claim.correction, (), claim.citations, says=says)
+        step = Step(stage="context", detail="announces the rule the next sentences state",
+                    labels=tuple(sorted(shared)), source="procedure")
+        return [match], replace(res, steps=[*res.steps, step])
+    # an instruction right before the rule in its paragraph is a step like a listed one
+    return as_step_of(cand, res, procedure, list_item=True, expanded=expanded)
