@@ -57,6 +57,8 @@ from taxcheck.matching.retries.procedures import (
     continues_procedure,
     denies_rule,
     how_to,
+    introduces_steps,
+    on_procedure,
     presents_how,
     presupposed,
     procedure_of,
@@ -355,9 +357,13 @@ class _Walk:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
-                                          item=block.kind == "list_item")
+                                          item=block.kind == "list_item", cands=cands)
         if block.kind != "list_item":
-            self.other_list = turns_away(block.text)
+            # a lead-in to other things ("Other year-end moves:") or to the steps of another
+            # subject ("Here's how to move your old 401(k) to an IRA:")
+            self.other_list = turns_away(block.text) or (
+                self.procedure is not None and introduces_steps(block.text)
+                and not on_procedure(self.procedure, cands))
 
     def _told_as_history(self, block: Block, is_title: bool,
                          cands: Sequence[Candidate]) -> Sequence[Candidate]:
@@ -572,7 +578,9 @@ class _Walk:
         matches, res = self._wider(block, cands, res, stated, match)
         if teaches:
             matches = presupposed(matches)
-            if not matches:
+            if not matches and (self.procedure is None or block.kind not in STATEMENT_KINDS):
+                # (under an open procedure, a paragraph "here's how to claim it:" leads into
+                # its steps and states it; a heading announcing them only keeps it open)
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
             matches, res = self._as_step(index, block, res, match)

@@ -24,6 +24,7 @@ from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import Resolution
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.retries.worked_examples import worked_example_line
+from taxcheck.tense import simple_past
 
 
 @dataclass(frozen=True)
@@ -116,14 +117,11 @@ def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candida
     on your return", "How to deduct it, step by step") opens no new section of its own: it
     points back to the procedure, names its concepts, or names nothing else. A steps heading
     on another subject ("Step by step: rolling over your 401(k)") ends it."""
-    if not introduces_steps(text):
-        return False
-    labels = frozenset().union(*(c.labels for c in cands))
-    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+    return introduces_steps(text) and on_procedure(procedure, cands)
 
 
 def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
-                 item: bool = False) -> bool:
+                 item: bool = False, cands: Sequence[Candidate] = ()) -> bool:
     """Whether the list after a heading or paragraph holds the open procedure's steps, each
     of its numbered items a step whatever words it uses: the block announces steps
     ("Step-by-step: claiming it on your return", "Here's how to claim it:"), or states the
@@ -135,7 +133,10 @@ def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
         return False
     if item:
         return opened_here
-    return introduces_steps(text) or (opened_here and text.rstrip().endswith(":"))
+    # (a lead-in to the steps of something else after it: "Changing jobs? Here's how to move
+    # your old 401(k) to an IRA:")
+    return (introduces_steps(text) and (opened_here or on_procedure(procedure, cands))) or (
+        opened_here and text.rstrip().endswith(":"))
 
 
 _TURNS_AWAY = re.compile(r"\b(?:other|others|instead|alternatives?|otherwise|elsewhere|"
@@ -205,6 +206,37 @@ def denies_rule(cand: Candidate, in_steps: bool) -> bool:
     return not in_steps and _CONDITION.search(cand.sentence) is None
 
 
+def leads_into_steps(cand: Candidate, procedure: Procedure) -> bool:
+    """A lead-in that announces the steps after it and ends in a colon ("With the freeze
+    over, here's how to claim it on your 2026 return:"): under the open procedure, and
+    pointing back to it or naming what it speaks of (:func:`on_procedure`), it says the rule
+    can be used."""
+    return (cand.sentence.rstrip().endswith(":") and introduces_steps(cand.text)
+            and on_procedure(procedure, [cand]))
+
+
+def on_procedure(procedure: Procedure, cands: Sequence[Candidate]) -> bool:
+    """Clauses that speak of the open procedure: one points back ("claiming it") or they
+    name one of its concepts or nothing at all ("Follow these steps:"), not another subject
+    ("Here's how to move your old 401(k) to an IRA:")."""
+    labels = frozenset().union(*(c.labels for c in cands))
+    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+
+
+CLOSELY = 3
+"""How many of the open procedure's concepts a sentence of prose names to spell out its rule
+("It goes on Schedule A as a miscellaneous itemized deduction" of an IRA loss)."""
+
+
+def closely(cand: Candidate, labels: set[str], procedure: Procedure) -> bool:
+    """A statement in the present that names :data:`CLOSELY` or more of the open procedure's
+    concepts spells out its rule again, wherever it stands in the section ("It goes on
+    Schedule A as a miscellaneous itemized deduction, and only the part above 2% of your AGI
+    counts" after "You can deduct an IRA loss once you close every traditional IRA")."""
+    return (cand.polarity == "affirmed" and not simple_past(cand.text)
+            and len(procedure.vocabulary & labels) >= CLOSELY)
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool, numbered_step: bool = False, elaborates: bool = False,
                in_steps: bool = False, expanded: frozenset[str] | None = None
@@ -240,7 +272,8 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
             and not (in_steps and cand.polarity == "negated")):
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand) or detail
-              or worked_example_line(cand, cand.labels & procedure.vocabulary))
+              or worked_example_line(cand, cand.labels & procedure.vocabulary)
+              or leads_into_steps(cand, procedure) or closely(cand, res.labels, procedure))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
     shared = procedure.vocabulary.intersection(labels)
