@@ -84,3 +84,31 @@ def test_a_60_plus_catch_up_with_its_end_stays_quiet(check_text, text):
 ])
 def test_scope_of_the_deferral_and_additions_limits(check_text, text, expected):
     assert _problems(check_text(text)) == expected
+
+
+TWO_PLANS = ("## Catch-up questions: a 401(k) at work plus a SIMPLE IRA on the side\n\n"
+             "I have a 401(k) through my employer and a SIMPLE IRA from freelancing.\n\n"
+             "Answer: {line}\n")
+SIMPLE_ONLY = "# SIMPLE IRA limits for 2026\n\nThe plan is easy to run.\n\n{line}\n"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the amounts fit the 401(k) the page named: read for it, not as wrong SIMPLE limits
+    ("The regular cap is $24,500 this year, and the catch-up for 50+ adds $8,000.", []),
+    ("A 62-year-old gets an extra $11,250 this year.", []),
+    # ... and its other amounts are checked for the 401(k) too
+    ("At 61 he can put in $34,750 total for 2026.", [("deferral-total-60-63", "outdated")]),
+    ("He turns 62 this year, so his catch-up gets him to $34,750 all in for 2026.",
+     [("deferral-total-60-63", "outdated")]),
+])
+def test_an_amount_of_a_borrowed_plan_goes_to_the_plan_it_fits(check_text, line, expected):
+    assert _problems(check_text(TWO_PLANS.format(line=line), suffix=".md")) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("The catch-up for savers 50 and over is $8,000.", ("simple-catch-up-limit", "false")),
+    ("Savers 60 to 63 can add $11,250 in catch-ups.", ("simple-catch-up-60-63", "false")),
+])
+def test_a_401k_amount_on_a_page_about_a_simple_ira_alone_stays_wrong(check_text, line,
+                                                                      expected):
+    assert expected in _problems(check_text(SIMPLE_ONLY.format(line=line), suffix=".md"))

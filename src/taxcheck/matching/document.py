@@ -18,6 +18,11 @@ from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, fills_each, follow_on
+from taxcheck.matching.accounts import (
+    SPECIFIC_ACCOUNTS,
+    borrowed_accounts,
+    other_accounts_reading,
+)
 from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
@@ -564,6 +569,7 @@ class _Walk:
                                 example)
 
         matches, res = self._wider(block, cands, res, stated, match)
+        matches = self._other_account(cand, res, matches, match)
         if teaches:
             matches = presupposed(matches)
             if not matches:
@@ -665,6 +671,18 @@ class _Walk:
                 or default != section or TURN.search(cand.sentence)):
             return default
         return self.paragraph_year[2]
+
+    def _other_account(self, cand: Candidate, res: Resolution, matches: list[Match],
+                       match: MatchFn) -> list[Match]:
+        """A wrong amount whose plan the clause borrowed, re-read for another plan the page
+        named earlier (:func:`other_accounts_reading`)."""
+        borrowed = borrowed_accounts(res.steps, frozenset(self.db.expand(cand.labels)))
+        if not borrowed:
+            return matches
+        named = [label for label, seen in self.context.seen.items()
+                 if seen < self.context.sentence and label in SPECIFIC_ACCOUNTS]
+        return other_accounts_reading(matches, set(res.labels), borrowed, named, match,
+                                      lambda labels: frozenset(self.db.expand(labels)))
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
