@@ -17,7 +17,12 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
-from taxcheck.follow_ons import FollowOn, follow_on
+from taxcheck.follow_ons import FollowOn, fills_each, follow_on
+from taxcheck.matching.accounts import (
+    SPECIFIC_ACCOUNTS,
+    borrowed_accounts,
+    other_accounts_reading,
+)
 from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
@@ -180,6 +185,9 @@ class _Section:
 FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
 """Concepts a follow-on sentence may name and still take the statement's: a reply ("It
 isn't.") and "just" ("You just don't owe it.") name no tax thing."""
+FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
+"""Concepts of "You can max out both" (:func:`fills_each`), which restates the separate
+limits of the statement before it."""
 
 
 class _Walk:
@@ -506,7 +514,11 @@ class _Walk:
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
-        if not cand.labels <= FOLLOW_ON_LABELS or self.previous is None:
+        if self.previous is None:
+            return None
+        named = {label for label in cand.labels if "/" not in label}
+        if not cand.labels <= FOLLOW_ON_LABELS and not (
+                named <= FOLLOW_ON_LABELS | FILL_LABELS and fills_each(cand.sentence)):
             return None
         source = self.previous[1]
         if (self.context.sentence - self.previous[2] != 1 or source.question
@@ -584,6 +596,7 @@ class _Walk:
                                 example)
 
         matches, res = self._wider(block, cands, res, stated, match)
+        matches = self._other_account(cand, res, matches, match)
         if teaches:
             matches = presupposed(matches)
             if not matches and (self.procedure is None or block.kind not in STATEMENT_KINDS):
@@ -709,6 +722,18 @@ class _Walk:
                 or default != section or TURN.search(cand.sentence)):
             return default
         return self.paragraph_year[2]
+
+    def _other_account(self, cand: Candidate, res: Resolution, matches: list[Match],
+                       match: MatchFn) -> list[Match]:
+        """A wrong amount whose plan the clause borrowed, re-read for another plan the page
+        named earlier (:func:`other_accounts_reading`)."""
+        borrowed = borrowed_accounts(res.steps, frozenset(self.db.expand(cand.labels)))
+        if not borrowed:
+            return matches
+        named = [label for label, seen in self.context.seen.items()
+                 if seen < self.context.sentence and label in SPECIFIC_ACCOUNTS]
+        return other_accounts_reading(matches, set(res.labels), borrowed, named, match,
+                                      lambda labels: frozenset(self.db.expand(labels)))
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
