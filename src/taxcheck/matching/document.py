@@ -103,6 +103,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.\u2014\u2013]", re.IGNORECASE)
+"""A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -260,6 +262,7 @@ class _Walk:
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
+        self._next_question(block, cands)
         announced = self._announces(block)
         cands = self._told_as_history(block, is_title, cands)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
@@ -306,6 +309,18 @@ class _Walk:
         self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _next_question(self, block: Block, cands: Sequence[Candidate]) -> None:
+        """A reader's next question ("Q: I also have a $3,000 capital loss. Will it lower my
+        bracket?") that names nothing of the open procedure's rule besides a loss is on
+        another matter: the steps end. One that does ("Q: What if I keep one IRA open?")
+        goes on with them."""
+        if self.procedure is None or not _READER_QUESTION.match(block.text):
+            return
+        loss = self.context.groups.get("loss", frozenset())
+        named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        if not (named & self.procedure.vocabulary) - loss:
+            self.procedure = None
 
     def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
                    stated: set[int]) -> None:
