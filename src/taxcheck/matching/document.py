@@ -116,6 +116,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -156,8 +158,6 @@ _YEAR_FRAME = re.compile(
 return a worked example comes from ("From a 2016 return: Ana cashed out ...", "On his 2015
 return: ..."): the paragraph's next sentences that name no year of their own speak of it
 too."""
-_READER_QUESTION = re.compile(r"^\W*(?:q|question)\s*[:.)\u2014\u2013-]\s", re.IGNORECASE)
-"""A reader's question in a Q&A page ("Q: ...", "Q. ...", "Question: ...")."""
 _TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
                              re.IGNORECASE)
 """A sentence that turns against the reply before it ("Yes. But ...")."""
