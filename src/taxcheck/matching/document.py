@@ -763,9 +763,10 @@ class _Walk:
     def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
         """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
         in my brokerage account?") about another account or another kind of loss than the
-        open procedure's opens a new subject, as a heading would: the procedure ends. A
-        question about the rule itself ("Q. Can you give me an example?", "Q. What is my
-        basis?") keeps it open."""
+        open procedure's, or one naming, besides a loss, only what its rule doesn't
+        ("Question 2: Does the loss lower my bracket?"), opens a new subject, as a heading
+        would: the procedure ends. A question about the rule itself ("Q. Can you give me an
+        example?", "Q. What is my basis?") keeps it open."""
         if (self.procedure is None or block.kind != "paragraph"
                 or not _READER_QUESTION.match(block.text)):
             return
@@ -774,6 +775,9 @@ class _Walk:
         vocabulary = self.db.expand(self.procedure.vocabulary)
         if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
             self.procedure = None
+        elif (rest := named - self.context.groups.get("loss", frozenset())) and not (
+                rest & self.procedure.vocabulary):
+            self.procedure = None  # besides a loss, it names only what the rule doesn't
 
     def _announced(self, procedure: Procedure, block: Block, index: int) -> None:
         """The clauses just before the sentence that states an abolished rule, in its block,
