@@ -18,6 +18,7 @@ _TOTAL = re.compile(
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|(?:a|the)\s+combined|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto"
+    r"|\b(?:gets?|getting|puts?|putting|takes?|taking)\s+(?:him|her|you|them|us|me)\s+(?:to|at)"
     r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches)"
     r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
@@ -25,7 +26,8 @@ _TOTAL = re.compile(
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
-the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500"): it adds
+the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500", "which puts him at
+$34,750", "gets you to $32,500"): it adds
 several amounts up, so no single limit is checked."""
 _ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
                              re.IGNORECASE)
@@ -34,11 +36,11 @@ _NAMES_A_LIMIT = re.compile(r"^\s*(?:[\w()-]+\s+){0,2}?(?:limit|cap|ceiling|catc
 """An amount that names the limit it is ("to the $24,500 limit"): in "Add the catch-up to
 the $24,500 limit and you can defer $32,500" it is one of the parts, the total comes after."""
 _TOTAL_AFTER = re.compile(
-    r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
+    r"^\s*(?:in\s+all|in\s+total|all\s+in|combined|altogether|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
     r"catch)\b", re.IGNORECASE)
-"""Words after an amount given as a total ("$32,000 in all", "$35,750 in a 401(k), including
-the super catch-up")."""
+"""Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
+"$35,750 in a 401(k), including the super catch-up")."""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"

@@ -505,13 +505,20 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
 
 
+_CONDITION_OPENERS = frozenset({"if", "assuming", "presuming", "provided"})
+"""Words that open a clause-initial condition ("If ...,", "Assuming you have no other
+deductions, ...")."""
+
+
 def _preposed_condition(tokens: _Tokens, a: int, b: int) -> tuple[int, int] | None:
-    """The token span of a clause-initial "if ...," ("If you don't take your RMD, the tax
-    is 25%"), whose negations belong to the condition, not to what the clause states."""
+    """The token span of a clause-initial "if ...," or "assuming ...," ("If you don't take
+    your RMD, the tax is 25%"; "Assuming you have no other miscellaneous items, $1,700 of
+    the loss is deductible"), whose negations belong to the condition, not to what the
+    clause states."""
     start = a
     while start < b and tokens.word(start).lower() in _LEADING:
         start += 1
-    if start >= b or tokens.word(start).lower() != "if":
+    if start >= b or tokens.word(start).lower() not in _CONDITION_OPENERS:
         return None
     comma = next((i for i in range(start + 1, b) if tokens.word(i) == ","), None)
     if comma is None or comma >= b - 2:
