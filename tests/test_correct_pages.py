@@ -492,3 +492,28 @@ def test_repeated_hearsay_and_common_mix_ups_are_not_stated(check_text, text):
 
 def test_the_old_ira_limit_stated_is_still_flagged(check_text):
     assert ("ira-limit", "false") in problems(check_text("The IRA limit is $6,500 for 2026."))
+
+
+@pytest.mark.parametrize("text", [
+    # the plan's offering as a caveat for the saver is no rule for plans
+    "Heads up: your plan has to offer the bigger 60-63 catch-up, so ask HR whether it does.",
+    "Your employer's plan must offer the super catch-up for you to use it, so check with your "
+    "benefits team.",
+    # an amount called the regular one beside the larger catch-up is the regular catch-up's
+    "If your plan doesn't offer the super catch-up, you're limited to the regular $8,000.",
+    "Without the bigger catch-up, you can still add the usual $8,000 in 2026.",
+    # a cohort set apart by "unless" does not take the age before it
+    "RMDs start at 73 unless you were born in 1960 or later.",
+    "Required distributions kick in at 73 unless you were born in 1960 or after (then it's 75).",
+])
+def test_caveats_and_exceptions_beside_a_rule_are_not_the_rule(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Every 401(k) plan has to offer the 60-63 catch-up.", "catch-up-60-63-mandatory"),
+    ("The super catch-up is $8,000 in 2026.", "catch-up-60-63"),
+    ("RMDs start at 73 if you were born in 1960 or later.", "rmd-start-age-born-1960"),
+])
+def test_the_rules_themselves_are_still_flagged(check_text, text, claim):
+    assert claim in {c for c, _ in problems(check_text(text))}
