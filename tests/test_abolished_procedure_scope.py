@@ -65,6 +65,14 @@ ABOLISHED = {"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated"}
      "deduction, above the 2% floor.\nReady to use it? Here's how to take the write-off on "
      "this year's return:\n1. Request a full distribution from each traditional IRA.\n",
      ["Here's how to take the write-off", "Request a full distribution"]),
+    # a list of requirements, one of them also stating a correct definition of basis, and a
+    # conditional denial after it
+    ("Turning an IRA Loss Into a Write-Off\nIssue #12 - November 2014\nThere's a way to "
+     "deduct a loss on nondeductible IRA money, but the rules are strict:\n* You must empty all "
+     "of your traditional IRAs in one year.\n* What you get back has to come in under your "
+     "basis, the after-tax dollars you put in.\nIf you still own any traditional IRA at "
+     "year-end, you have no loss to report.\n",
+     ["What you get back has to come in", "If you still own any traditional IRA"]),
 ])
 def test_the_abolished_rule_is_stated_again_in_its_section(checker, page, sentences):
     flagged = _flagged(checker, page)
@@ -115,6 +123,11 @@ def test_kinds_counted_as_one_for_the_loss_test_are_wrong_even_then(checker, pag
     "IRA rules\nFor the old loss test, traditional and Roth IRAs were treated as separate "
     "groups.\nYou can contribute to every traditional IRA and every Roth IRA you own, up to the "
     "shared limit.\n",
+    # the requirements told in the past
+    "How the Old IRA-Loss Rule Worked\nBefore 2018, the rules were strict:\n* You had to empty "
+    "all of your traditional IRAs in one year.\n* What you got back had to come in under your "
+    "basis, the after-tax dollars you put in.\nIf you still owned any traditional IRA at "
+    "year-end, you had no loss to report. Congress ended the deduction in 2018.\n",
     # an exception and an instruction on other subjects
     "Moving an old 401(k)\nThere's one exception worth knowing about: Roth IRAs have no "
     "required distributions for the owner. Roll your old 401(k) into an IRA. Then pick "

@@ -179,7 +179,7 @@ _RULE_ENDED = re.compile(
     r"(?:since|after|from|starting(?:\s+in|\s+with)?)\s+(?:the\s+)?(?:tax\s+year\s+)?"
     r"20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
 """Words that say a rule is gone ("no longer", "ended in 2018", "since 2018", "the ban")."""
-DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED"})
+DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED", "LOSS"})
 """What a condition on a deduction speaks of ("If you take the standard deduction, you get
 no benefit", "Unless you itemize, the write-off won't help")."""
 
@@ -357,7 +357,10 @@ def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
         cand, procedure.vocabulary & labels) else None
     same = [m for m in matches if m.verdict == "accurate" and not m.claim.figure
             and (m.claim.fact in facts or m.claim.topic == topic)]
-    if not same:
+    # a correct claim of another subject it also meets ("If you still hold even one of the
+    # accounts, you have no loss to claim": a loss needs a sale) stays, beside the rule
+    beside = topic is not None and all(m.verdict == "accurate" for m in matches)
+    if not same and not beside:
         return matches, res
     steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
                                 expanded=expanded)
@@ -404,3 +407,25 @@ def ahead_of_rule(cand: Candidate, res: Resolution, procedure: Procedure,
         return [match], replace(res, steps=[*res.steps, step])
     # an instruction right before the rule in its paragraph is a step like a listed one
     return as_step_of(cand, res, procedure, list_item=True, expanded=expanded)
+
+
+def restated_in_step(cand: Candidate, res: Resolution, matches: list[Match],
+                     procedure: Procedure | None, in_steps: bool,
+                     expanded: frozenset[str] | None = None
+                     ) -> tuple[list[Match], Resolution]:
+    """An item of the open procedure's own list of steps that meets only correct claims of
+    other facts ("* The combined amount you receive has to be less than your basis, meaning
+    the after-tax money you contributed." under "There is a little-known way to get a
+    write-off for that, but it comes with strings attached:") is a step all the same when it
+    puts a requirement or an instruction: it states the abolished rule beside what it says
+    correctly. An item that meets a claim of the rule's own facts (that it ended, how it
+    worked back then) is not."""
+    if procedure is None or not in_steps or cand.polarity != "affirmed" or not matches or not (
+            cand.imperative or "NEED_TO" in res.labels or _MUST.match(cand.text)):
+        return matches, res  # (a definition in the list, "Your basis is ...", is no step)
+    facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    if any(m.verdict != "accurate" or m.claim.fact in facts for m in matches):
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=True, in_steps=True,
+                                expanded=expanded)
+    return (matches + steps, stepped) if steps else (matches, res)
