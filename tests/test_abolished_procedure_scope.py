@@ -159,3 +159,14 @@ def test_a_readers_question_on_another_kind_of_loss_ends_the_procedure(checker):
         "up to $3,000 of other income. Your loss is $4,000, so $1,000 carries forward.\n"))
     assert not _holding(flagged, "Your loss is $4,000") & ABOLISHED, flagged
     assert _holding(flagged, "If you close all your IRAs of that kind") & ABOLISHED, flagged
+
+
+def test_a_denial_under_a_condition_on_the_market_stays_the_correct_rule(checker):
+    # under the open procedure, a condition on how the deduction is claimed takes it for
+    # granted; a condition on a market drop states that a paper loss is never deductible
+    report = checker.check(read_bytes((
+        b"IRA losses\nYou can deduct an IRA loss once you close every traditional IRA you own "
+        b"for less than your basis.\nIf your IRA fell from $60,000 to $45,000 last year, there "
+        b"is nothing to deduct just because of that drop.\n"), "page.txt"))
+    said = {f.claim_id for f in report.findings if "just because of that drop" in f.sentence}
+    assert said == {"retirement-loss-not-deductible"}, said

@@ -184,6 +184,21 @@ DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED", "LOSS"})
 no benefit", "Unless you itemize, the write-off won't help")."""
 
 
+_ON_CLAIMING = re.compile(
+    r"\b(?:if|unless|assuming|provided|as\s+long\s+as)\b[^,;:]*\b(?:deduct\w*|itemiz\w*|"
+    r"schedule\s+a|amt|alternative\s+minimum|floor|standard|miscellaneous)"
+    r"|\b(?:only\s+works|works\s+only|only\s+applies|applies\s+only)\s+(?:if|when)\b",
+    re.IGNORECASE)
+"""A condition on how a deduction is claimed ("If you take the standard deduction",
+"Unless you itemize", "If you owe the AMT"), or the one condition it works under ("It only
+works if some of your IRA money went in after tax")."""
+
+
+def on_claiming(sentence: str) -> bool:
+    """The sentence's condition is on how the deduction is claimed (:data:`_ON_CLAIMING`)."""
+    return _ON_CLAIMING.search(sentence) is not None
+
+
 def conditional_detail(cand: Candidate, labels: frozenset[str] | set[str]) -> bool:
     """A denial under a condition that speaks of how a deduction is claimed ("If you take the
     standard deduction, you get no benefit", "Unless you itemize, the write-off won't help
@@ -350,16 +365,19 @@ def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
         return matches, res
     facts = {procedure.claim.fact, *procedure.claim.also_facts}
     labels = res.labels if expanded is None else expanded
-    # under a condition, the plain denial of the topic is not what the clause says either ("If
-    # you take the standard deduction, the loss does you no good" is no "IRA losses are not
-    # deductible")
-    topic = procedure.claim.topic if conditional_detail(
-        cand, procedure.vocabulary & labels) else None
-    same = [m for m in matches if m.verdict == "accurate" and not m.claim.figure
-            and (m.claim.fact in facts or m.claim.topic == topic)]
+    conditional = conditional_detail(cand, procedure.vocabulary & labels)
+    accurate = [m for m in matches if m.verdict == "accurate" and not m.claim.figure]
+    same = [m for m in accurate if m.claim.fact in facts]
+    # under a condition on claiming it, the plain denial of the topic is not what the clause
+    # says either ("If you claim the standard deduction, the loss does you no good" is no "IRA
+    # losses are not deductible"); under one on the market or the account it may be ("If your
+    # IRA fell last year, there is nothing to deduct just because of that drop")
+    topical = [m for m in accurate if m.claim.topic == procedure.claim.topic]
+    if conditional and on_claiming(cand.sentence):
+        same += [m for m in topical if m not in same]
     # a correct claim of another subject it also meets ("If you still hold even one of the
     # accounts, you have no loss to claim": a loss needs a sale) stays, beside the rule
-    beside = topic is not None and all(m.verdict == "accurate" for m in matches)
+    beside = conditional and not topical and len(accurate) == len(matches)
     if not same and not beside:
         return matches, res
     steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
