@@ -73,6 +73,12 @@ ABOLISHED = {"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated"}
      "basis, the after-tax dollars you put in.\nIf you still own any traditional IRA at "
      "year-end, you have no loss to report.\n",
      ["What you get back has to come in", "If you still own any traditional IRA"]),
+    # a definite reference to the deduction just described
+    ("IRA Losses and Your Return\nPosted April 2015\nYou can deduct an IRA loss once you close "
+     "every traditional IRA you own for less than your basis.\nThe write-off is usually small, "
+     "but it adds up after a bad decade.\nThis deduction is worth the most to people who "
+     "already itemize.\n",
+     ["The write-off is usually small", "This deduction is worth the most"]),
 ])
 def test_the_abolished_rule_is_stated_again_in_its_section(checker, page, sentences):
     flagged = _flagged(checker, page)
@@ -123,6 +129,11 @@ def test_kinds_counted_as_one_for_the_loss_test_are_wrong_even_then(checker, pag
     "IRA rules\nFor the old loss test, traditional and Roth IRAs were treated as separate "
     "groups.\nYou can contribute to every traditional IRA and every Roth IRA you own, up to the "
     "shared limit.\n",
+    # the deduction referred to in the past, and another deduction
+    "IRA Losses and Your Return\nBefore 2018 you could deduct an IRA loss once you closed every "
+    "traditional IRA you owned for less than your basis.\nThe write-off was usually small. That "
+    "deduction ended in 2018.\nThe standard deduction is a flat amount for each filing "
+    "status.\n",
     # the requirements told in the past
     "How the Old IRA-Loss Rule Worked\nBefore 2018, the rules were strict:\n* You had to empty "
     "all of your traditional IRAs in one year.\n* What you got back had to come in under your "

@@ -238,6 +238,22 @@ def on_procedure(procedure: Procedure, cands: Sequence[Candidate]) -> bool:
     return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
 
 
+_THE_BREAK = re.compile(
+    r"\b(?:the|this|that|such\s+a)\s+(?:write-?off|deduction|tax\s+break|break)\b",
+    re.IGNORECASE)
+"""A definite reference to a deduction just described ("the write-off", "this deduction",
+"that break")."""
+
+
+def refers_to_rule(cand: Candidate, procedure: Procedure) -> bool:
+    """A present statement that refers back to the open procedure's deduction ("The write-off
+    is usually small", "This deduction is worth more in a bad year"): it speaks of the
+    deduction as there to be had."""
+    return (cand.polarity == "affirmed" and "DEDUCT" in procedure.vocabulary
+            and "DEDUCT" in cand.labels and not simple_past(cand.text)
+            and _THE_BREAK.search(cand.text) is not None)
+
+
 CLOSELY = 3
 """How many of the open procedure's concepts a sentence of prose names to spell out its rule
 ("It goes on Schedule A as a miscellaneous itemized deduction" of an IRA loss)."""
@@ -288,7 +304,8 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand) or detail
               or worked_example_line(cand, cand.labels & procedure.vocabulary)
-              or leads_into_steps(cand, procedure) or closely(cand, res.labels, procedure))
+              or leads_into_steps(cand, procedure) or closely(cand, res.labels, procedure)
+              or refers_to_rule(cand, procedure))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
     shared = procedure.vocabulary.intersection(labels)
