@@ -17,7 +17,12 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
-from taxcheck.follow_ons import FollowOn, follow_on
+from taxcheck.follow_ons import FollowOn, fills_each, follow_on
+from taxcheck.matching.accounts import (
+    SPECIFIC_ACCOUNTS,
+    borrowed_accounts,
+    other_accounts_reading,
+)
 from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
@@ -112,6 +117,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -140,12 +147,18 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
-_YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
-                         re.IGNORECASE)
-"""A sentence that opens by naming its year ("For 2025, if you're single ..."): the
-paragraph's next sentences that name no year of their own speak of it too."""
-_READER_QUESTION = re.compile(r"^\W*(?:q|question)\s*[:.)\u2014\u2013-]\s", re.IGNORECASE)
-"""A reader's question in a Q&A page ("Q: ...", "Q. ...", "Question: ...")."""
+CONTRIBUTE_LABEL = "CONTRIBUTE"
+"""The concept of putting money in: the year of a contribution is the tax year of its
+limits and credits."""
+_YEAR_FRAME = re.compile(
+    r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,"
+    r"|(?:(?:an\s+)?example\s+|a\s+case\s+)?(?:from|on|take|consider)\s+"
+    r"(?:a|an|the|her|his|their|my|our|your|one)\s+(20\d\d)\s+(?:tax\s+)?"
+    r"(?:return|filing|tax\s+year|taxes)\s*[,:])", re.IGNORECASE)
+"""A sentence that opens by naming its year ("For 2025, if you're single ...") or the past
+return a worked example comes from ("From a 2016 return: Ana cashed out ...", "On his 2015
+return: ..."): the paragraph's next sentences that name no year of their own speak of it
+too."""
 _TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
                              re.IGNORECASE)
 """A sentence that turns against the reply before it ("Yes. But ...")."""
@@ -173,6 +186,9 @@ class _Section:
 FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
 """Concepts a follow-on sentence may name and still take the statement's: a reply ("It
 isn't.") and "just" ("You just don't owe it.") name no tax thing."""
+FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
+"""Concepts of "You can max out both" (:func:`fills_each`), which restates the separate
+limits of the statement before it."""
 
 
 class _Walk:
@@ -499,7 +515,11 @@ class _Walk:
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
-        if not cand.labels <= FOLLOW_ON_LABELS or self.previous is None:
+        if self.previous is None:
+            return None
+        named = {label for label in cand.labels if "/" not in label}
+        if not cand.labels <= FOLLOW_ON_LABELS and not (
+                named <= FOLLOW_ON_LABELS | FILL_LABELS and fills_each(cand.sentence)):
             return None
         source = self.previous[1]
         if (self.context.sentence - self.previous[2] != 1 or source.question
@@ -577,6 +597,7 @@ class _Walk:
                                 example)
 
         matches, res = self._wider(block, cands, res, stated, match)
+        matches = self._other_account(cand, res, matches, match)
         if teaches:
             matches = presupposed(matches)
             if not matches and (self.procedure is None or block.kind not in STATEMENT_KINDS):
@@ -595,7 +616,12 @@ class _Walk:
                                             expanded)
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
-        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))
+        # the year of the contributions a figure is for ("If you contributed in 2025, you may
+        # get the Saver's Credit. Joint filers qualify up to $79,000.") dates the figures after
+        # it, as a figure stated for a year does (a clause with amounts of its own passes on
+        # only the year of a figure it states)
+        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches) or (
+            CONTRIBUTE_LABEL in cand.labels and not any(q.kind == "usd" for q in cand.quantities)))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
         myth = labels_a_myth(cand)
@@ -692,13 +718,25 @@ class _Walk:
         for its later sentences that name none and do not turn away from it ("but now")."""
         frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
         if frame:
-            self.paragraph_year = (index, index, int(frame.group(1)))
+            self.paragraph_year = (index, index, int(frame.group(1) or frame.group(2)))
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
                 or default != section or TURN.search(cand.sentence)):
             return default
         return self.paragraph_year[2]
+
+    def _other_account(self, cand: Candidate, res: Resolution, matches: list[Match],
+                       match: MatchFn) -> list[Match]:
+        """A wrong amount whose plan the clause borrowed, re-read for another plan the page
+        named earlier (:func:`other_accounts_reading`)."""
+        borrowed = borrowed_accounts(res.steps, frozenset(self.db.expand(cand.labels)))
+        if not borrowed:
+            return matches
+        named = [label for label, seen in self.context.seen.items()
+                 if seen < self.context.sentence and label in SPECIFIC_ACCOUNTS]
+        return other_accounts_reading(matches, set(res.labels), borrowed, named, match,
+                                      lambda labels: frozenset(self.db.expand(labels)))
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
@@ -728,9 +766,10 @@ class _Walk:
     def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
         """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
         in my brokerage account?") about another account or another kind of loss than the
-        open procedure's opens a new subject, as a heading would: the procedure ends. A
-        question about the rule itself ("Q. Can you give me an example?", "Q. What is my
-        basis?") keeps it open."""
+        open procedure's, or one naming, besides a loss, only what its rule doesn't
+        ("Question 2: Does the loss lower my bracket?"), opens a new subject, as a heading
+        would: the procedure ends. A question about the rule itself ("Q. Can you give me an
+        example?", "Q. What is my basis?") keeps it open."""
         if (self.procedure is None or block.kind != "paragraph"
                 or not _READER_QUESTION.match(block.text)):
             return
@@ -739,6 +778,9 @@ class _Walk:
         vocabulary = self.db.expand(self.procedure.vocabulary)
         if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
             self.procedure = None
+        elif (rest := named - self.context.groups.get("loss", frozenset())) and not (
+                rest & self.procedure.vocabulary):
+            self.procedure = None  # besides a loss, it names only what the rule doesn't
 
     def _announced(self, procedure: Procedure, block: Block, index: int) -> None:
         """The clauses just before the sentence that states an abolished rule, in its block,

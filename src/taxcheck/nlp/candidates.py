@@ -303,6 +303,14 @@ _PREDICATE_WORDS = frozenset({"is", "are", "was", "were", "'s", "'re", "counts",
 """Verbs that show the words before a comma hold a predicate of their own ("is taxable,")."""
 
 
+_DETERMINERS = frozenset({"the", "your", "its", "their", "my", "his", "her", "our"})
+"""Words that open a new subject after a bare comma (", your plan isn't required to"): the
+main clause of a sentence opened by "Because ...", "While ..." is not split off."""
+_OPENERS = _SUBORDINATORS | {"while", "although", "though", "whereas", "even", "for",
+                             "during", "until"}
+"""First words of a sentence that make the words up to its first comma a lead-in."""
+
+
 def _predicate_before(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
     """For a denied predicate right after a comma (", can't be repaid"): the words before it
     hold a predicate of the same subject ("A hardship withdrawal is taxable, can't be
@@ -347,7 +355,9 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         # off its own statement ("... don't have to be repaid, and the penalty applies")
         elif (left != right or (left and right) or (_states_amount(tokens, sent_start, c.start)
                                 and _states_amount(tokens, c.start, sent_end))) and (
-                _predicate_before(tokens, sent_start, c)):
+                _predicate_before(tokens, sent_start, c)) and not (
+                tokens.word(c.start + 1).lower() in _DETERMINERS
+                and tokens.word(sent_start).lower() in _OPENERS):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]

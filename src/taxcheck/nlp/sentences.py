@@ -23,10 +23,12 @@ sentencizer set them: what ``doc.sents`` gives, without a ``Span`` per sentence.
 
 NUMBER_SIGNS = ("No", "no", "NO", "Nos", "nos")
 """Words that, followed by a period and a number, abbreviate "number" ("Rule No. 1")."""
-LETTERED = ("schedule", "part", "plan", "option", "form", "line", "appendix", "exhibit")
-"""Words named by a capital letter ("Schedule D", "Part B"): spaCy's tokenizer reads the
-letter and a period after it as one token "D.", as if an initial, so "It doesn't go on
-Schedule D. It goes on Schedule A." would stay one sentence."""
+
+LETTER_LABELS = ("Schedule", "Part", "Form", "Plan", "Section", "Table", "Appendix", "Exhibit",
+                 "Option", "Tier", "Class", "Title", "Line", "Step", "Box", "Column", "Chapter")
+"""Words a capital letter names the kind of ("Schedule D", "Part B"): the tokenizer keeps
+"D." whole as an initial, so "... on Schedule D. It goes ..." ends a sentence at it only
+when a capitalised word follows."""
 
 
 class ArraySentencizer:
@@ -44,7 +46,8 @@ class ArraySentencizer:
         self.final = {nlp.vocab.strings.add(c) for c in chars}
         self.period = nlp.vocab.strings.add(".")
         self.number_signs = {nlp.vocab.strings.add(w) for w in NUMBER_SIGNS}
-        self.letters = {nlp.vocab.strings.add(f"{chr(c)}.") for c in range(ord("A"), ord("Z") + 1)}
+        self.letter_labels = {nlp.vocab.strings.add(w) for w in LETTER_LABELS}
+        self.letters = {nlp.vocab.strings.add(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -66,10 +69,8 @@ class ArraySentencizer:
                     starts[i] = 1
                     bounds.append(i)
                 seen_final = False
-            elif is_final:
+            elif is_final or (orth in self.letters and self._lettered_end(doc, orths, i)):
                 seen_final = True
-            elif orth in self.letters and self._lettered_end(doc, i):
-                seen_final = True  # "Schedule D." ends its sentence before "It goes ..."
         if numbered:  # rare: "No" + "." become one token "No.", so "No" is no negation
             with doc.retokenize() as retokenizer:
                 for i in numbered:
@@ -81,12 +82,11 @@ class ArraySentencizer:
         doc.user_data[SENTENCES_KEY] = (n, list(pairwise(bounds)))
         return doc
 
-    @staticmethod
-    def _lettered_end(doc: Doc, i: int) -> bool:
-        """Whether token ``i`` ("D.") is the letter of a "Schedule D" (:data:`LETTERED`) that
-        ends its sentence: a capitalised word follows ("... on Schedule D. It goes ...")."""
-        return (0 < i < len(doc) - 1 and doc[i - 1].lower_ in LETTERED
-                and doc[i + 1].is_title and doc[i + 1].is_alpha)
+    def _lettered_end(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
+        """Whether token ``i``, a capital letter with its period ("D."), ends the sentence:
+        it names a schedule or part ("Schedule D.") and a capitalised word follows."""
+        return (i >= 1 and orths[i - 1][0] in self.letter_labels and i + 1 < len(orths)
+                and doc[i + 1].text[:1].isupper())
 
     def _numbered(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
         """Whether token ``i`` is the number of a "No. 5" that the sentence goes on past
