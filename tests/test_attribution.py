@@ -593,13 +593,13 @@ def test_a_per_employer_additions_cap_is_not_a_per_employer_deferral_limit(check
 @pytest.mark.parametrize("text", [
     "Q: I have a 401(k) at work and a small SIMPLE IRA on the side. How much extra can I add "
     "at 50?\nA: The age-50 catch-up is $8,000 for 2026.\n",
-    "My husband also has a SIMPLE IRA.\nFor 2026 the catch-up at 50 adds $8,000 on top of the "
-    "$24,500 base.\n",
+    "Re: catch-ups with two plans\nI have a 401(k) at the hospital and a tiny SIMPLE IRA from "
+    "freelance work.\n\nReply: The catch-up at 50 is another $8,000 this year.\n",
 ])
 def test_another_plans_amount_is_not_a_wrong_figure_of_the_account_named_before(check_text,
                                                                                 text):
     found = _found(check_text, text)
-    assert not any(c.startswith("simple-") and v == "false" for c, v in found)
+    assert not any(c.startswith("simple-catch-up") and v == "false" for c, v in found)
 
 
 @pytest.mark.parametrize("text", [

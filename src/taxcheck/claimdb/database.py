@@ -39,20 +39,6 @@ class ClaimDatabase:
         return {key: frozenset(ids) for key, ids in out.items()}
 
     @cached_property
-    def figure_concepts(self) -> dict[str, frozenset[str]]:
-        """For each figure, the concepts its claims name (anchors and conditions): what a
-        clause stating one of its values speaks of."""
-        out: dict[str, set[str]] = {}
-        for claim in self.claims:
-            if claim.figure:
-                named = out.setdefault(claim.figure, set())
-                named.update(c for cond in claim.when for c in (*cond.all, *cond.any))
-                named.update(cond.anchor for cond in claim.when if cond.anchor)
-                if claim.anchor:
-                    named.add(claim.anchor)
-        return {figure: frozenset(named) for figure, named in out.items()}
-
-    @cached_property
     def context_groups(self) -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]],
                                       dict[str, tuple[str, ...]]]:
         """For the discourse context (read, never changed): context group -> its

@@ -156,19 +156,14 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
-        elsewhere = _elsewhere(db, figure.unit, cand)
-        anchor = anchor_of(claim, cond)
         result = check_figure(claim, figure, cond, cand, years,
                               anchors.get(_anchor_group(figure), set()),
-                              elsewhere,
+                              _elsewhere(db, figure.unit, cand),
                               names=lambda label: db.expand({label}), rivals=rivals,
                               singles=_singles(db, figure.unit, cand) if figure.total
                               else frozenset(),
                               values_of=lambda v: db.figure_values.get((figure.unit, float(v)),
-                                                                       frozenset()),
-                              accounts=db.context_groups[0].get("account", frozenset()),
-                              kin=frozenset(f for f in elsewhere
-                                            if anchor in db.figure_concepts.get(f, ())))
+                                                                       frozenset()))
         if result is None:
             return None
         fix = None

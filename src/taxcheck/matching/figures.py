@@ -610,22 +610,12 @@ def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quanti
 
 def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
               quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
-              names: Names, rivals: tuple[Figure, ...],
-              accounts: AbstractSet[str] = frozenset(),
-              kin: AbstractSet[str] = frozenset()) -> bool:
+              names: Names, rivals: tuple[Figure, ...]) -> bool:
     """Whether a stated amount that is wrong for ``figure`` is another figure's (see
     :func:`check_figure`): ``elsewhere`` and ``taken`` name the figures that take some
-    amount of the clause and this amount as a value; ``accounts`` are the concepts that name
-    a kind of account (the discourse's ``account`` group), ``kin`` the figures of
-    ``elsewhere`` whose claims speak of this one's anchor."""
+    amount of the clause and this amount as a value."""
     anchor = anchor_of(claim, cond)
-    named = {label for m in cand.concepts for label in names(m.label)}
-    # the clause names the anchor but not the account that makes the figure this one: "Catch-up
-    # for 50+ is another $8,000" in a reply after a post that named a SIMPLE IRA last is the
-    # 401(k) catch-up, whose value $8,000 is, not a wrong SIMPLE one
-    if (elsewhere - {figure.id}) and anchor not in named:
-        return True
-    if (kin - {figure.id}) and not named.issuperset(accounts.intersection(cond.all)):
+    if (elsewhere - {figure.id}) and not any(anchor in names(m.label) for m in cand.concepts):
         return True
     if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
         return True
@@ -637,9 +627,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
                  rivals: tuple[Figure, ...] = (),
                  singles: frozenset[float] = frozenset(),
-                 values_of: Callable[[float], frozenset[str]] | None = None,
-                 accounts: AbstractSet[str] = frozenset(),
-                 kin: AbstractSet[str] = frozenset()) -> FigureCheck | None:
+                 values_of: Callable[[float], frozenset[str]] | None = None
+                 ) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
     The amount's year is the one written next to it ("$23,000 in 2024"), else the clause's.
@@ -652,9 +641,6 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     names the figures that take an amount as a value: a stated amount another figure takes,
     set off by a comma from every later mention of this figure's anchor, belongs to the
     group before it ("savers under 50 can defer $24,500, those 50 and up $32,500").
-    An amount a figure of the same kind takes (``kin``: its claims speak of this one's
-    anchor) is that figure's too when the account this figure needs (of ``accounts``) comes
-    only from the discourse, not the clause.
     """
     quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles, values_of)
     if quantity is None:
@@ -701,8 +687,7 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                                 labels=(str(year),)),
                            quantity, replacement, says)
     taken = values_of(quantity.value) if values_of is not None else frozenset()
-    if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals,
-                 accounts, kin):
+    if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,
