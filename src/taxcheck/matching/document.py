@@ -69,6 +69,7 @@ from taxcheck.matching.retries.procedures import (
     procedure_of,
     restated_as_detail,
     restated_in_example,
+    restated_in_step,
     steps_follow,
     turns_away,
 )
@@ -632,10 +633,12 @@ class _Walk:
             matches, res = self._as_step(index, block, res, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
-            matches, res = restated_as_detail(
-                cand, res, matches, self.procedure,
-                block.kind == "list_item" and self.step_list and not self.other_list,
-                self.db.expand(res.labels))
+            in_steps = block.kind == "list_item" and self.step_list and not self.other_list
+            expanded = self.db.expand(res.labels)
+            matches, res = restated_as_detail(cand, res, matches, self.procedure, in_steps,
+                                              expanded)
+            matches, res = restated_in_step(cand, res, matches, self.procedure, in_steps,
+                                            expanded)
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
         # the year of the contributions a figure is for ("If you contributed in 2025, you may
