@@ -150,3 +150,12 @@ def test_another_groups_total_is_not_a_wrong_50_plus_total(check_text, text):
 def test_a_wrong_total_for_the_group_it_names_is_still_flagged(check_text):
     found = _problems(check_text("Savers 50 and over can defer $35,750 in all for 2026."))
     assert found == [("deferral-total-50-plus", "false")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2026 a 62-year-old can put in $24,500 plus $11,250.", []),
+    ("In 2026 a 62-year-old can put in $23,500 plus $11,250.",
+     [("elective-deferral-limit", "outdated")]),
+])
+def test_the_base_limit_beside_the_60_to_63_catch_up(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
