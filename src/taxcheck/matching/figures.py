@@ -253,6 +253,24 @@ def _anchor_owns(anchor: str, cand: Candidate, q: Quantity, names: Names) -> boo
     return False
 
 
+_RELATIVE = re.compile(
+    r"\b(?:half|double|twice|triple|a\s+third\s+of|a\s+quarter\s+of)\s+"
+    r"(?:that|this|of\s+that|as\s+much|the\s+(?:amount|limit|figure|cap|sum))\b",
+    re.IGNORECASE)
+"""An amount given relative to the one just stated ("half that", "twice as much")."""
+
+
+def _relative_to(q: Quantity, cand: Candidate, anchor: str, names: Names) -> bool:
+    """Whether ``anchor`` is given its own amount relative to ``q`` between them ("up to
+    $3,000 of ordinary income (half that if you're married filing separately)", "$3,000, or
+    half as much on a separate return"): ``q`` is the other limit's, not the anchor's."""
+    for m in cand.concepts:
+        if anchor in names(m.label) and m.start >= q.end and _RELATIVE.search(
+                cand.text[q.end - cand.start:m.start - cand.start]):
+            return True
+    return False
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -286,10 +304,10 @@ _EXAMPLE = re.compile(
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
 
-_OF_AGI = re.compile(r"^\s*of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|magi|adjusted\s+gross)\b",
-                     re.IGNORECASE)
-"""Words after a percentage of income ("above 7.5% of AGI"): a floor measured on income, not
-a rate a table holds."""
+_OF_AGI = re.compile(r"^\s*(?:of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|magi|adjusted\s+gross)"
+                     r"|-?\s*(?:floor|threshold)s?)\b", re.IGNORECASE)
+"""Words after a percentage of income ("above 7.5% of AGI") or that name it a floor ("the 2%
+floor", "a 7.5% threshold"): a floor measured on income, not a rate a table holds."""
 
 _FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
 """Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
@@ -472,7 +490,10 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
         return None
     anchor = anchor_of(claim, cond)
     if any(anchor in names(m.label) for m in cand.concepts):
-        return _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
+        owned = _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
+        if owned is not None and _relative_to(owned, cand, anchor, names):
+            return None
+        return owned
     # an anchor the clause leaves unnamed takes none of the amounts named anchors own
     owned = {id(q) for q in _assign(amounts, cand, anchors, names).values()}
     return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor, names)
