@@ -159,3 +159,15 @@ def test_a_wrong_total_for_the_group_it_names_is_still_flagged(check_text):
 ])
 def test_the_base_limit_beside_the_60_to_63_catch_up(check_text, text, expected):
     assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "after 2025's raise" names 2025's raise, not the years after 2025
+    ("After 2025's record increase, the 401(k) limit went up again.",
+     [("deferral-limit-record-increase-2025", "false")]),
+    ("After 2025's $500 increase, the 401(k) limit rose $1,000 for 2026.", []),
+    # ... and an event's year, not the year of the clause's amounts
+    ("Right after 2025's bump, the IRA limit rose again to $7,500.", []),
+])
+def test_a_possessive_year_after_after(check_text, text, expected):
+    assert _problems(check_text(text, suffix=".txt")) == expected

@@ -156,6 +156,10 @@ def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Qu
                       and _POSSESSIVE_THEN_AMOUNT.match(
                           cand.text[year.end - cand.start:q.start - cand.start])), None)
         if owned is None:
+            if amounts and cand.text.startswith(("'s", "\u2019s"), year.end - cand.start):
+                # "Right after 2025's bump, the IRA limit rose to $7,500": the year of an
+                # event the clause mentions, not of its amounts
+                tied.add(year.start)
             continue
         bound[owned.start] = int(year.value)
         bound_here.add(owned.start)
