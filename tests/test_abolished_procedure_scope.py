@@ -65,6 +65,20 @@ ABOLISHED = {"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated"}
      "deduction, above the 2% floor.\nReady to use it? Here's how to take the write-off on "
      "this year's return:\n1. Request a full distribution from each traditional IRA.\n",
      ["Here's how to take the write-off", "Request a full distribution"]),
+    # a list of requirements, one of them also stating a correct definition of basis, and a
+    # conditional denial after it
+    ("Turning an IRA Loss Into a Write-Off\nIssue #12 - November 2014\nThere's a way to "
+     "deduct a loss on nondeductible IRA money, but the rules are strict:\n* You must empty all "
+     "of your traditional IRAs in one year.\n* What you get back has to come in under your "
+     "basis, the after-tax dollars you put in.\nIf you still own any traditional IRA at "
+     "year-end, you have no loss to report.\n",
+     ["What you get back has to come in", "If you still own any traditional IRA"]),
+    # a definite reference to the deduction just described
+    ("IRA Losses and Your Return\nPosted April 2015\nYou can deduct an IRA loss once you close "
+     "every traditional IRA you own for less than your basis.\nThe write-off is usually small, "
+     "but it adds up after a bad decade.\nThis deduction is worth the most to people who "
+     "already itemize.\n",
+     ["The write-off is usually small", "This deduction is worth the most"]),
 ])
 def test_the_abolished_rule_is_stated_again_in_its_section(checker, page, sentences):
     flagged = _flagged(checker, page)
@@ -115,6 +129,16 @@ def test_kinds_counted_as_one_for_the_loss_test_are_wrong_even_then(checker, pag
     "IRA rules\nFor the old loss test, traditional and Roth IRAs were treated as separate "
     "groups.\nYou can contribute to every traditional IRA and every Roth IRA you own, up to the "
     "shared limit.\n",
+    # the deduction referred to in the past, and another deduction
+    "IRA Losses and Your Return\nBefore 2018 you could deduct an IRA loss once you closed every "
+    "traditional IRA you owned for less than your basis.\nThe write-off was usually small. That "
+    "deduction ended in 2018.\nThe standard deduction is a flat amount for each filing "
+    "status.\n",
+    # the requirements told in the past
+    "How the Old IRA-Loss Rule Worked\nBefore 2018, the rules were strict:\n* You had to empty "
+    "all of your traditional IRAs in one year.\n* What you got back had to come in under your "
+    "basis, the after-tax dollars you put in.\nIf you still owned any traditional IRA at "
+    "year-end, you had no loss to report. Congress ended the deduction in 2018.\n",
     # an exception and an instruction on other subjects
     "Moving an old 401(k)\nThere's one exception worth knowing about: Roth IRAs have no "
     "required distributions for the owner. Roll your old 401(k) into an IRA. Then pick "
@@ -146,3 +170,14 @@ def test_a_readers_question_on_another_kind_of_loss_ends_the_procedure(checker):
         "up to $3,000 of other income. Your loss is $4,000, so $1,000 carries forward.\n"))
     assert not _holding(flagged, "Your loss is $4,000") & ABOLISHED, flagged
     assert _holding(flagged, "If you close all your IRAs of that kind") & ABOLISHED, flagged
+
+
+def test_a_denial_under_a_condition_on_the_market_stays_the_correct_rule(checker):
+    # under the open procedure, a condition on how the deduction is claimed takes it for
+    # granted; a condition on a market drop states that a paper loss is never deductible
+    report = checker.check(read_bytes((
+        b"IRA losses\nYou can deduct an IRA loss once you close every traditional IRA you own "
+        b"for less than your basis.\nIf your IRA fell from $60,000 to $45,000 last year, there "
+        b"is nothing to deduct just because of that drop.\n"), "page.txt"))
+    said = {f.claim_id for f in report.findings if "just because of that drop" in f.sentence}
+    assert said == {"retirement-loss-not-deductible"}, said

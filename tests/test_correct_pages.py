@@ -420,3 +420,100 @@ def test_the_roth_catch_up_rule_said_of_an_ira_is_still_flagged(check_text):
     report = check_text("The Roth catch-up rule applies to your traditional IRA as well once "
                         "wages top $150,000.")
     assert ("roth-catch-up-ira", "false") in problems(report)
+
+
+def _heading_problems(report) -> list[tuple[str, str]]:
+    return [(f.claim_id, f.verdict) for f in report.findings
+            if f.verdict in PROBLEMS and not f.suppressed and f.block_kind == "heading"]
+
+
+@pytest.mark.parametrize("text", [
+    # an instruction heading that names only its section's topic offers the option; the
+    # section's sentence states the claim
+    "## Borrow against your 403(b)\n\nA 403(b) loan is taxable income in the year you take it.\n",
+    "## Take a hardship withdrawal\n\nA hardship withdrawal from your 401(k) is penalty-free.\n",
+    "## Borrow from your plan\n\nYou can borrow up to half your vested balance, and the $50,000 "
+    "cap rises with inflation every year.\n",
+])
+def test_a_heading_naming_only_the_topic_states_no_claim(check_text, text):
+    report = check_text(text, ".md")
+    assert _heading_problems(report) == []
+    assert problems(report)  # the section's sentence is still flagged
+
+
+@pytest.mark.parametrize("text", [
+    # lines that each open with a short label and a colon are separate lines, and a choice
+    # between two topics ("Loan or hardship withdrawal?") sets up no case
+    "Compare the two\nLoan: no tax if you stay current; you pay it back with interest\n"
+    "Hardship withdrawal: taxable; usually 10% extra under 59\u00bd; no way to repay it\n"
+    "Talk to HR first.",
+    "Loan or hardship withdrawal?\nLoan: no tax if repaid on time; you pay yourself back with "
+    "interest\nHardship withdrawal: taxed; can't be repaid",
+    "Side by side\nLoan: you repay yourself over five years\nHardship withdrawal: taxed as "
+    "income and never repaid",
+])
+def test_labelled_lines_are_read_one_by_one(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a denied second participle keeps its denial ("taxed ... and never repaid")
+    "A hardship withdrawal is taxed as income and never repaid.",
+    "Hardship payouts: taxed as ordinary income and not paid back",
+])
+def test_a_denied_second_participle_keeps_its_denial(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_a_repayable_hardship_line_is_still_flagged(check_text):
+    report = check_text("Quick comparison\n401(k) loan: repaid through payroll with interest\n"
+                        "Hardship withdrawal: you can pay it back within three years")
+    assert ("hardship-withdrawal-repayable", "false") in problems(report)
+
+
+def test_a_hardship_denied_tax_is_still_flagged(check_text):
+    report = check_text("A hardship withdrawal is not taxed and never repaid.")
+    assert ("hardship-withdrawal-tax-free", "false") in problems(report)
+
+
+@pytest.mark.parametrize("text", [
+    # hearsay repeated, and a quoted statement called a common error, are reported beliefs
+    "People still repeat that the IRA limit is $6,500. It isn't: for 2026 it's $7,500.",
+    "Forums keep repeating that you can deduct IRA losses. You can't.",
+    "Plenty of blogs repeat the claim that hardship withdrawals are penalty-free; they aren't.",
+    "\"Hardship withdrawals skip the 10% penalty\" \u2014 that's one of the most common "
+    "mix-ups we hear. They don't.",
+    "\"You can write off a 401(k) loss\": it's among the most common mistakes readers make. "
+    "You can't.",
+])
+def test_repeated_hearsay_and_common_mix_ups_are_not_stated(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+def test_the_old_ira_limit_stated_is_still_flagged(check_text):
+    assert ("ira-limit", "false") in problems(check_text("The IRA limit is $6,500 for 2026."))
+
+
+@pytest.mark.parametrize("text", [
+    # the plan's offering as a caveat for the saver is no rule for plans
+    "Heads up: your plan has to offer the bigger 60-63 catch-up, so ask HR whether it does.",
+    "Your employer's plan must offer the super catch-up for you to use it, so check with your "
+    "benefits team.",
+    # an amount called the regular one beside the larger catch-up is the regular catch-up's
+    "If your plan doesn't offer the super catch-up, you're limited to the regular $8,000.",
+    "Without the bigger catch-up, you can still add the usual $8,000 in 2026.",
+    # a cohort set apart by "unless" does not take the age before it
+    "RMDs start at 73 unless you were born in 1960 or later.",
+    "Required distributions kick in at 73 unless you were born in 1960 or after (then it's 75).",
+])
+def test_caveats_and_exceptions_beside_a_rule_are_not_the_rule(check_text, text):
+    assert problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Every 401(k) plan has to offer the 60-63 catch-up.", "catch-up-60-63-mandatory"),
+    ("The super catch-up is $8,000 in 2026.", "catch-up-60-63"),
+    ("RMDs start at 73 if you were born in 1960 or later.", "rmd-start-age-born-1960"),
+])
+def test_the_rules_themselves_are_still_flagged(check_text, text, claim):
+    assert claim in {c for c, _ in problems(check_text(text))}

@@ -69,6 +69,7 @@ from taxcheck.matching.retries.procedures import (
     procedure_of,
     restated_as_detail,
     restated_in_example,
+    restated_in_step,
     steps_follow,
     turns_away,
 )
@@ -146,6 +147,8 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
+TOPIC_GROUP = "topic"
+"""The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
 CONTRIBUTE_LABEL = "CONTRIBUTE"
 """The concept of putting money in: the year of a contribution is the tax year of its
 limits and credits."""
@@ -339,8 +342,12 @@ class _Walk:
             if res.cand.question:
                 self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
+                # a choice between two topics ("Loan or hardship withdrawal?") sets up no
+                # case that the next sentence holds in
+                choice = len(res.cand.labels & self.context.groups.get(TOPIC_GROUP,
+                                                                       frozenset())) > 1
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
-                                      sets_up_case(res.cand), cand=res.cand)
+                                      sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
@@ -420,6 +427,12 @@ class _Walk:
         subjects = section_subjects(self.context)
         opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
                    if worded(cand, block.text) else frozenset())
+        # an instruction that names only its section's topic ("Borrow from yourself", "Take a
+        # hardship withdrawal") offers the option; what the section says of it is the
+        # section's claim, not the heading's ("Convert after you've left the company" says more)
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        if not cand.labels - subjects - topics:
+            opening = opening - topics
         if opening:
             return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
         if cand.polarity != "affirmed" or cand.historical:
@@ -564,6 +577,23 @@ class _Walk:
             return how_to(cand)
         return block.kind in HEADING_KINDS and presents_how(block.text)
 
+    def _ambient(self, cand: Candidate, cands: Sequence[Candidate],
+                 section: _Section) -> frozenset[str]:
+        """What the title, the section's heading and its last few sentences name (and, for a
+        heading, its first paragraph): a clause may leave it implied."""
+        nearby = {label for seen, labels in self.recent
+                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        told = {label for c in cands if c.sentence_start == cand.sentence_start
+                and c.start < cand.start for label in c.labels & topics}
+        if told and not cand.labels & topics:
+            # a later clause of a sentence whose first clause named its topic ("Loan: no tax
+            # if repaid; you pay yourself back with interest" under "Loan or hardship
+            # withdrawal?") leaves that topic implied, not another of the heading's
+            ambient = ambient - (topics - told)
+        return ambient
+
     def _teaches(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                  section: _Section, stated: set[int]) -> Resolution:
         """A how-to lead-in (:func:`how_to`) read as the statement it presupposes: one that
@@ -587,11 +617,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        # what the title, the section's heading and its last few sentences name (and, for a
-        # heading, its first paragraph) may be left implied
-        nearby = {label for seen, labels in self.recent
-                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
-        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+        ambient = self._ambient(cand, cands, section)
 
         example = worked_example_text(block.text, cand)
 
@@ -611,10 +637,12 @@ class _Walk:
             matches, res = self._as_step(index, block, res, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
-            matches, res = restated_as_detail(
-                cand, res, matches, self.procedure,
-                block.kind == "list_item" and self.step_list and not self.other_list,
-                self.db.expand(res.labels))
+            in_steps = block.kind == "list_item" and self.step_list and not self.other_list
+            expanded = self.db.expand(res.labels)
+            matches, res = restated_as_detail(cand, res, matches, self.procedure, in_steps,
+                                              expanded)
+            matches, res = restated_in_step(cand, res, matches, self.procedure, in_steps,
+                                            expanded)
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
         # the year of the contributions a figure is for ("If you contributed in 2025, you may

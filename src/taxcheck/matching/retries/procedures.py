@@ -179,9 +179,24 @@ _RULE_ENDED = re.compile(
     r"(?:since|after|from|starting(?:\s+in|\s+with)?)\s+(?:the\s+)?(?:tax\s+year\s+)?"
     r"20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
 """Words that say a rule is gone ("no longer", "ended in 2018", "since 2018", "the ban")."""
-DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED"})
+DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED", "LOSS"})
 """What a condition on a deduction speaks of ("If you take the standard deduction, you get
 no benefit", "Unless you itemize, the write-off won't help")."""
+
+
+_ON_CLAIMING = re.compile(
+    r"\b(?:if|unless|assuming|provided|as\s+long\s+as)\b[^,;:]*\b(?:deduct\w*|itemiz\w*|"
+    r"schedule\s+a|amt|alternative\s+minimum|floor|standard|miscellaneous)"
+    r"|\b(?:only\s+works|works\s+only|only\s+applies|applies\s+only)\s+(?:if|when)\b",
+    re.IGNORECASE)
+"""A condition on how a deduction is claimed ("If you take the standard deduction",
+"Unless you itemize", "If you owe the AMT"), or the one condition it works under ("It only
+works if some of your IRA money went in after tax")."""
+
+
+def on_claiming(sentence: str) -> bool:
+    """The sentence's condition is on how the deduction is claimed (:data:`_ON_CLAIMING`)."""
+    return _ON_CLAIMING.search(sentence) is not None
 
 
 def conditional_detail(cand: Candidate, labels: frozenset[str] | set[str]) -> bool:
@@ -221,6 +236,22 @@ def on_procedure(procedure: Procedure, cands: Sequence[Candidate]) -> bool:
     ("Here's how to move your old 401(k) to an IRA:")."""
     labels = frozenset().union(*(c.labels for c in cands))
     return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+
+
+_THE_BREAK = re.compile(
+    r"\b(?:the|this|that|such\s+a)\s+(?:write-?off|deduction|tax\s+break|break)\b",
+    re.IGNORECASE)
+"""A definite reference to a deduction just described ("the write-off", "this deduction",
+"that break")."""
+
+
+def refers_to_rule(cand: Candidate, procedure: Procedure) -> bool:
+    """A present statement that refers back to the open procedure's deduction ("The write-off
+    is usually small", "This deduction is worth more in a bad year"): it speaks of the
+    deduction as there to be had."""
+    return (cand.polarity == "affirmed" and "DEDUCT" in procedure.vocabulary
+            and "DEDUCT" in cand.labels and not simple_past(cand.text)
+            and _THE_BREAK.search(cand.text) is not None)
 
 
 CLOSELY = 3
@@ -273,7 +304,8 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
         return [], res
     closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand) or detail
               or worked_example_line(cand, cand.labels & procedure.vocabulary)
-              or leads_into_steps(cand, procedure) or closely(cand, res.labels, procedure))
+              or leads_into_steps(cand, procedure) or closely(cand, res.labels, procedure)
+              or refers_to_rule(cand, procedure))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
     shared = procedure.vocabulary.intersection(labels)
@@ -350,14 +382,20 @@ def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
         return matches, res
     facts = {procedure.claim.fact, *procedure.claim.also_facts}
     labels = res.labels if expanded is None else expanded
-    # under a condition, the plain denial of the topic is not what the clause says either ("If
-    # you take the standard deduction, the loss does you no good" is no "IRA losses are not
-    # deductible")
-    topic = procedure.claim.topic if conditional_detail(
-        cand, procedure.vocabulary & labels) else None
-    same = [m for m in matches if m.verdict == "accurate" and not m.claim.figure
-            and (m.claim.fact in facts or m.claim.topic == topic)]
-    if not same:
+    conditional = conditional_detail(cand, procedure.vocabulary & labels)
+    accurate = [m for m in matches if m.verdict == "accurate" and not m.claim.figure]
+    same = [m for m in accurate if m.claim.fact in facts]
+    # under a condition on claiming it, the plain denial of the topic is not what the clause
+    # says either ("If you claim the standard deduction, the loss does you no good" is no "IRA
+    # losses are not deductible"); under one on the market or the account it may be ("If your
+    # IRA fell last year, there is nothing to deduct just because of that drop")
+    topical = [m for m in accurate if m.claim.topic == procedure.claim.topic]
+    if conditional and on_claiming(cand.sentence):
+        same += [m for m in topical if m not in same]
+    # a correct claim of another subject it also meets ("If you still hold even one of the
+    # accounts, you have no loss to claim": a loss needs a sale) stays, beside the rule
+    beside = conditional and not topical and len(accurate) == len(matches)
+    if not same and not beside:
         return matches, res
     steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
                                 expanded=expanded)
@@ -404,3 +442,25 @@ def ahead_of_rule(cand: Candidate, res: Resolution, procedure: Procedure,
         return [match], replace(res, steps=[*res.steps, step])
     # an instruction right before the rule in its paragraph is a step like a listed one
     return as_step_of(cand, res, procedure, list_item=True, expanded=expanded)
+
+
+def restated_in_step(cand: Candidate, res: Resolution, matches: list[Match],
+                     procedure: Procedure | None, in_steps: bool,
+                     expanded: frozenset[str] | None = None
+                     ) -> tuple[list[Match], Resolution]:
+    """An item of the open procedure's own list of steps that meets only correct claims of
+    other facts ("* The combined amount you receive has to be less than your basis, meaning
+    the after-tax money you contributed." under "There is a little-known way to get a
+    write-off for that, but it comes with strings attached:") is a step all the same when it
+    puts a requirement or an instruction: it states the abolished rule beside what it says
+    correctly. An item that meets a claim of the rule's own facts (that it ended, how it
+    worked back then) is not."""
+    if procedure is None or not in_steps or cand.polarity != "affirmed" or not matches or not (
+            cand.imperative or "NEED_TO" in res.labels or _MUST.match(cand.text)):
+        return matches, res  # (a definition in the list, "Your basis is ...", is no step)
+    facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    if any(m.verdict != "accurate" or m.claim.fact in facts for m in matches):
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=True, in_steps=True,
+                                expanded=expanded)
+    return (matches + steps, stepped) if steps else (matches, res)
