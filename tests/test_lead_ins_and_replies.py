@@ -304,3 +304,38 @@ def test_a_no_that_answers_leaves_the_statement_after_it_stated(check_text, text
     found = {(f.claim_id, f.verdict) for f in check_text(text).findings}
     assert ("hardship-withdrawal-tax-free", "false") in found
     assert ("hardship-withdrawal-taxable", "accurate") not in found
+
+
+@pytest.mark.parametrize("article", [
+    "Ask the Money Desk\n\nQ: Can I skip the withholding on my hardship withdrawal?\n\n"
+    "A: No, the 20% is mandatory.\n",
+    "Hardship questions, answered\n\nCan I opt out of the 20% withholding on my hardship "
+    "withdrawal?\n\nNo, withholding of 20% is mandatory for hardship withdrawals.\n",
+    "Re: hardship distribution from my 401(k)\n\nAny way to get around the 20% withholding "
+    "on a hardship withdrawal?\n\nNope, the 20% withholding is required on hardship "
+    "withdrawals.\n",
+])
+def test_no_to_a_question_of_escaping_says_the_thing_escaped_holds(check_text, article):
+    found = _said(check_text(article, suffix=".md"))
+    assert ("hardship-mandatory-withholding", "false", 5) in found
+
+
+@pytest.mark.parametrize("article", [
+    "Ask the Money Desk\n\nQ: Can I skip the withholding on my hardship withdrawal?\n\n"
+    "A: Yes, the 20% mandatory withholding doesn't apply to hardship withdrawals.\n",
+    "Hardship questions, answered\n\nCan I opt out of the 20% withholding on my hardship "
+    "withdrawal?\n\nYes, the 20% withholding isn't mandatory for hardship withdrawals.\n",
+    "Reader question: Can I avoid a wash sale by buying the shares back in my IRA?\n\n"
+    "No, buying in your IRA still triggers the wash-sale rule.\n",
+])
+def test_yes_to_a_question_of_escaping_says_the_thing_escaped_does_not_hold(check_text,
+                                                                             article):
+    report = check_text(article, suffix=".md")
+    assert [f.claim_id for f in report.findings if f.verdict != "accurate"] == []
+
+
+def test_a_question_naming_the_escape_itself_is_answered_as_asked(check_text):
+    article = ("Reader Mailbag\n\nQ: Can I dodge the 10% penalty on a Roth conversion by "
+               "waiting?\n\nA: No, every conversion triggers the 10% early withdrawal penalty.\n")
+    found = _said(check_text(article, suffix=".md"))
+    assert ("conversion-penalized", "false", 5) in found

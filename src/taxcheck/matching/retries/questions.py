@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from taxcheck.clauses import Candidate
@@ -38,6 +39,49 @@ _HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|pro
 _SPEAKER_TAG = re.compile(r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest)\s*:\s*",
                           re.IGNORECASE)
 """A speaker's tag before a reply ("A: No.", "Agent: Often, yes."): not part of the reply."""
+
+
+_EVADING = re.compile(
+    r"\b(?:skip|avoid|dodg|escap|sidestep|bypass|skirt|circumvent|waiv)\w*"
+    r"|\bget(?:ting)?\s+(?:around|out\s+of)\b|\bopt(?:ing)?\s+out\b|\bwork\s+around\b",
+    re.IGNORECASE)
+"""Verbs of getting out of something ("Can I skip the withholding?", "Any way to get around
+the 20%?", "Can I opt out of it?", "Can the penalty be waived?"): a question asked with one
+asks whether what it names can be escaped, so "No" says it holds and "Yes" that it does not."""
+
+_FLIP = {"affirmed": "negated", "negated": "affirmed"}
+
+
+def _evaded(question: Question) -> frozenset[str] | None:
+    """The concepts that name no more than the question's verb of getting out of something
+    ("skip", "avoid", "get around", "opt out of"), or None when it asks with no such verb,
+    denies it ("Can't I skip it?"), or a concept names the escape with what is escaped
+    ("Can I dodge the 10% penalty?" asks whether the exemption holds: no flip)."""
+    asked = question.cand
+    if asked is None or asked.polarity == "negated":
+        return None
+    verb = _EVADING.search(asked.text)
+    if verb is None:
+        return None
+    start, end = asked.start + verb.start(), asked.start + verb.end()
+    cover = [c for c in asked.concepts if c.start < end and start < c.end]
+    if any(c.start < start or c.end > end for c in cover):
+        return None  # a concept names the escape itself ("dodge the 10% penalty"): it is asked
+    return frozenset(c.label for c in cover)
+
+
+def _toward(said: str, question: Question, matches: list[Match],
+            again: Callable[[str], list[Match]]) -> tuple[str, list[Match]]:
+    """The reply's polarity toward what the question names, and its matches: a reply to a
+    question of getting out of something ("Can I skip the withholding on my hardship
+    withdrawal? No, the 20% is mandatory.") says the opposite of what it says to the thing
+    escaped, unless a claim matched speaks of the escape itself (a concept covers the verb:
+    "Can I avoid a wash sale by buying in my IRA? No." denies the way around)."""
+    cover = _evaded(question)
+    if cover is None or any(m.concepts & cover for m in matches):
+        return said, matches
+    flipped = _FLIP[said]
+    return flipped, again(flipped)
 
 
 def _reply_text(cand: Candidate) -> str:
@@ -123,8 +167,11 @@ def explains_reply(cand: Candidate, res: Resolution, question: Question | None, 
     extra = question.labels - res.labels
     if not extra:
         return [], res
-    answered = replace(cand, polarity=question.reply)
-    matches = match(set(res.labels | extra), answered)
+    def read(said: str) -> list[Match]:
+        return match(set(res.labels | extra), replace(cand, polarity=said))
+
+    said, matches = _toward(question.reply, question, read(question.reply), read)
+    answered = replace(cand, polarity=said)
     if not matches:
         return [], res
     return matches, borrowed(res, extra, f"the question on line {question.line}, answered "
@@ -144,10 +191,18 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
             or cand.historical or cand.attribution or bare_reply(cand) is not None):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
-    answered = with_asked_figures(replace(
-        cand, polarity=said, negations=cand.negations if said == "negated" else ()), question)
-    matches = [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end else m
-               for m in match(set(labels), answered)]  # no edit of an amount asked about
+
+    def reading(said: str) -> Candidate:
+        return with_asked_figures(replace(
+            cand, polarity=said, negations=cand.negations if said == "negated" else ()),
+            question)
+
+    def read(said: str) -> list[Match]:  # no edit of an amount asked about
+        return [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end
+                else m for m in match(set(labels), reading(said))]
+
+    said, matches = _toward(said, question, read(said), read)
+    answered = reading(said)
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
