@@ -392,3 +392,26 @@ def test_though_between_commas_keeps_the_denial(check_text, text):
 ])
 def test_short_denial_before_a_colon_stays_before_it(check_text, text, claim, verdict):
     assert (claim, verdict) in {(f.claim_id, f.verdict) for f in check_text(text).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "A Roth conversion isn't permanent: if your stocks slide afterward you can simply "
+    "reverse it.",
+    "Your Roth conversion isn't set in stone: you can undo it before October.",
+    "Conversions aren't irrevocable: you have until the tax deadline to recharacterize.",
+    "Converting isn't a point of no return: you can unwind the conversion later if the "
+    "market falls.",
+])
+def test_a_denied_thesis_before_a_colon_leaves_the_claim_after_it_affirmed(check_text, text):
+    assert ("conversion-recharacterize", "outdated") in {
+        (f.claim_id, f.verdict) for f in check_text(text).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "A Roth conversion is permanent: if your stocks slide afterward you can't reverse it.",
+    "Conversions aren't undoable anymore: the 2017 tax law ended recharacterizations.",
+    "Converting isn't something you can take back: once done, the conversion stands.",
+    "Hardship withdrawals aren't free money: you'll owe income tax on every dollar.",
+])
+def test_a_denied_thesis_before_a_colon_raises_nothing_on_correct_sentences(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings if f.verdict != "accurate"] == []

@@ -325,8 +325,46 @@ _REASONS = frozenset({"because", "since", "cause", "\u2019cause", "'cause"})
 """Words that open the reason a reported belief gives for itself."""
 
 
-def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
-             ) -> list[tuple[int, int]]:
+THESIS_TOKENS = 10
+"""Most words of a denied thesis before its colon ("A Roth conversion isn't final:")."""
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "they", "i", "there"})
+
+_NOT = frozenset({"not", "n't", "n\u2019t"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "ca", "can", "does", "do", "wo", "will",
+                          "should", "must", "may"})
+"""A denied verb ("isn't", "aren't", "can't be"): a thesis denies its predicate, not a
+contrast ("The cap follows you, not your employer: ..." goes on about the cap)."""
+
+
+def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw: str,
+                  concept_starts: list[int]) -> int | None:
+    """The colon after a denied thesis that the rest of the sentence explains, if any: "A
+    Roth conversion isn't final: if the market drops you can take it back", "Conversions
+    aren't a one-way door: you can back out later". The denial is the thesis's; the clause
+    after the colon states its claim on its own. Only when the words before the colon name a
+    concept ("Not true: you can deduct it" denies what follows) in a few words with a subject
+    of their own (not "It isn't gone: ...", a reply about what came before, nor a long
+    sentence whose denial sits in a relative clause), and the words after it are not denied
+    themselves and hold a verb (not a label: value line "Not deductible: IRA losses")."""
+    if ":" not in raw:
+        return None
+    s_start, s_end = sent
+    colon = next((i for i in range(s_start + 2, min(s_end - 2, s_start + THESIS_TOKENS))
+                  if tokens.word(i) == ":"), None)
+    if (colon is None or tokens.word(s_start).lower() in _PRONOUNS | _DEMONSTRATIVES
+            or not _any_between(concept_starts, s_start, colon)
+            or not _negated(cues, s_start, colon) or _negated(cues, colon, s_end)
+            or not any(c.label_ == NEGATION and tokens.word(c.start).lower() in _NOT
+                       and tokens.word(c.start - 1).lower() in _AUXILIARIES
+                       for c in cues if s_start < c.start < colon)
+            or _verbless(tokens, colon + 1, s_end)):
+        return None
+    return colon
+
+
+def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark],
+             colon: int | None = None) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
 
     A coordination (", and you ...") splits when one side is negated and the other is not,
@@ -342,6 +380,8 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
     """
     sent_start, sent_end = sent
     cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(tokens, sent, c)}
+    if colon is not None:
+        cuts.add(colon)  # a denied thesis and the claim that explains it
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
@@ -808,7 +848,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         attribution_cues = _reported(tokens, s_end, sent_cues)
-        clauses = _clauses(tokens, sent, sent_cues)
+        clauses = _clauses(tokens, sent, sent_cues, _thesis_colon(
+            tokens, sent, sent_cues, raw, concept_starts))
         # "had this one survived, you could have ...": a counterfactual, not a past rule
         counterfactual = any(c.label_ == COUNTERFACTUAL for c in sent_cues)
         # "whether X counts hasn't been settled" says that X is open; it does not ask
