@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -414,6 +414,10 @@ class LexiconRuler:
         """Column -> value -> the bits of the required word sets that hold it."""
         self._required_keys: dict[str, frozenset[int]] = {}
         self._bit_of: dict[tuple[str, frozenset[int]], int] = {}
+        self._runs: dict[Automaton, tuple[int, Callable[..., list[int]], tuple[str, ...]]] = {}
+        """Automaton -> its match key, the method that finds its ends, and the columns it
+        reads besides the word columns every doc's tokens have (looked up once, not per
+        doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
 
     def add_patterns(self, patterns: Iterable[dict],
@@ -474,6 +478,9 @@ class LexiconRuler:
                     bits[value] = bits.get(value, 0) | bit
             needs |= bit
         self._needs[automaton] = needs
+        self._runs[automaton] = (
+            automaton.key, automaton._fixed_ends if automaton.fixed else automaton.ends,
+            tuple(c for c in automaton.columns if c not in TOKEN_ATTRS))
         column, values = automaton.anchor
         if isinstance(values, str):
             self.regexes.setdefault(column, {})[values] = re.compile(values)
@@ -562,13 +569,15 @@ class LexiconRuler:
         matches: list[tuple[int, int, int]] = []
         length = len(doc)
         memo = self.regex_memo
+        columns = tokens.columns  # with_columns adds to this dict
+        runs = self._runs
         for automaton in self._reached(tokens.present):
             begins = _starts(automaton, doc, tokens, regex_hits)
             if not begins:
                 continue
-            columns = tokens.with_columns(doc, automaton.columns)
-            key = automaton.key
-            ends = automaton._fixed_ends if automaton.fixed else automaton.ends
+            key, ends, extra = runs[automaton]
+            if extra:
+                tokens.with_columns(doc, extra)
             for start in begins:
                 for end in ends(columns, start, length, memo):
                     if end != start:
