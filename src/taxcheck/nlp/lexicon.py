@@ -548,11 +548,15 @@ class LexiconRuler:
                 matched = self._regex_matched.setdefault((attr, regex), set())
                 matched.update(v for v, text in texts if rx.search(text))
 
-    def _reached(self, present: dict[str, set[int]]) -> list[Automaton]:
-        """The automata whose anchor ``present`` holds (or may hold: a regex) and each of
-        whose required word sets it holds a value of."""
-        reached: set[Automaton] = set(self.regex_anchored)  # the order does not matter:
-        for column, index in self.anchors.items():  # the ruler sorts the matches
+    def _reached(self, present: dict[str, set[int]], regex_hits: _RegexHits | None
+                 ) -> list[Automaton]:
+        """The automata whose anchor ``present`` holds (a word matching it, for a regex)
+        and each of whose required word sets it holds a value of."""
+        # the order does not matter: the ruler sorts the matches
+        reached: set[Automaton] = set() if regex_hits is None else {
+            automaton for automaton in self.regex_anchored
+            if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
+        for column, index in self.anchors.items():
             for value in present[column] & self._anchor_keys[column]:
                 reached.update(index[value])
         met = 0  # bit n: the doc holds a value of required word set n
@@ -571,7 +575,7 @@ class LexiconRuler:
         memo = self.regex_memo
         columns = tokens.columns  # with_columns adds to this dict
         runs = self._runs
-        for automaton in self._reached(tokens.present):
+        for automaton in self._reached(tokens.present, regex_hits):
             begins = _starts(automaton, doc, tokens, regex_hits)
             if not begins:
                 continue
