@@ -586,3 +586,25 @@ def test_a_wrong_limit_beside_a_worked_examples_loss_is_still_checked(check_text
 def test_a_per_employer_additions_cap_is_not_a_per_employer_deferral_limit(check_text, text):
     found = _found(check_text, f"Two jobs, two plans\n\n{text}\n")
     assert not any(verdict in ("false", "misleading", "outdated") for _, verdict in found)
+
+
+# --- an amount of another plan's figure, the account only from the discourse ------------------
+
+@pytest.mark.parametrize("text", [
+    "Q: I have a 401(k) at work and a small SIMPLE IRA on the side. How much extra can I add "
+    "at 50?\nA: The age-50 catch-up is $8,000 for 2026.\n",
+    "Re: catch-ups with two plans\nI have a 401(k) at the hospital and a tiny SIMPLE IRA from "
+    "freelance work.\n\nReply: The catch-up at 50 is another $8,000 this year.\n",
+])
+def test_another_plans_amount_is_not_a_wrong_figure_of_the_account_named_before(check_text,
+                                                                                text):
+    found = _found(check_text, text)
+    assert not any(c.startswith("simple-catch-up") and v == "false" for c, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "SIMPLE IRA catch-up for 50+: $8,000 in 2026.\n",
+    "## SIMPLE IRA limits for 2026\n\nSIMPLE participants 50 and up can add $8,000.\n",
+])
+def test_another_plans_amount_given_to_the_named_plan_is_still_wrong(check_text, text):
+    assert ("simple-catch-up-limit", "false") in _found(check_text, text, ".md")

@@ -136,3 +136,29 @@ def test_a_topic_heading_over_an_abolished_deduction_presents_it(check_text, hea
 def test_a_topic_heading_over_no_abolished_rule_stays_quiet(check_text, heading, body):
     text = f"# IRA losses\n\nA few notes.\n\n## {heading}\n\n{body}\n"
     assert not {v for _, v in _heading_says(check_text, text, ".md")} - {"accurate"}
+
+
+def _heading_findings(check_text, heading: str, body: str) -> set[tuple[str, str]]:
+    text = f"# Tax tips\n\nA few moves to know.\n\n## {heading}\n\n{body}\n"
+    return {(f.claim_id, f.verdict) for f in check_text(text, ".md").findings
+            if f.sentence == heading.split(". ", 1)[-1] or f.sentence == heading}
+
+
+@pytest.mark.parametrize("heading", [
+    "Enjoy the bracket bonus",
+    "Drop into a lower tax bracket",
+    "Lock in a lower bracket",
+])
+def test_a_listicle_heading_that_promises_the_bracket_myth_states_it(check_text, heading):
+    # a verb of benefit opening the heading ("Enjoy", "Drop", "Lock") is an instruction, so
+    # the heading states the myth its first paragraph spells out
+    body = ("A big enough capital loss can drop you into a lower tax bracket, and then all of "
+            "your income is taxed at that lower rate.")
+    found = _heading_findings(check_text, heading, body)
+    assert any(v != "accurate" for _, v in found), found
+
+
+@pytest.mark.parametrize("heading", ["Lower your tax bill", "Cut your taxable income"])
+def test_a_listicle_heading_over_the_correct_rule_states_nothing_wrong(check_text, heading):
+    body = "A capital loss lowers your taxable income; it does not change the brackets."
+    assert not any(v != "accurate" for _, v in _heading_findings(check_text, heading, body))

@@ -100,3 +100,34 @@ def test_a_step_of_either_side_of_the_abolished_ira_loss_rule_restates_it(steps_
             f"{step}\n")
     found = steps_2026(page)[5]
     assert found & {"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated"}
+
+
+_COLUMN = ("Ask the planner\n"
+           "Q: My IRA lost money. Any write-off?\n"
+           "A: If you close every IRA you own for less than your basis, you can deduct the "
+           "difference on Schedule A.\n"
+           "{question}\n"
+           "A: {answer}\n")
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Q: I sold stock at a $3,000 loss in my brokerage account. What does that do for me?",
+     "The loss reduces your taxable income by $3,000."),
+    ("**Q:** I also have a capital loss from last year. Will it lower my bracket?",
+     "It lowers your taxable income by up to $3,000 a year."),
+    ("Question 2: My husband says our loss knocks us into a lower bracket. Is he right?",
+     "The loss cuts your taxable income by $3,000, and only that."),
+])
+def test_a_readers_next_question_on_another_matter_ends_the_old_rules_steps(
+        steps_2026, question, answer):
+    found = steps_2026(_COLUMN.format(question=question, answer=answer))
+    assert found[3] & {"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated"}
+    assert not found.get(5, set()) & {"ira-loss-deduction-outdated",
+                                      "ira-loss-misc-deduction-outdated"}
+
+
+def test_a_readers_next_question_on_the_same_rule_is_still_about_it(steps_2026):
+    page = _COLUMN.format(question="Q: What if I still have one traditional IRA open?",
+                          answer="Close it as well; the shortfall is deductible then.")
+    assert steps_2026(page)[5] & {"ira-loss-deduction-outdated",
+                                  "ira-loss-misc-deduction-outdated", "retirement-loss-deductible"}

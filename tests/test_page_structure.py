@@ -467,6 +467,27 @@ def test_a_numbered_mistake_reads_as_a_myth_in_one_sentence(checker):
     assert all(f.verdict != "outdated" or f.severity != "error" for f in report.findings)
 
 
+# -- "Schedule D." ending a sentence ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Your IRA loss does not go on Schedule D. It goes on Schedule A as a miscellaneous "
+     "itemized deduction.\n", "Your IRA loss does not go on Schedule D."),
+    ("Q: Where do I report the loss on my closed IRAs?\nA: Not on Schedule D. You claim it on "
+     "Schedule A, above the 2% floor.\n", "A: Not on Schedule D."),
+])
+def test_a_lettered_schedule_ends_its_sentence_before_a_capital(checker, text, first):
+    # the tokenizer keeps "D." whole (an initial), so the sentence went on into the next
+    report = checker.check(read_bytes(text.encode(), "a.txt"))
+    said = {(f.sentence, f.claim_id) for f in report.findings}
+    assert (first, "retirement-loss-not-on-schedule-d") in said
+    assert any(c == "ira-loss-misc-deduction-outdated" and s != first for s, c in said)
+
+
+def test_an_initial_in_a_name_does_not_end_the_sentence(checker):
+    doc = checker.nlp("John D. Rockefeller put it on Schedule A. then moved on.")
+    assert len(list(doc.sents)) == 1
+
+
 # -- bold run-in labels -------------------------------------------------------------------
 
 @pytest.mark.parametrize("label", ["**Clock #1: tax-free growth.**", "**Rule 2: the Roth clock**",

@@ -42,6 +42,13 @@ _RESTATES = re.compile(
     r"(?:(?:won't|will\s+not|don't|do\s+not|never)\s+)?(?:(?:have|need)\s+to\s+)?(?:owe|pay)\s+"
     r"(?:it|that|them|a\s+(?:cent|dime|penny|thing)|anything)\b[\w\s,]*\W*$", re.IGNORECASE)
 """The statement's tax or penalty again, as what the reader owes: "You simply won't owe it"."""
+_FILLS_EACH = re.compile(
+    _OPENING + r"(?:(?:so\s+|then\s+)?you\s+(?:can|could|may|get\s+to|are\s+free\s+to)\s+)?"
+    r"(?:still\s+|also\s+|easily\s+)?(?:max(?:\s+out)?|fill(?:\s+up)?|(?:fully\s+)?fund)\s+"
+    r"(?:both|each(?:\s+one)?|them\s+both|both\s+of\s+them|all\s+of\s+them)(?:\s+out)?"
+    + _TAIL, re.IGNORECASE)
+"""Separate limits again, as what the reader can fill: "You can max out both", "Max out
+each one" (after "the SIMPLE has its own limit on top of your 401(k)")."""
 
 
 def follow_on(text: str) -> FollowOn | None:
@@ -51,6 +58,12 @@ def follow_on(text: str) -> FollowOn | None:
         return None
     if _ELLIPSIS.match(text) or _COUNTS.match(text):
         return "ellipsis"
-    if _RESTATES.match(text):
+    if _RESTATES.match(text) or fills_each(text):
         return "restates"
     return None
+
+
+def fills_each(text: str) -> bool:
+    """Whether a short sentence says the reader can fill each of several limits ("You can max
+    out both."): it restates the separate limits of the statement before it."""
+    return _FILLS_EACH.match(text.replace("\u2019", "'").strip()) is not None

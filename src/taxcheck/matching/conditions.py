@@ -8,7 +8,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
-from taxcheck.matching.figures import anchor_of, check_figure
+from taxcheck.matching.figures import anchor_of, check_figure, plausible
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
@@ -156,7 +156,8 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
-        result = check_figure(claim, figure, cond, cand, years, anchors[_anchor_group(figure)],
+        result = check_figure(claim, figure, cond, cand, years,
+                              anchors.get(_anchor_group(figure), set()),
                               _elsewhere(db, figure.unit, cand),
                               names=lambda label: db.expand({label}), rivals=rivals,
                               singles=_singles(db, figure.unit, cand) if figure.total
@@ -233,7 +234,7 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     anchors: dict[str, set[str]] = {}
     first: set[str] = set()
     for claim, cond, _ in met:
-        if claim.figure and claim.id not in first:
+        if claim.figure and claim.id not in first and _can_take(db.figures[claim.figure], cand):
             first.add(claim.id)
             anchors.setdefault(_anchor_group(db.figures[claim.figure]), set()).add(
                 anchor_of(claim, cond))
@@ -250,6 +251,14 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
         if match is not None:
             found.append(match)
     return [m for m in found if not any(_says_less(m, o) for o in found)]
+
+
+def _can_take(figure: Figure, cand: Candidate) -> bool:
+    """Whether some amount of ``cand`` can be a value of ``figure`` at all: a claim whose
+    figure can take none ("the cutoff for the Roth catch-up is $145,000" under a heading on
+    SIMPLE plans: no SIMPLE catch-up is $145,000) does not compete for the clause's amounts
+    with the claims whose figure can."""
+    return any(q.kind == figure.unit and plausible(figure, q.value) for q in cand.quantities)
 
 
 def _says_less(m: Match, o: Match) -> bool:

@@ -30,9 +30,11 @@ POSSESSIVES = frozenset({"its", "their"})
 """Pronouns that take only the account or loss from context, not the topic."""
 REFERENCE_WINDOW = 6
 """How many sentences back a reference to a kind of thing ("the credit") may reach."""
-GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1}
+GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1, "state": 2, "cohort": 0}
 """A pronoun reaches back only this many sentences for these groups ("it" is the hardship
-withdrawal of this or the last sentence, not one three paragraphs up)."""
+withdrawal of this or the last sentence, not one three paragraphs up; "their" is the
+people born after 1960 only in the sentence that says so, and a defaulted loan stays the
+subject of "it" for two sentences)."""
 
 
 _FOIL = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
@@ -246,7 +248,10 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     # "their catch-ups" points at people, not at the topic of the last sentence
     groups = None if set(cand.anaphors) - POSSESSIVES else [
         g for g in context.groups if g not in SECTION_ONLY_GROUPS]
-    source = {**section_groups, **context.recent()}
+    # a group a pronoun takes only within its sentence ("born well after 1960, so their RMDs
+    # ...") is never taken from a heading ("Born 1950, 1955 and 1960: when do RMDs start?")
+    source = {**{g: labels for g, labels in section_groups.items()
+                 if GROUP_WINDOW.get(g, CONTEXT_WINDOW)}, **context.recent()}
     account = context.current.get(ACCOUNT_GROUP)
     if ACCOUNT_GROUP in source and (account is None or context.sentence - account[1]
                                     > ANTECEDENT_ACCOUNT_WINDOW) and antecedent_in_sentence(
@@ -322,9 +327,12 @@ _BARE = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 _REMEDY_VERB = re.compile(
     r"\b(?:correct(?:s|ed|ing)?|fix(?:es|ed|ing)?|take[sn]?|took|taking|"
     r"(?:re)?pa(?:y|ys|id|ying)|withdr[ae]w(?:s|n|ing)?|remed(?:y|ies|ied|ying)|"
-    r"cur(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|redeposit(?:s|ed|ing)?)\s+$"
+    r"cur(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|redeposit(?:s|ed|ing)?|"
+    r"waiv(?:e|es|ed|ing)|ow(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|dodg(?:e|es|ed|ing)|"
+    r"escap(?:e|es|ed|ing)|exceptions?\s+to|exemptions?\s+from|waivers?\s+(?:of|for))\s+$"
     r"|\bma(?:ke|kes|de|king)\s+$", re.IGNORECASE)
-"""A verb of fixing, paying or taking right before a pronoun (its object)."""
+"""A verb of fixing, paying or taking right before a pronoun (its object), or a word whose
+object is a charge ("owe it", "avoid it", "an exception to it", "a waiver of it")."""
 _MAKE_UP = re.compile(r"^\s+(?:up|good)\b", re.IGNORECASE)
 """What "make it" needs after the pronoun to be a remedy ("make it up", "make it good")."""
 

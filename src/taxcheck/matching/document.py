@@ -17,11 +17,17 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
-from taxcheck.follow_ons import FollowOn, follow_on
+from taxcheck.follow_ons import FollowOn, fills_each, follow_on
+from taxcheck.matching.accounts import (
+    SPECIFIC_ACCOUNTS,
+    borrowed_accounts,
+    other_accounts_reading,
+)
 from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
+    HOLDER_GROUPS,
     SECTION_ONLY_GROUPS,
     DiscourseContext,
     Groups,
@@ -47,15 +53,23 @@ from taxcheck.matching.retries.headings import (
 )
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
 from taxcheck.matching.retries.procedures import (
+    AHEAD_WINDOW,
     Procedure,
+    ahead_of_rule,
+    announces_rule,
     as_step_of,
     bare_step,
     continues_procedure,
+    denies_rule,
     how_to,
+    introduces_steps,
+    on_procedure,
     presents_how,
     presupposed,
     procedure_of,
+    restated_as_detail,
     restated_in_example,
+    restated_in_step,
     steps_follow,
     turns_away,
 )
@@ -103,6 +117,8 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -131,10 +147,20 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
-_YEAR_FRAME = re.compile(r"^\W*(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,",
-                         re.IGNORECASE)
-"""A sentence that opens by naming its year ("For 2025, if you're single ..."): the
-paragraph's next sentences that name no year of their own speak of it too."""
+TOPIC_GROUP = "topic"
+"""The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
+CONTRIBUTE_LABEL = "CONTRIBUTE"
+"""The concept of putting money in: the year of a contribution is the tax year of its
+limits and credits."""
+_YEAR_FRAME = re.compile(
+    r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,"
+    r"|(?:(?:an\s+)?example\s+|a\s+case\s+)?(?:from|on|take|consider)\s+"
+    r"(?:a|an|the|her|his|their|my|our|your|one)\s+(20\d\d)\s+(?:tax\s+)?"
+    r"(?:return|filing|tax\s+year|taxes)\s*[,:])", re.IGNORECASE)
+"""A sentence that opens by naming its year ("For 2025, if you're single ...") or the past
+return a worked example comes from ("From a 2016 return: Ana cashed out ...", "On his 2015
+return: ..."): the paragraph's next sentences that name no year of their own speak of it
+too."""
 _TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
                              re.IGNORECASE)
 """A sentence that turns against the reply before it ("Yes. But ...")."""
@@ -162,6 +188,9 @@ class _Section:
 FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
 """Concepts a follow-on sentence may name and still take the statement's: a reply ("It
 isn't.") and "just" ("You just don't owe it.") name no tax thing."""
+FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
+"""Concepts of "You can max out both" (:func:`fills_each`), which restates the separate
+limits of the statement before it."""
 
 
 class _Walk:
@@ -213,6 +242,9 @@ class _Walk:
         """The sentence ending in a colon that introduces the list being read."""
         """The last question asked: a reply right after it states what it asks."""
         """An abolished rule stated as available, whose section is still open."""
+        self.ahead_of_rule: list[tuple[int, Candidate, Resolution]] = []
+        """Clauses of the block being read that stated nothing but may announce or begin the
+        rule a later sentence of the block states (:meth:`_announced`)."""
         self.section_claim: SectionClaim | None = None
         """A heading, quiet on its own, that may state its section's first claim."""
         self.first_said: list[tuple[int, Match]] = []
@@ -260,6 +292,7 @@ class _Walk:
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
         section = self._section(index, block, cands)
+        self._new_question(block, cands)
         announced = self._announces(block)
         cands = self._told_as_history(block, is_title, cands)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
@@ -271,6 +304,7 @@ class _Walk:
             self.advice = bool(_ADVICE_LEAD.match(block.text))
         self.said = []
         self.first_said = []
+        self.ahead_of_rule = []
         pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
         for before, cand in zip((None, *cands), cands, strict=False):
@@ -301,8 +335,12 @@ class _Walk:
             if res.cand.question:
                 self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
+                # a choice between two topics ("Loan or hardship withdrawal?") sets up no
+                # case that the next sentence holds in
+                choice = len(res.cand.labels & self.context.groups.get(TOPIC_GROUP,
+                                                                       frozenset())) > 1
                 self.asked = Question(frozenset(res.labels), self.context.sentence, line,
-                                      sets_up_case(res.cand), cand=res.cand)
+                                      sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
@@ -342,9 +380,13 @@ class _Walk:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
-                                          item=block.kind == "list_item")
+                                          item=block.kind == "list_item", cands=cands)
         if block.kind != "list_item":
-            self.other_list = turns_away(block.text)
+            # a lead-in to other things ("Other year-end moves:") or to the steps of another
+            # subject ("Here's how to move your old 401(k) to an IRA:")
+            self.other_list = turns_away(block.text) or (
+                self.procedure is not None and introduces_steps(block.text)
+                and not on_procedure(self.procedure, cands))
 
     def _told_as_history(self, block: Block, is_title: bool,
                          cands: Sequence[Candidate]) -> Sequence[Candidate]:
@@ -378,6 +420,12 @@ class _Walk:
         subjects = section_subjects(self.context)
         opening = (opening_concepts(cand, block.text, self.context, self.db.vocabulary[1])
                    if worded(cand, block.text) else frozenset())
+        # an instruction that names only its section's topic ("Borrow from yourself", "Take a
+        # hardship withdrawal") offers the option; what the section says of it is the
+        # section's claim, not the heading's ("Convert after you've left the company" says more)
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        if not cand.labels - subjects - topics:
+            opening = opening - topics
         if opening:
             return SectionClaim(index, cand, opening, frozenset(cand.labels - subjects))
         if cand.polarity != "affirmed" or cand.historical:
@@ -479,7 +527,11 @@ class _Walk:
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
-        if not cand.labels <= FOLLOW_ON_LABELS or self.previous is None:
+        if self.previous is None:
+            return None
+        named = {label for label in cand.labels if "/" not in label}
+        if not cand.labels <= FOLLOW_ON_LABELS and not (
+                named <= FOLLOW_ON_LABELS | FILL_LABELS and fills_each(cand.sentence)):
             return None
         source = self.previous[1]
         if (self.context.sentence - self.previous[2] != 1 or source.question
@@ -521,6 +573,23 @@ class _Walk:
             return how_to(cand)
         return block.kind in HEADING_KINDS and presents_how(block.text)
 
+    def _ambient(self, cand: Candidate, cands: Sequence[Candidate],
+                 section: _Section) -> frozenset[str]:
+        """What the title, the section's heading and its last few sentences name (and, for a
+        heading, its first paragraph): a clause may leave it implied."""
+        nearby = {label for seen, labels in self.recent
+                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        told = {label for c in cands if c.sentence_start == cand.sentence_start
+                and c.start < cand.start for label in c.labels & topics}
+        if told and not cand.labels & topics:
+            # a later clause of a sentence whose first clause named its topic ("Loan: no tax
+            # if repaid; you pay yourself back with interest" under "Loan or hardship
+            # withdrawal?") leaves that topic implied, not another of the heading's
+            ambient = ambient - (topics - told)
+        return ambient
+
     def _teaches(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                  section: _Section, stated: set[int]) -> Resolution:
         """A how-to lead-in (:func:`how_to`) read as the statement it presupposes: one that
@@ -544,11 +613,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        # what the title, the section's heading and its last few sentences name (and, for a
-        # heading, its first paragraph) may be left implied
-        nearby = {label for seen, labels in self.recent
-                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
-        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
+        ambient = self._ambient(cand, cands, section)
 
         example = worked_example_text(block.text, cand)
 
@@ -557,28 +622,31 @@ class _Walk:
                                 example)
 
         matches, res = self._wider(block, cands, res, stated, match)
+        matches = self._other_account(cand, res, matches, match)
         if teaches:
             matches = presupposed(matches)
-            if not matches:
+            if not matches and (self.procedure is None or block.kind not in STATEMENT_KINDS):
+                # (under an open procedure, a paragraph "here's how to claim it:" leads into
+                # its steps and states it; a heading announcing them only keeps it open)
                 return res
         if not matches and not (self.advice and block.kind == "list_item"):
-            item = block.kind == "list_item"
-            in_steps = item and self.step_list and not self.other_list
-            matches, res = as_step_of(
-                cand, res, self.procedure, item and not self.other_list,
-                numbered_step=(in_steps and cand.sentence_index == 0
-                               and numbered(block.text, block.number)),
-                elaborates=self._under_stating_heading(index, block), in_steps=in_steps)
-            if (self.procedure is not None and cand.polarity == "negated"
-                    and self.procedure.vocabulary & res.labels and not scenario(cand)):
-                self.procedure = None  # "That deduction ended in 2018": the steps end
-            if not matches and block.kind == "list_item":
-                matches, res = as_item_of(cand, res, self.lead, match)
+            matches, res = self._as_step(index, block, res, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
+            in_steps = block.kind == "list_item" and self.step_list and not self.other_list
+            expanded = self.db.expand(res.labels)
+            matches, res = restated_as_detail(cand, res, matches, self.procedure, in_steps,
+                                              expanded)
+            matches, res = restated_in_step(cand, res, matches, self.procedure, in_steps,
+                                            expanded)
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
-        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches))
+        # the year of the contributions a figure is for ("If you contributed in 2025, you may
+        # get the Saver's Credit. Joint filers qualify up to $79,000.") dates the figures after
+        # it, as a figure stated for a year does (a clause with amounts of its own passes on
+        # only the year of a figure it states)
+        passed = passed_on_year(years, cand, any(m.claim.figure for m in matches) or (
+            CONTRIBUTE_LABEL in cand.labels and not any(q.kind == "usd" for q in cand.quantities)))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
         myth = labels_a_myth(cand)
@@ -588,6 +656,8 @@ class _Walk:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
             self.findings.setdefault(key, finding)
+        if not matches and block.kind in STATEMENT_KINDS and announces_rule(cand, res.labels):
+            self.ahead_of_rule.append((self.context.sentence, cand, res))
         if matches:
             self._spells_out_reply(cand, matches)
             self.previous = (frozenset(res.labels), cand, self.context.sentence)
@@ -597,6 +667,28 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
+                 ) -> tuple[list[Match], Resolution]:
+        """A clause that matched nothing: a step of the open procedure (:func:`as_step_of`),
+        which a denial of the rule ends (:func:`denies_rule`), or a list item completing its
+        lead-in (:func:`as_item_of`)."""
+        cand = res.cand
+        item = block.kind == "list_item"
+        in_steps = item and self.step_list and not self.other_list
+        matches, res = as_step_of(
+            cand, res, self.procedure, item and not self.other_list,
+            numbered_step=(in_steps and cand.sentence_index == 0
+                           and numbered(block.text, block.number)),
+            elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
+            expanded=self.db.expand(res.labels))
+        if (self.procedure is not None and cand.polarity == "negated"
+                and self.procedure.vocabulary & res.labels and not scenario(cand)
+                and denies_rule(cand, in_steps)):
+            self.procedure = None  # "That deduction ended in 2018": the steps end
+        if not matches and item:
+            matches, res = as_item_of(cand, res, self.lead, match)
+        return matches, res
 
     def _note_reply(self, index: int, cand: Candidate, stated: set[int]) -> None:
         """Remember a reply that says more than yes or no and stated nothing of its own
@@ -651,13 +743,25 @@ class _Walk:
         for its later sentences that name none and do not turn away from it ("but now")."""
         frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
         if frame:
-            self.paragraph_year = (index, index, int(frame.group(1)))
+            self.paragraph_year = (index, index, int(frame.group(1) or frame.group(2)))
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
                 or default != section or TURN.search(cand.sentence)):
             return default
         return self.paragraph_year[2]
+
+    def _other_account(self, cand: Candidate, res: Resolution, matches: list[Match],
+                       match: MatchFn) -> list[Match]:
+        """A wrong amount whose plan the clause borrowed, re-read for another plan the page
+        named earlier (:func:`other_accounts_reading`)."""
+        borrowed = borrowed_accounts(res.steps, frozenset(self.db.expand(cand.labels)))
+        if not borrowed:
+            return matches
+        named = [label for label, seen in self.context.seen.items()
+                 if seen < self.context.sentence and label in SPECIFIC_ACCOUNTS]
+        return other_accounts_reading(matches, set(res.labels), borrowed, named, match,
+                                      lambda labels: frozenset(self.db.expand(labels)))
 
     def _wider(self, block: Block, cands: Sequence[Candidate], res: Resolution,
                stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
@@ -673,6 +777,7 @@ class _Walk:
         for m in matches:
             procedure = procedure_of(m, cand, level, line)
             if procedure is not None:
+                self._announced(procedure, block, index)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
@@ -682,6 +787,40 @@ class _Walk:
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
                 self.procedure = None  # the article says the rule is gone: the steps end
+
+    def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
+        """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
+        in my brokerage account?") about another account or another kind of loss than the
+        open procedure's, or one naming, besides a loss, only what its rule doesn't
+        ("Question 2: Does the loss lower my bracket?"), opens a new subject, as a heading
+        would: the procedure ends. A question about the rule itself ("Q. Can you give me an
+        example?", "Q. What is my basis?") keeps it open."""
+        if (self.procedure is None or block.kind != "paragraph"
+                or not _READER_QUESTION.match(block.text)):
+            return
+        named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        groups = self.context.groups_of(named)
+        vocabulary = self.db.expand(self.procedure.vocabulary)
+        if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
+            self.procedure = None
+        elif (rest := named - self.context.groups.get("loss", frozenset())) and not (
+                rest & self.procedure.vocabulary):
+            self.procedure = None  # besides a loss, it names only what the rule doesn't
+
+    def _announced(self, procedure: Procedure, block: Block, index: int) -> None:
+        """The clauses just before the sentence that states an abolished rule, in its block,
+        that announce it ("There is one narrow route people sometimes take.") or begin its
+        steps ("Roll the 401(k) into a traditional IRA.") state it too
+        (:func:`ahead_of_rule`)."""
+        for sentence, cand, res in self.ahead_of_rule:
+            if self.context.sentence - sentence > AHEAD_WINDOW:
+                continue
+            matches, stepped = ahead_of_rule(cand, res, procedure, self.db.expand(res.labels))
+            for m in matches:
+                finding = build_finding(self.document, index, block, cand, m, stepped.steps)
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start)),
+                                         finding)
+        self.ahead_of_rule = []
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
         context = self.context

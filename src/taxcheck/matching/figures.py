@@ -18,6 +18,7 @@ _TOTAL = re.compile(
     r"coming\s+to|adds?\s+up\s+to|sum\s+of|combined\s+(?:limit\s+)?of|(?:a|the)\s+combined|you\s+get|"
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto"
+    r"|\b(?:gets?|getting|puts?|putting|takes?|taking)\s+(?:him|her|you|them|us|me)\s+(?:to|at)"
     r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches)"
     r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
@@ -25,7 +26,8 @@ _TOTAL = re.compile(
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
-the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500"): it adds
+the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500", "which puts him at
+$34,750", "gets you to $32,500"): it adds
 several amounts up, so no single limit is checked."""
 _ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
                              re.IGNORECASE)
@@ -34,11 +36,11 @@ _NAMES_A_LIMIT = re.compile(r"^\s*(?:[\w()-]+\s+){0,2}?(?:limit|cap|ceiling|catc
 """An amount that names the limit it is ("to the $24,500 limit"): in "Add the catch-up to
 the $24,500 limit and you can defer $32,500" it is one of the parts, the total comes after."""
 _TOTAL_AFTER = re.compile(
-    r"^\s*(?:in\s+all|in\s+total|combined|altogether|all\s+told"
+    r"^\s*(?:in\s+all|in\s+total|all\s+in|combined|altogether|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
     r"catch)\b", re.IGNORECASE)
-"""Words after an amount given as a total ("$32,000 in all", "$35,750 in a 401(k), including
-the super catch-up")."""
+"""Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
+"$35,750 in a 401(k), including the super catch-up")."""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
@@ -251,6 +253,24 @@ def _anchor_owns(anchor: str, cand: Candidate, q: Quantity, names: Names) -> boo
     return False
 
 
+_RELATIVE = re.compile(
+    r"\b(?:half|double|twice|triple|a\s+third\s+of|a\s+quarter\s+of)\s+"
+    r"(?:that|this|of\s+that|as\s+much|the\s+(?:amount|limit|figure|cap|sum))\b",
+    re.IGNORECASE)
+"""An amount given relative to the one just stated ("half that", "twice as much")."""
+
+
+def _relative_to(q: Quantity, cand: Candidate, anchor: str, names: Names) -> bool:
+    """Whether ``anchor`` is given its own amount relative to ``q`` between them ("up to
+    $3,000 of ordinary income (half that if you're married filing separately)", "$3,000, or
+    half as much on a separate return"): ``q`` is the other limit's, not the anchor's."""
+    for m in cand.concepts:
+        if anchor in names(m.label) and m.start >= q.end and _RELATIVE.search(
+                cand.text[q.end - cand.start:m.start - cand.start]):
+            return True
+    return False
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -284,10 +304,10 @@ _EXAMPLE = re.compile(
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
 
-_OF_AGI = re.compile(r"^\s*of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|magi|adjusted\s+gross)\b",
-                     re.IGNORECASE)
-"""Words after a percentage of income ("above 7.5% of AGI"): a floor measured on income, not
-a rate a table holds."""
+_OF_AGI = re.compile(r"^\s*(?:of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|magi|adjusted\s+gross)"
+                     r"|-?\s*(?:floor|threshold)s?)\b", re.IGNORECASE)
+"""Words after a percentage of income ("above 7.5% of AGI") or that name it a floor ("the 2%
+floor", "a 7.5% threshold"): a floor measured on income, not a rate a table holds."""
 
 _FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
 """Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
@@ -470,7 +490,10 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
         return None
     anchor = anchor_of(claim, cond)
     if any(anchor in names(m.label) for m in cand.concepts):
-        return _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
+        owned = _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
+        if owned is not None and _relative_to(owned, cand, anchor, names):
+            return None
+        return owned
     # an anchor the clause leaves unnamed takes none of the amounts named anchors own
     owned = {id(q) for q in _assign(amounts, cand, anchors, names).values()}
     return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor, names)

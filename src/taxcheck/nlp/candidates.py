@@ -303,6 +303,14 @@ _PREDICATE_WORDS = frozenset({"is", "are", "was", "were", "'s", "'re", "counts",
 """Verbs that show the words before a comma hold a predicate of their own ("is taxable,")."""
 
 
+_DETERMINERS = frozenset({"the", "your", "its", "their", "my", "his", "her", "our"})
+"""Words that open a new subject after a bare comma (", your plan isn't required to"): the
+main clause of a sentence opened by "Because ...", "While ..." is not split off."""
+_OPENERS = _SUBORDINATORS | {"while", "although", "though", "whereas", "even", "for",
+                             "during", "until"}
+"""First words of a sentence that make the words up to its first comma a lead-in."""
+
+
 def _predicate_before(tokens: _Tokens, sent_start: int, c: _Mark) -> bool:
     """For a denied predicate right after a comma (", can't be repaid"): the words before it
     hold a predicate of the same subject ("A hardship withdrawal is taxable, can't be
@@ -347,7 +355,9 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark]
         # off its own statement ("... don't have to be repaid, and the penalty applies")
         elif (left != right or (left and right) or (_states_amount(tokens, sent_start, c.start)
                                 and _states_amount(tokens, c.start, sent_end))) and (
-                _predicate_before(tokens, sent_start, c)):
+                _predicate_before(tokens, sent_start, c)) and not (
+                tokens.word(c.start + 1).lower() in _DETERMINERS
+                and tokens.word(sent_start).lower() in _OPENERS):
             cuts.add(c.start)
     bounds = [sent_start, *sorted(cuts), sent_end]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
@@ -495,13 +505,20 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
 
 
+_CONDITION_OPENERS = frozenset({"if", "assuming", "presuming", "provided"})
+"""Words that open a clause-initial condition ("If ...,", "Assuming you have no other
+deductions, ...")."""
+
+
 def _preposed_condition(tokens: _Tokens, a: int, b: int) -> tuple[int, int] | None:
-    """The token span of a clause-initial "if ...," ("If you don't take your RMD, the tax
-    is 25%"), whose negations belong to the condition, not to what the clause states."""
+    """The token span of a clause-initial "if ...," or "assuming ...," ("If you don't take
+    your RMD, the tax is 25%"; "Assuming you have no other miscellaneous items, $1,700 of
+    the loss is deductible"), whose negations belong to the condition, not to what the
+    clause states."""
     start = a
     while start < b and tokens.word(start).lower() in _LEADING:
         start += 1
-    if start >= b or tokens.word(start).lower() != "if":
+    if start >= b or tokens.word(start).lower() not in _CONDITION_OPENERS:
         return None
     comma = next((i for i in range(start + 1, b) if tokens.word(i) == ","), None)
     if comma is None or comma >= b - 2:

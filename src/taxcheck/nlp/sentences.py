@@ -24,6 +24,12 @@ sentencizer set them: what ``doc.sents`` gives, without a ``Span`` per sentence.
 NUMBER_SIGNS = ("No", "no", "NO", "Nos", "nos")
 """Words that, followed by a period and a number, abbreviate "number" ("Rule No. 1")."""
 
+LETTER_LABELS = ("Schedule", "Part", "Form", "Plan", "Section", "Table", "Appendix", "Exhibit",
+                 "Option", "Tier", "Class", "Title", "Line", "Step", "Box", "Column", "Chapter")
+"""Words a capital letter names the kind of ("Schedule D", "Part B"): the tokenizer keeps
+"D." whole as an initial, so "... on Schedule D. It goes ..." ends a sentence at it only
+when a capitalised word follows."""
+
 
 class ArraySentencizer:
     """Mark sentence starts (``token.is_sent_start``) like spaCy's sentencizer.
@@ -40,6 +46,8 @@ class ArraySentencizer:
         self.final = {nlp.vocab.strings.add(c) for c in chars}
         self.period = nlp.vocab.strings.add(".")
         self.number_signs = {nlp.vocab.strings.add(w) for w in NUMBER_SIGNS}
+        self.letter_labels = {nlp.vocab.strings.add(w) for w in LETTER_LABELS}
+        self.letters = {nlp.vocab.strings.add(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -61,7 +69,7 @@ class ArraySentencizer:
                     starts[i] = 1
                     bounds.append(i)
                 seen_final = False
-            elif is_final:
+            elif is_final or (orth in self.letters and self._lettered_end(doc, orths, i)):
                 seen_final = True
         if numbered:  # rare: "No" + "." become one token "No.", so "No" is no negation
             with doc.retokenize() as retokenizer:
@@ -73,6 +81,12 @@ class ArraySentencizer:
         bounds.append(n)
         doc.user_data[SENTENCES_KEY] = (n, list(pairwise(bounds)))
         return doc
+
+    def _lettered_end(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
+        """Whether token ``i``, a capital letter with its period ("D."), ends the sentence:
+        it names a schedule or part ("Schedule D.") and a capitalised word follows."""
+        return (i >= 1 and orths[i - 1][0] in self.letter_labels and i + 1 < len(orths)
+                and doc[i + 1].text[:1].isupper())
 
     def _numbered(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
         """Whether token ``i`` is the number of a "No. 5" that the sentence goes on past

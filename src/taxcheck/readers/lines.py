@@ -304,8 +304,9 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
     """True when ``line`` continues ``previous`` (a soft wrap), False when it starts a block.
 
     A line break ends a block after a heading-like line, a "Label: value" line, a dateline,
-    a finished sentence (unless the file is hard-wrapped and the line fills the width), and
-    before a bullet, a step, a table row or a dateline. Lines that end mid-sentence or with
+    a finished sentence (unless the file is hard-wrapped and the line fills the width),
+    between two lines that each open with a short label and a colon, and before a bullet, a
+    step, a table row or a dateline. Lines that end mid-sentence or with
     a colon join the next line. With ``sentences`` False (Markdown, where a line break
     inside a paragraph is a soft break), a finished sentence does not end the block.
     """
@@ -315,6 +316,8 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
         return True  # a lead-in goes on ("Mark it down:" / "April 15, 2026")
     if dateline(line) or dateline(previous):
         return False
+    if label_opening(previous) and label_opening(line):
+        return False  # a list of labelled lines ("Loan: repaid ..." / "Hardship withdrawal: ...")
     first = line.lstrip()[:1]
     continues = first.islower() or first in ",;)%"
     full = width is not None and len(previous.rstrip()) >= 0.7 * width

@@ -24,6 +24,7 @@ from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import Resolution
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.retries.worked_examples import worked_example_line
+from taxcheck.tense import simple_past
 
 
 @dataclass(frozen=True)
@@ -116,14 +117,11 @@ def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candida
     on your return", "How to deduct it, step by step") opens no new section of its own: it
     points back to the procedure, names its concepts, or names nothing else. A steps heading
     on another subject ("Step by step: rolling over your 401(k)") ends it."""
-    if not introduces_steps(text):
-        return False
-    labels = frozenset().union(*(c.labels for c in cands))
-    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+    return introduces_steps(text) and on_procedure(procedure, cands)
 
 
 def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
-                 item: bool = False) -> bool:
+                 item: bool = False, cands: Sequence[Candidate] = ()) -> bool:
     """Whether the list after a heading or paragraph holds the open procedure's steps, each
     of its numbered items a step whatever words it uses: the block announces steps
     ("Step-by-step: claiming it on your return", "Here's how to claim it:"), or states the
@@ -135,7 +133,10 @@ def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
         return False
     if item:
         return opened_here
-    return introduces_steps(text) or (opened_here and text.rstrip().endswith(":"))
+    # (a lead-in to the steps of something else after it: "Changing jobs? Here's how to move
+    # your old 401(k) to an IRA:")
+    return (introduces_steps(text) and (opened_here or on_procedure(procedure, cands))) or (
+        opened_here and text.rstrip().endswith(":"))
 
 
 _TURNS_AWAY = re.compile(r"\b(?:other|others|instead|alternatives?|otherwise|elsewhere|"
@@ -165,9 +166,112 @@ def next_step(cand: Candidate) -> bool:
     return cand.start == cand.sentence_start and _NEXT_STEP.match(cand.text) is not None
 
 
+_DONT = re.compile(r"^\W*(?:don(?:'|\u2019)?t|do\s+not|never)\b", re.IGNORECASE)
+"""A negative instruction ("Don't panic if ...", "Never ..."): advice, not a step."""
+_CONDITION = re.compile(
+    r"(?<!\beven\s)\b(?:if|unless|assuming|provided|as\s+long\s+as)\b", re.IGNORECASE)
+"""A condition in a sentence ("If you take the standard deduction, ...", "Unless you
+itemize, ...", "Assuming you have no other miscellaneous deductions, ..."); not "even if",
+which concedes it."""
+_RULE_ENDED = re.compile(
+    r"\b(?:no\s+longer|any\s?more|ended|ends|gone|repeal(?:s|ed)?|abolish(?:es|ed)?|"
+    r"eliminat(?:es|ed)|suspend(?:s|ed)?|suspension|ban|banned|permanent(?:ly)?|"
+    r"(?:since|after|from|starting(?:\s+in|\s+with)?)\s+(?:the\s+)?(?:tax\s+year\s+)?"
+    r"20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
+"""Words that say a rule is gone ("no longer", "ended in 2018", "since 2018", "the ban")."""
+DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED", "LOSS"})
+"""What a condition on a deduction speaks of ("If you take the standard deduction, you get
+no benefit", "Unless you itemize, the write-off won't help")."""
+
+
+_ON_CLAIMING = re.compile(
+    r"\b(?:if|unless|assuming|provided|as\s+long\s+as)\b[^,;:]*\b(?:deduct\w*|itemiz\w*|"
+    r"schedule\s+a|amt|alternative\s+minimum|floor|standard|miscellaneous)"
+    r"|\b(?:only\s+works|works\s+only|only\s+applies|applies\s+only)\s+(?:if|when)\b",
+    re.IGNORECASE)
+"""A condition on how a deduction is claimed ("If you take the standard deduction",
+"Unless you itemize", "If you owe the AMT"), or the one condition it works under ("It only
+works if some of your IRA money went in after tax")."""
+
+
+def on_claiming(sentence: str) -> bool:
+    """The sentence's condition is on how the deduction is claimed (:data:`_ON_CLAIMING`)."""
+    return _ON_CLAIMING.search(sentence) is not None
+
+
+def conditional_detail(cand: Candidate, labels: frozenset[str] | set[str]) -> bool:
+    """A denial under a condition that speaks of how a deduction is claimed ("If you take the
+    standard deduction, you get no benefit", "Unless you itemize, the write-off won't help
+    you", "If you owe the AMT, this deduction doesn't count"): it takes the deduction for
+    granted and says when it does nothing; it does not say the deduction is gone (no
+    "no longer", "since 2018", "the ban")."""
+    return (cand.polarity == "negated" and bool(DEDUCTION_DETAILS & labels)
+            and _CONDITION.search(cand.sentence) is not None
+            and _RULE_ENDED.search(cand.sentence) is None)
+
+
+def denies_rule(cand: Candidate, in_steps: bool) -> bool:
+    """A denial in an open procedure's section that ends it: one that says the rule is gone
+    ("That deduction ended in 2018", "You can no longer deduct it"), or a plain denial in
+    prose ("IRA losses aren't deductible"). A detail of a step ("2. If any IRA stays open,
+    you don't get the loss") or a denial under a condition ("If you take the standard
+    deduction, you get no benefit") takes the rule for granted and keeps it open."""
+    if _RULE_ENDED.search(cand.sentence):
+        return True
+    return not in_steps and _CONDITION.search(cand.sentence) is None
+
+
+def leads_into_steps(cand: Candidate, procedure: Procedure) -> bool:
+    """A lead-in that announces the steps after it and ends in a colon ("With the freeze
+    over, here's how to claim it on your 2026 return:"): under the open procedure, and
+    pointing back to it or naming what it speaks of (:func:`on_procedure`), it says the rule
+    can be used."""
+    return (cand.sentence.rstrip().endswith(":") and introduces_steps(cand.text)
+            and on_procedure(procedure, [cand]))
+
+
+def on_procedure(procedure: Procedure, cands: Sequence[Candidate]) -> bool:
+    """Clauses that speak of the open procedure: one points back ("claiming it") or they
+    name one of its concepts or nothing at all ("Follow these steps:"), not another subject
+    ("Here's how to move your old 401(k) to an IRA:")."""
+    labels = frozenset().union(*(c.labels for c in cands))
+    return any(c.anaphor for c in cands) or bool(labels & procedure.vocabulary) or not labels
+
+
+_THE_BREAK = re.compile(
+    r"\b(?:the|this|that|such\s+a)\s+(?:write-?off|deduction|tax\s+break|break)\b",
+    re.IGNORECASE)
+"""A definite reference to a deduction just described ("the write-off", "this deduction",
+"that break")."""
+
+
+def refers_to_rule(cand: Candidate, procedure: Procedure) -> bool:
+    """A present statement that refers back to the open procedure's deduction ("The write-off
+    is usually small", "This deduction is worth more in a bad year"): it speaks of the
+    deduction as there to be had."""
+    return (cand.polarity == "affirmed" and "DEDUCT" in procedure.vocabulary
+            and "DEDUCT" in cand.labels and not simple_past(cand.text)
+            and _THE_BREAK.search(cand.text) is not None)
+
+
+CLOSELY = 3
+"""How many of the open procedure's concepts a sentence of prose names to spell out its rule
+("It goes on Schedule A as a miscellaneous itemized deduction" of an IRA loss)."""
+
+
+def closely(cand: Candidate, labels: set[str], procedure: Procedure) -> bool:
+    """A statement in the present that names :data:`CLOSELY` or more of the open procedure's
+    concepts spells out its rule again, wherever it stands in the section ("It goes on
+    Schedule A as a miscellaneous itemized deduction, and only the part above 2% of your AGI
+    counts" after "You can deduct an IRA loss once you close every traditional IRA")."""
+    return (cand.polarity == "affirmed" and not simple_past(cand.text)
+            and len(procedure.vocabulary & labels) >= CLOSELY)
+
+
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
                list_item: bool, numbered_step: bool = False, elaborates: bool = False,
-               in_steps: bool = False) -> tuple[list[Match], Resolution]:
+               in_steps: bool = False, expanded: frozenset[str] | None = None
+               ) -> tuple[list[Match], Resolution]:
     """A step (an item of the procedure's list or an instruction) that matches nothing but
     speaks of a procedure's concepts, in its section, is a step of that procedure ("Cash
     out every traditional IRA you own" under "How to deduct an IRA loss"): the same
@@ -185,22 +289,33 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     ``in_steps``: the clause is in an item of the procedure's own list of steps; there a
     denial that speaks of the rule ("This deduction isn't allowed under the AMT", "If you
     take the standard deduction, you get nothing") is a detail of the step, which takes the
-    rule for granted: it states the rule too."""
+    rule for granted: it states the rule too. So does a denial under a condition on how the
+    deduction is claimed (:func:`conditional_detail`), in prose too.
+
+    ``expanded``: the clause's concepts with the broader ones they fall under (an IRA is a
+    retirement account), for what it shares with the procedure's vocabulary."""
+    if cand.imperative and _DONT.match(cand.text):
+        return [], res  # "Step 6: Don't panic if you can't use it all": advice, not a step
+    labels = res.labels if expanded is None else expanded
+    detail = conditional_detail(cand, procedure.vocabulary & labels) if procedure else False
     if procedure is None or cand.historical or cand.attribution or (
-            cand.polarity != "affirmed" and not (in_steps and cand.polarity == "negated")):
+            cand.polarity != "affirmed" and not detail
+            and not (in_steps and cand.polarity == "negated")):
         return [], res
-    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand)
-              or worked_example_line(cand, cand.labels & procedure.vocabulary))
+    closer = (list_item or _MUST.match(cand.text) is not None or next_step(cand) or detail
+              or worked_example_line(cand, cand.labels & procedure.vocabulary)
+              or leads_into_steps(cand, procedure) or closely(cand, res.labels, procedure)
+              or refers_to_rule(cand, procedure))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
-    shared = procedure.vocabulary.intersection(res.labels)
+    shared = procedure.vocabulary.intersection(labels)
     # a list item, a requirement or a worked example's line under the rule is one of its
     # steps; a bare instruction in running prose must speak of it more closely ("Make sure
     # your beneficiary forms are up to date" after an outdated claim about heirs shares one
     # word with it and states nothing)
     if numbered_step and not shared:
         shared = cand.labels
-    elif not shared or (not closer and len(shared) < 2):
+    elif not shared or (not closer and len(procedure.vocabulary & res.labels) < 2):
         return [], res
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
@@ -250,3 +365,102 @@ def restated_in_example(cand: Candidate, res: Resolution, matches: list[Match],
     if not steps:
         return matches, res
     return [m for m in matches if m not in same] + steps, stepped
+
+
+def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
+                       procedure: Procedure | None, in_steps: bool,
+                       expanded: frozenset[str] | None = None
+                       ) -> tuple[list[Match], Resolution]:
+    """A detail of how the open procedure's rule works, put as a denial under a condition or
+    inside one of its steps ("If you owe the AMT, this deduction doesn't count"), that meets
+    a correct claim about the old rule (it was added back for the AMT), or under a condition
+    the correct denial of the rule's topic ("If you claim the standard deduction, the loss
+    does you no good": not "IRA losses are not deductible"): stated of today, it takes the
+    abolished rule for granted, so the correct claim gives way to the procedure's own. A
+    clause that says the rule is gone keeps its claim."""
+    if procedure is None or cand.polarity != "negated" or _RULE_ENDED.search(cand.sentence):
+        return matches, res
+    facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    labels = res.labels if expanded is None else expanded
+    conditional = conditional_detail(cand, procedure.vocabulary & labels)
+    accurate = [m for m in matches if m.verdict == "accurate" and not m.claim.figure]
+    same = [m for m in accurate if m.claim.fact in facts]
+    # under a condition on claiming it, the plain denial of the topic is not what the clause
+    # says either ("If you claim the standard deduction, the loss does you no good" is no "IRA
+    # losses are not deductible"); under one on the market or the account it may be ("If your
+    # IRA fell last year, there is nothing to deduct just because of that drop")
+    topical = [m for m in accurate if m.claim.topic == procedure.claim.topic]
+    if conditional and on_claiming(cand.sentence):
+        same += [m for m in topical if m not in same]
+    # a correct claim of another subject it also meets ("If you still hold even one of the
+    # accounts, you have no loss to claim": a loss needs a sale) stays, beside the rule
+    beside = conditional and not topical and len(accurate) == len(matches)
+    if not same and not beside:
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
+                                expanded=expanded)
+    if not steps:
+        return matches, res
+    return [m for m in matches if m not in same] + steps, stepped
+
+
+ANNOUNCING = frozenset({"NARROW_EXCEPTION", "THE_EXCEPTION", "EXCEPTION_WORD",
+                       "LIMITED_CIRCUMSTANCES", "WHEN_IT_WORKS", "HEDGED_WRITE_OFF"})
+"""What a sentence names when it announces a way or an exception that the next sentences
+spell out ("There is one narrow route people sometimes take.")."""
+AHEAD_WINDOW = 2
+"""How many sentences before the one that states a rule an announcement or a first step
+may be."""
+
+
+def announces_rule(cand: Candidate, labels: set[str]) -> bool:
+    """The clause, which stated nothing, may announce a rule the next sentences state ("There
+    is one narrow route people sometimes take.") or give its first step ("Roll the 401(k)
+    into a traditional IRA."): an affirmed statement of a way or an exception, or an
+    instruction, told of today."""
+    return (cand.polarity == "affirmed" and not cand.question and not cand.historical
+            and not cand.attribution and (cand.imperative or bool(ANNOUNCING & labels)))
+
+
+def ahead_of_rule(cand: Candidate, res: Resolution, procedure: Procedure,
+                  expanded: frozenset[str]) -> tuple[list[Match], Resolution]:
+    """A clause just before the sentence that states an abolished rule, in its paragraph,
+    that announces the rule ("There is one narrow route people sometimes take. If you ...
+    close out every IRA you own ..., you can deduct the difference") or gives its first step
+    ("There is one path, though. Roll the 401(k) into a traditional IRA. If you later close
+    out every traditional IRA ..."), states it too: an announcement by naming the way or the
+    exception, an instruction by naming something the rule speaks of."""
+    if ANNOUNCING & res.labels:
+        claim = procedure.claim
+        verdict = claim.verdict or "outdated"
+        message, says = claim_message(claim, verdict)
+        shared = frozenset(ANNOUNCING & res.labels)
+        match = Match(claim, claim.when[0], shared, verdict, message, claim.rule,
+                      claim.correction, (), claim.citations, says=says)
+        step = Step(stage="context", detail="announces the rule the next sentences state",
+                    labels=tuple(sorted(shared)), source="procedure")
+        return [match], replace(res, steps=[*res.steps, step])
+    # an instruction right before the rule in its paragraph is a step like a listed one
+    return as_step_of(cand, res, procedure, list_item=True, expanded=expanded)
+
+
+def restated_in_step(cand: Candidate, res: Resolution, matches: list[Match],
+                     procedure: Procedure | None, in_steps: bool,
+                     expanded: frozenset[str] | None = None
+                     ) -> tuple[list[Match], Resolution]:
+    """An item of the open procedure's own list of steps that meets only correct claims of
+    other facts ("* The combined amount you receive has to be less than your basis, meaning
+    the after-tax money you contributed." under "There is a little-known way to get a
+    write-off for that, but it comes with strings attached:") is a step all the same when it
+    puts a requirement or an instruction: it states the abolished rule beside what it says
+    correctly. An item that meets a claim of the rule's own facts (that it ended, how it
+    worked back then) is not."""
+    if procedure is None or not in_steps or cand.polarity != "affirmed" or not matches or not (
+            cand.imperative or "NEED_TO" in res.labels or _MUST.match(cand.text)):
+        return matches, res  # (a definition in the list, "Your basis is ...", is no step)
+    facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    if any(m.verdict != "accurate" or m.claim.fact in facts for m in matches):
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=True, in_steps=True,
+                                expanded=expanded)
+    return (matches + steps, stepped) if steps else (matches, res)
