@@ -112,3 +112,62 @@ def test_an_amount_of_a_borrowed_plan_goes_to_the_plan_it_fits(check_text, line,
 def test_a_401k_amount_on_a_page_about_a_simple_ira_alone_stays_wrong(check_text, line,
                                                                       expected):
     assert expected in _problems(check_text(SIMPLE_ONLY.format(line=line), suffix=".md"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive relative year dates only its own amount; the other is this year's
+    ("Last year's $23,500 deferral cap becomes $24,500 this year.", []),
+    ("Last year's $7,000 IRA limit is $7,500 this year.", []),
+    ("Last year's $7,000 IRA limit is $8,000 this year.", [("ira-limit", "false")]),
+    ("Last year's $23,500 deferral cap becomes $25,000 this year.",
+     [("elective-deferral-limit", "false")]),
+])
+def test_last_years_amount_beside_this_years(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Roth IRA: off-limits once your MAGI passes $153,000 (single, 2026)",
+     [("roth-ira-phaseout-hard-cutoff", "misleading")]),
+    ("Couples filing jointly can't contribute to a Roth IRA at all above $242,000 in 2026.",
+     [("roth-ira-phaseout-hard-cutoff", "misleading")]),
+    ("Couples filing jointly can't contribute to a Roth IRA at all above $252,000 in 2026.", []),
+    ("Single filers can't put over $7,500 into a Roth IRA in 2026.", []),
+])
+def test_a_phase_out_start_given_as_a_hard_cutoff(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "My wife turns 60 this year, so with her 401(k) catch-up she can do $35,750 all in for 2026.",
+    "Hitting 61 this year, so my 401(k) catch-up gets me to $35,750 in all for 2026.",
+])
+def test_another_groups_total_is_not_a_wrong_50_plus_total(check_text, text):
+    # the clause leaves the 50+ group unnamed and the amount is the 60-63 total for the year
+    assert _problems(check_text(text)) == []
+
+
+def test_a_wrong_total_for_the_group_it_names_is_still_flagged(check_text):
+    found = _problems(check_text("Savers 50 and over can defer $35,750 in all for 2026."))
+    assert found == [("deferral-total-50-plus", "false")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2026 a 62-year-old can put in $24,500 plus $11,250.", []),
+    ("In 2026 a 62-year-old can put in $23,500 plus $11,250.",
+     [("elective-deferral-limit", "outdated")]),
+])
+def test_the_base_limit_beside_the_60_to_63_catch_up(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "after 2025's raise" names 2025's raise, not the years after 2025
+    ("After 2025's record increase, the 401(k) limit went up again.",
+     [("deferral-limit-record-increase-2025", "false")]),
+    ("After 2025's $500 increase, the 401(k) limit rose $1,000 for 2026.", []),
+    # ... and an event's year, not the year of the clause's amounts
+    ("Right after 2025's bump, the IRA limit rose again to $7,500.", []),
+])
+def test_a_possessive_year_after_after(check_text, text, expected):
+    assert _problems(check_text(text, suffix=".txt")) == expected

@@ -39,6 +39,11 @@ class ClaimDatabase:
         return {key: frozenset(ids) for key, ids in out.items()}
 
     @cached_property
+    def total_figures(self) -> frozenset[str]:
+        """The figures that hold totals of several limits (``total: true``)."""
+        return frozenset(f.id for f in self.figures.values() if f.total)
+
+    @cached_property
     def context_groups(self) -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]],
                                       dict[str, tuple[str, ...]]]:
         """For the discourse context (read, never changed): context group -> its

@@ -163,7 +163,8 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                               singles=_singles(db, figure.unit, cand) if figure.total
                               else frozenset(),
                               values_of=lambda v: db.figure_values.get((figure.unit, float(v)),
-                                                                       frozenset()))
+                                                                       frozenset()),
+                              totals=db.total_figures)
         if result is None:
             return None
         fix = None

@@ -193,6 +193,13 @@ FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
 limits of the statement before it."""
 
 
+def _fills_each(cand: Candidate) -> bool:
+    """"You can max out both.": besides claim terms, only the concepts of filling limits."""
+    return (len(cand.labels) <= len(FILL_LABELS) + 3
+            and {label for label in cand.labels if "/" not in label}
+            <= FOLLOW_ON_LABELS | FILL_LABELS and fills_each(cand.sentence))
+
+
 class _Walk:
     """The state of one pass over a document (see :func:`match_document`)."""
 
@@ -527,11 +534,8 @@ class _Walk:
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
-        if self.previous is None:
-            return None
-        named = {label for label in cand.labels if "/" not in label}
-        if not cand.labels <= FOLLOW_ON_LABELS and not (
-                named <= FOLLOW_ON_LABELS | FILL_LABELS and fills_each(cand.sentence)):
+        if self.previous is None or not (
+                cand.labels <= FOLLOW_ON_LABELS or _fills_each(cand)):
             return None
         source = self.previous[1]
         if (self.context.sentence - self.previous[2] != 1 or source.question

@@ -610,12 +610,22 @@ def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quanti
 
 def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
               quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
-              names: Names, rivals: tuple[Figure, ...]) -> bool:
+              names: Names, rivals: tuple[Figure, ...],
+              totals: frozenset[str] = frozenset()) -> bool:
     """Whether a stated amount that is wrong for ``figure`` is another figure's (see
     :func:`check_figure`): ``elsewhere`` and ``taken`` name the figures that take some
-    amount of the clause and this amount as a value."""
+    amount of the clause and this amount as a value, ``totals`` the figures of totals."""
+    def unnamed(label: str | None) -> bool:
+        return label is not None and not any(label in names(m.label) for m in cand.concepts)
+
     anchor = anchor_of(claim, cond)
-    if (elsewhere - {figure.id}) and not any(anchor in names(m.label) for m in cand.concepts):
+    if (elsewhere - {figure.id}) and unnamed(anchor):
+        return True
+    # a total that is another total's value, in a clause that leaves unnamed the group this
+    # one is about ("so with her catch-up she can do $35,750 all in" after "she turns 60"):
+    # the 60-63 total, not a wrong 50+ total
+    if figure.total and unnamed(claim.anchor) and any(
+            other != figure.id and other in totals for other in elsewhere):
         return True
     if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
         return True
@@ -627,7 +637,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                  elsewhere: frozenset[str] = frozenset(), names: Names = _itself,
                  rivals: tuple[Figure, ...] = (),
                  singles: frozenset[float] = frozenset(),
-                 values_of: Callable[[float], frozenset[str]] | None = None
+                 values_of: Callable[[float], frozenset[str]] | None = None,
+                 totals: frozenset[str] = frozenset()
                  ) -> FigureCheck | None:
     """Compare the stated amount with the figure for its year; None when nothing to check.
 
@@ -687,7 +698,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                                 labels=(str(year),)),
                            quantity, replacement, says)
     taken = values_of(quantity.value) if values_of is not None else frozenset()
-    if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals):
+    if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals,
+                 totals):
         return None
     return FigureCheck("false", f"Says {says} — false: it is {right}.",
                        rule, correction,

@@ -91,9 +91,9 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
                 and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])]
-    relatives = [q for q in cand.quantities if q.kind == "relyear"]
-    relative = [relative_year(q, reference) for q in relatives]
     bound: dict[int, int] = {}
+    relatives = _free_relatives(cand, reference, bound)
+    relative = [relative_year(q, reference) for q in relatives]
     tied: set[int] = set()
     for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
         for year in explicit:
@@ -122,6 +122,28 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                        bound[dollars[-1]] if dollars else None)
 
 
+def _free_relatives(cand: Candidate, reference: dt.date, bound: dict[int, int]
+                    ) -> list[Quantity]:
+    """The relative years of a clause that are not possessive: "last year's $23,500 cap
+    becomes $24,500 this year" dates the $23,500 to last year (bound here) and leaves the
+    clause to "this year". A possessive relative year is the clause's own when it owns the
+    clause's only amount."""
+    relatives = [q for q in cand.quantities if q.kind == "relyear"]
+    amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
+    if len(relatives) < 2 or len(amounts) < 2:
+        return relatives
+    free = []
+    for year in relatives:
+        owned = next((q for q in amounts if q.start >= year.end and q.start not in bound
+                      and _POSSESSIVE_THEN_AMOUNT.match(
+                          cand.text[year.end - cand.start:q.start - cand.start])), None)
+        if owned is None or owned is amounts[-1]:
+            free.append(year)
+        else:
+            bound[owned.start] = relative_year(year, reference)
+    return free
+
+
 def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Quantity],
                      bound: dict[int, int], tied: set[int]) -> set[int]:
     """A possessive year dates the amount it owns ("2025's $23,500 limit climbs to $24,500
@@ -134,6 +156,10 @@ def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Qu
                       and _POSSESSIVE_THEN_AMOUNT.match(
                           cand.text[year.end - cand.start:q.start - cand.start])), None)
         if owned is None:
+            if amounts and cand.text.startswith(("'s", "\u2019s"), year.end - cand.start):
+                # "Right after 2025's bump, the IRA limit rose to $7,500": the year of an
+                # event the clause mentions, not of its amounts
+                tied.add(year.start)
             continue
         bound[owned.start] = int(year.value)
         bound_here.add(owned.start)

@@ -189,6 +189,17 @@ def _bare_thousands(text: str) -> list[tuple[int, int, float]]:
     return spans
 
 
+def _year_shift(text: str, start: int, end: int) -> int:
+    """How far the year at ``text[start:end]`` is from the one it speaks of: "before 2018"
+    speaks of 2017 and earlier, "after 2026" of 2027 and later; a possessive year names its
+    own ("right after 2025's raise")."""
+    if text.startswith(("'s", "\u2019s"), end):
+        return 0
+    if _BEFORE_YEAR.search(text[:start]):
+        return -1
+    return 1 if _AFTER_YEAR.search(text[:start]) else 0
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Return the quantities in ``text``; spans are shifted by ``offset``."""
     bare = _bare_thousands(text) if _DIGIT.search(text) is not None else []
@@ -214,10 +225,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue
             if kind == "year" and _NAMES_A_LAW.match(text[end:]):
                 continue
-            if kind == "year" and _BEFORE_YEAR.search(text[:start]):
-                value -= 1  # "before 2018" speaks of 2017 and earlier
-            elif kind == "year" and _AFTER_YEAR.search(text[:start]):
-                value += 1  # "after 2026" speaks of 2027 and later
+            if kind == "year":
+                value += _year_shift(text, start, end)
             taken.append((start, end))
             found.append(Quantity(kind, value, start + offset, end + offset,
                                   text[start:end]))
