@@ -912,6 +912,20 @@ def test_then_again_or_a_then_on_another_subject_is_no_step(check_text, step):
     assert not [f for f in findings if f.sentence == step and f.verdict != "accurate"]
 
 
+@pytest.mark.parametrize(("rule", "later"), [
+    ("Keep in mind the once-a-year rollover limit applies to each IRA separately. ",
+     "Next time you want to move an IRA, ask the new custodian for a trustee-to-trustee "
+     "transfer."),
+    (_IRA_LOSS_RULE, "Next year, ask your custodian for a trustee-to-trustee transfer."),
+])
+def test_next_time_or_next_year_is_a_later_occasion_not_a_step(check_text, rule, later):
+    """'Next time you move an IRA, ask for a transfer' after an outdated rule is advice for
+    a later occasion, not the next step of the rule."""
+    findings = check_text(rule + later + "\n", ".md").findings
+    assert [f for f in findings if f.verdict == "outdated"]
+    assert not [f for f in findings if f.sentence == later and f.verdict != "accurate"]
+
+
 _LEAD = ("You can deduct an IRA loss if you close all your traditional IRAs for less than your "
          "basis. Follow these steps:")
 

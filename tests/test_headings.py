@@ -162,3 +162,49 @@ def test_a_listicle_heading_that_promises_the_bracket_myth_states_it(check_text,
 def test_a_listicle_heading_over_the_correct_rule_states_nothing_wrong(check_text, heading):
     body = "A capital loss lowers your taxable income; it does not change the brackets."
     assert not any(v != "accurate" for _, v in _heading_findings(check_text, heading, body))
+
+
+# a "Why ..." or "How ..." headline without "?" in statement order takes its clause as given
+WH_PAGE = "Retirement Notes\nBy Lee Park\n{headline}\nOur readers ask about this every spring.\n"
+
+
+@pytest.mark.parametrize(("headline", "claim"), [
+    ("Why You Can Still Deduct Your IRA Loss", "retirement-loss-deductible"),
+    ("Why RMDs start at 70\u00bd", "rmd-start-age-70-half"),
+    ("How you can roll your 401(k) losses into an IRA", "retirement-loss-rollover"),
+    ("Why unused capital losses expire after five years", "capital-loss-expires"),
+])
+def test_a_why_or_how_headline_without_a_question_mark_states_its_clause(check_text,
+                                                                         headline, claim):
+    report = check_text(WH_PAGE.format(headline=headline))
+    assert claim in {f.claim_id for f in report.findings if f.verdict != "accurate"}
+
+
+@pytest.mark.parametrize("headline", [
+    # the correct twins
+    "Why your 401(k) loss isn't deductible",
+    "Why you can\u2019t deduct your IRA loss anymore",
+    "Why unused capital losses never expire",
+    "How the 401(k) catch-up rises to $8,000",
+    "How the old IRA loss deduction worked",
+    # "How X works" names a topic
+    "How the IRA loss deduction works",
+    "How rolling 401(k) losses into an IRA works",
+    # real questions: an inverted auxiliary, "to", or a question mark
+    "Why can't I deduct my loss?",
+    "Why can I deduct my IRA loss",
+    "How do I deduct my IRA loss",
+    "How to deduct an IRA loss",
+    # "What" and "Which" clauses lack a part and state nothing
+    "What you need to know about deducting IRA losses",
+    "Which accounts count for the IRA loss test",
+])
+def test_correct_why_headlines_and_real_questions_are_not_problems(check_text, headline):
+    report = check_text(WH_PAGE.format(headline=headline))
+    assert [f.claim_id for f in report.findings if f.verdict != "accurate"] == []
+
+
+def test_a_why_heading_in_markdown_states_its_clause(check_text):
+    text = ("# Retirement basics\n\nA few rules to know.\n\n"
+            "## Why RMDs start at 70\u00bd\n\nPlan ahead.\n")
+    assert ("rmd-start-age-70-half", "outdated") in _found(check_text, text)

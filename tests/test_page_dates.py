@@ -96,3 +96,64 @@ def test_a_reply_a_year_later_does_not_date_the_thread():
     text = ("Deducting an IRA loss?\nPosted Mar 4, 2024 at 8:12 PM\nCan I deduct it?\n"
             "Posted Mar 5, 2025 at 9:02 AM\nNo.\n")
     assert read_bytes(text.encode(), "t.txt").meta.date == D(2024, 3, 4)
+
+
+BODY = ("Workers 50 and older can add $8,000 to a 401(k).\n"
+        "You can deduct an IRA loss if you close every account.\n")
+STAMPS = [
+    # what was stamped before the verb, a label and a colon, ordinals, no comma, day-month
+    ("Harbor Tax Group\nResources > FAQ > Retirement\nQuestions About IRA Losses\n"
+     "Page last updated: March 2012\n\n" + BODY, D(2012, 3, 1)),
+    ("Can You Write Off a Losing IRA?\nArticle updated 3/4/2013\n" + BODY, D(2013, 3, 4)),
+    ("IRA Loss Deductions\nLast Updated on January 5th, 2014\n" + BODY, D(2014, 1, 5)),
+    ("IRA Loss Deductions\nContent last reviewed December 2016\n" + BODY, D(2016, 12, 1)),
+    ("IRA Loss Deductions\nDate: 04/15/2013\n" + BODY, D(2013, 4, 15)),
+    ("IRA Loss Deductions\nUpdated: Apr 3 2013\n" + BODY, D(2013, 4, 3)),
+    ("IRA Loss Deductions\nLast update: 2 Feb 2015\n" + BODY, D(2015, 2, 2)),
+    ("THE FAMILY LEDGER\nVol. 3, Issue 12 \u2014 May 2014\nYear-End IRA Moves\n" + BODY,
+     D(2014, 5, 1)),
+    ("How IRA Losses Work\nBy Sam Ortiz\nReviewed by Carla Mendez, CFP\u00ae on Jan. 8, 2016\n"
+     + BODY, D(2016, 1, 8)),
+    # a footer that stamps the whole page dates it wherever it stands
+    ("IRA Loss Deductions\n" + BODY + "Page Last Reviewed or Updated: 20-Mar-2013\n",
+     D(2013, 3, 20)),
+    ("IRA Loss Deductions\n" + BODY + "This page was last updated on May 12, 2015.\n",
+     D(2015, 5, 12)),
+    # a copyright line, a member's join date, a date in the body, a relative date: none
+    ("IRA Loss Deductions\n" + BODY + "\u00a9 2011\u20132013 Acme Financial. All rights "
+     "reserved.\n", None),
+    ("Forums \u203a Retirement\nIRA loss question\nbenny_k\nJoined: 2012\nPosts: 88\n"
+     "Can I deduct my IRA loss?\n" + BODY, None),
+    ("IRA loss question\nbenny_k | Joined: Mar 2012 | Posts: 88\nCan I deduct my IRA loss?\n"
+     + BODY, None),
+    ("IRA Loss Deductions\nOn March 3, 2014 the IRS announced new limits.\n" + BODY, None),
+    ("IRA Loss Deductions\n" + BODY + "Updated rules took effect on January 1, 2020.\n", None),
+    ("IRA Loss Deductions\nLast updated 2 days ago\n" + BODY, None),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), STAMPS)
+def test_stamps_date_the_page_and_other_dates_do_not(text, date):
+    assert read_bytes(text.encode(), "p.txt").meta.date == date
+
+
+def test_the_same_stamps_date_a_markdown_page():
+    text = "# IRA Losses\n\nPage last updated: March 2012\n\nYou can deduct an IRA loss.\n"
+    assert read_bytes(text.encode(), "p.md").meta.date == D(2012, 3, 1)
+
+
+PAGE = ("<html><head><title>IRA losses</title></head><body><h1>IRA Losses</h1>{top}"
+        "<p>You can deduct an IRA loss if you close every account.</p>"
+        "<footer>{foot}</footer></body></html>")
+
+
+@pytest.mark.parametrize(("top", "foot", "date"), [
+    ("<p class='meta'>Page last updated: March 2012</p>", "", D(2012, 3, 1)),
+    ("<div class='byline'>By Ann Lee | Updated Jan. 4, 2014</div>", "", D(2014, 1, 4)),
+    ("", "<p>Page Last Reviewed or Updated: 20-Mar-2013</p><p>\u00a9 2024 Acme</p>",
+     D(2013, 3, 20)),
+    ("", "<p>Copyright \u00a9 2013 Acme. All rights reserved.</p>", None),
+])
+def test_an_html_page_without_date_markup_is_dated_by_its_text(top, foot, date):
+    doc = read_bytes(PAGE.format(top=top, foot=foot).encode(), "p.html")
+    assert doc.meta.date == date

@@ -521,7 +521,7 @@ def test_a_run_in_label_still_gives_its_sentence_a_subject(checker, text, claim)
     ("One rollover per IRA per year\n", "ira-rollover-limit-per-account"),
     ("One Rollover Per IRA Per Year", "ira-rollover-limit-per-account"),
     ("Each of your IRAs gets one rollover every calendar year\n"
-     "So two accounts means two rollovers.\n", "ira-rollover-limit-per-account"),
+     "So two accounts means two rollovers.\n", "ira-rollover-limit-calendar-year"),
     ("401(k) losses can be written off on Schedule A\nKeep records of what you put in.\n",
      "retirement-loss-deductible"),
 ])

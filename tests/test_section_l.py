@@ -262,7 +262,7 @@ def test_a_wrong_claims_message_starts_with_what_the_article_says(check_text, te
     ("Since 2020, plans can’t require you to borrow first before a hardship withdrawal.",
      ("hardship-no-loan-first", "accurate")),
     ("For a hardship withdrawal you must prove you have no other money, with bank statements.",
-     ("hardship-proof-required", "false")),
+     ("hardship-proof-required", "outdated")),
     ("Only five reasons qualify for a hardship withdrawal.", ("hardship-few-reasons", "false")),
     ("The IRS can waive the 10% penalty because it is a hardship.",
      ("hardship-withdrawal-penalty-free", "false")),

@@ -597,8 +597,8 @@ def _quote_spans(sent_text: str, offset: int) -> list[tuple[int, int]]:
             if len(m.group(1).split()) >= 4]
 
 
-def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
-                 sent_text: str) -> bool:
+def _is_question(tokens: _Tokens, sent: tuple[int, int], sent_start_char: int,
+                 cues: list[_Mark], sent_text: str) -> bool:
     text = sent_text.rstrip()
     if text.endswith("?") or ("?" in text and _AFTER_QUESTION.search(text)):
         return True
@@ -609,9 +609,46 @@ def _is_question(sent: tuple[int, int], sent_start_char: int, cues: list[_Mark],
         if cue.label_ != QUESTION or not sent[0] <= cue.start < sent[1]:
             continue
         before = sent_text[:cue.start_char - sent_start_char].strip()
+        if not before and _states(tokens, cue, sent[1]):
+            return False
         if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
             return True
     return False
+
+
+_WH_WORDS = frozenset(("why", "how"))
+_HOW_DEGREE = frozenset(("much", "many", "long", "often", "soon", "far", "old", "early", "late"))
+_ASKING = frozenset((
+    "can", "ca", "could", "do", "does", "did", "is", "are", "was", "were", "should", "would",
+    "will", "wo", "shall", "may", "might", "must", "has", "have", "had", "am", "'s", "\u2019s",
+    "'re", "\u2019re", "to", "not", "n't"))
+"""Words that make a wh-word ask: an inverted auxiliary ("Why can't I ...", "How do I
+..."), and "to" ("How to ...", a topic that asks how)."""
+_HOW_TOPIC = frozenset(("work", "works", "worked", "happen", "happens", "function",
+                        "functions", "operate", "operates", "compare", "compares", "differ",
+                        "differs"))
+"""The verbs of a "How X works" heading: a topic that names X, stating nothing of it."""
+
+
+def _states(tokens: _Tokens, cue: _Mark, sent_end: int) -> bool:
+    """A headline without "?" that opens with "Why" or "How" and goes on in statement order
+    ("Why your 401(k) loss isn't deductible", "How RMDs start later now") states its
+    clause, which the headline takes as given; an inverted auxiliary or "to" keeps it
+    asking ("Why can I deduct my loss", "How to deduct it"), and "How X works" names a
+    topic. "What" and "Which" are left asking: their clause lacks a part ("What you owe",
+    "What you need to know about RMDs") and states nothing."""
+    if cue.end - cue.start != 1 or tokens.word(cue.start).lower() not in _WH_WORDS:
+        return False
+    at = cue.end
+    if at < sent_end and tokens.word(cue.start).lower() == "how" and (
+            tokens.word(at).lower() in _HOW_DEGREE):
+        at += 1  # "How much you can put in": the degree goes with the wh-word
+    if at >= sent_end or tokens.word(at).lower() in _ASKING:
+        return False
+    last = sent_end - 1
+    while last > at and not tokens.word(last).isalnum():
+        last -= 1
+    return tokens.word(cue.start).lower() != "how" or tokens.word(last).lower() not in _HOW_TOPIC
 
 
 def _opens(tokens: _Tokens, sent_start: int, cue: _Mark) -> bool:
@@ -768,7 +805,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         sent_cues = cues.within(s_start, s_end)
         # the cue categories the sentence holds: a category it lacks needs no test per clause
         kinds = {c.label_ for c in sent_cues}
-        question = _is_question(sent, raw_start, sent_cues, raw)
+        question = _is_question(tokens, sent, raw_start, sent_cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) or (
             quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)

@@ -25,7 +25,7 @@ from typing import Any
 
 from taxcheck.documents import ArticleMeta
 from taxcheck.readers.htmlsource import HtmlSource
-from taxcheck.readers.lines import parse_date
+from taxcheck.readers.lines import byline_author, byline_date, dateline, page_stamp, parse_date
 
 _DATE_NAMES = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
                "publish-date", "publication_date", "dc.date", "dc.date.issued", "dcterms.date",
@@ -153,4 +153,28 @@ def _latest_date(meta: dict[str, str], ld: dict[str, Any], page: HtmlSource
             return when, f"<meta> {name}"
     if when := _date(*page.times[:1]):
         return when, "<time datetime>"
-    return None, None
+    return _visible_date(page)
+
+
+_HEAD_BLOCKS = 6
+"""A dateline or a dated byline among this many first blocks of the page dates it."""
+
+
+def _visible_date(page: HtmlSource) -> tuple[dt.date | None, str | None]:
+    """The latest date the page's text gives when no markup does: a dateline or a dated
+    byline at the top ("Updated Jan. 4, 2014", "By Ann Lee | Updated Jan. 4, 2014"), or a
+    stamp of the whole page anywhere ("Page last reviewed: 20-Mar-2013" in the footer). A
+    copyright year or a date in the body is none."""
+    found = []
+    for i, b in enumerate(page.blocks):
+        if b.cell is not None or len(b.text) > _STAMP_CHARS:
+            continue
+        when = page_stamp(b.text) or (i < _HEAD_BLOCKS and (dateline(b.text) or (
+            byline_author(b.text) is not None and byline_date(b.text))))
+        if when:
+            found.append((when, b.text))
+    return max(found, key=lambda pair: pair[0]) if found else (None, None)
+
+
+_STAMP_CHARS = 120
+"""A block longer than this is prose, not a dateline."""

@@ -10,27 +10,45 @@ from datetime import date, datetime
 from taxcheck.documents import Block, BlockBuilder
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y", "%b %Y",
-                 "%b. %Y", "%m/%d/%Y")
+                 "%b. %Y", "%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%b. %d %Y", "%d %b %Y",
+                 "%d %b. %Y", "%d-%b-%Y", "%d-%B-%Y")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|(?<=[a-z.]),(?=\s+\d{4})", re.IGNORECASE)
+"""An ordinal's suffix ("January 5th, 2014") and a comma before the year ("5 Jan., 2014")."""
 _SEPT = re.compile(r"\bSept(?=\.?\s)", re.IGNORECASE)
 """The four-letter "Sept." that strptime's "%b" does not know ("Updated Sept. 3, 2015")."""
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 """A weekday before a forum post's date ("Tue Jan 14, 2025"); not part of the date."""
+_STAMP = (
+    # "Page last updated:", "This page was last reviewed on", "Article updated",
+    # "Last reviewed or updated:" (what was stamped, then the stamp's verb)
+    r"(?:(?:this\s+)?(?:page|article|post|story|content|entry|guide|faq|information|info)\s+"
+    r"(?:was\s+|has\s+been\s+)?)?(?:(?:last|originally|first)\s+)?"
+    r"(?:updated|published|posted|reviewed|modified|revised|fact[- ]checked)"
+    r"(?:\s+(?:or|and|&|/)\s*(?:updated|reviewed|modified|revised))?(?:\s+on)?:?\s*"
+    # "Last update:", "Date:", "Date published:", "Publication date:": a label and a colon
+    r"|(?:(?:last|latest)\s+(?:update|revision|review)|date(?:\s+(?:posted|published|updated|"
+    r"modified|reviewed))?|(?:publication|published|posted|modified|revision)\s+date)\s*:\s*")
+"""The words that say a date stamps the page ("Updated", "Page last updated:")."""
+_DAY_MONTH_YEAR = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+                   r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4})"
+                   r"|(?:\d{1,2}-[A-Z][a-z]{2,8}-\d{4})")
+"""A day, month and year in words: "Jan. 5, 2014", "January 5th 2014", "5 Jan 2014",
+"20-Mar-2013" (the comma and the ordinal are optional)."""
 _DATELINE = re.compile(
-    r"^(?:(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified|"
-    r"fact[- ]checked)(?:\s+on)?:?\s*"
+    r"^(?:" + _STAMP +
     # "Reviewed by Jordan Ames, EA on April 2, 2025": who reviewed it, then the date
     r"|(?:(?:medically\s+|expert\s+)?reviewed|fact[- ]checked|edited|updated)\s+by\s+"
     r"[^\n]{1,60}?\s+on:?\s+)?" + _WEEKDAY +
-    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+    r"(?P<date>" + _DAY_MONTH_YEAR +
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
-    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*){0,2})?\s*$",
+    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*){0,2})?\.?\s*$",
     re.IGNORECASE,
 )
 _MONTH_DATELINE = re.compile(
-    r"^(?:(?:last|originally|first)\s+)?(?:updated|published|posted|reviewed|modified)"
-    r"(?:\s+on)?:?\s*(?P<date>[A-Z][a-z]{2,8}\s+\d{4})\s*$", re.IGNORECASE)
-"""A month and year after "Updated" or the like ("Last reviewed: Feb 2026")."""
+    r"^(?:" + _STAMP + r")(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{4})\.?\s*$", re.IGNORECASE)
+"""A month and year after "Updated" or the like ("Last reviewed: Feb 2026", "Page last
+updated: March 2012")."""
 _ISSUE_DATELINE = re.compile(
     r"^(?:(?:vol\.?|volume)\s*\d{1,4}\s*[,\u00b7\u2022|\u2014\u2013-]\s*)?"
     r"(?:issue|no\.|number|edition)\s*#?\s*\d{1,5}\s*[,:\u00b7\u2022|\u2014\u2013-]\s*"
@@ -67,7 +85,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 def parse_date(value: str) -> date | None:
     """Parse the common ways articles write a publication date."""
-    value = _SEPT.sub("Sep", value.strip())
+    value = _ORDINAL.sub("", _SEPT.sub("Sep", value.strip()))
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date()
@@ -110,6 +128,20 @@ def dateline(line: str) -> date | None:
                         for p in others):
         return None
     return max(found)
+
+
+_PAGE_STAMP = re.compile(
+    r"^(?:(?:this\s+)?(?:page|article|content)\s+(?:was\s+|has\s+been\s+)?(?:last\s+)?"
+    r"(?:updated|reviewed|modified|revised)|(?:last|latest)\s+(?:updated|reviewed|modified|"
+    r"revised|update|revision|review))\b", re.IGNORECASE)
+
+
+def page_stamp(line: str) -> date | None:
+    """The date of a line that stamps the whole page wherever it stands, as a footer does
+    ("Page Last Reviewed or Updated: 20-Mar-2013", "This page was last updated on May 12,
+    2015."): a dateline that says the page, or its last revision, is dated so."""
+    s = line.strip()
+    return dateline(s) if _PAGE_STAMP.match(s) else None
 
 
 def byline_author(line: str) -> str | None:

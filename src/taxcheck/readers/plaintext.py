@@ -36,6 +36,7 @@ from taxcheck.readers.lines import (
     label_opening,
     label_value,
     looks_like_heading,
+    page_stamp,
     split_lines,
     stripped_span,
     table_cell_blocks,
@@ -157,7 +158,8 @@ def _header_line(line: str, meta: ArticleMeta, dates: list[tuple[date, str]], *,
             dates.append((when, line.strip()))
         return "byline"
     if when := dateline(line):
-        if in_header and _page_date(line, dates):
+        if (in_header and _page_date(line, dates)) or page_stamp(line):
+            # a footer's "Page last updated: ..." dates the page too
             dates.append((when, line.strip()))
         return "dateline"
     return "paragraph"

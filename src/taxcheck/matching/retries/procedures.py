@@ -152,10 +152,12 @@ def turns_away(text: str) -> bool:
 
 
 _NEXT_STEP = re.compile(
-    r"^\W*(?:then|next|finally|lastly|"
-    r"once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)", re.IGNORECASE)
+    r"^\W*(?:then|next(?!\s+(?:time|year|month|week|spring|summer|fall|autumn|winter)\b)|"
+    r"finally|lastly|once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)",
+    re.IGNORECASE)
 """A sentence that goes on to the next step ("Then claim the shortfall", "Next, you
-subtract ...", "Finally, ..."), not "Then again". "After that ..." tells what happens next
+subtract ...", "Finally, ..."), not "Then again" nor a later occasion ("Next time you move
+an IRA, ...", "Next year, ..."). "After that ..." tells what happens next
 ("After that it's counted as a distribution"), not what to do."""
 
 
