@@ -3,6 +3,7 @@ and the broader concepts each concept belongs to."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from taxcheck.claimdb.models import Claim, Condition, Lexeme
@@ -18,9 +19,10 @@ class ConditionIndex:
     ``implied`` list that the title or section name (``ambient``), include all of
     ``all`` and one of ``any``. So each condition is filed under one concept it cannot do
     without: one of ``all`` (preferably one that may not be implied, which the clause itself
-    must name), else each of ``any``; a lookup returns the conditions filed under a concept
-    the clause has whose ``all`` and ``any`` concepts are all there, in database order. The
-    matcher still tests each one in full.
+    must name, and of those the one fewest conditions need), else each of ``any``; a
+    lookup returns the conditions filed under a concept the clause has whose ``all`` and
+    ``any`` concepts are all there, in database order. The matcher still tests each one in
+    full.
     """
 
     def __init__(self, claims: Iterable[Claim]):
@@ -31,9 +33,14 @@ class ConditionIndex:
         self.implied: dict[str, list[int]] = {}
         """Concept -> conditions that need it and accept it from the title or section."""
         self.always: list[int] = []
+        # of the concepts a condition needs, the one fewest conditions need: a lookup
+        # gathers the conditions filed under each concept the clause names, and a concept
+        # many conditions share (RETIREMENT_ACCOUNT, IRA) is named by most clauses
+        shared = Counter(label for _, cond in self.entries for label in cond.all)
         for i, (_, cond) in enumerate(self.entries):
             if cond.all:
-                key = min(cond.all, key=lambda c: (c in cond.implied, cond.all.index(c)))
+                key = min(cond.all, key=lambda c: (c in cond.implied, shared[c],
+                                                   cond.all.index(c)))
                 keys: tuple[str, ...] = (key,)
             else:
                 keys = cond.any

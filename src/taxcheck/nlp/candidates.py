@@ -843,17 +843,19 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         lead = len(raw) - len(raw.lstrip())
         sent_start = raw_start + lead
         sent_cues = cues.within(s_start, s_end)
+        # the cue categories the sentence holds: a category it lacks needs no test per clause
+        kinds = {c.label_ for c in sent_cues}
         question = _is_question(tokens, sent, raw_start, sent_cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) or (
             quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
-        attribution_cues = _reported(tokens, s_end, sent_cues)
+        attribution_cues = _reported(tokens, s_end, sent_cues) if ATTRIBUTION in kinds else []
         clauses = _clauses(tokens, sent, sent_cues, _thesis_colon(
-            tokens, sent, sent_cues, raw, concept_starts))
+            tokens, sent, sent_cues, raw, concept_starts) if NEGATION in kinds else None)
         # "had this one survived, you could have ...": a counterfactual, not a past rule
-        counterfactual = any(c.label_ == COUNTERFACTUAL for c in sent_cues)
+        counterfactual = COUNTERFACTUAL in kinds
         # "whether X counts hasn't been settled" says that X is open; it does not ask
-        open_question = any(c.label_ == OPEN_QUESTION for c in sent_cues)
+        open_question = OPEN_QUESTION in kinds
         first_cut = clauses[0][1] if clauses else s_end
         # clauses split off after a comma (", so", ", because", ", who") or at a reason ("...
         # within a year because each IRA has its own limit") still report what the sentence
@@ -861,13 +863,14 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         reported = [all(tokens.word(start) == "," or tokens.word(start).lower() in _REASONS
                         for start, _ in clauses[1:k + 1]) for k in range(len(clauses))]
         quantities = quantities_of(raw, raw_start)
-        imperative = any(c.label_ == IMPERATIVE and _opens(tokens, s_start, c)
-                         for c in sent_cues)
+        imperative = IMPERATIVE in kinds and any(
+            c.label_ == IMPERATIVE and _opens(tokens, s_start, c) for c in sent_cues)
         for index, (a, b) in enumerate(clauses):
             # "Even then it wasn't a capital loss; it was a miscellaneous deduction": a clause
             # in the past tense goes on about the time an earlier clause set
             past = not counterfactual and (
-                any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues)
+                (HISTORICAL in kinds
+                 and any(c.label_ == HISTORICAL and a <= c.start < b for c in sent_cues))
                 or (then and (any(tokens.word(i).lower() in _PAST_VERBS for i in range(a, b))
                               or simple_past(tokens.span_text(a, b))
                               or _verbless(tokens, a, b))))
@@ -878,7 +881,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             left_out = [(lo, hi) for lo, hi in asides if _leaves_out(tokens, lo, hi)]
             # "taxed as income rather than at capital-gains rates": the alternative set aside
             # is left out of the clause the same way
-            left_out.extend(_alternatives(tokens, sent_cues, a, b))
+            left_out.extend(_alternatives(tokens, sent_cues, a, b) if ALTERNATIVE in kinds
+                            else ())
             # "Unlike the abuse-victim cap, the $1,000 is not indexed": what the opening
             # "unlike ..." phrase names is set against the clause, not part of it
             contrast = next((i for i in range(a, b) if tokens.word(i) == ","), a) if (
@@ -891,19 +895,22 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                                                 s.end_char - raw_start])
                              for s in inside)
             clause_cues = [c for c in sent_cues if a <= c.start < b]
-            pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION]
+            pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if (
+                PSEUDO_NEGATION in kinds) else []
             pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
             condition = _preposed_condition(tokens, a, b)
             if condition is not None:
                 pseudo.append(_Mark(*condition))
-            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
+            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides) if (
+                NEGATION in kinds) else ()
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
             # points at the clause's own words, not back into the discourse
             pointers = [c for c in clause_cues if c.label_ == ANAPHOR
                         and not any(lo <= c.start < hi for lo, hi in asides)
-                        and not _expletive(tokens, c, b)]
+                        and not _expletive(tokens, c, b)] if ANAPHOR in kinds else []
             # ", whether ... or ..." means "either way"; it does not ask
-            asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)], b)
+            asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)],
+                           b) if EMBEDDED_QUESTION in kinds else []
             # "You can defer $23,000, whether you choose pre-tax or Roth" states the limit;
             # a clause is a question only when everything it names is inside the question
             embedded = bool(asked) and all(any(lo <= s.start < hi for lo, hi in asked)
@@ -931,18 +938,21 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 concepts=mentions,
                 polarity="negated" if negations else "affirmed",
                 negations=negations,
-                hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE),
+                hedges=tuple(c.text for c in clause_cues if c.label_ == HEDGE) if (
+                    HEDGE in kinds) else (),
                 attribution=attribution,
                 question=question or (not open_question and embedded)
-                or any(c.label_ == TEASER for c in clause_cues),
+                or (TEASER in kinds and any(c.label_ == TEASER for c in clause_cues)),
                 imperative=imperative and index == 0,
                 anaphor=bool(pointers),
                 anaphors=tuple(c.text.lower() for c in pointers),
-                assertive=any(c.label_ == ASSERTIVE for c in clause_cues),
+                assertive=ASSERTIVE in kinds and any(c.label_ == ASSERTIVE
+                                                     for c in clause_cues),
                 historical=past,
                 quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
-                same_as=any(c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
-                            for c in clause_cues),
+                same_as=SAME_AS in kinds and any(
+                    c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
+                    for c in clause_cues),
             ))
         # "the old write-off returned in 2026": a recent year is no past to go on about
         then = then and not any(q.kind == "year" and q.value >= RECENT_YEAR for q in quantities)

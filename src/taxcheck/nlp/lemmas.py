@@ -100,13 +100,18 @@ class CaselessLemmatizer(Lemmatizer):
         if not len(doc):
             return doc
         cache = self._lemma_cache
-        lemmas = []
-        for lower in doc.to_array(LOWER).tolist():
-            lemma = cache.get(lower)
-            if lemma is None:
-                lemma = cache[lower] = self.vocab.strings.add(
-                    self._caseless_lemma(self.vocab.strings[lower]))
-            lemmas.append(lemma)
+        lowers = doc.to_array(LOWER).tolist()
+        lemmas = list(map(cache.get, lowers))  # one C-level pass: most forms are known
+        if None in lemmas:
+            strings = self.vocab.strings
+            for i, lemma in enumerate(lemmas):
+                if lemma is None:
+                    lower = lowers[i]
+                    lemma = cache.get(lower)
+                    if lemma is None:
+                        lemma = cache[lower] = strings.add(
+                            self._caseless_lemma(strings[lower]))
+                    lemmas[i] = lemma
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
         return doc
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -414,6 +414,10 @@ class LexiconRuler:
         """Column -> value -> the bits of the required word sets that hold it."""
         self._required_keys: dict[str, frozenset[int]] = {}
         self._bit_of: dict[tuple[str, frozenset[int]], int] = {}
+        self._runs: dict[Automaton, tuple[int, Callable[..., list[int]], tuple[str, ...]]] = {}
+        """Automaton -> its match key, the method that finds its ends, and the columns it
+        reads besides the word columns every doc's tokens have (looked up once, not per
+        doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
 
     def add_patterns(self, patterns: Iterable[dict],
@@ -474,6 +478,9 @@ class LexiconRuler:
                     bits[value] = bits.get(value, 0) | bit
             needs |= bit
         self._needs[automaton] = needs
+        self._runs[automaton] = (
+            automaton.key, automaton._fixed_ends if automaton.fixed else automaton.ends,
+            tuple(c for c in automaton.columns if c not in TOKEN_ATTRS))
         column, values = automaton.anchor
         if isinstance(values, str):
             self.regexes.setdefault(column, {})[values] = re.compile(values)
@@ -541,11 +548,15 @@ class LexiconRuler:
                 matched = self._regex_matched.setdefault((attr, regex), set())
                 matched.update(v for v, text in texts if rx.search(text))
 
-    def _reached(self, present: dict[str, set[int]]) -> list[Automaton]:
-        """The automata whose anchor ``present`` holds (or may hold: a regex) and each of
-        whose required word sets it holds a value of."""
-        reached: set[Automaton] = set(self.regex_anchored)  # the order does not matter:
-        for column, index in self.anchors.items():  # the ruler sorts the matches
+    def _reached(self, present: dict[str, set[int]], regex_hits: _RegexHits | None
+                 ) -> list[Automaton]:
+        """The automata whose anchor ``present`` holds (a word matching it, for a regex)
+        and each of whose required word sets it holds a value of."""
+        # the order does not matter: the ruler sorts the matches
+        reached: set[Automaton] = set() if regex_hits is None else {
+            automaton for automaton in self.regex_anchored
+            if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
+        for column, index in self.anchors.items():
             for value in present[column] & self._anchor_keys[column]:
                 reached.update(index[value])
         met = 0  # bit n: the doc holds a value of required word set n
@@ -562,13 +573,15 @@ class LexiconRuler:
         matches: list[tuple[int, int, int]] = []
         length = len(doc)
         memo = self.regex_memo
-        for automaton in self._reached(tokens.present):
+        columns = tokens.columns  # with_columns adds to this dict
+        runs = self._runs
+        for automaton in self._reached(tokens.present, regex_hits):
             begins = _starts(automaton, doc, tokens, regex_hits)
             if not begins:
                 continue
-            columns = tokens.with_columns(doc, automaton.columns)
-            key = automaton.key
-            ends = automaton._fixed_ends if automaton.fixed else automaton.ends
+            key, ends, extra = runs[automaton]
+            if extra:
+                tokens.with_columns(doc, extra)
             for start in begins:
                 for end in ends(columns, start, length, memo):
                     if end != start:
