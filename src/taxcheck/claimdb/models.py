@@ -118,12 +118,13 @@ class Condition(_Strict):
 
     def flipped(self) -> Condition:
         """This condition with the opposite polarity (affirmed <-> negated)."""
-        return self.model_copy(update={"polarity": _FLIP.get(self.polarity, self.polarity)})
+        return self.model_copy(
+            update={"polarity": OPPOSITE_POLARITY.get(self.polarity, self.polarity)})
 
     def mirrors(self, other: Condition) -> bool:
         """True when ``other`` is this condition with the opposite polarity: the two state
         one proposition and its denial."""
-        if self.polarity == "any" or other.polarity != _FLIP[self.polarity]:
+        if self.polarity == "any" or other.polarity != OPPOSITE_POLARITY[self.polarity]:
             return False
         return (self.model_dump(exclude={"polarity", "mirror"})
                 == other.model_dump(exclude={"polarity", "mirror"}))
@@ -133,11 +134,12 @@ class Condition(_Strict):
         with the opposite polarity: the two state one proposition and its denial, whatever
         their ``none``, ``implied``, ``anchor``, ``stated_year`` or ``past`` (those narrow
         where a statement is read, not what it states)."""
-        return (self.polarity != "any" and other.polarity == _FLIP[self.polarity]
+        return (self.polarity != "any" and other.polarity == OPPOSITE_POLARITY[self.polarity]
                 and set(self.all) == set(other.all) and set(self.any) == set(other.any))
 
 
-_FLIP: dict[str, Polarity] = {"affirmed": "negated", "negated": "affirmed"}
+OPPOSITE_POLARITY: dict[str, Polarity] = {"affirmed": "negated", "negated": "affirmed"}
+"""The polarity a denial of a statement has (``"any"`` has none)."""
 
 
 class Examples(_Strict):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from taxcheck.claimdb.models import OPPOSITE_POLARITY
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
@@ -49,8 +50,6 @@ _EVADING = re.compile(
 the 20%?", "Can I opt out of it?", "Can the penalty be waived?"): a question asked with one
 asks whether what it names can be escaped, so "No" says it holds and "Yes" that it does not."""
 
-_FLIP = {"affirmed": "negated", "negated": "affirmed"}
-
 
 def _evaded(question: Question) -> frozenset[str] | None:
     """The concepts that name no more than the question's verb of getting out of something
@@ -80,7 +79,7 @@ def _toward(said: str, question: Question, matches: list[Match],
     cover = _evaded(question)
     if cover is None or any(m.concepts & cover for m in matches):
         return said, matches
-    flipped = _FLIP[said]
+    flipped = OPPOSITE_POLARITY[said]
     return flipped, again(flipped)
 
 
