@@ -112,6 +112,12 @@ TOPIC_HEADINGS = [
     "can't be.",
     '## Qualified distributions from a Roth IRA\n\nEarnings come out tax-free after five years '
     'and 59½.',
+    # a pronoun after "traditional accounts" stands for them, not for the Roth IRA before
+    "## Roth accounts and RMDs\n\nRoth IRA owners never face RMDs. For traditional accounts, "
+    'they now begin at 73.',
+    'A Roth IRA has no RMDs while you live. With pre-tax accounts, they kick in at 73.',
+    '## Roth IRAs and withdrawals\n\nNo RMDs for the owner. In traditional retirement accounts '
+    'they start at 73, or 75 if you were born in 1960 or later.',
 ]
 TOPIC_HEADINGS_WRONG = [
     ('## Roth IRAs have required distributions too\n\nPlan ahead for the withdrawals.',
