@@ -118,6 +118,8 @@ TOPIC_HEADINGS = [
     'A Roth IRA has no RMDs while you live. With pre-tax accounts, they kick in at 73.',
     '## Roth IRAs and withdrawals\n\nNo RMDs for the owner. In traditional retirement accounts '
     'they start at 73, or 75 if you were born in 1960 or later.',
+    "From 2027 the Saver's Match replaces the credit. The money can't go into a Roth IRA. It is "
+    'deposited in a traditional-style account and taxed when you withdraw it.',
 ]
 TOPIC_HEADINGS_WRONG = [
     ('## Roth IRAs have required distributions too\n\nPlan ahead for the withdrawals.',
