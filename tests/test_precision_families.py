@@ -60,6 +60,13 @@ HISTORY = [
     'For a long time the IRA catch-up sat at $1,000 and never moved.',
     'In the old rulebook, plans made you take every available loan before a hardship payout.',
     'When my parents retired, required distributions kicked in the year they turned 70½.',
+    # the old loss test told by kind: two groups side by side, an "Old rule:" label
+    'Before 2018 you had to cash out every IRA of one kind: all the traditional ones together, '
+    'or all the Roth ones together.',
+    'The old test ran by type: traditional, SEP and SIMPLE IRAs as one group, Roth IRAs as '
+    'another.',
+    'Old rule: close every traditional-type IRA together, or every Roth IRA together, and '
+    'compare what came out with your basis.',
 ]
 HISTORY_WRONG = [
     ('RMDs kick in at 70½.', 'rmd-start-age-70-half'),
@@ -79,6 +86,10 @@ HISTORY_WRONG = [
     ('- Missed RMD: 50% penalty', 'rmd-excise-rate'),
     ('Plans make you take every available loan before a hardship payout.', 'hardship-loan-first'),
     ('Hardship rules require a six-month contribution freeze.', 'hardship-contribution-suspension'),
+    ('Before 2018 you had to cash out all your IRAs, Roth and traditional together.',
+     'ira-loss-grouped-across-kinds'),
+    ('Old rule: your traditional and Roth IRAs were lumped together for the loss test.',
+     'ira-loss-grouped-across-kinds'),
 ]
 
 TOPIC_HEADINGS = [
