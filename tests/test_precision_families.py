@@ -174,6 +174,11 @@ REPORTED = [
     'Dear Penny: A coworker swears a 401(k) loan is taxable the day you take it. Is that true?',
     'He was told he could recharacterize his conversion if stocks fell.',
     'Several listeners asked me if the IRA limit is $8,000 this year.',
+    # a reported question runs to the clause's end: its commas set off asides
+    'One listener asked whether, as a couple filing jointly, they could each write off $3,000 '
+    'of capital losses.',
+    'He asked whether his Roth IRA, which he opened in 2010, has RMDs at 73.',
+    'Several of you asked if, after a hardship withdrawal, you can pay the money back.',
 ]
 REPORTED_WRONG = [
     ("She can take money from her IRA at 50 because she's a police officer.", 'public-safety-ira'),
@@ -191,6 +196,10 @@ REPORTED_WRONG = [
     ('A 401(k) loan is taxable the day you take it.', 'plan-loan-taxable'),
     ('He could recharacterize his conversion if stocks fell.', 'conversion-recharacterize'),
     ('The IRA limit is $8,000 this year.', 'ira-limit'),
+    ('As a couple filing jointly, you can each write off $3,000 of capital losses.',
+     'capital-loss-limit-per-spouse'),
+    ('His Roth IRA, which he opened in 2010, has RMDs at 73.', 'roth-ira-rmd'),
+    ('After a hardship withdrawal, you can pay the money back.', 'hardship-withdrawal-repayable'),
 ]
 
 AGE_GROUPS = [
