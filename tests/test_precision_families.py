@@ -179,6 +179,9 @@ REPORTED = [
     'of capital losses.',
     'He asked whether his Roth IRA, which he opened in 2010, has RMDs at 73.',
     'Several of you asked if, after a hardship withdrawal, you can pay the money back.',
+    # professionals' beliefs
+    'Many planners assumed the IRA loss write-off would come back in 2026.',
+    'Some accountants believed the old IRA-loss deduction would be revived for 2026.',
 ]
 REPORTED_WRONG = [
     ("She can take money from her IRA at 50 because she's a police officer.", 'public-safety-ira'),
@@ -200,6 +203,7 @@ REPORTED_WRONG = [
      'capital-loss-limit-per-spouse'),
     ('His Roth IRA, which he opened in 2010, has RMDs at 73.', 'roth-ira-rmd'),
     ('After a hardship withdrawal, you can pay the money back.', 'hardship-withdrawal-repayable'),
+    ('The IRA loss write-off comes back in 2026.', 'misc-itemized-return-2026'),
 ]
 
 AGE_GROUPS = [
@@ -237,6 +241,9 @@ AGE_GROUPS = [
     '50? Your total is $24,500.',
     '## 2026 at a glance\n\nAt 60 through 63 you can add $11,250 instead of $8,000.\n\nSavers '
     'younger than 50 — combined total: $24,500',
+    # a cell with a dash for a year has no value for it
+    '| Catch-up | 2024 | 2025 | 2026 |\n|---|---|---|---|\n| Ages 60–63 | — | $11,250 | $11,250 |',
+    'Extra catch-up, ages 60 to 63 — 2024: –',
 ]
 AGE_GROUPS_WRONG = [
     ('Ages 60–63 — Total: $32,500', 'deferral-total-60-63'),
@@ -251,6 +258,7 @@ AGE_GROUPS_WRONG = [
     ('## 2026 at a glance\n\nAt 60 through 63 you can add $11,250 instead of $8,000.\n\n- '
      'Ages 60–63 — Total: $32,500',
      'deferral-total-60-63'),
+    ('Extra catch-up, ages 60 to 63 — 2024: $11,250', 'catch-up-60-63-before-2025'),
 ]
 
 DENIALS = [
@@ -283,6 +291,12 @@ DENIALS = [
     'with it.',
     '## Wash sales and IRAs\n\nAn IRA purchase makes the loss vanish. Ordinarily, though, a '
     'washed loss just gets deferred.',
+    # a rule said to cease
+    'After 59½, the per-conversion clock stops mattering.',
+    "Once you turn 59½, each conversion's five-year countdown ceases to apply.",
+    'Q: Does the conversion clock matter at 62?\nA: No. Past 59½, the conversion clocks stop '
+    'counting for the penalty.',
+    'Reached 59½? Then those conversion waiting periods stop applying to you.',
 ]
 DENIALS_WRONG = [
     ('Hardship status excuses you from the extra 10% tax.', 'hardship-withdrawal-penalty-free'),
@@ -300,6 +314,9 @@ DENIALS_WRONG = [
     ('Qualifying as a hardship shields you from the additional 10%.',
      'hardship-withdrawal-penalty-free'),
     ('You can still recharacterize a Roth conversion.', 'conversion-recharacterize'),
+    ("Even after 59½, each conversion's five-year clock still applies.",
+     'roth-conversion-clock-after-59'),
+    ('The five-year conversion clock keeps applying after 59½.', 'roth-conversion-clock-after-59'),
 ]
 
 
