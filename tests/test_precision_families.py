@@ -67,6 +67,12 @@ HISTORY = [
     'another.',
     'Old rule: close every traditional-type IRA together, or every Roth IRA together, and '
     'compare what came out with your basis.',
+    # a worked example dated by its label is of that year
+    'A 2016 example: a filer who had put in $6,000 of nondeductible money cashed out every '
+    'traditional IRA for $4,000. The $2,000 shortfall went on Schedule A, and the part above 2% '
+    'of AGI was deductible.',
+    'Example (2014): Dana closed all her IRAs for $3,000 less than her basis. She deducted the '
+    'excess over 2% of AGI on Schedule A.',
 ]
 HISTORY_WRONG = [
     ('RMDs kick in at 70½.', 'rmd-start-age-70-half'),
@@ -90,6 +96,8 @@ HISTORY_WRONG = [
      'ira-loss-grouped-across-kinds'),
     ('Old rule: your traditional and Roth IRAs were lumped together for the loss test.',
      'ira-loss-grouped-across-kinds'),
+    ('A 2026 example: close all your IRAs for $3,000 less than your basis and deduct the '
+     'shortfall on Schedule A.', 'ira-loss-misc-deduction-outdated'),
 ]
 
 TOPIC_HEADINGS = [
@@ -342,3 +350,16 @@ def test_correct_sentences_of_the_five_families_draw_no_problem(problems, body):
                          + REPORTED_WRONG + AGE_GROUPS_WRONG + DENIALS_WRONG)
 def test_the_same_rules_stated_for_today_stay_flagged(problems, body, claim):
     assert claim in problems(body)
+
+
+@pytest.mark.parametrize(("written", "body"), [
+    ("2015-11-02", "A 2015 example: Dana closes all her IRAs for $3,000 less than her basis. "
+                   "She can deduct the excess over 2% of AGI on Schedule A."),
+    ("2016-03-01", "Example (2016): close every traditional IRA, and the shortfall below your "
+                   "basis is deductible on Schedule A."),
+])
+def test_an_old_page_dating_its_example_in_its_own_year_still_states_the_old_rule(
+        db, written, body):
+    text = f"---\ntitle: IRA losses\ndate: {written}\n---\n\n{body}\n"
+    report = Checker(db).check(read_bytes(text.encode(), "article.md"))
+    assert "ira-loss-misc-deduction-outdated" in {f.claim_id for f in report.findings}

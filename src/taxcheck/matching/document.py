@@ -156,11 +156,13 @@ _YEAR_FRAME = re.compile(
     r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,"
     r"|(?:(?:an\s+)?example\s+|a\s+case\s+)?(?:from|on|take|consider)\s+"
     r"(?:a|an|the|her|his|their|my|our|your|one)\s+(20\d\d)\s+(?:tax\s+)?"
-    r"(?:return|filing|tax\s+year|taxes)\s*[,:])", re.IGNORECASE)
+    r"(?:return|filing|tax\s+year|taxes)\s*[,:]"
+    r"|(?:an?\s+)?(20\d\d)\s+(?:illustration|example|case|scenario|case\s+study)\s*[,:]"
+    r"|(?:illustration|example|case|scenario)\s*\(\s*(20\d\d)\s*\)\s*[,:])", re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ...") or the past
 return a worked example comes from ("From a 2016 return: Ana cashed out ...", "On his 2015
-return: ..."): the paragraph's next sentences that name no year of their own speak of it
-too."""
+return: ...", "A 2015 illustration: ...", "Example (2014): ..."): the paragraph's next
+sentences that name no year of their own speak of it too."""
 _TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
                              re.IGNORECASE)
 """A sentence that turns against the reply before it ("Yes. But ...")."""
@@ -747,7 +749,7 @@ class _Walk:
         for its later sentences that name none and do not turn away from it ("but now")."""
         frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
         if frame:
-            self.paragraph_year = (index, index, int(frame.group(1) or frame.group(2)))
+            self.paragraph_year = (index, index, int(next(g for g in frame.groups() if g)))
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
