@@ -25,10 +25,16 @@ from taxcheck.matching.years import AMOUNT_KINDS
 ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
 """Concepts of a reply to the question just asked, and the polarity each gives it."""
 
-HEDGED_ANSWERS = {"MOSTLY_NO": "negated"}
+HEDGED_ANSWERS = {"MOSTLY_NO": "negated", "MAYBE_ANSWER": "affirmed"}
 """Replies that answer the question and say more than yes or no: "Generally not." denies it
-for most cases only, which leaves room for the cases where it holds. The concept stays among
-the reply's labels (a claim's condition may name it), and such a reply is never bare."""
+for most cases only, which leaves room for the cases where it holds; "Maybe." or "It depends
+on ..." grants it in some cases. The concept stays among the reply's labels (a claim's
+condition may name it), and such a reply is never bare."""
+
+OPT_IN_ANSWERS = frozenset({"MAYBE_ANSWER"})
+"""Replies only a claim whose condition names them takes as an answer: "It depends." to
+"Is a hardship withdrawal penalty-free?" states nothing, to "Can I deduct my IRA loss?" the
+old narrow deduction (a condition names MAYBE_ANSWER)."""
 
 
 BARE_REPLY = 3
@@ -209,6 +215,9 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
 
     said, matches = _toward(said, question, read(said), read)
     answered = reading(said)
+    opt_in = OPT_IN_ANSWERS & cand.labels
+    if opt_in:
+        matches = [m for m in matches if opt_in & m.condition.concepts()]
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
