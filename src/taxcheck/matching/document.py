@@ -75,6 +75,7 @@ from taxcheck.matching.retries.procedures import (
 )
 from taxcheck.matching.retries.questions import (
     ANSWERS,
+    HEDGED_ANSWERS,
     Question,
     answers,
     bare_reply,
@@ -187,7 +188,7 @@ class _Section:
     """For a heading: the groups of the block after it (the section it introduces)."""
 
 
-FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
+FOLLOW_ON_LABELS = frozenset({*ANSWERS, *HEDGED_ANSWERS, "ONLY"})
 """Concepts a follow-on sentence may name and still take the statement's: a reply ("It
 isn't.") and "just" ("You just don't owe it.") name no tax thing."""
 FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
