@@ -1,0 +1,90 @@
+"""Limits by group and by row: a table cell holding only a dash states nothing, a row naming
+the under-50 group takes no older group from its section, an amount "with the regular
+catch-up" is a total, the Roth catch-up rule named as "the Roth-only requirement" and
+stretched to IRAs, and the wage line measured on last year's pay. Each wrong phrasing has a
+correct twin that stays quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _problems(report) -> list[tuple[str, str]]:
+    return [(f.claim_id, f.verdict) for f in report.findings if f.verdict != "accurate"]
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "n/a", "N/A"])
+def test_a_dash_cell_for_a_year_before_the_rule_states_nothing(check_text, dash):
+    text = ("Deferral limits by year\n\n| Limit | 2024 | 2025 | 2026 |\n|---|---|---|---|\n"
+            f"| Extra catch-up at 60-63 | {dash} | $11,250 | $11,250 |\n")
+    report = check_text(text, suffix=".md")
+    assert _problems(report) == []
+    assert [f.claim_id for f in report.findings].count("catch-up-60-63") == 2
+
+
+def test_a_dash_cell_in_an_html_table_states_nothing(check_text):
+    page = ("<html><body><h1>Plan numbers</h1><table><tr><th>What</th><th>2024</th>"
+            "<th>2025</th></tr><tr><td>Bigger catch-up, 60 through 63</td><td>&mdash;</td>"
+            "<td>$11,250</td></tr></table></body></html>")
+    assert _problems(check_text(page, suffix=".html")) == []
+
+
+@pytest.mark.parametrize("group", ["Under 50", "Younger than 50", "49 and under"])
+def test_an_under_50_row_takes_no_older_group_from_its_section(check_text, group):
+    text = ("## 2026 401(k) ceilings\n\nThe bigger catch-up for people turning 60 to 63 stays "
+            "at $11,250.\n\n| Age in 2026 | Deferral | Catch-up | Total |\n|---|---|---|---|\n"
+            f"| {group} | $24,500 | — | $24,500 |\n")
+    assert _problems(check_text(text, suffix=".md")) == []
+
+
+@pytest.mark.parametrize(("fifty", "expected"), [
+    ("$32,500", []),
+    ("$31,000", [("deferral-total-50-plus", "outdated")]),
+])
+def test_an_amount_with_the_regular_catch_up_is_the_total(check_text, fifty, expected):
+    text = (f"Put it all together for 2026: workers under 50 can defer $24,500, workers 50 and "
+            f"older can get to {fifty} with the standard catch-up, and those turning 60 through "
+            f"63 can reach $35,750 with the super catch-up.")
+    assert _problems(check_text(text)) == expected
+
+
+def test_an_extra_amount_with_the_catch_up_is_still_the_catch_up(check_text):
+    text = "Savers 50 and older can put in an extra $9,000 with the catch-up in 2026."
+    assert ("catch-up-limit", "false") in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Reminder: the Roth-only treatment for high earners' catch-ups extends to the $1,100 IRA "
+    "catch-up as well.",
+    "One more thing: that same Roth-only rule also applies to the catch-up in a personal IRA.",
+    "FYI, the Roth requirement for catch-ups reaches your traditional IRA too.",
+])
+def test_the_roth_only_rule_stretched_to_iras_is_false(check_text, text):
+    assert ("roth-catch-up-ira", "false") in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Reminder: the Roth-only treatment for high earners' catch-ups does not extend to the "
+    "$1,100 IRA catch-up.",
+    "The Roth requirement for catch-ups never reaches your traditional IRA.",
+])
+def test_the_roth_only_rule_kept_out_of_iras_is_quiet(check_text, text):
+    assert _problems(check_text(text)) == []
+
+
+SECTION = "Posted January 2026\n\n## Catch-ups for high earners must now be Roth\n\n{line}\n"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Who does this hit? Staff whose pay from the company in 2025 came in above $145,000.",
+     [("roth-catch-up-wage-threshold", "outdated")]),
+    ("Who does this hit? Staff whose wages from us last year (box 3 of the W-2) came in above "
+     "$145,000.", [("roth-catch-up-wage-threshold", "outdated")]),
+    ("Who does this hit? Staff whose pay from the company in 2025 came in above $150,000.", []),
+    ("Who does this hit? Staff whose wages from us last year (box 3 of the W-2) came in above "
+     "$150,000.", []),
+    ("Separately, employees paid more than $160,000 last year count as highly compensated.", []),
+])
+def test_the_wage_line_is_measured_on_last_years_pay(check_text, line, expected):
+    report = check_text(SECTION.format(line=line), suffix=".md")
+    assert _problems(report) == expected
