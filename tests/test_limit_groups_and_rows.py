@@ -88,3 +88,19 @@ SECTION = "Posted January 2026\n\n## Catch-ups for high earners must now be Roth
 def test_the_wage_line_is_measured_on_last_years_pay(check_text, line, expected):
     report = check_text(SECTION.format(line=line), suffix=".md")
     assert _problems(report) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Joint filers: Roth IRA eligibility ends at $242,000 of MAGI in 2026.",
+     [("roth-ira-phaseout-hard-cutoff", "misleading")]),
+    ("Joint filers: Roth IRA eligibility ends at $252,000 of MAGI in 2026.", []),
+    ("Single and earning over $153,000 in 2026? Sorry, no Roth IRA for you this year.",
+     [("roth-ira-phaseout-hard-cutoff", "misleading")]),
+    ("Single and earning over $168,000 in 2026? Sorry, no Roth IRA for you this year.", []),
+    # the range named before: "above it" is above its top
+    ("For 2026 earn more than $153,000 as a single filer and your Roth room shrinks. Joint "
+     "filers phase out between $242,000 and $252,000; above that band, direct Roth "
+     "contributions are off the table.", []),
+])
+def test_the_start_of_the_roth_phase_out_given_as_a_cutoff(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
