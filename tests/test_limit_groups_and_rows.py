@@ -104,3 +104,33 @@ def test_the_wage_line_is_measured_on_last_years_pay(check_text, line, expected)
 ])
 def test_the_start_of_the_roth_phase_out_given_as_a_cutoff(check_text, text, expected):
     assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize(("credit", "expected"), [
+    ("$2,500", [("savers-credit-amounts", "false")]),
+    ("$1,000", []),
+])
+def test_an_amount_beside_the_credit_is_the_savers_credits(check_text, credit, expected):
+    text = ("The Saver's Credit rewards low earners who save for retirement. Put $5,000 in your "
+            f"401(k) and the credit pays you back {credit}.")
+    assert _problems(check_text(text)) == expected
+
+
+def test_a_penalty_named_long_after_rmds_does_not_take_the_rmd_age(check_text):
+    text = ("RMDs start at 73. You can convert at any age. Conversions are taxed as income. "
+            "Is there a penalty for converting before 59½? No. The 10% penalty does not apply "
+            "to the conversion itself. Where the penalty can bite is if you take the converted "
+            "money back out within five years while you're still under 59½.")
+    assert ("rmd-start-age", "false") not in _problems(check_text(text))
+
+
+@pytest.mark.parametrize(("opener", "expected"), [
+    ("For comparison, a", []),
+    ("By comparison, a", []),
+    # without the comparison, "this year" is the year the page is checked for
+    ("A", [("deferral-total-50-plus", "outdated")]),
+])
+def test_this_year_for_comparison_is_the_pages_own_year(check_text, opener, expected):
+    text = ("Posted Oct. 30, 2025\n\nNew 401(k) limits for 2026\n\nSavers 50 and older can "
+            f"defer $32,500 in 2026. {opener} 50-plus saver this year tops out at $31,000.")
+    assert _problems(check_text(text)) == expected

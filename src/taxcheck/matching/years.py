@@ -42,6 +42,11 @@ _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.
 """A year in which something was earned ("if you earned more than $150,000 from your employer
 in 2025", "whose pay from the company in 2025 came in above $150,000"): it dates the
 earnings, not the rule."""
+_FOR_COMPARISON = re.compile(r"^\W*(?:for|by|in)\s+comparison\b", re.IGNORECASE)
+"""A sentence that opens by setting up a comparison ("For comparison, a 50-plus saver this
+year tops out at $31,000" on a page dated 2025 about 2026's limits): its "this year" is the
+page's own year, the value the new one is compared with, not the year the page is checked
+for."""
 _SINCE_YEAR = re.compile(r"\bsince\s+$"
                          r"|\b(?:as|than)\s+(?:(?:it|they|that|this)\s+(?:was|were|did|had)\s+)?"
                          r"(?:in\s+|for\s+|during\s+)?$", re.IGNORECASE)
@@ -122,7 +127,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
             and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
             and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
-    present = default if not free and relatives and relatives[0].value == 0 else None
+    present = default if (not free and relatives and relatives[0].value == 0
+                          and not _FOR_COMPARISON.match(cand.sentence)) else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound
                and q.start not in owned]
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
