@@ -134,3 +134,14 @@ def test_this_year_for_comparison_is_the_pages_own_year(check_text, opener, expe
     text = ("Posted Oct. 30, 2025\n\nNew 401(k) limits for 2026\n\nSavers 50 and older can "
             f"defer $32,500 in 2026. {opener} 50-plus saver this year tops out at $31,000.")
     assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Example: Maria owns a $30,000 traditional IRA and a separate Roth IRA holding $4,000.", []),
+    ("Say Dev has a $120,000 rollover IRA and a separate IRA with $7,000 of after-tax money in "
+     "it.", []),
+    ("You can fund a separate Roth IRA with another $7,500 on top of your traditional IRA in "
+     "2026.", [("ira-limit-separate", "false")]),
+])
+def test_a_separate_account_holding_an_amount_is_no_separate_limit(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
