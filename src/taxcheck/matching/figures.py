@@ -41,6 +41,15 @@ _TOTAL_AFTER = re.compile(
     r"catch)\b", re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
 "$35,750 in a 401(k), including the super catch-up")."""
+_WITH_CATCH_UP_AFTER = re.compile(
+    r"^\s*with\s+(?:the\s+|your\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"catch", re.IGNORECASE)
+_EXTRA_BEFORE = re.compile(r"\b(?:extra|additional|another|add|adds|added|adding|more)\b"
+                           r"[^.;$]{0,20}$", re.IGNORECASE)
+"""An amount "with the regular catch-up" right after it is the total the catch-up brings
+("those 50 and up can reach $32,500 with the regular catch-up"), unless it is itself the
+extra amount ("an extra $8,000 with the catch-up"). ("$8,600 including the catch-up" stays
+a value of the IRA's one-amount total, which is no sum of limits.)"""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
@@ -292,6 +301,7 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
+                or (_WITH_CATCH_UP_AFTER.match(after) and not _EXTRA_BEFORE.search(before))
                 or before.rstrip().endswith("=")
                 or (_ADD_THEN_TOTAL.search(before) and not _NAMES_A_LIMIT.match(after)))
 
