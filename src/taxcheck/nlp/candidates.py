@@ -904,9 +904,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             negations = _negations(clause_cues, pseudo, inside, negation_scope, asides) if (
                 NEGATION in kinds) else ()
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
-            # points at the clause's own words, not back into the discourse
+            # points at the clause's own words, not back into the discourse; nor does one in
+            # what the clause sets aside ("the teacher deduction has nothing to do with it")
             pointers = [c for c in clause_cues if c.label_ == ANAPHOR
                         and not any(lo <= c.start < hi for lo, hi in asides)
+                        and not any(lo <= c.start < hi for lo, hi in left_out)
                         and not _expletive(tokens, c, b)] if ANAPHOR in kinds else []
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)],
