@@ -608,3 +608,40 @@ def test_another_plans_amount_is_not_a_wrong_figure_of_the_account_named_before(
 ])
 def test_another_plans_amount_given_to_the_named_plan_is_still_wrong(check_text, text):
     assert ("simple-catch-up-limit", "false") in _found(check_text, text, ".md")
+
+
+# --- a pronoun does not reach back across a section heading ----------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("# Where losses count\n\n## Inside your IRA\n\nDeclines inside an IRA never give you a "
+     "deduction.\n\n## Individual stocks\n\nWhen a company you invested in loses most of its "
+     "value, you can write off the decline only once you sell.\n", "retirement-loss-deductible"),
+    ("<html><body><h1>Loss FAQ</h1><h3>Can I deduct the loss on my 401(k)?</h3><p>No. A drop "
+     "inside a 401(k) is never deductible.</p><h3>What about a stock that collapses?</h3><p>Once "
+     "its value has gone to zero, you can claim it as a capital loss for that year.</p>"
+     "</body></html>", "retirement-loss-capital-loss"),
+    ("# Retirement money basics\n\n## Your 401(k) loan\n\nYou can borrow up to $50,000 from your "
+     "401(k).\n\n## Inheriting an IRA\n\nMost non-spouse heirs must empty it within 10 years.\n",
+     "ira-loan"),
+    ("# Hardship and rollovers\n\n## Hardship withdrawals\n\nA hardship withdrawal can't be "
+     "rolled over.\n\n## Moving an old 401(k)\n\nYou can roll it into an IRA, and a direct "
+     "rollover has no withholding.\n", "hardship-withdrawal-repayable"),
+    ("# Loans and losses\n\n## Borrowing from your 401(k)\n\nA 401(k) loan can be up to $50,000."
+     "\n\n## Brokerage losses\n\nIf they exceed your gains, you can deduct all of them against "
+     "your salary this year.\n", "retirement-loss-deductible"),
+])
+def test_a_pronoun_takes_nothing_named_before_its_sections_heading(check_text, text, wrong):
+    suffix = ".html" if text.startswith("<html>") else ".md"
+    assert wrong not in {claim for claim, _ in _found(check_text, text, suffix)}
+
+
+@pytest.mark.parametrize("text, claim", [
+    # the heading's own account still is the pronoun's
+    ("# Losses\n\n## Your car\n\nSelling a car at a loss gives you nothing.\n\n## Your Roth IRA"
+     "\n\nIts losses can be written off on Schedule D.\n", "retirement-loss-deductible"),
+    # and so is an account named earlier in the same section
+    ("# Losses\n\n## Your 401(k)\n\nThe market fell and my 401(k) dropped 30%.\n\nCan I deduct "
+     "it on my return? Yes, you can write it off.\n", "retirement-loss-deductible"),
+])
+def test_a_pronoun_still_takes_its_sections_account(check_text, text, claim):
+    assert (claim, "false") in _found(check_text, text, ".md")
