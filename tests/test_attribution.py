@@ -645,3 +645,26 @@ def test_a_pronoun_takes_nothing_named_before_its_sections_heading(check_text, t
 ])
 def test_a_pronoun_still_takes_its_sections_account(check_text, text, claim):
     assert (claim, "false") in _found(check_text, text, ".md")
+
+
+# --- an amount pointed back at ("that 20%") is the earlier sentence's --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Take the check yourself and the plan keeps 20% back for taxes. Consider that 20% your "
+    "early-withdrawal penalty, paid in advance.",
+    "- The plan withholds 20% when it pays you directly.\n- Think of that 20 percent as the "
+    "early withdrawal penalty collected ahead of time.",
+    "Your plan must withhold 20% when the money is paid to you. Look at those 20 percent as the "
+    "IRS taking your early withdrawal penalty up front.",
+])
+def test_a_withheld_amount_pointed_back_at_is_called_a_penalty_not_a_wrong_rate(check_text,
+                                                                             text):
+    found = _found(check_text, text + "\n")
+    assert ("rollover-withholding-is-penalty", "false") in found
+    assert ("early-withdrawal-rate", "false") not in found
+
+
+def test_an_amount_pointed_back_at_that_modifies_the_figures_noun_is_still_checked(check_text):
+    found = _found(check_text, "If you cash out early, that 20% early withdrawal penalty comes on "
+                               "top of income tax.\n")
+    assert ("early-withdrawal-rate", "false") in found
