@@ -668,3 +668,29 @@ def test_an_amount_pointed_back_at_that_modifies_the_figures_noun_is_still_check
     found = _found(check_text, "If you cash out early, that 20% early withdrawal penalty comes on "
                                "top of income tax.\n")
     assert ("early-withdrawal-rate", "false") in found
+
+
+# --- a step of an outdated procedure that adds an error of its own ---------------------------
+
+@pytest.mark.parametrize("text, suffix", [
+    ("# How to deduct your IRA loss\n\n1. Close every traditional IRA you own.\n2. Subtract what "
+     "you got back from your basis.\n3. Whatever you can't use this year carries forward to next "
+     "year.\n", ".md"),
+    ("<html><body><h1>Claiming an IRA loss</h1><p>You can deduct an IRA loss once you close every "
+     "traditional IRA you own.</p><ol><li>Add up your nondeductible contributions.</li><li>Empty "
+     "every account in the same year.</li><li>Any loss you can't use rolls over into future "
+     "years.</li></ol></body></html>", ".html"),
+])
+def test_a_step_that_carries_the_loss_forward_is_false_not_one_more_outdated_step(
+        check_text, text, suffix):
+    found = _found(check_text, text, suffix)
+    assert ("retirement-loss-carryforward", "false") in found
+    assert ("retirement-loss-rollover", "false") not in found
+
+
+def test_the_steps_of_the_old_rule_stay_outdated(check_text):
+    text = ("# How to deduct your IRA loss\n\n1. Close every traditional IRA you own.\n2. "
+            "Subtract what you got back from your basis.\n3. Report the loss on Schedule A with "
+            "your other miscellaneous deductions.\n")
+    found = _found(check_text, text, ".md")
+    assert {v for _, v in found} == {"outdated"}
