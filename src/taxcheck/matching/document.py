@@ -40,7 +40,7 @@ from taxcheck.matching.discourse import (
     resolve_clause,
 )
 from taxcheck.matching.readings import Clause, first_reading
-from taxcheck.matching.retries.borrowing import MatchFn
+from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.cases import case_held, sets_up_case
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
@@ -75,6 +75,7 @@ from taxcheck.matching.retries.procedures import (
 )
 from taxcheck.matching.retries.questions import (
     ANSWERS,
+    HEDGED_ANSWERS,
     Question,
     answers,
     bare_reply,
@@ -187,7 +188,7 @@ class _Section:
     """For a heading: the groups of the block after it (the section it introduces)."""
 
 
-FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
+FOLLOW_ON_LABELS = frozenset({*ANSWERS, *HEDGED_ANSWERS, "ONLY"})
 """Concepts a follow-on sentence may name and still take the statement's: a reply ("It
 isn't.") and "just" ("You just don't owe it.") name no tax thing."""
 FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
@@ -682,12 +683,17 @@ class _Walk:
         cand = res.cand
         item = block.kind == "list_item"
         in_steps = item and self.step_list and not self.other_list
+        before = res
         matches, res = as_step_of(
             cand, res, self.procedure, item and not self.other_list,
             numbered_step=(in_steps and cand.sentence_index == 0
                            and numbered(block.text, block.number)),
             elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
             expanded=self.db.expand(res.labels))
+        if matches:
+            wrong, stepped = self._wrong_with_procedures_account(before, match)
+            if wrong:
+                return wrong, stepped
         if (self.procedure is not None and cand.polarity == "negated"
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
                 and denies_rule(cand, in_steps)):
@@ -695,6 +701,30 @@ class _Walk:
         if not matches and item:
             matches, res = as_item_of(cand, res, self.lead, match)
         return matches, res
+
+    def _wrong_with_procedures_account(self, res: Resolution, match: MatchFn
+                                       ) -> tuple[list[Match], Resolution]:
+        """A step of an open procedure that matches nothing by itself but, given the account
+        and loss the procedure is about, states with a concept of its own a rule that is
+        false even under the old one ("Whatever you can't use this year carries forward"
+        among the steps of the pre-2018 IRA-loss deduction): that error, not one more step
+        of the outdated rule."""
+        procedure, cand = self.procedure, res.cand
+        if (procedure is None or cand.polarity != "affirmed" or cand.historical
+                or cand.attribution or cand.question):
+            return [], res
+        extra = {label for group in HOLDER_GROUPS for label in procedure.vocabulary
+                 & self.context.groups.get(group, set())}
+        extra -= self.db.expand(res.labels)
+        own = res.labels - procedure.vocabulary
+        if not extra or not own:
+            return [], res
+        wrong = [m for m in match(res.labels | extra) if m.verdict == "false"
+                 and m.claim.fact != procedure.claim.fact and m.concepts & own]
+        if not wrong:
+            return [], res
+        return wrong, borrowed(res, extra, f"the rule stated on line {procedure.line}",
+                               "procedure")
 
     def _note_reply(self, index: int, cand: Candidate, stated: set[int]) -> None:
         """Remember a reply that says more than yes or no and stated nothing of its own
