@@ -161,3 +161,19 @@ def test_a_separate_account_holding_an_amount_is_no_separate_limit(check_text, t
 ])
 def test_more_than_that_after_a_range_or_an_amount(check_text, text, expected):
     assert _problems(check_text(text)) == expected
+
+
+THREAD = ("Roth catch-up rule starts in 2026\n\nHigh earners' 401(k) catch-ups must be Roth.\n\n"
+          "{line}\n")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("And yes, this covers IRAs too.", [("roth-catch-up-ira", "false")]),
+    ("Heads up: it reaches your IRA as well.", [("roth-catch-up-ira", "false")]),
+    ("And no, this doesn't cover IRAs.", []),
+    ("Separately, the 10% early-withdrawal penalty hits IRAs too.", []),
+    ("The wash-sale rule reaches IRAs as well.", []),
+    ("RMDs, for their part, apply to traditional IRAs too.", []),
+])
+def test_the_roth_catch_up_rule_said_to_reach_iras_too(check_text, line, expected):
+    assert _problems(check_text(THREAD.format(line=line))) == expected
