@@ -99,7 +99,10 @@ class DiscourseContext:
         """Topic -> the accounts the clause that named it named too, and its sentence."""
         self.sentence = 0
         self.section_start = 0
-        """The sentence number of the current section's heading."""
+        """The sentence number of the current section's heading (or forum post's header)."""
+        self.heading_start = 0
+        """The sentence number of the current section's heading: a forum post's header does
+        not move it, since a reply's pronouns may point at the question of the post before."""
 
     def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
         """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
@@ -265,6 +268,11 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     # ...") is never taken from a heading ("Born 1950, 1955 and 1960: when do RMDs start?")
     source = {**{g: labels for g, labels in section_groups.items()
                  if GROUP_WINDOW.get(g, CONTEXT_WINDOW)}, **context.recent()}
+    # a new section starts a new thing to talk about: what sentences before its heading
+    # named is not what its pronouns stand for (the heading's own groups still are)
+    source = {g: labels for g, labels in source.items()
+              if g not in context.current or context.current[g][1] >= context.heading_start
+              or section_groups.get(g) == labels}
     account = context.current.get(ACCOUNT_GROUP)
     if ACCOUNT_GROUP in source and (account is None or context.sentence - account[1]
                                     > ANTECEDENT_ACCOUNT_WINDOW) and antecedent_in_sentence(

@@ -280,6 +280,26 @@ def _relative_to(q: Quantity, cand: Candidate, anchor: str, names: Names) -> boo
     return False
 
 
+_POINTED = re.compile(r"\b(?:that|this|those|these)\s+\$?$", re.IGNORECASE)
+"""A demonstrative right before an amount: one already stated ("that 20%", "this $8,000")."""
+_RIGHT_BEFORE = re.compile(
+    r"^[\s-]*(?:(?!(?:as|is|are|was|were|be|of|to|for|from|the|a|an|your|my|its|their|our)\b)"
+    r"[a-z]+[\s-]+){0,3}$", re.IGNORECASE)
+"""What may stand between an amount and the noun it modifies: modifiers of its noun ("that
+20% penalty", "that 20% early withdrawal penalty"), no verb, article or preposition."""
+
+
+def _pointed_back(cand: Candidate, q: Quantity, anchor: str, names: Names) -> bool:
+    """Whether ``q`` is an amount already stated, pointed at with a demonstrative ("The plan
+    keeps 20%. Think of that 20% as the early-withdrawal penalty"): it is the value of
+    whatever the earlier sentence gave it to, not a new value of ``anchor``'s figure, unless
+    it modifies the anchor itself ("that 20% penalty")."""
+    if not _POINTED.search(cand.text[max(0, q.start - cand.start - 8):q.start - cand.start]):
+        return False
+    return not any(anchor in names(m.label) and m.start >= q.end and _RIGHT_BEFORE.match(
+        cand.text[q.end - cand.start:m.start - cand.start]) for m in cand.concepts)
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -496,9 +516,10 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
                if q.kind == figure.unit and plausible(figure, q.value)
                and _wanted(figure, cand, q, singles)]
     amounts = _limited_amounts(amounts, cand, names, values_of)
+    anchor = anchor_of(claim, cond)
+    amounts = [q for q in amounts if not _pointed_back(cand, q, anchor, names)]
     if not amounts:
         return None
-    anchor = anchor_of(claim, cond)
     if any(anchor in names(m.label) for m in cand.concepts):
         owned = _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
         if owned is not None and _relative_to(owned, cand, anchor, names):

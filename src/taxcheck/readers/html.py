@@ -254,7 +254,11 @@ def _trafilatura_blocks(text: str, *, comments: bool = False) -> list[Extracted]
     try:
         result = trafilatura.bare_extraction(
             text, include_comments=comments, include_tables=True, include_images=False,
-            include_links=False, include_formatting=False, with_metadata=False)
+            include_links=False, include_formatting=False, with_metadata=False,
+            # recall mode: the precision mode dropped a bullet list after its lead-in on an
+            # e-mail newsletter (preheader, logo header, table); on the development pages
+            # it adds only that list, a teaser and a table of contents
+            favor_recall=True)
     except Exception:  # any extractor failure: read the page directly
         return []
     body = getattr(result, "body", None)
