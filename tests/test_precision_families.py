@@ -67,6 +67,19 @@ HISTORY = [
     'another.',
     'Old rule: close every traditional-type IRA together, or every Roth IRA together, and '
     'compare what came out with your basis.',
+    # a worked example dated by its label is of that year
+    'A 2016 example: a filer who had put in $6,000 of nondeductible money cashed out every '
+    'traditional IRA for $4,000. The $2,000 shortfall went on Schedule A, and the part above 2% '
+    'of AGI was deductible.',
+    'Example (2014): Dana closed all her IRAs for $3,000 less than her basis. She deducted the '
+    'excess over 2% of AGI on Schedule A.',
+    # a third own-words set: other past times and a rule taken away
+    'Your parents probably remember when the missed-RMD penalty was a brutal 50%.',
+    'Years back, hardship rules made you exhaust plan loans first. Not anymore.',
+    'The six-month freeze on deferrals after a hardship withdrawal was dropped for plan years '
+    'after 2019.',
+    'In those years a 70-year-old with a March birthday had to begin RMDs the following year at '
+    '70½.',
 ]
 HISTORY_WRONG = [
     ('RMDs kick in at 70½.', 'rmd-start-age-70-half'),
@@ -90,6 +103,10 @@ HISTORY_WRONG = [
      'ira-loss-grouped-across-kinds'),
     ('Old rule: your traditional and Roth IRAs were lumped together for the loss test.',
      'ira-loss-grouped-across-kinds'),
+    ('A 2026 example: close all your IRAs for $3,000 less than your basis and deduct the '
+     'shortfall on Schedule A.', 'ira-loss-misc-deduction-outdated'),
+    ('The missed-RMD penalty is a brutal 50%.', 'rmd-excise-rate'),
+    ('Hardship rules make you exhaust plan loans first.', 'hardship-loan-first'),
 ]
 
 TOPIC_HEADINGS = [
@@ -174,6 +191,14 @@ REPORTED = [
     'Dear Penny: A coworker swears a 401(k) loan is taxable the day you take it. Is that true?',
     'He was told he could recharacterize his conversion if stocks fell.',
     'Several listeners asked me if the IRA limit is $8,000 this year.',
+    # a reported question runs to the clause's end: its commas set off asides
+    'One listener asked whether, as a couple filing jointly, they could each write off $3,000 '
+    'of capital losses.',
+    'He asked whether his Roth IRA, which he opened in 2010, has RMDs at 73.',
+    'Several of you asked if, after a hardship withdrawal, you can pay the money back.',
+    # professionals' beliefs
+    'Many planners assumed the IRA loss write-off would come back in 2026.',
+    'Some accountants believed the old IRA-loss deduction would be revived for 2026.',
 ]
 REPORTED_WRONG = [
     ("She can take money from her IRA at 50 because she's a police officer.", 'public-safety-ira'),
@@ -191,6 +216,11 @@ REPORTED_WRONG = [
     ('A 401(k) loan is taxable the day you take it.', 'plan-loan-taxable'),
     ('He could recharacterize his conversion if stocks fell.', 'conversion-recharacterize'),
     ('The IRA limit is $8,000 this year.', 'ira-limit'),
+    ('As a couple filing jointly, you can each write off $3,000 of capital losses.',
+     'capital-loss-limit-per-spouse'),
+    ('His Roth IRA, which he opened in 2010, has RMDs at 73.', 'roth-ira-rmd'),
+    ('After a hardship withdrawal, you can pay the money back.', 'hardship-withdrawal-repayable'),
+    ('The IRA loss write-off comes back in 2026.', 'misc-itemized-return-2026'),
 ]
 
 AGE_GROUPS = [
@@ -228,6 +258,9 @@ AGE_GROUPS = [
     '50? Your total is $24,500.',
     '## 2026 at a glance\n\nAt 60 through 63 you can add $11,250 instead of $8,000.\n\nSavers '
     'younger than 50 — combined total: $24,500',
+    # a cell with a dash for a year has no value for it
+    '| Catch-up | 2024 | 2025 | 2026 |\n|---|---|---|---|\n| Ages 60–63 | — | $11,250 | $11,250 |',
+    'Extra catch-up, ages 60 to 63 — 2024: –',
 ]
 AGE_GROUPS_WRONG = [
     ('Ages 60–63 — Total: $32,500', 'deferral-total-60-63'),
@@ -242,6 +275,7 @@ AGE_GROUPS_WRONG = [
     ('## 2026 at a glance\n\nAt 60 through 63 you can add $11,250 instead of $8,000.\n\n- '
      'Ages 60–63 — Total: $32,500',
      'deferral-total-60-63'),
+    ('Extra catch-up, ages 60 to 63 — 2024: $11,250', 'catch-up-60-63-before-2025'),
 ]
 
 DENIALS = [
@@ -274,6 +308,13 @@ DENIALS = [
     'with it.',
     '## Wash sales and IRAs\n\nAn IRA purchase makes the loss vanish. Ordinarily, though, a '
     'washed loss just gets deferred.',
+    # a rule said to cease
+    'After 59½, the per-conversion clock stops mattering.',
+    "Once you turn 59½, each conversion's five-year countdown ceases to apply.",
+    'Q: Does the conversion clock matter at 62?\nA: No. Past 59½, the conversion clocks stop '
+    'counting for the penalty.',
+    'Reached 59½? Then those conversion waiting periods stop applying to you.',
+    'Undoing a Roth conversion is out of the question since 2018.',
 ]
 DENIALS_WRONG = [
     ('Hardship status excuses you from the extra 10% tax.', 'hardship-withdrawal-penalty-free'),
@@ -291,6 +332,9 @@ DENIALS_WRONG = [
     ('Qualifying as a hardship shields you from the additional 10%.',
      'hardship-withdrawal-penalty-free'),
     ('You can still recharacterize a Roth conversion.', 'conversion-recharacterize'),
+    ("Even after 59½, each conversion's five-year clock still applies.",
+     'roth-conversion-clock-after-59'),
+    ('The five-year conversion clock keeps applying after 59½.', 'roth-conversion-clock-after-59'),
 ]
 
 
@@ -316,3 +360,16 @@ def test_correct_sentences_of_the_five_families_draw_no_problem(problems, body):
                          + REPORTED_WRONG + AGE_GROUPS_WRONG + DENIALS_WRONG)
 def test_the_same_rules_stated_for_today_stay_flagged(problems, body, claim):
     assert claim in problems(body)
+
+
+@pytest.mark.parametrize(("written", "body"), [
+    ("2015-11-02", "A 2015 example: Dana closes all her IRAs for $3,000 less than her basis. "
+                   "She can deduct the excess over 2% of AGI on Schedule A."),
+    ("2016-03-01", "Example (2016): close every traditional IRA, and the shortfall below your "
+                   "basis is deductible on Schedule A."),
+])
+def test_an_old_page_dating_its_example_in_its_own_year_still_states_the_old_rule(
+        db, written, body):
+    text = f"---\ntitle: IRA losses\ndate: {written}\n---\n\n{body}\n"
+    report = Checker(db).check(read_bytes(text.encode(), "article.md"))
+    assert "ira-loss-misc-deduction-outdated" in {f.claim_id for f in report.findings}

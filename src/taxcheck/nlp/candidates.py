@@ -566,13 +566,26 @@ def _preposed_condition(tokens: _Tokens, a: int, b: int) -> tuple[int, int] | No
     return start, comma
 
 
+_REPORTS_ASKING = frozenset({"asked", "ask", "asks", "asking", "wondered", "wonder", "wonders",
+                           "wondering", "know", "inquired", "inquires", "question",
+                           "questioned"})
+"""Words right before "whether" / "if" that report a question ("A reader asked whether ...",
+"wanted to know if ...")."""
+
+
 def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
-    """Token spans an embedded question asks about: from "whether" to the next comma."""
+    """Token spans an embedded question asks about: from "whether" to the next comma, or to
+    the clause's end when a verb of asking reports it ("A reader asked whether she and her
+    husband, filing jointly, could each deduct ...": the commas set off asides)."""
     spans = []
     for cue in cues:
         if cue.label_ != EMBEDDED_QUESTION:
             continue
-        end = next((i for i in range(cue.end, b) if tokens.word(i) == ","), b)
+        words = tokens.span_text(cue.start, cue.end).lower().split()
+        reported = bool(_REPORTS_ASKING.intersection(words)) or (
+            cue.start > 0 and tokens.word(cue.start - 1).lower() in _REPORTS_ASKING)
+        end = b if reported else next(
+            (i for i in range(cue.end, b) if tokens.word(i) == ","), b)
         spans.append((cue.start, end))
     return spans
 

@@ -39,7 +39,7 @@ from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
-from taxcheck.readers.lines import TABLE_DASH, corner_missing
+from taxcheck.readers.lines import TABLE_DASH, corner_missing, no_value
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -363,7 +363,7 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
             name = header[column - shift].rstrip("?") if column - shift < len(header) else ""
             if dated and not _YEAR.search(name):
                 name = f"{dated}: {name}" if name else dated
-            if value:
+            if not no_value(value):
                 out.append(Extracted("table_cell", value, row=r[0] or None,
                                      column=name or None))
 
