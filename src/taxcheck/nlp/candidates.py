@@ -665,8 +665,25 @@ def _is_question(tokens: _Tokens, sent: tuple[int, int], sent_start_char: int,
         if not before and _states(tokens, cue, sent[1]):
             return False
         if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
-            return True
+            return not _answered(tokens, cue, sent[1], sent_text[cue.end_char - sent_start_char:])
     return False
+
+
+def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
+    """A wh-label that a colon answers states what follows: "What you owe: 10%", a table's
+    row "Traditional IRA \u2014 How withdrawals are taxed: Capital gains rates" (a column
+    named "How withdrawals are taxed" and its cell). An inverted auxiliary or "to" still
+    asks ("How to deduct it: a guide"), and so does a value that is a question itself
+    ("What it controls: Whether converted dollars owe the 10% penalty")."""
+    if cue.end < sent_end and tokens.word(cue.end).lower() in _ASKING:
+        return False
+    _, colon, value = rest.partition(":")
+    words = value.split()
+    return bool(colon) and bool(words) and words[0].lower() not in _OPEN_VALUES
+
+
+_OPEN_VALUES = frozenset(("whether", "if", "how", "what", "when", "which", "why", "who"))
+"""A value that opens a question of its own: the label still names a topic."""
 
 
 _WH_WORDS = frozenset(("why", "how"))
