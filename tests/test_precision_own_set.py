@@ -130,3 +130,35 @@ def test_a_myth_line_opens_no_procedure_for_the_fact_line_under_it(problems):
     # stated in the writer's own voice, the abolished rule still opens its steps
     assert problems("You can deduct an IRA loss if you close every IRA you own. To do it:\n\n"
                     "1. Cash out every traditional IRA.\n2. Itemize on Schedule A.")
+
+
+# A premise told of the reader ("You left at 52") before a consequence of the other polarity
+# (", so that door's closed", ", so the rule of 55 can't help you"): the premise states a
+# circumstance, not the rule of 55 the paragraph around it speaks of. On main a0e5cef 4/4
+# were flagged rule-of-55-left-before-55.
+PREMISES = [
+    'The separation has to come in or after the year you turn 55. You quit at 51, so that door '
+    'is shut for the old plan.',
+    'The rule of 55 needs you to leave in the year you turn 55 or later. She retired at 53, so '
+    'that ship has sailed for her 401(k).',
+    'Only a separation in or after the year you turn 55 counts. You left at 50, so you\'re out '
+    'of luck with that plan.',
+    "You left at 52, so the rule of 55 can't help you with this 401(k), even after your 55th "
+    'birthday.',
+]
+PREMISES_WRONG = [
+    'The rule of 55 covers penalty-free withdrawals from your plan. You left at 52, so the rule '
+    'of 55 applies to this 401(k) once you turn 55.',
+    'I quit at 53 and used the rule of 55 on that 401(k) at 55.',
+    'Left your job at 52? Once you turn 55 you can use the rule of 55 on that 401(k).',
+]
+
+
+@pytest.mark.parametrize("body", PREMISES)
+def test_a_premise_before_a_denied_consequence_states_no_rule(problems, body):
+    assert problems(body) == set()
+
+
+@pytest.mark.parametrize("body", PREMISES_WRONG)
+def test_the_rule_of_55_stated_of_a_job_left_too_early_stays_flagged(problems, body):
+    assert "rule-of-55-left-before-55" in problems(body)
