@@ -99,10 +99,10 @@ class DiscourseContext:
         """Topic -> the accounts the clause that named it named too, and its sentence."""
         self.sentence = 0
         self.section_start = 0
-        """The sentence number of the current section's heading (or forum post's header)."""
+        """The sentence number of the current section's heading."""
         self.heading_start = 0
-        """The sentence number of the current section's heading: a forum post's header does
-        not move it, since a reply's pronouns may point at the question of the post before."""
+        """The sentence number of the last heading (not page furniture: a forum reply's header
+        starts a post that may still answer the one before it)."""
 
     def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
         """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
