@@ -608,3 +608,89 @@ def test_another_plans_amount_is_not_a_wrong_figure_of_the_account_named_before(
 ])
 def test_another_plans_amount_given_to_the_named_plan_is_still_wrong(check_text, text):
     assert ("simple-catch-up-limit", "false") in _found(check_text, text, ".md")
+
+
+# --- a pronoun does not reach back across a section heading ----------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("# Where losses count\n\n## Inside your IRA\n\nDeclines inside an IRA never give you a "
+     "deduction.\n\n## Individual stocks\n\nWhen a company you invested in loses most of its "
+     "value, you can write off the decline only once you sell.\n", "retirement-loss-deductible"),
+    ("<html><body><h1>Loss FAQ</h1><h3>Can I deduct the loss on my 401(k)?</h3><p>No. A drop "
+     "inside a 401(k) is never deductible.</p><h3>What about a stock that collapses?</h3><p>Once "
+     "its value has gone to zero, you can claim it as a capital loss for that year.</p>"
+     "</body></html>", "retirement-loss-capital-loss"),
+    ("# Retirement money basics\n\n## Your 401(k) loan\n\nYou can borrow up to $50,000 from your "
+     "401(k).\n\n## Inheriting an IRA\n\nMost non-spouse heirs must empty it within 10 years.\n",
+     "ira-loan"),
+    ("# Hardship and rollovers\n\n## Hardship withdrawals\n\nA hardship withdrawal can't be "
+     "rolled over.\n\n## Moving an old 401(k)\n\nYou can roll it into an IRA, and a direct "
+     "rollover has no withholding.\n", "hardship-withdrawal-repayable"),
+    ("# Loans and losses\n\n## Borrowing from your 401(k)\n\nA 401(k) loan can be up to $50,000."
+     "\n\n## Brokerage losses\n\nIf they exceed your gains, you can deduct all of them against "
+     "your salary this year.\n", "retirement-loss-deductible"),
+])
+def test_a_pronoun_takes_nothing_named_before_its_sections_heading(check_text, text, wrong):
+    suffix = ".html" if text.startswith("<html>") else ".md"
+    assert wrong not in {claim for claim, _ in _found(check_text, text, suffix)}
+
+
+@pytest.mark.parametrize("text, claim", [
+    # the heading's own account still is the pronoun's
+    ("# Losses\n\n## Your car\n\nSelling a car at a loss gives you nothing.\n\n## Your Roth IRA"
+     "\n\nIts losses can be written off on Schedule D.\n", "retirement-loss-deductible"),
+    # and so is an account named earlier in the same section
+    ("# Losses\n\n## Your 401(k)\n\nThe market fell and my 401(k) dropped 30%.\n\nCan I deduct "
+     "it on my return? Yes, you can write it off.\n", "retirement-loss-deductible"),
+])
+def test_a_pronoun_still_takes_its_sections_account(check_text, text, claim):
+    assert (claim, "false") in _found(check_text, text, ".md")
+
+
+# --- an amount pointed back at ("that 20%") is the earlier sentence's --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Take the check yourself and the plan keeps 20% back for taxes. Consider that 20% your "
+    "early-withdrawal penalty, paid in advance.",
+    "- The plan withholds 20% when it pays you directly.\n- Think of that 20 percent as the "
+    "early withdrawal penalty collected ahead of time.",
+    "Your plan must withhold 20% when the money is paid to you. Look at those 20 percent as the "
+    "IRS taking your early withdrawal penalty up front.",
+])
+def test_a_withheld_amount_pointed_back_at_is_called_a_penalty_not_a_wrong_rate(check_text,
+                                                                             text):
+    found = _found(check_text, text + "\n")
+    assert ("rollover-withholding-is-penalty", "false") in found
+    assert ("early-withdrawal-rate", "false") not in found
+
+
+def test_an_amount_pointed_back_at_that_modifies_the_figures_noun_is_still_checked(check_text):
+    found = _found(check_text, "If you cash out early, that 20% early withdrawal penalty comes on "
+                               "top of income tax.\n")
+    assert ("early-withdrawal-rate", "false") in found
+
+
+# --- a step of an outdated procedure that adds an error of its own ---------------------------
+
+@pytest.mark.parametrize("text, suffix", [
+    ("# How to deduct your IRA loss\n\n1. Close every traditional IRA you own.\n2. Subtract what "
+     "you got back from your basis.\n3. Whatever you can't use this year carries forward to next "
+     "year.\n", ".md"),
+    ("<html><body><h1>Claiming an IRA loss</h1><p>You can deduct an IRA loss once you close every "
+     "traditional IRA you own.</p><ol><li>Add up your nondeductible contributions.</li><li>Empty "
+     "every account in the same year.</li><li>Any loss you can't use rolls over into future "
+     "years.</li></ol></body></html>", ".html"),
+])
+def test_a_step_that_carries_the_loss_forward_is_false_not_one_more_outdated_step(
+        check_text, text, suffix):
+    found = _found(check_text, text, suffix)
+    assert ("retirement-loss-carryforward", "false") in found
+    assert ("retirement-loss-rollover", "false") not in found
+
+
+def test_the_steps_of_the_old_rule_stay_outdated(check_text):
+    text = ("# How to deduct your IRA loss\n\n1. Close every traditional IRA you own.\n2. "
+            "Subtract what you got back from your basis.\n3. Report the loss on Schedule A with "
+            "your other miscellaneous deductions.\n")
+    found = _found(check_text, text, ".md")
+    assert {v for _, v in found} == {"outdated"}

@@ -422,3 +422,39 @@ def test_an_article_with_a_comment_thread_is_read_without_it():
     document = read_bytes(page.encode(), "article.html")
     assert not any("penny_pincher" in b.text or "cheaper than a loan" in b.text
                    for b in document.blocks)
+
+
+NEWSLETTER = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Plan Notes - March: Your Savings Plan This Spring</title></head><body>
+<div class="preheader">Spring updates to the savings plan, and what to know before you borrow.</div>
+<header><img src="logo.png" alt="Acme Tools - Benefits">
+<p><a href="#">View online</a> | <a href="#">Benefits site</a></p></header>
+<h2>This year's numbers</h2>
+<p>Your own paycheck deferrals can go up to $24,500 this year,
+and savers 50 or older can add $8,000 more.</p>
+<table><tr><th>Limit</th><th>2025</th><th>2026</th></tr>
+<tr><td>Deferrals</td><td>$23,500</td><td>$24,500</td></tr>
+<tr><td>Catch-up, 50+</td><td>$7,500</td><td>$8,000</td></tr></table>
+<p>Reminder: the company match is not counted against your own deferral limit.</p>
+<h2>Taking money out while you work</h2>
+<p>Emergencies happen. Here is what to expect if you ask for a hardship payout:</p>
+<ul><li>The plan will ask you to borrow the largest loan you can get first.</li>
+<li>The payout counts as taxable income for the year.</li>
+<li>It cannot be put back into the plan later.</li></ul>
+<h2>Need help?</h2>
+<p>Call the benefits line on weekdays. We can explain the plan but cannot give tax advice.</p>
+<footer><p>&#169; 2026 Acme Tools &#183; <a href="#">Unsubscribe</a></p></footer>
+</body></html>"""
+
+
+def test_email_newsletter_keeps_the_list_after_its_lead_in(tmp_path):
+    """An HR e-mail laid out with a preheader, a logo header and a table: the extractor's
+    precision mode dropped the bullet list under "Here is what to expect ...:" (the claims
+    were in it); the list items are read, the footer is not."""
+    page = tmp_path / "plan-notes.html"
+    page.write_text(NEWSLETTER, encoding="utf-8")
+    blocks = read_path(str(page)).blocks
+    items = [b.text for b in blocks if b.kind == "list_item"]
+    assert "The plan will ask you to borrow the largest loan you can get first." in items
+    assert "It cannot be put back into the plan later." in items
+    assert not any("Unsubscribe" in b.text for b in blocks)

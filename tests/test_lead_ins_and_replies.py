@@ -339,3 +339,27 @@ def test_a_question_naming_the_escape_itself_is_answered_as_asked(check_text):
                "waiting?\n\nA: No, every conversion triggers the 10% early withdrawal penalty.\n")
     found = _said(check_text(article, suffix=".md"))
     assert ("conversion-penalized", "false", 5) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Can you deduct a loss in your IRA? Maybe.",
+    "Q: My IRA lost value. Is that deductible?\nA: It depends on what kind of money you put in.",
+    "Can I write off the loss in my IRA? Generally not.",
+    "Can an IRA loss be claimed on your taxes? For most people, no.",
+    "Q. Is a loss in my IRA tax-deductible?\nA. Typically not.",
+])
+def test_a_maybe_or_mostly_no_to_the_ira_loss_question_is_the_old_deduction(check_text, text):
+    found = {(f.claim_id, f.verdict) for f in check_text(text).findings}
+    assert ("ira-loss-misc-deduction-outdated", "outdated") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Is a hardship withdrawal penalty-free? It depends.",
+    "Will my RMD be lower next year? Maybe.",
+    "Can I take a 401(k) loan after I leave my job? Possibly, if your plan allows it.",
+    "Can I deduct a loss in my brokerage account? It depends on your gains.",
+    "Can you deduct a loss in your IRA? No.",
+    "Is my IRA loss deductible? Maybe you've heard it is, but it isn't.",
+])
+def test_a_maybe_answers_only_a_claim_that_names_it(check_text, text):
+    assert [f.claim_id for f in check_text(text).findings if f.verdict != "accurate"] == []

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.clauses import Candidate
+from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
 from taxcheck.follow_ons import FollowOn
 from taxcheck.matching.years import AMOUNT_KINDS, ClauseYears
@@ -30,6 +30,11 @@ POSSESSIVES = frozenset({"its", "their"})
 """Pronouns that take only the account or loss from context, not the topic."""
 REFERENCE_WINDOW = 6
 """How many sentences back a reference to a kind of thing ("the credit") may reach."""
+PLACED_WINDOW = 1
+"""How many sentences back the concept a reference stands for must have been named for the
+reference to stand where it is written, so that an amount beside "the credit" is the
+credit's; a concept named further back only adds its label (an amount beside "the
+penalty" is not an RMD age because RMDs came up four sentences earlier)."""
 GROUP_WINDOW = {"topic": 2, "person": 2, "feature": 1, "state": 2, "cohort": 0}
 """A pronoun reaches back only this many sentences for these groups ("it" is the hardship
 withdrawal of this or the last sentence, not one three paragraphs up; "their" is the
@@ -134,10 +139,15 @@ class DiscourseContext:
                                   labels=tuple(sorted(source[group])), source="context"))
         return labels, steps
 
-    def referred(self, cand: Candidate, labels: set[str]) -> tuple[set[str], list[Step]]:
-        """Concepts that references in ``cand`` ("the credit") stand for, if named lately."""
+    def referred(self, cand: Candidate, labels: set[str]
+                 ) -> tuple[set[str], list[Step], list[ConceptMention]]:
+        """Concepts that references in ``cand`` ("the credit") stand for, if named lately,
+        and a mention of each where its reference stands (so that an amount next to "the
+        credit" is the credit's, as it is next to "the Saver's Credit"), when the concept
+        was named in this sentence or the one before (:data:`PLACED_WINDOW`)."""
         found: set[str] = set()
         steps: list[Step] = []
+        placed: list[ConceptMention] = []
         for mention in cand.concepts:
             targets = self.refers.get(mention.label, ())
             options = [t for t in targets
@@ -146,10 +156,13 @@ class DiscourseContext:
                 latest = max(self.seen[t] for t in options)
                 chosen = sorted(t for t in options if self.seen[t] == latest)
                 found.update(chosen)
+                if self.sentence - latest <= PLACED_WINDOW:
+                    placed.extend(ConceptMention(t, mention.start, mention.end, mention.text)
+                                  for t in chosen)
                 steps.append(Step(stage="context",
                                   detail=f"{mention.text}: {', '.join(chosen)} from context",
                                   labels=tuple(chosen), source="context"))
-        return found, steps
+        return found, steps, placed
 
     def borrowed(self, cand: Candidate) -> set[str]:
         """Groups that the concepts of a clause stating an amount borrow from the discourse."""
@@ -252,6 +265,11 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     # ...") is never taken from a heading ("Born 1950, 1955 and 1960: when do RMDs start?")
     source = {**{g: labels for g, labels in section_groups.items()
                  if GROUP_WINDOW.get(g, CONTEXT_WINDOW)}, **context.recent()}
+    # a new section starts a new thing to talk about: what sentences before its heading
+    # named is not what its pronouns stand for (the heading's own groups still are)
+    source = {g: labels for g, labels in source.items()
+              if g not in context.current or context.current[g][1] >= context.section_start
+              or section_groups.get(g) == labels}
     account = context.current.get(ACCOUNT_GROUP)
     if ACCOUNT_GROUP in source and (account is None or context.sentence - account[1]
                                     > ANTECEDENT_ACCOUNT_WINDOW) and antecedent_in_sentence(
@@ -399,7 +417,10 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
         labels, steps = _pointing_back(cand, context, section_groups)
     else:
         labels, steps = set(cand.labels), []
-    referred, more = context.referred(cand, labels)
+    referred, more, placed = context.referred(cand, labels)
+    if placed:
+        cand = replace(cand, concepts=tuple(sorted((*cand.concepts, *placed),
+                                                   key=lambda c: (c.start, c.end))))
     labels |= referred
     steps = steps + more
     borrowed = context.borrowed(cand)

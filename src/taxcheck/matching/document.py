@@ -40,7 +40,7 @@ from taxcheck.matching.discourse import (
     resolve_clause,
 )
 from taxcheck.matching.readings import Clause, first_reading
-from taxcheck.matching.retries.borrowing import MatchFn
+from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.cases import case_held, sets_up_case
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
@@ -75,6 +75,7 @@ from taxcheck.matching.retries.procedures import (
 )
 from taxcheck.matching.retries.questions import (
     ANSWERS,
+    HEDGED_ANSWERS,
     Question,
     answers,
     bare_reply,
@@ -156,11 +157,13 @@ _YEAR_FRAME = re.compile(
     r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:tax\s+year\s+)?(20\d\d)\s*,"
     r"|(?:(?:an\s+)?example\s+|a\s+case\s+)?(?:from|on|take|consider)\s+"
     r"(?:a|an|the|her|his|their|my|our|your|one)\s+(20\d\d)\s+(?:tax\s+)?"
-    r"(?:return|filing|tax\s+year|taxes)\s*[,:])", re.IGNORECASE)
+    r"(?:return|filing|tax\s+year|taxes)\s*[,:]"
+    r"|(?:an?\s+)?(20\d\d)\s+(?:illustration|example|case|scenario|case\s+study)\s*[,:]"
+    r"|(?:illustration|example|case|scenario)\s*\(\s*(20\d\d)\s*\)\s*[,:])", re.IGNORECASE)
 """A sentence that opens by naming its year ("For 2025, if you're single ...") or the past
 return a worked example comes from ("From a 2016 return: Ana cashed out ...", "On his 2015
-return: ..."): the paragraph's next sentences that name no year of their own speak of it
-too."""
+return: ...", "A 2015 illustration: ...", "Example (2014): ..."): the paragraph's next
+sentences that name no year of their own speak of it too."""
 _TURNS_ON_REPLY = re.compile(r"^\W*(?:but|however|though|still|that\s+said|then\s+again)\b",
                              re.IGNORECASE)
 """A sentence that turns against the reply before it ("Yes. But ...")."""
@@ -185,7 +188,7 @@ class _Section:
     """For a heading: the groups of the block after it (the section it introduces)."""
 
 
-FOLLOW_ON_LABELS = frozenset({*ANSWERS, "ONLY"})
+FOLLOW_ON_LABELS = frozenset({*ANSWERS, *HEDGED_ANSWERS, "ONLY"})
 """Concepts a follow-on sentence may name and still take the statement's: a reply ("It
 isn't.") and "just" ("You just don't owe it.") name no tax thing."""
 FILL_LABELS = frozenset({"LIMIT", "SEPARATE_LIMIT", "ITS_OWN"})
@@ -680,12 +683,17 @@ class _Walk:
         cand = res.cand
         item = block.kind == "list_item"
         in_steps = item and self.step_list and not self.other_list
+        before = res
         matches, res = as_step_of(
             cand, res, self.procedure, item and not self.other_list,
             numbered_step=(in_steps and cand.sentence_index == 0
                            and numbered(block.text, block.number)),
             elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
             expanded=self.db.expand(res.labels))
+        if matches:
+            wrong, stepped = self._wrong_with_procedures_account(before, match)
+            if wrong:
+                return wrong, stepped
         if (self.procedure is not None and cand.polarity == "negated"
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
                 and denies_rule(cand, in_steps)):
@@ -693,6 +701,30 @@ class _Walk:
         if not matches and item:
             matches, res = as_item_of(cand, res, self.lead, match)
         return matches, res
+
+    def _wrong_with_procedures_account(self, res: Resolution, match: MatchFn
+                                       ) -> tuple[list[Match], Resolution]:
+        """A step of an open procedure that matches nothing by itself but, given the account
+        and loss the procedure is about, states with a concept of its own a rule that is
+        false even under the old one ("Whatever you can't use this year carries forward"
+        among the steps of the pre-2018 IRA-loss deduction): that error, not one more step
+        of the outdated rule."""
+        procedure, cand = self.procedure, res.cand
+        if (procedure is None or cand.polarity != "affirmed" or cand.historical
+                or cand.attribution or cand.question):
+            return [], res
+        extra = {label for group in HOLDER_GROUPS for label in procedure.vocabulary
+                 & self.context.groups.get(group, set())}
+        extra -= self.db.expand(res.labels)
+        own = res.labels - procedure.vocabulary
+        if not extra or not own:
+            return [], res
+        wrong = [m for m in match(res.labels | extra) if m.verdict == "false"
+                 and m.claim.fact != procedure.claim.fact and m.concepts & own]
+        if not wrong:
+            return [], res
+        return wrong, borrowed(res, extra, f"the rule stated on line {procedure.line}",
+                               "procedure")
 
     def _note_reply(self, index: int, cand: Candidate, stated: set[int]) -> None:
         """Remember a reply that says more than yes or no and stated nothing of its own
@@ -747,7 +779,7 @@ class _Walk:
         for its later sentences that name none and do not turn away from it ("but now")."""
         frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
         if frame:
-            self.paragraph_year = (index, index, int(frame.group(1) or frame.group(2)))
+            self.paragraph_year = (index, index, int(next(g for g in frame.groups() if g)))
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]

@@ -41,6 +41,15 @@ _TOTAL_AFTER = re.compile(
     r"catch)\b", re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
 "$35,750 in a 401(k), including the super catch-up")."""
+_WITH_CATCH_UP_AFTER = re.compile(
+    r"^\s*with\s+(?:the\s+|your\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"catch", re.IGNORECASE)
+_EXTRA_BEFORE = re.compile(r"\b(?:extra|additional|another|add|adds|added|adding|more)\b"
+                           r"[^.;$]{0,20}$", re.IGNORECASE)
+"""An amount "with the regular catch-up" right after it is the total the catch-up brings
+("those 50 and up can reach $32,500 with the regular catch-up"), unless it is itself the
+extra amount ("an extra $8,000 with the catch-up"). ("$8,600 including the catch-up" stays
+a value of the IRA's one-amount total, which is no sum of limits.)"""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
@@ -271,6 +280,26 @@ def _relative_to(q: Quantity, cand: Candidate, anchor: str, names: Names) -> boo
     return False
 
 
+_POINTED = re.compile(r"\b(?:that|this|those|these)\s+\$?$", re.IGNORECASE)
+"""A demonstrative right before an amount: one already stated ("that 20%", "this $8,000")."""
+_RIGHT_BEFORE = re.compile(
+    r"^[\s-]*(?:(?!(?:as|is|are|was|were|be|of|to|for|from|the|a|an|your|my|its|their|our)\b)"
+    r"[a-z]+[\s-]+){0,3}$", re.IGNORECASE)
+"""What may stand between an amount and the noun it modifies: modifiers of its noun ("that
+20% penalty", "that 20% early withdrawal penalty"), no verb, article or preposition."""
+
+
+def _pointed_back(cand: Candidate, q: Quantity, anchor: str, names: Names) -> bool:
+    """Whether ``q`` is an amount already stated, pointed at with a demonstrative ("The plan
+    keeps 20%. Think of that 20% as the early-withdrawal penalty"): it is the value of
+    whatever the earlier sentence gave it to, not a new value of ``anchor``'s figure, unless
+    it modifies the anchor itself ("that 20% penalty")."""
+    if not _POINTED.search(cand.text[max(0, q.start - cand.start - 8):q.start - cand.start]):
+        return False
+    return not any(anchor in names(m.label) and m.start >= q.end and _RIGHT_BEFORE.match(
+        cand.text[q.end - cand.start:m.start - cand.start]) for m in cand.concepts)
+
+
 def plausible(figure: Figure, amount: float) -> bool:
     """Whether ``amount`` can be a (right or wrong) value of ``figure`` at all."""
     values = [v for year in figure.values for v in figure.choices(year)]
@@ -292,6 +321,7 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
+                or (_WITH_CATCH_UP_AFTER.match(after) and not _EXTRA_BEFORE.search(before))
                 or before.rstrip().endswith("=")
                 or (_ADD_THEN_TOTAL.search(before) and not _NAMES_A_LIMIT.match(after)))
 
@@ -486,9 +516,10 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
                if q.kind == figure.unit and plausible(figure, q.value)
                and _wanted(figure, cand, q, singles)]
     amounts = _limited_amounts(amounts, cand, names, values_of)
+    anchor = anchor_of(claim, cond)
+    amounts = [q for q in amounts if not _pointed_back(cand, q, anchor, names)]
     if not amounts:
         return None
-    anchor = anchor_of(claim, cond)
     if any(anchor in names(m.label) for m in cand.concepts):
         owned = _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
         if owned is not None and _relative_to(owned, cand, anchor, names):

@@ -27,13 +27,26 @@ _BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s
 """A year of birth or death ("born in 1960", "born in 1951 through 1959", "she died after
 2019") is not a tax year the clause speaks of."""
 _MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
-                            r"(?:wages|earnings|salary|pay|compensation)\b", re.IGNORECASE)
-"""A year that dates what is measured ("your 2025 wages"), not the tax year the clause
-speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
+                            r"(?:wages|earnings|salary|pay|compensation)\b"
+                            r"|^\s*(?:Form\s+)?W-2\b", re.IGNORECASE)
+"""A year that dates what is measured ("your 2025 wages", "box 3 of your 2025 W-2"), not the
+tax year the clause speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
+_MEASURED_BEFORE = re.compile(r"\b(?:wages|salary|paycheck|compensation|earnings|pay)\b"
+                              r"[^.;:$]{0,40}$", re.IGNORECASE)
+"""What stands before a relative year that dates the pay it follows ("wages from us last
+year topped $150,000"): the year of the wages, not of the rule the clause speaks of."""
 _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
+                        r"\b(?:in|during)\s+$"
+                        r"|\b(?:wages|salary|paycheck|compensation|earnings|pay)\b[^.;:$]{0,40}"
                         r"\b(?:in|during)\s+$", re.IGNORECASE)
 """A year in which something was earned ("if you earned more than $150,000 from your employer
-in 2025"): it dates the earnings, not the rule."""
+in 2025", "whose pay from the company in 2025 came in above $150,000"): it dates the
+earnings, not the rule."""
+_FOR_COMPARISON = re.compile(r"^\W*(?:for|by|in)\s+comparison\b", re.IGNORECASE)
+"""A sentence that opens by setting up a comparison ("For comparison, a 50-plus saver this
+year tops out at $31,000" on a page dated 2025 about 2026's limits): its "this year" is the
+page's own year, the value the new one is compared with, not the year the page is checked
+for."""
 _SINCE_YEAR = re.compile(r"\bsince\s+$"
                          r"|\b(?:as|than)\s+(?:(?:it|they|that|this)\s+(?:was|were|did|had)\s+)?"
                          r"(?:in\s+|for\s+|during\s+)?$", re.IGNORECASE)
@@ -114,7 +127,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
             and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
             and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
-    present = default if not free and relatives and relatives[0].value == 0 else None
+    present = default if (not free and relatives and relatives[0].value == 0
+                          and not _FOR_COMPARISON.match(cand.sentence)) else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound
                and q.start not in owned]
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
@@ -128,7 +142,8 @@ def _free_relatives(cand: Candidate, reference: dt.date, bound: dict[int, int]
     becomes $24,500 this year" dates the $23,500 to last year (bound here) and leaves the
     clause to "this year". A possessive relative year is the clause's own when it owns the
     clause's only amount."""
-    relatives = [q for q in cand.quantities if q.kind == "relyear"]
+    relatives = [q for q in cand.quantities if q.kind == "relyear"
+                 and not (q.value and _MEASURED_BEFORE.search(cand.text[:q.start - cand.start]))]
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
     if len(relatives) < 2 or len(amounts) < 2:
         return relatives

@@ -566,13 +566,26 @@ def _preposed_condition(tokens: _Tokens, a: int, b: int) -> tuple[int, int] | No
     return start, comma
 
 
+_REPORTS_ASKING = frozenset({"asked", "ask", "asks", "asking", "wondered", "wonder", "wonders",
+                           "wondering", "know", "inquired", "inquires", "question",
+                           "questioned"})
+"""Words right before "whether" / "if" that report a question ("A reader asked whether ...",
+"wanted to know if ...")."""
+
+
 def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
-    """Token spans an embedded question asks about: from "whether" to the next comma."""
+    """Token spans an embedded question asks about: from "whether" to the next comma, or to
+    the clause's end when a verb of asking reports it ("A reader asked whether she and her
+    husband, filing jointly, could each deduct ...": the commas set off asides)."""
     spans = []
     for cue in cues:
         if cue.label_ != EMBEDDED_QUESTION:
             continue
-        end = next((i for i in range(cue.end, b) if tokens.word(i) == ","), b)
+        words = tokens.span_text(cue.start, cue.end).lower().split()
+        reported = bool(_REPORTS_ASKING.intersection(words)) or (
+            cue.start > 0 and tokens.word(cue.start - 1).lower() in _REPORTS_ASKING)
+        end = b if reported else next(
+            (i for i in range(cue.end, b) if tokens.word(i) == ","), b)
         spans.append((cue.start, end))
     return spans
 
@@ -904,9 +917,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             negations = _negations(clause_cues, pseudo, inside, negation_scope, asides) if (
                 NEGATION in kinds) else ()
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
-            # points at the clause's own words, not back into the discourse
+            # points at the clause's own words, not back into the discourse; nor does one in
+            # what the clause sets aside ("the teacher deduction has nothing to do with it")
             pointers = [c for c in clause_cues if c.label_ == ANAPHOR
                         and not any(lo <= c.start < hi for lo, hi in asides)
+                        and not any(lo <= c.start < hi for lo, hi in left_out)
                         and not _expletive(tokens, c, b)] if ANAPHOR in kinds else []
             # ", whether ... or ..." means "either way"; it does not ask
             asked = _asked(tokens, [c for c in clause_cues if not _after_comma(tokens, c)],

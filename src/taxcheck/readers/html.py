@@ -39,7 +39,7 @@ from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
-from taxcheck.readers.lines import TABLE_DASH, corner_missing
+from taxcheck.readers.lines import TABLE_DASH, corner_missing, no_value
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -254,7 +254,11 @@ def _trafilatura_blocks(text: str, *, comments: bool = False) -> list[Extracted]
     try:
         result = trafilatura.bare_extraction(
             text, include_comments=comments, include_tables=True, include_images=False,
-            include_links=False, include_formatting=False, with_metadata=False)
+            include_links=False, include_formatting=False, with_metadata=False,
+            # recall mode: the precision mode dropped a bullet list after its lead-in on an
+            # e-mail newsletter (preheader, logo header, table); on the development pages
+            # it adds only that list, a teaser and a table of contents
+            favor_recall=True)
     except Exception:  # any extractor failure: read the page directly
         return []
     body = getattr(result, "body", None)
@@ -359,7 +363,7 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
             name = header[column - shift].rstrip("?") if column - shift < len(header) else ""
             if dated and not _YEAR.search(name):
                 name = f"{dated}: {name}" if name else dated
-            if value:
+            if not no_value(value):
                 out.append(Extracted("table_cell", value, row=r[0] or None,
                                      column=name or None))
 

@@ -393,6 +393,15 @@ def table_rows(lines: list[str]) -> list[tuple[int, int]]:
 
 
 TABLE_DASH = " \u2014 "
+_NO_VALUE = re.compile(r"^[\s*_`]*(?:[-\u2010-\u2015\u2212]+|n/?a)[\s*_`.]*$", re.IGNORECASE)
+"""A cell that holds no value: a dash or "n/a" ("Catch-up, ages 60-63 | — | $11,250": the
+rule did not exist that year; "Under 50 | $24,500 | — |": no catch-up). It states
+nothing, so it is no ``table_cell``."""
+
+
+def no_value(cell: str) -> bool:
+    """True for an empty cell, a dash or "n/a"."""
+    return not cell.strip() or bool(_NO_VALUE.match(cell))
 """Joins a table cell's row label and column header in the statement it is read as."""
 
 
@@ -462,7 +471,7 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
     for offset, cells in parsed[1:]:
         label = _plain_text(cells[0][1])
         for column, (at, value) in enumerate(cells[1:], start=1):
-            if not value.strip():
+            if no_value(value):
                 continue
             at_header = column - shift
             name = _plain_text(header[at_header]).rstrip("?") if at_header < len(header) else ""

@@ -25,6 +25,17 @@ from taxcheck.matching.years import AMOUNT_KINDS
 ANSWERS = {"ANSWER_YES": "affirmed", "ANSWER_NO": "negated"}
 """Concepts of a reply to the question just asked, and the polarity each gives it."""
 
+HEDGED_ANSWERS = {"MOSTLY_NO": "negated", "MAYBE_ANSWER": "affirmed"}
+"""Replies that answer the question and say more than yes or no: "Generally not." denies it
+for most cases only, which leaves room for the cases where it holds; "Maybe." or "It depends
+on ..." grants it in some cases. The concept stays among the reply's labels (a claim's
+condition may name it), and such a reply is never bare."""
+
+OPT_IN_ANSWERS = frozenset({"MAYBE_ANSWER"})
+"""Replies only a claim whose condition names them takes as an answer: "It depends." to
+"Is a hardship withdrawal penalty-free?" states nothing, to "Can I deduct my IRA loss?" the
+old narrow deduction (a condition names MAYBE_ANSWER)."""
+
 
 BARE_REPLY = 3
 """Words a reply needs to be read as a statement: a bare "Yes." or "It doesn't." is followed
@@ -134,19 +145,21 @@ def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
 
 
 def answers(cand: Candidate) -> bool:
-    """The clause opens with a reply ("Yes.", "It can.", "No.")."""
-    return not ANSWERS.keys().isdisjoint(cand.labels)
+    """The clause opens with a reply ("Yes.", "It can.", "No.", "Generally not.")."""
+    return not (ANSWERS.keys() | HEDGED_ANSWERS.keys()).isdisjoint(cand.labels)
 
 
 def _said(cand: Candidate) -> str | None:
     """The polarity the reply the clause opens with gives ("Yes": affirmed), else None."""
-    return next((ANSWERS[label] for label in ANSWERS if label in cand.labels), None)
+    return next((ANSWERS[label] for label in ANSWERS if label in cand.labels),
+                next((HEDGED_ANSWERS[label] for label in HEDGED_ANSWERS
+                      if label in cand.labels), None))
 
 
 def bare_reply(cand: Candidate) -> str | None:
     """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
     said = _said(cand)
-    if said is None:
+    if said is None or not HEDGED_ANSWERS.keys().isdisjoint(cand.labels):
         return None
     text = _reply_text(cand)
     if len(text.split()) >= BARE_REPLY or _HEDGED_REPLY.match(text):
@@ -202,6 +215,9 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
 
     said, matches = _toward(said, question, read(said), read)
     answered = reading(said)
+    opt_in = OPT_IN_ANSWERS & cand.labels
+    if opt_in:
+        matches = [m for m in matches if opt_in & m.condition.concepts()]
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
