@@ -694,3 +694,10 @@ def test_the_steps_of_the_old_rule_stay_outdated(check_text):
             "your other miscellaneous deductions.\n")
     found = _found(check_text, text, ".md")
     assert {v for _, v in found} == {"outdated"}
+
+
+def test_a_reply_after_a_forum_posts_header_still_answers_the_post_before(check_text):
+    text = ("Posted by dana\nMy 401(k) dropped 30% this year. Can I deduct the drop?\n\n"
+            "Reply from sam\nYes, you can write it off on your return.\n")
+    found = _found(check_text, text)
+    assert ("retirement-loss-deductible", "false") in found

@@ -145,3 +145,35 @@ def test_this_year_for_comparison_is_the_pages_own_year(check_text, opener, expe
 ])
 def test_a_separate_account_holding_an_amount_is_no_separate_limit(check_text, text, expected):
     assert _problems(check_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "more than that" after a range is above its top
+    ("For single filers covered at work the IRA deduction phases out between $81,000 and "
+     "$91,000 in 2026. Earn more than that and the deduction is gone.", []),
+    # after one amount, the start of the range, it is that amount: a cutoff
+    ("For single filers covered at work the IRA deduction starts to phase out at $81,000 in "
+     "2026. Earn more than that and the deduction is gone.",
+     [("ira-deduction-phaseout-hard-cutoff", "misleading")]),
+    ("For joint filers the Roth IRA number for 2026 is $242,000 of MAGI. Make a dollar more "
+     "than that and direct Roth contributions are off the table.",
+     [("roth-ira-phaseout-hard-cutoff", "misleading")]),
+])
+def test_more_than_that_after_a_range_or_an_amount(check_text, text, expected):
+    assert _problems(check_text(text)) == expected
+
+
+THREAD = ("Roth catch-up rule starts in 2026\n\nHigh earners' 401(k) catch-ups must be Roth.\n\n"
+          "{line}\n")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("And yes, this covers IRAs too.", [("roth-catch-up-ira", "false")]),
+    ("Heads up: it reaches your IRA as well.", [("roth-catch-up-ira", "false")]),
+    ("And no, this doesn't cover IRAs.", []),
+    ("Separately, the 10% early-withdrawal penalty hits IRAs too.", []),
+    ("The wash-sale rule reaches IRAs as well.", []),
+    ("RMDs, for their part, apply to traditional IRAs too.", []),
+])
+def test_the_roth_catch_up_rule_said_to_reach_iras_too(check_text, line, expected):
+    assert _problems(check_text(THREAD.format(line=line))) == expected

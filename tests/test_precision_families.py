@@ -73,6 +73,13 @@ HISTORY = [
     'of AGI was deductible.',
     'Example (2014): Dana closed all her IRAs for $3,000 less than her basis. She deducted the '
     'excess over 2% of AGI on Schedule A.',
+    # a third own-words set: other past times and a rule taken away
+    'Your parents probably remember when the missed-RMD penalty was a brutal 50%.',
+    'Years back, hardship rules made you exhaust plan loans first. Not anymore.',
+    'The six-month freeze on deferrals after a hardship withdrawal was dropped for plan years '
+    'after 2019.',
+    'In those years a 70-year-old with a March birthday had to begin RMDs the following year at '
+    '70½.',
 ]
 HISTORY_WRONG = [
     ('RMDs kick in at 70½.', 'rmd-start-age-70-half'),
@@ -98,6 +105,8 @@ HISTORY_WRONG = [
      'ira-loss-grouped-across-kinds'),
     ('A 2026 example: close all your IRAs for $3,000 less than your basis and deduct the '
      'shortfall on Schedule A.', 'ira-loss-misc-deduction-outdated'),
+    ('The missed-RMD penalty is a brutal 50%.', 'rmd-excise-rate'),
+    ('Hardship rules make you exhaust plan loans first.', 'hardship-loan-first'),
 ]
 
 TOPIC_HEADINGS = [
@@ -305,6 +314,7 @@ DENIALS = [
     'Q: Does the conversion clock matter at 62?\nA: No. Past 59½, the conversion clocks stop '
     'counting for the penalty.',
     'Reached 59½? Then those conversion waiting periods stop applying to you.',
+    'Undoing a Roth conversion is out of the question since 2018.',
 ]
 DENIALS_WRONG = [
     ('Hardship status excuses you from the extra 10% tax.', 'hardship-withdrawal-penalty-free'),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from taxcheck.claimdb import ClaimDatabase
@@ -151,8 +152,8 @@ def _singles(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[float]:
 
 def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
               labels: frozenset[str], cand: Candidate, years: ClauseYears,
-              anchors: dict[str, set[str]], rivals: tuple[Figure, ...] = ()
-              ) -> Match | None:
+              anchors: dict[str, set[str]], rivals: tuple[Figure, ...] = (),
+              example: str = "") -> Match | None:
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
@@ -175,7 +176,7 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                      _merge(claim.citations, figure.citations), implied, fix,
                      result.says)
     if ((not claim.years.contains(years.frame) and not _own_time(claim, cand, years))
-            or _names_top_of_range(db, claim, cand, years)):
+            or _names_top_of_range(db, claim, cand, years, example)):
         return None
     verdict = claim.verdict or "accurate"
     message, says = claim_message(claim, verdict)
@@ -183,11 +184,24 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                  claim.correction, (), claim.citations, implied, says=says)
 
 
+_STATED_RANGE = re.compile(
+    r"\$\s?\d[\d,.]*\s*[kK]?\s*(?:to|through|and|-|\u2013|\u2014)\s*\$\s?\d", re.IGNORECASE)
+"""Two amounts joined as the ends of a range ("$81,000 to $91,000", "between $129,000 and
+$149,000", "$242k\u2013$252k")."""
+
+
 def _names_top_of_range(db: ClaimDatabase, claim: Claim, cand: Candidate,
-                        years: ClauseYears) -> bool:
-    """The clause's amount is the top of one of ``claim.unless_top_of``'s ranges for its year."""
+                        years: ClauseYears, example: str = "") -> bool:
+    """The clause's amount is the top of one of ``claim.unless_top_of``'s ranges for its year;
+    or the clause states no amount and the sentence before it states a range: "more than
+    that" is then above its top ("phase out between $81,000 and $91,000. Earn more than that?
+    Then the deduction is off the table"), while after one amount ("the magic number is
+    $242,000. Make a dollar more than that and ...") it is that amount."""
     if not claim.unless_top_of:
         return False
+    if not any(q.kind == "usd" for q in cand.quantities):
+        before = example[:max(0, example.find(cand.sentence))] if cand.sentence in example else ""
+        return bool(_STATED_RANGE.search(before))
     for q in cand.quantities:
         year = years.of(q)
         for figure in (db.figures[f] for f in claim.unless_top_of):
@@ -245,7 +259,8 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     for claim, cond, implied in met:
         if claim.id in done:
             continue
-        match = _to_match(db, claim, cond, implied, labels, cand, years, anchors, rivals)
+        match = _to_match(db, claim, cond, implied, labels, cand, years, anchors, rivals,
+                          example)
         if match is None and claim.figure:
             continue  # nothing to check here; another condition may find an amount
         done.add(claim.id)

@@ -100,6 +100,9 @@ class DiscourseContext:
         self.sentence = 0
         self.section_start = 0
         """The sentence number of the current section's heading."""
+        self.heading_start = 0
+        """The sentence number of the last heading (not page furniture: a forum reply's header
+        starts a post that may still answer the one before it)."""
 
     def recent(self, earlier: bool = False) -> dict[str, frozenset[str]]:
         """The groups named in the last sentences (per :data:`GROUP_WINDOW`, else
@@ -268,7 +271,7 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     # a new section starts a new thing to talk about: what sentences before its heading
     # named is not what its pronouns stand for (the heading's own groups still are)
     source = {g: labels for g, labels in source.items()
-              if g not in context.current or context.current[g][1] >= context.section_start
+              if g not in context.current or context.current[g][1] >= context.heading_start
               or section_groups.get(g) == labels}
     account = context.current.get(ACCOUNT_GROUP)
     if ACCOUNT_GROUP in source and (account is None or context.sentence - account[1]

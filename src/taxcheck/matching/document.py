@@ -301,6 +301,7 @@ class _Walk:
             self.heading, self.recent = set(), []
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
+            self.context.heading_start = self.context.sentence
         section = self._section(index, block, cands)
         self._new_question(block, cands)
         announced = self._announces(block)
