@@ -34,7 +34,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from taxcheck.nlp.automata import Automaton, RegexMemo, column_ids, compile_automaton
+from taxcheck.nlp.automata import (
+    Automaton,
+    RegexMemo,
+    column_ids,
+    compile_automaton,
+    interned,
+)
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -459,8 +465,11 @@ class LexiconRuler:
                 self.labels[key_hash] = (strings.add(label), strings.add(span_id))
             if kind == GATED:
                 pattern, needs, longest = data
-                made = self._add_gated(key, pattern, needs, longest,
-                                       automata[gated] if automata is not None else _COMPILE)
+                given: Automaton | object | None = _COMPILE
+                if automata is not None:
+                    cached = automata[gated]
+                    given = None if cached is None else interned(cached)
+                made = self._add_gated(key, pattern, needs, longest, given)
                 self.compiled_automata.append(made)
                 gated += 1
             else:
