@@ -54,3 +54,23 @@ def test_the_withheld_20_percent_taken_for_a_penalty(check_text, second):
 ])
 def test_a_contrast_or_a_denial_after_a_dash_stays_with_its_own_subject(check_text, sentence):
     assert _problems(check_text(sentence + "\n", suffix=".md")) == []
+
+
+@pytest.mark.parametrize("article", [
+    "RMD starting age by birth year\n\n| If you were born | First RMD for the year you turn |\n"
+    "|---|---|\n| 1959 or later | 75 |\n",
+    "Born 1959 or later: your first RMD is for the year you reach 75.\n",
+])
+def test_a_birth_year_cohort_given_the_wrong_starting_age(check_text, article):
+    """"1959 or later" opens a group by birth year (not tax year 1959, for which no figure
+    exists), and a column header ending in "you turn" gives the cell its age."""
+    assert any(c == "rmd-start-age" for c, _ in _problems(check_text(article, suffix=".md")))
+
+
+@pytest.mark.parametrize("article", [
+    "RMD starting age by birth year\n\n| If you were born | First RMD for the year you turn |\n"
+    "|---|---|\n| 1951 to 1959 | 73 |\n| 1960 or later | 75 |\n",
+    "Born 1960 or later: your first RMD is for the year you reach 75.\n",
+])
+def test_the_right_cohort_ages_stay_quiet(check_text, article):
+    assert _problems(check_text(article, suffix=".md")) == []

@@ -26,6 +26,12 @@ _BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s
                          re.IGNORECASE)
 """A year of birth or death ("born in 1960", "born in 1951 through 1959", "she died after
 2019") is not a tax year the clause speaks of."""
+_COHORT_YEAR = re.compile(r"^\s*(?:or|and)\s+(?:later|after|earlier|before|older|younger)\b",
+                          re.IGNORECASE)
+"""What follows a year that opens a group of people by birth year ("1959 or later", "1950 and
+earlier" in a table of RMD ages by birth year): the year is a birth year, not a tax year."""
+_COHORT_BEFORE = 1990
+"""Only a year before this opens such a group ("2025 or later" is a tax year)."""
 _MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
                             r"(?:wages|earnings|salary|pay|compensation)\b"
                             r"|^\s*(?:Form\s+)?W-2\b", re.IGNORECASE)
@@ -103,7 +109,9 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     ``written`` the year of the article's date."""
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
-                and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])]
+                and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])
+                and not (q.value < _COHORT_BEFORE
+                         and _COHORT_YEAR.match(cand.text[q.end - cand.start:]))]
     bound: dict[int, int] = {}
     relatives = _free_relatives(cand, reference, bound)
     relative = [relative_year(q, reference) for q in relatives]

@@ -528,6 +528,12 @@ def _negations(cues: list[_Mark], pseudo: list[_Mark], targets: list[_Mark] | No
 _ALTERNATIVE_ENDS = {",", ";", ":", ")", "(", "\u2014", "\u2013", "--", "."}
 
 
+def _in_name(tokens: _Tokens, i: int) -> bool:
+    """Token ``i`` is a bracket inside a plan's name ("401(k)", "403(b)", "72(t)"): glued to
+    the token before it, it closes nothing ("has nothing to do with your 401(k) losses")."""
+    return tokens.word(i) in "()" and i > 0 and tokens.idx[i] == tokens.end_char(i - 1)
+
+
 def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges a clause sets aside ("rather than at capital-gains rates", "instead of
     the calendar year"): from the cue to the next comma, dash or bracket, or the clause end."""
@@ -536,7 +542,8 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
         if cue.label_ != ALTERNATIVE or not a <= cue.start < b:
             continue
         end = cue.end
-        while end < b and tokens.word(end) not in _ALTERNATIVE_ENDS:
+        while end < b and (tokens.word(end) not in _ALTERNATIVE_ENDS
+                           or _in_name(tokens, end)):
             end += 1
         out.append((cue.start, end))
     return out

@@ -37,7 +37,9 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     ("age", re.compile(
         # "age: 73", and a label that names the age before its value ("Age when RMDs
         # begin: 73", "Age RMDs start — 2026: 73")
-        rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014]|\s(?!\d)[^:.!?\n]{{1,60}}?[:=])?|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|at|until|before|after|"
+        # and a column header ending in the verb: "... is for the year you turn: 75"
+        rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014]|\s(?!\d)[^:.!?\n]{{1,60}}?[:=])?|"
+        rf"(?:turn(?:s|ed|ing)?|reach(?:es|ed|ing)?)(?:\s*:)?|at|until|before|after|"
         rf"(?:rises?|rose|moves?|moved|goes|went|increases?|increased|climbs?|climbed|jumps?|"
         rf"jumped)\s+(?:up\s+)?to(?:\s+age)?)\s+"
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"

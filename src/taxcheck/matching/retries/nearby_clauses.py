@@ -36,13 +36,46 @@ _RESTRICTION = re.compile(r"^[,;]?\s*(?:but\s+|and\s+)?only\s+(?:after|once|if|w
 account for five years"): the two state one rule, whatever the first says on its own."""
 
 
+_BARE_CONTRAST = re.compile(r"^[\W]*(?:but\s+|and\s+)?(?:not|never|rather\s+than)\b",
+                            re.IGNORECASE)
+"""A clause that is only the denied half of a contrast (", not on the value the day you
+converted", "\u2014 not to hardship withdrawals")."""
+
+
+_SO = re.compile(r"^[,;:\s]*(?:and\s+)?so\b", re.IGNORECASE)
+
+
+def premise_of_other_polarity(cand: Candidate, cands: Sequence[Candidate]) -> bool:
+    """The clause is the premise of a consequence of the other polarity (", so ...", ",
+    which means ..."): it states a circumstance ("You left at 52, so that door's closed for
+    this 401(k)"), and the rule is what the consequence says of it, so it takes no topic
+    from the sentence before nor from its consequence to state one of its own."""
+    sentence = same_sentence(cands, cand)
+    at = next((i for i, c in enumerate(sentence) if c.start == cand.start), None)
+    if at is None or at + 1 >= len(sentence):
+        return False
+    after = sentence[at + 1]
+    return after.polarity != cand.polarity and bool(
+        _CONSEQUENCE.match(after.text) or _SO.match(after.text))
+
+
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
                   context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
     """Try again with the topic and person of the sentence before, or of a later clause."""
     if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
         return [], res  # it names a topic and a person already: nothing to take
+    if premise_of_other_polarity(cand, cands):
+        return [], res
+    # a later clause of the other polarity with a subject and verb of its own speaks of its
+    # own topic, which it denies: "You left at 52, so the rule of 55 can't help you" (the
+    # premise does not take the rule of 55), "The 20% withholding only hits money that can
+    # be rolled over, and a hardship payout can't be" (the withholding is not the hardship
+    # payout's); a bare contrast ("you're taxed on what you contributed, not on the value
+    # the day you converted") shares the clause's frame
     later = context.groups_of(frozenset().union(*(
-        c.labels for c in same_sentence(cands, cand) if c.start > cand.start)))
+        c.labels for c in same_sentence(cands, cand)
+        if c.start > cand.start and (c.polarity == cand.polarity
+                                     or _BARE_CONTRAST.match(c.text)))))
     previous = context.previous()
     own = res.labels & context.groups.get(ACCOUNT_GROUP, set())
     if own and res.labels - own and context.topic_of_other_account(
@@ -127,3 +160,4 @@ def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate
     extra = set().union(*(c.labels for c in others if c.polarity == cand.polarity))
     return matched_with(res, extra - res.labels, match,
                          "the clause it states the cause or consequence of", "consequence")
+

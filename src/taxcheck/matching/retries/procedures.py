@@ -41,9 +41,13 @@ class Procedure:
 
 
 def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Procedure | None:
-    """The procedure a match opens: an outdated rule (not a figure) the clause affirms."""
+    """The procedure a match opens: an outdated rule (not a figure) the clause affirms in the
+    writer's own voice. A rule put in others' mouths ("Myth: IRA losses become deductible
+    again in 2026", "Some readers think ...") opens none: the line after it ("Fact: The ban
+    on that deduction is permanent now") answers it, not a step of it."""
     claim = match.claim
-    if match.verdict != "outdated" or claim.figure or cand.polarity != "affirmed":
+    if (match.verdict != "outdated" or claim.figure or cand.polarity != "affirmed"
+            or cand.attribution is not None):
         return None
     vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
     return Procedure(claim, level, vocabulary, line)
