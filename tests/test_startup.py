@@ -142,3 +142,18 @@ def test_checking_a_text_file_imports_only_what_the_check_needs(small_check):
 def test_checking_leaves_spacys_command_line_unimported_and_still_usable(small_check):
     assert "1 verified claim in 1 file" in small_check.stdout
     assert small_check.stderr.strip().splitlines()[-2:] == ["[]", "True"]
+
+
+def test_the_collector_pauses_only_while_the_checker_is_built():
+    # spaCy, the database and the pipeline are built with the garbage collector paused and
+    # then frozen (taxcheck.gcpause); the collector must be on again for the articles,
+    # whose garbage it collects, and a caller's own pause must be left alone
+    code = ("import gc, sys\n"
+            "from taxcheck.checker import Checker\n"
+            "from taxcheck.claimdb import load_claims\n"
+            "checker = Checker(load_claims())\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+            "gc.disable(); Checker(checker.db); print(gc.isenabled())\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert result.stdout.split() == ["True", "True", "False"], result.stderr

@@ -9,6 +9,7 @@ from taxcheck import __version__
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import MAX_BLOCK_CHARS, Document, split_long_block
 from taxcheck.findings import BlockView, Report
+from taxcheck.gcpause import collector_paused
 from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.selection import ClaimSelection
 from taxcheck.suppressions import apply_suppressions, parse_directives
@@ -69,10 +70,13 @@ class Checker:
         self.allowed = (selection or ClaimSelection()).allowed_ids(db)
         from taxcheck.nlp.spacy_import import import_spacy
 
-        import_spacy()  # before anything imports spaCy with its command line
-        from taxcheck.nlp.pipeline import shared_pipeline
+        # spaCy's modules, the database and the pipeline live as long as the process:
+        # the garbage collector need not walk them while they are made, nor after
+        with collector_paused(freeze=True):
+            import_spacy()  # before anything imports spaCy with its command line
+            from taxcheck.nlp.pipeline import shared_pipeline
 
-        self.nlp = shared_pipeline(db, model)
+            self.nlp = shared_pipeline(db, model)
 
     def check(self, document: Document, tax_year: int | None = None) -> Report:
         """Check one document (against ``tax_year`` instead of the Checker's, when given)."""

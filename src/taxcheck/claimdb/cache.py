@@ -33,6 +33,7 @@ from typing import TypeVar
 from taxcheck import __version__
 from taxcheck.claimdb.database import ClaimDatabase
 from taxcheck.claimdb.files import read_claim_file
+from taxcheck.gcpause import collector_paused
 
 T = TypeVar("T")
 
@@ -84,7 +85,7 @@ def read_pickle(path: Path, kind: type[T]) -> T | None:
     """The ``kind`` object pickled at ``path``; None when there is none or it cannot be
     read (then the file is deleted, to be written again)."""
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, collector_paused():  # (see taxcheck.gcpause)
             value = pickle.load(handle)
     except FileNotFoundError:
         return None

@@ -9,6 +9,9 @@ from taxcheck.claimdb.index import ConditionIndex, broader_concepts
 from taxcheck.claimdb.models import SCOPE, Claim, Condition, Figure, Lexeme
 from taxcheck.errors import ClaimDatabaseError
 
+EXPAND_MEMO = 20_000
+"""Label sets whose expansion a database remembers before the memo starts over."""
+
 
 def _twins(a: Claim, b: Claim) -> bool:
     """``b`` is ``a``'s denial: made from its ``negated``, or a later folder's claim with
@@ -97,12 +100,20 @@ class ClaimDatabase:
         raise KeyError(claim_id)
 
     def expand(self, labels: set[str] | frozenset[str]) -> frozenset[str]:
-        """Add every broader concept that includes one of ``labels``."""
-        broader = self._broader
-        out = set(labels)
-        for label in labels:
-            out.update(broader.get(label, ()))
-        return frozenset(out)
+        """Add every broader concept that includes one of ``labels`` (remembered per set:
+        the matcher asks for the same few sets many times per clause)."""
+        key = labels if isinstance(labels, frozenset) else frozenset(labels)
+        memo = self._expanded
+        out = memo.get(key)
+        if out is None:
+            if len(memo) >= EXPAND_MEMO:
+                memo.clear()
+            broader = self._broader
+            found = set(key)
+            for label in key:
+                found.update(broader.get(label, ()))
+            out = memo[key] = frozenset(found)
+        return out
 
     def conditions_for(self, labels: frozenset[str], ambient: frozenset[str] = frozenset()
                        ) -> list[tuple[Claim, Condition]]:
@@ -114,6 +125,14 @@ class ClaimDatabase:
         """Build the lookups now (they are built on first use otherwise), e.g. before the
         database is cached or sent to worker processes."""
         _ = self._broader, self._conditions
+
+    @cached_property
+    def _expanded(self) -> dict[frozenset[str], frozenset[str]]:
+        """Label set -> :meth:`expand`'s result (not pickled: see ``__getstate__``)."""
+        return {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_expanded"}
 
     @cached_property
     def _broader(self) -> dict[str, frozenset[str]]:

@@ -179,7 +179,7 @@ class DiscourseContext:
 
     def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
         labels = set(labels)
-        return {g: frozenset(labels & m) for g, m in self.groups.items() if labels & m}
+        return {g: frozenset(found) for g, m in self.groups.items() if (found := labels & m)}
 
     def forget_account_of_new_loss(self, cand: Candidate) -> None:
         """A clause that brings in a loss of its own ("Why doesn't a loss push you into a

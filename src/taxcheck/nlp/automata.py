@@ -22,7 +22,8 @@ gated token ``Matcher``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDS
 
@@ -324,6 +325,25 @@ def compile_automaton(key: int, pattern: list[dict], add: object,
                      before=(fewest, most), columns=used, regexes=tuple(regexes),
                      required=required, first=first,  # type: ignore[arg-type]
                      fixed=not any(optional))
+
+
+def interned(automaton: Automaton) -> Automaton:
+    """``automaton`` with its column names and regular expressions interned, as compiling
+    leaves them: unpickled strings are not interned, and the token columns (a dict keyed by
+    interned names) are looked up by them for every slot tested; an equal string that is
+    not the same object costs a full comparison per look-up."""
+    def i(text: object) -> object:
+        return sys.intern(text) if isinstance(text, str) else text
+
+    return replace(
+        automaton,
+        checks=tuple(tuple((kind, i(column), arg) for kind, column, arg in slot)
+                     for slot in automaton.checks),
+        anchor=(i(automaton.anchor[0]), i(automaton.anchor[1])),
+        columns=tuple(i(c) for c in automaton.columns),
+        regexes=tuple(i(r) for r in automaton.regexes),
+        required=tuple((i(c), values) for c, values in automaton.required),
+        first=tuple((i(c), values) for c, values in automaton.first))
 
 
 def column_ids(columns: tuple[str, ...]) -> list[int]:

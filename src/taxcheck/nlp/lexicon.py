@@ -34,7 +34,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from taxcheck.nlp.automata import Automaton, RegexMemo, column_ids, compile_automaton
+from taxcheck.nlp.automata import (
+    Automaton,
+    RegexMemo,
+    column_ids,
+    compile_automaton,
+    interned,
+)
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -327,6 +333,8 @@ class _Gate:
 
 
 GATED = "GATED"
+_COMPILE = object()
+"""``_add_gated``'s default: compile the pattern's automaton (none was cached)."""
 CompiledPattern = tuple[str, str, str, object]
 """(kind, label, span id, data): kind LOWER or LEMMA with the phrase's words (LOWER
 lower-cased), or GATED with (token pattern, its requirements, its longest match)."""
@@ -419,6 +427,9 @@ class LexiconRuler:
         reads besides the word columns every doc's tokens have (looked up once, not per
         doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
+        self.compiled_automata: list[Automaton | None] = []
+        """Per gated pattern added, in order: its automaton, or None (see
+        :meth:`add_compiled`)."""
 
     def add_patterns(self, patterns: Iterable[dict],
                      counts: dict[str, dict[str, int]] | None = None) -> None:
@@ -432,13 +443,21 @@ class LexiconRuler:
         self.add_compiled(compile_patterns(patterns), counts)
 
     def add_compiled(self, entries: Iterable[CompiledPattern],
-                     counts: dict[str, dict[str, int]] | None = None) -> None:
+                     counts: dict[str, dict[str, int]] | None = None,
+                     automata: list[Automaton | None] | None = None) -> None:
         """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
-        sorting the patterns out took most of the rulers' build time)."""
+        sorting the patterns out took most of the rulers' build time).
+
+        ``automata`` are those an earlier :meth:`add_compiled` of the same entries and
+        counts made (:attr:`compiled_automata`, cached with the entries): one per gated
+        pattern, in order, None where the pattern needs spaCy's ``Matcher``. Compiling them
+        took about a twentieth of ``taxcheck check``'s start-up.
+        """
         if counts is not None:
             self.counts = counts
         strings = self.vocab.strings
         phrases: dict[str, dict[str, list[list[int]]]] = {"LOWER": {}, "LEMMA": {}}
+        gated = 0
         for kind, label, span_id, data in entries:
             key = repr((label, span_id))
             key_hash = strings.add(key)
@@ -446,7 +465,13 @@ class LexiconRuler:
                 self.labels[key_hash] = (strings.add(label), strings.add(span_id))
             if kind == GATED:
                 pattern, needs, longest = data
-                self._add_gated(key, pattern, needs, longest)
+                given: Automaton | object | None = _COMPILE
+                if automata is not None:
+                    cached = automata[gated]
+                    given = None if cached is None else interned(cached)
+                made = self._add_gated(key, pattern, needs, longest, given)
+                self.compiled_automata.append(made)
+                gated += 1
             else:
                 # a phrase goes to its matcher as the hashes a Doc of its words would have
                 # (building a Doc per phrase took a tenth of the start-up time)
@@ -491,14 +516,18 @@ class LexiconRuler:
                 by_value.setdefault(value, []).append(automaton)
 
     def _add_gated(self, key: str, pattern: list[dict], needs: tuple[Requirement, ...],
-                   longest: int | None) -> None:
-        automaton = compile_automaton(self.vocab.strings.add(key), pattern,
-                                      self.vocab.strings.add, self._commonness)
-        if automaton is not None:
+                   longest: int | None, automaton: Automaton | object | None = _COMPILE
+                   ) -> Automaton | None:
+        """Add a raw token pattern as an automaton (``automaton``, compiled now when it
+        is :data:`_COMPILE`) or, when it has none, to a gate; returns the automaton."""
+        if automaton is _COMPILE:
+            automaton = compile_automaton(self.vocab.strings.add(key), pattern,
+                                          self.vocab.strings.add, self._commonness)
+        if isinstance(automaton, Automaton):
             if self.validate:  # the errors spaCy's Matcher gives a bad pattern
                 Matcher(self.vocab, validate=True).add(key, [pattern])
             self._add_automaton(automaton)
-            return
+            return automaton
         gate = self.gates.get(needs)
         if gate is None:
             gate = self.gates[needs] = _Gate(self.vocab, self.validate)
@@ -520,6 +549,7 @@ class LexiconRuler:
                 self.unindexed.append(gate)
         gate.add(key, pattern)
         gate.span = None if gate.span is None or longest is None else max(gate.span, longest)
+        return None
 
     def _set_id(self, attr: str, accepted: frozenset[int]) -> int:
         number = self._set_ids.get((attr, accepted))

@@ -9,7 +9,7 @@ import importlib.util
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
 from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factory)
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
+from taxcheck.nlp.automata import Automaton
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY, TEXT_KEY
 from taxcheck.nlp.lemmas import PackedTable
 from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
@@ -68,10 +69,15 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     fresh = compiled is None
     if compiled is None:
         compiled = _compile(db, nlp)
-    concepts.add_compiled(compiled.concepts, compiled.counts)  # type: ignore[attr-defined]
-    cues.add_compiled(compiled.cues, compiled.counts)  # type: ignore[attr-defined]
+    concepts.add_compiled(compiled.concepts, compiled.counts,  # type: ignore[attr-defined]
+                          compiled.concept_automata)
+    cues.add_compiled(compiled.cues, compiled.counts,  # type: ignore[attr-defined]
+                      compiled.cue_automata)
     if fresh and path is not None:
-        write_pickle(path, compiled)  # only once they were added without an error
+        # only once they were added without an error, with the automata compiled from them
+        write_pickle(path, replace(
+            compiled, concept_automata=concepts.compiled_automata,  # type: ignore[attr-defined]
+            cue_automata=cues.compiled_automata))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -153,6 +159,11 @@ class _Compiled:
     look-up word)."""
     lemma_table: dict[str, str] | PackedTable
     """spaCy's English lemma lookup table, as the lemmatizer reads it."""
+    concept_automata: list[Automaton | None] | None = None
+    """The automata the concept ruler compiled from ``concepts`` (see
+    :meth:`~taxcheck.nlp.lexicon.LexiconRuler.add_compiled`); None until they were."""
+    cue_automata: list[Automaton | None] | None = None
+    """The same for ``cues``."""
 
 
 def _compile(db: ClaimDatabase, nlp: Language) -> _Compiled:
