@@ -170,6 +170,8 @@ WH_PAGE = "Retirement Notes\nBy Lee Park\n{headline}\nOur readers ask about this
 
 @pytest.mark.parametrize(("headline", "claim"), [
     ("Why You Can Still Deduct Your IRA Loss", "retirement-loss-deductible"),
+    # "How to V X" presupposes "you can V X"
+    ("How to deduct an IRA loss", "retirement-loss-deductible"),
     ("Why RMDs start at 70\u00bd", "rmd-start-age-70-half"),
     ("How you can roll your 401(k) losses into an IRA", "retirement-loss-rollover"),
     ("Why unused capital losses expire after five years", "capital-loss-expires"),
@@ -194,7 +196,7 @@ def test_a_why_or_how_headline_without_a_question_mark_states_its_clause(check_t
     "Why can't I deduct my loss?",
     "Why can I deduct my IRA loss",
     "How do I deduct my IRA loss",
-    "How to deduct an IRA loss",
+    "How to deduct a stock loss",
     # "What" and "Which" clauses lack a part and state nothing
     "What you need to know about deducting IRA losses",
     "Which accounts count for the IRA loss test",
@@ -208,3 +210,55 @@ def test_a_why_heading_in_markdown_states_its_clause(check_text):
     text = ("# Retirement basics\n\nA few rules to know.\n\n"
             "## Why RMDs start at 70\u00bd\n\nPlan ahead.\n")
     assert ("rmd-start-age-70-half", "outdated") in _found(check_text, text)
+
+
+_HOW_TO_PAGES = {
+    "md": ("# Money moves\n\n## {h}\n\nPlenty of savers wonder about their options.\n", ".md"),
+    "html": ("<html><body><h1>Money moves</h1><h2>{h}</h2>"
+             "<p>Plenty of savers wonder about their options.</p></body></html>\n", ".html"),
+    "txt": ("Money Moves\n\n{h}\n\nPlenty of savers wonder about their options.\n", ".txt"),
+}
+
+
+@pytest.mark.parametrize(("style", "heading", "claim"), [
+    ("md", "How to borrow from your IRA", "ira-loan"),
+    ("html", "5. How to take a loan from your Roth IRA", "ira-loan"),
+    ("txt", "4) How To Get A Loan From Your Traditional IRA", "ira-loan"),
+    ("html", "How to deduct your 401(k) losses", "retirement-loss-deductible"),
+    ("txt", "How To Write Off Losses In Your 401(k)", "retirement-loss-deductible"),
+    ("md", "How to deduct the loss from your 401(k) on Schedule D",
+     "retirement-loss-deductible"),
+    ("txt", "How To Roll Your Hardship Withdrawal Into An IRA", "hardship-withdrawal-repayable"),
+    ("md", "How to repay a hardship withdrawal to avoid tax", "hardship-withdrawal-repayable"),
+])
+def test_a_how_to_heading_states_the_false_rule_it_presupposes(check_text, style, heading,
+                                                               claim):
+    # "How to V X" presupposes "you can V X": there are no IRA loans, 401(k) losses are not
+    # deductible, a hardship withdrawal cannot be paid back or rolled over
+    page, suffix = _HOW_TO_PAGES[style]
+    found = {(f.claim_id, f.verdict) for f in check_text(page.format(h=heading), suffix).findings}
+    assert (claim, "false") in found
+
+
+@pytest.mark.parametrize(("style", "heading"), [
+    ("md", "How to borrow from your 401(k)"),
+    ("html", "5. How to take a loan from your 401(k)"),
+    ("txt", "4) How To Get A Loan From Your 401(k) Plan"),
+    ("html", "How to deduct capital losses on stocks"),
+    ("txt", "How To Write Off Losses In Your Brokerage Account"),
+    ("md", "How to report stock losses on Schedule D"),
+    ("txt", "How To Roll Your Old 401(k) Into An IRA"),
+    ("md", "How to pay tax on a hardship withdrawal"),
+])
+def test_a_how_to_heading_that_presupposes_a_true_rule_stays_quiet(check_text, style, heading):
+    page, suffix = _HOW_TO_PAGES[style]
+    assert not any(f.verdict != "accurate"
+                   for f in check_text(page.format(h=heading), suffix).findings)
+
+
+def test_a_how_to_after_history_walks_through_the_old_rule(check_text):
+    # the instruction follows the rule told as history: it presupposes nothing of today
+    text = ("# IRA losses\n\nBefore 2018, if you cashed out every traditional IRA you owned "
+            "for less than your basis, the shortfall could be deducted.\n\n"
+            "How to claim an IRA loss\n\nMarkets move.\n")
+    assert ("retirement-loss-deductible", "false") not in _found(check_text, text)

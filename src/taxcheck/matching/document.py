@@ -172,6 +172,10 @@ IMPLIED_WINDOW = 5
 the title and the section's heading always count."""
 
 
+HISTORY_REACH = 3
+"""Most sentences after a claim told as history that a how-to may still be walking through."""
+
+
 @dataclass(frozen=True)
 class _Section:
     """What a block inherits from its headings."""
@@ -598,17 +602,28 @@ class _Walk:
             ambient = ambient - (topics - told)
         return ambient
 
+    def _after_history(self) -> bool:
+        """The last claim stated, a few sentences back, was told as history ("Before 2018,
+        the shortfall could be deducted."): a how-to after it may walk through the old rule,
+        so it presupposes nothing false of today."""
+        last = self.stated
+        return last is not None and last.cand.historical and (
+            self.context.sentence - last.sentence <= HISTORY_REACH)
+
     def _teaches(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                  section: _Section, stated: set[int]) -> Resolution:
         """A how-to lead-in (:func:`how_to`) read as the statement it presupposes: one that
         teaches an abolished rule states it (and opens its procedure); any other stays a
         teaser that asks nothing."""
         told = replace(res, cand=replace(res.cand, question=False))
-        checked = self._check(index, block, cands, told, section, stated, teaches=True)
+        checked = self._check(index, block, cands, told, section, stated, teaches=True,
+                              instruction=res.cand.question and how_to(res.cand)
+                              and not self._after_history())
         return checked if res.cand.start in stated else res
 
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
-               section: _Section, stated: set[int], teaches: bool = False) -> Resolution:
+               section: _Section, stated: set[int], teaches: bool = False,
+               instruction: bool = False) -> Resolution:
         if self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
@@ -632,7 +647,8 @@ class _Walk:
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
         if teaches:
-            matches = presupposed(matches)
+            date = self.document.meta.date
+            matches = presupposed(matches, instruction, date.year if date else None)
             if not matches and (self.procedure is None or block.kind not in STATEMENT_KINDS):
                 # (under an open procedure, a paragraph "here's how to claim it:" leads into
                 # its steps and states it; a heading announcing them only keeps it open)

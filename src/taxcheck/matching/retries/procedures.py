@@ -87,13 +87,27 @@ def presents_how(text: str) -> bool:
     return bool(_PRESENTS_HOW.search(text))
 
 
-def presupposed(matches: list[Match]) -> list[Match]:
-    """What a how-to lead-in states by presupposing it can be done: only a rule that no
-    longer exists (an outdated claim, not a figure) is wrong to teach. "Here's how to claim
-    your IRA loss on Schedule A" teaches an abolished deduction; "Here's how to report a
-    loss in your brokerage account" presupposes nothing wrong, and a how-to states no
-    other claim (its steps do)."""
-    return [m for m in matches if m.verdict == "outdated" and not m.claim.figure]
+def presupposed(matches: list[Match], instruction: bool,
+                page_year: int | None = None) -> list[Match]:
+    """What a how-to lead-in states by presupposing it can be done. A rule that no longer
+    exists (an outdated claim, not a figure) is wrong to teach: "Here's how to claim your
+    IRA loss on Schedule A" teaches an abolished deduction. An instruction ("How to V X",
+    ``instruction``) presupposes "you can V X" and states it too when that is false and
+    nothing outdated or right is taught: "How to borrow from your IRA" (there are no IRA loans),
+    "How to roll your hardship withdrawal into an IRA"; "How to borrow from your 401(k)" or
+    "Here's how to report a loss in your brokerage account" presupposes nothing wrong, and
+    a how-to states no other claim (its steps do). A page written before a false rule's
+    years began (``page_year``: a 2012 "Here's how to write it off") may teach the rule of
+    its day, so the instruction states nothing false of it. A heading that only presents a topic
+    ("Writing off 401(k) losses") is read for an abolished rule alone."""
+    rules = [m for m in matches if not m.claim.figure]
+    outdated = [m for m in rules if m.verdict == "outdated"]
+    if outdated or not instruction or any(m.verdict == "accurate" for m in rules):
+        # (what the instruction teaches may be right where it stands: "How to claim an IRA
+        # loss" in a 2012 walkthrough, or after "That old write-off went on Schedule A")
+        return outdated
+    return [m for m in rules if m.verdict == "false" and not (
+        page_year is not None and m.claim.years.contains(page_year) is False)]
 
 
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
