@@ -171,7 +171,7 @@ WH_PAGE = "Retirement Notes\nBy Lee Park\n{headline}\nOur readers ask about this
 @pytest.mark.parametrize(("headline", "claim"), [
     ("Why You Can Still Deduct Your IRA Loss", "retirement-loss-deductible"),
     # "How to V X" presupposes "you can V X"
-    ("How to deduct an IRA loss", "retirement-loss-deductible"),
+    ("How to deduct a 401(k) loss", "retirement-loss-deductible"),
     ("Why RMDs start at 70\u00bd", "rmd-start-age-70-half"),
     ("How you can roll your 401(k) losses into an IRA", "retirement-loss-rollover"),
     ("Why unused capital losses expire after five years", "capital-loss-expires"),
@@ -196,6 +196,7 @@ def test_a_why_or_how_headline_without_a_question_mark_states_its_clause(check_t
     "Why can't I deduct my loss?",
     "Why can I deduct my IRA loss",
     "How do I deduct my IRA loss",
+    "How to deduct an IRA loss",
     "How to deduct a stock loss",
     # "What" and "Which" clauses lack a part and state nothing
     "What you need to know about deducting IRA losses",
@@ -262,3 +263,28 @@ def test_a_how_to_after_history_walks_through_the_old_rule(check_text):
             "for less than your basis, the shortfall could be deducted.\n\n"
             "How to claim an IRA loss\n\nMarkets move.\n")
     assert ("retirement-loss-deductible", "false") not in _found(check_text, text)
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("# Surprises\n\n## 401(k) Loans: Taxable Income You Didn't Expect\n\nIt adds up.\n", ".md"),
+    ("<html><body><h2>401(k) loans: taxable income nobody plans for</h2>"
+     "<p>It adds up.</p></body></html>\n", ".html"),
+    ("Loan Surprises\n\nA 401(k) loan is taxable income you did not expect.\n", ".txt"),
+])
+def test_a_denial_inside_a_relative_clause_does_not_deny_the_label(check_text, text, suffix):
+    # "you didn't expect" denies the expecting, not that the loan is taxable income
+    found = {(f.claim_id, f.verdict) for f in check_text(text, suffix).findings}
+    assert ("plan-loan-taxable", "false") in found
+    assert ("plan-loan-not-taxable", "accurate") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "401(k) loans are not taxable income you need to report.",
+    "401(k) loans are income you never pay tax on.",
+    "A 401(k) loan is not taxable, so it does you no harm at tax time.",
+])
+def test_a_denial_of_the_label_itself_still_counts(check_text, sentence):
+    page = f"# Loans\n\n{sentence}\n"
+    found = {(f.claim_id, f.verdict) for f in check_text(page, ".md").findings}
+    assert ("plan-loan-taxable", "false") not in found
+    assert ("plan-loan-not-taxable", "accurate") in found

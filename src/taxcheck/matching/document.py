@@ -617,7 +617,7 @@ class _Walk:
         teaser that asks nothing."""
         told = replace(res, cand=replace(res.cand, question=False))
         checked = self._check(index, block, cands, told, section, stated, teaches=True,
-                              instruction=res.cand.question and how_to(res.cand)
+                              instruction=block.kind in HEADING_KINDS and how_to(res.cand)
                               and not self._after_history())
         return checked if res.cand.start in stated else res
 
@@ -648,7 +648,8 @@ class _Walk:
         matches = self._other_account(cand, res, matches, match)
         if teaches:
             date = self.document.meta.date
-            matches = presupposed(matches, instruction, date.year if date else None)
+            matches = presupposed(matches, instruction, date.year if date else None,
+                                  self.db.expand(res.labels))
             if not matches and (self.procedure is None or block.kind not in STATEMENT_KINDS):
                 # (under an open procedure, a paragraph "here's how to claim it:" leads into
                 # its steps and states it; a heading announcing them only keeps it open)

@@ -525,6 +525,53 @@ def _negations(cues: list[_Mark], pseudo: list[_Mark], targets: list[_Mark] | No
     return tuple(c.text for c in found)
 
 
+_RELATIVE_SUBJECTS = frozenset(("you", "we", "they", "i", "he", "she", "nobody"))
+"""Subjects that open a contact relative clause ("income you didn't expect")."""
+_RELATIVE_AUX = frozenset(("did", "do", "does", "had", "have", "has", "would", "will", "could",
+                           "may", "might", "ca", "wo", "'d", "\u2019d", "'ll", "\u2019ll"))
+"""Auxiliaries between that subject and its negation ("you would never ...")."""
+_NOT_A_HEAD = frozenset((
+    "if", "when", "whenever", "unless", "and", "but", "or", "nor", "so", "because", "as",
+    "once", "until", "while", "since", "that", "which", "who", "whom", "where", "what", "then",
+    "than", "though", "although", "before", "after", "even", "whether", "why", "how", "yes",
+    "also", "still", "just", "only", "you", "we", "they", "i", "he", "she", "it", "them",
+    "us", "me", "him", "her", "do", "does", "did", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+    "give", "gives", "gave", "get", "gets", "got", "make", "makes", "made", "let", "lets",
+    "tell", "tells", "told", "show", "shows", "cost", "costs", "save", "saves", "owe", "owes",
+    "say", "says", "said", "think", "thinks", "know", "tip",
+    "note", "warning", "hint", "caveat", "myth", "fact", "truth", "reality"))
+"""Words a subject pronoun after them starts a clause of its own with ("if you don't"):
+not a noun a contact relative clause may modify."""
+
+
+def _in_contact_relative(tokens: _Tokens, cues: list[_Mark], inside: list[_Mark],
+                         a: int) -> list[_Mark]:
+    """Negations inside a contact relative clause after everything the clause names
+    ("401(k) Loans: Taxable Income You Didn't Expect", "taxable income nobody plans for"):
+    they deny the relative clause's verb, not what the noun before it is said to be. A
+    relative clause that names a concept ("money you don't pay tax on") keeps its
+    negation."""
+    out = []
+    for cue in cues:
+        if cue.label_ != NEGATION:
+            continue
+        p = cue.start - 1
+        while p > a and tokens.word(p).lower() in _RELATIVE_AUX:
+            p -= 1
+        word = tokens.word(cue.start).lower()
+        if word == "nobody" and cue.start > a:
+            p = cue.start  # "income nobody expects": the negation is the subject
+        if p <= a or tokens.word(p).lower() not in _RELATIVE_SUBJECTS:
+            continue
+        head = tokens.word(p - 1)
+        if not any(ch.isalpha() for ch in head) or head.lower() in _NOT_A_HEAD:
+            continue
+        if all(m.end <= p for m in inside):
+            out.append(_Mark(p, cue.end))
+    return out
+
+
 _ALTERNATIVE_ENDS = {",", ";", ":", ")", "(", "\u2014", "\u2013", "--", "."}
 
 
@@ -938,6 +985,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             condition = _preposed_condition(tokens, a, b)
             if condition is not None:
                 pseudo.append(_Mark(*condition))
+            pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a)
+                          if NEGATION in kinds else ())
             negations = _negations(clause_cues, pseudo, inside, negation_scope, asides) if (
                 NEGATION in kinds) else ()
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside

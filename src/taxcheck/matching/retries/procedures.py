@@ -87,8 +87,8 @@ def presents_how(text: str) -> bool:
     return bool(_PRESENTS_HOW.search(text))
 
 
-def presupposed(matches: list[Match], instruction: bool,
-                page_year: int | None = None) -> list[Match]:
+def presupposed(matches: list[Match], instruction: bool, page_year: int | None = None,
+                labels: frozenset[str] = frozenset()) -> list[Match]:
     """What a how-to lead-in states by presupposing it can be done. A rule that no longer
     exists (an outdated claim, not a figure) is wrong to teach: "Here's how to claim your
     IRA loss on Schedule A" teaches an abolished deduction. An instruction ("How to V X",
@@ -98,7 +98,10 @@ def presupposed(matches: list[Match], instruction: bool,
     "Here's how to report a loss in your brokerage account" presupposes nothing wrong, and
     a how-to states no other claim (its steps do). A page written before a false rule's
     years began (``page_year``: a 2012 "Here's how to write it off") may teach the rule of
-    its day, so the instruction states nothing false of it. A heading that only presents a topic
+    its day, so the instruction states nothing false of it; so may an instruction that
+    names what one of such a rule's conditions sets aside (``labels``: "How to deduct your
+    IRA loss" may walk through the pre-2018 IRA-loss deduction, an outdated rule its steps
+    are checked for). A heading that only presents a topic
     ("Writing off 401(k) losses") is read for an abolished rule alone."""
     rules = [m for m in matches if not m.claim.figure]
     outdated = [m for m in rules if m.verdict == "outdated"]
@@ -107,7 +110,9 @@ def presupposed(matches: list[Match], instruction: bool,
         # loss" in a 2012 walkthrough, or after "That old write-off went on Schedule A")
         return outdated
     return [m for m in rules if m.verdict == "false" and not (
-        page_year is not None and m.claim.years.contains(page_year) is False)]
+        m.claim.years.from_ is not None and (
+            (page_year is not None and not m.claim.years.contains(page_year))
+            or any(labels.intersection(cond.none) for cond in m.claim.when)))]
 
 
 _MUST = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s+"
