@@ -223,6 +223,7 @@ _HOW_TO_PAGES = {
 
 @pytest.mark.parametrize(("style", "heading", "claim"), [
     ("md", "How to borrow from your IRA", "ira-loan"),
+    ("md", "How to Borrow From Your IRA Without Paying Tax", "ira-loan"),
     ("html", "5. How to take a loan from your Roth IRA", "ira-loan"),
     ("txt", "4) How To Get A Loan From Your Traditional IRA", "ira-loan"),
     ("html", "How to deduct your 401(k) losses", "retirement-loss-deductible"),

@@ -93,7 +93,7 @@ def presupposed(matches: list[Match], instruction: bool, page_year: int | None =
     exists (an outdated claim, not a figure) is wrong to teach: "Here's how to claim your
     IRA loss on Schedule A" teaches an abolished deduction. An instruction ("How to V X",
     ``instruction``) presupposes "you can V X" and states it too when that is false and
-    nothing outdated or right is taught: "How to borrow from your IRA" (there are no IRA loans),
+    nothing outdated is taught: "How to borrow from your IRA" (there are no IRA loans),
     "How to roll your hardship withdrawal into an IRA"; "How to borrow from your 401(k)" or
     "Here's how to report a loss in your brokerage account" presupposes nothing wrong, and
     a how-to states no other claim (its steps do). A page written before a false rule's
@@ -105,9 +105,7 @@ def presupposed(matches: list[Match], instruction: bool, page_year: int | None =
     ("Writing off 401(k) losses") is read for an abolished rule alone."""
     rules = [m for m in matches if not m.claim.figure]
     outdated = [m for m in rules if m.verdict == "outdated"]
-    if outdated or not instruction or any(m.verdict == "accurate" for m in rules):
-        # (what the instruction teaches may be right where it stands: "How to claim an IRA
-        # loss" in a 2012 walkthrough, or after "That old write-off went on Schedule A")
+    if outdated or not instruction:
         return outdated
     return [m for m in rules if m.verdict == "false" and not (
         m.claim.years.from_ is not None and (
