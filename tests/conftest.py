@@ -70,6 +70,20 @@ def check_text(checker):
     return run
 
 
+@pytest.fixture(scope="session")
+def problems_in_body(checker):
+    """The claims of the problems (not accurate, not a quoted myth) found in a body of
+    Markdown under a title and a 2026 date."""
+
+    def run(body: str) -> set[str]:
+        text = f"---\ntitle: Retirement notes\ndate: 2026-03-02\n---\n\n{body}\n"
+        report = checker.check(read_bytes(text.encode(), "article.md"))
+        return {f.claim_id for f in report.findings
+                if f.verdict != "accurate" and f.framing != "myth"}
+
+    return run
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None):
     """Run the real ``taxcheck`` command in a subprocess."""
     return subprocess.run([sys.executable, "-m", "taxcheck", *args], input=stdin,

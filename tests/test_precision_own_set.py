@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-from taxcheck.checker import Checker
-from taxcheck.readers import read_bytes
-
 CORRECT = [
     "For 2025, the 401(k) deferral cap was $23,500; for 2026 it's $24,500.",
     'In 2024 the most you could put into an IRA was $7,000.',
@@ -101,16 +98,8 @@ WRONG = [
 
 
 @pytest.fixture(scope="module")
-def problems(db):
-    checker = Checker(db)
-
-    def run(body: str) -> set[str]:
-        text = f"---\ntitle: Retirement notes\ndate: 2026-03-02\n---\n\n{body}\n"
-        report = checker.check(read_bytes(text.encode(), "article.md"))
-        return {f.claim_id for f in report.findings
-                if f.verdict != "accurate" and f.framing != "myth"}
-
-    return run
+def problems(problems_in_body):
+    return problems_in_body
 
 
 @pytest.mark.parametrize("body", CORRECT)
