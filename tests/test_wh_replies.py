@@ -15,6 +15,9 @@ WRONG = [
     ("What rate applies to my 401(k) withdrawals in retirement? The 15% capital gains rate.\n",
      ".txt", "retirement-withdrawals-capital-gains-rate", "false"),
     ("When do RMDs start? At 70½.\n", ".txt", "rmd-start-age-70-half", "outdated"),
+    # an "A:" line grants what the question takes for granted
+    ("Q: When do I have to start RMDs from my Roth IRA?\nA: At 73, like any other IRA.\n",
+     ".txt", "roth-ira-rmd", "false"),
     ("<html><body><h3>How much capital loss can a married couple deduct each year?</h3>"
      "<p>$6,000, or $3,000 per spouse.</p></body></html>\n", ".html",
      "capital-loss-limit-per-spouse", "false"),
@@ -31,6 +34,7 @@ CORRECT = [
     "**Q.** How much of my $20,000 capital loss can I deduct this year?\n\n"
     "**A.** Up to $3,000 against ordinary income; the rest carries forward.\n",
     "How long do I have to finish an indirect rollover? 60 days.\n",
+    "Q: When do I have to start RMDs from my Roth IRA?\nA: Never, while you're alive.\n",
 ]
 
 

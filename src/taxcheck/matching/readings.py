@@ -93,8 +93,9 @@ def _own(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], 
 
 def _wh_answer(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
     """A reply with no subject of its own to a how/what/when question
-    (:func:`.retries.questions.as_wh_reply`); not a table row, which names its own subject."""
-    if at.block.row is not None:
+    (:func:`.retries.questions.as_wh_reply`); not a table cell, which its row and column
+    name (a "Q:"/"A:" line is a row of its own, not a table's)."""
+    if at.block.column is not None:
         return [], res
     return as_wh_reply(at.cand, res, walk.asked, walk.context.sentence, at.match)
 

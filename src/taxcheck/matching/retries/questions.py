@@ -287,7 +287,8 @@ def as_wh_reply(cand: Candidate, res: Resolution, question: Question | None, sen
     withdrawals taxed? They are taxed at capital gains rates." states the capital-gains
     treatment of IRA withdrawals; "When do RMDs start? At 70½." states the old starting age;
     "How many IRA rollovers can I do a year? One per IRA." the per-account count. The reply
-    keeps its own polarity; a claim the question states on its own is not the reply's."""
+    keeps its own polarity. A reply that grants what the question takes for granted ("When do
+    I have to start RMDs from my Roth IRA? At 73, like any other IRA.") states it."""
     if not wh_reply(cand, question, sentence):
         return [], res
     assert question is not None and question.cand is not None
@@ -295,9 +296,7 @@ def as_wh_reply(cand: Candidate, res: Resolution, question: Question | None, sen
     own_amounts = any(q.kind in AMOUNT_KINDS for q in cand.quantities)
     if not res.labels and not cand.quantities:
         return [], res  # "Good question." adds nothing the question lacks
-    extra = question.labels - res.labels
-    if not extra:
-        return [], res
+    extra = question.labels - res.labels  # (the context may have lent them already)
     shift = cand.start - 1 - asked.end
     carried = () if own_amounts else tuple(
         replace(q, start=q.start + shift, end=q.end + shift) for q in asked.quantities
@@ -306,11 +305,11 @@ def as_wh_reply(cand: Candidate, res: Resolution, question: Question | None, sen
         *(replace(m, start=m.start + shift, end=m.end + shift) for m in asked.concepts),
         *cand.concepts), quantities=(*carried, *cand.quantities))
     labels = set(res.labels | question.labels)
-    alone = {m.claim.fact for m in match(set(question.labels), replace(
-        asked, question=False))}
     matches = [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end else m
-               for m in match(labels, reading) if m.claim.fact not in alone]
+               for m in match(labels, reading)]
     if not matches:
         return [], res
+    if not extra:
+        return matches, replace(res, cand=reading)
     return matches, borrowed(res, extra, f"the question on line {question.line}, which it "
                               "answers", "answer", cand=reading)
