@@ -79,6 +79,7 @@ from taxcheck.matching.retries.questions import (
     Question,
     answers,
     bare_reply,
+    wh_reply,
 )
 from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
@@ -328,7 +329,7 @@ class _Walk:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
             res = self._resolve(block, cand, section)
-            if not res.labels:
+            if not res.labels and not wh_reply(cand, self.asked, self.context.sentence):
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
             if res.cand.question and answered_row(block.row, block.text):

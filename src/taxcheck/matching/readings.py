@@ -26,7 +26,12 @@ from taxcheck.matching.retries.nearby_clauses import (
     with_ellipsis,
     with_explained_clause,
 )
-from taxcheck.matching.retries.questions import Question, as_answer_to, explains_reply
+from taxcheck.matching.retries.questions import (
+    Question,
+    as_answer_to,
+    as_wh_reply,
+    explains_reply,
+)
 from taxcheck.matching.retries.worked_examples import (
     Stated,
     in_example,
@@ -84,6 +89,15 @@ def _own(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], 
     (:func:`.retries.cases.within_case`)."""
     return within_case(at.match(res.labels), at.cand, res, walk.asked, walk.context.sentence,
                        at.match)
+
+
+def _wh_answer(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
+    """A reply with no subject of its own to a how/what/when question
+    (:func:`.retries.questions.as_wh_reply`); not a table cell, which its row and column
+    name (a "Q:"/"A:" line is a row of its own, not a table's)."""
+    if at.block.column is not None:
+        return [], res
+    return as_wh_reply(at.cand, res, walk.asked, walk.context.sentence, at.match)
 
 
 def _explained_reply(walk: Surroundings, at: Clause, res: Resolution
@@ -166,6 +180,7 @@ def _consequence(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[
 READINGS: tuple[Reading, ...] = (
     _answer,            # "Can I deduct it? Yes, if ..."
     _own,               # the clause on its own ("Born in 1950? Your RMDs started at 72.")
+    _wh_answer,         # "When do RMDs start? At 70½."
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."
     _case,              # "Sold $50,000 of stock? That's $50,000 added to your income."
     _ellipsis,          # "In other words, low earners get back half ..."

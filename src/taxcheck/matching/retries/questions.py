@@ -231,3 +231,85 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     return matches, replace(res, cand=answered, labels=labels, steps=[*res.steps, Step(
         stage="context", detail=f"the answer to the question on line {question.line}",
         labels=asked, source="answer")])
+
+
+_WH_QUESTION = re.compile(r"^\W*(?:q(?:uestion)?\s*[:.]\W*)?(?:how|what|when|which|where)\b"
+                          r"(?!\s+(?:about|if|else)\b)[^?]*\?\W*$", re.IGNORECASE)
+"""A question that asks for a value, a way or a time ("How are IRA withdrawals taxed?",
+"How much of my loss can I deduct?", "When do RMDs start?"), after any "Q:" tag; not one
+that turns to a new case ("What about my IRA?", "What if I leave?") or a "What you'll
+learn" label with no question mark."""
+
+_PAST = re.compile(r"\b(?:was|were|wasn't|weren't|did|didn't|had|used\s+to)\b", re.IGNORECASE)
+"""A reply told in the past ("It was 50% years ago.") says what used to hold."""
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:they|it|these|those|each(?:\s+one)?|both)\b(?!\s*,)",
+                              re.IGNORECASE)
+"""A reply whose subject points back at what the question named ("They are taxed ...")."""
+
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|isn't|aren't|wasn't|weren't|can|can't|cannot|could|"
+    r"will|won't|would|may|might|must|should|shall|do|does|did|don't|doesn't|didn't|has|have|"
+    r"had|gets?|got|goes|went|needs?|owes?|applies|counts|lets|allows|stays|remains|comes|"
+    r"starts|begins|ends|carries|expires|works|takes|pays|means|depends|varies)\b|\w'(?:s|re|ll)\b",
+    re.IGNORECASE)
+"""Finite verbs and auxiliaries: a reply with none takes the question's verb."""
+
+WH_REPLY_WORDS = 14
+"""The longest reply with no verb of its own read as completing a wh-question."""
+
+WH_REPLY_REACH = 2
+"""Sentences after a wh-question a reply may take its concepts in."""
+
+
+def wh_reply(cand: Candidate, question: Question | None, sentence: int) -> bool:
+    """The clause replies to the wh-question just before it with no subject of its own: a
+    verbless reply ("At 70½.", "All $20,000.", "One per IRA.") or one whose subject is a
+    pronoun ("They are taxed at capital gains rates."), in one of the next two sentences."""
+    if (question is None or question.cand is None or cand.question or cand.historical
+            or cand.attribution or cand.imperative
+            or not 0 < sentence - question.sentence <= WH_REPLY_REACH
+            or cand.start != cand.sentence_start
+            or not _WH_QUESTION.match(question.cand.sentence)):
+        return False
+    text = _SPEAKER_TAG.sub("", cand.sentence, count=1)
+    if _PAST.search(text):
+        return False
+    if _PRONOUN_SUBJECT.match(text):
+        return True
+    return len(text.split()) <= WH_REPLY_WORDS and not _FINITE_VERB.search(text)
+
+
+def as_wh_reply(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A reply to a question asking how, what, when or which takes the concepts the question
+    named (and, with no verb of its own, the question's verb): "How are traditional IRA
+    withdrawals taxed? They are taxed at capital gains rates." states the capital-gains
+    treatment of IRA withdrawals; "When do RMDs start? At 70½." states the old starting age;
+    "How many IRA rollovers can I do a year? One per IRA." the per-account count. The reply
+    keeps its own polarity. A reply that grants what the question takes for granted ("When do
+    I have to start RMDs from my Roth IRA? At 73, like any other IRA.") states it."""
+    if not wh_reply(cand, question, sentence):
+        return [], res
+    assert question is not None and question.cand is not None
+    asked = question.cand
+    own_amounts = any(q.kind in AMOUNT_KINDS for q in cand.quantities)
+    if not res.labels and not cand.quantities:
+        return [], res  # "Good question." adds nothing the question lacks
+    extra = question.labels - res.labels  # (the context may have lent them already)
+    shift = cand.start - 1 - asked.end
+    carried = () if own_amounts else tuple(
+        replace(q, start=q.start + shift, end=q.end + shift) for q in asked.quantities
+        if q.kind in AMOUNT_KINDS and not _OWN_INCOME.search(asked.text[:q.start - asked.start]))
+    reading = replace(cand, concepts=(
+        *(replace(m, start=m.start + shift, end=m.end + shift) for m in asked.concepts),
+        *cand.concepts), quantities=(*carried, *cand.quantities))
+    labels = set(res.labels | question.labels)
+    matches = [replace(m, fix=None) if m.fix and not cand.start <= m.fix[0] < cand.end else m
+               for m in match(labels, reading)]
+    if not matches:
+        return [], res
+    if not extra:
+        return matches, replace(res, cand=reading)
+    return matches, borrowed(res, extra, f"the question on line {question.line}, which it "
+                              "answers", "answer", cand=reading)
