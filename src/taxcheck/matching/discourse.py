@@ -98,6 +98,8 @@ class DiscourseContext:
         self.paired: dict[str, tuple[frozenset[str], int]] = {}
         """Topic -> the accounts the clause that named it named too, and its sentence."""
         self.sentence = 0
+        self.withdrawn: int | None = None
+        """The sentence that last named a withdrawal and no loan."""
         self.section_start = 0
         """The sentence number of the current section's heading."""
         self.heading_start = 0
@@ -193,6 +195,27 @@ class DiscourseContext:
                for m in cand.concepts):
             self.current.pop(ACCOUNT_GROUP, None)
 
+    def forget_loan_of_withdrawal(self, cand: Candidate) -> None:
+        """A clause that names a withdrawal and no loan, nor a loan's default ("What IRAs do
+        have is a first-home break: you can take out up to $10,000"), speaks of money taken
+        out, not borrowed: later pronouns ("You'd still pay income tax on it") stand for the
+        withdrawal, not for the loan of earlier sentences."""
+        labels = cand.labels
+        if WITHDRAW_LABEL in labels and not labels & LOAN_KEEPERS and not cand.question:
+            self.withdrawn = self.sentence
+            topic = self.current.get(TOPIC_GROUP)
+            if topic is not None and LOAN_LABEL in topic[0]:
+                self.current[TOPIC_GROUP] = (topic[0] - {LOAN_LABEL}, topic[1])
+
+    def without_loan(self, source: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+        """``source`` less the loan topic when a withdrawal was named since (within the
+        topic's reach): the title's or heading's loan is not what "it" stands for then."""
+        topic = source.get(TOPIC_GROUP)
+        if (topic is None or LOAN_LABEL not in topic or self.withdrawn is None
+                or self.sentence - self.withdrawn > GROUP_WINDOW[TOPIC_GROUP]):
+            return source
+        return {**source, TOPIC_GROUP: topic - {LOAN_LABEL}}
+
     def update(self, labels: Iterable[str]) -> None:
         labels = set(labels)
         for group, found in self.groups_of(labels).items():
@@ -281,6 +304,11 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # thing is named in its own sentence, so it does not fetch an account from further
         # back than the sentence before (nor from the heading)
         del source[ACCOUNT_GROUP]
+    if account_antecedent(cand, context.groups.get(ACCOUNT_GROUP, set())):
+        # "I also have a traditional IRA from an old job with about $14k in it": the pronoun
+        # stands for the account just named, so it takes nothing from earlier sentences or the
+        # title (the loan the thread is about)
+        return set(cand.labels), []
     if ACCOUNT_GROUP in source and objects_of_remedy(cand):
         # "If you miss an RMD elsewhere, the penalty drops to 10% once you correct it": a
         # pronoun that is only the object of a verb of fixing, paying or taking stands for
@@ -294,7 +322,7 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # for an account or a loss of earlier sentences
         source = {g: labels for g, labels in source.items() if g not in HOLDER_GROUPS
                   or context.current.get(g, (frozenset(), -1))[1] == context.sentence}
-    return context.resolve(cand, source, only=groups)
+    return context.resolve(cand, context.without_loan(source), only=groups)
 
 
 _SUBJECT_PRONOUN = re.compile(
@@ -326,6 +354,12 @@ def continues_subject(cand: Candidate, holders: frozenset[str], holder_before: b
 
 ACCOUNT_GROUP = "account"
 LOSS_GROUP = "loss"
+TOPIC_GROUP = "topic"
+WITHDRAW_LABEL = "WITHDRAW"
+LOAN_LABEL = "LOAN"
+LOAN_KEEPERS = frozenset({"LOAN", "DEFAULT"})
+"""Concepts that keep a withdrawal clause about the loan ("take out a loan", "the rest is
+treated as a withdrawal")."""
 _NEW_MENTION = re.compile(
     r"(?:\b(?:a|an|any)\s+(?:\$?[\d,.]+k?\s+|[a-z-]+\s+){0,2}|\$[\d,.]+k?\s+(?:of|in)\s+)$",
     re.IGNORECASE)
@@ -377,6 +411,20 @@ def objects_of_remedy(cand: Candidate) -> bool:
             return False
         found = True
     return found
+
+
+def account_antecedent(cand: Candidate, accounts: set[str] | frozenset[str]) -> bool:
+    """Whether every word of ``cand`` that points back is a bare pronoun after an account
+    named earlier in the clause, the last concept before it ("a traditional IRA with about
+    $14k in it"): the pronoun stands for that account."""
+    if not cand.anaphors or set(cand.anaphors) - BARE_PRONOUNS:
+        return False
+    first = _BARE.search(cand.text)
+    if first is None:
+        return False
+    at = cand.start + first.start()
+    before = [m for m in cand.concepts if m.end <= at]
+    return bool(before) and max(before, key=lambda m: m.end).label in accounts
 
 
 def antecedent_in_sentence(cand: Candidate, named_before: bool) -> bool:

@@ -886,6 +886,7 @@ class _Walk:
         else:
             context.update((cand.labels - foils(cand)) | res.referred)
             context.forget_account_of_new_loss(cand)
+            context.forget_loan_of_withdrawal(cand)
         if is_title:
             self.title.update(cand.labels)
             self.ways = self.ways or bool(WAYS_TITLE.match(block.text))

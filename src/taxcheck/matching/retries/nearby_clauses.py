@@ -19,11 +19,13 @@ from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn, matched_with, same_sentence
 
-ELLIPSIS_GROUPS = ("topic", "person")
+ELLIPSIS_GROUPS = ("topic", "person", "state")
 """Groups a statement that matches no claim on its own takes from the sentence just before
 it ("In other words, low earners get back half of everything they contribute" after a
 sentence on the Saver's Credit) or from a later clause of its own sentence ("you're taxed
-on what you contributed, not on the value the day you converted")."""
+on what you contributed, not on the value the day you converted"); the state of the topic
+goes with it ("Default and the rest is treated as a withdrawal. That part is taxable." is
+about the defaulted loan, not the loan as such)."""
 
 
 _REASON = re.compile(r"^[,;]?\s*(?:because|since)\b", re.IGNORECASE)
@@ -62,7 +64,7 @@ def premise_of_other_polarity(cand: Candidate, cands: Sequence[Candidate]) -> bo
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
                   context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
     """Try again with the topic and person of the sentence before, or of a later clause."""
-    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
+    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS[:2]):
         return [], res  # it names a topic and a person already: nothing to take
     if premise_of_other_polarity(cand, cands):
         return [], res
