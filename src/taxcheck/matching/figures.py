@@ -54,7 +54,7 @@ _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
-    r"from\s+last\s+year'?s|last\s+year'?s)\s*$"
+    r"from\s+(?:last\s+year|(?:19|20)\d\d)(?:'|\u2019)?s|last\s+year'?s)\s*$"
     r"|\b(?:that|which)\s+(?:started|began|was\s+(?:originally|initially|first)(?:\s+set)?)"
     r"\s+at\s*$",
     re.IGNORECASE)
