@@ -403,6 +403,14 @@ def _is_difference(cand: Candidate, q: Quantity) -> bool:
     return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
 
 
+def names_no_limit(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is a change ("up $500", "rose $1,000") or an old value
+    being replaced ("from $23,500"): it is no limit's value for this year, so it does not make
+    another amount of the clause some other limit's ("The deferral limit rose $1,000 for 2026,
+    to $25,500": the $1,000 is no IRA catch-up)."""
+    return _is_difference(cand, q) or _is_old(cand, q)
+
+
 def _is_context(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is not a value of any single limit: a total, an old
     value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
@@ -639,6 +647,17 @@ def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quanti
                             labels=(str(year),)), quantity, None, says)
 
 
+def _explained(figure: Figure, cand: Candidate, quantity: Quantity,
+               rivals: tuple[Figure, ...]) -> frozenset[str]:
+    """The figures of the other claims the clause meets that take another of its amounts:
+    that amount is theirs, which says nothing of whose ``quantity`` is ("A 61-year-old can
+    defer $24,500 plus $12,000": the $24,500 is the deferral limit's, the $12,000 still a
+    wrong 60-63 catch-up)."""
+    others = [o for o in cand.quantities if o is not quantity and o.kind == figure.unit]
+    return frozenset(r.id for r in rivals if r.id != figure.id and any(
+        r.matches(year, o.value) for o in others for year in r.values))
+
+
 def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
               quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
               names: Names, rivals: tuple[Figure, ...],
@@ -650,7 +669,7 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return label is not None and not any(label in names(m.label) for m in cand.concepts)
 
     anchor = anchor_of(claim, cond)
-    if (elsewhere - {figure.id}) and unnamed(anchor):
+    if (elsewhere - {figure.id} - _explained(figure, cand, quantity, rivals)) and unnamed(anchor):
         return True
     # a total that is another total's value, in a clause that leaves unnamed the group this
     # one is about ("so with her catch-up she can do $35,750 all in" after "she turns 60"):
