@@ -3,7 +3,9 @@ shapes real pages use ("from X to Y", "up $500", several groups in one sentence,
 floors, possessive years, table rows flattened into lines, label: value lines, several
 limits in one paragraph, projections). About half state every figure right and must stay
 quiet; the others state one figure wrong and must be flagged with the claim of that limit
-and its verdict, and nothing else. The rows live in ``tests/data/figure-attribution.tsv``."""
+and its verdict, and nothing else. The rows live in ``tests/data/figure-attribution.tsv``;
+a row with a fourth column is a known miss (strict xfail, with the reason), so fixing one
+shows as XPASS."""
 
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ import pytest
 DATA = Path(__file__).parent / "data" / "figure-attribution.tsv"
 
 
-def _rows() -> list[tuple[str, str, str]]:
+def _rows() -> list:
     rows = []
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        text, claim, verdict = line.split("\t")
-        rows.append((text.replace("\\n", "\n"), claim, verdict))
+        text, claim, verdict, *known = line.split("\t")
+        marks = [pytest.mark.xfail(reason=known[0], strict=True)] if known else []
+        rows.append(pytest.param(text.replace("\\n", "\n"), claim, verdict, marks=marks,
+                                 id=f"{len(rows):03d}-{claim}"))
     return rows
 
 
@@ -33,13 +37,12 @@ def _problems(report) -> set[tuple[str, str]]:
 
 
 def test_the_set_is_large_and_balanced():
-    quiet = sum(1 for _, claim, _ in ROWS if claim == "quiet")
+    quiet = sum(1 for row in ROWS if row.values[1] == "quiet")
     assert len(ROWS) >= 80
     assert 0.4 <= quiet / len(ROWS) <= 0.6
 
 
-@pytest.mark.parametrize(("text", "claim", "verdict"), ROWS,
-                         ids=[f"{i:03d}-{c}" for i, (_, c, _) in enumerate(ROWS)])
+@pytest.mark.parametrize(("text", "claim", "verdict"), ROWS)
 def test_each_amount_goes_to_its_own_limit(check_text, text, claim, verdict):
     found = _problems(check_text(text))
     expected = set() if claim == "quiet" else {(claim, verdict)}

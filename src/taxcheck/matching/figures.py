@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
@@ -506,6 +506,22 @@ def _limited_amounts(amounts: list[Quantity], cand: Candidate, names: Names,
     return [q for q in amounts if q in worded or values_of(q.value)]
 
 
+def _qualified_mention(cand: Candidate, anchor: str, cond: Condition, names: Names
+                       ) -> Candidate:
+    """A clause that names the anchor several times, read with only the mention nearest the
+    group the condition names: in "the catch-up was $7,500 and the special 60-63 catch-up was
+    $11,250" the 60-63 catch-up is the second "catch-up" (the first is the regular one)."""
+    mentions = [m for m in cand.concepts if anchor in names(m.label)]
+    groups = [m for m in cand.concepts for label in cond.all
+              if label != anchor and label in names(m.label) and anchor not in names(m.label)]
+    if len(mentions) < 2 or not groups:
+        return cand
+    keep = min(mentions, key=lambda m: min(abs(m.start - g.end) if m.start >= g.end
+                                            else abs(g.start - m.end) for g in groups))
+    return replace(cand, concepts=tuple(m for m in cand.concepts
+                                        if m is keep or anchor not in names(m.label)))
+
+
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                   anchors: set[str], names: Names = _itself,
                   singles: frozenset[float] = frozenset(),
@@ -525,6 +541,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
                and _wanted(figure, cand, q, singles)]
     amounts = _limited_amounts(amounts, cand, names, values_of)
     anchor = anchor_of(claim, cond)
+    cand = _qualified_mention(cand, anchor, cond, names)
     amounts = [q for q in amounts if not _pointed_back(cand, q, anchor, names)]
     if not amounts:
         return None
