@@ -9,7 +9,7 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
-from taxcheck.matching.figures import anchor_of, check_figure, plausible
+from taxcheck.matching.figures import anchor_of, check_figure, names_no_limit, plausible
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
@@ -133,10 +133,11 @@ def repeats_amount(sentence: str) -> bool:
 
 
 def _elsewhere(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[str]:
-    """The figures that take some amount of ``cand`` (in ``unit``) as a value."""
+    """The figures that take some amount of ``cand`` (in ``unit``) as a value, not counting a
+    change or an old value (:func:`names_no_limit`)."""
     out: frozenset[str] = frozenset()
     for q in cand.quantities:
-        if q.kind == unit:
+        if q.kind == unit and not names_no_limit(cand, q):
             out |= db.figure_values.get((unit, float(q.value)), frozenset())
     return out
 

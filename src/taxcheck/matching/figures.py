@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
@@ -54,7 +54,7 @@ _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
     r"increased|goes|went|moves?|moved|grows?|grew)\s+from\s*$"
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
-    r"from\s+last\s+year'?s|last\s+year'?s)\s*$"
+    r"from\s+(?:last\s+year|(?:19|20)\d\d)(?:'|\u2019)?s|last\s+year'?s)\s*$"
     r"|\b(?:that|which)\s+(?:started|began|was\s+(?:originally|initially|first)(?:\s+set)?)"
     r"\s+at\s*$",
     re.IGNORECASE)
@@ -403,6 +403,14 @@ def _is_difference(cand: Candidate, q: Quantity) -> bool:
     return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
 
 
+def names_no_limit(cand: Candidate, q: Quantity) -> bool:
+    """Whether an amount of the clause is a change ("up $500", "rose $1,000") or an old value
+    being replaced ("from $23,500"): it is no limit's value for this year, so it does not make
+    another amount of the clause some other limit's ("The deferral limit rose $1,000 for 2026,
+    to $25,500": the $1,000 is no IRA catch-up)."""
+    return _is_difference(cand, q) or _is_old(cand, q)
+
+
 def _is_context(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is not a value of any single limit: a total, an old
     value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
@@ -498,6 +506,22 @@ def _limited_amounts(amounts: list[Quantity], cand: Candidate, names: Names,
     return [q for q in amounts if q in worded or values_of(q.value)]
 
 
+def _qualified_mention(cand: Candidate, anchor: str, cond: Condition, names: Names
+                       ) -> Candidate:
+    """A clause that names the anchor several times, read with only the mention nearest the
+    group the condition names: in "the catch-up was $7,500 and the special 60-63 catch-up was
+    $11,250" the 60-63 catch-up is the second "catch-up" (the first is the regular one)."""
+    mentions = [m for m in cand.concepts if anchor in names(m.label)]
+    groups = [m for m in cand.concepts for label in cond.all
+              if label != anchor and label in names(m.label) and anchor not in names(m.label)]
+    if len(mentions) < 2 or not groups:
+        return cand
+    keep = min(mentions, key=lambda m: min(abs(m.start - g.end) if m.start >= g.end
+                                            else abs(g.start - m.end) for g in groups))
+    return replace(cand, concepts=tuple(m for m in cand.concepts
+                                        if m is keep or anchor not in names(m.label)))
+
+
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                   anchors: set[str], names: Names = _itself,
                   singles: frozenset[float] = frozenset(),
@@ -517,6 +541,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
                and _wanted(figure, cand, q, singles)]
     amounts = _limited_amounts(amounts, cand, names, values_of)
     anchor = anchor_of(claim, cond)
+    cand = _qualified_mention(cand, anchor, cond, names)
     amounts = [q for q in amounts if not _pointed_back(cand, q, anchor, names)]
     if not amounts:
         return None
@@ -639,6 +664,17 @@ def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quanti
                             labels=(str(year),)), quantity, None, says)
 
 
+def _explained(figure: Figure, cand: Candidate, quantity: Quantity,
+               rivals: tuple[Figure, ...]) -> frozenset[str]:
+    """The figures of the other claims the clause meets that take another of its amounts:
+    that amount is theirs, which says nothing of whose ``quantity`` is ("A 61-year-old can
+    defer $24,500 plus $12,000": the $24,500 is the deferral limit's, the $12,000 still a
+    wrong 60-63 catch-up)."""
+    others = [o for o in cand.quantities if o is not quantity and o.kind == figure.unit]
+    return frozenset(r.id for r in rivals if r.id != figure.id and any(
+        r.matches(year, o.value) for o in others for year in r.values))
+
+
 def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
               quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
               names: Names, rivals: tuple[Figure, ...],
@@ -650,7 +686,7 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
         return label is not None and not any(label in names(m.label) for m in cand.concepts)
 
     anchor = anchor_of(claim, cond)
-    if (elsewhere - {figure.id}) and unnamed(anchor):
+    if (elsewhere - {figure.id} - _explained(figure, cand, quantity, rivals)) and unnamed(anchor):
         return True
     # a total that is another total's value, in a clause that leaves unnamed the group this
     # one is about ("so with her catch-up she can do $35,750 all in" after "she turns 60"):

@@ -186,7 +186,8 @@ def _bind_possessive(cand: Candidate, explicit: list[Quantity], amounts: list[Qu
             continue
         bound[owned.start] = int(year.value)
         bound_here.add(owned.start)
-        if any(q.start > owned.start for q in amounts):
+        if any(q is not owned for q in amounts):
+            # before it too: "$24,500 for 2026, up $1,000 from 2025's $23,500"
             tied.add(year.start)
     return bound_here
 
