@@ -100,9 +100,11 @@ _BEFORE_YEAR = re.compile(r"\b(?:(?:before|prior\s+to|until|through|up\s+to)\s+(
 """Words before a year that make it the last year of a range ("before 2018", "pre-2018")."""
 _AFTER_YEAR = re.compile(r"\b(?:(?:after|beyond|later\s+than)\s+(?:tax\s+year\s+)?|post-)$",
                          re.IGNORECASE)
-_NAMES_A_LAW = re.compile(r"^\s+(?:tax\s+)?(?:law|laws|cuts?|act|ruling|bill|reform|legislation)\b",
-                          re.IGNORECASE)
-"""A year that names a law or ruling ("the 2017 tax cuts", "a 2008 ruling"), not a tax year."""
+_NAMES_A_LAW = re.compile(
+    r"^\s+(?:tax\s+)?(?:law|laws|cuts?|act|ruling|bill|reform|legislation|overhaul|package)\b",
+    re.IGNORECASE)
+"""A year that names a law or ruling ("the 2017 tax cuts", "a 2008 ruling", "the 2017 tax
+overhaul"), not a tax year."""
 
 
 @dataclass(frozen=True)
