@@ -41,6 +41,7 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
+from taxcheck.matching.retries.carry_on import Said
 from taxcheck.matching.retries.cases import case_held, sets_up_case
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
@@ -272,6 +273,8 @@ class _Walk:
         """After a lead-in set in the past ("Here is how it worked back then:")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
+        self.last_said: Said | None = None
+        """The last statement sentence of a paragraph or list, with what it named."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
         self.paragraph_year: tuple[int, int, int] | None = None
@@ -348,6 +351,7 @@ class _Walk:
                 self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
+                self._note_said(index, block, res)
             if res.cand.question:
                 self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
@@ -360,6 +364,24 @@ class _Walk:
         self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _note_said(self, index: int, block: Block, res: Resolution) -> None:
+        """Remember what a statement sentence of a paragraph or list named, all its clauses
+        together, for a follow-on after it (:func:`.retries.carry_on.with_previous_sentence`)."""
+        cand = res.cand
+        if block.kind not in STATEMENT_KINDS or block.kind == "table_cell" or cand.question:
+            return
+        sentence = self.context.sentence
+        labels = frozenset((cand.labels - foils(cand)) | res.referred) - ANSWERS.keys()
+        polarity = cand.polarity
+        claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
+        last = self.last_said
+        if last is not None and last.sentence == sentence:
+            labels |= last.labels
+            claims |= last.claims
+            polarity = "negated" if "negated" in (polarity, last.polarity) else polarity
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        self.last_said = Said(sentence, labels, line, polarity, claims)
 
     def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
                    stated: set[int]) -> None:

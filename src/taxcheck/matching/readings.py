@@ -18,6 +18,7 @@ from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
+from taxcheck.matching.retries.carry_on import Said, with_previous_sentence
 from taxcheck.matching.retries.cases import under_case, within_case
 from taxcheck.matching.retries.headings import as_way_of, with_heading
 from taxcheck.matching.retries.lead_ins import completes_lead_in
@@ -54,6 +55,8 @@ class Surroundings(Protocol):
     """The groups the paragraph just before names, when it ends in a colon."""
     example_section: bool
     """Under a heading that announces a worked example."""
+    last_said: Said | None
+    """The last statement sentence of a paragraph or list (not a heading, not a question)."""
 
     def numbered_way(self, block: Block) -> bool:
         """A numbered item under a title that promises ways to do something."""
@@ -121,6 +124,15 @@ def _ellipsis(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Mat
     return with_ellipsis(at.cand, res, at.cands, walk.context, at.match)
 
 
+def _carried(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
+    """Not a heading nor a label line: a short follow-on with everything the sentence
+    before named (:func:`.retries.carry_on.with_previous_sentence`)."""
+    if at.block.kind in HEADING_KINDS or at.block.row:
+        return [], res
+    return with_previous_sentence(at.cand, res, walk.last_said, walk.context.sentence,
+                                  walk.context.groups, at.match)
+
+
 def _explained_clause(walk: Surroundings, at: Clause, res: Resolution
                       ) -> tuple[list[Match], Resolution]:
     """", because ...", ", but only after ..."
@@ -184,6 +196,7 @@ READINGS: tuple[Reading, ...] = (
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."
     _case,              # "Sold $50,000 of stock? That's $50,000 added to your income."
     _ellipsis,          # "In other words, low earners get back half ..."
+    _carried,           # "... the rest can offset ordinary income." / "There's no cap."
     _explained_clause,  # "..., because you didn't leave in the year you turned 55"
     _heading,           # a table cell: "Employee deferral: $24,500" under "2026 limits"
     _way,               # "9. Take a hardship withdrawal" under "9 Ways to ..."
