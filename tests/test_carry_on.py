@@ -14,7 +14,9 @@ from taxcheck.matching.retries.carry_on import (
     leans_on_previous,
     points_back,
     restricts,
+    revives,
     substitutes,
+    with_past_revived,
     with_previous_sentence,
 )
 
@@ -140,3 +142,31 @@ def test_a_thing_named_only_to_compare_adds_nothing():
     cand = clause("That's worse than an ordinary wash sale.", "WASH_SALE")
     (matches, _), _ = _read(said, cand, {"WASH_SALE", "IRA"})
     assert matches == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("And you still can today.", True), ("They still do.", True),
+    ("You still can if the market drops.", True), ("That's still true.", True),
+    ("You still have to pay tax on it.", False),  # a present rule of its own
+    ("Not anymore.", False), ("It was until 2017.", False)])
+def test_a_follow_on_that_says_the_past_holds_still(text, expected):
+    assert revives(clause(text)) is expected
+
+
+def test_a_rule_told_as_history_said_to_hold_still_is_read_for_today():
+    said = Said(3, frozenset({"DEDUCT", "LOSS", "IRA", "CLOSE_ALL"}), 5, historical=True)
+    cand = clause("And you still can today.", "EVEN_WITH")
+    read: list[Candidate] = []
+
+    def match(labels: set[str], clause_read: Candidate) -> list[object]:
+        read.append(clause_read)
+        return [_FakeMatch(frozenset(labels))] if {"DEDUCT", "CLOSE_ALL"} <= labels else []
+
+    matches, res = with_past_revived(cand, Resolution(cand, {"EVEN_WITH"}, [], set()), said, 4,
+                                     match)  # type: ignore[arg-type]
+    assert matches and not read[0].historical
+    assert res.labels >= {"DEDUCT", "LOSS", "IRA", "CLOSE_ALL"}
+    # after a present sentence, or two sentences on, "still" revives nothing
+    for before, now in ((Said(3, said.labels, 5), 4), (said, 5)):
+        assert with_past_revived(cand, Resolution(cand, set(), [], set()), before, now,
+                                 match)[0] == []  # type: ignore[arg-type]

@@ -376,12 +376,14 @@ class _Walk:
         polarity = cand.polarity
         claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
         last = self.last_said
+        historical = cand.historical
         if last is not None and last.sentence == sentence:
             labels |= last.labels
             claims |= last.claims
             polarity = "negated" if "negated" in (polarity, last.polarity) else polarity
+            historical = historical or last.historical
         line = self.document.line_col(block.to_source(cand.start))[0]
-        self.last_said = Said(sentence, labels, line, polarity, claims)
+        self.last_said = Said(sentence, labels, line, polarity, historical, claims)
 
     def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
                    stated: set[int]) -> None:

@@ -18,7 +18,7 @@ from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
-from taxcheck.matching.retries.carry_on import Said, with_previous_sentence
+from taxcheck.matching.retries.carry_on import Said, with_past_revived, with_previous_sentence
 from taxcheck.matching.retries.cases import under_case, within_case
 from taxcheck.matching.retries.headings import as_way_of, with_heading
 from taxcheck.matching.retries.lead_ins import completes_lead_in
@@ -133,6 +133,14 @@ def _carried(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Matc
                                   walk.context.groups, at.match)
 
 
+def _revived(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
+    """Not a heading nor a label line: "And you still can today." after a rule told as history
+    (:func:`.retries.carry_on.with_past_revived`)."""
+    if at.block.kind in HEADING_KINDS or at.block.row:
+        return [], res
+    return with_past_revived(at.cand, res, walk.last_said, walk.context.sentence, at.match)
+
+
 def _explained_clause(walk: Surroundings, at: Clause, res: Resolution
                       ) -> tuple[list[Match], Resolution]:
     """", because ...", ", but only after ..."
@@ -196,6 +204,7 @@ READINGS: tuple[Reading, ...] = (
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."
     _case,              # "Sold $50,000 of stock? That's $50,000 added to your income."
     _ellipsis,          # "In other words, low earners get back half ..."
+    _revived,           # "Before 2018 you could deduct it." / "And you still can today."
     _carried,           # "... the rest can offset ordinary income." / "There's no cap."
     _explained_clause,  # "..., because you didn't leave in the year you turned 55"
     _heading,           # a table cell: "Employee deferral: $24,500" under "2026 limits"

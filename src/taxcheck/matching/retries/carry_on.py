@@ -42,8 +42,8 @@ CARRY_WORDS = 14
 
 @dataclass(frozen=True)
 class Said:
-    """A statement sentence of a paragraph or list, with what its clauses named and took
-    from the discourse, for the sentence after it."""
+    """A statement sentence of a paragraph or list, with what its clauses named, for the
+    sentence after it."""
 
     sentence: int
     labels: frozenset[str]
@@ -51,6 +51,8 @@ class Said:
     line: int
     polarity: str = "affirmed"
     """Negated when one of its clauses that named a concept is."""
+    historical: bool = False
+    """One of its clauses tells how things were ("used to", "Before 2018 you could")."""
     claims: frozenset[str] = frozenset()
     """The claims it matched."""
 
@@ -176,3 +178,42 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
     return matches, replace(res, labels=labels, steps=[*res.steps, Step(
         stage="context", detail=f"the sentence before it on line {said.line}",
         labels=tuple(sorted(labels - own)), source="previous-sentence")])
+
+
+_REVIVES = re.compile(
+    r"^\W*(?:(?:and|but|so|yes|yep)\b\W*)*(?:you|we|they|it|that|this|plans?|people|"
+    r"(?:that|the)\s+(?:rule|one|break|option))\s+(?:(?:can|could|do|does|is|are|will)\s+)?"
+    r"still\b(?!\s+(?:have|need|owe|pay|must|get\s+taxed)\b)"
+    r"|^\W*(?:(?:and|but|so)\b\W*)*(?:it|that|this)(?:\s*'s|\s*\u2019s|\s+is)\s+still\s+"
+    r"(?:true|the\s+case|the\s+rule|allowed|possible|an\s+option)\b", re.IGNORECASE)
+"""A follow-on that says what the sentence before told as history holds still ("And you
+still can today.", "They still do.", "You still can if the market drops.", "That's still
+true.")."""
+
+
+def revives(cand: Candidate) -> bool:
+    """The clause opens a short sentence saying the past rule before it holds still."""
+    return (cand.start == cand.sentence_start and not cand.question and not cand.attribution
+            and not cand.historical and cand.polarity == "affirmed"
+            and _words(cand.sentence) <= CARRY_WORDS and _REVIVES.match(cand.text) is not None)
+
+
+def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sentence: int,
+                      match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A follow-on that says a rule the sentence just before told as history holds still
+    (:func:`revives`) states that rule for today: "Before 2018 you could write off a loss
+    when you emptied every traditional IRA. And you still can today." presents the abolished
+    deduction as available. Only after a sentence told as history (after a present one,
+    "still" adds nothing the carried reading does not, :func:`with_previous_sentence`), and
+    never "Not anymore." (a denial, which the follow-on retry reads)."""
+    if (said is None or not said.historical or sentence - said.sentence != 1
+            or not revives(cand)):
+        return [], res
+    own = (cand.labels | res.referred) - foils(cand)
+    labels = set(own | said.labels)
+    matches = [m for m in match(labels, cand) if m.claim.id not in said.claims]
+    if not matches:
+        return [], res
+    return matches, replace(res, labels=labels, steps=[*res.steps, Step(
+        stage="context", detail=f"the rule the sentence on line {said.line} told as history, "
+        "said to hold still", labels=tuple(sorted(labels - own)), source="previous-sentence")])
