@@ -10,6 +10,7 @@ from taxcheck.matching.discourse import Resolution
 from taxcheck.matching.retries.carry_on import (
     Said,
     adds_to,
+    asked_about_previous,
     carried_labels,
     leans_on_previous,
     points_back,
@@ -170,3 +171,14 @@ def test_a_rule_told_as_history_said_to_hold_still_is_read_for_today():
     for before, now in ((Said(3, said.labels, 5), 4), (said, 5)):
         assert with_past_revived(cand, Resolution(cand, set(), [], set()), before, now,
                                  match)[0] == []  # type: ignore[arg-type]
+
+
+def test_a_question_whose_object_points_back_asks_about_the_sentence_before():
+    said = Said(3, frozenset({"EMPLOYER_PLAN", "LOSS"}), 5)
+    asked = clause("Can I deduct that?", "DEDUCT", question=True)
+    assert asked_about_previous(asked, frozenset({"DEDUCT"}), said, 4) == {
+        "DEDUCT", "EMPLOYER_PLAN", "LOSS"}
+    # a question that names its own object, or one two sentences on, asks about itself
+    own = clause("Can I deduct a loss in my IRA?", "DEDUCT", "LOSS", "IRA", question=True)
+    assert asked_about_previous(own, own.labels, said, 4) == own.labels
+    assert asked_about_previous(asked, frozenset({"DEDUCT"}), said, 5) == {"DEDUCT"}

@@ -13,9 +13,9 @@ PASSAGES = passages()
 
 NOT_CAUGHT = frozenset({
     "follow-roth-contrib-five-years", "follow-roth-contrib-not-until",
-    "follow-rmd-excise-50", "follow-conversion-penalty", "reply-capital-loss-salary",
-    "reply-401k-drop", "reply-cg-rate", "reply-roth-contrib-early", "reply-paper-loss",
-    "reply-ira-loss-still", "list-rule55-still-working", "list-ira-rule55",
+    "follow-rmd-excise-50", "follow-conversion-penalty",
+    "reply-capital-loss-salary",  # ($5,000 is not read as a capital-loss limit; $6,000 is)
+    "reply-ira-loss-still", "list-ira-rule55",
     "label-loan-taxable", "label-rmd-penalty",
     "past-hardship-suspension",  # ("bar you from contributing": no concept of a suspension)
 })

@@ -32,6 +32,7 @@ from taxcheck.matching.retries.questions import (
     as_answer_to,
     as_wh_reply,
     explains_reply,
+    qualifies_reply,
 )
 from taxcheck.matching.retries.worked_examples import (
     Stated,
@@ -107,6 +108,13 @@ def _explained_reply(walk: Surroundings, at: Clause, res: Resolution
                      ) -> tuple[list[Match], Resolution]:
     """The sentence after a bare "Yes." (:func:`.retries.questions.explains_reply`)."""
     return explains_reply(at.cand, res, walk.asked, walk.context.sentence, at.match)
+
+
+def _qualified_reply(walk: Surroundings, at: Clause, res: Resolution
+                     ) -> tuple[list[Match], Resolution]:
+    """", but ..." or ", since ..." after a bare "Yes"
+    (:func:`.retries.questions.qualifies_reply`)."""
+    return qualifies_reply(at.cand, res, walk.asked, walk.context.sentence, at.match)
 
 
 def _case(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
@@ -202,6 +210,7 @@ READINGS: tuple[Reading, ...] = (
     _own,               # the clause on its own ("Born in 1950? Your RMDs started at 72.")
     _wh_answer,         # "When do RMDs start? At 70½."
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."
+    _qualified_reply,   # "Take Roth contributions out early? Yes, but you'll pay 10%."
     _case,              # "Sold $50,000 of stock? That's $50,000 added to your income."
     _ellipsis,          # "In other words, low earners get back half ..."
     _revived,           # "Before 2018 you could deduct it." / "And you still can today."

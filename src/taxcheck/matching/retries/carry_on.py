@@ -217,3 +217,20 @@ def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sente
     return matches, replace(res, labels=labels, steps=[*res.steps, Step(
         stage="context", detail=f"the rule the sentence on line {said.line} told as history, "
         "said to hold still", labels=tuple(sorted(labels - own)), source="previous-sentence")])
+
+
+_ASKS_BACK = re.compile(
+    r"\b(?:that|this|it|them|those)\b(?:\s+(?:off|back|out|too|as\s+well|again))?\W*\?\W*$",
+    re.IGNORECASE)
+"""A question whose object points back ("Can I deduct that?", "Can I write that off?")."""
+
+
+def asked_about_previous(cand: Candidate, labels: frozenset[str], said: Said | None,
+                         sentence: int) -> frozenset[str]:
+    """What a short question whose object points back asks about: its own concepts and
+    those of the sentence just before ("My 401(k) dropped $15,000 last year. Can I deduct
+    that?" asks about a 401(k) loss), so that the reply after it is read with them."""
+    if (said is None or sentence - said.sentence != 1 or _words(cand.sentence) > CARRY_WORDS
+            or _ASKS_BACK.search(cand.text) is None):
+        return labels
+    return labels | said.labels
