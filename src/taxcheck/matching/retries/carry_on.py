@@ -130,7 +130,9 @@ def leans_on_previous(cand: Candidate) -> bool:
     """The clause opens a short sentence that states its claim only with the one before:
     a restriction, the same for another thing, or a subject that points back."""
     if (cand.start != cand.sentence_start or cand.question or cand.attribution
-            or cand.historical or _words(cand.sentence) > CARRY_WORDS):
+            or cand.historical or cand.hedges or _words(cand.sentence) > CARRY_WORDS):
+        # a hedged follow-on ("This can potentially lower your bracket") speculates on the
+        # sentence before rather than stating a rule with it
         return False
     return restricts(cand) or substitutes(cand) or points_back(cand)
 
