@@ -363,3 +363,36 @@ def test_a_maybe_or_mostly_no_to_the_ira_loss_question_is_the_old_deduction(chec
 ])
 def test_a_maybe_answers_only_a_claim_that_names_it(check_text, text):
     assert [f.claim_id for f in check_text(text).findings if f.verdict != "accurate"] == []
+
+
+@pytest.mark.parametrize(("text", "claim_id"), [
+    ("Can I take my Roth IRA contributions out before 59\u00bd? Yes, but you'll pay the 10% "
+     "penalty.", "roth-contributions-withdrawal-penalized"),
+    ("Do I pay capital gains rates on 401(k) withdrawals? Yes, since it's investment growth.",
+     "retirement-withdrawals-capital-gains-rate"),
+    ("Q: My 401(k) dropped $15,000 last year. Can I deduct that?\n\nA: Yes, on Schedule D as "
+     "a capital loss.", "retirement-loss-capital-loss"),
+])
+def test_a_reply_qualified_or_explained_in_its_sentence_states_what_was_asked(
+        check_text, text, claim_id):
+    found = _said(check_text(text))
+    assert any(c == claim_id and v != "accurate" for c, v, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Can I take my Roth IRA contributions out before 59\u00bd? Yes, tax- and penalty-free.",
+    "Do I pay capital gains rates on 401(k) withdrawals? No, since it's ordinary income.",
+    "Can I withdraw my Roth IRA earnings early without the penalty? No, but you can take out "
+    "your contributions.",
+    "Q: My 401(k) dropped $15,000 last year. Can I deduct that?\n\nA: No, losses inside a "
+    "401(k) aren't deductible.",
+])
+def test_a_correct_reply_qualified_in_its_sentence_stays_quiet(check_text, text):
+    assert [f for f in check_text(text).findings if f.verdict != "accurate"] == []
+
+
+def test_an_item_that_completes_an_if_you_lead_in_is_no_question(check_text):
+    article = ("You can take money out of your 401(k) penalty-free if you:\n\n"
+               "- are 55 and still working there\n")
+    assert "rule-of-55-without-leaving" in {c for c, _, _ in _said(check_text(article,
+                                                                             suffix=".md"))}

@@ -41,6 +41,7 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
+from taxcheck.matching.retries.carry_on import Said, asked_about_previous
 from taxcheck.matching.retries.cases import case_held, sets_up_case
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
@@ -272,6 +273,8 @@ class _Walk:
         """After a lead-in set in the past ("Here is how it worked back then:")."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
+        self.last_said: Said | None = None
+        """The last statement sentence of a paragraph or list, with what it named."""
         self.sentence_years: tuple[int, ClauseYears] | None = None
         """The years of the last clause checked, with its sentence number."""
         self.paragraph_year: tuple[int, int, int] | None = None
@@ -310,7 +313,7 @@ class _Walk:
         section = self._section(index, block, cands)
         self._new_question(block, cands)
         announced = self._announces(block)
-        cands = self._told_as_history(block, is_title, cands)
+        cands = self._completing_lead(block, self._told_as_history(block, is_title, cands))
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         self.lead_paragraph, self.leading = (
@@ -348,6 +351,7 @@ class _Walk:
                 self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
+                self._note_said(index, block, res)
             if res.cand.question:
                 self._asks_year(index, block, res.cand, section)
                 line = self.document.line_col(block.to_source(cand.start))[0]
@@ -355,11 +359,42 @@ class _Walk:
                 # case that the next sentence holds in
                 choice = len(res.cand.labels & self.context.groups.get(TOPIC_GROUP,
                                                                        frozenset())) > 1
-                self.asked = Question(frozenset(res.labels), self.context.sentence, line,
+                asked = frozenset(res.labels) if block.kind in HEADING_KINDS else (
+                    asked_about_previous(res.cand, frozenset(res.labels), self.last_said,
+                                         self.context.sentence))
+                self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+
+    def _completing_lead(self, block: Block, cands: Sequence[Candidate]) -> Sequence[Candidate]:
+        """An item that completes its list's lead-in ("You can take money out penalty-free if
+        you:" / "are 55 and still working there") is a statement, though it opens with a verb
+        as a question would."""
+        if block.kind != "list_item" or self.lead is None or "?" in block.text:
+            return cands
+        return [replace(c, question=False) if c.question else c for c in cands]
+
+    def _note_said(self, index: int, block: Block, res: Resolution) -> None:
+        """Remember what a statement sentence of a paragraph or list named, all its clauses
+        together, for a follow-on after it (:func:`.retries.carry_on.with_previous_sentence`)."""
+        cand = res.cand
+        if block.kind not in STATEMENT_KINDS or block.kind == "table_cell" or cand.question:
+            return
+        sentence = self.context.sentence
+        labels = frozenset((cand.labels - foils(cand)) | res.referred) - ANSWERS.keys()
+        polarity = cand.polarity
+        claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
+        last = self.last_said
+        historical = cand.historical
+        if last is not None and last.sentence == sentence:
+            labels |= last.labels
+            claims |= last.claims
+            polarity = "negated" if "negated" in (polarity, last.polarity) else polarity
+            historical = historical or last.historical
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        self.last_said = Said(sentence, labels, line, polarity, historical, claims)
 
     def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
                    stated: set[int]) -> None:

@@ -18,6 +18,7 @@ from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
+from taxcheck.matching.retries.carry_on import Said, with_past_revived, with_previous_sentence
 from taxcheck.matching.retries.cases import under_case, within_case
 from taxcheck.matching.retries.headings import as_way_of, with_heading
 from taxcheck.matching.retries.lead_ins import completes_lead_in
@@ -31,6 +32,7 @@ from taxcheck.matching.retries.questions import (
     as_answer_to,
     as_wh_reply,
     explains_reply,
+    qualifies_reply,
 )
 from taxcheck.matching.retries.worked_examples import (
     Stated,
@@ -54,6 +56,8 @@ class Surroundings(Protocol):
     """The groups the paragraph just before names, when it ends in a colon."""
     example_section: bool
     """Under a heading that announces a worked example."""
+    last_said: Said | None
+    """The last statement sentence of a paragraph or list (not a heading, not a question)."""
 
     def numbered_way(self, block: Block) -> bool:
         """A numbered item under a title that promises ways to do something."""
@@ -106,6 +110,13 @@ def _explained_reply(walk: Surroundings, at: Clause, res: Resolution
     return explains_reply(at.cand, res, walk.asked, walk.context.sentence, at.match)
 
 
+def _qualified_reply(walk: Surroundings, at: Clause, res: Resolution
+                     ) -> tuple[list[Match], Resolution]:
+    """", but ..." or ", since ..." after a bare "Yes"
+    (:func:`.retries.questions.qualifies_reply`)."""
+    return qualifies_reply(at.cand, res, walk.asked, walk.context.sentence, at.match)
+
+
 def _case(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
     """The sentence after "Over 50?" (:func:`.retries.cases.under_case`)."""
     return under_case(at.cand, res, walk.asked, walk.context.sentence, at.match)
@@ -119,6 +130,23 @@ def _ellipsis(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Mat
         # "Outstanding 401(k) loan: $14,000" is no IRA loan)
         return [], res
     return with_ellipsis(at.cand, res, at.cands, walk.context, at.match)
+
+
+def _carried(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
+    """Not a heading nor a label line: a short follow-on with everything the sentence
+    before named (:func:`.retries.carry_on.with_previous_sentence`)."""
+    if at.block.kind in HEADING_KINDS or at.block.row:
+        return [], res
+    return with_previous_sentence(at.cand, res, walk.last_said, walk.context.sentence,
+                                  walk.context.groups, at.match)
+
+
+def _revived(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
+    """Not a heading nor a label line: "And you still can today." after a rule told as history
+    (:func:`.retries.carry_on.with_past_revived`)."""
+    if at.block.kind in HEADING_KINDS or at.block.row:
+        return [], res
+    return with_past_revived(at.cand, res, walk.last_said, walk.context.sentence, at.match)
 
 
 def _explained_clause(walk: Surroundings, at: Clause, res: Resolution
@@ -182,8 +210,11 @@ READINGS: tuple[Reading, ...] = (
     _own,               # the clause on its own ("Born in 1950? Your RMDs started at 72.")
     _wh_answer,         # "When do RMDs start? At 70½."
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."
+    _qualified_reply,   # "Take Roth contributions out early? Yes, but you'll pay 10%."
     _case,              # "Sold $50,000 of stock? That's $50,000 added to your income."
     _ellipsis,          # "In other words, low earners get back half ..."
+    _revived,           # "Before 2018 you could deduct it." / "And you still can today."
+    _carried,           # "... the rest can offset ordinary income." / "There's no cap."
     _explained_clause,  # "..., because you didn't leave in the year you turned 55"
     _heading,           # a table cell: "Employee deferral: $24,500" under "2026 limits"
     _way,               # "9. Take a hardship withdrawal" under "9 Ways to ..."

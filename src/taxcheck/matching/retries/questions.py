@@ -190,6 +190,49 @@ def explains_reply(cand: Candidate, res: Resolution, question: Question | None, 
                               "just before", "answer", cand=answered)
 
 
+_REASON_AFTER_REPLY = re.compile(r"^[\s,;:\u2014\u2013-]*(?:since|because|as|given\s+that)\b",
+                                 re.IGNORECASE)
+"""A later clause of a reply that gives its reason ("Yes, since it's investment growth.")."""
+_BUT_AFTER_REPLY = re.compile(r"^[\s,;:\u2014\u2013-]*(?:but|though|although|just|only)\b",
+                              re.IGNORECASE)
+"""A later clause of a reply that qualifies it ("Yes, but you'll pay the 10% penalty.")."""
+
+
+def qualifies_reply(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
+                    match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A later clause of the sentence a bare reply opens is read with what the question
+    asked: a reason with the reply's polarity ("Do I pay capital-gains rates on 401(k)
+    withdrawals? Yes, since it's investment growth." says you do), a "but" after a yes with
+    its own ("Can I take my Roth contributions out before 59½? Yes, but you'll pay the 10%
+    penalty." says the penalty applies). A "but" after a no turns to something else ("No,
+    but you can take a loan") and takes nothing from the question."""
+    if (question is None or question.reply is None or question.sentence != sentence
+            or cand.start == cand.sentence_start or cand.question or cand.attribution
+            or cand.historical):
+        return [], res
+    if _REASON_AFTER_REPLY.match(cand.text):
+        said = question.reply
+    elif _BUT_AFTER_REPLY.match(cand.text) and question.reply == "affirmed":
+        said = cand.polarity
+    else:
+        return [], res
+    extra = question.labels - res.labels
+    if not extra:
+        return [], res
+
+    def read(polarity: str) -> list[Match]:
+        return match(set(res.labels | extra), replace(
+            cand, polarity=polarity, negations=cand.negations if polarity == "negated" else ()))
+
+    said, matches = _toward(said, question, read(said), read)
+    if not matches:
+        return [], res
+    answered = replace(cand, polarity=said,
+                       negations=cand.negations if said == "negated" else ())
+    return matches, borrowed(res, extra, f"the question on line {question.line}, which the "
+                              "reply it qualifies answers", "answer", cand=answered)
+
+
 def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
                  match: MatchFn) -> tuple[list[Match], Resolution]:
     """A reply in the sentence right after a question states what was asked (yes) or its
