@@ -68,9 +68,11 @@ from taxcheck.matching.retries.procedures import (
     presents_how,
     presupposed,
     procedure_of,
+    restated_as_condition,
     restated_as_detail,
     restated_in_example,
     restated_in_step,
+    says_rule_ended,
     steps_follow,
     turns_away,
 )
@@ -120,6 +122,7 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
 """A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
@@ -209,6 +212,16 @@ def _fills_each(cand: Candidate) -> bool:
             <= FOLLOW_ON_LABELS | FILL_LABELS and fills_each(cand.sentence))
 
 
+STEP_BODY_LABELS = frozenset({"LOSS", "DEDUCT"})
+"""What a statement in a step's own text names to spell the step out ("If the total comes
+in under your unrecovered basis, the gap is your loss.")."""
+
+
+PREMISES = frozenset({"CLOSE_ALL"})
+"""What every step of an abolished procedure takes for granted (the IRA-loss rule's closing
+every IRA of a kind), with the procedure's account and loss."""
+
+
 class _Walk:
     """The state of one pass over a document (see :func:`match_document`)."""
 
@@ -232,6 +245,11 @@ class _Walk:
         """The block that stated the open procedure."""
         self.step_list = False
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
+        self.step_body: int | None = None
+        """Where (a source offset) the numbered item of the open procedure just read ends, or
+        the paragraph of its own text after it ("Step 3: Cash out completely." then "Take
+        every last dollar out before December 31."): the paragraphs right after it, up to the
+        next heading, list item or blank line, are the step's own text, read as part of it."""
         self.example_section = False
         """Under a heading that announces a worked example ("Worked example")."""
         self.lead_paragraph: Groups | None = None
@@ -365,6 +383,7 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
+        self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
 
@@ -694,12 +713,20 @@ class _Walk:
             matches, res = self._as_step(index, block, res, match)
         else:
             matches, res = restated_in_example(cand, res, matches, self.procedure)
-            in_steps = block.kind == "list_item" and self.step_list and not self.other_list
+            in_steps = (block.kind == "list_item" and self.step_list and not self.other_list
+                        ) or self._in_step_body(block)
             expanded = self.db.expand(res.labels)
             matches, res = restated_as_detail(cand, res, matches, self.procedure, in_steps,
                                               expanded)
+            if (in_steps or self.example_section) and self._only_beside(matches):
+                # "Enter the shortfall on Form 8949 and carry it to Schedule D, where it
+                # offsets any other gains you had first" as a step of the IRA-loss rule: not
+                # the capital-loss rule it also states, but the old rule stated wrongly
+                wrong, stepped = self._wrong_with_procedures_account(res, match)
+                matches, res = (wrong, stepped) if wrong else (matches, res)
             matches, res = restated_in_step(cand, res, matches, self.procedure, in_steps,
                                             expanded)
+            matches, res = restated_as_condition(cand, res, matches, self.procedure, expanded)
             self._open_procedure(matches, cand, block, index)
         cand = res.cand
         # the year of the contributions a figure is for ("If you contributed in 2025, you may
@@ -736,18 +763,34 @@ class _Walk:
         lead-in (:func:`as_item_of`)."""
         cand = res.cand
         item = block.kind == "list_item"
-        in_steps = item and self.step_list and not self.other_list
+        body = self._in_step_body(block)
+        if body and says_rule_ended(cand):
+            self.procedure = None  # "That deduction has been gone since 2018": the steps end
+            return [], res
+        in_steps = (item and self.step_list and not self.other_list) or body
         before = res
+        # in a step's own text, an instruction is a step whatever words it uses ("Take
+        # every last dollar out before December 31."), and a statement that names the loss
+        # or the deduction spells the step out; a definition ("For a traditional IRA,
+        # that's the nondeductible contributions ...") is neither
+        spelled = body and (cand.imperative or bool(STEP_BODY_LABELS & cand.labels))
         matches, res = as_step_of(
-            cand, res, self.procedure, item and not self.other_list,
+            cand, res, self.procedure, (item and not self.other_list) or spelled,
             numbered_step=(in_steps and cand.sentence_index == 0
-                           and numbered(block.text, block.number)),
+                           and numbered(block.text, block.number)) or (
+                body and cand.imperative and cand.sentence_index == 0),
             elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
             expanded=self.db.expand(res.labels))
-        if matches:
-            wrong, stepped = self._wrong_with_procedures_account(before, match)
+        if matches or (in_steps or (item and not self.other_list)):
+            # (a step that is wrong under the old rule too names nothing the rule does:
+            # "Step 5: Report it as a capital loss."; so it is that rule stated wrongly)
+            wrong, stepped = self._wrong_with_procedures_account(before, match,
+                                                                  own_fact=not matches)
             if wrong:
                 return wrong, stepped
+        if not matches:
+            matches, res = restated_as_condition(cand, res, [], self.procedure,
+                                                 self.db.expand(res.labels))
         if (self.procedure is not None and cand.polarity == "negated"
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
                 and denies_rule(cand, in_steps)):
@@ -756,25 +799,66 @@ class _Walk:
             matches, res = as_item_of(cand, res, self.lead, match)
         return matches, res
 
-    def _wrong_with_procedures_account(self, res: Resolution, match: MatchFn
+    def _only_beside(self, matches: list[Match]) -> bool:
+        """Every match is a correct claim of another fact than the open procedure's."""
+        if self.procedure is None or not matches:
+            return False
+        facts = {self.procedure.claim.fact, *self.procedure.claim.also_facts}
+        return all(m.verdict == "accurate" and m.claim.fact not in facts for m in matches)
+
+    def _in_step_body(self, block: Block) -> bool:
+        """The block is a paragraph of a step's own text (:attr:`step_body`): right under the
+        step, with no blank line between (a blank line ends the step: the paragraphs after
+        it are the article's own)."""
+        if (block.kind != "paragraph" or self.step_body is None or self.procedure is None
+                or self.other_list or self.advice):
+            return False
+        between = self.document.source[self.step_body:block.to_source(0)]
+        return _BLANK_LINE.search(between) is None
+
+    def _after_step(self, block: Block) -> None:
+        """Where the step being read ends, when the paragraphs after this block may be its
+        own text: after a numbered item of the open procedure and its paragraphs, until a
+        heading, another list item or a blank line."""
+        end = block.to_source(len(block.text))
+        if block.kind == "list_item":
+            self.step_body = end if (self.procedure is not None and not self.other_list
+                                     and not self.advice
+                                     and numbered(block.text, block.number)) else None
+        elif block.kind == "paragraph" and self._in_step_body(block):
+            self.step_body = end
+        else:
+            self.step_body = None
+
+    def _wrong_with_procedures_account(self, res: Resolution, match: MatchFn,
+                                       own_fact: bool = False
                                        ) -> tuple[list[Match], Resolution]:
         """A step of an open procedure that matches nothing by itself but, given the account
         and loss the procedure is about, states with a concept of its own a rule that is
         false even under the old one ("Whatever you can't use this year carries forward"
         among the steps of the pre-2018 IRA-loss deduction): that error, not one more step
-        of the outdated rule."""
+        of the outdated rule. ``own_fact``: only errors of the procedure's own facts (a step
+        that matched nothing else: "Report it as a capital loss.")."""
         procedure, cand = self.procedure, res.cand
         if (procedure is None or cand.polarity != "affirmed" or cand.historical
                 or cand.attribution or cand.question):
             return [], res
         extra = {label for group in HOLDER_GROUPS for label in procedure.vocabulary
-                 & self.context.groups.get(group, set())}
+                 & self.context.groups.get(group, set())} | (procedure.vocabulary & PREMISES)
         extra -= self.db.expand(res.labels)
+        named = self.context.groups_of(self.db.expand(res.labels)).get("account", frozenset())
+        if named - self.db.expand(procedure.vocabulary):
+            return [], res  # "When you sell a fund in a regular brokerage account, ..."
         own = res.labels - procedure.vocabulary
         if not extra or not own:
             return [], res
         wrong = [m for m in match(res.labels | extra) if m.verdict == "false"
-                 and m.claim.fact != procedure.claim.fact and m.concepts & own]
+                 and m.claim.id != procedure.claim.id and m.concepts & own]
+        if not wrong:
+            return [], res
+        facts = {procedure.claim.fact, *procedure.claim.also_facts}
+        # the old rule stated wrongly, rather than the rule on all retirement accounts
+        wrong = [m for m in wrong if m.claim.fact in facts] or ([] if own_fact else wrong)
         if not wrong:
             return [], res
         return wrong, borrowed(res, extra, f"the rule stated on line {procedure.line}",
@@ -885,14 +969,19 @@ class _Walk:
         ("Question 2: Does the loss lower my bracket?"), opens a new subject, as a heading
         would: the procedure ends. A question about the rule itself ("Q. Can you give me an
         example?", "Q. What is my basis?") keeps it open."""
+        asks = block.kind == "paragraph" and block.text.rstrip().endswith("?")
         if (self.procedure is None or block.kind != "paragraph"
-                or not _READER_QUESTION.match(block.text)):
+                or not (_READER_QUESTION.match(block.text) or asks)):
             return
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
         groups = self.context.groups_of(named)
         vocabulary = self.db.expand(self.procedure.vocabulary)
         if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
+            # (a question of the page's own about another account does too: "What if the
+            # loss is in a taxable account instead?")
             self.procedure = None
+        elif not _READER_QUESTION.match(block.text):
+            return
         elif (rest := named - self.context.groups.get("loss", frozenset())) and not (
                 rest & self.procedure.vocabulary):
             self.procedure = None  # besides a loss, it names only what the rule doesn't

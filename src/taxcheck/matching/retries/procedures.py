@@ -230,7 +230,16 @@ def conditional_detail(cand: Candidate, labels: frozenset[str] | set[str]) -> bo
     "no longer", "since 2018", "the ban")."""
     return (cand.polarity == "negated" and bool(DEDUCTION_DETAILS & labels)
             and _CONDITION.search(cand.sentence) is not None
-            and _RULE_ENDED.search(cand.sentence) is None)
+            and _RULE_ENDED.search(cand.sentence) is None and not denied_in_condition(cand))
+
+
+def denied_in_condition(cand: Candidate) -> bool:
+    """The sentence's only denial is in its condition ("if she has no gains to soak it up,
+    it comes off her ordinary income"): what it says is affirmed, not denied."""
+    m = _IF_HEAD.search(cand.sentence)
+    if m is None:
+        return False
+    return _DENIES.search(cand.sentence[:m.start()] + cand.sentence[m.end():]) is None
 
 
 def denies_rule(cand: Candidate, in_steps: bool) -> bool:
@@ -422,6 +431,69 @@ def restated_as_detail(cand: Candidate, res: Resolution, matches: list[Match],
         return matches, res
     steps, stepped = as_step_of(cand, res, procedure, list_item=in_steps, in_steps=in_steps,
                                 expanded=expanded)
+    if not steps:
+        return matches, res
+    return [m for m in matches if m not in same] + steps, stepped
+
+
+_LOSES_IT = re.compile(
+    r"\b(?:(?:is|are)\s+(?:gone|lost|dead|toast|void|off\s+the\s+table)|"
+    r"(?:'|\u2019)s\s+(?:gone|lost|dead|toast)|disappears|vanishes|evaporates|"
+    r"goes\s+away|you\s+lose\s+(?:it|the\s+(?:write-?off|deduction|loss|break)))\b",
+    re.IGNORECASE)
+"""A consequence that the deduction is lost ("the deduction is gone", "the write-off
+disappears", "you lose it")."""
+_DO_AND_THEN = re.compile(
+    r"^\W*(?!(?:the|a|an|your|this|that|these|those|it|you|we|they|i|she|he|there|here|"
+    r"if|when|once|since|because)\b)(?P<head>[a-z]+\b[^.;:!?]*?),?\s+and\s+",
+    re.IGNORECASE)
+"""An instruction joined to its consequence: "Leave $50 behind in a forgotten SEP and the
+deduction is gone" (if you leave ..., the deduction is gone)."""
+_IF_HEAD = re.compile(r"\b(?:if|unless)\b(?P<head>[^,;]*)", re.IGNORECASE)
+_ON_ACCOUNTS = re.compile(
+    r"\b(?:accounts?|iras?|sep|simple|roth|balance|open|dollars?|penny|cents?)\b|\$\s?\d",
+    re.IGNORECASE)
+"""What a condition names when it is one of the rule's terms: an account, its balance, an
+amount left in it."""
+
+
+def lost_under_condition(cand: Candidate) -> bool:
+    """The sentence says the deduction is lost when one of the rule's terms is missed
+    ("Leave $50 behind in a forgotten SEP and the deduction is gone", "If you keep even one
+    IRA open, the write-off disappears"): a detail of a step that takes the rule for
+    granted, not the rule ending. A condition on something else ("If you were counting on
+    that write-off, it's gone") or a word that dates the end ("gone since 2018", "no
+    longer") is the rule ending."""
+    sentence = cand.sentence
+    if cand.polarity != "affirmed" or not _LOSES_IT.search(sentence):
+        return False
+    if any(m.group(0).lower() != "gone" for m in _RULE_ENDED.finditer(sentence)):
+        return False
+    head = _DO_AND_THEN.match(sentence) or _IF_HEAD.search(sentence)
+    return head is not None and _ON_ACCOUNTS.search(head.group("head")) is not None
+
+
+def says_rule_ended(cand: Candidate) -> bool:
+    """The sentence says the rule is gone ("That deduction has been gone since 2018", "the
+    ban is permanent"), not that it is lost when one of its terms is missed
+    (:func:`lost_under_condition`)."""
+    return _RULE_ENDED.search(cand.sentence) is not None and not lost_under_condition(cand)
+
+
+def restated_as_condition(cand: Candidate, res: Resolution, matches: list[Match],
+                          procedure: Procedure | None, expanded: frozenset[str] | None = None
+                          ) -> tuple[list[Match], Resolution]:
+    """A detail of the open procedure that says the deduction is lost if one of its terms is
+    missed (:func:`lost_under_condition`), and meets a correct claim that the deduction is
+    gone (the ban is permanent): it takes the rule for granted, so the correct claim gives
+    way to the procedure's own, and the procedure goes on."""
+    if procedure is None or not lost_under_condition(cand):
+        return matches, res
+    facts = {procedure.claim.fact, *procedure.claim.also_facts}
+    same = [m for m in matches if m.verdict == "accurate" and m.claim.fact in facts]
+    if not same and matches:
+        return matches, res
+    steps, stepped = as_step_of(cand, res, procedure, list_item=True, expanded=expanded)
     if not steps:
         return matches, res
     return [m for m in matches if m not in same] + steps, stepped
