@@ -55,3 +55,15 @@ def test_its_correct_twin_stays_quiet(checker, pair):
 @pytest.mark.parametrize("pair", [p for p in PAIRS if "missed" in p], ids=lambda p: p["id"])
 def test_what_is_still_missed_is_listed(checker, pair):
     assert _problems(checker, pair["wrong"]) == [], "now caught: name its claim in the data"
+
+
+SECOND = [line.split("|", 1) for line in
+          (DATA.parent / "second-batch.txt").read_text(encoding="utf-8").splitlines()
+          if line[:2] in ("W|", "R|")]
+
+
+@pytest.mark.parametrize("kind,text", SECOND, ids=lambda v: v[:40])
+def test_the_second_batch(checker, kind, text):
+    missed = text.endswith(" #missed")
+    found = _problems(checker, text.removesuffix(" #missed"))
+    assert bool(found) == (kind == "W" and not missed), found
