@@ -268,14 +268,19 @@ def overridden(walk: Surroundings, at: Clause, res: Resolution, own: Sequence[Ma
     "10% penalty under 59½: yes", "You'll also owe the 10% penalty") but that, read with
     what its lead-in, heading or sentence before names and it does not (the IRA, the
     conversion), states a wrong claim: that claim. Only a wrong claim that a borrowed
-    concept takes part in, and none of the clause's own claims, overrides it; no figure's
+    thing takes part in, of a kind (an account, a topic, a loss) the clause names none of,
+    and none of the clause's own claims, overrides it ("Don't rebuy the fund in your IRA
+    ...; that disallows the loss" under "Tax-loss harvesting moves:" names its own account
+    and loss); no figure's
     (an amount is checked against the limit its own words name)."""
     if not own or any(m.verdict != "accurate" for m in own):
         return [], res
     ids = {m.claim.id for m in own}
     for reading in OVERRIDING:
         matches, wider = reading(walk, at, res)
-        added = wider.labels - res.labels
+        # what the context names of a kind the clause names nothing of (an account, a topic)
+        added = {label for members in walk.context.groups.values()
+                 if not res.labels & members for label in (wider.labels - res.labels) & members}
         wrong = [m for m in matches if m.verdict != "accurate" and m.claim.id not in ids
                  and not m.claim.figure and m.concepts & added]
         if wrong:
