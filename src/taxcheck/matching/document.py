@@ -265,6 +265,8 @@ class _Walk:
         """The last reply to a question that stated nothing of its own: its block index,
         clause and sentence number (:meth:`_spells_out_reply`)."""
         self.lead: LeadIn | None = None
+        self.fact_box = False
+        """Only "Label: value" lines have been read since the section's heading."""
         self.advice = False
         """The list being read is advice ("My advice:"): no item is a step of a procedure."""
         self.lead_year: int | None = None
@@ -386,6 +388,8 @@ class _Walk:
         self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
+        self.fact_box = (block.kind == "heading" and not is_title) or (
+            self.fact_box and block.kind == "paragraph" and block.row is not None)
 
     def _completing_lead(self, block: Block, cands: Sequence[Candidate]) -> Sequence[Candidate]:
         """An item that completes its list's lead-in ("You can take money out penalty-free if

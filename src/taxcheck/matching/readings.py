@@ -21,7 +21,7 @@ from taxcheck.matching.retries.borrowing import MatchFn
 from taxcheck.matching.retries.carry_on import Said, with_past_revived, with_previous_sentence
 from taxcheck.matching.retries.cases import under_case, within_case
 from taxcheck.matching.retries.headings import as_way_of, with_heading
-from taxcheck.matching.retries.lead_ins import completes_lead_in
+from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, completes_lead_in
 from taxcheck.matching.retries.nearby_clauses import (
     with_consequence,
     with_ellipsis,
@@ -58,6 +58,10 @@ class Surroundings(Protocol):
     """Under a heading that announces a worked example."""
     last_said: Said | None
     """The last statement sentence of a paragraph or list (not a heading, not a question)."""
+    lead: LeadIn | None
+    """The lead-in of the list being read."""
+    fact_box: bool
+    """Only "Label: value" lines have been read since the section's heading."""
 
     def numbered_way(self, block: Block) -> bool:
         """A numbered item under a title that promises ways to do something."""
@@ -229,13 +233,74 @@ the retries (:mod:`taxcheck.matching.retries`) that read it with what the discou
 supplies."""
 
 
+def _lead_item(walk: Surroundings, at: Clause, res: Resolution
+               ) -> tuple[list[Match], Resolution]:
+    """A list item with its lead-in (:func:`.retries.lead_ins.as_item_of`)."""
+    if at.block.kind != "list_item":
+        return [], res
+    return as_item_of(at.cand, res, walk.lead, at.match)
+
+
+def _label_heading(walk: Surroundings, at: Clause, res: Resolution
+                   ) -> tuple[list[Match], Resolution]:
+    """A "Label: value" line of a fact box, right under its heading or other label lines
+    (not a table's cell, whose row and column name it), with the heading's concepts, not
+    the title's (:func:`.retries.headings.with_heading`): a label line further down the
+    section ("HCE threshold: $160,000, unchanged" after paragraphs) names its own subject."""
+    if (at.block.kind != "paragraph" or at.block.row is None or not walk.heading
+            or not walk.fact_box):
+        return [], res
+    return with_heading(res, walk.heading, at.match, walk.context)
+
+
+OVERRIDING: tuple[Reading, ...] = (
+    _lead_item,         # "You can skip the 10% on IRA money if you:" / "- left your job at 55"
+    _label_heading,     # "Roth conversions" / "10% penalty under 59½: yes"
+    _carried,           # "Converting ... adds it to income." / "You'll also owe the 10%."
+)
+"""The readings that may override a clause's own correct reading: what its list's lead-in,
+its heading (for a "Label: value" line) or the sentence before names is what it is about."""
+
+
+def overridden(walk: Surroundings, at: Clause, res: Resolution, own: Sequence[Match]
+               ) -> tuple[list[Match], Resolution]:
+    """A clause whose own reading is correct ("left your job in the year you turned 55",
+    "10% penalty under 59½: yes", "You'll also owe the 10% penalty") but that, read with
+    what its lead-in, heading or sentence before names and it does not (the IRA, the
+    conversion), states a wrong claim: that claim. Only a wrong claim that a borrowed
+    thing takes part in, of a kind (an account, a topic, a loss) the clause names none of,
+    and none of the clause's own claims, overrides it ("Don't rebuy the fund in your IRA
+    ...; that disallows the loss" under "Tax-loss harvesting moves:" names its own account
+    and loss); no figure's
+    (an amount is checked against the limit its own words name)."""
+    if not own or any(m.verdict != "accurate" for m in own):
+        return [], res
+    ids = {m.claim.id for m in own}
+    for reading in OVERRIDING:
+        matches, wider = reading(walk, at, res)
+        # what the context names of a kind the clause names nothing of (an account, a topic)
+        added = {label for members in walk.context.groups.values()
+                 if not res.labels & members for label in (wider.labels - res.labels) & members}
+        wrong = [m for m in matches if m.verdict != "accurate" and m.claim.id not in ids
+                 and not m.claim.figure and m.concepts & added]
+        if wrong:
+            return wrong, wider
+    return [], res
+
+
 def first_reading(walk: Surroundings, at: Clause, res: Resolution
                   ) -> tuple[list[Match], Resolution]:
     """The matches of the first of :data:`READINGS` that matches, with its resolution; no
-    matches, and the resolution the last reading left, when none does."""
+    matches, and the resolution the last reading left, when none does. The clause's own
+    correct reading gives way to a wrong one its context gives (:func:`overridden`)."""
     matches: list[Match] = []
     for reading in READINGS:
+        before = res
         matches, res = reading(walk, at, res)
+        if matches and reading is _own:
+            wrong, wider = overridden(walk, at, before, matches)
+            if wrong:
+                return wrong, wider
         if matches:
             break
     return matches, res

@@ -258,6 +258,73 @@ def label_value(line: str) -> tuple[str, str] | None:
     return label, m.group("value")
 
 
+_WORD_VALUE_WORDS = 12
+"""A fact box's value in words is a phrase ("no, unless you default"), not sentences."""
+_NUMBERED_LABEL = re.compile(
+    r"^(?:[\w'\u2019-]+\s+){0,2}(?:#\s*|no\.\s*|number\s+)?(?:\d{1,3}|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten)$", re.IGNORECASE)
+"""A numbered label ("Myth 1", "Mistake #2", "Clock No. 1", "PART ONE"): a heading's."""
+_NAV_LABEL = re.compile(
+    r"^(?:related(?:\s+\w+)?|see\s+also|also\s+\w+(?:\s+\w+)?|share(?:\s+this)?|sort\s+by|"
+    r"from|to|cc|subject|re|thread|topic|tags?|filed\s+under|categor(?:y|ies)|posted\s+in|"
+    r"more(?:\s+\w+)?|read\s+more|next|previous|up\s+next|source|sources|photo|image|"
+    r"credit|u/\S+|@\S+)$", re.IGNORECASE)
+"""Labels of page furniture, links and mail headers ("Related:", "Sort by:", "From:")."""
+_LINK_SEPARATORS = re.compile(r"\s[|\u00b7\u2022]\s|\s\|")
+_TOPIC_VALUE = re.compile(
+    r"^(?:a|an|the|what|which|when|why|how|who|where|whether|your|our|my|this|these|"
+    r"here['\u2019]s|inside|everything|all|\w+ing)\b", re.IGNORECASE)
+"""A value that names a topic ("a checklist", "the basics", "when it works", "claiming it on
+your return", "What You Need to Know"), as a heading's subtitle does."""
+_ANSWER_VALUE = re.compile(
+    r"^(?:yes|no|none|never|not|nothing|n/?a|always|only|unlimited|allowed|required|"
+    r"optional|permitted|prohibited|forbidden|waived|exempt|taxable|tax-free|penalty-free|"
+    r"true|false)\b", re.IGNORECASE)
+"""A value that answers what its label asks ("Taxable: yes", "Carryback: not allowed")."""
+_QUOTES = "\"\u201c\u2018'"
+
+
+def word_label(line: str) -> tuple[str, str] | None:
+    """The label and value of a fact box's line whose value is words, not a figure
+    ("Taxable: yes", "Deadline to fix: two years", "Loans allowed: no, it's a prohibited
+    transaction"); None for lines that read as headings with a colon: a numbered label
+    ("Myth 1: The loss harvest"), links or mail headers ("Related: A | B", "From: ..."), a
+    quoted value ("Myth: \u201cYou have to take a loan first.\u201d"), a subtitle naming a
+    topic ("Workplace plans: the basics", "The IRA loss deduction: when it works"), one in
+    Title Case or capitals, or a question."""
+    s = line.strip()
+    m = _LABEL.match(s)
+    if not m or s.isupper() or s.endswith("?"):
+        return None
+    label, value = m.group("label").strip(), m.group("value")
+    if (len(label.split()) > _LABEL_WORDS or len(value.split()) > _WORD_VALUE_WORDS
+            or not (label[:1].isupper() or label[:1].isdigit())
+            or label.lower() in _NOT_LABELS or _NUMBERED_LABEL.match(label)
+            or _NAV_LABEL.match(label) or value[:1] in _QUOTES
+            or _LINK_SEPARATORS.search(value) or _TOPIC_VALUE.match(value)
+            or (len(value.split()) > 1 and display_heading(value))):
+        return None
+    return label, value
+
+
+def fact_lines(lines: list[str]) -> set[int]:
+    """The indices of lines that are a fact box's "Label: words" statements
+    (:func:`word_label`), not headings: the value answers its label ("Taxable: yes",
+    "Carryback: not allowed"), or the line stands next to another label line (a fact box
+    "Repayment: within five years" / "Counts as income: no")."""
+    labelled = [label_value(line) is not None or word_label(line) is not None
+                for line in lines]
+    out = set()
+    for i, line in enumerate(lines):
+        pair = word_label(line)
+        if pair is None or label_value(line) is not None:
+            continue
+        beside = (i > 0 and labelled[i - 1]) or (i + 1 < len(lines) and labelled[i + 1])
+        if beside or _ANSWER_VALUE.match(pair[1]):
+            out.add(i)
+    return out
+
+
 def ends_sentence(line: str) -> bool:
     """True when a line ends with sentence punctuation (a closing quote may follow)."""
     return bool(_SENTENCE_FINAL.search(line))

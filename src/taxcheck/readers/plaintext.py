@@ -32,6 +32,7 @@ from taxcheck.readers.lines import (
     dateline,
     display_heading,
     ends_sentence,
+    fact_lines,
     joins,
     label_opening,
     label_value,
@@ -41,6 +42,7 @@ from taxcheck.readers.lines import (
     stripped_span,
     table_cell_blocks,
     table_rows,
+    word_label,
     wrap_width,
 )
 
@@ -224,6 +226,7 @@ def read_plaintext(text: str, path: str) -> Document:
         if _header_group(group, blocks):
             _read_header_group(group, blocks, meta, dates, furniture)
             continue
+        facts = {group[i][0] for i in fact_lines([line for _, line in group])}
         units = _units(group, width, furniture)
         for k, (unit_kind, unit) in enumerate(units):
             if _furniture_unit(unit_kind, unit, blocks, dates):
@@ -237,7 +240,8 @@ def read_plaintext(text: str, path: str) -> Document:
             before_furniture = k + 1 < len(units) and units[k + 1][0] == "furniture"
             pending_number = _read_unit(unit, blocks, meta, dates, pending_number,
                                         alone=len(group) == 1 or (
-                                            before_furniture and _before_title(blocks)))
+                                            before_furniture and _before_title(blocks)),
+                                        facts=facts)
     if dates:
         meta.date, meta.date_source = max(dates, key=lambda d: d[0])
     written = [line for _, line in lines if line.strip()]
@@ -374,8 +378,9 @@ def _list_blocks(group: list[tuple[int, str]], alone: bool) -> list[Block] | Non
 
 def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleMeta,
                dates: list[tuple[date, str]], pending_number: int | None, *,
-               alone: bool) -> int | None:
-    """Add the blocks of one unit of lines; return the number a following item takes."""
+               alone: bool, facts: frozenset[int] | set[int] = frozenset()) -> int | None:
+    """Add the blocks of one unit of lines; return the number a following item takes.
+    ``facts`` holds the offsets of a fact box's "Label: words" lines (:func:`fact_lines`)."""
     first = group[0][1]
     if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
         return int(m.group(1))
@@ -403,6 +408,12 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
     # trigger: above $150,000 of 2025 wages at your employer"), are no headings
     wrapped = len(group) > 1 and group[1][1].lstrip()[:1].islower()
     labelled = label_opening(first) and _AMOUNT.search(first) is not None
+    if (len(group) == 1 and group[0][0] in facts and not labelled
+            and looks_like_heading(first) and (pair := word_label(first))):
+        # "Taxable: yes" under "401(k) loans": a statement about what the heading names,
+        # not a heading that cuts the label lines after it off from it
+        blocks.append(_block_from_lines(group, "paragraph", row=pair[0]))
+        return None
     if (looks_like_heading(first) and not wrapped and not labelled
             and (len(group) == 1 or len(first.split()) <= 8)
             ) or (len(group) == 1 and display_heading(first) and not labelled):

@@ -12,7 +12,9 @@ sentences read together. Three shapes lean on the sentence before:
   "Ditto for Roth IRAs.") (:func:`substitutes`): the other thing replaces the one of the same
   kind the sentence before named;
 - a subject that points back ("It's 50% of the shortfall.", "That's one per IRA.",
-  "Buying it back in your IRA gets around that.") (:func:`points_back`).
+  "Buying it back in your IRA gets around that.") (:func:`points_back`);
+- a consequence added to it ("You'll also owe the 10% penalty.", "On top of that, ...")
+  (:func:`adds_on`).
 
 When it must not inherit: from a sentence before it that was a question (the question
 retries read replies), a heading, or anything further back than the sentence just before;
@@ -101,6 +103,16 @@ _DUMMY_IT = re.compile(
 "It's worth knowing that ..."), not for the sentence before."""
 
 
+_ADDS = re.compile(
+    _LINK + r"(?:on\s+top\s+of\s+(?:that|this|it)|in\s+addition|what['\u2019]s\s+more|"
+    r"besides(?:\s+that)?)\b"
+    r"|^\W*(?:(?:and|but|plus|so)\b\W*)*(?:you|they|we|it|that|this|there)"
+    r"(?:['\u2019](?:ll|d|re|s)|\s+(?:will|would|may|might|could|can|must|is|are))?"
+    r"\s+(?:\w+\s+)?also\b", re.IGNORECASE)
+"""A follow-on that adds to what the sentence before said of its subject ("You'll also owe
+the 10% penalty.", "On top of that, there's a 10% penalty.", "There's also a penalty.")."""
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -119,6 +131,12 @@ def substitutes(cand: Candidate) -> bool:
     return _words(cand.sentence) <= _TOO_WORDS and _TOO.search(cand.sentence) is not None
 
 
+def adds_on(cand: Candidate) -> bool:
+    """A follow-on that adds a consequence to what the sentence before said ("You'll also
+    owe the 10% penalty if you're under 59\u00bd." after a sentence on converting)."""
+    return _ADDS.match(cand.text) is not None
+
+
 def points_back(cand: Candidate) -> bool:
     """A follow-on whose subject, or the object of its verb, points back at what the
     sentence before said ("It's 50% of the shortfall.", "Buying it back in your IRA gets
@@ -134,7 +152,7 @@ def leans_on_previous(cand: Candidate) -> bool:
         # a hedged follow-on ("This can potentially lower your bracket") speculates on the
         # sentence before rather than stating a rule with it
         return False
-    return restricts(cand) or substitutes(cand) or points_back(cand)
+    return restricts(cand) or substitutes(cand) or points_back(cand) or adds_on(cand)
 
 
 def carried_labels(own: frozenset[str] | set[str], before: frozenset[str],

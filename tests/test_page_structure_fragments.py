@@ -1,0 +1,124 @@
+"""Plain-text page fragments (tests/data/page_structure_fragments.yaml): fact boxes of
+"Label: value" lines under a section heading, lists whose lead-in names the account, a
+follow-on after a statement, FAQ answers and flattened tables, each as a page copied from a
+browser (one block a line, no blank lines). The wrong line is flagged with one of its claims;
+the correct twin's page stays quiet. Fragments with no wrong line guard correct pages whose
+context must not turn a correct line wrong.
+
+Run as a script for the table: ``.venv/bin/python tests/test_page_structure_fragments.py``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from taxcheck.checker import Checker
+from taxcheck.claimdb import load_claims
+from taxcheck.readers import read_bytes
+
+DATA = Path(__file__).parent / "data" / "page_structure_fragments.yaml"
+HEAD = "Your Retirement Money: A Quick Reference\nUpdated March 2, 2026\n"
+
+
+def fragments() -> list[dict]:
+    return yaml.safe_load(DATA.read_text())
+
+
+@cache
+def _checker() -> Checker:
+    return Checker(load_claims(), tax_year=2026)
+
+
+def _page(fragment: dict, line: str) -> tuple[str, int]:
+    """The page text and the line (1-based) of ``line``."""
+    body = HEAD + fragment["context"].rstrip("\n") + "\n"
+    after = fragment.get("after", "")
+    return body + line + "\n" + after, body.count("\n") + 1
+
+
+def outcome(fragment: dict) -> tuple[bool, list[str], list[str]]:
+    """Whether the wrong line was caught (True for a fragment with no wrong line), what the
+    wrong page flagged on it, and what the right page flagged anywhere."""
+    caught, said = True, []
+    if "wrong" in fragment:
+        text, line = _page(fragment, fragment["wrong"])
+        wrong = _checker().check(read_bytes(text.encode(), "page.txt"))
+        said = [f"{f.claim_id}:{f.verdict}" for f in wrong.findings
+                if f.line == line and f.verdict != "accurate"]
+        caught = any(s.split(":")[0] in fragment["claims"] for s in said)
+    text, _ = _page(fragment, fragment["right"])
+    right = _checker().check(read_bytes(text.encode(), "page.txt"))
+    alarms = [f"{f.claim_id}:{f.verdict}@{f.line}" for f in right.findings
+              if f.verdict != "accurate"]
+    return caught, said, alarms
+
+
+FACT_BOX = """401(k) loans at a glance
+Updated March 2, 2026
+401(k) loans
+Repayment: within five years
+Taxable: yes
+Deadline to fix: two years
+Myth 1: The loss harvest
+Related: Hardship withdrawals | Rollovers
+Workplace plans: the basics
+The IRA loss deduction: when it works
+Roth vs. Traditional: Which One Fits You
+PART ONE: THE ROLLOVER LIMIT
+Myth: \u201cYou have to take a loan first.\u201d
+"""
+
+
+def test_fact_box_lines_are_statements_not_headings() -> None:
+    """A fact box's "Label: words" lines are label statements under their heading; headings
+    with a colon (numbered, links, subtitles naming a topic, Title Case, capitals, quoted
+    myths) stay headings."""
+    doc = read_bytes(FACT_BOX.encode(), "page.txt")
+    kinds = {b.text: (b.kind, b.row) for b in doc.blocks}
+    assert kinds["401(k) loans"] == ("heading", None)
+    for label in ("Repayment", "Taxable", "Deadline to fix"):
+        line = next(t for t in kinds if t.startswith(label + ":"))
+        assert kinds[line] == ("paragraph", label)
+    for line in ("Myth 1: The loss harvest", "Related: Hardship withdrawals | Rollovers",
+                 "Workplace plans: the basics", "The IRA loss deduction: when it works",
+                 "Roth vs. Traditional: Which One Fits You", "PART ONE: THE ROLLOVER LIMIT",
+                 "Myth: \u201cYou have to take a loan first.\u201d"):
+        assert kinds[line][0] == "heading", line
+
+
+def test_lone_label_line_answers_only() -> None:
+    """A lone "Label: words" line is a statement when its value answers the label ("Penalty:
+    none"); a lone subtitle ("Hardship withdrawals: a primer") stays a heading."""
+    head = "Quick facts\nUpdated March 2, 2026\nBy Ann Lee\nWhat to know before you withdraw.\n"
+    doc = read_bytes(f"{head}Roth IRA contributions\nPenalty: none\n".encode(), "page.txt")
+    assert [(b.kind, b.row) for b in doc.blocks][-2:] == [("heading", None),
+                                                          ("paragraph", "Penalty")]
+    doc = read_bytes(f"{head}Hardship withdrawals: a primer\nIt is taxed.\n".encode(),
+                     "page.txt")
+    assert doc.blocks[-2].kind == "heading"
+
+
+@pytest.mark.parametrize("fragment", [
+    pytest.param(f, marks=pytest.mark.xfail(reason=f["xfail"], strict=True)) if "xfail" in f
+    else f for f in fragments()], ids=lambda f: f["id"])
+def test_fragment(fragment: dict) -> None:
+    caught, said, alarms = outcome(fragment)
+    assert caught, f"wrong line not flagged with {fragment['claims']}: {said}"
+    assert not alarms, f"correct twin flagged: {alarms}"
+
+
+if __name__ == "__main__":
+    total = caught_n = quiet_n = wrongs = 0
+    for f in fragments():
+        caught, said, alarms = outcome(f)
+        total += 1
+        wrongs += "wrong" in f
+        caught_n += caught and "wrong" in f
+        quiet_n += not alarms
+        print(f"{f['id']:38} {'caught' if caught else '  -   '} "
+              f"{'quiet' if not alarms else 'FLAG '}  {','.join(said) or '-'} / "
+              f"{','.join(alarms) or '-'}")
+    print(f"caught {caught_n}/{wrongs}, correct pages quiet {quiet_n}/{total}")
