@@ -63,13 +63,16 @@ class ConditionIndex:
                          list[tuple[Claim, Condition]]] = {}
         """(labels, impliable ambient) -> the lookup's result: clauses name the same few
         concepts again and again, within an article and across articles."""
+        self._reach: dict[frozenset[str], bool] = {}
+        """labels -> :meth:`may_meet`'s answer."""
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_memo": {}}  # not cached or sent to workers
+        return {**self.__dict__, "_memo": {}, "_reach": {}}  # not cached or sent to workers
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.__dict__.setdefault("_memo", {})
+        self.__dict__.setdefault("_reach", {})
         if "impliable" not in self.__dict__:
             self.impliable = _impliable(self.entries)
 
@@ -88,6 +91,18 @@ class ConditionIndex:
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
             out = self._memo[key] = self._lookup(said, around)
+        return out
+
+    def may_meet(self, labels: frozenset[str]) -> bool:
+        """Whether clause concepts ``labels`` might meet some condition in any section:
+        False when :meth:`candidates` finds none even with every concept a condition may
+        take from the title or section around it (the lookup only grows with ``ambient``).
+        A clause that fails this needs neither its section's concepts nor its years."""
+        out = self._reach.get(labels)
+        if out is None:
+            if len(self._reach) >= MEMO_LIMIT:
+                self._reach.clear()
+            out = self._reach[labels] = bool(self._lookup(labels, self.impliable))
         return out
 
     def _lookup(self, said: frozenset[str], around: frozenset[str]

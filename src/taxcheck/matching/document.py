@@ -637,13 +637,19 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        ambient = self._ambient(cand, cands, section)
-
-        example = worked_example_text(block.text, cand)
+        # what the section names and the worked example's text are read only for concepts
+        # that may meet some condition (most clauses' never do): worked out once, on demand
+        lazy: list[tuple[frozenset[str], str]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
-            return match_claims(self.db, clause, self.db.expand(labels), years, ambient,
-                                example)
+            expanded = self.db.expand(labels)
+            if not self.db.may_meet(expanded):
+                return []
+            if not lazy:
+                lazy.append((self._ambient(cand, cands, section),
+                             worked_example_text(block.text, cand)))
+            ambient, example = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example)
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
