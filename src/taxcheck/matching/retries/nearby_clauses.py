@@ -62,8 +62,14 @@ def premise_of_other_polarity(cand: Candidate, cands: Sequence[Candidate]) -> bo
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
                   context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
     """Try again with the topic and person of the sentence before, or of a later clause."""
-    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
+    members = [context.groups.get(group, set()) for group in ELLIPSIS_GROUPS]
+    if all(res.labels & m for m in members):
         return [], res  # it names a topic and a person already: nothing to take
+    previous = context.previous()
+    if not any(previous.get(group) for group in ELLIPSIS_GROUPS) and not any(
+            c.start > cand.start and c.sentence_index == cand.sentence_index
+            and any(c.labels & m for m in members) for c in cands):
+        return [], res  # (most clauses) neither the sentence before nor a later clause has any
     if premise_of_other_polarity(cand, cands):
         return [], res
     # a later clause of the other polarity with a subject and verb of its own speaks of its
@@ -76,7 +82,6 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
         c.labels for c in same_sentence(cands, cand)
         if c.start > cand.start and (c.polarity == cand.polarity
                                      or _BARE_CONTRAST.match(c.text)))))
-    previous = context.previous()
     own = res.labels & context.groups.get(ACCOUNT_GROUP, set())
     if own and res.labels - own and context.topic_of_other_account(
             previous.get("topic", ()), own):
@@ -146,6 +151,8 @@ def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate
     clauses that state dollar amounts are left to the figure checks.
     """
     sentence = same_sentence(cands, cand)
+    if len(sentence) < 2:
+        return [], res  # (most clauses) no other clause to take from
     at = next((i for i, c in enumerate(sentence) if c.start == cand.start), None)
     if at is None:
         return [], res
