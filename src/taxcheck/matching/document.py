@@ -707,6 +707,8 @@ class _Walk:
         lead-in (:func:`as_item_of`)."""
         cand = res.cand
         item = block.kind == "list_item"
+        if self.procedure is None:  # (most clauses) no procedure to be a step of
+            return as_item_of(cand, res, self.lead, match) if item else ([], res)
         in_steps = item and self.step_list and not self.other_list
         before = res
         matches, res = as_step_of(
@@ -816,6 +818,8 @@ class _Walk:
                        match: MatchFn) -> list[Match]:
         """A wrong amount whose plan the clause borrowed, re-read for another plan the page
         named earlier (:func:`other_accounts_reading`)."""
+        if not res.steps:
+            return matches  # (most clauses) it borrowed nothing
         borrowed = borrowed_accounts(res.steps, frozenset(self.db.expand(cand.labels)))
         if not borrowed:
             return matches
