@@ -543,11 +543,11 @@ class _Walk:
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
-        if self.previous is None or not (
+        if self.previous is None or self.context.sentence - self.previous[2] != 1 or not (
                 cand.labels <= FOLLOW_ON_LABELS or _fills_each(cand)):
             return None
         source = self.previous[1]
-        if (self.context.sentence - self.previous[2] != 1 or source.question
+        if (source.question
                 or self._replies(cand)):
             return None
         kind = follow_on(cand.sentence)

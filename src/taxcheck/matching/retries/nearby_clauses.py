@@ -66,9 +66,10 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
     if all(res.labels & m for m in members):
         return [], res  # it names a topic and a person already: nothing to take
     previous = context.previous()
-    if not any(previous.get(group) for group in ELLIPSIS_GROUPS) and not any(
-            c.start > cand.start and c.sentence_index == cand.sentence_index
-            and any(c.labels & m for m in members) for c in cands):
+    takes = frozenset().union(*members)
+    if not any(previous.get(group) for group in ELLIPSIS_GROUPS) and all(
+            c.start <= cand.start or c.sentence_index != cand.sentence_index
+            or c.labels.isdisjoint(takes) for c in cands):
         return [], res  # (most clauses) neither the sentence before nor a later clause has any
     if premise_of_other_polarity(cand, cands):
         return [], res
