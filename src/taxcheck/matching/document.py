@@ -902,6 +902,9 @@ class _Walk:
         elif block.kind == "heading":
             self.heading.update(cand.labels)
         else:
+            # (sentence numbers only grow: what fell out of the window stays out)
+            while self.recent and context.sentence - self.recent[0][0] > IMPLIED_WINDOW:
+                del self.recent[0]
             self.recent.append((context.sentence, cand.labels))
 
 
