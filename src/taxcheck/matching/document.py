@@ -385,10 +385,13 @@ class _Walk:
         """What a block passes on to the list after it: its lead-in, the year the lead-in
         names, whether the items are the open procedure's steps or other things."""
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
-            line = self.document.line_col(block.to_source(cands[-1].start))[0]
-            last = self.context.sentence
-            claims = frozenset().union(*(ids for n, ids in self.said if n == last))
-            self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+            if block.text.rstrip().endswith(":"):
+                line = self.document.line_col(block.to_source(cands[-1].start))[0]
+                last = self.context.sentence
+                claims = frozenset().union(*(ids for n, ids in self.said if n == last))
+                self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+            else:
+                self.lead = None  # (most blocks) no colon, no lead-in (:func:`lead_in_of`)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
             self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
