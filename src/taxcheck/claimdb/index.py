@@ -67,7 +67,9 @@ class ConditionIndex:
         """labels -> the conditions they may meet in some section (:meth:`_reachable`)."""
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_memo": {}, "_reach": {}}  # not cached or sent to workers
+        state = {**self.__dict__, "_memo": {}, "_reach": {}}  # not cached or sent to workers
+        state.pop("_section_files", None)
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -111,11 +113,12 @@ class ConditionIndex:
         if out is None:
             if len(self._reach) >= MEMO_LIMIT:
                 self._reach.clear()
+            by_named, free = self._via_section()
             found = set(self.always)
+            found.update(free)
             for label in said:
                 found.update(self.named.get(label, ()))
-            for label in self.impliable:
-                found.update(self.implied.get(label, ()))
+                found.update(by_named.get(label, ()))
             impliable = self.impliable
             out = []
             for i in sorted(found):
@@ -133,6 +136,23 @@ class ConditionIndex:
                 out.append((self.entries[i], missing, wanted))
             self._reach[said] = out
         return out
+
+    def _via_section(self) -> tuple[dict[str, list[int]], list[int]]:
+        """The conditions a lookup may reach through the section's concepts (filed under
+        an ``implied`` concept), filed again under one of the concepts the clause itself
+        must name; those that need none apart. Made on first use (not pickled)."""
+        made = self.__dict__.get("_section_files")
+        if made is None:
+            by_named: dict[str, list[int]] = {}
+            free: list[int] = []
+            for i in sorted({i for ids in self.implied.values() for i in ids}):
+                named = self.needs[i][0]
+                if named:
+                    by_named.setdefault(min(named), []).append(i)
+                else:
+                    free.append(i)
+            made = self.__dict__["_section_files"] = (by_named, free)
+        return made
 
     def _lookup(self, said: frozenset[str], around: frozenset[str]
                 ) -> list[tuple[Claim, Condition]]:

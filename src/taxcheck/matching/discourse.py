@@ -100,6 +100,7 @@ class DiscourseContext:
         self.seen: dict[str, int] = {}
         self.paired: dict[str, tuple[frozenset[str], int]] = {}
         """Topic -> the accounts the clause that named it named too, and its sentence."""
+        self._members: dict[tuple[str, ...], frozenset[str]] = {}
         self.sentence = 0
         self.section_start = 0
         """The sentence number of the current section's heading."""
@@ -118,6 +119,21 @@ class DiscourseContext:
         """The recent groups named since the current section's heading."""
         return {g: labels for g, labels in self.recent().items()
                 if self.current[g][1] >= self.section_start}
+
+    def members(self, groups: tuple[str, ...]) -> frozenset[str]:
+        """Every concept of ``groups`` (remembered per tuple of groups)."""
+        found = self._members.get(groups)
+        if found is None:
+            found = self._members[groups] = frozenset().union(
+                *(self.groups.get(g, ()) for g in groups))
+        return found
+
+    def named_before(self, groups: tuple[str, ...]) -> bool:
+        """Whether the sentence just before named a concept of one of ``groups`` (one of
+        them is in :meth:`previous`)."""
+        before = self.sentence - 1
+        return any((entry := self.current.get(g)) is not None and entry[1] == before
+                   for g in groups)
 
     def previous(self) -> dict[str, frozenset[str]]:
         """The groups named in the sentence (or heading) just before this one."""

@@ -62,15 +62,14 @@ def premise_of_other_polarity(cand: Candidate, cands: Sequence[Candidate]) -> bo
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
                   context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
     """Try again with the topic and person of the sentence before, or of a later clause."""
-    members = [context.groups.get(group, set()) for group in ELLIPSIS_GROUPS]
-    if all(res.labels & m for m in members):
+    if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS):
         return [], res  # it names a topic and a person already: nothing to take
+    if not context.named_before(ELLIPSIS_GROUPS):
+        takes = context.members(ELLIPSIS_GROUPS)
+        if all(c.start <= cand.start or c.sentence_index != cand.sentence_index
+               or c.labels.isdisjoint(takes) for c in cands):
+            return [], res  # (most clauses) neither the sentence before nor a later clause has any
     previous = context.previous()
-    takes = frozenset().union(*members)
-    if not any(previous.get(group) for group in ELLIPSIS_GROUPS) and all(
-            c.start <= cand.start or c.sentence_index != cand.sentence_index
-            or c.labels.isdisjoint(takes) for c in cands):
-        return [], res  # (most clauses) neither the sentence before nor a later clause has any
     if premise_of_other_polarity(cand, cands):
         return [], res
     # a later clause of the other polarity with a subject and verb of its own speaks of its
