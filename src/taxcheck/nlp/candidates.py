@@ -945,7 +945,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # within a year because each IRA has its own limit") still report what the sentence
         # attributes to others; "but" or ";" starts the author's own statement
         reported = [all(tokens.word(start) == "," or tokens.word(start).lower() in _REASONS
-                        for start, _ in clauses[1:k + 1]) for k in range(len(clauses))]
+                        for start, _ in clauses[1:k + 1]) for k in range(len(clauses))
+                    ] if attribution_cues else []
         quantities = quantities_of(raw, raw_start)
         imperative = IMPERATIVE in kinds and any(
             c.label_ == IMPERATIVE and _opens(tokens, s_start, c) for c in sent_cues)
@@ -979,16 +980,16 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                                                 s.end_char - raw_start])
                              for s in inside)
             clause_cues = [c for c in sent_cues if a <= c.start < b]
-            pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if (
-                PSEUDO_NEGATION in kinds) else []
-            pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
-            condition = _preposed_condition(tokens, a, b)
-            if condition is not None:
-                pseudo.append(_Mark(*condition))
-            pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a)
-                          if NEGATION in kinds else ())
-            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides) if (
-                NEGATION in kinds) else ()
+            negations: tuple[str, ...] = ()
+            if NEGATION in kinds:  # (what keeps a negation off the clause matters only then)
+                pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if (
+                    PSEUDO_NEGATION in kinds) else []
+                pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
+                condition = _preposed_condition(tokens, a, b)
+                if condition is not None:
+                    pseudo.append(_Mark(*condition))
+                pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a))
+                negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
             # points at the clause's own words, not back into the discourse; nor does one in
             # what the clause sets aside ("the teacher deduction has nothing to do with it")
@@ -1033,11 +1034,12 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 or (TEASER in kinds and any(c.label_ == TEASER for c in clause_cues)),
                 imperative=imperative and index == 0,
                 anaphor=bool(pointers),
-                anaphors=tuple(c.text.lower() for c in pointers),
+                anaphors=tuple(c.text.lower() for c in pointers) if pointers else (),
                 assertive=ASSERTIVE in kinds and any(c.label_ == ASSERTIVE
                                                      for c in clause_cues),
                 historical=past,
-                quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
+                quantities=tuple(q for q in quantities if start <= q.start < start + len(text))
+                if quantities else (),
                 same_as=SAME_AS in kinds and any(
                     c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
                     for c in clause_cues),
