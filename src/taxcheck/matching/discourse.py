@@ -45,8 +45,8 @@ subject of "it" for two sentences)."""
 _FOIL = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
                    r"(?:(?:a|an|the|your|my|their|its)\s+)?$", re.IGNORECASE)
 """Words before a thing named only for comparison ("lower than a 401(k)'s")."""
-_FOIL_WORD = re.compile("than|unlike|compared|versus|vs", re.IGNORECASE)
-"""Words one of which :data:`_FOIL` needs (anywhere, as in ``word in text.lower()``)."""
+_FOIL_WORDS = ("than", "unlike", "compared", "versus", "vs")
+"""Words one of which :data:`_FOIL` needs (lower-cased)."""
 
 
 _DENIED_AS = ("not a", "not an", "n't a", "n't an", "n\u2019t a", "n\u2019t an")
@@ -65,7 +65,8 @@ def foils(cand: Candidate) -> frozenset[str]:
     IRA of the section, the hardship withdrawal)."""
     compares = True
     if cand.text.isascii():  # (non-ASCII letters may fold to ASCII ones in the regex)
-        compares = _FOIL_WORD.search(cand.text) is not None
+        lowered = cand.text.lower()
+        compares = any(word in lowered for word in _FOIL_WORDS)
         if not compares and cand.polarity != "negated":
             return frozenset()  # most clauses compare nothing: no regex per concept
     named: dict[str, bool] = {}
