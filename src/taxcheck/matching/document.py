@@ -640,19 +640,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        # what the section names and the worked example's text are read only for concepts
-        # that may meet some condition (most clauses' never do): worked out once, on demand
-        lazy: list[tuple[frozenset[str], str]] = []
-
-        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
-            expanded = self.db.expand(labels)
-            if not self.db.may_meet(expanded):
-                return []
-            if not lazy:
-                lazy.append((self._ambient(cand, cands, section),
-                             worked_example_text(block.text, cand)))
-            ambient, example = lazy[0]
-            return match_claims(self.db, clause, expanded, years, ambient, example)
+        match = self._matcher(block, cand, cands, section, years)
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
@@ -702,6 +690,26 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
+                 section: _Section, years: ClauseYears) -> MatchFn:
+        """The clause's matches for a set of concepts (and, optionally, the clause read
+        another way). What the section names and the worked example's text are read only
+        for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
+        clauses' never do), once per clause."""
+        lazy: list[tuple[frozenset[str], str]] = []
+
+        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
+            expanded = self.db.expand(labels)
+            if not self.db.may_meet(expanded):
+                return []
+            if not lazy:
+                lazy.append((self._ambient(cand, cands, section),
+                             worked_example_text(block.text, cand)))
+            ambient, example = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example)
+
+        return match
 
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:

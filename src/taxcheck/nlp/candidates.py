@@ -868,6 +868,24 @@ def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
     return inside
 
 
+def _clause_negations(tokens: _Tokens, clause: tuple[int, int], clause_cues: list[_Mark],
+                      inside: list[_Mark], left_out: list[tuple[int, int]],
+                      asides: list[tuple[int, int]], scope: Scope, pseudo_cues: bool
+                      ) -> tuple[str, ...]:
+    """The negations of a clause whose sentence holds a negation cue, without those that
+    pseudo-negations, what the clause leaves out, a preposed condition ("If you don't take
+    your RMD, ...") or a contact relative clause keep off it (worked out only for such
+    sentences: most hold no negation)."""
+    a, b = clause
+    pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if pseudo_cues else []
+    pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
+    condition = _preposed_condition(tokens, a, b)
+    if condition is not None:
+        pseudo.append(_Mark(*condition))
+    pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a))
+    return _negations(clause_cues, pseudo, inside, scope, asides)
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None,
@@ -980,16 +998,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                                                 s.end_char - raw_start])
                              for s in inside)
             clause_cues = [c for c in sent_cues if a <= c.start < b]
-            negations: tuple[str, ...] = ()
-            if NEGATION in kinds:  # (what keeps a negation off the clause matters only then)
-                pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if (
-                    PSEUDO_NEGATION in kinds) else []
-                pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
-                condition = _preposed_condition(tokens, a, b)
-                if condition is not None:
-                    pseudo.append(_Mark(*condition))
-                pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a))
-                negations = _negations(clause_cues, pseudo, inside, negation_scope, asides)
+            negations = _clause_negations(tokens, (a, b), clause_cues, inside, left_out,
+                                          asides, negation_scope,
+                                          PSEUDO_NEGATION in kinds) if (
+                NEGATION in kinds) else ()
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
             # points at the clause's own words, not back into the discourse; nor does one in
             # what the clause sets aside ("the teacher deduction has nothing to do with it")
