@@ -219,6 +219,9 @@ class _Walk:
         self.context = DiscourseContext(db)
         self.findings: dict[tuple[str, int], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
+        self._under: _Section | None = None
+        """What a block that is no heading inherits from the headings now open (the same
+        until a heading or page furniture changes them)."""
         self.title: set[str] = set()
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
@@ -500,6 +503,7 @@ class _Walk:
         self.heading, self.recent = set(), []
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
+        self._under = None
         self.context.section_start = self.context.sentence
 
     def _section(self, index: int, block: Block, cands: Sequence[Candidate]) -> _Section:
@@ -509,6 +513,7 @@ class _Walk:
         if heading:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
+            self._under = None
             if (self.procedure is not None and 0 < level <= self.procedure.level
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
@@ -520,6 +525,8 @@ class _Walk:
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
                 lookahead = self.context.groups_of(ahead)
+        elif self._under is not None:
+            return self._under  # (most blocks) the same headings as the block before
         enclosing = [self.headings[k] for k in sorted(self.headings, reverse=True)]
         year = next((y for y, _ in enclosing if y is not None), self.tax_year)
         # the innermost heading that names a thing is what the section is about: a section
@@ -527,7 +534,10 @@ class _Walk:
         # lend the credit to its amounts
         heading_groups: Groups = next((g for _, g in enclosing if g), {})
         groups = enclosing[0][1] if enclosing and not heading else {}
-        return _Section(year, groups, heading_groups, ahead, lookahead)
+        section = _Section(year, groups, heading_groups, ahead, lookahead)
+        if not heading:
+            self._under = section
+        return section
 
     def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
         kind = self._follows_on(cand)

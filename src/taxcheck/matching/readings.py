@@ -198,12 +198,18 @@ the retries (:mod:`taxcheck.matching.retries`) that read it with what the discou
 supplies."""
 
 
+_ASKED = (_answer, _wh_answer, _explained_reply, _case)
+"""The readings that read the question asked before (each reads nothing without one)."""
+_UNASKED = tuple(reading for reading in READINGS if reading not in _ASKED)
+"""The readings tried when no question was asked yet (most clauses of most articles)."""
+
+
 def first_reading(walk: Surroundings, at: Clause, res: Resolution
                   ) -> tuple[list[Match], Resolution]:
     """The matches of the first of :data:`READINGS` that matches, with its resolution; no
     matches, and the resolution the last reading left, when none does."""
     matches: list[Match] = []
-    for reading in READINGS:
+    for reading in READINGS if walk.asked is not None else _UNASKED:
         matches, res = reading(walk, at, res)
         if matches:
             break
