@@ -63,13 +63,18 @@ class ConditionIndex:
                          list[tuple[Claim, Condition]]] = {}
         """(labels, impliable ambient) -> the lookup's result: clauses name the same few
         concepts again and again, within an article and across articles."""
+        self._reach: dict[frozenset[str], list[_Reachable]] = {}
+        """labels -> the conditions they may meet in some section (:meth:`_reachable`)."""
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_memo": {}}  # not cached or sent to workers
+        state = {**self.__dict__, "_memo": {}, "_reach": {}}  # not cached or sent to workers
+        state.pop("_section_files", None)
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.__dict__.setdefault("_memo", {})
+        self.__dict__.setdefault("_reach", {})
         if "impliable" not in self.__dict__:
             self.impliable = _impliable(self.entries)
 
@@ -90,25 +95,76 @@ class ConditionIndex:
             out = self._memo[key] = self._lookup(said, around)
         return out
 
+    def may_meet(self, labels: frozenset[str]) -> bool:
+        """Whether clause concepts ``labels`` might meet some condition in any section:
+        False when :meth:`candidates` finds none even with every concept a condition may
+        take from the title or section around it. A clause that fails this needs neither
+        its section's concepts nor its years."""
+        return bool(self._reachable(labels))
+
+    def _reachable(self, said: frozenset[str]) -> list[_Reachable]:
+        """The conditions clause concepts ``said`` meet the concepts of when the title or
+        section supplies what it may (each of ``all`` the clause must name is named), in
+        database order, each with what it still needs from the section: the concepts of
+        ``all`` the clause left out, and (when the clause names none of ``any``) the
+        concepts of ``any`` the section may supply. Worked out once per concept set: a
+        lookup only filters this list by the section's concepts."""
+        out = self._reach.get(said)
+        if out is None:
+            if len(self._reach) >= MEMO_LIMIT:
+                self._reach.clear()
+            by_named, free = self._via_section()
+            found = set(self.always)
+            found.update(free)
+            for label in said:
+                found.update(self.named.get(label, ()))
+                found.update(by_named.get(label, ()))
+            impliable = self.impliable
+            out = []
+            for i in sorted(found):
+                named, optional, any_, implied = self.needs[i]
+                if not named <= said:
+                    continue
+                missing = optional - said
+                if not missing <= impliable:
+                    continue
+                wanted = None
+                if any_ and any_.isdisjoint(said):
+                    wanted = any_ & implied & impliable
+                    if not wanted:
+                        continue
+                out.append((self.entries[i], missing, wanted))
+            self._reach[said] = out
+        return out
+
+    def _via_section(self) -> tuple[dict[str, list[int]], list[int]]:
+        """The conditions a lookup may reach through the section's concepts (filed under
+        an ``implied`` concept), filed again under one of the concepts the clause itself
+        must name; those that need none apart. Made on first use (not pickled)."""
+        made = self.__dict__.get("_section_files")
+        if made is None:
+            by_named: dict[str, list[int]] = {}
+            free: list[int] = []
+            for i in sorted({i for ids in self.implied.values() for i in ids}):
+                named = self.needs[i][0]
+                if named:
+                    by_named.setdefault(min(named), []).append(i)
+                else:
+                    free.append(i)
+            made = self.__dict__["_section_files"] = (by_named, free)
+        return made
+
     def _lookup(self, said: frozenset[str], around: frozenset[str]
                 ) -> list[tuple[Claim, Condition]]:
-        found = set(self.always)
-        for label in said:
-            found.update(self.named.get(label, ()))
-        for label in around:
-            found.update(self.implied.get(label, ()))
         # keep only those whose concepts are there: each of ``all`` named, or implied and
         # in the title or section; one of ``any`` likewise (what the matcher tests first)
-        reachable = said | around
-        out = []
-        for i in sorted(found):
-            named, optional, any_, implied = self.needs[i]
-            if not named <= said or not optional <= reachable:
-                continue
-            if any_ and any_.isdisjoint(said) and any_.isdisjoint(around & implied):
-                continue
-            out.append(self.entries[i])
-        return out
+        return [entry for entry, missing, wanted in self._reachable(said)
+                if missing <= around and (wanted is None or not wanted.isdisjoint(around))]
+
+
+_Reachable = tuple[tuple[Claim, Condition], frozenset[str], frozenset[str] | None]
+"""A condition a clause may meet, the concepts of its ``all`` the section must supply, and
+those of its ``any`` one of which it must (None: the clause names one)."""
 
 
 def _impliable(entries: list[tuple[Claim, Condition]]) -> frozenset[str]:

@@ -93,10 +93,15 @@ class DiscourseContext:
         self.groups, self.borrows, self.refers = db.context_groups
         self.holders = frozenset(label for g in HOLDER_GROUPS
                                  for label in self.groups.get(g, ()))
+        self.grouped = frozenset(label for members in self.groups.values() for label in members)
+        """Every concept of some group (most of a clause's concepts are of none)."""
+        self.referring = frozenset(self.refers)
+        """Every concept that may stand for another (:meth:`referred`)."""
         self.current: dict[str, tuple[frozenset[str], int]] = {}
         self.seen: dict[str, int] = {}
         self.paired: dict[str, tuple[frozenset[str], int]] = {}
         """Topic -> the accounts the clause that named it named too, and its sentence."""
+        self._members: dict[tuple[str, ...], frozenset[str]] = {}
         self.sentence = 0
         self.withdrawn: int | None = None
         """The sentence that last named a withdrawal and no loan."""
@@ -117,6 +122,21 @@ class DiscourseContext:
         """The recent groups named since the current section's heading."""
         return {g: labels for g, labels in self.recent().items()
                 if self.current[g][1] >= self.section_start}
+
+    def members(self, groups: tuple[str, ...]) -> frozenset[str]:
+        """Every concept of ``groups`` (remembered per tuple of groups)."""
+        found = self._members.get(groups)
+        if found is None:
+            found = self._members[groups] = frozenset().union(
+                *(self.groups.get(g, ()) for g in groups))
+        return found
+
+    def named_before(self, groups: tuple[str, ...]) -> bool:
+        """Whether the sentence just before named a concept of one of ``groups`` (one of
+        them is in :meth:`previous`)."""
+        before = self.sentence - 1
+        return any((entry := self.current.get(g)) is not None and entry[1] == before
+                   for g in groups)
 
     def previous(self) -> dict[str, frozenset[str]]:
         """The groups named in the sentence (or heading) just before this one."""
@@ -153,6 +173,8 @@ class DiscourseContext:
         found: set[str] = set()
         steps: list[Step] = []
         placed: list[ConceptMention] = []
+        if self.referring.isdisjoint(cand.labels):
+            return found, steps, placed  # (most clauses) nothing that refers
         for mention in cand.concepts:
             targets = self.refers.get(mention.label, ())
             options = [t for t in targets
@@ -180,7 +202,9 @@ class DiscourseContext:
         return any(seen == self.sentence for _, seen in self.current.values())
 
     def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
-        labels = set(labels)
+        labels = self.grouped.intersection(labels)
+        if not labels:
+            return {}
         return {g: frozenset(found) for g, m in self.groups.items() if (found := labels & m)}
 
     def forget_account_of_new_loss(self, cand: Candidate) -> None:
@@ -188,9 +212,10 @@ class DiscourseContext:
         lower bracket?", "Say you realized $18,000 of losses") and names no account, nor
         points back, starts a new thing to talk about: the account of earlier sentences is
         not that loss's, so later pronouns ("It lowers your taxable income") do not take it."""
-        if cand.anaphor or self.groups_of(cand.labels).get(ACCOUNT_GROUP):
-            return
         losses = self.groups.get(LOSS_GROUP, set())
+        if (losses.isdisjoint(cand.labels) or cand.anaphor
+                or self.groups_of(cand.labels).get(ACCOUNT_GROUP)):
+            return  # (most clauses name no loss)
         if any(m.label in losses and new_mention(cand.text[:max(0, m.start - cand.start)])
                for m in cand.concepts):
             self.current.pop(ACCOUNT_GROUP, None)

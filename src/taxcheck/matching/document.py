@@ -233,6 +233,9 @@ class _Walk:
         self.context = DiscourseContext(db)
         self.findings: dict[tuple[str, int], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
+        self._under: _Section | None = None
+        """What a block that is no heading inherits from the headings now open (the same
+        until a heading or page furniture changes them)."""
         self.title: set[str] = set()
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
@@ -443,10 +446,13 @@ class _Walk:
         """What a block passes on to the list after it: its lead-in, the year the lead-in
         names, whether the items are the open procedure's steps or other things."""
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
-            line = self.document.line_col(block.to_source(cands[-1].start))[0]
-            last = self.context.sentence
-            claims = frozenset().union(*(ids for n, ids in self.said if n == last))
-            self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+            if block.text.rstrip().endswith(":"):
+                line = self.document.line_col(block.to_source(cands[-1].start))[0]
+                last = self.context.sentence
+                claims = frozenset().union(*(ids for n, ids in self.said if n == last))
+                self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+            else:
+                self.lead = None  # (most blocks) no colon, no lead-in (:func:`lead_in_of`)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
             self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
@@ -555,6 +561,7 @@ class _Walk:
         self.heading, self.recent = set(), []
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
+        self._under = None
         self.context.section_start = self.context.sentence
 
     def _section(self, index: int, block: Block, cands: Sequence[Candidate]) -> _Section:
@@ -564,6 +571,7 @@ class _Walk:
         if heading:
             level = 0 if block.kind == "title" else max(block.level, 1)
             self.headings = {k: v for k, v in self.headings.items() if k < level}
+            self._under = None
             if (self.procedure is not None and 0 < level <= self.procedure.level
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
@@ -575,6 +583,8 @@ class _Walk:
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
                 lookahead = self.context.groups_of(ahead)
+        elif self._under is not None:
+            return self._under  # (most blocks) the same headings as the block before
         enclosing = [self.headings[k] for k in sorted(self.headings, reverse=True)]
         year = next((y for y, _ in enclosing if y is not None), self.tax_year)
         # the innermost heading that names a thing is what the section is about: a section
@@ -582,7 +592,10 @@ class _Walk:
         # lend the credit to its amounts
         heading_groups: Groups = next((g for _, g in enclosing if g), {})
         groups = enclosing[0][1] if enclosing and not heading else {}
-        return _Section(year, groups, heading_groups, ahead, lookahead)
+        section = _Section(year, groups, heading_groups, ahead, lookahead)
+        if not heading:
+            self._under = section
+        return section
 
     def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
         kind = self._follows_on(cand)
@@ -601,11 +614,11 @@ class _Walk:
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
-        if self.previous is None or not (
+        if self.previous is None or self.context.sentence - self.previous[2] != 1 or not (
                 cand.labels <= FOLLOW_ON_LABELS or _fills_each(cand)):
             return None
         source = self.previous[1]
-        if (self.context.sentence - self.previous[2] != 1 or source.question
+        if (source.question
                 or self._replies(cand)):
             return None
         kind = follow_on(cand.sentence)
@@ -695,13 +708,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        ambient = self._ambient(cand, cands, section)
-
-        example = worked_example_text(block.text, cand)
-
-        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
-            return match_claims(self.db, clause, self.db.expand(labels), years, ambient,
-                                example)
+        match = self._matcher(block, cand, cands, section, years)
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
@@ -760,6 +767,26 @@ class _Walk:
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
 
+    def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
+                 section: _Section, years: ClauseYears) -> MatchFn:
+        """The clause's matches for a set of concepts (and, optionally, the clause read
+        another way). What the section names and the worked example's text are read only
+        for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
+        clauses' never do), once per clause."""
+        lazy: list[tuple[frozenset[str], str]] = []
+
+        def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
+            expanded = self.db.expand(labels)
+            if not self.db.may_meet(expanded):
+                return []
+            if not lazy:
+                lazy.append((self._ambient(cand, cands, section),
+                             worked_example_text(block.text, cand)))
+            ambient, example = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example)
+
+        return match
+
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
         """A clause that matched nothing: a step of the open procedure (:func:`as_step_of`),
@@ -767,6 +794,8 @@ class _Walk:
         lead-in (:func:`as_item_of`)."""
         cand = res.cand
         item = block.kind == "list_item"
+        if self.procedure is None:  # (most clauses) no procedure to be a step of
+            return as_item_of(cand, res, self.lead, match) if item else ([], res)
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
@@ -933,6 +962,8 @@ class _Walk:
                        match: MatchFn) -> list[Match]:
         """A wrong amount whose plan the clause borrowed, re-read for another plan the page
         named earlier (:func:`other_accounts_reading`)."""
+        if not res.steps:
+            return matches  # (most clauses) it borrowed nothing
         borrowed = borrowed_accounts(res.steps, frozenset(self.db.expand(cand.labels)))
         if not borrowed:
             return matches
@@ -1021,6 +1052,9 @@ class _Walk:
         elif block.kind == "heading":
             self.heading.update(cand.labels)
         else:
+            # (sentence numbers only grow: what fell out of the window stays out)
+            while self.recent and context.sentence - self.recent[0][0] > IMPLIED_WINDOW:
+                del self.recent[0]
             self.recent.append((context.sentence, cand.labels))
 
 

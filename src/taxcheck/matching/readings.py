@@ -288,13 +288,19 @@ def overridden(walk: Surroundings, at: Clause, res: Resolution, own: Sequence[Ma
     return [], res
 
 
+_ASKED = (_answer, _wh_answer, _explained_reply, _case)
+"""The readings that read the question asked before (each reads nothing without one)."""
+_UNASKED = tuple(reading for reading in READINGS if reading not in _ASKED)
+"""The readings tried when no question was asked yet (most clauses of most articles)."""
+
+
 def first_reading(walk: Surroundings, at: Clause, res: Resolution
                   ) -> tuple[list[Match], Resolution]:
     """The matches of the first of :data:`READINGS` that matches, with its resolution; no
     matches, and the resolution the last reading left, when none does. The clause's own
     correct reading gives way to a wrong one its context gives (:func:`overridden`)."""
     matches: list[Match] = []
-    for reading in READINGS:
+    for reading in READINGS if walk.asked is not None else _UNASKED:
         before = res
         matches, res = reading(walk, at, res)
         if matches and reading is _own:

@@ -107,6 +107,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                  written: int | None = None) -> ClauseYears:
     """The years of a clause; ``default`` is its section's year or the as-of year,
     ``written`` the year of the article's date."""
+    if not cand.quantities:  # most clauses: nothing to read
+        return ClauseYears(default, (), {}, False, None, written, None)
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
                 and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])

@@ -868,6 +868,24 @@ def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
     return inside
 
 
+def _clause_negations(tokens: _Tokens, clause: tuple[int, int], clause_cues: list[_Mark],
+                      inside: list[_Mark], left_out: list[tuple[int, int]],
+                      asides: list[tuple[int, int]], scope: Scope, pseudo_cues: bool
+                      ) -> tuple[str, ...]:
+    """The negations of a clause whose sentence holds a negation cue, without those that
+    pseudo-negations, what the clause leaves out, a preposed condition ("If you don't take
+    your RMD, ...") or a contact relative clause keep off it (worked out only for such
+    sentences: most hold no negation)."""
+    a, b = clause
+    pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if pseudo_cues else []
+    pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
+    condition = _preposed_condition(tokens, a, b)
+    if condition is not None:
+        pseudo.append(_Mark(*condition))
+    pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a))
+    return _negations(clause_cues, pseudo, inside, scope, asides)
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None,
@@ -945,7 +963,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         # within a year because each IRA has its own limit") still report what the sentence
         # attributes to others; "but" or ";" starts the author's own statement
         reported = [all(tokens.word(start) == "," or tokens.word(start).lower() in _REASONS
-                        for start, _ in clauses[1:k + 1]) for k in range(len(clauses))]
+                        for start, _ in clauses[1:k + 1]) for k in range(len(clauses))
+                    ] if attribution_cues else []
         quantities = quantities_of(raw, raw_start)
         imperative = IMPERATIVE in kinds and any(
             c.label_ == IMPERATIVE and _opens(tokens, s_start, c) for c in sent_cues)
@@ -979,15 +998,9 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                                                 s.end_char - raw_start])
                              for s in inside)
             clause_cues = [c for c in sent_cues if a <= c.start < b]
-            pseudo = [c for c in clause_cues if c.label_ == PSEUDO_NEGATION] if (
-                PSEUDO_NEGATION in kinds) else []
-            pseudo.extend(_Mark(lo, hi) for lo, hi in left_out)
-            condition = _preposed_condition(tokens, a, b)
-            if condition is not None:
-                pseudo.append(_Mark(*condition))
-            pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a)
-                          if NEGATION in kinds else ())
-            negations = _negations(clause_cues, pseudo, inside, negation_scope, asides) if (
+            negations = _clause_negations(tokens, (a, b), clause_cues, inside, left_out,
+                                          asides, negation_scope,
+                                          PSEUDO_NEGATION in kinds) if (
                 NEGATION in kinds) else ()
             # "a Roth IRA ... (it's worth about $10,500 now)": a pronoun inside an aside
             # points at the clause's own words, not back into the discourse; nor does one in
@@ -1033,11 +1046,12 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                 or (TEASER in kinds and any(c.label_ == TEASER for c in clause_cues)),
                 imperative=imperative and index == 0,
                 anaphor=bool(pointers),
-                anaphors=tuple(c.text.lower() for c in pointers),
+                anaphors=tuple(c.text.lower() for c in pointers) if pointers else (),
                 assertive=ASSERTIVE in kinds and any(c.label_ == ASSERTIVE
                                                      for c in clause_cues),
                 historical=past,
-                quantities=tuple(q for q in quantities if start <= q.start < start + len(text)),
+                quantities=tuple(q for q in quantities if start <= q.start < start + len(text))
+                if quantities else (),
                 same_as=SAME_AS in kinds and any(
                     c.label_ == SAME_AS and not _same_as_inside(tokens, inside, c)
                     for c in clause_cues),

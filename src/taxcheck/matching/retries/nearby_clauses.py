@@ -66,6 +66,12 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
     """Try again with the topic and person of the sentence before, or of a later clause."""
     if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS[:2]):
         return [], res  # it names a topic and a person already: nothing to take
+    if not context.named_before(ELLIPSIS_GROUPS):
+        takes = context.members(ELLIPSIS_GROUPS)
+        if all(c.start <= cand.start or c.sentence_index != cand.sentence_index
+               or c.labels.isdisjoint(takes) for c in cands):
+            return [], res  # (most clauses) neither the sentence before nor a later clause has any
+    previous = context.previous()
     if premise_of_other_polarity(cand, cands):
         return [], res
     # a later clause of the other polarity with a subject and verb of its own speaks of its
@@ -78,7 +84,6 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
         c.labels for c in same_sentence(cands, cand)
         if c.start > cand.start and (c.polarity == cand.polarity
                                      or _BARE_CONTRAST.match(c.text)))))
-    previous = context.previous()
     own = res.labels & context.groups.get(ACCOUNT_GROUP, set())
     if own and res.labels - own and context.topic_of_other_account(
             previous.get("topic", ()), own):
@@ -148,6 +153,8 @@ def with_consequence(cand: Candidate, res: Resolution, cands: Sequence[Candidate
     clauses that state dollar amounts are left to the figure checks.
     """
     sentence = same_sentence(cands, cand)
+    if len(sentence) < 2:
+        return [], res  # (most clauses) no other clause to take from
     at = next((i for i, c in enumerate(sentence) if c.start == cand.start), None)
     if at is None:
         return [], res

@@ -31,6 +31,9 @@ for most cases only, which leaves room for the cases where it holds; "Maybe." or
 on ..." grants it in some cases. The concept stays among the reply's labels (a claim's
 condition may name it), and such a reply is never bare."""
 
+REPLY_LABELS = frozenset({*ANSWERS, *HEDGED_ANSWERS})
+"""Every reply concept (most clauses name none)."""
+
 OPT_IN_ANSWERS = frozenset({"MAYBE_ANSWER"})
 """Replies only a claim whose condition names them takes as an answer: "It depends." to
 "Is a hardship withdrawal penalty-free?" states nothing, to "Can I deduct my IRA loss?" the
@@ -146,11 +149,13 @@ def with_asked_figures(cand: Candidate, question: Question) -> Candidate:
 
 def answers(cand: Candidate) -> bool:
     """The clause opens with a reply ("Yes.", "It can.", "No.", "Generally not.")."""
-    return not (ANSWERS.keys() | HEDGED_ANSWERS.keys()).isdisjoint(cand.labels)
+    return not REPLY_LABELS.isdisjoint(cand.labels)
 
 
 def _said(cand: Candidate) -> str | None:
     """The polarity the reply the clause opens with gives ("Yes": affirmed), else None."""
+    if REPLY_LABELS.isdisjoint(cand.labels):
+        return None
     return next((ANSWERS[label] for label in ANSWERS if label in cand.labels),
                 next((HEDGED_ANSWERS[label] for label in HEDGED_ANSWERS
                       if label in cand.labels), None))
