@@ -102,12 +102,16 @@ _RATE_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:up\s+to\s+|the\s
 """Words before an amount a rate is taken of ("50%, 20% or 10% of up to $2,000", "10% of
 $20,000"): the base of the rate (see ``Figure.rate_base``), not a limit's value."""
 _OLD_THEN_NEW = re.compile(
-    r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
+    r"^\s*(?:(?:[\w()'\u2019-]+\s+){0,3}?"
+    r"|(?:(?:in|for)\s+(?:tax\s+year\s+)?(?:19|20)\d\d\s*|last\s+year\s*)?[,;]?\s*"
+    r"(?:(?:and|but|then)\s+)?(?:it|that)\s+)"
+    r"(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
     r"bumps?\s+up|inch(?:es)?\s+up|rose|climbed|jumped|increased|grew|moved\s+up|went\s+up|"
-    r"falls?|drops?|fell|dropped)\s+to\s+(?:\$|\d)", re.IGNORECASE)
-"""Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500"):
-the first amount is the old value, the one after "to" is the claim."""
+    r"falls?|drops?|fell|dropped)(?:\s+by\s+\$?[\d,]+)?\s+to\s+(?:\$|\d)", re.IGNORECASE)
+"""Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500", "was
+$7,000 in 2025, and it rises by $500 to $7,500"): the first amount is the old value, the one
+after "to" is the claim."""
 _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)
@@ -411,14 +415,15 @@ def names_no_limit(cand: Candidate, q: Quantity) -> bool:
     return _is_difference(cand, q) or _is_old(cand, q)
 
 
-def _is_context(cand: Candidate, q: Quantity) -> bool:
-    """Whether an amount of the clause is not a value of any single limit: a total, an old
-    value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
+def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
+    """Whether an amount of the clause is not a value of any single limit: a total (unless
+    ``totals`` is off: the limit is itself one on a total), an old value being replaced
+    ("from $23,500 to $24,500"), or a difference ("up $500")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if (_is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before)
+    if ((totals and _is_total(cand, q)) or _is_old(cand, q) or _EXAMPLE.search(before)
             or _FLOOR_OPERAND.search(before)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
@@ -447,9 +452,16 @@ def _sum_for_several(cand: Candidate, q: Quantity) -> bool:
     return False
 
 
+SUM_ANCHORS = frozenset({"TOTAL_ADDITIONS"})
+"""Concepts of a limit on a total of contributions (the annual additions: employee and
+employer money together): words of a total ("Total of employee + employer contributions —
+2026: $72,000") state its value, not a sum of other limits."""
+
+
 def _wanted(figure: Figure, cand: Candidate, q: Quantity,
-            singles: frozenset[float] = frozenset()) -> bool:
-    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit.
+            singles: frozenset[float] = frozenset(), sums: bool = False) -> bool:
+    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit
+    (``sums``: a limit on a total, which an amount stated as a total may be).
 
     An amount that is a total of ``figure`` in some year and no single limit's value in any
     (``singles``: the amounts of the clause some single limit takes) is a total even when no
@@ -465,7 +477,7 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
     if not figure.rate_base and _RATE_OF.search(
             cand.text[max(0, q.start - cand.start - 40):q.start - cand.start].removesuffix("$")):
         return False
-    return not _is_context(cand, q) and not _derived(figure, cand, q)
+    return not _is_context(cand, q, totals=not sums) and not _derived(figure, cand, q)
 
 
 LIMIT_WORD = "LIMIT"
@@ -538,7 +550,7 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and _wanted(figure, cand, q, singles)]
+               and _wanted(figure, cand, q, singles, anchor_of(claim, cond) in SUM_ANCHORS)]
     amounts = _limited_amounts(amounts, cand, names, values_of)
     anchor = anchor_of(claim, cond)
     cand = _qualified_mention(cand, anchor, cond, names)

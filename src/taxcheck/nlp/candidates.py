@@ -40,7 +40,7 @@ from taxcheck.cues import (
     TEASER,
     TERMINATION,
 )
-from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
+from taxcheck.follow_ons import FOLLOW_ON_TOKENS, VALUE_TOKENS, follow_on, gives_value
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
@@ -817,13 +817,18 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
 
 
 def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
-               cues: _SentenceCues | list[_Mark]) -> list[Candidate]:
+               cues: _SentenceCues | list[_Mark],
+               quantities_of: Callable[[str, int], list[Quantity]] = find_quantities
+               ) -> list[Candidate]:
     """A follow-on sentence (:mod:`taxcheck.follow_ons`) as a candidate naming no concept:
-    the matcher gives it the concepts of the statement before it, if that one matched."""
+    the matcher gives it the concepts of the statement before it, if that one matched. A
+    pronoun giving a new value of the figure before it ("It rises to $7,500 in 2026.") keeps
+    its amounts."""
     s_start, s_end = sent
     raw = tokens.span_text(s_start, s_end)
     text = raw.strip()
-    if follow_on(text) is None:
+    value = s_end - s_start <= VALUE_TOKENS and gives_value(text) is not None
+    if not value and (s_end - s_start > FOLLOW_ON_TOKENS or follow_on(text) is None):
         return []
     start = tokens.idx[s_start] + len(raw) - len(raw.lstrip())
     sent_cues = cues.within(s_start, s_end) if isinstance(cues, _SentenceCues) else [
@@ -835,7 +840,7 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
         polarity="negated" if negations else "affirmed", negations=negations,
         hedges=tuple(c.text for c in sent_cues if c.label_ == HEDGE), attribution=None,
         question=False, imperative=False, anaphor=True, assertive=False, historical=False,
-        quantities=())]
+        quantities=tuple(quantities_of(raw, tokens.idx[s_start])) if value else ())]
 
 
 POSED_TOKENS = 6
@@ -886,10 +891,13 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
         # a short paragraph of its own may follow on from the one before ("It isn't.")
-        if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc_text(doc)) is None:
+        text = doc_text(doc)
+        if not ((len(doc) <= FOLLOW_ON_TOKENS and follow_on(text) is not None)
+                or (len(doc) <= VALUE_TOKENS and gives_value(text) is not None)):
             return []
         tokens = _Tokens(doc, names)
-        return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))
+        return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)),
+                          quantities_of)
     tokens = _Tokens(doc, names)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
@@ -912,8 +920,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             then = then or cues.labelled(HISTORICAL, s_start, s_end)
             # no concept, no candidate (most sentences), unless a short one right after a
             # sentence that named one takes its concepts ("You simply won't owe it.")
-            if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
-                out.extend(_follow_on(tokens, sent, sent_index, cues))
+            if after_concept and s_end - s_start <= VALUE_TOKENS:
+                out.extend(_follow_on(tokens, sent, sent_index, cues, quantities_of))
             after_concept = False
             posed = _poses(tokens, sent, cues)
             continue
