@@ -86,10 +86,12 @@ _VALUE_VERB = (r"(?:(?:will|would|should|is\s+(?:set|going|expected|scheduled)\s
 _GIVES_VALUE = re.compile(
     r"^\W*(?:(?:and|but|so|then|now)\s+)?"
     r"(?:(?:for|in)\s+(?:tax\s+year\s+)?(?:19|20)\d\d|next\s+year|this\s+year)?,?\s*"
-    r"(?P<pronoun>it|that\s+(?:figure|number|amount)|the\s+figure)\s+"
+    r"(?P<pronoun>it|th(?:at|is|e)\s+(?:figure|number|amount|range|band|window|"
+    r"phase-?out(?:\s+range)?))\s+"
     + _VALUE_VERB + r"\b[^.;?]*\$\s?\d", re.IGNORECASE)
 """A clause whose subject is a pronoun taking a dollar value ("It rises to $7,500 in 2026",
-"For 2026 it goes up to $8,000", "That figure is $24,500 for 2026")."""
+"For 2026 it goes up to $8,000", "That figure is $24,500 for 2026"), or a noun that names
+only the kind of amount ("; for 2026 the range is $81,000 to $91,000")."""
 
 
 def gives_value(text: str) -> re.Match[str] | None:

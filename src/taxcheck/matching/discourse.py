@@ -93,6 +93,9 @@ class DiscourseContext:
         self.groups, self.borrows, self.refers = db.context_groups
         self.holders = frozenset(label for g in HOLDER_GROUPS
                                  for label in self.groups.get(g, ()))
+        self.named_groups = frozenset(label for labels in self.groups.values()
+                                      for label in labels)
+        """Every concept of a context group (an account, a loss, a topic, an age group)."""
         self.current: dict[str, tuple[frozenset[str], int]] = {}
         self.seen: dict[str, int] = {}
         self.paired: dict[str, tuple[frozenset[str], int]] = {}

@@ -378,14 +378,39 @@ def _derived(figure: Figure, cand: Candidate, q: Quantity) -> bool:
         q.value in (value, value / 2) for value in own)
 
 
+_DASH_JOIN = re.compile(r"^\s*[-\u2013\u2014]\s*$")
+
+
+def _range_ends(cand: Candidate, q: Quantity) -> tuple[Quantity, Quantity]:
+    """The two ends of the dashed range ``q`` is one end of ("$236,000–$246,000"),
+    whatever figure it is; ``(q, q)`` for an amount that stands alone ("from $7,500 to
+    $8,000" is a change, not a range)."""
+    same = [o for o in cand.quantities if o.kind == q.kind]
+    i = next((n for n, o in enumerate(same) if o is q), None)
+    if i is None:
+        return q, q
+    for lo, hi in ((same[i - 1], q) if i else (None, None),
+                   (q, same[i + 1]) if i + 1 < len(same) else (None, None)):
+        if lo is not None and hi is not None and lo.value < hi.value and _DASH_JOIN.match(
+                cand.text[lo.end - cand.start:hi.start - cand.start]):
+            return lo, hi
+    return q, q
+
+
 def _is_old(cand: Candidate, q: Quantity) -> bool:
-    """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
+    """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024"), or
+    an end of such a range ("goes from $236,000–$246,000 in 2025 to ...")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
     after = cand.text[q.end - cand.start:q.end - cand.start + 60]
     if before.endswith("$"):
         before = before[:-1]
     if _COMPARED.search(before) and _FOR_OTHERS.match(after):
         return False
+    lo, hi = _range_ends(cand, q)
+    if hi is not lo:
+        before = cand.text[max(0, lo.start - cand.start - 90):lo.start - cand.start]
+        after = cand.text[hi.end - cand.start:hi.end - cand.start + 60]
+        before = before.removesuffix("$")
     return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
                 or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after))
                 or (q.kind == "usd" and _is_origin(before, after)))

@@ -89,7 +89,8 @@ def _figure_pronoun(walk: Surroundings, at: Clause, res: Resolution
                     ) -> tuple[list[Match], Resolution]:
     """A pronoun that gives a new value of the figure just stated ("It rises to $7,500 in
     2026") (:func:`.retries.figure_pronouns.as_figure_pronoun`)."""
-    return as_figure_pronoun(at.cand, res, walk.stated, walk.context.sentence, at.match)
+    return as_figure_pronoun(at.cand, res, walk.stated, walk.context.sentence, at.match,
+                             walk.context.named_groups)
 
 
 def _own(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:

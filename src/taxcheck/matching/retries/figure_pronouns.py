@@ -20,12 +20,17 @@ REACH = 1
 
 
 def as_figure_pronoun(cand: Candidate, res: Resolution, stated: Stated | None, sentence: int,
-                      match: MatchFn) -> tuple[list[Match], Resolution]:
-    """A clause whose subject is a pronoun taking a value ("It rises to $7,500 in 2026"), with
-    an amount of its own, right after a statement of a figure: read with that statement's
-    concepts placed on the pronoun, for the same figure claims only (the pronoun restates
-    the limit, it names no other)."""
+                      match: MatchFn, named: frozenset[str] = frozenset()
+                      ) -> tuple[list[Match], Resolution]:
+    """A clause whose subject is a pronoun taking a value ("It rises to $7,500 in 2026", ";
+    for 2026 the range is ..."), with an amount of its own, right after a statement of a
+    figure: read with that statement's concepts placed on the pronoun, for the same figure
+    claims only (the pronoun restates the limit, it names no other). A clause that names a
+    thing of its own (``named``: the concepts of the discourse's groups, an account, an age
+    group, a topic) is about that thing, not the statement's."""
     if stated is None or sentence - stated.sentence > REACH or stated.cand.question:
+        return [], res
+    if cand.labels & named:
         return [], res
     figures = {m.claim.id for m in stated.matches if m.claim.figure}
     if not figures or not any(q.kind == "usd" for q in cand.quantities):
