@@ -774,6 +774,43 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if (figure.wage_year_lag and quantity.start in years.bound
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
+    pairs = year_pairs(cand, figure.unit)
+    if any(q is quantity for q, _ in pairs):
+        # "2024: $23,000 · 2025: $23,500 · 2026: $25,000": each year's amount is checked;
+        # a wrong one is what the line gets wrong
+        checks = [c for q, y in pairs if plausible(figure, q.value) and (
+            c := _amount_check(claim, figure, cond, cand, q, y, elsewhere, names, rivals,
+                               values_of, totals)) is not None]
+        return next((c for c in checks if c.verdict != "accurate"),
+                    checks[-1] if checks else None)
+    return _amount_check(claim, figure, cond, cand, quantity, year, elsewhere, names, rivals,
+                         values_of, totals)
+
+
+_YEAR_PAIR = re.compile(r"(?:^|[\s(|\u00b7\u2022;,/])(?P<year>(?:19|20)\d\d)"
+                        r"\s*(?::|=|\u2014|\u2013|-)\s*$")
+"""A year and a colon (or dash) right before an amount: "2025: $23,500"."""
+
+
+def year_pairs(cand: Candidate, unit: str) -> list[tuple[Quantity, int]]:
+    """The amounts of a line of several "year: amount" pairs ("2024: $23,000 · 2025:
+    $23,500 · 2026: $24,500"), each with its year; empty for any other clause."""
+    pairs = []
+    for q in cand.quantities:
+        if q.kind != unit:
+            continue
+        m = _YEAR_PAIR.search(cand.text[max(0, q.start - cand.start - 12):q.start - cand.start])
+        if m is not None:
+            pairs.append((q, int(m.group("year"))))
+    return pairs if len(pairs) >= 2 else []
+
+
+def _amount_check(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+                  quantity: Quantity, year: int, elsewhere: frozenset[str], names: Names,
+                  rivals: tuple[Figure, ...],
+                  values_of: Callable[[float], frozenset[str]] | None,
+                  totals: frozenset[str]) -> FigureCheck | None:
+    """The verdict on one stated amount of ``figure`` for ``year`` (see :func:`check_figure`)."""
     if year not in figure.values:
         return None
     if figure.lesser_of and _worked_share(figure, cand, quantity, year):
