@@ -317,13 +317,36 @@ def plausible(figure: Figure, amount: float) -> bool:
     return min(values) / PLAUSIBLE_RATIO <= amount <= top
 
 
+_PARTS_AFTER = re.compile(
+    r"^\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*)?[:\u2014\u2013]\s*(?:the\s+|your\s+|a\s+)?\$?\d"
+    r"[^.;:]{0,60}?(?:\bplus\b|\+|\band\s+(?:the|your|a|an)\b)", re.IGNORECASE)
+"""After an amount, a colon and the parts it adds up ("can defer $32,500 in 2026: the
+$24,500 base limit plus the $8,000 catch-up"): the amount is their total."""
+
+
+def parts_sum(cand: Candidate, q: Quantity) -> float | None:
+    """What the parts listed after a total add up to ("$32,500: the $24,500 base plus the
+    $11,250 super catch-up" lists $35,750), or None when no parts follow it."""
+    found = _PARTS_AFTER.match(cand.text[q.end - cand.start:q.end - cand.start + 90])
+    if found is None:
+        return None
+    tail = cand.text[q.end - cand.start:]
+    stop = next((i for i, ch in enumerate(tail) if ch in ".;"), len(tail))
+    parts = [o.value for o in cand.quantities if o.kind == q.kind
+             and q.end < o.start <= q.end + stop]
+    return sum(parts) if len(parts) >= 2 else None
+
+
 def _is_total(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is stated as a sum of limits ("a total of $31,000",
-    "comes to $31,000", "$24,500 + $11,250 = $35,750")."""
+    "comes to $31,000", "$24,500 + $11,250 = $35,750", "$32,500: the $24,500 base plus the
+    $8,000 catch-up")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
+    if _PARTS_AFTER.match(cand.text[q.end - cand.start:q.end - cand.start + 90]):
+        return True
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
                 or (_WITH_CATCH_UP_AFTER.match(after) and not _EXTRA_BEFORE.search(before))
                 or before.rstrip().endswith("=")
@@ -477,10 +500,11 @@ def _sum_for_several(cand: Candidate, q: Quantity) -> bool:
     return False
 
 
-SUM_ANCHORS = frozenset({"TOTAL_ADDITIONS"})
+SUM_ANCHORS = frozenset({"TOTAL_ADDITIONS", "SUM_TOTAL"})
 """Concepts of a limit on a total of contributions (the annual additions: employee and
-employer money together): words of a total ("Total of employee + employer contributions —
-2026: $72,000") state its value, not a sum of other limits."""
+employer money together) or of a total named as such ("bringing their total to $8,600", for
+the IRA's one-amount total): words of a total ("Total of employee + employer contributions
+— 2026: $72,000") state its value, not a sum of other limits."""
 
 
 def _wanted(figure: Figure, cand: Candidate, q: Quantity,
@@ -722,6 +746,11 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     def unnamed(label: str | None) -> bool:
         return label is not None and not any(label in names(m.label) for m in cand.concepts)
 
+    listed = parts_sum(cand, quantity) if figure.total else None
+    if listed is not None and figure.matches(year, listed):
+        # the parts it lists add up to this total ("up to $32,500: the $24,500 base plus the
+        # $11,250 super catch-up"): it is this total stated wrong, not another group's
+        return False
     anchor = anchor_of(claim, cond)
     if (elsewhere - {figure.id} - _explained(figure, cand, quantity, rivals)) and unnamed(anchor):
         return True
