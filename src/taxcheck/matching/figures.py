@@ -529,6 +529,35 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
     return not _is_context(cand, q, totals=not sums) and not _derived(figure, cand, q)
 
 
+_MAY_DO = re.compile(r"\b(?:can|could|may|will|gets?\s+to)\s+(?P<act>(?:[a-z]+\s+){1,2}?)"
+                     r"(?:up\s+to\s+|about\s+|another\s+|an?\s+)?\$?$", re.IGNORECASE)
+"""What someone may do with an amount, right before it ("she can put in $35,750")."""
+
+
+def parallel_amounts(cand: Candidate, q: Quantity) -> list[Quantity]:
+    """The other amounts of the clause given with the same verb as ``q`` ("In 2026 she can put
+    in $35,750 and I can put in $33,500"): one kind of amount for several people or groups."""
+    def act(o: Quantity) -> str | None:
+        m = _MAY_DO.search(cand.text[max(0, o.start - cand.start - 40):o.start - cand.start])
+        return " ".join(m.group("act").lower().split()) if m else None
+
+    mine = act(q)
+    if mine is None:
+        return []
+    return [o for o in cand.quantities if o is not q and o.kind == q.kind and act(o) == mine]
+
+
+def _parallel_to_total(cand: Candidate, q: Quantity,
+                       values_of: Callable[[float], frozenset[str]] | None,
+                       totals: frozenset[str]) -> bool:
+    """Whether ``q``, no figure's value, is given in parallel with a total's value
+    (:func:`parallel_amounts`): it is a total too, whatever words it lacks ("he can put in
+    $35,750 and I can put in $33,500": a wrong 50+ total, not a wrong catch-up)."""
+    if values_of is None or not totals or values_of(q.value):
+        return False
+    return any(values_of(o.value) & totals for o in parallel_amounts(cand, q))
+
+
 LIMIT_WORD = "LIMIT"
 """The concept of a word that makes the amount after it a limit ("up to", "capped at")."""
 _TO_AMOUNT = re.compile(r"^\s*(?:at|of|to|is|:)?\s*\$?$", re.IGNORECASE)
@@ -586,7 +615,8 @@ def _qualified_mention(cand: Candidate, anchor: str, cond: Condition, names: Nam
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                   anchors: set[str], names: Names = _itself,
                   singles: frozenset[float] = frozenset(),
-                  values_of: Callable[[float], frozenset[str]] | None = None
+                  values_of: Callable[[float], frozenset[str]] | None = None,
+                  totals: frozenset[str] = frozenset()
                   ) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
 
@@ -599,7 +629,10 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and _wanted(figure, cand, q, singles, anchor_of(claim, cond) in SUM_ANCHORS)]
+               and (figure.total and not _is_context(cand, q, totals=False)
+                    if _parallel_to_total(cand, q, values_of, totals)
+                    else _wanted(figure, cand, q, singles,
+                                 anchor_of(claim, cond) in SUM_ANCHORS))]
     amounts = _limited_amounts(amounts, cand, names, values_of)
     anchor = anchor_of(claim, cond)
     cand = _qualified_mention(cand, anchor, cond, names)
@@ -760,7 +793,10 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if figure.total and unnamed(claim.anchor) and any(
             other != figure.id and other in totals for other in elsewhere):
         return True
-    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+    if any(r.id != figure.id and (r.matches(year, quantity.value) or (r.total and any(
+            r.matches(y, quantity.value) for y in r.values if y < year))) for r in rivals):
+        # another figure's value for the year, or an earlier year's value of another total
+        # ("a 52-year-old can put in $31,000" is the 50+ total out of date, no catch-up)
         return True
     return bool(taken - {figure.id}) and not _anchor_owns(anchor, cand, quantity, names)
 
@@ -786,7 +822,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     set off by a comma from every later mention of this figure's anchor, belongs to the
     group before it ("savers under 50 can defer $24,500, those 50 and up $32,500").
     """
-    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles, values_of)
+    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles, values_of,
+                             totals)
     if quantity is None:
         return _rise_check(claim, figure, cand, years)
     year = years.of(quantity)

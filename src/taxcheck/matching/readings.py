@@ -27,6 +27,7 @@ from taxcheck.matching.retries.nearby_clauses import (
     with_ellipsis,
     with_explained_clause,
 )
+from taxcheck.matching.retries.people_ages import with_people_ages
 from taxcheck.matching.retries.questions import (
     Question,
     as_answer_to,
@@ -91,6 +92,13 @@ def _figure_pronoun(walk: Surroundings, at: Clause, res: Resolution
     2026") (:func:`.retries.figure_pronouns.as_figure_pronoun`)."""
     return as_figure_pronoun(at.cand, res, walk.stated, walk.context.sentence, at.match,
                              walk.context.named_groups)
+
+
+def _people_ages(walk: Surroundings, at: Clause, res: Resolution
+                 ) -> tuple[list[Match], Resolution]:
+    """People given ages earlier in the paragraph, each with an amount ("In 2026 she can put
+    in $35,750 and I can put in $31,000") (:func:`.retries.people_ages.with_people_ages`)."""
+    return with_people_ages(at.cand, res, at.block.text[:at.cand.start], at.match)
 
 
 def _own(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
@@ -189,6 +197,7 @@ def _consequence(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[
 READINGS: tuple[Reading, ...] = (
     _answer,            # "Can I deduct it? Yes, if ..."
     _figure_pronoun,    # "The IRA limit was $7,000 for 2025. It rises to $7,500 in 2026."
+    _people_ages,       # "My wife is 61 and I'm 52. She can put in $35,750 and I $32,500."
     _own,               # the clause on its own ("Born in 1950? Your RMDs started at 72.")
     _wh_answer,         # "When do RMDs start? At 70½."
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."
