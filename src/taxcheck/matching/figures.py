@@ -90,13 +90,16 @@ _SET_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:set|fixed|pegged|written
                        re.IGNORECASE)
 """A past-tense setting before the amount ("was set at", "was"): with :data:`_ORIGIN_AFTER`
 the amount is the original one ("the IRA catch-up was set at $1,000 by law")."""
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s*$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|"
+                       r"(?:instead\s+of|rather\s+than)(?:\s+the)?)\s*$", re.IGNORECASE)
 _FOR_OTHERS = re.compile(
-    r"^\s*(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
-    r"|(?:last|the\s+previous|the\s+prior|this|that)\s+year\b)[a-z]", re.IGNORECASE)
+    r"^\s*(?:(?:that|which)\s+(?:other|others|those|savers|workers|people|everyone|anyone)\b"
+    r"|(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
+    r"|(?:last|the\s+previous|the\s+prior|this|that)\s+year\b)[a-z])", re.IGNORECASE)
 """Words after a compared amount that name whom it is for ("$11,250, compared with $7,500 for
-other savers 50 and older", "versus $146,000 for single filers"): another group's limit of
-the same year, stated and checked, not an old value ("compared with $23,500 for 2025")."""
+other savers 50 and older", "versus $146,000 for single filers", "instead of the $8,000 that
+others 50 and older get"): another group's limit of the same year, stated and checked, not
+an old value ("compared with $23,500 for 2025")."""
 _RATE_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:up\s+to\s+|the\s+first\s+|"
                       r"your\s+first\s+|as\s+much\s+as\s+)?$", re.IGNORECASE)
 """Words before an amount a rate is taken of ("50%, 20% or 10% of up to $2,000", "10% of

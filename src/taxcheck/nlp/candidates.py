@@ -592,8 +592,24 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
         while end < b and (tokens.word(end) not in _ALTERNATIVE_ENDS
                            or _in_name(tokens, end)):
             end += 1
-        out.append((cue.start, end))
+        if not _others_amount(tokens, cue.end, end):
+            out.append((cue.start, end))
     return out
+
+
+_WHOSE = frozenset({"that", "which", "for"})
+
+
+def _others_amount(tokens: _Tokens, a: int, b: int) -> bool:
+    """Whether a set-aside alternative states another group's amount ("instead of the $8,000
+    that others 50 and older get", "rather than $7,500 for savers under 50"): what it names
+    stays in the clause, each amount for its own group."""
+    for i in range(a, min(b, len(tokens.idx)) - 2):
+        if tokens.word(i) == "$" and tokens.word(i + 2).lower() in _WHOSE and not (
+                tokens.word(i + 2).lower() == "for" and i + 3 < b
+                and tokens.word(i + 3)[:2] in ("19", "20")):
+            return True
+    return False
 
 
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
