@@ -75,8 +75,10 @@ def fills_each(text: str) -> bool:
 
 VALUE_TOKENS = 20
 """The most tokens of a sentence whose pronoun gives a new value of the figure before it."""
+_VALUE_ADVERB = (r"(?:(?:then|now|also|just|only|finally|again|eventually|actually|"
+                 r"officially|already)\s+)?")
 _VALUE_VERB = (r"(?:(?:will|would|should|is\s+(?:set|going|expected|scheduled)\s+to)\s+)?"
-               r"(?:(?:then|now|also|just|only)\s+)?"
+               + _VALUE_ADVERB +
                r"(?:rises?|rose|climbs?|climbed|jumps?|jumped|increases?|increased|grows?|grew|"
                r"(?:goes|went|go|moves?|moved|edges?|edged|inch(?:es)?|inched|ticks?|ticked|"
                r"steps?|stepped|bumps?|bumped)\s+up|"
@@ -87,8 +89,8 @@ _GIVES_VALUE = re.compile(
     r"^\W*(?:(?:and|but|so|then|now)\s+)?"
     r"(?:(?:for|in)\s+(?:tax\s+year\s+)?(?:19|20)\d\d|next\s+year|this\s+year)?,?\s*"
     r"(?P<pronoun>it|th(?:at|is|e)\s+(?:figure|number|amount|range|band|window|"
-    r"phase-?out(?:\s+range)?))\s+"
-    + _VALUE_VERB + r"\b[^.;?]*\$\s?\d", re.IGNORECASE)
+    r"phase-?out(?:\s+range)?))(?:'s|'ll\s+be|\s+" + _VALUE_ADVERB + _VALUE_VERB + r")"
+    r"\b[^.;?]*\$\s?\d", re.IGNORECASE)
 """A clause whose subject is a pronoun taking a dollar value ("It rises to $7,500 in 2026",
 "For 2026 it goes up to $8,000", "That figure is $24,500 for 2026"), or a noun that names
 only the kind of amount ("; for 2026 the range is $81,000 to $91,000")."""
