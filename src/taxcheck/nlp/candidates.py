@@ -907,9 +907,11 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
         # a short paragraph of its own may follow on from the one before ("It isn't.")
+        if len(doc) > VALUE_TOKENS:
+            return []
         text = doc_text(doc)
         if not ((len(doc) <= FOLLOW_ON_TOKENS and follow_on(text) is not None)
-                or (len(doc) <= VALUE_TOKENS and gives_value(text) is not None)):
+                or gives_value(text) is not None):
             return []
         tokens = _Tokens(doc, names)
         return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)),
