@@ -889,6 +889,22 @@ def _inside(concepts: list[_Mark], starts: list[int], a: int, b: int,
     return inside
 
 
+def _concept_free_block(doc: Doc, names: dict[int, str] | None,
+                        quantities_of: Callable[[str, int], list[Quantity]]
+                        ) -> list[Candidate]:
+    """A short paragraph that names no concept may follow on from the one before ("It
+    isn't.", "It rises to $7,500 in 2026."); any other names nothing to check."""
+    if len(doc) > VALUE_TOKENS:
+        return []
+    text = doc_text(doc)
+    if not ((len(doc) <= FOLLOW_ON_TOKENS and follow_on(text) is not None)
+            or gives_value(text) is not None):
+        return []
+    tokens = _Tokens(doc, names)
+    return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)),
+                      quantities_of)
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None,
@@ -906,16 +922,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
-        # a short paragraph of its own may follow on from the one before ("It isn't.")
-        if len(doc) > VALUE_TOKENS:
-            return []
-        text = doc_text(doc)
-        if not ((len(doc) <= FOLLOW_ON_TOKENS and follow_on(text) is not None)
-                or gives_value(text) is not None):
-            return []
-        tokens = _Tokens(doc, names)
-        return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)),
-                          quantities_of)
+        return _concept_free_block(doc, names, quantities_of)
     tokens = _Tokens(doc, names)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
