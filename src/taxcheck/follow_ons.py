@@ -10,6 +10,10 @@ Two shapes, both with a subject that points back (or a bare reply before it):
   statement again, with its polarity.
 
 A comment on the statement ("That's a big deal.", "It adds up.") is neither.
+
+A third shape names a new value of the figure just stated ("It rises to $7,500 in 2026.",
+"For 2026 it goes up to $8,000."): the pronoun stands for the statement's limit
+(:func:`gives_value`, read by :mod:`taxcheck.matching.retries.figure_pronouns`).
 """
 
 from __future__ import annotations
@@ -67,3 +71,32 @@ def fills_each(text: str) -> bool:
     """Whether a short sentence says the reader can fill each of several limits ("You can max
     out both."): it restates the separate limits of the statement before it."""
     return _FILLS_EACH.match(text.replace("\u2019", "'").strip()) is not None
+
+
+VALUE_TOKENS = 20
+"""The most tokens of a sentence whose pronoun gives a new value of the figure before it."""
+_VALUE_ADVERB = (r"(?:(?:then|now|also|just|only|finally|again|eventually|actually|"
+                 r"officially|already)\s+)?")
+_VALUE_VERB = (r"(?:(?:will|would|should|is\s+(?:set|going|expected|scheduled)\s+to)\s+)?"
+               + _VALUE_ADVERB +
+               r"(?:rises?|rose|climbs?|climbed|jumps?|jumped|increases?|increased|grows?|grew|"
+               r"(?:goes|went|go|moves?|moved|edges?|edged|inch(?:es)?|inched|ticks?|ticked|"
+               r"steps?|stepped|bumps?|bumped)\s+up|"
+               r"is|was|will\s+be|becomes?|became|stays?|stayed|remains?|remained|holds?|held|"
+               r"sits?|sat|tops?\s+out|topped\s+out|maxes\s+out|maxed\s+out|hits?|reaches|"
+               r"reached|comes?\s+to|came\s+to|stands?|stood|(?:gets?|got)\s+(?:bumped|raised))")
+_GIVES_VALUE = re.compile(
+    r"^\W*(?:(?:and|but|so|then|now)\s+)?"
+    r"(?:(?:for|in)\s+(?:tax\s+year\s+)?(?:19|20)\d\d|next\s+year|this\s+year)?,?\s*"
+    r"(?P<pronoun>it|th(?:at|is|e)\s+(?:figure|number|amount|range|band|window|"
+    r"phase-?out(?:\s+range)?))(?:'s|'ll\s+be|\s+" + _VALUE_ADVERB + _VALUE_VERB + r")"
+    r"\b[^.;?]*\$\s?\d", re.IGNORECASE)
+"""A clause whose subject is a pronoun taking a dollar value ("It rises to $7,500 in 2026",
+"For 2026 it goes up to $8,000", "That figure is $24,500 for 2026"), or a noun that names
+only the kind of amount ("; for 2026 the range is $81,000 to $91,000")."""
+
+
+def gives_value(text: str) -> re.Match[str] | None:
+    """The match of a pronoun that gives a new dollar value of the figure just stated ("It
+    rises to $7,500 in 2026."), its group ``pronoun`` the pronoun; None for anything else."""
+    return _GIVES_VALUE.match(text.replace("\u2019", "'"))

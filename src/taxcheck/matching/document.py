@@ -754,7 +754,13 @@ class _Walk:
                 continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             key = (finding.claim_id, block.to_source(cand.sentence_start))
-            self.findings.setdefault(key, finding)
+            known = self.findings.get(key)
+            if known is None or (m.claim.figure and known.verdict == "accurate"
+                                 and finding.verdict != "accurate"):
+                # a later clause that states a figure wrong ("..., between $79,000 and $89,000
+                # in 2025; for 2026 the range is $79,000 to $89,000") outranks an earlier one
+                # of the sentence that stated it right
+                self.findings[key] = finding
         if not matches and block.kind in STATEMENT_KINDS and announces_rule(cand, res.labels):
             self.ahead_of_rule.append((self.context.sentence, cand, res))
         if matches:

@@ -90,24 +90,31 @@ _SET_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:set|fixed|pegged|written
                        re.IGNORECASE)
 """A past-tense setting before the amount ("was set at", "was"): with :data:`_ORIGIN_AFTER`
 the amount is the original one ("the IRA catch-up was set at $1,000 by law")."""
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s*$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|"
+                       r"(?:instead\s+of|rather\s+than)(?:\s+the)?)\s*$", re.IGNORECASE)
 _FOR_OTHERS = re.compile(
-    r"^\s*(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
-    r"|(?:last|the\s+previous|the\s+prior|this|that)\s+year\b)[a-z]", re.IGNORECASE)
+    r"^\s*(?:(?:that|which)\s+(?:other|others|those|savers|workers|people|everyone|anyone)\b"
+    r"|(?:for|among)\s+(?!(?:the\s+)?(?:tax\s+)?(?:year\s+)?(?:19|20)\d\d\b"
+    r"|(?:last|the\s+previous|the\s+prior|this|that)\s+year\b)[a-z])", re.IGNORECASE)
 """Words after a compared amount that name whom it is for ("$11,250, compared with $7,500 for
-other savers 50 and older", "versus $146,000 for single filers"): another group's limit of
-the same year, stated and checked, not an old value ("compared with $23,500 for 2025")."""
+other savers 50 and older", "versus $146,000 for single filers", "instead of the $8,000 that
+others 50 and older get"): another group's limit of the same year, stated and checked, not
+an old value ("compared with $23,500 for 2025")."""
 _RATE_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+of\s+(?:up\s+to\s+|the\s+first\s+|"
                       r"your\s+first\s+|as\s+much\s+as\s+)?$", re.IGNORECASE)
 """Words before an amount a rate is taken of ("50%, 20% or 10% of up to $2,000", "10% of
 $20,000"): the base of the rate (see ``Figure.rate_base``), not a limit's value."""
 _OLD_THEN_NEW = re.compile(
-    r"^\s*(?:[\w()'\u2019-]+\s+){0,3}?(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
+    r"^\s*(?:(?:[\w()'\u2019-]+\s+){0,3}?"
+    r"|(?:(?:in|for)\s+(?:tax\s+year\s+)?(?:19|20)\d\d\s*|last\s+year\s*)?[,;]?\s*"
+    r"(?:(?:and|but|then)\s+)?(?:it|that)\s+)"
+    r"(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
     r"bumps?\s+up|inch(?:es)?\s+up|rose|climbed|jumped|increased|grew|moved\s+up|went\s+up|"
-    r"falls?|drops?|fell|dropped)\s+to\s+(?:\$|\d)", re.IGNORECASE)
-"""Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500"):
-the first amount is the old value, the one after "to" is the claim."""
+    r"falls?|drops?|fell|dropped)(?:\s+by\s+\$?[\d,]+)?\s+to\s+(?:\$|\d)", re.IGNORECASE)
+"""Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500", "was
+$7,000 in 2025, and it rises by $500 to $7,500"): the first amount is the old value, the one
+after "to" is the claim."""
 _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)
@@ -313,13 +320,36 @@ def plausible(figure: Figure, amount: float) -> bool:
     return min(values) / PLAUSIBLE_RATIO <= amount <= top
 
 
+_PARTS_AFTER = re.compile(
+    r"^\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*)?[:\u2014\u2013]\s*(?:the\s+|your\s+|a\s+)?\$?\d"
+    r"[^.;:]{0,60}?(?:\bplus\b|\+|\band\s+(?:the|your|a|an)\b)", re.IGNORECASE)
+"""After an amount, a colon and the parts it adds up ("can defer $32,500 in 2026: the
+$24,500 base limit plus the $8,000 catch-up"): the amount is their total."""
+
+
+def parts_sum(cand: Candidate, q: Quantity) -> float | None:
+    """What the parts listed after a total add up to ("$32,500: the $24,500 base plus the
+    $11,250 super catch-up" lists $35,750), or None when no parts follow it."""
+    found = _PARTS_AFTER.match(cand.text[q.end - cand.start:q.end - cand.start + 90])
+    if found is None:
+        return None
+    tail = cand.text[q.end - cand.start:]
+    stop = next((i for i, ch in enumerate(tail) if ch in ".;"), len(tail))
+    parts = [o.value for o in cand.quantities if o.kind == q.kind
+             and q.end < o.start <= q.end + stop]
+    return sum(parts) if len(parts) >= 2 else None
+
+
 def _is_total(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is stated as a sum of limits ("a total of $31,000",
-    "comes to $31,000", "$24,500 + $11,250 = $35,750")."""
+    "comes to $31,000", "$24,500 + $11,250 = $35,750", "$32,500: the $24,500 base plus the
+    $8,000 catch-up")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
+    if _PARTS_AFTER.match(cand.text[q.end - cand.start:q.end - cand.start + 90]):
+        return True
     return bool(_TOTAL.search(before) or _TOTAL_AFTER.match(after)
                 or (_WITH_CATCH_UP_AFTER.match(after) and not _EXTRA_BEFORE.search(before))
                 or before.rstrip().endswith("=")
@@ -374,14 +404,39 @@ def _derived(figure: Figure, cand: Candidate, q: Quantity) -> bool:
         q.value in (value, value / 2) for value in own)
 
 
+_DASH_JOIN = re.compile(r"^\s*[-\u2013\u2014]\s*$")
+
+
+def _range_ends(cand: Candidate, q: Quantity) -> tuple[Quantity, Quantity]:
+    """The two ends of the dashed range ``q`` is one end of ("$236,000–$246,000"),
+    whatever figure it is; ``(q, q)`` for an amount that stands alone ("from $7,500 to
+    $8,000" is a change, not a range)."""
+    same = [o for o in cand.quantities if o.kind == q.kind]
+    i = next((n for n, o in enumerate(same) if o is q), None)
+    if i is None:
+        return q, q
+    for lo, hi in ((same[i - 1], q) if i else (None, None),
+                   (q, same[i + 1]) if i + 1 < len(same) else (None, None)):
+        if lo is not None and hi is not None and lo.value < hi.value and _DASH_JOIN.match(
+                cand.text[lo.end - cand.start:hi.start - cand.start]):
+            return lo, hi
+    return q, q
+
+
 def _is_old(cand: Candidate, q: Quantity) -> bool:
-    """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024")."""
+    """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024"), or
+    an end of such a range ("goes from $236,000–$246,000 in 2025 to ...")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
     after = cand.text[q.end - cand.start:q.end - cand.start + 60]
     if before.endswith("$"):
         before = before[:-1]
     if _COMPARED.search(before) and _FOR_OTHERS.match(after):
         return False
+    lo, hi = _range_ends(cand, q)
+    if hi is not lo:
+        before = cand.text[max(0, lo.start - cand.start - 90):lo.start - cand.start]
+        after = cand.text[hi.end - cand.start:hi.end - cand.start + 60]
+        before = before.removesuffix("$")
     return bool(_OLD_VALUE.search(before) or _OLD_THEN_NEW.match(after)
                 or (_FROM_THEN_TO.search(before) and _THEN_TO.match(after))
                 or (q.kind == "usd" and _is_origin(before, after)))
@@ -411,14 +466,15 @@ def names_no_limit(cand: Candidate, q: Quantity) -> bool:
     return _is_difference(cand, q) or _is_old(cand, q)
 
 
-def _is_context(cand: Candidate, q: Quantity) -> bool:
-    """Whether an amount of the clause is not a value of any single limit: a total, an old
-    value being replaced ("from $23,500 to $24,500"), or a difference ("up $500")."""
+def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
+    """Whether an amount of the clause is not a value of any single limit: a total (unless
+    ``totals`` is off: the limit is itself one on a total), an old value being replaced
+    ("from $23,500 to $24,500"), or a difference ("up $500")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if (_is_total(cand, q) or _is_old(cand, q) or _EXAMPLE.search(before)
+    if ((totals and _is_total(cand, q)) or _is_old(cand, q) or _EXAMPLE.search(before)
             or _FLOOR_OPERAND.search(before)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
@@ -447,9 +503,17 @@ def _sum_for_several(cand: Candidate, q: Quantity) -> bool:
     return False
 
 
+SUM_ANCHORS = frozenset({"TOTAL_ADDITIONS", "SUM_TOTAL"})
+"""Concepts of a limit on a total of contributions (the annual additions: employee and
+employer money together) or of a total named as such ("bringing their total to $8,600", for
+the IRA's one-amount total): words of a total ("Total of employee + employer contributions
+— 2026: $72,000") state its value, not a sum of other limits."""
+
+
 def _wanted(figure: Figure, cand: Candidate, q: Quantity,
-            singles: frozenset[float] = frozenset()) -> bool:
-    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit.
+            singles: frozenset[float] = frozenset(), sums: bool = False) -> bool:
+    """Whether ``q`` is the kind of amount ``figure`` holds: a total, a change or a limit
+    (``sums``: a limit on a total, which an amount stated as a total may be).
 
     An amount that is a total of ``figure`` in some year and no single limit's value in any
     (``singles``: the amounts of the clause some single limit takes) is a total even when no
@@ -465,7 +529,36 @@ def _wanted(figure: Figure, cand: Candidate, q: Quantity,
     if not figure.rate_base and _RATE_OF.search(
             cand.text[max(0, q.start - cand.start - 40):q.start - cand.start].removesuffix("$")):
         return False
-    return not _is_context(cand, q) and not _derived(figure, cand, q)
+    return not _is_context(cand, q, totals=not sums) and not _derived(figure, cand, q)
+
+
+_MAY_DO = re.compile(r"\b(?:can|could|may|will|gets?\s+to)\s+(?P<act>(?:[a-z]+\s+){1,2}?)"
+                     r"(?:up\s+to\s+|about\s+|another\s+|an?\s+)?\$?$", re.IGNORECASE)
+"""What someone may do with an amount, right before it ("she can put in $35,750")."""
+
+
+def parallel_amounts(cand: Candidate, q: Quantity) -> list[Quantity]:
+    """The other amounts of the clause given with the same verb as ``q`` ("In 2026 she can put
+    in $35,750 and I can put in $33,500"): one kind of amount for several people or groups."""
+    def act(o: Quantity) -> str | None:
+        m = _MAY_DO.search(cand.text[max(0, o.start - cand.start - 40):o.start - cand.start])
+        return " ".join(m.group("act").lower().split()) if m else None
+
+    mine = act(q)
+    if mine is None:
+        return []
+    return [o for o in cand.quantities if o is not q and o.kind == q.kind and act(o) == mine]
+
+
+def _parallel_to_total(cand: Candidate, q: Quantity,
+                       values_of: Callable[[float], frozenset[str]] | None,
+                       totals: frozenset[str]) -> bool:
+    """Whether ``q``, no figure's value, is given in parallel with a total's value
+    (:func:`parallel_amounts`): it is a total too, whatever words it lacks ("he can put in
+    $35,750 and I can put in $33,500": a wrong 50+ total, not a wrong catch-up)."""
+    if values_of is None or not totals or values_of(q.value):
+        return False
+    return any(values_of(o.value) & totals for o in parallel_amounts(cand, q))
 
 
 LIMIT_WORD = "LIMIT"
@@ -525,7 +618,8 @@ def _qualified_mention(cand: Candidate, anchor: str, cond: Condition, names: Nam
 def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
                   anchors: set[str], names: Names = _itself,
                   singles: frozenset[float] = frozenset(),
-                  values_of: Callable[[float], frozenset[str]] | None = None
+                  values_of: Callable[[float], frozenset[str]] | None = None,
+                  totals: frozenset[str] = frozenset()
                   ) -> Quantity | None:
     """The amount of ``cand`` that states ``figure``, if any.
 
@@ -538,7 +632,10 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     """
     amounts = [q for q in cand.quantities
                if q.kind == figure.unit and plausible(figure, q.value)
-               and _wanted(figure, cand, q, singles)]
+               and (figure.total and not _is_context(cand, q, totals=False)
+                    if _parallel_to_total(cand, q, values_of, totals)
+                    else _wanted(figure, cand, q, singles,
+                                 anchor_of(claim, cond) in SUM_ANCHORS))]
     amounts = _limited_amounts(amounts, cand, names, values_of)
     anchor = anchor_of(claim, cond)
     cand = _qualified_mention(cand, anchor, cond, names)
@@ -685,6 +782,11 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     def unnamed(label: str | None) -> bool:
         return label is not None and not any(label in names(m.label) for m in cand.concepts)
 
+    listed = parts_sum(cand, quantity) if figure.total else None
+    if listed is not None and figure.matches(year, listed):
+        # the parts it lists add up to this total ("up to $32,500: the $24,500 base plus the
+        # $11,250 super catch-up"): it is this total stated wrong, not another group's
+        return False
     anchor = anchor_of(claim, cond)
     if (elsewhere - {figure.id} - _explained(figure, cand, quantity, rivals)) and unnamed(anchor):
         return True
@@ -694,7 +796,10 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if figure.total and unnamed(claim.anchor) and any(
             other != figure.id and other in totals for other in elsewhere):
         return True
-    if any(r.id != figure.id and r.matches(year, quantity.value) for r in rivals):
+    if any(r.id != figure.id and (r.matches(year, quantity.value) or (r.total and any(
+            r.matches(y, quantity.value) for y in r.values if y < year))) for r in rivals):
+        # another figure's value for the year, or an earlier year's value of another total
+        # ("a 52-year-old can put in $31,000" is the 50+ total out of date, no catch-up)
         return True
     return bool(taken - {figure.id}) and not _anchor_owns(anchor, cand, quantity, names)
 
@@ -720,7 +825,8 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     set off by a comma from every later mention of this figure's anchor, belongs to the
     group before it ("savers under 50 can defer $24,500, those 50 and up $32,500").
     """
-    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles, values_of)
+    quantity = stated_amount(claim, figure, cond, cand, anchors, names, singles, values_of,
+                             totals)
     if quantity is None:
         return _rise_check(claim, figure, cand, years)
     year = years.of(quantity)
@@ -737,6 +843,43 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if (figure.wage_year_lag and quantity.start in years.bound
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
+    pairs = year_pairs(cand, figure.unit)
+    if any(q is quantity for q, _ in pairs):
+        # "2024: $23,000 · 2025: $23,500 · 2026: $25,000": each year's amount is checked;
+        # a wrong one is what the line gets wrong
+        checks = [c for q, y in pairs if plausible(figure, q.value) and (
+            c := _amount_check(claim, figure, cond, cand, q, y, elsewhere, names, rivals,
+                               values_of, totals)) is not None]
+        return next((c for c in checks if c.verdict != "accurate"),
+                    checks[-1] if checks else None)
+    return _amount_check(claim, figure, cond, cand, quantity, year, elsewhere, names, rivals,
+                         values_of, totals)
+
+
+_YEAR_PAIR = re.compile(r"(?:^|[\s(|\u00b7\u2022;,/])(?P<year>(?:19|20)\d\d)"
+                        r"\s*(?::|=|\u2014|\u2013|-)\s*$")
+"""A year and a colon (or dash) right before an amount: "2025: $23,500"."""
+
+
+def year_pairs(cand: Candidate, unit: str) -> list[tuple[Quantity, int]]:
+    """The amounts of a line of several "year: amount" pairs ("2024: $23,000 · 2025:
+    $23,500 · 2026: $24,500"), each with its year; empty for any other clause."""
+    pairs = []
+    for q in cand.quantities:
+        if q.kind != unit:
+            continue
+        m = _YEAR_PAIR.search(cand.text[max(0, q.start - cand.start - 12):q.start - cand.start])
+        if m is not None:
+            pairs.append((q, int(m.group("year"))))
+    return pairs if len(pairs) >= 2 else []
+
+
+def _amount_check(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
+                  quantity: Quantity, year: int, elsewhere: frozenset[str], names: Names,
+                  rivals: tuple[Figure, ...],
+                  values_of: Callable[[float], frozenset[str]] | None,
+                  totals: frozenset[str]) -> FigureCheck | None:
+    """The verdict on one stated amount of ``figure`` for ``year`` (see :func:`check_figure`)."""
     if year not in figure.values:
         return None
     if figure.lesser_of and _worked_share(figure, cand, quantity, year):

@@ -20,6 +20,7 @@ from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
 from taxcheck.matching.retries.carry_on import Said, with_past_revived, with_previous_sentence
 from taxcheck.matching.retries.cases import under_case, within_case
+from taxcheck.matching.retries.figure_pronouns import as_figure_pronoun
 from taxcheck.matching.retries.headings import as_way_of, with_heading
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, completes_lead_in
 from taxcheck.matching.retries.nearby_clauses import (
@@ -27,6 +28,7 @@ from taxcheck.matching.retries.nearby_clauses import (
     with_ellipsis,
     with_explained_clause,
 )
+from taxcheck.matching.retries.people_ages import with_people_ages
 from taxcheck.matching.retries.questions import (
     Question,
     as_answer_to,
@@ -90,6 +92,21 @@ Reading = Callable[[Surroundings, Clause, Resolution], tuple[list[Match], Resolu
 def _answer(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
     """A reply to the question just before it (:func:`.retries.questions.as_answer_to`)."""
     return as_answer_to(at.cand, res, walk.asked, walk.context.sentence, at.match)
+
+
+def _figure_pronoun(walk: Surroundings, at: Clause, res: Resolution
+                    ) -> tuple[list[Match], Resolution]:
+    """A pronoun that gives a new value of the figure just stated ("It rises to $7,500 in
+    2026") (:func:`.retries.figure_pronouns.as_figure_pronoun`)."""
+    return as_figure_pronoun(at.cand, res, walk.stated, walk.context.sentence, at.match,
+                             walk.context.grouped)
+
+
+def _people_ages(walk: Surroundings, at: Clause, res: Resolution
+                 ) -> tuple[list[Match], Resolution]:
+    """People given ages earlier in the paragraph, each with an amount ("In 2026 she can put
+    in $35,750 and I can put in $31,000") (:func:`.retries.people_ages.with_people_ages`)."""
+    return with_people_ages(at.cand, res, at.block.text[:at.cand.start], at.match)
 
 
 def _own(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
@@ -211,6 +228,8 @@ def _consequence(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[
 
 READINGS: tuple[Reading, ...] = (
     _answer,            # "Can I deduct it? Yes, if ..."
+    _figure_pronoun,    # "The IRA limit was $7,000 for 2025. It rises to $7,500 in 2026."
+    _people_ages,       # "My wife is 61 and I'm 52. She can put in $35,750 and I $32,500."
     _own,               # the clause on its own ("Born in 1950? Your RMDs started at 72.")
     _wh_answer,         # "When do RMDs start? At 70½."
     _explained_reply,   # "Will 20% be withheld? Yes. Any payout sent to you ..."

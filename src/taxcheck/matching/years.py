@@ -126,6 +126,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                 tied.add(year.start)
                 break
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
+    _bind_relative(cand, relatives, amounts, reference, bound)
     owned = _bind_possessive(cand, explicit, amounts, bound, tied)
     for low, high in reversed(list(itertools.pairwise(amounts))):
         gap = cand.text[low.end - cand.start:high.start - cand.start]
@@ -144,6 +145,23 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
                        bool(free or relative), present, written,
                        bound[dollars[-1]] if dollars else None)
+
+
+_AMOUNT_THEN_RELATIVE = re.compile(r"^\s*(?:(?:in|for)\s+)?$", re.IGNORECASE)
+
+
+def _bind_relative(cand: Candidate, relatives: list[Quantity], amounts: list[Quantity],
+                   reference: dt.date, bound: dict[int, int]) -> None:
+    """A year counted from the article's date written right after an amount dates that
+    amount ("For 2025 the cap was $23,500, and it climbs to $24,500 next year": $24,500 is
+    next year's, not 2025's). "This year" is left to the clause (a present value)."""
+    for year in relatives:
+        if not year.value:
+            continue
+        before = [q for q in amounts if q.end <= year.start and q.start not in bound]
+        if before and _AMOUNT_THEN_RELATIVE.match(
+                cand.text[before[-1].end - cand.start:year.start - cand.start]):
+            bound[before[-1].start] = relative_year(year, reference)
 
 
 def _free_relatives(cand: Candidate, reference: dt.date, bound: dict[int, int]

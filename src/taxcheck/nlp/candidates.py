@@ -40,7 +40,7 @@ from taxcheck.cues import (
     TEASER,
     TERMINATION,
 )
-from taxcheck.follow_ons import FOLLOW_ON_TOKENS, follow_on
+from taxcheck.follow_ons import FOLLOW_ON_TOKENS, VALUE_TOKENS, follow_on, gives_value
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
@@ -592,8 +592,24 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
         while end < b and (tokens.word(end) not in _ALTERNATIVE_ENDS
                            or _in_name(tokens, end)):
             end += 1
-        out.append((cue.start, end))
+        if not _others_amount(tokens, cue.end, end):
+            out.append((cue.start, end))
     return out
+
+
+_WHOSE = frozenset({"that", "which", "for"})
+
+
+def _others_amount(tokens: _Tokens, a: int, b: int) -> bool:
+    """Whether a set-aside alternative states another group's amount ("instead of the $8,000
+    that others 50 and older get", "rather than $7,500 for savers under 50"): what it names
+    stays in the clause, each amount for its own group."""
+    for i in range(a, min(b, len(tokens.idx)) - 2):
+        if tokens.word(i) == "$" and tokens.word(i + 2).lower() in _WHOSE and not (
+                tokens.word(i + 2).lower() == "for" and i + 3 < b
+                and tokens.word(i + 3)[:2] in ("19", "20")):
+            return True
+    return False
 
 
 _LEADING = {"and", "but", "so", "or", ",", "-", "\u2013", "\u2014"}
@@ -817,13 +833,18 @@ def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
 
 
 def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
-               cues: _SentenceCues | list[_Mark]) -> list[Candidate]:
+               cues: _SentenceCues | list[_Mark],
+               quantities_of: Callable[[str, int], list[Quantity]] = find_quantities
+               ) -> list[Candidate]:
     """A follow-on sentence (:mod:`taxcheck.follow_ons`) as a candidate naming no concept:
-    the matcher gives it the concepts of the statement before it, if that one matched."""
+    the matcher gives it the concepts of the statement before it, if that one matched. A
+    pronoun giving a new value of the figure before it ("It rises to $7,500 in 2026.") keeps
+    its amounts."""
     s_start, s_end = sent
     raw = tokens.span_text(s_start, s_end)
     text = raw.strip()
-    if follow_on(text) is None:
+    value = s_end - s_start <= VALUE_TOKENS and gives_value(text) is not None
+    if not value and (s_end - s_start > FOLLOW_ON_TOKENS or follow_on(text) is None):
         return []
     start = tokens.idx[s_start] + len(raw) - len(raw.lstrip())
     sent_cues = cues.within(s_start, s_end) if isinstance(cues, _SentenceCues) else [
@@ -835,7 +856,7 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
         polarity="negated" if negations else "affirmed", negations=negations,
         hedges=tuple(c.text for c in sent_cues if c.label_ == HEDGE), attribution=None,
         question=False, imperative=False, anaphor=True, assertive=False, historical=False,
-        quantities=())]
+        quantities=tuple(quantities_of(raw, tokens.idx[s_start])) if value else ())]
 
 
 POSED_TOKENS = 6
@@ -886,6 +907,22 @@ def _clause_negations(tokens: _Tokens, clause: tuple[int, int], clause_cues: lis
     return _negations(clause_cues, pseudo, inside, scope, asides)
 
 
+def _concept_free_block(doc: Doc, names: dict[int, str] | None,
+                        quantities_of: Callable[[str, int], list[Quantity]]
+                        ) -> list[Candidate]:
+    """A short paragraph that names no concept may follow on from the one before ("It
+    isn't.", "It rises to $7,500 in 2026."); any other names nothing to check."""
+    if len(doc) > VALUE_TOKENS:
+        return []
+    text = doc_text(doc)
+    if not ((len(doc) <= FOLLOW_ON_TOKENS and follow_on(text) is not None)
+            or gives_value(text) is not None):
+        return []
+    tokens = _Tokens(doc, names)
+    return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)),
+                      quantities_of)
+
+
 def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
                    scopes: dict[str, Scope] | None = None,
                    sentences: list[tuple[int, int]] | None = None,
@@ -903,11 +940,7 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
     scopes = scopes or {}
     found = plain_spans(doc, CONCEPTS_KEY)
     if not found:
-        # a short paragraph of its own may follow on from the one before ("It isn't.")
-        if len(doc) > FOLLOW_ON_TOKENS or follow_on(doc_text(doc)) is None:
-            return []
-        tokens = _Tokens(doc, names)
-        return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)))
+        return _concept_free_block(doc, names, quantities_of)
     tokens = _Tokens(doc, names)
     concepts = _visible(tokens.marks(found), hides or {})
     if not concepts:
@@ -930,8 +963,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             then = then or cues.labelled(HISTORICAL, s_start, s_end)
             # no concept, no candidate (most sentences), unless a short one right after a
             # sentence that named one takes its concepts ("You simply won't owe it.")
-            if after_concept and s_end - s_start <= FOLLOW_ON_TOKENS:
-                out.extend(_follow_on(tokens, sent, sent_index, cues))
+            if after_concept and s_end - s_start <= VALUE_TOKENS:
+                out.extend(_follow_on(tokens, sent, sent_index, cues, quantities_of))
             after_concept = False
             posed = _poses(tokens, sent, cues)
             continue

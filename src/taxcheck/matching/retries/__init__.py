@@ -11,6 +11,8 @@ constructions:
 - :mod:`.worked_examples`: the lines of a worked example ("Say you ...", "you owe $5,000");
 - :mod:`.procedures`: the steps of an abolished rule stated as available ("Here's how to
   ...");
+- :mod:`.figure_pronouns`: "It rises to $7,500 in 2026." after a statement of the IRA limit;
+- :mod:`.people_ages`: "My wife is 61 and I'm 52. She can put in $35,750 and I $32,500.";
 - :mod:`.borrowing`: what they share (taking concepts from elsewhere, with a trail step).
 
 The order in which a clause's readings are tried is :data:`taxcheck.matching.readings.READINGS`.
