@@ -184,7 +184,9 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
     after "If your capital losses are bigger than your gains, the rest can offset ordinary
     income." states that capital losses offset unlimited ordinary income."""
     if (said is None or sentence - said.sentence != 1 or said.polarity != cand.polarity
-            or not leans_on_previous(cand)):
+            or not cand.concepts or not leans_on_previous(cand)):
+        # (a follow-on that names no concept, "It rises to $7,500 in 2026.", is read only
+        # with the figure just stated: :mod:`.figure_pronouns`)
         return [], res
     # the sentence before is what the follow-on points back at: it replaces what a pronoun
     # of the follow-on took from further back
