@@ -90,3 +90,14 @@ def test_each_person_gets_the_total_of_their_group(check_text):
 def test_people_without_ages_get_nothing(check_text):
     report = check_text("In 2026 she can put in $35,750 and I can put in $33,500.")
     assert not any(f.claim_id == "deferral-total-50-plus" for f in _problems(report))
+
+
+@pytest.mark.parametrize("text", [
+    "\u201c2025 brought a record jump in the 401(k) limit.\u201d It was a $500 rise, from $23,000"
+    " to $23,500.",
+    "The 401(k) limit went up for 2025. It was a $500 rise, from $23,000 to $23,500.",
+])
+def test_a_follow_on_naming_no_concept_after_a_figure_is_checked_quietly(check_text, text):
+    # such a follow-on once reached the figure check through the sentence-before reading
+    # with no concept to measure from, and the check raised
+    assert _problems(check_text(text)) == []
