@@ -1,7 +1,10 @@
 """The pre-2018 IRA-loss write-off described in full as available (issue 12 items 1-2, issue
 14): a 2014 first-person blog post, a tax firm's numbered how-to, a Q&A column with a worked
 example and a bank's plain-text FAQ, written from the fact sheet before any rule was changed
-(session 10, loss7), and two correct pages that tell the same rule as history.
+(session 10, loss7), and two correct pages that tell the same rule as history; then (loss8) a
+2014 Markdown how-to with "## Step N:" headings, a 2016 forum post mixing the writer's past with
+present-tense rules, a Markdown history page with past-tense step headings and a Q&A reply
+whose list tells the old steps in the past.
 
 ``tests/data/ira-loss-procedures/expected.tsv`` gives, per line, the fact and verdict an editor
 expects: each step, condition and worked-example line is ``outdated``; ``false`` where it is
@@ -43,10 +46,23 @@ STILL_MISSED: set[tuple[str, str]] = {
     # "cashing out can turn your after-tax money into a deduction": no IRA loss named
     ("w3-qa-column-worked-example.txt",
      "cashing out can turn your after-tax money into a deduction"),
+    # (session 10, loss8's pages)
+    ("w5-howto-2014-step-headings.md", "you may be able to write off the loss"),
+    ("w5-howto-2014-step-headings.md", "Step 3: Compare the payout with your basis"),
+    ("w5-howto-2014-step-headings.md", "the difference is your loss"),
+    ("w5-howto-2014-step-headings.md",
+     "The deduction is added back if you owe the alternative minimum tax"),
+    ("w6-forum-story-present-rules.txt", "the basis you never got back is deductible"),
+    ("w6-forum-story-present-rules.txt", "The part below 2% of your AGI doesn't count"),
 }
 FLAGGED_CORRECT = {
     # a wrong computation named a mistake, read as a worked-example line of the rule
     ("w3-qa-column-worked-example.txt", "Many readers make the mistake"),
+    # a first-person story's past events
+    ("w6-forum-story-present-rules.txt", "In 2009 I rolled some after-tax money"),
+    # a mistake named
+    ("w6-forum-story-present-rules.txt",
+     "One mistake people make is treating the whole balance as basis"),
 }
 HISTORY_FLAGGED = {
     # "It went on Schedule A ..., and only the part above 2% of AGI counted." (past tense)
@@ -78,10 +94,13 @@ def caught(found, words: str, fact: str, verdict: str) -> bool:
                for sentence, got, v in found)
 
 
-def test_the_set_has_four_wrong_pages_and_two_correct_ones():
+HISTORY = sorted(p.name for p in DATA.glob("c*"))
+
+
+def test_the_set_has_six_wrong_pages_and_four_correct_ones():
     names = {row[0] for row in ROWS}
-    assert len([n for n in names if n.startswith("w")]) == 4
-    assert len(list(DATA.glob("c*"))) == 2
+    assert len([n for n in names if n.startswith("w")]) == 6
+    assert len(HISTORY) == 4
 
 
 @pytest.mark.parametrize("name, words, fact, verdict",
@@ -113,7 +132,7 @@ def test_a_correct_line_on_the_page_stays_quiet(findings, name, words):
 @pytest.mark.parametrize("name", [
     pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason="see HISTORY_FLAGGED")]
                  if n in HISTORY_FLAGGED else [])
-    for n in ("c1-history-explainer.md", "c2-old-steps-as-history.txt")])
+    for n in HISTORY])
 def test_the_rule_told_as_history_stays_quiet(findings, name):
     assert findings[name] == []
 
