@@ -46,3 +46,46 @@ def simple_past(text: str) -> bool:
 def sets_past_frame(text: str) -> bool:
     """Whether a lead-in or heading sets the scene in the past."""
     return bool(PAST_FRAME.search(text))
+
+
+_EARLY_YEAR = re.compile(
+    r"\b(?:in|from|during|for|of)\s+(?:tax\s+year\s+)?(?:19|20)(?:0\d|1[0-7])\b", re.IGNORECASE)
+"""A year before 2018 that a sentence is told of ("Example from 2016: ...", "In 2015 a saver
+...")."""
+_LAST_SENTENCE = re.compile(r"[^.!?]+[.!?]*\s*$")
+
+
+_PRESENT_WORDS = frozenset({"can", "may", "must", "will", "is", "are", "has", "have", "do", "does",
+                            "can't", "cannot", "won't", "isn't", "aren't", "doesn't", "don't",
+                            "can\u2019t", "won\u2019t", "isn\u2019t", "aren\u2019t",
+                            "doesn\u2019t", "don\u2019t"})
+"""Verbs and auxiliaries of the present ("You can recharacterize ... after you converted")."""
+
+
+def told_in_past(text: str) -> bool:
+    """Whether a clause is told in the simple past (:func:`simple_past`) with no verb of the
+    present: "They had to close every IRA they owned", "Any shortfall was claimed on
+    Schedule A"; not "You can recharacterize it as late as October 15 of the year after you
+    converted" nor "His Roth IRA, which he opened in 2010, has RMDs at 73" (rules of today
+    with a past event in them), nor one whose only past verb is "could" ("you could simply
+    shut down the one IRA that lost money": may be a rule of today too)."""
+    words = _WORD.findall(text.lower())
+    if _PRESENT_WORDS.intersection(words):
+        return False
+    return any((word in _PAST_WORDS and word != "could") or (
+        len(word) > 4 and word.endswith("ed") and before in _SUBJECTS)
+        for before, word in zip(["", *words], words, strict=False))
+
+
+def told_of_early_year(sentence: str) -> bool:
+    """Whether a sentence is told of a year before 2018 ("Example from 2016: a saver ... had a
+    $2,500 loss"): in the simple past, it tells what happened then."""
+    return bool(_EARLY_YEAR.search(sentence))
+
+
+def ends_in_past_frame(text: str) -> bool:
+    """Whether the last sentence of a paragraph sets the scene in the past ("This deduction no
+    longer exists. Here is how it used to work, for readers who remember it."): what follows
+    in the simple past tells how things were."""
+    m = _LAST_SENTENCE.search(text.strip())
+    return m is not None and sets_past_frame(m.group(0))

@@ -97,7 +97,13 @@ from taxcheck.matching.years import (
     lead_in_year,
     sentence_year,
 )
-from taxcheck.tense import sets_past_frame, simple_past
+from taxcheck.tense import (
+    ends_in_past_frame,
+    sets_past_frame,
+    simple_past,
+    told_in_past,
+    told_of_early_year,
+)
 
 _TEASER_LEAD = re.compile(
     r"^\s*(?:what\s+you(?:'|\u2019)ll\s+learn|what\s+you\s+will\s+learn|"
@@ -294,6 +300,10 @@ class _Walk:
         """Under a heading set in the past ("The exception that used to exist")."""
         self.past_lead = False
         """After a lead-in set in the past ("Here is how it worked back then:")."""
+        self.past_scene = False
+        """After a paragraph that ends in the past ("Here is how it used to work, for readers
+        who remember it.", "Before 2018, ... the shortfall was deductible."), while each block
+        after it tells something in the simple past (:meth:`_told_as_history`)."""
         self.teaser_list = False
         """After a lead-in paragraph that announces topics ("In this article:")."""
         self.last_said: Said | None = None
@@ -472,14 +482,28 @@ class _Walk:
                          cands: Sequence[Candidate]) -> Sequence[Candidate]:
         """Clauses in the simple past under a heading or list lead-in set in the past ("The
         exception that used to exist", "Here is how it worked back then:" over "You had to
-        cash out every IRA") tell how things were: they are historical."""
-        if block.kind == "heading" and not is_title:
-            self.past_section = sets_past_frame(block.text)
-        elif block.kind not in HEADING_KINDS and (
-                self.past_section or (self.past_lead and block.kind == "list_item")):
-            return [replace(c, historical=True) if not c.historical and simple_past(c.text)
-                    else c for c in cands]
-        return cands
+        cash out every IRA") tell how things were: they are historical. So do those told in
+        the past (:func:`.tense.told_in_past`) after a paragraph that tells of the past
+        (:attr:`past_scene`: "Here is how it used to work." over "Taxpayers had to close
+        every traditional IRA they owned") or of a year before 2018 ("Example from 2016: a
+        saver ... had a $2,500 loss")."""
+        if block.kind in HEADING_KINDS:
+            self.past_scene = False
+            if block.kind == "heading" and not is_title:
+                self.past_section = sets_past_frame(block.text)
+            return cands
+        if block.kind not in STATEMENT_KINDS:
+            return cands  # (a dateline, a byline: the scene goes on past them)
+        framed = self.past_section or (self.past_lead and block.kind == "list_item")
+        told = [replace(c, historical=True) if not c.historical and simple_past(c.text) and (
+            framed or (c.polarity == "affirmed" and told_in_past(c.text) and (
+                self.past_scene or told_of_early_year(c.sentence)))) else c for c in cands]
+        # the scene goes on while the blocks tell something in the past, and ends at one that
+        # tells only of today ("None of this applies for 2018 or later")
+        self.past_scene = ends_in_past_frame(block.text) or (
+            bool(told) and told[-1].historical) or (
+            self.past_scene and (not told or any(c.historical for c in told)))
+        return told
 
     def _follow_heading(self, index: int, block: Block, cands: Sequence[Candidate],
                         pending: SectionClaim | None, said: bool) -> None:
