@@ -124,6 +124,60 @@ def test_lone_label_line_answers_only() -> None:
     assert doc.blocks[-2].kind == "heading"
 
 
+MARKUP_BOX = {
+    "page.html": """<h1>Plan loans</h1>
+<h2>401(k) loans</h2>
+<ul><li><strong>Repayment:</strong> within five years</li>
+<li><strong>Taxable:</strong> no</li></ul>
+<dl><dt>Penalty</dt><dd>None if repaid</dd></dl>
+<table><tr><th>Who qualifies</th><td>Plan participants</td></tr>
+<tr><th>Cap</th><td>$50,000</td></tr></table>
+<table><tr><th>Account</th><th>Loans</th></tr><tr><td>IRA</td><td>No</td></tr></table>
+<h2>In this guide</h2>
+<ul><li><strong>Loans:</strong> what you can borrow</li>
+<li>Myth 1: loans are taxed</li></ul>
+<p>Bottom line: borrow only what you can repay on time.</p>
+""",
+    "page.md": """# Plan loans
+
+## 401(k) loans
+
+- **Repayment:** within five years
+- **Taxable:** no
+
+**Penalty:** none if repaid
+
+## In this guide
+
+- **Loans:** what you can borrow
+- Myth 1: loans are taxed
+
+Bottom line: borrow only what you can repay on time.
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MARKUP_BOX))
+def test_markup_label_lines(name: str) -> None:
+    """HTML and Markdown label lines ("<li><strong>Taxable:</strong> no</li>", "**Penalty:**
+    none"), definitions and definition-table rows carry their label (:attr:`Block.row`, no
+    column); a table with a header row keeps its columns; a contents list's topics, a
+    numbered myth and a lone run-in sentence are no label lines."""
+    doc = read_bytes(MARKUP_BOX[name].encode(), name)
+    rows = {b.text: (b.kind, b.row, b.column) for b in doc.blocks}
+    assert rows["Repayment: within five years"] == ("list_item", "Repayment", None)
+    assert rows["Taxable: no"] == ("list_item", "Taxable", None)
+    penalty = next(t for t in rows if t.lower().startswith("penalty: none"))
+    assert rows[penalty][1:] == ("Penalty", None)
+    for line in ("Loans: what you can borrow", "Myth 1: loans are taxed",
+                 "Bottom line: borrow only what you can repay on time."):
+        assert rows[line][1] is None, line
+    if name.endswith(".html"):
+        assert rows["Who qualifies: Plan participants"] == ("table_cell", "Who qualifies", None)
+        assert rows["Cap: $50,000"] == ("table_cell", "Cap", None)
+        assert rows["IRA — Loans: No"] == ("table_cell", "IRA", "Loans")
+
+
 @pytest.mark.parametrize("fragment", [
     pytest.param(f, marks=pytest.mark.xfail(reason=f["xfail"], strict=True)) if "xfail" in f
     else f for f in fragments()], ids=lambda f: f["id"])
