@@ -28,6 +28,16 @@ STATEMENT_KINDS = {"paragraph", "list_item", "quote", "table_cell"}
 """Kinds of block that make statements."""
 
 
+def label_line(block: Block) -> bool:
+    """A fact box's line: a "Label: value" paragraph or list item ("Taxable: yes",
+    "<li><strong>Penalty:</strong> 10%</li>") or a definition ("<dt>Penalty</dt><dd>10%</dd>",
+    "<tr><th>Penalty</th><td>10%</td></tr>"): its label is :attr:`Block.row`, and no column
+    header names it, as one does a table's cell."""
+    return block.row is not None and (
+        block.kind in ("paragraph", "list_item")
+        or (block.kind == "table_cell" and block.column is None))
+
+
 class Segment(BaseModel):
     """A run of block text copied unchanged from the source file."""
 

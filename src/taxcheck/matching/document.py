@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
-from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document
+from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document, label_line
 from taxcheck.findings import Finding, Step
 from taxcheck.follow_ons import FollowOn, fills_each, follow_on
 from taxcheck.matching.accounts import (
@@ -275,7 +275,8 @@ class _Walk:
         clause and sentence number (:meth:`_spells_out_reply`)."""
         self.lead: LeadIn | None = None
         self.fact_box = False
-        """Only "Label: value" lines have been read since the section's heading."""
+        """Only "Label: value" lines and definitions (:func:`.documents.label_line`) have
+        been read since the section's heading."""
         self.advice = False
         """The list being read is advice ("My advice:"): no item is a step of a procedure."""
         self.lead_year: int | None = None
@@ -402,7 +403,7 @@ class _Walk:
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
-            self.fact_box and block.kind == "paragraph" and block.row is not None)
+            self.fact_box and label_line(block))
 
     def _completing_lead(self, block: Block, cands: Sequence[Candidate]) -> Sequence[Candidate]:
         """An item that completes its list's lead-in ("You can take money out penalty-free if

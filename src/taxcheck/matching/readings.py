@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from taxcheck.clauses import Candidate
-from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block
+from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, label_line
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
@@ -262,12 +262,12 @@ def _lead_item(walk: Surroundings, at: Clause, res: Resolution
 
 def _label_heading(walk: Surroundings, at: Clause, res: Resolution
                    ) -> tuple[list[Match], Resolution]:
-    """A "Label: value" line of a fact box, right under its heading or other label lines
-    (not a table's cell, whose row and column name it), with the heading's concepts, not
+    """A "Label: value" line or a definition of a fact box (:func:`.documents.label_line`),
+    right under its heading or other label lines (not a table's cell, whose row and column
+    name it), with the heading's concepts, not
     the title's (:func:`.retries.headings.with_heading`): a label line further down the
     section ("HCE threshold: $160,000, unchanged" after paragraphs) names its own subject."""
-    if (at.block.kind != "paragraph" or at.block.row is None or not walk.heading
-            or not walk.fact_box):
+    if not label_line(at.block) or not walk.heading or not walk.fact_box:
         return [], res
     return with_heading(res, walk.heading, at.match, walk.context)
 

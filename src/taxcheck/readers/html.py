@@ -39,6 +39,7 @@ from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
+from taxcheck.readers.labels import with_word_labels
 from taxcheck.readers.lines import TABLE_DASH, corner_missing, no_value
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def read_html(text: str, path: str) -> Document:
                and not b.boilerplate), None) or next(
         (b for b in page.blocks if b.kind == "heading" and b.level == 1 and b.header_only
          and _headline(b.text)), None)
-    blocks = _place(page, items, h1, page_items)
+    blocks = with_word_labels(_place(page, items, h1, page_items))
     if not blocks:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
@@ -343,6 +344,9 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
     kept beside it); the first row is the header row, the first column the row labels."""
     rows = [[_visible(_inline_text(cell)) for cell in row.iterfind("cell")]
             for row in table.iter("row")]
+    if _labels_rows(table):
+        _label_rows(rows, out)
+        return
     rows = [r for r in rows if any(r)]
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         for r in rows:
@@ -366,6 +370,32 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
             if not no_value(value):
                 out.append(Extracted("table_cell", value, row=r[0] or None,
                                      column=name or None))
+
+
+def _labels_rows(table: etree._Element) -> bool:
+    """A definition table: rows of a label and its value, the label a header cell and the
+    value a data cell (``<tr><th>Who qualifies</th><td>...</td></tr>``), with no header
+    row naming columns (the extractor keeps the header role of the first row's cells)."""
+    rows = [list(row.iterfind("cell")) for row in table.iter("row")]
+    rows = [r for r in rows if r]
+    if not rows or any(len(r) != 2 for r in rows):
+        return False
+    label, value = rows[0]
+    # a caption the extractor turned into a row of a head cell and an empty one comes
+    # before a header row: not a definition
+    return (label.get("role") == "head" and value.get("role") != "head"
+            and bool(_visible(_inline_text(value)))
+            and not any(all(c.get("role") == "head" for c in r) for r in rows))
+
+
+def _label_rows(rows: list[list[str]], out: list[Extracted]) -> None:
+    """Each row of a definition table read as "label: value", as a definition list's
+    term and description are (a value alone is a paragraph)."""
+    for label, value in rows:
+        if label and value and not no_value(value):
+            out.append(Extracted("table_cell", value, row=label.rstrip(":?")))
+        elif value or label:
+            _emit(out, "paragraph", value or label)
 
 
 def _emit(out: list[Extracted], kind: BlockKind, text: str, *, level: int = 0,
@@ -418,11 +448,17 @@ def _cells_as_table(blocks: list[SourceBlock]) -> etree._Element:
 
     table = tree.Element("table")
     rows: dict[int, dict[int, list[str]]] = {}
+    heads = set()
     for b in blocks:
         assert b.cell is not None
         rows.setdefault(b.cell[1], {}).setdefault(b.cell[2], []).append(_visible(b.text))
+        if b.head:
+            heads.add(b.cell[1:])
     for r in sorted(rows):
         row = tree.SubElement(table, "row")
         for c in range(max(rows[r]) + 1):
-            tree.SubElement(row, "cell").text = " ".join(rows[r].get(c, []))
+            cell = tree.SubElement(row, "cell")
+            cell.text = " ".join(rows[r].get(c, []))
+            if (r, c) in heads:
+                cell.set("role", "head")
     return table

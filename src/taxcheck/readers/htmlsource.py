@@ -62,6 +62,8 @@ class SourceBlock:
     row's and the cell's index in it."""
     term: str | None = None
     """``dt`` or ``dd`` for a definition list's term or description."""
+    head: bool = False
+    """A table's header cell (``<th>``)."""
     header_only: bool = False
     """Boilerplate only because it lies in a ``<header>`` outside ``<article>``/``<main>``
     (a section's or the article's header on a page without an article element)."""
@@ -329,7 +331,7 @@ class _Scanner(HTMLParser):
             kind=kind, text=text, start=self._text_start, level=level,
             number=self._number if kind == "list_item" else None,
             boilerplate=self._boilerplate > 0, in_article=self._article > 0,
-            cell=cell, term=term,
+            cell=cell, term=term, head=cell is not None and _in_header_cell(self._stack),
             header_only=0 < self._boilerplate == self._header_boilerplate))
 
     # -- metadata --------------------------------------------------------------------------
@@ -347,6 +349,11 @@ class _Scanner(HTMLParser):
         self._flush()
         self.out.chars = "".join(self._chars)
         return self.out
+
+
+def _in_header_cell(stack: list[tuple[str, int, bool]]) -> bool:
+    """The innermost table cell open on ``stack`` is a header cell (``<th>``)."""
+    return next((name for name, _, _ in reversed(stack) if name in ("td", "th")), "") == "th"
 
 
 # -- locating extracted text ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, Document
 from taxcheck.readers.furniture import reply_header
+from taxcheck.readers.labels import with_word_labels
 from taxcheck.readers.lines import (
     byline_author,
     byline_date,
@@ -127,7 +128,7 @@ def read_markdown(text: str, path: str) -> Document:
     reader.read()
     if reader.dates:
         meta.date, meta.date_source = max(reader.dates, key=lambda d: d[0])
-    return Document(path=path, source=text, blocks=reader.blocks, meta=meta)
+    return Document(path=path, source=text, blocks=with_word_labels(reader.blocks), meta=meta)
 
 
 class _BlockReader:
