@@ -41,6 +41,7 @@ from taxcheck.nlp.automata import (
     compile_automaton,
     interned,
 )
+from taxcheck.nlp.encoded import Encoder
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -139,13 +140,19 @@ TOKEN_ATTRS = tuple(dict.fromkeys(GATE_ATTRS.values()))
 """Every attribute a gate may read (LOWER, LEMMA, ORTH)."""
 
 
+READ_ATTRS = (*TOKEN_ATTRS, "SENT_START")
+"""The token attributes read in one ``Doc.to_array`` per doc: the words the gates read,
+and the sentence starts (which the encoded automata's records need)."""
+_READ_IDS = [IDS[a] for a in READ_ATTRS]
+
+
 def doc_tokens(doc: Doc) -> _DocTokens:
     """The doc's token columns, read once for both rulers."""
     tokens = doc.user_data.get(TOKENS_KEY)
     if tokens is None or tokens.length != len(doc):
-        array = doc.to_array([IDS[a] for a in TOKEN_ATTRS]).T.tolist()
+        array = doc.to_array(_READ_IDS).T.tolist()
         tokens = doc.user_data[TOKENS_KEY] = _DocTokens(
-            dict(zip(TOKEN_ATTRS, array, strict=True)), len(doc))
+            dict(zip(READ_ATTRS, array, strict=True)), len(doc))
     return tokens
 
 
@@ -155,7 +162,7 @@ class _DocTokens:
     def __init__(self, columns: dict[str, list[int]], length: int):
         self.columns = columns
         self.length = length
-        self.present = {attr: set(column) for attr, column in columns.items()}
+        self.present = {attr: set(columns[attr]) for attr in TOKEN_ATTRS}
         self._where: dict[str, dict[int, list[int]]] = {}
         """Attribute -> value -> its token positions, found when first asked."""
         self._indexed: set[str] = set()
@@ -427,6 +434,11 @@ class LexiconRuler:
         reads besides the word columns every doc's tokens have (looked up once, not per
         doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
+        self._encoder = Encoder(())
+        """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
+        self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
+        """Automaton -> its regular expression over the encoded doc (None: it runs in
+        Python), compiled when the automaton is first reached."""
         self.compiled_automata: list[Automaton | None] = []
         """Per gated pattern added, in order: its automaton, or None (see
         :meth:`add_compiled`)."""
@@ -486,6 +498,8 @@ class LexiconRuler:
         self._anchor_keys = {attr: frozenset(index) for attr, index in self.anchors.items()}
         self._required_keys = {attr: frozenset(bits)
                                for attr, bits in self._required_bits.items()}
+        self._encoder = Encoder(self._needs)
+        self._patterns = {}
 
     def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
         strings = self.vocab.strings
@@ -593,23 +607,43 @@ class LexiconRuler:
         for column, bits in self._required_bits.items():
             for value in present[column] & self._required_keys[column]:
                 met |= bits[value]
-        needs, missing = self._needs, ~met
-        return [automaton for automaton in reached if not needs[automaton] & missing]
+        needs = self._needs
+        return [automaton for automaton in reached
+                if (need := needs[automaton]) & met == need]
 
     def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
-        """Matches of the automata whose anchor word ``doc`` holds, run from the starts
-        their anchor allows."""
+        """Matches of the automata whose anchor word ``doc`` holds: as regular expressions
+        over the doc's encoded tokens, or (those that cannot be encoded) run from the
+        starts their anchor allows."""
         regex_hits = _RegexHits(self, tokens.present) if self.regex_anchored else None
         matches: list[tuple[int, int, int]] = []
         length = len(doc)
         memo = self.regex_memo
         columns = tokens.columns  # with_columns adds to this dict
         runs = self._runs
+        patterns = self._patterns
+        encoder = self._encoder
+        width = encoder.width
+        code = None
         for automaton in self._reached(tokens.present, regex_hits):
-            begins = _starts(automaton, doc, tokens, regex_hits)
+            key, ends, extra = runs[automaton]
+            encoded = patterns.get(automaton, _COMPILE)
+            if encoded is _COMPILE:
+                encoded = patterns[automaton] = encoder.compile(automaton)
+            if encoded is not None:
+                if code is None:
+                    code = encoder.encode(doc, columns)
+                if automaton.fixed:
+                    matches.extend([(key, found.start() // width, found.end(1) // width)
+                                    for found in encoded.finditer(code)])  # type: ignore[union-attr]
+                    continue
+                begins: Collection[int] = [
+                    found.start() // width
+                    for found in encoded.finditer(code)]  # type: ignore[union-attr]
+            else:
+                begins = _starts(automaton, doc, tokens, regex_hits)
             if not begins:
                 continue
-            key, ends, extra = runs[automaton]
             if extra:
                 tokens.with_columns(doc, extra)
             for start in begins:
