@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from spacy.attrs import IDS
 from spacy.tokens import Doc
 
-from taxcheck.nlp.automata import EQUAL, FLAG_ATTRS, IN, NOT_IN, SENT_START, Automaton
+from taxcheck.nlp.automata import EQUAL, FLAG_ATTRS, IN, NOT_IN, REGEX, SENT_START, Automaton
 
 WORD_COLUMNS = ("LOWER", "LEMMA", "ORTH")
 """The word columns of a record, in order."""
@@ -39,6 +39,10 @@ FIRST_WORD = 0x100
 """Code point of the first named word (then one per word, in the order of their hashes)."""
 FLAG_BASE = 0x80
 """Code point of the flags character with no bit set (the bits are added to it)."""
+SIGNATURE_BASE = 0x4000
+"""Code point of the first regex signature's character (then one per signature met)."""
+SIGNATURE_LIMIT = 10_000
+"""Signatures given a character (the code points stay below the surrogates)."""
 MAX_FLAGS = 7
 """At most this many flag columns are encoded (:data:`FLAG_BASE` plus the bits stays
 below :data:`FIRST_WORD`); an automaton testing more runs in Python."""
@@ -59,15 +63,32 @@ class Encoder:
     def __init__(self, automata: Iterable[Automaton]):
         words: set[int] = set()
         flags: set[str] = set()
+        tests: dict[tuple[str, str], int] = {}
         for automaton in automata:
             if not _testable(automaton):
                 continue
             for slot in automaton.checks:
-                for _kind, column, arg in slot:
-                    if column in WORD_COLUMNS:
+                for kind, column, arg in slot:
+                    if kind == REGEX:
+                        tests.setdefault((column, automaton.regexes[arg]),  # type: ignore[index]
+                                         len(tests))
+                    elif column in WORD_COLUMNS:
                         words.update(arg)  # type: ignore[call-overload]
                     else:
                         flags.add(column)
+        self.tests = tests
+        """(word column, regular expression) -> its number in a token's signature."""
+        self._compiled = [(WORD_COLUMNS.index(column), re.compile(regex))
+                          for column, regex in tests]
+        self.signatures: dict[frozenset[int], str] = {}
+        """Signature (the numbers of the regex tests a token's words pass) -> its
+        character, in the order they were first met: a new one changes the character
+        classes of the automata with a regex test, whose patterns are then out of date."""
+        self.overflow = False
+        self.generation = 0
+        """Changes whenever the signatures do (a new one, or the overflow)."""
+        """Set when :data:`SIGNATURE_LIMIT` signatures were met: automata with a regex
+        test run in Python from then on."""
         self.flag_columns: tuple[str, ...] = tuple(sorted(flags))[:MAX_FLAGS]
         self.chars = {v: chr(FIRST_WORD + i) for i, v in enumerate(sorted(words))}
         """Named word (string hash) -> its character, in every word column."""
@@ -77,7 +98,7 @@ class Encoder:
                            if SENT_START in self.flag_columns else 0)
         self._records: dict[tuple[int, int, int], str] = {}
         """(ORTH, LEMMA, sentence start) -> the token's record."""
-        self.width = 2 + len(WORD_COLUMNS)
+        self.width = 3 + len(WORD_COLUMNS)
         """Characters per record (per token)."""
 
     def encode(self, doc: Doc, columns: dict[str, list[int]]) -> str:
@@ -91,6 +112,7 @@ class Encoder:
         records = self._records
         if len(records) > self.LIMIT:
             records.clear()
+        strings = doc.vocab.strings
         flags = doc.to_array(self._flag_ids).reshape(len(doc), len(self._flag_ids)).tolist(
         ) if self._flag_ids else [[]] * len(doc)
         chars = self.chars
@@ -101,9 +123,24 @@ class Encoder:
                                                     strict=True) if value == 1)
                 if start == 1:
                     bits |= self._start_bit
-                records[key] = "".join((SEPARATOR, *(chars.get(v, OTHER) for v in (
-                    lower, lemma, orth)), chr(FLAG_BASE + bits)))
+                words = (lower, lemma, orth)
+                records[key] = "".join((SEPARATOR, *(chars.get(v, OTHER) for v in words),
+                                        chr(FLAG_BASE + bits), self._signature(
+                                            [strings[v] for v in words])))
         return "".join(map(records.__getitem__, keys))
+
+    def _signature(self, texts: list[str]) -> str:
+        """The character of the regex tests the words ``texts`` (by word column) pass."""
+        signature = frozenset(number for number, (column, regex) in enumerate(self._compiled)
+                              if regex.search(texts[column]))
+        char = self.signatures.get(signature)
+        if char is None:
+            self.generation += 1
+            if len(self.signatures) >= SIGNATURE_LIMIT:
+                self.overflow = True
+                return chr(SIGNATURE_BASE - 1)
+            char = self.signatures[signature] = chr(SIGNATURE_BASE + len(self.signatures))
+        return char
 
     def compile(self, automaton: Automaton) -> re.Pattern[str] | None:
         """``automaton`` as a regex over records that matches (``finditer``) at each record
@@ -114,7 +151,7 @@ class Encoder:
         runs: list[tuple[str, int, int | None]] = []  # (record regex, fewest, most)
         for slot, optional, loops in zip(automaton.checks, _optional(automaton),
                                          automaton.loops, strict=True):
-            record = self._record(slot)
+            record = self._record(slot, automaton.regexes)
             low, high = (0 if optional else 1), (None if loops else 1)
             if runs and runs[-1][0] == record:  # the same test again: one repeat
                 _, fewest, most = runs[-1]
@@ -135,16 +172,24 @@ class Encoder:
 
     def encodable(self, automaton: Automaton) -> bool:
         """Whether this layout can express every test of ``automaton``."""
+        if automaton.regexes and self.overflow:
+            return False
         return _testable(automaton) and all(
             column in WORD_COLUMNS or column in self.flag_columns
             for slot in automaton.checks for _kind, column, _arg in slot)
 
-    def _record(self, checks: tuple[tuple[int, str, object], ...]) -> str:
+    def _record(self, checks: tuple[tuple[int, str, object], ...],
+                regexes: tuple[str, ...]) -> str:
         """One record's regex: the separator, then each column's test."""
         allowed: dict[str, set[int]] = {}
         refused: dict[str, set[int]] = {}
         masks = set(range(1 << len(self.flag_columns)))
+        signatures = set(self.signatures)
         for kind, column, arg in checks:
+            if kind == REGEX:
+                number = self.tests[(column, regexes[arg])]  # type: ignore[index]
+                signatures = {s for s in signatures if number in s}
+                continue
             if column in WORD_COLUMNS:
                 codes = {ord(self.chars[v]) for v in arg}  # type: ignore[attr-defined]
                 if kind == NOT_IN:
@@ -170,6 +215,10 @@ class Encoder:
             parts.append(".")
         else:
             parts.append(_char_class({FLAG_BASE + m for m in masks}))
+        if len(signatures) == len(self.signatures):
+            parts.append(".")
+        else:
+            parts.append(_char_class({ord(self.signatures[s]) for s in signatures}))
         return "".join(parts)
 
 
@@ -180,6 +229,9 @@ def _testable(automaton: Automaton) -> bool:
         for kind, column, arg in slot:
             if kind == EQUAL:
                 if arg not in (0, 1) or column not in FLAG_ATTRS:
+                    return False
+            elif kind == REGEX:
+                if column not in WORD_COLUMNS:
                     return False
             elif kind not in (IN, NOT_IN):
                 return False

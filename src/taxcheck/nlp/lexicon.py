@@ -435,6 +435,8 @@ class LexiconRuler:
         doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
         self._encoder = Encoder(())
+        self._regex_tested: list[Automaton] = []
+        """The automata with a regex test (their patterns depend on the signatures met)."""
         """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
         """Automaton -> its regular expression over the encoded doc (None: it runs in
@@ -500,6 +502,7 @@ class LexiconRuler:
                                for attr, bits in self._required_bits.items()}
         self._encoder = Encoder(self._needs)
         self._patterns = {}
+        self._regex_tested = [a for a in self._needs if a.regexes]
 
     def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
         strings = self.vocab.strings
@@ -628,11 +631,12 @@ class LexiconRuler:
         for automaton in self._reached(tokens.present, regex_hits):
             key, ends, extra = runs[automaton]
             encoded = patterns.get(automaton, _COMPILE)
+            if encoded is not None and code is None:
+                code = self._encode(doc, columns)
+                encoded = patterns.get(automaton, _COMPILE)
             if encoded is _COMPILE:
                 encoded = patterns[automaton] = encoder.compile(automaton)
             if encoded is not None:
-                if code is None:
-                    code = encoder.encode(doc, columns)
                 if automaton.fixed:
                     matches.extend([(key, found.start() // width, found.end(1) // width)
                                     for found in encoded.finditer(code)])  # type: ignore[union-attr]
@@ -651,6 +655,16 @@ class LexiconRuler:
                     if end != start:
                         matches.append((key, start, end))
         return matches
+
+    def _encode(self, doc: Doc, columns: dict[str, list[int]]) -> str:
+        """``doc``'s records; forgets the patterns with a regex test when the regex
+        signatures changed (their character classes grew)."""
+        generation = self._encoder.generation
+        code = self._encoder.encode(doc, columns)
+        if self._encoder.generation != generation:
+            for stale in self._regex_tested:
+                self._patterns.pop(stale, None)
+        return code
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the raw token patterns: the automata, and the gated token
