@@ -1,21 +1,23 @@
 """Automata run as regular expressions over a doc's tokens encoded as one string.
 
 Running an :class:`~taxcheck.nlp.automata.Automaton` in Python costs a few microseconds
-per start and per slot tested. Most automata test only words (a value of LOWER, LEMMA or
-ORTH in a set, or not in it), boolean flags and sentence starts: such an automaton is the
-same test as a regular expression over *records*, one per token, each of the same width:
-a separator, one character per word column (the word's number among the words the ruler's
-automata name, or :data:`OTHER` for any other word) and one character for the flags (a bit
-per flag column, set when the token's value is 1). A slot is a record with a character
-class at each column it tests, and the automaton a sequence of them (with ``?``, ``*`` and
-``{m,n}``), searched by the regex engine at every record at once.
+per start and per slot tested. An automaton tests words (a value of LOWER, LEMMA or ORTH in
+a set, or not in it, or matching a regular expression), boolean flags and sentence starts:
+the same test as a regular expression over *records*, one per token, each of the same
+width: a separator, one character per word column (the word's number among the words the
+ruler's automata name, or :data:`OTHER` for any other word), one for the flags (a bit per
+flag column, set when the token's value is 1) and one for the token's regex *signature*
+(which of the ruler's word regexes its words pass: a character per signature met). A slot
+is a record with a character class at each column it tests, and the automaton a sequence
+of them (with ``?``, ``*`` and ``{m,n}``), searched by the regex engine at every record.
 
 The regex finds each start at which some match begins and, for an automaton whose every
 match has the same length, its end; a variable automaton's ends at those starts are found
 by its own :meth:`~taxcheck.nlp.automata.Automaton.ends`, so the matches are exactly the
-automaton's. Automata with a ``REGEX`` test are not encoded (:meth:`Encoder.pattern` gives
-None) and run in Python. The boolean flags are 0 or 1 in ``Doc.to_array`` (a test of 0 is
-the bit unset); a sentence start is 1, 0 or -1 (the matcher tests ``== 1``: the bit).
+automaton's. A new signature widens the classes of regex tests: the ruler compiles those
+patterns again (:attr:`Encoder.generation`). The boolean flags are 0 or 1 in
+``Doc.to_array`` (a test of 0 is the bit unset); a sentence start is 1, 0 or -1 (the
+matcher tests ``== 1``: the bit).
 """
 
 from __future__ import annotations
@@ -180,7 +182,7 @@ class Encoder:
 
     def _record(self, checks: tuple[tuple[int, str, object], ...],
                 regexes: tuple[str, ...]) -> str:
-        """One record's regex: the separator, then each column's test."""
+        """One record's regex: the separator, then each column's test and the signature's."""
         allowed: dict[str, set[int]] = {}
         refused: dict[str, set[int]] = {}
         masks = set(range(1 << len(self.flag_columns)))
