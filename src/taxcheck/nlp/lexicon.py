@@ -418,7 +418,6 @@ class LexiconRuler:
         self.anchors: dict[str, dict[int, list[Automaton]]] = {}
         """Column -> value -> the automata anchored on it (:mod:`taxcheck.nlp.automata`:
         the raw patterns that need no token ``Matcher``)."""
-        self._anchor_keys: dict[str, frozenset[int]] = {}
         self.regex_anchored: list[Automaton] = []
         """Automata anchored on a regular expression (tried on every doc that holds a
         word matching it)."""
@@ -427,7 +426,6 @@ class LexiconRuler:
         distinct (column, values)): a doc must hold a value of each."""
         self._required_bits: dict[str, dict[int, int]] = {}
         """Column -> value -> the bits of the required word sets that hold it."""
-        self._required_keys: dict[str, frozenset[int]] = {}
         self._bit_of: dict[tuple[str, frozenset[int]], int] = {}
         self._runs: dict[Automaton, tuple[int, Callable[..., list[int]], tuple[str, ...]]] = {}
         """Automaton -> its match key, the method that finds its ends, and the columns it
@@ -436,6 +434,10 @@ class LexiconRuler:
         self.regex_memo = RegexMemo(nlp.vocab.strings)
         self._encoder = Encoder(())
         self._regex_tested: list[Automaton] = []
+        self._reach: dict[str, dict[int, tuple[list[Automaton], int]]] = {}
+        """Column -> value -> (the automata anchored on it, the bits of the required word
+        sets that hold it): one look-up per word of a doc for both."""
+        self._reach_keys: dict[str, frozenset[int]] = {}
         """The automata with a regex test (their patterns depend on the signatures met)."""
         """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
@@ -497,12 +499,16 @@ class LexiconRuler:
         # set & set walks the smaller one; set & dict would walk every key of the dict
         self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
         self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
-        self._anchor_keys = {attr: frozenset(index) for attr, index in self.anchors.items()}
-        self._required_keys = {attr: frozenset(bits)
-                               for attr, bits in self._required_bits.items()}
         self._encoder = Encoder(self._needs)
         self._patterns = {}
         self._regex_tested = [a for a in self._needs if a.regexes]
+        self._reach = {}
+        for column in {*self.anchors, *self._required_bits}:
+            anchored = self.anchors.get(column, {})
+            bits = self._required_bits.get(column, {})
+            self._reach[column] = {value: (anchored.get(value, []), bits.get(value, 0))
+                                   for value in {*anchored, *bits}}
+        self._reach_keys = {column: frozenset(index) for column, index in self._reach.items()}
 
     def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
         strings = self.vocab.strings
@@ -603,13 +609,14 @@ class LexiconRuler:
         reached: set[Automaton] = set() if regex_hits is None else {
             automaton for automaton in self.regex_anchored
             if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
-        for column, index in self.anchors.items():
-            for value in present[column] & self._anchor_keys[column]:
-                reached.update(index[value])
         met = 0  # bit n: the doc holds a value of required word set n
-        for column, bits in self._required_bits.items():
-            for value in present[column] & self._required_keys[column]:
-                met |= bits[value]
+        for column, index in self._reach.items():
+            for value in present[column] & self._reach_keys[column]:
+                automata, bits = index[value]
+                if automata:
+                    reached.update(automata)
+                if bits:
+                    met |= bits
         needs = self._needs
         return [automaton for automaton in reached
                 if (need := needs[automaton]) & met == need]
