@@ -146,6 +146,36 @@ def test_lexicon_ruler_handles_every_kind_of_pattern():
         p["label"] for p in patterns}
 
 
+def test_regex_tests_find_the_same_spans_when_new_kinds_of_words_arrive_later():
+    """Word regexes run over the encoded tokens, whose classes grow as new kinds of words
+    (numbers, "-ing" words, "10k") first appear: a word of a new kind in a later doc is
+    found as span_ruler finds it, and earlier kinds still are."""
+    patterns = [
+        {"label": "AGE", "pattern": [{"LOWER": "age"}, {"TEXT": {"REGEX": r"^\d{2}$"}}]},
+        {"label": "OVER", "pattern": [{"LOWER": "over"},
+                                      {"LOWER": {"REGEX": r"^\d+k$"}, "OP": "+"}]},
+        {"label": "NOT_ING", "pattern": [{"LOWER": {"REGEX": "^(?!.*ing$)"}},
+                                         {"LOWER": "losses"}]},
+        {"label": "START", "pattern": [{"IS_SENT_START": True, "ORTH": {"REGEX": "^[A-Z]"}},
+                                       {"LOWER": "losses"}]},
+    ]
+    texts = ["Big losses. Losses, losses.", "At age 59 and age sixty, losses.",
+             "Over 10k 20k, over 5k and over ten: running losses, mounting losses.",
+             "age 70 over 1k Total losses", "Big losses at age 59."]
+    results = []
+    for factory in ("span_ruler", "taxcheck_lexicon"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("taxcheck_lemmatizer")
+        ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
+        nlp.initialize()
+        ruler.add_patterns(patterns)
+        results.append([spans(doc, "sc") for doc in nlp.pipe(texts)])
+    assert results[0] == results[1]
+    assert {label for doc in results[1] for _, _, label, _ in doc} == {
+        p["label"] for p in patterns}
+
+
 def test_every_lexicon_pattern_is_a_phrase_or_gated_by_a_word(db):
     """A raw pattern with no required word would run the token matcher on every block of
     every article (what made checking 20 times slower): each names one it needs."""

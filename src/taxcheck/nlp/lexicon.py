@@ -41,6 +41,7 @@ from taxcheck.nlp.automata import (
     compile_automaton,
     interned,
 )
+from taxcheck.nlp.encoded import Encoder
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -139,13 +140,19 @@ TOKEN_ATTRS = tuple(dict.fromkeys(GATE_ATTRS.values()))
 """Every attribute a gate may read (LOWER, LEMMA, ORTH)."""
 
 
+READ_ATTRS = (*TOKEN_ATTRS, "SENT_START")
+"""The token attributes read in one ``Doc.to_array`` per doc: the words the gates read,
+and the sentence starts (which the encoded automata's records need)."""
+_READ_IDS = [IDS[a] for a in READ_ATTRS]
+
+
 def doc_tokens(doc: Doc) -> _DocTokens:
     """The doc's token columns, read once for both rulers."""
     tokens = doc.user_data.get(TOKENS_KEY)
     if tokens is None or tokens.length != len(doc):
-        array = doc.to_array([IDS[a] for a in TOKEN_ATTRS]).T.tolist()
+        array = doc.to_array(_READ_IDS).T.tolist()
         tokens = doc.user_data[TOKENS_KEY] = _DocTokens(
-            dict(zip(TOKEN_ATTRS, array, strict=True)), len(doc))
+            dict(zip(READ_ATTRS, array, strict=True)), len(doc))
     return tokens
 
 
@@ -155,7 +162,7 @@ class _DocTokens:
     def __init__(self, columns: dict[str, list[int]], length: int):
         self.columns = columns
         self.length = length
-        self.present = {attr: set(column) for attr, column in columns.items()}
+        self.present = {attr: set(columns[attr]) for attr in TOKEN_ATTRS}
         self._where: dict[str, dict[int, list[int]]] = {}
         """Attribute -> value -> its token positions, found when first asked."""
         self._indexed: set[str] = set()
@@ -411,7 +418,6 @@ class LexiconRuler:
         self.anchors: dict[str, dict[int, list[Automaton]]] = {}
         """Column -> value -> the automata anchored on it (:mod:`taxcheck.nlp.automata`:
         the raw patterns that need no token ``Matcher``)."""
-        self._anchor_keys: dict[str, frozenset[int]] = {}
         self.regex_anchored: list[Automaton] = []
         """Automata anchored on a regular expression (tried on every doc that holds a
         word matching it)."""
@@ -420,13 +426,23 @@ class LexiconRuler:
         distinct (column, values)): a doc must hold a value of each."""
         self._required_bits: dict[str, dict[int, int]] = {}
         """Column -> value -> the bits of the required word sets that hold it."""
-        self._required_keys: dict[str, frozenset[int]] = {}
         self._bit_of: dict[tuple[str, frozenset[int]], int] = {}
         self._runs: dict[Automaton, tuple[int, Callable[..., list[int]], tuple[str, ...]]] = {}
         """Automaton -> its match key, the method that finds its ends, and the columns it
         reads besides the word columns every doc's tokens have (looked up once, not per
         doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
+        self._encoder = Encoder(())
+        self._regex_tested: list[Automaton] = []
+        self._reach: dict[str, dict[int, tuple[list[Automaton], int]]] = {}
+        """Column -> value -> (the automata anchored on it, the bits of the required word
+        sets that hold it): one look-up per word of a doc for both."""
+        self._reach_keys: dict[str, frozenset[int]] = {}
+        """The automata with a regex test (their patterns depend on the signatures met)."""
+        """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
+        self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
+        """Automaton -> its regular expression over the encoded doc (None: it runs in
+        Python), compiled when the automaton is first reached."""
         self.compiled_automata: list[Automaton | None] = []
         """Per gated pattern added, in order: its automaton, or None (see
         :meth:`add_compiled`)."""
@@ -483,9 +499,16 @@ class LexiconRuler:
         # set & set walks the smaller one; set & dict would walk every key of the dict
         self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
         self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
-        self._anchor_keys = {attr: frozenset(index) for attr, index in self.anchors.items()}
-        self._required_keys = {attr: frozenset(bits)
-                               for attr, bits in self._required_bits.items()}
+        self._encoder = Encoder(self._needs)
+        self._patterns = {}
+        self._regex_tested = [a for a in self._needs if a.regexes]
+        self._reach = {}
+        for column in {*self.anchors, *self._required_bits}:
+            anchored = self.anchors.get(column, {})
+            bits = self._required_bits.get(column, {})
+            self._reach[column] = {value: (anchored.get(value, []), bits.get(value, 0))
+                                   for value in {*anchored, *bits}}
+        self._reach_keys = {column: frozenset(index) for column, index in self._reach.items()}
 
     def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
         strings = self.vocab.strings
@@ -586,30 +609,52 @@ class LexiconRuler:
         reached: set[Automaton] = set() if regex_hits is None else {
             automaton for automaton in self.regex_anchored
             if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
-        for column, index in self.anchors.items():
-            for value in present[column] & self._anchor_keys[column]:
-                reached.update(index[value])
         met = 0  # bit n: the doc holds a value of required word set n
-        for column, bits in self._required_bits.items():
-            for value in present[column] & self._required_keys[column]:
-                met |= bits[value]
-        needs, missing = self._needs, ~met
-        return [automaton for automaton in reached if not needs[automaton] & missing]
+        for column, index in self._reach.items():
+            for value in present[column] & self._reach_keys[column]:
+                automata, bits = index[value]
+                if automata:
+                    reached.update(automata)
+                if bits:
+                    met |= bits
+        needs = self._needs
+        return [automaton for automaton in reached
+                if (need := needs[automaton]) & met == need]
 
     def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
-        """Matches of the automata whose anchor word ``doc`` holds, run from the starts
-        their anchor allows."""
+        """Matches of the automata whose anchor word ``doc`` holds: as regular expressions
+        over the doc's encoded tokens, or (those that cannot be encoded) run from the
+        starts their anchor allows."""
         regex_hits = _RegexHits(self, tokens.present) if self.regex_anchored else None
         matches: list[tuple[int, int, int]] = []
         length = len(doc)
         memo = self.regex_memo
         columns = tokens.columns  # with_columns adds to this dict
         runs = self._runs
+        patterns = self._patterns
+        encoder = self._encoder
+        width = encoder.width
+        code = None
         for automaton in self._reached(tokens.present, regex_hits):
-            begins = _starts(automaton, doc, tokens, regex_hits)
+            key, ends, extra = runs[automaton]
+            encoded = patterns.get(automaton, _COMPILE)
+            if encoded is not None and code is None:
+                code = self._encode(doc, columns)
+                encoded = patterns.get(automaton, _COMPILE)
+            if encoded is _COMPILE:
+                encoded = patterns[automaton] = encoder.compile(automaton)
+            if encoded is not None:
+                if automaton.fixed:
+                    matches.extend([(key, found.start() // width, found.end(1) // width)
+                                    for found in encoded.finditer(code)])  # type: ignore[union-attr]
+                    continue
+                begins: Collection[int] = [
+                    found.start() // width
+                    for found in encoded.finditer(code)]  # type: ignore[union-attr]
+            else:
+                begins = _starts(automaton, doc, tokens, regex_hits)
             if not begins:
                 continue
-            key, ends, extra = runs[automaton]
             if extra:
                 tokens.with_columns(doc, extra)
             for start in begins:
@@ -617,6 +662,16 @@ class LexiconRuler:
                     if end != start:
                         matches.append((key, start, end))
         return matches
+
+    def _encode(self, doc: Doc, columns: dict[str, list[int]]) -> str:
+        """``doc``'s records; forgets the patterns with a regex test when the regex
+        signatures changed (their character classes grew)."""
+        generation = self._encoder.generation
+        code = self._encoder.encode(doc, columns)
+        if self._encoder.generation != generation:
+            for stale in self._regex_tested:
+                self._patterns.pop(stale, None)
+        return code
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the raw token patterns: the automata, and the gated token
