@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from taxcheck.clauses import Candidate, ConceptMention
+from taxcheck.follow_ons import bare_amount
 from taxcheck.matching.retries.premises import Told, tells_own_story, told, with_premise
+from taxcheck.matching.retries.questions import Question, wh_reply
 
 
 def clause(text: str, *labels: str, question: bool = False, imperative: bool = False,
@@ -52,3 +54,33 @@ def test_only_the_posters_own_sentences_are_kept_as_the_story():
     story = told([], clause("I quit at 52.", "LEFT_BEFORE_55"), 3, frozenset({"LEFT_BEFORE_55"}))
     story = told(story, clause("IRAs have no loans.", "IRA"), 4, frozenset({"IRA"}))
     assert story == [Told(3, frozenset({"LEFT_BEFORE_55"}))]
+
+
+@pytest.mark.parametrize("text", [
+    "$7,000.", "Up to $3,000.", "$24,500, if you're under 50.", "Another $7,500 on top.",
+    "50% of what you didn't take.", "A: $23,500."])
+def test_a_reply_that_opens_with_its_amount_is_a_bare_amount(text):
+    assert bare_amount(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It rises to $7,500 in 2026.", "You can put in $7,000.", "In 2026, $7,500.",
+    "401(k) limits", "Sixty days."])
+def test_a_sentence_with_a_subject_or_no_dollar_or_percent_amount_is_not(text):
+    assert not bare_amount(text)
+
+
+def test_a_bare_amount_answers_the_wh_question_just_before():
+    asked = clause("What's the most I can defer into my 401(k) for 2025?", "EMPLOYER_PLAN",
+                   question=True)
+    question = Question(frozenset({"EMPLOYER_PLAN"}), 3, 4, cand=asked)
+    assert wh_reply(clause("$24,500, if you're under 50."), question, 4)
+    assert not wh_reply(clause("$24,500, if you're under 50."), question, 7)
+
+
+def test_a_sentence_that_turns_to_another_matter_starts_the_story_anew():
+    story = told([], clause("My Roth IRA is down this year.", "ROTH_IRA"), 3,
+                 frozenset({"ROTH_IRA"}))
+    story = told(story, clause("Separately, I sold some stock and have a $5,000 loss.", "LOSS"),
+                 4, frozenset({"LOSS"}))
+    assert with_premise(frozenset({"ORDINARY_INCOME"}), story, 5) == {"ORDINARY_INCOME", "LOSS"}

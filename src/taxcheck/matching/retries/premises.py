@@ -46,10 +46,24 @@ def tells_own_story(cand: Candidate) -> bool:
             and _FIRST_PERSON.search(cand.sentence) is not None)
 
 
+_TURNS_AWAY = re.compile(
+    r"^\W*(?:separately|unrelated(?:ly)?|on\s+(?:a|an)\s+(?:other|different|separate)\s+"
+    r"(?:note|matter)|in\s+(?:a\s+)?(?:separate|different)\s+(?:account|matter)|"
+    r"(?:but\s+)?that(?:'s|\s+is)\s+(?:a\s+)?(?:separate|different|another))\b",
+    re.IGNORECASE)
+"""A sentence that turns to another matter ("Separately, I sold some stock ..."): what the
+story told before it is not the case the question asks about."""
+
+
 def told(story: list[Told], cand: Candidate, sentence: int, labels: frozenset[str]
          ) -> list[Told]:
-    """The story of the block so far, with the clause when it tells the poster's own case."""
-    return [*story, Told(sentence, labels)] if tells_own_story(cand) else story
+    """The story of the block so far, with the clause when it tells the poster's own case;
+    a clause that turns to another matter starts the story anew."""
+    if not tells_own_story(cand):
+        return story
+    if cand.start == cand.sentence_start and _TURNS_AWAY.match(cand.sentence):
+        story = []
+    return [*story, Told(sentence, labels)]
 
 
 def with_premise(labels: frozenset[str], story: Sequence[Told], sentence: int) -> frozenset[str]:
