@@ -100,3 +100,18 @@ def gives_value(text: str) -> re.Match[str] | None:
     """The match of a pronoun that gives a new dollar value of the figure just stated ("It
     rises to $7,500 in 2026."), its group ``pronoun`` the pronoun; None for anything else."""
     return _GIVES_VALUE.match(text.replace("\u2019", "'"))
+
+
+_BARE_AMOUNT = re.compile(
+    r"^\W*(?:(?:a|an)\s*:\s*)?(?:(?:up\s+to|about|around|roughly|another|only|just|at\s+most|"
+    r"no\s+more\s+than|a\s+maximum\s+of|max(?:imum)?)\s+)?"
+    r"(?:\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|thousand))?|\d+(?:\.\d+)?\s*(?:%|percent))"
+    r"(?=[\s.,;!)\u2014\u2013-]|$)", re.IGNORECASE)
+"""A reply that is an amount before anything else ("$7,000.", "Up to $3,000.", "$24,500, if
+you're under 50.", "50% of what you didn't take."): it gives the value a question asked for."""
+
+
+def bare_amount(text: str) -> re.Match[str] | None:
+    """The match of a sentence that opens with the amount it gives, with no subject or verb
+    before it ("Up to $3,000."); None for anything else."""
+    return _BARE_AMOUNT.match(text.replace("\u2019", "'"))

@@ -180,8 +180,8 @@ def _explained_clause(walk: Surroundings, at: Clause, res: Resolution
 def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
     """A table cell: its heading's (or the title's) concepts
     (:func:`.retries.headings.with_heading`)."""
-    if at.block.row is None:
-        return [], res
+    if at.block.row is None or not at.cand.concepts:
+        return [], res  # (a bare amount in a cell names nothing to measure the figure from)
     return with_heading(res, walk.heading or walk.title, at.match, walk.context)
 
 

@@ -40,7 +40,13 @@ from taxcheck.cues import (
     TEASER,
     TERMINATION,
 )
-from taxcheck.follow_ons import FOLLOW_ON_TOKENS, VALUE_TOKENS, follow_on, gives_value
+from taxcheck.follow_ons import (
+    FOLLOW_ON_TOKENS,
+    VALUE_TOKENS,
+    bare_amount,
+    follow_on,
+    gives_value,
+)
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
@@ -843,7 +849,11 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
     s_start, s_end = sent
     raw = tokens.span_text(s_start, s_end)
     text = raw.strip()
-    value = s_end - s_start <= VALUE_TOKENS and gives_value(text) is not None
+    short = s_end - s_start <= VALUE_TOKENS
+    # a bare amount ("$7,000.", "Up to $3,000.") points back at nothing: only a question
+    # asking for a value gives it a subject (:func:`~taxcheck.matching.retries.questions.wh_reply`)
+    bare = short and gives_value(text) is None and bare_amount(text) is not None
+    value = short and (gives_value(text) is not None or bare)
     if not value and (s_end - s_start > FOLLOW_ON_TOKENS or follow_on(text) is None):
         return []
     start = tokens.idx[s_start] + len(raw) - len(raw.lstrip())
@@ -855,7 +865,7 @@ def _follow_on(tokens: _Tokens, sent: tuple[int, int], sent_index: int,
         sentence_start=start, sentence_end=start + len(text), sentence=text, concepts=(),
         polarity="negated" if negations else "affirmed", negations=negations,
         hedges=tuple(c.text for c in sent_cues if c.label_ == HEDGE), attribution=None,
-        question=False, imperative=False, anaphor=True, assertive=False, historical=False,
+        question=False, imperative=False, anaphor=not bare, assertive=False, historical=False,
         quantities=tuple(quantities_of(raw, tokens.idx[s_start])) if value else ())]
 
 
@@ -916,7 +926,7 @@ def _concept_free_block(doc: Doc, names: dict[int, str] | None,
         return []
     text = doc_text(doc)
     if not ((len(doc) <= FOLLOW_ON_TOKENS and follow_on(text) is not None)
-            or gives_value(text) is not None):
+            or gives_value(text) is not None or bare_amount(text) is not None):
         return []
     tokens = _Tokens(doc, names)
     return _follow_on(tokens, (0, len(doc)), 0, tokens.marks(plain_spans(doc, CUES_KEY)),

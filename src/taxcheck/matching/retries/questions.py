@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from taxcheck.claimdb.models import OPPOSITE_POLARITY
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
+from taxcheck.follow_ons import bare_amount
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import Resolution
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -323,8 +324,8 @@ def wh_reply(cand: Candidate, question: Question | None, sentence: int) -> bool:
     text = _SPEAKER_TAG.sub("", cand.sentence, count=1)
     if _PAST.search(text):
         return False
-    if _PRONOUN_SUBJECT.match(text):
-        return True
+    if _PRONOUN_SUBJECT.match(text) or bare_amount(text):
+        return True  # "They are taxed ...", "$24,500, if you are under 50."
     return len(text.split()) <= WH_REPLY_WORDS and not _FINITE_VERB.search(text)
 
 
