@@ -23,6 +23,7 @@ from taxcheck.matching.accounts import (
     borrowed_accounts,
     other_accounts_reading,
 )
+from taxcheck.matching.background import label_names, lent
 from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
@@ -237,7 +238,9 @@ class _Walk:
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
-        self.recent: list[tuple[int, frozenset[str]]] = []
+        self.recent: list[tuple[int, frozenset[str], bool]] = []
+        """Each statement sentence of the section: its number, concepts, and whether it is an
+        item of a list or of a run of "Label: value" lines."""
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
         self.procedure: Procedure | None = None
@@ -644,14 +647,18 @@ class _Walk:
             return how_to(cand)
         return block.kind in HEADING_KINDS and presents_how(block.text)
 
-    def _ambient(self, cand: Candidate, cands: Sequence[Candidate],
+    def _ambient(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section) -> frozenset[str]:
         """What the title, the section's heading and its last few sentences name (and, for a
         heading, its first paragraph): a clause may leave it implied."""
-        nearby = {label for seen, labels in self.recent
-                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
-        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
-        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        near = [(labels, item) for seen, labels, item in self.recent
+                if self.context.sentence - seen <= IMPLIED_WINDOW]
+        nearby = {label for labels, _ in near for label in labels}
+        fixed = frozenset(self.title | self.heading | section.ahead)
+        ambient = self.db.expand(fixed | nearby)
+        topics = frozenset(self.context.groups.get(TOPIC_GROUP, frozenset()))
+        ambient = lent(ambient, cand.labels - foils(cand), label_names(cand, block), near,
+                       fixed, topics)
         told = {label for c in cands if c.sentence_start == cand.sentence_start
                 and c.start < cand.start for label in c.labels & topics}
         if told and not cand.labels & topics:
@@ -695,7 +702,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        ambient = self._ambient(cand, cands, section)
+        ambient = self._ambient(block, cand, cands, section)
 
         example = worked_example_text(block.text, cand)
 
@@ -799,7 +806,12 @@ class _Walk:
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
                 and denies_rule(cand, in_steps)):
             self.procedure = None  # "That deduction ended in 2018": the steps end
-        if not matches and item:
+        if not matches and item and not any(
+                c.labels for c in self.candidates[index]
+                if c.sentence_index == cand.sentence_index and c.start < cand.start):
+            # (a later clause of an item whose first clause names things of its own comments
+            # on that clause: "Don't buy the ETF back in your Roth IRA; that wipes out the
+            # loss for good" under "Tax-loss harvesting moves:" harvests nothing in the IRA)
             matches, res = as_item_of(cand, res, self.lead, match)
         return matches, res
 
@@ -1021,7 +1033,8 @@ class _Walk:
         elif block.kind == "heading":
             self.heading.update(cand.labels)
         else:
-            self.recent.append((context.sentence, cand.labels))
+            self.recent.append((context.sentence, cand.labels,
+                                block.kind == "list_item" or block.row is not None))
 
 
 def _same_rule(open_: Procedure, new: Procedure) -> bool:
