@@ -201,6 +201,34 @@ class DiscourseContext:
         """Whether an earlier clause of the current sentence named a concept of a group."""
         return any(seen == self.sentence for _, seen in self.current.values())
 
+    def named_here(self, cand: Candidate) -> dict[str, frozenset[str]] | None:
+        """What the pointers of ``cand`` stand for when its sentence names it before them: a
+        pointer that names its kind ("the loss") after a thing of that kind in the clause or
+        an earlier clause of the sentence ("Sell a losing fund ..., and that wipes out the
+        loss for good"), any bare pronoun after a thing the sentence names. The groups the
+        earlier clauses of the sentence named, then (the clause's own are its own); None
+        when a pointer reaches past its sentence."""
+        here = {g: labels for g, (labels, seen) in self.current.items()
+                if seen == self.sentence and cand.start > cand.sentence_start}
+        lowered = cand.text.lower()
+        kinds = 0
+        for pointer in cand.anaphors:
+            at = lowered.find(pointer)
+            if at < 0:
+                return None
+            at += cand.start
+            named = {m.label for m in cand.concepts if at <= m.start < at + len(pointer)}
+            before = {m.label for m in cand.concepts if m.start < at}
+            if not named:
+                if not (before or here):
+                    return None
+                continue
+            kind = set(self.groups_of(named))
+            if not kind or not kind & (set(self.groups_of(before)) | set(here)):
+                return None
+            kinds += 1
+        return here if kinds else None
+
     def groups_of(self, labels: Iterable[str]) -> dict[str, frozenset[str]]:
         labels = self.grouped.intersection(labels)
         if not labels:
@@ -329,6 +357,13 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # thing is named in its own sentence, so it does not fetch an account from further
         # back than the sentence before (nor from the heading)
         del source[ACCOUNT_GROUP]
+    here = context.named_here(cand)
+    if here is not None:
+        # "Don't buy the ETF back in your Roth IRA after selling it at a loss; that wipes out
+        # the loss for good": the thing pointed at was named by an earlier clause of the
+        # sentence, so the clause is about what its sentence names, not the topic of the
+        # heading ("Losses before or after you convert") or of sentences before it
+        source = here
     if account_antecedent(cand, context.groups.get(ACCOUNT_GROUP, set())):
         # "I also have a traditional IRA from an old job with about $14k in it": the pronoun
         # stands for the account just named, so it takes nothing from earlier sentences or the

@@ -23,6 +23,7 @@ from taxcheck.matching.accounts import (
     borrowed_accounts,
     other_accounts_reading,
 )
+from taxcheck.matching.background import label_names, lent
 from taxcheck.matching.build import build_finding, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
@@ -247,7 +248,9 @@ class _Walk:
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
-        self.recent: list[tuple[int, frozenset[str]]] = []
+        self.recent: list[tuple[int, frozenset[str], bool]] = []
+        """Each statement sentence of the section: its number, concepts, and whether it is an
+        item of a list or of a run of "Label: value" lines."""
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
         self.body = False
         self.procedure: Procedure | None = None
@@ -685,14 +688,18 @@ class _Walk:
             return how_to(cand)
         return block.kind in HEADING_KINDS and presents_how(block.text)
 
-    def _ambient(self, cand: Candidate, cands: Sequence[Candidate],
+    def _ambient(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section) -> frozenset[str]:
         """What the title, the section's heading and its last few sentences name (and, for a
         heading, its first paragraph): a clause may leave it implied."""
-        nearby = {label for seen, labels in self.recent
-                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
-        ambient = self.db.expand(self.title | self.heading | nearby | section.ahead)
-        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        near = [(labels, item) for seen, labels, item in self.recent
+                if self.context.sentence - seen <= IMPLIED_WINDOW]
+        nearby = {label for labels, _ in near for label in labels}
+        fixed = frozenset(self.title | self.heading | section.ahead)
+        ambient = self.db.expand(fixed | nearby)
+        topics = frozenset(self.context.groups.get(TOPIC_GROUP, frozenset()))
+        ambient = lent(ambient, cand.labels - foils(cand), label_names(cand, block), near,
+                       fixed, topics)
         told = {label for c in cands if c.sentence_start == cand.sentence_start
                 and c.start < cand.start for label in c.labels & topics}
         if told and not cand.labels & topics:
@@ -814,7 +821,7 @@ class _Walk:
             if not self.db.may_meet(expanded):
                 return []
             if not lazy:
-                lazy.append((self._ambient(cand, cands, section),
+                lazy.append((self._ambient(block, cand, cands, section),
                              worked_example_text(block.text, cand)))
             ambient, example = lazy[0]
             return match_claims(self.db, clause, expanded, years, ambient, example)
@@ -829,7 +836,7 @@ class _Walk:
         cand = res.cand
         item = block.kind == "list_item"
         if self.procedure is None:  # (most clauses) no procedure to be a step of
-            return as_item_of(cand, res, self.lead, match) if item else ([], res)
+            return self._item_of_lead(index, res, match) if item else ([], res)
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
@@ -863,8 +870,20 @@ class _Walk:
                 and denies_rule(cand, in_steps)):
             self.procedure = None  # "That deduction ended in 2018": the steps end
         if not matches and item:
-            matches, res = as_item_of(cand, res, self.lead, match)
+            matches, res = self._item_of_lead(index, res, match)
         return matches, res
+
+    def _item_of_lead(self, index: int, res: Resolution, match: MatchFn
+                      ) -> tuple[list[Match], Resolution]:
+        """A list item completing its lead-in (:func:`as_item_of`); not a later clause of an
+        item whose first clause names things of its own, which comments on that clause:
+        "Don't buy the ETF back in your Roth IRA; that wipes out the loss for good" under
+        "Tax-loss harvesting moves:" harvests nothing in the IRA."""
+        cand = res.cand
+        if any(c.labels for c in self.candidates[index]
+               if c.sentence_index == cand.sentence_index and c.start < cand.start):
+            return [], res
+        return as_item_of(cand, res, self.lead, match)
 
     def _only_beside(self, matches: list[Match]) -> bool:
         """Every match is a correct claim of another fact than the open procedure's."""
@@ -1089,7 +1108,8 @@ class _Walk:
             # (sentence numbers only grow: what fell out of the window stays out)
             while self.recent and context.sentence - self.recent[0][0] > IMPLIED_WINDOW:
                 del self.recent[0]
-            self.recent.append((context.sentence, cand.labels))
+            self.recent.append((context.sentence, cand.labels,
+                                block.kind == "list_item" or block.row is not None))
 
 
 def _same_rule(open_: Procedure, new: Procedure) -> bool:

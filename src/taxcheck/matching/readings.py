@@ -54,6 +54,9 @@ class Surroundings(Protocol):
     """The last clause that stated a claim."""
     title: set[str]
     heading: set[str]
+    recent: list[tuple[int, frozenset[str], bool]]
+    """Each statement sentence of the section: its number, concepts, and whether it is an
+    item of a list or of a run of "Label: value" lines."""
     lead_paragraph: Groups | None
     """The groups the paragraph just before names, when it ends in a colon."""
     example_section: bool
@@ -150,7 +153,9 @@ def _ellipsis(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Mat
         # a "Label: value" line names its own subject ("Rollover IRA: about $60k" under
         # "Outstanding 401(k) loan: $14,000" is no IRA loan)
         return [], res
-    return with_ellipsis(at.cand, res, at.cands, walk.context, at.match)
+    after_item = any(seen == walk.context.sentence - 1 and item
+                     for seen, _, item in walk.recent)
+    return with_ellipsis(at.cand, res, at.cands, walk.context, at.match, after_item)
 
 
 def _carried(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
@@ -182,7 +187,8 @@ def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Matc
     (:func:`.retries.headings.with_heading`)."""
     if at.block.row is None or not at.cand.concepts:
         return [], res  # (a bare amount in a cell names nothing to measure the figure from)
-    return with_heading(res, walk.heading or walk.title, at.match, walk.context)
+    return with_heading(res, walk.heading or walk.title, at.match, walk.context,
+                        title=not walk.heading)
 
 
 def _way(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:

@@ -17,22 +17,29 @@ from dataclasses import dataclass, replace
 
 from taxcheck.clauses import Candidate
 from taxcheck.matching.conditions import Match
-from taxcheck.matching.discourse import DiscourseContext, Resolution
+from taxcheck.matching.discourse import TOPIC_GROUP, DiscourseContext, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed, matched_with
 
 
 def with_heading(res: Resolution, heading: set[str], match: MatchFn,
-                 context: DiscourseContext | None = None) -> tuple[list[Match], Resolution]:
+                 context: DiscourseContext | None = None, title: bool = False
+                 ) -> tuple[list[Match], Resolution]:
     """A table cell or a "Label: value" line read with its heading's (or title's) concepts.
 
     "Employee deferral: $24,500" under "2026 401(k) limits" states the 401(k) deferral
     limit: the label names only what the heading does not. A cell that names a thing of its
     own ("401(k) loan: Yes" in a table comparing it with hardship withdrawals) takes no
-    other thing of that kind (``context``'s groups) from the title.
+    other thing of that kind (``context``'s groups) from the title; read with the ``title``
+    (its section's heading names nothing), one that names a topic the title does not ("Rule
+    of 55: employer plans only" under "Numbers worth remembering" on a page about the
+    IRA-loss deduction) is about that topic and takes nothing from it.
     """
     extra = heading - res.labels
     if context is not None:
         own = context.groups_of(res.labels)
+        topics = own.get(TOPIC_GROUP, frozenset())
+        if title and topics and not topics & heading:
+            return [], res
         extra = {label for label in extra
                  if not any(label in context.groups[group] for group in own)}
     return matched_with(res, extra, match, "the heading of the table or list", "section")

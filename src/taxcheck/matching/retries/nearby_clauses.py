@@ -62,8 +62,12 @@ def premise_of_other_polarity(cand: Candidate, cands: Sequence[Candidate]) -> bo
 
 
 def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
-                  context: DiscourseContext, match: MatchFn) -> tuple[list[Match], Resolution]:
-    """Try again with the topic and person of the sentence before, or of a later clause."""
+                  context: DiscourseContext, match: MatchFn, after_item: bool = False
+                  ) -> tuple[list[Match], Resolution]:
+    """Try again with the topic and person of the sentence before, or of a later clause.
+
+    ``after_item``: the sentence before is an item of a list (or of a run of "Label: value"
+    lines)."""
     if all(res.labels & context.groups.get(group, set()) for group in ELLIPSIS_GROUPS[:2]):
         return [], res  # it names a topic and a person already: nothing to take
     if not context.named_before(ELLIPSIS_GROUPS):
@@ -84,6 +88,11 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
         c.labels for c in same_sentence(cands, cand)
         if c.start > cand.start and (c.polarity == cand.polarity
                                      or _BARE_CONTRAST.match(c.text)))))
+    if after_item and any(c.labels for c in same_sentence(cands, cand) if c.start < cand.start):
+        # "An exception removes the 10% tax but not the income tax" after a list of exceptions
+        # (the last one for emergencies): a later clause leaves out what an earlier clause of
+        # its own sentence said, not the topic of one item of the list before
+        previous = {}
     own = res.labels & context.groups.get(ACCOUNT_GROUP, set())
     if own and res.labels - own and context.topic_of_other_account(
             previous.get("topic", ()), own):
