@@ -27,6 +27,7 @@ OPEN_QUESTION = "OPEN_QUESTION"
 COORDINATION = "COORDINATION"
 TEASER = "TEASER"
 ALTERNATIVE = "ALTERNATIVE"
+FRAME = "FRAME"
 
 CUE_CATEGORIES: dict[str, str] = {
     NEGATION: "flips the polarity of its clause",
@@ -48,6 +49,9 @@ CUE_CATEGORIES: dict[str, str] = {
     COORDINATION: "\", and you ...\": a new clause only when just one side is negated",
     ALTERNATIVE: "\"rather than X\", \"instead of X\": X is set aside; what it names is left out "
                  "of the clause, which keeps its own polarity",
+    FRAME: "a negated frame that tells the reader what others miss (\"what nobody tells you:\", "
+           "\"most people don't realize that\"): its negation stays in the frame, which ends "
+           "at its colon, dash or \"that\"; the claim after it keeps its own polarity",
     TEASER: "a teaser, lead-in or table of contents, or advice to see a professional: the "
             "clause announces or defers a topic instead of stating it",
 }

@@ -28,6 +28,7 @@ from taxcheck.cues import (
     COUNTERFACTUAL,
     CUE_CATEGORIES,
     EMBEDDED_QUESTION,
+    FRAME,
     HEDGE,
     HISTORICAL,
     IMPERATIVE,
@@ -47,6 +48,7 @@ from taxcheck.follow_ons import (
     follow_on,
     gives_value,
 )
+from taxcheck.nlp.frames import frame_end, relative_end
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
@@ -369,8 +371,18 @@ def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw
     return colon
 
 
+def _frames(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark],
+            concepts: list[_Mark]) -> set[int]:
+    """Where the negated frames of a sentence end ("What nobody tells you: ...", "Most
+    people don't realize that ..."): the claim after each is a clause of its own."""
+    spans = [(m.start, m.end) for m in concepts if sent[0] <= m.start < sent[1]]
+    return {end for c in cues if c.label_ == FRAME
+            and (end := frame_end(tokens, sent, c.start, c.end, spans)) is not None}
+
+
 def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark],
-             colon: int | None = None) -> list[tuple[int, int]]:
+             colon: int | None = None, frames: set[int] | None = None
+             ) -> list[tuple[int, int]]:
     """Split a sentence (token indices) at termination cues such as "but" or ";".
 
     A coordination (", and you ...") splits when one side is negated and the other is not,
@@ -388,6 +400,8 @@ def _clauses(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark],
     cuts = {c.start for c in cues if c.label_ == TERMINATION and _cuts(tokens, sent, c)}
     if colon is not None:
         cuts.add(colon)  # a denied thesis and the claim that explains it
+    if frames:
+        cuts.update(frames)  # a negated frame and the claim it tells of
     for c in cues:
         if c.label_ != COORDINATION or not sent_start < c.start < sent_end:
             continue
@@ -552,12 +566,15 @@ not a noun a contact relative clause may modify."""
 
 
 def _in_contact_relative(tokens: _Tokens, cues: list[_Mark], inside: list[_Mark],
-                         a: int) -> list[_Mark]:
+                         clause: tuple[int, int]) -> list[_Mark]:
     """Negations inside a contact relative clause after everything the clause names
     ("401(k) Loans: Taxable Income You Didn't Expect", "taxable income nobody plans for"):
     they deny the relative clause's verb, not what the noun before it is said to be. A
-    relative clause that names a concept ("money you don't pay tax on") keeps its
-    negation."""
+    relative clause that names a concept ("money you don't pay tax on") keeps its negation;
+    one in the subject that names none, before the main verb ("The IRA loss you never got
+    back is deductible"), does not reach the main clause (:func:`relative_end`)."""
+    a, b = clause
+    starts = [m.start for m in inside]
     out = []
     for cue in cues:
         if cue.label_ != NEGATION:
@@ -573,7 +590,8 @@ def _in_contact_relative(tokens: _Tokens, cues: list[_Mark], inside: list[_Mark]
         head = tokens.word(p - 1)
         if not any(ch.isalpha() for ch in head) or head.lower() in _NOT_A_HEAD:
             continue
-        if all(m.end <= p for m in inside):
+        if all(m.end <= p for m in inside) or relative_end(tokens, cue.end, b,
+                                                           starts) is not None:
             out.append(_Mark(p, cue.end))
     return out
 
@@ -913,7 +931,7 @@ def _clause_negations(tokens: _Tokens, clause: tuple[int, int], clause_cues: lis
     condition = _preposed_condition(tokens, a, b)
     if condition is not None:
         pseudo.append(_Mark(*condition))
-    pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, a))
+    pseudo.extend(_in_contact_relative(tokens, clause_cues, inside, clause))
     return _negations(clause_cues, pseudo, inside, scope, asides)
 
 
@@ -996,7 +1014,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         attribution_cues = _reported(tokens, s_end, sent_cues) if ATTRIBUTION in kinds else []
         clauses = _clauses(tokens, sent, sent_cues, _thesis_colon(
-            tokens, sent, sent_cues, raw, concept_starts) if NEGATION in kinds else None)
+            tokens, sent, sent_cues, raw, concept_starts) if NEGATION in kinds else None,
+            _frames(tokens, sent, sent_cues, concepts) if FRAME in kinds else None)
         # "had this one survived, you could have ...": a counterfactual, not a past rule
         counterfactual = COUNTERFACTUAL in kinds
         # "whether X counts hasn't been settled" says that X is open; it does not ask
