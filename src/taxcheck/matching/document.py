@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.models import OPPOSITE_POLARITY
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document, label_line
 from taxcheck.findings import Finding, Step
@@ -86,6 +87,7 @@ from taxcheck.matching.retries.questions import (
     bare_reply,
     wh_reply,
 )
+from taxcheck.matching.retries.quoted import QuoteReply, reply_to_quote
 from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
     Stated,
@@ -783,6 +785,7 @@ class _Walk:
             CONTRIBUTE_LABEL in cand.labels and not any(q.kind == "usd" for q in cand.quantities)))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
+        cand = self._quoted(index, block, cand, matches, res, match)
         myth = labels_a_myth(cand)
         for m in matches:
             if myth and m.verdict == "accurate":
@@ -807,6 +810,43 @@ class _Walk:
             line = self.document.line_col(block.to_source(cand.start))[0]
             self.stated = Stated(cand, tuple(matches), self.context.sentence, line)
         return res
+
+    def _quoted(self, index: int, block: Block, cand: Candidate, matches: list[Match],
+                res: Resolution, match: MatchFn) -> Candidate:
+        """A quote a reply endorses or rejects (:func:`reply_to_quote`) is another poster's
+        words: the reply's finding is made, and the quote's own is framed as attributed."""
+        if not matches or (block.kind != "quote" and cand.attribution != "quotation marks"):
+            return cand
+        reply = reply_to_quote(self.document, index)
+        if reply is None:
+            return cand
+        self._reply_to_quote(reply, index, block, cand, matches, res, match)
+        return replace(cand, attribution=cand.attribution or "another poster, quoted")
+
+    def _reply_to_quote(self, reply: QuoteReply, index: int, block: Block, cand: Candidate,
+                        matches: list[Match], res: Resolution, match: MatchFn) -> None:
+        """The reply after a quote states what the quote did (it endorses it) or its denial
+        (it rejects a right one): the finding is the reply's (:mod:`.retries.quoted`)."""
+        if reply.stance == "rejects":
+            right = {m.claim.fact for m in matches if m.verdict == "accurate"}
+            denied = replace(cand, polarity=OPPOSITE_POLARITY[cand.polarity]) if (
+                right and cand.polarity in OPPOSITE_POLARITY) else None
+            said = [m for m in match(set(res.labels), denied) if m.claim.fact in right
+                    ] if denied is not None else []
+        else:
+            said = matches
+        after = self.document.blocks[reply.index]
+        at = replace(cand, start=reply.start, end=reply.end, sentence_start=reply.start,
+                     sentence_end=reply.end, attribution=None, hedges=())
+        line = self.document.line_col(block.to_source(cand.start))[0]
+        step = Step(stage="context", detail=f"the reply {reply.stance} the claim quoted on "
+                    f"line {line}", source="quote")
+        for m in said:
+            if m.verdict == "accurate":
+                continue
+            finding = build_finding(self.document, reply.index, after, at, replace(m, fix=None),
+                                    [*res.steps, step])
+            self.findings.setdefault((finding.claim_id, after.to_source(reply.start)), finding)
 
     def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section, years: ClauseYears) -> MatchFn:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from taxcheck.documents import Block, BlockBuilder
+from taxcheck.readers.quotes import quote_line
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%Y-%m-%d", "%B %Y", "%b %Y",
                  "%b. %Y", "%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%b. %d %Y", "%d %b %Y",
@@ -411,6 +412,8 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
     """
     if line_kind(line) in ("bullet", "step", "table") or line_kind(previous) == "table":
         return False
+    if quote_line(line) or quote_line(previous):
+        return quote_line(line) and previous.lstrip()[:1] == line.lstrip()[:1] == ">"
     if previous.rstrip().endswith(":") and line_kind(previous) != "label":
         return True  # a lead-in goes on ("Mark it down:" / "April 15, 2026")
     if dateline(line) or dateline(previous):

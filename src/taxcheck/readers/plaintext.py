@@ -45,6 +45,7 @@ from taxcheck.readers.lines import (
     word_label,
     wrap_width,
 )
+from taxcheck.readers.quotes import bare_header, quote_line, quoted_span
 
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
@@ -83,6 +84,12 @@ def _block_from_lines(lines: list[tuple[int, str]], kind: BlockKind, **extra: An
             builder.add_synthetic(" ", start)
         builder.add(content, start)
     return builder.build(kind, **extra)
+
+
+def _quote_block(group: list[tuple[int, str]]) -> Block:
+    """Another poster's words (:mod:`~taxcheck.readers.quotes`), without markers or header."""
+    lines = [(offset + quoted_span(line), line[quoted_span(line):]) for offset, line in group]
+    return _block_from_lines([line for line in lines if line[1].strip()], "quote")
 
 
 def _in_header(blocks: list[Block]) -> bool:
@@ -191,6 +198,14 @@ def _units(group: list[tuple[int, str]], width: int | None,
                 current = []
             out.append(("table", group[i:runs[i]]))
             i = runs[i]
+            continue
+        if bare_header(group[i][1]) and i + 1 < len(group):
+            # "Originally posted by Dave:" and the line it quotes: one quote, on its own
+            if current:
+                out.append(("lines", current))
+            out.append(("lines", group[i:i + 2]))
+            current = []
+            i += 2
             continue
         if current and not joins(current[-1][1], group[i][1], width):
             out.append(("lines", current))
@@ -382,6 +397,9 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
     """Add the blocks of one unit of lines; return the number a following item takes.
     ``facts`` holds the offsets of a fact box's "Label: words" lines (:func:`fact_lines`)."""
     first = group[0][1]
+    if quote_line(first):
+        blocks.append(_quote_block(group))
+        return None
     if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
         return int(m.group(1))
     if _before_title(blocks) and len(group) == 1 and _title_like(first, alone):
