@@ -95,3 +95,16 @@ def test_a_phase_out_figure_the_question_asks_about_is_still_checked(claims_in):
     found = claims_in("Is the Roth phase-out for single filers $160,000? Yes, that's where it "
                       "starts.")
     assert "roth-ira-phaseout-single" in found
+
+
+@pytest.mark.parametrize(("paragraph", "last"), [
+    ("This deduction no longer exists. Here is how it used to work.",
+     " Here is how it used to work."),
+    ("One sentence only", "One sentence only"),
+    ("Really?! Yes. ", " Yes."),
+    ("...", None),
+])
+def test_the_last_sentence_of_a_paragraph(paragraph, last):
+    from taxcheck.tense import last_sentence
+
+    assert last_sentence(paragraph) == last

@@ -52,7 +52,6 @@ _EARLY_YEAR = re.compile(
     r"\b(?:in|from|during|for|of)\s+(?:tax\s+year\s+)?(?:19|20)(?:0\d|1[0-7])\b", re.IGNORECASE)
 """A year before 2018 that a sentence is told of ("Example from 2016: ...", "In 2015 a saver
 ...")."""
-_LAST_SENTENCE = re.compile(r"[^.!?]+[.!?]*\s*$")
 
 
 _PRESENT_WORDS = frozenset({"can", "may", "must", "will", "is", "are", "has", "have", "do", "does",
@@ -87,5 +86,17 @@ def ends_in_past_frame(text: str) -> bool:
     """Whether the last sentence of a paragraph sets the scene in the past ("This deduction no
     longer exists. Here is how it used to work, for readers who remember it."): what follows
     in the simple past tells how things were."""
-    m = _LAST_SENTENCE.search(text.strip())
-    return m is not None and sets_past_frame(m.group(0))
+    last = last_sentence(text)
+    return last is not None and sets_past_frame(last)
+
+
+def last_sentence(text: str) -> str | None:
+    """The last sentence of a paragraph with its end punctuation: what follows the last
+    ".", "!" or "?" before the paragraph's closing punctuation; None when the paragraph is
+    only punctuation. (A regular expression anchored at the end, tried from every position,
+    took time quadratic in the paragraph's length.)"""
+    stripped = text.strip()
+    body = stripped.rstrip(".!?")
+    if not body:
+        return None
+    return stripped[max(body.rfind(mark) for mark in ".!?") + 1:]
