@@ -9,7 +9,15 @@ whose verb is split off by an aside ("You can't, despite what you've heard, roll
 an IRA") still reaches across it. Wrong claims in such shapes are flagged with their claim
 and verdict; correct ones and true denials stay quiet (or are verified).
 
-The lines are in tests/data/negation-scope/frames.yaml (written for this test).
+A subject that negates ("Nobody can deduct ...", "None of us ...") denies its clause, and
+stays in a lead-in before a colon or dash ("Here's the part nobody enjoys: ..."); a weak
+"hardly anyone", "few", "rarely" says that some can; a wh-heading that a spaced dash answers
+("What most savers don't know - Roth IRA owners must take RMDs") states what follows; a
+factive "I didn't realize that X" states X, a verb of saying or believing ("Nobody says that
+X") does not.
+
+The lines are in tests/data/negation-scope/*.yaml (frames.yaml by neg6, subjects.yaml by
+neg7; written for this test).
 """
 
 from __future__ import annotations
@@ -22,9 +30,9 @@ import yaml
 from taxcheck.checker import Checker
 from taxcheck.readers import read_bytes
 
-DATA = Path(__file__).parent / "data" / "negation-scope" / "frames.yaml"
-CASES = [(family, case) for family, cases in yaml.safe_load(DATA.read_text()).items()
-         for case in cases]
+DATA = Path(__file__).parent / "data" / "negation-scope"
+CASES = [(family, case) for path in sorted(DATA.glob("*.yaml"))
+         for family, cases in yaml.safe_load(path.read_text()).items() for case in cases]
 
 
 @pytest.fixture(scope="module")

@@ -772,8 +772,23 @@ def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
     if cue.end < sent_end and tokens.word(cue.end).lower() in _ASKING:
         return False
     _, colon, value = rest.partition(":")
+    if not colon and tokens.word(cue.start).lower() in _WH_LABELS:
+        # a dash set off by spaces answers a wh-label with a statement: "What most savers
+        # don't know - Roth IRA owners must take RMDs" (not "Can you deduct it - a guide")
+        dash = _SPACED_DASH.search(rest)
+        value = rest[dash.end():] if dash else ""
+        colon = "-" if len(value.split()) >= _DASH_ANSWER_WORDS else ""
     words = value.split()
     return bool(colon) and bool(words) and words[0].lower() not in _OPEN_VALUES
+
+
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
+_WH_LABELS = frozenset(("what", "which"))
+"""Wh-words of a label a dash may answer; "why" and "how" headlines state their own clause
+(see :func:`_states`), and an inverted auxiliary ("Can you ...") still asks."""
+_DASH_ANSWER_WORDS = 3
+"""Fewest words after a dash that answer a label with a statement ("- Roth IRAs have no
+RMDs"), not a subtitle ("- a guide")."""
 
 
 _OPEN_VALUES = frozenset(("whether", "if", "how", "what", "when", "which", "why", "who"))

@@ -32,6 +32,10 @@ _KNOWING = ("know", "knew", "realiz", "realis", "understand", "understood", "not
             "apprecia", "grasp", "suspect")
 """Stems of verbs of knowing, whose bare complement ("don't realize you can ...") is taken
 as true; a verb of telling or expecting frames only before a colon, a dash or "that"."""
+_SAYING = ("say", "said", "claim", "think", "thought", "believ", "assum", "suppos", "expect")
+"""Stems of verbs of saying or believing: "Nobody says that X", "No one thinks that X" do not
+take X as true, so their "that" ends no frame ("What nobody says is that X", with its
+copula, still does)."""
 _COMPLEMENT_SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "there", "your",
                                   "their", "our", "my", "the", "this", "these", "those"})
 """First words of a bare complement clause after a verb of knowing (not when a concept runs
@@ -59,12 +63,13 @@ def frame_end(words: Words, sent: tuple[int, int], cue_start: int, cue_end: int,
             break
         if words.word(i) == ":" or _dash(words, i):
             return i + 1
+    verb = words.word(cue_end - 1).lower()
     at = cue_end
     while at < s_end and words.word(at).lower() in _COPULAS:
         at += 1
-    if at < s_end - 1 and words.word(at).lower() == "that":
+    if at < s_end - 1 and words.word(at).lower() == "that" and (
+            at > cue_end or not verb.startswith(_SAYING)):
         return at
-    verb = words.word(cue_end - 1).lower()
     subject = words.word(cue_end).lower() if cue_end < s_end - 1 else ""
     if verb.startswith(_KNOWING) and subject in _COMPLEMENT_SUBJECTS and not any(
             c < cue_end < e for c, e in concepts):
