@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data" / "period_passages.yaml"
 PASSAGES = passages(DATA)
 
 NOT_CAUGHT = frozenset({
-    "pr-check-30", "pr-birth-60d", "pr-first-rmd-dec31", "ar-ira-2025-7500",
+    "pr-birth-60d", "pr-first-rmd-dec31", "ar-ira-2025-7500",
 })
 """Wrong values still missed."""
 
