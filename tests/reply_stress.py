@@ -30,8 +30,8 @@ class Outcome:
     said: tuple[str, ...]
 
 
-def passages() -> list[dict]:
-    return yaml.safe_load(DATA.read_text())["passages"]
+def passages(data: Path = DATA) -> list[dict]:
+    return yaml.safe_load(data.read_text())["passages"]
 
 
 def _problems(report: Report) -> list:
@@ -56,9 +56,9 @@ def run(checker: Checker, passage: dict, facts: dict[str, str | None]) -> Outcom
     return Outcome(passage["id"], passage["family"], "flag", ok, said)
 
 
-def outcomes(checker: Checker) -> list[Outcome]:
+def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:
     facts = {c.id: c.fact for c in checker.db.claims}
-    return [run(checker, p, facts) for p in passages()]
+    return [run(checker, p, facts) for p in passages(data)]
 
 
 def summary(results: list[Outcome]) -> str:
@@ -79,6 +79,9 @@ def summary(results: list[Outcome]) -> str:
 
 
 if __name__ == "__main__":
+    import sys
+
     from taxcheck.claimdb import load_claims
 
-    print(summary(outcomes(Checker(load_claims(), tax_year=2026))))
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA
+    print(summary(outcomes(Checker(load_claims(), tax_year=2026), path)))

@@ -281,10 +281,13 @@ def _label_heading(walk: Surroundings, at: Clause, res: Resolution
 OVERRIDING: tuple[Reading, ...] = (
     _lead_item,         # "You can skip the 10% on IRA money if you:" / "- left your job at 55"
     _label_heading,     # "Roth conversions" / "10% penalty under 59½: yes"
+    _wh_answer,         # "How long do I have to roll over the loan offset?" / "Sixty days."
     _carried,           # "Converting ... adds it to income." / "You'll also owe the 10%."
 )
 """The readings that may override a clause's own correct reading: what its list's lead-in,
-its heading (for a "Label: value" line) or the sentence before names is what it is about."""
+its heading (for a "Label: value" line), the question it answers with no subject of its own
+("I left my job with an unpaid 401(k) loan. How long do I have to roll over the offset?
+Sixty days, same as any rollover.") or the sentence before names is what it is about."""
 
 
 def overridden(walk: Surroundings, at: Clause, res: Resolution, own: Sequence[Match]
