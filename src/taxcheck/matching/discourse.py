@@ -473,16 +473,22 @@ def objects_of_remedy(cand: Candidate) -> bool:
     return found
 
 
+def _first_bare_pronoun(cand: Candidate) -> int | None:
+    """Where the first word of ``cand`` that points back starts, when every such word is a
+    bare pronoun ("it", "they"); None otherwise."""
+    if not cand.anaphors or set(cand.anaphors) - BARE_PRONOUNS:
+        return None
+    first = _BARE.search(cand.text)
+    return None if first is None else cand.start + first.start()
+
+
 def account_antecedent(cand: Candidate, accounts: set[str] | frozenset[str]) -> bool:
     """Whether every word of ``cand`` that points back is a bare pronoun after an account
     named earlier in the clause, the last concept before it ("a traditional IRA with about
     $14k in it"): the pronoun stands for that account."""
-    if not cand.anaphors or set(cand.anaphors) - BARE_PRONOUNS:
+    at = _first_bare_pronoun(cand)
+    if at is None:
         return False
-    first = _BARE.search(cand.text)
-    if first is None:
-        return False
-    at = cand.start + first.start()
     before = [m for m in cand.concepts if m.end <= at]
     return bool(before) and max(before, key=lambda m: m.end).label in accounts
 
@@ -494,12 +500,9 @@ def antecedent_in_sentence(cand: Candidate, named_before: bool) -> bool:
     comes out in a set order"; "if I don't pay the loan off they'll offset it"). A phrase
     that names its kind ("those accounts", "that loss") and a pronoun before anything is
     named ("It is taxed", "Sadly it isn't deductible") point past their sentence."""
-    if not cand.anaphors or set(cand.anaphors) - BARE_PRONOUNS:
+    at = _first_bare_pronoun(cand)
+    if at is None:
         return False
-    first = _BARE.search(cand.text)
-    if first is None:
-        return False
-    at = cand.start + first.start()
     return named_before or any(m.start < at for m in cand.concepts)
 
 
