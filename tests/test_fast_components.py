@@ -101,6 +101,23 @@ def test_claim_sentences_have_concepts_and_cues(checker):
     assert not checker.nlp("Nothing about taxes here. Cannot.").spans[CUES_KEY]
 
 
+def _spans_of_both_rulers(patterns: list[dict], texts: list[str], one_by_one: bool
+                          ) -> list[list]:
+    """The spans spaCy's span_ruler and taxcheck's lexicon ruler find with ``patterns`` in
+    ``texts`` (each text on its own, or all through ``nlp.pipe``), in that order."""
+    results = []
+    for factory in ("span_ruler", "taxcheck_lexicon"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("taxcheck_lemmatizer")
+        ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
+        nlp.initialize()
+        ruler.add_patterns(patterns)
+        docs = [nlp(text) for text in texts] if one_by_one else nlp.pipe(texts)
+        results.append([spans(doc, "sc") for doc in docs])
+    return results
+
+
 def test_lexicon_ruler_handles_every_kind_of_pattern():
     """Phrases, lemma sequences, gated gapped patterns, operators and lone regexes, overlapping,
     with required words repeated and at the edges of the doc: the same spans as span_ruler."""
@@ -132,15 +149,7 @@ def test_lexicon_ruler_handles_every_kind_of_pattern():
              "losses losses: the big big losses, such losses, claim a loss, claim the loss",
              "He rolled over", "", "403k", "Such as these, the deduction was claimed.",
              "The losses you claimed. He rolled over $3,000 of losses, then claimed them."]
-    results = []
-    for factory in ("span_ruler", "taxcheck_lexicon"):
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("taxcheck_lemmatizer")
-        ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
-        nlp.initialize()
-        ruler.add_patterns(patterns)
-        results.append([spans(nlp(text), "sc") for text in texts])
+    results = _spans_of_both_rulers(patterns, texts, one_by_one=True)
     assert results[0] == results[1]
     assert {label for doc in results[1] for _, _, label, _ in doc} == {
         p["label"] for p in patterns}
@@ -162,15 +171,7 @@ def test_regex_tests_find_the_same_spans_when_new_kinds_of_words_arrive_later():
     texts = ["Big losses. Losses, losses.", "At age 59 and age sixty, losses.",
              "Over 10k 20k, over 5k and over ten: running losses, mounting losses.",
              "age 70 over 1k Total losses", "Big losses at age 59."]
-    results = []
-    for factory in ("span_ruler", "taxcheck_lexicon"):
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("taxcheck_lemmatizer")
-        ruler = nlp.add_pipe(factory, config={"spans_key": "sc"})
-        nlp.initialize()
-        ruler.add_patterns(patterns)
-        results.append([spans(doc, "sc") for doc in nlp.pipe(texts)])
+    results = _spans_of_both_rulers(patterns, texts, one_by_one=False)
     assert results[0] == results[1]
     assert {label for doc in results[1] for _, _, label, _ in doc} == {
         p["label"] for p in patterns}
