@@ -114,7 +114,8 @@ def _read(said: Said | None, cand: Candidate, wanted: set[str], sentence: int = 
 class _FakeMatch:
     def __init__(self, concepts: frozenset[str]):
         self.concepts = concepts
-        self.claim = type("C", (), {"id": "x", "fact": "f"})()
+        self.claim = type("C", (), {"id": "x", "fact": "f", "figure": None})()
+        self.fix = None
 
 
 def test_a_follow_on_reads_with_everything_the_sentence_just_before_named():

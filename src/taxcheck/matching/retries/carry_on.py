@@ -57,6 +57,8 @@ class Said:
     """One of its clauses tells how things were ("used to", "Before 2018 you could")."""
     claims: frozenset[str] = frozenset()
     """The claims it matched."""
+    clauses: tuple[Candidate, ...] = ()
+    """Its clauses (their amounts, for a follow-on that says the figure holds still)."""
 
 
 _LINK = r"^\W*(?:(?:and|but|plus|though|although|also|so|oh|well)\b\W*)*"
@@ -207,17 +209,46 @@ _REVIVES = re.compile(
     r"(?:that|the)\s+(?:rule|one|break|option))\s+(?:(?:can|could|do|does|is|are|will)\s+)?"
     r"still\b(?!\s+(?:have|need|owe|pay|must|get\s+taxed)\b)"
     r"|^\W*(?:(?:and|but|so)\b\W*)*(?:it|that|this)(?:\s*'s|\s*\u2019s|\s+is)\s+still\s+"
-    r"(?:true|the\s+case|the\s+rule|allowed|possible|an\s+option)\b", re.IGNORECASE)
+    r"(?:true|the\s+case|the\s+rule|allowed|possible|an\s+option)\b"
+    r"|^\W*(?:(?:and|but|so)\b\W*)*(?:the\s+)?same\s+(?:(?:thing|rule)\s+)?"
+    r"(?:holds|applies|goes|is\s+true)\s+(?:today|now|this\s+year|in\s+20\d\d)\W*$"
+    r"|^\W*(?:(?:and|but|so)\b\W*)*(?:same|still\s+(?:true|the\s+case|the\s+rule))\s+"
+    r"(?:today|now|this\s+year|in\s+20\d\d)\W*$", re.IGNORECASE)
 """A follow-on that says what the sentence before told as history holds still ("And you
 still can today.", "They still do.", "You still can if the market drops.", "That's still
-true.")."""
+true.", "The same holds this year.", "Same today.")."""
+
+_UNCHANGED = re.compile(
+    r"^\W*(?:(?:and|but|so)\b\W*)*(?:that|this|it|the\s+rule|nothing)\s+"
+    r"(?:has(?:n['\u2019]t|\s+not)?|still\s+has(?:n['\u2019]t|\s+not))\s+changed"
+    r"(?:\s+(?:since|today|now|this\s+year|in\s+20\d\d))?\W*$", re.IGNORECASE)
+"""A follow-on that says the past rule before it has not changed ("That hasn't changed.",
+"Nothing has changed since."): a denial of a change, which says the rule holds still."""
 
 
 def revives(cand: Candidate) -> bool:
     """The clause opens a short sentence saying the past rule before it holds still."""
-    return (cand.start == cand.sentence_start and not cand.question and not cand.attribution
-            and not cand.historical and cand.polarity == "affirmed"
-            and _words(cand.sentence) <= CARRY_WORDS and _REVIVES.match(cand.text) is not None)
+    if (cand.start != cand.sentence_start or cand.question or cand.attribution
+            or cand.historical or _words(cand.sentence) > CARRY_WORDS):
+        return False
+    if _UNCHANGED.match(cand.text):
+        return True
+    return cand.polarity == "affirmed" and _REVIVES.match(cand.text) is not None
+
+
+def _restated_now(cand: Candidate, said: Said) -> Candidate:
+    """The follow-on as the clauses before it said again for today: their concepts and
+    amounts (not their years, which dated the old rule) where the follow-on stands,
+    affirmed ("Missing an RMD used to cost 50% of the shortfall. It still does.")."""
+    at, end = cand.start, cand.end
+    text = cand.text
+    concepts = [*cand.concepts, *(replace(m, start=at, end=end, text=text)
+                                  for c in said.clauses for m in c.concepts)]
+    quantities = [*cand.quantities, *(replace(q, start=at, end=end) for c in said.clauses
+                                      for q in c.quantities if q.kind not in ("year", "relyear"))]
+    return replace(cand, concepts=tuple(sorted(concepts, key=lambda c: (c.start, c.end))),
+                   quantities=tuple(quantities), polarity="affirmed", negations=(),
+                   historical=False)
 
 
 def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sentence: int,
@@ -233,7 +264,11 @@ def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sente
         return [], res
     own = (cand.labels | res.referred) - foils(cand)
     labels = set(own | said.labels)
-    matches = [m for m in match(labels, cand) if m.claim.id not in said.claims]
+    # the rule's amount holds still too: its figure, with no fix (the amount is written in
+    # the sentence before)
+    matches = [m if m.fix is None else replace(m, fix=None)
+               for m in match(labels, _restated_now(cand, said))
+               if m.claim.id not in said.claims or m.claim.figure]
     if not matches:
         return [], res
     return matches, replace(res, labels=labels, steps=[*res.steps, Step(
