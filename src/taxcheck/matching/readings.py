@@ -18,7 +18,12 @@ from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, label_line
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
-from taxcheck.matching.retries.carry_on import Said, with_past_revived, with_previous_sentence
+from taxcheck.matching.retries.carry_on import (
+    Said,
+    includes,
+    with_past_revived,
+    with_previous_sentence,
+)
 from taxcheck.matching.retries.cases import under_case, within_case
 from taxcheck.matching.retries.figure_pronouns import as_figure_follow_on, as_figure_pronoun
 from taxcheck.matching.retries.headings import as_way_of, with_heading
@@ -341,7 +346,14 @@ def first_reading(walk: Surroundings, at: Clause, res: Resolution
                   ) -> tuple[list[Match], Resolution]:
     """The matches of the first of :data:`READINGS` that matches, with its resolution; no
     matches, and the resolution the last reading left, when none does. The clause's own
-    correct reading gives way to a wrong one its context gives (:func:`overridden`)."""
+    correct reading gives way to a wrong one its context gives (:func:`overridden`). A
+    follow-on that says the sentence before holds for a thing it includes ("That includes
+    SEP IRAs.") is read only so (:func:`.retries.carry_on.includes`)."""
+    said = walk.last_said
+    if includes(at.cand) and said is not None and walk.context.sentence - said.sentence == 1:
+        # "That includes money you rolled in": what the sentence before said, of a thing it
+        # includes, with its polarity; not the pronoun's topic with the clause's own
+        return _carried(walk, at, res)
     matches: list[Match] = []
     for reading in READINGS if walk.asked is not None else _UNASKED:
         before = res

@@ -12,7 +12,8 @@ sentences read together. Three shapes lean on the sentence before:
   "Ditto for Roth IRAs.") (:func:`substitutes`): the other thing replaces the one of the same
   kind the sentence before named;
 - a subject that points back ("It's 50% of the shortfall.", "That's one per IRA.",
-  "Buying it back in your IRA gets around that.") (:func:`points_back`);
+  "Buying it back in your IRA gets around that.") or is what is left of the thing before
+  ("Whatever is left can wipe out any amount of salary.") (:func:`points_back`);
 - a consequence added to it ("You'll also owe the 10% penalty.", "On top of that, ...")
   (:func:`adds_on`).
 
@@ -115,6 +116,16 @@ _ADDS = re.compile(
 the 10% penalty.", "On top of that, there's a 10% penalty.", "There's also a penalty.")."""
 
 
+_LEFTOVER = re.compile(
+    _LINK + r"(?:whatever(?:['\u2019]s|\s+is)\s+left(?:\s+over)?|what(?:['\u2019]s|\s+is)\s+"
+    r"left(?:\s+over)?|anything\s+(?:left(?:\s+over)?|beyond\s+that|above\s+that|over\s+that)|"
+    r"the\s+(?:rest|remainder|excess|leftover)|any\s+(?:rest|remainder|excess|leftover|"
+    r"remaining\s+(?:loss|losses|amount)))\b", re.IGNORECASE)
+"""A follow-on whose subject is what is left of the thing the sentence before spoke of
+("Capital losses first cancel your gains. Whatever is left can offset $3,000 of salary.",
+"The rest carries forward.")."""
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -143,7 +154,8 @@ def points_back(cand: Candidate) -> bool:
     """A follow-on whose subject, or the object of its verb, points back at what the
     sentence before said ("It's 50% of the shortfall.", "Buying it back in your IRA gets
     around that.")."""
-    return _POINTER.search(cand.text) is not None and not _DUMMY_IT.match(cand.text)
+    return (_POINTER.search(cand.text) is not None and not _DUMMY_IT.match(cand.text)
+            ) or _LEFTOVER.match(cand.text) is not None
 
 
 def leans_on_previous(cand: Candidate) -> bool:
@@ -185,10 +197,13 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
     (:func:`leans_on_previous`), keeping its own polarity: "There's no cap on how much."
     after "If your capital losses are bigger than your gains, the rest can offset ordinary
     income." states that capital losses offset unlimited ordinary income."""
-    if (said is None or sentence - said.sentence != 1 or said.polarity != cand.polarity
-            or not cand.concepts or not leans_on_previous(cand)):
+    if said is None or sentence - said.sentence != 1 or not cand.concepts:
         # (a follow-on that names no concept, "It rises to $7,500 in 2026.", is read only
         # with the figure just stated: :mod:`.figure_pronouns`)
+        return [], res
+    if includes(cand):
+        return _with_included(cand, res, said, groups, match)
+    if said.polarity != cand.polarity or not leans_on_previous(cand):
         return [], res
     # the sentence before is what the follow-on points back at: it replaces what a pronoun
     # of the follow-on took from further back
@@ -202,6 +217,53 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
     return matches, replace(res, labels=labels, steps=[*res.steps, Step(
         stage="context", detail=f"the sentence before it on line {said.line}",
         labels=tuple(sorted(labels - own)), source="previous-sentence")])
+
+
+_INCLUDES = re.compile(
+    r"^\W*(?:(?:and|but|so)\b\W*)*(?:that|this|it|the\s+(?:same\s+)?(?:rule|break|exception|"
+    r"exemption|ban|limit))\s+(?:also\s+)?(?:includes?|covers?|extends?\s+to|reaches|"
+    r"(?:does|do)(?:n['\u2019]t|\s+not)\s+(?:include|cover|extend\s+to|reach))\b",
+    re.IGNORECASE)
+"""A follow-on that says what the sentence before said holds for a thing it includes ("That
+includes money you rolled in from an old 401(k).", "It covers SEP IRAs too.") or does not
+("That doesn't include rolled-in money.")."""
+
+
+def includes(cand: Candidate) -> bool:
+    """The clause opens a short sentence saying what the sentence before said holds (or does
+    not hold) for a thing it includes."""
+    return (cand.start == cand.sentence_start and not cand.question and not cand.attribution
+            and not cand.hedges and _words(cand.sentence) <= CARRY_WORDS
+            and _INCLUDES.match(cand.text) is not None)
+
+
+def _with_included(cand: Candidate, res: Resolution, said: Said,
+                   groups: Mapping[str, set[str] | frozenset[str]], match: MatchFn
+                   ) -> tuple[list[Match], Resolution]:
+    """"That includes X" read as the sentence before said of X as well, with its polarity,
+    turned by a denial of the inclusion: "Governmental 457(b) plans carry no 10% penalty.
+    That includes money you rolled in from an old 401(k)." says rolled-in money carries no
+    penalty. X is first read as part of what the sentence before named (the 401(k) the
+    money came from does not replace the 457(b)), then in place of the thing of its kind
+    ("The rule of 55 covers your old employer's 401(k). That includes your IRA.")."""
+    own = (cand.labels | res.referred) - foils(cand)
+    if not own - said.labels or not said.clauses:
+        return [], res
+    denied = next((c for c in said.clauses if c.polarity == "negated"), None)
+    negated = (said.polarity == "negated") != (cand.polarity == "negated")
+    clause = replace(cand, polarity="negated" if negated else "affirmed", negations=(
+        (denied.negations if denied is not None and said.polarity == "negated" else ())
+        + (cand.negations if cand.polarity == "negated" else ())) if negated else ())
+    for labels in (set(own | said.labels), carried_labels(own, said.labels, groups)):
+        matches = [m for m in match(labels, clause) if m.concepts & (own - said.labels)
+                   and m.claim.id not in said.claims]
+        if matches:
+            break
+    else:
+        return [], res
+    return matches, replace(res, cand=clause, labels=labels, steps=[*res.steps, Step(
+        stage="context", detail=f"what the sentence on line {said.line} said, of a thing it "
+        "includes", labels=tuple(sorted(labels - own)), source="previous-sentence")])
 
 
 _REVIVES = re.compile(

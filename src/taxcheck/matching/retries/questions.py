@@ -300,9 +300,11 @@ _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|am|be|been|isn't|aren't|wasn't|weren't|can|can't|cannot|could|"
     r"will|won't|would|may|might|must|should|shall|do|does|did|don't|doesn't|didn't|has|have|"
     r"had|gets?|got|goes|went|needs?|owes?|applies|counts|lets|allows|stays|remains|comes|"
-    r"starts|begins|ends|carries|expires|works|takes|pays|means|depends|varies)\b|\w'(?:s|re|ll)\b",
-    re.IGNORECASE)
-"""Finite verbs and auxiliaries: a reply with none takes the question's verb."""
+    r"starts|begins|ends|carries|expires|works|takes|pays|means|depends|varies)\b"
+    r"|\b(?:it|that|this|there|here|what|who|he|she|everything|nothing|one)['\u2019]s\b"
+    r"|\w['\u2019](?:re|ll|m)\b", re.IGNORECASE)
+"""Finite verbs and auxiliaries: a reply with none takes the question's verb. A possessive
+is none ("By December 31 of the year you turn 73, like every other year's.")."""
 
 WH_REPLY_WORDS = 14
 """The longest reply with no verb of its own read as completing a wh-question."""
