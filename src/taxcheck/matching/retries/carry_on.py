@@ -221,12 +221,13 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
 
 _INCLUDES = re.compile(
     r"^\W*(?:(?:and|but|so)\b\W*)*(?:that|this|it|the\s+(?:same\s+)?(?:rule|break|exception|"
-    r"exemption|ban|limit))\s+(?:also\s+)?(?:includes?|covers?|extends?\s+to|reaches|"
+    r"exemption|ban|limit))\s+(?:includes?|covers?|extends?\s+to|reaches|"
     r"(?:does|do)(?:n['\u2019]t|\s+not)\s+(?:include|cover|extend\s+to|reach))\b",
     re.IGNORECASE)
 """A follow-on that says what the sentence before said holds for a thing it includes ("That
 includes money you rolled in from an old 401(k).", "It covers SEP IRAs too.") or does not
-("That doesn't include rolled-in money.")."""
+("That doesn't include rolled-in money."); not "It also includes ...", which adds to the
+sentence before (:func:`adds_on`)."""
 
 
 def includes(cand: Candidate) -> bool:
