@@ -162,6 +162,12 @@ def _said(cand: Candidate) -> str | None:
                       if label in cand.labels), None))
 
 
+_CASE_DENIAL = re.compile(r"^\W*not\s+(?!(?:necessarily|always|yet|anymore|exactly|quite|"
+                          r"really|usually|generally)\b)\w", re.IGNORECASE)
+"""A reply that denies the question for one case or time ("Not after 59½.", "Not once you're
+past 70½.", "Not to a traditional IRA."), not as a whole ("Not necessarily.")."""
+
+
 def bare_reply(cand: Candidate) -> str | None:
     """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
     said = _said(cand)
@@ -267,6 +273,18 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     opt_in = OPT_IN_ANSWERS & cand.labels
     if opt_in:
         matches = [m for m in matches if opt_in & m.condition.concepts()]
+    comma = cand.text.find(",")
+    cut = cand.end if comma < 0 else cand.start + comma
+    case = frozenset(m.label for m in cand.concepts if m.start < cut) - REPLY_LABELS \
+        - question.labels  # (not ", even if you're under 59½", which concedes)
+    if case and _CASE_DENIAL.match(_reply_text(cand)):
+        # "Will I owe the 10% on a hardship withdrawal? Not after 59½.": a no for one case
+        # says nothing of a claim that case takes no part in (a term of a claim's own,
+        # "year by year", takes part in that claim)
+        names = {label.rsplit("/", 1)[-1] for label in case}
+        owners = {label.split("/", 1)[0] for label in case if "/" in label}
+        matches = [m for m in matches if m.claim.id in owners or names & {
+            c.rsplit("/", 1)[-1] for c in m.concepts}]
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
