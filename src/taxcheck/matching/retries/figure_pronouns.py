@@ -101,10 +101,10 @@ def as_figure_follow_on(cand: Candidate, res: Resolution, said: Said | None, sen
     """An amount given bare ("For 2026: $8,000.") or by a pronoun ("For 2026 it is $8,000.")
     right after a statement that names a limit (or after it and a short question, "How
     big?"): read with that statement's concepts where the amount stands, for figure claims
-    only; with what the short question names too ("The new cap?"). Nothing when a figure
-    read so is right for the amount (the sentence may name
-    several limits: the amount is taken to be the one it fits), when the clause names a
-    thing of its own (``named``), or after a denial."""
+    only; with what the short question names too ("The new cap?"). When a figure read so is
+    right for the amount, only the right ones (the sentence may name several limits: the
+    amount is taken to be the one it fits). Nothing when the clause names a thing of its
+    own (``named``), or after a denial."""
     if said is None or said.polarity != "affirmed" or cand.labels & named:
         return [], res
     if sum(q.kind == "usd" for q in cand.quantities) != 1 or cand.start != cand.sentence_start:
@@ -128,7 +128,9 @@ def as_figure_follow_on(cand: Candidate, res: Resolution, said: Said | None, sen
     clause = replace(cand, concepts=tuple(sorted((*cand.concepts, *placed),
                                                  key=lambda c: (c.start, c.end))))
     matches = [m for m in match(res.labels | extra, clause) if m.claim.figure]
-    if not matches or any(m.verdict == "accurate" for m in matches):
+    right = [m for m in matches if m.verdict == "accurate"]
+    matches = right or matches  # the limit the amount fits, when it fits one
+    if not matches:
         return [], res
     return matches, replace(res, cand=clause, labels=res.labels | extra, steps=[*res.steps, Step(
         stage="context", detail=f"the limit the sentence on line {said.line} names",

@@ -52,9 +52,12 @@ _HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|pro
                            re.IGNORECASE)
 
 
-_SPEAKER_TAG = re.compile(r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest)\s*:\s*",
-                          re.IGNORECASE)
-"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes."): not part of the reply."""
+_SPEAKER_TAG = re.compile(
+    r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest|"
+    r"(?:reply|response|answer|comment)\s+(?:from|by)(?:\s+[\w.@-]+){1,3})\s*:\s*",
+    re.IGNORECASE)
+"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes.", "Reply from jt_cpa: Yes"):
+not part of the reply."""
 
 
 _EVADING = re.compile(
