@@ -43,7 +43,7 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
-from taxcheck.matching.retries.carry_on import Said, asked_about_previous
+from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
 from taxcheck.matching.retries.cases import case_held, sets_up_case
 from taxcheck.matching.retries.figure_pronouns import gives_bare_amount
 from taxcheck.matching.retries.headings import (
@@ -445,9 +445,10 @@ class _Walk:
         polarity = cand.polarity
         claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
         last = self.last_said
-        # told as history, or set in the past ("Closing every IRA created a deductible loss
-        # before 2018."): a follow-on may say it holds still
-        historical = cand.historical or framed_in_past(cand.text)
+        # told as history, set in the past ("Closing every IRA created a deductible loss
+        # before 2018.") or told in it ("Before 2020, you couldn't ..."): a follow-on may say
+        # it holds still
+        historical = cand.historical or framed_in_past(cand.text) or told_in_past(cand.text)
         clauses: tuple[Candidate, ...] = (cand,)
         if last is not None and last.sentence == sentence:
             labels |= last.labels
@@ -1064,7 +1065,8 @@ class _Walk:
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
-                or default != section or TURN.search(cand.sentence)):
+                or default != section or TURN.search(cand.sentence) or revives(cand)):
+            # ("Before 2020, you couldn't ... That's still the rule.": today)
             return default
         return self.paragraph_year[2]
 

@@ -301,17 +301,20 @@ def revives(cand: Candidate) -> bool:
 
 def _restated_now(cand: Candidate, said: Said) -> Candidate:
     """The follow-on as the clauses before it said again for today: their concepts and
-    amounts (not their years, which dated the old rule) where the follow-on stands,
-    affirmed ("Missing an RMD used to cost 50% of the shortfall. It still does.")."""
+    amounts (not their years, which dated the old rule) where the follow-on stands, with
+    their polarity ("Missing an RMD used to cost 50% of the shortfall. It still does.",
+    "Before 2020 you couldn't fund a traditional IRA after 70½. That's still the rule.")."""
     at, end = cand.start, cand.end
     text = cand.text
     concepts = [*cand.concepts, *(replace(m, start=at, end=end, text=text)
                                   for c in said.clauses for m in c.concepts)]
     quantities = [*cand.quantities, *(replace(q, start=at, end=end) for c in said.clauses
                                       for q in c.quantities if q.kind not in ("year", "relyear"))]
+    denied = next((c for c in said.clauses if c.polarity == "negated"), None)
     return replace(cand, concepts=tuple(sorted(concepts, key=lambda c: (c.start, c.end))),
-                   quantities=tuple(quantities), polarity="affirmed", negations=(),
-                   historical=False)
+                   quantities=tuple(quantities), historical=False,
+                   polarity="affirmed" if denied is None else "negated",
+                   negations=() if denied is None else denied.negations)
 
 
 def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sentence: int,
