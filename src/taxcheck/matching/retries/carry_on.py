@@ -282,8 +282,8 @@ still can today.", "They still do.", "You still can if the market drops.", "That
 true.", "The same holds this year.", "Same today.")."""
 
 _UNCHANGED = re.compile(
-    r"^\W*(?:(?:and|but|so)\b\W*)*(?:that|this|it|the\s+rule|nothing)\s+"
-    r"(?:has(?:n['\u2019]t|\s+not)?|still\s+has(?:n['\u2019]t|\s+not))\s+changed"
+    r"^\W*(?:(?:and|but|so)\b\W*)*(?:(?:that|this|it|the\s+rule)\s+(?:still\s+)?"
+    r"has(?:n['\u2019]t|\s+not)|nothing\s+has)\s+changed"
     r"(?:\s+(?:since|today|now|this\s+year|in\s+20\d\d))?\W*$", re.IGNORECASE)
 """A follow-on that says the past rule before it has not changed ("That hasn't changed.",
 "Nothing has changed since."): a denial of a change, which says the rule holds still."""
