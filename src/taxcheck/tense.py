@@ -76,6 +76,15 @@ def told_in_past(text: str) -> bool:
         for before, word in zip(["", *words], words, strict=False))
 
 
+def framed_in_past(text: str) -> bool:
+    """Whether a clause sets itself in the past (:data:`PAST_FRAME`: "before 2018", "years
+    ago", "used to") with no verb of the present: "Closing every IRA created a deductible
+    loss before 2018"; not "Before 2018 you could, and you still can"."""
+    if not PAST_FRAME.search(text):
+        return False
+    return not _PRESENT_WORDS.intersection(_WORD.findall(text.lower()))
+
+
 def told_of_early_year(sentence: str) -> bool:
     """Whether a sentence is told of a year before 2018 ("Example from 2016: a saver ... had a
     $2,500 loss"): in the simple past, it tells what happened then."""

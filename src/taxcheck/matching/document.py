@@ -18,7 +18,7 @@ from taxcheck.claimdb.models import OPPOSITE_POLARITY
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document, label_line
 from taxcheck.findings import Finding, Step
-from taxcheck.follow_ons import FollowOn, fills_each, follow_on
+from taxcheck.follow_ons import FollowOn, fills_each, follow_on, gives_value
 from taxcheck.matching.accounts import (
     SPECIFIC_ACCOUNTS,
     borrowed_accounts,
@@ -43,8 +43,9 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
-from taxcheck.matching.retries.carry_on import Said, asked_about_previous
+from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
 from taxcheck.matching.retries.cases import case_held, sets_up_case
+from taxcheck.matching.retries.figure_pronouns import gives_bare_amount
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
     SectionClaim,
@@ -103,6 +104,7 @@ from taxcheck.matching.years import (
 )
 from taxcheck.tense import (
     ends_in_past_frame,
+    framed_in_past,
     sets_past_frame,
     simple_past,
     told_in_past,
@@ -373,7 +375,8 @@ class _Walk:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
             res = self._resolve(block, cand, section)
-            if not res.labels and not wh_reply(cand, self.asked, self.context.sentence):
+            if not res.labels and not wh_reply(cand, self.asked, self.context.sentence) \
+                    and not self._bare_figure(cand):
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
             story = told(story, res.cand, self.context.sentence, frozenset(res.labels))
@@ -421,6 +424,16 @@ class _Walk:
             return cands
         return [replace(c, question=False) if c.question else c for c in cands]
 
+    def _bare_figure(self, cand: Candidate) -> bool:
+        """An amount that names nothing, given bare or by a pronoun right after a statement
+        (or after it and a short question: "The new cap? $24,500."): the figure follow-on
+        reading (:func:`.retries.figure_pronouns.as_figure_follow_on`) may read it."""
+        said = self.last_said
+        return (said is not None and 0 < self.context.sentence - said.sentence <= 2
+                and cand.start == cand.sentence_start
+                and any(q.kind == "usd" for q in cand.quantities)
+                and (gives_bare_amount(cand.sentence) or gives_value(cand.text) is not None))
+
     def _note_said(self, index: int, block: Block, res: Resolution) -> None:
         """Remember what a statement sentence of a paragraph or list named, all its clauses
         together, for a follow-on after it (:func:`.retries.carry_on.with_previous_sentence`)."""
@@ -432,14 +445,19 @@ class _Walk:
         polarity = cand.polarity
         claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
         last = self.last_said
-        historical = cand.historical
+        # told as history, set in the past ("Closing every IRA created a deductible loss
+        # before 2018.") or told in it ("Before 2020, you couldn't ..."): a follow-on may say
+        # it holds still
+        historical = cand.historical or framed_in_past(cand.text) or told_in_past(cand.text)
+        clauses: tuple[Candidate, ...] = (cand,)
         if last is not None and last.sentence == sentence:
             labels |= last.labels
             claims |= last.claims
             polarity = "negated" if "negated" in (polarity, last.polarity) else polarity
             historical = historical or last.historical
+            clauses = (*last.clauses, cand)
         line = self.document.line_col(block.to_source(cand.start))[0]
-        self.last_said = Said(sentence, labels, line, polarity, historical, claims)
+        self.last_said = Said(sentence, labels, line, polarity, historical, claims, clauses)
 
     def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
                    stated: set[int]) -> None:
@@ -1047,7 +1065,8 @@ class _Walk:
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
-                or default != section or TURN.search(cand.sentence)):
+                or default != section or TURN.search(cand.sentence) or revives(cand)):
+            # ("Before 2020, you couldn't ... That's still the rule.": today)
             return default
         return self.paragraph_year[2]
 

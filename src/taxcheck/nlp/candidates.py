@@ -616,9 +616,24 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
         while end < b and (tokens.word(end) not in _ALTERNATIVE_ENDS
                            or _in_name(tokens, end)):
             end += 1
+        if _asks_of_plan(tokens, cue, a, end):
+            continue
         if not _others_amount(tokens, cue.end, end):
             out.append((cue.start, end))
     return out
+
+
+_PLAN_CUES = frozenset({"thinking", "considering", "tempted", "toying"})
+"""First words of the cues that set aside the reader's plan ("thinking about", "tempted to")."""
+
+
+def _asks_of_plan(tokens: _Tokens, cue: _Mark, a: int, end: int) -> bool:
+    """The cue opens a question about the reader's plan that is the whole clause ("Thinking
+    about a hardship withdrawal?", "Tempted to borrow from your 401(k)?"): it sets up the
+    case the next sentences speak of, so what it names stays in the clause."""
+    if cue.start != a or tokens.word(cue.start).lower() not in _PLAN_CUES:
+        return False
+    return tokens.word(end - 1) == "?"
 
 
 _WHOSE = frozenset({"that", "which", "for"})

@@ -21,6 +21,10 @@ _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira"
               "lower": "lower"}
 
 
+_S_PRONOUNS = ("it", "that", "this", "there", "here", "what", "who", "he", "she", "which")
+"""Words after which "'s" is "is", not a possessive."""
+
+
 class PackedTable:
     """A lookup table kept as two newline-joined strings, its words sorted and their
     lemmas in the same order, for the pipeline cache: unpickling a 40,000-entry dict took
@@ -112,8 +116,24 @@ class CaselessLemmatizer(Lemmatizer):
                         lemma = cache[lower] = strings.add(
                             self._caseless_lemma(strings[lower]))
                     lemmas[i] = lemma
+        if self._s_key in lowers:
+            self._contracted_be(lowers, lemmas)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
         return doc
+
+    @property
+    def _s_key(self) -> int:
+        return self.vocab.strings.add("'s")
+
+    def _contracted_be(self, lowers: list[int], lemmas: list[int]) -> None:
+        """"'s" after a pronoun is "is" ("That's a penalty", "it's taxed"), so patterns of
+        the verb "be" read it; after a noun it stays a possessive ("the plan's rules")."""
+        strings = self.vocab.strings
+        s_key, be = self._s_key, strings.add("be")
+        pronouns = {strings.add(w) for w in _S_PRONOUNS}
+        for i in range(1, len(lowers)):
+            if lowers[i] == s_key and lowers[i - 1] in pronouns:
+                lemmas[i] = be
 
     def lemma(self, word: str) -> str:
         """The lemma this lemmatizer gives ``word`` in any article (case is ignored; the
