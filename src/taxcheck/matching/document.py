@@ -135,6 +135,9 @@ reader what to do, they are not the steps of a rule stated before them."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
 """A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
+_ANSWER_MARK = re.compile(r"(?:^|\s)\W{0,2}A(?:nswer)?\W{0,2}\s*[:.)\u2014\u2013]\s", re.IGNORECASE)
+"""The answer's tag inside a reader's question block ("Q: ...? A: No."): what follows it is
+the column's own."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -814,14 +817,35 @@ class _Walk:
     def _quoted(self, index: int, block: Block, cand: Candidate, matches: list[Match],
                 res: Resolution, match: MatchFn) -> Candidate:
         """A quote a reply endorses or rejects (:func:`reply_to_quote`) is another poster's
-        words: the reply's finding is made, and the quote's own is framed as attributed."""
+        words: the reply's finding is made, and the quote's own is framed as attributed. A
+        reader's question in a Q&A column is the reader's words too (:func:`_asked_by_reader`)."""
+        if not cand.attribution and _asked_by_reader(block, cand):
+            return replace(cand, attribution="a reader's question")
         if not matches or (block.kind != "quote" and cand.attribution != "quotation marks"):
             return cand
         reply = reply_to_quote(self.document, index)
         if reply is None:
+            if block.kind == "quote" and self._corrected(index, matches, match):
+                return replace(cand, attribution=cand.attribution or "another poster, quoted")
             return cand
         self._reply_to_quote(reply, index, block, cand, matches, res, match)
         return replace(cand, attribution=cand.attribution or "another poster, quoted")
+
+    def _corrected(self, index: int, matches: list[Match], match: MatchFn) -> bool:
+        """A reply that opens by stating rightly the fact a wrong quote got wrong ("> one
+        rollover per account every calendar year" / "It's one 60-day rollover in any 12
+        months, counting all your IRAs together."): it corrects the quote without saying
+        "Nope", and the quote stays another poster's words."""
+        wrong = {m.claim.fact for m in matches if m.verdict != "accurate"}
+        if not wrong or any(m.verdict == "accurate" for m in matches) or (
+                index + 1 >= len(self.document.blocks)):
+            return False
+        after = self.document.blocks[index + 1]
+        if after.kind not in STATEMENT_KINDS or after.kind == "quote":
+            return False
+        return any(m.verdict == "accurate" and m.claim.fact in wrong
+                   for c in self.candidates[index + 1] if c.sentence_index == 0
+                   for m in match(set(c.labels), c))
 
     def _reply_to_quote(self, reply: QuoteReply, index: int, block: Block, cand: Candidate,
                         matches: list[Match], res: Resolution, match: MatchFn) -> None:
@@ -1156,6 +1180,18 @@ def _same_rule(open_: Procedure, new: Procedure) -> bool:
     """Two procedures state one rule: their claims share a fact of the fact sheet."""
     return bool({open_.claim.fact, *open_.claim.also_facts}
                 & {new.claim.fact, *new.claim.also_facts})
+
+
+def _asked_by_reader(block: Block, cand: Candidate) -> bool:
+    """A sentence of a reader's question in a Q&A column ("Q. I left my last job at 53 and
+    I'm 55 now. Does the exception kick in?", "Q: My IRA fell 18% and I'd like to write
+    off the drop. Can I?"), before any answer's tag in the block: the reader's own case,
+    belief or wish, which the answer takes up, not the column's claim."""
+    if block.kind not in ("paragraph", "heading", "title") or not _READER_QUESTION.match(
+            block.text):
+        return False
+    answer = _ANSWER_MARK.search(block.text, 2)
+    return answer is None or cand.sentence_start < answer.start()
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
