@@ -103,6 +103,7 @@ from taxcheck.matching.years import (
 )
 from taxcheck.tense import (
     ends_in_past_frame,
+    scene_set_before,
     sets_past_frame,
     simple_past,
     told_in_past,
@@ -509,7 +510,8 @@ class _Walk:
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
         told = [replace(c, historical=True) if not c.historical and simple_past(c.text) and (
             framed or (c.polarity == "affirmed" and told_in_past(c.text) and (
-                self.past_scene or told_of_early_year(c.sentence)))) else c for c in cands]
+                self.past_scene or told_of_early_year(c.sentence)
+                or scene_set_before(block.text, c.sentence_start)))) else c for c in cands]
         # the scene goes on while the blocks tell something in the past, and ends at one that
         # tells only of today ("None of this applies for 2018 or later")
         self.past_scene = ends_in_past_frame(block.text) or (
