@@ -258,6 +258,11 @@ class _Walk:
         """Each statement sentence of the section: its number, concepts, and whether it is an
         item of a list or of a run of "Label: value" lines."""
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
+        self.spoken: tuple[frozenset[str], Candidate, int] | None = None
+        """The last statement sentence that matched no claim: what it named (all its clauses),
+        its first clause and its number. "The same is true of Roth 401(k)s" after "As the
+        owner you're never required to take money out" repeats that, not an earlier
+        statement ("today it's 73 ...")."""
         self.body = False
         self.procedure: Procedure | None = None
         self.opened_in: int | None = None
@@ -395,6 +400,7 @@ class _Walk:
             if said is not None and self.asked is not None and self._replies(res.cand):
                 # "Yes." leaves the claim to the sentence after it
                 self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
+            self._note_spoken(block, res, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
                 self._note_said(index, block, res)
@@ -644,10 +650,27 @@ class _Walk:
         if (cand.same_as and self.previous
                 and self.context.sentence - self.previous[2] <= CONTEXT_WINDOW):
             repeats = self.previous[:2]
+            if self.spoken is not None and self.previous[2] < self.spoken[2] < (
+                    self.context.sentence):
+                # "the same is true of X" repeats the sentence just before, matched or not
+                repeats = self.spoken[:2]
         return resolve_clause(cand, self.context, heading=block.kind in HEADING_KINDS,
                               list_item=block.kind == "list_item",
                               section=section.lookahead or {}, section_groups=section.groups,
                               heading_groups=section.heading_groups, repeats=repeats)
+
+    def _note_spoken(self, block: Block, res: Resolution, stated: set[int]) -> None:
+        """Remember a statement sentence that matched no claim (:attr:`spoken`); its later
+        clauses add what they name. A clause that points back ("It simply disappears.")
+        goes on about the statement before it, which stays the one repeated."""
+        cand = res.cand
+        if (block.kind not in STATEMENT_KINDS or cand.question or cand.attribution
+                or cand.anaphor or cand.start in stated):
+            return
+        if self.spoken is not None and self.spoken[2] == self.context.sentence:
+            self.spoken = (self.spoken[0] | res.labels, self.spoken[1], self.spoken[2])
+        else:
+            self.spoken = (frozenset(res.labels), cand, self.context.sentence)
 
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right

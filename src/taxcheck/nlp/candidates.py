@@ -691,9 +691,12 @@ def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
     return spans
 
 
-_AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60})?$")
+_AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60}|"
+                             r"[\u00b7\u2022|\u00bb\u203a\u2192>/]+[\s\u00b7\u2022|\u00bb\u203a\u2192>/]*)?$")
 """What may follow a question mark at the end of a question: quotes, a closing bracket, a
-dash and a signature ("...? \u2014 Worried in Ohio")."""
+dash and a signature ("...? \u2014 Worried in Ohio"), or the separator after a link
+("More from Money Mail: Is my 401(k) loan taxable? \u00b7", "Read next \u2192 Is it penalty-free?
+\u00bb")."""
 
 
 _OPEN_QUOTES = ("\"", "\u201c")
