@@ -105,6 +105,7 @@ from taxcheck.matching.years import (
 from taxcheck.tense import (
     ends_in_past_frame,
     framed_in_past,
+    scene_set_before,
     sets_past_frame,
     simple_past,
     told_in_past,
@@ -137,6 +138,9 @@ reader what to do, they are not the steps of a rule stated before them."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
 """A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
+_ANSWER_MARK = re.compile(r"(?:^|\s)\W{0,2}A(?:nswer)?\W{0,2}\s*[:.)\u2014\u2013]\s", re.IGNORECASE)
+"""The answer's tag inside a reader's question block ("Q: ...? A: No."): what follows it is
+the column's own."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -256,6 +260,11 @@ class _Walk:
         """Each statement sentence of the section: its number, concepts, and whether it is an
         item of a list or of a run of "Label: value" lines."""
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
+        self.spoken: tuple[frozenset[str], Candidate, int] | None = None
+        """The last statement sentence that matched no claim: what it named (all its clauses),
+        its first clause and its number. "The same is true of Roth 401(k)s" after "As the
+        owner you're never required to take money out" repeats that, not an earlier
+        statement ("today it's 73 ...")."""
         self.body = False
         self.procedure: Procedure | None = None
         self.opened_in: int | None = None
@@ -394,6 +403,7 @@ class _Walk:
             if said is not None and self.asked is not None and self._replies(res.cand):
                 # "Yes." leaves the claim to the sentence after it
                 self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
+            self._note_spoken(block, res, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
                 self._note_said(index, block, res)
@@ -524,7 +534,8 @@ class _Walk:
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
         told = [replace(c, historical=True) if not c.historical and simple_past(c.text) and (
             framed or (c.polarity == "affirmed" and told_in_past(c.text) and (
-                self.past_scene or told_of_early_year(c.sentence)))) else c for c in cands]
+                self.past_scene or told_of_early_year(c.sentence)
+                or scene_set_before(block.text, c.sentence_start)))) else c for c in cands]
         # the scene goes on while the blocks tell something in the past, and ends at one that
         # tells only of today ("None of this applies for 2018 or later")
         self.past_scene = ends_in_past_frame(block.text) or (
@@ -657,10 +668,27 @@ class _Walk:
         if (cand.same_as and self.previous
                 and self.context.sentence - self.previous[2] <= CONTEXT_WINDOW):
             repeats = self.previous[:2]
+            if self.spoken is not None and self.previous[2] < self.spoken[2] < (
+                    self.context.sentence):
+                # "the same is true of X" repeats the sentence just before, matched or not
+                repeats = self.spoken[:2]
         return resolve_clause(cand, self.context, heading=block.kind in HEADING_KINDS,
                               list_item=block.kind == "list_item",
                               section=section.lookahead or {}, section_groups=section.groups,
                               heading_groups=section.heading_groups, repeats=repeats)
+
+    def _note_spoken(self, block: Block, res: Resolution, stated: set[int]) -> None:
+        """Remember a statement sentence that matched no claim (:attr:`spoken`); its later
+        clauses add what they name. A clause that points back ("It simply disappears.")
+        goes on about the statement before it, which stays the one repeated."""
+        cand = res.cand
+        if (block.kind not in STATEMENT_KINDS or cand.question or cand.attribution
+                or cand.anaphor or cand.start in stated):
+            return
+        if self.spoken is not None and self.spoken[2] == self.context.sentence:
+            self.spoken = (self.spoken[0] | res.labels, self.spoken[1], self.spoken[2])
+        else:
+            self.spoken = (frozenset(res.labels), cand, self.context.sentence)
 
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
@@ -832,14 +860,35 @@ class _Walk:
     def _quoted(self, index: int, block: Block, cand: Candidate, matches: list[Match],
                 res: Resolution, match: MatchFn) -> Candidate:
         """A quote a reply endorses or rejects (:func:`reply_to_quote`) is another poster's
-        words: the reply's finding is made, and the quote's own is framed as attributed."""
+        words: the reply's finding is made, and the quote's own is framed as attributed. A
+        reader's question in a Q&A column is the reader's words too (:func:`_asked_by_reader`)."""
+        if not cand.attribution and _asked_by_reader(block, cand):
+            return replace(cand, attribution="a reader's question")
         if not matches or (block.kind != "quote" and cand.attribution != "quotation marks"):
             return cand
         reply = reply_to_quote(self.document, index)
         if reply is None:
+            if block.kind == "quote" and self._corrected(index, matches, match):
+                return replace(cand, attribution=cand.attribution or "another poster, quoted")
             return cand
         self._reply_to_quote(reply, index, block, cand, matches, res, match)
         return replace(cand, attribution=cand.attribution or "another poster, quoted")
+
+    def _corrected(self, index: int, matches: list[Match], match: MatchFn) -> bool:
+        """A reply that opens by stating rightly the fact a wrong quote got wrong ("> one
+        rollover per account every calendar year" / "It's one 60-day rollover in any 12
+        months, counting all your IRAs together."): it corrects the quote without saying
+        "Nope", and the quote stays another poster's words."""
+        wrong = {m.claim.fact for m in matches if m.verdict != "accurate"}
+        if not wrong or any(m.verdict == "accurate" for m in matches) or (
+                index + 1 >= len(self.document.blocks)):
+            return False
+        after = self.document.blocks[index + 1]
+        if after.kind not in STATEMENT_KINDS or after.kind == "quote":
+            return False
+        return any(m.verdict == "accurate" and m.claim.fact in wrong
+                   for c in self.candidates[index + 1] if c.sentence_index == 0
+                   for m in match(set(c.labels), c))
 
     def _reply_to_quote(self, reply: QuoteReply, index: int, block: Block, cand: Candidate,
                         matches: list[Match], res: Resolution, match: MatchFn) -> None:
@@ -1175,6 +1224,18 @@ def _same_rule(open_: Procedure, new: Procedure) -> bool:
     """Two procedures state one rule: their claims share a fact of the fact sheet."""
     return bool({open_.claim.fact, *open_.claim.also_facts}
                 & {new.claim.fact, *new.claim.also_facts})
+
+
+def _asked_by_reader(block: Block, cand: Candidate) -> bool:
+    """A sentence of a reader's question in a Q&A column ("Q. I left my last job at 53 and
+    I'm 55 now. Does the exception kick in?", "Q: My IRA fell 18% and I'd like to write
+    off the drop. Can I?"), before any answer's tag in the block: the reader's own case,
+    belief or wish, which the answer takes up, not the column's claim."""
+    if block.kind not in ("paragraph", "heading", "title") or not _READER_QUESTION.match(
+            block.text):
+        return False
+    answer = _ANSWER_MARK.search(block.text, 2)
+    return answer is None or cand.sentence_start < answer.start()
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,

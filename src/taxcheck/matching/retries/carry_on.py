@@ -169,6 +169,12 @@ def leans_on_previous(cand: Candidate) -> bool:
     return restricts(cand) or substitutes(cand) or points_back(cand) or adds_on(cand)
 
 
+EITHER_OR = (frozenset({"PRETAX", "AFTER_TAX"}), frozenset({"TAXABLE", "TAX_FREE"}))
+"""Concepts of which a thing is one or the other (pre-tax or after-tax money, taxed or
+tax-free): a follow-on that names one speaks of it, not of the other the sentence before
+named."""
+
+
 def carried_labels(own: frozenset[str] | set[str], before: frozenset[str],
                    groups: Mapping[str, set[str] | frozenset[str]]) -> set[str]:
     """The follow-on's concepts and those of the sentence before, where a thing the
@@ -176,6 +182,11 @@ def carried_labels(own: frozenset[str] | set[str], before: frozenset[str],
     IRAs too." after a sentence on the 401(k): the IRA, not the 401(k))."""
     replaced = {label for members in groups.values() if own & members
                 for label in before & members}
+    for kinds in EITHER_OR:
+        if own & kinds:
+            # "After-tax money can go to a Roth tax-free. Only pre-tax money you convert is
+            # taxed.": the follow-on's kind of money, and its tax, replace the other's
+            replaced |= before & kinds
     return set(own) | (before - replaced)
 
 
