@@ -28,8 +28,8 @@ NOT_CAUGHT = frozenset({
 """Wrong passages still missed."""
 
 TWIN_FLAGGED = frozenset({
-    "low-example-step-twin", "low-checklist-item-twin", "ilr-dont-think-all-twin", "orp-different-matter-twin",
-    "cli-harvest-ira-too-twin",
+    "low-example-step-twin", "low-checklist-item-twin", "ilr-dont-think-all-twin",
+    "orp-different-matter-twin", "cli-harvest-ira-too-twin",
 })
 """Correct twins still flagged."""
 
