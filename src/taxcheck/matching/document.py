@@ -594,7 +594,9 @@ class _Walk:
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
-        previous post named is no longer implied; the title still is."""
+        previous post named is no longer implied; the title still is. A procedure one post
+        stated as available ends with it: the next poster's sentences are no steps of it."""
+        self.procedure, self.step_list = None, False
         self.heading, self.recent = set(), []
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
