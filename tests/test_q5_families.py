@@ -50,3 +50,28 @@ def test_each_family_has_five_wrong_and_five_right():
         group = [p for p in PASSAGES if p["family"] == family]
         assert sum(p["expect"] == "flag" for p in group) >= 5, family
         assert sum(p["expect"] == "quiet" for p in group) >= 5, family
+
+
+HELD_OUT = DATA.with_name("q5_families_heldout.yaml")
+HELD_OUT_PASSAGES = passages(HELD_OUT)
+
+HELD_OUT_MISSED = frozenset({"ho-total-all-told", "ho-rmd-minimum-out"})
+"""Held-out wrong passages missed on their one run (the question that names no age group
+after a statement that does; "At 70½" with a minimum amount made to be taken)."""
+
+HELD_OUT_FLAGGED = frozenset({"ho-offset-example-twin", "ho-total-all-told-twin"})
+"""Held-out twins flagged on their one run ("that sum" put in an IRA; the $11,250 catch-up
+after a question that names no age group)."""
+
+
+@pytest.fixture(scope="module")
+def held_out(checker):
+    return {o.id: o for o in outcomes(checker, HELD_OUT)}
+
+
+@pytest.mark.parametrize("passage", HELD_OUT_PASSAGES, ids=[p["id"] for p in HELD_OUT_PASSAGES])
+def test_q5_held_out_passage(held_out, passage):
+    outcome = held_out[passage["id"]]
+    expected = passage["id"] not in (HELD_OUT_MISSED if passage["expect"] == "flag"
+                                     else HELD_OUT_FLAGGED)
+    assert outcome.ok is expected, f"said {outcome.said or 'nothing'}"
