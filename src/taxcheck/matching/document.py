@@ -253,6 +253,10 @@ class _Walk:
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
         self.title: set[str] = set()
+        self.headed = False
+        """A heading (not the title) has been read: the article's lead is over."""
+        self.lead_read = False
+        """The lead's paragraph that names a topic has been read (:meth:`_lead_topic`)."""
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
@@ -619,7 +623,9 @@ class _Walk:
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
-        previous post named is no longer implied; the title still is."""
+        previous post named is no longer implied; the title still is. A procedure one post
+        stated as available ends with it: the next poster's sentences are no steps of it."""
+        self.procedure, self.step_list = None, False
         self.heading, self.recent = set(), []
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
@@ -1211,13 +1217,33 @@ class _Walk:
             self.title.update(cand.labels)
             self.ways = self.ways or bool(WAYS_TITLE.match(block.text))
         elif block.kind == "heading":
+            self.headed = True
             self.heading.update(cand.labels)
         else:
+            self._lead_topic(block, cand)
             # (sentence numbers only grow: what fell out of the window stays out)
             while self.recent and context.sentence - self.recent[0][0] > IMPLIED_WINDOW:
                 del self.recent[0]
             self.recent.append((context.sentence, cand.labels,
                                 block.kind == "list_item" or block.row is not None))
+
+
+    def _lead_topic(self, block: Block, cand: Candidate) -> None:
+        """A title that names no topic ("Turning 70? Here's what the IRS wants from your IRA")
+        takes the one topic a statement of the article's lead names, before its first
+        heading ("... you have to pull a minimum amount out of your IRA every year"): the
+        sections after it speak of that topic as a title's would ("The penalty is brutal")."""
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        if (self.headed or self.lead_read or not self.title or self.title & topics
+                or block.kind != "paragraph" or label_line(block) or block.row
+                or cand.question or cand.attribution or not cand.assertive):
+            return
+        named = cand.labels & topics
+        if named:
+            # only the first clause of the lead that names a topic, and only one topic
+            if len(named) == 1:
+                self.title.update(named)
+            self.lead_read = True
 
 
 def _same_rule(open_: Procedure, new: Procedure) -> bool:

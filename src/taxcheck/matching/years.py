@@ -12,10 +12,13 @@ from taxcheck.documents import Block
 from taxcheck.nlp.quantities import NEW_YEAR, Quantity, find_quantities
 
 AMOUNT_KINDS = ("usd", "percent", "age")
-_AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:(?:in|for|during)\s+(?:tax\s+year\s+)?|"
-                               r"\(\s*(?:in\s+|for\s+)?(?:tax\s+year\s+)?)$", re.IGNORECASE)
-"""What may stand between an amount and the year it belongs to ("$23,000 in 2024", "$10,500
-(2026)", "$10,300 (for 2025)")."""
+_AMOUNT_THEN_YEAR = re.compile(
+    r"^\s*(?:(?:(?:allowed|permitted|available|in\s+effect|that\s+(?:applied|applies))\s+)?"
+    r"(?:in|for|during)\s+(?:tax\s+year\s+)?|"
+    r"\(\s*(?:in\s+|for\s+)?(?:tax\s+year\s+)?)$", re.IGNORECASE)
+"""What may stand between an amount and the year it belongs to ("$23,000 in 2024", "the
+$23,500 allowed in 2025", "the $23,500 in effect for 2025", "$10,500 (2026)", "$10,300 (for
+2025)")."""
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORECASE)
 """What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
 written after the range belongs to both ends."""

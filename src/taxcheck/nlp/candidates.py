@@ -210,6 +210,11 @@ _DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "hi
                      "little"})
 
 
+_ONLY_CONDITION = frozenset({"if", "when", "after", "once", "as", "for", "where"})
+"""Words after "but only" that make it a condition on the clause before ("..., but only if
+you close every IRA"), not a clause of its own."""
+
+
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     """Whether a termination cue starts a new clause.
 
@@ -229,6 +234,9 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         return False  # "Your contributions, not the earnings, can come out": an aside
     if word == "though" and before == "," and after == ",":
         return False  # "With an IRA, though, there is no such thing as a loan": an aside
+    if (word == "but" and after.lower() == "only" and cue.end + 1 < sent_end
+            and tokens.word(cue.end + 1).lower() in _ONLY_CONDITION):
+        return False  # "The loss is deductible, but only if you cash out every IRA": a condition
     if word in ("yet", "though"):
         # "even though" opens a concession of its own: "it still has RMDs even though a Roth
         # IRA doesn't" (the denial is the Roth IRA's)
