@@ -85,9 +85,12 @@ def sets_up_case(cand: Candidate) -> bool:
     return bool(first) and first not in _ASKING
 
 
-_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b", re.IGNORECASE)
+_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b"
+                          r"(?!\s+(?:biggie|worries|problem|problems|sweat|harm|big\s+deal)\b)",
+                          re.IGNORECASE)
 """A reply that turns the case down ("Quit at 53? Sorry, you had to leave at 55 or later."):
-it states the rule in its own words, not what holds in the case."""
+it states the rule in its own words, not what holds in the case. Reassurance turns nothing
+down ("Stop paying your 401(k) loan? No biggie, the balance just gets forgiven.")."""
 
 
 def under_case(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
