@@ -366,6 +366,11 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert sets_up_case(asked("So born in 1960 or later?", "BIRTH_YEAR"))
     assert not sets_up_case(asked("And what about Roth IRAs?", "ROTH_IRA"))
     assert not sets_up_case(asked("But can you deduct it?", "DEDUCT"))
+    # "Have" + what the reader has names a case; "Have you ...?" and "Have the ...?" ask
+    assert sets_up_case(asked("Have two old 401(k)s?", "EMPLOYER_PLAN"))
+    assert sets_up_case(asked("Have a 401(k) at work?", "EMPLOYER_PLAN"))
+    assert not sets_up_case(asked("Have you left your job?", "SEPARATION"))
+    assert not sets_up_case(asked("Have the rules changed?", "RMD"))
 
 
 def test_the_sentence_after_a_case_states_what_holds_in_it(db):
