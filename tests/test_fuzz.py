@@ -56,3 +56,9 @@ def test_pathological_inputs_finish(checker, text):
     for suffix in (".txt", ".md"):
         document = read_bytes(text.encode(), f"big{suffix}")
         checker.check(document)
+
+
+@pytest.mark.parametrize("text", ["> ", ">", "> \n> \n", "Title\n\n> \n\nText."])
+def test_an_empty_quote_block_is_checked(checker, text):
+    # hypothesis found "> " (an empty quote block, no place in the source) raising IndexError
+    _check_report(checker, read_bytes(text.encode(), "page.txt"))
