@@ -59,7 +59,8 @@ def test_pathological_inputs_finish(checker, text):
 
 
 @pytest.mark.parametrize("text", [
-    "> ", ">\n> \n>", "Quote from Dave:\n> ", "> \n401(k) losses are deductible."])
+    "> ", ">", ">\n> \n>", "> \n> \n", "Quote from Dave:\n> ", "Title\n\n> \n\nText.",
+    "> \n401(k) losses are deductible."])
 def test_bare_quote_markers_are_read_as_nothing(checker, text):
     """A line of quote markers with no words after them (found by the fuzz test: plain text
     "> " made a quote block without text, and checking it raised IndexError)."""

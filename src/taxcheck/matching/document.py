@@ -1019,6 +1019,8 @@ class _Walk:
         """Where the step being read ends, when the paragraphs after this block may be its
         own text: after a numbered item of the open procedure and its paragraphs, until a
         heading, another list item or a blank line."""
+        if not block.segments:
+            return  # an empty block ("> " alone on a line) has no place in the source
         end = block.to_source(len(block.text))
         if block.kind == "list_item":
             self.step_body = end if (self.procedure is not None and not self.other_list

@@ -198,7 +198,8 @@ def _explained_clause(walk: Surroundings, at: Clause, res: Resolution
                       ) -> tuple[list[Match], Resolution]:
     """", because ...", ", but only after ..."
     (:func:`.retries.nearby_clauses.with_explained_clause`)."""
-    return with_explained_clause(at.cand, res, at.cands, at.stated, at.match)
+    return with_explained_clause(at.cand, res, at.cands, at.stated, at.match,
+                                 walk.context.grouped)
 
 
 def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:

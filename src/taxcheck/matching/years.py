@@ -43,9 +43,13 @@ _MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
 """A year that dates what is measured ("your 2025 wages", "box 3 of your 2025 W-2"), not the
 tax year the clause speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
 _MEASURED_BEFORE = re.compile(r"\b(?:wages|salary|paycheck|compensation|earnings|pay)\b"
-                              r"[^.;:$]{0,40}$", re.IGNORECASE)
+                              r"[^.;:$]{0,40}$"
+                              r"|\b(?:wages|salary|paycheck|compensation|earnings)\b"
+                              r"[^.;:$]{0,40}\$[\d,.]+\s*[kK]?\s*(?:in\s+|during\s+)?$",
+                              re.IGNORECASE)
 """What stands before a relative year that dates the pay it follows ("wages from us last
-year topped $150,000"): the year of the wages, not of the rule the clause speaks of."""
+year topped $150,000", or after the amount: "your wages from that employer topped $150,000
+last year"): the year of the wages, not of the rule the clause speaks of."""
 _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
                         r"\b(?:in|during)\s+$"
                         r"|\b(?:wages|salary|paycheck|compensation|earnings|pay)\b[^.;:$]{0,40}"

@@ -14,11 +14,12 @@ from spacy.tokens import Doc, Token
 
 # The English lookup table maps a few frequent words to rare readings ("first" -> "1",
 # "matter" -> "matt", "cola" -> "colon", "ceiling" -> "ceil", "lower" -> "low": the verb
-# "lower" is the word tax pages use).
+# "lower" is the word tax pages use; "putting" -> "putt", so "putting money into an IRA" missed
+# every "put in" phrase).
 _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira": "ira",
               "iras": "ira", "as": "as", "us": "us", "is": "be", "was": "be", "'s": "'s",
               "first": "first", "matter": "matter", "cola": "cola", "ceiling": "ceiling",
-              "lower": "lower"}
+              "lower": "lower", "putting": "put"}
 
 
 _S_PRONOUNS = ("it", "that", "this", "there", "here", "what", "who", "he", "she", "which")

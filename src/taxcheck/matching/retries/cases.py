@@ -58,6 +58,13 @@ a case ("Want to save more?", "Need help choosing?", "Looking for the 2026 limit
 a case may open with a bare verb too ("Make over $150,000?", "Earn too much for a Roth?")."""
 
 
+_HAVING = frozenset({"a", "an", "two", "three", "four", "five", "several", "multiple", "some",
+                     "more", "old", "kids", "children", "losses", "savings", "money", "both"})
+"""Second words after "Have" that make the question name what the reader has ("Have two old
+401(k)s?", "Have a 401(k) at work?"), a case, unlike "Have you ...?" or "Have the rules
+changed?"."""
+
+
 _LINKS = frozenset({"and", "but", "or", "so"})
 """Words that link a question to what came before without asking anything themselves."""
 
@@ -80,14 +87,19 @@ def sets_up_case(cand: Candidate) -> bool:
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
     if first == "had" and len(words) > 1 and words[1].lower() == "to":
         return True
+    if first in ("have", "has") and len(words) > 1 and words[1].lower() in _HAVING:
+        return True
     if first in _TEASING:
         return False  # "Want to save more?", "Need a hand?" invite the reader in
     return bool(first) and first not in _ASKING
 
 
-_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b", re.IGNORECASE)
+_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b"
+                          r"(?!\s+(?:biggie|worries|problem|problems|sweat|harm|big\s+deal)\b)",
+                          re.IGNORECASE)
 """A reply that turns the case down ("Quit at 53? Sorry, you had to leave at 55 or later."):
-it states the rule in its own words, not what holds in the case."""
+it states the rule in its own words, not what holds in the case. Reassurance turns nothing
+down ("Stop paying your 401(k) loan? No biggie, the balance just gets forgiven.")."""
 
 
 def under_case(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
