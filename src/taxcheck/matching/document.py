@@ -241,7 +241,7 @@ class _Walk:
         self.tax_year = tax_year
         self.reference = document.meta.date or dt.date(tax_year, 1, 1)
         self.context = DiscourseContext(db)
-        self.findings: dict[tuple[str, int], Finding] = {}
+        self.findings: dict[tuple[str, int, int | None], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
         self._under: _Section | None = None
         """What a block that is no heading inherits from the headings now open (the same
@@ -458,7 +458,8 @@ class _Walk:
                                   True, numbered_step=True)
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            self.findings.setdefault((finding.claim_id, block.to_source(cand.start)), finding)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
+                                     finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], announced: bool) -> None:
@@ -561,7 +562,7 @@ class _Walk:
         step = Step(stage="context", detail="the claim its section's first sentence spells out",
                     labels=tuple(sorted(m.concepts - pending.cand.labels)), source="section")
         finding = build_finding(self.document, pending.index, block, pending.cand, m, [step])
-        key = (finding.claim_id, block.to_source(pending.cand.sentence_start))
+        key = (finding.claim_id, block.to_source(pending.cand.sentence_start), None)
         self.findings.setdefault(key, finding)
 
     def _headline(self, index: int) -> bool:
@@ -791,7 +792,13 @@ class _Walk:
             if myth and m.verdict == "accurate":
                 continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            key = (finding.claim_id, block.to_source(cand.sentence_start))
+            # one finding per claim and sentence, but a rule stated wrong in two clauses of
+            # one sentence ("is figured on the day you withdraw, so a dip shrinks it") is two
+            # mistakes, each with its place
+            later = (cand.start > cand.sentence_start and finding.verdict != "accurate"
+                     and not m.claim.figure)
+            key = (finding.claim_id, block.to_source(cand.sentence_start),
+                   block.to_source(cand.start) if later else None)
             known = self.findings.get(key)
             if known is None or (m.claim.figure and known.verdict == "accurate"
                                  and finding.verdict != "accurate"):
@@ -846,7 +853,8 @@ class _Walk:
                 continue
             finding = build_finding(self.document, reply.index, after, at, replace(m, fix=None),
                                     [*res.steps, step])
-            self.findings.setdefault((finding.claim_id, after.to_source(reply.start)), finding)
+            self.findings.setdefault((finding.claim_id, after.to_source(reply.start), None),
+                                     finding)
 
     def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section, years: ClauseYears) -> MatchFn:
@@ -1019,8 +1027,8 @@ class _Walk:
                 continue
             finding = build_finding(self.document, index, block, reply, replace(m, fix=None),
                                     [step])
-            self.findings.setdefault((finding.claim_id, block.to_source(reply.sentence_start)),
-                                     finding)
+            key = (finding.claim_id, block.to_source(reply.sentence_start), None)
+            self.findings.setdefault(key, finding)
 
     def _under_stating_heading(self, index: int, block: Block) -> bool:
         """The block is the paragraph right under the heading that stated the open
@@ -1125,7 +1133,8 @@ class _Walk:
             matches, stepped = ahead_of_rule(cand, res, procedure, self.db.expand(res.labels))
             for m in matches:
                 finding = build_finding(self.document, index, block, cand, m, stepped.steps)
-                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start)),
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
+                                          None),
                                          finding)
         self.ahead_of_rule = []
 
