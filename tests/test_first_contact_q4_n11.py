@@ -20,11 +20,8 @@ NOT_HANDLED = frozenset({
     "eq-forum-quiet", "eq-every-year-wrong", "eq-again-next-year-wrong", "cl-savers-wrong",
     "cl-ira-quiet", "cl-ira-wrong", "cl-deferral-quiet", "cl-deferral-wrong", "cl-hoh-wrong",
     "cl-catchup-quiet", "cl-catchup-wrong", "sa-no-year-would-quiet",
-    "ac-amend-this-year-wrong", "rp-letter-want-quiet", "rp-forum-plan-quiet",
-    "rp-letter-would-like-quiet", "rl-related-list-quiet", "rl-statement-wash-wrong",
-    "lm-advice-quiet", "lm-heading-wrong", "lf-reply-quiet", "lf-first-home-wrong",
-    "lf-label-wrong", "rh-remember-quiet", "rh-some-recall-quiet", "cp-qa-quiet",
-    "cp-label-wrong", "r4-forum-quiet", "r4-qa-wrong",
+    "ac-amend-this-year-wrong", "lm-heading-wrong", "lf-first-home-wrong", "lf-label-wrong",
+    "cp-qa-quiet", "cp-label-wrong", "r4-forum-quiet", "r4-qa-wrong",
 })
 """Wrong cases still missed and correct cases still flagged."""
 

@@ -684,9 +684,11 @@ def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
     return spans
 
 
-_AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60})?$")
+_AFTER_QUESTION = re.compile(
+    r"\?[\s\"'\u201d\u2019)\u00b7\u2022|]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60})?$")
 """What may follow a question mark at the end of a question: quotes, a closing bracket, a
-dash and a signature ("...? \u2014 Worried in Ohio")."""
+dash and a signature ("...? \u2014 Worried in Ohio"), the separator before the next title
+of a line of related links ("More from Money Mail: Is my 401(k) loan taxable? \u00b7")."""
 
 
 _OPEN_QUOTES = ("\"", "\u201c")
