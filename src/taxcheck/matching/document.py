@@ -55,6 +55,7 @@ from taxcheck.matching.retries.headings import (
     worded,
 )
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
 from taxcheck.matching.retries.premises import Told, told, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
@@ -372,7 +373,7 @@ class _Walk:
             if before is not None and self.asked is not None and self.asked.conditional:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
-            res = self._resolve(block, cand, section)
+            res = with_reason_cohort(self._resolve(block, cand, section), cands, self.context)
             if not res.labels and not wh_reply(cand, self.asked, self.context.sentence):
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
@@ -792,8 +793,8 @@ class _Walk:
             if myth and m.verdict == "accurate":
                 continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            # one finding per claim and sentence, but a rule stated wrong in two clauses of
-            # one sentence ("is figured on the day you withdraw, so a dip shrinks it") is two
+            # one finding per claim and sentence, but a rule stated wrong again by a later
+            # clause ("is figured on the day you withdraw, so a dip shrinks it") is two
             # mistakes, each with its place
             later = (cand.start > cand.sentence_start and finding.verdict != "accurate"
                      and not m.claim.figure)
