@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from taxcheck.claimdb import ClaimDatabase
@@ -48,15 +49,27 @@ def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
 
 
 def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
-                  years: ClauseYears, ambient: frozenset[str] = frozenset()
+                  years: ClauseYears, ambient: frozenset[str] = frozenset(),
+                  accounts: frozenset[str] = frozenset(),
+                  broader: Callable[[frozenset[str]], frozenset[str]] = lambda x: x
                   ) -> frozenset[str] | None:
     """None when ``cand`` does not meet ``cond``; else the concepts it leaves implied.
 
     ``labels`` are the concepts resolved for the clause; ``years`` the tax years it speaks
     of. ``ambient`` holds the concepts of the title and of the section so far; a
     condition's ``implied`` concepts may come from there when the clause does not name them.
+    An account (of ``accounts``, the account context group) is not left implied when the
+    background also names an account the condition rules out: "First home: up to $10,000,
+    a lifetime number" under the lead-in "IRA only:" on a page about 401(k)s and IRAs is
+    not about the 401(k). A kind of the account left implied (``broader`` gives what a set
+    of concepts is a kind of) rules out nothing: a 457(b) named before a clause about the
+    401(k).
     """
     borrowed = frozenset(c for c in cond.implied if c not in labels and c in ambient)
+    if borrowed & accounts and any(
+            not broader(frozenset({other})) & borrowed
+            for other in ambient.intersection(cond.none) & accounts):
+        return None
     have = labels | borrowed
     if not have.issuperset(cond.all):
         return None
@@ -74,6 +87,10 @@ def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
     return frozenset(needed)
 
 
+ACCOUNT_CONTEXT = "account"
+"""The context group of accounts (a 401(k), an IRA, a taxable account)."""
+
+
 def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[Citation, ...]:
     """The claim's citations, then the figure table's sources it does not already cite."""
     urls = {c.url for c in first}
@@ -83,8 +100,10 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
 def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                     years: ClauseYears, ambient: frozenset[str], example: str = ""
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
+    accounts = frozenset(db.context_groups[0].get(ACCOUNT_CONTEXT, ()))
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
-            if (implied := condition_met(cond, labels, cand, years, ambient)) is not None
+            if (implied := condition_met(cond, labels, cand, years, ambient, accounts,
+                                         db.expand)) is not None
             and _worked_example_fits(db, cond, example or cand.sentence)]
 
 
