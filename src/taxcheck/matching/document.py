@@ -94,6 +94,7 @@ from taxcheck.matching.retries.worked_examples import (
     Stated,
     scenario,
 )
+from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
 from taxcheck.matching.years import (
     TURN,
     ClauseYears,
@@ -102,6 +103,7 @@ from taxcheck.matching.years import (
     lead_in_year,
     sentence_year,
 )
+from taxcheck.nlp.quantities import find_quantities
 from taxcheck.tense import (
     ends_in_past_frame,
     sets_past_frame,
@@ -226,6 +228,16 @@ def _fills_each(cand: Candidate) -> bool:
 STEP_BODY_LABELS = frozenset({"LOSS", "DEDUCT"})
 """What a statement in a step's own text names to spell the step out ("If the total comes
 in under your unrecovered basis, the gap is your loss.")."""
+
+
+EXAMPLE_BLOCKS = 4
+"""How many statement blocks before a clause a worked example's parts are read from."""
+EXAMPLE_KINDS = frozenset({"paragraph", "list_item"})
+"""The blocks a worked example is written in."""
+
+
+def _usd_in(text: str) -> list:
+    return [q for q in find_quantities(text) if q.kind == "usd"]
 
 
 PREMISES = frozenset({"CLOSE_ALL"})
@@ -747,7 +759,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        match = self._matcher(block, cand, cands, section, years)
+        match = self._matcher(index, block, cand, cands, section, years)
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
@@ -857,13 +869,13 @@ class _Walk:
             self.findings.setdefault((finding.claim_id, after.to_source(reply.start), None),
                                      finding)
 
-    def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
+    def _matcher(self, index: int, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section, years: ClauseYears) -> MatchFn:
         """The clause's matches for a set of concepts (and, optionally, the clause read
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str]] = []
+        lazy: list[tuple[frozenset[str], str, ExampleParts | None]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -871,11 +883,35 @@ class _Walk:
                 return []
             if not lazy:
                 lazy.append((self._ambient(block, cand, cands, section),
-                             worked_example_text(block.text, cand)))
-            ambient, example = lazy[0]
-            return match_claims(self.db, clause, expanded, years, ambient, example)
+                             worked_example_text(block.text, cand),
+                             self._example_parts(index, block, cand)))
+            ambient, example, parts = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example, parts)
 
         return match
+
+    def _example_parts(self, index: int, block: Block, cand: Candidate
+                       ) -> ExampleParts | None:
+        """The amounts a worked example stated before the clause's last amount (in its
+        block up to there, and in up to :data:`EXAMPLE_BLOCKS` statement blocks before it in
+        the section), and those of them the page found to be an earlier year's value of a
+        limit; None when the clause states no amount."""
+        usd = [q for q in cand.quantities if q.kind == "usd"]
+        if not usd or block.kind == "table_cell":
+            return None  # (a table's cells hold limits, not a worked example's parts)
+        blocks = [index]
+        while (len(blocks) <= EXAMPLE_BLOCKS and blocks[-1] > 0
+               and self.document.blocks[blocks[-1] - 1].kind in EXAMPLE_KINDS):
+            blocks.append(blocks[-1] - 1)
+        texts = [self.document.blocks[i].text for i in reversed(blocks[1:])]
+        texts.append(block.text[:usd[-1].start])
+        amounts = tuple(a for text in texts for a in summed_amounts(text))
+        old = tuple((float(stated[0].value), float(right[0].value))
+                    for f in self.findings.values()
+                    if f.block in blocks and f.verdict == "outdated" and f.fix is not None
+                    and (stated := _usd_in(f.fix.original)) and (right := _usd_in(
+                        f.fix.replacement)))
+        return ExampleParts(amounts, old)
 
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
