@@ -62,14 +62,14 @@ def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
     An account (of ``accounts``, the account context group) is not left implied when the
     background also names an account the condition rules out: "First home: up to $10,000,
     a lifetime number" under the lead-in "IRA only:" on a page about 401(k)s and IRAs is
-    not about the 401(k). A kind of the account left implied (``broader`` gives what a set
-    of concepts is a kind of) rules out nothing: a 457(b) named before a clause about the
-    401(k).
+    not about the 401(k). A kind of the account left implied, or what it is a kind of
+    (``broader`` gives what a set of concepts is a kind of), rules out nothing: a 457(b) named
+    before a clause about the 401(k), the IRA that a Roth IRA named before is.
     """
     borrowed = frozenset(c for c in cond.implied if c not in labels and c in ambient)
-    if borrowed & accounts and any(
-            not broader(frozenset({other})) & borrowed
-            for other in ambient.intersection(cond.none) & accounts):
+    lent = borrowed & accounts
+    if lent and any(not broader(frozenset({other})) & lent and other not in broader(lent)
+                    for other in ambient.intersection(cond.none) & accounts):
         return None
     have = labels | borrowed
     if not have.issuperset(cond.all):

@@ -807,9 +807,11 @@ class _Walk:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             # one finding per claim and sentence, but a rule stated wrong again by a later
             # clause ("is figured on the day you withdraw, so a dip shrinks it") is two
-            # mistakes, each with its place
+            # mistakes, each with its place (not a step of the abolished procedure the
+            # sentence itself states: "..., so you would write off $2,200")
             later = (cand.start > cand.sentence_start and finding.verdict != "accurate"
-                     and not m.claim.figure)
+                     and not m.claim.figure
+                     and not any(s.source == "procedure" for s in finding.trail))
             key = (finding.claim_id, block.to_source(cand.sentence_start),
                    block.to_source(cand.start) if later else None)
             known = self.findings.get(key)
