@@ -77,6 +77,24 @@ def test_condition_takes_implied_concepts_only_from_the_section():
                          ambient=frozenset({"WASH_SALE"})) == frozenset({"WASH_SALE"})
 
 
+def test_an_account_is_not_left_implied_when_the_section_also_names_one_ruled_out():
+    # "First home: up to $10,000, a lifetime number" under "IRA only:" on a 401(k) page
+    cond = Condition(all=("FIRST_HOME", "EMPLOYER_PLAN"), implied=("EMPLOYER_PLAN",),
+                     none=("IRA",))
+    accounts = frozenset({"EMPLOYER_PLAN", "IRA", "GOV_457"})
+    labels = frozenset({"FIRST_HOME"})
+    assert condition_met(cond, labels, clause("x"), YEARS, ambient=frozenset(
+        {"EMPLOYER_PLAN"}), accounts=accounts) == frozenset({"EMPLOYER_PLAN"})
+    assert condition_met(cond, labels, clause("x"), YEARS, ambient=frozenset(
+        {"EMPLOYER_PLAN", "IRA"}), accounts=accounts) is None
+    # a kind of the account left implied (a 457(b) is a workplace plan) rules out nothing
+    narrower = Condition(all=("FIRST_HOME", "EMPLOYER_PLAN"), implied=("EMPLOYER_PLAN",),
+                         none=("GOV_457",))
+    assert condition_met(narrower, labels, clause("x"), YEARS, ambient=frozenset(
+        {"EMPLOYER_PLAN", "GOV_457"}), accounts=accounts,
+        broader=lambda x: x | {"EMPLOYER_PLAN"}) == frozenset({"EMPLOYER_PLAN"})
+
+
 def test_a_clause_about_the_past_states_no_rule_for_today():
     cond = Condition(all=("LOSS",))
     assert condition_met(cond, frozenset({"LOSS"}), clause("x", historical=True), YEARS) is None

@@ -56,6 +56,7 @@ from taxcheck.matching.retries.headings import (
     worded,
 )
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
 from taxcheck.matching.retries.premises import Told, told, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
@@ -94,6 +95,7 @@ from taxcheck.matching.retries.worked_examples import (
     Stated,
     scenario,
 )
+from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
 from taxcheck.matching.years import (
     TURN,
     ClauseYears,
@@ -102,6 +104,7 @@ from taxcheck.matching.years import (
     lead_in_year,
     sentence_year,
 )
+from taxcheck.nlp.quantities import find_quantities
 from taxcheck.tense import (
     ends_in_past_frame,
     framed_in_past,
@@ -233,6 +236,16 @@ STEP_BODY_LABELS = frozenset({"LOSS", "DEDUCT"})
 in under your unrecovered basis, the gap is your loss.")."""
 
 
+EXAMPLE_BLOCKS = 4
+"""How many statement blocks before a clause a worked example's parts are read from."""
+EXAMPLE_KINDS = frozenset({"paragraph", "list_item"})
+"""The blocks a worked example is written in."""
+
+
+def _usd_in(text: str) -> list:
+    return [q for q in find_quantities(text) if q.kind == "usd"]
+
+
 PREMISES = frozenset({"CLOSE_ALL"})
 """What every step of an abolished procedure takes for granted (the IRA-loss rule's closing
 every IRA of a kind), with the procedure's account and loss."""
@@ -247,7 +260,7 @@ class _Walk:
         self.tax_year = tax_year
         self.reference = document.meta.date or dt.date(tax_year, 1, 1)
         self.context = DiscourseContext(db)
-        self.findings: dict[tuple[str, int], Finding] = {}
+        self.findings: dict[tuple[str, int, int | None], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
         self._under: _Section | None = None
         """What a block that is no heading inherits from the headings now open (the same
@@ -387,7 +400,7 @@ class _Walk:
             if before is not None and self.asked is not None and self.asked.conditional:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
-            res = self._resolve(block, cand, section)
+            res = with_reason_cohort(self._resolve(block, cand, section), cands, self.context)
             if not res.labels and not wh_reply(cand, self.asked, self.context.sentence) \
                     and not self._bare_figure(cand):
                 continue  # a follow-on sentence with no statement right before it
@@ -490,7 +503,8 @@ class _Walk:
                                   True, numbered_step=True)
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            self.findings.setdefault((finding.claim_id, block.to_source(cand.start)), finding)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
+                                     finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], announced: bool) -> None:
@@ -594,7 +608,7 @@ class _Walk:
         step = Step(stage="context", detail="the claim its section's first sentence spells out",
                     labels=tuple(sorted(m.concepts - pending.cand.labels)), source="section")
         finding = build_finding(self.document, pending.index, block, pending.cand, m, [step])
-        key = (finding.claim_id, block.to_source(pending.cand.sentence_start))
+        key = (finding.claim_id, block.to_source(pending.cand.sentence_start), None)
         self.findings.setdefault(key, finding)
 
     def _headline(self, index: int) -> bool:
@@ -797,7 +811,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        match = self._matcher(block, cand, cands, section, years)
+        match = self._matcher(index, block, cand, cands, section, years)
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
@@ -843,7 +857,15 @@ class _Walk:
             if myth and m.verdict == "accurate":
                 continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            key = (finding.claim_id, block.to_source(cand.sentence_start))
+            # one finding per claim and sentence, but a rule stated wrong again by a later
+            # clause ("is figured on the day you withdraw, so a dip shrinks it") is two
+            # mistakes, each with its place (not a step of the abolished procedure the
+            # sentence itself states: "..., so you would write off $2,200")
+            later = (cand.start > cand.sentence_start and finding.verdict != "accurate"
+                     and not m.claim.figure
+                     and not any(s.source == "procedure" for s in finding.trail))
+            key = (finding.claim_id, block.to_source(cand.sentence_start),
+                   block.to_source(cand.start) if later else None)
             known = self.findings.get(key)
             if known is None or (m.claim.figure and known.verdict == "accurate"
                                  and finding.verdict != "accurate"):
@@ -919,15 +941,16 @@ class _Walk:
                 continue
             finding = build_finding(self.document, reply.index, after, at, replace(m, fix=None),
                                     [*res.steps, step])
-            self.findings.setdefault((finding.claim_id, after.to_source(reply.start)), finding)
+            self.findings.setdefault((finding.claim_id, after.to_source(reply.start), None),
+                                     finding)
 
-    def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
+    def _matcher(self, index: int, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section, years: ClauseYears) -> MatchFn:
         """The clause's matches for a set of concepts (and, optionally, the clause read
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str]] = []
+        lazy: list[tuple[frozenset[str], str, ExampleParts | None]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -935,11 +958,35 @@ class _Walk:
                 return []
             if not lazy:
                 lazy.append((self._ambient(block, cand, cands, section),
-                             worked_example_text(block.text, cand)))
-            ambient, example = lazy[0]
-            return match_claims(self.db, clause, expanded, years, ambient, example)
+                             worked_example_text(block.text, cand),
+                             self._example_parts(index, block, cand)))
+            ambient, example, parts = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example, parts)
 
         return match
+
+    def _example_parts(self, index: int, block: Block, cand: Candidate
+                       ) -> ExampleParts | None:
+        """The amounts a worked example stated before the clause's last amount (in its
+        block up to there, and in up to :data:`EXAMPLE_BLOCKS` statement blocks before it in
+        the section), and those of them the page found to be an earlier year's value of a
+        limit; None when the clause states no amount."""
+        usd = [q for q in cand.quantities if q.kind == "usd"]
+        if not usd or block.kind == "table_cell":
+            return None  # (a table's cells hold limits, not a worked example's parts)
+        blocks = [index]
+        while (len(blocks) <= EXAMPLE_BLOCKS and blocks[-1] > 0
+               and self.document.blocks[blocks[-1] - 1].kind in EXAMPLE_KINDS):
+            blocks.append(blocks[-1] - 1)
+        texts = [self.document.blocks[i].text for i in reversed(blocks[1:])]
+        texts.append(block.text[:usd[-1].start])
+        amounts = tuple(a for text in texts for a in summed_amounts(text))
+        old = tuple((float(stated[0].value), float(right[0].value))
+                    for f in self.findings.values()
+                    if f.block in blocks and f.verdict == "outdated" and f.fix is not None
+                    and (stated := _usd_in(f.fix.original)) and (right := _usd_in(
+                        f.fix.replacement)))
+        return ExampleParts(amounts, old)
 
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
@@ -1094,8 +1141,8 @@ class _Walk:
                 continue
             finding = build_finding(self.document, index, block, reply, replace(m, fix=None),
                                     [step])
-            self.findings.setdefault((finding.claim_id, block.to_source(reply.sentence_start)),
-                                     finding)
+            key = (finding.claim_id, block.to_source(reply.sentence_start), None)
+            self.findings.setdefault(key, finding)
 
     def _under_stating_heading(self, index: int, block: Block) -> bool:
         """The block is the paragraph right under the heading that stated the open
@@ -1201,7 +1248,8 @@ class _Walk:
             matches, stepped = ahead_of_rule(cand, res, procedure, self.db.expand(res.labels))
             for m in matches:
                 finding = build_finding(self.document, index, block, cand, m, stepped.steps)
-                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start)),
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
+                                          None),
                                          finding)
         self.ahead_of_rule = []
 

@@ -75,6 +75,12 @@ _COMPARED_YEAR = re.compile(r"\b(?:same|identical|unchanged|flat|just|exactly|hi
                             re.IGNORECASE)
 """A year a comparison names ("the same figure as in 2025", "$500 more than for 2025"): the
 year compared with, not the year of the clause's amounts."""
+_COMPARED_RELATIVE = re.compile(r"\b(?:from|over|than|as|versus|vs\.?|compared\s+(?:with|to))"
+                                r"\s+$", re.IGNORECASE)
+"""What stands before a relative year that a change or a comparison reaches back to ("$80,500,
+up $1,500 from last year", "a $1,000 bump over last year", "the same as last year"): the
+year compared with, not the year of the clause's amounts (a possessive, "from last year's
+$79,000", dates only its own amount)."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                          and _COHORT_YEAR.match(cand.text[q.end - cand.start:]))]
     bound: dict[int, int] = {}
     relatives = _free_relatives(cand, reference, bound)
-    relative = [relative_year(q, reference) for q in relatives]
+    relative = [relative_year(q, reference) for q in relatives
+                if not _compared(cand, q)]
     tied: set[int] = set()
     for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
         for year in explicit:
@@ -154,6 +161,13 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
                        bool(free or relative), present, written,
                        bound[dollars[-1]] if dollars else None)
+
+
+def _compared(cand: Candidate, year: Quantity) -> bool:
+    """A relative year named only as the other side of a change or comparison."""
+    after = cand.text[year.end - cand.start:]
+    return (bool(year.value) and not after.startswith(("'", "\u2019"))
+            and bool(_COMPARED_RELATIVE.search(cand.text[:year.start - cand.start])))
 
 
 _AMOUNT_THEN_RELATIVE = re.compile(r"^\s*(?:(?:in|for)\s+)?$", re.IGNORECASE)

@@ -17,7 +17,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolution
-from taxcheck.matching.retries.borrowing import MatchFn, matched_with, same_sentence
+from taxcheck.matching.retries.borrowing import MatchFn, borrowed, matched_with, same_sentence
 
 ELLIPSIS_GROUPS = ("topic", "person", "state")
 """Groups a statement that matches no claim on its own takes from the sentence just before
@@ -110,6 +110,25 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
     if not matches:
         return [], res
     return matches, replace(res, labels=wider, referred=res.referred | (wider - res.labels))
+
+
+COHORT_GROUP = "cohort"
+
+
+def with_reason_cohort(res: Resolution, cands: Sequence[Candidate],
+                       context: DiscourseContext) -> Resolution:
+    """A birth cohort that the reason right after the clause names is the clause's own:
+    "Your father would have begun his own RMDs at 70\u00bd, since he was born well before the
+    SECURE Act changes" speaks of people born before July 1949, for whom 70\u00bd was the
+    age (a cohort is otherwise taken only from earlier in the sentence)."""
+    cohort = context.groups.get(COHORT_GROUP, set())
+    if not cohort or res.labels & cohort:
+        return res
+    later = [c for c in same_sentence(cands, res.cand) if c.start > res.cand.start]
+    if not later or not _REASON.match(later[0].text):
+        return res
+    extra = set(later[0].labels & cohort)
+    return borrowed(res, extra, "the reason after it", "explained-clause") if extra else res
 
 
 def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
