@@ -1151,14 +1151,16 @@ class _Walk:
         level = max(self.headings, default=0)
         line = self.document.line_col(block.to_source(cand.start))[0]
         for m in matches:
-            procedure = procedure_of(m, cand, level, line)
+            procedure = procedure_of(m, cand, level, line,
+                                     frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
-                    procedure = replace(procedure, vocabulary=procedure.vocabulary
-                                        | self.procedure.vocabulary)
+                    vocabulary = procedure.vocabulary | self.procedure.vocabulary
+                    procedure = replace(procedure, vocabulary=vocabulary, aside=(
+                        procedure.aside | self.procedure.aside) - vocabulary)
                 self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):

@@ -1,0 +1,53 @@
+"""What a procedure, a worked example or a run-in lead carries into the sentences after it
+(tests/data/procedure_carry.yaml, run by :mod:`procedure_carry` through the real Checker):
+a step or a lead's body that carries a wrong rule is flagged on its own line with a claim of
+that rule's fact and the expected verdict; a sentence after an abolished rule's procedure
+that speaks of something else (a loan, a rollover, a conversion, a 401(k)'s beneficiary
+forms, a story line of a worked example), and a correct lead, stay quiet. The passages not
+handled yet are listed, so that a change that handles one (or breaks another) shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from procedure_carry import DATA, outcomes, passages
+
+PASSAGES = passages(DATA)
+
+NOT_HANDLED = frozenset({
+    # a lead whose body completes it in words no concept covers ("lets the loss count",
+    # "the wash-sale rule never touches your sale", "they offset gains from your brokerage
+    # account" read as the taxable account's losses)
+    "lc-html-losers-too", "lc-html-buy-back-ira", "lc-html-roth-losses",
+    # "Have your IRA buy the same fund the same day" as the wash-sale workaround
+    "sc-txt-wash-steps",
+    # the pronoun of a loan or rollover sentence takes the loss of the abolished rule's
+    # sentence two back ("... or it counts as a distribution" read as a rolled-over loss)
+    "as-html-checklist-other-account", "as-txt-you-need-another",
+})
+"""Passages still not handled: wrong ones missed, quiet ones flagged."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_what_a_procedure_or_lead_carries(results, passage):
+    outcome = results[passage["id"]]
+    expected = passage["id"] not in NOT_HANDLED
+    if passage["expect"] == "flag":
+        assert outcome.ok is expected, (
+            f"said {outcome.said or 'nothing'}; expected {passage['facts']} "
+            f"{passage['verdicts']} on the line with {passage['line']!r}")
+    else:
+        assert outcome.ok is expected, (
+            f"the line with {passage['line']!r} should stay quiet; said {outcome.said}")
+
+
+def test_the_set_is_balanced_and_large_enough():
+    assert len(PASSAGES) >= 40
+    wrong = [p for p in PASSAGES if p["expect"] == "flag"]
+    assert 0.4 <= len(wrong) / len(PASSAGES) <= 0.6
+    assert {p["suffix"] for p in PASSAGES} == {"txt", "md", "html"}
