@@ -15,10 +15,10 @@ from procedure_carry import DATA, outcomes, passages
 PASSAGES = passages(DATA)
 
 NOT_HANDLED = frozenset({
-    # a lead whose body completes it in words no concept covers ("lets the loss count",
+    # a lead whose body completes it in words no concept covers
     # "the wash-sale rule never touches your sale", "they offset gains from your brokerage
     # account" read as the taxable account's losses)
-    "lc-html-losers-too", "lc-html-buy-back-ira", "lc-html-roth-losses",
+    "lc-html-buy-back-ira", "lc-html-roth-losses",
     # "Have your IRA buy the same fund the same day" as the wash-sale workaround
     "sc-txt-wash-steps",
     # the pronoun of a loan or rollover sentence takes the loss of the abolished rule's
