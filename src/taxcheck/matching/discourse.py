@@ -389,6 +389,11 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # thing is named in its own sentence, so it does not fetch an account from further
         # back than the sentence before (nor from the heading)
         del source[ACCOUNT_GROUP]
+    if LOSS_GROUP in source and about_other_thing(cand, context):
+        # "Roll your old 401(k) into an IRA." (a tip after a paragraph on an IRA loss); "You
+        # need to repay the loan or roll over the offset amount, or it counts as a
+        # distribution": the clause is about a thing it names itself, not a loss before it
+        del source[LOSS_GROUP]
     here = context.named_here(cand)
     if here is not None:
         # "Don't buy the ETF back in your Roth IRA after selling it at a loss; that wipes out
@@ -415,6 +420,21 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         source = {g: labels for g, labels in source.items() if g not in HOLDER_GROUPS
                   or context.current.get(g, (frozenset(), -1))[1] == context.sentence}
     return context.resolve(cand, context.without_loan(source), only=groups)
+
+
+def about_other_thing(cand: Candidate, context: DiscourseContext) -> bool:
+    """Whether the clause is about a thing of its own, not a loss of earlier sentences: an
+    instruction that names its own account and points at nothing ("Roll your old 401(k)
+    into an IRA" as a list's tip after a paragraph on an IRA loss), or a clause whose
+    pronouns stand for something its own sentence names before them and that names a topic
+    of another rule ("You need to repay the loan ..., or it counts as a distribution")."""
+    own = cand.labels
+    if own & context.groups.get(LOSS_GROUP, set()):
+        return False
+    if not cand.anaphor:
+        return cand.imperative and bool(own & context.groups.get(ACCOUNT_GROUP, set()))
+    return (bool(own & context.groups.get(TOPIC_GROUP, set()))
+            and antecedent_in_sentence(cand, context.named_in_sentence()))
 
 
 _SUBJECT_PRONOUN = re.compile(
