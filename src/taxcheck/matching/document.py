@@ -55,7 +55,13 @@ from taxcheck.matching.retries.headings import (
     section_subjects,
     worded,
 )
-from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.lead_ins import (
+    LeadIn,
+    answered_by_body,
+    as_item_of,
+    lead_in_of,
+    run_in_lead,
+)
 from taxcheck.matching.retries.premises import Told, told, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
@@ -424,11 +430,31 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
+        self._lead_answered(index, block, cands, first)
         self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
             self.fact_box and label_line(block))
+
+    def _lead_answered(self, index: int, block: Block, cands: Sequence[Candidate],
+                       first: int) -> None:
+        """A run-in lead's wrong findings that its body answers give way to the body
+        (:func:`answered_by_body`). A first sentence right after a question ("How many
+        60-day rollovers can I do in a year?" then "One per IRA in any 12-month stretch.")
+        is its answer, not a label."""
+        if block.kind not in ("paragraph", "list_item") or not cands or not run_in_lead(
+                cands[0], cands) or (self.asked is not None
+                                     and first - self.asked.sentence <= 1):
+            return
+        at = block.to_source(cands[0].sentence_start)
+        mine = {k: f for k, f in self.findings.items() if f.block == index}
+        lead = [f for k, f in mine.items() if k[1] == at]
+        body = [f for k, f in mine.items() if k[1] != at]
+        fact_of = {f.claim_id: self.db.by_id[f.claim_id].fact for f in mine.values()
+                   if f.claim_id in self.db.by_id}
+        for f in answered_by_body(lead, body, fact_of):
+            del self.findings[(f.claim_id, at)]
 
     def _completing_lead(self, block: Block, cands: Sequence[Candidate]) -> Sequence[Candidate]:
         """An item that completes its list's lead-in ("You can take money out penalty-free if
