@@ -707,7 +707,8 @@ class _Walk:
         return resolve_clause(cand, self.context, heading=block.kind in HEADING_KINDS,
                               list_item=block.kind == "list_item",
                               section=section.lookahead or {}, section_groups=section.groups,
-                              heading_groups=section.heading_groups, repeats=repeats)
+                              heading_groups=section.heading_groups, repeats=repeats,
+                              led_in=block.kind == "list_item" and self.lead is not None)
 
     def _note_spoken(self, block: Block, res: Resolution, stated: set[int]) -> None:
         """Remember a statement sentence that matched no claim (:attr:`spoken`); its later
