@@ -15,10 +15,9 @@ from procedure_carry import DATA, outcomes, passages
 PASSAGES = passages(DATA)
 
 NOT_HANDLED = frozenset({
-    # a lead whose body completes it in words no concept covers ("the wash-sale rule never
-    # touches your sale" after "Buy it back in your IRA.", "they offset gains from your brokerage
-    # account" read as the taxable account's losses)
-    "lc-html-buy-back-ira", "lc-html-roth-losses",
+    # "They offset gains from your brokerage account" after "Use your Roth IRA's losses.":
+    # the brokerage account fills the account the pronoun would take from the lead
+    "lc-html-roth-losses",
     # "Have your IRA buy the same fund the same day" as the wash-sale workaround
     "sc-txt-wash-steps",
     # "Move your 401(k) to an IRA so you can write it off" after "My 401(k) dropped $20,000
