@@ -367,8 +367,8 @@ def follows_on(cand: Candidate, kind: FollowOn, labels: frozenset[str], source: 
         labels=tuple(sorted(labels)), source="previous-statement")], set())
 
 
-def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: Groups
-                   ) -> tuple[set[str], list[Step]]:
+def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: Groups,
+                   led_in: bool = False) -> tuple[set[str], list[Step]]:
     # "their catch-ups" points at people, not at the topic of the last sentence
     groups = None if set(cand.anaphors) - POSSESSIVES else [
         g for g in context.groups if g not in SECTION_ONLY_GROUPS]
@@ -389,6 +389,11 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         # thing is named in its own sentence, so it does not fetch an account from further
         # back than the sentence before (nor from the heading)
         del source[ACCOUNT_GROUP]
+    if LOSS_GROUP in source and about_other_thing(cand, context, led_in):
+        # "Roll your old 401(k) into an IRA." (a tip after a paragraph on an IRA loss); "You
+        # need to repay the loan or roll over the offset amount, or it counts as a
+        # distribution": the clause is about a thing it names itself, not a loss before it
+        del source[LOSS_GROUP]
     here = context.named_here(cand)
     if here is not None:
         # "Don't buy the ETF back in your Roth IRA after selling it at a loss; that wipes out
@@ -415,6 +420,25 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         source = {g: labels for g, labels in source.items() if g not in HOLDER_GROUPS
                   or context.current.get(g, (frozenset(), -1))[1] == context.sentence}
     return context.resolve(cand, context.without_loan(source), only=groups)
+
+
+def about_other_thing(cand: Candidate, context: DiscourseContext, led_in: bool = False) -> bool:
+    """Whether the clause is about a thing of its own, not a loss of earlier sentences: an
+    instruction that names its own account and points at nothing ("Roll your old 401(k)
+    into an IRA" as a list's tip after a paragraph on an IRA loss), or a clause whose
+    pronouns stand for something its own sentence names before them and that names a topic
+    of another rule ("You need to repay the loan ..., or it counts as a distribution"). An
+    item of a list whose lead-in ends in a colon (``led_in``: "Smart tax-loss harvesting
+    moves:" then "Repurchase the fund inside your Roth IRA right away; ...") completes
+    the lead-in, loss and all."""
+    own = cand.labels
+    if own & context.groups.get(LOSS_GROUP, set()):
+        return False
+    if not cand.anaphor:
+        return (cand.imperative and not led_in
+                and bool(own & context.groups.get(ACCOUNT_GROUP, set())))
+    return (bool(own & context.groups.get(TOPIC_GROUP, set()))
+            and antecedent_in_sentence(cand, context.named_in_sentence()))
 
 
 _SUBJECT_PRONOUN = re.compile(
@@ -541,7 +565,8 @@ def antecedent_in_sentence(cand: Candidate, named_before: bool) -> bool:
 def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
                    list_item: bool, section: Groups, section_groups: Groups,
                    heading_groups: Groups,
-                   repeats: tuple[frozenset[str], Candidate] | None = None) -> Resolution:
+                   repeats: tuple[frozenset[str], Candidate] | None = None,
+                   led_in: bool = False) -> Resolution:
     """The concepts of ``cand`` and those it inherits from the discourse.
 
     Args:
@@ -550,6 +575,7 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
         heading: the clause is a title or heading; it takes missing groups from ``section``
             (the paragraph it introduces) when it is an imperative or points back.
         list_item: the clause is a list item (an imperative item takes the list's context).
+        led_in: the list item is under a lead-in that ends in a colon.
         section_groups: the groups of the enclosing heading.
         heading_groups: the groups of every enclosing heading and the title, innermost last.
     """
@@ -562,7 +588,7 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
         labels, steps = context.resolve(cand, section) if (
             cand.imperative or cand.anaphor) else (set(cand.labels), [])
     elif cand.anaphor or (cand.imperative and list_item):
-        labels, steps = _pointing_back(cand, context, section_groups)
+        labels, steps = _pointing_back(cand, context, section_groups, led_in)
     else:
         labels, steps = set(cand.labels), []
     referred, more, placed = context.referred(cand, labels)

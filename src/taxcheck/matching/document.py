@@ -55,7 +55,13 @@ from taxcheck.matching.retries.headings import (
     section_subjects,
     worded,
 )
-from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.lead_ins import (
+    LeadIn,
+    answered_by_body,
+    as_item_of,
+    lead_in_of,
+    run_in_lead,
+)
 from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
 from taxcheck.matching.retries.premises import Told, told, with_premise
 from taxcheck.matching.retries.procedures import (
@@ -437,11 +443,31 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
+        self._lead_answered(index, block, cands, first)
         self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
         self._lead_into_list(index, block, cands, resolved, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
             self.fact_box and label_line(block))
+
+    def _lead_answered(self, index: int, block: Block, cands: Sequence[Candidate],
+                       first: int) -> None:
+        """A run-in lead's wrong findings that its body answers give way to the body
+        (:func:`answered_by_body`). A first sentence right after a question ("How many
+        60-day rollovers can I do in a year?" then "One per IRA in any 12-month stretch.")
+        is its answer, not a label."""
+        if block.kind not in ("paragraph", "list_item") or not cands or not run_in_lead(
+                cands[0], cands) or (self.asked is not None
+                                     and first - self.asked.sentence <= 1):
+            return
+        at = block.to_source(cands[0].sentence_start)
+        mine = {k: f for k, f in self.findings.items() if f.block == index}
+        lead = [f for k, f in mine.items() if k[1] == at]
+        body = [f for k, f in mine.items() if k[1] != at]
+        fact_of = {f.claim_id: self.db.by_id[f.claim_id].fact for f in mine.values()
+                   if f.claim_id in self.db.by_id}
+        for f in answered_by_body(lead, body, fact_of):
+            del self.findings[(f.claim_id, at)]
 
     def _completing_lead(self, block: Block, cands: Sequence[Candidate]) -> Sequence[Candidate]:
         """An item that completes its list's lead-in ("You can take money out penalty-free if
@@ -695,7 +721,8 @@ class _Walk:
         return resolve_clause(cand, self.context, heading=block.kind in HEADING_KINDS,
                               list_item=block.kind == "list_item",
                               section=section.lookahead or {}, section_groups=section.groups,
-                              heading_groups=section.heading_groups, repeats=repeats)
+                              heading_groups=section.heading_groups, repeats=repeats,
+                              led_in=block.kind == "list_item" and self.lead is not None)
 
     def _note_spoken(self, block: Block, res: Resolution, stated: set[int]) -> None:
         """Remember a statement sentence that matched no claim (:attr:`spoken`); its later
@@ -1200,14 +1227,16 @@ class _Walk:
         level = max(self.headings, default=0)
         line = self.document.line_col(block.to_source(cand.start))[0]
         for m in matches:
-            procedure = procedure_of(m, cand, level, line)
+            procedure = procedure_of(m, cand, level, line,
+                                     frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
-                    procedure = replace(procedure, vocabulary=procedure.vocabulary
-                                        | self.procedure.vocabulary)
+                    vocabulary = procedure.vocabulary | self.procedure.vocabulary
+                    procedure = replace(procedure, vocabulary=vocabulary, aside=(
+                        procedure.aside | self.procedure.aside) - vocabulary)
                 self.procedure, self.opened_in = procedure, index
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):

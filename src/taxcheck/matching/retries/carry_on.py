@@ -126,6 +126,14 @@ _LEFTOVER = re.compile(
 "The rest carries forward.")."""
 
 
+_BY_THAT = re.compile(
+    _LINK + r"(?:(?:that|this)\s+way|(?:by\s+|in\s+)?doing\s+(?:so|that|this)|"
+    r"(?:that|this)\s+move)\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
+"""A follow-on that tells what doing what the sentence before said brings about ("Buy it
+back in your IRA. That way the wash-sale rule never touches your sale.", "Doing so keeps
+the loss"), not "that way of ...", "this move to ..."."""
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -153,9 +161,10 @@ def adds_on(cand: Candidate) -> bool:
 def points_back(cand: Candidate) -> bool:
     """A follow-on whose subject, or the object of its verb, points back at what the
     sentence before said ("It's 50% of the shortfall.", "Buying it back in your IRA gets
-    around that.")."""
+    around that."), or that tells what doing it brings about ("That way ...", "Doing so
+    ...")."""
     return (_POINTER.search(cand.text) is not None and not _DUMMY_IT.match(cand.text)
-            ) or _LEFTOVER.match(cand.text) is not None
+            ) or _LEFTOVER.match(cand.text) is not None or _BY_THAT.match(cand.text) is not None
 
 
 def leans_on_previous(cand: Candidate) -> bool:
@@ -214,7 +223,10 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
         return [], res
     if includes(cand):
         return _with_included(cand, res, said, groups, match)
-    if said.polarity != cand.polarity or not leans_on_previous(cand):
+    # (what doing a thing brings about has a polarity of its own: "Buy it back in your IRA.
+    # That way the wash-sale rule never touches your sale.")
+    if (said.polarity != cand.polarity and _BY_THAT.match(cand.text) is None
+            ) or not leans_on_previous(cand):
         return [], res
     # the sentence before is what the follow-on points back at: it replaces what a pronoun
     # of the follow-on took from further back

@@ -5,7 +5,9 @@ completes.
   for:") and each item that completes it (:class:`LeadIn`, :func:`lead_in_of`,
   :func:`as_item_of`);
 - a paragraph ending in a colon ("The rule:") and the first sentence of the paragraph after
-  it (:func:`completes_lead_in`).
+  it (:func:`completes_lead_in`);
+- a block's short run-in lead ("**Harvesting inside your IRA.** Nothing to harvest there:
+  ...") that its body answers (:func:`run_in_lead`, :func:`answered_by_body`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from taxcheck.clauses import Candidate
+from taxcheck.findings import Finding
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed, matched_with
@@ -100,3 +103,41 @@ def as_item_of(cand: Candidate, res: Resolution, lead: LeadIn | None, match: Mat
         return [], res
     return matches, borrowed(res, extra, f"the list's lead-in on line {lead.line}",
                               "lead-in", cand=stated)
+
+
+RUN_IN_WORDS = 8
+"""The most words of a run-in lead ("Harvesting inside your IRA.", "Convert with a safety
+net.")."""
+
+
+def run_in_lead(cand: Candidate, cands: Sequence[Candidate]) -> bool:
+    """The clause is its block's run-in lead: the first sentence, of at most
+    :data:`RUN_IN_WORDS` words and ending in a full stop, of a paragraph or list item that
+    goes on ("**Harvesting inside your IRA.** Nothing to harvest there: ..."). A lead that
+    gives an amount ("Required minimum distributions begin at age 72.", "One per IRA in any
+    12-month stretch.") states it, whatever the body says next."""
+    sentence = cand.sentence.strip()
+    return (cand.sentence_index == 0 and sentence.endswith(".") and not cand.quantities
+            and len(sentence.split()) <= RUN_IN_WORDS
+            and any(c.sentence_index > 0 for c in cands))
+
+
+def answered_by_body(lead: Sequence[Finding], body: Sequence[Finding],
+                     fact_of: Mapping[str, str | None]) -> list[Finding]:
+    """The wrong findings of a run-in lead that its body answers: the lead names a topic
+    ("Harvesting inside your IRA."), and the body says what holds of it ("Nothing to harvest
+    there: trades inside the account never reach your return"), stating the same fact
+    correctly. The lead is a label, not a claim the body takes back: it states the wrong
+    claim only with what it borrowed from the title, its section or the sentences before
+    (:data:`LABEL_SOURCES`); a lead that states it in its own words is corrected, not
+    answered."""
+    right = {fact_of.get(f.claim_id) for f in body
+             if f.verdict == "accurate" and f.framing != "myth"}
+    right.discard(None)
+    return [f for f in lead if f.verdict != "accurate" and fact_of.get(f.claim_id) in right
+            and any(s.stage == "context" and s.source in LABEL_SOURCES for s in f.trail)]
+
+
+LABEL_SOURCES = frozenset({"section", "context"})
+"""Where a lead that only names a topic borrows the rest of a claim from: the title or its
+section's heading, or the sentences before it (not a question it answers)."""

@@ -38,19 +38,43 @@ class Procedure:
     vocabulary: frozenset[str]
     """The concepts of the claim's conditions: a step names at least one of them."""
     line: int
+    aside: frozenset[str] = frozenset()
+    """What a clause may name that makes it speak of something else than the rule (a topic
+    of another rule, an account every condition of the claim sets aside): no step of it
+    (:func:`speaks_of_other`)."""
 
 
-def procedure_of(match: Match, cand: Candidate, level: int, line: int) -> Procedure | None:
+def set_aside(claim: Claim, topics: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What the claim's rule is not about: the concepts every one of its conditions rules out
+    ("none": the old IRA-loss write-off is not about a 401(k)), and the topics of other rules
+    (``topics``: a loan, an RMD, a conversion) its conditions never name."""
+    ruled_out = frozenset.intersection(*(frozenset(cond.none) for cond in claim.when)) if (
+        claim.when) else frozenset()
+    vocabulary = {c for cond in claim.when for c in (*cond.all, *cond.any)}
+    return ruled_out | (topics - vocabulary)
+
+
+def speaks_of_other(cand: Candidate, procedure: Procedure) -> bool:
+    """The clause names, in its own words, something the open procedure's rule is not about
+    ("Step 4: Check the beneficiary forms on your 401(k) while you're at it", "Next, see how
+    a Roth conversion would change your bracket", a worked example's "She can't, so the plan
+    offsets the loan"): it goes on to another subject, and is no step of the rule."""
+    return bool(procedure.aside & cand.labels)
+
+
+def procedure_of(match: Match, cand: Candidate, level: int, line: int,
+                 topics: frozenset[str] = frozenset()) -> Procedure | None:
     """The procedure a match opens: an outdated rule (not a figure) the clause affirms in the
     writer's own voice. A rule put in others' mouths ("Myth: IRA losses become deductible
     again in 2026", "Some readers think ...") opens none: the line after it ("Fact: The ban
-    on that deduction is permanent now") answers it, not a step of it."""
+    on that deduction is permanent now") answers it, not a step of it. ``topics``: the
+    concepts of the discourse's topic group (:func:`set_aside`)."""
     claim = match.claim
     if (match.verdict != "outdated" or claim.figure or cand.polarity != "affirmed"
             or cand.attribution is not None):
         return None
     vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
-    return Procedure(claim, level, vocabulary, line)
+    return Procedure(claim, level, vocabulary, line, set_aside(claim, topics))
 
 
 _HOW_TO = re.compile(
@@ -174,11 +198,13 @@ def turns_away(text: str) -> bool:
 
 _NEXT_STEP = re.compile(
     r"^\W*(?:then|next(?!\s+(?:time|year|month|week|spring|summer|fall|autumn|winter)\b)|"
-    r"finally|lastly|once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)",
+    r"finally|lastly|once\s+(?:that|this|it)(?:'|\u2019)?s\s+done)\b(?!\s+again)"
+    r"(?!,?\s+(?:she|he|they|we|i|my|his|her|their|our)\b)",
     re.IGNORECASE)
 """A sentence that goes on to the next step ("Then claim the shortfall", "Next, you
 subtract ...", "Finally, ..."), not "Then again" nor a later occasion ("Next time you move
-an IRA, ...", "Next year, ..."). "After that ..." tells what happens next
+an IRA, ...", "Next year, ..."), nor a story going on ("Then she rolls the $20,000 into an
+IRA": what someone in a worked example does next). "After that ..." tells what happens next
 ("After that it's counted as a distribution"), not what to do."""
 
 
@@ -336,6 +362,8 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     retirement account), for what it shares with the procedure's vocabulary."""
     if cand.imperative and _DONT.match(cand.text):
         return [], res  # "Step 6: Don't panic if you can't use it all": advice, not a step
+    if procedure is not None and speaks_of_other(cand, procedure):
+        return [], res
     labels = res.labels if expanded is None else expanded
     detail = conditional_detail(cand, procedure.vocabulary & labels) if procedure else False
     if procedure is None or cand.historical or cand.attribution or (
