@@ -11,7 +11,7 @@ each inheritance as a context step.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
@@ -306,6 +306,40 @@ class Resolution:
     """One context step per inheritance, saying what came from where."""
     referred: set[str]
     """Concepts a reference or a borrowing stood for: they count as named by the clause."""
+
+
+_BIRTH = re.compile(r"\b(?:born|19[0-9]{2})\b", re.IGNORECASE)
+"""A cohort mention that gives a birth date ("born in 1950", "July 1, 1949"), not an age
+group ("in their fifties")."""
+_BECAUSE = re.compile(r"\b(?:so|since|because|as|hence|thus|meaning|which\s+means|"
+                      r"that(?:'|\u2019)s\s+why)\b", re.IGNORECASE)
+"""Words that tie one clause to another as its reason or consequence."""
+
+
+def share_cohort(cands: Sequence[Candidate], cohort: frozenset[str]) -> list[Candidate]:
+    """A clause tied to another of its sentence as reason or consequence takes the birth
+    date the other gives ("My father was born in 1950, so his RMDs began at 72"; "She
+    started at 70½, since she was born before July 1, 1949"): the age it states is that
+    cohort's, not today's rule ("She was born in 1950, and today RMDs start at 72" stays
+    today's). Only mentions that give a birth date are shared, not age groups ("in their
+    fifties")."""
+    out = []
+    for cand in cands:
+        shared = [m for other in cands if other is not cand
+                  and other.sentence_index == cand.sentence_index
+                  and _BECAUSE.search(_between(cand, other))
+                  for m in other.concepts
+                  if m.label in cohort and m.label not in cand.labels and _BIRTH.search(m.text)]
+        out.append(replace(cand, concepts=tuple(sorted(
+            (*cand.concepts, *shared), key=lambda c: (c.start, c.end)))) if shared else cand)
+    return out
+
+
+def _between(one: Candidate, other: Candidate) -> str:
+    """The text from the start of the later clause back to the end of the earlier one's
+    subject: the later clause's first words, where a linking word stands."""
+    later = max(one, other, key=lambda c: c.start)
+    return later.text[:24]
 
 
 def same_as(cand: Candidate, labels: frozenset[str], source: Candidate,

@@ -40,6 +40,7 @@ from taxcheck.matching.discourse import (
     passed_on_year,
     relied_on,
     resolve_clause,
+    share_cohort,
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -354,6 +355,7 @@ class _Walk:
         self._new_question(block, cands)
         announced = self._announces(block)
         cands = self._completing_lead(block, self._told_as_history(block, is_title, cands))
+        cands = share_cohort(cands, self.context.members(("cohort",)))
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         self.lead_paragraph, self.leading = (
@@ -743,7 +745,8 @@ class _Walk:
                                 == self.context.sentence else None, own)
         default = self._paragraph_year(index, cand, default, own)
         date = self.document.meta.date
-        years = clause_years(cand, default, self.reference, date.year if date else None)
+        years = clause_years(cand, default, self.reference, date.year if date else None,
+                             self.tax_year)
         self.sentence_years = (self.context.sentence, years)
         match = self._matcher(block, cand, cands, section, years)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import Contradiction, Finding
+from taxcheck.matching.messages import lower_first, problem_message
 
 
 def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
@@ -51,6 +54,11 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
                                       or (k[4] == "outdated" and start <= f.start))
 
     kept = {id(f) for k, f in best.items() if not subsumed(k, f)}
+    # a right amount in a clause that misleads on its fact ("earn more than $153,000 and you
+    # can't contribute to a Roth IRA": the start of the range, given as a cutoff) does not
+    # make the statement right either
+    misleading = {(k[0], k[1], k[3], k[5]): (f.start, f.end) for k, f in best.items()
+                  if k[4] == "misleading" and id(f) in kept}
 
     def figure_kept(f: Finding) -> bool:
         # a right amount in a sentence whose error is of the same fact ("$1,000 every month")
@@ -58,13 +66,80 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         # that is false on the same fact ("the full $7,000 into each one") is part of that
         # error, as for propositions above
         fact = claims[f.claim_id].fact or f.claim_id
-        start = false.get((f.block, f.sentence, fact, f.framing))
+        where = (f.block, f.sentence, fact, f.framing)
+        span = misleading.get(where)
+        if f.verdict == "accurate" and span is not None and span[0] < f.end and f.start < span[1]:
+            return False
+        start = false.get(where)
         return start is None or not (f.verdict == "accurate"
                                      or (f.verdict == "outdated" and start <= f.start))
 
     return [f for f in findings
             if id(f) in kept or f.claim_id not in claims
             or (claims[f.claim_id].figure and figure_kept(f))]
+
+
+def never_right(findings: list[Finding], db: ClaimDatabase,
+                page_year: int | None = None) -> list[Finding]:
+    """An earlier year's amount stated in a misleading way is `false`, one finding.
+
+    "This year couples can't contribute to a Roth at all once MAGI reaches $236,000" gives
+    the 2025 start of the phase-out (an outdated figure) as a hard cutoff (misleading): the
+    statement was not right even for the year the amount belongs to, and the label policy
+    makes an outdated statement that is also wrong in another respect `false`. The
+    misleading finding of the clause becomes that `false` finding, and the outdated figure
+    finding of the same fact inside it goes. A page dated in a year the amount held
+    describes its own year's rule: the amount is outdated and the cutoff misleading, two
+    findings ("a single filer whose income tops $146,000 can't make a direct Roth
+    contribution this year" on a page of 2024).
+    """
+    claims = db.by_id
+    merged: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for f in findings:
+        claim = claims.get(f.claim_id)
+        if (claim is None or claim.figure or f.verdict != "misleading"
+                or f.framing != "stated" or f.suppressed):
+            continue
+        facts = {claim.fact or claim.id, *claim.also_facts}
+        old = [g for g in findings if g.verdict == "outdated" and g.framing == "stated"
+               and not g.suppressed and g.block == f.block and g.sentence == f.sentence
+               and g.start < f.end and f.start < g.end and (c := claims.get(g.claim_id))
+               and c.figure and (c.fact or c.id) in facts
+               and not _of_its_time(g, page_year)]
+        if not old:
+            continue
+        figure = old[0]
+        merged[id(f)] = f.model_copy(update={
+            "verdict": "false", "severity": claim.severity_for("false"),
+            "message": _never_right_message(f, figure),
+            "correction": f"{figure.correction} {f.correction}".strip(), "fix": None,
+            "trail": (*f.trail, *figure.trail)})
+        dropped.update(id(g) for g in old)
+    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
+_HELD_IN = re.compile(r" is the (\d{4}) (?:figure|range)")
+"""The number step of an outdated figure: the latest year its amount held."""
+
+
+def _of_its_time(figure: Finding, page_year: int | None) -> bool:
+    """The page is dated in or before the latest year the outdated amount held."""
+    if page_year is None:
+        return False
+    held = [int(m.group(1)) for s in figure.trail if s.stage == "number"
+            if (m := _HELD_IN.search(s.detail))]
+    return bool(held) and page_year <= max(held)
+
+
+def _never_right_message(misleading: Finding, figure: Finding) -> str:
+    """"Says <amount> and <misleading claim> — false: <why the amount is old>. Even for that
+    year, <why the claim misleads>"."""
+    old_why = figure.message.partition(" — outdated: ")[2]
+    misleads = misleading.message.partition(" — misleading: ")[2]
+    says = f"{figure.says}, and {lower_first(misleading.says)}"
+    reason = f"{old_why} Even for that year it misled: {misleads}" if misleads else old_why
+    return problem_message(says, "false", reason)
 
 
 def _quantity(f: Finding) -> str | None:
