@@ -153,6 +153,18 @@ _ENDORSED = re.compile(
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
 "True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
 "Partly true" and "True, but only for ..." do not confirm."""
+_CONFIRMED = re.compile(
+    r"^\s*(?:(?:sadly|unfortunately|actually|surprisingly|in\s+fact|believe\s+it\s+or\s+not)"
+    r"\s*,?\s*)?(?:"
+    r"(?:(?:this|that)\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+(?:(?:actually|really|much|"
+    r"far|a\s+lot)\s+)?closer\s+to\s+the\s+truth"
+    r"|(?:(?:this|that)\s+one|this|that|it)\s*(?:is\s+not|isn(?:'|\u2019)t|(?:'|\u2019)s\s+not)"
+    r"\s+(?:really\s+)?a\s+myth"
+    r"|there(?:'|\u2019)?s\s+(?:real\s+|some\s+|a\s+lot\s+of\s+|more\s+)?truth\s+(?:to|in)\s+"
+    r"(?:this|that|it)\b)", re.IGNORECASE)
+"""The answer after a quoted myth that says it holds after all, in words other than "true"
+("This one is closer to the truth than most people assume", "Sadly, this one isn't a myth",
+"There's real truth to this one"): the claim is the author's own."""
 _AGREES = re.compile(
     r"^\s*(?:(?:and|yes|yep)\s*,?\s*)?(?:(?:it|that|this|they|he|she)\s*(?:is|'s|\u2019s|are|"
     r"'re|\u2019re)\s+)(?:(?:absolutely|actually|quite|exactly|dead|100%)\s+)?"
@@ -673,7 +685,8 @@ class _Walk:
         if not cand.attribution.lower().startswith(("myth", "true or", "fact or", "truth or")):
             return False  # a myth or a quiz ("True or false?") answered in the next block
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
-        return after is not None and bool(_ENDORSED.match(after.text))
+        return after is not None and bool(_ENDORSED.match(after.text)
+                                          or _CONFIRMED.match(after.text))
 
     def _relied_on(self, index: int, block: Block, cand: Candidate) -> bool:
         """A report from whoever runs the plan that the writer goes by (:func:`relied_on`)."""
