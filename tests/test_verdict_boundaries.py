@@ -18,12 +18,17 @@ real Checker: each must get its fact's verdict and no other problem verdict on t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
+from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.evaluation import evaluate
+from taxcheck.matching.conditions import presupposed_amount
+from taxcheck.matching.discourse import share_cohort
+from taxcheck.nlp.quantities import find_quantities
 from taxcheck.readers import read_bytes
 
 DATA = Path(__file__).parent / "data"
@@ -110,3 +115,54 @@ def test_an_article_object_wins_over_the_page_object():
             b'"datePublished": "2025-03-04"}]</script></head><body><p>Text.</p></body></html>')
     document = read_bytes(page, "news.html")
     assert document.meta.date is not None and document.meta.date.isoformat() == "2025-03-04"
+
+
+# the named stages, on plain candidates (no spaCy)
+
+def _cand(text: str, *mentions: tuple[str, str], start: int = 0, sentence: int = 0,
+          polarity: str = "affirmed") -> Candidate:
+    concepts = tuple(ConceptMention(label, start + text.index(words),
+                                    start + text.index(words) + len(words), words)
+                     for label, words in mentions)
+    quantities = tuple(replace(q, start=q.start + start, end=q.end + start)
+                       for q in find_quantities(text))
+    return Candidate(start=start, end=start + len(text), text=text, sentence_index=sentence,
+                     sentence_start=0, sentence_end=start + len(text), sentence=text,
+                     concepts=concepts, polarity=polarity, negations=(), hedges=(),  # type: ignore[arg-type]
+                     attribution=None, question=False, imperative=False, anaphor=False,
+                     assertive=False, historical=False, quantities=quantities)
+
+
+COHORT = frozenset({"BORN_1950", "BORN_BEFORE_JULY_1949", "BORN_1960", "IN_FIFTIES"})
+
+
+def test_a_birth_date_reaches_a_clause_tied_to_it_as_reason_or_consequence():
+    born = _cand("My father was born in 1950,", ("BORN_1950", "born in 1950"))
+    so = _cand("so his RMDs began at 72.", ("RMD", "RMDs"), start=28)
+    _, after = share_cohort([born, so], COHORT)
+    assert "BORN_1950" in after.labels
+    # "and today ..." is today's rule; another sentence is another statement
+    and_today = _cand("and today RMDs start at 72.", ("RMD", "RMDs"), start=28)
+    assert "BORN_1950" not in share_cohort([born, and_today], COHORT)[1].labels
+    later = _cand("So RMDs start at 72.", ("RMD", "RMDs"), sentence=1)
+    assert "BORN_1950" not in share_cohort([born, later], COHORT)[1].labels
+
+
+def test_an_age_group_is_not_shared_as_a_birth_date():
+    fifties = _cand("I'm in my fifties,", ("IN_FIFTIES", "in my fifties"))
+    so = _cand("so my RMDs start at 72.", ("RMD", "RMDs"), start=19)
+    assert "IN_FIFTIES" not in share_cohort([fifties, so], COHORT)[1].labels
+
+
+@pytest.mark.parametrize(("text", "presupposed"), [
+    ("The extra $1,000 that savers 50 and up can add isn't forced into a Roth.", True),
+    ("The 2026 limit of $23,500 doesn't include your employer's match.", True),
+    ("The $50,000 cap isn't adjusted for inflation.", True),
+    ("$23,500 isn't the limit for 2026.", False),
+    ("A $9,000 contribution isn't allowed for 2026.", False),
+    ("The $7,000 figure is not right for 2026.", False),
+    ("You can't put more than $23,500 in.", False),
+])
+def test_an_amount_before_a_negation_of_something_else_is_presupposed(text, presupposed):
+    assert presupposed_amount(_cand(text, polarity="negated")) is presupposed
+    assert presupposed_amount(_cand(text)) is False
