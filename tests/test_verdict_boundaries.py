@@ -27,7 +27,7 @@ import yaml
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.evaluation import evaluate
 from taxcheck.matching.conditions import presupposed_amount
-from taxcheck.matching.discourse import share_cohort
+from taxcheck.matching.discourse import share_cohort, sourced
 from taxcheck.nlp.quantities import find_quantities
 from taxcheck.readers import read_bytes
 
@@ -166,3 +166,16 @@ def test_an_age_group_is_not_shared_as_a_birth_date():
 def test_an_amount_before_a_negation_of_something_else_is_presupposed(text, presupposed):
     assert presupposed_amount(_cand(text, polarity="negated")) is presupposed
     assert presupposed_amount(_cand(text)) is False
+
+
+@pytest.mark.parametrize(("lead", "after", "own"), [
+    ("Not totally true. I saved this from a Bogleheads post years ago:", "So OP, cash out.", True),
+    ("I copied this straight from our plan's summary booklet:", "Hope that helps.", True),
+    ("Here's what the IRS says on its website:", "", True),
+    ("I saved this from a forum post years ago:", "That stopped working in 2018.", False),
+    ("I found this myth on an old benefits page:", "", False),
+    ("My brother-in-law keeps repeating this line:", "", False),
+    ("I saved this from a Bogleheads post years ago.", "", False),
+])
+def test_a_quotation_the_writer_brings_as_a_source_is_theirs(lead, after, own):
+    assert sourced(lead, after) is own

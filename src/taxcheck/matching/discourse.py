@@ -615,6 +615,38 @@ def relied_on(sentence: str, after: str) -> bool:
     return not _DOUBTED.search(after[:RELIED_REACH])
 
 
+_OWN_SOURCE = re.compile(
+    r"\b(?:I|we)(?:(?:'|\u2019)ve)?\s+(?:(?:just|once|always)\s+)?(?:saved|found|copied|"
+    r"bookmarked|clipped|pulled|grabbed|screenshotted|wrote\s+down|jotted\s+down|kept)\b"
+    r"|\bhere(?:'|\u2019)?s\s+what\s+(?:the\s+)?(?:irs|publication|pub\.?|my\s+plan|our\s+plan|"
+    r"the\s+plan)\b[^:]{0,40}\b(?:says|said|states)\b", re.IGNORECASE)
+"""A lead-in in which the writer brings a quotation as their own source ("I saved this from a
+Bogleheads post years ago:", "I copied this straight from our plan's summary:", "Here's what
+the IRS says:")."""
+
+
+def sourced(lead: str, after: str) -> bool:
+    """Whether a quotation after ``lead`` (the block before it, ending in a colon) is the
+    writer's own claim: the writer brings it as a source they go by, and neither the lead-in
+    nor the next words doubt it ("I found this myth on an old benefits page:", "... That
+    stopped working in 2018"). Someone else's words ("My brother-in-law keeps repeating
+    this:") stay reported."""
+    lead = lead.rstrip()
+    if not lead.endswith(":"):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", lead)[-1]
+    if not _OWN_SOURCE.search(last) or _DOUBTED.search(last):
+        return False
+    return not _DOUBTED.search(after[:RELIED_REACH]) and not _STOPPED.search(
+        after[:RELIED_REACH])
+
+
+_STOPPED = re.compile(r"\b(?:stopped|no\s+longer|out\s+of\s+date|outdated|(?:isn|wasn|doesn|"
+                      r"don|haven|hasn)(?:'|\u2019)?t|not\s+allowed)\b", re.IGNORECASE)
+"""Words after a quotation that say it no longer holds ("That stopped working in 2018",
+"Plans haven't been allowed to require that since 2020")."""
+
+
 _YES_NO_CELL = re.compile(r":\s*(?:yes|no)\b[^:]{0,40}$", re.IGNORECASE)
 """A table cell that answers yes or no ("... - Answer: Yes", "... - IRA: No, never")."""
 

@@ -41,6 +41,7 @@ from taxcheck.matching.discourse import (
     relied_on,
     resolve_clause,
     share_cohort,
+    sourced,
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -688,6 +689,15 @@ class _Walk:
         return after is not None and bool(_ENDORSED.match(after.text)
                                           or _CONFIRMED.match(after.text))
 
+    def _sourced(self, index: int, block: Block, cand: Candidate) -> bool:
+        """A quotation the writer brings as their own source (:func:`sourced`)."""
+        if cand.attribution != "quotation marks" or index == 0:
+            return False
+        after = block.text[cand.sentence_end:]
+        if index + 1 < len(self.document.blocks):
+            after = f"{after} {self.document.blocks[index + 1].text}"
+        return sourced(self.document.blocks[index - 1].text, after)
+
     def _relied_on(self, index: int, block: Block, cand: Candidate) -> bool:
         """A report from whoever runs the plan that the writer goes by (:func:`relied_on`)."""
         if not cand.attribution:
@@ -748,7 +758,8 @@ class _Walk:
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int], teaches: bool = False,
                instruction: bool = False) -> Resolution:
-        if self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand):
+        if (self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand)
+                or self._sourced(index, block, res.cand)):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
