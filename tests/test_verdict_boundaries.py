@@ -47,9 +47,10 @@ def test_the_own_set_scores_at_least_as_after_the_fixes(checker):
     # other_verdict miss; after (old start as cutoff false, birth dates shared across
     # linked clauses, "this year" read as of the year checked, FAQPage dates, a right
     # amount in a misleading clause no accurate finding): 71 / 105, 37 / 46, 16, none; with
-    # "every dollar" taken out no longer income taxed at a lower rate: 72, 38 / 46, 15
-    assert result.problems.tp + result.accurate.tp >= 72
-    assert result.problems.tp >= 38
+    # "every dollar" taken out no longer income taxed at a lower rate: 72, 38 / 46, 15; with
+    # "jump to" no page navigation inside a sentence: 73, 39 / 46
+    assert result.problems.tp + result.accurate.tp >= 73
+    assert result.problems.tp >= 39
     assert result.problems.fp <= 15
     assert result.miss_kinds.get("other_verdict", 0) == 0
     assert result.alarm_kinds.get("other_verdict", 0) == 0
