@@ -115,10 +115,13 @@ def presupposed_amount(cand: Candidate) -> bool:
     them: "The 2026 401(k) limit of $23,500 doesn't include your employer's match", "The
     extra $1,000 that savers 50 and up can add to an IRA isn't forced into a Roth" state the
     amount as the limit (a figure checks it) and deny only the predicate. "$23,500 isn't
-    the limit for 2026" denies the amount."""
+    the limit for 2026" denies the amount. A rate counts only when the negation is in what
+    the rate is taken of ("the penalty is 50% of whatever you didn't take"): "the 20% rule
+    doesn't apply to it" denies the rate's reach."""
     if cand.polarity != "negated":
         return False
-    amounts = [q for q in cand.quantities if q.kind == "usd"]
+    amounts = [q for q in cand.quantities if q.kind == "usd"] or [
+        q for q in cand.quantities if q.kind == "percent"]
     if not amounts:
         return False
     text = cand.text
@@ -126,7 +129,15 @@ def presupposed_amount(cand: Candidate) -> bool:
     if _NEGATION.search(text, 0, max(first, 0)):
         return False
     negation = _NEGATION.search(text, max(last, 0))
-    return negation is not None and not _DENIED_AMOUNT.match(text, negation.end())
+    if negation is None or _DENIED_AMOUNT.match(text, negation.end()):
+        return False
+    return amounts[-1].kind == "usd" or bool(_OF_WHAT.match(text, max(last, 0)))
+
+
+_OF_WHAT = re.compile(r"\s+of\s+(?:what(?:ever)?|the\s+(?:amount|part|money|shortfall)\s+"
+                      r"(?:that\s+)?)?\s*(?:you|they|he|she|we)\b", re.IGNORECASE)
+"""What a rate is taken of, told by what someone did not do ("50% of whatever you didn't
+take", "of the amount you didn't withdraw")."""
 
 
 def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str) -> bool:
