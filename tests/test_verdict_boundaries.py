@@ -150,10 +150,20 @@ def test_a_birth_date_reaches_a_clause_tied_to_it_as_reason_or_consequence():
     assert "BORN_1950" not in share_cohort([born, later], COHORT)[1].labels
 
 
-def test_an_age_group_is_not_shared_as_a_birth_date():
+def test_an_age_group_or_a_present_age_dates_a_linked_clause_not_a_time_frame():
     fifties = _cand("I'm in my fifties,", ("IN_FIFTIES", "in my fifties"))
-    so = _cand("so my RMDs start at 72.", ("RMD", "RMDs"), start=19)
-    assert "IN_FIFTIES" not in share_cohort([fifties, so], COHORT)[1].labels
+    so = _cand("so my RMDs start at 73.", ("RMD", "RMDs"), start=19)
+    assert "IN_FIFTIES" in share_cohort([fifties, so], COHORT)[1].labels
+    frame = _cand("The age rises to 75 in 2033,", ("BORN_1960", "in 2033"))
+    now = _cand("so most people now start at 73.", ("RMD", "people"), start=29)
+    assert "BORN_1960" not in share_cohort([frame, now], COHORT)[1].labels
+    text = "I'm 57, so my RMDs won't start until 73."
+    aged = replace(_cand(text, ("RMD", "RMDs")), sentence=text)
+    assert "BORN_1960" in share_cohort([aged], COHORT, "BORN_1960")[0].labels
+    for other in ("I'm 74, so my RMDs started at 73.", "I'm 57 and RMDs start at 73.",
+                  "If you're 55 or older, RMDs start at 73."):
+        plain = replace(_cand(other, ("RMD", "RMDs")), sentence=other)
+        assert "BORN_1960" not in share_cohort([plain], COHORT, "BORN_1960")[0].labels
 
 
 @pytest.mark.parametrize(("text", "presupposed"), [

@@ -179,6 +179,9 @@ _AGREES_AFTER = re.compile(
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
 TOPIC_GROUP = "topic"
 """The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
+YOUNG_COHORT = "BORN_1960"
+"""The birth cohort of anyone under 64 today (RMDs at 75): a present age in a clause tied to
+another names it there (:func:`share_cohort`)."""
 CONTRIBUTE_LABEL = "CONTRIBUTE"
 """The concept of putting money in: the year of a contribution is the tax year of its
 limits and credits."""
@@ -368,7 +371,7 @@ class _Walk:
         self._new_question(block, cands)
         announced = self._announces(block)
         cands = self._completing_lead(block, self._told_as_history(block, is_title, cands))
-        cands = share_cohort(cands, self.context.members(("cohort",)))
+        cands = share_cohort(cands, self.context.members(("cohort",)), YOUNG_COHORT)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         self.lead_paragraph, self.leading = (

@@ -43,6 +43,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     # from a false one is not also outdated ("Your Roth IRAs count with the traditional
     # ones, so you'll need to close those out too": wrong even under the old rule)
     false: dict[tuple, int] = {}
+    wrong_amount: dict[tuple, int] = {}
     for k, f in best.items():
         if k[4] == "false":
             where = (k[0], k[1], k[3], k[5])
@@ -53,7 +54,16 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         return start is not None and (k[4] in ("misleading", "accurate")
                                       or (k[4] == "outdated" and start <= f.start))
 
-    kept = {id(f) for k, f in best.items() if not subsumed(k, f)}
+    # a wrong amount of the fact in the clause makes it no right statement of that fact
+    # either ("I'm 57, so my RMDs won't start until 73": 73 is false for someone born after
+    # 1960, and the clause does not state the age-75 rule rightly)
+    for f in findings:
+        claim = claims.get(f.claim_id)
+        if claim is not None and claim.figure and f.verdict == "false":
+            where = (f.block, f.sentence, claim.fact or claim.id, f.framing)
+            wrong_amount[where] = min(wrong_amount.get(where, f.start), f.start)
+    kept = {id(f) for k, f in best.items() if not subsumed(k, f)
+            and not (k[4] == "accurate" and (k[0], k[1], k[3], k[5]) in wrong_amount)}
     # a right amount in a clause that misleads on its fact ("earn more than $153,000 and you
     # can't contribute to a Roth IRA": the start of the range, given as a cutoff) does not
     # make the statement right either
