@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import Contradiction, Finding
 from taxcheck.matching.messages import lower_first, problem_message
@@ -129,16 +127,13 @@ def never_right(findings: list[Finding], db: ClaimDatabase,
     return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
 
 
-_HELD_IN = re.compile(r" is the (\d{4}) (?:figure|range)")
-"""The number step of an outdated figure: the latest year its amount held."""
-
-
 def _of_its_time(figure: Finding, page_year: int | None) -> bool:
-    """The page is dated in or before the latest year the outdated amount held."""
+    """The page is dated in or before the latest year the outdated amount held (the second
+    label of its number step)."""
     if page_year is None:
         return False
-    held = [int(m.group(1)) for s in figure.trail if s.stage == "number"
-            if (m := _HELD_IN.search(s.detail))]
+    held = [int(s.labels[1]) for s in figure.trail
+            if s.stage == "number" and len(s.labels) > 1 and s.labels[1].isdigit()]
     return bool(held) and page_year <= max(held)
 
 
