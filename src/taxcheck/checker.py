@@ -85,7 +85,12 @@ class Checker:
     def check_many(self, documents: Iterable[Document],
                    tax_year: int | None = None) -> Iterator[Report]:
         """Check documents in order, batching their blocks through ``nlp.pipe``."""
-        from taxcheck.matching import drop_repeated_facts, find_contradictions, match_document
+        from taxcheck.matching import (
+            drop_repeated_facts,
+            find_contradictions,
+            match_document,
+            never_right,
+        )
         from taxcheck.nlp.candidates import RESULT_KEY
 
         for document in documents:
@@ -102,9 +107,10 @@ class Checker:
                 sentences.append(count)
                 labels.update(*(c.labels for c in found))
             year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
-            findings = drop_repeated_facts(
+            findings = never_right(drop_repeated_facts(
                 [f for f in match_document(document, candidates, self.db, year, sentences)
-                 if f.claim_id in self.allowed], self.db)
+                 if f.claim_id in self.allowed], self.db), self.db,
+                page_year=document.meta.date.year if document.meta.date else None)
             findings, warnings = apply_suppressions(document, findings, self.db)
             warnings = [*document.warnings, *warnings]
             yield Report(

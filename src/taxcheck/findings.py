@@ -32,7 +32,8 @@ class Step(BaseModel):
     """The step in words, for people."""
     labels: tuple[str, ...] = ()
     """What the step is about, for programs: the concepts matched or inherited, the cue
-    words of a negation or hedge, the tax year a figure was checked against."""
+    words of a negation or hedge, the tax year a figure was checked against (for an earlier
+    year's amount, then the latest year it held)."""
     source: str | None = None
     """Where inherited concepts came from: ``context`` (earlier sentences), ``section``
     (the title or the section's heading), ``previous-statement``, ``explained-clause``,

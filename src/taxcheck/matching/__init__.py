@@ -13,6 +13,6 @@
 """
 
 from taxcheck.matching.document import match_document
-from taxcheck.matching.postprocess import drop_repeated_facts, find_contradictions
+from taxcheck.matching.postprocess import drop_repeated_facts, find_contradictions, never_right
 
-__all__ = ["drop_repeated_facts", "find_contradictions", "match_document"]
+__all__ = ["drop_repeated_facts", "find_contradictions", "match_document", "never_right"]

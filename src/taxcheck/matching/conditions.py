@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Citation, Claim, Condition, Figure
@@ -103,10 +103,62 @@ def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                     parts: ExampleParts | None = None
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
     accounts = frozenset(db.context_groups[0].get(ACCOUNT_CONTEXT, ()))
+    # a figure's condition may also read an amount the clause presupposes before denying
+    # something else of it (the negated clause read as stating the amount)
+    stated = replace(cand, polarity="affirmed") if presupposed_amount(cand) else None
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
-            if (implied := condition_met(cond, labels, cand, years, ambient, accounts,
-                                         db.expand)) is not None
+            if (implied := _met(cond, labels, cand, stated if claim.figure else None,
+                                years, ambient, accounts, db.expand)) is not None
             and _worked_example_fits(db, cond, example or cand.sentence, cand, parts)]
+
+
+def _met(cond: Condition, labels: frozenset[str], cand: Candidate, stated: Candidate | None,
+         years: ClauseYears, ambient: frozenset[str], accounts: frozenset[str],
+         broader: Callable[[frozenset[str]], frozenset[str]]) -> frozenset[str] | None:
+    implied = condition_met(cond, labels, cand, years, ambient, accounts, broader)
+    if implied is None and stated is not None:
+        implied = condition_met(cond, labels, stated, years, ambient, accounts, broader)
+    return implied
+
+
+_NEGATION = re.compile(r"\b(?:not|never)\b|n(?:'|\u2019)t\b", re.IGNORECASE)
+_DENIED_AMOUNT = re.compile(
+    r"\s*(?:(?:the|a|an|your|my|its|their|this|that|one|any|it|right|correct|accurate|true|"
+    r"wrong|so|quite|exactly|actually|really|more|less|over|above|higher|lower|enough|"
+    r"allowed|permitted|possible|available|all|just|only|what|how|as|too)\b|[$\d])",
+    re.IGNORECASE)
+"""What follows a negation that denies the amount before it rather than the predicate
+("$23,500 isn't the limit for 2026", "isn't right", "isn't allowed", "isn't more than")."""
+
+
+def presupposed_amount(cand: Candidate) -> bool:
+    """The clause's amounts all stand before its negation, which denies something else of
+    them: "The 2026 401(k) limit of $23,500 doesn't include your employer's match", "The
+    extra $1,000 that savers 50 and up can add to an IRA isn't forced into a Roth" state the
+    amount as the limit (a figure checks it) and deny only the predicate. "$23,500 isn't
+    the limit for 2026" denies the amount. A rate counts only when the negation is in what
+    the rate is taken of ("the penalty is 50% of whatever you didn't take"): "the 20% rule
+    doesn't apply to it" denies the rate's reach."""
+    if cand.polarity != "negated":
+        return False
+    amounts = [q for q in cand.quantities if q.kind == "usd"] or [
+        q for q in cand.quantities if q.kind == "percent"]
+    if not amounts:
+        return False
+    text = cand.text
+    first, last = amounts[0].start - cand.start, amounts[-1].end - cand.start
+    if _NEGATION.search(text, 0, max(first, 0)):
+        return False
+    negation = _NEGATION.search(text, max(last, 0))
+    if negation is None or _DENIED_AMOUNT.match(text, negation.end()):
+        return False
+    return amounts[-1].kind == "usd" or bool(_OF_WHAT.match(text, max(last, 0)))
+
+
+_OF_WHAT = re.compile(r"\s+of\s+(?:what(?:ever)?|the\s+(?:amount|part|money|shortfall)\s+"
+                      r"(?:that\s+)?)?\s*(?:you|they|he|she|we)\b", re.IGNORECASE)
+"""What a rate is taken of, told by what someone did not do ("50% of whatever you didn't
+take", "of the amount you didn't withdraw")."""
 
 
 def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str, cand: Candidate,

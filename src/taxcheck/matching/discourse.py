@@ -11,7 +11,7 @@ each inheritance as a context step.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
@@ -331,6 +331,69 @@ def contrasts_nothing(cand: Candidate, labels: frozenset[str], context: Discours
     if not denies_sameness(cand):
         return False
     return not set(context.groups_of(cand.labels)) & set(context.groups_of(labels))
+_BIRTH = re.compile(r"\b(?:born|19[0-9]{2}|in\s+(?:my|your|his|her|their|our)\s+"
+                    r"(?:(?:')?[3-5]0s|thirties|forties|fifties))\b", re.IGNORECASE)
+"""A cohort mention that dates a person: a birth date ("born in 1950", "July 1, 1949") or an
+age group ("in my fifties"); not a time frame ("in 2033", "after 2032")."""
+_BECAUSE = re.compile(r"\b(?:so|since|because|as|hence|thus|meaning|which\s+means|"
+                      r"that(?:'|\u2019)s\s+why)\b", re.IGNORECASE)
+"""Words that tie one clause to another as its reason or consequence."""
+
+
+_PRESENT_AGE = re.compile(
+    r"\b(?:i|you|he|she|we|they)\s*(?:'m|'re|'s|am|are|is)\s+(?:only\s+|just\s+|now\s+)?"
+    r"(1[89]|[2-5][0-9]|6[0-3])\b(?!\s*(?:or|and|\+|plus|to|through|-))"
+    r"|\b(1[89]|[2-5][0-9]|6[0-3])-year-old\b", re.IGNORECASE)
+"""A person's present age under 64 ("I'm 57", "she's 52", "a 45-year-old"): born after 1960
+in any year from 2024 on; not an age threshold ("if you're 55 or older")."""
+
+
+def share_cohort(cands: Sequence[Candidate], cohort: frozenset[str],
+                 young: str | None = None) -> list[Candidate]:
+    """A clause tied to another of its sentence as reason or consequence takes the birth
+    date the other gives ("My father was born in 1950, so his RMDs began at 72"; "She
+    started at 70½, since she was born before July 1, 1949"): the age it states is that
+    cohort's, not today's rule ("She was born in 1950, and today RMDs start at 72" stays
+    today's). Only mentions that date a person are shared (a birth date, "in my fifties"),
+    not a time frame ("in 2033"); a present age under 64 in the other clause ("I'm 57, so my
+    RMDs won't start until 73") gives the cohort ``young`` (born after 1960)."""
+    out = []
+    for cand in cands:
+        shared: list[ConceptMention] = []
+        for other in cands:
+            if (other is cand or other.sentence_index != cand.sentence_index
+                    or not _BECAUSE.search(_between(cand, other))):
+                continue
+            shared += [m for m in other.concepts
+                       if m.label in cohort and _BIRTH.search(m.text)]
+        if young is not None and (age := _aged(cand)) is not None:
+            shared.append(ConceptMention(young, *age))
+        shared = [m for m in shared if m.label not in cand.labels]
+        out.append(replace(cand, concepts=tuple(sorted(
+            (*cand.concepts, *shared), key=lambda c: (c.start, c.end)))) if shared else cand)
+    return out
+
+
+def _aged(cand: Candidate) -> tuple[int, int, str] | None:
+    """The span and words of a present age under 64 that the clause's sentence gives before
+    the clause's last concept, tied to it by a linking word ("I'm 57, so my RMDs ...",
+    "Since he's 45, he ..."), whether or not the age stands in a clause of its own."""
+    if not cand.concepts:
+        return None
+    text = cand.sentence
+    upto = cand.concepts[-1].start - cand.sentence_start
+    age = _PRESENT_AGE.search(text, 0, max(upto, 0))
+    if age is None or not _BECAUSE.search(text[:age.start()] + " " + text[age.end():upto]):
+        return None
+    at = cand.sentence_start + age.start()
+    return at, at + len(age.group()), age.group()
+
+
+def _between(one: Candidate, other: Candidate) -> str:
+    """The text from the start of the later clause back to the end of the earlier one's
+    subject: the later clause's first words, where a linking word stands."""
+    later = max(one, other, key=lambda c: c.start)
+    return later.text[:24]
 
 
 def same_as(cand: Candidate, labels: frozenset[str], source: Candidate,
@@ -639,6 +702,38 @@ def relied_on(sentence: str, after: str) -> bool:
     if sentence.rstrip(" \"'\u201d\u2019)").endswith("?") or not _ADMINISTRATOR.search(sentence):
         return False
     return not _DOUBTED.search(after[:RELIED_REACH])
+
+
+_OWN_SOURCE = re.compile(
+    r"\b(?:I|we)(?:(?:'|\u2019)ve)?\s+(?:(?:just|once|always)\s+)?(?:saved|found|copied|"
+    r"bookmarked|clipped|pulled|grabbed|screenshotted|wrote\s+down|jotted\s+down|kept)\b"
+    r"|\bhere(?:'|\u2019)?s\s+what\s+(?:the\s+)?(?:irs|publication|pub\.?|my\s+plan|our\s+plan|"
+    r"the\s+plan)\b[^:]{0,40}\b(?:says|said|states)\b", re.IGNORECASE)
+"""A lead-in in which the writer brings a quotation as their own source ("I saved this from a
+Bogleheads post years ago:", "I copied this straight from our plan's summary:", "Here's what
+the IRS says:")."""
+
+
+def sourced(lead: str, after: str) -> bool:
+    """Whether a quotation after ``lead`` (the block before it, ending in a colon) is the
+    writer's own claim: the writer brings it as a source they go by, and neither the lead-in
+    nor the next words doubt it ("I found this myth on an old benefits page:", "... That
+    stopped working in 2018"). Someone else's words ("My brother-in-law keeps repeating
+    this:") stay reported."""
+    lead = lead.rstrip()
+    if not lead.endswith(":"):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", lead)[-1]
+    if not _OWN_SOURCE.search(last) or _DOUBTED.search(last):
+        return False
+    return not _DOUBTED.search(after[:RELIED_REACH]) and not _STOPPED.search(
+        after[:RELIED_REACH])
+
+
+_STOPPED = re.compile(r"\b(?:stopped|no\s+longer|out\s+of\s+date|outdated|(?:isn|wasn|doesn|"
+                      r"don|haven|hasn)(?:'|\u2019)?t|not\s+allowed)\b", re.IGNORECASE)
+"""Words after a quotation that say it no longer holds ("That stopped working in 2018",
+"Plans haven't been allowed to require that since 2020")."""
 
 
 _YES_NO_CELL = re.compile(r":\s*(?:yes|no)\b[^:]{0,40}$", re.IGNORECASE)

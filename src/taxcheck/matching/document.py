@@ -40,6 +40,8 @@ from taxcheck.matching.discourse import (
     passed_on_year,
     relied_on,
     resolve_clause,
+    share_cohort,
+    sourced,
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -167,6 +169,18 @@ _ENDORSED = re.compile(
 """The answer that follows a quoted myth and confirms it ("Fact: This one is actually true.",
 "True.", "This one is mostly true."): the claim is the author's own, not a debunked myth.
 "Partly true" and "True, but only for ..." do not confirm."""
+_CONFIRMED = re.compile(
+    r"^\s*(?:(?:sadly|unfortunately|actually|surprisingly|in\s+fact|believe\s+it\s+or\s+not)"
+    r"\s*,?\s*)?(?:"
+    r"(?:(?:this|that)\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+(?:(?:actually|really|much|"
+    r"far|a\s+lot)\s+)?closer\s+to\s+the\s+truth"
+    r"|(?:(?:this|that)\s+one|this|that|it)\s*(?:is\s+not|isn(?:'|\u2019)t|(?:'|\u2019)s\s+not)"
+    r"\s+(?:really\s+)?a\s+myth"
+    r"|there(?:'|\u2019)?s\s+(?:real\s+|some\s+|a\s+lot\s+of\s+|more\s+)?truth\s+(?:to|in)\s+"
+    r"(?:this|that|it)\b)", re.IGNORECASE)
+"""The answer after a quoted myth that says it holds after all, in words other than "true"
+("This one is closer to the truth than most people assume", "Sadly, this one isn't a myth",
+"There's real truth to this one"): the claim is the author's own."""
 _AGREES = re.compile(
     r"^\s*(?:(?:and|yes|yep)\s*,?\s*)?(?:(?:it|that|this|they|he|she)\s*(?:is|'s|\u2019s|are|"
     r"'re|\u2019re)\s+)(?:(?:absolutely|actually|quite|exactly|dead|100%)\s+)?"
@@ -180,6 +194,9 @@ _AGREES_AFTER = re.compile(
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
 TOPIC_GROUP = "topic"
 """The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
+YOUNG_COHORT = "BORN_1960"
+"""The birth cohort of anyone under 64 today (RMDs at 75): a present age in a clause tied to
+another names it there (:func:`share_cohort`)."""
 CONTRIBUTE_LABEL = "CONTRIBUTE"
 """The concept of putting money in: the year of a contribution is the tax year of its
 limits and credits."""
@@ -388,6 +405,7 @@ class _Walk:
         self._new_question(block, cands)
         announced = self._announces(block)
         cands = self._completing_lead(block, self._told_as_history(block, is_title, cands))
+        cands = share_cohort(cands, self.context.members(("cohort",)), YOUNG_COHORT)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         self.lead_paragraph, self.leading = (
@@ -764,7 +782,17 @@ class _Walk:
         if not cand.attribution.lower().startswith(("myth", "true or", "fact or", "truth or")):
             return False  # a myth or a quiz ("True or false?") answered in the next block
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
-        return after is not None and bool(_ENDORSED.match(after.text))
+        return after is not None and bool(_ENDORSED.match(after.text)
+                                          or _CONFIRMED.match(after.text))
+
+    def _sourced(self, index: int, block: Block, cand: Candidate) -> bool:
+        """A quotation the writer brings as their own source (:func:`sourced`)."""
+        if cand.attribution != "quotation marks" or index == 0:
+            return False
+        after = block.text[cand.sentence_end:]
+        if index + 1 < len(self.document.blocks):
+            after = f"{after} {self.document.blocks[index + 1].text}"
+        return sourced(self.document.blocks[index - 1].text, after)
 
     def _relied_on(self, index: int, block: Block, cand: Candidate) -> bool:
         """A report from whoever runs the plan that the writer goes by (:func:`relied_on`)."""
@@ -826,7 +854,8 @@ class _Walk:
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int], teaches: bool = False,
                instruction: bool = False) -> Resolution:
-        if self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand):
+        if (self._endorsed(index, res.cand) or self._relied_on(index, block, res.cand)
+                or self._sourced(index, block, res.cand)):
             res = replace(res, cand=replace(res.cand, attribution=None))
         cand = res.cand
         earlier = self.sentence_years
@@ -836,7 +865,8 @@ class _Walk:
                                 == self.context.sentence else None, own)
         default = self._paragraph_year(index, cand, default, own)
         date = self.document.meta.date
-        years = clause_years(cand, default, self.reference, date.year if date else None)
+        years = clause_years(cand, default, self.reference, date.year if date else None,
+                             self.tax_year)
         self.sentence_years = (self.context.sentence, years)
         match = self._matcher(index, block, cand, cands, section, years)
 

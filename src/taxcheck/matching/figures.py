@@ -756,7 +756,7 @@ def _range_check(claim: Claim, figure: Figure, cand: Candidate, quantity: Quanti
         return FigureCheck("outdated", f"Says {says} \u2014 outdated: {stated} was the range for "
                            f"{earlier[0]}; for {year} it is {right}.", rule, correction,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} range",
-                                labels=(str(year),)), quantity, None, says)
+                                labels=(str(year), str(earlier[0]))), quantity, None, says)
     if any(r.id != figure.id and ends(r, year) == pair for r in rivals):
         return None
     return FigureCheck("false", f"Says {says} \u2014 false: it is {right}.", rule, correction,
@@ -908,7 +908,7 @@ def _amount_check(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
         return FigureCheck("outdated", f"Says {says} — outdated: {stated} was the figure for "
                            f"{earlier[0]}; for {year} it is {right}.", rule, correction,
                            Step(stage="number", detail=f"{stated} is the {earlier[0]} figure",
-                                labels=(str(year),)),
+                                labels=(str(year), str(earlier[0]))),
                            quantity, replacement, says)
     taken = values_of(quantity.value) if values_of is not None else frozenset()
     if _anothers(claim, figure, cond, cand, quantity, year, elsewhere, taken, names, rivals,

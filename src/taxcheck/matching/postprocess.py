@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import Contradiction, Finding
+from taxcheck.matching.messages import lower_first, problem_message
 
 
 def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
@@ -40,6 +41,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     # from a false one is not also outdated ("Your Roth IRAs count with the traditional
     # ones, so you'll need to close those out too": wrong even under the old rule)
     false: dict[tuple, int] = {}
+    wrong_amount: dict[tuple, int] = {}
     for k, f in best.items():
         if k[4] == "false":
             where = (k[0], k[1], k[3], k[5])
@@ -50,7 +52,21 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         return start is not None and (k[4] in ("misleading", "accurate")
                                       or (k[4] == "outdated" and start <= f.start))
 
-    kept = {id(f) for k, f in best.items() if not subsumed(k, f)}
+    # a wrong amount of the fact in the clause makes it no right statement of that fact
+    # either ("I'm 57, so my RMDs won't start until 73": 73 is false for someone born after
+    # 1960, and the clause does not state the age-75 rule rightly)
+    for f in findings:
+        claim = claims.get(f.claim_id)
+        if claim is not None and claim.figure and f.verdict == "false":
+            where = (f.block, f.sentence, claim.fact or claim.id, f.framing)
+            wrong_amount[where] = min(wrong_amount.get(where, f.start), f.start)
+    kept = {id(f) for k, f in best.items() if not subsumed(k, f)
+            and not (k[4] == "accurate" and (k[0], k[1], k[3], k[5]) in wrong_amount)}
+    # a right amount in a clause that misleads on its fact ("earn more than $153,000 and you
+    # can't contribute to a Roth IRA": the start of the range, given as a cutoff) does not
+    # make the statement right either
+    misleading = {(k[0], k[1], k[3], k[5]): (f.start, f.end) for k, f in best.items()
+                  if k[4] == "misleading" and id(f) in kept}
 
     def figure_kept(f: Finding) -> bool:
         # a right amount in a sentence whose error is of the same fact ("$1,000 every month")
@@ -58,13 +74,77 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         # that is false on the same fact ("the full $7,000 into each one") is part of that
         # error, as for propositions above
         fact = claims[f.claim_id].fact or f.claim_id
-        start = false.get((f.block, f.sentence, fact, f.framing))
+        where = (f.block, f.sentence, fact, f.framing)
+        span = misleading.get(where)
+        if f.verdict == "accurate" and span is not None and span[0] < f.end and f.start < span[1]:
+            return False
+        start = false.get(where)
         return start is None or not (f.verdict == "accurate"
                                      or (f.verdict == "outdated" and start <= f.start))
 
     return [f for f in findings
             if id(f) in kept or f.claim_id not in claims
             or (claims[f.claim_id].figure and figure_kept(f))]
+
+
+def never_right(findings: list[Finding], db: ClaimDatabase,
+                page_year: int | None = None) -> list[Finding]:
+    """An earlier year's amount stated in a misleading way is `false`, one finding.
+
+    "This year couples can't contribute to a Roth at all once MAGI reaches $236,000" gives
+    the 2025 start of the phase-out (an outdated figure) as a hard cutoff (misleading): the
+    statement was not right even for the year the amount belongs to, and the label policy
+    makes an outdated statement that is also wrong in another respect `false`. The
+    misleading finding of the clause becomes that `false` finding, and the outdated figure
+    finding of the same fact inside it goes. A page dated in a year the amount held
+    describes its own year's rule: the amount is outdated and the cutoff misleading, two
+    findings ("a single filer whose income tops $146,000 can't make a direct Roth
+    contribution this year" on a page of 2024).
+    """
+    claims = db.by_id
+    merged: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for f in findings:
+        claim = claims.get(f.claim_id)
+        if (claim is None or claim.figure or f.verdict != "misleading"
+                or f.framing != "stated" or f.suppressed):
+            continue
+        facts = {claim.fact or claim.id, *claim.also_facts}
+        old = [g for g in findings if g.verdict == "outdated" and g.framing == "stated"
+               and not g.suppressed and g.block == f.block and g.sentence == f.sentence
+               and g.start < f.end and f.start < g.end and (c := claims.get(g.claim_id))
+               and c.figure and (c.fact or c.id) in facts
+               and not _of_its_time(g, page_year)]
+        if not old:
+            continue
+        figure = old[0]
+        merged[id(f)] = f.model_copy(update={
+            "verdict": "false", "severity": claim.severity_for("false"),
+            "message": _never_right_message(f, figure),
+            "correction": f"{figure.correction} {f.correction}".strip(), "fix": None,
+            "trail": (*f.trail, *figure.trail)})
+        dropped.update(id(g) for g in old)
+    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
+def _of_its_time(figure: Finding, page_year: int | None) -> bool:
+    """The page is dated in or before the latest year the outdated amount held (the second
+    label of its number step)."""
+    if page_year is None:
+        return False
+    held = [int(s.labels[1]) for s in figure.trail
+            if s.stage == "number" and len(s.labels) > 1 and s.labels[1].isdigit()]
+    return bool(held) and page_year <= max(held)
+
+
+def _never_right_message(misleading: Finding, figure: Finding) -> str:
+    """"Says <amount> and <misleading claim> — false: <why the amount is old>. Even for that
+    year, <why the claim misleads>"."""
+    old_why = figure.message.partition(" — outdated: ")[2]
+    misleads = misleading.message.partition(" — misleading: ")[2]
+    says = f"{figure.says}, and {lower_first(misleading.says)}"
+    reason = f"{old_why} Even for that year it misled: {misleads}" if misleads else old_why
+    return problem_message(says, "false", reason)
 
 
 def _quantity(f: Finding) -> str | None:

@@ -97,10 +97,10 @@ class ClauseYears:
     own: bool = False
     """The frame is a year the clause names itself (not its section's or the as-of year)."""
     present: int | None = None
-    """When the frame is "this year": the year the clause is checked for (its section's, else
-    the as-of year). An amount stated for "this year" is a present value: "$23,500 this year"
-    in a 2025 page checked for 2026 is last year's figure; a rule that "takes effect this
-    year" keeps the page's year."""
+    """When the frame is "this year": the year the clause is checked for (the as-of year; its
+    section's when none is given). An amount stated for "this year" is a present value:
+    "$23,500 this year" in a 2025 page checked for 2026 is last year's figure; a rule that
+    "takes effect this year" keeps the page's year."""
     written: int | None = None
     """The year the article was written (its date), when it has one."""
     amount_year: int | None = None
@@ -119,9 +119,12 @@ def relative_year(q: Quantity, reference: dt.date) -> int:
 
 
 def clause_years(cand: Candidate, default: int, reference: dt.date,
-                 written: int | None = None) -> ClauseYears:
+                 written: int | None = None, now: int | None = None) -> ClauseYears:
     """The years of a clause; ``default`` is its section's year or the as-of year,
-    ``written`` the year of the article's date."""
+    ``written`` the year of the article's date, ``now`` the year the article is checked for
+    (the year a "this year" amount is checked against, whatever its section's year: "This
+    year you can put up to $23,500" under a title "Your 2025 Savings Limits" is read as of
+    the year checked, as the labelling guide judges an old page's own year)."""
     if not cand.quantities:  # most clauses: nothing to read
         return ClauseYears(default, (), {}, False, None, written, None)
     explicit = [q for q in cand.quantities if q.kind == "year"
@@ -154,8 +157,9 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
             and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
             and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
-    present = default if (not free and relatives and relatives[0].value == 0
-                          and not _FOR_COMPARISON.match(cand.sentence)) else None
+    present = (default if now is None else now) if (
+        not free and relatives and relatives[0].value == 0
+        and not _FOR_COMPARISON.match(cand.sentence)) else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound
                and q.start not in owned]
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,

@@ -11,8 +11,9 @@ Sources, in order of preference for each field:
   names (``date``, ``pubdate``, ``dc.date`` ...), then the first ``<time datetime>``.
 
 JSON-LD objects count when their ``@type`` is an article (``Article``, ``NewsArticle``,
-``BlogPosting`` and the other schema.org ``*Article`` / ``*Posting`` types), found at the
-top level, in a list, or in an ``@graph``. Malformed JSON-LD is ignored.
+``BlogPosting`` and the other schema.org ``*Article`` / ``*Posting`` types), else a web page
+(``FAQPage``, ``QAPage``, ``WebPage`` and the other ``*Page`` types), found at the top
+level, in a list, or in an ``@graph``. Malformed JSON-LD is ignored.
 """
 
 from __future__ import annotations
@@ -66,7 +67,16 @@ def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
         yield from _objects(value.get("@graph", []), depth + 1)
 
 
+def _is_page(obj: dict[str, Any]) -> bool:
+    types = obj.get("@type", [])
+    types = [types] if isinstance(types, str) else types
+    return any(isinstance(t, str) and t.endswith("Page") for t in types)
+
+
 def _json_ld_article(page: HtmlSource) -> dict[str, Any]:
+    """The first JSON-LD article object; else the first web page object (``FAQPage``,
+    ``QAPage``, ``WebPage``: a bank's FAQ dates itself that way)."""
+    fallback: dict[str, Any] = {}
     for script in page.json_ld:
         try:
             data = json.loads(script)
@@ -75,7 +85,9 @@ def _json_ld_article(page: HtmlSource) -> dict[str, Any]:
         for obj in _objects(data):
             if _is_article(obj):
                 return obj
-    return {}
+            if not fallback and _is_page(obj):
+                fallback = obj
+    return fallback
 
 
 def _names(value: Any, depth: int = 0) -> list[str]:
