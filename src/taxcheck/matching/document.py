@@ -480,12 +480,15 @@ class _Walk:
             return
         at = block.to_source(cands[0].sentence_start)
         mine = {k: f for k, f in self.findings.items() if f.block == index}
-        lead = [f for k, f in mine.items() if k[1] == at]
+        lead = {k: f for k, f in mine.items() if k[1] == at}
         body = [f for k, f in mine.items() if k[1] != at]
         fact_of = {f.claim_id: self.db.by_id[f.claim_id].fact for f in mine.values()
                    if f.claim_id in self.db.by_id}
-        for f in answered_by_body(lead, body, fact_of):
-            del self.findings[(f.claim_id, at)]
+        answered = answered_by_body(list(lead.values()), body, fact_of)
+        # (by key: a finding is kept under the claim it was found for, which may not be the
+        # claim_id it reports once a verdict step has renamed it)
+        for key in [k for k, f in lead.items() if any(f is a for a in answered)]:
+            del self.findings[key]
 
     def _completing_lead(self, block: Block, cands: Sequence[Candidate]) -> Sequence[Candidate]:
         """An item that completes its list's lead-in ("You can take money out penalty-free if
