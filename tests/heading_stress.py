@@ -75,7 +75,8 @@ def run(checker: Checker, passage: dict) -> Outcome:
     elif passage["expect"] == "right":
         ok = not problems
     else:
-        ok = any(passage["fact"] in _facts(checker, f.claim_id)
+        facts = passage["fact"] if isinstance(passage["fact"], list) else [passage["fact"]]
+        ok = any(_facts(checker, f.claim_id) & set(facts)
                  and f.verdict in passage["verdict"] for f in on_heading)
     return Outcome(passage["id"], passage["expect"], ok, said)
 
