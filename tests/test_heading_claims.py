@@ -1,0 +1,35 @@
+"""Section headings in page context (issue 12, session 11, heads8): a topic title, teaser or
+question is never flagged, also above a wrong body line (the body carries the finding); a
+heading that states a wrong claim is flagged with its fact and verdict on the heading; a
+heading that states a right claim leaves the page quiet. Plain-text exports, Markdown and
+HTML, Title Case and sentence case, with and without a final period
+(``tests/data/heading_claims.yaml``, run by ``tests/heading_stress.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from heading_stress import passages, run
+
+PASSAGES = passages()
+
+STILL_MISSED = {
+    # a noun phrase with no verb: "Penalty-Free IRA Withdrawals at 55" (a topic title of the
+    # same shape, "Penalty-free withdrawals before 59½", lists exceptions)
+    "w16",
+    # sentence families, not headings (missed as body lines too): "The Wash-Sale Window Is
+    # 30 Days After the Sale", "Yes, You Can Still Write Off a Losing IRA"
+    "w23", "w25",
+    # the body's "A loan is repaid and isn't taxed; a hardship withdrawal is taxed and can't
+    # be paid back." reads as a tax-free hardship withdrawal (negation scope, not the heading)
+    "q29",
+}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_a_heading_in_its_page(checker, passage):
+    outcome = run(checker, passage)
+    if passage["id"] in STILL_MISSED:
+        assert not outcome.ok, "handled now: drop it from STILL_MISSED"
+    else:
+        assert outcome.ok, outcome.said
