@@ -23,6 +23,9 @@ STILL_MISSED = {
     # "The $50,000 Loan Cap Goes Up Every Year": missed as a body line too (the indexed-cap
     # claim knows "adjusted for inflation", "indexed", not "goes up every year")
     "w46",
+    # "Do a Rollover and Deduct the Loss": "deduct the loss" after a rollover is not read as
+    # the rollover's loss in a body line either
+    "w48",
     # the body's "A loan is repaid and isn't taxed; a hardship withdrawal is taxed and can't
     # be paid back." reads as a tax-free hardship withdrawal (negation scope, not the heading)
     "q29",
