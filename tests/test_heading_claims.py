@@ -39,3 +39,26 @@ def test_a_heading_in_its_page(checker, passage):
         assert not outcome.ok, "handled now: drop it from STILL_MISSED"
     else:
         assert outcome.ok, outcome.said
+
+
+SUBJECT_DROPPED = [
+    # a forum post that drops its subject opens with what looks like an inverted auxiliary;
+    # it states, it does not ask (questions set as headings without "?" need their subject)
+    ("did a hardship withdrawal for my rent, no 10% since its a hardship, just regular tax",
+     "hardship-withdrawal-still-taxed-and-penalized"),
+    ("could be wrong but hardship withdrawals are penalty free",
+     "hardship-withdrawal-still-taxed-and-penalized"),
+    ("can confirm hardship withdrawals are penalty free",
+     "hardship-withdrawal-still-taxed-and-penalized"),
+]
+
+
+@pytest.mark.parametrize(("line", "fact"), SUBJECT_DROPPED, ids=[f for _, f in SUBJECT_DROPPED])
+def test_a_post_without_its_subject_still_states(checker, db, line, fact):
+    from taxcheck.readers import read_bytes
+
+    page = f"Forum: hardship withdrawals\nReply from sam_k:\n{line}\n"
+    report = checker.check(read_bytes(page.encode(), "post.txt"))
+    facts = {db.claim(f.claim_id).fact for f in report.findings
+             if f.is_problem and not f.suppressed}
+    assert fact in facts, [f.claim_id for f in report.findings]
