@@ -65,9 +65,13 @@ CUE_LABELS = tuple(CUE_CATEGORIES)
 
 _LABEL_PREFIX = re.compile(
     r"^(?:(?:(?:step|tip|move|idea|strategy|rule|no\.?|number|#)\s*#?\d+|\d+)"
-    r"\s*[:.)\-\u2013\u2014]?)?\s*(?:then|and|also|next|so|now|first|finally)?$", re.IGNORECASE)
-"""What may come before an instruction: a list label ("Step 6:", "Tip #3", "2.") and a
-connective ("Then take up to $3k off your income")."""
+    r"\s*[:.)\-\u2013\u2014]?"
+    r"|(?:(?:pro|quick|top|bonus|smart|our|my)\s+)?"
+    r"(?:tip|move|idea|strategy|hack|bonus|advice|action\s+item|takeaway)\s*[:\-\u2013\u2014])?"
+    r"\s*(?:then|and|also|next|so|now|first|finally)?$", re.IGNORECASE)
+"""What may come before an instruction: a list label ("Step 6:", "Tip #3", "2."), a label
+with no number before a colon or dash ("Tip: Harvest ...", "Pro tip: take ...", "Our advice:
+roll ...") and a connective ("Then take up to $3k off your income")."""
 
 RECENT_YEAR = 2020
 """A sentence naming this year or a later one speaks of rules in force now: the sentence
