@@ -485,8 +485,8 @@ class _Walk:
         fact_of = {f.claim_id: self.db.by_id[f.claim_id].fact for f in mine.values()
                    if f.claim_id in self.db.by_id}
         answered = answered_by_body(list(lead.values()), body, fact_of)
-        # (by key: a finding is kept under the claim it was found for, which may not be the
-        # claim_id it reports once a verdict step has renamed it)
+        # (by key: a finding is kept under its claim, its sentence and, for a later clause
+        # that states a rule wrong again, that clause; see _check)
         for key in [k for k, f in lead.items() if any(f is a for a in answered)]:
             del self.findings[key]
 
