@@ -504,9 +504,11 @@ class _Walk:
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
-        told = [replace(c, historical=True) if not c.historical and simple_past(c.text) and (
-            framed or (c.polarity == "affirmed" and told_in_past(c.text) and (
-                self.past_scene or told_of_early_year(c.sentence)))) else c for c in cands]
+        # (the word tests last: most clauses are neither framed nor after a past scene)
+        told = [replace(c, historical=True) if not c.historical and (
+            framed or (c.polarity == "affirmed" and (
+                self.past_scene or told_of_early_year(c.sentence)) and told_in_past(c.text)))
+            and simple_past(c.text) else c for c in cands]
         # the scene goes on while the blocks tell something in the past, and ends at one that
         # tells only of today ("None of this applies for 2018 or later")
         self.past_scene = ends_in_past_frame(block.text) or (
