@@ -26,9 +26,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import reduce
-from itertools import chain, compress, repeat
-from operator import and_, eq, or_
 
 from spacy.attrs import IDS
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -437,11 +434,10 @@ class LexiconRuler:
         self.regex_memo = RegexMemo(nlp.vocab.strings)
         self._encoder = Encoder(())
         self._regex_tested: list[Automaton] = []
-        self._reach: list[tuple[str, dict[int, tuple[Automaton, ...]], frozenset[int],
-                                dict[int, int], frozenset[int]]] = []
-        """Per column: value -> the automata anchored on it, and value -> the bits of the
-        required word sets that hold it, each with its keys as a set (a doc's words meet
-        them in one set intersection each)."""
+        self._reach: dict[str, dict[int, tuple[list[Automaton], int]]] = {}
+        """Column -> value -> (the automata anchored on it, the bits of the required word
+        sets that hold it): one look-up per word of a doc for both."""
+        self._reach_keys: dict[str, frozenset[int]] = {}
         """The automata with a regex test (their patterns depend on the signatures met)."""
         """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
@@ -506,13 +502,13 @@ class LexiconRuler:
         self._encoder = Encoder(self._needs)
         self._patterns = {}
         self._regex_tested = [a for a in self._needs if a.regexes]
-        self._reach = []
+        self._reach = {}
         for column in {*self.anchors, *self._required_bits}:
-            anchored = {value: tuple(automata) for value, automata
-                        in self.anchors.get(column, {}).items() if automata}
-            bits = {value: bit for value, bit in self._required_bits.get(column, {}).items()
-                    if bit}
-            self._reach.append((column, anchored, frozenset(anchored), bits, frozenset(bits)))
+            anchored = self.anchors.get(column, {})
+            bits = self._required_bits.get(column, {})
+            self._reach[column] = {value: (anchored.get(value, []), bits.get(value, 0))
+                                   for value in {*anchored, *bits}}
+        self._reach_keys = {column: frozenset(index) for column, index in self._reach.items()}
 
     def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
         strings = self.vocab.strings
@@ -614,17 +610,16 @@ class LexiconRuler:
             automaton for automaton in self.regex_anchored
             if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
         met = 0  # bit n: the doc holds a value of required word set n
-        # (the loops run in C: a block holds some forty of the words, and reaches some fifty
-        # automata, most of which lack a required word)
-        for column, anchored, anchor_keys, bits, bit_keys in self._reach:
-            words = present[column]
-            if hits := words & anchor_keys:
-                reached.update(chain.from_iterable(map(anchored.__getitem__, hits)))
-            if hits := words & bit_keys:
-                met = reduce(or_, map(bits.__getitem__, hits), met)
-        automata = list(reached)
-        needs = list(map(self._needs.__getitem__, automata))
-        return list(compress(automata, map(eq, map(and_, needs, repeat(met)), needs)))
+        for column, index in self._reach.items():
+            for value in present[column] & self._reach_keys[column]:
+                automata, bits = index[value]
+                if automata:
+                    reached.update(automata)
+                if bits:
+                    met |= bits
+        needs = self._needs
+        return [automaton for automaton in reached
+                if (need := needs[automaton]) & met == need]
 
     def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
         """Matches of the automata whose anchor word ``doc`` holds: as regular expressions
