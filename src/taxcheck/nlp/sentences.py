@@ -8,7 +8,7 @@ flags gives the same boundaries for a fraction of the cost.
 
 from __future__ import annotations
 
-from itertools import compress, pairwise
+from itertools import pairwise
 
 import numpy
 from spacy.attrs import IS_PUNCT, ORTH, SENT_START
@@ -48,8 +48,6 @@ class ArraySentencizer:
         self.number_signs = {nlp.vocab.strings.add(w) for w in NUMBER_SIGNS}
         self.letter_labels = {nlp.vocab.strings.add(w) for w in LETTER_LABELS}
         self.letters = {nlp.vocab.strings.add(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-        self.marks = frozenset(self.final | self.letters)
-        """The tokens a sentence may end at."""
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -58,28 +56,21 @@ class ArraySentencizer:
         starts = [-1] * n
         starts[0] = 1
         bounds = [0]
+        seen_final = False
         final = self.final
         orths = doc.to_array([ORTH, IS_PUNCT]).tolist()
         numbered = []
-        # only a final token or a capital letter's initial ("D.") may end a sentence: the
-        # tokens are walked from each of those (found in C), not one by one
-        words = [orth for orth, _ in orths]
-        marks = self.marks
-        after = 0  # tokens before this one were read
-        for i in compress(range(n), map(marks.__contains__, words)):
-            if i < after or (words[i] not in final and not self._lettered_end(doc, orths, i)):
-                continue
-            # the sentence ends after the run of punctuation and final tokens that follows
-            j = i + 1
-            while j < n and (orths[j][1] or words[j] in final):
-                j += 1
-            if j < n:
-                if self._numbered(doc, orths, j):
-                    numbered.append(j)
+        for i, (orth, is_punct) in enumerate(orths):
+            is_final = orth in final
+            if seen_final and not is_punct and not is_final:
+                if self._numbered(doc, orths, i):
+                    numbered.append(i)
                 else:
-                    starts[j] = 1
-                    bounds.append(j)
-            after = j + 1
+                    starts[i] = 1
+                    bounds.append(i)
+                seen_final = False
+            elif is_final or (orth in self.letters and self._lettered_end(doc, orths, i)):
+                seen_final = True
         if numbered:  # rare: "No" + "." become one token "No.", so "No" is no negation
             with doc.retokenize() as retokenizer:
                 for i in numbered:
