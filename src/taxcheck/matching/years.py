@@ -289,6 +289,7 @@ def lead_in_year(text: str) -> int | None:
     last = _last_piece(text)
     if not text.endswith(":") and not (
             text.endswith(".") and len(last.split()) <= LEAD_IN_WORDS
+            and ("19" in last or "20" in last)  # (every year the pattern finds)
             and _YEAR_OF_FIGURES.search(last) and not _MONTH.search(last)):
         return None
     years = {int(q.value) for q in find_quantities(last) if q.kind == "year"}
