@@ -1043,7 +1043,9 @@ class _Walk:
     def _paragraph_year(self, index: int, cand: Candidate, default: int, section: int) -> int:
         """The year a paragraph opened with ("For 2025, ... Married couples ... $236,000"),
         for its later sentences that name none and do not turn away from it ("but now")."""
-        frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
+        # (every frame names a year of the 2000s: a sentence without "20" is not matched)
+        frame = _YEAR_FRAME.match(cand.sentence) if (
+            cand.start == cand.sentence_start and "20" in cand.sentence) else None
         if frame:
             self.paragraph_year = (index, index, int(next(g for g in frame.groups() if g)))
             return default
