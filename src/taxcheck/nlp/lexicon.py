@@ -41,6 +41,7 @@ from taxcheck.nlp.automata import (
     compile_automaton,
     interned,
 )
+from taxcheck.nlp.columns import kept_columns
 from taxcheck.nlp.encoded import Encoder
 
 SEEN_LIMIT = 200_000
@@ -150,9 +151,12 @@ def doc_tokens(doc: Doc) -> _DocTokens:
     """The doc's token columns, read once for both rulers."""
     tokens = doc.user_data.get(TOKENS_KEY)
     if tokens is None or tokens.length != len(doc):
-        array = doc.to_array(_READ_IDS).T.tolist()
-        tokens = doc.user_data[TOKENS_KEY] = _DocTokens(
-            dict(zip(READ_ATTRS, array, strict=True)), len(doc))
+        kept = kept_columns(doc)
+        if kept is not None and "LEMMA" in kept:  # (the pipeline's own components read them)
+            columns = {attr: kept[attr] for attr in READ_ATTRS}
+        else:
+            columns = dict(zip(READ_ATTRS, doc.to_array(_READ_IDS).T.tolist(), strict=True))
+        tokens = doc.user_data[TOKENS_KEY] = _DocTokens(columns, len(doc))
     return tokens
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 import numpy
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+
+from taxcheck.nlp.columns import UNSET, keep_columns
 
 SENTENCES_KEY = "taxcheck_sentences"
 """``doc.user_data`` key of (the doc's length, the token bounds of its sentences) as the
@@ -58,7 +60,8 @@ class ArraySentencizer:
         bounds = [0]
         seen_final = False
         final = self.final
-        orths = doc.to_array([ORTH, IS_PUNCT]).tolist()
+        array = doc.to_array([ORTH, IS_PUNCT, LOWER, IDX, LENGTH])
+        orths = array[:, :2].tolist()
         numbered = []
         for i, (orth, is_punct) in enumerate(orths):
             is_final = orth in final
@@ -80,6 +83,9 @@ class ArraySentencizer:
         doc.from_array([SENT_START], values.reshape(-1, 1))  # in spaCy's own arrays
         bounds.append(n)
         doc.user_data[SENTENCES_KEY] = (n, list(pairwise(bounds)))
+        orth, _, lower, idx, length = array.T.tolist()
+        keep_columns(doc, {"ORTH": orth, "LOWER": lower, "IDX": idx, "LENGTH": length,
+                           "SENT_START": [1 if s == 1 else UNSET for s in starts]})
         return doc
 
     def _lettered_end(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
