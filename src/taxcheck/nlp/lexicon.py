@@ -413,6 +413,9 @@ class LexiconRuler:
         self._regex_seen: dict[str, set[int]] = {}
         """Attribute -> the values (string hashes) already tested against its regexes."""
         self._regex_matched: dict[tuple[str, str], set[int]] = {}
+        self._regex_any: dict[str, set[int]] = {}
+        """Attribute -> the tested values that match one of its regexes (a doc with none
+        of them matches no regex of that attribute)."""
         """(attribute, regex) -> the tested values that match it: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
@@ -592,8 +595,10 @@ class LexiconRuler:
         word once: words recur, and the values matching each regex are remembered)."""
         tests = self.regexes[attr]
         seen = self._regex_seen.setdefault(attr, set())
+        matched_any = self._regex_any.setdefault(attr, set())
         if len(seen) > SEEN_LIMIT:
             seen.clear()
+            matched_any.clear()
             for regex in tests:
                 self._regex_matched[(attr, regex)] = set()
         new = values - seen
@@ -602,15 +607,16 @@ class LexiconRuler:
             strings = self.vocab.strings
             texts = [(v, strings[v]) for v in new]
             for regex, rx in tests.items():
-                matched = self._regex_matched.setdefault((attr, regex), set())
-                matched.update(v for v, text in texts if rx.search(text))
+                hits = {v for v, text in texts if rx.search(text)}
+                self._regex_matched.setdefault((attr, regex), set()).update(hits)
+                matched_any.update(hits)
 
     def _reached(self, present: dict[str, set[int]], regex_hits: _RegexHits | None
                  ) -> list[Automaton]:
         """The automata whose anchor ``present`` holds (a word matching it, for a regex)
         and each of whose required word sets it holds a value of."""
         # the order does not matter: the ruler sorts the matches
-        reached: set[Automaton] = set() if regex_hits is None else {
+        reached: set[Automaton] = set() if regex_hits is None or not regex_hits.any_met() else {
             automaton for automaton in self.regex_anchored
             if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
         met = 0  # bit n: the doc holds a value of required word set n
@@ -712,13 +718,14 @@ class LexiconRuler:
             doc.spans[self.spans_key] = []
             doc.user_data[(PLAIN_KEY, self.spans_key)] = []
             return doc
-        matches = set(self._raw_matches(doc))
+        matches = self._raw_matches(doc)  # (a new list)
         for matcher in (self.lower, self.lemma):
             if len(matcher):
-                matches.update(matcher(doc))
-        # sorted and deduplicated as tuples, in the order of sorted Spans (start, end,
+                matches.extend(matcher(doc))
+        # deduplicated and sorted as tuples, in the order of sorted Spans (start, end,
         # label hash, id hash), then made Spans: comparing Spans is slow
-        found = sorted({(start, end, *self.labels[key]) for key, start, end in matches
+        labels = self.labels
+        found = sorted({(start, end, *labels[key]) for key, start, end in matches
                         if start != end})
         doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
                                      for start, end, label, span_id in found]
@@ -766,14 +773,27 @@ class _RegexHits:
         self.learned: set[str] = set()
         self.found: dict[tuple[str, str], set[int]] = {}
 
+    def any_met(self) -> bool:
+        """Whether a value of the doc matches some regex of the ruler (most docs: none)."""
+        ruler = self.ruler
+        for attr in ruler.regexes:
+            values = self.present[attr]
+            self._learned(attr, values)
+            if not ruler._regex_any[attr].isdisjoint(values):
+                return True
+        return False
+
+    def _learned(self, attr: str, values: set[int]) -> None:
+        if attr not in self.learned:
+            self.ruler._learn(attr, values)
+            self.learned.add(attr)
+
     def get(self, test: tuple[str, str]) -> set[int]:
         hits = self.found.get(test)
         if hits is None:
             attr = test[0]
             values = self.present[attr]
-            if attr not in self.learned:
-                self.ruler._learn(attr, values)
-                self.learned.add(attr)
+            self._learned(attr, values)
             hits = self.found[test] = self.ruler._regex_matched.setdefault(
                 test, set()).intersection(values)
         return hits
