@@ -948,15 +948,14 @@ class _Walk:
         """Where the step being read ends, when the paragraphs after this block may be its
         own text: after a numbered item of the open procedure and its paragraphs, until a
         heading, another list item or a blank line."""
-        end = block.to_source(len(block.text))
         if block.kind == "list_item":
-            self.step_body = end if (self.procedure is not None and not self.other_list
-                                     and not self.advice
-                                     and numbered(block.text, block.number)) else None
+            self.step_body = block.to_source(len(block.text)) if (
+                self.procedure is not None and not self.other_list and not self.advice
+                and numbered(block.text, block.number)) else None
         elif block.kind == "paragraph" and self._in_step_body(block):
-            self.step_body = end
+            self.step_body = block.to_source(len(block.text))
         else:
-            self.step_body = None
+            self.step_body = None  # (most blocks: no procedure is open)
 
     def _wrong_with_procedures_account(self, res: Resolution, match: MatchFn,
                                        own_fact: bool = False
