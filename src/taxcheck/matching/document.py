@@ -55,7 +55,7 @@ from taxcheck.matching.retries.headings import (
     worded,
 )
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
-from taxcheck.matching.retries.premises import Told, told, with_premise
+from taxcheck.matching.retries.premises import story_of, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
     Procedure,
@@ -366,7 +366,9 @@ class _Walk:
         self.ahead_of_rule = []
         pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
-        story: list[Told] = []  # the poster's own case told in this block, for its question
+        # the block's clauses so far, of which those telling the poster's own case are the
+        # story its question may rest on (worked out only for a question: most blocks ask none)
+        heard: list[tuple[Candidate, int, frozenset[str]]] = []
         for before, cand in zip((None, *cands), cands, strict=False):
             self.context.sentence = first + cand.sentence_index
             if before is not None and self.asked is not None and self.asked.conditional:
@@ -376,7 +378,7 @@ class _Walk:
             if not res.labels and not wh_reply(cand, self.asked, self.context.sentence):
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
-            story = told(story, res.cand, self.context.sentence, frozenset(res.labels))
+            heard.append((res.cand, self.context.sentence, frozenset(res.labels)))
             if res.cand.question and answered_row(block.row, block.text):
                 res = replace(res, cand=replace(res.cand, question=False))
             if not res.cand.question and not announced and (
@@ -403,7 +405,8 @@ class _Walk:
                                                                        frozenset())) > 1
                 asked = frozenset(res.labels) if block.kind in HEADING_KINDS else with_premise(
                     asked_about_previous(res.cand, frozenset(res.labels), self.last_said,
-                                         self.context.sentence), story, self.context.sentence)
+                                         self.context.sentence), story_of(heard),
+                    self.context.sentence)
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)

@@ -73,6 +73,14 @@ def told(story: list[Told], cand: Candidate, sentence: int, labels: frozenset[st
     return [*story, Told(sentence, labels)]
 
 
+def story_of(heard: Sequence[tuple[Candidate, int, frozenset[str]]]) -> list[Told]:
+    """The story :func:`told` makes of clauses heard in order (clause, sentence, labels)."""
+    story: list[Told] = []
+    for cand, sentence, labels in heard:
+        story = told(story, cand, sentence, labels)
+    return story
+
+
 def with_premise(labels: frozenset[str], story: Sequence[Told], sentence: int) -> frozenset[str]:
     """What a question asks about, with what the story just before it in the same block named
     ("I quit at 52. Can I use the rule of 55?" asks about a job left at 52)."""
