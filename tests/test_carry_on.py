@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from taxcheck.clauses import Candidate, ConceptMention
@@ -12,6 +14,7 @@ from taxcheck.matching.retries.carry_on import (
     adds_to,
     asked_about_previous,
     carried_labels,
+    includes,
     leans_on_previous,
     points_back,
     restricts,
@@ -114,7 +117,8 @@ def _read(said: Said | None, cand: Candidate, wanted: set[str], sentence: int = 
 class _FakeMatch:
     def __init__(self, concepts: frozenset[str]):
         self.concepts = concepts
-        self.claim = type("C", (), {"id": "x", "fact": "f"})()
+        self.claim = type("C", (), {"id": "x", "fact": "f", "figure": None})()
+        self.fix = None
 
 
 def test_a_follow_on_reads_with_everything_the_sentence_just_before_named():
@@ -182,3 +186,51 @@ def test_a_question_whose_object_points_back_asks_about_the_sentence_before():
     own = clause("Can I deduct a loss in my IRA?", "DEDUCT", "LOSS", "IRA", question=True)
     assert asked_about_previous(own, own.labels, said, 4) == own.labels
     assert asked_about_previous(asked, frozenset({"DEDUCT"}), said, 5) == {"DEDUCT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Whatever is left can wipe out any amount of your salary.", "The rest carries forward.",
+    "What's left over comes off your wages.", "Anything beyond that can be carried back."])
+def test_what_is_left_of_the_thing_before_points_back(text):
+    assert points_back(clause(text))
+
+
+@pytest.mark.parametrize("text, shape", [
+    ("That includes money you rolled in from an old 401(k).", True),
+    ("That doesn't include rolled-in money.", True),
+    ("The exemption covers SEP IRAs.", True),
+    # "also" adds to the sentence before: no inclusion
+    ("It also includes the balance you rolled over.", False),
+    ("Your plan includes a Roth option, which many workers never use.", False)])
+def test_a_thing_the_sentence_before_is_said_to_include(text, shape):
+    assert includes(clause(text)) is shape
+
+
+@pytest.mark.parametrize("text, polarity, shape", [
+    ("The same holds this year.", "affirmed", True), ("Same today.", "affirmed", True),
+    ("Still true in 2026.", "affirmed", True), ("That hasn't changed.", "negated", True),
+    ("Nothing has changed since.", "affirmed", True), ("That's still the rule.", "affirmed", True),
+    ("The same holds for Roth IRAs.", "affirmed", False),
+    ("That has changed.", "affirmed", False)])
+def test_a_rule_said_to_hold_still(text, polarity, shape):
+    assert revives(clause(text, polarity=polarity)) is shape
+
+
+def test_a_denial_told_as_history_said_to_hold_still_stays_a_denial():
+    before = replace(clause("Before 2020 you couldn't fund a traditional IRA after 70½.",
+                            "IRA", "CONTRIBUTE", "AGE_70_HALF", polarity="negated"),
+                     negations=("n't",))
+    said = Said(3, before.labels, 5, "negated", historical=True, clauses=(before,))
+    cand = clause("That's still the rule.", "EVEN_WITH")
+    read: list[Candidate] = []
+
+    def match(labels: set[str], clause_read: Candidate) -> list[object]:
+        read.append(clause_read)
+        return [_FakeMatch(frozenset(labels))]
+
+    matches, _ = with_past_revived(cand, Resolution(cand, {"EVEN_WITH"}, [], set()), said, 4,
+                                   match)  # type: ignore[arg-type]
+    assert matches
+    assert read[0].polarity == "negated" and read[0].negations == ("n't",)
+    assert {m.label for m in read[0].concepts} >= {"IRA", "CONTRIBUTE", "AGE_70_HALF"}
+    assert all(cand.start <= m.start and m.end <= cand.end for m in read[0].concepts)

@@ -15,7 +15,6 @@ NOT_CAUGHT = frozenset({
     "follow-roth-contrib-five-years", "follow-roth-contrib-not-until",
     "follow-rmd-excise-50",
     "reply-capital-loss-salary",  # ($5,000 is not read as a capital-loss limit; $6,000 is)
-    "reply-ira-loss-still",
     "past-hardship-suspension",  # ("bar you from contributing": no concept of a suspension)
 })
 """Wrong follow-ons still missed."""

@@ -37,3 +37,28 @@ def test_a_fact_the_claim_does_not_state_is_still_a_miss(tmp_path, checker):
     result = evaluate(_corpus(tmp_path, "early-distribution-10pct-additional-tax"), checker)
     assert (result.problems.tp, result.problems.fp, result.problems.fn) == (0, 1, 1)
     assert result.miss_kinds == {"other_fact": 1}
+
+
+TWO_FACTS = """Retirement losses
+
+Losses in your 401(k) reduce your taxable income for the year, which can put you in a lower bracket.
+"""
+
+
+def test_a_sentence_labelled_under_two_facts_keeps_a_finding_for_each(tmp_path, checker):
+    """The bracket claim rests on both entries (its own fact is the bracket entry); the
+    offset claim on section A only. Whichever annotation comes first, each takes the finding
+    whose own fact it is, so neither is left without one."""
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "losses.txt").write_text(TWO_FACTS, encoding="utf-8")
+    quote = "Losses in your 401(k) reduce your taxable income for the year"
+    for order in (("retirement-account-losses-not-deductible",
+                   "capital-loss-reduces-taxable-income-not-bracket"),
+                  ("capital-loss-reduces-taxable-income-not-bracket",
+                   "retirement-account-losses-not-deductible")):
+        (tmp_path / "gold" / "losses.txt.yaml").write_text(
+            "article: losses.txt\nas_of: 2026\nannotations:\n" + "".join(
+                f'  - quote: "{quote}"\n    fact: {fact}\n    verdict: false\n'
+                for fact in order), encoding="utf-8")
+        result = evaluate(tmp_path, checker)
+        assert (result.problems.tp, result.problems.fp, result.problems.fn) == (2, 0, 0), order

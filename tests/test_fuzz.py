@@ -56,3 +56,15 @@ def test_pathological_inputs_finish(checker, text):
     for suffix in (".txt", ".md"):
         document = read_bytes(text.encode(), f"big{suffix}")
         checker.check(document)
+
+
+@pytest.mark.parametrize("text", [
+    "> ", ">", ">\n> \n>", "> \n> \n", "Quote from Dave:\n> ", "Title\n\n> \n\nText.",
+    "> \n401(k) losses are deductible."])
+def test_bare_quote_markers_are_read_as_nothing(checker, text):
+    """A line of quote markers with no words after them (found by the fuzz test: plain text
+    "> " made a quote block without text, and checking it raised IndexError)."""
+    for suffix in (".txt", ".md"):
+        document = read_bytes(text.encode(), f"quote{suffix}")
+        assert all(block.text for block in document.blocks)
+        _check_report(checker, document)

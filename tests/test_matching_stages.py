@@ -77,6 +77,24 @@ def test_condition_takes_implied_concepts_only_from_the_section():
                          ambient=frozenset({"WASH_SALE"})) == frozenset({"WASH_SALE"})
 
 
+def test_an_account_is_not_left_implied_when_the_section_also_names_one_ruled_out():
+    # "First home: up to $10,000, a lifetime number" under "IRA only:" on a 401(k) page
+    cond = Condition(all=("FIRST_HOME", "EMPLOYER_PLAN"), implied=("EMPLOYER_PLAN",),
+                     none=("IRA",))
+    accounts = frozenset({"EMPLOYER_PLAN", "IRA", "GOV_457"})
+    labels = frozenset({"FIRST_HOME"})
+    assert condition_met(cond, labels, clause("x"), YEARS, ambient=frozenset(
+        {"EMPLOYER_PLAN"}), accounts=accounts) == frozenset({"EMPLOYER_PLAN"})
+    assert condition_met(cond, labels, clause("x"), YEARS, ambient=frozenset(
+        {"EMPLOYER_PLAN", "IRA"}), accounts=accounts) is None
+    # a kind of the account left implied (a 457(b) is a workplace plan) rules out nothing
+    narrower = Condition(all=("FIRST_HOME", "EMPLOYER_PLAN"), implied=("EMPLOYER_PLAN",),
+                         none=("GOV_457",))
+    assert condition_met(narrower, labels, clause("x"), YEARS, ambient=frozenset(
+        {"EMPLOYER_PLAN", "GOV_457"}), accounts=accounts,
+        broader=lambda x: x | {"EMPLOYER_PLAN"}) == frozenset({"EMPLOYER_PLAN"})
+
+
 def test_a_clause_about_the_past_states_no_rule_for_today():
     cond = Condition(all=("LOSS",))
     assert condition_met(cond, frozenset({"LOSS"}), clause("x", historical=True), YEARS) is None
@@ -188,6 +206,45 @@ def test_a_because_clause_completes_the_clause_it_explains(db):
     # when the first clause already stated a claim, the reason is not read into it again
     matches, _ = with_explained_clause(reason, res, [first, reason], {first.start}, match)  # type: ignore[arg-type]
     assert matches == []
+
+
+@pytest.mark.parametrize(("sentence", "polarity"), [
+    # the reason is denied with the clause it explains
+    ("IRA RMDs are not delayed because you keep working.", "negated"),
+    # a reason set off by a comma is asserted on its own (para9)
+    ("Converting in a dip doesn't save you a dime, since you pay tax on what you put in.",
+     "affirmed"),
+    ("Converting in a dip doesn't save you a dime; because you pay tax on what you put in.",
+     "affirmed"),
+])
+def test_a_reason_takes_the_denial_of_its_clause_only_when_not_set_off(db, sentence, polarity):
+    at = sentence.index(" because") if " because" in sentence else sentence.index(" since")
+    at += 1
+    first = replace(clause(sentence[:at].rstrip(" ,;"), "CONVERT", polarity="negated"),
+                    sentence=sentence, sentence_end=len(sentence))
+    reason = replace(clause(sentence[at:], "TAXABLE", start=at), sentence=sentence,
+                     sentence_end=len(sentence))
+    res = resolve_clause(reason, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+    matches, _ = with_explained_clause(reason, res, [first, reason], set(),
+                                       lambda labels, cand: [cand.polarity])  # type: ignore[arg-type]
+    assert matches == [polarity]
+
+
+def test_a_set_off_reason_takes_only_the_things_a_denied_clause_speaks_of(db):
+    sentence = "Roth contributions come out with no tax, because they were already taxed."
+    at = sentence.index("because")
+    first = replace(clause(sentence[:at].rstrip(" ,"), "ROTH_IRA", "TAX_FREE",
+                           polarity="negated"), sentence=sentence, sentence_end=len(sentence))
+    reason = replace(clause(sentence[at:], "TAXABLE", start=at), sentence=sentence,
+                     sentence_end=len(sentence))
+    res = resolve_clause(reason, DiscourseContext(db), heading=False, list_item=False,
+                         section={}, section_groups={}, heading_groups={})
+    matches, _ = with_explained_clause(
+        reason, res, [first, reason], set(),
+        lambda labels, cand: [(cand.polarity, frozenset(labels))],  # type: ignore[arg-type]
+        frozenset({"ROTH_IRA"}))
+    assert matches == [("affirmed", frozenset({"ROTH_IRA", "TAXABLE"}))]
 
 
 def _hardship_penalty_free(labels: set[str], *_: object) -> list[str]:
@@ -327,6 +384,11 @@ def test_a_question_without_an_auxiliary_or_question_word_sets_up_a_case():
     assert sets_up_case(asked("So born in 1960 or later?", "BIRTH_YEAR"))
     assert not sets_up_case(asked("And what about Roth IRAs?", "ROTH_IRA"))
     assert not sets_up_case(asked("But can you deduct it?", "DEDUCT"))
+    # "Have" + what the reader has names a case; "Have you ...?" and "Have the ...?" ask
+    assert sets_up_case(asked("Have two old 401(k)s?", "EMPLOYER_PLAN"))
+    assert sets_up_case(asked("Have a 401(k) at work?", "EMPLOYER_PLAN"))
+    assert not sets_up_case(asked("Have you left your job?", "SEPARATION"))
+    assert not sets_up_case(asked("Have the rules changed?", "RMD"))
 
 
 def test_the_sentence_after_a_case_states_what_holds_in_it(db):

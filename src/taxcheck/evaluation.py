@@ -277,6 +277,18 @@ def _bump(table: dict[str, Score], key: str, field: str) -> None:
     setattr(score, field, getattr(score, field) + 1)
 
 
+def _match(findings: list[Finding], used: set[int], quote: str, key: str, verdict: str,
+           facts: Facts) -> int | None:
+    """The finding an annotation takes: one on its sentence with its verdict whose claim
+    rests on its fact, first one whose claim's own ``fact`` it is, then one that names it
+    among its ``also_facts`` (so a sentence annotated under two facts keeps a finding for
+    each when one claim rests on both)."""
+    free = [i for i, f in enumerate(findings) if i not in used and _label(f) == verdict
+            and holds(quote, normalise(f.sentence)) and key in _claim_keys(f, facts)]
+    own = [i for i in free if _claim_keys(findings[i], facts)[0] == key]
+    return (own or free or [None])[0]
+
+
 def score_report(report: Report, gold: GoldFile, facts: Facts,
                  result: Evaluation) -> None:
     """Add one article's outcomes to ``result``."""
@@ -285,9 +297,7 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
     for ann in gold.annotations:
         quote = _quoted(ann.quote)
         key = _annotation_key(ann, facts)
-        match = next((i for i, f in enumerate(findings) if i not in used
-                      and holds(quote, normalise(f.sentence))
-                      and key in _claim_keys(f, facts) and _label(f) == ann.verdict), None)
+        match = _match(findings, used, quote, key, ann.verdict, facts)
         if ann.verdict == "myth":
             # A myth is fine unflagged or reported as a debunked myth; never as an error.
             if match is not None:

@@ -19,12 +19,14 @@ PAST_FRAME = re.compile(
 used to work (years before 2020 count as the past: "before 2018", "pre-2018")."""
 
 _PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "gave", "took",
-                         "wrote", "wasn't", "weren't", "didn't", "couldn't", "wasn\u2019t",
+                         "wrote", "fell", "rose", "began", "became", "knew", "grew",
+                         "wasn't", "weren't", "didn't", "couldn't", "wasn\u2019t",
                          "weren\u2019t", "didn\u2019t", "couldn\u2019t"})
 """Verbs in the simple past with no "-ed" and no participle of the same form ("paid" may be
 "is paid"), and auxiliaries of the past."""
 _SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that", "which",
-                       "people", "savers", "taxpayers", "filers", "owners", "investors"})
+                       "people", "savers", "taxpayers", "filers", "owners", "investors",
+                       "mine", "parents", "client", "clients", "father", "mother", "dad", "mom"})
 """Words before an "-ed" form that make it a verb in the simple past ("he closed", "savers
 deducted"); elsewhere it may be a participle or an adjective ("is treated", "itemized
 deduction", "required distributions")."""
@@ -76,6 +78,15 @@ def told_in_past(text: str) -> bool:
         for before, word in zip(["", *words], words, strict=False))
 
 
+def framed_in_past(text: str) -> bool:
+    """Whether a clause sets itself in the past (:data:`PAST_FRAME`: "before 2018", "years
+    ago", "used to") with no verb of the present: "Closing every IRA created a deductible
+    loss before 2018"; not "Before 2018 you could, and you still can"."""
+    if not PAST_FRAME.search(text):
+        return False
+    return not _PRESENT_WORDS.intersection(_WORD.findall(text.lower()))
+
+
 _EARLY_DIGITS = ("190", "191", "200", "201")
 """The first three digits of every year :data:`_EARLY_YEAR` finds: a sentence without any
 is not searched (the regex, with no literal prefix, is tried at every position)."""
@@ -86,6 +97,28 @@ def told_of_early_year(sentence: str) -> bool:
     $2,500 loss"): in the simple past, it tells what happened then."""
     return any(digits in sentence for digits in _EARLY_DIGITS) and bool(
         _EARLY_YEAR.search(sentence))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LATER_YEAR = re.compile(r"\b20(?:1[89]|[2-9]\d)\b")
+
+
+def scene_set_before(text: str, at: int) -> bool:
+    """Whether the sentences of a paragraph before offset ``at`` set a scene in the past that
+    goes on up to it: the nearest of them told in the simple past, back to one told of a year
+    before 2018 or that sets a past frame ("For what it's worth, I did claim one of these back
+    in 2015. I emptied both of my traditional IRAs ..."; "My parents went through this in
+    2012. They closed every traditional IRA they had ..."). A sentence at ``at`` that names a
+    year from 2018 on tells of the change, not of that scene ("That door shut when the
+    deductions were suspended, and a 2025 law made the shutdown permanent")."""
+    if _LATER_YEAR.search(_SENTENCE_END.split(text[at:].strip(), maxsplit=1)[0]):
+        return False
+    for sentence in reversed(_SENTENCE_END.split(text[:at].strip())):
+        if not simple_past(sentence):
+            return False
+        if told_of_early_year(sentence) or sets_past_frame(sentence):
+            return True
+    return False
 
 
 def ends_in_past_frame(text: str) -> bool:

@@ -99,6 +99,12 @@ class Condition(_Strict):
     """The clause's sentence (with the sentence before it in its paragraph) must state
     one amount twice ("Sold $50,000 of stock? That's $50,000 added to your AGI": the whole
     amount carried over, a worked example of a rule that counts all of it)."""
+    adds_up_old_part: bool = False
+    """The clause states a total of its worked example that adds up an amount the page gave,
+    earlier in the example, as an earlier year's value of a limit (the 2025 catch-up in a
+    2026 example: "... tops up with the $7,500 catch-up and gets $9,000 of profit sharing.
+    That's $41,000 going in this year."): the total carries the stale value
+    (:mod:`taxcheck.matching.worked_totals`)."""
     mirror: bool = True
     """For a proposition with a ``negated`` denial: False keeps this condition out of the
     denial (its words, denied, do not state the denial: "only the gain is taxed" denied is

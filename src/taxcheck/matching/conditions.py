@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from taxcheck.claimdb import ClaimDatabase
@@ -11,6 +12,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure, names_no_limit, plausible
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.worked_totals import ExampleParts, old_part_in, sums_parts
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
 
@@ -48,15 +50,27 @@ def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
 
 
 def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
-                  years: ClauseYears, ambient: frozenset[str] = frozenset()
+                  years: ClauseYears, ambient: frozenset[str] = frozenset(),
+                  accounts: frozenset[str] = frozenset(),
+                  broader: Callable[[frozenset[str]], frozenset[str]] = lambda x: x
                   ) -> frozenset[str] | None:
     """None when ``cand`` does not meet ``cond``; else the concepts it leaves implied.
 
     ``labels`` are the concepts resolved for the clause; ``years`` the tax years it speaks
     of. ``ambient`` holds the concepts of the title and of the section so far; a
     condition's ``implied`` concepts may come from there when the clause does not name them.
+    An account (of ``accounts``, the account context group) is not left implied when the
+    background also names an account the condition rules out: "First home: up to $10,000,
+    a lifetime number" under the lead-in "IRA only:" on a page about 401(k)s and IRAs is
+    not about the 401(k). A kind of the account left implied, or what it is a kind of
+    (``broader`` gives what a set of concepts is a kind of), rules out nothing: a 457(b) named
+    before a clause about the 401(k), the IRA that a Roth IRA named before is.
     """
     borrowed = frozenset(c for c in cond.implied if c not in labels and c in ambient)
+    lent = borrowed & accounts
+    if lent and any(not broader(frozenset({other})) & lent and other not in broader(lent)
+                    for other in ambient.intersection(cond.none) & accounts):
+        return None
     have = labels | borrowed
     if not have.issuperset(cond.all):
         return None
@@ -74,6 +88,10 @@ def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
     return frozenset(needed)
 
 
+ACCOUNT_CONTEXT = "account"
+"""The context group of accounts (a 401(k), an IRA, a taxable account)."""
+
+
 def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[Citation, ...]:
     """The claim's citations, then the figure table's sources it does not already cite."""
     urls = {c.url for c in first}
@@ -81,20 +99,37 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
 
 
 def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
-                    years: ClauseYears, ambient: frozenset[str], example: str = ""
+                    years: ClauseYears, ambient: frozenset[str], example: str = "",
+                    parts: ExampleParts | None = None
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
+    accounts = frozenset(db.context_groups[0].get(ACCOUNT_CONTEXT, ()))
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
-            if (implied := condition_met(cond, labels, cand, years, ambient)) is not None
-            and _worked_example_fits(db, cond, example or cand.sentence)]
+            if (implied := condition_met(cond, labels, cand, years, ambient, accounts,
+                                         db.expand)) is not None
+            and _worked_example_fits(db, cond, example or cand.sentence, cand, parts)]
 
 
-def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str) -> bool:
-    """A condition's ``remainder_of`` and ``repeats_amount``, read only after its concepts
-    are met (few conditions have them)."""
+def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str, cand: Candidate,
+                         parts: ExampleParts | None = None) -> bool:
+    """A condition's ``remainder_of``, ``repeats_amount`` and ``adds_up_old_part``, read only
+    after its concepts are met (few conditions have them)."""
     if cond.remainder_of is not None and not states_remainder(db.figures[cond.remainder_of],
                                                                text):
         return False
+    if cond.adds_up_old_part and (parts is None or _old_part(cand, parts) is None):
+        return False
     return not cond.repeats_amount or repeats_amount(text)
+
+
+def _stated_total(cand: Candidate) -> float | None:
+    """The clause's last dollar amount (the sum a worked example states)."""
+    usd = [q.value for q in cand.quantities if q.kind == "usd" and q.value > 0]
+    return float(usd[-1]) if usd else None
+
+
+def _old_part(cand: Candidate, parts: ExampleParts) -> tuple[float, float] | None:
+    total = _stated_total(cand)
+    return None if total is None else old_part_in(total, parts)
 
 
 def worked_example_text(block_text: str, cand: Candidate) -> str:
@@ -154,7 +189,7 @@ def _singles(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[float]:
 def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
               labels: frozenset[str], cand: Candidate, years: ClauseYears,
               anchors: dict[str, set[str]], rivals: tuple[Figure, ...] = (),
-              example: str = "") -> Match | None:
+              example: str = "", parts: ExampleParts | None = None) -> Match | None:
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
@@ -168,6 +203,11 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
                                                                        frozenset()),
                               totals=db.total_figures)
         if result is None:
+            return None
+        if (figure.total and parts is not None and result.amount is not None
+                and sums_parts(result.amount.value, parts.amounts)):
+            # the example's own sum of three or more parts (deferral, catch-up and a
+            # match), not the deferral-plus-catch-up total the table holds
             return None
         fix = None
         if result.amount is not None and result.replacement is not None:
@@ -232,7 +272,7 @@ def _anchor_group(figure: Figure) -> str:
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                  years: ClauseYears, ambient: frozenset[str] = frozenset(),
-                 example: str = "") -> list[Match]:
+                 example: str = "", parts: ExampleParts | None = None) -> list[Match]:
     """Every claim ``cand`` states, given its resolved ``labels`` and ``years``.
 
     ``example`` is the text a worked example's amounts are read from (``remainder_of``,
@@ -242,7 +282,7 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     of its conditions try. A match whose concepts are a strict subset of another's says
     less and is dropped (see :func:`_says_less`).
     """
-    met = _met_conditions(db, cand, labels, years, ambient, example)
+    met = _met_conditions(db, cand, labels, years, ambient, example, parts)
     # each numeric claim competes for the clause's amounts with the anchor of its first met
     # condition (the one it is checked by): in "50 or older can make catch-up contributions
     # of $8,000, or $11,250 if you are 60 to 63" the 60-63 claim's two-group condition
@@ -261,7 +301,7 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
         if claim.id in done:
             continue
         match = _to_match(db, claim, cond, implied, labels, cand, years, anchors, rivals,
-                          example)
+                          example, parts)
         if match is None and claim.figure:
             continue  # nothing to check here; another condition may find an amount
         done.add(claim.id)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
-from taxcheck.clauses import Candidate, ConceptMention
+from taxcheck.clauses import Candidate, ConceptMention, Polarity
 from taxcheck.findings import Step
 from taxcheck.follow_ons import FollowOn
 from taxcheck.matching.years import AMOUNT_KINDS, ClauseYears
@@ -324,16 +324,48 @@ class Resolution:
     """Concepts a reference or a borrowing stood for: they count as named by the clause."""
 
 
+_DENIED_SAMENESS = re.compile(
+    r"\b(?:another|a\s+(?:whole\s+)?different)\s+(?:story|matter|animal|kettle)\b"
+    r"|(?:\b(?:no|not|never)\b|n['\u2019]t\b)(?:\s+\w+){0,3}?\s+(?:the\s+)?same\b"
+    r"|\bsame\s+(?:(?:is|goes|holds|applies)\s+not|(?:isn|doesn)['\u2019]t)\b",
+    re.IGNORECASE)
+"""A sameness denied: "Roth 401(k)s are another story", "Your IRA doesn't get the same
+reprieve", "The same isn't true of Roth IRAs" (not a denial of the clause's own, after the
+sameness: "The same goes for your car: a loss on it can't be deducted")."""
+
+
+def denies_sameness(cand: Candidate) -> bool:
+    """The clause says the previous statement does not hold for its subject."""
+    return bool(_DENIED_SAMENESS.search(cand.text))
+
+
+def contrasts_nothing(cand: Candidate, labels: frozenset[str], context: DiscourseContext
+                      ) -> bool:
+    """A sameness denied ("A check made out to you is a different story") whose subject names
+    nothing of a kind the previous statement names (an account for an account, a topic for a
+    topic): what holds for the subject is not the previous statement denied."""
+    if not denies_sameness(cand):
+        return False
+    return not set(context.groups_of(cand.labels)) & set(context.groups_of(labels))
+
+
 def same_as(cand: Candidate, labels: frozenset[str], source: Candidate,
             context: DiscourseContext) -> Resolution:
-    """"The same is true of X": the previous statement's concepts and polarity, for X.
+    """"The same is true of X": the previous statement's concepts and polarity, for X; denied
+    ("Your IRA doesn't get the same reprieve", "The same isn't true of Roth IRAs"), the
+    opposite polarity.
 
     X replaces the concepts of every context group it names (an account for an account).
     """
     own = context.groups_of(cand.labels)
     kept = {label for label in labels
             if not any(label in context.groups[group] for group in own)}
-    stated = replace(cand, polarity=source.polarity, negations=source.negations)
+    if cand.polarity == "negated" and denies_sameness(cand):
+        polarity: Polarity = "affirmed" if source.polarity == "negated" else "negated"
+        stated = replace(cand, polarity=polarity,
+                         negations=() if polarity == "affirmed" else cand.negations)
+    else:
+        stated = replace(cand, polarity=source.polarity, negations=source.negations)
     return Resolution(stated, kept | set(cand.labels),
                       [Step(stage="context", detail="same as the previous statement",
                             labels=tuple(sorted(labels)), source="previous-statement")], set())
@@ -537,6 +569,8 @@ def resolve_clause(cand: Candidate, context: DiscourseContext, *, heading: bool,
         section_groups: the groups of the enclosing heading.
         heading_groups: the groups of every enclosing heading and the title, innermost last.
     """
+    if repeats is not None and contrasts_nothing(cand, repeats[0], context):
+        repeats = None
     if repeats is not None:
         first = same_as(cand, *repeats, context)
         cand, labels, steps = first.cand, first.labels, first.steps

@@ -18,7 +18,7 @@ from taxcheck.claimdb.models import OPPOSITE_POLARITY
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document, label_line
 from taxcheck.findings import Finding, Step
-from taxcheck.follow_ons import FollowOn, fills_each, follow_on
+from taxcheck.follow_ons import FollowOn, fills_each, follow_on, gives_value
 from taxcheck.matching.accounts import (
     SPECIFIC_ACCOUNTS,
     borrowed_accounts,
@@ -43,8 +43,9 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
-from taxcheck.matching.retries.carry_on import Said, asked_about_previous
+from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
 from taxcheck.matching.retries.cases import case_held, sets_up_case
+from taxcheck.matching.retries.figure_pronouns import gives_bare_amount
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
     SectionClaim,
@@ -55,6 +56,7 @@ from taxcheck.matching.retries.headings import (
     worded,
 )
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, lead_in_of
+from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
 from taxcheck.matching.retries.premises import story_of, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
@@ -93,6 +95,7 @@ from taxcheck.matching.retries.worked_examples import (
     Stated,
     scenario,
 )
+from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
 from taxcheck.matching.years import (
     TURN,
     ClauseYears,
@@ -101,8 +104,11 @@ from taxcheck.matching.years import (
     lead_in_year,
     sentence_year,
 )
+from taxcheck.nlp.quantities import find_quantities
 from taxcheck.tense import (
     ends_in_past_frame,
+    framed_in_past,
+    scene_set_before,
     sets_past_frame,
     simple_past,
     told_in_past,
@@ -135,6 +141,9 @@ reader what to do, they are not the steps of a rule stated before them."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
 """A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
+_ANSWER_MARK = re.compile(r"(?:^|\s)\W{0,2}A(?:nswer)?\W{0,2}\s*[:.)\u2014\u2013]\s", re.IGNORECASE)
+"""The answer's tag inside a reader's question block ("Q: ...? A: No."): what follows it is
+the column's own."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
@@ -227,6 +236,16 @@ STEP_BODY_LABELS = frozenset({"LOSS", "DEDUCT"})
 in under your unrecovered basis, the gap is your loss.")."""
 
 
+EXAMPLE_BLOCKS = 4
+"""How many statement blocks before a clause a worked example's parts are read from."""
+EXAMPLE_KINDS = frozenset({"paragraph", "list_item"})
+"""The blocks a worked example is written in."""
+
+
+def _usd_in(text: str) -> list:
+    return [q for q in find_quantities(text) if q.kind == "usd"]
+
+
 PREMISES = frozenset({"CLOSE_ALL"})
 """What every step of an abolished procedure takes for granted (the IRA-loss rule's closing
 every IRA of a kind), with the procedure's account and loss."""
@@ -241,12 +260,16 @@ class _Walk:
         self.tax_year = tax_year
         self.reference = document.meta.date or dt.date(tax_year, 1, 1)
         self.context = DiscourseContext(db)
-        self.findings: dict[tuple[str, int], Finding] = {}
+        self.findings: dict[tuple[str, int, int | None], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
         self._under: _Section | None = None
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
         self.title: set[str] = set()
+        self.headed = False
+        """A heading (not the title) has been read: the article's lead is over."""
+        self.lead_read = False
+        """The lead's paragraph that names a topic has been read (:meth:`_lead_topic`)."""
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
@@ -254,6 +277,11 @@ class _Walk:
         """Each statement sentence of the section: its number, concepts, and whether it is an
         item of a list or of a run of "Label: value" lines."""
         self.previous: tuple[frozenset[str], Candidate, int] | None = None
+        self.spoken: tuple[frozenset[str], Candidate, int] | None = None
+        """The last statement sentence that matched no claim: what it named (all its clauses),
+        its first clause and its number. "The same is true of Roth 401(k)s" after "As the
+        owner you're never required to take money out" repeats that, not an earlier
+        statement ("today it's 73 ...")."""
         self.body = False
         self.procedure: Procedure | None = None
         self.opened_in: int | None = None
@@ -374,8 +402,9 @@ class _Walk:
             if before is not None and self.asked is not None and self.asked.conditional:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
-            res = self._resolve(block, cand, section)
-            if not res.labels and not wh_reply(cand, self.asked, self.context.sentence):
+            res = with_reason_cohort(self._resolve(block, cand, section), cands, self.context)
+            if not res.labels and not wh_reply(cand, self.asked, self.context.sentence) \
+                    and not self._bare_figure(cand):
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
             heard.append((res.cand, self.context.sentence, frozenset(res.labels)))
@@ -393,6 +422,7 @@ class _Walk:
             if said is not None and self.asked is not None and self._replies(res.cand):
                 # "Yes." leaves the claim to the sentence after it
                 self.asked = replace(self.asked, sentence=self.context.sentence, reply=said)
+            self._note_spoken(block, res, stated)
             if not announced:  # a teaser bullet names a topic: it gives no context
                 self._remember(block, cand, res, is_title)
                 self._note_said(index, block, res)
@@ -424,6 +454,16 @@ class _Walk:
             return cands
         return [replace(c, question=False) if c.question else c for c in cands]
 
+    def _bare_figure(self, cand: Candidate) -> bool:
+        """An amount that names nothing, given bare or by a pronoun right after a statement
+        (or after it and a short question: "The new cap? $24,500."): the figure follow-on
+        reading (:func:`.retries.figure_pronouns.as_figure_follow_on`) may read it."""
+        said = self.last_said
+        return (said is not None and 0 < self.context.sentence - said.sentence <= 2
+                and cand.start == cand.sentence_start
+                and any(q.kind == "usd" for q in cand.quantities)
+                and (gives_bare_amount(cand.sentence) or gives_value(cand.text) is not None))
+
     def _note_said(self, index: int, block: Block, res: Resolution) -> None:
         """Remember what a statement sentence of a paragraph or list named, all its clauses
         together, for a follow-on after it (:func:`.retries.carry_on.with_previous_sentence`)."""
@@ -435,14 +475,19 @@ class _Walk:
         polarity = cand.polarity
         claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
         last = self.last_said
-        historical = cand.historical
+        # told as history, set in the past ("Closing every IRA created a deductible loss
+        # before 2018.") or told in it ("Before 2020, you couldn't ..."): a follow-on may say
+        # it holds still
+        historical = cand.historical or framed_in_past(cand.text) or told_in_past(cand.text)
+        clauses: tuple[Candidate, ...] = (cand,)
         if last is not None and last.sentence == sentence:
             labels |= last.labels
             claims |= last.claims
             polarity = "negated" if "negated" in (polarity, last.polarity) else polarity
             historical = historical or last.historical
+            clauses = (*last.clauses, cand)
         line = self.document.line_col(block.to_source(cand.start))[0]
-        self.last_said = Said(sentence, labels, line, polarity, historical, claims)
+        self.last_said = Said(sentence, labels, line, polarity, historical, claims, clauses)
 
     def _bare_step(self, index: int, block: Block, cands: Sequence[Candidate],
                    stated: set[int]) -> None:
@@ -461,7 +506,8 @@ class _Walk:
                                   True, numbered_step=True)
         for m in matches:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            self.findings.setdefault((finding.claim_id, block.to_source(cand.start)), finding)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
+                                     finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], announced: bool) -> None:
@@ -507,11 +553,21 @@ class _Walk:
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
-        # (the word tests last: most clauses are neither framed nor after a past scene)
-        told = [replace(c, historical=True) if not c.historical and (
-            framed or (c.polarity == "affirmed" and (
-                self.past_scene or told_of_early_year(c.sentence)) and told_in_past(c.text)))
-            and simple_past(c.text) else c for c in cands]
+
+        def told_then(c: Candidate) -> bool:
+            # (the cheap tests first: most clauses are neither framed nor after a past scene)
+            if c.historical:
+                return False
+            if framed:
+                return simple_past(c.text)
+            if c.polarity != "affirmed":
+                return False
+            if self.past_scene or told_of_early_year(c.sentence):
+                return told_in_past(c.text) and simple_past(c.text)
+            return (told_in_past(c.text) and simple_past(c.text)
+                    and scene_set_before(block.text, c.sentence_start))
+
+        told = [replace(c, historical=True) if told_then(c) else c for c in cands]
         # the scene goes on while the blocks tell something in the past, and ends at one that
         # tells only of today ("None of this applies for 2018 or later")
         self.past_scene = ends_in_past_frame(block.text) or (
@@ -566,7 +622,7 @@ class _Walk:
         step = Step(stage="context", detail="the claim its section's first sentence spells out",
                     labels=tuple(sorted(m.concepts - pending.cand.labels)), source="section")
         finding = build_finding(self.document, pending.index, block, pending.cand, m, [step])
-        key = (finding.claim_id, block.to_source(pending.cand.sentence_start))
+        key = (finding.claim_id, block.to_source(pending.cand.sentence_start), None)
         self.findings.setdefault(key, finding)
 
     def _headline(self, index: int) -> bool:
@@ -595,7 +651,9 @@ class _Walk:
 
     def end_section(self) -> None:
         """Page furniture (a forum post's header, a signature) ends the section: what the
-        previous post named is no longer implied; the title still is."""
+        previous post named is no longer implied; the title still is. A procedure one post
+        stated as available ends with it: the next poster's sentences are no steps of it."""
+        self.procedure, self.step_list = None, False
         self.heading, self.recent = set(), []
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
@@ -644,10 +702,27 @@ class _Walk:
         if (cand.same_as and self.previous
                 and self.context.sentence - self.previous[2] <= CONTEXT_WINDOW):
             repeats = self.previous[:2]
+            if self.spoken is not None and self.previous[2] < self.spoken[2] < (
+                    self.context.sentence):
+                # "the same is true of X" repeats the sentence just before, matched or not
+                repeats = self.spoken[:2]
         return resolve_clause(cand, self.context, heading=block.kind in HEADING_KINDS,
                               list_item=block.kind == "list_item",
                               section=section.lookahead or {}, section_groups=section.groups,
                               heading_groups=section.heading_groups, repeats=repeats)
+
+    def _note_spoken(self, block: Block, res: Resolution, stated: set[int]) -> None:
+        """Remember a statement sentence that matched no claim (:attr:`spoken`); its later
+        clauses add what they name. A clause that points back ("It simply disappears.")
+        goes on about the statement before it, which stays the one repeated."""
+        cand = res.cand
+        if (block.kind not in STATEMENT_KINDS or cand.question or cand.attribution
+                or cand.anaphor or cand.start in stated):
+            return
+        if self.spoken is not None and self.spoken[2] == self.context.sentence:
+            self.spoken = (self.spoken[0] | res.labels, self.spoken[1], self.spoken[2])
+        else:
+            self.spoken = (frozenset(res.labels), cand, self.context.sentence)
 
     def _follows_on(self, cand: Candidate) -> FollowOn | None:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
@@ -750,7 +825,7 @@ class _Walk:
         date = self.document.meta.date
         years = clause_years(cand, default, self.reference, date.year if date else None)
         self.sentence_years = (self.context.sentence, years)
-        match = self._matcher(block, cand, cands, section, years)
+        match = self._matcher(index, block, cand, cands, section, years)
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
@@ -796,7 +871,15 @@ class _Walk:
             if myth and m.verdict == "accurate":
                 continue  # a correct rule labelled a myth (see labels_a_myth)
             finding = build_finding(self.document, index, block, cand, m, res.steps)
-            key = (finding.claim_id, block.to_source(cand.sentence_start))
+            # one finding per claim and sentence, but a rule stated wrong again by a later
+            # clause ("is figured on the day you withdraw, so a dip shrinks it") is two
+            # mistakes, each with its place (not a step of the abolished procedure the
+            # sentence itself states: "..., so you would write off $2,200")
+            later = (cand.start > cand.sentence_start and finding.verdict != "accurate"
+                     and not m.claim.figure
+                     and not any(s.source == "procedure" for s in finding.trail))
+            key = (finding.claim_id, block.to_source(cand.sentence_start),
+                   block.to_source(cand.start) if later else None)
             known = self.findings.get(key)
             if known is None or (m.claim.figure and known.verdict == "accurate"
                                  and finding.verdict != "accurate"):
@@ -819,14 +902,35 @@ class _Walk:
     def _quoted(self, index: int, block: Block, cand: Candidate, matches: list[Match],
                 res: Resolution, match: MatchFn) -> Candidate:
         """A quote a reply endorses or rejects (:func:`reply_to_quote`) is another poster's
-        words: the reply's finding is made, and the quote's own is framed as attributed."""
+        words: the reply's finding is made, and the quote's own is framed as attributed. A
+        reader's question in a Q&A column is the reader's words too (:func:`_asked_by_reader`)."""
+        if not cand.attribution and _asked_by_reader(block, cand):
+            return replace(cand, attribution="a reader's question")
         if not matches or (block.kind != "quote" and cand.attribution != "quotation marks"):
             return cand
         reply = reply_to_quote(self.document, index)
         if reply is None:
+            if block.kind == "quote" and self._corrected(index, matches, match):
+                return replace(cand, attribution=cand.attribution or "another poster, quoted")
             return cand
         self._reply_to_quote(reply, index, block, cand, matches, res, match)
         return replace(cand, attribution=cand.attribution or "another poster, quoted")
+
+    def _corrected(self, index: int, matches: list[Match], match: MatchFn) -> bool:
+        """A reply that opens by stating rightly the fact a wrong quote got wrong ("> one
+        rollover per account every calendar year" / "It's one 60-day rollover in any 12
+        months, counting all your IRAs together."): it corrects the quote without saying
+        "Nope", and the quote stays another poster's words."""
+        wrong = {m.claim.fact for m in matches if m.verdict != "accurate"}
+        if not wrong or any(m.verdict == "accurate" for m in matches) or (
+                index + 1 >= len(self.document.blocks)):
+            return False
+        after = self.document.blocks[index + 1]
+        if after.kind not in STATEMENT_KINDS or after.kind == "quote":
+            return False
+        return any(m.verdict == "accurate" and m.claim.fact in wrong
+                   for c in self.candidates[index + 1] if c.sentence_index == 0
+                   for m in match(set(c.labels), c))
 
     def _reply_to_quote(self, reply: QuoteReply, index: int, block: Block, cand: Candidate,
                         matches: list[Match], res: Resolution, match: MatchFn) -> None:
@@ -851,15 +955,16 @@ class _Walk:
                 continue
             finding = build_finding(self.document, reply.index, after, at, replace(m, fix=None),
                                     [*res.steps, step])
-            self.findings.setdefault((finding.claim_id, after.to_source(reply.start)), finding)
+            self.findings.setdefault((finding.claim_id, after.to_source(reply.start), None),
+                                     finding)
 
-    def _matcher(self, block: Block, cand: Candidate, cands: Sequence[Candidate],
+    def _matcher(self, index: int, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section, years: ClauseYears) -> MatchFn:
         """The clause's matches for a set of concepts (and, optionally, the clause read
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str]] = []
+        lazy: list[tuple[frozenset[str], str, ExampleParts | None]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -867,11 +972,35 @@ class _Walk:
                 return []
             if not lazy:
                 lazy.append((self._ambient(block, cand, cands, section),
-                             worked_example_text(block.text, cand)))
-            ambient, example = lazy[0]
-            return match_claims(self.db, clause, expanded, years, ambient, example)
+                             worked_example_text(block.text, cand),
+                             self._example_parts(index, block, cand)))
+            ambient, example, parts = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example, parts)
 
         return match
+
+    def _example_parts(self, index: int, block: Block, cand: Candidate
+                       ) -> ExampleParts | None:
+        """The amounts a worked example stated before the clause's last amount (in its
+        block up to there, and in up to :data:`EXAMPLE_BLOCKS` statement blocks before it in
+        the section), and those of them the page found to be an earlier year's value of a
+        limit; None when the clause states no amount."""
+        usd = [q for q in cand.quantities if q.kind == "usd"]
+        if not usd or block.kind == "table_cell":
+            return None  # (a table's cells hold limits, not a worked example's parts)
+        blocks = [index]
+        while (len(blocks) <= EXAMPLE_BLOCKS and blocks[-1] > 0
+               and self.document.blocks[blocks[-1] - 1].kind in EXAMPLE_KINDS):
+            blocks.append(blocks[-1] - 1)
+        texts = [self.document.blocks[i].text for i in reversed(blocks[1:])]
+        texts.append(block.text[:usd[-1].start])
+        amounts = tuple(a for text in texts for a in summed_amounts(text))
+        old = tuple((float(stated[0].value), float(right[0].value))
+                    for f in self.findings.values()
+                    if f.block in blocks and f.verdict == "outdated" and f.fix is not None
+                    and (stated := _usd_in(f.fix.original)) and (right := _usd_in(
+                        f.fix.replacement)))
+        return ExampleParts(amounts, old)
 
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
@@ -951,6 +1080,8 @@ class _Walk:
         """Where the step being read ends, when the paragraphs after this block may be its
         own text: after a numbered item of the open procedure and its paragraphs, until a
         heading, another list item or a blank line."""
+        if not block.segments:
+            return  # an empty block ("> " alone on a line) has no place in the source
         if block.kind == "list_item":
             self.step_body = block.to_source(len(block.text)) if (
                 self.procedure is not None and not self.other_list and not self.advice
@@ -1023,8 +1154,8 @@ class _Walk:
                 continue
             finding = build_finding(self.document, index, block, reply, replace(m, fix=None),
                                     [step])
-            self.findings.setdefault((finding.claim_id, block.to_source(reply.sentence_start)),
-                                     finding)
+            key = (finding.claim_id, block.to_source(reply.sentence_start), None)
+            self.findings.setdefault(key, finding)
 
     def _under_stating_heading(self, index: int, block: Block) -> bool:
         """The block is the paragraph right under the heading that stated the open
@@ -1053,7 +1184,8 @@ class _Walk:
             return default
         if (self.paragraph_year is None
                 or not self.paragraph_year[0] <= index <= self.paragraph_year[1]
-                or default != section or TURN.search(cand.sentence)):
+                or default != section or TURN.search(cand.sentence) or revives(cand)):
+            # ("Before 2020, you couldn't ... That's still the rule.": today)
             return default
         return self.paragraph_year[2]
 
@@ -1131,7 +1263,8 @@ class _Walk:
             matches, stepped = ahead_of_rule(cand, res, procedure, self.db.expand(res.labels))
             for m in matches:
                 finding = build_finding(self.document, index, block, cand, m, stepped.steps)
-                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start)),
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
+                                          None),
                                          finding)
         self.ahead_of_rule = []
 
@@ -1149,8 +1282,10 @@ class _Walk:
             self.title.update(cand.labels)
             self.ways = self.ways or bool(WAYS_TITLE.match(block.text))
         elif block.kind == "heading":
+            self.headed = True
             self.heading.update(cand.labels)
         else:
+            self._lead_topic(block, cand)
             # (sentence numbers only grow: what fell out of the window stays out)
             while self.recent and context.sentence - self.recent[0][0] > IMPLIED_WINDOW:
                 del self.recent[0]
@@ -1158,10 +1293,40 @@ class _Walk:
                                 block.kind == "list_item" or block.row is not None))
 
 
+    def _lead_topic(self, block: Block, cand: Candidate) -> None:
+        """A title that names no topic ("Turning 70? Here's what the IRS wants from your IRA")
+        takes the one topic a statement of the article's lead names, before its first
+        heading ("... you have to pull a minimum amount out of your IRA every year"): the
+        sections after it speak of that topic as a title's would ("The penalty is brutal")."""
+        topics = self.context.groups.get(TOPIC_GROUP, frozenset())
+        if (self.headed or self.lead_read or not self.title or self.title & topics
+                or block.kind != "paragraph" or label_line(block) or block.row
+                or cand.question or cand.attribution or not cand.assertive):
+            return
+        named = cand.labels & topics
+        if named:
+            # only the first clause of the lead that names a topic, and only one topic
+            if len(named) == 1:
+                self.title.update(named)
+            self.lead_read = True
+
+
 def _same_rule(open_: Procedure, new: Procedure) -> bool:
     """Two procedures state one rule: their claims share a fact of the fact sheet."""
     return bool({open_.claim.fact, *open_.claim.also_facts}
                 & {new.claim.fact, *new.claim.also_facts})
+
+
+def _asked_by_reader(block: Block, cand: Candidate) -> bool:
+    """A sentence of a reader's question in a Q&A column ("Q. I left my last job at 53 and
+    I'm 55 now. Does the exception kick in?", "Q: My IRA fell 18% and I'd like to write
+    off the drop. Can I?"), before any answer's tag in the block: the reader's own case,
+    belief or wish, which the answer takes up, not the column's claim."""
+    if block.kind not in ("paragraph", "heading", "title") or not _READER_QUESTION.match(
+            block.text):
+        return False
+    answer = _ANSWER_MARK.search(block.text, 2)
+    return answer is None or cand.sentence_start < answer.start()
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,

@@ -19,15 +19,18 @@ _TOTAL = re.compile(
     r"gets?\s+you|works?\s+out\s+to)"
     r"|\b(?:brings?|bringing|pushes|pushing)\b[^.;$]{0,60}\bto"
     r"|\b(?:gets?|getting|puts?|putting|takes?|taking)\s+(?:him|her|you|them|us|me)\s+(?:to|at)"
+    r"|\b(?:puts?|putting|sets?|setting|places?|placing)\b[^.;$]{0,30}\btotal\s+at"
     r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches)"
+    r"|\boverall\s+(?:number|figure|total|max(?:imum)?)\s+(?:is|was|will\s+be)"
     r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
-    r"(?:\s+(?:just|only|about|roughly|around|nearly|almost))?\s*$"
+    r"(?:\s+(?:just|only|about|roughly|around|nearly|almost|now))?\s*$"
     r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
 the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500", "which puts him at
-$34,750", "gets you to $32,500"): it adds
+$34,750", "gets you to $32,500", "That puts the grand total at $32,500", "the overall number
+is now $32,500"): it adds
 several amounts up, so no single limit is checked."""
 _ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
                              re.IGNORECASE)

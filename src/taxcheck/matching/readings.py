@@ -18,9 +18,14 @@ from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, label_line
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import DiscourseContext, Groups, Resolution
 from taxcheck.matching.retries.borrowing import MatchFn
-from taxcheck.matching.retries.carry_on import Said, with_past_revived, with_previous_sentence
+from taxcheck.matching.retries.carry_on import (
+    Said,
+    includes,
+    with_past_revived,
+    with_previous_sentence,
+)
 from taxcheck.matching.retries.cases import under_case, within_case
-from taxcheck.matching.retries.figure_pronouns import as_figure_pronoun
+from taxcheck.matching.retries.figure_pronouns import as_figure_follow_on, as_figure_pronoun
 from taxcheck.matching.retries.headings import as_way_of, with_heading
 from taxcheck.matching.retries.lead_ins import LeadIn, as_item_of, completes_lead_in
 from taxcheck.matching.retries.nearby_clauses import (
@@ -105,6 +110,20 @@ def _figure_pronoun(walk: Surroundings, at: Clause, res: Resolution
                              walk.context.grouped)
 
 
+def _figure_follow_on(walk: Surroundings, at: Clause, res: Resolution
+                      ) -> tuple[list[Match], Resolution]:
+    """Not a heading nor a table cell: an amount given bare after a statement that names its
+    limit ("... a catch-up on top of the 401(k) limit. For 2026: $8,000.")
+    (:func:`.retries.figure_pronouns.as_figure_follow_on`)."""
+    if at.block.kind in HEADING_KINDS or at.block.column is not None:
+        return [], res
+    asked = walk.asked
+    return as_figure_follow_on(
+        at.cand, res, walk.last_said, walk.context.sentence, at.block.text[:at.cand.start],
+        at.match, walk.context.grouped, asked.labels if asked is not None
+        and asked.sentence == walk.context.sentence - 1 else frozenset())
+
+
 def _people_ages(walk: Surroundings, at: Clause, res: Resolution
                  ) -> tuple[list[Match], Resolution]:
     """People given ages earlier in the paragraph, each with an amount ("In 2026 she can put
@@ -179,7 +198,8 @@ def _explained_clause(walk: Surroundings, at: Clause, res: Resolution
                       ) -> tuple[list[Match], Resolution]:
     """", because ...", ", but only after ..."
     (:func:`.retries.nearby_clauses.with_explained_clause`)."""
-    return with_explained_clause(at.cand, res, at.cands, at.stated, at.match)
+    return with_explained_clause(at.cand, res, at.cands, at.stated, at.match,
+                                 walk.context.grouped)
 
 
 def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
@@ -235,6 +255,7 @@ def _consequence(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[
 READINGS: tuple[Reading, ...] = (
     _answer,            # "Can I deduct it? Yes, if ..."
     _figure_pronoun,    # "The IRA limit was $7,000 for 2025. It rises to $7,500 in 2026."
+    _figure_follow_on,  # "Workers 50+ can add a catch-up on top. For 2026: $8,000."
     _people_ages,       # "My wife is 61 and I'm 52. She can put in $35,750 and I $32,500."
     _own,               # the clause on its own ("Born in 1950? Your RMDs started at 72.")
     _wh_answer,         # "When do RMDs start? At 70½."
@@ -326,7 +347,14 @@ def first_reading(walk: Surroundings, at: Clause, res: Resolution
                   ) -> tuple[list[Match], Resolution]:
     """The matches of the first of :data:`READINGS` that matches, with its resolution; no
     matches, and the resolution the last reading left, when none does. The clause's own
-    correct reading gives way to a wrong one its context gives (:func:`overridden`)."""
+    correct reading gives way to a wrong one its context gives (:func:`overridden`). A
+    follow-on that says the sentence before holds for a thing it includes ("That includes
+    SEP IRAs.") is read only so (:func:`.retries.carry_on.includes`)."""
+    said = walk.last_said
+    if includes(at.cand) and said is not None and walk.context.sentence - said.sentence == 1:
+        # "That includes money you rolled in": what the sentence before said, of a thing it
+        # includes, with its polarity; not the pronoun's topic with the clause's own
+        return _carried(walk, at, res)
     matches: list[Match] = []
     for reading in READINGS if walk.asked is not None else _UNASKED:
         before = res

@@ -12,8 +12,13 @@ from taxcheck.documents import Block
 from taxcheck.nlp.quantities import NEW_YEAR, Quantity, find_quantities
 
 AMOUNT_KINDS = ("usd", "percent", "age")
-_AMOUNT_THEN_YEAR = re.compile(r"^\s*(?:in|for|during)\s+(?:tax\s+year\s+)?$", re.IGNORECASE)
-"""What may stand between an amount and the year it belongs to ("$23,000 in 2024")."""
+_AMOUNT_THEN_YEAR = re.compile(
+    r"^\s*(?:(?:(?:allowed|permitted|available|in\s+effect|that\s+(?:applied|applies))\s+)?"
+    r"(?:in|for|during)\s+(?:tax\s+year\s+)?|"
+    r"\(\s*(?:in\s+|for\s+)?(?:tax\s+year\s+)?)$", re.IGNORECASE)
+"""What may stand between an amount and the year it belongs to ("$23,000 in 2024", "the
+$23,500 allowed in 2025", "the $23,500 in effect for 2025", "$10,500 (2026)", "$10,300 (for
+2025)")."""
 _RANGE_GAP = re.compile(r"^\s*(?:to|through|and|-|–|—)\s*\$?\s*$", re.IGNORECASE)
 """What stands between the two ends of a range ("$150,000 to $165,000 in 2025"): the year
 written after the range belongs to both ends."""
@@ -38,9 +43,13 @@ _MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
 """A year that dates what is measured ("your 2025 wages", "box 3 of your 2025 W-2"), not the
 tax year the clause speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
 _MEASURED_BEFORE = re.compile(r"\b(?:wages|salary|paycheck|compensation|earnings|pay)\b"
-                              r"[^.;:$]{0,40}$", re.IGNORECASE)
+                              r"[^.;:$]{0,40}$"
+                              r"|\b(?:wages|salary|paycheck|compensation|earnings)\b"
+                              r"[^.;:$]{0,40}\$[\d,.]+\s*[kK]?\s*(?:in\s+|during\s+)?$",
+                              re.IGNORECASE)
 """What stands before a relative year that dates the pay it follows ("wages from us last
-year topped $150,000"): the year of the wages, not of the rule the clause speaks of."""
+year topped $150,000", or after the amount: "your wages from that employer topped $150,000
+last year"): the year of the wages, not of the rule the clause speaks of."""
 _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
                         r"\b(?:in|during)\s+$"
                         r"|\b(?:wages|salary|paycheck|compensation|earnings|pay)\b[^.;:$]{0,40}"
@@ -66,6 +75,12 @@ _COMPARED_YEAR = re.compile(r"\b(?:same|identical|unchanged|flat|just|exactly|hi
                             re.IGNORECASE)
 """A year a comparison names ("the same figure as in 2025", "$500 more than for 2025"): the
 year compared with, not the year of the clause's amounts."""
+_COMPARED_RELATIVE = re.compile(r"\b(?:from|over|than|as|versus|vs\.?|compared\s+(?:with|to))"
+                                r"\s+$", re.IGNORECASE)
+"""What stands before a relative year that a change or a comparison reaches back to ("$80,500,
+up $1,500 from last year", "a $1,000 bump over last year", "the same as last year"): the
+year compared with, not the year of the clause's amounts (a possessive, "from last year's
+$79,000", dates only its own amount)."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +131,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                          and _COHORT_YEAR.match(cand.text[q.end - cand.start:]))]
     bound: dict[int, int] = {}
     relatives = _free_relatives(cand, reference, bound)
-    relative = [relative_year(q, reference) for q in relatives]
+    relative = [relative_year(q, reference) for q in relatives
+                if not _compared(cand, q)]
     tied: set[int] = set()
     for amount in (q for q in cand.quantities if q.kind in AMOUNT_KINDS):
         for year in explicit:
@@ -145,6 +161,13 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
                        bool(free or relative), present, written,
                        bound[dollars[-1]] if dollars else None)
+
+
+def _compared(cand: Candidate, year: Quantity) -> bool:
+    """A relative year named only as the other side of a change or comparison."""
+    after = cand.text[year.end - cand.start:]
+    return (bool(year.value) and not after.startswith(("'", "\u2019"))
+            and bool(_COMPARED_RELATIVE.search(cand.text[:year.start - cand.start])))
 
 
 _AMOUNT_THEN_RELATIVE = re.compile(r"^\s*(?:(?:in|for)\s+)?$", re.IGNORECASE)

@@ -215,6 +215,11 @@ _DEGREE = frozenset({"large", "big", "much", "small", "many", "long", "old", "hi
                      "little"})
 
 
+_ONLY_CONDITION = frozenset({"if", "when", "after", "once", "as", "for", "where"})
+"""Words after "but only" that make it a condition on the clause before ("..., but only if
+you close every IRA"), not a clause of its own."""
+
+
 def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
     """Whether a termination cue starts a new clause.
 
@@ -234,6 +239,9 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         return False  # "Your contributions, not the earnings, can come out": an aside
     if word == "though" and before == "," and after == ",":
         return False  # "With an IRA, though, there is no such thing as a loan": an aside
+    if (word == "but" and after.lower() == "only" and cue.end + 1 < sent_end
+            and tokens.word(cue.end + 1).lower() in _ONLY_CONDITION):
+        return False  # "The loss is deductible, but only if you cash out every IRA": a condition
     if word in ("yet", "though"):
         # "even though" opens a concession of its own: "it still has RMDs even though a Roth
         # IRA doesn't" (the denial is the Roth IRA's)
@@ -602,6 +610,8 @@ def _in_contact_relative(tokens: _Tokens, cues: list[_Mark], inside: list[_Mark]
 
 
 _ALTERNATIVE_ENDS = {",", ";", ":", ")", "(", "\u2014", "\u2013", "--", "."}
+_CHANGE_ENDS = _ALTERNATIVE_ENDS | {"to"}
+"""Where the old value of a change ("moved from 60 days to ...") ends."""
 
 
 def _in_name(tokens: _Tokens, i: int) -> bool:
@@ -618,12 +628,32 @@ def _alternatives(tokens: _Tokens, cues: list[_Mark], a: int, b: int) -> list[tu
         if cue.label_ != ALTERNATIVE or not a <= cue.start < b:
             continue
         end = cue.end
-        while end < b and (tokens.word(end) not in _ALTERNATIVE_ENDS
+        # "moved from 60 days to your return's due date": the old value, up to "to"
+        change = tokens.word(cue.end - 1).lower() == "from"
+        ends = _CHANGE_ENDS if change else _ALTERNATIVE_ENDS
+        while end < b and (tokens.word(end).lower() not in ends
                            or _in_name(tokens, end)):
             end += 1
+        if _asks_of_plan(tokens, cue, a, end):
+            continue
+        if change and (end >= b or tokens.word(end).lower() != "to"):
+            continue  # "subtract the drop from your gains" changes nothing
         if not _others_amount(tokens, cue.end, end):
             out.append((cue.start, end))
     return out
+
+
+_PLAN_CUES = frozenset({"thinking", "considering", "tempted", "toying"})
+"""First words of the cues that set aside the reader's plan ("thinking about", "tempted to")."""
+
+
+def _asks_of_plan(tokens: _Tokens, cue: _Mark, a: int, end: int) -> bool:
+    """The cue opens a question about the reader's plan that is the whole clause ("Thinking
+    about a hardship withdrawal?", "Tempted to borrow from your 401(k)?"): it sets up the
+    case the next sentences speak of, so what it names stays in the clause."""
+    if cue.start != a or tokens.word(cue.start).lower() not in _PLAN_CUES:
+        return False
+    return tokens.word(end - 1) == "?"
 
 
 _WHOSE = frozenset({"that", "which", "for"})
@@ -689,9 +719,12 @@ def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
     return spans
 
 
-_AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60})?$")
+_AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60}|"
+                             r"[\u00b7\u2022|\u00bb\u203a\u2192>/]+[\s\u00b7\u2022|\u00bb\u203a\u2192>/]*)?$")
 """What may follow a question mark at the end of a question: quotes, a closing bracket, a
-dash and a signature ("...? \u2014 Worried in Ohio")."""
+dash and a signature ("...? \u2014 Worried in Ohio"), or the separator after a link
+("More from Money Mail: Is my 401(k) loan taxable? \u00b7", "Read next \u2192 Is it penalty-free?
+\u00bb")."""
 
 
 _OPEN_QUOTES = ("\"", "\u201c")
@@ -707,6 +740,11 @@ def _quoted(sent_text: str) -> bool:
 
 
 _QUOTE_SPAN = re.compile("[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+_COLON_QUOTATION = re.compile(
+    "^[^\"\u201c\u201d:]{1,80}:\\s*[\"\u201c][^\"\u201c\u201d]{12,}[\"\u201d][\\s.!?)]*$")
+"""A short lead-in, a colon and a quotation that ends the sentence ("Another classic from my
+brother: \u201cIf you miss an RMD the penalty is 50%.\u201d", "Quote from Gary: \u201c...\u201d"):
+the quotation is someone's words, and the lead-in only introduces them."""
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
@@ -1030,7 +1068,8 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
         kinds = {c.label_ for c in sent_cues}
         question = _is_question(tokens, sent, raw_start, sent_cues, raw)
         quoted = "quotation marks" if _quoted(sent_text) or (
-            quotations and _inside_quotation(sent_text, sent_start, quotations)) else None
+            quotations and _inside_quotation(sent_text, sent_start, quotations)) or (
+            quotations and _COLON_QUOTATION.match(sent_text)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         attribution_cues = _reported(tokens, s_end, sent_cues) if ATTRIBUTION in kinds else []
         clauses = _clauses(tokens, sent, sent_cues, _thesis_colon(

@@ -16,11 +16,16 @@ from taxcheck.nlp.columns import kept_columns
 
 # The English lookup table maps a few frequent words to rare readings ("first" -> "1",
 # "matter" -> "matt", "cola" -> "colon", "ceiling" -> "ceil", "lower" -> "low": the verb
-# "lower" is the word tax pages use).
+# "lower" is the word tax pages use; "putting" -> "putt", so "putting money into an IRA" missed
+# every "put in" phrase).
 _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira": "ira",
               "iras": "ira", "as": "as", "us": "us", "is": "be", "was": "be", "'s": "'s",
               "first": "first", "matter": "matter", "cola": "cola", "ceiling": "ceiling",
-              "lower": "lower"}
+              "lower": "lower", "putting": "put"}
+
+
+_S_PRONOUNS = ("it", "that", "this", "there", "here", "what", "who", "he", "she", "which")
+"""Words after which "'s" is "is", not a possessive."""
 
 
 class PackedTable:
@@ -115,10 +120,26 @@ class CaselessLemmatizer(Lemmatizer):
                         lemma = cache[lower] = strings.add(
                             self._caseless_lemma(strings[lower]))
                     lemmas[i] = lemma
+        if self._s_key in lowers:
+            self._contracted_be(lowers, lemmas)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
         if kept is not None:
             kept["LEMMA"] = lemmas
         return doc
+
+    @property
+    def _s_key(self) -> int:
+        return self.vocab.strings.add("'s")
+
+    def _contracted_be(self, lowers: list[int], lemmas: list[int]) -> None:
+        """"'s" after a pronoun is "is" ("That's a penalty", "it's taxed"), so patterns of
+        the verb "be" read it; after a noun it stays a possessive ("the plan's rules")."""
+        strings = self.vocab.strings
+        s_key, be = self._s_key, strings.add("be")
+        pronouns = {strings.add(w) for w in _S_PRONOUNS}
+        for i in range(1, len(lowers)):
+            if lowers[i] == s_key and lowers[i - 1] in pronouns:
+                lemmas[i] = be
 
     def lemma(self, word: str) -> str:
         """The lemma this lemmatizer gives ``word`` in any article (case is ignored; the

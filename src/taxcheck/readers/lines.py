@@ -562,12 +562,21 @@ _DATA_VALUE = re.compile(r"^\W{0,2}(?:\$\s?\d|\d[\d,.]*\s*(?:%|½|percent\b)|\d{
 """A cell that holds a figure (an amount, a rate, an age), not a column header or a year."""
 
 
+_STATEMENT_CELL_WORDS = 5
+"""A cell of at least this many words (and no question) states something: a header names
+a column in fewer ("Tax treatment", "When it makes sense")."""
+
+
 def data_row(cells: list[str]) -> bool:
     """True when a table's first row is data, not a header: its label cell names
-    something and every other cell holds a figure ("Salary deferral limit 2026 | $23,000")."""
+    something and every other cell holds a figure ("Salary deferral limit 2026 | $23,000")
+    or states something ("Loan | Not taxed if repaid on schedule | Paid back to your own
+    account")."""
     values = [c.strip() for c in cells[1:] if c.strip()]
     return bool(cells and cells[0].strip() and values
-                and all(_DATA_VALUE.match(v) for v in values))
+                and (all(_DATA_VALUE.match(v) for v in values)
+                     or all(len(v.split()) >= _STATEMENT_CELL_WORDS and "?" not in v
+                            for v in values)))
 
 
 def _plain_text(cell: str) -> str:

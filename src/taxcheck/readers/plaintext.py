@@ -86,10 +86,12 @@ def _block_from_lines(lines: list[tuple[int, str]], kind: BlockKind, **extra: An
     return builder.build(kind, **extra)
 
 
-def _quote_block(group: list[tuple[int, str]]) -> Block:
-    """Another poster's words (:mod:`~taxcheck.readers.quotes`), without markers or header."""
+def _quote_blocks(group: list[tuple[int, str]]) -> list[Block]:
+    """Another poster's words (:mod:`~taxcheck.readers.quotes`), without markers or header:
+    one block, or none when the lines hold only markers ("> ")."""
     lines = [(offset + quoted_span(line), line[quoted_span(line):]) for offset, line in group]
-    return _block_from_lines([line for line in lines if line[1].strip()], "quote")
+    lines = [line for line in lines if line[1].strip()]
+    return [_block_from_lines(lines, "quote")] if lines else []
 
 
 def _in_header(blocks: list[Block]) -> bool:
@@ -398,7 +400,7 @@ def _read_unit(group: list[tuple[int, str]], blocks: list[Block], meta: ArticleM
     ``facts`` holds the offsets of a fact box's "Label: words" lines (:func:`fact_lines`)."""
     first = group[0][1]
     if quote_line(first):
-        blocks.append(_quote_block(group))
+        blocks.extend(_quote_blocks(group))
         return None
     if len(group) == 1 and (m := _NUMBER_ONLY.match(first)):
         return int(m.group(1))

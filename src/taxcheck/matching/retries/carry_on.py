@@ -12,7 +12,8 @@ sentences read together. Three shapes lean on the sentence before:
   "Ditto for Roth IRAs.") (:func:`substitutes`): the other thing replaces the one of the same
   kind the sentence before named;
 - a subject that points back ("It's 50% of the shortfall.", "That's one per IRA.",
-  "Buying it back in your IRA gets around that.") (:func:`points_back`);
+  "Buying it back in your IRA gets around that.") or is what is left of the thing before
+  ("Whatever is left can wipe out any amount of salary.") (:func:`points_back`);
 - a consequence added to it ("You'll also owe the 10% penalty.", "On top of that, ...")
   (:func:`adds_on`).
 
@@ -57,6 +58,8 @@ class Said:
     """One of its clauses tells how things were ("used to", "Before 2018 you could")."""
     claims: frozenset[str] = frozenset()
     """The claims it matched."""
+    clauses: tuple[Candidate, ...] = ()
+    """Its clauses (their amounts, for a follow-on that says the figure holds still)."""
 
 
 _LINK = r"^\W*(?:(?:and|but|plus|though|although|also|so|oh|well)\b\W*)*"
@@ -113,6 +116,16 @@ _ADDS = re.compile(
 the 10% penalty.", "On top of that, there's a 10% penalty.", "There's also a penalty.")."""
 
 
+_LEFTOVER = re.compile(
+    _LINK + r"(?:whatever(?:['\u2019]s|\s+is)\s+left(?:\s+over)?|what(?:['\u2019]s|\s+is)\s+"
+    r"left(?:\s+over)?|anything\s+(?:left(?:\s+over)?|beyond\s+that|above\s+that|over\s+that)|"
+    r"the\s+(?:rest|remainder|excess|leftover)|any\s+(?:rest|remainder|excess|leftover|"
+    r"remaining\s+(?:loss|losses|amount)))\b", re.IGNORECASE)
+"""A follow-on whose subject is what is left of the thing the sentence before spoke of
+("Capital losses first cancel your gains. Whatever is left can offset $3,000 of salary.",
+"The rest carries forward.")."""
+
+
 def _more_words(text: str, most: int) -> bool:
     """Whether ``text`` has more than ``most`` words (split no further than that)."""
     return len(text.split(None, most)) > most
@@ -142,7 +155,8 @@ def points_back(cand: Candidate) -> bool:
     """A follow-on whose subject, or the object of its verb, points back at what the
     sentence before said ("It's 50% of the shortfall.", "Buying it back in your IRA gets
     around that.")."""
-    return _POINTER.search(cand.text) is not None and not _DUMMY_IT.match(cand.text)
+    return (_POINTER.search(cand.text) is not None and not _DUMMY_IT.match(cand.text)
+            ) or _LEFTOVER.match(cand.text) is not None
 
 
 def leans_on_previous(cand: Candidate) -> bool:
@@ -156,6 +170,12 @@ def leans_on_previous(cand: Candidate) -> bool:
     return restricts(cand) or substitutes(cand) or points_back(cand) or adds_on(cand)
 
 
+EITHER_OR = (frozenset({"PRETAX", "AFTER_TAX"}), frozenset({"TAXABLE", "TAX_FREE"}))
+"""Concepts of which a thing is one or the other (pre-tax or after-tax money, taxed or
+tax-free): a follow-on that names one speaks of it, not of the other the sentence before
+named."""
+
+
 def carried_labels(own: frozenset[str] | set[str], before: frozenset[str],
                    groups: Mapping[str, set[str] | frozenset[str]]) -> set[str]:
     """The follow-on's concepts and those of the sentence before, where a thing the
@@ -163,6 +183,11 @@ def carried_labels(own: frozenset[str] | set[str], before: frozenset[str],
     IRAs too." after a sentence on the 401(k): the IRA, not the 401(k))."""
     replaced = {label for members in groups.values() if own & members
                 for label in before & members}
+    for kinds in EITHER_OR:
+        if own & kinds:
+            # "After-tax money can go to a Roth tax-free. Only pre-tax money you convert is
+            # taxed.": the follow-on's kind of money, and its tax, replace the other's
+            replaced |= before & kinds
     return set(own) | (before - replaced)
 
 
@@ -184,10 +209,13 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
     (:func:`leans_on_previous`), keeping its own polarity: "There's no cap on how much."
     after "If your capital losses are bigger than your gains, the rest can offset ordinary
     income." states that capital losses offset unlimited ordinary income."""
-    if (said is None or sentence - said.sentence != 1 or said.polarity != cand.polarity
-            or not cand.concepts or not leans_on_previous(cand)):
+    if said is None or sentence - said.sentence != 1 or not cand.concepts:
         # (a follow-on that names no concept, "It rises to $7,500 in 2026.", is read only
         # with the figure just stated: :mod:`.figure_pronouns`)
+        return [], res
+    if includes(cand):
+        return _with_included(cand, res, said, groups, match)
+    if said.polarity != cand.polarity or not leans_on_previous(cand):
         return [], res
     # the sentence before is what the follow-on points back at: it replaces what a pronoun
     # of the follow-on took from further back
@@ -203,23 +231,102 @@ def with_previous_sentence(cand: Candidate, res: Resolution, said: Said | None,
         labels=tuple(sorted(labels - own)), source="previous-sentence")])
 
 
+_INCLUDES = re.compile(
+    r"^\W*(?:(?:and|but|so)\b\W*)*(?:that|this|it|the\s+(?:same\s+)?(?:rule|break|exception|"
+    r"exemption|ban|limit))\s+(?:includes?|covers?|extends?\s+to|reaches|"
+    r"(?:does|do)(?:n['\u2019]t|\s+not)\s+(?:include|cover|extend\s+to|reach))\b",
+    re.IGNORECASE)
+"""A follow-on that says what the sentence before said holds for a thing it includes ("That
+includes money you rolled in from an old 401(k).", "It covers SEP IRAs too.") or does not
+("That doesn't include rolled-in money."); not "It also includes ...", which adds to the
+sentence before (:func:`adds_on`)."""
+
+
+def includes(cand: Candidate) -> bool:
+    """The clause opens a short sentence saying what the sentence before said holds (or does
+    not hold) for a thing it includes."""
+    return (cand.start == cand.sentence_start and not cand.question and not cand.attribution
+            and not cand.hedges and not _more_words(cand.sentence, CARRY_WORDS)
+            and _INCLUDES.match(cand.text) is not None)
+
+
+def _with_included(cand: Candidate, res: Resolution, said: Said,
+                   groups: Mapping[str, set[str] | frozenset[str]], match: MatchFn
+                   ) -> tuple[list[Match], Resolution]:
+    """"That includes X" read as the sentence before said of X as well, with its polarity,
+    turned by a denial of the inclusion: "Governmental 457(b) plans carry no 10% penalty.
+    That includes money you rolled in from an old 401(k)." says rolled-in money carries no
+    penalty. X is first read as part of what the sentence before named (the 401(k) the
+    money came from does not replace the 457(b)), then in place of the thing of its kind
+    ("The rule of 55 covers your old employer's 401(k). That includes your IRA.")."""
+    own = (cand.labels | res.referred) - foils(cand)
+    if not own - said.labels or not said.clauses:
+        return [], res
+    denied = next((c for c in said.clauses if c.polarity == "negated"), None)
+    negated = (said.polarity == "negated") != (cand.polarity == "negated")
+    clause = replace(cand, polarity="negated" if negated else "affirmed", negations=(
+        (denied.negations if denied is not None and said.polarity == "negated" else ())
+        + (cand.negations if cand.polarity == "negated" else ())) if negated else ())
+    for labels in (set(own | said.labels), carried_labels(own, said.labels, groups)):
+        matches = [m for m in match(labels, clause) if m.concepts & (own - said.labels)
+                   and m.claim.id not in said.claims]
+        if matches:
+            break
+    else:
+        return [], res
+    return matches, replace(res, cand=clause, labels=labels, steps=[*res.steps, Step(
+        stage="context", detail=f"what the sentence on line {said.line} said, of a thing it "
+        "includes", labels=tuple(sorted(labels - own)), source="previous-sentence")])
+
+
 _REVIVES = re.compile(
     r"^\W*(?:(?:and|but|so|yes|yep)\b\W*)*(?:you|we|they|it|that|this|plans?|people|"
     r"(?:that|the)\s+(?:rule|one|break|option))\s+(?:(?:can|could|do|does|is|are|will)\s+)?"
     r"still\b(?!\s+(?:have|need|owe|pay|must|get\s+taxed)\b)"
     r"|^\W*(?:(?:and|but|so)\b\W*)*(?:it|that|this)(?:\s*'s|\s*\u2019s|\s+is)\s+still\s+"
-    r"(?:true|the\s+case|the\s+rule|allowed|possible|an\s+option)\b", re.IGNORECASE)
+    r"(?:true|the\s+case|the\s+rule|allowed|possible|an\s+option)\b"
+    r"|^\W*(?:(?:and|but|so)\b\W*)*(?:the\s+)?same\s+(?:(?:thing|rule)\s+)?"
+    r"(?:holds|applies|goes|is\s+true)\s+(?:today|now|this\s+year|in\s+20\d\d)\W*$"
+    r"|^\W*(?:(?:and|but|so)\b\W*)*(?:same|still\s+(?:true|the\s+case|the\s+rule))\s+"
+    r"(?:today|now|this\s+year|in\s+20\d\d)\W*$", re.IGNORECASE)
 """A follow-on that says what the sentence before told as history holds still ("And you
 still can today.", "They still do.", "You still can if the market drops.", "That's still
-true.")."""
+true.", "The same holds this year.", "Same today.")."""
+
+_UNCHANGED = re.compile(
+    r"^\W*(?:(?:and|but|so)\b\W*)*(?:(?:that|this|it|the\s+rule)\s+(?:still\s+)?"
+    r"has(?:n['\u2019]t|\s+not)|nothing\s+has)\s+changed"
+    r"(?:\s+(?:since|today|now|this\s+year|in\s+20\d\d))?\W*$", re.IGNORECASE)
+"""A follow-on that says the past rule before it has not changed ("That hasn't changed.",
+"Nothing has changed since."): a denial of a change, which says the rule holds still."""
 
 
 def revives(cand: Candidate) -> bool:
     """The clause opens a short sentence saying the past rule before it holds still."""
-    return (cand.start == cand.sentence_start and not cand.question and not cand.attribution
-            and not cand.historical and cand.polarity == "affirmed"
-            and not _more_words(cand.sentence, CARRY_WORDS)
-            and _REVIVES.match(cand.text) is not None)
+    if (cand.start != cand.sentence_start or cand.question or cand.attribution
+            or cand.historical or _more_words(cand.sentence, CARRY_WORDS)):
+        return False
+    if _UNCHANGED.match(cand.text):
+        return True
+    return cand.polarity == "affirmed" and _REVIVES.match(cand.text) is not None
+
+
+def _restated_now(cand: Candidate, said: Said) -> Candidate:
+    """The follow-on as the clauses before it said again for today: their concepts and
+    amounts (not their years, which dated the old rule) where the follow-on stands, with
+    their polarity ("Missing an RMD used to cost 50% of the shortfall. It still does.",
+    "Before 2020 you couldn't fund a traditional IRA after 70½. That's still the rule.")."""
+    at, end = cand.start, cand.end
+    text = cand.text
+    concepts = [*cand.concepts, *(replace(m, start=at, end=end, text=text)
+                                  for c in said.clauses for m in c.concepts)]
+    quantities = [*cand.quantities, *(replace(q, start=at, end=end) for c in said.clauses
+                                      for q in c.quantities if q.kind not in ("year", "relyear"))]
+    denied = next((c for c in said.clauses if c.polarity == "negated"), None)
+    return replace(cand, concepts=tuple(sorted(concepts, key=lambda c: (c.start, c.end))),
+                   quantities=tuple(quantities), historical=False,
+                   polarity="affirmed" if denied is None else "negated",
+                   negations=() if denied is None else denied.negations)
 
 
 def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sentence: int,
@@ -235,7 +342,11 @@ def with_past_revived(cand: Candidate, res: Resolution, said: Said | None, sente
         return [], res
     own = (cand.labels | res.referred) - foils(cand)
     labels = set(own | said.labels)
-    matches = [m for m in match(labels, cand) if m.claim.id not in said.claims]
+    # the rule's amount holds still too: its figure, with no fix (the amount is written in
+    # the sentence before)
+    matches = [m if m.fix is None else replace(m, fix=None)
+               for m in match(labels, _restated_now(cand, said))
+               if m.claim.id not in said.claims or m.claim.figure]
     if not matches:
         return [], res
     return matches, replace(res, labels=labels, steps=[*res.steps, Step(

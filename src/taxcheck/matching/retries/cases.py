@@ -58,6 +58,13 @@ a case ("Want to save more?", "Need help choosing?", "Looking for the 2026 limit
 a case may open with a bare verb too ("Make over $150,000?", "Earn too much for a Roth?")."""
 
 
+_HAVING = frozenset({"a", "an", "two", "three", "four", "five", "several", "multiple", "some",
+                     "more", "old", "kids", "children", "losses", "savings", "money", "both"})
+"""Second words after "Have" that make the question name what the reader has ("Have two old
+401(k)s?", "Have a 401(k) at work?"), a case, unlike "Have you ...?" or "Have the rules
+changed?"."""
+
+
 _LINKS = frozenset({"and", "but", "or", "so"})
 """Words that link a question to what came before without asking anything themselves."""
 
@@ -80,14 +87,19 @@ def sets_up_case(cand: Candidate) -> bool:
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
     if first == "had" and len(words) > 1 and words[1].lower() == "to":
         return True
+    if first in ("have", "has") and len(words) > 1 and words[1].lower() in _HAVING:
+        return True
     if first in _TEASING:
         return False  # "Want to save more?", "Need a hand?" invite the reader in
     return bool(first) and first not in _ASKING
 
 
-_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b", re.IGNORECASE)
+_TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b"
+                          r"(?!\s+(?:biggie|worries|problem|problems|sweat|harm|big\s+deal)\b)",
+                          re.IGNORECASE)
 """A reply that turns the case down ("Quit at 53? Sorry, you had to leave at 55 or later."):
-it states the rule in its own words, not what holds in the case."""
+it states the rule in its own words, not what holds in the case. Reassurance turns nothing
+down ("Stop paying your 401(k) loan? No biggie, the balance just gets forgiven.")."""
 
 
 def under_case(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
@@ -121,10 +133,12 @@ def within_case(matches: list[Match], cand: Candidate, res: Resolution,
     the claim's ``none``) is the reading in the case taken (:func:`case_decides`), with the
     case's concepts and, for a clause with no amount, its amounts (:func:`in_case`). A case
     turned down by a bare "No." / "Sorry." leaves the sentence after it its own."""
-    if (not matches or question is None or not question.conditional
-            or sentence - question.sentence != 1 or cand.attribution or answers(cand)
-            or _TURNED_DOWN.match(cand.text) or question.reply == "negated"):
+    if (not matches or question is None or sentence - question.sentence != 1
+            or cand.attribution or answers(cand) or _TURNED_DOWN.match(cand.text)
+            or question.reply == "negated"):
         return matches, res
+    if not question.conditional:
+        return _within_asked_group(matches, cand, res, question, match)
     extra = question.labels - res.labels
     if not extra:
         return matches, res
@@ -132,6 +146,31 @@ def within_case(matches: list[Match], cand: Candidate, res: Resolution,
     if not case_decides(matches, cased):
         return matches, res
     return cased, borrowed(res, extra, f"the case set up on line {question.line}", "case")
+
+
+AGE_GROUPS = frozenset({"UNDER_50", "AGE_50", "AGE_60_63", "AGE_60_PLUS", "AGE_64"})
+"""The catch-up age groups a question may ask about."""
+
+
+def _within_asked_group(matches: list[Match], cand: Candidate, res: Resolution,
+                        question: Question, match: MatchFn) -> tuple[list[Match], Resolution]:
+    """A reply right after a question that asks about someone of an age group ("What's the
+    most a 61-year-old can put in?" / "The base $24,500 plus an $11,250 catch-up") and that
+    names no age group of its own is read in that group, where that decides as for a case:
+    its amounts are that group's ($11,250 is the 60-63 catch-up, not a wrong age-50 one).
+    Only the group is carried: the question's other concepts are what it asks."""
+    asked = question.cand
+    group = question.labels & AGE_GROUPS
+    if asked is None or not group or res.labels & AGE_GROUPS:
+        return matches, res
+    shift = cand.start - 1 - asked.end
+    placed = replace(cand, concepts=(
+        *(replace(m, start=m.start + shift, end=m.end + shift)
+          for m in asked.concepts if m.label in group), *cand.concepts))
+    cased = match(res.labels | group, placed)
+    if not case_decides(matches, cased):
+        return matches, res
+    return cased, borrowed(res, group, f"the question on line {question.line}", "case")
 
 
 _REPLY_WORDS = re.compile(

@@ -17,7 +17,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolution
-from taxcheck.matching.retries.borrowing import MatchFn, matched_with, same_sentence
+from taxcheck.matching.retries.borrowing import MatchFn, borrowed, matched_with, same_sentence
 
 ELLIPSIS_GROUPS = ("topic", "person", "state")
 """Groups a statement that matches no claim on its own takes from the sentence just before
@@ -112,12 +112,36 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
     return matches, replace(res, labels=wider, referred=res.referred | (wider - res.labels))
 
 
+COHORT_GROUP = "cohort"
+
+
+def with_reason_cohort(res: Resolution, cands: Sequence[Candidate],
+                       context: DiscourseContext) -> Resolution:
+    """A birth cohort that the reason right after the clause names is the clause's own:
+    "Your father would have begun his own RMDs at 70\u00bd, since he was born well before the
+    SECURE Act changes" speaks of people born before July 1949, for whom 70\u00bd was the
+    age (a cohort is otherwise taken only from earlier in the sentence)."""
+    cohort = context.groups.get(COHORT_GROUP, set())
+    if not cohort or res.labels & cohort:
+        return res
+    later = [c for c in same_sentence(cands, res.cand) if c.start > res.cand.start]
+    if not later or not _REASON.match(later[0].text):
+        return res
+    extra = set(later[0].labels & cohort)
+    return borrowed(res, extra, "the reason after it", "explained-clause") if extra else res
+
+
 def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
-                          stated: set[int], match: MatchFn) -> tuple[list[Match], Resolution]:
+                          stated: set[int], match: MatchFn,
+                          grouped: frozenset[str] | None = None
+                          ) -> tuple[list[Match], Resolution]:
     """", because ...": the reason completes a clause before it that states nothing on its own.
 
     "Quitting at 54 doesn't work, because you didn't leave in the year you turned 55" speaks
-    of the same things as the clause it explains.
+    of the same things as the clause it explains. A reason set off by a comma after a denied
+    statement (not after advice not to do something) asserts itself, and takes from that
+    clause only the things it speaks of (concepts of a context group, ``grouped``), not what
+    it denied of them.
     """
     restricts = _RESTRICTION.match(cand.text) is not None
     if not (restricts or _REASON.match(cand.text)):
@@ -128,11 +152,20 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     before = set().union(*(c.labels for c in earlier))
     if not before - res.labels:
         return [], res
-    # "IRA RMDs are not delayed because you keep working": the reason is denied with them
+    # "IRA RMDs are not delayed because you keep working": the reason is denied with them;
+    # a reason set off by a comma keeps its own polarity ("Converting in a dip doesn't save
+    # you a dime, since you pay tax on what you put in" asserts the reason)
     denied = next((c for c in earlier if c.polarity == "negated"), None)
     if denied is not None and cand.polarity == "affirmed":
-        cand = replace(cand, polarity="negated", negations=denied.negations)
-        res = replace(res, cand=cand)
+        # (advice not to do a thing, "Don't rebuy within 30 days, since the wash-sale rule
+        # would wipe out the loss", explains what doing it would bring: read as before)
+        if not _set_off(cand) or denied.imperative or _ADVICE_NOT.match(denied.text):
+            cand = replace(cand, polarity="negated", negations=denied.negations)
+            res = replace(res, cand=cand)
+        elif grouped is not None:
+            before &= grouped
+            if not before - res.labels:
+                return [], res
     matches = match(res.labels | before, cand)
     if not matches:
         return [], res
@@ -140,6 +173,19 @@ def with_explained_clause(cand: Candidate, res: Resolution, cands: Sequence[Cand
     return matches, replace(res, steps=[*res.steps, Step(
         stage="context", detail=f"{named} from the clause it explains",
         labels=tuple(sorted(before - res.labels)), source="explained-clause")])
+
+
+_ADVICE_NOT = re.compile(r"^\W*(?:(?:just|simply|so|and|but|then|please)\s+)?"
+                         r"(?:don(?:'|\u2019)?t|do\s+not|never)\b", re.IGNORECASE)
+"""Advice not to do a thing ("Just don't repurchase the shares ..."), which the imperative
+cue misses after an adverb."""
+
+
+def _set_off(cand: Candidate) -> bool:
+    """Whether ``cand`` is set off from the clause before it by a comma, semicolon or dash
+    (", since ...", "; because ...")."""
+    before = cand.sentence[:max(0, cand.start - cand.sentence_start)].rstrip()
+    return before.endswith((",", ";", "\u2014", "\u2013", " -")) or cand.text.lstrip()[:1] in ",;"
 
 
 _CONSEQUENCE = re.compile(

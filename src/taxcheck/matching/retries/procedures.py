@@ -291,13 +291,21 @@ CLOSELY = 3
 ("It goes on Schedule A as a miscellaneous itemized deduction" of an IRA loss)."""
 
 
+_NAMES_TERM = re.compile(r"\b(?:(?:also\s+)?known\s+as|(?:also\s+)?called|referred\s+to\s+as|"
+                         r"dubbed|nicknamed)\b", re.IGNORECASE)
+"""A clause that gives a thing its name ("These yearly withdrawals, known as required minimum
+distributions, or RMDs, are where new retirees stumble"): it introduces a term."""
+
+
 def closely(cand: Candidate, labels: set[str], procedure: Procedure) -> bool:
     """A statement in the present that names :data:`CLOSELY` or more of the open procedure's
     concepts spells out its rule again, wherever it stands in the section ("It goes on
     Schedule A as a miscellaneous itemized deduction, and only the part above 2% of your AGI
-    counts" after "You can deduct an IRA loss once you close every traditional IRA")."""
+    counts" after "You can deduct an IRA loss once you close every traditional IRA"); not one
+    that gives a thing its name (:data:`_NAMES_TERM`)."""
     return (cand.polarity == "affirmed" and not simple_past(cand.text)
-            and len(procedure.vocabulary & labels) >= CLOSELY)
+            and len(procedure.vocabulary & labels) >= CLOSELY
+            and not _NAMES_TERM.search(cand.text))
 
 
 def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,

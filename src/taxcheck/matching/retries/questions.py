@@ -52,9 +52,12 @@ _HEDGED_REPLY = re.compile(r"^\W*(?:often|usually|generally|mostly|sometimes|pro
                            re.IGNORECASE)
 
 
-_SPEAKER_TAG = re.compile(r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest)\s*:\s*",
-                          re.IGNORECASE)
-"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes."): not part of the reply."""
+_SPEAKER_TAG = re.compile(
+    r"^\W*(?:a|answer|reply|agent|expert|advis[eo]r|planner|guest|"
+    r"(?:reply|response|answer|comment)\s+(?:from|by)(?:\s+[\w.@-]+){1,3})\s*:\s*",
+    re.IGNORECASE)
+"""A speaker's tag before a reply ("A: No.", "Agent: Often, yes.", "Reply from jt_cpa: Yes"):
+not part of the reply."""
 
 
 _EVADING = re.compile(
@@ -162,6 +165,12 @@ def _said(cand: Candidate) -> str | None:
                       if label in cand.labels), None))
 
 
+_CASE_DENIAL = re.compile(r"^\W*not\s+(?!(?:necessarily|always|yet|anymore|exactly|quite|"
+                          r"really|usually|generally)\b)\w", re.IGNORECASE)
+"""A reply that denies the question for one case or time ("Not after 59½.", "Not once you're
+past 70½.", "Not to a traditional IRA."), not as a whole ("Not necessarily.")."""
+
+
 def bare_reply(cand: Candidate) -> str | None:
     """The polarity a bare reply ("Yes.", "No.", "It doesn't.") gives the question, else None."""
     said = _said(cand)
@@ -267,6 +276,18 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     opt_in = OPT_IN_ANSWERS & cand.labels
     if opt_in:
         matches = [m for m in matches if opt_in & m.condition.concepts()]
+    comma = cand.text.find(",")
+    cut = cand.end if comma < 0 else cand.start + comma
+    case = frozenset(m.label for m in cand.concepts if m.start < cut) - REPLY_LABELS \
+        - question.labels  # (not ", even if you're under 59½", which concedes)
+    if case and _CASE_DENIAL.match(_reply_text(cand)):
+        # "Will I owe the 10% on a hardship withdrawal? Not after 59½.": a no for one case
+        # says nothing of a claim that case takes no part in (a term of a claim's own,
+        # "year by year", takes part in that claim)
+        names = {label.rsplit("/", 1)[-1] for label in case}
+        owners = {label.split("/", 1)[0] for label in case if "/" in label}
+        matches = [m for m in matches if m.claim.id in owners or names & {
+            c.rsplit("/", 1)[-1] for c in m.concepts}]
     if not matches:
         return [], res
     own = {m.claim.fact for m in match(set(res.labels - ANSWERS.keys()))}
@@ -282,10 +303,12 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
         labels=asked, source="answer")])
 
 
-_WH_QUESTION = re.compile(r"^\W*(?:q(?:uestion)?\s*[:.]\W*)?(?:how|what|when|which|where)\b"
+_WH_QUESTION = re.compile(r"^\W*(?:q(?:uestion)?\s*[:.]\W*|[^:?.]{1,40}:\s*)?"
+                          r"(?:how|what|when|which|where)\b"
                           r"(?!\s+(?:about|if|else)\b)[^?]*\?\W*$", re.IGNORECASE)
 """A question that asks for a value, a way or a time ("How are IRA withdrawals taxed?",
-"How much of my loss can I deduct?", "When do RMDs start?"), after any "Q:" tag; not one
+"How much of my loss can I deduct?", "When do RMDs start?"), after any "Q:" tag or the
+topic it asks about ("The Saver's Credit: what's the top rate?"); not one
 that turns to a new case ("What about my IRA?", "What if I leave?") or a "What you'll
 learn" label with no question mark."""
 
@@ -300,9 +323,11 @@ _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|am|be|been|isn't|aren't|wasn't|weren't|can|can't|cannot|could|"
     r"will|won't|would|may|might|must|should|shall|do|does|did|don't|doesn't|didn't|has|have|"
     r"had|gets?|got|goes|went|needs?|owes?|applies|counts|lets|allows|stays|remains|comes|"
-    r"starts|begins|ends|carries|expires|works|takes|pays|means|depends|varies)\b|\w'(?:s|re|ll)\b",
-    re.IGNORECASE)
-"""Finite verbs and auxiliaries: a reply with none takes the question's verb."""
+    r"starts|begins|ends|carries|expires|works|takes|pays|means|depends|varies)\b"
+    r"|\b(?:it|that|this|there|here|what|who|he|she|everything|nothing|one)['\u2019]s\b"
+    r"|\w['\u2019](?:re|ll|m)\b", re.IGNORECASE)
+"""Finite verbs and auxiliaries: a reply with none takes the question's verb. A possessive
+is none ("By December 31 of the year you turn 73, like every other year's.")."""
 
 WH_REPLY_WORDS = 14
 """The longest reply with no verb of its own read as completing a wh-question."""

@@ -37,9 +37,17 @@ _REJECTS = re.compile(
     r"(?:just\s+|simply\s+)?(?:wrong|incorrect|false|outdated|old\s+info|a\s+myth))|"
     r"(?:that|this|it)\s+(?:isn't|isn\u2019t|is\s+not|wasn't|wasn\u2019t)\s+"
     r"(?:true|right|correct|how\s+it\s+works)|"
-    r"(?:i(?:'m|\u2019m|\s+am)\s+)?afraid\s+not|i\s+disagree|actually,?\s+no)\b",
+    r"(?:i(?:'m|\u2019m|\s+am)\s+)?afraid\s+not|i\s+disagree|actually,?\s+no|"
+    r"(?:also|again)\s+(?:no|nope|wrong|false|not\s+true)|no\s+longer|outdated|old\s+news|"
+    r"(?:only\s+)?partly|half[-\s](?:right|true)|"
+    r"(?:(?:that|this|it)\s+)?used\s+to\s+be|"
+    r"(?:that|this|it)\s+(?:was|used\s+to\s+be)\s+(?:true|right|the\s+rule|the\s+case)|"
+    r"(?:that|this|it)(?:'s|\u2019s|\s+is)\s+(?:only\s+(?:true|right)|(?:true|right)\s+only))"
+    r"\b",
     re.IGNORECASE)
-"""A reply that opens by rejecting ("Nope.", "Not true anymore.", "That's wrong, ...")."""
+"""A reply that opens by rejecting ("Nope.", "Not true anymore.", "That's wrong, ..."), or by
+telling the quote as a rule of the past or of others ("That was true for people born in
+1950.", "That used to be good advice.", "Also no.", "Only partly.")."""
 
 
 def stance(text: str) -> Stance | None:

@@ -29,7 +29,7 @@ EXAMPLE_HEADING = re.compile(
 "By the numbers"): the procedure stays open under it."""
 
 
-_STEP_OF_EXAMPLE = frozenset({"LOSS", "DEDUCT"})
+_STEP_OF_EXAMPLE = frozenset({"LOSS", "DEDUCT", "BELOW_BASIS"})
 """What a line of a worked example names besides its amount ("Your loss is $2,500", "so
 you'd deduct $700")."""
 
