@@ -118,6 +118,41 @@ def _spans_of_both_rulers(patterns: list[dict], texts: list[str], one_by_one: bo
     return results
 
 
+COLUMN_TEXTS = [*EDGE_CASES, "Mistake No. 5: your IRA is taxed. Rule no. 3 applies.",
+                "Report it on Schedule D. Then file Form 8949.",
+                "RMDs began at 70\u00bd. After that"]
+
+
+@pytest.mark.parametrize("text", COLUMN_TEXTS)
+def test_token_columns_handed_between_components_are_the_docs_own(checker, text):
+    """The sentencizer keeps the columns it reads for the components after it (and the
+    lemmatizer adds the lemmas): what they read is what ``Doc.to_array`` gives, also after
+    "No. 5" was merged into one token."""
+    from spacy.attrs import IDS
+
+    from taxcheck.nlp.columns import kept_columns
+
+    doc = checker.nlp(text)
+    kept = kept_columns(doc)
+    if not len(doc):
+        assert kept is None
+        return
+    names = ["ORTH", "LOWER", "IDX", "LENGTH", "SENT_START", "LEMMA"]
+    arrays = doc.to_array([IDS[name] for name in names]).T.tolist()
+    assert {name: kept[name] for name in names} == dict(zip(names, arrays, strict=True))
+
+
+def test_pipeline_text_blanks_only_long_runs():
+    """Runs of 64 or more non-space characters become spaces of the same length; shorter
+    words and a block of spaces alone are left as they are."""
+    from taxcheck.nlp.normalise import pipeline_text
+
+    assert pipeline_text(" " * 100) == " " * 100
+    assert pipeline_text("word " * 30) == "word " * 30
+    run = "*" * 70
+    assert pipeline_text(f"Before {run} after\u00a0it") == f"Before {' ' * 70} after it"
+
+
 def test_lexicon_ruler_handles_every_kind_of_pattern():
     """Phrases, lemma sequences, gated gapped patterns, operators and lone regexes, overlapping,
     with required words repeated and at the edges of the doc: the same spans as span_ruler."""

@@ -83,9 +83,12 @@ class Block(BaseModel):
 
     def to_source(self, offset: int) -> int:
         """Map a character offset in :attr:`text` to an offset in the source file."""
-        starts = [s.text_start for s in self.segments]
-        i = max(bisect_right(starts, offset) - 1, 0)
-        seg = self.segments[i]
+        segments = self.segments
+        if len(segments) == 1:  # (most blocks) one run of the source
+            seg = segments[0]
+        else:
+            starts = [s.text_start for s in segments]
+            seg = segments[max(bisect_right(starts, offset) - 1, 0)]
         return seg.source_start + min(max(offset - seg.text_start, 0), max(seg.length, 0))
 
 

@@ -99,6 +99,8 @@ only the kind of amount ("; for 2026 the range is $81,000 to $91,000")."""
 def gives_value(text: str) -> re.Match[str] | None:
     """The match of a pronoun that gives a new dollar value of the figure just stated ("It
     rises to $7,500 in 2026."), its group ``pronoun`` the pronoun; None for anything else."""
+    if "$" not in text:
+        return None  # (most clauses) no dollar amount, which the pattern ends in
     return _GIVES_VALUE.match(text.replace("\u2019", "'"))
 
 

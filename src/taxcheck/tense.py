@@ -45,9 +45,23 @@ def simple_past(text: str) -> bool:
     return False
 
 
+def _past_frame(text: str) -> bool:
+    """Whether :data:`PAST_FRAME` finds a phrase in ``text``. Every phrase it finds holds one
+    of the words tested first (lower-cased), so an ASCII text with none of them is not
+    searched: the pattern, with no literal prefix, is tried at every character."""
+    if text.isascii():
+        low = text.lower()
+        if not ("used" in low or "back" in low or "those" in low or "time" in low
+                or "previously" in low or "formerly" in low or "once" in low or "ago" in low
+                or "old" in low or "before" in low or "prior" in low or "until" in low
+                or "pre-" in low or "how" in low or "history" in low):
+            return False
+    return PAST_FRAME.search(text) is not None
+
+
 def sets_past_frame(text: str) -> bool:
     """Whether a lead-in or heading sets the scene in the past."""
-    return bool(PAST_FRAME.search(text))
+    return _past_frame(text)
 
 
 _EARLY_YEAR = re.compile(
@@ -82,15 +96,21 @@ def framed_in_past(text: str) -> bool:
     """Whether a clause sets itself in the past (:data:`PAST_FRAME`: "before 2018", "years
     ago", "used to") with no verb of the present: "Closing every IRA created a deductible
     loss before 2018"; not "Before 2018 you could, and you still can"."""
-    if not PAST_FRAME.search(text):
+    if not _past_frame(text):
         return False
     return not _PRESENT_WORDS.intersection(_WORD.findall(text.lower()))
+
+
+_EARLY_DIGITS = ("190", "191", "200", "201")
+"""The first three digits of every year :data:`_EARLY_YEAR` finds: a sentence without any
+is not searched (the regex, with no literal prefix, is tried at every position)."""
 
 
 def told_of_early_year(sentence: str) -> bool:
     """Whether a sentence is told of a year before 2018 ("Example from 2016: a saver ... had a
     $2,500 loss"): in the simple past, it tells what happened then."""
-    return bool(_EARLY_YEAR.search(sentence))
+    return any(digits in sentence for digits in _EARLY_DIGITS) and bool(
+        _EARLY_YEAR.search(sentence))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

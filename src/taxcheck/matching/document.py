@@ -65,7 +65,7 @@ from taxcheck.matching.retries.lead_ins import (
     run_in_lead,
 )
 from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
-from taxcheck.matching.retries.premises import Told, told, with_premise
+from taxcheck.matching.retries.premises import story_of, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
     Procedure,
@@ -418,7 +418,9 @@ class _Walk:
         self.ahead_of_rule = []
         pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
-        story: list[Told] = []  # the poster's own case told in this block, for its question
+        # the block's clauses so far, of which those telling the poster's own case are the
+        # story its question may rest on (worked out only for a question: most blocks ask none)
+        heard: list[tuple[Candidate, int, frozenset[str]]] = []
         for before, cand in zip((None, *cands), cands, strict=False):
             self.context.sentence = first + cand.sentence_index
             if before is not None and self.asked is not None and self.asked.conditional:
@@ -429,7 +431,7 @@ class _Walk:
                     and not self._bare_figure(cand):
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
-            story = told(story, res.cand, self.context.sentence, frozenset(res.labels))
+            heard.append((res.cand, self.context.sentence, frozenset(res.labels)))
             if res.cand.question and answered_row(block.row, block.text):
                 res = replace(res, cand=replace(res.cand, question=False))
             if not res.cand.question and not announced and (
@@ -457,7 +459,8 @@ class _Walk:
                                                                        frozenset())) > 1
                 asked = frozenset(res.labels) if block.kind in HEADING_KINDS else with_premise(
                     asked_about_previous(res.cand, frozenset(res.labels), self.last_said,
-                                         self.context.sentence), story, self.context.sentence)
+                                         self.context.sentence), story_of(heard),
+                    self.context.sentence)
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
@@ -597,10 +600,21 @@ class _Walk:
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
-        told = [replace(c, historical=True) if not c.historical and simple_past(c.text) and (
-            framed or (c.polarity == "affirmed" and told_in_past(c.text) and (
-                self.past_scene or told_of_early_year(c.sentence)
-                or scene_set_before(block.text, c.sentence_start)))) else c for c in cands]
+
+        def told_then(c: Candidate) -> bool:
+            # (the cheap tests first: most clauses are neither framed nor after a past scene)
+            if c.historical:
+                return False
+            if framed:
+                return simple_past(c.text)
+            if c.polarity != "affirmed":
+                return False
+            if self.past_scene or told_of_early_year(c.sentence):
+                return told_in_past(c.text) and simple_past(c.text)
+            return (told_in_past(c.text) and simple_past(c.text)
+                    and scene_set_before(block.text, c.sentence_start))
+
+        told = [replace(c, historical=True) if told_then(c) else c for c in cands]
         # the scene goes on while the blocks tell something in the past, and ends at one that
         # tells only of today ("None of this applies for 2018 or later")
         self.past_scene = ends_in_past_frame(block.text) or (
@@ -1128,15 +1142,14 @@ class _Walk:
         heading, another list item or a blank line."""
         if not block.segments:
             return  # an empty block ("> " alone on a line) has no place in the source
-        end = block.to_source(len(block.text))
         if block.kind == "list_item":
-            self.step_body = end if (self.procedure is not None and not self.other_list
-                                     and not self.advice
-                                     and numbered(block.text, block.number)) else None
+            self.step_body = block.to_source(len(block.text)) if (
+                self.procedure is not None and not self.other_list and not self.advice
+                and numbered(block.text, block.number)) else None
         elif block.kind == "paragraph" and self._in_step_body(block):
-            self.step_body = end
+            self.step_body = block.to_source(len(block.text))
         else:
-            self.step_body = None
+            self.step_body = None  # (most blocks: no procedure is open)
 
     def _wrong_with_procedures_account(self, res: Resolution, match: MatchFn,
                                        own_fact: bool = False
@@ -1223,7 +1236,9 @@ class _Walk:
     def _paragraph_year(self, index: int, cand: Candidate, default: int, section: int) -> int:
         """The year a paragraph opened with ("For 2025, ... Married couples ... $236,000"),
         for its later sentences that name none and do not turn away from it ("but now")."""
-        frame = _YEAR_FRAME.match(cand.sentence) if cand.start == cand.sentence_start else None
+        # (every frame names a year of the 2000s: a sentence without "20" is not matched)
+        frame = _YEAR_FRAME.match(cand.sentence) if (
+            cand.start == cand.sentence_start and "20" in cand.sentence) else None
         if frame:
             self.paragraph_year = (index, index, int(next(g for g in frame.groups() if g)))
             return default

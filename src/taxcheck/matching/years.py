@@ -278,7 +278,16 @@ def heading_year(block: Block) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_BEFORE_END = re.compile(r"\s+(?=[.!?])")
+"""Spaces after a sentence's end mark, as they read in the reversed text."""
+
+
+def _last_piece(text: str) -> str:
+    """What follows the last run of spaces after ".", "!" or "?" (the whole text when there
+    is none): ``re.split(r"(?<=[.!?])\\s+", text)[-1]``, found from the end, so the search
+    stops at the last sentence instead of splitting the whole block."""
+    found = _BEFORE_END.search(text[::-1])
+    return text if found is None else text[len(text) - found.start():]
 
 
 _FIGURES = (r"(?:limits?|numbers|figures|amounts|caps?|ceilings?|thresholds?|ranges?|"
@@ -304,9 +313,10 @@ def lead_in_year(text: str) -> int | None:
     limits.", "Back in 2024, the numbers were lower."), not when it dates an event ("The
     IRS announced them in November 2025.")."""
     text = text.rstrip()
-    last = _SENTENCE_END.split(text)[-1]
+    last = _last_piece(text)
     if not text.endswith(":") and not (
             text.endswith(".") and len(last.split()) <= LEAD_IN_WORDS
+            and ("19" in last or "20" in last)  # (every year the pattern finds)
             and _YEAR_OF_FIGURES.search(last) and not _MONTH.search(last)):
         return None
     years = {int(q.value) for q in find_quantities(last) if q.kind == "year"}

@@ -48,6 +48,7 @@ from taxcheck.follow_ons import (
     follow_on,
     gives_value,
 )
+from taxcheck.nlp.columns import kept_columns
 from taxcheck.nlp.frames import frame_end, relative_end
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
@@ -129,7 +130,11 @@ class _Tokens:
         self.names = {} if names is None else names
         """String hash -> string, for the labels and ids of spans (a ``StringStore``
         look-up costs more than a dict's, and a few dozen labels recur)."""
-        self.idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
+        kept = kept_columns(doc)
+        if kept is not None:
+            self.idx, self.length = kept["IDX"], kept["LENGTH"]
+        else:
+            self.idx, self.length = doc.to_array([IDX, LENGTH]).T.tolist()
 
     def word(self, i: int) -> str:
         """The text of token ``i``."""

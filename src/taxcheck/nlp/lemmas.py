@@ -12,6 +12,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
+from taxcheck.nlp.columns import kept_columns
+
 # The English lookup table maps a few frequent words to rare readings ("first" -> "1",
 # "matter" -> "matt", "cola" -> "colon", "ceiling" -> "ceil", "lower" -> "low": the verb
 # "lower" is the word tax pages use; "putting" -> "putt", so "putting money into an IRA" missed
@@ -105,7 +107,8 @@ class CaselessLemmatizer(Lemmatizer):
         if not len(doc):
             return doc
         cache = self._lemma_cache
-        lowers = doc.to_array(LOWER).tolist()
+        kept = kept_columns(doc)  # (as the sentencizer read them)
+        lowers = kept["LOWER"] if kept is not None else doc.to_array(LOWER).tolist()
         lemmas = list(map(cache.get, lowers))  # one C-level pass: most forms are known
         if None in lemmas:
             strings = self.vocab.strings
@@ -120,6 +123,8 @@ class CaselessLemmatizer(Lemmatizer):
         if self._s_key in lowers:
             self._contracted_be(lowers, lemmas)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))
+        if kept is not None:
+            kept["LEMMA"] = lemmas
         return doc
 
     @property

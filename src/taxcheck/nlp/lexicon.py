@@ -41,6 +41,7 @@ from taxcheck.nlp.automata import (
     compile_automaton,
     interned,
 )
+from taxcheck.nlp.columns import kept_columns
 from taxcheck.nlp.encoded import Encoder
 
 SEEN_LIMIT = 200_000
@@ -150,9 +151,12 @@ def doc_tokens(doc: Doc) -> _DocTokens:
     """The doc's token columns, read once for both rulers."""
     tokens = doc.user_data.get(TOKENS_KEY)
     if tokens is None or tokens.length != len(doc):
-        array = doc.to_array(_READ_IDS).T.tolist()
-        tokens = doc.user_data[TOKENS_KEY] = _DocTokens(
-            dict(zip(READ_ATTRS, array, strict=True)), len(doc))
+        kept = kept_columns(doc)
+        if kept is not None and "LEMMA" in kept:  # (the pipeline's own components read them)
+            columns = {attr: kept[attr] for attr in READ_ATTRS}
+        else:
+            columns = dict(zip(READ_ATTRS, doc.to_array(_READ_IDS).T.tolist(), strict=True))
+        tokens = doc.user_data[TOKENS_KEY] = _DocTokens(columns, len(doc))
     return tokens
 
 
@@ -409,6 +413,9 @@ class LexiconRuler:
         self._regex_seen: dict[str, set[int]] = {}
         """Attribute -> the values (string hashes) already tested against its regexes."""
         self._regex_matched: dict[tuple[str, str], set[int]] = {}
+        self._regex_any: dict[str, set[int]] = {}
+        """Attribute -> the tested values that match one of its regexes (a doc with none
+        of them matches no regex of that attribute)."""
         """(attribute, regex) -> the tested values that match it: words recur."""
         self._attrs: list[str] = []
         """The doc attributes the gates read (columns of one ``to_array``)."""
@@ -588,8 +595,10 @@ class LexiconRuler:
         word once: words recur, and the values matching each regex are remembered)."""
         tests = self.regexes[attr]
         seen = self._regex_seen.setdefault(attr, set())
+        matched_any = self._regex_any.setdefault(attr, set())
         if len(seen) > SEEN_LIMIT:
             seen.clear()
+            matched_any.clear()
             for regex in tests:
                 self._regex_matched[(attr, regex)] = set()
         new = values - seen
@@ -598,15 +607,16 @@ class LexiconRuler:
             strings = self.vocab.strings
             texts = [(v, strings[v]) for v in new]
             for regex, rx in tests.items():
-                matched = self._regex_matched.setdefault((attr, regex), set())
-                matched.update(v for v, text in texts if rx.search(text))
+                hits = {v for v, text in texts if rx.search(text)}
+                self._regex_matched.setdefault((attr, regex), set()).update(hits)
+                matched_any.update(hits)
 
     def _reached(self, present: dict[str, set[int]], regex_hits: _RegexHits | None
                  ) -> list[Automaton]:
         """The automata whose anchor ``present`` holds (a word matching it, for a regex)
         and each of whose required word sets it holds a value of."""
         # the order does not matter: the ruler sorts the matches
-        reached: set[Automaton] = set() if regex_hits is None else {
+        reached: set[Automaton] = set() if regex_hits is None or not regex_hits.any_met() else {
             automaton for automaton in self.regex_anchored
             if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
         met = 0  # bit n: the doc holds a value of required word set n
@@ -708,13 +718,14 @@ class LexiconRuler:
             doc.spans[self.spans_key] = []
             doc.user_data[(PLAIN_KEY, self.spans_key)] = []
             return doc
-        matches = set(self._raw_matches(doc))
+        matches = self._raw_matches(doc)  # (a new list)
         for matcher in (self.lower, self.lemma):
             if len(matcher):
-                matches.update(matcher(doc))
-        # sorted and deduplicated as tuples, in the order of sorted Spans (start, end,
+                matches.extend(matcher(doc))
+        # deduplicated and sorted as tuples, in the order of sorted Spans (start, end,
         # label hash, id hash), then made Spans: comparing Spans is slow
-        found = sorted({(start, end, *self.labels[key]) for key, start, end in matches
+        labels = self.labels
+        found = sorted({(start, end, *labels[key]) for key, start, end in matches
                         if start != end})
         doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
                                      for start, end, label, span_id in found]
@@ -762,14 +773,27 @@ class _RegexHits:
         self.learned: set[str] = set()
         self.found: dict[tuple[str, str], set[int]] = {}
 
+    def any_met(self) -> bool:
+        """Whether a value of the doc matches some regex of the ruler (most docs: none)."""
+        ruler = self.ruler
+        for attr in ruler.regexes:
+            values = self.present[attr]
+            self._learned(attr, values)
+            if not ruler._regex_any[attr].isdisjoint(values):
+                return True
+        return False
+
+    def _learned(self, attr: str, values: set[int]) -> None:
+        if attr not in self.learned:
+            self.ruler._learn(attr, values)
+            self.learned.add(attr)
+
     def get(self, test: tuple[str, str]) -> set[int]:
         hits = self.found.get(test)
         if hits is None:
             attr = test[0]
             values = self.present[attr]
-            if attr not in self.learned:
-                self.ruler._learn(attr, values)
-                self.learned.add(attr)
+            self._learned(attr, values)
             hits = self.found[test] = self.ruler._regex_matched.setdefault(
                 test, set()).intersection(values)
         return hits

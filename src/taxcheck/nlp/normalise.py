@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-_LONG_RUN = re.compile(r"\S{64,}")
+LONG_RUN = 64
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
 TYPOGRAPHIC = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u201b": "'", "\uff07": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -24,6 +25,10 @@ def _blank_long_runs(text: str) -> str:
     spaCy's tokenizer is quadratic on such runs ("*****..."); spaces of the same length
     keep every offset unchanged.
     """
+    # (str.split splits at the characters \s matches: a block whose words are all shorter
+    # is not searched, which costs a regex step at every character)
+    if len(text) < LONG_RUN or max(map(len, text.split()), default=0) < LONG_RUN:
+        return text
     return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 import numpy
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+
+from taxcheck.nlp.columns import UNSET, keep_columns
 
 SENTENCES_KEY = "taxcheck_sentences"
 """``doc.user_data`` key of (the doc's length, the token bounds of its sentences) as the
@@ -53,14 +55,15 @@ class ArraySentencizer:
         n = len(doc)
         if not n:
             return doc
-        starts = [-1] * n
+        starts = [UNSET] * n  # (-1 as a uint64 column holds it, as in spaCy's own arrays)
         starts[0] = 1
         bounds = [0]
         seen_final = False
         final = self.final
-        orths = doc.to_array([ORTH, IS_PUNCT]).tolist()
+        orths, puncts, lowers, idx, length = doc.to_array(
+            [ORTH, IS_PUNCT, LOWER, IDX, LENGTH]).T.tolist()
         numbered = []
-        for i, (orth, is_punct) in enumerate(orths):
+        for i, (orth, is_punct) in enumerate(zip(orths, puncts, strict=True)):
             is_final = orth in final
             if seen_final and not is_punct and not is_final:
                 if self._numbered(doc, orths, i):
@@ -76,23 +79,24 @@ class ArraySentencizer:
                 for i in numbered:
                     retokenizer.merge(doc[i - 2:i], attrs={"NORM": "number"})
             return self(doc)
-        values = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64)  # -1 wraps, as
-        doc.from_array([SENT_START], values.reshape(-1, 1))  # in spaCy's own arrays
+        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.uint64).reshape(-1, 1))
         bounds.append(n)
         doc.user_data[SENTENCES_KEY] = (n, list(pairwise(bounds)))
+        keep_columns(doc, {"ORTH": orths, "LOWER": lowers, "IDX": idx, "LENGTH": length,
+                           "SENT_START": starts})
         return doc
 
-    def _lettered_end(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
+    def _lettered_end(self, doc: Doc, orths: list[int], i: int) -> bool:
         """Whether token ``i``, a capital letter with its period ("D."), ends the sentence:
         it names a schedule or part ("Schedule D.") and a capitalised word follows."""
-        return (i >= 1 and orths[i - 1][0] in self.letter_labels and i + 1 < len(orths)
+        return (i >= 1 and orths[i - 1] in self.letter_labels and i + 1 < len(orths)
                 and doc[i + 1].text[:1].isupper())
 
-    def _numbered(self, doc: Doc, orths: list[list[int]], i: int) -> bool:
+    def _numbered(self, doc: Doc, orths: list[int], i: int) -> bool:
         """Whether token ``i`` is the number of a "No. 5" that the sentence goes on past
         ("Mistake No. 5: ...", "tip no. 3 in the guide"): a constant check, made only
         where a sentence would start."""
-        return (i >= 2 and orths[i - 1][0] == self.period and orths[i - 2][0] in self.number_signs
+        return (i >= 2 and orths[i - 1] == self.period and orths[i - 2] in self.number_signs
                 and doc[i].like_num)
 
 

@@ -134,8 +134,9 @@ back in your IRA. That way the wash-sale rule never touches your sale.", "Doing 
 the loss"), not "that way of ...", "this move to ..."."""
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _more_words(text: str, most: int) -> bool:
+    """Whether ``text`` has more than ``most`` words (split no further than that)."""
+    return len(text.split(None, most)) > most
 
 
 def restricts(cand: Candidate) -> bool:
@@ -149,7 +150,7 @@ def substitutes(cand: Candidate) -> bool:
     your car if you sell it at a loss.", "Your IRAs too.")."""
     if _SAME_FOR.match(cand.text):
         return True
-    return _words(cand.sentence) <= _TOO_WORDS and _TOO.search(cand.sentence) is not None
+    return not _more_words(cand.sentence, _TOO_WORDS) and _TOO.search(cand.sentence) is not None
 
 
 def adds_on(cand: Candidate) -> bool:
@@ -171,7 +172,7 @@ def leans_on_previous(cand: Candidate) -> bool:
     """The clause opens a short sentence that states its claim only with the one before:
     a restriction, the same for another thing, or a subject that points back."""
     if (cand.start != cand.sentence_start or cand.question or cand.attribution
-            or cand.historical or cand.hedges or _words(cand.sentence) > CARRY_WORDS):
+            or cand.historical or cand.hedges or _more_words(cand.sentence, CARRY_WORDS)):
         # a hedged follow-on ("This can potentially lower your bracket") speculates on the
         # sentence before rather than stating a rule with it
         return False
@@ -257,7 +258,7 @@ def includes(cand: Candidate) -> bool:
     """The clause opens a short sentence saying what the sentence before said holds (or does
     not hold) for a thing it includes."""
     return (cand.start == cand.sentence_start and not cand.question and not cand.attribution
-            and not cand.hedges and _words(cand.sentence) <= CARRY_WORDS
+            and not cand.hedges and not _more_words(cand.sentence, CARRY_WORDS)
             and _INCLUDES.match(cand.text) is not None)
 
 
@@ -315,7 +316,7 @@ _UNCHANGED = re.compile(
 def revives(cand: Candidate) -> bool:
     """The clause opens a short sentence saying the past rule before it holds still."""
     if (cand.start != cand.sentence_start or cand.question or cand.attribution
-            or cand.historical or _words(cand.sentence) > CARRY_WORDS):
+            or cand.historical or _more_words(cand.sentence, CARRY_WORDS)):
         return False
     if _UNCHANGED.match(cand.text):
         return True
@@ -376,7 +377,7 @@ def asked_about_previous(cand: Candidate, labels: frozenset[str], said: Said | N
     """What a short question whose object points back asks about: its own concepts and
     those of the sentence just before ("My 401(k) dropped $15,000 last year. Can I deduct
     that?" asks about a 401(k) loss), so that the reply after it is read with them."""
-    if (said is None or sentence - said.sentence != 1 or _words(cand.sentence) > CARRY_WORDS
+    if (said is None or sentence - said.sentence != 1 or _more_words(cand.sentence, CARRY_WORDS)
             or _ASKS_BACK.search(cand.text) is None):
         return labels
     return labels | said.labels

@@ -48,8 +48,12 @@ def with_people_ages(cand: Candidate, res: Resolution, before: str, match: Match
     (``before``: its text up to the clause), may each put in an amount: read with each
     person's age group where the person stands, so that each amount goes to its own
     group's limit."""
+    # two amounts first: most clauses have none, and the subjects' regex is tried at every
+    # position of the clause
+    if sum(q.kind == "usd" for q in cand.quantities) < 2:
+        return [], res
     subjects = list(_SUBJECT.finditer(cand.text))
-    if len(subjects) < 2 or sum(q.kind == "usd" for q in cand.quantities) < 2:
+    if len(subjects) < 2:
         return [], res
     ages = {_person(m.group("who")): int(m.group("age"))
             for m in _PERSON_AGE.finditer(before + " " + cand.text)}
