@@ -8,11 +8,9 @@ Run as a script for the table: ``.venv/bin/python tests/first_contact_q4_n11.py`
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from passage_runs import Outcome, load, said
 from taxcheck.checker import Checker
 from taxcheck.findings import Finding
 from taxcheck.readers import read_bytes
@@ -20,17 +18,10 @@ from taxcheck.readers import read_bytes
 DATA = Path(__file__).parent / "data" / "first_contact_q4_n11.yaml"
 
 
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    family: str
-    expect: str
-    ok: bool
-    said: tuple[str, ...]
 
 
 def cases(data: Path = DATA) -> list[dict]:
-    return yaml.safe_load(data.read_text(encoding="utf-8"))["cases"]
+    return load(data, "cases")
 
 
 def _problems(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
@@ -40,14 +31,13 @@ def _problems(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
 def run(checker: Checker, case: dict, facts: dict[str, str | None]) -> Outcome:
     name = "page" + case.get("suffix", ".txt")
     report = checker.check(read_bytes(case["text"].encode(), name))
-    problems = _problems(report.findings)
-    said = tuple(f"{f.claim_id}:{f.verdict}@{f.line}" for f in problems)
+    found = _problems(report.findings)
     if case["expect"] == "quiet":
-        return Outcome(case["id"], case["family"], "quiet", not problems, said)
+        return Outcome(case["id"], case["family"], "quiet", not found, said(found))
     want, verdict = case["expect"].split()
     ok = any(case["words"] in f.sentence and f.verdict == verdict
-             and want in (f.claim_id, facts.get(f.claim_id)) for f in problems)
-    return Outcome(case["id"], case["family"], "flag", ok, said)
+             and want in (f.claim_id, facts.get(f.claim_id)) for f in found)
+    return Outcome(case["id"], case["family"], "flag", ok, said(found))
 
 
 def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:

@@ -9,11 +9,9 @@ Run as a script for the table: ``.venv/bin/python tests/leaning_stress.py``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from passage_runs import Outcome, load, problems, said, summary
 from taxcheck.checker import Checker
 from taxcheck.readers import read_bytes
 
@@ -21,17 +19,10 @@ DATA = Path(__file__).parent / "data" / "leaning_claims.yaml"
 HEAD = "Your retirement money questions\nUpdated March 2, 2026\n"
 
 
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    family: str
-    expect: str
-    ok: bool
-    said: tuple[str, ...]
 
 
 def passages(data: Path = DATA) -> list[dict]:
-    return yaml.safe_load(data.read_text())["passages"]
+    return load(data)
 
 
 def _verdicts(passage: dict) -> set[str]:
@@ -51,36 +42,19 @@ def _follow_span(page: str, follow: str) -> tuple[int, int]:
 def run(checker: Checker, passage: dict) -> Outcome:
     page = HEAD + passage["text"]
     report = checker.check(read_bytes(page.encode(), "page.txt"))
-    problems = [f for f in report.findings if f.verdict != "accurate" and f.framing != "myth"]
-    said = tuple(f"{f.claim_id}:{f.verdict}@{f.line}" for f in problems)
+    found = problems(report.findings)
     if passage["expect"] == "quiet":
-        return Outcome(passage["id"], passage["family"], "quiet", not problems, said)
+        return Outcome(passage["id"], passage["family"], "quiet", not found, said(found))
     start, end = _follow_span(page, passage["follow"])
     verdicts = _verdicts(passage)
     ok = any(f.start < end and start < f.end and f.claim_id in passage["claims"]
-             and f.verdict in verdicts for f in problems)
-    return Outcome(passage["id"], passage["family"], "flag", ok, said)
+             and f.verdict in verdicts for f in found)
+    return Outcome(passage["id"], passage["family"], "flag", ok, said(found))
 
 
 def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:
     return [run(checker, p) for p in passages(data)]
 
-
-def summary(results: list[Outcome]) -> str:
-    rows = [f"{'id':34} {'expect':6} ok   said"]
-    rows += [f"{o.id:34} {o.expect:6} {'yes' if o.ok else ' - ':4} {','.join(o.said) or '-'}"
-             for o in results]
-    for family in sorted({o.family for o in results}):
-        group = [o for o in results if o.family == family]
-        wrong = [o for o in group if o.expect == "flag"]
-        twins = [o for o in group if o.expect == "quiet"]
-        rows.append(f"  {family}: caught {sum(o.ok for o in wrong)}/{len(wrong)}, "
-                    f"twins flagged {sum(not o.ok for o in twins)}/{len(twins)}")
-    wrong = [o for o in results if o.expect == "flag"]
-    twins = [o for o in results if o.expect == "quiet"]
-    rows.append(f"caught {sum(o.ok for o in wrong)}/{len(wrong)}, "
-                f"correct twins flagged {sum(not o.ok for o in twins)}/{len(twins)}")
-    return "\n".join(rows)
 
 
 if __name__ == "__main__":

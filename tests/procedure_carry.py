@@ -8,28 +8,19 @@ Run as a script for the table: ``.venv/bin/python tests/procedure_carry.py``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from passage_runs import Outcome, load, problems, said
 from taxcheck.checker import Checker
 from taxcheck.readers import read_bytes
 
 DATA = Path(__file__).parent / "data" / "procedure_carry.yaml"
 
 
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    family: str
-    expect: str
-    ok: bool
-    said: tuple[str, ...]
 
 
 def passages(data: Path = DATA) -> list[dict]:
-    return yaml.safe_load(data.read_text())["passages"]
+    return load(data)
 
 
 def _target_line(text: str, needle: str) -> int:
@@ -40,10 +31,8 @@ def run(checker: Checker, passage: dict, facts: dict[str, str | None]) -> Outcom
     text = passage["text"]
     report = checker.check(read_bytes(text.encode(), f"page.{passage['suffix']}"))
     line = _target_line(text, passage["line"])
-    problems = [f for f in report.findings
-                if f.verdict != "accurate" and f.framing != "myth"]
-    said = tuple(f"{f.claim_id}:{f.verdict}@{f.line}" for f in problems)
-    on_line = [f for f in problems if f.line <= line <= f.end_line]
+    found = problems(report.findings)
+    on_line = [f for f in found if f.line <= line <= f.end_line]
     if passage["expect"] == "quiet":
         ok = not on_line
     else:
@@ -51,7 +40,7 @@ def run(checker: Checker, passage: dict, facts: dict[str, str | None]) -> Outcom
         verdicts = {str(v).lower() for v in passage["verdicts"]}
         ok = any(facts.get(f.claim_id) in passage["facts"] and f.verdict in verdicts
                  for f in on_line)
-    return Outcome(passage["id"], passage["family"], passage["expect"], ok, said)
+    return Outcome(passage["id"], passage["family"], passage["expect"], ok, said(found))
 
 
 def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:

@@ -9,34 +9,20 @@ Run as a script for the table: ``.venv/bin/python tests/q5_families.py``."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from passage_runs import Outcome, load, problems, said, summary
 from taxcheck.checker import Checker
-from taxcheck.findings import Report
 from taxcheck.readers import read_bytes
 
 DATA = Path(__file__).parent / "data" / "q5_families.yaml"
 AS_OF = 2026
 
 
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    family: str
-    expect: str
-    ok: bool
-    said: tuple[str, ...]
 
 
 def passages(data: Path = DATA) -> list[dict]:
-    return yaml.safe_load(data.read_text())["passages"]
-
-
-def _problems(report: Report) -> list:
-    return [f for f in report.findings if f.verdict != "accurate" and f.framing != "myth"]
+    return load(data)
 
 
 def _squash(text: str) -> str:
@@ -46,36 +32,19 @@ def _squash(text: str) -> str:
 def run(checker: Checker, passage: dict, facts: dict[str, tuple[str, ...]]) -> Outcome:
     name = "page." + passage.get("format", "txt")
     report = checker.check(read_bytes(passage["text"].encode(), name), tax_year=AS_OF)
-    problems = _problems(report)
-    said = tuple(f"{f.claim_id}:{f.verdict}@{f.line}" for f in problems)
+    found = problems(report.findings)
     if passage["expect"] == "quiet":
-        return Outcome(passage["id"], passage["family"], "quiet", not problems, said)
+        return Outcome(passage["id"], passage["family"], "quiet", not found, said(found))
     quote = _squash(passage["quote"])
     ok = any(quote in _squash(f.sentence) and passage["fact"] in facts.get(f.claim_id, ())
-             and f.verdict == passage["verdict"] for f in problems)
-    return Outcome(passage["id"], passage["family"], "flag", ok, said)
+             and f.verdict == passage["verdict"] for f in found)
+    return Outcome(passage["id"], passage["family"], "flag", ok, said(found))
 
 
 def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:
     facts = {c.id: (c.fact, *c.also_facts) for c in checker.db.claims}
     return [run(checker, p, facts) for p in passages(data)]
 
-
-def summary(results: list[Outcome]) -> str:
-    rows = [f"{'id':34} {'expect':6} ok   said"]
-    rows += [f"{o.id:34} {o.expect:6} {'yes' if o.ok else ' - ':4} {','.join(o.said) or '-'}"
-             for o in results]
-    for family in dict.fromkeys(o.family for o in results):
-        group = [o for o in results if o.family == family]
-        wrong = [o for o in group if o.expect == "flag"]
-        twins = [o for o in group if o.expect == "quiet"]
-        rows.append(f"  {family}: caught {sum(o.ok for o in wrong)}/{len(wrong)}, "
-                    f"twins flagged {sum(not o.ok for o in twins)}/{len(twins)}")
-    wrong = [o for o in results if o.expect == "flag"]
-    twins = [o for o in results if o.expect == "quiet"]
-    rows.append(f"caught {sum(o.ok for o in wrong)}/{len(wrong)}, "
-                f"correct twins flagged {sum(not o.ok for o in twins)}/{len(twins)}")
-    return "\n".join(rows)
 
 
 if __name__ == "__main__":
