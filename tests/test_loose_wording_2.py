@@ -12,7 +12,7 @@ Written from the fact sheet alone before any claim, lexicon or corpus file was r
 
 A wrong passage is flagged with the claim the data names and a problem verdict; its correct
 twin raises no problem finding. The passages the rules still miss carry a ``missed:`` reason
-(ten name a fact the database has no claim of): they are asserted missed, so that fixing one
+(some name a fact the database has no claim of): they are asserted missed, so that fixing one
 shows up here and the key is dropped.
 """
 
