@@ -102,8 +102,8 @@ def test_cli_reports_every_config_problem_and_exits_2(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         f"taxcheck: error: {config}:5: TC302 unknown key 'tax_yaer' (did you mean 'tax_year'? "
-        "known keys: tax_year, fail_on, min_severity, enable, disable, claims, format, "
-        "reviewer, reviewer_url, publish, base_url, max_bytes)",
+        "known keys: tax_year, fail_on, min_severity, min_confidence, enable, disable, claims, "
+        "format, reviewer, reviewer_url, publish, base_url, max_bytes)",
         f"taxcheck: error: {config}:6: TC303 fail_on: Input should be 'error', 'warning' or "
         "'never' (got 'fatal')",
     ]
@@ -162,9 +162,9 @@ def test_config_command_shows_values_and_where_they_came_from(tmp_path):
     assert rows["min_severity"].split("#")[-1].strip() == "command line"
     assert rows["fail_on"].split("#")[-1].strip() == "default"
     assert rows["publish"].split("#")[0].split("=")[1].strip() == "false"
-    assert set(rows) == {"tax_year", "fail_on", "min_severity", "enable", "disable", "claims",
-                         "format", "reviewer", "reviewer_url", "publish", "base_url",
-                         "max_bytes"}
+    assert set(rows) == {"tax_year", "fail_on", "min_severity", "min_confidence", "enable",
+                         "disable", "claims", "format", "reviewer", "reviewer_url", "publish",
+                         "base_url", "max_bytes"}
 
 
 def test_explicit_config_file(tmp_path):

@@ -59,7 +59,7 @@ def test_no_color_turns_auto_off_on_a_terminal():
 
 def test_concise_format_is_one_line_per_finding(tmp_path):
     path = article(tmp_path)
-    result = invoke("check", str(path), "--format", "concise")
+    result = invoke("check", str(path), "--format", "concise", "--min-confidence", "0")
     lines = result.stdout.splitlines()
     # messages say what the article claims, then why it is wrong
     assert lines[0].startswith(f"{path}:3:1: elective-deferral-limit [*] outdated: Says ")
@@ -75,7 +75,7 @@ def test_concise_format_is_one_line_per_finding(tmp_path):
 
 def test_statistics_count_findings_per_claim(tmp_path):
     path = article(tmp_path)
-    result = invoke("check", str(path), "--statistics")
+    result = invoke("check", str(path), "--statistics", "--min-confidence", "0")
     rows = [line.split() for line in result.stdout.splitlines()]
     assert rows[0][:2] == ["2", "retirement-loss-rollover"]
     assert ["1", "ira-limit", "[*]", "false"] in rows

@@ -30,7 +30,8 @@ FIXED = (THREE.replace("is $23,000", "is $24,500").replace("is $6,500", "is $7,5
 
 
 def article(tmp_path: Path, text: str = THREE, name: str = "limits.md") -> Path:
-    (tmp_path / ".taxcheck.toml").write_text("tax_year = 2026\n")
+    # every finding: $6,500 matches no year's figure, reported from confidence 0
+    (tmp_path / ".taxcheck.toml").write_text("tax_year = 2026\nmin_confidence = 0\n")
     path = tmp_path / name
     path.write_bytes(text.encode())
     return path

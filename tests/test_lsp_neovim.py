@@ -61,7 +61,7 @@ def test_the_documented_neovim_setup_shows_taxcheck_diagnostics(tmp_path: Path):
     assert NVIM is not None, "TAXCHECK_REQUIRE_NEOVIM is set but nvim is not installed"
     (tmp_path / ".taxcheck.toml").write_text("tax_year = 2026\n")
     article = tmp_path / "article.md"
-    article.write_text("# Limits\n\nThe IRA contribution limit is $6,500 for 2026.\n")
+    article.write_text("# Limits\n\nThe IRA contribution limit is $7,000 for 2026.\n")
     out = tmp_path / "diagnostics.json"
     init = tmp_path / "init.lua"
     init.write_text(SHIM + snippet() + DRIVER % out)

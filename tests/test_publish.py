@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, invoke
 from html_dom import parse
 from schemaorg_check import claim_review_problems
+from taxcheck.render.claimreview import PUBLISH_MIN_CONFIDENCE
 
 CORPUS = ROOT / "tests" / "data" / "publish"
 BASE = "https://money.example/fact-checks/"
@@ -40,7 +41,7 @@ def findings(out: Path) -> list[dict]:
 def test_each_wrong_claim_gets_a_page_with_exactly_one_claim_review(published):
     problems = [f for f in findings(published)
                 if f["verdict"] != "accurate" and f["framing"] == "stated"
-                and not f["suppressed"] and f["confidence"] >= 0.65]
+                and not f["suppressed"] and f["confidence"] >= PUBLISH_MIN_CONFIDENCE]
     wrong = {(f["claim_id"], f["page"]) for f in problems}
     pages = sorted(p.relative_to(published).as_posix()
                    for p in (published / "claims").rglob("*.html"))

@@ -55,7 +55,9 @@ class Checker:
         tax_year: check every article against this tax year instead of its own date.
         model: an installed spaCy pipeline to use instead of ``blank("en")``.
         batch_size: blocks per ``nlp.pipe`` batch.
-        selection: report only these claims (``enable``/``disable`` in the settings).
+        selection: report only these claims (``enable``/``disable`` in the settings), and
+            only findings whose confidence reaches its ``min_confidence`` (the report counts
+            the others in ``below_confidence``).
 
     Findings that the article's suppression comments silence are kept, marked
     ``suppressed`` (see :mod:`taxcheck.suppressions`).
@@ -68,6 +70,7 @@ class Checker:
         self.tax_year = tax_year
         self.batch_size = batch_size
         self.allowed = (selection or ClaimSelection()).allowed_ids(db)
+        self.min_confidence = (selection or ClaimSelection()).min_confidence
         from taxcheck.nlp.spacy_import import import_spacy
 
         # spaCy's modules, the database and the pipeline live as long as the process:
@@ -112,11 +115,14 @@ class Checker:
                  if f.claim_id in self.allowed], self.db), self.db,
                 page_year=document.meta.date.year if document.meta.date else None)
             findings, warnings = apply_suppressions(document, findings, self.db)
+            below = [f for f in findings if f.confidence < self.min_confidence]
+            findings = [f for f in findings if f.confidence >= self.min_confidence]
             warnings = [*document.warnings, *warnings]
             yield Report(
                 path=document.path, meta=document.meta, tax_year=year,
                 taxcheck_version=__version__, claims_version=self.db.version,
-                findings=findings, warnings=warnings, date_note=date_note(document,
+                findings=findings, below_confidence=sum(not f.suppressed for f in below),
+                warnings=warnings, date_note=date_note(document,
                                                                           self.tax_year),
                 contradictions=find_contradictions(
                     [f for f in findings if not f.suppressed], self.db),

@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from taxcheck.calibration import DEFAULT_MIN_CONFIDENCE
 from taxcheck.errors import ConfigError
 from taxcheck.readers import DEFAULT_MAX_BYTES
 from taxcheck.render.urls import http_url
@@ -54,6 +55,9 @@ class Settings(BaseModel):
             this year).
         fail_on: exit 1 when an unsuppressed finding reaches this severity.
         min_severity: the least severe finding shown.
+        min_confidence: the least confidence of a finding reported (0 to 1; 0: every
+            finding). Confidence is the share of findings of its kind that were right on
+            articles taxcheck had not been tuned on (see :mod:`taxcheck.calibration`).
         enable: only these claim ids or topics are reported (empty: all).
         disable: these claim ids or topics are never reported.
         claims: extra (house) claim folders, resolved against the configuration file.
@@ -72,6 +76,7 @@ class Settings(BaseModel):
     tax_year: int | None = Field(default=None, ge=1990, le=2100)
     fail_on: Literal["error", "warning", "never"] = "error"
     min_severity: Literal["error", "warning", "info"] = "warning"
+    min_confidence: float = Field(default=DEFAULT_MIN_CONFIDENCE, ge=0, le=1)
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     claims: tuple[Path, ...] = ()

@@ -20,6 +20,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from taxcheck.calibration import DEFAULT_MIN_CONFIDENCE
 from taxcheck.checker import Checker
 from taxcheck.errors import InputError, TaxcheckError
 from taxcheck.findings import Finding, Report
@@ -110,6 +111,11 @@ class Evaluation(BaseModel):
 
     problems: Score = Score()
     accurate: Score = Score()
+    min_confidence: float = 0.0
+    """The least confidence of a finding scored (0: every finding taxcheck makes)."""
+    default_view: Score = Score()
+    """Problems scored on the findings `taxcheck check` reports by default (confidence at
+    least :data:`~taxcheck.calibration.DEFAULT_MIN_CONFIDENCE`)."""
     per_verdict: dict[str, Score] = {}
     per_claim: dict[str, Score] = {}
     misses: list[Outcome] = []
@@ -127,6 +133,7 @@ class Evaluation(BaseModel):
         """Add ``other``'s outcomes to these."""
         self.problems.add(other.problems)
         self.accurate.add(other.accurate)
+        self.default_view.add(other.default_view)
         for table, more in ((self.per_verdict, other.per_verdict),
                             (self.per_claim, other.per_claim)):
             for key, score in more.items():
@@ -147,10 +154,16 @@ class Evaluation(BaseModel):
         return {"miss_kinds": {k: self.miss_kinds.get(k, 0) for k in MISS_KINDS},
                 "alarm_kinds": {k: self.alarm_kinds.get(k, 0) for k in ALARM_KINDS}}
 
+    def view_dict(self) -> dict:
+        """The problems' scores at the default least confidence, and that confidence."""
+        return {"min_confidence": DEFAULT_MIN_CONFIDENCE, **self.default_view.as_dict()}
+
     def as_dict(self) -> dict:
         return {
             **self.problems.as_dict(),
             "accurate": self.accurate.as_dict(),
+            "min_confidence": self.min_confidence,
+            "default_view": self.view_dict(),
             "per_verdict": {k: v.as_dict() for k, v in sorted(self.per_verdict.items())},
             "per_claim": {k: v.as_dict() for k, v in sorted(self.per_claim.items())},
             "misses": [o.model_dump() for o in self.misses],
@@ -290,9 +303,11 @@ def _match(findings: list[Finding], used: set[int], quote: str, key: str, verdic
 
 
 def score_report(report: Report, gold: GoldFile, facts: Facts,
-                 result: Evaluation) -> None:
-    """Add one article's outcomes to ``result``."""
-    findings = [f for f in report.findings if not f.suppressed]
+                 result: Evaluation, min_confidence: float = 0.0) -> None:
+    """Add one article's outcomes to ``result``, scoring the findings whose confidence is at
+    least ``min_confidence``."""
+    findings = [f for f in report.findings
+                if not f.suppressed and f.confidence >= min_confidence]
     used: set[int] = set()
     for ann in gold.annotations:
         quote = _quoted(ann.quote)
@@ -347,19 +362,24 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
 
 def evaluate(corpus: Path, checker: Checker,
              only: Iterable[str] | None = None, result: Evaluation | None = None,
-             gold_dir: Path | None = None) -> Evaluation:
+             gold_dir: Path | None = None, min_confidence: float = 0.0) -> Evaluation:
     """Check every article of ``corpus`` that has a gold file and score the findings.
 
     Gold files are read from ``gold_dir`` (default ``corpus/gold``); articles are named
     relative to the gold folder's parent. A gold file's ``as_of`` year is the tax year its
     article is checked against (as ``--tax-year`` would), so the verdicts are those of that
     year whatever the article's own date. Scores are added to ``result`` when given.
+
+    The findings scored are those whose confidence is at least ``min_confidence`` (0: every
+    finding, whatever the checker's own selection); ``default_view`` scores the problems
+    among those `taxcheck check` reports by default.
     """
     gold_dir = gold_dir or corpus / "gold"
     if not gold_dir.is_dir():
         raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC402")
     facts = {c.id: (c.fact, *c.also_facts) for c in checker.db.claims if c.fact}
     result = result if result is not None else Evaluation()
+    result.min_confidence = min_confidence
     wanted = set(only) if only else None
     for gold_path in sorted(gold_dir.glob("*.yaml")):
         gold = load_gold(gold_path)
@@ -374,7 +394,10 @@ def evaluate(corpus: Path, checker: Checker,
         report = checker.check(document, tax_year=gold.as_of)
         result.articles += 1
         result.annotations += len(gold.annotations)
-        score_report(report, gold, facts, result)
+        score_report(report, gold, facts, result, min_confidence)
+        view = Evaluation()
+        score_report(report, gold, facts, view, DEFAULT_MIN_CONFIDENCE)
+        result.default_view.add(view.problems)
     return result
 
 
@@ -404,7 +427,7 @@ class CorpusEvaluation(BaseModel):
         out = self.development.as_dict()
         for name, part in self.parts.items():
             totals = {**part.problems.as_dict(), "accurate": part.accurate.as_dict(),
-                      **part.kinds(),
+                      "default_view": part.view_dict(), **part.kinds(),
                       "articles": part.articles, "annotations": part.annotations,
                       "errors": len(part.errors)}
             out[name] = totals
@@ -419,7 +442,8 @@ def _part_dirs(corpus: Path) -> dict[str, Path]:
 
 
 def evaluate_corpus(corpus: Path, checker: Checker,
-                    only: Iterable[str] | None = None) -> CorpusEvaluation:
+                    only: Iterable[str] | None = None,
+                    min_confidence: float = 0.0) -> CorpusEvaluation:
     """Score every part of ``corpus`` (see :data:`PARTS`).
 
     The development scores are those of the team's, the blind and the bank's articles
@@ -429,8 +453,9 @@ def evaluate_corpus(corpus: Path, checker: Checker,
     if not dirs:
         raise TaxcheckError("no gold/ folder with annotations", where=str(corpus), code="TC402")
     out = CorpusEvaluation()
+    out.development.min_confidence = min_confidence
     for name, gold_dir in dirs.items():
-        part = evaluate(corpus, checker, only, gold_dir=gold_dir)
+        part = evaluate(corpus, checker, only, gold_dir=gold_dir, min_confidence=min_confidence)
         out.parts[name] = part
         if name not in SEALED_PARTS:
             out.development.add(part)

@@ -74,6 +74,8 @@ class Finding(BaseModel):
     verdict: Verdict
     severity: Severity
     confidence: float
+    """The share of findings of this kind that were right on articles taxcheck had not been
+    tuned on (:mod:`taxcheck.calibration`)."""
     framing: Framing = "stated"
     message: str
     """What the finding says: for a wrong claim, what the article claims and why it is wrong
@@ -151,6 +153,9 @@ class Report(BaseModel):
     taxcheck_version: str
     claims_version: str
     findings: list[Finding]
+    below_confidence: int = 0
+    """Unsuppressed findings left out because their confidence is under the run's
+    ``min_confidence`` (``--min-confidence 0`` reports them)."""
     blocks: list[BlockView] = []
     contradictions: list[Contradiction] = []
     error: str | None = None

@@ -10,16 +10,19 @@ from taxcheck.claimdb import ClaimDatabase
 
 
 class ClaimSelection(BaseModel):
-    """Claims enabled (empty: all) and disabled, each named by claim id or by topic.
+    """Claims enabled (empty: all) and disabled, each named by claim id or by topic, and
+    the least confidence of a finding reported.
 
     A disabled claim is still matched (so it keeps shadowing the broader claims it
-    refines) but its findings are dropped from the report.
+    refines) but its findings are dropped from the report; so are findings whose
+    confidence is under ``min_confidence`` (the report counts them).
     """
 
     model_config = ConfigDict(frozen=True)
 
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    min_confidence: float = 0.0
 
     def allowed_ids(self, db: ClaimDatabase) -> frozenset[str]:
         """The ids of the claims this selection reports."""

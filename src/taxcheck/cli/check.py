@@ -188,9 +188,9 @@ def write_output(output: Path, text: str) -> None:
 def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
           min_severity: str | None, config_file: Path | None, tax_year: int | None,
           claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-          max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
-          publish: bool | None, page_url: str | None, fix: bool, color: str,
-          statistics: bool, diff: bool, stdin_filename: str | None,
+          min_confidence: float | None, max_bytes: int | None, reviewer: str | None,
+          reviewer_url: str | None, publish: bool | None, page_url: str | None, fix: bool,
+          color: str, statistics: bool, diff: bool, stdin_filename: str | None,
           timeout_per_doc: float) -> None:
     """Check the tax claims in each PATH (.txt, .md, .html/.htm or .docx; - reads stdin).
 
@@ -206,8 +206,9 @@ def check(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on:
     broken claim database.
     """
     cli = overrides(format=fmt, fail_on=fail_on, min_severity=min_severity, tax_year=tax_year,
-                    claims=claims, enable=enable, disable=disable, max_bytes=max_bytes,
-                    reviewer=reviewer, reviewer_url=reviewer_url, publish=publish)
+                    claims=claims, enable=enable, disable=disable,
+                    min_confidence=min_confidence, max_bytes=max_bytes, reviewer=reviewer,
+                    reviewer_url=reviewer_url, publish=publish)
     paths, input_failed = _inputs(paths)
     try:
         targets = resolve_targets(paths, cli, config_file)

@@ -31,8 +31,9 @@ from taxcheck.config import ConfigErrors, describe_settings
 @apply_options(*CHECKING_OPTIONS, *PUBLISH_OPTIONS)
 def config(path: str, fmt: str | None, fail_on: str | None, min_severity: str | None,
            config_file: Path | None, tax_year: int | None, claims: tuple[Path, ...],
-           enable: tuple[str, ...], disable: tuple[str, ...], max_bytes: int | None,
-           reviewer: str | None, reviewer_url: str | None, publish: bool | None) -> None:
+           enable: tuple[str, ...], disable: tuple[str, ...], min_confidence: float | None,
+           max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
+           publish: bool | None) -> None:
     """Show the settings that apply to PATH (a file or folder; default: here).
 
     Prints each setting with where its value came from: `default`, the
@@ -43,8 +44,9 @@ def config(path: str, fmt: str | None, fail_on: str | None, min_severity: str | 
     exits 2 with one line per problem.
     """
     cli = overrides(format=fmt, fail_on=fail_on, min_severity=min_severity, tax_year=tax_year,
-                    claims=claims, enable=enable, disable=disable, max_bytes=max_bytes,
-                    reviewer=reviewer, reviewer_url=reviewer_url, publish=publish)
+                    claims=claims, enable=enable, disable=disable,
+                    min_confidence=min_confidence, max_bytes=max_bytes, reviewer=reviewer,
+                    reviewer_url=reviewer_url, publish=publish)
     settings = settings_for(path, cli, config_file)
     errors = selection_errors(settings, load_db(settings.claims))
     if errors:

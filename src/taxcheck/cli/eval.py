@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from taxcheck.calibration import DEFAULT_MIN_CONFIDENCE
 from taxcheck.checker import Checker
 from taxcheck.cli.common import claims_option, fail, load_db
 from taxcheck.errors import TaxcheckError
@@ -40,15 +41,28 @@ def render_parts(result: CorpusEvaluation) -> str:
         out += [f"  {PART_NAMES.get(name, name)}: {part.articles} articles, "
                 f"{part.annotations} annotations",
                 _line("    problems", part.problems), _line("    accurate", part.accurate),
+                _line(f"    problems, confidence >= {DEFAULT_MIN_CONFIDENCE:g} (check's default)",
+                      part.default_view),
                 _kinds(part)]
     return "\n".join(out) + "\n"
 
 
+def scored_what(min_confidence: float) -> str:
+    """Which findings the scores count, and how that differs from what `check` reports."""
+    which = ("every finding taxcheck makes" if min_confidence <= 0
+             else f"findings with confidence >= {min_confidence:g}")
+    return (f"scored: {which} (`taxcheck check` reports those with confidence >= "
+            f"{DEFAULT_MIN_CONFIDENCE:g} by default; --min-confidence 0 reports them all)")
+
+
 def render_evaluation(result: Evaluation) -> str:
     """The human-readable evaluation report."""
-    out = [f"{result.articles} articles, {result.annotations} annotations", "",
+    out = [f"{result.articles} articles, {result.annotations} annotations",
+           scored_what(result.min_confidence), "",
            _line("problems (false, misleading, outdated)", result.problems),
-           _line("accurate (verified)", result.accurate), "", "per verdict:"]
+           _line("accurate (verified)", result.accurate),
+           _line(f"problems, confidence >= {DEFAULT_MIN_CONFIDENCE:g} (check's default)",
+                 result.default_view), "", "per verdict:"]
     out += [_line(f"  {k}", v) for k, v in sorted(result.per_verdict.items())]
     out += ["", "per claim:"]
     out += [_line(f"  {k}", v) for k, v in sorted(result.per_claim.items())]
@@ -74,8 +88,12 @@ def render_evaluation(result: Evaluation) -> str:
               show_default=True, help="Output format.")
 @click.option("--article", "articles", multiple=True, metavar="NAME",
               help="Only this article (file name in CORPUS). Repeatable.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              metavar="0-1",
+              help="Score only findings at least this confident (0: every finding; "
+                   f"`taxcheck check` reports those from {DEFAULT_MIN_CONFIDENCE:g} by default).")
 @claims_option
-def eval_command(corpus: Path, fmt: str, articles: tuple[str, ...],
+def eval_command(corpus: Path, fmt: str, articles: tuple[str, ...], min_confidence: float,
                  claim_dirs: tuple[Path, ...]) -> None:
     """Measure precision and recall on a gold-annotated CORPUS (default: ./corpus).
 
@@ -85,10 +103,14 @@ def eval_command(corpus: Path, fmt: str, articles: tuple[str, ...],
     CORPUS/bank/gold/ (development) and CORPUS/sealed/gold/, CORPUS/sealed/bank/gold/
     (sealed; see corpus/README.md). The development scores cover the first three; each
     sealed part is scored on its own and only its totals are shown.
+
+    Every finding is scored unless --min-confidence says otherwise; the problems among
+    those `taxcheck check` reports by default (its --min-confidence) are scored apart on
+    the line "check's default" (``default_view`` in JSON).
     """
     db = load_db(claim_dirs)
     try:
-        result = evaluate_corpus(corpus, Checker(db), articles or None)
+        result = evaluate_corpus(corpus, Checker(db), articles or None, min_confidence)
     except TaxcheckError as exc:
         fail(str(exc))
     if fmt == "json":

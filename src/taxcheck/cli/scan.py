@@ -155,8 +155,9 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
          engine: str, scheduler: str | None, pages: bool, partition_size: int | None,
          fail_on: str | None, config_file: Path | None, tax_year: int | None,
          claims: tuple[Path, ...], enable: tuple[str, ...], disable: tuple[str, ...],
-         max_bytes: int | None, reviewer: str | None, reviewer_url: str | None,
-         publish: bool | None, base_url: str | None, compare_dir: Path | None) -> None:
+         min_confidence: float | None, max_bytes: int | None, reviewer: str | None,
+         reviewer_url: str | None, publish: bool | None, base_url: str | None,
+         compare_dir: Path | None) -> None:
     """Check every article under the given folders, files and globs.
 
     Folders are searched recursively for files with a reader (.txt, .md, ...) and
@@ -189,7 +190,8 @@ def scan(inputs: tuple[str, ...], out_dir: Path, list_files: tuple[str, ...],
                           compare_dir=compare_dir)
     _refuse_outputs_inside_inputs(all_inputs, out_dir=out_dir, cache=cache)
     cli = overrides(fail_on=fail_on, tax_year=tax_year, claims=claims, enable=enable,
-                    disable=disable, max_bytes=max_bytes, reviewer=reviewer,
+                    disable=disable, min_confidence=min_confidence, max_bytes=max_bytes,
+                    reviewer=reviewer,
                     reviewer_url=reviewer_url, publish=publish, base_url=base_url)
     settings = scan_settings(all_inputs, cli, config_file)
     if problem := publish_problem(settings, base_url=settings.base_url):

@@ -115,7 +115,8 @@ class Watcher:
               help="Stop after N checks, the first one included (for scripts and tests).")
 def watch(paths: tuple[Path, ...], min_severity: str | None, config_file: Path | None,
           tax_year: int | None, claims: tuple[Path, ...], enable: tuple[str, ...],
-          disable: tuple[str, ...], max_bytes: int | None, clear: bool,
+          disable: tuple[str, ...], min_confidence: float | None, max_bytes: int | None,
+          clear: bool,
           max_runs: int | None) -> None:
     """Check each PATH (a file, or a folder of articles) now and again whenever it is saved.
 
@@ -129,7 +130,7 @@ def watch(paths: tuple[Path, ...], min_severity: str | None, config_file: Path |
     except ImportError:
         fail("taxcheck watch needs the watchfiles package: pip install 'taxcheck[watch]'")
     cli = overrides(tax_year=tax_year, claims=claims, enable=enable, disable=disable,
-                    max_bytes=max_bytes)
+                    min_confidence=min_confidence, max_bytes=max_bytes)
     colour = use_colour("auto", sys.stdout.isatty())
     watcher = Watcher(paths, cli, config_file, min_severity, colour)
     watcher.run(watcher.all_files())

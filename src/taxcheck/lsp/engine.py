@@ -98,14 +98,15 @@ class Engine:
         if db_key not in self._dbs:
             self._dbs = {db_key: load_claims(settings.claims)}
         db = self._dbs[db_key]
-        key = (db_key, settings.enable, settings.disable)
+        key = (db_key, settings.enable, settings.disable, settings.min_confidence)
         if key not in self._checkers:
             errors = selection_errors(settings, db)
             if errors:
                 raise ConfigErrors(errors)
             if len(self._checkers) >= MAX_CHECKERS:
                 self._checkers.pop(next(iter(self._checkers)))
-            selection = ClaimSelection(enable=settings.enable, disable=settings.disable)
+            selection = ClaimSelection(enable=settings.enable, disable=settings.disable,
+                                       min_confidence=settings.min_confidence)
             self._checkers[key] = Checker(db, selection=selection)
         return self._checkers[key]
 

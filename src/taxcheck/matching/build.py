@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 
+from taxcheck.calibration import finding_confidence
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Fix, Step, finding_id
 from taxcheck.matching.conditions import Match
 from taxcheck.matching.messages import outdated_severity
 
-BASE_CONFIDENCE = {"high": 0.95, "medium": 0.8, "low": 0.6}
-HEDGE_PENALTY = 0.15
-CONTEXT_PENALTY = 0.1
 MYTH_LABELS = ("myth", "myths", "misconception", "misconceptions")
 """Attribution cues by which the writer labels a statement a myth."""
 _QUIZ = re.compile(r"\W*(?:or|and|vs\.?|versus)\b", re.IGNORECASE)
@@ -56,7 +54,6 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
     end = block.to_source(max(cand.end - 1, cand.start)) + 1
     line, column = document.line_col(start)
     end_line, end_column = document.line_col(end)
-    confidence = BASE_CONFIDENCE[match.claim.confidence]
     trail = [Step(stage="concepts", detail=", ".join(sorted(match.concepts)),
                   labels=tuple(sorted(match.concepts)))]
     if cand.negations:
@@ -67,10 +64,7 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
         trail.append(Step(stage="context", detail=f"{', '.join(sorted(match.implied))} "
                           "from the title or section", labels=tuple(sorted(match.implied)),
                           source="section"))
-    if steps or match.implied:
-        confidence -= CONTEXT_PENALTY
     if cand.hedges:
-        confidence -= HEDGE_PENALTY
         trail.append(Step(stage="hedge", detail=", ".join(cand.hedges), labels=cand.hedges))
     framing = "stated"
     severity = match.claim.severity_for(match.verdict)
@@ -86,7 +80,9 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
         id=finding_id(document.path, match.claim.id,
                       block.text[cand.sentence_start:cand.sentence_end]),
         claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
-        confidence=round(max(confidence, 0.1), 2), framing=framing, message=match.message,
+        confidence=finding_confidence(verdict=match.verdict, claim=match.claim,
+                                      block_kind=block.kind, trail=trail),
+        framing=framing, message=match.message,
         says=match.says,
         text=block.text[cand.start:cand.end],
         sentence=block.text[cand.sentence_start:cand.sentence_end], path=document.path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from taxcheck.calibration import finding_confidence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import Contradiction, Finding
 from taxcheck.matching.messages import lower_first, problem_message
@@ -118,11 +119,13 @@ def never_right(findings: list[Finding], db: ClaimDatabase,
         if not old:
             continue
         figure = old[0]
+        trail = (*f.trail, *figure.trail)
         merged[id(f)] = f.model_copy(update={
             "verdict": "false", "severity": claim.severity_for("false"),
             "message": _never_right_message(f, figure),
             "correction": f"{figure.correction} {f.correction}".strip(), "fix": None,
-            "trail": (*f.trail, *figure.trail)})
+            "trail": trail, "confidence": finding_confidence(
+                verdict="false", claim=claim, block_kind=f.block_kind, trail=trail)})
         dropped.update(id(g) for g in old)
     return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
 

@@ -23,11 +23,13 @@ import datetime as dt
 import json
 import re
 
+from taxcheck.calibration import BANDS
 from taxcheck.findings import VERDICT_RANK, Finding, Report
 from taxcheck.render.urls import http_url
 
-PUBLISH_MIN_CONFIDENCE = 0.65
-"""Least confidence of a finding a published review shows (medium and high)."""
+PUBLISH_MIN_CONFIDENCE = BANDS[-1][0]
+"""Least confidence of a finding a published review shows (medium and high: findings of
+kinds that were right at least 45 % of the time at first contact)."""
 
 WORST_RATING, BEST_RATING = 1, 4
 RATING_NAMES = {"false": "False", "outdated": "Outdated", "misleading": "Misleading",

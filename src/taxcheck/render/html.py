@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from taxcheck.batch import ArticleEntry, BatchIndex
+from taxcheck.calibration import confidence_word
 from taxcheck.findings import BlockView, Finding, Report
 from taxcheck.render.claimreview import (
     PUBLISH_MIN_CONFIDENCE,
@@ -222,13 +223,6 @@ def rows(report: Report, numbered: list[tuple[int, Finding]]) -> list[Row]:
     if leftover:  # findings that point past the blocks still get their notes
         out.append(Row(notes=sorted(leftover, key=lambda n: n[0])))
     return out
-
-
-def confidence_word(confidence: float) -> str:
-    """How sure the match is, in a word."""
-    if confidence >= 0.85:
-        return "high"
-    return "medium" if confidence >= 0.65 else "low"
 
 
 def _concept_words(label: str) -> str:

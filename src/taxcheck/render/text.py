@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from taxcheck.calibration import confidence_word
 from taxcheck.findings import SEVERITY_RANK, Finding, Report
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -24,6 +25,7 @@ def format_finding(f: Finding, *, colour: bool = False) -> str:
     sev = click.style(label, fg=_COLOURS[label], bold=True) if colour else label
     lines = [f"{head}{sev} [{f.claim_id}] {prefix}{f.message}"]
     lines.append(f"    text: {f.text}")
+    lines.append(f"    confidence: {f.confidence:.2f} ({confidence_word(f.confidence)})")
     if f.verdict != "accurate" and f.framing == "stated":
         lines.append(f"    correct: {f.correction}")
         if f.citations:
@@ -66,6 +68,10 @@ def summary_line(reports: list[Report]) -> str:
         parts.append(f"{myths} debunked myth{'s' * (myths != 1)}")
     if contradictions:
         parts.append(f"{contradictions} contradiction{'s' * (contradictions != 1)}")
+    below = sum(r.below_confidence for r in reports)
+    if below:
+        parts.append(f"{below} less confident finding{'s' * (below != 1)} not shown "
+                     "(--min-confidence 0 shows them)")
     return f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"
 
 

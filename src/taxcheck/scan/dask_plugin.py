@@ -29,7 +29,8 @@ class CheckerPlugin(WorkerPlugin):
         self.tax_year = tax_year
         self.selection = selection or ClaimSelection()
         digest = hashlib.sha256(f"{db.version}|{len(db.claims)}|{tax_year}|"
-                                f"{self.selection.enable}|{self.selection.disable}".encode())
+                                f"{self.selection.enable}|{self.selection.disable}|"
+                                f"{self.selection.min_confidence}".encode())
         self.name = f"taxcheck-checker-{digest.hexdigest()[:12]}"
         self.checker: Any = None
 

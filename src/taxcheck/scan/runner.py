@@ -153,7 +153,8 @@ class _Scan:
                             else f"article date, else {dt.date.today().year}",
                             "pages": dataclasses.asdict(options.pages),
                             "enable": sorted(options.selection.enable),
-                            "disable": sorted(options.selection.disable)}
+                            "disable": sorted(options.selection.disable),
+                            "min_confidence": options.selection.min_confidence}
         self.processor_options = {"out_dir": options.out_dir, "cache_dir": options.cache_dir,
                                   "tax_year": options.tax_year, "max_bytes": options.max_bytes,
                                   "pages": options.pages,
