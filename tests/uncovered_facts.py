@@ -35,8 +35,8 @@ def pairs() -> list[dict]:
 def lines(name: str) -> list[list[str]]:
     """The rows of a ``K|claim|text`` (or ``Q|text``) file, comments left out."""
     rows = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [row.split("|", 2) if row[:2] == "W|" else row.split("|", 1)
-            for row in rows if row[:2] in ("W|", "Q|")]
+    return [row.split("|", 2) if row[:2] in ("W|", "R|") else row.split("|", 1)
+            for row in rows if row[:2] in ("W|", "R|", "Q|")]
 
 
 def main() -> None:
@@ -60,11 +60,16 @@ def main() -> None:
     for text, got in quiet:
         print(f"{'FA ' if got else 'ok '} {got} {text[:70]}")
     print(f"quiet sentences quiet {sum(not g for _, g in quiet)}/{len(quiet)}")
-    spot = [(claim, text, found(checker, text)) for _, claim, text in lines("section-l.txt")]
-    for claim, text, got in spot:
-        print(f"{'OK ' if claim in {c for c, _ in got} else '-- '} {claim:36} {got} {text[:50]}")
-    print(f"section L spot checks caught {sum(c in {x for x, _ in g} for c, _, g in spot)}"
-          f"/{len(spot)}")
+    for name in ("section-l.txt", "held-out.txt"):
+        rows = [(row[0], row[1], row[2].removesuffix(" #missed")) for row in lines(name)]
+        got = [(kind, claim, text, found(checker, text)) for kind, claim, text in rows]
+        for kind, claim, text, g in got:
+            ok = claim in {c for c, _ in g} if kind == "W" else not g
+            print(f"{'OK ' if ok else '-- '} {kind} {claim:36} {g} {text[:50]}")
+        wrong = [x for x in got if x[0] == "W"]
+        right = [x for x in got if x[0] == "R"]
+        print(f"{name}: wrong caught {sum(c in {x for x, _ in g} for _, c, _, g in wrong)}"
+              f"/{len(wrong)}, right quiet {sum(not g for *_, g in right)}/{len(right)}")
 
 
 if __name__ == "__main__":
