@@ -108,7 +108,7 @@ def test_the_first_home_cap_and_its_verdicts(checker):
     assert ("first-home-exception-yearly", "false") in said(
         "The IRA first-home exception gives you $10,000 a year, penalty-free.")
     assert ("first-home-exception-lifetime", "accurate") in said(
-        "The first-home exception is capped at $10,000 over your lifetime.")
+        "The IRA first-home exception is capped at $10,000 over your lifetime.")
     assert ("first-home-limit", "false") in said(
         "You can take up to $20,000 out of your IRA penalty-free for your first home.")
     assert not {c for c, _ in said("You and your spouse can each take $10,000 out of your own "
