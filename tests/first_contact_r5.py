@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from first_contact_q4_n11 import Outcome, cases as _cases, outcomes as _outcomes, summary
+from first_contact_q4_n11 import Outcome, summary
+from first_contact_q4_n11 import cases as _cases
+from first_contact_q4_n11 import outcomes as _outcomes
 from taxcheck.checker import Checker
 
 DATA = Path(__file__).parent / "data" / "first_contact_r5.yaml"
