@@ -133,3 +133,12 @@ def test_what_if_puts_a_case_for_the_reply(check_text):
     right = ("What if the company is bankrupt and the stock is worth nothing? "
              "You can treat it as worthless and write it off.")
     assert _problems(check_text(right)) == []
+
+
+def test_this_applies_at_any_age_says_the_previous_statement_of_every_age(check_text):
+    wrong = ("Pull converted dollars out within five years and you'll owe the 10% penalty on "
+             "them. This applies at any age.")
+    assert ("roth-conversion-clock-after-59", "false") in _problems(check_text(wrong))
+    right = ("Your own Roth IRA contributions can come out without tax or penalty. "
+             "This applies at any age.")
+    assert _problems(check_text(right)) == []
