@@ -161,3 +161,16 @@ def test_another_claim_cannot_name_a_claims_own_label(tmp_path):
     assert result.returncode == 2
     assert "claim 'zebra-other' uses unknown concept(s) FUND" in result.stderr
     assert "TC105" in result.stderr
+
+
+def test_completed_by_takes_the_claims_own_label_and_rejects_an_unknown_one(tmp_path):
+    own = PROPOSITION.replace("    when:\n", "    completed_by: [FUND]\n    when:\n", 1)
+    folder = _house(tmp_path, own)
+    assert invoke("claims", "validate", "--claims", str(folder)).returncode == 0
+    db = load_claims([folder])
+    assert db.by_id["zebra-loss-deductible"].completed_by == (f"zebra-loss-deductible{SCOPE}FUND",)
+    unknown = PROPOSITION.replace("    when:\n", "    completed_by: [NO_SUCH]\n    when:\n", 1)
+    result = invoke("claims", "validate", "--claims", str(_house(tmp_path, unknown)))
+    assert result.returncode == 2
+    assert "completed_by unknown concept(s) NO_SUCH" in result.stderr
+    assert "TC105" in result.stderr

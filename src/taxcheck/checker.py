@@ -94,6 +94,7 @@ class Checker:
             match_document,
             never_right,
         )
+        from taxcheck.matching.completions import completed_later
         from taxcheck.nlp.candidates import RESULT_KEY
 
         for document in documents:
@@ -110,9 +111,11 @@ class Checker:
                 sentences.append(count)
                 labels.update(*(c.labels for c in found))
             year = as_of_year(document, self.tax_year if tax_year is None else tax_year)
+            matched = completed_later(
+                match_document(document, candidates, self.db, year, sentences), document,
+                candidates, self.db)
             findings = never_right(drop_repeated_facts(
-                [f for f in match_document(document, candidates, self.db, year, sentences)
-                 if f.claim_id in self.allowed], self.db), self.db,
+                [f for f in matched if f.claim_id in self.allowed], self.db), self.db,
                 page_year=document.meta.date.year if document.meta.date else None)
             findings, warnings = apply_suppressions(document, findings, self.db)
             below = [f for f in findings if f.confidence < self.min_confidence]

@@ -225,6 +225,12 @@ class ClaimDatabase:
                     errors.append(ClaimDatabaseError(
                         f"claim {claim.id!r} uses unknown concept(s) {', '.join(unknown)}; "
                         f"known: see concepts.yaml", where=where, code="TC105"))
+            unknown = sorted(set(claim.completed_by) - self.concepts.keys())
+            if unknown:
+                errors.append(ClaimDatabaseError(
+                    f"claim {claim.id!r} is completed_by unknown concept(s) "
+                    f"{', '.join(unknown)}; known: see concepts.yaml", where=where,
+                    code="TC105"))
             anchors = {claim.anchor, *(c.anchor for c in claim.when)} - {None}
             for anchor in sorted(a for a in anchors if a not in self.concepts):
                 errors.append(ClaimDatabaseError(

@@ -345,7 +345,8 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
             "anchor": local.get(cond.anchor, cond.anchor) if cond.anchor else None})
 
     denial = claim.negated.when if claim.negated else ()
-    used = {claim.anchor, *(n for c in (*claim.when, *denial) for n in (*c.concepts(), c.anchor))}
+    used = {claim.anchor, *claim.completed_by,
+            *(n for c in (*claim.when, *denial) for n in (*c.concepts(), c.anchor))}
     for label, lexeme in claim.terms.items():
         used.update(n for n in (*lexeme.includes, *lexeme.hides, *lexeme.refers) if n != label)
     terms: dict[str, Lexeme] = {}
@@ -365,6 +366,8 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
     update: dict[str, object] = {"terms": terms, "when": tuple(map(condition, claim.when))}
     if claim.anchor:
         update["anchor"] = local.get(claim.anchor, claim.anchor)
+    if claim.completed_by:
+        update["completed_by"] = names(claim.completed_by)
     if claim.negated is not None:
         update["negated"] = claim.negated.model_copy(
             update={"when": tuple(map(condition, claim.negated.when))})

@@ -230,6 +230,12 @@ class Claim(_Strict):
     """For a proposition: range figures whose top end, stated as the clause's amount for its
     year, makes the clause right ("earn more than $165,000 and you can't contribute to a Roth
     IRA" in 2025 names the top of the range, not its start presented as a cutoff)."""
+    completed_by: tuple[str, ...] = ()
+    """Concepts (usually the claim's own terms) that complete a partial statement of it when
+    the next sentence of the paragraph or list names them in an affirmed statement ("... only
+    if they come from a federally declared disaster. Starting in 2026, disasters declared by a
+    state qualify as well."): the pair states today's rule
+    (:mod:`taxcheck.matching.completions`)."""
     when: tuple[Condition, ...] = Field(min_length=1)
     examples: Examples
     kind: Literal["proposition", "figure"] | None = None

@@ -296,6 +296,7 @@ class _Walk:
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
+        self.cell_heading: set[str] = set()
         self.recent: list[tuple[int, frozenset[str], bool]] = []
         """Each statement sentence of the section: its number, concepts, and whether it is an
         item of a list or of a run of "Label: value" lines."""
@@ -397,7 +398,7 @@ class _Walk:
             (block.level or 1) <= 1 or self._headline(index)))
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
-            self.heading, self.recent = set(), []
+            self.heading, self.cell_heading, self.recent = set(), set(), []
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
             self.context.heading_start = self.context.sentence
@@ -701,7 +702,7 @@ class _Walk:
         previous post named is no longer implied; the title still is. A procedure one post
         stated as available ends with it: the next poster's sentences are no steps of it."""
         self.procedure, self.step_list = None, False
-        self.heading, self.recent = set(), []
+        self.heading, self.cell_heading, self.recent = set(), set(), []
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
         self._under = None
@@ -1346,6 +1347,9 @@ class _Walk:
         elif block.kind == "heading":
             self.headed = True
             self.heading.update(cand.labels)
+            # a heading that names a belief lends its cells the things it names, not the belief
+            self.cell_heading.update(frozenset().union(*context.groups_of(cand.labels).values())
+                                     if cand.attribution else cand.labels)
         else:
             self._lead_topic(block, cand)
             # (sentence numbers only grow: what fell out of the window stays out)

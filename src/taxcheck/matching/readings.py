@@ -59,6 +59,10 @@ class Surroundings(Protocol):
     """The last clause that stated a claim."""
     title: set[str]
     heading: set[str]
+    cell_heading: set[str]
+    """What the section's heading lends its table cells and "Label: value" lines: all it
+    names, but of a heading that names a belief ("Believing You're Too Old to Fund an IRA")
+    only the things (the IRA), not the belief."""
     recent: list[tuple[int, frozenset[str], bool]]
     """Each statement sentence of the section: its number, concepts, and whether it is an
     item of a list or of a run of "Label: value" lines."""
@@ -207,7 +211,7 @@ def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Matc
     (:func:`.retries.headings.with_heading`)."""
     if at.block.row is None or not at.cand.concepts:
         return [], res  # (a bare amount in a cell names nothing to measure the figure from)
-    return with_heading(res, walk.heading or walk.title, at.match, walk.context,
+    return with_heading(res, walk.cell_heading or walk.title, at.match, walk.context,
                         title=not walk.heading)
 
 
@@ -296,7 +300,7 @@ def _label_heading(walk: Surroundings, at: Clause, res: Resolution
     section ("HCE threshold: $160,000, unchanged" after paragraphs) names its own subject."""
     if not label_line(at.block) or not walk.heading or not walk.fact_box:
         return [], res
-    return with_heading(res, walk.heading, at.match, walk.context)
+    return with_heading(res, walk.cell_heading, at.match, walk.context)
 
 
 OVERRIDING: tuple[Reading, ...] = (

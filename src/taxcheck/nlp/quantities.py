@@ -69,10 +69,14 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
         r"|\s+(?:a|an|per|each|of|in|into|to|for|from|and|or|off|out|on|is|was|plus|with|by|"
         r"if|but|so|that|this|every|max|maximum|total|apiece|tops)\b)))", re.IGNORECASE)),
     # a share given as "half": "hand the IRS half of it", "half the shortfall", "half of
-    # whatever you should have taken out", "half of what you didn't take" (50%)
+    # whatever you should have taken out", "half of what you didn't take" (50%); or taken
+    # with nothing after it: "Miss an RMD and the IRS takes half", "Uncle Sam keeps half."
     ("percent", re.compile(
-        r"\b(?P<num>half)\s+(?:of\s+)?(?:it|that|what(?:ever)?\s+you|the\s+(?:shortfall|"
-        r"missed\s+amount|amount\s+(?:you|that|not)|sum\s+you|money\s+you))\b",
+        r"(?P<taker>(?<=\btakes\s)|(?<=\bkeeps\s)|(?<=\btake\s)|(?<=\bkeep\s)|"
+        r"(?<=\bgrabs\s)|(?<=\bgrab\s)|(?<=\btook\s)|(?<=\bkept\s))?"
+        r"\b(?P<num>half)(?(taker)(?=\s*(?:[.,;:!?)\u2014\u2013]|$))|"
+        r"\s+(?:of\s+)?(?:it|that|what(?:ever)?\s+you|the\s+(?:shortfall|"
+        r"missed\s+amount|amount\s+(?:you|that|not)|sum\s+you|money\s+you))\b)",
         re.IGNORECASE)),
     # the age of another group right after an age: "at 73 (75 for anyone born in 1960)",
     # "73, or 75 if you were born in 1960 or later", "73 — or 75 if your birth year is 1960"

@@ -69,12 +69,17 @@ _LINKS = frozenset({"and", "but", "or", "so"})
 """Words that link a question to what came before without asking anything themselves."""
 
 
+_WHAT_IF = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+if\b", re.IGNORECASE)
+"""A question that opens its sentence with "What if": it puts a case, in any of its clauses."""
+
+
 def sets_up_case(cand: Candidate) -> bool:
     """A question that opens with neither an auxiliary, a question word nor a subject
     ("Over 50?", "Born in 1960?", "Married and filing jointly?") names a case, not a query;
     so does one whose subject is left out before "had to" ("Had to sell your house at a
     loss?"), unlike "Had you ...?", and one that opens with a bare verb ("Make over $150,000?",
-    "Earn too much for a Roth?") unless it invites the reader in ("Want to save more?")."""
+    "Earn too much for a Roth?") unless it invites the reader in ("Want to save more?"); "What
+    if ...?" puts a case too ("What if the shares are down 90% but not at zero?")."""
     if not cand.sentence.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Check whether your plan offers it." asks nothing of the reader
     if cand.imperative and not cand.text.rstrip(" \"'\u201d\u2019)*").endswith("?"):
@@ -87,6 +92,8 @@ def sets_up_case(cand: Candidate) -> bool:
     first = words[0].lower().rstrip("?,.:;!'\u2019").split("'")[0]
     if first == "had" and len(words) > 1 and words[1].lower() == "to":
         return True
+    if _WHAT_IF.match(cand.sentence):
+        return True  # "What if the stock isn't at zero but has lost most of its value?"
     if first in ("have", "has") and len(words) > 1 and words[1].lower() in _HAVING:
         return True
     if first in _TEASING:
