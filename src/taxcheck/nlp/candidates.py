@@ -74,6 +74,15 @@ _LABEL_PREFIX = re.compile(
 with no number before a colon or dash ("Tip: Harvest ...", "Pro tip: take ...", "Our advice:
 roll ...") and a connective ("Then take up to $3k off your income")."""
 
+_TOPIC_LABEL = re.compile(r"^(?:[A-Za-z0-9()'&/.-]+\s+){0,3}[A-Za-z0-9()'&/.-]+\s*:$")
+"""A short topic label before a colon, which an instruction may follow in a heading or a
+label line ("SEPP Payments: Take Any Amount You Need Penalty-Free", "Wash sales: rebuy in
+your IRA"): up to four words, none of them a question's."""
+
+_ASKED_LABEL = re.compile(r"^(?:q|question|myth|fiction|false|wrong|claim|rumor|they say)\b",
+                          re.IGNORECASE)
+"""Labels whose text is asked or disputed, not instructed ("Q:", "Myth:")."""
+
 RECENT_YEAR = 2020
 """A sentence naming this year or a later one speaks of rules in force now: the sentence
 after it is not set in the past by it."""
@@ -881,11 +890,15 @@ def _states(tokens: _Tokens, cue: _Mark, sent_end: int) -> bool:
 
 
 def _opens(tokens: _Tokens, sent_start: int, cue: _Mark) -> bool:
-    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...")."""
+    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...") or a
+    short topic label ("SEPP payments: Take ...")."""
     if cue.start == sent_start:
         return True
     before = tokens.span_text(sent_start, cue.start) if cue.start > sent_start else ""
-    return bool(_LABEL_PREFIX.match(before.strip()))
+    before = before.strip()
+    return bool(_LABEL_PREFIX.match(before) or (
+        _TOPIC_LABEL.match(before) and not _ASKED_LABEL.match(before)))
+
 
 
 def _after_comma(tokens: _Tokens, cue: _Mark) -> bool:
