@@ -376,7 +376,8 @@ def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw
     """The colon after a denied thesis that the rest of the sentence explains, if any: "A
     Roth conversion isn't final: if the market drops you can take it back", "Conversions
     aren't a one-way door: you can back out later", "No easy fix for wash sales: buying in
-    your IRA counts too" (a thesis opened by "no"). The denial is the thesis's; the clause
+    your IRA counts too", "Not a loophole: ..." (a thesis opened by "no" or "not"). The
+    denial is the thesis's; the clause
     after the colon states its claim on its own. Only when the words before the colon name a
     concept ("Not true: you can deduct it" denies what follows) in a few words with a subject
     of their own (not "It isn't gone: ...", a reply about what came before, nor a long
@@ -391,7 +392,7 @@ def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw
             or not _any_between(concept_starts, s_start, colon)
             or not _negated(cues, s_start, colon) or _negated(cues, colon, s_end)
             or not any(c.label_ == NEGATION and (
-                           (c.start == s_start and tokens.word(c.start).lower() == "no")
+                           (c.start == s_start and tokens.word(c.start).lower() in ("no", "not"))
                            or (c.start > s_start and tokens.word(c.start).lower() in _NOT
                            and tokens.word(c.start - 1).lower() in _AUXILIARIES))
                        for c in cues if s_start <= c.start < colon)
