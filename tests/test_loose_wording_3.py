@@ -49,6 +49,8 @@ STILL_MISSED = {
     "t2-sc-max": "a per-person maximum of $2,000 is not told from the joint one",
     # a question and its "Yes" on one label line
     "t2-or-plan": "a label line that asks and answers (\"...? Yes\") is read as a question",
+    # "there's nothing to take out until then": "then" is the question's tenth year
+    "t3-ih-sit": "the reply's \"until then\" points at the question's year ten",
 }
 
 HELDOUT_CAUGHT = None
