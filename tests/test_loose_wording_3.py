@@ -53,8 +53,9 @@ STILL_MISSED = {
     "t3-ih-sit": "the reply's \"until then\" points at the question's year ten",
 }
 
-# the held-out half at the end of para10 (at its start: 42 caught, 70 quiet)
-HELDOUT_CAUGHT = 45
+# the held-out half at the end of para10 (at its start: 42 caught, 70 quiet; 45 before a
+# phrase listed under two labels was dropped for test_vocabulary)
+HELDOUT_CAUGHT = 44
 HELDOUT_QUIET = 70
 
 
