@@ -46,8 +46,9 @@ TWINS_STILL_MISSED = {
     # recall, not inheritance: "The amount you move also owes the 10% penalty" (no
     # conversion word) and "you can reverse it" under "Can you undo it?"
     0, 1,
-    # "Roth IRA owners must take them at 73" and "The excise tax is 50%" under RMD headings
-    3, 4,
+    # "The excise tax is 50%" under an RMD heading ("Roth IRA owners must take them at 73 like
+    # everyone else", 3, is caught since para10)
+    4,
     # "It replaces the regular income tax on that money." under "The 10% penalty"; a label
     # line "Separation from service at 55 or later: IRAs too" under "Exceptions"
     9, 10,

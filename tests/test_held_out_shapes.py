@@ -47,8 +47,8 @@ STILL_MISSED = {
 OTHER_FACT = {
     # "Good News for 2026: Your IRA Loss Write-Off Returns" reads as a loss deduction today
     "ira-loss-deduction-permanently-disallowed__W0_headline.md",
-    # "Repurchase the fund inside your Roth IRA" under a harvesting lead-in
-    "wash-sale-ira-purchase-permanent-disallowance__W1_bullet.md",
+    # ("Repurchase the fund inside your Roth IRA" under a harvesting lead-in is now flagged
+    # with its own fact: a buyback in an IRA given as a harvesting step, para10)
 }
 
 FILES = sorted(p.name for p in DATA.glob("*.md"))

@@ -31,9 +31,9 @@ SETS = {
         "same-ira-limit-roth",
     }),
     "leaning_claims_after.yaml": frozenset({
-        # "ten years to empty", "disappears": wording; the context sentence's "free of the
-        # 10% penalty" is read as tax-free, so its twin is flagged too
-        "a-inherited-nothing-till-ten", "a-rest-disappears", "a-emergency-includes-income-tax",
+        # "disappears": wording; the context sentence's "free of the 10% penalty" is read as
+        # tax-free, so its twin is flagged too ("ten years to empty" is caught since para10)
+        "a-rest-disappears", "a-emergency-includes-income-tax",
         "a-emergency-includes-income-tax-twin",
     }),
 }
@@ -66,7 +66,7 @@ def test_the_counts_reached(results):
 
     assert count("leaning_claims.yaml", "flag") == (52, 61)
     assert count("leaning_claims.yaml", "quiet") == (54, 54)
-    assert count("leaning_claims_after.yaml", "flag") == (11, 14)
+    assert count("leaning_claims_after.yaml", "flag") == (12, 14)
     assert count("leaning_claims_after.yaml", "quiet") == (11, 12)
 
 

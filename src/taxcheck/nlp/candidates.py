@@ -74,6 +74,15 @@ _LABEL_PREFIX = re.compile(
 with no number before a colon or dash ("Tip: Harvest ...", "Pro tip: take ...", "Our advice:
 roll ...") and a connective ("Then take up to $3k off your income")."""
 
+_TOPIC_LABEL = re.compile(r"^(?:[A-Za-z0-9()'&/.-]+\s+){0,3}[A-Za-z0-9()'&/.-]+\s*:$")
+"""A short topic label before a colon, which an instruction may follow in a heading or a
+label line ("SEPP Payments: Take Any Amount You Need Penalty-Free", "Wash sales: rebuy in
+your IRA"): up to four words, none of them a question's."""
+
+_ASKED_LABEL = re.compile(r"^(?:q|question|myth|fiction|false|wrong|claim|rumor|they say)\b",
+                          re.IGNORECASE)
+"""Labels whose text is asked or disputed, not instructed ("Q:", "Myth:")."""
+
 RECENT_YEAR = 2020
 """A sentence naming this year or a later one speaks of rules in force now: the sentence
 after it is not set in the past by it."""
@@ -366,7 +375,9 @@ def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw
                   concept_starts: list[int]) -> int | None:
     """The colon after a denied thesis that the rest of the sentence explains, if any: "A
     Roth conversion isn't final: if the market drops you can take it back", "Conversions
-    aren't a one-way door: you can back out later". The denial is the thesis's; the clause
+    aren't a one-way door: you can back out later", "No easy fix for wash sales: buying in
+    your IRA counts too", "Not a loophole: ..." (a thesis opened by "no" or "not"). The
+    denial is the thesis's; the clause
     after the colon states its claim on its own. Only when the words before the colon name a
     concept ("Not true: you can deduct it" denies what follows) in a few words with a subject
     of their own (not "It isn't gone: ...", a reply about what came before, nor a long
@@ -380,9 +391,11 @@ def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw
     if (colon is None or tokens.word(s_start).lower() in _PRONOUNS | _DEMONSTRATIVES
             or not _any_between(concept_starts, s_start, colon)
             or not _negated(cues, s_start, colon) or _negated(cues, colon, s_end)
-            or not any(c.label_ == NEGATION and tokens.word(c.start).lower() in _NOT
-                       and tokens.word(c.start - 1).lower() in _AUXILIARIES
-                       for c in cues if s_start < c.start < colon)
+            or not any(c.label_ == NEGATION and (
+                           (c.start == s_start and tokens.word(c.start).lower() in ("no", "not"))
+                           or (c.start > s_start and tokens.word(c.start).lower() in _NOT
+                           and tokens.word(c.start - 1).lower() in _AUXILIARIES))
+                       for c in cues if s_start <= c.start < colon)
             or _verbless(tokens, colon + 1, s_end)):
         return None
     return colon
@@ -878,11 +891,15 @@ def _states(tokens: _Tokens, cue: _Mark, sent_end: int) -> bool:
 
 
 def _opens(tokens: _Tokens, sent_start: int, cue: _Mark) -> bool:
-    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...")."""
+    """The cue starts the sentence, or follows only a list label ("Step 6: Claim ...") or a
+    short topic label ("SEPP payments: Take ...")."""
     if cue.start == sent_start:
         return True
     before = tokens.span_text(sent_start, cue.start) if cue.start > sent_start else ""
-    return bool(_LABEL_PREFIX.match(before.strip()))
+    before = before.strip()
+    return bool(_LABEL_PREFIX.match(before) or (
+        _TOPIC_LABEL.match(before) and not _ASKED_LABEL.match(before)))
+
 
 
 def _after_comma(tokens: _Tokens, cue: _Mark) -> bool:

@@ -17,11 +17,18 @@ from taxcheck.nlp.columns import kept_columns
 # The English lookup table maps a few frequent words to rare readings ("first" -> "1",
 # "matter" -> "matt", "cola" -> "colon", "ceiling" -> "ceil", "lower" -> "low": the verb
 # "lower" is the word tax pages use; "putting" -> "putt", so "putting money into an IRA" missed
-# every "put in" phrase).
+# every "put in" phrase). Units written short on forums are their word ("5 yrs", "6 mos"), so
+# patterns of the unit's lemma read them.
 _OVERRIDES = {"does": "do", "doe": "do", "losses": "loss", "taxes": "tax", "ira": "ira",
               "iras": "ira", "as": "as", "us": "us", "is": "be", "was": "be", "'s": "'s",
               "first": "first", "matter": "matter", "cola": "cola", "ceiling": "ceiling",
-              "lower": "lower", "putting": "put"}
+              "lower": "lower", "putting": "put", "yrs": "year", "yr": "year", "mos": "month",
+              "wks": "week", "wk": "week"}
+
+_RE_PREFIX = "re"
+"""A verb the lookup table lacks made of "re" and an inflected verb it has ("rebuying",
+"rebought", "redeposited") is lemmatized as "re" + that verb's lemma ("rebuy"), so
+"rebuy" phrases find every form of it."""
 
 
 _S_PRONOUNS = ("it", "that", "this", "there", "here", "what", "who", "he", "she", "which")
@@ -151,7 +158,10 @@ class CaselessLemmatizer(Lemmatizer):
             return _OVERRIDES[lower]
         table = self._table if self._table is not None else self.lookups.get_table(
             "lemma_lookup", {})
-        return str(table.get(lower, lower)).lower()
+        lemma = table.get(lower, None)
+        if lemma is None:
+            return _prefixed_lemma(table, lower)
+        return str(lemma).lower()
 
     @classmethod
     def get_lookups_config(cls, mode: str) -> tuple[list[str], list[str]]:
@@ -161,6 +171,16 @@ class CaselessLemmatizer(Lemmatizer):
 
     def caseless_lookup_lemmatize(self, token: Token) -> list[str]:
         return [self._caseless_lemma(token.lower_)]
+
+
+def _prefixed_lemma(table: Mapping[str, str] | PackedTable | Any, lower: str) -> str:
+    """The lemma of a word the table lacks: "re" + the lemma of the rest when the rest is an
+    inflected form the table knows ("rebuying" -> "rebuy"), else the word itself."""
+    if lower.startswith(_RE_PREFIX) and len(lower) > len(_RE_PREFIX) + 3:
+        rest = table.get(lower[len(_RE_PREFIX):], None)
+        if rest is not None and str(rest).isalpha():
+            return _RE_PREFIX + str(rest).lower()
+    return lower
 
 
 @Language.factory("taxcheck_lemmatizer", assigns=["token.lemma"],

@@ -226,6 +226,8 @@ def _title_like(line: str, alone: bool) -> bool:
     s = line.strip()
     if dateline(s):
         return False  # "Last reviewed: September 9, 2026" under a breadcrumb dates the page
+    if _ASKED_LINE.match(s):
+        return False  # "Q: I left at 52. Can I use the rule of 55?" opens a reader's question
     return len(s.split()) <= 25 and (alone or looks_like_heading(s) or display_heading(s)
                                      or s.endswith(("?", "!")) or bool(_TITLE_LABEL.match(s)))
 
@@ -269,6 +271,11 @@ def read_plaintext(text: str, path: str) -> Document:
     return Document(path=path, source=text, blocks=blocks, meta=meta)
 
 
+_ASKED_LINE = re.compile(r"^(?:q|question)\s*[:.]\s", re.IGNORECASE)
+"""A line that opens a reader's question with its label ("Q: ...", "Question: ..."): the
+question of an FAQ or a mailbag, never the page's title, also as a page's first line."""
+
+
 _SNIPPET_LINES = 2
 """A text of at most this many lines is a snippet (a sentence pasted into the tool, an
 editor's short buffer), not a page with a title over its body, unless a blank line sets its
@@ -288,7 +295,7 @@ def _snippet_body(blocks: list[Block], meta: ArticleMeta, *, single: bool) -> li
     out = []
     for b in blocks:
         s = b.text.strip()
-        if b.kind in ("title", "heading") and (single or not (
+        if b.kind in ("title", "heading") and (single or _ASKED_LINE.match(s) or not (
                 display_heading(s) or s.endswith(("?", "!")) or _TITLE_LABEL.match(s))):
             if b.kind == "title":
                 meta.title = None
