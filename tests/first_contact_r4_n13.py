@@ -1,7 +1,8 @@
 """Round r's first-contact families (r4, n13) in our own words
 (tests/data/first_contact_r4_n13.yaml): each page run through the real checker for tax year
-2026. A wrong case is caught when a problem finding of its claim (or of a claim of its fact) with its verdict falls on the
-sentence holding its words; a correct case must raise no problem anywhere on the page.
+2026. A wrong case is caught when a problem finding of its claim (or of a claim of its fact)
+with its verdict falls on the sentence holding its words; a correct case must raise no
+problem anywhere on the page.
 
 Run as a script for the table: ``.venv/bin/python tests/first_contact_r4_n13.py``."""
 
