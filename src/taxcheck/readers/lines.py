@@ -219,8 +219,10 @@ _DANGLING = re.compile(
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
-_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S")
-"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ...")."""
+_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S|^\s*[A-Z][^:!?|]{0,70}\?\s*:\s+\S")
+"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ..."),
+or with a question set as a label ("Is the $50,000 adjusted for inflation?: No. ...",
+"Forgiven?: No.")."""
 
 
 def label_opening(line: str) -> bool:
