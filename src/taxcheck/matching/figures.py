@@ -60,11 +60,14 @@ _OLD_VALUE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
     r"from\s+(?:last\s+year|(?:19|20)\d\d)(?:'|\u2019)?s|last\s+year'?s)\s*$"
     r"|\b(?:that|which)\s+(?:started|began|was\s+(?:originally|initially|first)(?:\s+set)?)"
-    r"\s+at\s*$",
+    r"\s+at\s*$"
+    r"|\(\s*(?:it|that|this|they)\s+(?:was|were|stood\s+at|sat\s+at|had\s+been|used\s+to\s+be)"
+    r"\s*$",
     re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
-$24,500", "up from $23,000"), or the first value of an indexed one ("a threshold that
-started at $145,000"): context, not the claim."""
+$24,500", "up from $23,000", "rises to $8,000 (it was $7,500 for 2024 and 2025)"), or the
+first value of an indexed one ("a threshold that started at $145,000"): context, not the
+claim."""
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:started|began|begun|starting|beginning)\s+(?:out\s+|off\s+)?at\s*$"
     r"|\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?(?:at|as|to|in\s+an?|in)?\s*$"

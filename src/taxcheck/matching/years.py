@@ -154,6 +154,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                 tied.add(year.start)
                 break
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
+    _bind_aside(cand, explicit, amounts, bound, tied)
     _bind_relative(cand, relatives, amounts, reference, bound)
     owned = _bind_possessive(cand, explicit, amounts, bound, tied)
     for low, high in reversed(list(itertools.pairwise(amounts))):
@@ -179,6 +180,25 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     return ClauseYears(frame, stated + tuple(relative), bound,
                        bool(free or relative), present, written,
                        bound[dollars[-1]] if dollars else None, pay)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _bind_aside(cand: Candidate, explicit: list[Quantity], amounts: list[Quantity],
+                bound: dict[int, int], tied: set[int]) -> None:
+    """The years of a parenthetical aside that gives an old value ("rises to $8,000 (it was
+    $7,500 for 2024 and 2025)") date that value only: they are tied to the aside's first
+    amount, not the clause's."""
+    for m in _ASIDE.finditer(cand.text):
+        lo, hi = cand.start + m.start(), cand.start + m.end()
+        inner = [q for q in amounts if lo < q.start < hi]
+        years = [q for q in explicit if lo < q.start < hi and q.start not in tied]
+        if not inner or not years or years[0].start < inner[0].start or len(inner) == len(
+                amounts):
+            continue
+        bound.setdefault(inner[0].start, int(years[0].value))
+        tied.update(q.start for q in years)
 
 
 def _compared(cand: Candidate, year: Quantity) -> bool:
