@@ -14,8 +14,8 @@ from first_contact_r4_n13 import cases, outcomes
 CASES = cases()
 
 NOT_HANDLED = frozenset({
-    "oi-wrong-the-one", "rd-wrong-reply", "lh-wrong-exception", "sc-wrong-reached",
-    "sc-wrong-any", "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-addon", "ib-wrong-list",
+    "oi-wrong-the-one", "rd-wrong-reply", "lh-wrong-exception",
+    "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-addon", "ib-wrong-list",
     "it-wrong-in-total", "it-wrong-all-told", "tc-wrong-off-table", "an-wrong-that-age",
     "an-wrong-past-it", "mn-wrong-half-right", "ge-wrong-agreed", "ge-wrong-said",
     "wp-wrong-called", "wp-wrong-forum", "ei-wrong-line", "bp-wrong-paren", "op-quiet-hardship",
@@ -111,3 +111,13 @@ def test_a_denied_second_predicate_leaves_the_first_affirmed(check_text):
     wrong = right.replace("taxable", "tax-free")
     assert any("hardship-withdrawal-tax-free:false" in ids
                for ids in _problems(check_text, wrong, ".txt").values())
+
+
+def test_an_amount_by_pronoun_and_an_overreach_in_one_clause(check_text):
+    page = ("News\nThen there's the super catch-up. For 2026 it stays at $11,250, and it's "
+            "available to any participant who has reached age 60.\n")
+    assert any("catch-up-60-plus:false" in ids for ids in _problems(check_text, page, ".txt")
+               .values())
+    window = page.replace("any participant who has reached age 60",
+                          "participants who turn 60, 61, 62 or 63 during the year")
+    assert _problems(check_text, window, ".txt") == {}
