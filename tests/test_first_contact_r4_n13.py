@@ -14,7 +14,7 @@ from first_contact_r4_n13 import cases, outcomes
 CASES = cases()
 
 NOT_HANDLED = frozenset({
-    "oi-wrong-the-one", "lh-wrong-exception",
+    "oi-wrong-the-one",
     "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-addon", "ib-wrong-list",
     "it-wrong-in-total", "it-wrong-all-told", "tc-wrong-off-table", "an-wrong-that-age",
     "an-wrong-past-it", "mn-wrong-half-right", "ge-wrong-agreed", "ge-wrong-said",
