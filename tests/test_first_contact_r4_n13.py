@@ -15,7 +15,7 @@ CASES = cases()
 
 NOT_HANDLED = frozenset({
     "oi-wrong-the-one",
-    "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-addon", "ib-wrong-list",
+    "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-list",
     "it-wrong-in-total", "it-wrong-all-told", "an-wrong-that-age",
     "an-wrong-past-it", "mn-wrong-half-right", "ge-wrong-agreed", "ge-wrong-said",
     "wp-wrong-called", "wp-wrong-forum", "ei-wrong-line", "bp-wrong-paren", "op-quiet-hardship",
