@@ -30,9 +30,6 @@ STILL_MISSED = {
     # "skip" is MISS, not AVOID, and an AVOID pattern for "skip the withholding" turned the
     # replies to "Can I skip the withholding on my hardship withdrawal?" around
     "r48",
-    # the body's "A loan is repaid and isn't taxed; a hardship withdrawal is taxed and can't
-    # be paid back." reads as a tax-free hardship withdrawal (negation scope, not the heading)
-    "q29",
 }
 
 

@@ -30,7 +30,11 @@ _SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that
 """Words before an "-ed" form that make it a verb in the simple past ("he closed", "savers
 deducted"); elsewhere it may be a participle or an adjective ("is treated", "itemized
 deduction", "required distributions")."""
-_WORD = re.compile(r"[a-z\u2019']+")
+_SHORT_ED = frozenset({"used", "owed", "sued", "shed"})
+"""Short verbs in "-ed" that are past after a subject ("Lots of people used it as a do-over");
+most four-letter words in "-ed" are not ("need", "seed")."""
+_WORD = re.compile(r"[a-z\u2019']+(?:-[a-z\u2019']+)*")
+"""A word, a hyphenated compound whole ("a free do-over" holds no present "do")."""
 
 
 def simple_past(text: str) -> bool:
@@ -40,7 +44,7 @@ def simple_past(text: str) -> bool:
     for before, word in zip(["", *words], words, strict=False):
         if word in _PAST_WORDS:
             return True
-        if len(word) > 4 and word.endswith("ed") and before in _SUBJECTS:
+        if (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS:
             return True
     return False
 
@@ -88,7 +92,7 @@ def told_in_past(text: str) -> bool:
     if _PRESENT_WORDS.intersection(words):
         return False
     return any((word in _PAST_WORDS and word != "could") or (
-        len(word) > 4 and word.endswith("ed") and before in _SUBJECTS)
+        (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS)
         for before, word in zip(["", *words], words, strict=False))
 
 

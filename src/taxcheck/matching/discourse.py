@@ -351,6 +351,10 @@ _BIRTH = re.compile(r"\b(?:born|19[0-9]{2}|in\s+(?:my|your|his|her|their|our)\s+
                     r"(?:(?:')?[3-5]0s|thirties|forties|fifties))\b", re.IGNORECASE)
 """A cohort mention that dates a person: a birth date ("born in 1950", "July 1, 1949") or an
 age group ("in my fifties"); not a time frame ("in 2033", "after 2032")."""
+_PERSON_FIRST = re.compile(r"^\W*(?:she|he|they|i)\b", re.IGNORECASE)
+"""A sentence whose subject is a person named before it."""
+_BORN_SENTENCE = re.compile(r"\b(?:was|were|is|am)\s+born\b", re.IGNORECASE)
+"""A sentence that gives someone a birth date ("Linda was born in March 1949.")."""
 _BECAUSE = re.compile(r"\b(?:so|since|because|as|hence|thus|meaning|which\s+means|"
                       r"that(?:'|\u2019)s\s+why)\b", re.IGNORECASE)
 """Words that tie one clause to another as its reason or consequence."""
@@ -382,6 +386,13 @@ def share_cohort(cands: Sequence[Candidate], cohort: frozenset[str],
                 continue
             shared += [m for m in other.concepts
                        if m.label in cohort and _BIRTH.search(m.text)]
+        if not shared and _PERSON_FIRST.match(cand.sentence):
+            # "Linda was born in March 1949. She turns 70½ in 2019, so ...": the person of a
+            # worked example, dated in the sentence before
+            shared += [m for other in cands if other.sentence_index == cand.sentence_index - 1
+                       for m in other.concepts
+                       if m.label in cohort and _BIRTH.search(m.text)
+                       and _BORN_SENTENCE.search(other.sentence)]
         if young is not None and (age := _aged(cand)) is not None:
             shared.append(ConceptMention(young, *age))
         shared = [m for m in shared if m.label not in cand.labels]

@@ -310,6 +310,10 @@ class _Walk:
         self.procedure: Procedure | None = None
         self.opened_in: int | None = None
         """The block that stated the open procedure."""
+        self.case_item = False
+        """The open procedure was stated by an unnumbered list item that is no instruction:
+        one case of a list of cases ("Children ... can stretch the withdrawals", then "Roth
+        IRA beneficiaries ..."), whose sibling items are cases of their own, not its steps."""
         self.step_list = False
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.step_body: int | None = None
@@ -576,7 +580,8 @@ class _Walk:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
-                                          item=block.kind == "list_item", cands=cands)
+                                          item=block.kind == "list_item", cands=cands) and not (
+                self.case_item and self.opened_in == index)
         if block.kind != "list_item":
             # a lead-in to other things ("Other year-end moves:") or to the steps of another
             # subject ("Here's how to move your old 401(k) to an IRA:")
@@ -1069,7 +1074,8 @@ class _Walk:
         which a denial of the rule ends (:func:`denies_rule`), or a list item completing its
         lead-in (:func:`as_item_of`)."""
         cand = res.cand
-        item = block.kind == "list_item"
+        # (a sibling of the list item that stated the rule as one case is a case of its own)
+        item = block.kind == "list_item" and not (self.case_item and self.opened_in != index)
         if self.procedure is None:  # (most clauses) no procedure to be a step of
             return self._item_of_lead(index, res, match) if item else ([], res)
         body = self._in_step_body(block)
@@ -1280,6 +1286,8 @@ class _Walk:
                                      frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
+                # (a list item under an open rule is a step of it, not a case of its own)
+                fresh = self.procedure is None
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
@@ -1287,6 +1295,9 @@ class _Walk:
                     procedure = replace(procedure, vocabulary=vocabulary, aside=(
                         procedure.aside | self.procedure.aside) - vocabulary)
                 self.procedure, self.opened_in = procedure, index
+                self.case_item = fresh and (block.kind == "list_item" and not cand.imperative
+                                            and not numbered(block.text, block.number)
+                                            and not _TO_THE_READER.match(block.text))
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
                 self.procedure = None  # the article says the rule is gone: the steps end
@@ -1375,6 +1386,11 @@ class _Walk:
             if len(named) == 1:
                 self.title.update(named)
             self.lead_read = True
+
+
+_TO_THE_READER = re.compile(r"^\W*(?:you|your|then|next|first|finally|step)\b", re.IGNORECASE)
+"""A list item put to the reader ("You must empty every IRA ...", "Then ..."): a step, not one
+case of a list of cases ("Grown children can ...", "Spouses may ...")."""
 
 
 def _same_rule(open_: Procedure, new: Procedure) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
+from taxcheck.matching.example_amounts import own_income, personal_maximum
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import Quantity
 
@@ -59,11 +60,14 @@ _OLD_VALUE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|versus|vs\.?|instead\s+of|rather\s+than|replacing|"
     r"from\s+(?:last\s+year|(?:19|20)\d\d)(?:'|\u2019)?s|last\s+year'?s)\s*$"
     r"|\b(?:that|which)\s+(?:started|began|was\s+(?:originally|initially|first)(?:\s+set)?)"
-    r"\s+at\s*$",
+    r"\s+at\s*$"
+    r"|\(\s*(?:it|that|this|they)\s+(?:was|were|stood\s+at|sat\s+at|had\s+been|used\s+to\s+be)"
+    r"\s*$",
     re.IGNORECASE)
 """Words before an amount that is the old value a new one replaces ("rises from $23,500 to
-$24,500", "up from $23,000"), or the first value of an indexed one ("a threshold that
-started at $145,000"): context, not the claim."""
+$24,500", "up from $23,000", "rises to $8,000 (it was $7,500 for 2024 and 2025)"), or the
+first value of an indexed one ("a threshold that started at $145,000"): context, not the
+claim."""
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:started|began|begun|starting|beginning)\s+(?:out\s+|off\s+)?at\s*$"
     r"|\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?(?:at|as|to|in\s+an?|in)?\s*$"
@@ -398,7 +402,8 @@ def _derived(figure: Figure, cand: Candidate, q: Quantity) -> bool:
             continue
         before = cand.text[max(0, other.start - cand.start - 60):other.start - cand.start]
         after = cand.text[other.end - cand.start:other.end - cand.start + 30]
-        if _OWN_BEFORE.search(before.removesuffix("$")) or _OWN_AFTER.match(after):
+        if (_OWN_BEFORE.search(before.removesuffix("$")) or _OWN_AFTER.match(after)
+                or own_income(before.removesuffix("$"), after)):
             if other is q:
                 return True
             own.append(other.value)
@@ -694,7 +699,8 @@ def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int
     if quantity.value >= max(figure.choices(year)):
         return False
     return ("HALF_BALANCE" in cand.labels or "VESTED_BALANCE" in cand.labels
-            or any(q is not quantity and q.kind == figure.unit for q in cand.quantities))
+            or any(q is not quantity and q.kind == figure.unit for q in cand.quantities)
+            or personal_maximum(cand.text))
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|thru)\s*$", re.IGNORECASE)
@@ -846,6 +852,9 @@ def check_figure(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if (figure.wage_year_lag and quantity.start in years.bound
             and years.frame == year + figure.wage_year_lag):
         year = years.frame  # "from 2026, if you earned more than $145,000 in 2025"
+    elif figure.wage_year_lag and years.pay_year is not None and year in (
+            years.frame, years.pay_year):
+        year = years.pay_year + figure.wage_year_lag  # "wages for 2025 topped $150,000"
     pairs = year_pairs(cand, figure.unit)
     if any(q is quantity for q, _ in pairs):
         # "2024: $23,000 · 2025: $23,500 · 2026: $25,000": each year's amount is checked;

@@ -53,10 +53,14 @@ last year"): the year of the wages, not of the rule the clause speaks of."""
 _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.;:]{0,60}"
                         r"\b(?:in|during)\s+$"
                         r"|\b(?:wages|salary|paycheck|compensation|earnings|pay)\b[^.;:$]{0,40}"
-                        r"\b(?:in|during)\s+$", re.IGNORECASE)
+                        r"\b(?:in|during)\s+$"
+                        r"|\b(?:wages|salary|paycheck|compensation|earnings|pay)\b"
+                        r"(?!\s+(?:threshold|line|limit|test|cutoff|cut-off|level|cap|ceiling))"
+                        r"[^.;:$]{0,40}\bfor\s+$", re.IGNORECASE)
 """A year in which something was earned ("if you earned more than $150,000 from your employer
-in 2025", "whose pay from the company in 2025 came in above $150,000"): it dates the
-earnings, not the rule."""
+in 2025", "whose pay from the company in 2025 came in above $150,000", "wages from us for
+2025 topped $150,000"): it dates the earnings, not the rule (not "the pay threshold for
+2026", which dates the line)."""
 _FOR_COMPARISON = re.compile(r"^\W*(?:for|by|in)\s+comparison\b", re.IGNORECASE)
 """A sentence that opens by setting up a comparison ("For comparison, a 50-plus saver this
 year tops out at $31,000" on a page dated 2025 about 2026's limits): its "this year" is the
@@ -106,6 +110,11 @@ class ClauseYears:
     amount_year: int | None = None
     """The year written after the clause's last dollar amount ("$7,000 for 2025"), which a
     later clause of the sentence with no year of its own takes."""
+    pay_year: int | None = None
+    """The year of the pay a clause measures, when it names no tax year of its own ("wages
+    from us for 2025 topped $150,000"): not a year the clause speaks of (left out of
+    ``stated``); a figure measured on the year before (``wage_year_lag``) is the next
+    year's."""
 
     def of(self, amount: Quantity) -> int:
         return self.bound.get(amount.start, self.frame)
@@ -145,6 +154,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                 tied.add(year.start)
                 break
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
+    _bind_aside(cand, explicit, amounts, bound, tied)
     _bind_relative(cand, relatives, amounts, reference, bound)
     owned = _bind_possessive(cand, explicit, amounts, bound, tied)
     for low, high in reversed(list(itertools.pairwise(amounts))):
@@ -152,8 +162,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
         if high.start in bound and low.start not in bound and _RANGE_GAP.match(gap):
             bound[low.start] = bound[high.start]
     # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
-    free = [int(q.value) for q in explicit if q.start not in tied
-            and not _EARNED_IN.search(cand.text[:q.start - cand.start])
+    earned = [q for q in explicit if _EARNED_IN.search(cand.text[:q.start - cand.start])]
+    free = [int(q.value) for q in explicit if q.start not in tied and q not in earned
             and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
             and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
@@ -162,9 +172,33 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
         and not _FOR_COMPARISON.match(cand.sentence)) else None
     dollars = [q.start for q in amounts if q.kind == "usd" and q.start in bound
                and q.start not in owned]
-    return ClauseYears(frame, tuple(int(q.value) for q in explicit) + tuple(relative), bound,
+    # "wages from us for 2025 came in above $150,000", with no tax year of its own: the pay's
+    # year is no year the clause speaks of
+    pay = int(earned[0].value) if earned and not free and not relative and len(earned) == len(
+        explicit) else None
+    stated = () if pay is not None else tuple(int(q.value) for q in explicit)
+    return ClauseYears(frame, stated + tuple(relative), bound,
                        bool(free or relative), present, written,
-                       bound[dollars[-1]] if dollars else None)
+                       bound[dollars[-1]] if dollars else None, pay)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _bind_aside(cand: Candidate, explicit: list[Quantity], amounts: list[Quantity],
+                bound: dict[int, int], tied: set[int]) -> None:
+    """The years of a parenthetical aside that gives an old value ("rises to $8,000 (it was
+    $7,500 for 2024 and 2025)") date that value only: they are tied to the aside's first
+    amount, not the clause's."""
+    for m in _ASIDE.finditer(cand.text):
+        lo, hi = cand.start + m.start(), cand.start + m.end()
+        inner = [q for q in amounts if lo < q.start < hi]
+        years = [q for q in explicit if lo < q.start < hi and q.start not in tied]
+        if not inner or not years or years[0].start < inner[0].start or len(inner) == len(
+                amounts):
+            continue
+        bound.setdefault(inner[0].start, int(years[0].value))
+        tied.update(q.start for q in years)
 
 
 def _compared(cand: Candidate, year: Quantity) -> bool:

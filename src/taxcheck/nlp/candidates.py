@@ -529,12 +529,20 @@ _ASIDE_DENIALS = frozenset({"not", "never", "excluding", "except"})
 _ASIDE_LINKS = frozenset({"but", "and", "though", "although", "yet", "or", "just", "only"})
 
 
+_ASIDE_ADDITIONS = frozenset({"plus", "+"})
+
+
 def _leaves_out(tokens: _Tokens, lo: int, hi: int) -> bool:
     """An aside that leaves out what it names: "(not the earnings)", "(but not its
-    earnings)", "(never the match)", "(excluding catch-ups)"."""
+    earnings)", "(never the match)", "(excluding catch-ups)"; and one that adds to the
+    clause's amount something it gives no amount of ("$24,500 across both plans (plus the
+    catch-up if you're 50)", "(+ catch-up)"): the amount is not that addition's."""
     first = tokens.word(lo + 1).lower() if lo + 1 < hi else ""
     if first in _ASIDE_LINKS and lo + 2 < hi:
         first = tokens.word(lo + 2).lower()
+    if first in _ASIDE_ADDITIONS:
+        return not any(tokens.word(k) in ("$", "%") or tokens.word(k).startswith("$")
+                       for k in range(lo, hi))
     return first in _ASIDE_DENIALS
 
 

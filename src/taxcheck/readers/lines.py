@@ -201,8 +201,11 @@ def stripped_span(line: str, offset: int) -> tuple[str, int]:
 
 # -- line structure ---------------------------------------------------------------------------
 
-BULLET = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*+\u2022\u25aa\u25cf\u25e6])\s+(?=\S)")
-"""A bullet or numbered item ("- text", "2. text", "• text")."""
+CHECKBOX = r"\[[ xX\u2713\u2714]?\]|[\u2610\u2611\u2612]"
+"""A checklist's box ("[ ] Load the new limits", "[x] ...", "\u2610 ..."): a list item's marker."""
+BULLET = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*+\u2022\u25aa\u25cf\u25e6]|" + CHECKBOX
+                    + r")\s+(?=\S)")
+"""A bullet, numbered item or checklist line ("- text", "2. text", "• text", "[ ] text")."""
 STEP = re.compile(r"^\s*(?:step|tip|part|rule|no\.)\s*#?(\d{1,3})\s*[:.)\u2013\u2014-]\s*(?=\S)",
                   re.IGNORECASE)
 """A numbered step ("Step 2: Subtract ..."), read as a list item numbered 2."""
@@ -219,8 +222,10 @@ _DANGLING = re.compile(
     r"were|be|will|can|may|must|that|which|who|your|their|its|our|this|these|if|when|up|"
     r"about|over|under|per|plus|minus)\s*$|[,\u2013\u2014-]\s*$", re.IGNORECASE)
 """A line ending on a word that needs a next one ("... to $24,500 for") goes on below."""
-_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S")
-"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ...")."""
+_LABEL_OPEN = re.compile(r"^\s*[A-Z][^:.!?|]{0,40}:\s+\S|^\s*[A-Z][^:!?|]{0,70}\?\s*:\s+\S")
+"""A line opening with a short label and a colon ("Roth catch-up trigger: more than ..."),
+or with a question set as a label ("Is the $50,000 adjusted for inflation?: No. ...",
+"Forgiven?: No.")."""
 
 
 def label_opening(line: str) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, BlockKind, Document
 from taxcheck.readers.furniture import furniture_lines, post_date, site_nav
 from taxcheck.readers.lines import (
+    CHECKBOX,
     STEP,
     byline_author,
     byline_date,
@@ -48,7 +49,7 @@ from taxcheck.readers.lines import (
 from taxcheck.readers.quotes import bare_header, quote_line, quoted_span
 
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})[.)]\s*$")
-_LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022])\s+(?=\S)")
+_LIST_ITEM = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|[-*\u2022]|" + CHECKBOX + r")\s+(?=\S)")
 _HEADER_LINES = 4
 """A header group (byline, dateline, site or forum line) has at most this many lines."""
 _HEADER_LINE_WORDS = 12

@@ -132,6 +132,9 @@ def as_figure_follow_on(cand: Candidate, res: Resolution, said: Said | None, sen
     matches = right or matches  # the limit the amount fits, when it fits one
     if not matches:
         return [], res
+    # what the clause goes on to say in words of its own ("For 2026 it stays at $11,250, and
+    # it's available to any participant who has reached age 60") is read as well
+    matches += [m for m in match(res.labels, cand) if not m.claim.figure]
     return matches, replace(res, cand=clause, labels=res.labels | extra, steps=[*res.steps, Step(
         stage="context", detail=f"the limit the sentence on line {said.line} names",
         labels=tuple(sorted(extra)), source="previous-sentence")])
