@@ -13,16 +13,37 @@ from dataclasses import replace
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
-from taxcheck.tense import PAST_WORDS, PRESENT_WORDS, told_in_past
+from taxcheck.tense import PAST_WORDS, PRESENT_WORDS
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_WORD = re.compile(r"[A-Za-z\u2019']+")
+_YEAR_LABEL = re.compile(r"\s*((?:19|20)\d\d)\s*[:\u2013\u2014]")
+"""A timeline's line opened by its year ("1998: Roth IRAs arrive, and conversions can be
+recharacterized")."""
+_PAST_HEADS = (PAST_WORDS - {"could"}) | frozenset({
+    "froze", "made", "kept", "stopped", "demanded", "insisted", "began", "started", "kicked",
+    "applied", "meant", "imposed", "offered", "needed", "expected", "lasted", "ran", "gave",
+    "took", "wasn\u2019t", "weren\u2019t", "didn\u2019t", "couldn't", "couldn\u2019t",
+    "hadn't", "hadn\u2019t"})
+"""Verbs of the past that head a clause about how a rule worked ("They also froze your
+contributions", "RMDs started at 70½"); not "could" alone ("you could simply undo it" may be
+a rule of today)."""
+_PARTICIPLES = frozenset({"required", "suspended", "barred", "blocked", "banned", "forced",
+                          "allowed", "permitted", "paused", "locked", "shut"})
+"""Forms that are a verb of the past only after their subject ("Plans required a loan
+first"), a participle after a label ("Roth conversion reversal: allowed until October 15")."""
+_AFTER_SUBJECT = re.compile(r"[A-Za-z)]\s+$")
+_ADJECTIVE_AFTER = frozenset({"minimum", "distribution", "distributions", "withdrawal",
+                              "withdrawals", "beginning", "age"})
+"""Words after which a past form is an adjective ("required minimum distributions")."""
+_WORD = re.compile(r"[A-Za-z]+(?:[\u2019'](?!(?:s|re|ll|m|ve|d)\b)[A-Za-z]+)?"
+                   r"|[\u2019'](?:s|re|ll|m|ve|d)\b")
+"""A word, with a contraction's verb as a word of its own ("you're" is "you" and "'re")."""
 _PRESENT_HEADS = PRESENT_WORDS | frozenset({
     "makes", "means", "counts", "lets", "gets", "goes", "applies", "requires", "comes",
     "takes", "stays", "starts", "begins", "kicks", "puts", "stops", "suspends", "freezes",
     "bars", "blocks", "gives", "allows", "needs", "owes", "works", "treats", "becomes",
-    "remains", "says", "keeps", "turns", "lasts", "happens", "'s", "\u2019s", "am", "'m",
-    "\u2019m", "'re", "\u2019re", "'ll", "\u2019ll", "should", "would", "shall", "might"})
+    "remains", "says", "keeps", "turns", "lasts", "happens", "am", "be", "expect", "should",
+    "would", "shall", "might"})
 """Verbs of the present that may head a clause whose subordinate clause is in the past
 ("Recharacterizing makes the conversion count as though it had never taken place")."""
 _OWN_STORY = frozenset({"I", "we", "We", "I'm", "I've", "I\u2019m", "I\u2019ve", "my", "My",
@@ -30,6 +51,9 @@ _OWN_STORY = frozenset({"I", "we", "We", "I'm", "I've", "I\u2019m", "I\u2019ve",
 """The writer's own story ("I had to stop contributing for six months after mine") tells
 what happened to them; it may still present the old rule as today's."""
 _HYPOTHETICAL = frozenset({"if", "would", "'d", "\u2019d", "unless", "suppose", "say"})
+_CONTRACTED = frozenset({"'s", "'re", "'ll", "'m", "'ve", "\u2019s", "\u2019re", "\u2019ll",
+                         "\u2019m", "\u2019ve"})
+"""A contraction's verb of the present ("you're barred", "you'll be locked out")."""
 """A clause in the past of a condition ("if you went the hardship route your plan would make
 you take the loan first") imagines a case of today."""
 
@@ -45,17 +69,33 @@ def changed_in(db: ClaimDatabase, claim: Claim) -> int | None:
 
 
 def told_of_the_past(cand: Candidate, since: int) -> bool:
-    """Whether the clause is told in the simple past (:func:`.tense.told_in_past`: a verb of
-    the past, none of the present) and its sentence names no year from ``since`` on."""
-    if cand.historical or not told_in_past(cand.text):
+    """Whether the clause is told in the simple past (a verb of the past heads it and none
+    of the present is in it) or is a timeline's line of a year before ``since``, and its
+    sentence names no year from ``since`` on; not the writer's own story nor a condition."""
+    if cand.historical:
         return False
+    label = _YEAR_LABEL.match(cand.sentence)
+    if label is not None and int(label.group(1)) < since:
+        return True
     words = _WORD.findall(cand.text)
-    if (_OWN_STORY.intersection(words) or _HYPOTHETICAL.intersection(w.lower() for w in words)
+    lowered = [w.lower() for w in words]
+    if (PRESENT_WORDS.intersection(lowered) or _CONTRACTED.intersection(lowered)
+            or _OWN_STORY.intersection(words)
+            or _HYPOTHETICAL.intersection(lowered)
             or any(int(year) >= since for year in _YEAR.findall(cand.sentence))):
         return False
-    head = next((w.lower() for w in words if w.lower() in PAST_WORDS
-                 or w.lower() in _PRESENT_HEADS), None)
-    return head is not None and head in PAST_WORDS
+    found = list(_WORD.finditer(cand.text))
+    for k, match in enumerate(found):
+        word = match.group().lower()
+        after = found[k + 1].group().lower() if k + 1 < len(found) else ""
+        if word in _PRESENT_HEADS:
+            return False
+        if after in _ADJECTIVE_AFTER:
+            continue
+        if word in _PAST_HEADS or (word in _PARTICIPLES and _AFTER_SUBJECT.search(
+                cand.text, 0, match.start())):
+            return True
+    return False
 
 
 def as_told(db: ClaimDatabase, claim: Claim, cand: Candidate,
