@@ -53,12 +53,8 @@ TWIN_FLAGGED = frozenset({
     # another fact: "If you can repay it, a 401(k) loan is usually a better first step than a
     # hardship withdrawal" is read as a repayable hardship withdrawal
     "b2-loan-advice",
-    # verbless items under a bold "**Before 2020**" line that is no lead-in
-    "b2-freeze-history-list",
     # "could" alone may be a rule of today ("you could simply undo it")
     "b3-could-rechar",
-    # present-tense items under "The old rules, which no longer apply:"
-    "b3-list-lead-old-present",
     # "2018: Recharacterizing conversions ends." ("ends" is no denial: "the freeze ends after
     # six months" states the rule)
     "b3-timeline-rechar",

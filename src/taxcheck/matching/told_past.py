@@ -69,11 +69,14 @@ def changed_in(db: ClaimDatabase, claim: Claim) -> int | None:
 
 
 def told_of_the_past(cand: Candidate, since: int) -> bool:
-    """Whether the clause is told in the simple past (a verb of the past heads it and none
-    of the present is in it) or is a timeline's line of a year before ``since``, and its
-    sentence names no year from ``since`` on; not the writer's own story nor a condition."""
+    """Whether the clause sits under a heading or lead-in set in the past, is told in the
+    simple past (a verb of the past heads it and none of the present is in it) or is a
+    timeline's line of a year before ``since``, and its sentence names no year from ``since``
+    on; not the writer's own story nor a condition."""
     if cand.historical:
         return False
+    if cand.past_frame and not any(int(year) >= since for year in _YEAR.findall(cand.sentence)):
+        return True
     label = _YEAR_LABEL.match(cand.sentence)
     if label is not None and int(label.group(1)) < since:
         return True
