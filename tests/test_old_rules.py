@@ -55,9 +55,6 @@ TWIN_FLAGGED = frozenset({
     "b2-loan-advice",
     # "could" alone may be a rule of today ("you could simply undo it")
     "b3-could-rechar",
-    # "2018: Recharacterizing conversions ends." ("ends" is no denial: "the freeze ends after
-    # six months" states the rule)
-    "b3-timeline-rechar",
     # a report from HR the writer goes by is stated (matching.discourse.relied_on)
     "b5-forum-hr-told",
     # a 2019 headline of the change ("RMD Age Rises to 72 Under New Law") checks 72 as the

@@ -19,6 +19,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_LABEL = re.compile(r"\s*((?:19|20)\d\d)\s*[:\u2013\u2014]")
 """A timeline's line opened by its year ("1998: Roth IRAs arrive, and conversions can be
 recharacterized")."""
+_ENDING = re.compile(r"\b(?:ends|end|stops|disappears|goes\s+away|expires|comes\s+to\s+an\s+end)\b",
+                     re.IGNORECASE)
+"""A rule said to end: with the year of the change ("Recharacterization of conversions ends in
+2018", "2018: Recharacterizing conversions ends"), the change told, not the rule stated."""
 _PAST_HEADS = (PAST_WORDS - {"could"}) | frozenset({
     "froze", "made", "kept", "stopped", "demanded", "insisted", "began", "started", "kicked",
     "applied", "meant", "imposed", "offered", "needed", "expected", "lasted", "ran", "gave",
@@ -72,13 +76,18 @@ def told_of_the_past(cand: Candidate, since: int) -> bool:
     """Whether the clause sits under a heading or lead-in set in the past, is told in the
     simple past (a verb of the past heads it and none of the present is in it) or is a
     timeline's line of a year before ``since``, and its sentence names no year from ``since``
-    on; not the writer's own story nor a condition."""
+    on; not the writer's own story nor a condition. A clause that tells the rule end in the
+    year of the change (:data:`_ENDING`) tells the change."""
     if cand.historical:
         return False
     if cand.past_frame and not any(int(year) >= since for year in _YEAR.findall(cand.sentence)):
         return True
     label = _YEAR_LABEL.match(cand.sentence)
     if label is not None and int(label.group(1)) < since:
+        return True
+    if _ENDING.search(cand.text) and (
+            (label is not None and int(label.group(1)) >= since)
+            or any(int(year) == since for year in _YEAR.findall(cand.sentence))):
         return True
     words = _WORD.findall(cand.text)
     lowered = [w.lower() for w in words]
