@@ -42,6 +42,10 @@ _ADJECTIVE_AFTER = frozenset({"minimum", "distribution", "distributions", "withd
 _WORD = re.compile(r"[A-Za-z]+(?:[\u2019'](?!(?:s|re|ll|m|ve|d)\b)[A-Za-z]+)?"
                    r"|[\u2019'](?:s|re|ll|m|ve|d)\b")
 """A word, with a contraction's verb as a word of its own ("you're" is "you" and "'re")."""
+_IS_HOSTS = frozenset({"it", "he", "she", "that", "this", "there", "here", "what", "who",
+                       "where", "how", "which", "everyone", "nobody", "one"})
+"""Words whose "'s" is "is" ("it's", "that's"); after a noun it is a possessive ("Grandma's
+first RMD came at 70½")."""
 _PRESENT_HEADS = PRESENT_WORDS | frozenset({
     "makes", "means", "counts", "lets", "gets", "goes", "applies", "requires", "comes",
     "takes", "stays", "starts", "begins", "kicks", "puts", "stops", "suspends", "freezes",
@@ -50,13 +54,28 @@ _PRESENT_HEADS = PRESENT_WORDS | frozenset({
     "would", "shall", "might"})
 """Verbs of the present that may head a clause whose subordinate clause is in the past
 ("Recharacterizing makes the conversion count as though it had never taken place")."""
+_BASE_VERBS = frozenset({
+    "make", "mean", "count", "let", "get", "go", "apply", "require", "come", "take", "stay",
+    "start", "begin", "kick", "put", "stop", "suspend", "freeze", "bar", "block", "give",
+    "allow", "need", "owe", "work", "treat", "become", "remain", "say", "keep", "turn", "last",
+    "happen"})
+_PLURAL_SUBJECTS = frozenset({
+    "they", "you", "we", "plans", "people", "savers", "workers", "employees", "retirees",
+    "owners", "rmds", "distributions", "withdrawals", "contributions", "deferrals", "rules"})
+"""A verb of the present in its base form after its subject ("They start the year you turn
+72, whatever year you were born"); elsewhere the word may be a noun ("RMD start: was 70½",
+"the six-month freeze was lifted")."""
 _OWN_STORY = frozenset({"I", "we", "We", "I'm", "I've", "I\u2019m", "I\u2019ve", "my", "My",
                         "our", "Our", "me", "us"})
 """The writer's own story ("I had to stop contributing for six months after mine") tells
 what happened to them; it may still present the old rule as today's."""
+_TODAY = frozenset({"today", "currently", "nowadays", "still"})
+"""Words that set a clause in the present whatever its verbs ("Today, RMDs still start at 70½,
+just as they did for Margaret")."""
 _HYPOTHETICAL = frozenset({"if", "would", "'d", "\u2019d", "unless", "suppose", "say"})
 _CONTRACTED = frozenset({"'s", "'re", "'ll", "'m", "'ve", "\u2019s", "\u2019re", "\u2019ll",
                          "\u2019m", "\u2019ve"})
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
 """A contraction's verb of the present ("you're barred", "you'll be locked out")."""
 """A clause in the past of a condition ("if you went the hardship route your plan would make
 you take the loan first") imagines a case of today."""
@@ -91,16 +110,19 @@ def told_of_the_past(cand: Candidate, since: int) -> bool:
         return True
     words = _WORD.findall(cand.text)
     lowered = [w.lower() for w in words]
+    lowered = [w if w not in _POSSESSIVE or (k and lowered[k - 1] in _IS_HOSTS) else ""
+               for k, w in enumerate(lowered)]
     if (PRESENT_WORDS.intersection(lowered) or _CONTRACTED.intersection(lowered)
             or _OWN_STORY.intersection(words)
-            or _HYPOTHETICAL.intersection(lowered)
+            or _HYPOTHETICAL.intersection(lowered) or _TODAY.intersection(lowered)
             or any(int(year) >= since for year in _YEAR.findall(cand.sentence))):
         return False
     found = list(_WORD.finditer(cand.text))
     for k, match in enumerate(found):
-        word = match.group().lower()
-        after = found[k + 1].group().lower() if k + 1 < len(found) else ""
-        if word in _PRESENT_HEADS:
+        word = lowered[k]
+        after = lowered[k + 1] if k + 1 < len(found) else ""
+        if word in _PRESENT_HEADS or (word in _BASE_VERBS and k
+                                      and lowered[k - 1] in _PLURAL_SUBJECTS):
             return False
         if after in _ADJECTIVE_AFTER:
             continue
