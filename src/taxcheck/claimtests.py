@@ -10,7 +10,7 @@ from taxcheck.checker import Checker
 from taxcheck.claimdb.models import Claim
 from taxcheck.readers.plaintext import read_plaintext
 
-Expectation = Literal["match", "negated", "no_match"]
+Expectation = Literal["match", "negated", "history", "no_match"]
 
 
 @dataclass(frozen=True)
@@ -46,26 +46,33 @@ def expectations(claim: Claim, expect: Expectation) -> tuple[tuple[str, ...], tu
     """What an example of ``claim`` must produce (``want``) and must not (``quiet``).
 
     A statement of a proposition reports it with its verdict and not its denial; a denial
-    reports the denial with its verdict and not the proposition (the twin stays quiet).
+    reports the denial with its verdict and not the proposition (the twin stays quiet); a
+    sentence telling it as the past reports its ``history`` (accurate) and
+    not the proposition.
     """
     denial = claim.negated.id if claim.negated else None
+    told = claim.history.id if claim.history else None
+    others = tuple(i for i in (denial, told) if i)
     if expect == "match":
         want = f"{claim.id} ({claim.verdict})" if claim.verdict else claim.id
         return (want,), (denial,) if denial else ()
     if expect == "negated" and claim.negated is not None:
         return (f"{claim.negated.id} ({claim.negated.verdict})",), (claim.id,)
-    return (), (claim.id, denial) if denial else (claim.id,)
+    if expect == "history" and told is not None:
+        return (f"{told} (accurate)",), (claim.id,)
+    return (), (claim.id, *others)
 
 
 def example_cases(claims: Iterable[Claim]) -> Iterator[tuple[Claim, Expectation, int, str]]:
     """Every (claim, expectation, index, sentence) in the database.
 
-    A proposition's denial has no examples of its own: they are the proposition's.
+    A proposition's denial and history have no examples of their own: they are the
+    proposition's.
     """
     for claim in claims:
-        if claim.denial_of is not None:
+        if claim.denial_of is not None or claim.history_of is not None:
             continue
-        for expect in ("match", "negated", "no_match"):
+        for expect in ("match", "negated", "history", "no_match"):
             for i, sentence in enumerate(getattr(claim.examples, expect)):
                 yield claim, expect, i, sentence
 

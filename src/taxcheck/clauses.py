@@ -52,6 +52,11 @@ class Candidate:
     """The clause says the previous statement holds for it too ("The same is true of ...")."""
     anaphors: tuple[str, ...] = ()
     """The words pointing back ("it", "these losses"), lower-cased."""
+    past_frame: bool = False
+    """The clause sits under a heading or a list lead-in set in the past ("The old rules,
+    which no longer apply:", "Before 2020") though it is not told in the past itself ("- You
+    must take a loan first."): a changed rule's claims read it as the past
+    (:mod:`taxcheck.matching.told_past`)."""
 
     @cached_property
     def labels(self) -> frozenset[str]:

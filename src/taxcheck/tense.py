@@ -11,14 +11,15 @@ PAST_FRAME = re.compile(
     r"once\s+(?:let|allowed|was|were)|years\s+ago|decades\s+ago|"
     r"the\s+old\s+(?:rules?|days|way|exception|deduction|write-?off|break|loophole)|"
     r"back\s+in\s+(?:19|20)[01]\d\b|"
-    r"(?:before|prior\s+to|until)\s+(?:the\s+)?(?:(?:19|20)[01]\d\b|tax\s+reform|the\s+tcja|"
-    r"the\s+2017\s+tax)|pre-(?:19|20)[01]\d\b|"
+    r"(?:before|prior\s+to|until)\s+(?:the\s+)?(?:(?:19|20)[01]\d\b|2020\b|tax\s+reform|"
+    r"the\s+tcja|the\s+2017\s+tax)|pre-(?:(?:19|20)[01]\d|2020)\b|"
     r"how\s+it\s+(?:worked|used\s+to\s+work)|for\s+history(?:'|\u2019)s\s+sake)",
     re.IGNORECASE)
 """Words that set the scene in the past: a lead-in, a heading or a sentence about how a rule
-used to work (years before 2020 count as the past: "before 2018", "pre-2018")."""
+used to work (years before 2020 count as the past: "before 2018", "pre-2018", "until 2020",
+"pre-2020")."""
 
-_PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "gave", "took",
+PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "gave", "took",
                          "wrote", "fell", "rose", "began", "became", "knew", "grew",
                          "wasn't", "weren't", "didn't", "couldn't", "wasn\u2019t",
                          "weren\u2019t", "didn\u2019t", "couldn\u2019t"})
@@ -42,7 +43,7 @@ def simple_past(text: str) -> bool:
     went on Schedule A", "It was added back", "He closed all his IRAs")."""
     words = _WORD.findall(text.lower())
     for before, word in zip(["", *words], words, strict=False):
-        if word in _PAST_WORDS:
+        if word in PAST_WORDS:
             return True
         if (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS:
             return True
@@ -74,7 +75,7 @@ _EARLY_YEAR = re.compile(
 ...")."""
 
 
-_PRESENT_WORDS = frozenset({"can", "may", "must", "will", "is", "are", "has", "have", "do", "does",
+PRESENT_WORDS = frozenset({"can", "may", "must", "will", "is", "are", "has", "have", "do", "does",
                             "can't", "cannot", "won't", "isn't", "aren't", "doesn't", "don't",
                             "can\u2019t", "won\u2019t", "isn\u2019t", "aren\u2019t",
                             "doesn\u2019t", "don\u2019t"})
@@ -89,9 +90,9 @@ def told_in_past(text: str) -> bool:
     with a past event in them), nor one whose only past verb is "could" ("you could simply
     shut down the one IRA that lost money": may be a rule of today too)."""
     words = _WORD.findall(text.lower())
-    if _PRESENT_WORDS.intersection(words):
+    if PRESENT_WORDS.intersection(words):
         return False
-    return any((word in _PAST_WORDS and word != "could") or (
+    return any((word in PAST_WORDS and word != "could") or (
         (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS)
         for before, word in zip(["", *words], words, strict=False))
 
@@ -102,7 +103,7 @@ def framed_in_past(text: str) -> bool:
     loss before 2018"; not "Before 2018 you could, and you still can"."""
     if not _past_frame(text):
         return False
-    return not _PRESENT_WORDS.intersection(_WORD.findall(text.lower()))
+    return not PRESENT_WORDS.intersection(_WORD.findall(text.lower()))
 
 
 _EARLY_DIGITS = ("190", "191", "200", "201")

@@ -15,8 +15,10 @@ EXPAND_MEMO = 20_000
 
 def _twins(a: Claim, b: Claim) -> bool:
     """``b`` is ``a``'s denial: made from its ``negated``, or a later folder's claim with
-    that id (a house override of the denial)."""
-    return b.denial_of == a.id or (a.negated is not None and a.negated.id == b.id)
+    that id (a house override of the denial); or ``a``'s history, or the history of the
+    proposition ``a`` denies (a clause about the past and one about today never meet)."""
+    return (b.denial_of == a.id or (a.negated is not None and a.negated.id == b.id)
+            or (b.history_of is not None and b.history_of in (a.id, a.denial_of)))
 
 
 @dataclass(frozen=True)

@@ -280,7 +280,8 @@ def _add(loader: _FileLoader, i: int, claim: Claim, seen: dict[str, str],
     """Add claim number ``i`` of the file and the denial it makes (if any) to ``out``."""
     where = f"{loader.path}:{loader.line(('claims', i))}"
     claim = _scope_terms(loader, i, claim)
-    for made, key in ((claim, "id"), (claim.denial(), "negated")):
+    for made, key in ((claim, "id"), (claim.denial(), "negated"),
+                      (claim.history_claim(), "history")):
         if made is None:
             continue
         if key == "negated" and made.id in denials:
@@ -345,8 +346,9 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
             "anchor": local.get(cond.anchor, cond.anchor) if cond.anchor else None})
 
     denial = claim.negated.when if claim.negated else ()
+    told = claim.history.when if claim.history else ()
     used = {claim.anchor, *claim.completed_by,
-            *(n for c in (*claim.when, *denial) for n in (*c.concepts(), c.anchor))}
+            *(n for c in (*claim.when, *denial, *told) for n in (*c.concepts(), c.anchor))}
     for label, lexeme in claim.terms.items():
         used.update(n for n in (*lexeme.includes, *lexeme.hides, *lexeme.refers) if n != label)
     terms: dict[str, Lexeme] = {}
@@ -371,6 +373,9 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
     if claim.negated is not None:
         update["negated"] = claim.negated.model_copy(
             update={"when": tuple(map(condition, claim.negated.when))})
+    if claim.history is not None:
+        update["history"] = claim.history.model_copy(
+            update={"when": tuple(map(condition, claim.history.when))})
     return claim.model_copy(update=update)
 
 

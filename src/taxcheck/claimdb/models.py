@@ -156,6 +156,9 @@ class Examples(_Strict):
     match: tuple[str, ...] = Field(min_length=1)
     no_match: tuple[str, ...] = Field(min_length=1)
     negated: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    """Sentences that tell the claim as the past ("Plans used to freeze your contributions
+    for six months"): its ``history`` is reported (accurate) and the claim stays quiet."""
 
 
 class DenialCondition(Condition):
@@ -196,6 +199,19 @@ class Denial(_Strict):
     @classmethod
     def _yaml_false_is_a_verdict(cls, value: object) -> object:
         return "false" if value is False else value
+
+
+class History(_Strict):
+    """What a clause telling a since-changed rule as the past states ("RMDs used to begin at
+    70½", "Before 2018 you could undo a conversion", "Plans had to make you borrow first"):
+    the id it is reported under (accurate) and its words. Its conditions are the claim's,
+    met only by a clause about the past (``past: true``), then ``when``: ways to tell it of
+    its own (each made ``past: true`` too)."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    says: str
+    correction: str = "No change needed."
+    when: tuple[DenialCondition, ...] = ()
 
 
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "table_cell"]
@@ -251,6 +267,14 @@ class Claim(_Strict):
     denial_of: str | None = None
     """Set by the loader on the claim it makes from a proposition's ``negated``; never
     written in a claim file."""
+    history: History | None = None
+    """For an outdated proposition (a rule since changed, ``years.from``): what a clause
+    that tells it as the past states. The loader turns it into an accurate claim of its own,
+    ``history.id``, whose conditions are these met by a clause about the past; a clause told
+    in the simple past with no year from ``years.from`` on is about the past for both."""
+    history_of: str | None = None
+    """Set by the loader on the claim it makes from a proposition's ``history``; never
+    written in a claim file."""
     terms: dict[str, Lexeme] = {}
     """Vocabulary of this claim alone: LABEL -> the ways to write it, as a concepts.yaml
     entry. Only this claim's conditions (and its denial's) see a label of it; the loader
@@ -285,6 +309,7 @@ class Claim(_Strict):
             raise ValueError(f"kind: a claim {'with' if self.figure else 'without'} 'figure' "
                              f"is a {kind}")
         self._check_denial()
+        self._check_history()
         return self
 
     @model_validator(mode="before")
@@ -313,6 +338,34 @@ class Claim(_Strict):
                              "denial (all are 'mirror: false')")
         if not self.examples.negated:
             raise ValueError("examples.negated: add sentences that deny the claim")
+
+    def _check_history(self) -> None:
+        if self.history is None:
+            if self.examples.history and self.history_of is None:
+                raise ValueError("examples.history needs a 'history' to report")
+            return
+        if self.verdict != "outdated" or self.years.from_ is None:
+            raise ValueError("history: for an outdated claim with 'years: {from: ...}' (the "
+                             "year the rule changed)")
+        if self.history.id in (self.id, self.negated.id if self.negated else None):
+            raise ValueError("history.id must differ from the claim's id and its denial's")
+        if not self.examples.history:
+            raise ValueError("examples.history: add sentences that tell the claim as the past")
+
+    def history_claim(self) -> Claim | None:
+        """The claim a clause telling this proposition as the past states, or None: its
+        conditions met by a clause about the past, whatever year it speaks of."""
+        if self.history is None:
+            return None
+        h = self.history
+        told = tuple(c.model_copy(update={"past": True, "stated_year": None, "mirror": True})
+                     for c in (*self.when, *h.when))
+        return self.model_copy(update={
+            "id": h.id, "verdict": "accurate", "severity": None, "says": h.says,
+            "correction": h.correction, "negated": None, "history": None,
+            "history_of": self.id, "years": YearRange(), "when": told,
+            "examples": Examples(match=self.examples.history,
+                                 no_match=self.examples.match + self.examples.no_match)})
 
     def denial(self) -> Claim | None:
         """The claim a denial of this proposition states, or None."""

@@ -119,6 +119,10 @@ def show_claim(claim_id: str, claim_dirs: tuple[Path, ...], config_file: Path | 
         denied = [p.id for p in db.claims if p.negated is not None and p.negated.id == c.id]
         names = " and ".join(denied or [c.denial_of])
         click.echo(f"(the denial of proposition {names}; its examples are there)")
+    if c.history is not None:
+        _block(f"Told as the past ({c.history.id}, accurate)", c.history.says)
+    if c.history_of is not None:
+        click.echo(f"(proposition {c.history_of} told as the past; its examples are there)")
     _block("The rule", c.rule)
     if c.correction:
         _block("Correction", c.correction)

@@ -12,6 +12,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure, names_no_limit, plausible
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.told_past import as_told
 from taxcheck.matching.worked_totals import ExampleParts, old_part_in, sums_parts
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
@@ -106,8 +107,10 @@ def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     # a figure's condition may also read an amount the clause presupposes before denying
     # something else of it (the negated clause read as stating the amount)
     stated = replace(cand, polarity="affirmed") if presupposed_amount(cand) else None
+    told: dict[int, Candidate] = {}  # the clause as a changed rule's claims read it
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
-            if (implied := _met(cond, labels, cand, stated if claim.figure else None,
+            if (implied := _met(cond, labels, as_told(db, claim, cand, told),
+                                stated if claim.figure else None,
                                 years, ambient, accounts, db.expand)) is not None
             and _worked_example_fits(db, cond, example or cand.sentence, cand, parts)]
 

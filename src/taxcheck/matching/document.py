@@ -147,6 +147,9 @@ _ADVICE_LEAD = re.compile(
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+PAST_LABEL_WORDS = 4
+"""The longest line with no colon that labels the list after it ("Before 2020", "The old
+rules") as a lead-in does."""
 _READER_QUESTION = re.compile(r"^\W*(?:Q|Question)(?:\s*\d+)?\s*[:.)\u2014\u2013-]", re.IGNORECASE)
 """A reader's question in a Q&A column ("Q: ...", "**Q:** ...", "Question 3: ...")."""
 _ANSWER_MARK = re.compile(r"(?:^|\s)\W{0,2}A(?:nswer)?\W{0,2}\s*[:.)\u2014\u2013]\s", re.IGNORECASE)
@@ -575,7 +578,10 @@ class _Walk:
                 self.lead = None  # (most blocks) no colon, no lead-in (:func:`lead_in_of`)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
-            self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
+            # (a lead-in, or a short label line over the list: "**Before 2020**")
+            self.past_lead = (block.text.rstrip().endswith(":")
+                              or len(block.text.split()) <= PAST_LABEL_WORDS
+                              ) and sets_past_frame(block.text)
         if block.kind == "paragraph" and block.text.rstrip().endswith(":") and resolved:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
         if block.kind != "list_item" or self.opened_in == index:
@@ -620,7 +626,9 @@ class _Walk:
             return (told_in_past(c.text) and simple_past(c.text)
                     and scene_set_before(block.text, c.sentence_start))
 
-        told = [replace(c, historical=True) if told_then(c) else c for c in cands]
+        told = [replace(c, historical=True) if told_then(c)
+                else replace(c, past_frame=True) if framed and not c.historical else c
+                for c in cands]
         # the scene goes on while the blocks tell something in the past, and ends at one that
         # tells only of today ("None of this applies for 2018 or later")
         self.past_scene = ends_in_past_frame(block.text) or (

@@ -177,6 +177,8 @@ class _Statements:
             return (f.claim_id, None)
         if claim.figure:
             return (f"figure:{claim.figure}", _quantity(f))
+        if claim.history_of:  # the rule told as the past contradicts nothing of today
+            return (f"history:{claim.history_of}", None)
         if claim.denial_of or claim.id in self.paired:  # a proposition and its denial
             return (f"claim:{claim.denial_of or claim.id}", None)
         return (claim.fact or claim.id, None)

@@ -37,6 +37,13 @@ _COHORT_YEAR = re.compile(r"^\s*(?:or|and)\s+(?:later|after|earlier|before|older
 earlier" in a table of RMD ages by birth year): the year is a birth year, not a tax year."""
 _COHORT_BEFORE = 1990
 """Only a year before this opens such a group ("2025 or later" is a tax year)."""
+_COHORT_RANGE_END = re.compile(r"\b1[89]\d\d\s*(?:-|\u2013|\u2014|to|through)\s*$", re.IGNORECASE)
+_COHORT_RANGE_START = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through)\s*1[89]\d\d\b", re.IGNORECASE)
+_COHORT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                          r"\d{1,2},?\s*$", re.IGNORECASE)
+"""A year before 1990 in a range of such years or in a full date ("1951 \u2013 1959", "July 1,
+1949 \u2013 1950", "Before July 1, 1949": a row of a table of RMD ages by birth year) is a
+birth year, not a tax year."""
 _MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
                             r"(?:wages|earnings|salary|pay|compensation)\b"
                             r"|^\s*(?:Form\s+)?W-2\b", re.IGNORECASE)
@@ -127,6 +134,13 @@ def relative_year(q: Quantity, reference: dt.date) -> int:
     return reference.year + int(q.value)
 
 
+def _cohort_year(before: str, after: str) -> bool:
+    """A year before 1990 that names a group of people by birth year, given the clause's text
+    before and after it ("1959 or later", "1951 \u2013 1959", "Before July 1, 1949")."""
+    return bool(_COHORT_YEAR.match(after) or _COHORT_RANGE_START.match(after)
+                or _COHORT_RANGE_END.search(before) or _COHORT_DATE.search(before))
+
+
 def clause_years(cand: Candidate, default: int, reference: dt.date,
                  written: int | None = None, now: int | None = None) -> ClauseYears:
     """The years of a clause; ``default`` is its section's year or the as-of year,
@@ -140,7 +154,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
                 and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])
                 and not (q.value < _COHORT_BEFORE
-                         and _COHORT_YEAR.match(cand.text[q.end - cand.start:]))]
+                         and _cohort_year(cand.text[:q.start - cand.start],
+                                          cand.text[q.end - cand.start:]))]
     bound: dict[int, int] = {}
     relatives = _free_relatives(cand, reference, bound)
     relative = [relative_year(q, reference) for q in relatives
