@@ -426,6 +426,9 @@ class _Walk:
         self.ahead_of_rule = []
         pending, self.section_claim = self.section_claim, None
         resolved: list[frozenset[str]] = []
+        # the concepts of every clause of the block in order, none for one that states
+        # nothing (a lead-in's last sentence may be such a one: :func:`lead_in_of`)
+        aligned: list[frozenset[str]] = []
         # the block's clauses so far, of which those telling the poster's own case are the
         # story its question may rest on (worked out only for a question: most blocks ask none)
         heard: list[tuple[Candidate, int, frozenset[str]]] = []
@@ -437,8 +440,10 @@ class _Walk:
             res = with_reason_cohort(self._resolve(block, cand, section), cands, self.context)
             if not res.labels and not wh_reply(cand, self.asked, self.context.sentence) \
                     and not self._bare_figure(cand):
+                aligned.append(frozenset())
                 continue  # a follow-on sentence with no statement right before it
             resolved.append(frozenset(res.labels))
+            aligned.append(resolved[-1])
             heard.append((res.cand, self.context.sentence, frozenset(res.labels)))
             if res.cand.question and answered_row(block.row, block.text):
                 res = replace(res, cand=replace(res.cand, question=False))
@@ -475,7 +480,7 @@ class _Walk:
         self._lead_answered(index, block, cands, first)
         self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
-        self._lead_into_list(index, block, cands, resolved, announced)
+        self._lead_into_list(index, block, cands, resolved, aligned, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
             self.fact_box and label_line(block))
 
@@ -565,7 +570,8 @@ class _Walk:
                                      finding)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
-                        resolved: list[frozenset[str]], announced: bool) -> None:
+                        resolved: list[frozenset[str]], aligned: list[frozenset[str]],
+                        announced: bool) -> None:
         """What a block passes on to the list after it: its lead-in, the year the lead-in
         names, whether the items are the open procedure's steps or other things."""
         if block.kind in STATEMENT_KINDS - {"list_item"} and not announced and cands:
@@ -573,7 +579,7 @@ class _Walk:
                 line = self.document.line_col(block.to_source(cands[-1].start))[0]
                 last = self.context.sentence
                 claims = frozenset().union(*(ids for n, ids in self.said if n == last))
-                self.lead = lead_in_of(cands, block.text, resolved, line, claims)
+                self.lead = lead_in_of(cands, block.text, aligned, line, claims)
             else:
                 self.lead = None  # (most blocks) no colon, no lead-in (:func:`lead_in_of`)
         if block.kind in STATEMENT_KINDS - {"list_item"}:
