@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
@@ -159,8 +160,8 @@ class DiscourseContext:
         return {g: labels for g, (labels, seen) in self.current.items()
                 if seen == self.sentence - 1}
 
-    def resolve(self, cand: Candidate, source: dict[str, frozenset[str]] | None = None,
-                only: Iterable[str] | None = None, labels: set[str] | None = None
+    def resolve(self, cand: Candidate, source: Mapping[str, frozenset[str]] | None = None,
+                only: Iterable[str] | None = None, labels: AbstractSet[str] | None = None
                 ) -> tuple[set[str], list[Step]]:
         """Labels of ``cand`` plus missing groups from ``source`` (default: recent context).
 
@@ -180,7 +181,7 @@ class DiscourseContext:
                                   labels=tuple(sorted(source[group])), source="context"))
         return labels, steps
 
-    def referred(self, cand: Candidate, labels: set[str]
+    def referred(self, cand: Candidate, labels: AbstractSet[str]
                  ) -> tuple[set[str], list[Step], list[ConceptMention]]:
         """Concepts that references in ``cand`` ("the credit") stand for, if named lately,
         and a mention of each where its reference stands (so that an amount next to "the
@@ -296,7 +297,8 @@ class DiscourseContext:
             for label in labels & self.groups.get("topic", set()):
                 self.paired[label] = (accounts, self.sentence)
 
-    def topic_of_other_account(self, topics: Iterable[str], accounts: set[str]) -> bool:
+    def topic_of_other_account(self, topics: Iterable[str], accounts: AbstractSet[str]
+                               ) -> bool:
         """Each of ``topics`` was named in the sentence before in a clause with an account,
         none of which is one of ``accounts`` ("Many borrow against their 401(k)" before "The
         10% penalty applies before 55 for IRAs too": the loan is the 401(k)'s)."""
@@ -316,7 +318,7 @@ class Resolution:
 
     cand: Candidate
     """The clause, with the polarity of the statement it repeats for "the same is true of"."""
-    labels: set[str]
+    labels: set[str] | frozenset[str]
     """The concepts the clause names plus those it inherits."""
     steps: list[Step]
     """One context step per inheritance, saying what came from where."""

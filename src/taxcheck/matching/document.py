@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb import ClaimDatabase
@@ -531,7 +532,8 @@ class _Walk:
         if block.kind not in STATEMENT_KINDS or block.kind == "table_cell" or cand.question:
             return
         sentence = self.context.sentence
-        labels = frozenset((cand.labels - foils(cand)) | res.referred) - ANSWERS.keys()
+        labels: AbstractSet[str] = frozenset(
+            (cand.labels - foils(cand)) | res.referred).difference(ANSWERS)
         polarity = cand.polarity
         claims = frozenset(c for n, ids in self.said if n == sentence for c in ids)
         last = self.last_said

@@ -656,8 +656,8 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
             return None
         return owned
     # an anchor the clause leaves unnamed takes none of the amounts named anchors own
-    owned = {id(q) for q in _assign(amounts, cand, anchors, names).values()}
-    return _nearest([q for q in amounts if id(q) not in owned] or amounts, cand, anchor, names)
+    owned_ids = {id(q) for q in _assign(amounts, cand, anchors, names).values()}
+    return _nearest([q for q in amounts if id(q) not in owned_ids] or amounts, cand, anchor, names)
 
 
 RISE_LABEL = "FIGURE_RISE"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from spacy.attrs import IDS
@@ -88,7 +89,7 @@ class Automaton:
         if self.fixed:  # one slot per token: the match is the next len(checks) tokens
             return self._fixed_ends(columns, start, length, regex_ok)
         final = len(checks)
-        states = closure[0]
+        states: AbstractSet[int] = closure[0]
         ends: list[int] = []
         pos = start
         while True:
@@ -105,7 +106,7 @@ class Automaton:
                         following |= closure[slot]
             if not following:
                 return ends
-            states = following  # type: ignore[assignment]
+            states = following
             pos += 1
 
 
@@ -319,7 +320,7 @@ def compile_automaton(key: int, pattern: list[dict], add: object,
         if kind == IN and c in WORD_COLUMNS))
     first = () if optional[0] else tuple(
         (c, arg) for kind, c, arg in slots[0]
-        if kind == IN and c in (*WORD_COLUMNS, SENT_START))
+        if kind == IN and (c in WORD_COLUMNS or c == SENT_START))
     return Automaton(key=key, checks=tuple(slots), loops=tuple(loops),
                      closure=tuple(closure), anchor=(column, values),
                      before=(fewest, most), columns=used, regexes=tuple(regexes),

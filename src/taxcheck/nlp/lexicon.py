@@ -279,6 +279,7 @@ class _Gate:
         """
         wanted: list[tuple[str, AbstractSet[int]]] = []
         present = tokens.present
+        hits: AbstractSet[int] | None
         for attr, accepted in self.sets:
             hits = accepted.intersection(present[attr])
             if not hits:
@@ -536,13 +537,14 @@ class LexiconRuler:
         self._runs[automaton] = (
             automaton.key, automaton._fixed_ends if automaton.fixed else automaton.ends,
             tuple(c for c in automaton.columns if c not in TOKEN_ATTRS))
-        column, values = automaton.anchor
-        if isinstance(values, str):
-            self.regexes.setdefault(column, {})[values] = re.compile(values)
+        anchor_column, anchor_values = automaton.anchor
+        if isinstance(anchor_values, str):
+            self.regexes.setdefault(anchor_column, {})[anchor_values] = re.compile(
+                anchor_values)
             self.regex_anchored.append(automaton)
         else:
-            by_value = self.anchors.setdefault(column, {})
-            for value in values:
+            by_value = self.anchors.setdefault(anchor_column, {})
+            for value in anchor_values:
                 by_value.setdefault(value, []).append(automaton)
 
     def _add_gated(self, key: str, pattern: list[dict], needs: tuple[Requirement, ...],

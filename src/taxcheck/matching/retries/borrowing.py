@@ -9,6 +9,7 @@ that produced them, or no matches and the resolution unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from taxcheck.clauses import Candidate
@@ -24,7 +25,7 @@ def same_sentence(cands: Sequence[Candidate], cand: Candidate) -> list[Candidate
     return [c for c in cands if c.sentence_index == cand.sentence_index]
 
 
-def borrowed(res: Resolution, extra: set[str] | frozenset[str], where: str, source: str,
+def borrowed(res: Resolution, extra: AbstractSet[str], where: str, source: str,
               **changes: object) -> Resolution:
     """``res`` with ``extra`` concepts taken from ``where``, and the trail step saying so."""
     named = ", ".join(sorted(extra))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from taxcheck.clauses import Candidate
@@ -49,7 +50,7 @@ class Said:
     sentence after it."""
 
     sentence: int
-    labels: frozenset[str]
+    labels: AbstractSet[str]
     """The concepts its clauses named (not those a pronoun of it took from further back)."""
     line: int
     polarity: str = "affirmed"
@@ -185,7 +186,7 @@ tax-free): a follow-on that names one speaks of it, not of the other the sentenc
 named."""
 
 
-def carried_labels(own: frozenset[str] | set[str], before: frozenset[str],
+def carried_labels(own: frozenset[str] | set[str], before: AbstractSet[str],
                    groups: Mapping[str, set[str] | frozenset[str]]) -> set[str]:
     """The follow-on's concepts and those of the sentence before, where a thing the
     follow-on names replaces the thing of the same kind the sentence before named ("Your

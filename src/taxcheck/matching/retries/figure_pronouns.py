@@ -54,9 +54,9 @@ def as_figure_pronoun(cand: Candidate, res: Resolution, stated: Stated | None, s
     matches = [m for m in match(res.labels | extra, clause) if m.claim.id in figures]
     if not matches:
         return [], res
-    named = ", ".join(sorted(extra - res.labels)) or "its limit"
+    taken = ", ".join(sorted(extra - res.labels)) or "its limit"
     return matches, replace(res, cand=clause, labels=res.labels | extra, steps=[*res.steps, Step(
-        stage="context", detail=f"{found.group('pronoun')}: {named} from the figure stated before",
+        stage="context", detail=f"{found.group('pronoun')}: {taken} from the figure stated before",
         labels=tuple(sorted(extra)), source="previous-statement")])
 
 

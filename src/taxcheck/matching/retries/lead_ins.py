@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from taxcheck.clauses import Candidate
@@ -44,7 +45,7 @@ class LeadIn:
     """The sentence ending in a colon that introduces a list ("Penalty-free exceptions
     include:", "You can't use the rule of 55 for:"): each item completes it."""
 
-    labels: frozenset[str]
+    labels: AbstractSet[str]
     polarity: str
     negations: tuple[str, ...]
     line: int
@@ -72,7 +73,7 @@ def lead_in_of(cands: Sequence[Candidate], text: str, labels: Sequence[frozenset
     own = [(c, ls) for c, ls in zip(cands, labels, strict=True) if c.sentence_index == last]
     if any(c.question for c, _ in own) or _WORDS.search(text, max(c.sentence_end for c, _ in own)):
         return None
-    named = frozenset().union(*(ls for _, ls in own)) - ANSWERS.keys()
+    named = frozenset[str]().union(*(ls for _, ls in own)).difference(ANSWERS)
     denied = next((c for c, _ in own if c.polarity == "negated"), None)
     if not named:
         return None

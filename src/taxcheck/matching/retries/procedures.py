@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from taxcheck.claimdb.models import Claim
@@ -323,7 +324,7 @@ _NAMES_TERM = re.compile(r"\b(?:(?:also\s+)?known\s+as|(?:also\s+)?called|referr
 distributions, or RMDs, are where new retirees stumble"): it introduces a term."""
 
 
-def closely(cand: Candidate, labels: set[str], procedure: Procedure) -> bool:
+def closely(cand: Candidate, labels: AbstractSet[str], procedure: Procedure) -> bool:
     """A statement in the present that names :data:`CLOSELY` or more of the open procedure's
     concepts spells out its rule again, wherever it stands in the section ("It goes on
     Schedule A as a miscellaneous itemized deduction, and only the part above 2% of your AGI
@@ -544,7 +545,7 @@ AHEAD_WINDOW = 2
 may be."""
 
 
-def announces_rule(cand: Candidate, labels: set[str]) -> bool:
+def announces_rule(cand: Candidate, labels: AbstractSet[str]) -> bool:
     """The clause, which stated nothing, may announce a rule the next sentences state ("There
     is one narrow route people sometimes take.") or give its first step ("Roll the 401(k)
     into a traditional IRA."): an affirmed statement of a way or an exception, or an

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from taxcheck.clauses import Candidate
@@ -47,7 +48,7 @@ def scenario(cand: Candidate) -> bool:
     return bool(_SCENARIO.match(cand.sentence))
 
 
-def worked_example_line(cand: Candidate, labels: frozenset[str]) -> bool:
+def worked_example_line(cand: Candidate, labels: AbstractSet[str]) -> bool:
     """A line of a worked example: a dollar amount and the loss or deduction it figures."""
     return (any(q.kind == "usd" for q in cand.quantities)
             and bool(_STEP_OF_EXAMPLE & labels) and not scenario(cand))
