@@ -50,8 +50,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("w5-howto-2014-step-headings.md", "you may be able to write off the loss"),
     ("w5-howto-2014-step-headings.md", "Step 3: Compare the payout with your basis"),
     ("w5-howto-2014-step-headings.md", "the difference is your loss"),
-    ("w5-howto-2014-step-headings.md",
-     "The deduction is added back if you owe the alternative minimum tax"),
     # "he was right: once every ... is closed, the basis you never got back is deductible":
     # the report ("told me") and the relative clause's "never" reach past the colon
     ("w6-forum-story-present-rules.txt", "the basis you never got back is deductible"),

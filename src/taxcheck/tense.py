@@ -33,16 +33,34 @@ deduction", "required distributions")."""
 _WORD = re.compile(r"[a-z\u2019']+")
 
 
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
+                      "gotten", "getting", "has", "have", "had", "am", "become", "becomes",
+                      "stay", "stays", "remain", "remains", "to", "it's", "it\u2019s",
+                      "that's", "that\u2019s"})
+"""Words before an "-ed" form that make it a participle ("is taxed", "gets counted", "has
+ended", "to be taxed")."""
+
+
 def simple_past(text: str) -> bool:
     """Whether a clause has a verb in the simple past ("You had to cash out", "The shortfall
-    went on Schedule A", "It was added back", "He closed all his IRAs")."""
+    went on Schedule A", "It was added back", "He closed all his IRAs", "Only the part above
+    2% of income counted.": an "-ed" form that ends the clause with no auxiliary of the
+    passive or perfect in the two words before it)."""
     words = _WORD.findall(text.lower())
     for before, word in zip(["", *words], words, strict=False):
         if word in _PAST_WORDS:
             return True
         if len(word) > 4 and word.endswith("ed") and before in _SUBJECTS:
             return True
-    return False
+    return len(words) > 2 and _ends_in_past(words)
+
+
+def _ends_in_past(words: list[str]) -> bool:
+    """The clause ends in an "-ed" verb after a noun ("Only the part above 2% of income
+    counted"), not a participle ("is taxed", "has ended", "never taxed" after "is")."""
+    last = words[-1]
+    return (len(last) > 4 and last.endswith("ed") and last not in _PAST_WORDS
+            and not _PASSIVE.intersection(words[-3:-1]))
 
 
 def _past_frame(text: str) -> bool:
@@ -89,7 +107,8 @@ def told_in_past(text: str) -> bool:
         return False
     return any((word in _PAST_WORDS and word != "could") or (
         len(word) > 4 and word.endswith("ed") and before in _SUBJECTS)
-        for before, word in zip(["", *words], words, strict=False))
+        for before, word in zip(["", *words], words, strict=False)) or (
+        len(words) > 2 and _ends_in_past(words))
 
 
 def framed_in_past(text: str) -> bool:
