@@ -15,6 +15,7 @@ from taxcheck.matching.messages import claim_message
 from taxcheck.matching.worked_totals import ExampleParts, old_part_in, sums_parts
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.tense import main_told_in_past
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,11 @@ def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
     if cond.past:
         return cand.historical
     # A clause about the past ("was", "used to") states no rule for today.
-    return not cand.historical
+    # (a clause in the past dated by its paragraph or section, "From a 2024 return: ... The
+    # IRA loss was deductible on Schedule A", states the rule for that year)
+    return not cand.historical and not (
+        cond.present and years.frame == (years.checked or years.frame)
+        and main_told_in_past(cand.text))
 
 
 def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,

@@ -116,6 +116,7 @@ from taxcheck.nlp.quantities import find_quantities
 from taxcheck.tense import (
     ends_in_past_frame,
     framed_in_past,
+    last_sentence,
     scene_set_before,
     sets_past_frame,
     simple_past,
@@ -259,6 +260,11 @@ STEP_BODY_LABELS = frozenset({"LOSS", "DEDUCT"})
 in under your unrecovered basis, the gap is your loss.")."""
 
 
+_TODAY = re.compile(r"\b(?:today|now|still|currently|anymore|any\s+more|these\s+days|"
+                    r"this\s+year|20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
+"""Words that speak of today in a list told of the past ("None of this applies now")."""
+
+
 EXAMPLE_BLOCKS = 4
 """How many statement blocks before a clause a worked example's parts are read from."""
 EXAMPLE_KINDS = frozenset({"paragraph", "list_item"})
@@ -357,6 +363,9 @@ class _Walk:
         self.past_section = False
         """Under a heading set in the past ("The exception that used to exist")."""
         self.past_lead = False
+        self.past_told_lead = False
+        """The lead-in sentence of the list being read sets the past itself, and speaks of no
+        day of today: its items tell how things were, in any tense."""
         """After a lead-in set in the past ("Here is how it worked back then:")."""
         self.past_scene = False
         """After a paragraph that ends in the past ("Here is how it used to work, for readers
@@ -571,6 +580,12 @@ class _Walk:
         if block.kind in STATEMENT_KINDS - {"list_item"}:
             self.lead_year = lead_in_year(block.text)
             self.past_lead = block.text.rstrip().endswith(":") and sets_past_frame(block.text)
+            lead = last_sentence(block.text) if self.past_lead else None
+            # the lead-in sentence itself sets the past ("Here is how it worked back then:"),
+            # not an earlier sentence of its paragraph before "here's how to claim it on your
+            # 2026 return:"
+            self.past_told_lead = lead is not None and sets_past_frame(lead) and (
+                _TODAY.search(lead) is None)
         if block.kind == "paragraph" and block.text.rstrip().endswith(":") and resolved:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
         if block.kind != "list_item" or self.opened_in == index:
@@ -595,10 +610,14 @@ class _Walk:
         if block.kind in HEADING_KINDS:
             self.past_scene = False
             if block.kind == "heading" and not is_title:
-                self.past_section = sets_past_frame(block.text)
+                # (or told in the past itself: "What the steps were", "How savers claimed
+                # it"; not a question about the past: "Wasn't there a special deduction?")
+                self.past_section = sets_past_frame(block.text) or (
+                    told_in_past(block.text) and "?" not in block.text)
             return cands
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
+        led = self.past_told_lead and block.kind == "list_item"
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
 
         def told_then(c: Candidate) -> bool:
@@ -606,7 +625,10 @@ class _Walk:
             if c.historical:
                 return False
             if framed:
-                return simple_past(c.text)
+                # an item of a list a lead-in sets in the past ("Here is how it worked back
+                # then:") tells how it was in the present tense too ("- You must close every
+                # traditional IRA"), unless it speaks of today ("none of this applies now")
+                return simple_past(c.text) or (led and _TODAY.search(c.sentence) is None)
             if c.polarity != "affirmed":
                 return False
             if self.past_scene or told_of_early_year(c.sentence):
