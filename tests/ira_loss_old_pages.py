@@ -69,6 +69,22 @@ def row_ok(found: dict[str, list[tuple[str, str, str]]], row: Row) -> bool:
     return any(fact in row.facts and verdict == row.verdict for _, fact, verdict in on_line)
 
 
+def stray(found: dict[str, list[tuple[str, str, str]]]) -> list[tuple[str, str, str, str]]:
+    """Problem findings on the old pages (``w*``) that no row expects: on a line with no row,
+    on a quiet row, or on a wrong row with another fact or verdict (page, sentence, fact,
+    verdict)."""
+    out = []
+    table = rows()
+    for name in pages():
+        if not name.startswith("w"):
+            continue
+        for sentence, fact, verdict in found[name]:
+            mine = [r for r in table if r.page == name and r.words in sentence]
+            if not any(r.verdict == verdict and fact in r.facts for r in mine):
+                out.append((name, sentence, fact, verdict))
+    return out
+
+
 def history_pages_flagged(found: dict[str, list[tuple[str, str, str]]]) -> list[str]:
     return [name for name in pages() if name.startswith("c") and found[name]]
 
@@ -110,12 +126,16 @@ def page_summary(checker: Checker) -> str:
             wrong += 1
             caught += ok
         lines.append(f"{'ok ' if ok else ' - '} {row.verdict:8} {row.page:32} {row.words}")
+    extra = stray(found)
+    for name, sentence, fact, verdict in extra:
+        lines.append(f"stray finding: {name}: {sentence[:70]!r} {fact} {verdict}")
     flagged = history_pages_flagged(found)
     for name in flagged:
         lines.append(f"history page flagged: {name}: {found[name]}")
     lines.append(f"wrong lines caught {caught}/{wrong}, correct lines quiet {quiet}/{right}, "
                  f"history pages quiet {sum(n.startswith('c') for n in pages()) - len(flagged)}"
-                 f"/{sum(n.startswith('c') for n in pages())}")
+                 f"/{sum(n.startswith('c') for n in pages())}, stray findings on old pages "
+                 f"{len(extra)}")
     return "\n".join(lines)
 
 

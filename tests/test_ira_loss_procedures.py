@@ -32,7 +32,6 @@ ROWS = [tuple(line.split("\t")) for line in
 
 STILL_MISSED: set[tuple[str, str]] = {
     # a present rule told inside a first-person story ("I learned ...: you can deduct ...")
-    ("w1-blog-2014-first-person.txt", "you can deduct an IRA loss if you play it right"),
     ("w1-blog-2014-first-person.txt", "Your loss is the after-tax money you never got back"),
     # Markdown "## Step N: ..." headings: steps as headings, each its own section
     ("w2-howto-numbered-steps.md", "the IRS lets you deduct the part you never got back"),
@@ -47,9 +46,7 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("w3-qa-column-worked-example.txt",
      "cashing out can turn your after-tax money into a deduction"),
     # (session 10, loss8's pages) the intro matched to the plain "losses are deductible"
-    ("w5-howto-2014-step-headings.md", "you may be able to write off the loss"),
     ("w5-howto-2014-step-headings.md", "Step 3: Compare the payout with your basis"),
-    ("w5-howto-2014-step-headings.md", "the difference is your loss"),
     # "he was right: once every ... is closed, the basis you never got back is deductible":
     # the report ("told me") and the relative clause's "never" reach past the colon
     ("w6-forum-story-present-rules.txt", "the basis you never got back is deductible"),

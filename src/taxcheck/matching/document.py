@@ -43,6 +43,7 @@ from taxcheck.matching.discourse import (
     share_cohort,
     sourced,
 )
+from taxcheck.matching.messages import claim_message
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
@@ -77,7 +78,9 @@ from taxcheck.matching.retries.procedures import (
     denies_rule,
     how_to,
     introduces_steps,
+    leaves_page_rule,
     on_procedure,
+    page_rule,
     presents_how,
     presupposed,
     procedure_of,
@@ -265,6 +268,11 @@ _TODAY = re.compile(r"\b(?:today|now|still|currently|anymore|any\s+more|these\s+
 """Words that speak of today in a list told of the past ("None of this applies now")."""
 
 
+OLD_PAGE_READINGS = {"retirement-loss-deductible": ("ira-loss-deduction-outdated", 2018)}
+"""A claim read, on a page dated before the year given, as the abolished rule of that page's
+day: "You can write off a losing IRA" on a 2016 page is the old IRA-loss write-off."""
+
+
 EXAMPLE_BLOCKS = 4
 """How many statement blocks before a clause a worked example's parts are read from."""
 EXAMPLE_KINDS = frozenset({"paragraph", "list_item"})
@@ -317,6 +325,8 @@ class _Walk:
         """The block that stated the open procedure."""
         self.step_list = False
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
+        self.steps_announced = False
+        """A heading or lead-in announced the list's steps (not its own first item)."""
         self.step_body: int | None = None
         """Where (a source offset) the numbered item of the open procedure just read ends, or
         the paragraph of its own text after it ("Step 3: Cash out completely." then "Take
@@ -591,6 +601,7 @@ class _Walk:
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
                                           item=block.kind == "list_item", cands=cands)
+            self.steps_announced = self.step_list and block.kind != "list_item"
         if block.kind != "list_item":
             # a lead-in to other things ("Other year-end moves:") or to the steps of another
             # subject ("Here's how to move your old 401(k) to an IRA:")
@@ -741,6 +752,14 @@ class _Walk:
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
+            elif self.procedure is not None and self.procedure.level == 0 and level > 0:
+                # a procedure of the page's own rule goes on under its next sections, until
+                # one speaks of something else or says the rule is gone
+                named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+                if leaves_page_rule(self.procedure, named, frozenset(
+                        self.context.groups_of(named).get("account", frozenset()))) or any(
+                        c.polarity == "negated" for c in cands):
+                    self.procedure = None
             # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
             labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
                 block.text) else frozenset().union(*(c.labels for c in cands))
@@ -911,6 +930,7 @@ class _Walk:
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
+        matches = self._of_page_time(matches, res, teaches)
         if teaches:
             date = self.document.meta.date
             matches = presupposed(matches, instruction, date.year if date else None,
@@ -1093,6 +1113,12 @@ class _Walk:
         item = block.kind == "list_item"
         if self.procedure is None:  # (most clauses) no procedure to be a step of
             return self._item_of_lead(index, res, match) if item else ([], res)
+        if (run_in_lead(cand, self.candidates[index]) and not cand.imperative
+                and not cand.assertive and not (item and self.steps_announced)):
+            # a lead that only labels its item ("5. **The basis rule.** ..." in a listicle);
+            # the lead of an item of steps a heading or lead-in announced is a step ("Step 1:
+            # Find your basis." under "Step-by-step: claiming it on your return")
+            return [], res
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
@@ -1271,6 +1297,36 @@ class _Walk:
             return default
         return self.paragraph_year[2]
 
+    def _of_page_time(self, matches: list[Match], res: Resolution,
+                      teaches: bool = False) -> list[Match]:
+        """On a page written while the IRA-loss write-off still existed (dated 2017 or
+        earlier), a clause that an IRA loss is deductible ("You can write off a losing
+        IRA.") describes the write-off of its day: the abolished rule, outdated
+        (:data:`OLD_PAGE_READINGS`), not the blanket claim that losses in any retirement
+        account are deductible. A 401(k)'s loss, or a use of the loss that was wrong then
+        too (harvesting it, offsetting gains), keeps its claim; a how-to (``teaches``) of
+        such a page teaches nothing false of its day."""
+        date = self.document.meta.date
+        if teaches or date is None or not any(m.claim.id in OLD_PAGE_READINGS
+                                                  for m in matches):
+            return matches
+        named = self.db.expand(frozenset(res.labels))
+        out = []
+        for m in matches:
+            reading = OLD_PAGE_READINGS.get(m.claim.id)
+            if (reading is None or date.year >= reading[1] or "IRA" not in named
+                    or "EMPLOYER_PLAN" in named or "DEDUCT" not in m.condition.all
+                    or reading[0] not in self.db.by_id):
+                out.append(m)
+                continue
+            claim = self.db.by_id[reading[0]]
+            verdict = claim.verdict or "outdated"
+            message, says = claim_message(claim, verdict)
+            out.append(Match(claim, m.condition, m.concepts, verdict, message, claim.rule,
+                             claim.correction, m.steps, claim.citations, m.implied,
+                             says=says))
+        return out
+
     def _other_account(self, cand: Candidate, res: Resolution, matches: list[Match],
                        match: MatchFn) -> list[Match]:
         """A wrong amount whose plan the clause borrowed, re-read for another plan the page
@@ -1295,10 +1351,12 @@ class _Walk:
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
                         index: int) -> None:
         level = max(self.headings, default=0)
+        title = self.db.expand(frozenset(self.title))
         line = self.document.line_col(block.to_source(cand.start))[0]
         for m in matches:
-            procedure = procedure_of(m, cand, level, line,
-                                     frozenset(self.context.groups.get(TOPIC_GROUP, ())))
+            vocabulary = frozenset(c for cond in m.claim.when for c in (*cond.all, *cond.any))
+            procedure = procedure_of(m, cand, 0 if page_rule(vocabulary, title) else level,
+                                     line, frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):

@@ -54,6 +54,30 @@ def set_aside(claim: Claim, topics: frozenset[str] = frozenset()) -> frozenset[s
     return ruled_out | (topics - vocabulary)
 
 
+def page_rule(vocabulary: frozenset[str], title: frozenset[str]) -> bool:
+    """The page's title names the deduction a procedure's rule gives and one more thing it
+    speaks of (the loss, the account: "How to Write Off a Losing IRA", "Claiming a Loss on a
+    Closed IRA"): the whole page is about the rule, and its sections ("Who qualifies", "How
+    to figure the amount", "Is it worth it?") go on with it."""
+    return "DEDUCT" in vocabulary and "DEDUCT" in title and bool(
+        title & (vocabulary - {"DEDUCT"}))
+
+
+_RULE_GONE = frozenset({"ENDED", "GONE", "BAN", "SUSPENSION", "SUSPENDED", "PERMANENT",
+                        "WENT_AWAY"})
+"""What a heading names when it says the rule is gone ("Why it's gone", "Gone since 2018")."""
+
+
+def leaves_page_rule(procedure: Procedure, labels: frozenset[str],
+                     accounts: frozenset[str]) -> bool:
+    """A heading under which a page-wide procedure (:func:`page_rule`) ends: one that names a
+    topic of another rule or an account the rule is not about ("What about your 401(k)?",
+    "Roth conversions"), or says the rule is gone. ``labels``: the heading's concepts with the
+    broader ones they fall under; ``accounts``: the accounts among them."""
+    return bool(procedure.aside & labels or _RULE_GONE & labels
+                or accounts - procedure.vocabulary)
+
+
 def speaks_of_other(cand: Candidate, procedure: Procedure) -> bool:
     """The clause names, in its own words, something the open procedure's rule is not about
     ("Step 4: Check the beneficiary forms on your 401(k) while you're at it", "Next, see how
