@@ -89,6 +89,8 @@ from taxcheck.matching.retries.procedures import (
     restated_in_example,
     restated_in_step,
     says_rule_ended,
+    step_heading,
+    step_instruction,
     steps_follow,
     turns_away,
 )
@@ -268,6 +270,18 @@ _TODAY = re.compile(r"\b(?:today|now|still|currently|anymore|any\s+more|these\s+
 """Words that speak of today in a list told of the past ("None of this applies now")."""
 
 
+_OF_BASIS = frozenset({"BASIS", "CONTRIBUTION", "CONTRIBUTE", "CONTRIBUTIONS_ONLY", "PRETAX",
+                       "AFTER_TAX", "COUNTS", "COUNT_TOWARD", "DEDUCT"})
+"""What a denial names when it says which contributions basis leaves out."""
+
+
+def _leaves_out_of_basis(labels: frozenset[str]) -> bool:
+    """A denial that says which contributions basis leaves out ("Deductible contributions
+    don't count toward it"): a detail of the rule, not the rule ending."""
+    return bool({"CONTRIBUTION", "CONTRIBUTIONS_ONLY"} & labels) and labels <= _OF_BASIS | {
+        f for f in labels if "/" in f}
+
+
 OLD_PAGE_READINGS = {"retirement-loss-deductible": ("ira-loss-deduction-outdated", 2018)}
 """A claim read, on a page dated before the year given, as the abolished rule of that page's
 day: "You can write off a losing IRA" on a 2016 page is the old IRA-loss write-off."""
@@ -327,6 +341,9 @@ class _Walk:
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
         self.steps_announced = False
         """A heading or lead-in announced the list's steps (not its own first item)."""
+        self.step_section = False
+        """Under a heading that numbers a step of a procedure of the page's own rule
+        (:meth:`_step_heading`): its paragraphs are the step's own text."""
         self.step_body: int | None = None
         """Where (a source offset) the numbered item of the open procedure just read ends, or
         the paragraph of its own text after it ("Step 3: Cash out completely." then "Take
@@ -483,6 +500,7 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
+        self._step_heading(index, block, cands, stated)
         self._lead_answered(index, block, cands, first)
         self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
@@ -567,6 +585,36 @@ class _Walk:
             return
         cand = bare_step(block.text)
         if cand is None:
+            return
+        matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
+                                  True, numbered_step=True)
+        for m in matches:
+            finding = build_finding(self.document, index, block, cand, m, res.steps)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
+                                     finding)
+
+    def _step_heading(self, index: int, block: Block, cands: Sequence[Candidate],
+                      stated: set[int]) -> None:
+        """A heading that numbers a step ("## Step 2: Withdraw everything") under a procedure
+        of the page's own rule (:func:`page_rule`, opened by its title and lead before the
+        steps) is a step of it whatever words it uses, and the paragraphs under it, up to the
+        next heading, are the step's own text. A procedure one step of a live procedure
+        opened (a hardship how-to's abolished "take a loan first") is no page's rule: the
+        headings after it are that procedure's own steps."""
+        if block.kind != "heading":
+            return
+        self.step_section = False
+        if self.procedure is None or self.procedure.level != 0:
+            return
+        # (a heading that announces the steps, "How to figure the amount", opens their
+        # text too, in prose)
+        self.step_section = step_heading(block.text) or continues_procedure(
+            self.procedure, block.text, cands)
+        if stated or not step_heading(block.text):
+            return
+        first = [c for c in cands if c.sentence_index == 0]
+        cand = first[0] if first else bare_step(block.text)
+        if cand is None or cand.historical or told_in_past(cand.text):
             return
         matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
                                   True, numbered_step=True)
@@ -1129,12 +1177,13 @@ class _Walk:
         # every last dollar out before December 31."), and a statement that names the loss
         # or the deduction spells the step out; a definition ("For a traditional IRA,
         # that's the nondeductible contributions ...") is neither
-        spelled = body and (cand.imperative or bool(STEP_BODY_LABELS & cand.labels))
+        instruction = body and (cand.imperative or step_instruction(cand))
+        spelled = instruction or (body and bool(STEP_BODY_LABELS & cand.labels))
         matches, res = as_step_of(
             cand, res, self.procedure, (item and not self.other_list) or spelled,
             numbered_step=(in_steps and cand.sentence_index == 0
                            and numbered(block.text, block.number)) or (
-                body and cand.imperative and cand.sentence_index == 0),
+                instruction and cand.sentence_index == 0),
             elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
             expanded=self.db.expand(res.labels))
         if matches or (in_steps or (item and not self.other_list)):
@@ -1149,6 +1198,7 @@ class _Walk:
                                                  self.db.expand(res.labels))
         if (self.procedure is not None and cand.polarity == "negated"
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
+                and not _leaves_out_of_basis(frozenset(res.labels))
                 and denies_rule(cand, in_steps)):
             self.procedure = None  # "That deduction ended in 2018": the steps end
         if not matches and item:
@@ -1178,6 +1228,8 @@ class _Walk:
         """The block is a paragraph of a step's own text (:attr:`step_body`): right under the
         step, with no blank line between (a blank line ends the step: the paragraphs after
         it are the article's own)."""
+        if block.kind == "paragraph" and self.step_section and self.procedure is not None:
+            return True  # under a heading that numbers a step (:meth:`_step_heading`)
         if (block.kind != "paragraph" or self.step_body is None or self.procedure is None
                 or self.other_list or self.advice):
             return False

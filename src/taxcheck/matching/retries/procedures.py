@@ -419,6 +419,27 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     return [match], replace(res, steps=[*res.steps, step])
 
 
+_STEP_HEADING = re.compile(r"^\W*step\s+\d{1,2}\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A heading that numbers a step ("## Step 2: Withdraw everything")."""
+_HOW_TO_VERB = re.compile(
+    r"^\W*(?:add|subtract|enter|reduce|compare|pull|find|figure|apply|itemize|total|check|"
+    r"gather|request|ask|take|close|cash|withdraw|empty|list|report|deduct|claim)\b",
+    re.IGNORECASE)
+"""The verbs a how-to's step opens with ("Add up ...", "Subtract the total ...", "Pull every
+Form 8606 ..."): read as instructions only in a step's own text, where nothing else opens
+with them."""
+
+
+def step_heading(text: str) -> bool:
+    """The heading numbers a step of a how-to (:data:`_STEP_HEADING`)."""
+    return _STEP_HEADING.match(text) is not None
+
+
+def step_instruction(cand: Candidate) -> bool:
+    """The clause opens its sentence with a how-to's verb (:data:`_HOW_TO_VERB`)."""
+    return cand.start == cand.sentence_start and _HOW_TO_VERB.match(cand.text) is not None
+
+
 _FIRST_SENTENCE = re.compile(r"^\s*(?P<text>[^.!?\n]{2,120}[.!]?)(?=\s|$)")
 _DENIES = re.compile(r"\b(?:not|never|no|none|nothing)\b|n(?:'|\u2019)t\b", re.IGNORECASE)
 
