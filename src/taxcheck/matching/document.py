@@ -107,6 +107,7 @@ from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
     Stated,
     scenario,
+    worked_example_line,
 )
 from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
 from taxcheck.matching.years import (
@@ -351,6 +352,9 @@ class _Walk:
         next heading, list item or blank line, are the step's own text, read as part of it."""
         self.example_section = False
         """Under a heading that announces a worked example ("Worked example")."""
+        self.example_ahead: list[tuple[int, Block, Candidate, Resolution]] = []
+        """Lines of the worked example being read that figure a loss before any rule was
+        stated (:meth:`_example_ahead`)."""
         self.lead_paragraph: Groups | None = None
         """The groups named by the paragraph just before, when it ends in a colon and the
         block being read is a paragraph that completes it (:func:`completes_lead_in`)."""
@@ -433,7 +437,7 @@ class _Walk:
             (block.level or 1) <= 1 or self._headline(index)))
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
-            self.heading, self.recent = set(), []
+            self.heading, self.recent, self.example_ahead = set(), [], []
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
             self.context.heading_start = self.context.sentence
@@ -800,9 +804,10 @@ class _Walk:
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
-            elif self.procedure is not None and self.procedure.level == 0 and level > 0:
-                # a procedure of the page's own rule goes on under its next sections, until
-                # one speaks of something else or says the rule is gone
+            elif self.procedure is not None and level > 0:
+                # a procedure goes on under the page's next sections (a procedure of the
+                # page's own rule) or its own subsections, until one speaks of something else
+                # ("Your brokerage account") or says the rule is gone
                 named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
                 if leaves_page_rule(self.procedure, named, frozenset(
                         self.context.groups_of(named).get("account", frozenset()))) or any(
@@ -1160,6 +1165,7 @@ class _Walk:
         cand = res.cand
         item = block.kind == "list_item"
         if self.procedure is None:  # (most clauses) no procedure to be a step of
+            self._example_ahead(index, block, res)
             return self._item_of_lead(index, res, match) if item else ([], res)
         if (run_in_lead(cand, self.candidates[index]) and not cand.imperative
                 and not cand.assertive and not (item and self.steps_announced)):
@@ -1204,6 +1210,18 @@ class _Walk:
         if not matches and item:
             matches, res = self._item_of_lead(index, res, match)
         return matches, res
+
+    def _example_ahead(self, index: int, block: Block, res: Resolution) -> None:
+        """A line of a worked example that figures a loss or a deduction in dollars before
+        any rule is stated ("Jordan's loss is $9,000 - $5,500 = $3,500." under "Example"):
+        kept, in case a later line of the example states an abolished rule whose step it is
+        (:meth:`_open_procedure`)."""
+        cand = res.cand
+        if (self.example_section and block.kind in STATEMENT_KINDS
+                and cand.polarity == "affirmed" and not cand.historical
+                and not cand.attribution and not told_in_past(cand.text)
+                and worked_example_line(cand, frozenset(res.labels))):
+            self.example_ahead.append((index, block, cand, res))
 
     def _item_of_lead(self, index: int, res: Resolution, match: MatchFn
                       ) -> tuple[list[Match], Resolution]:
@@ -1411,6 +1429,7 @@ class _Walk:
                                      line, frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
+                self._example_steps(procedure)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
@@ -1421,6 +1440,21 @@ class _Walk:
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
                 self.procedure = None  # the article says the rule is gone: the steps end
+
+    def _example_steps(self, procedure: Procedure) -> None:
+        """The lines of the worked example read before it stated the abolished rule
+        (:meth:`_example_ahead`) are steps of it when it is a deduction: they figure its
+        loss (not a conversion's example, "Value of those shares — Before the drop:
+        $50,000")."""
+        ahead, self.example_ahead = self.example_ahead, []
+        if "DEDUCT" not in procedure.vocabulary:
+            return
+        for index, block, cand, res in ahead:
+            matches, stepped = as_step_of(cand, res, procedure, list_item=True)
+            for m in matches:
+                finding = build_finding(self.document, index, block, cand, m, stepped.steps)
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
+                                          None), finding)
 
     def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
         """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
