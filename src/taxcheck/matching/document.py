@@ -89,6 +89,7 @@ from taxcheck.matching.retries.procedures import (
     restated_in_example,
     restated_in_step,
     says_rule_ended,
+    set_aside,
     step_heading,
     step_instruction,
     steps_follow,
@@ -281,6 +282,19 @@ def _leaves_out_of_basis(labels: frozenset[str]) -> bool:
     don't count toward it"): a detail of the rule, not the rule ending."""
     return bool({"CONTRIBUTION", "CONTRIBUTIONS_ONLY"} & labels) and labels <= _OF_BASIS | {
         f for f in labels if "/" in f}
+
+
+TITLE_RULES = (("ira-loss-deduction-outdated", 2018),)
+"""Abolished rules a title may teach on a page dated before the year given
+(:meth:`_Walk._title_rule`)."""
+TITLE_TOPIC = frozenset({"DEDUCT", "LOSS", "RETIREMENT_ACCOUNT"})
+"""What such a title names: the deduction, the loss and the account."""
+TITLE_OTHER_ACCOUNTS = frozenset({"EMPLOYER_PLAN", "TAXABLE_ACCOUNT"})
+"""Accounts the IRA-loss write-off never covered: a title naming one is about something
+else ("Can you deduct 401(k) losses?")."""
+_TITLE_NOT_RULE = frozenset({"ENDED", "GONE", "BAN", "SUSPENSION", "SUSPENDED", "PERMANENT",
+                             "WENT_AWAY", "CAPITAL_LOSS", "HARVEST", "ROLLOVER", "WASH_SALE"})
+"""What a title names when it tells the rule is gone or speaks of another loss rule."""
 
 
 OLD_PAGE_READINGS = {"retirement-loss-deductible": ("ira-loss-deduction-outdated", 2018)}
@@ -504,6 +518,7 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
+        self._title_rule(index, block, cands, is_title)
         self._step_heading(index, block, cands, stated)
         self._lead_answered(index, block, cands, first)
         self._after_step(block)
@@ -596,6 +611,32 @@ class _Walk:
             finding = build_finding(self.document, index, block, cand, m, res.steps)
             self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
                                      finding)
+
+    def _title_rule(self, index: int, block: Block, cands: Sequence[Candidate],
+                    is_title: bool) -> None:
+        """A title that names an abolished deduction, its loss and its account ("The IRA Loss
+        Write-Off in Four Steps", "How to Write Off a Losing IRA"), on a page dated before
+        the rule ended (:data:`TITLE_RULES`), teaches it: the rule's procedure is open from
+        the title on, for the steps and details the page gives. The title itself states
+        nothing; a title that denies the rule or tells it as history opens nothing."""
+        date = self.document.meta.date
+        if not is_title or self.procedure is not None or date is None or not cands:
+            return
+        if any(c.polarity != "affirmed" or c.historical or c.attribution for c in cands):
+            return
+        named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        if not named >= TITLE_TOPIC or named & (_TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
+            return
+        for claim_id, until in TITLE_RULES:
+            claim = self.db.by_id.get(claim_id)
+            if claim is None or date.year >= until:
+                continue
+            vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
+            line = self.document.line_col(block.to_source(cands[0].start))[0]
+            topics = frozenset(self.context.groups.get(TOPIC_GROUP, ()))
+            self.procedure = Procedure(claim, 0, vocabulary, line, set_aside(claim, topics))
+            self.opened_in = index
+            return
 
     def _step_heading(self, index: int, block: Block, cands: Sequence[Candidate],
                       stated: set[int]) -> None:
@@ -1182,9 +1223,11 @@ class _Walk:
         # in a step's own text, an instruction is a step whatever words it uses ("Take
         # every last dollar out before December 31."), and a statement that names the loss
         # or the deduction spells the step out; a definition ("For a traditional IRA,
-        # that's the nondeductible contributions ...") is neither
+        # that's the nondeductible contributions ...", "Only money you couldn't deduct going
+        # in creates basis") is neither
         instruction = body and (cand.imperative or step_instruction(cand))
-        spelled = instruction or (body and bool(STEP_BODY_LABELS & cand.labels))
+        spelled = instruction or (body and bool(STEP_BODY_LABELS & cand.labels) and not (
+            "BASIS" in cand.labels and "LOSS" not in cand.labels))
         matches, res = as_step_of(
             cand, res, self.procedure, (item and not self.other_list) or spelled,
             numbered_step=(in_steps and cand.sentence_index == 0

@@ -274,10 +274,12 @@ def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) ->
     return earlier.frame if earlier.own else earlier.amount_year or default
 
 
-_TURNING_POINT = re.compile(r"\b(?:ever\s+)?since\s*$", re.IGNORECASE)
-"""A word before a year that makes it the turning point things have been so since ("gone
-since 2018"), not the tax year a heading's section is about ("before 2018" still dates a
-section on how things were)."""
+_TURNING_POINT = re.compile(
+    r"\b(?:(?:ever\s+)?since|(?:ended|ending|stopped|repealed|abolished|suspended|eliminated|"
+    r"expired|gone|went\s+away)\s+(?:in|after|at\s+the\s+end\s+of))\s*$", re.IGNORECASE)
+"""Words before a year that make it the turning point things have been so since ("gone
+since 2018", "before it ended in 2018"), not the tax year a heading's section is about
+("before 2018" still dates a section on how things were)."""
 
 
 def heading_year(block: Block) -> int | None:
