@@ -618,12 +618,13 @@ class _Walk:
         Write-Off in Four Steps", "How to Write Off a Losing IRA"), on a page dated before
         the rule ended (:data:`TITLE_RULES`), teaches it: the rule's procedure is open from
         the title on, for the steps and details the page gives. The title itself states
-        nothing; a title that denies the rule or tells it as history opens nothing."""
+        nothing; a title that asks, denies the rule or tells it as history opens nothing."""
         date = self.document.meta.date
         if not is_title or self.procedure is not None or date is None or not cands:
             return
-        if any(c.polarity != "affirmed" or c.historical or c.attribution for c in cands):
-            return
+        if any(c.polarity != "affirmed" or c.historical or c.attribution
+               or (c.question and "?" in c.sentence) for c in cands):
+            return  # (a question asks: "roth ira lost value, any deduction?")
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
         if not named >= TITLE_TOPIC or named & (_TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
             return
@@ -1025,6 +1026,7 @@ class _Walk:
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
         matches = self._of_page_time(matches, res, teaches)
+        matches = _without_case_facts(block.text, cand, matches)
         if teaches:
             date = self.document.meta.date
             matches = presupposed(matches, instruction, date.year if date else None,
@@ -1580,6 +1582,37 @@ class _Walk:
             if len(named) == 1:
                 self.title.update(named)
             self.lead_read = True
+
+
+_MODAL = re.compile(r"\b(?:can|could|may|must|have\s+to|has\s+to|need\s+to|needs\s+to|"
+                    r"lets?|allows?)\b", re.IGNORECASE)
+
+
+def _without_case_facts(text: str, cand: Candidate, matches: list[Match]) -> list[Match]:
+    """The set-up of a worked example ("Say you put in $8,000 of nondeductible money ... by
+    the time you close every traditional IRA you own, the checks add up to just $5,500.")
+    and the sentence right after it in its paragraph that goes on with the case ("You close
+    out all your IRAs and receive $8,000 in total.") tell the case's facts: an abolished
+    deduction they never name themselves (only borrowed) is not stated there; the line that
+    figures the loss states it."""
+    if not matches or "DEDUCT" in cand.labels or _MODAL.search(cand.text):
+        return matches
+    before = last_sentence(text[:cand.sentence_start]) if cand.sentence_start else None
+    # (the sentence after the set-up goes on with the case only while it names nothing the
+    # rule figures: "That $3,000 gap goes on Schedule A" states it)
+    if not (scenario(cand) or (before is not None and _SET_UP.match(before)
+                               and not _FIGURED & cand.labels)):
+        return matches
+    return [m for m in matches if m.verdict != "outdated" or m.claim.figure
+            or "DEDUCT" not in m.implied]
+
+
+_FIGURED = frozenset({"LOSS", "SCHEDULE_A", "MISC_ITEMIZED", "BELOW_BASIS"})
+"""What a worked example's line names when it figures the rule, not the case's facts."""
+_SET_UP = re.compile(r"^\W*(?:(?:now|and|so|then|next|but|or)\W+)?"
+                     r"(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
+                     re.IGNORECASE)
+"""A worked example's set-up sentence (as :func:`.retries.worked_examples.scenario`)."""
 
 
 def _same_rule(open_: Procedure, new: Procedure) -> bool:
