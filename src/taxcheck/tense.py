@@ -36,7 +36,10 @@ _WORD = re.compile(r"[a-z\u2019']+")
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
                       "gotten", "getting", "has", "have", "had", "am", "become", "becomes",
                       "stay", "stays", "remain", "remains", "to", "it's", "it\u2019s",
-                      "that's", "that\u2019s"})
+                      "that's", "that\u2019s", "hasn't", "haven't", "hadn't", "isn't",
+                      "aren't", "wasn't", "weren't", "hasn\u2019t", "haven\u2019t",
+                      "hadn\u2019t", "isn\u2019t", "aren\u2019t", "wasn\u2019t",
+                      "weren\u2019t"})
 """Words before an "-ed" form that make it a participle ("is taxed", "gets counted", "has
 ended", "to be taxed")."""
 
@@ -139,6 +142,17 @@ def main_told_in_past(text: str) -> bool:
         closed = m.end() < len(text) and text[m.end()] in ",;:"
         return " " if closed or not opens else m.group(0)
     return told_in_past(_SUBORDINATE.sub(aside, text))
+
+
+_OWN_STORY = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?(?:i|we)\b", re.IGNORECASE)
+"""A clause the writer opens in the first person ("I deducted my IRA loss on Schedule A")."""
+
+
+def tells_how_it_was(text: str) -> bool:
+    """Whether a clause told in the past (:func:`main_told_in_past`) tells how a rule was: not
+    the writer's own story of using it ("I deducted my IRA loss on Schedule A this spring"),
+    which asserts the rule as the time of the story's (its date or year decides)."""
+    return main_told_in_past(text) and _OWN_STORY.match(text) is None
 
 
 def framed_in_past(text: str) -> bool:

@@ -15,7 +15,7 @@ from taxcheck.matching.messages import claim_message
 from taxcheck.matching.worked_totals import ExampleParts, old_part_in, sums_parts
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
-from taxcheck.tense import main_told_in_past
+from taxcheck.tense import tells_how_it_was
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
     # IRA loss was deductible on Schedule A", states the rule for that year)
     return not cand.historical and not (
         cond.present and years.frame == (years.checked or years.frame)
-        and main_told_in_past(cand.text))
+        and tells_how_it_was(cand.text))
 
 
 def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,

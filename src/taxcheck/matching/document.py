@@ -849,11 +849,15 @@ class _Walk:
             elif self.procedure is not None and level > 0:
                 # a procedure goes on under the page's next sections (a procedure of the
                 # page's own rule) or its own subsections, until one speaks of something else
-                # ("Your brokerage account") or says the rule is gone
+                # ("Your brokerage account") or says the rule is gone; the page's next section
+                # goes on with it only when its heading points back to it, names what it
+                # speaks of, or announces its steps or an example ("Other news" ends it)
                 named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
                 if leaves_page_rule(self.procedure, named, frozenset(
                         self.context.groups_of(named).get("account", frozenset()))) or any(
-                        c.polarity == "negated" for c in cands):
+                        c.polarity == "negated" for c in cands) or (
+                        self.procedure.level == 0 and not self._goes_on_with(block, cands,
+                                                                              named)):
                     self.procedure = None
             # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
             labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
@@ -875,6 +879,20 @@ class _Walk:
         if not heading:
             self._under = section
         return section
+
+    def _goes_on_with(self, block: Block, cands: Sequence[Candidate],
+                      named: frozenset[str]) -> bool:
+        """The heading of the page's next section goes on with the page's own procedure:
+        it points back to it ("Is it worth it?", "Where it goes on your return"), names
+        what it speaks of ("Limits of the IRA loss write-off"), or announces its steps or
+        an example ("How to figure the amount", "Step 2: ...", "Worked example")."""
+        procedure = self.procedure
+        if procedure is None:
+            return False
+        return (any(c.anaphor for c in cands)
+                or bool(named & self.db.expand(procedure.vocabulary))
+                or introduces_steps(block.text) or step_heading(block.text)
+                or EXAMPLE_HEADING.search(block.text) is not None)
 
     def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
         kind = self._follows_on(cand)
