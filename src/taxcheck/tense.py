@@ -148,11 +148,11 @@ _OWN_STORY = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?(?:i|we)\b", re.IGNOREC
 """A clause the writer opens in the first person ("I deducted my IRA loss on Schedule A")."""
 
 
-def tells_how_it_was(text: str) -> bool:
-    """Whether a clause told in the past (:func:`main_told_in_past`) tells how a rule was: not
-    the writer's own story of using it ("I deducted my IRA loss on Schedule A this spring"),
-    which asserts the rule as the time of the story's (its date or year decides)."""
-    return main_told_in_past(text) and _OWN_STORY.match(text) is None
+def own_story(text: str) -> bool:
+    """Whether the writer opens the clause in the first person ("I deducted my IRA loss on
+    Schedule A this spring"): told in the past, a story of using a rule asserts it as of the
+    story's time (its date or year decides), when the clause names the rule itself."""
+    return _OWN_STORY.match(text) is not None
 
 
 def framed_in_past(text: str) -> bool:
