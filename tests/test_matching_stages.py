@@ -103,6 +103,26 @@ def test_a_clause_about_the_past_states_no_rule_for_today():
                          YEARS) == frozenset()
 
 
+def test_a_present_condition_is_not_met_by_a_clause_told_in_the_past():
+    # "You had to close every account of the same type" under "The old IRA loss write-off"
+    cond = Condition(all=("CLOSE_ALL", "LOSS"), implied=("LOSS",), present=True)
+    labels = frozenset({"CLOSE_ALL"})
+    ambient = frozenset({"LOSS"})
+    assert condition_met(cond, labels, clause("You must close every account."), YEARS,
+                         ambient=ambient) == frozenset({"LOSS"})
+    assert condition_met(cond, labels, clause("You had to close every account."), YEARS,
+                         ambient=ambient) is None
+    # its subordinate clause in the past tells the case, not the rule's tense
+    assert condition_met(cond, labels, clause("Close them all, if you had after-tax money."),
+                         YEARS, ambient=ambient) == frozenset({"LOSS"})
+    # dated by its paragraph ("From a 2024 return: ..."), it states the rule for that year
+    dated = ClauseYears(frame=2024, checked=2026)
+    assert condition_met(cond, labels, clause("You had to close every account."), dated,
+                         ambient=ambient) == frozenset({"LOSS"})
+    with pytest.raises(ValueError):
+        Condition(all=("LOSS",), past=True, present=True)
+
+
 def test_a_pronoun_takes_the_account_of_the_sentence_before(db):
     context = DiscourseContext(db)
     context.update({"EMPLOYER_PLAN", "LOSS"})

@@ -38,16 +38,46 @@ _WORD = re.compile(r"[a-z\u2019']+(?:-[a-z\u2019']+)*")
 """A word, a hyphenated compound whole ("a free do-over" holds no present "do")."""
 
 
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
+                      "gotten", "getting", "has", "have", "had", "am", "become", "becomes",
+                      "stay", "stays", "remain", "remains", "to", "it's", "it\u2019s",
+                      "that's", "that\u2019s", "hasn't", "haven't", "hadn't", "isn't",
+                      "aren't", "wasn't", "weren't", "hasn\u2019t", "haven\u2019t",
+                      "hadn\u2019t", "isn\u2019t", "aren\u2019t", "wasn\u2019t",
+                      "weren\u2019t"})
+"""Words before an "-ed" form that make it a participle ("is taxed", "gets counted", "has
+ended", "to be taxed")."""
+
+
+_POSTPOSITIVE = frozenset({"included", "excluded", "combined", "attached", "required",
+                           "needed", "allowed", "involved", "concerned", "mentioned", "listed",
+                           "noted", "considered", "assumed", "granted", "applied", "deferred",
+                           "withheld", "owed", "contributed", "converted", "distributed",
+                           "received", "invested", "reported", "claimed", "deducted"})
+"""Participles that may follow their noun at a clause's end ("Roth accounts included", "the
+amount converted", "everything you received"): no verb in the past there."""
+
+
 def simple_past(text: str) -> bool:
     """Whether a clause has a verb in the simple past ("You had to cash out", "The shortfall
-    went on Schedule A", "It was added back", "He closed all his IRAs")."""
+    went on Schedule A", "It was added back", "He closed all his IRAs", "Only the part above
+    2% of income counted.": an "-ed" form that ends the clause with no auxiliary of the
+    passive or perfect in the two words before it)."""
     words = _WORD.findall(text.lower())
     for before, word in zip(["", *words], words, strict=False):
         if word in PAST_WORDS:
             return True
         if (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS:
             return True
-    return False
+    return len(words) > 2 and _ends_in_past(words)
+
+
+def _ends_in_past(words: list[str]) -> bool:
+    """The clause ends in an "-ed" verb after a noun ("Only the part above 2% of income
+    counted"), not a participle ("is taxed", "has ended", "never taxed" after "is")."""
+    last = words[-1]
+    return (len(last) > 4 and last.endswith("ed") and last not in _POSTPOSITIVE
+            and not _PASSIVE.intersection(words[-3:-1]))
 
 
 def _past_frame(text: str) -> bool:
@@ -94,7 +124,40 @@ def told_in_past(text: str) -> bool:
         return False
     return any((word in PAST_WORDS and word != "could") or (
         (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS)
-        for before, word in zip(["", *words], words, strict=False))
+        for before, word in zip(["", *words], words, strict=False)) or (
+        len(words) > 2 and _ends_in_past(words))
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:if|unless|when|whenever|what|whatever|whether|because|since|than|that|which|who|"
+    r"whom|once|after|before|until)\b[^,;:]*", re.IGNORECASE)
+"""A subordinate clause, up to the next comma: its verb tells of the case or the thing, not
+the tense the clause states its rule in ("Possibly, if you contributed more than you'll get
+back", "compare the total to what you contributed")."""
+
+
+def main_told_in_past(text: str) -> bool:
+    """Whether the clause, its subordinate clauses set aside (:data:`_SUBORDINATE`), is told
+    in the past (:func:`told_in_past`): "It went on Schedule A", "You had to close every
+    account", "What you got back had to be less than your basis" (a clause that opens the
+    text and runs to its end is its subject, not set aside); not "Deductible only if you
+    had after-tax money in the account", "If you had after-tax money, you can deduct it"."""
+    def aside(m: re.Match[str]) -> str:
+        opens = not text[:m.start()].strip(" \t\"'\u201c(")
+        closed = m.end() < len(text) and text[m.end()] in ",;:"
+        return " " if closed or not opens else m.group(0)
+    return told_in_past(_SUBORDINATE.sub(aside, text))
+
+
+_OWN_STORY = re.compile(r"^\W*(?:(?:so|and|then|but)\W+)?(?:i|we)\b", re.IGNORECASE)
+"""A clause the writer opens in the first person ("I deducted my IRA loss on Schedule A")."""
+
+
+def own_story(text: str) -> bool:
+    """Whether the writer opens the clause in the first person ("I deducted my IRA loss on
+    Schedule A this spring"): told in the past, a story of using a rule asserts it as of the
+    story's time (its date or year decides), when the clause names the rule itself."""
+    return _OWN_STORY.match(text) is not None
 
 
 def framed_in_past(text: str) -> bool:

@@ -83,6 +83,12 @@ class Condition(_Strict):
     past: bool = False
     """When true, the clause must speak of the past ("back then", "even then", "had been"):
     for claims about what an old rule was."""
+    present: bool = False
+    """When true, the clause, its subordinate clauses set aside, must not be told in the
+    simple past with no verb of the present ("You had to close every account of the same
+    type", "The shortfall went on Schedule A"; not "Deductible only if you had after-tax
+    money"): for an abolished rule told as today's, where a clause in the past tells how it
+    was."""
     implied: tuple[str, ...] = ()
     """Concepts of ``all``/``any`` the sentence may leave unsaid when the article's title,
     the section's heading or an earlier sentence of the section names them ("The count
@@ -114,6 +120,8 @@ class Condition(_Strict):
     def _needs_concepts(self) -> Condition:
         if not self.all and not self.any:
             raise ValueError("a condition needs at least one concept in 'all' or 'any'")
+        if self.past and self.present:
+            raise ValueError("a condition cannot be both 'past' and 'present'")
         stray = sorted(set(self.implied) - {*self.all, *self.any})
         if stray:
             raise ValueError(f"'implied' concepts must also be in 'all' or 'any': {stray}")

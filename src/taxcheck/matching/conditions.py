@@ -16,6 +16,7 @@ from taxcheck.matching.told_past import as_told
 from taxcheck.matching.worked_totals import ExampleParts, old_part_in, sums_parts
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.tense import main_told_in_past, own_story
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Match:
     """What the clause claims, in neutral words (see :mod:`taxcheck.matching.messages`)."""
 
 
-def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
+def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears,
+                borrowed: bool = False) -> bool:
     if cond.stated_year is not None:
         # the year the clause is about, not any year it names ("from 2026, anyone who
         # earned more than $150,000 in 2025 ...")
@@ -47,7 +49,14 @@ def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears) -> bool:
     if cond.past:
         return cand.historical
     # A clause about the past ("was", "used to") states no rule for today.
-    return not cand.historical
+    # (a clause in the past dated by its paragraph or section, "From a 2024 return: ... The
+    # IRA loss was deductible on Schedule A", states the rule for that year)
+    # (the writer's own story that names the rule itself asserts it, "I deducted my IRA loss
+    # on Schedule A"; one that leaves the rule to its context, "I itemized anyway because of
+    # my mortgage", tells the story)
+    return not cand.historical and not (
+        cond.present and years.frame == (years.checked or years.frame)
+        and main_told_in_past(cand.text) and (borrowed or not own_story(cand.text)))
 
 
 def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
@@ -81,7 +90,8 @@ def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
         return None
     if cond.polarity != "any" and cond.polarity != cand.polarity:
         return None
-    if not _tense_fits(cond, cand, years):
+    if not _tense_fits(cond, cand, years, bool(borrowed & set(cond.all) or (
+            cond.any and not labels.intersection(cond.any)))):
         return None
     needed = set(borrowed.intersection(cond.all))
     if cond.any and not labels.intersection(cond.any):

@@ -44,6 +44,7 @@ from taxcheck.matching.discourse import (
     share_cohort,
     sourced,
 )
+from taxcheck.matching.messages import claim_message
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
@@ -78,7 +79,9 @@ from taxcheck.matching.retries.procedures import (
     denies_rule,
     how_to,
     introduces_steps,
+    leaves_page_rule,
     on_procedure,
+    page_rule,
     presents_how,
     presupposed,
     procedure_of,
@@ -87,6 +90,9 @@ from taxcheck.matching.retries.procedures import (
     restated_in_example,
     restated_in_step,
     says_rule_ended,
+    set_aside,
+    step_heading,
+    step_instruction,
     steps_follow,
     turns_away,
 )
@@ -103,6 +109,7 @@ from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
     Stated,
     scenario,
+    worked_example_line,
 )
 from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
 from taxcheck.matching.years import (
@@ -117,6 +124,7 @@ from taxcheck.nlp.quantities import find_quantities
 from taxcheck.tense import (
     ends_in_past_frame,
     framed_in_past,
+    last_sentence,
     scene_set_before,
     sets_past_frame,
     simple_past,
@@ -263,6 +271,41 @@ STEP_BODY_LABELS = frozenset({"LOSS", "DEDUCT"})
 in under your unrecovered basis, the gap is your loss.")."""
 
 
+_TODAY = re.compile(r"\b(?:today|now|still|currently|anymore|any\s+more|these\s+days|"
+                    r"this\s+year|20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
+"""Words that speak of today in a list told of the past ("None of this applies now")."""
+
+
+_OF_BASIS = frozenset({"BASIS", "CONTRIBUTION", "CONTRIBUTE", "CONTRIBUTIONS_ONLY", "PRETAX",
+                       "AFTER_TAX", "COUNTS", "COUNT_TOWARD", "DEDUCT"})
+"""What a denial names when it says which contributions basis leaves out."""
+
+
+def _leaves_out_of_basis(labels: frozenset[str]) -> bool:
+    """A denial that says which contributions basis leaves out ("Deductible contributions
+    don't count toward it"): a detail of the rule, not the rule ending."""
+    return bool({"CONTRIBUTION", "CONTRIBUTIONS_ONLY"} & labels) and labels <= _OF_BASIS | {
+        f for f in labels if "/" in f}
+
+
+TITLE_RULES = (("ira-loss-deduction-outdated", 2018),)
+"""Abolished rules a title may teach on a page dated before the year given
+(:meth:`_Walk._title_rule`)."""
+TITLE_TOPIC = frozenset({"DEDUCT", "LOSS", "RETIREMENT_ACCOUNT"})
+"""What such a title names: the deduction, the loss and the account."""
+TITLE_OTHER_ACCOUNTS = frozenset({"EMPLOYER_PLAN", "TAXABLE_ACCOUNT"})
+"""Accounts the IRA-loss write-off never covered: a title naming one is about something
+else ("Can you deduct 401(k) losses?")."""
+_TITLE_NOT_RULE = frozenset({"ENDED", "GONE", "BAN", "SUSPENSION", "SUSPENDED", "PERMANENT",
+                             "WENT_AWAY", "CAPITAL_LOSS", "HARVEST", "ROLLOVER", "WASH_SALE"})
+"""What a title names when it tells the rule is gone or speaks of another loss rule."""
+
+
+OLD_PAGE_READINGS = {"retirement-loss-deductible": ("ira-loss-deduction-outdated", 2018)}
+"""A claim read, on a page dated before the year given, as the abolished rule of that page's
+day: "You can write off a losing IRA" on a 2016 page is the old IRA-loss write-off."""
+
+
 EXAMPLE_BLOCKS = 4
 """How many statement blocks before a clause a worked example's parts are read from."""
 EXAMPLE_KINDS = frozenset({"paragraph", "list_item"})
@@ -320,6 +363,11 @@ class _Walk:
         IRA beneficiaries ..."), whose sibling items are cases of their own, not its steps."""
         self.step_list = False
         """The list being read holds the open procedure's steps (:func:`steps_follow`)."""
+        self.steps_announced = False
+        """A heading or lead-in announced the list's steps (not its own first item)."""
+        self.step_section = False
+        """Under a heading that numbers a step of a procedure of the page's own rule
+        (:meth:`_step_heading`): its paragraphs are the step's own text."""
         self.step_body: int | None = None
         """Where (a source offset) the numbered item of the open procedure just read ends, or
         the paragraph of its own text after it ("Step 3: Cash out completely." then "Take
@@ -327,6 +375,9 @@ class _Walk:
         next heading, list item or blank line, are the step's own text, read as part of it."""
         self.example_section = False
         """Under a heading that announces a worked example ("Worked example")."""
+        self.example_ahead: list[tuple[int, Block, Candidate, Resolution]] = []
+        """Lines of the worked example being read that figure a loss before any rule was
+        stated (:meth:`_example_ahead`)."""
         self.lead_paragraph: Groups | None = None
         """The groups named by the paragraph just before, when it ends in a colon and the
         block being read is a paragraph that completes it (:func:`completes_lead_in`)."""
@@ -366,6 +417,9 @@ class _Walk:
         self.past_section = False
         """Under a heading set in the past ("The exception that used to exist")."""
         self.past_lead = False
+        self.past_told_lead = False
+        """The lead-in sentence of the list being read sets the past itself, and speaks of no
+        day of today: its items tell how things were, in any tense."""
         """After a lead-in set in the past ("Here is how it worked back then:")."""
         self.past_scene = False
         """After a paragraph that ends in the past ("Here is how it used to work, for readers
@@ -406,7 +460,8 @@ class _Walk:
             (block.level or 1) <= 1 or self._headline(index)))
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
-            self.heading, self.cell_heading, self.recent = set(), set(), []
+            self.heading, self.cell_heading, self.recent, self.example_ahead = (
+                set(), set(), [], [])
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
             self.context.heading_start = self.context.sentence
@@ -478,6 +533,8 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice, cand=res.cand)
         self._bare_step(index, block, cands, stated)
+        self._title_rule(index, block, cands, is_title)
+        self._step_heading(index, block, cands, stated)
         self._lead_answered(index, block, cands, first)
         self._after_step(block)
         self._follow_heading(index, block, cands, pending, is_title or bool(stated))
@@ -571,6 +628,63 @@ class _Walk:
             self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
                                      finding)
 
+    def _title_rule(self, index: int, block: Block, cands: Sequence[Candidate],
+                    is_title: bool) -> None:
+        """A title that names an abolished deduction, its loss and its account ("The IRA Loss
+        Write-Off in Four Steps", "How to Write Off a Losing IRA"), on a page dated before
+        the rule ended (:data:`TITLE_RULES`), teaches it: the rule's procedure is open from
+        the title on, for the steps and details the page gives. The title itself states
+        nothing; a title that asks, denies the rule or tells it as history opens nothing."""
+        date = self.document.meta.date
+        if not is_title or self.procedure is not None or date is None or not cands:
+            return
+        if any(c.polarity != "affirmed" or c.historical or c.attribution
+               or (c.question and "?" in c.sentence) for c in cands):
+            return  # (a question asks: "roth ira lost value, any deduction?")
+        named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        if not named >= TITLE_TOPIC or named & (_TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
+            return
+        for claim_id, until in TITLE_RULES:
+            claim = self.db.by_id.get(claim_id)
+            if claim is None or date.year >= until:
+                continue
+            vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
+            line = self.document.line_col(block.to_source(cands[0].start))[0]
+            topics = frozenset(self.context.groups.get(TOPIC_GROUP, ()))
+            self.procedure = Procedure(claim, 0, vocabulary, line, set_aside(claim, topics))
+            self.opened_in = index
+            return
+
+    def _step_heading(self, index: int, block: Block, cands: Sequence[Candidate],
+                      stated: set[int]) -> None:
+        """A heading that numbers a step ("## Step 2: Withdraw everything") under a procedure
+        of the page's own rule (:func:`page_rule`, opened by its title and lead before the
+        steps) is a step of it whatever words it uses, and the paragraphs under it, up to the
+        next heading, are the step's own text. A procedure one step of a live procedure
+        opened (a hardship how-to's abolished "take a loan first") is no page's rule: the
+        headings after it are that procedure's own steps."""
+        if block.kind != "heading":
+            return
+        self.step_section = False
+        if self.procedure is None or self.procedure.level != 0:
+            return
+        # (a heading that announces the steps, "How to figure the amount", opens their
+        # text too, in prose)
+        self.step_section = step_heading(block.text) or continues_procedure(
+            self.procedure, block.text, cands)
+        if stated or not step_heading(block.text):
+            return
+        first = [c for c in cands if c.sentence_index == 0]
+        cand = first[0] if first else bare_step(block.text)
+        if cand is None or cand.historical or told_in_past(cand.text):
+            return
+        matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
+                                  True, numbered_step=True)
+        for m in matches:
+            finding = build_finding(self.document, index, block, cand, m, res.steps)
+            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
+                                     finding)
+
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], aligned: list[frozenset[str]],
                         announced: bool) -> None:
@@ -590,12 +704,19 @@ class _Walk:
             self.past_lead = (block.text.rstrip().endswith(":")
                               or len(block.text.split()) <= PAST_LABEL_WORDS
                               ) and sets_past_frame(block.text)
+            lead = last_sentence(block.text) if self.past_lead else None
+            # the lead-in sentence itself sets the past ("Here is how it worked back then:"),
+            # not an earlier sentence of its paragraph before "here's how to claim it on your
+            # 2026 return:"
+            self.past_told_lead = lead is not None and sets_past_frame(lead) and (
+                _TODAY.search(lead) is None)
         if block.kind == "paragraph" and block.text.rstrip().endswith(":") and resolved:
             self.leading = self.context.groups_of(frozenset().union(*resolved))
         if block.kind != "list_item" or self.opened_in == index:
             self.step_list = steps_follow(self.procedure, self.opened_in == index, block.text,
                                           item=block.kind == "list_item", cands=cands) and not (
                 self.case_item and self.opened_in == index)
+            self.steps_announced = self.step_list and block.kind != "list_item"
         if block.kind != "list_item":
             # a lead-in to other things ("Other year-end moves:") or to the steps of another
             # subject ("Here's how to move your old 401(k) to an IRA:")
@@ -615,10 +736,14 @@ class _Walk:
         if block.kind in HEADING_KINDS:
             self.past_scene = False
             if block.kind == "heading" and not is_title:
-                self.past_section = sets_past_frame(block.text)
+                # (or told in the past itself: "What the steps were", "How savers claimed
+                # it"; not a question about the past: "Wasn't there a special deduction?")
+                self.past_section = sets_past_frame(block.text) or (
+                    told_in_past(block.text) and "?" not in block.text)
             return cands
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
+        led = self.past_told_lead and block.kind == "list_item"
         framed = self.past_section or (self.past_lead and block.kind == "list_item")
 
         def told_then(c: Candidate) -> bool:
@@ -626,7 +751,10 @@ class _Walk:
             if c.historical:
                 return False
             if framed:
-                return simple_past(c.text)
+                # an item of a list a lead-in sets in the past ("Here is how it worked back
+                # then:") tells how it was in the present tense too ("- You must close every
+                # traditional IRA"), unless it speaks of today ("none of this applies now")
+                return simple_past(c.text) or (led and _TODAY.search(c.sentence) is None)
             if c.polarity != "affirmed":
                 return False
             if self.past_scene or told_of_early_year(c.sentence):
@@ -741,6 +869,19 @@ class _Walk:
                     and not EXAMPLE_HEADING.search(block.text)
                     and not continues_procedure(self.procedure, block.text, cands)):
                 self.procedure = None
+            elif self.procedure is not None and level > 0:
+                # a procedure goes on under the page's next sections (a procedure of the
+                # page's own rule) or its own subsections, until one speaks of something else
+                # ("Your brokerage account") or says the rule is gone; the page's next section
+                # goes on with it only when its heading points back to it, names what it
+                # speaks of, or announces its steps or an example ("Other news" ends it)
+                named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+                if leaves_page_rule(self.procedure, named, frozenset(
+                        self.context.groups_of(named).get("account", frozenset()))) or any(
+                        c.polarity == "negated" for c in cands) or (
+                        self.procedure.level == 0 and not self._goes_on_with(block, cands,
+                                                                              named)):
+                    self.procedure = None
             # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
             labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
                 block.text) else frozenset().union(*(c.labels for c in cands))
@@ -761,6 +902,20 @@ class _Walk:
         if not heading:
             self._under = section
         return section
+
+    def _goes_on_with(self, block: Block, cands: Sequence[Candidate],
+                      named: frozenset[str]) -> bool:
+        """The heading of the page's next section goes on with the page's own procedure:
+        it points back to it ("Is it worth it?", "Where it goes on your return"), names
+        what it speaks of ("Limits of the IRA loss write-off"), or announces its steps or
+        an example ("How to figure the amount", "Step 2: ...", "Worked example")."""
+        procedure = self.procedure
+        if procedure is None:
+            return False
+        return (any(c.anaphor for c in cands)
+                or bool(named & self.db.expand(procedure.vocabulary))
+                or introduces_steps(block.text) or step_heading(block.text)
+                or EXAMPLE_HEADING.search(block.text) is not None)
 
     def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
         kind = self._follows_on(cand)
@@ -911,6 +1066,8 @@ class _Walk:
 
         matches, res = self._wider(block, cands, res, stated, match)
         matches = self._other_account(cand, res, matches, match)
+        matches = self._of_page_time(matches, res, teaches)
+        matches = _without_case_facts(block.text, cand, matches)
         if teaches:
             date = self.document.meta.date
             matches = presupposed(matches, instruction, date.year if date else None,
@@ -1093,7 +1250,14 @@ class _Walk:
         # (a sibling of the list item that stated the rule as one case is a case of its own)
         item = block.kind == "list_item" and not (self.case_item and self.opened_in != index)
         if self.procedure is None:  # (most clauses) no procedure to be a step of
+            self._example_ahead(index, block, res)
             return self._item_of_lead(index, res, match) if item else ([], res)
+        if (run_in_lead(cand, self.candidates[index]) and not cand.imperative
+                and not cand.assertive and not (item and self.steps_announced)):
+            # a lead that only labels its item ("5. **The basis rule.** ..." in a listicle);
+            # the lead of an item of steps a heading or lead-in announced is a step ("Step 1:
+            # Find your basis." under "Step-by-step: claiming it on your return")
+            return [], res
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
@@ -1103,13 +1267,16 @@ class _Walk:
         # in a step's own text, an instruction is a step whatever words it uses ("Take
         # every last dollar out before December 31."), and a statement that names the loss
         # or the deduction spells the step out; a definition ("For a traditional IRA,
-        # that's the nondeductible contributions ...") is neither
-        spelled = body and (cand.imperative or bool(STEP_BODY_LABELS & cand.labels))
+        # that's the nondeductible contributions ...", "Only money you couldn't deduct going
+        # in creates basis") is neither
+        instruction = body and (cand.imperative or step_instruction(cand))
+        spelled = instruction or (body and bool(STEP_BODY_LABELS & cand.labels) and not (
+            "BASIS" in cand.labels and "LOSS" not in cand.labels))
         matches, res = as_step_of(
             cand, res, self.procedure, (item and not self.other_list) or spelled,
             numbered_step=(in_steps and cand.sentence_index == 0
                            and numbered(block.text, block.number)) or (
-                body and cand.imperative and cand.sentence_index == 0),
+                instruction and cand.sentence_index == 0),
             elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
             expanded=self.db.expand(res.labels))
         if matches or (in_steps or (item and not self.other_list)):
@@ -1124,11 +1291,24 @@ class _Walk:
                                                  self.db.expand(res.labels))
         if (self.procedure is not None and cand.polarity == "negated"
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
+                and not _leaves_out_of_basis(frozenset(res.labels))
                 and denies_rule(cand, in_steps)):
             self.procedure = None  # "That deduction ended in 2018": the steps end
         if not matches and item:
             matches, res = self._item_of_lead(index, res, match)
         return matches, res
+
+    def _example_ahead(self, index: int, block: Block, res: Resolution) -> None:
+        """A line of a worked example that figures a loss or a deduction in dollars before
+        any rule is stated ("Jordan's loss is $9,000 - $5,500 = $3,500." under "Example"):
+        kept, in case a later line of the example states an abolished rule whose step it is
+        (:meth:`_open_procedure`)."""
+        cand = res.cand
+        if (self.example_section and block.kind in STATEMENT_KINDS
+                and cand.polarity == "affirmed" and not cand.historical
+                and not cand.attribution and not told_in_past(cand.text)
+                and worked_example_line(cand, frozenset(res.labels))):
+            self.example_ahead.append((index, block, cand, res))
 
     def _item_of_lead(self, index: int, res: Resolution, match: MatchFn
                       ) -> tuple[list[Match], Resolution]:
@@ -1153,6 +1333,8 @@ class _Walk:
         """The block is a paragraph of a step's own text (:attr:`step_body`): right under the
         step, with no blank line between (a blank line ends the step: the paragraphs after
         it are the article's own)."""
+        if block.kind == "paragraph" and self.step_section and self.procedure is not None:
+            return True  # under a heading that numbers a step (:meth:`_step_heading`)
         if (block.kind != "paragraph" or self.step_body is None or self.procedure is None
                 or self.other_list or self.advice):
             return False
@@ -1272,6 +1454,36 @@ class _Walk:
             return default
         return self.paragraph_year[2]
 
+    def _of_page_time(self, matches: list[Match], res: Resolution,
+                      teaches: bool = False) -> list[Match]:
+        """On a page written while the IRA-loss write-off still existed (dated 2017 or
+        earlier), a clause that an IRA loss is deductible ("You can write off a losing
+        IRA.") describes the write-off of its day: the abolished rule, outdated
+        (:data:`OLD_PAGE_READINGS`), not the blanket claim that losses in any retirement
+        account are deductible. A 401(k)'s loss, or a use of the loss that was wrong then
+        too (harvesting it, offsetting gains), keeps its claim; a how-to (``teaches``) of
+        such a page teaches nothing false of its day."""
+        date = self.document.meta.date
+        if teaches or date is None or not any(m.claim.id in OLD_PAGE_READINGS
+                                                  for m in matches):
+            return matches
+        named = self.db.expand(frozenset(res.labels))
+        out = []
+        for m in matches:
+            reading = OLD_PAGE_READINGS.get(m.claim.id)
+            if (reading is None or date.year >= reading[1] or "IRA" not in named
+                    or "EMPLOYER_PLAN" in named or "DEDUCT" not in m.condition.all
+                    or reading[0] not in self.db.by_id):
+                out.append(m)
+                continue
+            claim = self.db.by_id[reading[0]]
+            verdict = claim.verdict or "outdated"
+            message, says = claim_message(claim, verdict)
+            out.append(Match(claim, m.condition, m.concepts, verdict, message, claim.rule,
+                             claim.correction, m.steps, claim.citations, m.implied,
+                             says=says))
+        return out
+
     def _other_account(self, cand: Candidate, res: Resolution, matches: list[Match],
                        match: MatchFn) -> list[Match]:
         """A wrong amount whose plan the clause borrowed, re-read for another plan the page
@@ -1296,14 +1508,17 @@ class _Walk:
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
                         index: int) -> None:
         level = max(self.headings, default=0)
+        title = self.db.expand(frozenset(self.title))
         line = self.document.line_col(block.to_source(cand.start))[0]
         for m in matches:
-            procedure = procedure_of(m, cand, level, line,
-                                     frozenset(self.context.groups.get(TOPIC_GROUP, ())))
+            vocabulary = frozenset(c for cond in m.claim.when for c in (*cond.all, *cond.any))
+            procedure = procedure_of(m, cand, 0 if page_rule(vocabulary, title) else level,
+                                     line, frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
                 # (a list item under an open rule is a step of it, not a case of its own)
                 fresh = self.procedure is None
+                self._example_steps(procedure)
                 if self.procedure is not None and _same_rule(self.procedure, procedure):
                     # the same abolished rule in other words (its Schedule A side after its
                     # close-every-IRA side): a step may speak of either
@@ -1317,6 +1532,21 @@ class _Walk:
             elif (self.procedure is not None and m.verdict == "accurate"
                   and m.claim.fact == self.procedure.claim.fact):
                 self.procedure = None  # the article says the rule is gone: the steps end
+
+    def _example_steps(self, procedure: Procedure) -> None:
+        """The lines of the worked example read before it stated the abolished rule
+        (:meth:`_example_ahead`) are steps of it when it is a deduction: they figure its
+        loss (not a conversion's example, "Value of those shares — Before the drop:
+        $50,000")."""
+        ahead, self.example_ahead = self.example_ahead, []
+        if "DEDUCT" not in procedure.vocabulary:
+            return
+        for index, block, cand, res in ahead:
+            matches, stepped = as_step_of(cand, res, procedure, list_item=True)
+            for m in matches:
+                finding = build_finding(self.document, index, block, cand, m, stepped.steps)
+                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
+                                          None), finding)
 
     def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
         """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
@@ -1407,6 +1637,37 @@ class _Walk:
 _TO_THE_READER = re.compile(r"^\W*(?:you|your|then|next|first|finally|step)\b", re.IGNORECASE)
 """A list item put to the reader ("You must empty every IRA ...", "Then ..."): a step, not one
 case of a list of cases ("Grown children can ...", "Spouses may ...")."""
+
+
+_MODAL = re.compile(r"\b(?:can|could|may|must|have\s+to|has\s+to|need\s+to|needs\s+to|"
+                    r"lets?|allows?)\b", re.IGNORECASE)
+
+
+def _without_case_facts(text: str, cand: Candidate, matches: list[Match]) -> list[Match]:
+    """The set-up of a worked example ("Say you put in $8,000 of nondeductible money ... by
+    the time you close every traditional IRA you own, the checks add up to just $5,500.")
+    and the sentence right after it in its paragraph that goes on with the case ("You close
+    out all your IRAs and receive $8,000 in total.") tell the case's facts: an abolished
+    deduction they never name themselves (only borrowed) is not stated there; the line that
+    figures the loss states it."""
+    if not matches or "DEDUCT" in cand.labels or _MODAL.search(cand.text):
+        return matches
+    before = last_sentence(text[:cand.sentence_start]) if cand.sentence_start else None
+    # (the sentence after the set-up goes on with the case only while it names nothing the
+    # rule figures: "That $3,000 gap goes on Schedule A" states it)
+    if not (scenario(cand) or (before is not None and _SET_UP.match(before)
+                               and not _FIGURED & cand.labels)):
+        return matches
+    return [m for m in matches if m.verdict != "outdated" or m.claim.figure
+            or "DEDUCT" not in m.implied]
+
+
+_FIGURED = frozenset({"LOSS", "SCHEDULE_A", "MISC_ITEMIZED", "BELOW_BASIS"})
+"""What a worked example's line names when it figures the rule, not the case's facts."""
+_SET_UP = re.compile(r"^\W*(?:(?:now|and|so|then|next|but|or)\W+)?"
+                     r"(?:say|suppose|imagine|assume|let(?:'|\u2019)?s\s+say)\b",
+                     re.IGNORECASE)
+"""A worked example's set-up sentence (as :func:`.retries.worked_examples.scenario`)."""
 
 
 def _same_rule(open_: Procedure, new: Procedure) -> bool:

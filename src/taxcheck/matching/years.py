@@ -117,6 +117,8 @@ class ClauseYears:
     amount_year: int | None = None
     """The year written after the clause's last dollar amount ("$7,000 for 2025"), which a
     later clause of the sentence with no year of its own takes."""
+    checked: int | None = None
+    """The year the article is checked for (its frame when nothing dates the clause)."""
     pay_year: int | None = None
     """The year of the pay a clause measures, when it names no tax year of its own ("wages
     from us for 2025 topped $150,000"): not a year the clause speaks of (left out of
@@ -149,7 +151,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     year you can put up to $23,500" under a title "Your 2025 Savings Limits" is read as of
     the year checked, as the labelling guide judges an old page's own year)."""
     if not cand.quantities:  # most clauses: nothing to read
-        return ClauseYears(default, (), {}, False, None, written, None)
+        return ClauseYears(default, (), {}, False, None, written, None, now)
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
                 and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])
@@ -194,7 +196,7 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     stated = () if pay is not None else tuple(int(q.value) for q in explicit)
     return ClauseYears(frame, stated + tuple(relative), bound,
                        bool(free or relative), present, written,
-                       bound[dollars[-1]] if dollars else None, pay)
+                       bound[dollars[-1]] if dollars else None, checked=now, pay_year=pay)
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -321,9 +323,19 @@ def sentence_year(cand: Candidate, earlier: ClauseYears | None, default: int) ->
     return earlier.frame if earlier.own else earlier.amount_year or default
 
 
+_TURNING_POINT = re.compile(
+    r"\b(?:(?:ever\s+)?since|(?:ended|ending|stopped|repealed|abolished|suspended|eliminated|"
+    r"expired|gone|went\s+away)\s+(?:in|after|at\s+the\s+end\s+of))\s*$", re.IGNORECASE)
+"""Words before a year that make it the turning point things have been so since ("gone
+since 2018", "before it ended in 2018"), not the tax year a heading's section is about
+("before 2018" still dates a section on how things were)."""
+
+
 def heading_year(block: Block) -> int | None:
-    """The tax year a title or heading names ("For 2026: the new limits"), if one."""
-    years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"}
+    """The tax year a title or heading names ("For 2026: the new limits"), if one; not the
+    year things have been so since ("The old IRA loss write-off (gone since 2018)")."""
+    years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"
+             and not _TURNING_POINT.search(block.text[:q.start])}
     return years.pop() if len(years) == 1 else None
 
 

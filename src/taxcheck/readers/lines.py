@@ -99,6 +99,10 @@ def parse_date(value: str) -> date | None:
 
 
 _DATELINE_EXTRA_WORDS = 5
+_TRAILING_NOTE = re.compile(
+    r"(?<=\d{4}),\s+(?:in|for|from|via|on|at|by)\s+[^.,;:!?\d]{1,40}$", re.IGNORECASE)
+"""A short note after a dateline's year, set off by a comma ("Posted December 1, 2014, in our
+client newsletter", "Updated May 3, 2024, by the editors")."""
 
 
 def _date_match(line: str) -> re.Match[str] | None:
@@ -117,7 +121,7 @@ def dateline(line: str) -> date | None:
     if len(line) <= _TIME_LINE and ":" in line:
         line = _TIME.sub("", _BY_TAIL.sub("", line) if _TIME.search(_BY_TAIL.sub("", line))
                          else line)
-    m = _date_match(line)
+    m = _date_match(line) or _date_match(_TRAILING_NOTE.sub("", line))
     if m:
         return _matched_date(m)
     parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]

@@ -302,9 +302,11 @@ def _run_in(line: str) -> re.Match[str] | None:
 
 
 def _in_header(blocks: list[Block]) -> bool:
-    """True while only the title, bylines and datelines have been read."""
-    return all(b.kind in ("byline", "dateline") or (b.kind == "heading" and b.level == 1)
-               for b in blocks)
+    """True while only the title, bylines and datelines have been read (the title a page's
+    first heading of any level: a CMS export that opens with "## The IRA loss deduction,
+    explained" then "*Posted December 1, 2014 ...*")."""
+    return all(b.kind in ("byline", "dateline") or (b.kind == "heading" and (
+        b.level == 1 or i == 0)) for i, b in enumerate(blocks))
 
 
 def _header_block(block: Block, meta: ArticleMeta, dates: list[tuple[date, str]]) -> Block:

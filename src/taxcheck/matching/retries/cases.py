@@ -71,6 +71,9 @@ _LINKS = frozenset({"and", "but", "or", "so"})
 
 _WHAT_IF = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+if\b", re.IGNORECASE)
 """A question that opens its sentence with "What if": it puts a case, in any of its clauses."""
+_THREAD_LABELS = frozenset({"topic", "subject", "thread", "title"})
+"""Labels before a forum thread's or an e-mail's own title ("Topic: ...", "Subject: ..."); a
+reply's "Re: ..." still sets up the case its posts answer."""
 
 
 def sets_up_case(cand: Candidate) -> bool:
@@ -85,6 +88,11 @@ def sets_up_case(cand: Candidate) -> bool:
     if cand.imperative and not cand.text.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Call your plan and ask: can I borrow?" tells the reader what to do
     words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=3)
+    if len(words) > 1 and words[0].lower().rstrip(":") in _THREAD_LABELS and words[0][-1] == ":":
+        # a forum thread's label ("Topic: Deducting a loss on my old IRA?") is no case
+        words = cand.text.split(":", 1)[1].split(maxsplit=3)
+        if words and words[0].lower().rstrip("?,.:;!'\u2019") not in _ASKING:
+            return False  # (its topic is the asker's, not a case the next sentence holds in)
     if len(words) > 1 and words[0].lower() in _LINKS:
         words = words[1:]  # "And above those ranges?" sets up a case as "Above ...?" does
     if not words:

@@ -55,6 +55,30 @@ def set_aside(claim: Claim, topics: frozenset[str] = frozenset()) -> frozenset[s
     return ruled_out | (topics - vocabulary)
 
 
+def page_rule(vocabulary: frozenset[str], title: frozenset[str]) -> bool:
+    """The page's title names the deduction a procedure's rule gives and one more thing it
+    speaks of (the loss, the account: "How to Write Off a Losing IRA", "Claiming a Loss on a
+    Closed IRA"): the whole page is about the rule, and its sections ("Who qualifies", "How
+    to figure the amount", "Is it worth it?") go on with it."""
+    return "DEDUCT" in vocabulary and "DEDUCT" in title and bool(
+        title & (vocabulary - {"DEDUCT"}))
+
+
+_RULE_GONE = frozenset({"ENDED", "GONE", "BAN", "SUSPENSION", "SUSPENDED", "PERMANENT",
+                        "WENT_AWAY"})
+"""What a heading names when it says the rule is gone ("Why it's gone", "Gone since 2018")."""
+
+
+def leaves_page_rule(procedure: Procedure, labels: frozenset[str],
+                     accounts: frozenset[str]) -> bool:
+    """A heading under which a page-wide procedure (:func:`page_rule`) ends: one that names a
+    topic of another rule or an account the rule is not about ("What about your 401(k)?",
+    "Roth conversions"), or says the rule is gone. ``labels``: the heading's concepts with the
+    broader ones they fall under; ``accounts``: the accounts among them."""
+    return bool(procedure.aside & labels or _RULE_GONE & labels
+                or accounts - procedure.vocabulary)
+
+
 def speaks_of_other(cand: Candidate, procedure: Procedure) -> bool:
     """The clause names, in its own words, something the open procedure's rule is not about
     ("Step 4: Check the beneficiary forms on your 401(k) while you're at it", "Next, see how
@@ -394,6 +418,27 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     match = Match(claim, claim.when[0], frozenset(shared), verdict,
                   message, claim.rule, claim.correction, (), claim.citations, says=says)
     return [match], replace(res, steps=[*res.steps, step])
+
+
+_STEP_HEADING = re.compile(r"^\W*step\s+\d{1,2}\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A heading that numbers a step ("## Step 2: Withdraw everything")."""
+_HOW_TO_VERB = re.compile(
+    r"^\W*(?:add|subtract|enter|reduce|compare|pull|find|figure|apply|itemize|total|check|"
+    r"gather|request|ask|take|close|cash|withdraw|empty|list|report|deduct|claim)\b",
+    re.IGNORECASE)
+"""The verbs a how-to's step opens with ("Add up ...", "Subtract the total ...", "Pull every
+Form 8606 ..."): read as instructions only in a step's own text, where nothing else opens
+with them."""
+
+
+def step_heading(text: str) -> bool:
+    """The heading numbers a step of a how-to (:data:`_STEP_HEADING`)."""
+    return _STEP_HEADING.match(text) is not None
+
+
+def step_instruction(cand: Candidate) -> bool:
+    """The clause opens its sentence with a how-to's verb (:data:`_HOW_TO_VERB`)."""
+    return cand.start == cand.sentence_start and _HOW_TO_VERB.match(cand.text) is not None
 
 
 _FIRST_SENTENCE = re.compile(r"^\s*(?P<text>[^.!?\n]{2,120}[.!]?)(?=\s|$)")

@@ -22,6 +22,7 @@ from taxcheck.matching.discourse import ACCOUNT_GROUP, DiscourseContext, Resolut
 from taxcheck.matching.retries.borrowing import MatchFn, matched_with
 
 EXAMPLE_HEADING = re.compile(
+    r"^\W*examples?\W*$|"
     r"\b(?:(?:a|an|worked|quick|real[- ]world)\s+examples?|for\s+example|example\s*:|"
     r"by\s+the\s+numbers|the\s+math|how\s+it\s+(?:works|plays\s+out|adds\s+up)|"
     r"run(?:ning)?\s+the\s+numbers|crunch(?:ing)?\s+the\s+numbers|case\s+study)\b",
