@@ -45,6 +45,21 @@ def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:
     return [run(checker, c, facts) for c in cases(data)]
 
 
+def expects_by_family(cases_: list[dict]) -> dict[str, list[str]]:
+    """Each family's expectations ("quiet" or "CLAIM VERDICT"), in the set's order."""
+    families: dict[str, list[str]] = {}
+    for c in cases_:
+        families.setdefault(c["family"], []).append(c["expect"])
+    return families
+
+
+def assert_as_written(outcome: Outcome, case: dict, not_handled: frozenset[str]) -> None:
+    """The case is handled unless listed as not handled yet (so a change that handles one,
+    or breaks another, shows)."""
+    assert outcome.ok is (case["id"] not in not_handled), (
+        f"expected {case['expect']}; said {', '.join(outcome.said) or 'nothing'}")
+
+
 def summary(results: list[Outcome]) -> str:
     rows = [f"{'id':38} {'expect':6} ok   said"]
     rows += [f"{o.id:38} {o.expect:6} {'yes' if o.ok else ' - ':4} {','.join(o.said) or '-'}"

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from passage_runs import Outcome, load, problems, said, summary
+from passage_runs import Outcome, load, problems, summary
+from procedure_carry import run as run_detail  # the same one-line check: a passage's line
 from taxcheck.checker import Checker
-from taxcheck.readers import read_bytes, read_path
+from taxcheck.readers import read_path
 
 DATA = Path(__file__).parent / "data" / "ira-loss-old-pages"
 DETAILS = DATA / "details.yaml"
@@ -87,25 +88,6 @@ def stray(found: dict[str, list[tuple[str, str, str]]]) -> list[tuple[str, str, 
 
 def history_pages_flagged(found: dict[str, list[tuple[str, str, str]]]) -> list[str]:
     return [name for name in pages() if name.startswith("c") and found[name]]
-
-
-def _target_line(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
-def run_detail(checker: Checker, passage: dict, facts: dict[str, str | None]) -> Outcome:
-    text = passage["text"]
-    report = checker.check(read_bytes(text.encode(), f"page.{passage['suffix']}"))
-    line = _target_line(text, passage["line"])
-    found = problems(report.findings)
-    on_line = [f for f in found if f.line <= line <= f.end_line]
-    if passage["expect"] == "quiet":
-        ok = not on_line
-    else:
-        verdicts = {str(v).lower() for v in passage["verdicts"]}
-        ok = any(facts.get(f.claim_id) in passage["facts"] and f.verdict in verdicts
-                 for f in on_line)
-    return Outcome(passage["id"], passage["family"], passage["expect"], ok, said(found))
 
 
 def detail_outcomes(checker: Checker) -> list[Outcome]:

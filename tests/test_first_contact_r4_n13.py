@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from first_contact_q4_n11 import assert_as_written, expects_by_family
 from first_contact_r4_n13 import cases, outcomes
 
 CASES = cases()
@@ -29,15 +30,11 @@ def results(checker):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_each_case_is_flagged_or_quiet_as_written(results, case):
-    outcome = results[case["id"]]
-    assert outcome.ok is (case["id"] not in NOT_HANDLED), (
-        f"expected {case['expect']}; said {', '.join(outcome.said) or 'nothing'}")
+    assert_as_written(results[case["id"]], case, NOT_HANDLED)
 
 
 def test_every_family_has_wrong_and_right_cases():
-    families: dict[str, list[str]] = {}
-    for c in CASES:
-        families.setdefault(c["family"], []).append(c["expect"])
+    families = expects_by_family(CASES)
     assert len(families) >= 20
     for family, expects in families.items():
         quiet = expects.count("quiet")
