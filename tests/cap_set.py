@@ -1,8 +1,8 @@
 """Run branch cap's set (tests/data/cap-losses-limits/set.yaml, session 13) and print, for each
 entry, what its wrong and right passages give (problem findings: claim and verdict).
 
-``.venv/bin/python tests/cap_set.py`` prints the table and the counts per fact; ``--totals``
-prints the counts only. A wrong passage is caught when a problem finding's claim has the
+``.venv/bin/python tests/cap_set.py [set|batch2]`` prints the table and the counts per fact;
+``--totals`` prints the counts only. A wrong passage is caught when a problem finding's claim has the
 entry's fact (its own or an also-fact); a right passage is quiet with no problem finding."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from taxcheck.checker import Checker
 from taxcheck.claimdb import ClaimDatabase, load_claims
 from taxcheck.readers import read_bytes
 
-DATA = Path(__file__).parent / "data" / "cap-losses-limits" / "set.yaml"
+DATA = Path(__file__).parent / "data" / "cap-losses-limits"
 PROBLEMS = frozenset({"false", "misleading", "outdated"})
 
 
@@ -35,9 +35,10 @@ def of_fact(db: ClaimDatabase, found: list[tuple[str, str]], fact: str) -> bool:
 
 def main() -> None:
     totals_only = "--totals" in sys.argv
+    name = next((a for a in sys.argv[1:] if not a.startswith("--")), "set")
     db = load_claims()
     checker = Checker(db, tax_year=2026)
-    entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    entries = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
     tally: Counter[str] = Counter()
     for e in entries:
         wrong = problems(checker, e["wrong"])
