@@ -2,8 +2,9 @@
 entry, what its wrong and right passages give (problem findings: claim and verdict).
 
 ``.venv/bin/python tests/cap_set.py [set|batch2]`` prints the table and the counts per fact;
-``--totals`` prints the counts only. A wrong passage is caught when a problem finding's claim has the
-entry's fact (its own or an also-fact); a right passage is quiet with no problem finding."""
+``--totals`` prints the counts only. A wrong passage is caught when a problem finding's claim
+has the entry's fact (its own or an also-fact); a right passage is quiet with no problem
+finding."""
 
 from __future__ import annotations
 
