@@ -23,10 +23,13 @@ _TOTAL = re.compile(
     r"|\b(?:puts?|putting|sets?|setting|places?|placing)\b[^.;$]{0,30}\btotal\s+at"
     r"|\ball[\s-]in\b[^.;$]{0,60}\b(?:is|are|was|will\s+be|comes\s+to|of|at|hits|reaches)"
     r"|\boverall\s+(?:number|figure|total|max(?:imum)?)\s+(?:is|was|will\s+be)"
+    r"|\b(?:max(?:imum)?|limit|cap|ceiling)\s+(?:with|including|incl\.?)\s+(?:the\s+|a\s+|your\s+)?"
+    r"catch[\s-]?ups?\s*(?:[:\u2014\u2013]|\bis|\bwas|\bwill\s+be)"
     r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost|now))?\s*$"
     r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
-"""Words before an amount given as a total ("for a total of $31,000", "which brings the most
+"""Words before an amount given as a total ("for a total of $31,000", "401(k) max with
+catch-up: $32,500", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
 the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500", "which puts him at
@@ -376,6 +379,25 @@ _OF_AGI = re.compile(r"^\s*(?:of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|mag
 """Words after a percentage of income ("above 7.5% of AGI") or that name it a floor ("the 2%
 floor", "a 7.5% threshold"): a floor measured on income, not a rate a table holds."""
 
+_SIZE_OWNER = re.compile(r"\b(?:a|an|her|his|your|their|my|our|its)\s*$", re.IGNORECASE)
+_SIZE_TAKEN = re.compile(r"\b(?:deduct|write|claim|take|offset|use|apply|get)\w*\s+(?:off\s+)?"
+                         r"(?:up\s+to\s+|only\s+|just\s+)?(?:a|an|her|his|your|their|my|our)\s*$",
+                         re.IGNORECASE)
+_SIZED_LOSS = re.compile(
+    r"^\s*(?:(?:net|capital|stock|investment|total|overall|long-term|short-term|market|paper)\s+)"
+    r"{0,3}(?:loss|losses)\b(?!\s*(?:deduction|write-?off|limit|cap|allowance|break|ceiling|"
+    r"maximum|max)\b)", re.IGNORECASE)
+
+
+def _loss_size(before: str, after: str) -> bool:
+    """Whether an amount is the size of someone's loss, not a limit's value: "Say you file
+    jointly with a $10,000 net capital loss", "her $9,000 net capital loss trims $3,000 off her
+    salary" (not a loss someone takes: "you can deduct a $3,000 capital loss", nor a limit
+    named after it: "a $3,000 loss limit")."""
+    return (bool(_SIZED_LOSS.match(after)) and bool(_SIZE_OWNER.search(before))
+            and not _SIZE_TAKEN.search(before))
+
+
 _FLOOR_OPERAND = re.compile(r"\b(?:greater|larger|higher|bigger)\s+of\s*$", re.IGNORECASE)
 """Words before an amount that is one side of a "greater of" rule ("the greater of $10,000 or
 150% of the regular catch-up"): a floor the limit is worked out from, not the limit. (The
@@ -483,7 +505,7 @@ def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     if ((totals and _is_total(cand, q)) or _is_old(cand, q) or _EXAMPLE.search(before)
-            or _FLOOR_OPERAND.search(before)):
+            or _FLOOR_OPERAND.search(before) or _loss_size(before, after)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True

@@ -826,9 +826,24 @@ def _is_question(tokens: _Tokens, sent: tuple[int, int], sent_start_char: int,
         before = sent_text[:cue.start_char - sent_start_char].strip()
         if not before and _states(tokens, cue, sent[1]):
             return False
+        if _cell_value(tokens, cue, sent[1], before):
+            return False
         if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
             return not _answered(tokens, cue, sent[1], sent_text[cue.end_char - sent_start_char:])
     return False
+
+
+def _cell_value(tokens: _Tokens, cue: _Mark, sent_end: int, before: str) -> bool:
+    """A table cell whose value is a "what" clause names a thing, it asks nothing: the row
+    "Traditional IRA to Roth IRA \u2014 Taxed on: What you originally put in" (a column named
+    "Taxed on") states that the conversion is taxed on it. An inverted auxiliary after the
+    wh-word still asks ("\u2014 Question: What is the limit"), and so does a column not named
+    by a verb and its preposition ("\u2014 Hardship withdrawal: What you need ...")."""
+    label = before[:-1].split()
+    return (before.endswith(":") and " \u2014 " in before
+            and bool(label) and label[-1].lower() in _LABEL_PREPOSITIONS
+            and tokens.word(cue.start).lower() in _WH_LABELS
+            and cue.end < sent_end and tokens.word(cue.end).lower() not in _ASKING)
 
 
 def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
@@ -850,6 +865,10 @@ def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
     return bool(colon) and bool(words) and words[0].lower() not in _OPEN_VALUES
 
 
+_LABEL_PREPOSITIONS = frozenset(("on", "to", "toward", "towards", "for", "from", "of", "by",
+                                 "against", "with", "into"))
+"""The last word of a column name that wants a noun after it ("Taxed on", "Counts toward"):
+its cell's "what" clause is that noun, not a question."""
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
 _WH_LABELS = frozenset(("what", "which"))
 """Wh-words of a label a dash may answer; "why" and "how" headlines state their own clause

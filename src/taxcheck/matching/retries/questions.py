@@ -198,6 +198,16 @@ def explains_reply(cand: Candidate, res: Resolution, question: Question | None, 
         return match(set(res.labels | extra), replace(cand, polarity=said))
 
     said, matches = _toward(question.reply, question, read(question.reply), read)
+    if cand.polarity == "affirmed" and said == "negated":
+        # a "No." then a sentence that is right in its own words: "Can I buy it back in my
+        # IRA? No. The IRS treats that as a wash sale, and you lose the loss for good." When
+        # its own reading states the right rule of a fact the reply's reading gets wrong,
+        # the sentence says the rule itself
+        right = [m for m in read("affirmed") if m.verdict == "accurate"]
+        facts = {m.claim.fact for m in right}
+        if any(m.verdict != "accurate" and m.claim.fact in facts for m in matches):
+            return right, borrowed(res, extra, f"the question on line {question.line}, "
+                                   "answered just before", "answer", cand=cand)
     answered = replace(cand, polarity=said)
     if not matches:
         return [], res
