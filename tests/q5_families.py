@@ -2,7 +2,8 @@
 whole pages (plain text, Markdown or HTML) checked as `taxcheck eval` checks a gold file,
 against tax year 2026 with the page's own date kept. A wrong passage is caught when a
 problem finding of a claim resting on the passage's fact, with its verdict, falls on the
-sentence that holds the quote (a passage may list several facts or verdicts that count); a correct twin must stay quiet (no problem finding).
+sentence that holds the quote (a passage may list several facts or verdicts that count); a
+correct twin must stay quiet (no problem finding).
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py``."""
 

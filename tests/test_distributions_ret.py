@@ -1,0 +1,85 @@
+"""Missed wrong claims on distributions (issue 12, recall; session 13, ret).
+
+``tests/data/distributions_ret.yaml`` holds whole short pages written from the fact sheet
+before any change: wrong and right twins of the hardship mechanics since 2020, direct and
+indirect rollovers, the age-55 separation exception, Roth owners' RMDs, the RMD starting age
+and its history (nine wrong, four or five right each), and of six smaller distribution facts
+(three wrong, two right each), in headings, list items under a lead-in, table rows, Q&A
+replies, forum posts with signatures, numbered steps and old dated plain-text exports. They
+run through the real Checker by :mod:`q5_families`' runner; the passages not handled yet are
+listed, so that a change that handles one (or breaks another) shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from q5_families import outcomes, passages
+from taxcheck.readers import read_bytes
+
+PASSAGES_FILE = Path(__file__).parent / "data" / "distributions_ret.yaml"
+PASSAGES = passages(PASSAGES_FILE)
+
+NOT_CAUGHT = frozenset({
+    # a Markdown heading under a hardship title: found, but a medium-confidence false figure
+    # in a heading falls under the default confidence cut
+    "hm-heading-20",
+    # the reader's age only in the question ("laid off at 53"), the reply says "wait for 55"
+    "s55-qa-wait",
+    # the claim in a relative clause after a denied head ("No RMDs, which a Roth 401(k)
+    # makes you take")
+    "rr-list-reasons",
+    # a bare "At 75." reply whose birth year is in the question
+    "ra-qa-1955",
+    # "has to be out by December 31 of the year you turn 73, with no extra time"
+    "ra-dec31",
+    # "Your RMDs started at 73" under a heading "Born in 1950?"
+    "rh-1950-73",
+    # "The plan simply forgives whatever you still owe." under a loan question heading
+    "lo-forgiven",
+    # "early withdrawals aren't also hit with income tax" (the 10% said to replace the tax)
+    "ed-replaces",
+})
+"""Wrong passages still missed."""
+
+TWIN_FLAGGED: frozenset[str] = frozenset()
+"""Correct passages that draw a problem finding."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, PASSAGES_FILE)}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_distribution_passage(results, passage):
+    outcome = results[passage["id"]]
+    if passage["expect"] == "flag":
+        assert outcome.ok is (passage["id"] not in NOT_CAUGHT), (
+            f"wrong passage said {outcome.said or 'nothing'}; expected {passage['fact']} "
+            f"({passage['verdict']}) on {passage['quote']!r}")
+    else:
+        assert outcome.ok is (passage["id"] not in TWIN_FLAGGED), (
+            f"correct passage said {outcome.said}")
+
+
+def test_the_listed_passages_exist():
+    assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
+
+
+def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str]]:
+    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
+    return [(f.claim_id, f.verdict) for f in report.findings
+            if f.verdict != "accurate" and f.framing != "myth"]
+
+
+def test_a_hardship_payout_item_after_a_loan_item_is_not_a_loan(checker):
+    """A list item about the hardship payout, after an item that names a plan loan, states
+    nothing about plan loans (it was read as "a 401(k) loan is taxable")."""
+    page = ("Hardship Withdrawals: What HR Won't Tell You\nPosted March 3, 2026\n"
+            "Before you ask for a hardship payout, know the ground rules:\n"
+            "- You'll have to borrow the maximum from the plan first.\n"
+            "- The payout counts as taxable income.\n")
+    assert ("plan-loan-taxable", "false") not in _problems(checker, page)
