@@ -33,8 +33,6 @@ NOT_CAUGHT = frozenset({
     "rr-list-reasons",
     # a bare "At 75." reply whose birth year is in the question
     "ra-qa-1955",
-    # "has to be out by December 31 of the year you turn 73, with no extra time"
-    "ra-dec31",
     # "Your RMDs started at 73" under a heading "Born in 1950?"
     "rh-1950-73",
     # "early withdrawals aren't also hit with income tax" (the 10% said to replace the tax)
