@@ -35,8 +35,6 @@ NOT_CAUGHT = frozenset({
     "ra-qa-1955",
     # "Your RMDs started at 73" under a heading "Born in 1950?"
     "rh-1950-73",
-    # "early withdrawals aren't also hit with income tax" (the 10% said to replace the tax)
-    "ed-replaces",
     # batch 2 (written after the first fixes; first run 10/20): a loan-first rule spread over
     # two numbered steps ("1. Request the largest plan loan ... 2. Only then file the hardship
     # form"); a Markdown heading found but under the confidence cut (as hm-heading-20); the
