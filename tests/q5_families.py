@@ -2,7 +2,8 @@
 whole pages (plain text, Markdown or HTML) checked as `taxcheck eval` checks a gold file,
 against tax year 2026 with the page's own date kept. A wrong passage is caught when a
 problem finding of a claim resting on the passage's fact, with its verdict, falls on the
-sentence that holds the quote; a correct twin must stay quiet (no problem finding).
+sentence that holds the quote (a passage may list several facts or verdicts that count); a
+correct twin must stay quiet (no problem finding).
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py``."""
 
@@ -36,9 +37,15 @@ def run(checker: Checker, passage: dict, facts: dict[str, tuple[str, ...]]) -> O
     if passage["expect"] == "quiet":
         return Outcome(passage["id"], passage["family"], "quiet", not found, said(found))
     quote = _squash(passage["quote"])
-    ok = any(quote in _squash(f.sentence) and passage["fact"] in facts.get(f.claim_id, ())
-             and f.verdict == passage["verdict"] for f in found)
+    wanted, verdicts = _options(passage["fact"]), _options(passage["verdict"])
+    ok = any(quote in _squash(f.sentence) and wanted & set(facts.get(f.claim_id, ()))
+             and f.verdict in verdicts for f in found)
     return Outcome(passage["id"], passage["family"], "flag", ok, said(found))
+
+
+def _options(value: str | list[str]) -> set[str]:
+    """A passage's fact or verdict: one, or a list of those that count."""
+    return {value} if isinstance(value, str) else set(value)
 
 
 def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:

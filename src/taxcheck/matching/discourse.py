@@ -174,11 +174,16 @@ class DiscourseContext:
         for group, members in self.groups.items():
             if only is not None and group not in only:
                 continue
-            if not labels & members and source.get(group):
-                labels |= source[group]
+            taken = source.get(group)
+            if taken and group == TOPIC_GROUP and _names_payout(cand, labels):
+                # "- The payout counts as taxable income." after "- You'll have to borrow the
+                # maximum from the plan first.": money taken out is not the loan named before
+                taken = taken - {LOAN_LABEL}
+            if not labels & members and taken:
+                labels |= taken
                 steps.append(Step(stage="context", detail=f"{group}: "
-                                  f"{', '.join(sorted(source[group]))} from context",
-                                  labels=tuple(sorted(source[group])), source="context"))
+                                  f"{', '.join(sorted(taken))} from context",
+                                  labels=tuple(sorted(taken)), source="context"))
         return labels, steps
 
     def referred(self, cand: Candidate, labels: AbstractSet[str]
@@ -514,6 +519,16 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     return context.resolve(cand, context.without_loan(source), only=groups)
 
 
+def _names_payout(cand: Candidate, labels: AbstractSet[str]) -> bool:
+    """The clause names a payout by a noun ("The payout counts as taxable income"), no loan
+    nor a loan's default (a verb of taking out may tell a loan: "You can take out half of
+    your vested balance") and no pronoun that may stand for the loan ("it becomes a taxable
+    distribution")."""
+    return not cand.anaphor and not labels & LOAN_KEEPERS and any(
+        m.label == WITHDRAW_LABEL and m.text.lower().split()[-1] in PAYOUT_NOUNS
+        for m in cand.concepts)
+
+
 def about_other_thing(cand: Candidate, context: DiscourseContext, led_in: bool = False) -> bool:
     """Whether the clause is about a thing of its own, not a loss of earlier sentences: an
     instruction that names its own account and points at nothing ("Roll your old 401(k)
@@ -565,6 +580,8 @@ LOSS_GROUP = "loss"
 TOPIC_GROUP = "topic"
 WITHDRAW_LABEL = "WITHDRAW"
 LOAN_LABEL = "LOAN"
+PAYOUT_NOUNS = frozenset({"payout", "payouts", "withdrawal", "withdrawals", "distribution",
+                          "distributions", "cash-out", "cashout"})
 LOAN_KEEPERS = frozenset({"LOAN", "DEFAULT"})
 """Concepts that keep a withdrawal clause about the loan ("take out a loan", "the rest is
 treated as a withdrawal")."""

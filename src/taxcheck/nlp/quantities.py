@@ -39,14 +39,14 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
         # begin: 73", "Age RMDs start — 2026: 73")
         # and a column header ending in the verb: "... is for the year you turn: 75"
         rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014]|\s(?!\d)[^:.!?\n]{{1,60}}?[:=])?|"
-        rf"(?:turn(?:s|ed|ing)?|reach(?:es|ed|ing)?)(?:\s*:)?|at|until|before|after|"
+        rf"(?:turn(?:s|ed|ing)?|reach(?:es|ed|ing)?)(?:\s*:)?|at|until|till|before|after|"
         rf"(?:rises?|rose|moves?|moved|goes|went|increases?|increased|climbs?|climbed|jumps?|"
         rf"jumped)\s+(?:up\s+)?to(?:\s+age)?)\s+"
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)|{_WORD_NUM}){_HALF}"
         r"(?!\s*(?:%|percent|dollars|years? of service))",
         re.IGNORECASE)),
     ("age", re.compile(
-        rf"\b(?:until|once|when|after|before|by\s+the\s+time)\s+(?:you|they|he|she|we)"
+        rf"\b(?:until|till|once|when|after|before|by\s+the\s+time)\s+(?:you|they|he|she|we)"
         rf"(?:['\u2019](?:re|s)|\s+(?:are|is|turn|turns|reach|reaches|hit|hits))\s+"
         rf"(?P<num>\d{{2}}(?![\d,.]\d|\d)){_HALF}", re.IGNORECASE)),
     ("age", re.compile(rf"\b(?P<num>\d{{2}}|{_WORD_NUM})(?P<half>½|\s+1/2|\s+and\s+a\s+half)",
