@@ -118,6 +118,7 @@ from taxcheck.matching.years import (
     clause_years,
     heading_year,
     lead_in_year,
+    section_year,
     sentence_year,
 )
 from taxcheck.nlp.quantities import find_quantities
@@ -885,7 +886,9 @@ class _Walk:
             # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
             labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
                 block.text) else frozenset().union(*(c.labels for c in cands))
-            self.headings[level] = (heading_year(block), self.context.groups_of(labels))
+            written = self.document.meta.date.year if self.document.meta.date else None
+            self.headings[level] = (section_year(heading_year(block), written, self.tax_year),
+                                    self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
                 lookahead = self.context.groups_of(ahead)

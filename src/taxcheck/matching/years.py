@@ -339,6 +339,17 @@ def heading_year(block: Block) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def section_year(named: int | None, written: int | None, checked: int) -> int | None:
+    """The year a heading that names ``named`` gives its section, on a page written in
+    ``written`` and checked for ``checked``: none when it names the page's own year and the
+    page is checked for a later one ("11 retirement numbers for 2025" on a January 2025 page
+    gives the figures the page calls current, read as of the year checked as "this year" is);
+    a year the page looks ahead to or back on ("Limits for 2026" in November 2025) dates it."""
+    if named is not None and named == written and named < checked:
+        return None
+    return named
+
+
 _BEFORE_END = re.compile(r"\s+(?=[.!?])")
 """Spaces after a sentence's end mark, as they read in the reversed text."""
 

@@ -826,9 +826,19 @@ def _is_question(tokens: _Tokens, sent: tuple[int, int], sent_start_char: int,
         before = sent_text[:cue.start_char - sent_start_char].strip()
         if not before and _states(tokens, cue, sent[1]):
             return False
+        if _VALUE_TOLD.match(before):
+            return False  # "$23,500 \u2014 what you can defer": the clause tells the figure
         if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
             return not _answered(tokens, cue, sent[1], sent_text[cue.end_char - sent_start_char:])
     return False
+
+
+_VALUE_TOLD = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:\$\s?\d[\d,.]*\s*(?:k|thousand|million)?|\d[\d,.]*\s*%|"
+    r"\d{2}(?:\.5|\u00bd)?)\s*(?:[-\u2013\u2014]{1,2}|:)$", re.IGNORECASE)
+"""A figure alone before a dash or colon, after any list number ("$23,500 \u2014", "3. 73:",
+"20% -"): the wh-clause after it tells what the figure is ("$23,500 \u2014 what you can defer
+into a 401(k)", "73: when RMDs begin"); it asks nothing."""
 
 
 def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
