@@ -18,8 +18,6 @@ CASES = cases()
 NOT_HANDLED = frozenset({
     # vocabulary, not the page's year: SIMPLE named only by the section heading; "tack on"
     "oy-html-section", "oy-catch-up-heading",
-    # a column compared with an earlier year gives its cells that year
-    "cc-twin-md", "cc-twin-html", "cc-twin-txt",
     # "have had ... since 2023": the start year told as a "since"
     "cc-wrong-prose",
     # "how much the 401(k) takes": no limit word
@@ -71,3 +69,11 @@ def test_a_figure_before_a_dash_told_by_a_wh_clause_is_stated(check_text):
         check_text("7. $7,000: how much you can put into an IRA\n"))
     assert not any(f.is_problem for f in check_text(
         "Roth IRA income limits \u2014 what you need to know\n").findings)
+
+
+def test_a_column_compared_with_an_earlier_year_does_not_date_its_cells(check_text):
+    table = ("# Limits\n\n| Limit | 2025 | Change vs. 2024 |\n|---|---|---|\n"
+             "| Catch-up, ages 60 to 63 | $11,250 | New for 2025 |\n")
+    assert not any(f.is_problem for f in check_text(table, ".md").findings)
+    wrong = table.replace("2025", "2024").replace("2024 |\n|", "2023 |\n|")
+    assert ("catch-up-60-63-before-2025", "false") in _found(check_text(wrong, ".md"))

@@ -80,6 +80,10 @@ _SINCE_YEAR = re.compile(r"\bsince\s+$"
 since 2024", "the same figure as in 2025", "$1,000 more than in 2025", "just as it was in
 2025"): the starting point or the other side of the comparison, not the year of the amount
 (not "as of 2025", which dates it)."""
+_VERSUS_YEAR = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+"""A year a comparison is made with ("Change vs. 2024", a table's column "Compared with
+2024"): the other side of the comparison, not the year of the clause's amounts or news
+("Catch-up, ages 60 to 63 \u2014 Change vs. 2024: New for 2025" is about 2025)."""
 _COMPARED_YEAR = re.compile(r"\b(?:same|identical|unchanged|flat|just|exactly|higher|"
                             r"lower|more|less|bigger|smaller)\b[^.;:$]{0,30}\b(?:as|than)\s+"
                             r"(?:\w+\s+){0,3}?(?:in|for|during)?\s*$",
@@ -182,7 +186,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     earned = [q for q in explicit if _EARNED_IN.search(cand.text[:q.start - cand.start])]
     free = [int(q.value) for q in explicit if q.start not in tied and q not in earned
             and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
-            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
+            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])
+            and not _VERSUS_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = (default if now is None else now) if (
         not free and relatives and relatives[0].value == 0
