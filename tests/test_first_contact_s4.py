@@ -11,6 +11,7 @@ import pytest
 
 from first_contact_q4_n11 import assert_as_written, expects_by_family
 from first_contact_s4 import cases, outcomes
+from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.readers import read_bytes
 
 CASES = cases()
@@ -77,3 +78,12 @@ def test_a_column_compared_with_an_earlier_year_does_not_date_its_cells(check_te
     assert not any(f.is_problem for f in check_text(table, ".md").findings)
     wrong = table.replace("2025", "2024").replace("2024 |\n|", "2023 |\n|")
     assert ("catch-up-60-63-before-2025", "false") in _found(check_text(wrong, ".md"))
+
+
+def test_one_word_of_a_term_in_scare_quotes_still_names_it(check_text):
+    for quoted in ('"super"', "\u201csuper\u201d", "'super'"):
+        report = check_text(f"For 2026 the {quoted} catch-up for ages 60 to 63 is $10,000.\n")
+        assert ("catch-up-60-63", "false") in _found(report), quoted
+    # a quoted word that ends the sentence, or a quotation, is left as it is
+    assert pipeline_text('He called it "super".') == 'He called it "super".'
+    assert pipeline_text('the "super" catch-up') == 'the   super catch-up'
