@@ -87,3 +87,12 @@ def test_one_word_of_a_term_in_scare_quotes_still_names_it(check_text):
     # a quoted word that ends the sentence, or a quotation, is left as it is
     assert pipeline_text('He called it "super".') == 'He called it "super".'
     assert pipeline_text('the "super" catch-up') == 'the   super catch-up'
+
+
+def test_the_roth_income_line_and_the_wall_at_its_start(check_text):
+    assert ("roth-ira-phaseout-single", "outdated") in _found(
+        check_text("$150,000 \u2014 the Roth IRA income line for singles\n"))
+    wall = "Q: When can't we fund a Roth IRA anymore?\nA: Joint filers hit the wall at {}.\n"
+    assert ("roth-ira-phaseout-hard-cutoff", "misleading") in _found(
+        check_text(wall.format("$242,000")))
+    assert not any(f.is_problem for f in check_text(wall.format("$252,000")).findings)
