@@ -96,3 +96,23 @@ def test_the_roth_income_line_and_the_wall_at_its_start(check_text):
     assert ("roth-ira-phaseout-hard-cutoff", "misleading") in _found(
         check_text(wall.format("$242,000")))
     assert not any(f.is_problem for f in check_text(wall.format("$252,000")).findings)
+
+
+def _problems(report):
+    return sorted((f.claim_id, f.verdict) for f in report.findings if f.is_problem)
+
+
+@pytest.mark.parametrize("page", [
+    "This year you can defer $23,500 out of your own paycheck, up $500 from last year's $23,000.",
+    "401(k) deferral limit: $23,500 this year (up $500 from last year)",
+])
+def test_a_change_told_beside_its_old_amount_is_one_finding(check_text, page):
+    assert _problems(check_text(page + "\n")) == [("elective-deferral-limit", "outdated")]
+
+
+@pytest.mark.parametrize("page", [
+    "The 401(k) limit is $24,500 this year, up $500 from last year's $24,000.",
+    "The 401(k) limit rose $500 this year.",
+])
+def test_a_change_alone_or_beside_a_right_amount_is_still_checked(check_text, page):
+    assert "deferral-limit-increase" in {c for c, _ in _problems(check_text(page + "\n"))}
