@@ -116,3 +116,13 @@ def test_a_change_told_beside_its_old_amount_is_one_finding(check_text, page):
 ])
 def test_a_change_alone_or_beside_a_right_amount_is_still_checked(check_text, page):
     assert "deferral-limit-increase" in {c for c, _ in _problems(check_text(page + "\n"))}
+
+
+def test_a_sentence_repeating_the_figure_its_heading_names_states_it(check_text):
+    page = ("# Eleven numbers\n\n## 2. $7,500 \u2014 the standard catch-up at 50+\n\n"
+            "If you turn 50 by December 31, you can tack on another $7,500.\n")
+    found = [(f.claim_id, f.verdict, f.line) for f in check_text(page, ".md").findings]
+    assert ("catch-up-limit", "outdated", 5) in found
+    myth = ("# Myths\n\n## Myth: each spouse can deduct $3,000\n\n"
+            "Reality: the $3,000 is per return, not per spouse.\n")
+    assert ("capital-loss-limit-per-spouse", "false") not in _found(check_text(myth, ".md"))
