@@ -126,3 +126,11 @@ def test_a_sentence_repeating_the_figure_its_heading_names_states_it(check_text)
     myth = ("# Myths\n\n## Myth: each spouse can deduct $3,000\n\n"
             "Reality: the $3,000 is per return, not per spouse.\n")
     assert ("capital-loss-limit-per-spouse", "false") not in _found(check_text(myth, ".md"))
+
+
+def test_an_adverb_closing_a_lead_before_a_colon_keeps_one_clause(check_text):
+    page = ("The bigger catch-up starts in the year you turn 60. "
+            "Check with HR, though: your plan has to offer it.\n")
+    assert _problems(check_text(page)) == []
+    wrong = page.replace("Check with HR, though: your plan", "One catch, though: every plan")
+    assert ("catch-up-60-63-mandatory", "false") in _problems(check_text(wrong))

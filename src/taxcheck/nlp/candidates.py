@@ -252,6 +252,12 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         return False  # "Your contributions, not the earnings, can come out": an aside
     if word == "though" and before == "," and after == ",":
         return False  # "With an IRA, though, there is no such thing as a loan": an aside
+    if word in ("though", "however") and before == "," and after in _LEAD_ENDS and not any(
+            tokens.word(i).lower() in _DENIALS for i in range(sent_start, cue.start)):
+        return False  # "Check with HR, though: your plan has to offer it": an adverb closing
+        # a lead, which is one clause with what the colon opens, as it is without the adverb
+        # (a denied lead keeps its own clause: "You aren't out of options, though: you have
+        # until the filing deadline")
     if (word == "but" and after.lower() == "only" and cue.end + 1 < sent_end
             and tokens.word(cue.end + 1).lower() in _ONLY_CONDITION):
         return False  # "The loss is deductible, but only if you cash out every IRA": a condition
@@ -266,6 +272,12 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         # "however large it is" is a degree, not a contrast
         return not (before == "," and after == ",") and after.lower() not in _DEGREE
     return True
+
+
+_LEAD_ENDS = frozenset((":", "\u2014", "\u2013", "--", "-"))
+"""What closes a lead before the statement it introduces ("Ask HR, though: ...")."""
+_DENIALS = frozenset({"not", "n't", "n\u2019t", "no", "never", "cannot", "nothing", "nobody"})
+"""Words that deny a lead ("You aren't out of options, though: ...")."""
 
 
 def _negated(cues: list[_Mark], start: int, end: int) -> bool:
