@@ -253,4 +253,9 @@ class ClaimDatabase:
                 errors.append(ClaimDatabaseError(
                     f"claim {claim.id!r} names unknown figure {claim.figure!r}; known: "
                     f"{', '.join(sorted(self.figures)) or 'none'}", where=where, code="TC106"))
+        for figure in self.figures.values():
+            if figure.change_of is not None and figure.change_of not in self.figures:
+                errors.append(ClaimDatabaseError(
+                    f"figure {figure.id!r} is the change of unknown figure "
+                    f"{figure.change_of!r}", where=None, code="TC106"))
         return errors

@@ -417,6 +417,10 @@ class Figure(_Strict):
     """The values are yearly changes of a limit ("up $1,000 for 2026"): only an amount stated
     as a difference ("up $500", "rose by $1,000", "a $1,000 bump") is checked against them, and
     a difference is never checked against a limit."""
+    change_of: str | None = None
+    """For a ``difference``: the figure whose yearly change it is. The change told beside that
+    figure's own amount ("$23,500, up $500 from last year's $23,000") is context of the
+    amount: with the amount wrong in the same way, only the amount is reported."""
     lesser_of: bool = False
     """The value is one side of "the lesser of this amount or a share of a balance" (the plan
     loan cap): in a worked example that names the balance, a smaller amount can be the other

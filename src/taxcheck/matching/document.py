@@ -118,6 +118,7 @@ from taxcheck.matching.years import (
     clause_years,
     heading_year,
     lead_in_year,
+    section_year,
     sentence_year,
 )
 from taxcheck.nlp.quantities import find_quantities
@@ -155,6 +156,11 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_FIGURE_HEADING = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?\$\s?\d[\d,.]*\s*(?:k|thousand)?\s*(?:[-\u2013\u2014]{1,2}|:)\s",
+    re.IGNORECASE)
+"""A heading that opens with the figure it names ("2. $7,500 \u2014 the standard catch-up at
+50+", "$1,000: the IRA catch-up"): a sentence under it that repeats the amount states it."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 PAST_LABEL_WORDS = 4
 """The longest line with no colon that labels the list after it ("Before 2020", "The old
@@ -343,6 +349,9 @@ class _Walk:
         self.ways = False
         """The title promises a number of ways to do something ("9 Ways to ...")."""
         self.heading: set[str] = set()
+        self.heading_amounts: set[float] = set()
+        """The dollar amounts the section's heading gives ("2. $7,500 \u2014 the standard
+        catch-up at 50+")."""
         self.cell_heading: set[str] = set()
         self.recent: list[tuple[int, frozenset[str], bool]] = []
         """Each statement sentence of the section: its number, concepts, and whether it is an
@@ -462,6 +471,7 @@ class _Walk:
         if block.kind == "heading" and not is_title:
             self.heading, self.cell_heading, self.recent, self.example_ahead = (
                 set(), set(), [], [])
+            self.heading_amounts = set()
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
             self.context.heading_start = self.context.sentence
@@ -852,6 +862,7 @@ class _Walk:
         stated as available ends with it: the next poster's sentences are no steps of it."""
         self.procedure, self.step_list = None, False
         self.heading, self.cell_heading, self.recent = set(), set(), []
+        self.heading_amounts = set()
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
         self._under = None
@@ -885,7 +896,9 @@ class _Walk:
             # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
             labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
                 block.text) else frozenset().union(*(c.labels for c in cands))
-            self.headings[level] = (heading_year(block), self.context.groups_of(labels))
+            written = self.document.meta.date.year if self.document.meta.date else None
+            self.headings[level] = (section_year(heading_year(block), written, self.tax_year),
+                                    self.context.groups_of(labels))
             if index + 1 < len(self.candidates):
                 ahead = frozenset().union(*(c.labels for c in self.candidates[index + 1]))
                 lookahead = self.context.groups_of(ahead)
@@ -1604,6 +1617,9 @@ class _Walk:
         elif block.kind == "heading":
             self.headed = True
             self.heading.update(cand.labels)
+            if _FIGURE_HEADING.match(block.text):
+                self.heading_amounts.update(q.value for q in cand.quantities
+                                            if q.kind == "usd")
             # a heading that names a belief lends its cells the things it names, not the belief
             self.cell_heading.update(frozenset().union(*context.groups_of(cand.labels).values())
                                      if cand.attribution else cand.labels)

@@ -83,9 +83,28 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         return start is None or not (f.verdict == "accurate"
                                      or (f.verdict == "outdated" and start <= f.start))
 
-    return [f for f in findings
-            if id(f) in kept or f.claim_id not in claims
-            or (claims[f.claim_id].figure and figure_kept(f))]
+    return _drop_told_changes([f for f in findings
+                               if id(f) in kept or f.claim_id not in claims
+                               or (claims[f.claim_id].figure and figure_kept(f))], db)
+
+
+def _drop_told_changes(findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
+    """A limit's yearly change told beside the limit's own amount in the same clause ("this
+    year is $23,500, up $500 from last year's $23,000") is context of the amount (the
+    real-articles guide, section 5): when the amount is wrong in the same way (outdated,
+    false), the change's finding says it again and goes. A change stated alone ("the limit
+    rose $500 for 2026"), or wrong beside a right amount, is reported."""
+    claims = db.by_id
+
+    def figure(f: Finding) -> str | None:
+        claim = claims.get(f.claim_id)
+        return claim.figure if claim is not None else None
+
+    amounts = {(f.block, f.sentence, f.start, figure(f), f.verdict) for f in findings
+               if f.is_problem and figure(f)}
+    return [f for f in findings if not (
+        f.is_problem and (of := db.figures[fig].change_of if (fig := figure(f)) else None)
+        and (f.block, f.sentence, f.start, of, f.verdict) in amounts)]
 
 
 def never_right(findings: list[Finding], db: ClaimDatabase,

@@ -59,6 +59,8 @@ class Surroundings(Protocol):
     """The last clause that stated a claim."""
     title: set[str]
     heading: set[str]
+    heading_amounts: set[float]
+    """The dollar amounts the section's heading gives."""
     cell_heading: set[str]
     """What the section's heading lends its table cells and "Label: value" lines: all it
     names, but of a heading that names a belief ("Believing You're Too Old to Fund an IRA")
@@ -215,6 +217,19 @@ def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Matc
                         title=not walk.heading)
 
 
+def _heading_figure(walk: Surroundings, at: Clause, res: Resolution
+                    ) -> tuple[list[Match], Resolution]:
+    """A sentence that repeats the amount its section's heading gives and names ("2. $7,500
+    \u2014 the standard catch-up at 50+" / "If you turn 50, you can tack on another $7,500"):
+    read with the heading's concepts (:func:`.retries.headings.with_heading`)."""
+    if (at.block.kind not in STATEMENT_KINDS or at.block.row is not None
+            or not walk.heading_amounts or not any(
+                q.kind == "usd" and q.value in walk.heading_amounts
+                for q in at.cand.quantities)):
+        return [], res
+    return with_heading(res, walk.heading, at.match, walk.context)
+
+
 def _way(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Match], Resolution]:
     """A numbered item under "9 Ways to ..." (:func:`.retries.headings.as_way_of`)."""
     if not walk.numbered_way(at.block):
@@ -271,6 +286,7 @@ READINGS: tuple[Reading, ...] = (
     _carried,           # "... the rest can offset ordinary income." / "There's no cap."
     _explained_clause,  # "..., because you didn't leave in the year you turned 55"
     _heading,           # a table cell: "Employee deferral: $24,500" under "2026 limits"
+    _heading_figure,    # "2. $7,500 \u2014 the catch-up at 50+" / "... tack on another $7,500"
     _way,               # "9. Take a hardship withdrawal" under "9 Ways to ..."
     _lead_paragraph,    # "The rule:" / "You skip the 10% penalty."
     _example_account,   # "Say Priya has ... in her IRA." / "She deducts the $3,000 ..."

@@ -80,6 +80,10 @@ _SINCE_YEAR = re.compile(r"\bsince\s+$"
 since 2024", "the same figure as in 2025", "$1,000 more than in 2025", "just as it was in
 2025"): the starting point or the other side of the comparison, not the year of the amount
 (not "as of 2025", which dates it)."""
+_VERSUS_YEAR = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+"""A year a comparison is made with ("Change vs. 2024", a table's column "Compared with
+2024"): the other side of the comparison, not the year of the clause's amounts or news
+("Catch-up, ages 60 to 63 \u2014 Change vs. 2024: New for 2025" is about 2025)."""
 _COMPARED_YEAR = re.compile(r"\b(?:same|identical|unchanged|flat|just|exactly|higher|"
                             r"lower|more|less|bigger|smaller)\b[^.;:$]{0,30}\b(?:as|than)\s+"
                             r"(?:\w+\s+){0,3}?(?:in|for|during)?\s*$",
@@ -182,7 +186,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     earned = [q for q in explicit if _EARNED_IN.search(cand.text[:q.start - cand.start])]
     free = [int(q.value) for q in explicit if q.start not in tied and q not in earned
             and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
-            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])]
+            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])
+            and not _VERSUS_YEAR.search(cand.text[:q.start - cand.start])]
     frame = free[0] if free else relative[0] if relative else default
     present = (default if now is None else now) if (
         not free and relatives and relatives[0].value == 0
@@ -337,6 +342,17 @@ def heading_year(block: Block) -> int | None:
     years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"
              and not _TURNING_POINT.search(block.text[:q.start])}
     return years.pop() if len(years) == 1 else None
+
+
+def section_year(named: int | None, written: int | None, checked: int) -> int | None:
+    """The year a heading that names ``named`` gives its section, on a page written in
+    ``written`` and checked for ``checked``: none when it names the page's own year and the
+    page is checked for a later one ("11 retirement numbers for 2025" on a January 2025 page
+    gives the figures the page calls current, read as of the year checked as "this year" is);
+    a year the page looks ahead to or back on ("Limits for 2026" in November 2025) dates it."""
+    if named is not None and named == written and named < checked:
+        return None
+    return named
 
 
 _BEFORE_END = re.compile(r"\s+(?=[.!?])")

@@ -252,6 +252,12 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         return False  # "Your contributions, not the earnings, can come out": an aside
     if word == "though" and before == "," and after == ",":
         return False  # "With an IRA, though, there is no such thing as a loan": an aside
+    if word in ("though", "however") and before == "," and after in _LEAD_ENDS and not any(
+            tokens.word(i).lower() in _DENIALS for i in range(sent_start, cue.start)):
+        return False  # "Check with HR, though: your plan has to offer it": an adverb closing
+        # a lead, which is one clause with what the colon opens, as it is without the adverb
+        # (a denied lead keeps its own clause: "You aren't out of options, though: you have
+        # until the filing deadline")
     if (word == "but" and after.lower() == "only" and cue.end + 1 < sent_end
             and tokens.word(cue.end + 1).lower() in _ONLY_CONDITION):
         return False  # "The loss is deductible, but only if you cash out every IRA": a condition
@@ -266,6 +272,12 @@ def _cuts(tokens: _Tokens, sent: tuple[int, int], cue: _Mark) -> bool:
         # "however large it is" is a degree, not a contrast
         return not (before == "," and after == ",") and after.lower() not in _DEGREE
     return True
+
+
+_LEAD_ENDS = frozenset((":", "\u2014", "\u2013", "--", "-"))
+"""What closes a lead before the statement it introduces ("Ask HR, though: ...")."""
+_DENIALS = frozenset({"not", "n't", "n\u2019t", "no", "never", "cannot", "nothing", "nobody"})
+"""Words that deny a lead ("You aren't out of options, though: ...")."""
 
 
 def _negated(cues: list[_Mark], start: int, end: int) -> bool:
@@ -828,6 +840,8 @@ def _is_question(tokens: _Tokens, sent: tuple[int, int], sent_start_char: int,
             return False
         if _cell_value(tokens, cue, sent[1], before):
             return False
+        if _VALUE_TOLD.match(before):
+            return False  # "$23,500 \u2014 what you can defer": the clause tells the figure
         if not before or before.endswith(("-", ":", "\u2013", "\u2014")):
             return not _answered(tokens, cue, sent[1], sent_text[cue.end_char - sent_start_char:])
     return False
@@ -844,6 +858,12 @@ def _cell_value(tokens: _Tokens, cue: _Mark, sent_end: int, before: str) -> bool
             and bool(label) and label[-1].lower() in _LABEL_PREPOSITIONS
             and tokens.word(cue.start).lower() in _WH_LABELS
             and cue.end < sent_end and tokens.word(cue.end).lower() not in _ASKING)
+_VALUE_TOLD = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:\$\s?\d[\d,.]*\s*(?:k|thousand|million)?|\d[\d,.]*\s*%|"
+    r"\d{2}(?:\.5|\u00bd)?)\s*(?:[-\u2013\u2014]{1,2}|:)$", re.IGNORECASE)
+"""A figure alone before a dash or colon, after any list number ("$23,500 \u2014", "3. 73:",
+"20% -"): the wh-clause after it tells what the figure is ("$23,500 \u2014 what you can defer
+into a 401(k)", "73: when RMDs begin"); it asks nothing."""
 
 
 def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
