@@ -79,6 +79,40 @@ def twin_pages(checker: Checker) -> tuple[Evaluation, list[Twin]]:
     return result, [t for t in twins() if (t.page, t.quote) in missed]
 
 
+def passages() -> dict[str, dict[str, list]]:
+    return yaml.safe_load((DATA / "passages.yaml").read_text(encoding="utf-8"))
+
+
+def _passage(case: str | dict[str, str]) -> tuple[str, str]:
+    if isinstance(case, dict):
+        return case["text"], case.get("as", ".txt")
+    return case, ".txt"
+
+
+def problems(checker: Checker, text: str, suffix: str = ".txt") -> list[tuple[str, str]]:
+    """The problem findings a passage states itself (not a quoted myth, not suppressed)."""
+    from taxcheck.readers import read_bytes
+
+    report = checker.check(read_bytes(text.encode(), f"passage{suffix}"), tax_year=2026)
+    return [(f.claim_id, f.verdict) for f in report.findings
+            if f.verdict in {"false", "misleading", "outdated"} and f.framing != "myth"
+            and not f.suppressed]
+
+
+def quiet_cases() -> list[tuple[str, str, str]]:
+    return [(family, *_passage(case)) for family, cases in passages().items()
+            for case in cases.get("quiet", [])]
+
+
+def flag_cases() -> list[tuple[str, str, str, str]]:
+    return [(family, claim, *_passage(case)) for family, cases in passages().items()
+            for claim, case in cases.get("flag", [])]
+
+
+def flagged(found: list[tuple[str, str]], claim: str) -> bool:
+    return any(claim in ("any", claim_id) for claim_id, _ in found)
+
+
 def main() -> None:
     from taxcheck.claimdb import load_claims
 
@@ -99,6 +133,17 @@ def main() -> None:
     for a in result.false_alarms:
         if not (a.got or "").endswith("(accurate)"):
             print(f"  TWIN-PAGE ALARM {Path(a.path).name}:{a.line} {a.got} | {a.sentence[:90]}")
+    loud = [(f, t, problems(checker, t, s)) for f, t, s in quiet_cases()]
+    loud = [row for row in loud if row[2]]
+    print(f"passages quiet {len(quiet_cases()) - len(loud)}/{len(quiet_cases())}")
+    for family, text, found in loud:
+        print(f"  LOUD [{family}] {text[:100]!r} -> {found}")
+    missed_flags = [(f, c, t) for f, c, t, s in flag_cases()
+                    if not flagged(problems(checker, t, s), c)]
+    total = len(flag_cases())
+    print(f"passages wrong twins flagged {total - len(missed_flags)}/{total}")
+    for family, claim, text in missed_flags:
+        print(f"  MISSED [{family}] {claim} {text[:100]!r}")
 
 
 if __name__ == "__main__":

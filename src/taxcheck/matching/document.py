@@ -1181,6 +1181,8 @@ class _Walk:
                 right and cand.polarity in OPPOSITE_POLARITY) else None
             said = [m for m in match(set(res.labels), denied) if m.claim.fact in right
                     ] if denied is not None else []
+        elif reply.stance == "past":
+            said = []
         else:
             said = matches
         after = self.document.blocks[reply.index]

@@ -246,12 +246,13 @@ def _free_relatives(cand: Candidate, reference: dt.date, bound: dict[int, int]
                     ) -> list[Quantity]:
     """The relative years of a clause that are not possessive: "last year's $23,500 cap
     becomes $24,500 this year" dates the $23,500 to last year (bound here) and leaves the
-    clause to "this year". A possessive relative year is the clause's own when it owns the
-    clause's only amount."""
+    clause to "this year", and "last year's $7,000 IRA limit rises to $7,500" leaves it to its
+    section's year. A possessive relative year is the clause's own when it owns the clause's
+    only amount or its last one."""
     relatives = [q for q in cand.quantities if q.kind == "relyear"
                  and not (q.value and _MEASURED_BEFORE.search(cand.text[:q.start - cand.start]))]
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
-    if len(relatives) < 2 or len(amounts) < 2:
+    if not relatives or len(amounts) < 2:
         return relatives
     free = []
     for year in relatives:
