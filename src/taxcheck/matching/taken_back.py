@@ -28,8 +28,8 @@ _ALTERNATIVES = (
     # "That's no longer true.", "That isn't allowed anymore."
     _THAT + r"(?:'s|\u2019s|\s+is)\s+no\s+longer\s+(?:true|so|the\s+(?:rule|case|law)|"
     r"allowed|required|possible|permitted|an\s+option|how\s+it\s+works)",
-    _THAT + r"(?:\s+isn't|\s+isn\u2019t|\s+is\s+not|'s\s+not|\u2019s\s+not)\s+(?:true|so|the\s+(?:rule|case|law)|allowed|"
-    r"required|possible|permitted|an\s+option)\s+(?:anymore|any\s+more|any\s+longer|now)",
+    _THAT + r"(?:\s+isn't|\s+isn\u2019t|\s+is\s+not|'s\s+not|\u2019s\s+not)\s+"
+    r"(?:true|so|the\s+(?:rule|case|law)|allowed|required|possible|permitted|an\s+option)\s+(?:anymore|any\s+more|any\s+longer|now)",
     # "That option ended in 2018.", "The rule is gone.", "That freeze was eliminated."
     r"(?:that|this|the)\s+(?:old\s+)?" + _THING + r"s?\s+(?:has\s+|have\s+)?(?:ended|"
     r"went\s+away|disappeared|(?:was|were)\s+(?:eliminated|repealed|abolished|scrapped|"
