@@ -23,11 +23,17 @@ STILL_LOUD = {
     "Leaving your job with a 401(k) loan used to give you only 60 days",
     "## 2025 limits (for comparison)",
     "With the $1,100 catch-up, a 55-year-old can put $8,600",
+    # a plain-text line "Before 2018" is read as a paragraph, and "could" after it as today's
+    "Before 2018\nIf your conversion lost value",
 }
 STILL_MISSED = {
     "The wash-sale rule stops at the IRA",
     "Q: Can I rebuy in my IRA?",
     "Will my contributions be suspended? | Yes",
+    # recall, missed before: a penalty stated by a worked example's arithmetic, and a list of
+    # today's rules under a title
+    "How the 50% penalty works\nMiss a $10,000 RMD",
+    "Today's rules\n- Take every available plan loan first",
 }
 
 QUIET = quiet_cases()

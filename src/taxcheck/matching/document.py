@@ -741,6 +741,11 @@ class _Walk:
                 # it"; not a question about the past: "Wasn't there a special deduction?")
                 self.past_section = sets_past_frame(block.text) or (
                     told_in_past(block.text) and "?" not in block.text)
+            elif is_title or block.kind == "title":
+                # a title that sets the past ("How Recharacterization Used to Work", "The
+                # Pre-2020 Hardship Rules") frames the page up to its first heading; not one
+                # told in the past (a story: "I Closed My IRA at a Loss") nor a question
+                self.past_section = sets_past_frame(block.text) and "?" not in block.text
             return cands
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
