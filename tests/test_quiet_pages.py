@@ -23,6 +23,8 @@ STILL_LOUD = {
     "Leaving your job with a 401(k) loan used to give you only 60 days",
     "## 2025 limits (for comparison)",
     "With the $1,100 catch-up, a 55-year-old can put $8,600",
+    # a consequence after ", so" does not see the floor its first clause names
+    "Her plan allows the $10,000 floor, so",
     # a plain-text line "Before 2018" is read as a paragraph, and "could" after it as today's
     "Before 2018\nIf your conversion lost value",
 }
