@@ -20,7 +20,6 @@ MAX_TWINS_MISSED = 6
 """Wrong twins missed on the twin pages (6 of 30 at c77b0f8)."""
 
 STILL_LOUD = {
-    "Leaving your job with a 401(k) loan used to give you only 60 days",
     "## 2025 limits (for comparison)",
     "With the $1,100 catch-up, a 55-year-old can put $8,600",
     # a consequence after ", so" does not see the floor its first clause names
