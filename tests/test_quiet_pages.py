@@ -12,7 +12,17 @@ reached: move them only with a reason.
 from __future__ import annotations
 
 import pytest
-from tests.quiet_pages import flag_cases, flagged, problems, quiet_cases, right_pages, twin_pages
+from tests.quiet_pages import (
+    DATA,
+    flag_cases,
+    flagged,
+    problems,
+    quiet_cases,
+    right_pages,
+    twin_pages,
+)
+
+from taxcheck.evaluation import evaluate
 
 MAX_FALSE_ALARMS = 1
 """Problem findings on the right pages (5 at c77b0f8, 1 after the fixes)."""
@@ -35,6 +45,7 @@ STILL_MISSED = {
     # today's rules under a title
     "How the 50% penalty works\nMiss a $10,000 RMD",
     "Today's rules\n- Take every available plan loan first",
+    "Roth 401(k) owners never stopped facing RMDs.",
 }
 
 QUIET = quiet_cases()
@@ -51,6 +62,20 @@ def test_the_right_pages_draw_few_false_alarms(checker):
     alarms = [(a.path, a.sentence, a.got) for a in result.false_alarms
               if not (a.got or "").endswith("(accurate)")]
     assert len(alarms) <= MAX_FALSE_ALARMS, alarms
+
+
+MAX_HELD_OUT_ALARMS = 1
+"""Problem findings on the four pages written after the fixes (``quiet-pages-heldout``): 2 at
+their one run before any change for them, 1 after 'stopped having' (the follow-on after it
+still takes the Roth 401(k) from its context)."""
+
+
+def test_the_later_pages_draw_few_false_alarms(checker):
+    result = evaluate(DATA.parent / "quiet-pages-heldout", checker)
+    assert result.errors == [] and result.articles == 4
+    alarms = [(a.path, a.sentence, a.got) for a in result.false_alarms
+              if not (a.got or "").endswith("(accurate)")]
+    assert len(alarms) <= MAX_HELD_OUT_ALARMS, alarms
 
 
 def test_the_wrong_twins_stay_flagged(checker):
