@@ -111,6 +111,7 @@ from taxcheck.matching.retries.worked_examples import (
     scenario,
     worked_example_line,
 )
+from taxcheck.matching.taken_back import takes_back
 from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
 from taxcheck.matching.years import (
     TURN,
@@ -750,6 +751,11 @@ class _Walk:
                 # it"; not a question about the past: "Wasn't there a special deduction?")
                 self.past_section = sets_past_frame(block.text) or (
                     told_in_past(block.text) and "?" not in block.text)
+            elif is_title or block.kind == "title":
+                # a title that sets the past ("How Recharacterization Used to Work", "The
+                # Pre-2020 Hardship Rules") frames the page up to its first heading; not one
+                # told in the past (a story: "I Closed My IRA at a Loss") nor a question
+                self.past_section = sets_past_frame(block.text) and "?" not in block.text
             return cands
         if block.kind not in STATEMENT_KINDS:
             return cands  # (a dateline, a byline: the scene goes on past them)
@@ -1158,6 +1164,9 @@ class _Walk:
         reader's question in a Q&A column is the reader's words too (:func:`_asked_by_reader`)."""
         if not cand.attribution and _asked_by_reader(block, cand):
             return replace(cand, attribution="a reader's question")
+        if not cand.attribution and any(m.verdict != "accurate" for m in matches) and (
+                self._taken_back(index, block, cand)):
+            return replace(cand, attribution="taken back by the next sentence")
         if not matches or (block.kind != "quote" and cand.attribution != "quotation marks"):
             return cand
         reply = reply_to_quote(self.document, index)
@@ -1167,6 +1176,15 @@ class _Walk:
             return cand
         self._reply_to_quote(reply, index, block, cand, matches, res, match)
         return replace(cand, attribution=cand.attribution or "another poster, quoted")
+
+    def _taken_back(self, index: int, block: Block, cand: Candidate) -> bool:
+        """A statement the next sentence of its block, or the next block when it ends its
+        own, takes back as no longer so (:func:`takes_back`: "... Not anymore.")."""
+        after = block.text[cand.sentence_end:]
+        if not after.strip() and index + 1 < len(self.document.blocks):
+            following = self.document.blocks[index + 1]
+            after = following.text if following.kind in STATEMENT_KINDS else ""
+        return takes_back(after)
 
     def _corrected(self, index: int, matches: list[Match], match: MatchFn) -> bool:
         """A reply that opens by stating rightly the fact a wrong quote got wrong ("> one
@@ -1194,6 +1212,8 @@ class _Walk:
                 right and cand.polarity in OPPOSITE_POLARITY) else None
             said = [m for m in match(set(res.labels), denied) if m.claim.fact in right
                     ] if denied is not None else []
+        elif reply.stance == "past":
+            said = []
         else:
             said = matches
         after = self.document.blocks[reply.index]

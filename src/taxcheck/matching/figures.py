@@ -121,10 +121,12 @@ _OLD_THEN_NEW = re.compile(
     r"(?:(?:will|is\s+set\s+to|is\s+going\s+to)\s+)?"
     r"(?:rises?|climbs?|jumps?|increases?|grows?|moves?\s+up|goes\s+up|edges?\s+up|"
     r"bumps?\s+up|inch(?:es)?\s+up|rose|climbed|jumped|increased|grew|moved\s+up|went\s+up|"
-    r"falls?|drops?|fell|dropped)(?:\s+by\s+\$?[\d,]+)?\s+to\s+(?:\$|\d)", re.IGNORECASE)
+    r"falls?|drops?|fell|dropped)(?:\s+by\s+\$?[\d,]+)?\s+to\s+(?:\$|\d)"
+    r"|^\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:-{1,2}>|=>|\u2192|\u27f6|\u279c|\u2794|\u21d2)\s*"
+    r"(?:\$|\d)", re.IGNORECASE)
 """Words after an amount that a new one replaces ("the $23,500 limit climbs to $24,500", "was
-$7,000 in 2025, and it rises by $500 to $7,500"): the first amount is the old value, the one
-after "to" is the claim."""
+$7,000 in 2025, and it rises by $500 to $7,500", an arrow: "Catch-up: $7,500 → $8,000"):
+the first amount is the old value, the one after "to" or the arrow is the claim."""
 _FROM_THEN_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _THEN_TO = re.compile(r"^\s*(?:(?:in|for)\s+(?:tax\s+year\s+)?\d{4}\s*)?,?\s*to\b",
                       re.IGNORECASE)

@@ -95,7 +95,8 @@ def told_of_the_past(cand: Candidate, since: int) -> bool:
     """Whether the clause sits under a heading or lead-in set in the past, is told in the
     simple past (a verb of the past heads it and none of the present is in it) or is a
     timeline's line of a year before ``since``, and its sentence names no year from ``since``
-    on; not the writer's own story nor a condition. A clause that tells the rule end in the
+    on; not the writer's own story nor a condition, unless its sentence names only years
+    before ``since``. A clause that tells the rule end in the
     year of the change (:data:`_ENDING`) tells the change."""
     if cand.historical:
         return False
@@ -112,10 +113,15 @@ def told_of_the_past(cand: Candidate, since: int) -> bool:
     lowered = [w.lower() for w in words]
     lowered = [w if w not in _POSSESSIVE or (k and lowered[k - 1] in _IS_HOSTS) else ""
                for k, w in enumerate(lowered)]
+    years = [int(year) for year in _YEAR.findall(cand.sentence)]
+    # a story or a condition set in a year before the change tells the old rule of its day
+    # ("If you turned 70½ in 2019 or earlier, your RMDs began at 70½", "My mother
+    # turned 70½ in 2018 and had to start RMDs that year")
+    dated_before = bool(years) and all(year < since for year in years)
     if (PRESENT_WORDS.intersection(lowered) or _CONTRACTED.intersection(lowered)
-            or _OWN_STORY.intersection(words)
-            or _HYPOTHETICAL.intersection(lowered) or _TODAY.intersection(lowered)
-            or any(int(year) >= since for year in _YEAR.findall(cand.sentence))):
+            or (not dated_before and (_OWN_STORY.intersection(words)
+                                      or _HYPOTHETICAL.intersection(lowered)))
+            or _TODAY.intersection(lowered) or any(year >= since for year in years)):
         return False
     found = list(_WORD.finditer(cand.text))
     for k, match in enumerate(found):

@@ -73,6 +73,13 @@ _FOR_COMPARISON = re.compile(r"^\W*(?:for|by|in)\s+comparison\b", re.IGNORECASE)
 year tops out at $31,000" on a page dated 2025 about 2026's limits): its "this year" is the
 page's own year, the value the new one is compared with, not the year the page is checked
 for."""
+_DATE_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s*$", re.IGNORECASE)
+"""The month and day before a year ("April 15, 2026"): the year of a date (a deadline), which
+gives way to a tax year the clause names as well ("You have until April 15, 2026, to make a
+2025 IRA contribution of up to $7,000": the $7,000 is 2025's)."""
 _SINCE_YEAR = re.compile(r"\bsince\s+$"
                          r"|\b(?:as|than)\s+(?:(?:it|they|that|this)\s+(?:was|were|did|had)\s+)?"
                          r"(?:in\s+|for\s+|during\s+)?$", re.IGNORECASE)
@@ -184,10 +191,13 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
             bound[low.start] = bound[high.start]
     # "if you earned more than $150,000 from your employer in 2025": the year of the earnings
     earned = [q for q in explicit if _EARNED_IN.search(cand.text[:q.start - cand.start])]
-    free = [int(q.value) for q in explicit if q.start not in tied and q not in earned
-            and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
-            and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])
-            and not _VERSUS_YEAR.search(cand.text[:q.start - cand.start])]
+    free_years = [q for q in explicit if q.start not in tied and q not in earned
+                  and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
+                  and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])
+                  and not _VERSUS_YEAR.search(cand.text[:q.start - cand.start])]
+    undated = [q for q in free_years
+               if not _DATE_BEFORE.search(cand.text[:q.start - cand.start])]
+    free = [int(q.value) for q in (undated or free_years)]
     frame = free[0] if free else relative[0] if relative else default
     present = (default if now is None else now) if (
         not free and relatives and relatives[0].value == 0
@@ -251,12 +261,13 @@ def _free_relatives(cand: Candidate, reference: dt.date, bound: dict[int, int]
                     ) -> list[Quantity]:
     """The relative years of a clause that are not possessive: "last year's $23,500 cap
     becomes $24,500 this year" dates the $23,500 to last year (bound here) and leaves the
-    clause to "this year". A possessive relative year is the clause's own when it owns the
-    clause's only amount."""
+    clause to "this year", and "last year's $7,000 IRA limit rises to $7,500" leaves it to its
+    section's year. A possessive relative year is the clause's own when it owns the clause's
+    only amount or its last one."""
     relatives = [q for q in cand.quantities if q.kind == "relyear"
                  and not (q.value and _MEASURED_BEFORE.search(cand.text[:q.start - cand.start]))]
     amounts = [q for q in cand.quantities if q.kind in AMOUNT_KINDS]
-    if len(relatives) < 2 or len(amounts) < 2:
+    if not relatives or len(amounts) < 2:
         return relatives
     free = []
     for year in relatives:

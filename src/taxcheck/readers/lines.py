@@ -432,6 +432,9 @@ def joins(previous: str, line: str, width: int | None, *, sentences: bool = True
     first = line.lstrip()[:1]
     continues = first.islower() or first in ",;)%"
     full = width is not None and len(previous.rstrip()) >= 0.7 * width
+    if (width is None and not continues and label_opening(previous)
+            and looks_like_heading(line) and not _DANGLING.search(previous)):
+        return False  # a labelled line, then a heading ("If you leave: roll over ..." / "Hardship")
     if line_kind(previous) == "label" and not full:
         return False
     if line_kind(line) == "label" and (ends_sentence(previous) or looks_like_heading(previous)

@@ -16,11 +16,12 @@ from typing import Literal
 
 from taxcheck.documents import STATEMENT_KINDS, Document
 
-Stance = Literal["endorses", "rejects"]
+Stance = Literal["endorses", "rejects", "past"]
 
 _BUT = r"(?!\s*(?:but|though|except|only|if|sort\s+of|kind\s+of|partly|in\s+part)\b)"
 _ENDS = r"(?:\s*[.!,:;\u2014\u2013]|\s*$)"
 _IS = r"(?:'s|\u2019s|\s+is|\s+was)"
+_SO = r"(?:true|right|correct|so|the\s+(?:rule|case|law))"
 _ENDORSES = re.compile(
     r"^\W*(?:(?:yes|yep|yup|yeah|yea|correct|right|exactly|precisely|true|agreed|bingo|"
     r"absolutely|indeed|this|same\s+here|can\s+confirm|confirmed|\+1|"
@@ -50,10 +51,31 @@ telling the quote as a rule of the past or of others ("That was true for people 
 1950.", "That used to be good advice.", "Also no.", "Only partly.")."""
 
 
+_TELLS_PAST = re.compile(
+    # a rule said to have ended: "That hasn't been true since 2019.", "Hasn't been the rule
+    # since 2018.", "That stopped being true in 2020.", "That has not been the case since 2018."
+    r"^\W*(?:(?:(?:that|this|it)\s+)?(?:hasn't|hasn\u2019t|has\s+not)\s+been\s+" + _SO + r"|"
+    r"(?:(?:that|this|it)\s+)?(?:stopped|ceased)\s+being\s+" + _SO + r"|"
+    # the rule of an earlier year: "They did until 2023.", "It was, until 2023.", "You could,
+    # before 2018.", "This was true before 2020", "Only until 2023."
+    r"(?:(?:(?:that|this|it|they|you|we)\s+)?(?:did|was|were|could|applied|used\s+to)"
+    r"(?:\s+true)?|(?:was\s+)?true|only)\s*,?\s*(?:only\s+)?"
+    r"(?:until|till|through|before|prior\s+to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|"
+    # "That was last year's number.", "That's the 2025 figure."
+    r"(?:that|this|it)" + _IS + r"\s+(?:last\s+year(?:'s|\u2019s)|the\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d(?:'s|\u2019s)|an?\s+old|the\s+old)\s+(?:number|figure|limit|rule|amount))"
+    r"\b", re.IGNORECASE)
+"""A reply that opens by telling the quote's rule as one that has ended or as an earlier
+year's: the quote is another poster's words, and the reply claims neither it nor its denial
+(said of a right quote, "You could until 2018" is no claim that you can today)."""
+
+
 def stance(text: str) -> Stance | None:
     """How a reply's opening words take the quote before it, or None when they do neither."""
     if _REJECTS.match(text):
         return "rejects"
+    if _TELLS_PAST.match(text):
+        return "past"
     if _ENDORSES.match(text):
         return "endorses"
     return None
