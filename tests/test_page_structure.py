@@ -281,6 +281,14 @@ def test_where_a_line_break_ends_a_block(previous, line, joined):
     ("Published May 1, 2023 | Updated March 3, 2024", dt.date(2024, 3, 3)),
     ("Posted 2025-11-02", dt.date(2025, 11, 2)),
     ("The rule changed on March 3, 2024, after a long fight over it.", None),
+    # a newsletter's "Dated", a forum post's "X wrote on", a broadcast transcript's date, a
+    # sign-off before the date (oldira2)
+    ("Dated September 30, 2015", dt.date(2015, 9, 30)),
+    ("dave_in_dayton wrote on Mon Mar 12, 2012 8:14 pm", dt.date(2012, 3, 12)),
+    ("The Money Hour \u2014 Transcript, Saturday, February 11, 2017", dt.date(2017, 2, 11)),
+    ("From the desk of Marisol Vega, EA \u2014 published November 28, 2016",
+     dt.date(2016, 11, 28)),
+    ("She wrote on the back of the form that the deadline was March 3, 2015.", None),
 ])
 def test_datelines(line, when):
     assert dateline(line) == when

@@ -531,7 +531,9 @@ class _Walk:
                                          self.context.sentence), story_of(heard),
                     self.context.sentence)
                 self.asked = Question(asked, self.context.sentence, line,
-                                      sets_up_case(res.cand) and not choice, cand=res.cand)
+                                      sets_up_case(res.cand) and not choice
+                                      and not (is_title and self._heads_thread(index)),
+                                      cand=res.cand)
         self._bare_step(index, block, cands, stated)
         self._title_rule(index, block, cands, is_title)
         self._step_heading(index, block, cands, stated)
@@ -541,6 +543,13 @@ class _Walk:
         self._lead_into_list(index, block, cands, resolved, aligned, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
             self.fact_box and label_line(block))
+
+    def _heads_thread(self, index: int) -> bool:
+        """A title right above a post's header ("IRA took a beating, deduct it?" then
+        "dave wrote on Mon Mar 12, 2012 8:14 pm") is a thread's topic: the asker's own
+        question, not a case the post's first sentence holds in."""
+        after = index + 1 < len(self.document.blocks) and self.document.blocks[index + 1]
+        return bool(after) and after.kind in ("dateline", "byline")
 
     def _lead_answered(self, index: int, block: Block, cands: Sequence[Candidate],
                        first: int) -> None:

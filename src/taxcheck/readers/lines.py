@@ -24,7 +24,7 @@ _STAMP = (
     # "Last reviewed or updated:" (what was stamped, then the stamp's verb)
     r"(?:(?:this\s+)?(?:page|article|post|story|content|entry|guide|faq|information|info)\s+"
     r"(?:was\s+|has\s+been\s+)?)?(?:(?:last|originally|first)\s+)?"
-    r"(?:updated|published|posted|reviewed|modified|revised|fact[- ]checked)"
+    r"(?:updated|published|posted|reviewed|modified|revised|fact[- ]checked|dated)"
     r"(?:\s+(?:or|and|&|/)\s*(?:updated|reviewed|modified|revised))?(?:\s+on)?:?\s*"
     # "Last update:", "Date:", "Date published:", "Publication date:": a label and a colon
     r"|(?:(?:last|latest)\s+(?:update|revision|review)|date(?:\s+(?:posted|published|updated|"
@@ -39,7 +39,11 @@ _DATELINE = re.compile(
     r"^(?:" + _STAMP +
     # "Reviewed by Jordan Ames, EA on April 2, 2025": who reviewed it, then the date
     r"|(?:(?:medically\s+|expert\s+)?reviewed|fact[- ]checked|edited|updated)\s+by\s+"
-    r"[^\n]{1,60}?\s+on:?\s+)?" + _WEEKDAY +
+    r"[^\n]{1,60}?\s+on:?\s+"
+    # "dave_in_dayton wrote on Mon Mar 12, 2012 8:14 pm": a post's header, who and when
+    r"|[\w.'\u2019-]{1,32}\s+(?:wrote|posted|replied)(?:\s+on)?:?\s+"
+    # "Transcript, Saturday, February 11, 2017", "Aired May 3, 2016": a broadcast's date
+    r"|(?:transcript|aired|broadcast|recorded)(?:\s+on)?[,:]?\s+)?" + _WEEKDAY +
     r"(?P<date>" + _DAY_MONTH_YEAR +
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
@@ -71,6 +75,9 @@ _TIME_LINE = 120
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|edited|compiled|thread\s+started|started)\s+)?by\s+(?=\S)",
     re.IGNORECASE)
+_DESK = re.compile(r"^from\s+the\s+desk\s+of\s+\S", re.IGNORECASE)
+"""A newsletter's sign-off before its date ("From the desk of Marisol Vega, EA — published
+November 28, 2016"): longer than a dateline's short notes, still no sentence."""
 _BYLINE_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u2014\u2013-]\s+|\s*\|\s*")
 BYLINE_MAX_WORDS = 10
 
@@ -129,7 +136,8 @@ def dateline(line: str) -> date | None:
         return None
     found = [when for p in parts if (m := _date_match(p)) and (when := _matched_date(m))]
     others = [p for p in parts if not _date_match(p)]
-    if not found or any(len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith(".")
+    if not found or any((len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith("."))
+                        and not (_DESK.match(p) and len(p.split()) <= BYLINE_MAX_WORDS)
                         for p in others):
         return None
     return max(found)

@@ -420,8 +420,10 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     return [match], replace(res, steps=[*res.steps, step])
 
 
-_STEP_HEADING = re.compile(r"^\W*step\s+\d{1,2}\s*[:.)\u2014\u2013-]", re.IGNORECASE)
-"""A heading that numbers a step ("## Step 2: Withdraw everything")."""
+_STEP_HEADING = re.compile(r"^\W*step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten)\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A heading that numbers a step ("## Step 2: Withdraw everything", "Step three \u2014
+Compare")."""
 _HOW_TO_VERB = re.compile(
     r"^\W*(?:add|subtract|enter|reduce|compare|pull|find|figure|apply|itemize|total|check|"
     r"gather|request|ask|take|close|cash|withdraw|empty|list|report|deduct|claim)\b",
