@@ -293,6 +293,9 @@ TITLE_RULES = (("ira-loss-deduction-outdated", 2018),)
 (:meth:`_Walk._title_rule`)."""
 TITLE_TOPIC = frozenset({"DEDUCT", "LOSS", "RETIREMENT_ACCOUNT"})
 """What such a title names: the deduction, the loss and the account."""
+TITLE_RECOVERY = frozenset({"RECOVER_BASIS", "LOSS", "RETIREMENT_ACCOUNT"})
+"""The same write-off named by getting after-tax money back from a fallen account
+("Recovering Your After-Tax IRA Money When the Account Is Down: A Step-by-Step Guide")."""
 TITLE_OTHER_ACCOUNTS = frozenset({"EMPLOYER_PLAN", "TAXABLE_ACCOUNT"})
 """Accounts the IRA-loss write-off never covered: a title naming one is about something
 else ("Can you deduct 401(k) losses?")."""
@@ -651,7 +654,8 @@ class _Walk:
                or (c.question and "?" in c.sentence) for c in cands):
             return  # (a question asks: "roth ira lost value, any deduction?")
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
-        if not named >= TITLE_TOPIC or named & (_TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
+        if not (named >= TITLE_TOPIC or named >= TITLE_RECOVERY) or named & (
+                _TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
             return
         for claim_id, until in TITLE_RULES:
             claim = self.db.by_id.get(claim_id)

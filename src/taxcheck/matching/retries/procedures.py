@@ -171,10 +171,13 @@ like an instruction."""
 _STEPS_LEAD = re.compile(
     r"\bstep[- ]by[- ]step\b|\b(?:the|these|those|follow|a\s+few)\s+steps\b|"
     r"\bto\s+do\s+(?:it|that|this|so)\s*:\s*$|"
-    r"(?:^\W*|\bhere(?:'|\u2019)?s\s+|\bhere\s+is\s+)how\s+(?:to|you\s+(?:do|claim)\b)",
+    r"(?:^\W*|\bhere(?:'|\u2019)?s\s+|\bhere\s+is\s+)how\s+(?:to|you\s+(?:do|claim)\b)|"
+    r"^\W*(?:before\s+you\s+(?:start|begin)|getting\s+started|what\s+you(?:(?:'|\u2019)ll)?"
+    r"\s+need)\W*$",
     re.IGNORECASE)
 """A heading or lead-in that announces the steps of a procedure ("Step-by-step: claiming it
-on your return", "Follow these steps:", "To do it:", "Here's how to claim it:")."""
+on your return", "Follow these steps:", "To do it:", "Here's how to claim it:"), or what to
+have ready for them ("Before you start", "What you'll need")."""
 
 
 def introduces_steps(text: str) -> bool:
