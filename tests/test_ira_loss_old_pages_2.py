@@ -108,7 +108,7 @@ def test_a_line_still_missed(found, row):
 
 
 def test_every_still_missed_entry_names_a_row():
-    assert STILL_MISSED <= {(r.page, r.words) for r in ROWS}
+    assert {(r.page, r.words) for r in ROWS} >= STILL_MISSED
 
 
 @pytest.mark.parametrize("row", [r for r in ROWS if r.verdict == "quiet"], ids=_id)
