@@ -63,6 +63,13 @@ STILL_MISSED = frozenset({
     ("o11-forum-2012-plain.txt", "The rollover can stay"),
     # every dollar out of every Roth before the deduction is named (the next sentence names it)
     ("o12-radio-transcript-2017.txt", "pull out every dollar from every Roth you have"),
+    # batch 2: a list item whose page names no deduction before it ("4 Things to Know Before
+    # You Cash Out a Losing IRA", "**It's all or nothing.**"); a Roth loss said to need the
+    # traditional IRAs closed too (flagged outdated, not false)
+    ("o16-md-listicle-2014.md", "You have to empty every traditional IRA you own in the same year"),
+    # the rule after "No," to "Can I just drain the one account that went down?"
+    ("o15-bank-faq-2016.txt", "No, every account of that type has to be drained"),
+    ("o17-forum-2017.txt", "you also have to close your traditional IRAs for it to count"),
 })
 """Wrong lines still missed (strict xfails: a change that catches one shows)."""
 
@@ -70,6 +77,8 @@ STRAY = frozenset({
     # a glossary's term on its own ("**Miscellaneous itemized deductions.** Deductions on
     # Schedule A that ...") borrows the IRA loss from the entry before
     ("o13-glossary-2013.md", "Miscellaneous itemized deductions."),
+    # the false row's sentence, flagged outdated (the row above)
+    ("o17-forum-2017.txt", "Careful, you also have to close your traditional IRAs"),
 })
 """Problem findings on the old pages that no row expects (the sentence's start)."""
 
@@ -131,10 +140,11 @@ def test_the_history_pages_stay_quiet(found):
 
 
 def test_the_counts_recorded_in_the_commits(found):
+    # batch 1 (o1-o14, h1-h13) and batch 2 (o15-o17, h14-h16)
     c = counts(found)
-    assert (c["caught"], c["wrong"]) == (88 - len(STILL_MISSED), 88)
-    assert (c["quiet"], c["right"]) == (41, 41)
-    assert (c["history_quiet"], c["history_pages"]) == (12, 13)
+    assert (c["caught"], c["wrong"]) == (99 - len(STILL_MISSED), 99)
+    assert (c["quiet"], c["right"]) == (43, 43)
+    assert (c["history_quiet"], c["history_pages"]) == (15, 16)
 
 
 def _problems(db, text: str, name: str = "p.txt") -> list[tuple[str, str, str]]:

@@ -289,9 +289,17 @@ def test_where_a_line_break_ends_a_block(previous, line, joined):
     ("From the desk of Marisol Vega, EA \u2014 published November 28, 2016",
      dt.date(2016, 11, 28)),
     ("She wrote on the back of the form that the deadline was March 3, 2015.", None),
+    ("Reply from money_mo on Jan 22, 2017", dt.date(2017, 1, 22)),
 ])
 def test_datelines(line, when):
     assert dateline(line) == when
+
+
+def test_a_byline_dated_after_on():
+    from taxcheck.readers.lines import byline_author, byline_date
+    line = "Posted by kelso_k on Jan 22, 2017"
+    assert (byline_author(line), byline_date(line)) == ("kelso_k", dt.date(2017, 1, 22))
+    assert byline_author("By Ann Lee on assignment") == "Ann Lee on assignment"
 
 
 def test_a_dateline_is_never_a_heading_or_a_section_year(db):

@@ -42,6 +42,8 @@ _DATELINE = re.compile(
     r"[^\n]{1,60}?\s+on:?\s+"
     # "dave_in_dayton wrote on Mon Mar 12, 2012 8:14 pm": a post's header, who and when
     r"|[\w.'\u2019-]{1,32}\s+(?:wrote|posted|replied)(?:\s+on)?:?\s+"
+    # "Reply from money_mo on Jan 22, 2017", "Answer by pk_tax on ...": a reply's header
+    r"|(?:reply|response|answer|comment)\s+(?:#\d+\s+)?(?:from|by)\s+[\w.'\u2019-]{1,32}\s+on\s+"
     # "Transcript, Saturday, February 11, 2017", "Aired May 3, 2016": a broadcast's date
     r"|(?:transcript|aired|broadcast|recorded)(?:\s+on)?[,:]?\s+)?" + _WEEKDAY +
     r"(?P<date>" + _DAY_MONTH_YEAR +
@@ -158,21 +160,31 @@ def page_stamp(line: str) -> date | None:
 
 
 def byline_author(line: str) -> str | None:
-    """Return who wrote it if the line is a byline ("By Ann Lee", "Posted by Kim | Site")."""
+    """Return who wrote it if the line is a byline ("By Ann Lee", "Posted by Kim | Site",
+    "Posted by kelso_k on Jan 22, 2017")."""
     s = line.strip()
     m = _BYLINE.match(s)
     if not m or len(s.split()) > BYLINE_MAX_WORDS:
         return None
     who = _BYLINE_SEPARATOR.split(s[m.end():])[0].strip()
+    if (on := _ON_DATE.search(who)) and dateline(on.group("date")):
+        who = who[:on.start()].strip()
     return who or None
 
 
+_ON_DATE = re.compile(r"\s+on\s+(?P<date>\S.*)$", re.IGNORECASE)
+"""A byline's date after "on" ("Posted by kelso_k on Jan 22, 2017")."""
+
+
 def byline_date(line: str) -> date | None:
-    """The date a byline carries after a separator ("By Ann Lee | March 4, 2024")."""
-    for part in _BYLINE_SEPARATOR.split(line.strip())[1:]:
+    """The date a byline carries after a separator ("By Ann Lee | March 4, 2024") or after
+    "on" ("Posted by kelso_k on Jan 22, 2017")."""
+    parts = _BYLINE_SEPARATOR.split(line.strip())
+    for part in parts[1:]:
         if when := dateline(part):
             return when
-    return None
+    on = _ON_DATE.search(parts[0])
+    return dateline(on.group("date")) if on else None
 
 
 def looks_like_heading(line: str) -> bool:
