@@ -26,15 +26,13 @@ STILL_MISSED = frozenset({
     # a hedge on a step the page left to the title ("you may be able to take the loss on
     # your return" after a heading "When a Roth loses money": "a Roth" names no IRA)
     ("o1-export-2014-roth.txt", "you may be able to take the loss on your return"),
-    # the grouping by kind in other words: left out, left open, "counted by themselves" after
-    # a bare "No,", a spouse's "her accounts"
+    # the grouping by kind in other words: left out, a SEP left open, a spouse's "her
+    # accounts"
     ("o1-export-2014-roth.txt", "Your traditional IRAs don't enter into it"),
     ("o2-html-2016-firm.html",
      "If you keep a SEP open from your consulting years, the deduction is off the table"),
     ("o4-qa-column-2013.txt", "Her accounts are tested separately from yours"),
     ("o10-worked-example-2014.html", "Had she also owned a small SEP IRA that she left open"),
-    ("o12-radio-transcript-2017.txt", "the traditional one can stay open"),
-    ("o12-radio-transcript-2017.txt", "Roths are counted by themselves"),
     # a step with no procedure open (a heading "When a Roth loses money", a checklist item)
     ("o1-export-2014-roth.txt", "Compare the total you got back with your unrecovered basis"),
     ("o14-checklist-2016.txt", "Total your Forms 8606 to know your basis"),
