@@ -50,10 +50,6 @@ STILL_MISSED = frozenset({
     # "Think your IRA loss is just gone? Not necessarily.": a hedged no to a question put in
     # the negative
     ("w12-md-2015-four-steps.md", "Not necessarily"),
-    # "must be fully distributed" (a participle with its own adverb) names no closing of
-    # every account in the concept's words
-    ("w12-md-2015-four-steps.md",
-     "Every IRA of the same type must be fully distributed in one tax year"),
 })
 """Wrong lines still missed (strict xfails: a change that catches one shows)."""
 
@@ -127,7 +123,9 @@ def test_a_detail_of_the_old_rule_on_its_own_line(details, passage):
 def test_the_counts_recorded_in_docs_accuracy(found, details):
     wrong = [r for r in ROWS if r.verdict != "quiet"]
     right = [r for r in ROWS if r.verdict == "quiet"]
-    assert (sum(row_ok(found, r) for r in wrong), len(wrong)) == (79, 87)
+    # 79/87 at the end of session 12; 80/87 since oldira2 (session 13): "Every IRA of the
+    # same type must be fully distributed" (CLOSE_ALL's "every IRA of that type")
+    assert (sum(row_ok(found, r) for r in wrong), len(wrong)) == (80, 87)
     assert (sum(row_ok(found, r) for r in right), len(right)) == (25, 25)
     assert len([n for n in pages() if n.startswith("c")]) == 8
     flag = [o for o in details.values() if o.expect == "flag"]

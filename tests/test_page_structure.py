@@ -281,9 +281,25 @@ def test_where_a_line_break_ends_a_block(previous, line, joined):
     ("Published May 1, 2023 | Updated March 3, 2024", dt.date(2024, 3, 3)),
     ("Posted 2025-11-02", dt.date(2025, 11, 2)),
     ("The rule changed on March 3, 2024, after a long fight over it.", None),
+    # a newsletter's "Dated", a forum post's "X wrote on", a broadcast transcript's date, a
+    # sign-off before the date (oldira2)
+    ("Dated September 30, 2015", dt.date(2015, 9, 30)),
+    ("dave_in_dayton wrote on Mon Mar 12, 2012 8:14 pm", dt.date(2012, 3, 12)),
+    ("The Money Hour \u2014 Transcript, Saturday, February 11, 2017", dt.date(2017, 2, 11)),
+    ("From the desk of Marisol Vega, EA \u2014 published November 28, 2016",
+     dt.date(2016, 11, 28)),
+    ("She wrote on the back of the form that the deadline was March 3, 2015.", None),
+    ("Reply from money_mo on Jan 22, 2017", dt.date(2017, 1, 22)),
 ])
 def test_datelines(line, when):
     assert dateline(line) == when
+
+
+def test_a_byline_dated_after_on():
+    from taxcheck.readers.lines import byline_author, byline_date
+    line = "Posted by kelso_k on Jan 22, 2017"
+    assert (byline_author(line), byline_date(line)) == ("kelso_k", dt.date(2017, 1, 22))
+    assert byline_author("By Ann Lee on assignment") == "Ann Lee on assignment"
 
 
 def test_a_dateline_is_never_a_heading_or_a_section_year(db):

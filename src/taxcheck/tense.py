@@ -11,13 +11,14 @@ PAST_FRAME = re.compile(
     r"once\s+(?:let|allowed|was|were)|years\s+ago|decades\s+ago|"
     r"the\s+old\s+(?:rules?|days|way|exception|deduction|write-?off|break|loophole)|"
     r"back\s+in\s+(?:19|20)[01]\d\b|"
+    r"(?:before|until)\s+then\b|"
     r"(?:before|prior\s+to|until)\s+(?:the\s+)?(?:(?:19|20)[01]\d\b|2020\b|tax\s+reform|"
     r"the\s+tcja|the\s+2017\s+tax)|pre-(?:(?:19|20)[01]\d|2020)\b|"
     r"how\s+it\s+(?:worked|used\s+to\s+work)|for\s+history(?:'|\u2019)s\s+sake)",
     re.IGNORECASE)
 """Words that set the scene in the past: a lead-in, a heading or a sentence about how a rule
 used to work (years before 2020 count as the past: "before 2018", "pre-2018", "until 2020",
-"pre-2020")."""
+"pre-2020"; "Not since 2017. Before then you could ...")."""
 
 PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "gave", "took",
                          "wrote", "fell", "rose", "began", "became", "knew", "grew",

@@ -300,6 +300,9 @@ TITLE_RULES = (("ira-loss-deduction-outdated", 2018),)
 (:meth:`_Walk._title_rule`)."""
 TITLE_TOPIC = frozenset({"DEDUCT", "LOSS", "RETIREMENT_ACCOUNT"})
 """What such a title names: the deduction, the loss and the account."""
+TITLE_RECOVERY = frozenset({"RECOVER_BASIS", "LOSS", "RETIREMENT_ACCOUNT"})
+"""The same write-off named by getting after-tax money back from a fallen account
+("Recovering Your After-Tax IRA Money When the Account Is Down: A Step-by-Step Guide")."""
 TITLE_OTHER_ACCOUNTS = frozenset({"EMPLOYER_PLAN", "TAXABLE_ACCOUNT"})
 """Accounts the IRA-loss write-off never covered: a title naming one is about something
 else ("Can you deduct 401(k) losses?")."""
@@ -542,7 +545,9 @@ class _Walk:
                                          self.context.sentence), story_of(heard),
                     self.context.sentence)
                 self.asked = Question(asked, self.context.sentence, line,
-                                      sets_up_case(res.cand) and not choice, cand=res.cand)
+                                      sets_up_case(res.cand) and not choice
+                                      and not (is_title and self._heads_thread(index)),
+                                      cand=res.cand)
         self._bare_step(index, block, cands, stated)
         self._title_rule(index, block, cands, is_title)
         self._step_heading(index, block, cands, stated)
@@ -552,6 +557,13 @@ class _Walk:
         self._lead_into_list(index, block, cands, resolved, aligned, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
             self.fact_box and label_line(block))
+
+    def _heads_thread(self, index: int) -> bool:
+        """A title right above a post's header ("IRA took a beating, deduct it?" then
+        "dave wrote on Mon Mar 12, 2012 8:14 pm") is a thread's topic: the asker's own
+        question, not a case the post's first sentence holds in."""
+        after = index + 1 < len(self.document.blocks) and self.document.blocks[index + 1]
+        return bool(after) and after.kind in ("dateline", "byline")
 
     def _lead_answered(self, index: int, block: Block, cands: Sequence[Candidate],
                        first: int) -> None:
@@ -653,7 +665,8 @@ class _Walk:
                or (c.question and "?" in c.sentence) for c in cands):
             return  # (a question asks: "roth ira lost value, any deduction?")
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
-        if not named >= TITLE_TOPIC or named & (_TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
+        if not (named >= TITLE_TOPIC or named >= TITLE_RECOVERY) or named & (
+                _TITLE_NOT_RULE | TITLE_OTHER_ACCOUNTS):
             return
         for claim_id, until in TITLE_RULES:
             claim = self.db.by_id.get(claim_id)

@@ -24,7 +24,7 @@ _STAMP = (
     # "Last reviewed or updated:" (what was stamped, then the stamp's verb)
     r"(?:(?:this\s+)?(?:page|article|post|story|content|entry|guide|faq|information|info)\s+"
     r"(?:was\s+|has\s+been\s+)?)?(?:(?:last|originally|first)\s+)?"
-    r"(?:updated|published|posted|reviewed|modified|revised|fact[- ]checked)"
+    r"(?:updated|published|posted|reviewed|modified|revised|fact[- ]checked|dated)"
     r"(?:\s+(?:or|and|&|/)\s*(?:updated|reviewed|modified|revised))?(?:\s+on)?:?\s*"
     # "Last update:", "Date:", "Date published:", "Publication date:": a label and a colon
     r"|(?:(?:last|latest)\s+(?:update|revision|review)|date(?:\s+(?:posted|published|updated|"
@@ -39,7 +39,13 @@ _DATELINE = re.compile(
     r"^(?:" + _STAMP +
     # "Reviewed by Jordan Ames, EA on April 2, 2025": who reviewed it, then the date
     r"|(?:(?:medically\s+|expert\s+)?reviewed|fact[- ]checked|edited|updated)\s+by\s+"
-    r"[^\n]{1,60}?\s+on:?\s+)?" + _WEEKDAY +
+    r"[^\n]{1,60}?\s+on:?\s+"
+    # "dave_in_dayton wrote on Mon Mar 12, 2012 8:14 pm": a post's header, who and when
+    r"|[\w.'\u2019-]{1,32}\s+(?:wrote|posted|replied)(?:\s+on)?:?\s+"
+    # "Reply from money_mo on Jan 22, 2017", "Answer by pk_tax on ...": a reply's header
+    r"|(?:reply|response|answer|comment)\s+(?:#\d+\s+)?(?:from|by)\s+[\w.'\u2019-]{1,32}\s+on\s+"
+    # "Transcript, Saturday, February 11, 2017", "Aired May 3, 2016": a broadcast's date
+    r"|(?:transcript|aired|broadcast|recorded)(?:\s+on)?[,:]?\s+)?" + _WEEKDAY +
     r"(?P<date>" + _DAY_MONTH_YEAR +
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
@@ -71,6 +77,9 @@ _TIME_LINE = 120
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|edited|compiled|thread\s+started|started)\s+)?by\s+(?=\S)",
     re.IGNORECASE)
+_DESK = re.compile(r"^from\s+the\s+desk\s+of\s+\S", re.IGNORECASE)
+"""A newsletter's sign-off before its date ("From the desk of Marisol Vega, EA — published
+November 28, 2016"): longer than a dateline's short notes, still no sentence."""
 _BYLINE_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u2014\u2013-]\s+|\s*\|\s*")
 BYLINE_MAX_WORDS = 10
 
@@ -129,7 +138,8 @@ def dateline(line: str) -> date | None:
         return None
     found = [when for p in parts if (m := _date_match(p)) and (when := _matched_date(m))]
     others = [p for p in parts if not _date_match(p)]
-    if not found or any(len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith(".")
+    if not found or any((len(p.split()) > _DATELINE_EXTRA_WORDS or p.endswith("."))
+                        and not (_DESK.match(p) and len(p.split()) <= BYLINE_MAX_WORDS)
                         for p in others):
         return None
     return max(found)
@@ -150,21 +160,31 @@ def page_stamp(line: str) -> date | None:
 
 
 def byline_author(line: str) -> str | None:
-    """Return who wrote it if the line is a byline ("By Ann Lee", "Posted by Kim | Site")."""
+    """Return who wrote it if the line is a byline ("By Ann Lee", "Posted by Kim | Site",
+    "Posted by kelso_k on Jan 22, 2017")."""
     s = line.strip()
     m = _BYLINE.match(s)
     if not m or len(s.split()) > BYLINE_MAX_WORDS:
         return None
     who = _BYLINE_SEPARATOR.split(s[m.end():])[0].strip()
+    if (on := _ON_DATE.search(who)) and dateline(on.group("date")):
+        who = who[:on.start()].strip()
     return who or None
 
 
+_ON_DATE = re.compile(r"\s+on\s+(?P<date>\S.*)$", re.IGNORECASE)
+"""A byline's date after "on" ("Posted by kelso_k on Jan 22, 2017")."""
+
+
 def byline_date(line: str) -> date | None:
-    """The date a byline carries after a separator ("By Ann Lee | March 4, 2024")."""
-    for part in _BYLINE_SEPARATOR.split(line.strip())[1:]:
+    """The date a byline carries after a separator ("By Ann Lee | March 4, 2024") or after
+    "on" ("Posted by kelso_k on Jan 22, 2017")."""
+    parts = _BYLINE_SEPARATOR.split(line.strip())
+    for part in parts[1:]:
         if when := dateline(part):
             return when
-    return None
+    on = _ON_DATE.search(parts[0])
+    return dateline(on.group("date")) if on else None
 
 
 def looks_like_heading(line: str) -> bool:

@@ -115,7 +115,8 @@ def _header_question(text: str) -> bool:
 _HEADER_QUESTION_WORDS = 15
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s")
 _POST_DATELINE = re.compile(r"^(?:#\d|(?:reply|post|comment|answer)\s*#|re\s*:|posted\b|"
-                            r"replied\b|answered\b|commented\b)", re.IGNORECASE)
+                            r"replied\b|answered\b|commented\b|[\w.'\u2019-]{1,32}\s+"
+                            r"(?:wrote|posted|replied)\b)", re.IGNORECASE)
 """A forum post's header line ("Posted Mar 4, 2024 at 8:12 PM", "Reply #1 \u00b7 Posted ...")."""
 
 

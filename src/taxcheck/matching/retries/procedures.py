@@ -171,10 +171,13 @@ like an instruction."""
 _STEPS_LEAD = re.compile(
     r"\bstep[- ]by[- ]step\b|\b(?:the|these|those|follow|a\s+few)\s+steps\b|"
     r"\bto\s+do\s+(?:it|that|this|so)\s*:\s*$|"
-    r"(?:^\W*|\bhere(?:'|\u2019)?s\s+|\bhere\s+is\s+)how\s+(?:to|you\s+(?:do|claim)\b)",
+    r"(?:^\W*|\bhere(?:'|\u2019)?s\s+|\bhere\s+is\s+)how\s+(?:to|you\s+(?:do|claim)\b)|"
+    r"^\W*(?:before\s+you\s+(?:start|begin)|getting\s+started|what\s+you(?:(?:'|\u2019)ll)?"
+    r"\s+need)\W*$",
     re.IGNORECASE)
 """A heading or lead-in that announces the steps of a procedure ("Step-by-step: claiming it
-on your return", "Follow these steps:", "To do it:", "Here's how to claim it:")."""
+on your return", "Follow these steps:", "To do it:", "Here's how to claim it:"), or what to
+have ready for them ("Before you start", "What you'll need")."""
 
 
 def introduces_steps(text: str) -> bool:
@@ -420,8 +423,10 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     return [match], replace(res, steps=[*res.steps, step])
 
 
-_STEP_HEADING = re.compile(r"^\W*step\s+\d{1,2}\s*[:.)\u2014\u2013-]", re.IGNORECASE)
-"""A heading that numbers a step ("## Step 2: Withdraw everything")."""
+_STEP_HEADING = re.compile(r"^\W*step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten)\s*[:.)\u2014\u2013-]", re.IGNORECASE)
+"""A heading that numbers a step ("## Step 2: Withdraw everything", "Step three \u2014
+Compare")."""
 _HOW_TO_VERB = re.compile(
     r"^\W*(?:add|subtract|enter|reduce|compare|pull|find|figure|apply|itemize|total|check|"
     r"gather|request|ask|take|close|cash|withdraw|empty|list|report|deduct|claim)\b",
