@@ -54,9 +54,6 @@ STILL_MISSED = frozenset({
     # a prerequisite and a warning in the steps' text that name neither the loss nor the rule
     ("o7-steps-2012-plain.txt", "You'll need your Form 8606 for every year"),
     ("o7-steps-2012-plain.txt", "A partial withdrawal will not work"),
-    # the rule's scope ("applies only to nondeductible contributions"): read as a deduction
-    # that exists, no condition of it named
-    ("o9-newsletter-2015.txt", "The deduction for an IRA loss applies only to nondeductible"),
     # the other account said to stay, by its name ("The rollover can stay.")
     ("o11-forum-2012-plain.txt", "The rollover can stay"),
     # every dollar out of every Roth before the deduction is named (the next sentence names it)
