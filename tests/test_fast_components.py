@@ -212,6 +212,42 @@ def test_regex_tests_find_the_same_spans_when_new_kinds_of_words_arrive_later():
         p["label"] for p in patterns}
 
 
+def test_patterns_are_found_from_their_needles_wherever_the_needle_sits():
+    """Each automaton is searched for from its needle (a run of required words found in one
+    pass over the doc): the same spans as span_ruler when the needle is two or three words
+    of a list, comes after optional, repeated or any-length tokens, is refused a word
+    (NOT_IN), names an exact form (ORTH) or a lemma, sits at either end of the doc, or occurs
+    more than once; and phrases sharing words with a needle are still found."""
+    patterns = [
+        {"label": "CARRY", "pattern": [{"LOWER": {"IN": ["carry", "carried"]}},
+                                       {"LOWER": {"IN": ["over", "forward"]}},
+                                       {"LOWER": {"IN": ["the", "a"]}, "OP": "?"},
+                                       {"LEMMA": "loss"}]},
+        {"label": "AFTER_OPTIONAL", "pattern": [{"LOWER": "big", "OP": "?"},
+                                                {"IS_PUNCT": True, "OP": "{0,2}"},
+                                                {"LOWER": "capital"}, {"LOWER": "losses"}]},
+        {"label": "AFTER_ANY", "pattern": [{"LOWER": "you"}, {"OP": "*"},
+                                           {"LEMMA": "deduct"}, {"LOWER": "it"}]},
+        {"label": "REFUSED", "pattern": [{"ORTH": {"IN": ["Net", "net", "gross", "total"]},
+                                          "TEXT": {"NOT_IN": ["total"]}}, {"LOWER": "loss"}]},
+        {"label": "EXACT", "pattern": [{"ORTH": "IRA"}, {"ORTH": {"IN": ["loss", "losses"]}}]},
+        {"label": "LEMMAS", "pattern": [{"LEMMA": "claim"}, {"LEMMA": {"IN": ["the", "a"]}},
+                                        {"LEMMA": "deduction"}]},
+        {"label": "WORDS", "pattern": [{"LOWER": "capital"}, {"LOWER": "losses"}]},
+        {"label": "NUMBER", "pattern": [{"LIKE_NUM": True}, {"LOWER": "percent"}]},
+    ]
+    texts = ["Carry over the losses, carried forward a loss; carry forward loss.",
+             "Big, capital losses and big capital losses. Capital losses",
+             "You can deduct it. You, they said, deducted it; you deduct it",
+             "Net loss, gross loss and total loss. IRA losses, ira loss, IRA loss",
+             "He claims the deduction and claimed a deduction. 10 percent, ten percent.",
+             "losses capital", "capital"]
+    results = _spans_of_both_rulers(patterns, texts, one_by_one=True)
+    assert results[0] == results[1]
+    assert {label for doc in results[1] for _, _, label, _ in doc} == {
+        p["label"] for p in patterns}
+
+
 def test_every_lexicon_pattern_is_a_phrase_or_gated_by_a_word(db):
     """A raw pattern with no required word would run the token matcher on every block of
     every article (what made checking 20 times slower): each names one it needs."""

@@ -52,7 +52,8 @@ below :data:`FIRST_WORD`); an automaton testing more runs in Python."""
 
 class Encoder:
     """The record layout of one ruler's automata: which columns, and each named word's
-    character. Made from the automata it will encode (it must know every word they name).
+    character. Made from the automata it will encode (it must know every word they name)
+    and the words (``named``) that need a character of their own besides theirs.
 
     A token's record depends only on its ORTH (which gives its LOWER and its lexeme
     flags), its LEMMA and whether it starts a sentence, so records are remembered by
@@ -62,8 +63,8 @@ class Encoder:
     LIMIT = 50_000
     """Records remembered before the memo starts over."""
 
-    def __init__(self, automata: Iterable[Automaton]):
-        words: set[int] = set()
+    def __init__(self, automata: Iterable[Automaton], named: Iterable[int] = ()):
+        words: set[int] = set(named)
         flags: set[str] = set()
         tests: dict[tuple[str, str], int] = {}
         for automaton in automata:

@@ -1,16 +1,17 @@
 """A fast span ruler for the concept and cue lexicons.
 
 It takes the same patterns as spaCy's ``span_ruler`` (``{"label", "pattern", "id"}`` with
-token patterns) and writes the same spans (deduplicated, sorted, with label and id), but
-sends fixed phrases to ``PhraseMatcher``s instead of the token ``Matcher``: a pattern
-whose tokens are all ``{"LOWER": ...}`` goes to a phrase matcher on LOWER, one whose
-tokens are all ``{"LEMMA": ...}`` to a phrase matcher on LEMMA. A phrase matcher looks
-each token up once, whatever the number of phrases.
+token patterns) and writes the same spans (deduplicated, sorted, with label and id). A
+pattern whose tokens are all ``{"LOWER": ...}`` (or all ``{"LEMMA": ...}``) is a fixed
+phrase; every other pattern (operators, gaps, word lists, regular expressions, flags) runs
+as an *automaton* (:mod:`taxcheck.nlp.automata`), a regular expression over the doc's
+tokens encoded one record per token (:mod:`taxcheck.nlp.encoded`).
 
-Every other pattern (operators, gaps, word lists, regular expressions, flags) runs as an
-*automaton* (:mod:`taxcheck.nlp.automata`) over the doc's token columns, read once per doc:
-it is tried only on docs that hold its anchor (its rarest required word) and a word of
-each set its required tokens name, from the starts the anchor's positions allow. What an
+Per doc, one Aho-Corasick pass over the records' word columns (:mod:`taxcheck.nlp.needles`)
+finds every phrase and every *needle* (a run of required words each automaton's matches
+hold); an automaton is then tried only where a needle of it occurs, at the starts its
+slots before the needle allow (or over the whole doc when their span has no limit), and
+those anchored on a regular expression only on docs with a word matching it. What an
 automaton cannot express (another attribute, ``!``, a comparison) is *gated*: each token of
 it that must occur (no operator, or ``+``) and names its word(s) by LOWER, LEMMA, ORTH or
 TEXT (a value, ``IN`` a list, or a ``REGEX``) is a requirement, and the pattern's own token
@@ -30,11 +31,13 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from taxcheck.nlp.automata import (
+    IN,
     Automaton,
     RegexMemo,
     column_ids,
@@ -43,6 +46,7 @@ from taxcheck.nlp.automata import (
 )
 from taxcheck.nlp.columns import kept_columns
 from taxcheck.nlp.encoded import Encoder
+from taxcheck.nlp.needles import Needles, NeedleTable, Phrase, Plan, needle_table
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -392,8 +396,8 @@ class LexiconRuler:
         self.spans_key = spans_key
         self.requires_key = requires_key
         self.validate = validate
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.phrases: list[Phrase] = []
+        """The fixed phrases, (LOWER or LEMMA, match key, the words' string hashes)."""
         self.gates: dict[tuple[Requirement, ...], _Gate] = {}
         """Raw token patterns, grouped by what a doc must hold for them to match."""
         self.labels: dict[int, tuple[int, int]] = {}
@@ -429,12 +433,8 @@ class LexiconRuler:
         self.regex_anchored: list[Automaton] = []
         """Automata anchored on a regular expression (tried on every doc that holds a
         word matching it)."""
-        self._needs: dict[Automaton, int] = {}
-        """Automaton -> the bits of the word sets its required slots test (one bit per
-        distinct (column, values)): a doc must hold a value of each."""
-        self._required_bits: dict[str, dict[int, int]] = {}
-        """Column -> value -> the bits of the required word sets that hold it."""
-        self._bit_of: dict[tuple[str, frozenset[int]], int] = {}
+        self._needs: dict[Automaton, None] = {}
+        """Every automaton, in the order added."""
         self._runs: dict[Automaton, tuple[int, Callable[..., list[int]], tuple[str, ...]]] = {}
         """Automaton -> its match key, the method that finds its ends, and the columns it
         reads besides the word columns every doc's tokens have (looked up once, not per
@@ -442,10 +442,16 @@ class LexiconRuler:
         self.regex_memo = RegexMemo(nlp.vocab.strings)
         self._encoder = Encoder(())
         self._regex_tested: list[Automaton] = []
-        self._reach: dict[str, dict[int, tuple[list[Automaton], int]]] = {}
-        """Column -> value -> (the automata anchored on it, the bits of the required word
-        sets that hold it): one look-up per word of a doc for both."""
-        self._reach_keys: dict[str, frozenset[int]] = {}
+        self.needle_table: NeedleTable | None = None
+        """What :attr:`_needles` was made from (cached with the patterns)."""
+        self._needles = Needles(([], [], []), [])
+        """The phrases and the automata's needles, found in one pass per doc
+        (:mod:`taxcheck.nlp.needles`)."""
+        self._counted: dict[str, tuple[dict[int, int], int]] = {}
+        """Column -> word (string hash) -> its count in :attr:`counts`, and their total
+        plus one."""
+        self._always: list[Automaton] = []
+        """Automata with neither a needle nor a regex anchor (tried on every doc)."""
         """The automata with a regex test (their patterns depend on the signatures met)."""
         """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
@@ -468,19 +474,22 @@ class LexiconRuler:
 
     def add_compiled(self, entries: Iterable[CompiledPattern],
                      counts: dict[str, dict[str, int]] | None = None,
-                     automata: list[Automaton | None] | None = None) -> None:
+                     automata: list[Automaton | None] | None = None,
+                     needles: NeedleTable | None = None) -> None:
         """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
         sorting the patterns out took most of the rulers' build time).
 
         ``automata`` are those an earlier :meth:`add_compiled` of the same entries and
         counts made (:attr:`compiled_automata`, cached with the entries): one per gated
         pattern, in order, None where the pattern needs spaCy's ``Matcher``. Compiling them
-        took about a twentieth of ``taxcheck check``'s start-up.
+        took about a twentieth of ``taxcheck check``'s start-up. ``needles`` is the
+        :attr:`needle_table` made with them (choosing the needles took about as long);
+        both are used only together.
         """
         if counts is not None:
             self.counts = counts
+            self._counted = {}
         strings = self.vocab.strings
-        phrases: dict[str, dict[str, list[list[int]]]] = {"LOWER": {}, "LEMMA": {}}
         gated = 0
         for kind, label, span_id, data in entries:
             key = repr((label, span_id))
@@ -497,26 +506,41 @@ class LexiconRuler:
                 self.compiled_automata.append(made)
                 gated += 1
             else:
-                # a phrase goes to its matcher as the hashes a Doc of its words would have
-                # (building a Doc per phrase took a tenth of the start-up time)
-                phrases[kind].setdefault(key, []).append([strings.add(w) for w in data])
-        for key, hashes in phrases["LOWER"].items():
-            self.lower.add(key, hashes)
-        for key, hashes in phrases["LEMMA"].items():
-            self.lemma.add(key, hashes)
+                # a phrase is the hashes a Doc of its words would have in its column
+                self.phrases.append((kind, key_hash, [strings.add(w) for w in data]))
         # set & set walks the smaller one; set & dict would walk every key of the dict
         self._set_keys = {attr: frozenset(by_value) for attr, by_value in self.set_index.items()}
         self._index_keys = {attr: frozenset(index) for attr, index in self.index.items()}
-        self._encoder = Encoder(self._needs)
+        named = {w for _column, _key, words in self.phrases for w in words}
+        named.update(v for automaton in self._needs for slot in automaton.checks
+                     for kind, column, arg in slot if kind == IN and column in TOKEN_ATTRS
+                     for v in arg)  # type: ignore[attr-defined]
+        self._encoder = Encoder(self._needs, named)
         self._patterns = {}
         self._regex_tested = [a for a in self._needs if a.regexes]
-        self._reach = {}
-        for column in {*self.anchors, *self._required_bits}:
-            anchored = self.anchors.get(column, {})
-            bits = self._required_bits.get(column, {})
-            self._reach[column] = {value: (anchored.get(value, []), bits.get(value, 0))
-                                   for value in {*anchored, *bits}}
-        self._reach_keys = {column: frozenset(index) for column, index in self._reach.items()}
+        every = list(self._needs)
+        if needles is None or automata is None:
+            needles = needle_table(self.phrases, every, self._rate, self._encoder.chars)
+        self.needle_table = needles
+        self._needles = Needles(needles, every)
+        self._always = [a for a in self._needles.unneedled if a not in self.regex_anchored]
+
+    def _rate(self, column: str, values: frozenset[int]) -> float:
+        """The share of tokens in tax prose whose ``column`` is one of ``values`` (from
+        :attr:`counts`; without them, a guess: stop words and punctuation are common)."""
+        counted = self._counted.get(column)
+        if counted is None:
+            seen = self.counts.get(column, {})
+            counted = self._counted[column] = (
+                {get_string_id(word): count for word, count in seen.items()},
+                sum(seen.values()) + 1)
+        by_hash, total = counted
+        if total > 1:
+            return min(1.0, (sum(by_hash.get(v, 0) for v in values) + 1) / total)
+        strings = self.vocab.strings
+        words = [strings[v] for v in values if v in strings]
+        return 0.5 if any(w.lower() in STOP_WORDS or not w.isalnum() for w in words) \
+            else min(1.0, 0.01 * len(values))
 
     def _commonness(self, column: str, values: frozenset[int]) -> tuple[int, bool, int]:
         strings = self.vocab.strings
@@ -524,16 +548,7 @@ class LexiconRuler:
                            self.counts)
 
     def _add_automaton(self, automaton: Automaton) -> None:
-        needs = 0
-        for column, values in automaton.required:
-            bit = self._bit_of.get((column, values))
-            if bit is None:
-                bit = self._bit_of[(column, values)] = 1 << len(self._bit_of)
-                bits = self._required_bits.setdefault(column, {})
-                for value in values:
-                    bits[value] = bits.get(value, 0) | bit
-            needs |= bit
-        self._needs[automaton] = needs
+        self._needs[automaton] = None
         self._runs[automaton] = (
             automaton.key, automaton._fixed_ends if automaton.fixed else automaton.ends,
             tuple(c for c in automaton.columns if c not in TOKEN_ATTRS))
@@ -613,31 +628,63 @@ class LexiconRuler:
                 self._regex_matched.setdefault((attr, regex), set()).update(hits)
                 matched_any.update(hits)
 
-    def _reached(self, present: dict[str, set[int]], regex_hits: _RegexHits | None
-                 ) -> list[Automaton]:
-        """The automata whose anchor ``present`` holds (a word matching it, for a regex)
-        and each of whose required word sets it holds a value of."""
-        # the order does not matter: the ruler sorts the matches
-        reached: set[Automaton] = set() if regex_hits is None or not regex_hits.any_met() else {
-            automaton for automaton in self.regex_anchored
-            if regex_hits.get(automaton.anchor)}  # type: ignore[arg-type]
-        met = 0  # bit n: the doc holds a value of required word set n
-        for column, index in self._reach.items():
-            for value in present[column] & self._reach_keys[column]:
-                automata, bits = index[value]
-                if automata:
-                    reached.update(automata)
-                if bits:
-                    met |= bits
-        needs = self._needs
-        return [automaton for automaton in reached
-                if (need := needs[automaton]) & met == need]
+    def _at_needles(self, doc: Doc, tokens: _DocTokens, code: str,
+                    hits: list[tuple[tuple[Plan, ...], int]],
+                    matches: list[tuple[int, int, int]]) -> set[Automaton]:
+        """Add to ``matches`` those of the automata of each needle found in ``doc`` (its
+        records ``code``) that start where the needle allows: the tokens their slots
+        before the needle span back from it. Returns the automata to search the whole
+        doc for instead (no limit to that span, or no regular expression)."""
+        whole: set[Automaton] = set()
+        patterns = self._patterns
+        width = self._encoder.width
+        for plans, at in hits:
+            for automaton, fewest, most in plans:
+                pattern = patterns.get(automaton, _COMPILE)
+                if pattern is _COMPILE:
+                    pattern = patterns[automaton] = self._encoder.compile(automaton)
+                if pattern is None or most is None:
+                    whole.add(automaton)
+                elif most == fewest:
+                    if at >= most and (found := pattern.match(code, (at - most) * width)):
+                        self._ends_at(doc, tokens, automaton, at - most, found, matches)
+                else:
+                    for start in range(max(0, at - most), at - fewest + 1):
+                        if found := pattern.match(code, start * width):
+                            self._ends_at(doc, tokens, automaton, start, found, matches)
+        return whole
 
-    def _automata_matches(self, doc: Doc, tokens: _DocTokens) -> list[tuple[int, int, int]]:
-        """Matches of the automata whose anchor word ``doc`` holds: as regular expressions
-        over the doc's encoded tokens, or (those that cannot be encoded) run from the
-        starts their anchor allows."""
+    def _ends_at(self, doc: Doc, tokens: _DocTokens, automaton: Automaton, start: int,
+                 found: re.Match[str], matches: list[tuple[int, int, int]]) -> None:
+        """Add the matches of ``automaton`` that start at ``start`` (where its pattern
+        was ``found``)."""
+        key, ends, extra = self._runs[automaton]
+        if automaton.fixed:
+            matches.append((key, start, found.end(1) // self._encoder.width))
+            return
+        if extra:
+            tokens.with_columns(doc, extra)
+        matches.extend([(key, start, end) for end in ends(tokens.columns, start, len(doc),
+                                                          self.regex_memo) if end != start])
+
+    def _reach_more(self, tokens: _DocTokens, reached: set[Automaton]) -> _RegexHits | None:
+        """Add to ``reached`` the automata anchored on a regular expression that a word of
+        the doc matches, and those with neither a needle nor such an anchor."""
         regex_hits = _RegexHits(self, tokens.present) if self.regex_anchored else None
+        if regex_hits is not None and regex_hits.any_met():
+            reached.update([automaton for automaton in self.regex_anchored
+                            if regex_hits.get(automaton.anchor)])  # type: ignore[arg-type]
+        if self._always:
+            reached.update(self._always)
+        return regex_hits
+
+    def _automata_matches(self, doc: Doc, tokens: _DocTokens, reached: set[Automaton],
+                          code: str) -> list[tuple[int, int, int]]:
+        """Matches of the automata ``reached`` (one of whose needles ``doc`` holds), of
+        those anchored on a regular expression a word of ``doc`` matches, and of those
+        with neither: as regular expressions over the doc's encoded tokens (``code``), or
+        (those that cannot be encoded) run from the starts their anchor allows."""
+        regex_hits = self._reach_more(tokens, reached)
         matches: list[tuple[int, int, int]] = []
         length = len(doc)
         memo = self.regex_memo
@@ -646,13 +693,9 @@ class LexiconRuler:
         patterns = self._patterns
         encoder = self._encoder
         width = encoder.width
-        code = None
-        for automaton in self._reached(tokens.present, regex_hits):
+        for automaton in reached:  # (in any order: the ruler sorts the matches)
             key, ends, extra = runs[automaton]
             encoded = patterns.get(automaton, _COMPILE)
-            if encoded is not None and code is None:
-                code = self._encode(doc, columns)
-                encoded = patterns.get(automaton, _COMPILE)
             if encoded is _COMPILE:
                 encoded = patterns[automaton] = encoder.compile(automaton)
             if encoded is not None:
@@ -685,16 +728,19 @@ class LexiconRuler:
                 self._patterns.pop(stale, None)
         return code
 
-    def _raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Matches of the raw token patterns: the automata, and the gated token
-        patterns whose requirements ``doc`` meets."""
-        if not len(doc) or not (self.gates or self.anchors or self.regex_anchored):
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matches of the phrases, the automata, and the gated token patterns whose
+        requirements ``doc`` meets (a new list)."""
+        if not len(doc):
             return []
         tokens = doc_tokens(doc)
-        automata = self._automata_matches(doc, tokens) if (
-            self.anchors or self.regex_anchored) else []
+        code = self._encode(doc, tokens.columns)
+        matches, hits = self._needles.search(code, self._encoder.width, len(doc))
+        whole = self._at_needles(doc, tokens, code, hits, matches) if hits else set()
+        if whole or self.regex_anchored or self._always:
+            matches.extend(self._automata_matches(doc, tokens, whole, code))
         if not self.gates:
-            return automata
+            return matches
         present = tokens.present
         regex_hits = _RegexHits(self, present)
         met: set[int] = set()  # the word sets the doc meets
@@ -705,7 +751,6 @@ class LexiconRuler:
         for attr, index in self.index.items():
             for value in present[attr] & self._index_keys[attr]:
                 gates.update(dict.fromkeys(index[value]))
-        matches = automata
         for gate in gates:
             if not gate.set_ids <= met:
                 continue
@@ -720,10 +765,7 @@ class LexiconRuler:
             doc.spans[self.spans_key] = []
             doc.user_data[(PLAIN_KEY, self.spans_key)] = []
             return doc
-        matches = self._raw_matches(doc)  # (a new list)
-        for matcher in (self.lower, self.lemma):
-            if len(matcher):
-                matches.extend(matcher(doc))
+        matches = self._matches(doc)
         # deduplicated and sorted as tuples, in the order of sorted Spans (start, end,
         # label hash, id hash), then made Spans: comparing Spans is slow
         labels = self.labels

@@ -23,14 +23,17 @@ from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.cache import cache_dir, read_pickle, write_pickle
 from taxcheck.claimdb.models import Cue
 from taxcheck.nlp import candidates as _candidates  # noqa: F401  (registers the component)
+from taxcheck.nlp import encoded as encoded_module
 from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
 from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factory)
+from taxcheck.nlp import needles as needles_module
 from taxcheck.nlp import patterns as patterns_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.automata import Automaton
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY, TEXT_KEY
 from taxcheck.nlp.lemmas import PackedTable
 from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
+from taxcheck.nlp.needles import NeedleTable
 from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
 
 
@@ -70,14 +73,16 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     if compiled is None:
         compiled = _compile(db, nlp)
     concepts.add_compiled(compiled.concepts, compiled.counts,  # type: ignore[attr-defined]
-                          compiled.concept_automata)
+                          compiled.concept_automata, compiled.concept_needles)
     cues.add_compiled(compiled.cues, compiled.counts,  # type: ignore[attr-defined]
-                      compiled.cue_automata)
+                      compiled.cue_automata, compiled.cue_needles)
     if fresh and path is not None:
         # only once they were added without an error, with the automata compiled from them
         write_pickle(path, replace(
             compiled, concept_automata=concepts.compiled_automata,  # type: ignore[attr-defined]
-            cue_automata=cues.compiled_automata))  # type: ignore[attr-defined]
+            cue_automata=cues.compiled_automata,  # type: ignore[attr-defined]
+            concept_needles=concepts.needle_table,  # type: ignore[attr-defined]
+            cue_needles=cues.needle_table))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -164,6 +169,11 @@ class _Compiled:
     :meth:`~taxcheck.nlp.lexicon.LexiconRuler.add_compiled`); None until they were."""
     cue_automata: list[Automaton | None] | None = None
     """The same for ``cues``."""
+    concept_needles: NeedleTable | None = None
+    """The concept ruler's phrases and needles (:func:`~taxcheck.nlp.needles.needle_table`)
+    made with ``concept_automata``; None until they were."""
+    cue_needles: NeedleTable | None = None
+    """The same for ``cues``."""
 
 
 def _compile(db: ClaimDatabase, nlp: Language) -> _Compiled:
@@ -193,7 +203,8 @@ def _compiled_path(db: ClaimDatabase) -> Path:
     ``model`` may tokenize otherwise: it is not cached).
     """
     digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0".encode())
-    for module in (patterns_module, lemmas_module, lexicon_module, sys.modules[__name__]):
+    for module in (patterns_module, lemmas_module, lexicon_module, needles_module,
+                   encoded_module, sys.modules[__name__]):
         digest.update(Path(module.__file__ or "").read_bytes())
     spec = importlib.util.find_spec("spacy_lookups_data")
     if spec is not None and spec.origin is not None:  # its version, without importing it
