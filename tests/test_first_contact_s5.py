@@ -1,0 +1,87 @@
+"""Round s's first contact, s5 and n15 (issue 12, branch sb): the families behind their
+misses and false alarms, in our own words (tests/data/first_contact_s5.yaml, run by round r's
+runner :mod:`first_contact_r5` with this data file): each wrong passage flagged with its
+claim (or fact) and verdict on its sentence, each correct twin quiet. The cases not handled
+yet are listed, so that a change that handles one (or breaks another) shows. Then the
+behaviours each fix added, one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from first_contact_q4_n11 import assert_as_written, expects_by_family
+from first_contact_r5 import cases, outcomes
+
+DATA = Path(__file__).parent / "data" / "first_contact_s5.yaml"
+CASES = cases(DATA)
+
+NOT_HANDLED = frozenset({
+    # a direct rollover said unable to skip the withholding: the denial of the claim's own
+    # denial is not read as the claim
+    "sw-wrong-cant-skip",
+})
+"""Wrong cases still missed and correct cases still flagged."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_each_case_is_flagged_or_quiet_as_written(results, case):
+    assert_as_written(results[case["id"]], case, NOT_HANDLED)
+
+
+def test_every_family_has_wrong_and_right_cases():
+    families = expects_by_family(CASES)
+    assert len(families) >= 5
+    for family, expects in families.items():
+        assert sum(e == "quiet" for e in expects) >= 4, family
+        assert any(e != "quiet" for e in expects), family
+
+
+def _problems(report):
+    return [(f.claim_id, f.verdict) for f in report.findings if f.is_problem]
+
+
+def test_a_name_other_people_give_the_withholding_is_not_the_writers_claim(check_text):
+    right = ("If the plan pays you, it holds back 20% for federal tax. "
+             "Plenty of folks call that a penalty. It is not one.")
+    assert _problems(check_text(right)) == []
+    wrong = ("If the plan pays you, it holds back 20% for federal tax. "
+             "That 20% is a penalty for not going direct.")
+    assert ("rollover-withholding-is-penalty", "false") in _problems(check_text(wrong))
+
+
+def test_skipping_the_withholding_denies_it_for_a_direct_rollover(check_text):
+    assert _problems(check_text("A direct rollover skips the 20% withholding.")) == []
+    wrong = "A direct rollover still has the 20% withholding taken out."
+    assert ("rollover-direct-withheld", "false") in _problems(check_text(wrong))
+
+
+def test_roth_money_named_by_what_you_did_with_it_is_contributions(check_text):
+    right = "The dollars you contributed to a Roth IRA can come out any time, tax- and penalty-free."
+    assert _problems(check_text(right)) == []
+    wrong = "Anything in a Roth IRA can come out any time, tax- and penalty-free."
+    assert ("roth-withdrawals-always-free", "misleading") in _problems(check_text(wrong))
+
+
+def test_a_rollover_that_only_moves_the_money_carries_no_loss(check_text):
+    page = ("Q: My 401(k) dropped $7,000. Does rolling it to an IRA let me deduct that?\n"
+            "A: No. A rollover simply moves the account to a new custodian.")
+    assert _problems(check_text(page)) == []
+    # an instruction to move the losses says more
+    wrong = "Just roll your 401(k) losses into an IRA and deduct them there."
+    assert ("retirement-loss-rollover", "false") in _problems(check_text(wrong))
+
+
+def test_a_loan_held_up_as_the_alternative_lends_the_taxable_payout_nothing(check_text):
+    for right in ("A 401(k) withdrawal is taxable income, so you may be better off with a plan "
+                  "loan.",
+                  "The withdrawal counts as taxable income; consider a 401(k) loan instead."):
+        assert _problems(check_text(right)) == [], right
+    wrong = "A 401(k) loan counts as taxable income, so budget for the tax."
+    assert ("plan-loan-taxable", "false") in _problems(check_text(wrong))
