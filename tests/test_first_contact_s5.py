@@ -63,7 +63,8 @@ def test_skipping_the_withholding_denies_it_for_a_direct_rollover(check_text):
 
 
 def test_roth_money_named_by_what_you_did_with_it_is_contributions(check_text):
-    right = "The dollars you contributed to a Roth IRA can come out any time, tax- and penalty-free."
+    right = ("The dollars you contributed to a Roth IRA can come out any time, tax- and "
+             "penalty-free.")
     assert _problems(check_text(right)) == []
     wrong = "Anything in a Roth IRA can come out any time, tax- and penalty-free."
     assert ("roth-withdrawals-always-free", "misleading") in _problems(check_text(wrong))
@@ -85,3 +86,28 @@ def test_a_loan_held_up_as_the_alternative_lends_the_taxable_payout_nothing(chec
         assert _problems(check_text(right)) == [], right
     wrong = "A 401(k) loan counts as taxable income, so budget for the tax."
     assert ("plan-loan-taxable", "false") in _problems(check_text(wrong))
+
+
+def test_a_year_before_a_label_of_the_pay_dates_the_wages_not_the_limits(check_text):
+    page = ("# Catch-up contributions in 2026\n\n## Examples\n\n"
+            "Ines, age 61, 2025 Box 3 wages $190,000: may contribute $24,500 plus an $11,250 "
+            "catch-up, all Roth. Total $35,750.\n")
+    assert _problems(check_text(page, ".md")) == []
+    assert ("deferral-total-60-63", "outdated") in _problems(
+        check_text(page.replace("$35,750", "$34,750"), ".md"))
+
+
+def test_another_rule_reaching_the_larger_catch_up_is_no_catch_up_at_64(check_text):
+    page = ("The year you turn 64, the regular catch-up is back. "
+            "The Roth rule for high earners applies to the bigger catch-up too.")
+    assert _problems(check_text(page)) == []
+    wrong = "The year you turn 64, the bigger catch-up still applies to you."
+    assert ("catch-up-60-63-still-at-64", "false") in _problems(check_text(wrong))
+
+
+def test_a_worked_examples_set_up_states_no_redeposit_rule(check_text):
+    page = ("Suppose you redeposit only the $24,000 you received. "
+            "The withheld $6,000 is then a taxable distribution.")
+    assert _problems(check_text(page)) == []
+    wrong = "To complete the rollover, you only have to redeposit the $24,000 you received."
+    assert ("rollover-redeposit-check-only", "false") in _problems(check_text(wrong))
