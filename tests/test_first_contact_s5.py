@@ -111,3 +111,12 @@ def test_a_worked_examples_set_up_states_no_redeposit_rule(check_text):
     assert _problems(check_text(page)) == []
     wrong = "To complete the rollover, you only have to redeposit the $24,000 you received."
     assert ("rollover-redeposit-check-only", "false") in _problems(check_text(wrong))
+
+
+def test_roth_earnings_wait_on_one_clock_not_each_deposits(check_text):
+    right = ("Five years after your first Roth IRA contribution, earnings can come out "
+             "tax-free for a first home, up to $10,000.")
+    assert _problems(check_text(right)) == []
+    wrong = ("Once a given contribution has been in for five years, its earnings can come "
+             "out tax-free for a first home.")
+    assert ("roth-five-year-per-contribution", "false") in _problems(check_text(wrong))
