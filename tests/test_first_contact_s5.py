@@ -120,3 +120,14 @@ def test_roth_earnings_wait_on_one_clock_not_each_deposits(check_text):
     wrong = ("Once a given contribution has been in for five years, its earnings can come "
              "out tax-free for a first home.")
     assert ("roth-five-year-per-contribution", "false") in _problems(check_text(wrong))
+
+
+def test_a_401k_first_home_withdrawal_that_owes_the_10_percent_claims_no_exception(check_text):
+    for right in ("A 403(b) hardship withdrawal for a first home owes income tax and the 10% "
+                  "penalty.",
+                  "A 401(k) withdrawal for a first home still owes the 10% penalty."):
+        assert _problems(check_text(right)) == [], right
+    for wrong in ("A 401(k) withdrawal for a first home is free of the 10% penalty.",
+                  "You can take $10,000 out of your 401(k) for a first home without having to "
+                  "pay the 10% penalty."):
+        assert ("first-home-exception-401k", "false") in _problems(check_text(wrong)), wrong
