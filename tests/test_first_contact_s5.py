@@ -21,6 +21,12 @@ NOT_HANDLED = frozenset({
     # a direct rollover said unable to skip the withholding: the denial of the claim's own
     # denial is not read as the claim
     "sw-wrong-cant-skip",
+    # a forum line that ends ", no 10%." (the exception's terse tag reads as a denial of the
+    # whole line); a title-case heading that states the rule of 55 opens an IRA
+    "r55-wrong-forum", "r55-wrong-heading",
+    # "Penalty-free withdrawals ... from age 50" under a public-safety heading is read as the
+    # general early-withdrawal age
+    "ps-list",
 })
 """Wrong cases still missed and correct cases still flagged."""
 
@@ -131,3 +137,17 @@ def test_a_401k_first_home_withdrawal_that_owes_the_10_percent_claims_no_excepti
                   "You can take $10,000 out of your 401(k) for a first home without having to "
                   "pay the 10% penalty."):
         assert ("first-home-exception-401k", "false") in _problems(check_text(wrong)), wrong
+
+
+def test_the_rule_of_55_said_to_open_an_ira_is_the_ira_claim(check_text):
+    wrong = "Once you leave at 56, the rule of 55 opens up your rollover IRA as well."
+    assert ("rule-of-55-ira", "false") in _problems(check_text(wrong))
+    assert _problems(check_text("At 55 you can open up a Roth IRA and keep contributing.")) == []
+
+
+def test_the_public_safety_exception_said_to_reach_an_ira_too(check_text):
+    wrong = "Police officers get the break at 50, and they can use an IRA for it too."
+    assert ("public-safety-ira", "false") in _problems(check_text(wrong))
+    right = ("Most IRA withdrawals before 59\u00bd cost an extra 10%. Qualified police officers "
+             "can use age 50 instead of 55.")
+    assert _problems(check_text(right)) == []
