@@ -151,3 +151,12 @@ def test_the_public_safety_exception_said_to_reach_an_ira_too(check_text):
     right = ("Most IRA withdrawals before 59\u00bd cost an extra 10%. Qualified police officers "
              "can use age 50 instead of 55.")
     assert _problems(check_text(right)) == []
+
+
+def test_the_check_alone_does_not_make_the_whole_distribution_a_rollover(check_text):
+    wrong = ("Put the $12,000 check into your IRA within 60 days and the whole $15,000 counts "
+             "as rolled over.")
+    assert ("rollover-redeposit-check-only", "false") in _problems(check_text(wrong))
+    right = ("Put the $12,000 check plus $3,000 from savings into your IRA within 60 days and "
+             "the whole $15,000 counts as rolled over.")
+    assert _problems(check_text(right)) == []
