@@ -26,10 +26,6 @@ STILL_MISSED = {
     # "Do a Rollover and Deduct the Loss": "deduct the loss" after a rollover is not read as
     # the rollover's loss in a body line either
     "w48",
-    # "Do a Direct Rollover to Skip the 20% Withholding" reads as rollover-direct-withheld:
-    # "skip" is MISS, not AVOID, and an AVOID pattern for "skip the withholding" turned the
-    # replies to "Can I skip the withholding on my hardship withdrawal?" around
-    "r48",
 }
 
 

@@ -44,11 +44,13 @@ _COHORT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 """A year before 1990 in a range of such years or in a full date ("1951 \u2013 1959", "July 1,
 1949 \u2013 1950", "Before July 1, 1949": a row of a table of RMD ages by birth year) is a
 birth year, not a tax year."""
-_MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:FICA\s+|Social\s+Security\s+)?"
+_MEASURED_YEAR = re.compile(r"^\s*(?:W-2\s+)?(?:box\s+\d+[a-z]?\s+)?"
+                            r"(?:FICA\s+|Social\s+Security\s+|gross\s+|taxable\s+|W-2\s+)?"
                             r"(?:wages|earnings|salary|pay|compensation)\b"
                             r"|^\s*(?:Form\s+)?W-2\b", re.IGNORECASE)
-"""A year that dates what is measured ("your 2025 wages", "box 3 of your 2025 W-2"), not the
-tax year the clause speaks of: the Roth catch-up rule for 2026 looks at 2025 wages."""
+"""A year that dates what is measured ("your 2025 wages", "box 3 of your 2025 W-2", a worked
+example's "2025 Box 3 wages $182,000", "2025 gross pay"), not the tax year the clause speaks
+of: the Roth catch-up rule for 2026 looks at 2025 wages."""
 _MEASURED_BEFORE = re.compile(r"\b(?:wages|salary|paycheck|compensation|earnings|pay)\b"
                               r"[^.;:$]{0,40}$"
                               r"|\b(?:wages|salary|paycheck|compensation|earnings)\b"

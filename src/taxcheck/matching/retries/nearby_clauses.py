@@ -47,6 +47,14 @@ converted", "\u2014 not to hardship withdrawals")."""
 _SO = re.compile(r"^[,;:\s]*(?:and\s+)?so\b", re.IGNORECASE)
 
 
+_ALTERNATIVE = re.compile(
+    r"\b(?:instead|better\s+off|consider(?:ing)?|cheaper|costs?\s+(?:you\s+)?less|"
+    r"(?:a|the)\s+better\s+(?:option|choice|route|bet|move|deal))\b", re.IGNORECASE)
+"""A clause that holds up another road ("..., so you may be better off borrowing from it",
+"; consider a loan instead", "; a loan may cost you less"): it speaks of the alternative, so
+the clause before it, which speaks of what it is the alternative to, takes nothing from it."""
+
+
 def premise_of_other_polarity(cand: Candidate, cands: Sequence[Candidate]) -> bool:
     """The clause is the premise of a consequence of the other polarity (", so ...", ",
     which means ..."): it states a circumstance ("You left at 52, so that door's closed for
@@ -86,8 +94,8 @@ def with_ellipsis(cand: Candidate, res: Resolution, cands: Sequence[Candidate],
     # the day you converted") shares the clause's frame
     later = context.groups_of(frozenset().union(*(
         c.labels for c in same_sentence(cands, cand)
-        if c.start > cand.start and (c.polarity == cand.polarity
-                                     or _BARE_CONTRAST.match(c.text)))))
+        if c.start > cand.start and not _ALTERNATIVE.search(c.text)
+        and (c.polarity == cand.polarity or _BARE_CONTRAST.match(c.text)))))
     if after_item and any(c.labels for c in same_sentence(cands, cand) if c.start < cand.start):
         # "An exception removes the 10% tax but not the income tax" after a list of exceptions
         # (the last one for emergencies): a later clause leaves out what an earlier clause of
