@@ -50,8 +50,9 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
 
     def subsumed(k: tuple, f: Finding) -> bool:
         start = false.get((k[0], k[1], k[3], k[5]))
-        return start is not None and (k[4] in ("misleading", "accurate")
-                                      or (k[4] == "outdated" and start <= f.start))
+        return (start is not None and (k[4] in ("misleading", "accurate")
+                                       or (k[4] == "outdated" and start <= f.start))
+                ) or (k[4] == "outdated" and _outdated_beside_false(k, f, claims, false))
 
     # a wrong amount of the fact in the clause makes it no right statement of that fact
     # either ("I'm 57, so my RMDs won't start until 73": 73 is false for someone born after
@@ -86,6 +87,16 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     return _drop_told_changes([f for f in findings
                                if id(f) in kept or f.claim_id not in claims
                                or (claims[f.claim_id].figure and figure_kept(f))], db)
+
+
+def _outdated_beside_false(k: tuple, f: Finding, claims: dict,
+                           false: dict[tuple, int]) -> bool:
+    """An outdated finding whose claim also rests on the fact of a false finding at or
+    before it in the sentence states the old rule that the false clause gets wrong ("you
+    don't need to empty the others -- close only the account that's down and claim the
+    loss": wrong even under the old rule, not also the old Schedule A deduction)."""
+    return any(start <= f.start for fact in claims[f.claim_id].also_facts
+               if (start := false.get((k[0], k[1], fact, k[5]))) is not None)
 
 
 def _drop_told_changes(findings: list[Finding], db: ClaimDatabase) -> list[Finding]:

@@ -413,6 +413,34 @@ def _thesis_colon(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark], raw
     return colon
 
 
+_BREAKS = frozenset((":", "--", "\u2014", "\u2013"))
+"""Marks after which a denial may hand over to an instruction of its own."""
+_INSTRUCTION_LEADS = frozenset({"just", "only", "simply", "instead", "then", "so"})
+"""Words an instruction after a denial may open with ("-- just close the losing one")."""
+_DENIED_INSTRUCTIONS = frozenset({"don't", "don\u2019t", "do not", "never"})
+
+
+def _instruction_after_denial(tokens: _Tokens, sent: tuple[int, int],
+                              cues: list[_Mark]) -> int | None:
+    """The colon or dash between a denial and an instruction of its own, if any: "you don't
+    need to empty the others -- close only the account that's down and claim the loss",
+    "Don't bother emptying your other IRAs: cash out the loser". The denial is what comes
+    before the mark; the instruction after it (an imperative, at most after "just", "only",
+    "simply", "instead", "then" or "so", and not denied itself) states its claim on its own,
+    as it does after a semicolon."""
+    s_start, s_end = sent
+    orders = {c.start: c for c in cues if c.label_ == IMPERATIVE
+              and c.text.lower() not in _DENIED_INSTRUCTIONS}
+    for i in range(s_start + 2, s_end - 2):
+        if tokens.word(i) not in _BREAKS:
+            continue
+        first = i + 2 if tokens.word(i + 1).lower() in _INSTRUCTION_LEADS else i + 1
+        if (first in orders and _negated(cues, s_start, i)
+                and not _negated(cues, i, s_end)):
+            return i
+    return None
+
+
 def _frames(tokens: _Tokens, sent: tuple[int, int], cues: list[_Mark],
             concepts: list[_Mark]) -> set[int]:
     """Where the negated frames of a sentence end ("What nobody tells you: ...", "Most
@@ -1140,8 +1168,10 @@ def candidates_for(doc: Doc, hides: dict[str, set[str]] | None = None,
             quotations and _COLON_QUOTATION.match(sent_text)) else None
         quotes = [] if quoted else _quote_spans(sent_text, sent_start)
         attribution_cues = _reported(tokens, s_end, sent_cues) if ATTRIBUTION in kinds else []
-        clauses = _clauses(tokens, sent, sent_cues, _thesis_colon(
-            tokens, sent, sent_cues, raw, concept_starts) if NEGATION in kinds else None,
+        clauses = _clauses(tokens, sent, sent_cues, (_thesis_colon(
+            tokens, sent, sent_cues, raw, concept_starts) or (
+            _instruction_after_denial(tokens, sent, sent_cues) if IMPERATIVE in kinds
+            else None)) if NEGATION in kinds else None,
             _frames(tokens, sent, sent_cues, concepts) if FRAME in kinds else None)
         # "had this one survived, you could have ...": a counterfactual, not a past rule
         counterfactual = COUNTERFACTUAL in kinds
