@@ -53,6 +53,18 @@ def outcomes(checker: Checker, data: Path = DATA) -> list[Outcome]:
     return [run(checker, p, facts) for p in passages(data)]
 
 
+def assert_passage(outcome: Outcome, passage: dict, not_caught: frozenset[str],
+                   twin_flagged: frozenset[str]) -> None:
+    """A wrong passage is flagged with its fact and verdict on its quote, a correct one stays
+    quiet, unless the test lists it as still missed (``not_caught``) or still flagged."""
+    if passage["expect"] == "flag":
+        assert outcome.ok is (passage["id"] not in not_caught), (
+            f"wrong passage said {outcome.said or 'nothing'}; expected {passage['fact']} "
+            f"({passage['verdict']}) on {passage['quote']!r}")
+    else:
+        assert outcome.ok is (passage["id"] not in twin_flagged), (
+            f"correct passage said {outcome.said}")
+
 
 if __name__ == "__main__":
     from taxcheck.claimdb import load_claims

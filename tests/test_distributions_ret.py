@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from q5_families import outcomes, passages
+from q5_families import assert_passage, outcomes, passages
 from taxcheck.readers import read_bytes
 
 PASSAGES_FILE = Path(__file__).parent / "data" / "distributions_ret.yaml"
@@ -59,14 +59,7 @@ def results(checker):
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
 def test_distribution_passage(results, passage):
-    outcome = results[passage["id"]]
-    if passage["expect"] == "flag":
-        assert outcome.ok is (passage["id"] not in NOT_CAUGHT), (
-            f"wrong passage said {outcome.said or 'nothing'}; expected {passage['fact']} "
-            f"({passage['verdict']}) on {passage['quote']!r}")
-    else:
-        assert outcome.ok is (passage["id"] not in TWIN_FLAGGED), (
-            f"correct passage said {outcome.said}")
+    assert_passage(results[passage["id"]], passage, NOT_CAUGHT, TWIN_FLAGGED)
 
 
 def test_the_listed_passages_exist():

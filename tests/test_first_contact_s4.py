@@ -1,20 +1,23 @@
 """Round s's first contact, s4 (issue 12, branch sa): the families behind s4's misses and
 false alarms that no other engineer of the session has, in our own words
-(tests/data/first_contact_s4.yaml, run by :mod:`first_contact_s4`): each wrong passage
+(tests/data/first_contact_s4.yaml, run by :mod:`first_contact_r5`'s runner): each wrong passage
 flagged with its claim (or fact) and verdict on its sentence, each correct twin quiet. The
 cases not handled yet are listed, so that a change that handles one (or breaks another)
 shows. Then the behaviours each fix added, one by one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from first_contact_q4_n11 import assert_as_written, expects_by_family
-from first_contact_s4 import cases, outcomes
+from first_contact_r5 import cases, outcomes
 from taxcheck.nlp.normalise import pipeline_text
 from taxcheck.readers import read_bytes
 
-CASES = cases()
+DATA = Path(__file__).parent / "data" / "first_contact_s4.yaml"
+CASES = cases(DATA)
 
 NOT_HANDLED = frozenset({
     # vocabulary, not the page's year: SIMPLE named only by the section heading; "tack on"
@@ -29,7 +32,7 @@ NOT_HANDLED = frozenset({
 
 @pytest.fixture(scope="module")
 def results(checker):
-    return {o.id: o for o in outcomes(checker)}
+    return {o.id: o for o in outcomes(checker, DATA)}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from q5_families import DATA, outcomes, passages
+from q5_families import DATA, assert_passage, outcomes, passages
 
 PASSAGES = passages(DATA)
 
@@ -35,14 +35,7 @@ def results(checker):
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
 def test_q5_family_passage(results, passage):
-    outcome = results[passage["id"]]
-    if passage["expect"] == "flag":
-        assert outcome.ok is (passage["id"] not in NOT_CAUGHT), (
-            f"wrong passage said {outcome.said or 'nothing'}; expected {passage['fact']} "
-            f"({passage['verdict']}) on {passage['quote']!r}")
-    else:
-        assert outcome.ok is (passage["id"] not in TWIN_FLAGGED), (
-            f"correct twin said {outcome.said}")
+    assert_passage(results[passage["id"]], passage, NOT_CAUGHT, TWIN_FLAGGED)
 
 
 def test_each_family_has_five_wrong_and_five_right():
