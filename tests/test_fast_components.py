@@ -274,11 +274,11 @@ def test_quantity_patterns_skipped_for_a_sentence_could_not_match_it(db, texts):
     assert tried > 100
 
 
-def test_patterns_with_a_common_needle_are_found_past_their_cheap_pretest():
-    """An automaton whose needle is a common word ("-", "at", ":") is tried only at starts
-    whose records pass one cheap test (a regex, the flags, or a word list of another slot at
-    a fixed distance from the start): the same spans as span_ruler, also for words of a
-    regex kind first met in a later doc, at the doc's edges, and before or after the needle."""
+def test_patterns_with_a_common_needle_find_the_same_spans_as_span_ruler():
+    """An automaton whose needle is a common word ("-", "at", ":") and whose selective test
+    is a regex, a flag or a word list of another slot (what a cheaper gate at the needle
+    would test): the same spans as span_ruler, also for words of a regex kind first met in a
+    later doc, at the doc's edges, and before or after the needle."""
     patterns = [
         {"label": "BORN", "pattern": [{"TEXT": {"REGEX": r"^19[4-6]\d$"}}, {"ORTH": "-"},
                                       {"TEXT": {"REGEX": r"^19[4-6]\d$"}}]},

@@ -23,8 +23,7 @@ matcher tests ``== 1``: the bit).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 
 from spacy.attrs import IDS
 from spacy.tokens import Doc
@@ -84,9 +83,6 @@ class Encoder:
         """(word column, regular expression) -> its number in a token's signature."""
         self._compiled = [(WORD_COLUMNS.index(column), re.compile(regex))
                           for column, regex in tests]
-        self.passing: list[set[str]] = [set() for _ in tests]
-        """By regex test number: the characters of the signatures met that pass it (grown
-        in place as signatures are met)."""
         self.signatures: dict[frozenset[int], str] = {}
         """Signature (the numbers of the regex tests a token's words pass) -> its
         character, in the order they were first met: a new one changes the character
@@ -147,8 +143,6 @@ class Encoder:
                 self.overflow = True
                 return chr(SIGNATURE_BASE - 1)
             char = self.signatures[signature] = chr(SIGNATURE_BASE + len(self.signatures))
-            for number in signature:
-                self.passing[number].add(char)
         return char
 
     def compile(self, automaton: Automaton) -> re.Pattern[str] | None:
@@ -178,43 +172,6 @@ class Encoder:
         # consumes (less than a record) hides no other start from the search, and a head
         # that starts with literal characters is found by the regex engine's prefix scan.
         return re.compile(f"{head}(?=({body}))", re.DOTALL)
-
-    def pretest(self, automaton: Automaton, skip: range,
-                rate: Callable[[str, frozenset[int]], float]) -> tuple[int, AbstractSet[str]]:
-        """A cheap test of an encoded doc at a start of ``automaton``: (the offset of one
-        character from the start's record, the characters it must be one of).
-
-        It tests one column of a slot every match holds at a fixed distance from its start
-        (the slots before the first optional or looping one), chosen least likely by
-        chance: a regular expression (the signatures met that pass it: a set that grows as
-        they are), the flags, or (outside the slots ``skip``, where its needle may be) a
-        word list; else the separator. Every start where a match begins passes it."""
-        best: tuple[float, int, AbstractSet[str]] | None = None
-        width = self.width
-        for slot, (checks, optional, loops) in enumerate(zip(
-                automaton.checks, _optional(automaton), automaton.loops, strict=True)):
-            if optional or loops:
-                break
-            masks = set(range(1 << len(self.flag_columns)))
-            for kind, column, arg in checks:
-                if kind == REGEX:
-                    found = (0.02, 5, self.passing[
-                        self.tests[(column, automaton.regexes[arg])]])  # type: ignore[index]
-                elif column in WORD_COLUMNS:
-                    if kind != IN or slot in skip:
-                        continue
-                    found = (rate(column, arg), 1 + WORD_COLUMNS.index(column),  # type: ignore[arg-type]
-                             frozenset(self.chars[v] for v in arg))  # type: ignore[attr-defined]
-                else:
-                    bit = 1 << self.flag_columns.index(column)
-                    wanted = bool(arg) if kind == EQUAL else (1 in arg) == (kind == IN)  # type: ignore[operator]
-                    masks = {m for m in masks if bool(m & bit) == wanted}
-                    continue
-                if best is None or found[0] < best[0]:
-                    best = (found[0], slot * width + found[1], found[2])
-            if len(masks) < 1 << len(self.flag_columns) and (best is None or best[0] > 0.1):
-                best = (0.1, slot * width + 4, frozenset(chr(FLAG_BASE + m) for m in masks))
-        return (0, frozenset(SEPARATOR)) if best is None else best[1:]
 
     def encodable(self, automaton: Automaton) -> bool:
         """Whether this layout can express every test of ``automaton``."""

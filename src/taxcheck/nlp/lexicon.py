@@ -46,7 +46,7 @@ from taxcheck.nlp.automata import (
 )
 from taxcheck.nlp.columns import kept_columns
 from taxcheck.nlp.encoded import Encoder
-from taxcheck.nlp.needles import LONG_ENOUGH, Needles, NeedleTable, Phrase, Plan, needle_table
+from taxcheck.nlp.needles import Needles, NeedleTable, Phrase, Plan, needle_table
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -457,9 +457,6 @@ class LexiconRuler:
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
         """Automaton -> its regular expression over the encoded doc (None: it runs in
         Python), compiled when the automaton is first reached."""
-        self._pretests: dict[Automaton, tuple[int, AbstractSet[str]]] = {}
-        """Automaton -> a test of one character of the records at a start before its
-        pattern is tried there (:meth:`~taxcheck.nlp.encoded.Encoder.pretest`)."""
         self.compiled_automata: list[Automaton | None] = []
         """Per gated pattern added, in order: its automaton, or None (see
         :meth:`add_compiled`)."""
@@ -520,7 +517,6 @@ class LexiconRuler:
                      for v in arg)  # type: ignore[attr-defined]
         self._encoder = Encoder(self._needs, named)
         self._patterns = {}
-        self._pretests = {}
         self._regex_tested = [a for a in self._needs if a.regexes]
         every = list(self._needs)
         if needles is None or automata is None:
@@ -641,7 +637,6 @@ class LexiconRuler:
         doc for instead (no limit to that span, or no regular expression)."""
         whole: set[Automaton] = set()
         patterns = self._patterns
-        pretests = self._pretests
         width = self._encoder.width
         for plans, at in hits:
             for automaton, fewest, most in plans:
@@ -650,17 +645,13 @@ class LexiconRuler:
                     pattern = patterns[automaton] = self._encoder.compile(automaton)
                 if pattern is None or most is None:
                     whole.add(automaton)
-                    continue
-                pretest = pretests.get(automaton, _COMPILE)
-                if pretest is _COMPILE:  # (its needle starts at one of its slots fewest to most)
-                    pretest = pretests[automaton] = self._encoder.pretest(
-                        automaton, range(fewest, most + LONG_ENOUGH), self._rate)
-                offset, passing = pretest
-                for start in range(max(0, at - most), at - fewest + 1):
-                    at_char = start * width + offset
-                    if code[at_char:at_char + 1] in passing and (
-                            found := pattern.match(code, start * width)):
-                        self._ends_at(doc, tokens, automaton, start, found, matches)
+                elif most == fewest:
+                    if at >= most and (found := pattern.match(code, (at - most) * width)):
+                        self._ends_at(doc, tokens, automaton, at - most, found, matches)
+                else:
+                    for start in range(max(0, at - most), at - fewest + 1):
+                        if found := pattern.match(code, start * width):
+                            self._ends_at(doc, tokens, automaton, start, found, matches)
         return whole
 
     def _ends_at(self, doc: Doc, tokens: _DocTokens, automaton: Automaton, start: int,
