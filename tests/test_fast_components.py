@@ -272,3 +272,28 @@ def test_quantity_patterns_skipped_for_a_sentence_could_not_match_it(db, texts):
                 assert id(pattern) in run, (pattern.pattern, text)
                 tried += 1
     assert tried > 100
+
+
+def test_patterns_with_a_common_needle_find_the_same_spans_as_span_ruler():
+    """An automaton whose needle is a common word ("-", "at", ":") and whose selective test
+    is a regex, a flag or a word list of another slot (what a cheaper gate at the needle
+    would test): the same spans as span_ruler, also for words of a regex kind first met in a
+    later doc, at the doc's edges, and before or after the needle."""
+    patterns = [
+        {"label": "BORN", "pattern": [{"TEXT": {"REGEX": r"^19[4-6]\d$"}}, {"ORTH": "-"},
+                                      {"TEXT": {"REGEX": r"^19[4-6]\d$"}}]},
+        {"label": "AGE_AT", "pattern": [{"LOWER": "at"}, {"LOWER": "age", "OP": "?"},
+                                        {"TEXT": {"REGEX": r"^\d{2}(½|\.5)?$"}}]},
+        {"label": "AT_NUMBER", "pattern": [{"LOWER": "at"}, {"LIKE_NUM": True}]},
+        {"label": "DEFINED", "pattern": [{"IS_SENT_START": True, "LOWER": {"IN": ["rmd", "ira"]}},
+                                         {"ORTH": ":"}]},
+        {"label": "WORD_BEFORE", "pattern": [{"LOWER": {"IN": ["limit", "cap"]}},
+                                             {"ORTH": ":"}, {"LIKE_NUM": True}]},
+    ]
+    texts = ["Born 1950 - 1960? At 59, at age 73 or at 70½: the limit: 7,000.",
+             "RMD: at 72. Ira: cap: 1955-1957 1955 - 1957",
+             "At 65", "1946 - 1948", "- 1960 at", "at age 59.5 then IRA: limit : 8000 :"]
+    results = _spans_of_both_rulers(patterns, texts, one_by_one=False)
+    assert results[0] == results[1]
+    assert {label for doc in results[1] for _, _, label, _ in doc} == {
+        p["label"] for p in patterns}
