@@ -169,7 +169,7 @@ def evaluate(train: list[Item], test: list[Item], misses: list[tuple[str, str]])
     }
     annotated = [k for k, i in enumerate(test) if i.fact != NONE]
     row["annotated"] = len(annotated)
-    row["verdict_right"] = sum((p_problem[k] >= 0.5) == test[k].problem for k in annotated)
+    row["verdict_right"] = int(sum((p_problem[k] >= 0.5) == test[k].problem for k in annotated))
     miss_rows = [(k, fact) for quote, fact in misses
                  for k, i in enumerate(test) if holds(quote, normalise(i.text))]
     row["unflagged_misses"] = len(misses)
