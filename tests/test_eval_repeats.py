@@ -88,3 +88,16 @@ def test_a_quoted_table_row_matches_the_row_as_readers_give_it(tmp_path, checker
         == ["401(k) deferral — 2026: $23,000"]
     result = evaluate(tmp_path, checker)
     assert (result.problems.tp, result.problems.fp, result.problems.fn) == (1, 0, 0)
+
+
+def test_a_false_alarm_names_what_the_gold_says_of_its_sentence(tmp_path, checker):
+    corpus = _corpus(tmp_path, """\
+  - quote: "The 401(k) contribution limit is $23,000"
+    fact: elective-deferral-limit
+    verdict: accurate
+""")
+    result = evaluate(corpus, checker)
+    alarms = {(o.got, o.expected, o.kind) for o in result.false_alarms}
+    assert ("elective-deferral-limit (outdated)", "elective-deferral-limit (accurate)",
+            "on_accurate") in alarms
+    assert ("ira-limit (accurate)", None, None) in alarms

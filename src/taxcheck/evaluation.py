@@ -75,7 +75,12 @@ class Outcome(BaseModel):
     line: int | None = None
     sentence: str
     expected: str | None = None
+    """What the gold says of the sentence: the annotation missed, or for a false alarm the
+    annotations on its sentence (none: the labeller annotated nothing there)."""
     got: str | None = None
+    kind: str | None = None
+    """A missed problem's :data:`MISS_KINDS` entry or a false alarm's :data:`ALARM_KINDS`
+    entry (none for accurate statements)."""
 
 
 class Score(BaseModel):
@@ -338,6 +343,7 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
         if group == "problems":
             kind = _miss_kind(findings, quote, key, facts)
             result.miss_kinds[kind] = result.miss_kinds.get(kind, 0) + 1
+            outcome.kind = kind
         _bump(result.per_verdict, ann.verdict, "fn")
         _bump(result.per_claim, claim_name, "fn")
         result.misses.append(outcome)
@@ -351,13 +357,18 @@ def score_report(report: Report, gold: GoldFile, facts: Facts,
             continue
         score = result.problems if f.verdict in PROBLEMS else result.accurate
         score.fp += 1
+        kind = None
         if f.verdict in PROBLEMS:
             kind = _alarm_kind(f, gold, facts)
             result.alarm_kinds[kind] = result.alarm_kinds.get(kind, 0) + 1
         _bump(result.per_verdict, f.verdict, "fp")
         _bump(result.per_claim, f.claim_id, "fp")
+        sentence = normalise(f.sentence)
+        gold_here = [f"{a.claim or a.fact} ({a.verdict})" for a in gold.annotations
+                     if holds(_quoted(a.quote), sentence)]
         result.false_alarms.append(Outcome(path=report.path, line=f.line, sentence=f.sentence,
-                                           got=f"{f.claim_id} ({_label(f)})"))
+                                           expected=", ".join(gold_here) or None,
+                                           got=f"{f.claim_id} ({_label(f)})", kind=kind))
 
 
 def evaluate(corpus: Path, checker: Checker,

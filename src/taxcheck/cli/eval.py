@@ -72,8 +72,8 @@ def render_evaluation(result: Evaluation) -> str:
                 f"      {m.sentence}" for m in result.misses]
     if result.false_alarms:
         out += ["", f"false alarms ({len(result.false_alarms)}):"]
-        out += [f"  {m.path}:{m.line}: {m.got}\n      {m.sentence}"
-                for m in result.false_alarms]
+        out += [f"  {m.path}:{m.line}: {m.got}, gold {m.expected or 'nothing'}\n"
+                f"      {m.sentence}" for m in result.false_alarms]
     if result.known_misses:
         out += ["", f"known misses, not counted ({len(result.known_misses)}):"]
         out += [f"  {m.path}: {m.expected}: {m.sentence}" for m in result.known_misses]
