@@ -98,3 +98,13 @@ def test_money_outside_the_retirement_accounts_is_a_taxable_account(check_text):
 ])
 def test_a_limit_counted_across_accounts_is_no_sum_of_limits(check_text, line):
     assert _problems(check_text(line + "\n")) == []
+
+
+def test_a_quote_answered_by_the_window_as_a_list_of_its_parts_is_a_myth(check_text):
+    thread = ("# Forum: losses\n\n**sam** \u00b7 Posted Oct 2, 2025\n\n"
+              "> The wash-sale rule only counts the 30 days after a sale.\n\n{}\n")
+    right = ("It goes both directions: 30 days before the sale, the sale date itself, "
+             "and 30 days after.")
+    assert _problems(check_text(thread.format(right), ".md")) == []
+    endorsed = thread.format("Yep, it only looks forward.")
+    assert ("wash-sale-after-only", "false") in _problems(check_text(endorsed, ".md"))
