@@ -108,3 +108,18 @@ def test_a_quote_answered_by_the_window_as_a_list_of_its_parts_is_a_myth(check_t
     assert _problems(check_text(thread.format(right), ".md")) == []
     endorsed = thread.format("Yep, it only looks forward.")
     assert ("wash-sale-after-only", "false") in _problems(check_text(endorsed, ".md"))
+
+
+@pytest.mark.parametrize("line", [
+    "Related: Converting after a crash \u00b7 The once-a-year IRA rollover rule",
+    "More from our blog: Roth conversions in a slump | One IRA rollover a year",
+])
+def test_a_line_of_links_to_other_articles_states_nothing(check_text, line):
+    assert _problems(check_text(f"IRA losses\n{line}\n")) == []
+
+
+def test_a_label_line_that_states_a_rule_still_states_it(check_text):
+    found = _problems(check_text(
+        "IRA losses\nRelated point: a Roth conversion counts toward the once-a-year IRA "
+        "rollover limit.\n"))
+    assert ("ira-rollover-limit-covers-plans-and-transfers", "false") in found
