@@ -22,6 +22,8 @@ NOT_HANDLED = frozenset({
     "oa-wrong-2",
     # "or $9,000 with the catch-up at 50+" after the IRA limit: no IRA total claim reads it
     "it-across-wrong",
+    # "Basis (contributions, total)" in an HTML table: the basis called every contribution
+    "wb-html-wrong",
 })
 """Wrong cases still missed and correct cases still flagged."""
 
@@ -123,3 +125,14 @@ def test_a_label_line_that_states_a_rule_still_states_it(check_text):
         "IRA losses\nRelated point: a Roth conversion counts toward the once-a-year IRA "
         "rollover limit.\n"))
     assert ("ira-rollover-limit-covers-plans-and-transfers", "false") in found
+
+
+def test_a_worked_example_row_under_an_amount_column_is_no_limit(check_text):
+    table = ("## Worked example\n\n| Item | Amount |\n|---|---|\n"
+             "| Cash received when the IRA is closed | $11,000 |\n"
+             "| Basis (total contributions) | $16,000 |\n")
+    found = {c for c, _ in _problems(check_text(table, ".md"))}
+    assert not found & {"ira-limit", "annual-additions-limit"}
+    limit = ("## 2026 numbers\n\n| Item | Amount |\n|---|---|\n"
+             "| IRA contribution limit, 2026 | $7,000 |\n")
+    assert ("ira-limit", "outdated") in _problems(check_text(limit, ".md"))
