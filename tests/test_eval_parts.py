@@ -92,3 +92,17 @@ def test_a_question_row_label_is_held_by_its_cells():
     assert not holds(normalise("Can you put the money back?"), sentence)
     assert not holds(normalise("Can you waive the withholding?"),
                      normalise("Can you waive the withholding fee for a direct rollover"))
+
+
+def test_a_quote_with_markdown_emphasis_is_held_by_the_sentence_without_it():
+    """A gold quote copied from a Markdown page keeps its emphasis ("the 30 days *after* you
+    sell"), which the reader drops from the sentence; a plain-text page keeps the asterisks
+    in the sentence too. Either way the quote finds its sentence, and asterisks that are no
+    emphasis stay."""
+    from taxcheck.evaluation import holds, normalise
+    quote = normalise("The window only runs for the 30 days *after* you sell.")
+    assert holds(quote, normalise("The window only runs for the 30 days after you sell."))
+    assert holds(quote, normalise("The window only runs for the 30 days *after* you sell."))
+    assert holds(normalise("a **bold** limit"), normalise("It is a bold limit."))
+    assert not holds(quote, normalise("The window runs for the 30 days before you sell."))
+    assert normalise("5 * 3 and snake_case_name") == "5 * 3 and snake_case_name"

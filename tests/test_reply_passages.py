@@ -15,7 +15,6 @@ NOT_CAUGHT = frozenset({
     "premise-55-left-early", "premise-hardship-penalty", "premise-wash-after",
     "premise-wash-ira-basis",
     "story-loan-offset", "story-ira-cash-out-loss",
-    "amount-ira-2026-7000",
     "amount-rmd-age-72", "amount-baby-10000",
     "faq-roth-loss-close",
 })

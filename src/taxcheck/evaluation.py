@@ -186,6 +186,12 @@ _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 "5. Harvest inside your IRA, too" matches the item "Harvest inside your IRA, too"."""
 
 
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*_])")
+"""Markdown emphasis a gold quote copied from the page ("only runs for the 30 days *after*
+you sell"), which the Markdown reader keeps out of the sentence's text (a plain-text page keeps
+it: both sides lose it)."""
+
+
 def _quoted(quote: str) -> str:
     """A gold quote as the sentence holding it is written: without the list marker or the
     step label ("Step 2: Deduct the difference") that readers keep out of the text."""
@@ -210,7 +216,9 @@ def holds(quote: str, sentence: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Compare quotes and sentences without caring about spacing or curly quotes."""
+    """Compare quotes and sentences without caring about spacing, curly quotes or Markdown
+    emphasis."""
+    text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2014", "-").replace("\u2013", "-")
     return re.sub(r"\s+", " ", text).strip().lower()

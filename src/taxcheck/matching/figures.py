@@ -43,19 +43,23 @@ _NAMES_A_LIMIT = re.compile(r"^\s*(?:[\w()-]+\s+){0,2}?(?:limit|cap|ceiling|catc
 """An amount that names the limit it is ("to the $24,500 limit"): in "Add the catch-up to
 the $24,500 limit and you can defer $32,500" it is one of the parts, the total comes after."""
 _TOTAL_AFTER = re.compile(
-    r"^\s*(?:in\s+all|in\s+total|all\s+in|combined|altogether|all\s+told"
+    r"^\s*(?:(?:in\s+all|in\s+total|combined|altogether)(?!\s+(?:across|between|for\s+all))"
+    r"|all\s+in|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
     r"catch)\b", re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
-"$35,750 in a 401(k), including the super catch-up")."""
+"$35,750 in a 401(k), including the super catch-up"); not a limit counted over several
+accounts ("$7,500 in total across all your IRAs", "combined across both kinds"), which is one
+limit shared, no sum of limits."""
 _WITH_CATCH_UP_AFTER = re.compile(
-    r"^\s*with\s+(?:the\s+|your\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-    r"catch", re.IGNORECASE)
+    r"^\s*with\s+(?:the\s+|your\s+|a\s+|their\s+)?(?:\$\s?[\d,.]+[kK]?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?catch", re.IGNORECASE)
 _EXTRA_BEFORE = re.compile(r"\b(?:extra|additional|another|add|adds|added|adding|more)\b"
                            r"[^.;$]{0,20}$", re.IGNORECASE)
 """An amount "with the regular catch-up" right after it is the total the catch-up brings
 ("those 50 and up can reach $32,500 with the regular catch-up"), unless it is itself the
-extra amount ("an extra $8,000 with the catch-up"). ("$8,600 including the catch-up" stays
+extra amount ("an extra $8,000 with the catch-up"); the catch-up may be named with its own
+amount ("$8,600 with the $1,100 catch-up"). ("$8,600 including the catch-up" stays
 a value of the IRA's one-amount total, which is no sum of limits.)"""
 _OLD_VALUE = re.compile(
     r"\b(?:up|down|rises?|rising|rose|climbs?|climbing|climbed|jumps?|jumped|increases?|"
@@ -408,10 +412,12 @@ side of a "lesser of" rule is the cap itself: "the lesser of $50,000 or half".)"
 
 _OWN_BEFORE = re.compile(
     r"\b(?:if|when|say|suppose)\s+(?:you|she|he|they|we|i)\s+(?:only\s+)?(?:earn|earns|earned|"
-    r"make|makes|made|are\s+paid|is\s+paid|were\s+paid|was\s+paid)\s*$", re.IGNORECASE)
+    r"make|makes|made|are\s+paid|is\s+paid|were\s+paid|was\s+paid)\s*$"
+    r"|\b(?:vested|account)\s+balance(?:\s*\([^)]{0,20}\))?\s*(?:of|is|:|\u2014|-)?\s*$",
+    re.IGNORECASE)
 _OWN_AFTER = re.compile(r"^\s*(?:in\s+|of\s+)?vested\b", re.IGNORECASE)
-"""Words around a worked example's own amount ("If you earn $40,000", "$70,000 vested"): what
-someone has or is paid, not a limit."""
+"""Words around a worked example's own amount ("If you earn $40,000", "$70,000 vested",
+"Vested balance $60,000" as a table's row): what someone has or is paid, not a limit."""
 
 
 def _derived(figure: Figure, cand: Candidate, q: Quantity) -> bool:
@@ -717,14 +723,24 @@ def _rise_check(claim: Claim, figure: Figure, cand: Candidate,
                        f"Say the {figure.name} stays at {right} for {year}.", step, says=says)
 
 
+_BALANCE_BEFORE = re.compile(
+    r"\$\s?[\d,.]+\s*(?:[kKmM]|thousand|million)?\s+(?:in\s+|of\s+)?vested\b"
+    r"|\b(?:vested|account)\s+balance\b", re.IGNORECASE)
+"""A balance stated earlier in the sentence ("$80,000 vested in the plan, so the largest loan
+you could take is $40,000"; a table row "Vested balance $60,000 — Largest loan: $30,000")."""
+
+
 def _worked_share(figure: Figure, cand: Candidate, quantity: Quantity, year: int) -> bool:
     """An amount below a "lesser of" figure in a clause that also states a balance or a share
-    of one ("$70,000 vested: the most you could borrow is $35,000"): it may be the share."""
+    of one ("$70,000 vested: the most you could borrow is $35,000"), or after a clause of its
+    sentence that states a balance: it may be the share."""
     if quantity.value >= max(figure.choices(year)):
         return False
     return ("HALF_BALANCE" in cand.labels or "VESTED_BALANCE" in cand.labels
             or any(q is not quantity and q.kind == figure.unit for q in cand.quantities)
-            or personal_maximum(cand.text))
+            or personal_maximum(cand.text)
+            or bool(_BALANCE_BEFORE.search(
+                cand.sentence[:max(0, cand.start - cand.sentence_start)])))
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|thru)\s*$", re.IGNORECASE)

@@ -40,7 +40,7 @@ from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
 from taxcheck.readers.labels import with_word_labels
-from taxcheck.readers.lines import TABLE_DASH, corner_missing, no_value
+from taxcheck.readers.lines import TABLE_DASH, amount_label, corner_missing, no_value
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -368,7 +368,8 @@ def _table(table: etree._Element, out: list[Extracted]) -> None:
             if dated and not _YEAR.search(name):
                 name = f"{dated}: {name}" if name else dated
             if not no_value(value):
-                out.append(Extracted("table_cell", value, row=r[0] or None,
+                label = amount_label(header[0] if not shift else "", r[0])
+                out.append(Extracted("table_cell", value, row=label or None,
                                      column=name or None))
 
 

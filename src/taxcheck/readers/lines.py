@@ -571,7 +571,8 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
         builder.add_synthetic(corner, parsed[0][0] + parsed[0][1][0][0])
         blocks.append(builder.build("heading", level=6))
     for offset, cells in parsed[1:]:
-        label = _plain_text(cells[0][1])
+        label = amount_label(_plain_text(header[0]) if header and not shift else "",
+                             _plain_text(cells[0][1]))
         for column, (at, value) in enumerate(cells[1:], start=1):
             if no_value(value):
                 continue
@@ -587,6 +588,17 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
                 blocks.append(builder.build("table_cell", row=label or None,
                                             column=name or None))
     return blocks
+
+
+def amount_label(corner: str, label: str) -> str:
+    """A row label that is a dollar amount, named by the corner cell above the row labels
+    ("$60,000" under "Vested balance" reads "Vested balance $60,000"): the amount is the row's
+    case (a worked example's balance or income), which the cells of its row follow from, not
+    a figure of its own."""
+    if (label.startswith("$") and _DATA_VALUE.match(label) and corner
+            and not any(ch.isdigit() for ch in corner)):
+        return f"{corner} {label}"
+    return label
 
 
 _DATA_VALUE = re.compile(r"^\W{0,2}(?:\$\s?\d|\d[\d,.]*\s*(?:%|½|percent\b)|\d{2}(?:\.5)?$|"
