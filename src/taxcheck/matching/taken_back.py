@@ -34,8 +34,10 @@ _ALTERNATIVES = (
     r"(?:that|this|the)\s+(?:old\s+)?" + _THING + r"s?\s+(?:has\s+|have\s+)?(?:ended|"
     r"went\s+away|disappeared|(?:was|were)\s+(?:eliminated|repealed|abolished|scrapped|"
     r"removed|dropped)|(?:is|are)\s+gone|(?:has|have)\s+gone|gone)",
-    # "That was the old rule.", "That's outdated advice.", "That's a thing of the past."
+    # "That was the old rule.", "That's outdated advice.", "That's a thing of the past.",
+    # "That's old.", "That's out of date.", "That's obsolete."
     _THAT + _IS + r"\s+(?:the\s+old\s+(?:rule|law|way)|(?:now\s+)?outdated|"
+    r"(?:(?:really|pretty|way)\s+)?old(?=\s*[.!]|\s*$)|out\s+of\s+date|obsolete|"
     r"old\s+(?:news|advice|info|rules?)|a\s+thing\s+of\s+the\s+past|(?:ancient\s+)?history|"
     r"(?:a\s+)?pre-" + _YEAR + r"\s+rule)",
     _THAT + r"\s+(?:was|used\s+to\s+be)\s+the\s+(?:old\s+)?(?:rule|law|case)",

@@ -895,11 +895,15 @@ into a 401(k)", "73: when RMDs begin"); it asks nothing."""
 
 
 def _answered(tokens: _Tokens, cue: _Mark, sent_end: int, rest: str) -> bool:
-    """A wh-label that a colon answers states what follows: "What you owe: 10%", a table's
+    """A wh-label that a colon answers states what follows: "What you owe: 10%", "What to
+    expect: Suspended for six months", a table's
     row "Traditional IRA \u2014 How withdrawals are taxed: Capital gains rates" (a column
     named "How withdrawals are taxed" and its cell). An inverted auxiliary or "to" still
     asks ("How to deduct it: a guide"), and so does a value that is a question itself
     ("What it controls: Whether converted dollars owe the 10% penalty")."""
+    if _TO_LABEL.match(rest) and tokens.word(cue.start).lower() in _WH_LABELS:
+        value = rest.partition(":")[2].split()
+        return bool(value) and value[0].lower() not in _OPEN_VALUES
     if cue.end < sent_end and tokens.word(cue.end).lower() in _ASKING:
         return False
     _, colon, value = rest.partition(":")
@@ -918,6 +922,10 @@ _LABEL_PREPOSITIONS = frozenset(("on", "to", "toward", "towards", "for", "from",
 """The last word of a column name that wants a noun after it ("Taxed on", "Counts toward"):
 its cell's "what" clause is that noun, not a question."""
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
+_TO_LABEL = re.compile(r"\s*to\s+[a-z]+\s*:", re.IGNORECASE)
+"""A "What to <verb>:" label ("What to expect: Suspended for six months", "What to bring:
+bank statements ..."): a checklist's or a table column's name, answered by its value (not
+"How to deduct it: a guide", whose wh-word is not a label's)."""
 _WH_LABELS = frozenset(("what", "which"))
 """Wh-words of a label a dash may answer; "why" and "how" headlines state their own clause
 (see :func:`_states`), and an inverted auxiliary ("Can you ...") still asks."""
