@@ -441,7 +441,13 @@ class LexiconRuler:
         doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
         self._encoder = Encoder(())
-        self._regex_tested: list[Automaton] = []
+        """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
+        self.signatures: list[tuple[int, ...]] | None = None
+        """The regex signatures the encoder started with (cached with the patterns:
+        :meth:`learn_signatures`)."""
+        self._regex_tested: list[tuple[Automaton, tuple[frozenset[int], ...]]] = []
+        """The automata with a regex test, and its numbers in each slot that has one (their
+        patterns depend on the signatures met)."""
         self.needle_table: NeedleTable | None = None
         """What :attr:`_needles` was made from (cached with the patterns)."""
         self._needles = Needles(([], [], []), [])
@@ -452,8 +458,6 @@ class LexiconRuler:
         plus one."""
         self._always: list[Automaton] = []
         """Automata with neither a needle nor a regex anchor (tried on every doc)."""
-        """The automata with a regex test (their patterns depend on the signatures met)."""
-        """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
         """Automaton -> its regular expression over the encoded doc (None: it runs in
         Python), compiled when the automaton is first reached."""
@@ -475,7 +479,8 @@ class LexiconRuler:
     def add_compiled(self, entries: Iterable[CompiledPattern],
                      counts: dict[str, dict[str, int]] | None = None,
                      automata: list[Automaton | None] | None = None,
-                     needles: NeedleTable | None = None) -> None:
+                     needles: NeedleTable | None = None,
+                     signatures: list[tuple[int, ...]] | None = None) -> None:
         """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
         sorting the patterns out took most of the rulers' build time).
 
@@ -484,7 +489,8 @@ class LexiconRuler:
         pattern, in order, None where the pattern needs spaCy's ``Matcher``. Compiling them
         took about a twentieth of ``taxcheck check``'s start-up. ``needles`` is the
         :attr:`needle_table` made with them (choosing the needles took about as long);
-        both are used only together.
+        both are used only together, and ``signatures`` (:meth:`learn_signatures`) only
+        with them.
         """
         if counts is not None:
             self.counts = counts
@@ -515,15 +521,28 @@ class LexiconRuler:
         named.update(v for automaton in self._needs for slot in automaton.checks
                      for kind, column, arg in slot if kind == IN and column in TOKEN_ATTRS
                      for v in arg)  # type: ignore[attr-defined]
-        self._encoder = Encoder(self._needs, named)
+        if needles is None or automata is None:
+            signatures = None
+        self._encoder = Encoder(self._needs, named, signatures or ())
+        self.signatures = signatures
         self._patterns = {}
-        self._regex_tested = [a for a in self._needs if a.regexes]
+        self._regex_tested = [(a, self._encoder.regex_slots(a)) for a in self._needs
+                              if a.regexes]
         every = list(self._needs)
         if needles is None or automata is None:
             needles = needle_table(self.phrases, every, self._rate, self._encoder.chars)
         self.needle_table = needles
         self._needles = Needles(needles, every)
         self._always = [a for a in self._needles.unneedled if a not in self.regex_anchored]
+
+    def learn_signatures(self, words: Iterable[tuple[str, str, str]]) -> list[tuple[int, ...]]:
+        """Meet the regex signatures of ``words`` ((LOWER, LEMMA, ORTH) of a token) now,
+        before any pattern is compiled, and return every signature met (to cache and give
+        :meth:`add_compiled` again): a signature met while checking makes the patterns
+        whose classes it widens compile again."""
+        self.signatures = self._encoder.learn(words)
+        self._patterns = {}
+        return self.signatures
 
     def _rate(self, column: str, values: frozenset[int]) -> float:
         """The share of tokens in tax prose whose ``column`` is one of ``values`` (from
@@ -719,12 +738,13 @@ class LexiconRuler:
         return matches
 
     def _encode(self, doc: Doc, columns: dict[str, list[int]]) -> str:
-        """``doc``'s records; forgets the patterns with a regex test when the regex
-        signatures changed (their character classes grew)."""
-        generation = self._encoder.generation
-        code = self._encoder.encode(doc, columns)
-        if self._encoder.generation != generation:
-            for stale in self._regex_tested:
+        """``doc``'s records; forgets the patterns that a new regex signature made out of
+        date (a character class of theirs grew: :meth:`Encoder.stale`)."""
+        encoder = self._encoder
+        known, overflow = len(encoder.signatures), encoder.overflow
+        code = encoder.encode(doc, columns)
+        if len(encoder.signatures) != known or encoder.overflow != overflow:
+            for stale in encoder.stale(known, overflow, self._regex_tested):
                 self._patterns.pop(stale, None)
         return code
 

@@ -73,17 +73,30 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     if compiled is None:
         compiled = _compile(db, nlp)
     concepts.add_compiled(compiled.concepts, compiled.counts,  # type: ignore[attr-defined]
-                          compiled.concept_automata, compiled.concept_needles)
+                          compiled.concept_automata, compiled.concept_needles,
+                          compiled.concept_signatures)
     cues.add_compiled(compiled.cues, compiled.counts,  # type: ignore[attr-defined]
-                      compiled.cue_automata, compiled.cue_needles)
+                      compiled.cue_automata, compiled.cue_needles, compiled.cue_signatures)
     if fresh and path is not None:
+        words = seed_words(compiled.counts, lemmatizer.lemma)  # type: ignore[attr-defined]
         # only once they were added without an error, with the automata compiled from them
         write_pickle(path, replace(
             compiled, concept_automata=concepts.compiled_automata,  # type: ignore[attr-defined]
             cue_automata=cues.compiled_automata,  # type: ignore[attr-defined]
             concept_needles=concepts.needle_table,  # type: ignore[attr-defined]
-            cue_needles=cues.needle_table))  # type: ignore[attr-defined]
+            cue_needles=cues.needle_table,  # type: ignore[attr-defined]
+            concept_signatures=concepts.learn_signatures(words),  # type: ignore[attr-defined]
+            cue_signatures=cues.learn_signatures(words)))  # type: ignore[attr-defined]
     return nlp
+
+
+def seed_words(counts: WordCounts, lemmatize: Callable[[str], str]
+               ) -> list[tuple[str, str, str]]:
+    """(LOWER, LEMMA, ORTH) of the claims' example words and of the whole numbers up to
+    :data:`~taxcheck.nlp.encoded.SEED_NUMBERS`: the words whose regex signatures are met
+    when the patterns are cached (most of those an article holds)."""
+    orths = [*counts.get("ORTH", {}), *map(str, range(encoded_module.SEED_NUMBERS + 1))]
+    return [(word.lower(), lemmatize(word), word) for word in dict.fromkeys(orths)]
 
 
 FRACTION_STOP_SUFFIX = r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\."
@@ -173,6 +186,11 @@ class _Compiled:
     """The concept ruler's phrases and needles (:func:`~taxcheck.nlp.needles.needle_table`)
     made with ``concept_automata``; None until they were."""
     cue_needles: NeedleTable | None = None
+    """The same for ``cues``."""
+    concept_signatures: list[tuple[int, ...]] | None = None
+    """The regex signatures the concept ruler met in :func:`seed_words`
+    (:meth:`~taxcheck.nlp.lexicon.LexiconRuler.learn_signatures`); None until they were."""
+    cue_signatures: list[tuple[int, ...]] | None = None
     """The same for ``cues``."""
 
 
