@@ -248,15 +248,20 @@ def test_regex_tests_find_the_same_spans_with_signatures_learned_before_checking
 def test_a_pipeline_built_from_its_cache_starts_with_the_learned_signatures(db, tmp_path,
                                                                              monkeypatch):
     """The pipeline's patterns are cached with the word kinds learned from the claims'
-    examples and the numbers: a pipeline built from that cache starts with them (it
-    compiles patterns again only for kinds it has not seen) and finds the same spans as
-    the one that wrote the cache."""
+    examples and the numbers, and with their regexes' programs: a pipeline built from that
+    cache starts with them (it compiles patterns again only for kinds it has not seen) and
+    finds the same spans as the one that wrote the cache."""
+    from taxcheck.claimdb.cache import read_pickle
+
     monkeypatch.setenv("TAXCHECK_CACHE_DIR", str(tmp_path / "cache"))
     fresh = _pipeline.build_pipeline(db)
     cached = _pipeline.build_pipeline(db)
     for name in ("taxcheck_concepts", "taxcheck_cues"):
         learned = fresh.get_pipe(name).signatures
         assert learned and cached.get_pipe(name).signatures == learned
+    stored = read_pickle(_pipeline._compiled_path(db), _pipeline._Compiled)
+    for programs in (stored.concept_programs, stored.cue_programs):
+        assert sum(made is not None for made in programs) > len(programs) / 2
     texts = ["Born in 1958, she turns 73 in 2031: at age 73 her first RMD is due.",
              "Savers 50 and older can add $7,500; those 60-63 up to $11,250 in 2026.",
              "You can deduct up to $3,000 of capital losses a year."]

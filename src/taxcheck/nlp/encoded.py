@@ -52,6 +52,8 @@ SIGNATURE_LIMIT = 10_000
 SEED_NUMBERS = 2100
 """The whole numbers 0 to this one (ages, years, plain amounts) are words whose signatures
 are learned when the patterns are cached, with the claims' example words."""
+FLAGS = re.DOTALL
+"""The flags an automaton's regex is compiled with."""
 MAX_FLAGS = 7
 """At most this many flag columns are encoded (:data:`FLAG_BASE` plus the bits stays
 below :data:`FIRST_WORD`); an automaton testing more runs in Python."""
@@ -194,6 +196,11 @@ class Encoder:
         """``automaton`` as a regex over records that matches (``finditer``) at each record
         a match starts at, with group 1 ending where the match ends; None when it cannot be
         encoded."""
+        source = self.source(automaton)
+        return None if source is None else re.compile(source, FLAGS)
+
+    def source(self, automaton: Automaton) -> str | None:
+        """The regex :meth:`compile` compiles (with :data:`FLAGS`), or None."""
         if not self.encodable(automaton):
             return None
         runs: list[tuple[str, int, int | None]] = []  # (record regex, fewest, most)
@@ -216,7 +223,7 @@ class Encoder:
         # A match starts at a record, and group 1 ends where it ends. What the head
         # consumes (less than a record) hides no other start from the search, and a head
         # that starts with literal characters is found by the regex engine's prefix scan.
-        return re.compile(f"{head}(?=({body}))", re.DOTALL)
+        return f"{head}(?=({body}))"
 
     def encodable(self, automaton: Automaton) -> bool:
         """Whether this layout can express every test of ``automaton``."""

@@ -45,8 +45,9 @@ from taxcheck.nlp.automata import (
     interned,
 )
 from taxcheck.nlp.columns import kept_columns
-from taxcheck.nlp.encoded import Encoder
+from taxcheck.nlp.encoded import FLAGS, Encoder
 from taxcheck.nlp.needles import Needles, NeedleTable, Phrase, Plan, needle_table
+from taxcheck.nlp.programs import Program, load, program
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -461,6 +462,9 @@ class LexiconRuler:
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
         """Automaton -> its regular expression over the encoded doc (None: it runs in
         Python), compiled when the automaton is first reached."""
+        self._programs: dict[Automaton, Program] = {}
+        """Automaton -> its regex's cached program, until the regex is compiled from it
+        (or a new signature made it out of date)."""
         self.compiled_automata: list[Automaton | None] = []
         """Per gated pattern added, in order: its automaton, or None (see
         :meth:`add_compiled`)."""
@@ -480,7 +484,8 @@ class LexiconRuler:
                      counts: dict[str, dict[str, int]] | None = None,
                      automata: list[Automaton | None] | None = None,
                      needles: NeedleTable | None = None,
-                     signatures: list[tuple[int, ...]] | None = None) -> None:
+                     signatures: list[tuple[int, ...]] | None = None,
+                     programs: list[Program | None] | None = None) -> None:
         """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
         sorting the patterns out took most of the rulers' build time).
 
@@ -490,7 +495,7 @@ class LexiconRuler:
         took about a twentieth of ``taxcheck check``'s start-up. ``needles`` is the
         :attr:`needle_table` made with them (choosing the needles took about as long);
         both are used only together, and ``signatures`` (:meth:`learn_signatures`) only
-        with them.
+        with them, and ``programs`` (:meth:`make_programs`) only with all three.
         """
         if counts is not None:
             self.counts = counts
@@ -523,9 +528,13 @@ class LexiconRuler:
                      for v in arg)  # type: ignore[attr-defined]
         if needles is None or automata is None:
             signatures = None
+        if signatures is None:
+            programs = None
         self._encoder = Encoder(self._needs, named, signatures or ())
         self.signatures = signatures
         self._patterns = {}
+        self._programs = {} if programs is None else {
+            a: p for a, p in zip(self._needs, programs, strict=True) if p is not None}
         self._regex_tested = [(a, self._encoder.regex_slots(a)) for a in self._needs
                               if a.regexes]
         every = list(self._needs)
@@ -542,6 +551,7 @@ class LexiconRuler:
         whose classes it widens compile again."""
         self.signatures = self._encoder.learn(words)
         self._patterns = {}
+        self._programs = {}
         return self.signatures
 
     def _rate(self, column: str, values: frozenset[int]) -> float:
@@ -661,7 +671,7 @@ class LexiconRuler:
             for automaton, fewest, most in plans:
                 pattern = patterns.get(automaton, _COMPILE)
                 if pattern is _COMPILE:
-                    pattern = patterns[automaton] = self._encoder.compile(automaton)
+                    pattern = self._compile(automaton)
                 if pattern is None or most is None:
                     whole.add(automaton)
                 elif most == fewest:
@@ -716,7 +726,7 @@ class LexiconRuler:
             key, ends, extra = runs[automaton]
             encoded = patterns.get(automaton, _COMPILE)
             if encoded is _COMPILE:
-                encoded = patterns[automaton] = encoder.compile(automaton)
+                encoded = self._compile(automaton)
             if encoded is not None:
                 if automaton.fixed:
                     matches.extend([(key, found.start() // width, found.end(1) // width)
@@ -737,6 +747,27 @@ class LexiconRuler:
                         matches.append((key, start, end))
         return matches
 
+    def _compile(self, automaton: Automaton) -> re.Pattern[str] | None:
+        """``automaton``'s regex over the records (from its cached program when it has
+        one still up to date), remembered; None when it runs in Python."""
+        made = self._programs.pop(automaton, None)
+        pattern = self._patterns[automaton] = (
+            self._encoder.compile(automaton) if made is None else load(made))
+        return pattern
+
+    def make_programs(self) -> list[Program | None]:
+        """The regex engine's programs of the automata's regexes (None for those without
+        one), in the order they were added: cached with the patterns and given to
+        :meth:`add_compiled` again, so that a fresh process does not compile them
+        (:mod:`taxcheck.nlp.programs`). Made after :meth:`learn_signatures`."""
+        made: list[Program | None] = []
+        for automaton in self._needs:
+            source = self._encoder.source(automaton)
+            made.append(None if source is None else program(source, FLAGS))
+        self._patterns = {}
+        self._programs = {a: p for a, p in zip(self._needs, made, strict=True) if p}
+        return made
+
     def _encode(self, doc: Doc, columns: dict[str, list[int]]) -> str:
         """``doc``'s records; forgets the patterns that a new regex signature made out of
         date (a character class of theirs grew: :meth:`Encoder.stale`)."""
@@ -746,6 +777,7 @@ class LexiconRuler:
         if len(encoder.signatures) != known or encoder.overflow != overflow:
             for stale in encoder.stale(known, overflow, self._regex_tested):
                 self._patterns.pop(stale, None)
+                self._programs.pop(stale, None)
         return code
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
