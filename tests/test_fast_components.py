@@ -212,6 +212,64 @@ def test_regex_tests_find_the_same_spans_when_new_kinds_of_words_arrive_later():
         p["label"] for p in patterns}
 
 
+SIGNATURE_PATTERNS = [
+    {"label": "AGE", "pattern": [{"LOWER": "age"}, {"TEXT": {"REGEX": r"^\d{2}$"}}]},
+    {"label": "OVER", "pattern": [{"LOWER": "over"}, {"LOWER": {"REGEX": r"^\d+k$"}, "OP": "+"}]},
+    {"label": "NOT_ING", "pattern": [{"LOWER": {"REGEX": "^(?!.*ing$)"}}, {"LOWER": "losses"}]},
+    {"label": "BOTH", "pattern": [{"ORTH": {"REGEX": r"^\d"}, "LOWER": {"REGEX": r"k$"}},
+                                  {"LOWER": "losses"}]},
+]
+SIGNATURE_TEXTS = ["Big losses. Losses, losses.", "At age 59 and age sixty, losses.",
+                   "Running losses, mounting losses.",
+                   "Over 10k 20k, over 5k and over ten: running losses, 8k losses.",
+                   "age 70 over 1k Total losses, mounting losses", "Big losses at age 59."]
+
+
+@pytest.mark.parametrize("learned", [
+    ["big", "losses", "total"],  # every word met passes the "not -ing" test
+    ["59", "10k", "running", "sixty"], [], ["8k", "70", "mounting", "over"]])
+def test_regex_tests_find_the_same_spans_with_signatures_learned_before_checking(learned):
+    """The word kinds (regex signatures) a pipeline learns when its patterns are cached
+    decide only which patterns compile again later: with any words learned first (also
+    only words passing a test that a later "-ing" word fails), the spans are span_ruler's."""
+    expected = _spans_of_both_rulers(SIGNATURE_PATTERNS, SIGNATURE_TEXTS, one_by_one=False)[0]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("taxcheck_lemmatizer")
+    ruler = nlp.add_pipe("taxcheck_lexicon", config={"spans_key": "sc"})
+    nlp.initialize()
+    ruler.add_patterns(SIGNATURE_PATTERNS)
+    ruler.learn_signatures([(w.lower(), w.lower(), w) for w in learned])
+    assert [spans(doc, "sc") for doc in nlp.pipe(SIGNATURE_TEXTS)] == expected
+    assert {label for doc in expected for _, _, label, _ in doc} == {
+        p["label"] for p in SIGNATURE_PATTERNS}
+
+
+def test_a_pipeline_built_from_its_cache_starts_with_the_learned_signatures(db, tmp_path,
+                                                                             monkeypatch):
+    """The pipeline's patterns are cached with the word kinds learned from the claims'
+    examples and the numbers, and with their regexes' programs: a pipeline built from that
+    cache starts with them (it compiles patterns again only for kinds it has not seen) and
+    finds the same spans as the one that wrote the cache."""
+    from taxcheck.claimdb.cache import read_pickle
+
+    monkeypatch.setenv("TAXCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = _pipeline.build_pipeline(db)
+    cached = _pipeline.build_pipeline(db)
+    for name in ("taxcheck_concepts", "taxcheck_cues"):
+        learned = fresh.get_pipe(name).signatures
+        assert learned and cached.get_pipe(name).signatures == learned
+    stored = read_pickle(_pipeline._compiled_path(db), _pipeline._Compiled)
+    for programs in (stored.concept_programs, stored.cue_programs):
+        assert sum(made is not None for made in programs) > len(programs) / 2
+    texts = ["Born in 1958, she turns 73 in 2031: at age 73 her first RMD is due.",
+             "Savers 50 and older can add $7,500; those 60-63 up to $11,250 in 2026.",
+             "You can deduct up to $3,000 of capital losses a year."]
+    for key in (CONCEPTS_KEY, CUES_KEY):
+        assert [spans(d, key) for d in cached.pipe(texts)] == [
+            spans(d, key) for d in fresh.pipe(texts)]
+
+
 def test_patterns_are_found_from_their_needles_wherever_the_needle_sits():
     """Each automaton is searched for from its needle (a run of required words found in one
     pass over the doc): the same spans as span_ruler when the needle is two or three words

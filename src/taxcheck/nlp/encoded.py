@@ -14,8 +14,12 @@ of them (with ``?``, ``*`` and ``{m,n}``), searched by the regex engine at every
 The regex finds each start at which some match begins and, for an automaton whose every
 match has the same length, its end; a variable automaton's ends at those starts are found
 by its own :meth:`~taxcheck.nlp.automata.Automaton.ends`, so the matches are exactly the
-automaton's. A new signature widens the classes of regex tests: the ruler compiles those
-patterns again (:attr:`Encoder.generation`). The boolean flags are 0 or 1 in
+automaton's. A new signature widens the classes of the regex tests it passes: the ruler
+compiles again the patterns with a slot whose every regex test it passes
+(:meth:`Encoder.stale`), the others are unchanged. The signatures of the claims' example
+words and of the numbers up to :data:`SEED_NUMBERS` are met when the pipeline's patterns are
+cached (:meth:`Encoder.learn`) and cached with them, so that a fresh process meets few new
+ones. The boolean flags are 0 or 1 in
 ``Doc.to_array`` (a test of 0 is the bit unset); a sentence start is 1, 0 or -1 (the
 matcher tests ``== 1``: the bit).
 """
@@ -23,7 +27,7 @@ matcher tests ``== 1``: the bit).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.attrs import IDS
 from spacy.tokens import Doc
@@ -45,6 +49,11 @@ SIGNATURE_BASE = 0x4000
 """Code point of the first regex signature's character (then one per signature met)."""
 SIGNATURE_LIMIT = 10_000
 """Signatures given a character (the code points stay below the surrogates)."""
+SEED_NUMBERS = 2100
+"""The whole numbers 0 to this one (ages, years, plain amounts) are words whose signatures
+are learned when the patterns are cached, with the claims' example words."""
+FLAGS = re.DOTALL
+"""The flags an automaton's regex is compiled with."""
 MAX_FLAGS = 7
 """At most this many flag columns are encoded (:data:`FLAG_BASE` plus the bits stays
 below :data:`FIRST_WORD`); an automaton testing more runs in Python."""
@@ -63,7 +72,8 @@ class Encoder:
     LIMIT = 50_000
     """Records remembered before the memo starts over."""
 
-    def __init__(self, automata: Iterable[Automaton], named: Iterable[int] = ()):
+    def __init__(self, automata: Iterable[Automaton], named: Iterable[int] = (),
+                 signatures: Iterable[Iterable[int]] = ()):
         words: set[int] = set(named)
         flags: set[str] = set()
         tests: dict[tuple[str, str], int] = {}
@@ -85,13 +95,14 @@ class Encoder:
                           for column, regex in tests]
         self.signatures: dict[frozenset[int], str] = {}
         """Signature (the numbers of the regex tests a token's words pass) -> its
-        character, in the order they were first met: a new one changes the character
-        classes of the automata with a regex test, whose patterns are then out of date."""
+        character, in the order they were first met (``signatures``, learned when the
+        patterns were cached, first): a new one changes the character classes of the
+        regex tests it passes (:meth:`stale`)."""
         self.overflow = False
-        self.generation = 0
-        """Changes whenever the signatures do (a new one, or the overflow)."""
         """Set when :data:`SIGNATURE_LIMIT` signatures were met: automata with a regex
         test run in Python from then on."""
+        for signature in signatures:
+            self._signature_char(frozenset(signature))
         self.flag_columns: tuple[str, ...] = tuple(sorted(flags))[:MAX_FLAGS]
         self.chars = {v: chr(FIRST_WORD + i) for i, v in enumerate(sorted(words))}
         """Named word (string hash) -> its character, in every word column."""
@@ -132,23 +143,64 @@ class Encoder:
                                             [strings[v] for v in words])))
         return "".join(map(records.__getitem__, keys))
 
-    def _signature(self, texts: list[str]) -> str:
+    def _signature(self, texts: Sequence[str]) -> str:
         """The character of the regex tests the words ``texts`` (by word column) pass."""
-        signature = frozenset(number for number, (column, regex) in enumerate(self._compiled)
-                              if regex.search(texts[column]))
+        return self._signature_char(frozenset(
+            number for number, (column, regex) in enumerate(self._compiled)
+            if regex.search(texts[column])))
+
+    def _signature_char(self, signature: frozenset[int]) -> str:
         char = self.signatures.get(signature)
         if char is None:
-            self.generation += 1
             if len(self.signatures) >= SIGNATURE_LIMIT:
                 self.overflow = True
                 return chr(SIGNATURE_BASE - 1)
             char = self.signatures[signature] = chr(SIGNATURE_BASE + len(self.signatures))
         return char
 
+    def learn(self, words: Iterable[Sequence[str]]) -> list[tuple[int, ...]]:
+        """Meet the signatures of ``words`` (LOWER, LEMMA and ORTH texts of a token) before
+        any pattern is compiled; returns every signature in order (what ``signatures``
+        takes)."""
+        if self._compiled:
+            for texts in dict.fromkeys(map(tuple, words)):
+                self._signature(texts)
+        return [tuple(sorted(signature)) for signature in self.signatures]
+
+    def regex_slots(self, automaton: Automaton) -> tuple[frozenset[int], ...]:
+        """The numbers of the regex tests of each of ``automaton``'s slots that has one."""
+        found = []
+        for slot in automaton.checks:
+            numbers = frozenset(self.tests[(column, automaton.regexes[arg])]  # type: ignore[index]
+                                for kind, column, arg in slot if kind == REGEX)
+            if numbers:
+                found.append(numbers)
+        return tuple(found)
+
+    def stale(self, known: int, overflow: bool,
+              automata: Iterable[tuple[Automaton, tuple[frozenset[int], ...]]]
+              ) -> list[Automaton]:
+        """Which of ``automata`` (with their :meth:`regex_slots`) have a pattern out of
+        date since only ``known`` signatures were met (and ``overflow`` was as given):
+        those with a slot whose every regex test a new signature passes (its class gained
+        that character); every one after an overflow."""
+        if self.overflow and not overflow:
+            return [automaton for automaton, _slots in automata]
+        new = list(self.signatures)[known:]
+        if not new:
+            return []
+        return [automaton for automaton, slots in automata
+                if any(tests <= signature for tests in slots for signature in new)]
+
     def compile(self, automaton: Automaton) -> re.Pattern[str] | None:
         """``automaton`` as a regex over records that matches (``finditer``) at each record
         a match starts at, with group 1 ending where the match ends; None when it cannot be
         encoded."""
+        source = self.source(automaton)
+        return None if source is None else re.compile(source, FLAGS)
+
+    def source(self, automaton: Automaton) -> str | None:
+        """The regex :meth:`compile` compiles (with :data:`FLAGS`), or None."""
         if not self.encodable(automaton):
             return None
         runs: list[tuple[str, int, int | None]] = []  # (record regex, fewest, most)
@@ -171,7 +223,7 @@ class Encoder:
         # A match starts at a record, and group 1 ends where it ends. What the head
         # consumes (less than a record) hides no other start from the search, and a head
         # that starts with literal characters is found by the regex engine's prefix scan.
-        return re.compile(f"{head}(?=({body}))", re.DOTALL)
+        return f"{head}(?=({body}))"
 
     def encodable(self, automaton: Automaton) -> bool:
         """Whether this layout can express every test of ``automaton``."""
@@ -187,7 +239,7 @@ class Encoder:
         allowed: dict[str, set[int]] = {}
         refused: dict[str, set[int]] = {}
         masks = set(range(1 << len(self.flag_columns)))
-        signatures = set(self.signatures)
+        signatures = all_signatures = set(self.signatures)
         for kind, column, arg in checks:
             if kind == REGEX:
                 number = self.tests[(column, regexes[arg])]  # type: ignore[index]
@@ -218,9 +270,9 @@ class Encoder:
             parts.append(".")
         else:
             parts.append(_char_class({FLAG_BASE + m for m in masks}))
-        if len(signatures) == len(self.signatures):
+        if signatures is all_signatures:  # no regex test
             parts.append(".")
-        else:
+        else:  # (even when every signature met passes: a new one may not)
             parts.append(_char_class({ord(self.signatures[s]) for s in signatures}))
         return "".join(parts)
 

@@ -45,8 +45,9 @@ from taxcheck.nlp.automata import (
     interned,
 )
 from taxcheck.nlp.columns import kept_columns
-from taxcheck.nlp.encoded import Encoder
+from taxcheck.nlp.encoded import FLAGS, Encoder
 from taxcheck.nlp.needles import Needles, NeedleTable, Phrase, Plan, needle_table
+from taxcheck.nlp.programs import Program, load, program
 
 SEEN_LIMIT = 200_000
 """Words whose regex results are remembered before the memo starts over."""
@@ -441,7 +442,13 @@ class LexiconRuler:
         doc)."""
         self.regex_memo = RegexMemo(nlp.vocab.strings)
         self._encoder = Encoder(())
-        self._regex_tested: list[Automaton] = []
+        """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
+        self.signatures: list[tuple[int, ...]] | None = None
+        """The regex signatures the encoder started with (cached with the patterns:
+        :meth:`learn_signatures`)."""
+        self._regex_tested: list[tuple[Automaton, tuple[frozenset[int], ...]]] = []
+        """The automata with a regex test, and its numbers in each slot that has one (their
+        patterns depend on the signatures met)."""
         self.needle_table: NeedleTable | None = None
         """What :attr:`_needles` was made from (cached with the patterns)."""
         self._needles = Needles(([], [], []), [])
@@ -452,11 +459,12 @@ class LexiconRuler:
         plus one."""
         self._always: list[Automaton] = []
         """Automata with neither a needle nor a regex anchor (tried on every doc)."""
-        """The automata with a regex test (their patterns depend on the signatures met)."""
-        """The record layout automata are encoded in (:mod:`taxcheck.nlp.encoded`)."""
         self._patterns: dict[Automaton, re.Pattern[str] | None] = {}
         """Automaton -> its regular expression over the encoded doc (None: it runs in
         Python), compiled when the automaton is first reached."""
+        self._programs: dict[Automaton, Program] = {}
+        """Automaton -> its regex's cached program, until the regex is compiled from it
+        (or a new signature made it out of date)."""
         self.compiled_automata: list[Automaton | None] = []
         """Per gated pattern added, in order: its automaton, or None (see
         :meth:`add_compiled`)."""
@@ -475,7 +483,9 @@ class LexiconRuler:
     def add_compiled(self, entries: Iterable[CompiledPattern],
                      counts: dict[str, dict[str, int]] | None = None,
                      automata: list[Automaton | None] | None = None,
-                     needles: NeedleTable | None = None) -> None:
+                     needles: NeedleTable | None = None,
+                     signatures: list[tuple[int, ...]] | None = None,
+                     programs: list[Program | None] | None = None) -> None:
         """Add patterns as :func:`compile_patterns` made them (what the pipeline caches:
         sorting the patterns out took most of the rulers' build time).
 
@@ -484,7 +494,8 @@ class LexiconRuler:
         pattern, in order, None where the pattern needs spaCy's ``Matcher``. Compiling them
         took about a twentieth of ``taxcheck check``'s start-up. ``needles`` is the
         :attr:`needle_table` made with them (choosing the needles took about as long);
-        both are used only together.
+        both are used only together, and ``signatures`` (:meth:`learn_signatures`) only
+        with them, and ``programs`` (:meth:`make_programs`) only with all three.
         """
         if counts is not None:
             self.counts = counts
@@ -515,15 +526,33 @@ class LexiconRuler:
         named.update(v for automaton in self._needs for slot in automaton.checks
                      for kind, column, arg in slot if kind == IN and column in TOKEN_ATTRS
                      for v in arg)  # type: ignore[attr-defined]
-        self._encoder = Encoder(self._needs, named)
+        if needles is None or automata is None:
+            signatures = None
+        if signatures is None:
+            programs = None
+        self._encoder = Encoder(self._needs, named, signatures or ())
+        self.signatures = signatures
         self._patterns = {}
-        self._regex_tested = [a for a in self._needs if a.regexes]
+        self._programs = {} if programs is None else {
+            a: p for a, p in zip(self._needs, programs, strict=True) if p is not None}
+        self._regex_tested = [(a, self._encoder.regex_slots(a)) for a in self._needs
+                              if a.regexes]
         every = list(self._needs)
         if needles is None or automata is None:
             needles = needle_table(self.phrases, every, self._rate, self._encoder.chars)
         self.needle_table = needles
         self._needles = Needles(needles, every)
         self._always = [a for a in self._needles.unneedled if a not in self.regex_anchored]
+
+    def learn_signatures(self, words: Iterable[tuple[str, str, str]]) -> list[tuple[int, ...]]:
+        """Meet the regex signatures of ``words`` ((LOWER, LEMMA, ORTH) of a token) now,
+        before any pattern is compiled, and return every signature met (to cache and give
+        :meth:`add_compiled` again): a signature met while checking makes the patterns
+        whose classes it widens compile again."""
+        self.signatures = self._encoder.learn(words)
+        self._patterns = {}
+        self._programs = {}
+        return self.signatures
 
     def _rate(self, column: str, values: frozenset[int]) -> float:
         """The share of tokens in tax prose whose ``column`` is one of ``values`` (from
@@ -642,7 +671,7 @@ class LexiconRuler:
             for automaton, fewest, most in plans:
                 pattern = patterns.get(automaton, _COMPILE)
                 if pattern is _COMPILE:
-                    pattern = patterns[automaton] = self._encoder.compile(automaton)
+                    pattern = self._compile(automaton)
                 if pattern is None or most is None:
                     whole.add(automaton)
                 elif most == fewest:
@@ -697,7 +726,7 @@ class LexiconRuler:
             key, ends, extra = runs[automaton]
             encoded = patterns.get(automaton, _COMPILE)
             if encoded is _COMPILE:
-                encoded = patterns[automaton] = encoder.compile(automaton)
+                encoded = self._compile(automaton)
             if encoded is not None:
                 if automaton.fixed:
                     matches.extend([(key, found.start() // width, found.end(1) // width)
@@ -718,14 +747,37 @@ class LexiconRuler:
                         matches.append((key, start, end))
         return matches
 
+    def _compile(self, automaton: Automaton) -> re.Pattern[str] | None:
+        """``automaton``'s regex over the records (from its cached program when it has
+        one still up to date), remembered; None when it runs in Python."""
+        made = self._programs.pop(automaton, None)
+        pattern = self._patterns[automaton] = (
+            self._encoder.compile(automaton) if made is None else load(made))
+        return pattern
+
+    def make_programs(self) -> list[Program | None]:
+        """The regex engine's programs of the automata's regexes (None for those without
+        one), in the order they were added: cached with the patterns and given to
+        :meth:`add_compiled` again, so that a fresh process does not compile them
+        (:mod:`taxcheck.nlp.programs`). Made after :meth:`learn_signatures`."""
+        made: list[Program | None] = []
+        for automaton in self._needs:
+            source = self._encoder.source(automaton)
+            made.append(None if source is None else program(source, FLAGS))
+        self._patterns = {}
+        self._programs = {a: p for a, p in zip(self._needs, made, strict=True) if p}
+        return made
+
     def _encode(self, doc: Doc, columns: dict[str, list[int]]) -> str:
-        """``doc``'s records; forgets the patterns with a regex test when the regex
-        signatures changed (their character classes grew)."""
-        generation = self._encoder.generation
-        code = self._encoder.encode(doc, columns)
-        if self._encoder.generation != generation:
-            for stale in self._regex_tested:
+        """``doc``'s records; forgets the patterns that a new regex signature made out of
+        date (a character class of theirs grew: :meth:`Encoder.stale`)."""
+        encoder = self._encoder
+        known, overflow = len(encoder.signatures), encoder.overflow
+        code = encoder.encode(doc, columns)
+        if len(encoder.signatures) != known or encoder.overflow != overflow:
+            for stale in encoder.stale(known, overflow, self._regex_tested):
                 self._patterns.pop(stale, None)
+                self._programs.pop(stale, None)
         return code
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:

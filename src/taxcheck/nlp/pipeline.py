@@ -28,6 +28,7 @@ from taxcheck.nlp import lemmas as lemmas_module  # (also registers the factory)
 from taxcheck.nlp import lexicon as lexicon_module  # (also registers the factory)
 from taxcheck.nlp import needles as needles_module
 from taxcheck.nlp import patterns as patterns_module
+from taxcheck.nlp import programs as programs_module
 from taxcheck.nlp import sentences as _sentences  # noqa: F401  (registers the factory)
 from taxcheck.nlp.automata import Automaton
 from taxcheck.nlp.candidates import CONCEPTS_KEY, CUES_KEY, TEXT_KEY
@@ -35,6 +36,7 @@ from taxcheck.nlp.lemmas import PackedTable
 from taxcheck.nlp.lexicon import CompiledPattern, compile_patterns
 from taxcheck.nlp.needles import NeedleTable
 from taxcheck.nlp.patterns import WordCounts, lexicon_patterns, word_counts
+from taxcheck.nlp.programs import Program
 
 
 def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
@@ -73,17 +75,33 @@ def build_pipeline(db: ClaimDatabase, model: str | None = None) -> Language:
     if compiled is None:
         compiled = _compile(db, nlp)
     concepts.add_compiled(compiled.concepts, compiled.counts,  # type: ignore[attr-defined]
-                          compiled.concept_automata, compiled.concept_needles)
+                          compiled.concept_automata, compiled.concept_needles,
+                          compiled.concept_signatures, compiled.concept_programs)
     cues.add_compiled(compiled.cues, compiled.counts,  # type: ignore[attr-defined]
-                      compiled.cue_automata, compiled.cue_needles)
+                      compiled.cue_automata, compiled.cue_needles, compiled.cue_signatures,
+                      compiled.cue_programs)
     if fresh and path is not None:
+        words = seed_words(compiled.counts, lemmatizer.lemma)  # type: ignore[attr-defined]
         # only once they were added without an error, with the automata compiled from them
         write_pickle(path, replace(
             compiled, concept_automata=concepts.compiled_automata,  # type: ignore[attr-defined]
             cue_automata=cues.compiled_automata,  # type: ignore[attr-defined]
             concept_needles=concepts.needle_table,  # type: ignore[attr-defined]
-            cue_needles=cues.needle_table))  # type: ignore[attr-defined]
+            cue_needles=cues.needle_table,  # type: ignore[attr-defined]
+            concept_signatures=concepts.learn_signatures(words),  # type: ignore[attr-defined]
+            cue_signatures=cues.learn_signatures(words),  # type: ignore[attr-defined]
+            concept_programs=concepts.make_programs(),  # type: ignore[attr-defined]
+            cue_programs=cues.make_programs()))  # type: ignore[attr-defined]
     return nlp
+
+
+def seed_words(counts: WordCounts, lemmatize: Callable[[str], str]
+               ) -> list[tuple[str, str, str]]:
+    """(LOWER, LEMMA, ORTH) of the claims' example words and of the whole numbers up to
+    :data:`~taxcheck.nlp.encoded.SEED_NUMBERS`: the words whose regex signatures are met
+    when the patterns are cached (most of those an article holds)."""
+    orths = [*counts.get("ORTH", {}), *map(str, range(encoded_module.SEED_NUMBERS + 1))]
+    return [(word.lower(), lemmatize(word), word) for word in dict.fromkeys(orths)]
 
 
 FRACTION_STOP_SUFFIX = r"(?<=[\u00bc\u00bd\u00be\u2153\u2154])\."
@@ -174,6 +192,16 @@ class _Compiled:
     made with ``concept_automata``; None until they were."""
     cue_needles: NeedleTable | None = None
     """The same for ``cues``."""
+    concept_signatures: list[tuple[int, ...]] | None = None
+    """The regex signatures the concept ruler met in :func:`seed_words`
+    (:meth:`~taxcheck.nlp.lexicon.LexiconRuler.learn_signatures`); None until they were."""
+    cue_signatures: list[tuple[int, ...]] | None = None
+    """The same for ``cues``."""
+    concept_programs: list[Program | None] | None = None
+    """The regex programs of the concept ruler's automata with those signatures
+    (:meth:`~taxcheck.nlp.lexicon.LexiconRuler.make_programs`); None until they were."""
+    cue_programs: list[Program | None] | None = None
+    """The same for ``cues``."""
 
 
 def _compile(db: ClaimDatabase, nlp: Language) -> _Compiled:
@@ -199,12 +227,14 @@ def _compiled_path(db: ClaimDatabase) -> Path:
 
     Tokenizing a few thousand terms and reading the lemma table take a noticeable part of
     start-up, so the result is kept next to the compiled claim database, keyed by the
-    database's content, the versions of spaCy and of its lookup tables, and this code (a
-    ``model`` may tokenize otherwise: it is not cached).
+    database's content, the versions of spaCy and of its lookup tables, the interpreter
+    (:data:`~taxcheck.nlp.programs.KEY`: the regex programs) and this code (a ``model``
+    may tokenize otherwise: it is not cached).
     """
-    digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0".encode())
+    digest = hashlib.sha256(f"{db.version}\0{spacy.__version__}\0{programs_module.KEY}\0"
+                            .encode())
     for module in (patterns_module, lemmas_module, lexicon_module, needles_module,
-                   encoded_module, sys.modules[__name__]):
+                   encoded_module, programs_module, sys.modules[__name__]):
         digest.update(Path(module.__file__ or "").read_bytes())
     spec = importlib.util.find_spec("spacy_lookups_data")
     if spec is not None and spec.origin is not None:  # its version, without importing it
