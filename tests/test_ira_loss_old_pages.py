@@ -125,7 +125,8 @@ def test_the_counts_recorded_in_docs_accuracy(found, details):
     right = [r for r in ROWS if r.verdict == "quiet"]
     # 79/87 at the end of session 12; 80/87 since oldira2 (session 13): "Every IRA of the
     # same type must be fully distributed" (CLOSE_ALL's "every IRA of that type")
-    assert (sum(row_ok(found, r) for r in wrong), len(wrong)) == (80, 87)
+    # 85/92 since oldpage (session 14): five titles that teach the write-off, rows added
+    assert (sum(row_ok(found, r) for r in wrong), len(wrong)) == (85, 92)
     assert (sum(row_ok(found, r) for r in right), len(right)) == (25, 25)
     assert len([n for n in pages() if n.startswith("c")]) == 8
     flag = [o for o in details.values() if o.expect == "flag"]

@@ -67,6 +67,12 @@ from taxcheck.matching.retries.lead_ins import (
     run_in_lead,
 )
 from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
+from taxcheck.matching.retries.old_titles import (
+    asked_only,
+    stated_part,
+    title_match,
+    whole_title,
+)
 from taxcheck.matching.retries.premises import story_of, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
@@ -661,8 +667,9 @@ class _Walk:
         date = self.document.meta.date
         if not is_title or self.procedure is not None or date is None or not cands:
             return
-        if any(c.polarity != "affirmed" or c.historical or c.attribution
-               or (c.question and "?" in c.sentence) for c in cands):
+        stated = stated_part(cands)
+        if asked_only(cands) or not stated or any(
+                c.polarity != "affirmed" or c.historical or c.attribution for c in cands):
             return  # (a question asks: "roth ira lost value, any deduction?")
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
         if not (named >= TITLE_TOPIC or named >= TITLE_RECOVERY) or named & (
@@ -677,6 +684,11 @@ class _Walk:
             topics = frozenset(self.context.groups.get(TOPIC_GROUP, ()))
             self.procedure = Procedure(claim, 0, vocabulary, line, set_aside(claim, topics))
             self.opened_in = index
+            if not any(f.block == index for f in self.findings.values()):
+                cand = whole_title(stated[-1], block.text)
+                match, step = title_match(claim, cand, date.year)
+                finding = build_finding(self.document, index, block, cand, match, [step])
+                self.findings.setdefault((claim.id, block.to_source(cand.start), None), finding)
             return
 
     def _step_heading(self, index: int, block: Block, cands: Sequence[Candidate],

@@ -1,0 +1,94 @@
+"""Which lines of an old IRA-loss page state the rule (issue 12; session 14, branch oldpage).
+
+The third old-pages set (tests/data/ira-loss-old-pages-3/) is a small gold corpus, scored by
+``taxcheck eval`` sentence by sentence as the sealed set is: fifteen pages dated 2012-2017 (one
+undated) that present the abolished write-off (``o*``: a plain-text export, a bank FAQ in
+HTML, a Markdown forum thread, a Q&A column, a Markdown listicle, a table, radio show notes,
+a client letter with a lead-in list, a worked example with label-value lines, an undated
+how-to with step headings, a checklist, a glossary, a myths page, a CPA's e-mail, a tips post
+with details wrong under the old rule too) and twelve pages dated 2024-2026 that tell the same
+facts as the past (``h*``). They are labelled by the conventions the development labellers
+follow (their gold, counted in docs/accuracy.md): steps, step labels, titles that teach the
+write-off, conditions and the result lines of worked examples are annotated; a worked
+example's set-up, tables of contents, questions and headings that name nothing are not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from taxcheck.checker import Checker
+from taxcheck.evaluation import evaluate, load_gold
+from taxcheck.readers import read_bytes
+
+DATA = Path(__file__).parent / "data" / "ira-loss-old-pages-3"
+
+
+@pytest.fixture(scope="module")
+def scored(db):
+    return evaluate(DATA, Checker(db))
+
+
+def counts(scored) -> dict[str, int]:
+    """Wrong lines of the old pages caught, problem alarms on them, and history pages with a
+    problem finding (each scored sentence by sentence, as ``taxcheck eval`` does)."""
+    def old(o) -> bool:
+        return Path(o.path).name.startswith("o") and o.kind is not None
+    wrong = 0
+    for gold in sorted((DATA / "gold").glob("o*.yaml")):
+        wrong += sum(a.verdict in ("outdated", "false", "misleading") and not a.todo
+                     for a in load_gold(gold).annotations)
+    missed = [m for m in scored.misses if old(m)]
+    return {"wrong": wrong, "caught": wrong - len(missed),
+            "alarms": len([a for a in scored.false_alarms if old(a)]),
+            "history": len({a.path for a in scored.false_alarms
+                            if Path(a.path).name.startswith("h") and a.kind})}
+
+
+def test_the_counts_recorded_in_the_commits(scored):
+    # before oldpage: 52/87 caught, 9 alarms on the old pages, no history page flagged;
+    # titles that teach the write-off: 54/87
+    assert counts(scored) == {"wrong": 87, "caught": 54, "alarms": 9, "history": 0}
+
+
+def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
+    report = Checker(db, tax_year=2026).check(read_bytes(text.encode(), name))
+    return [(f.sentence, f.verdict) for f in report.findings
+            if f.verdict != "accurate" and f.framing == "stated"]
+
+
+BODY = ("\nIf every traditional IRA you own is paid out and you get back less than your "
+        "basis, the difference is deductible.\n")
+
+
+@pytest.mark.parametrize("title", [
+    "How to Take a Tax Loss on Your IRA",
+    "5 Things to Know Before You Write Off a Losing IRA",
+    "Worked Example: Claiming a Loss on a Closed IRA",
+    "Lost Money in Your IRA? Here's How to Write It Off",
+])
+def test_a_title_that_teaches_the_write_off_on_an_old_page_is_outdated(db, title):
+    text = f"{title}\nPosted March 2, 2015 by Ruth Okonkwo\n{BODY}"
+    found = _findings(db, text, "old.txt")
+    assert (title, "outdated") in found
+
+
+@pytest.mark.parametrize("title", [
+    "Can You Deduct Investment Losses? Stocks, IRAs and Worthless Shares",  # asks, then topics
+    "Can You Deduct a Loss in Your IRA?",                                   # asks only
+])
+def test_a_title_that_only_asks_states_nothing(db, title):
+    text = f"{title}\nPosted March 2, 2015 by Ruth Okonkwo\n{BODY}"
+    assert not [s for s, _ in _findings(db, text, "old.txt") if s == title]
+
+
+@pytest.mark.parametrize("title", [
+    "How to Take a Tax Loss on Your IRA",
+    "How the Old IRA Loss Write-Off Worked (Before 2018)",
+])
+def test_the_same_title_on_a_current_page_is_no_finding(db, title):
+    text = (f"{title}\nPosted March 2, 2025 by Ruth Okonkwo\nThe deduction ended after 2017 "
+            "and the 2025 law made that permanent.\n")
+    assert not [s for s, _ in _findings(db, text, "new.txt") if s == title]
