@@ -49,8 +49,8 @@ def counts(scored) -> dict[str, int]:
 
 def test_the_counts_recorded_in_the_commits(scored):
     # before oldpage: 52/87 caught, 9 alarms on the old pages, no history page flagged;
-    # titles that teach the write-off: 54/87
-    assert counts(scored) == {"wrong": 87, "caught": 54, "alarms": 9, "history": 0}
+    # titles that teach the write-off: 54/87; a worked example's inputs: 9 -> 7 alarms
+    assert counts(scored) == {"wrong": 87, "caught": 54, "alarms": 7, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -92,3 +92,32 @@ def test_the_same_title_on_a_current_page_is_no_finding(db, title):
     text = (f"{title}\nPosted March 2, 2025 by Ruth Okonkwo\nThe deduction ended after 2017 "
             "and the 2025 law made that permanent.\n")
     assert not [s for s, _ in _findings(db, text, "new.txt") if s == title]
+
+
+EXAMPLE = """{title}
+Posted March 2, 2015 by Ruth Okonkwo
+Dana made nondeductible contributions to one traditional IRA and closed it last year.
+{lines}
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "Amount distributed: $12,500",
+    "AGI: $75,000",
+    "Total paid out when she closed the account: $5,400",
+    "Adjusted gross income: $80,000",
+])
+def test_a_worked_examples_inputs_state_nothing(db, line):
+    text = EXAMPLE.format(title="Worked Example: Claiming a Loss on a Closed IRA", lines=line)
+    assert not [s for s, _ in _findings(db, text, "old.txt") if s == line]
+
+
+@pytest.mark.parametrize("line", [
+    "Loss: $5,500",
+    "Deductible loss: $2,500",
+    "2% floor: $1,500",
+    "Deductible on Schedule A: $4,000",
+])
+def test_a_worked_examples_result_lines_are_outdated(db, line):
+    text = EXAMPLE.format(title="Worked Example: Claiming a Loss on a Closed IRA", lines=line)
+    assert (line, "outdated") in _findings(db, text, "old.txt")
