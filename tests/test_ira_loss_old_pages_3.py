@@ -50,7 +50,8 @@ def counts(scored) -> dict[str, int]:
 def test_the_counts_recorded_in_the_commits(scored):
     # before oldpage: 52/87 caught, 9 alarms on the old pages, no history page flagged;
     # titles that teach the write-off: 54/87; a worked example's inputs: 9 -> 7 alarms
-    assert counts(scored) == {"wrong": 87, "caught": 54, "alarms": 7, "history": 0}
+    # after-tax conditions: 57/87
+    assert counts(scored) == {"wrong": 87, "caught": 57, "alarms": 7, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -121,3 +122,67 @@ def test_a_worked_examples_inputs_state_nothing(db, line):
 def test_a_worked_examples_result_lines_are_outdated(db, line):
     text = EXAMPLE.format(title="Worked Example: Claiming a Loss on a Closed IRA", lines=line)
     assert (line, "outdated") in _findings(db, text, "old.txt")
+
+
+OLD_PAGE = """Can You Write Off a Losing IRA?
+Posted May 4, 2014 by Ruth Okonkwo
+{before}
+If you close every traditional IRA you own and get back less than your basis, \
+the difference is deductible.
+{after}
+"""
+NEW_PAGE = OLD_PAGE.replace("2014", "2025")
+
+AFTER_TAX_CONDITIONS = [
+    "What can count is the after-tax money you never got back.",
+    "Only after-tax money creates a loss.",
+    "If you put after-tax money into it, you may be able to get something back from the IRS.",
+    ("If you made nondeductible contributions and your investments went south, you may be "
+     "owed a deduction."),
+    "- Money you already paid tax on is what earns the write-off.",
+    "Reply: the door opens only for money you already paid tax on.",
+    ("A: Yes, if some of what you put in was after-tax money you can claim the part you never "
+     "recovered."),
+    "Savers who made after-tax contributions can claim the shortfall.",
+]
+
+
+@pytest.mark.parametrize("line", AFTER_TAX_CONDITIONS)
+def test_the_write_offs_after_tax_condition_on_an_old_page_is_outdated(db, line):
+    said = line.removeprefix("- ").removeprefix("Reply: ").removeprefix("A: ")
+    found = _findings(db, OLD_PAGE.format(before=line, after=""), "old.txt")
+    assert any(said in s and v == "outdated" for s, v in found), found
+
+
+HISTORY_TWINS = [
+    "Before 2018, what could count was the after-tax money you never got back.",
+    "Back then only after-tax money created a loss.",
+    ("Until 2018, if you had put after-tax money into it, you might have gotten something "
+     "back."),
+    "Savers who had made nondeductible contributions used to be owed a deduction.",
+    "- Money you had already paid tax on was what earned the write-off, before 2018.",
+    ("Reply: the door opened only for money you had already paid tax on, and it closed in "
+     "2018."),
+    ("A: Not anymore; through 2017 savers with after-tax money could claim the part they never "
+     "recovered."),
+    "Savers who made after-tax contributions could claim the shortfall until 2018.",
+]
+
+
+@pytest.mark.parametrize("line", HISTORY_TWINS)
+def test_the_same_condition_told_as_history_on_a_current_page_is_quiet(db, line):
+    text = ("Can You Write Off a Losing IRA?\nPosted May 4, 2025 by Ruth Okonkwo\n"
+            f"{line}\nThe deduction was abolished for 2018 on, and the 2025 law made it "
+            "permanent.\n")
+    found = _findings(db, text, "new.txt")
+    assert not [s for s, v in found if s in line], found
+
+
+@pytest.mark.parametrize("line", [
+    "Your basis is the after-tax money you put in.",                 # a definition
+    "Your after-tax contributions come out tax-free when you withdraw them.",
+    "Did you make after-tax contributions?",                         # a question
+])
+def test_after_tax_words_that_state_no_condition_stay_quiet_on_an_old_page(db, line):
+    found = _findings(db, OLD_PAGE.format(before=line, after=""), "old.txt")
+    assert not [s for s, v in found if s == line and v != "accurate"], found

@@ -45,6 +45,7 @@ from taxcheck.matching.discourse import (
     sourced,
 )
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
@@ -1775,4 +1776,6 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         walk.context.sentence = first + (
             sentence_counts[index] if sentence_counts
             else 1 + max((c.sentence_index for c in cands), default=0))
-    return sorted(walk.findings.values(), key=Finding.sort_key)
+    found = list(walk.findings.values())
+    found += after_tax_conditions(document, candidates, found, db)
+    return sorted(found, key=Finding.sort_key)
