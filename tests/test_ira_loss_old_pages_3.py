@@ -51,7 +51,8 @@ def test_the_counts_recorded_in_the_commits(scored):
     # before oldpage: 52/87 caught, 9 alarms on the old pages, no history page flagged;
     # titles that teach the write-off: 54/87; a worked example's inputs: 9 -> 7 alarms
     # after-tax conditions: 57/87
-    assert counts(scored) == {"wrong": 87, "caught": 57, "alarms": 7, "history": 0}
+    # a step that totals the after-tax contributions: 58/87
+    assert counts(scored) == {"wrong": 87, "caught": 58, "alarms": 7, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -186,3 +187,40 @@ def test_the_same_condition_told_as_history_on_a_current_page_is_quiet(db, line)
 def test_after_tax_words_that_state_no_condition_stay_quiet_on_an_old_page(db, line):
     found = _findings(db, OLD_PAGE.format(before=line, after=""), "old.txt")
     assert not [s for s, v in found if s == line and v != "accurate"], found
+
+
+STEPS = """How to Claim a Loss on Your IRA
+Posted May 4, 2014 by Ruth Okonkwo
+If you close every traditional IRA you own for less than your basis, the shortfall is \
+deductible.
+{grouping}
+Here are the steps:
+Step 1 — {first}
+Step 2 — Cash out each traditional, SEP and SIMPLE IRA in the same year.
+Step 3 — Subtract what you received from your basis.
+"""
+
+
+@pytest.mark.parametrize("first", [
+    "Pull your Form 8606 filings and total your nondeductible contributions.",
+    "Add up your nondeductible contributions from your Form 8606 records.",
+    "Total the after-tax contributions you have not yet taken back.",
+    "Gather every Form 8606 and add up your nondeductible contributions.",
+])
+@pytest.mark.parametrize("grouping", [
+    "",
+    "Roth IRAs are a separate pool, so a Roth can stay open while you do this.",
+])
+def test_a_step_that_totals_the_after_tax_contributions_is_a_step_of_the_write_off(
+        db, first, grouping):
+    # (the grouping told as today's opens the procedure of its own claim, whose rule also
+    # speaks of basis: the after-tax contributions are no other subject there)
+    found = _findings(db, STEPS.format(first=first, grouping=grouping), "old.txt")
+    assert (first, "outdated") in found, found
+
+
+def test_a_contribution_how_to_stays_quiet(db):
+    text = ("How to Catch Up on Your IRA Contributions\nPosted May 4, 2014 by Ruth Okonkwo\n"
+            "Step 1 — Total your contributions for the year so far.\n"
+            "Step 2 — Add the rest before the April deadline.\n")
+    assert _findings(db, text, "old.txt") == []

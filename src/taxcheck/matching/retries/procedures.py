@@ -84,7 +84,16 @@ def speaks_of_other(cand: Candidate, procedure: Procedure) -> bool:
     ("Step 4: Check the beneficiary forms on your 401(k) while you're at it", "Next, see how
     a Roth conversion would change your bracket", a worked example's "She can't, so the plan
     offsets the loan"): it goes on to another subject, and is no step of the rule."""
-    return bool(procedure.aside & cand.labels)
+    other = procedure.aside & cand.labels
+    if AFTER_TAX_MONEY & cand.labels and procedure.vocabulary & OF_BASIS:
+        other -= {"CONTRIBUTION"}  # ("Step 1: Total your nondeductible contributions")
+    return bool(other)
+
+
+AFTER_TAX_MONEY = frozenset({"AFTER_TAX", "CONTRIBUTIONS_ONLY"})
+OF_BASIS = frozenset({"BASIS", "BELOW_BASIS"})
+"""A rule that speaks of basis (the old IRA-loss write-off) speaks of the after-tax
+contributions that make it: a step that totals them is no other subject."""
 
 
 def procedure_of(match: Match, cand: Candidate, level: int, line: int,
