@@ -51,8 +51,8 @@ def test_the_counts_recorded_in_the_commits(scored):
     # before oldpage: 52/87 caught, 9 alarms on the old pages, no history page flagged;
     # titles that teach the write-off: 54/87; a worked example's inputs: 9 -> 7 alarms
     # after-tax conditions: 57/87
-    # a step that totals the after-tax contributions: 58/87
-    assert counts(scored) == {"wrong": 87, "caught": 58, "alarms": 7, "history": 0}
+    # a step that totals the after-tax contributions: 58/87; a speaker's words reported: 60/87
+    assert counts(scored) == {"wrong": 87, "caught": 60, "alarms": 7, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -224,3 +224,38 @@ def test_a_contribution_how_to_stays_quiet(db):
             "Step 1 — Total your contributions for the year so far.\n"
             "Step 2 — Add the rest before the April deadline.\n")
     assert _findings(db, text, "old.txt") == []
+
+
+SHOW = """Money Talk -- Show Notes
+Aired Saturday, {date}
+Segment 2: "My IRA lost money. Can I deduct it?"
+Caller Ben from Akron said his traditional IRA, funded with after-tax money, had lost a third.
+{line}
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "She explained that he would need to withdraw everything from all of his traditional IRAs, "
+    "and that the shortfall below his basis then counts as a deduction.",
+    "Rhonda added that the deduction for the IRA loss goes on Schedule A above 2% of AGI.",
+    "He noted that every traditional IRA has to be cashed out before the loss is deductible.",
+    "Tom stressed that the IRA loss is a miscellaneous itemized deduction on Schedule A.",
+    pytest.param(
+        "She told him that the IRA loss can be deducted once every traditional IRA is emptied.",
+        marks=pytest.mark.xfail(strict=True, reason="'told him' is read as attribution: the "
+                                "host's words framed as someone's view (left)")),
+])
+def test_a_speakers_words_reported_on_old_show_notes_state_the_rule(db, line):
+    found = _findings(db, SHOW.format(date="April 7, 2012", line=line), "old.txt")
+    assert any(s == line and v in ("outdated", "false") for s, v in found), found
+
+
+@pytest.mark.parametrize("line", [
+    "She explained that until 2017 the IRA loss went on Schedule A above 2% of AGI.",
+    "Tom noted that the IRA loss deduction ended after 2017 and is gone for good.",
+    "He added that closing every traditional IRA used to give a deduction, before 2018.",
+    "She told him that the IRA loss could be deducted on Schedule A back then, but not now.",
+])
+def test_the_same_speaker_telling_it_as_history_stays_quiet(db, line):
+    found = _findings(db, SHOW.format(date="April 5, 2025", line=line), "new.txt")
+    assert not [s for s, _ in found if s == line], found
