@@ -51,8 +51,9 @@ def test_the_counts_recorded_in_the_commits(scored):
     # before oldpage: 52/87 caught, 9 alarms on the old pages, no history page flagged;
     # titles that teach the write-off: 54/87; a worked example's inputs: 9 -> 7 alarms
     # after-tax conditions: 57/87
-    # a step that totals the after-tax contributions: 58/87; a speaker's words reported: 60/87
-    assert counts(scored) == {"wrong": 87, "caught": 60, "alarms": 7, "history": 0}
+    # a step that totals the after-tax contributions: 58/87; a speaker's words reported: 60/87;
+    # a reply that weighs the move, another itemized deduction: 7 -> 5 alarms
+    assert counts(scored) == {"wrong": 87, "caught": 60, "alarms": 5, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -259,3 +260,45 @@ def test_a_speakers_words_reported_on_old_show_notes_state_the_rule(db, line):
 def test_the_same_speaker_telling_it_as_history_stays_quiet(db, line):
     found = _findings(db, SHOW.format(date="April 5, 2025", line=line), "new.txt")
     assert not [s for s, _ in found if s == line], found
+
+
+COLUMN = """THE MONEY DESK
+Sunday, November 8, 2015
+Q: My IRA of after-tax money lost a third. Can I write off the difference?
+A: You can. Take every dollar out of all of your traditional IRAs, and if the total is below \
+your basis, the shortfall is deductible on Schedule A above 2% of your AGI.
+{question} {reply} {after}
+"""
+
+
+@pytest.mark.parametrize(("question", "reply"), [
+    ("Is it worth it?", "Rarely, Gerald."),
+    ("Does closing them all make sense?", "Seldom."),
+    ("Is it worth the hassle?", "Usually not."),
+])
+def test_a_reply_that_weighs_the_move_states_no_rule(db, question, reply):
+    text = COLUMN.format(question=question, reply=reply,
+                         after="The deduction is usually small next to the tax on cashing out.")
+    found = _findings(db, text, "old.txt")
+    assert not [s for s, _ in found if s == reply], found
+    assert any(s.startswith("The deduction is usually small") for s, _ in found), found
+
+
+CHECKLIST = """Year-End Checklist for Retirees
+Updated November 3, 2016
+Before December 31:
+- Underwater IRA with after-tax money in it? Cashing out every traditional IRA by December 31 \
+lets you deduct the shortfall below basis on Schedule A.
+- {item}
+"""
+
+
+@pytest.mark.parametrize(("item", "flagged"), [
+    ("If you itemize, bunch charitable gifts into this year.", False),
+    ("Pay your property taxes before December 31 if you itemize.", False),
+    ("Claim the IRA shortfall on Schedule A if you itemize.", True),
+    ("Remember the 2%-of-AGI floor when you estimate the IRA loss deduction.", True),
+])
+def test_a_checklist_item_on_another_itemized_deduction_is_no_step(db, item, flagged):
+    found = _findings(db, CHECKLIST.format(item=item), "old.txt")
+    assert any(s == item for s, _ in found) is flagged, found
