@@ -52,8 +52,9 @@ def test_the_counts_recorded_in_the_commits(scored):
     # titles that teach the write-off: 54/87; a worked example's inputs: 9 -> 7 alarms
     # after-tax conditions: 57/87
     # a step that totals the after-tax contributions: 58/87; a speaker's words reported: 60/87;
-    # a reply that weighs the move, another itemized deduction: 7 -> 5 alarms
-    assert counts(scored) == {"wrong": 87, "caught": 60, "alarms": 5, "history": 0}
+    # a reply that weighs the move, another itemized deduction: 7 -> 5 alarms;
+    # a partial withdrawal and the spouses pooled, false: 62/87, 4 alarms
+    assert counts(scored) == {"wrong": 87, "caught": 62, "alarms": 4, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -302,3 +303,26 @@ lets you deduct the shortfall below basis on Schedule A.
 def test_a_checklist_item_on_another_itemized_deduction_is_no_step(db, item, flagged):
     found = _findings(db, CHECKLIST.format(item=item), "old.txt")
     assert any(s == item for s, _ in found) is flagged, found
+
+
+TIPS = """Three IRA Loss Tips
+Posted August 29, 2016 by Teddy Marchand
+The loss on an IRA funded with after-tax money is deductible on Schedule A above 2% of AGI.
+{line}
+"""
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    # wrong under the old rule too: false
+    ("Tip: pull out just enough to realize the loss and the deduction is yours.", "false"),
+    ("Take out only the amount of the loss and keep the rest invested.", "false"),
+    ("You and your spouse add your IRAs together, so both of you have to cash out.", "false"),
+    ("Husband and wife combine their IRAs together for the test.", "false"),
+    # right under the old rule: outdated
+    ("Every traditional IRA you own has to be emptied first.", "outdated"),
+    ("Each spouse's IRAs are tested on their own.", "outdated"),
+])
+def test_a_detail_wrong_under_the_old_rule_too_is_false(db, line, verdict):
+    found = _findings(db, TIPS.format(line=line), "old.txt")
+    said = line.removeprefix("Tip: ")
+    assert {v for s, v in found if said in s} == {verdict}, found
