@@ -53,8 +53,8 @@ def test_the_counts_recorded_in_the_commits(scored):
     # after-tax conditions: 57/87
     # a step that totals the after-tax contributions: 58/87; a speaker's words reported: 60/87;
     # a reply that weighs the move, another itemized deduction: 7 -> 5 alarms;
-    # a partial withdrawal and the spouses pooled, false: 62/87, 4 alarms
-    assert counts(scored) == {"wrong": 87, "caught": 62, "alarms": 4, "history": 0}
+    # a partial withdrawal and the spouses pooled, false: 62/87, 4 alarms; datelines: 65/87
+    assert counts(scored) == {"wrong": 87, "caught": 65, "alarms": 4, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
@@ -326,3 +326,17 @@ def test_a_detail_wrong_under_the_old_rule_too_is_false(db, line, verdict):
     found = _findings(db, TIPS.format(line=line), "old.txt")
     said = line.removeprefix("Tip: ")
     assert {v for s, v in found if said in s} == {verdict}, found
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("Volume 9, Issue 11 -- November 2012", "2012-11-01"),          # an issue line, "--"
+    ("Keystone Benefits Group -- revised January 15, 2013", "2013-01-15"),
+    ("Sent: Tuesday, October 23, 2012", "2012-10-23"),             # an e-mail's header
+    ("Posted 04/22/2025 by the Nest Egg Hour team", "2025-04-22"),  # a named team
+    ("Posted by the Total Rewards Team", None),                     # no date
+    ("Hosts: Gabe Ortiz and Lena Marsh -- Guest: Tom Becker, CFP", None),
+])
+def test_datelines_of_old_pages(line, when):
+    from taxcheck.readers.lines import dateline
+    found = dateline(line)
+    assert (found.isoformat() if found else None) == when
