@@ -47,9 +47,8 @@ STILL_MISSED = frozenset({
     # "Where does the loss go on my return?"), and "knock off 2% of your AGI" in a reply
     ("o5-faq-2017.html", "Schedule A, subject to the 2%-of-AGI floor"),
     ("o3-forum-2015-thread.md", "Then knock off 2% of your AGI"),
-    # titles: the title that opens the procedure states nothing itself (first set's policy);
-    # "The Hidden Tax Break in a Losing IRA" names no deduction
-    ("o7-steps-2012-plain.txt", "Recovering Your After-Tax IRA Money When the Account Is Down"),
+    # titles: "The Hidden Tax Break in a Losing IRA" names no deduction (a title that opens
+    # the procedure is a finding itself since oldpage, session 14)
     ("o8-undated-blog.md", "The Hidden Tax Break in a Losing IRA"),
     # a prerequisite and a warning in the steps' text that name neither the loss nor the rule
     ("o7-steps-2012-plain.txt", "You'll need your Form 8606 for every year"),

@@ -137,12 +137,24 @@ the tense the clause states its rule in ("Possibly, if you contributed more than
 back", "compare the total to what you contributed")."""
 
 
+_REPORTED = re.compile(
+    r"^\W*(?:[A-Z][a-z]+|she|he|they)\s+(?:said|explained|added|noted|stressed|warned|"
+    r"answered|replied|pointed\s+out|told\s+(?:him|her|them|the\s+caller|listeners|callers))"
+    r"\s+(?:that\s+)?(?=\S)")
+"""A speaker's words reported in the past ("She explained that he would need to withdraw
+everything", "Tom added that it goes on Schedule A"): the show notes of a broadcast or an
+interview tell what was said then; the words reported, not the reporting verb, carry the
+tense."""
+
+
 def main_told_in_past(text: str) -> bool:
     """Whether the clause, its subordinate clauses set aside (:data:`_SUBORDINATE`), is told
     in the past (:func:`told_in_past`): "It went on Schedule A", "You had to close every
     account", "What you got back had to be less than your basis" (a clause that opens the
     text and runs to its end is its subject, not set aside); not "Deductible only if you
     had after-tax money in the account", "If you had after-tax money, you can deduct it"."""
+    text = _REPORTED.sub("", text, count=1)
+
     def aside(m: re.Match[str]) -> str:
         opens = not text[:m.start()].strip(" \t\"'\u201c(")
         closed = m.end() < len(text) and text[m.end()] in ",;:"

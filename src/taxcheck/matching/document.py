@@ -45,6 +45,7 @@ from taxcheck.matching.discourse import (
     sourced,
 )
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
@@ -67,6 +68,12 @@ from taxcheck.matching.retries.lead_ins import (
     run_in_lead,
 )
 from taxcheck.matching.retries.nearby_clauses import with_reason_cohort
+from taxcheck.matching.retries.old_titles import (
+    asked_only,
+    stated_part,
+    title_match,
+    whole_title,
+)
 from taxcheck.matching.retries.premises import story_of, with_premise
 from taxcheck.matching.retries.procedures import (
     AHEAD_WINDOW,
@@ -102,6 +109,7 @@ from taxcheck.matching.retries.questions import (
     Question,
     answers,
     bare_reply,
+    weighs,
     wh_reply,
 )
 from taxcheck.matching.retries.quoted import QuoteReply, reply_to_quote
@@ -311,6 +319,11 @@ _TITLE_NOT_RULE = frozenset({"ENDED", "GONE", "BAN", "SUSPENSION", "SUSPENDED", 
 """What a title names when it tells the rule is gone or speaks of another loss rule."""
 
 
+_STATES_CONDITION = re.compile(r"^\W*(?:only\s+)?(?:if|when|as\s+long\s+as|unless)\b",
+                               re.IGNORECASE)
+"""A reply that states a condition ("Only if you already itemize."): it states the rule's."""
+
+
 OLD_PAGE_READINGS = {"retirement-loss-deductible": ("ira-loss-deduction-outdated", 2018)}
 """A claim read, on a page dated before the year given, as the abolished rule of that page's
 day: "You can write off a losing IRA" on a 2016 page is the old IRA-loss write-off."""
@@ -517,7 +530,8 @@ class _Walk:
             heard.append((res.cand, self.context.sentence, frozenset(res.labels)))
             if res.cand.question and answered_row(block.row, block.text):
                 res = replace(res, cand=replace(res.cand, question=False))
-            if not res.cand.question and not announced and (
+            if not res.cand.question and not announced and not self._weighs_reply(
+                    res.cand) and (
                     block.kind in STATEMENT_KINDS or res.cand.imperative or res.cand.assertive
                     or self._replies(res.cand) or self.numbered_way(block)
                     or self._endorsed(index, res.cand) or self._after_case(block)):
@@ -557,6 +571,16 @@ class _Walk:
         self._lead_into_list(index, block, cands, resolved, aligned, announced)
         self.fact_box = (block.kind == "heading" and not is_title) or (
             self.fact_box and label_line(block))
+
+    def _weighs_reply(self, cand: Candidate) -> bool:
+        """A short reply right after a question that weighs a move ("Is it worth it?
+        Usually not.", "Seldom."): it weighs the move and states no rule
+        (:func:`.retries.questions.weighs`)."""
+        asked = self.asked
+        return (asked is not None and weighs(asked)
+                and 0 < self.context.sentence - asked.sentence <= 1
+                and cand.start == cand.sentence_start and len(cand.sentence.split()) <= 6
+                and bool(ANSWERS.keys() & cand.labels) and not _STATES_CONDITION.match(cand.text))
 
     def _heads_thread(self, index: int) -> bool:
         """A title right above a post's header ("IRA took a beating, deduct it?" then
@@ -661,8 +685,9 @@ class _Walk:
         date = self.document.meta.date
         if not is_title or self.procedure is not None or date is None or not cands:
             return
-        if any(c.polarity != "affirmed" or c.historical or c.attribution
-               or (c.question and "?" in c.sentence) for c in cands):
+        stated = stated_part(cands)
+        if asked_only(cands) or not stated or any(
+                c.polarity != "affirmed" or c.historical or c.attribution for c in cands):
             return  # (a question asks: "roth ira lost value, any deduction?")
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
         if not (named >= TITLE_TOPIC or named >= TITLE_RECOVERY) or named & (
@@ -677,6 +702,11 @@ class _Walk:
             topics = frozenset(self.context.groups.get(TOPIC_GROUP, ()))
             self.procedure = Procedure(claim, 0, vocabulary, line, set_aside(claim, topics))
             self.opened_in = index
+            if not any(f.block == index for f in self.findings.values()):
+                cand = whole_title(stated[-1], block.text)
+                match, step = title_match(claim, cand, date.year)
+                finding = build_finding(self.document, index, block, cand, match, [step])
+                self.findings.setdefault((claim.id, block.to_source(cand.start), None), finding)
             return
 
     def _step_heading(self, index: int, block: Block, cands: Sequence[Candidate],
@@ -1453,8 +1483,9 @@ class _Walk:
         spell it out."""
         if (self.reply is None or self.context.sentence - self.reply[2] != 1
                 or cand.start != cand.sentence_start or cand.attribution
-                or _TURNS_ON_REPLY.match(cand.sentence)):
-            return
+                or _TURNS_ON_REPLY.match(cand.sentence)
+                or (self.asked is not None and weighs(self.asked))):
+            return  # (a reply to "Is it worth it?", "Rarely.", weighs a move: no rule)
         index, reply, _ = self.reply
         block = self.document.blocks[index]
         line = self.document.line_col(block.to_source(cand.start))[0]
@@ -1763,4 +1794,6 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         walk.context.sentence = first + (
             sentence_counts[index] if sentence_counts
             else 1 + max((c.sentence_index for c in cands), default=0))
-    return sorted(walk.findings.values(), key=Finding.sort_key)
+    found = list(walk.findings.values())
+    found += after_tax_conditions(document, candidates, found, db)
+    return sorted(found, key=Finding.sort_key)

@@ -27,7 +27,7 @@ _STAMP = (
     r"(?:updated|published|posted|reviewed|modified|revised|fact[- ]checked|dated)"
     r"(?:\s+(?:or|and|&|/)\s*(?:updated|reviewed|modified|revised))?(?:\s+on)?:?\s*"
     # "Last update:", "Date:", "Date published:", "Publication date:": a label and a colon
-    r"|(?:(?:last|latest)\s+(?:update|revision|review)|date(?:\s+(?:posted|published|updated|"
+    r"|(?:(?:last|latest)\s+(?:update|revision|review)|sent|date(?:\s+(?:posted|published|updated|"
     r"modified|reviewed))?|(?:publication|published|posted|modified|revision)\s+date)\s*:\s*")
 """The words that say a date stamps the page ("Updated", "Page last updated:")."""
 _DAY_MONTH_YEAR = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
@@ -49,7 +49,9 @@ _DATELINE = re.compile(
     r"(?P<date>" + _DAY_MONTH_YEAR +
     r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}/\d{4}))"
     # "Posted on 03/14/2016 by Greg Tallis": the author may follow the date
-    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*){0,2})?\.?\s*$",
+    r"(?:\s+by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*){0,2}"
+    # "Posted 04/22/2025 by the Nest Egg Hour team": a named team or desk
+    r"|\s+by\s+the\s+(?:[A-Z][\w.'&-]*\s+){1,4}(?:team|staff|editors|desk))?\.?\s*$",
     re.IGNORECASE,
 )
 _MONTH_DATELINE = re.compile(
@@ -58,7 +60,7 @@ _MONTH_DATELINE = re.compile(
 updated: March 2012")."""
 _ISSUE_DATELINE = re.compile(
     r"^(?:(?:vol\.?|volume)\s*\d{1,4}\s*[,\u00b7\u2022|\u2014\u2013-]\s*)?"
-    r"(?:issue|no\.|number|edition)\s*#?\s*\d{1,5}\s*[,:\u00b7\u2022|\u2014\u2013-]\s*"
+    r"(?:issue|no\.|number|edition)\s*#?\s*\d{1,5}\s*(?:--|[,:\u00b7\u2022|\u2014\u2013-])\s*"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4})\s*$"
     r"|^(?:the\s+)?(?:[\w'\u2019&-]+\s+){0,4}(?:letter|newsletter|bulletin|digest|briefing|"
     r"dispatch|memo|update|edition|issue)\s*[,:\u00b7\u2022|\u2014\u2013-]\s*"
@@ -80,7 +82,7 @@ _BYLINE = re.compile(
 _DESK = re.compile(r"^from\s+the\s+desk\s+of\s+\S", re.IGNORECASE)
 """A newsletter's sign-off before its date ("From the desk of Marisol Vega, EA — published
 November 28, 2016"): longer than a dateline's short notes, still no sentence."""
-_BYLINE_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u2014\u2013-]\s+|\s*\|\s*")
+_BYLINE_SEPARATOR = re.compile(r"\s+(?:--|[|\u00b7\u2022\u2014\u2013-])\s+|\s*\|\s*")
 BYLINE_MAX_WORDS = 10
 
 

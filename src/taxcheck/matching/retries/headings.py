@@ -42,7 +42,33 @@ def with_heading(res: Resolution, heading: set[str], match: MatchFn,
             return [], res
         extra = {label for label in extra
                  if not any(label in context.groups[group] for group in own)}
+    if case_input(res, extra):
+        return [], res
     return matched_with(res, extra, match, "the heading of the table or list", "section")
+
+
+_NAMES_NOTHING = frozenset({"LIMIT", "SUM_TOTAL", "ACCOUNT_REFERENCE", "RETIREMENT_ACCOUNT",
+                            "IRA", "ROTH_IRA", "TRADITIONAL_IRA", "AGI", "WITHDRAW"})
+"""What a label line's own words may name and still give only a figure of a worked example's
+case: an amount, a total, the account, what was paid out, the income."""
+_OF_AGI = frozenset({"ADD_TO", "ORDINARY_INCOME"})
+"""What the words of "adjusted gross income" name besides the AGI itself."""
+_YEAR_LABEL = re.compile(r"^\W*(?:19|20)\d\d\b")
+
+
+def case_input(res: Resolution, extra: set[str] | frozenset[str]) -> bool:
+    """A "Label: value" line under a heading of a loss written off ("Worked Example: Claiming
+    a Loss on a Closed IRA") whose own words name neither the loss, the deduction, nor a
+    part of the rule ("Amount distributed: $12,500", "AGI: $75,000", "Total distributed
+    when she closes the account: $5,400") gives a figure of the example's case: it states
+    nothing (the development labellers leave such lines out and mark the line that figures
+    the loss). A year's row ("2026: $3,000") gives the heading's figure for that year."""
+    own = {label for label in res.cand.labels if "/" not in label}
+    if "AGI" in own:
+        own -= _OF_AGI
+    return ({"LOSS", "DEDUCT"} <= extra | res.labels and own <= _NAMES_NOTHING
+            and any(q.kind == "usd" for q in res.cand.quantities)
+            and _YEAR_LABEL.match(res.cand.text) is None)
 
 
 WAYS_TITLE = re.compile(

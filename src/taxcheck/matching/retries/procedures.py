@@ -84,7 +84,24 @@ def speaks_of_other(cand: Candidate, procedure: Procedure) -> bool:
     ("Step 4: Check the beneficiary forms on your 401(k) while you're at it", "Next, see how
     a Roth conversion would change your bracket", a worked example's "She can't, so the plan
     offsets the loan"): it goes on to another subject, and is no step of the rule."""
-    return bool(procedure.aside & cand.labels)
+    other = procedure.aside & cand.labels
+    if any(label.endswith("/OTHER_ITEMIZED") or label == "OTHER_ITEMIZED"
+           for label in cand.labels) and procedure.vocabulary & OF_BASIS and not (
+               cand.labels & OF_THE_LOSS) and "standard deduction" not in cand.text.lower():
+        return True  # ("If you itemize, bunch charitable gifts into this year")
+    if AFTER_TAX_MONEY & cand.labels and procedure.vocabulary & OF_BASIS:
+        other -= {"CONTRIBUTION"}  # ("Step 1: Total your nondeductible contributions")
+    return bool(other)
+
+
+OF_THE_LOSS = frozenset({"MISC_ITEMIZED", "LOSS", "BASIS", "BELOW_BASIS", "CLOSE_ALL"})
+"""What a clause names when it speaks of the IRA loss itself, beside another itemized
+deduction ("That means Schedule A, the 2%-of-AGI floor, and no help at all if you take the
+standard deduction")."""
+AFTER_TAX_MONEY = frozenset({"AFTER_TAX", "CONTRIBUTIONS_ONLY"})
+OF_BASIS = frozenset({"BASIS", "BELOW_BASIS"})
+"""A rule that speaks of basis (the old IRA-loss write-off) speaks of the after-tax
+contributions that make it: a step that totals them is no other subject."""
 
 
 def procedure_of(match: Match, cand: Candidate, level: int, line: int,

@@ -258,6 +258,18 @@ def qualifies_reply(cand: Candidate, res: Resolution, question: Question | None,
                               "reply it qualifies answers", "answer", cand=answered)
 
 
+_WEIGHS = re.compile(r"\b(?:worth\s+(?:it|the\s+(?:trouble|hassle|cost|effort))|worthwhile|"
+                     r"make\s+sense|a\s+good\s+idea)\b", re.IGNORECASE)
+"""What a question asks when it weighs a move rather than a rule ("Is it worth it?", "Does
+closing them make sense?")."""
+
+
+def weighs(question: Question) -> bool:
+    """The question asks whether a move is worth its cost: a reply ("Rarely, Gerald.",
+    "Often not.") weighs the move and states no rule, yes or no."""
+    return question.cand is not None and _WEIGHS.search(question.cand.text) is not None
+
+
 def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, sentence: int,
                  match: MatchFn) -> tuple[list[Match], Resolution]:
     """A reply in the sentence right after a question states what was asked (yes) or its
@@ -268,7 +280,8 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
     early withdrawals.") keeps its facts: the question may set their verdict, not add one."""
     said = _said(cand)
     if (said is None or question is None or not 0 < sentence - question.sentence <= 1
-            or cand.historical or cand.attribution or bare_reply(cand) is not None):
+            or cand.historical or cand.attribution or bare_reply(cand) is not None
+            or weighs(question)):
         return [], res
     labels = frozenset(res.labels - ANSWERS.keys()) | question.labels
 
