@@ -66,3 +66,63 @@ def test_an_amount_one_can_put_in_more_is_the_catch_up(check_text, text, expecte
 ])
 def test_the_right_extra_amount_or_a_change_stays_quiet(check_text, text):
     assert _problems(check_text(text)) == []
+
+
+# -- the 60-63 group before 2025: the regular catch-up, or a wait -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "If you were 61 in 2024, you had to wait: the $11,250 super catch-up only began in 2025.",
+    "In 2024, savers aged 60 to 63 were limited to the regular $7,500 catch-up.",
+    "In 2024 a 61-year-old got the same $7,500 catch-up as any 50-year-old.",
+    "Limit | 2024 | 2025 | 2026\nCatch-up, ages 60-63 | $7,500 | $11,250 | $11,250",
+])
+def test_the_60_63_group_in_2024_with_the_regular_catch_up_is_quiet(check_text, text):
+    assert _problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In 2024, savers aged 60 to 63 could already use the larger $11,250 catch-up.",
+    "Limit | 2024 | 2025 | 2026\nCatch-up, ages 60-63 | $11,250 | $11,250 | $11,250",
+])
+def test_the_larger_catch_up_given_to_2024_is_still_false(check_text, text):
+    assert ("catch-up-60-63-before-2025", "false") in _problems(check_text(text))
+
+
+# -- Saver's Credit: a rate tier's income line is not the ceiling; labels; the largest credit --
+
+@pytest.mark.parametrize("text", [
+    "For 2025, married couples filing jointly with AGI up to $47,500 get the full 50% Saver's "
+    "Credit.",
+    "Married filing jointly — AGI of $47,500 or less: 50% Saver's Credit",
+    "Joint filers: the Saver's Credit rate drops to 20% above $47,500 of AGI in 2025.",
+])
+def test_a_rate_tiers_income_line_is_not_the_credits_ceiling(check_text, text):
+    assert _problems(check_text(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For 2025, married couples filing jointly with AGI up to $47,000 get the Saver's Credit.",
+     ("savers-credit-agi-mfj", "false")),
+    ("Married filing jointly — AGI of $79,000 or less: 10% Saver's Credit",
+     ("savers-credit-agi-mfj", "outdated")),
+    ("Saver's Credit income limit, single, 2026: $39,500", ("savers-credit-agi-single", "outdated")),
+    ("The Saver's Credit income cap for joint filers is $85,000 in 2026.",
+     ("savers-credit-agi-mfj", "false")),
+    ("Saver's Credit basics:\n- Worth up to $2,000 per person",
+     ("savers-credit-2000-per-person", "false")),
+    ("Q: How big can the Saver's Credit get?\nA: For an individual the biggest credit is $2,000.",
+     ("savers-credit-2000-per-person", "false")),
+])
+def test_saver_credit_ceilings_and_largest_credit_stated_wrong(check_text, text, expected):
+    assert expected in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Saver's Credit income limit, single, 2026: $40,250",
+    "The Saver's Credit income cap for joint filers is $80,500 in 2026.",
+    "Saver's Credit basics:\n- Worth up to $1,000 per person",
+    "The Saver's Credit is worth up to $2,000 for a married couple filing jointly.",
+    "Q: How big can the Saver's Credit get?\nA: For an individual the biggest credit is $1,000.",
+])
+def test_saver_credit_ceilings_and_largest_credit_stated_right_are_quiet(check_text, text):
+    assert _problems(check_text(text)) == []
