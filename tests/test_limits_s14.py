@@ -127,3 +127,54 @@ def test_saver_credit_ceilings_and_largest_credit_stated_wrong(check_text, text,
 ])
 def test_saver_credit_ceilings_and_largest_credit_stated_right_are_quiet(check_text, text):
     assert _problems(check_text(text)) == []
+
+
+# -- traditional IRA: an income line or a plan at work never closes the account ---------------
+
+@pytest.mark.parametrize("text", [
+    "Once your income passes $91,000, you can't put money in a traditional IRA anymore.",
+    "Single filers earning over $91,000 can no longer contribute to a traditional IRA.",
+    "Got a 403(b) and earn more than the top of the range? You can no longer add money to a "
+    "traditional IRA.",
+    "- Covered at work and making over $150,000: you can't contribute to a traditional IRA",
+])
+def test_a_traditional_ira_closed_above_an_income_line_is_false(check_text, text):
+    assert ("ira-contribution-blocked-by-income", "false") in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "There's no income limit for contributing to a traditional IRA.",
+    "Traditional IRAs have no income cap on contributions.",
+    "Unlike a Roth, a traditional IRA has no income ceiling for contributions.",
+    "Once your income passes $91,000, you can still put money in a traditional IRA, you just "
+    "can't deduct it.",
+    "If you have a 401(k) at work, your traditional IRA deduction phases out. Above those ranges "
+    "you can still make a non-deductible contribution.",
+    "If you make more than $91,000, you can't deduct your traditional IRA contribution.",
+])
+def test_a_traditional_ira_open_at_any_income_is_quiet(check_text, text):
+    assert _problems(check_text(text)) == []
+
+
+# -- the Roth IRA line: the start of the range as a cutoff; the Roth catch-up past catch-ups ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Single filers earning $153,000 or more are shut out of direct Roth contributions for 2026.",
+     ("roth-ira-phaseout-hard-cutoff", "misleading")),
+    ("Joint filers with MAGI of $242,000 or more lose the ability to fund a Roth IRA in 2026.",
+     ("roth-ira-phaseout-hard-cutoff", "misleading")),
+    ("Since I made over $150k, my whole 401k deferral has to be Roth now, not just the catch-up.",
+     ("roth-catch-up-all-deferrals", "false")),
+])
+def test_roth_lines_stated_wrong(check_text, text, expected):
+    assert expected in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Single filers earning $168,000 or more are shut out of direct Roth contributions for 2026.",
+    "Joint filers with MAGI of $252,000 or more lose the ability to fund a Roth IRA in 2026.",
+    "Since I made over $150k, only my catch-up has to be Roth now, the regular deferral can stay "
+    "pre-tax.",
+])
+def test_roth_lines_stated_right_are_quiet(check_text, text):
+    assert _problems(check_text(text)) == []
