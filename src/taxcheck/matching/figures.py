@@ -144,6 +144,10 @@ limit; "catch up by $8,000" is the catch-up itself."""
 _MORE_TO_PUT_IN = re.compile(r"^\s*more\b(?!\s+than\b)", re.IGNORECASE)
 """"more" after an amount someone may put in ("savers 50 and older can put in $1,100
 more"): the extra amount itself (with :data:`_MAY_DO` before it), not a change."""
+_GROUPS_MORE = frozenset({"AGE_50", "AGE_60_63", "CATCH_UP"})
+"""Concepts of a group that may put in an amount "more" than others (the catch-up ages): only
+for them is "$1,100 more" the extra amount (not "you can put only $9,500 more into the new
+one", the room left in a worked example)."""
 _GET = re.compile(r"\b(?:get|gets|getting)\s*$", re.IGNORECASE)
 """A group said to get an amount more ("people 60 to 63 get $11,250 more")."""
 _ACROSS_YEARS = re.compile(
@@ -529,7 +533,8 @@ def _is_difference(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
-    if _MORE_TO_PUT_IN.match(after) and (_MAY_DO.search(before) or _GET.search(before)):
+    if (_MORE_TO_PUT_IN.match(after) and not _GROUPS_MORE.isdisjoint(cand.labels)
+            and (_MAY_DO.search(before) or _GET.search(before))):
         return False
     return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
 
@@ -865,7 +870,8 @@ def _groups_split(cond: Condition, cand: Candidate, quantity: Quantity, unit: st
     anchor's (issue 14: each amount is checked against its own group)."""
     if cond.anchor is None or cond.anchor not in cond.all or len(cond.all) < 2:
         return False
-    amounts = [q for q in cand.quantities if q.kind == unit and q.value]
+    amounts = [q for q in cand.quantities
+               if q.kind == unit and q.value and not _is_context(cand, q)]
     owner = _assign(amounts, cand, set(cond.all), names)
     return owner.get(cond.anchor) is quantity and all(
         owner.get(g) not in (None, quantity) for g in cond.all if g != cond.anchor)
