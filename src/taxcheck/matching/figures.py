@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from itertools import product
 
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
@@ -144,6 +145,15 @@ _DIFFERENCE_AFTER = re.compile(
     r"jump|raise|boost|hike)\b", re.IGNORECASE)
 """An amount that is a difference ("up $500", "a $1,000 bump", "$500 more than"), not a
 limit; "catch up by $8,000" is the catch-up itself."""
+_MORE_TO_PUT_IN = re.compile(r"^\s*more\b(?!\s+than\b)", re.IGNORECASE)
+""""more" after an amount someone may put in ("savers 50 and older can put in $1,100
+more"): the extra amount itself (with :data:`_MAY_DO` before it), not a change."""
+_GROUPS_MORE = frozenset({"AGE_50", "AGE_60_63", "CATCH_UP"})
+"""Concepts of a group that may put in an amount "more" than others (the catch-up ages): only
+for them is "$1,100 more" the extra amount (not "you can put only $9,500 more into the new
+one", the room left in a worked example)."""
+_GET = re.compile(r"\b(?:get|gets|getting)\s*$", re.IGNORECASE)
+"""A group said to get an amount more ("people 60 to 63 get $11,250 more")."""
 _ACROSS_YEARS = re.compile(
     r"^[^.;,$]{0,40}\b(?:over|across|during)\s+(?:several|many|a\s+few|the|your|\d+|two|three|"
     r"four|five|six|seven|eight|nine|ten|twenty)\s+(?:\w+\s+)?years\b", re.IGNORECASE)
@@ -261,6 +271,9 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str],
     pairs = sorted((_distance(q, m, cand), i, anchor)
                    for i, q in enumerate(amounts) for m in cand.concepts
                    for anchor in anchors.intersection(names(m.label)))
+    best = _best_assignment(pairs, len(amounts))
+    if best is not None:
+        return {label: amounts[i] for label, i in best.items()}
     owner: dict[str, Quantity] = {}
     taken: set[int] = set()
     for _, i, label in pairs:
@@ -268,6 +281,39 @@ def _assign(amounts: list[Quantity], cand: Candidate, anchors: set[str],
             owner[label] = amounts[i]
             taken.add(i)
     return owner
+
+
+_MAX_ASSIGN = 4
+"""Most anchors or amounts a clause may have for :func:`_best_assignment` to try every
+pairing (beyond it the closest pairs are taken first)."""
+
+
+def _best_assignment(pairs: list[tuple[int, int, str]], count: int) -> dict[str, int] | None:
+    """The pairing of anchors to distinct amounts (indexes) that pairs the most anchors at
+    the least total distance; None when there are too many to try them all. Taking the
+    closest pair first can leave a group without its amount: in "the IRA limit is $7,500,
+    and savers 50 and older can put in $1,000 more" the words "can put in" name a limit
+    right at the $1,000, but the limit's own amount is the $7,500."""
+    cost: dict[tuple[str, int], int] = {}
+    for distance, i, label in pairs:
+        cost.setdefault((label, i), distance)
+    labels = sorted({label for label, _ in cost})
+    if not labels or len(labels) > _MAX_ASSIGN or count > _MAX_ASSIGN + 1:
+        return None
+    options = [None, *range(count)]
+    best: tuple[int, int, list[int]] | None = None
+    chosen: dict[str, int] = {}
+    for combo in product(options, repeat=len(labels)):
+        paired = [(label, i) for label, i in zip(labels, combo, strict=True) if i is not None]
+        picked = [i for _, i in paired]
+        if len(picked) != len(set(picked)) or any(p not in cost for p in paired):
+            continue
+        # ties go to the pairing with the closest pair, as taking the closest first would
+        score = (-len(paired), sum(cost[p] for p in paired), sorted(cost[p] for p in paired))
+        if best is None or score < best:
+            best = score
+            chosen = dict(paired)
+    return chosen
 
 
 def _anchor_owns(anchor: str, cand: Candidate, q: Quantity, names: Names) -> bool:
@@ -493,6 +539,9 @@ def _is_difference(cand: Candidate, q: Quantity) -> bool:
     after = cand.text[q.end - cand.start:q.end - cand.start + 40]
     if before.endswith("$"):
         before = before[:-1]
+    if (_MORE_TO_PUT_IN.match(after) and not _GROUPS_MORE.isdisjoint(cand.labels)
+            and (_MAY_DO.search(before) or _GET.search(before))):
+        return False
     return bool(_DIFFERENCE.search(before) or _DIFFERENCE_AFTER.match(after))
 
 
@@ -668,20 +717,29 @@ def stated_amount(claim: Claim, figure: Figure, cond: Condition, cand: Candidate
     An amount no figure holds (``values_of``) beside one after a limit word is not checked
     (:func:`_limited_amounts`).
     """
-    amounts = [q for q in cand.quantities
-               if q.kind == figure.unit and plausible(figure, q.value)
-               and (figure.total and not _is_context(cand, q, totals=False)
-                    if _parallel_to_total(cand, q, values_of, totals)
-                    else _wanted(figure, cand, q, singles,
-                                 anchor_of(claim, cond) in SUM_ANCHORS))]
-    amounts = _limited_amounts(amounts, cand, names, values_of)
+    wanted = [q for q in cand.quantities
+              if q.kind == figure.unit
+              and (figure.total and not _is_context(cand, q, totals=False)
+                   if _parallel_to_total(cand, q, values_of, totals)
+                   else _wanted(figure, cand, q, singles,
+                                anchor_of(claim, cond) in SUM_ANCHORS))]
+    amounts = _limited_amounts([q for q in wanted if plausible(figure, q.value)], cand, names,
+                               values_of)
+    # the amounts this figure could never hold, which the other anchors still compete for
+    others = [] if figure.total or figure.difference else [
+        q for q in wanted if q.value and not plausible(figure, q.value)]
     anchor = anchor_of(claim, cond)
     cand = _qualified_mention(cand, anchor, cond, names)
     amounts = [q for q in amounts if not _pointed_back(cand, q, anchor, names)]
     if not amounts:
         return None
     if any(anchor in names(m.label) for m in cand.concepts):
-        owned = _assign(amounts, cand, anchors | {anchor}, names).get(anchor)
+        # the other anchors compete for every amount of the clause, not only for those this
+        # figure could hold: in "the IRA limit is $7,500, and savers 50 and older can put in
+        # $1,000 more" the limit takes the $7,500, so the $1,000 is left to the 50+ group
+        owned = _assign(amounts + others, cand, anchors | {anchor}, names).get(anchor)
+        if owned is not None and owned not in amounts:
+            owned = None
         if owned is not None and _relative_to(owned, cand, anchor, names):
             return None
         return owned
@@ -821,6 +879,20 @@ def _explained(figure: Figure, cand: Candidate, quantity: Quantity,
         r.matches(year, o.value) for o in others for year in r.values))
 
 
+def _groups_split(cond: Condition, cand: Candidate, quantity: Quantity, unit: str,
+                  names: Names) -> bool:
+    """Whether a condition naming several groups (``all``, its ``anchor`` one of them) meets
+    a clause where each group stands closest to an amount of its own, ``quantity`` the
+    anchor's (issue 14: each amount is checked against its own group)."""
+    if cond.anchor is None or cond.anchor not in cond.all or len(cond.all) < 2:
+        return False
+    amounts = [q for q in cand.quantities
+               if q.kind == unit and q.value and not _is_context(cand, q)]
+    owner = _assign(amounts, cand, set(cond.all), names)
+    return owner.get(cond.anchor) is quantity and all(
+        owner.get(g) not in (None, quantity) for g in cond.all if g != cond.anchor)
+
+
 def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
               quantity: Quantity, year: int, elsewhere: frozenset[str], taken: frozenset[str],
               names: Names, rivals: tuple[Figure, ...],
@@ -845,6 +917,11 @@ def _anothers(claim: Claim, figure: Figure, cond: Condition, cand: Candidate,
     if figure.total and unnamed(claim.anchor) and any(
             other != figure.id and other in totals for other in elsewhere):
         return True
+    if _groups_split(cond, cand, quantity, figure.unit, names):
+        # each group the condition names has its own amount, and this one is the anchor's:
+        # another group's single limit stated here is a swap, not that group's limit ("savers
+        # 50 and older can add another $11,250, and those 60 to 63 up to $8,000")
+        rivals = tuple(r for r in rivals if r.total or r.difference)
     if any(r.id != figure.id and (r.matches(year, quantity.value) or (r.total and any(
             r.matches(y, quantity.value) for y in r.values if y < year))) for r in rivals):
         # another figure's value for the year, or an earlier year's value of another total
