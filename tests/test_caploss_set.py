@@ -29,6 +29,13 @@ NOT_CAUGHT = frozenset({
     "b2-wi-not-gone",
     # a vacation condo "you used yourself": personal use only in the title's relative clause
     "b2-pu-condo",
+    # batch 3 (written after c93457f; first run 9/15 wrong caught, 2/15 right flagged): a
+    # worked example's "She subtracts the full $10,000 from her salary", its loss in the
+    # sentence before (a loss is lent by a title or heading, not by an earlier sentence);
+    # "wash sales just erase it" ("wipe out the loss" is also said of the loss disallowed for
+    # now: tried and dropped); a reader's question that is the page's first line lends the
+    # house to no reply
+    "b3-cl-bank-netting-all", "b3-ws-forever-forum", "b3-pu-home-qa",
 })
 """Wrong passages still missed."""
 
@@ -81,9 +88,28 @@ def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str
     # "No rush:" is no denial
     ("Amended returns\nUpdated 2026\nNo rush: you can amend a return at any time.\n",
      "amended-return-any-time"),
-    # a worthless security's window called the same three years
+    # a worthless security's window called the same three years, or nothing special
     ("Worthless stock\nUpdated 2026\nWorthless securities get the same three-year window as "
      "everything else.\n", "worthless-security-three-year-window"),
+    ("Worthless stock\nUpdated 2026\nA stock that went bust gets no special treatment: three "
+     "years and the door closes.\n", "worthless-security-three-year-window"),
+    # the holding period said to end on the day itself (it had read as the accurate rule)
+    ("Worthless stock\nUpdated 2026\nThe holding period ends on the date the shares became "
+     "worthless.\n", "worthless-security-delisting-date"),
+    # "you each still get the full $3,000" on separate returns
+    ("Re: filing separately\nPosted by jo on Mar 1, 2026\nFiling separate doesn't cost you "
+     "anything, you each still get the full $3,000 of capital losses.\n",
+     "capital-loss-limit-mfs"),
+    # a tip of one's own: the sale and the IRA's buyback ("the same fund" is no contribution)
+    ("Harvesting\nUpdated 2026\nHot tip: sell the loser in your taxable account, then buy the "
+     "same fund inside your Roth the same week.\n", "wash-sale-ira-workaround"),
+    # a checklist item rebuying in the IRA to stay invested
+    ("Harvest Checklist\nUpdated 2026\n[ ] Sell the losing fund in your brokerage account\n"
+     "[ ] Rebuy the same fund in your IRA so you stay invested\n",
+     "wash-sale-ira-workaround"),
+    # the rule said to look only at accounts in your name
+    ("Wash sales\nUpdated 2026\nA tip for next year: the rule only looks at accounts in your "
+     "name.\n", "wash-sale-spouse-exempt"),
 ])
 def test_new_wordings_are_flagged_with_their_claim(checker, page, claim):
     assert (claim, "false") in _problems(checker, page)
@@ -105,6 +131,19 @@ def test_new_wordings_are_flagged_with_their_claim(checker, page, claim):
     "triggers a wash sale.\n",
     "Estate FAQ\nUpdated 2026\nWhat happens to my capital loss carryover when I die?\nIt can "
     "be used on your final return, but your heirs can't use it.\n",
+    # each spouse's $1,500 on separate returns is right
+    "Filing separately\nUpdated 2026\nFiling separately halves it: each of you can take only "
+    "$1,500 of net capital loss against other income.\n",
+    # the loss of a checklist is the brokerage sale's, not the IRA's named since
+    "Harvest Checklist\nUpdated 2026\n[ ] Sell the losing fund in your brokerage account\n"
+    "[ ] Wait 31 days before rebuying it anywhere, your IRA included\n"
+    "[ ] Claim the loss on Form 8949\n",
+    # a move set up to be knocked down is a myth
+    "Wash sales\nUpdated 2026\nA popular workaround: sell in the taxable account, then have "
+    "your IRA buy the same fund the next day. The IRS shut that down in 2008.\n",
+    # the last day of the year is right
+    "Worthless stock\nUpdated 2026\nA worthless stock is treated as sold on the last day of "
+    "the year it became worthless, so the holding period runs to December 31.\n",
 ])
 def test_right_statements_stay_quiet(checker, page):
     assert _problems(checker, page) == []
