@@ -54,8 +54,9 @@ STILL_MISSED = {
 }
 
 # the held-out half at the end of para10 (at its start: 42 caught, 70 quiet; 45 before a
-# phrase listed under two labels was dropped for test_vocabulary)
-HELDOUT_CAUGHT = 44
+# phrase listed under two labels was dropped for test_vocabulary); 46 after caploss (session
+# 14: "the wash-sale rule doesn't reach retirement accounts" among them)
+HELDOUT_CAUGHT = 46
 HELDOUT_QUIET = 70
 
 

@@ -197,9 +197,9 @@ class DiscourseContext:
         brokerage account's)."""
         own = self.loss_accounts
         if (own is None or not labels & self.groups.get(LOSS_GROUP, set())
-                or self.sentence - own[1] > CONTEXT_WINDOW):
-            return taken
-        return own[0]
+                or self.sentence - own[1] > CONTEXT_WINDOW or own[1] < self.section_start):
+            return taken  # (a heading since names the section's own account: "## Your Roth
+        return own[0]     # IRA" then "Its losses ...")
 
     def referred(self, cand: Candidate, labels: AbstractSet[str]
                  ) -> tuple[set[str], list[Step], list[ConceptMention]]:
