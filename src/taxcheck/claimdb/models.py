@@ -89,6 +89,11 @@ class Condition(_Strict):
     type", "The shortfall went on Schedule A"; not "Deductible only if you had after-tax
     money"): for an abolished rule told as today's, where a clause in the past tells how it
     was."""
+    none_nearby: tuple[str, ...] = ()
+    """Concepts that rule the condition out when the clause leaves one of its concepts
+    implied and the background it borrows from (title, heading, last sentences) names one
+    of them: "That loss is gone for good" after a question about buying back in an IRA is
+    not said of an ordinary wash sale."""
     implied: tuple[str, ...] = ()
     """Concepts of ``all``/``any`` the sentence may leave unsaid when the article's title,
     the section's heading or an earlier sentence of the section names them ("The count
@@ -128,7 +133,7 @@ class Condition(_Strict):
         return self
 
     def concepts(self) -> set[str]:
-        return {*self.all, *self.any, *self.none, *self.implied}
+        return {*self.all, *self.any, *self.none, *self.implied, *self.none_nearby}
 
     def flipped(self) -> Condition:
         """This condition with the opposite polarity (affirmed <-> negated)."""

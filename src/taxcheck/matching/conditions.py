@@ -81,6 +81,8 @@ def condition_met(cond: Condition, labels: frozenset[str], cand: Candidate,
     if lent and any(not broader(frozenset({other})) & lent and other not in broader(lent)
                     for other in ambient.intersection(cond.none) & accounts):
         return None
+    if borrowed and ambient.intersection(cond.none_nearby):
+        return None
     have = labels | borrowed
     if not have.issuperset(cond.all):
         return None

@@ -118,6 +118,8 @@ class DiscourseContext:
         self.seen: dict[str, int] = {}
         self.paired: dict[str, tuple[frozenset[str], int]] = {}
         """Topic -> the accounts the clause that named it named too, and its sentence."""
+        self.loss_accounts: tuple[frozenset[str], int] | None = None
+        """The accounts named with the last loss or sale named with one, and its sentence."""
         self._members: dict[tuple[str, ...], frozenset[str]] = {}
         self.sentence = 0
         self.withdrawn: int | None = None
@@ -179,12 +181,25 @@ class DiscourseContext:
                 # "- The payout counts as taxable income." after "- You'll have to borrow the
                 # maximum from the plan first.": money taken out is not the loan named before
                 taken = taken - {LOAN_LABEL}
+            if group == ACCOUNT_GROUP and taken:
+                taken = self._loss_account(labels, taken)
             if not labels & members and taken:
                 labels |= taken
                 steps.append(Step(stage="context", detail=f"{group}: "
                                   f"{', '.join(sorted(taken))} from context",
                                   labels=tuple(sorted(taken)), source="context"))
         return labels, steps
+
+    def _loss_account(self, labels: AbstractSet[str], taken: frozenset[str]) -> frozenset[str]:
+        """The account a clause about a loss takes: the one named with the last loss or sale,
+        when another account has been named since ("- Sell the losing fund in your brokerage
+        account" "- Rebuy it in your IRA" "- Claim the loss on Form 8949": the loss is the
+        brokerage account's)."""
+        own = self.loss_accounts
+        if (own is None or not labels & self.groups.get(LOSS_GROUP, set())
+                or self.sentence - own[1] > CONTEXT_WINDOW or own[1] < self.section_start):
+            return taken  # (a heading since names the section's own account: "## Your Roth
+        return own[0]     # IRA" then "Its losses ...")
 
     def referred(self, cand: Candidate, labels: AbstractSet[str]
                  ) -> tuple[set[str], list[Step], list[ConceptMention]]:
@@ -269,6 +284,7 @@ class DiscourseContext:
         if any(m.label in losses and new_mention(cand.text[:max(0, m.start - cand.start)])
                for m in cand.concepts):
             self.current.pop(ACCOUNT_GROUP, None)
+            self.loss_accounts = None
 
     def forget_loan_of_withdrawal(self, cand: Candidate) -> None:
         """A clause that names a withdrawal and no loan, nor a loan's default ("What IRAs do
@@ -301,6 +317,8 @@ class DiscourseContext:
         if accounts:
             for label in labels & self.groups.get("topic", set()):
                 self.paired[label] = (accounts, self.sentence)
+            if SELL_LABEL in labels or labels & self.groups.get(LOSS_GROUP, set()):
+                self.loss_accounts = (accounts, self.sentence)  # (a sale makes the loss)
 
     def topic_of_other_account(self, topics: Iterable[str], accounts: AbstractSet[str]
                                ) -> bool:
@@ -577,6 +595,7 @@ def continues_subject(cand: Candidate, holders: frozenset[str], holder_before: b
 
 ACCOUNT_GROUP = "account"
 LOSS_GROUP = "loss"
+SELL_LABEL = "SELL"
 TOPIC_GROUP = "topic"
 WITHDRAW_LABEL = "WITHDRAW"
 LOAN_LABEL = "LOAN"

@@ -69,6 +69,25 @@ the 20%?", "Can I opt out of it?", "Can the penalty be waived?"): a question ask
 asks whether what it names can be escaped, so "No" says it holds and "Yes" that it does not."""
 
 
+_LOSING = re.compile(r"\blos(?:e|es|ing|t)\b", re.IGNORECASE)
+"""A verb of losing something ("Did I lose the deduction?", "Do I lose the write-off?"): when
+the reply, read as asked, states a claim about the benefit itself and none about losing it,
+a "Yes" says the benefit is gone, the opposite of what it says to the benefit."""
+
+
+def _lost(question: Question) -> frozenset[str] | None:
+    """The concepts that cover the question's verb of losing, or None when it has none, a
+    concept covers none of it ("Do I lose 10%?") or it is denied."""
+    asked = question.cand
+    if asked is None or asked.polarity == "negated":
+        return None
+    verb = _LOSING.search(asked.text)
+    if verb is None:
+        return None
+    start, end = asked.start + verb.start(), asked.start + verb.end()
+    return frozenset(c.label for c in asked.concepts if c.start < end and start < c.end) or None
+
+
 def _evaded(question: Question) -> frozenset[str] | None:
     """The concepts that name no more than the question's verb of getting out of something
     ("skip", "avoid", "get around", "opt out of"), or None when it asks with no such verb,
@@ -93,8 +112,12 @@ def _toward(said: str, question: Question, matches: list[Match],
     question of getting out of something ("Can I skip the withholding on my hardship
     withdrawal? No, the 20% is mandatory.") says the opposite of what it says to the thing
     escaped, unless a claim matched speaks of the escape itself (a concept covers the verb:
-    "Can I avoid a wash sale by buying in my IRA? No." denies the way around)."""
+    "Can I avoid a wash sale by buying in my IRA? No." denies the way around). A question of
+    losing a benefit is read the same way ("Did I lose the deduction? Yes." denies the
+    deduction)."""
     cover = _evaded(question)
+    if cover is None and matches:  # (a claim of losing it that the reply denies stays read as
+        cover = _lost(question)    # asked: "Did I lose catch-ups? Nope.")
     if cover is None or any(m.concepts & cover for m in matches):
         return said, matches
     flipped = OPPOSITE_POLARITY[said]
