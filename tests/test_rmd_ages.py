@@ -1,0 +1,62 @@
+"""RMD ages, history and mechanics (issue 12, issue 14, branch rmd): the set written before
+the matcher was changed (tests/data/rmd_ages.yaml, run by round r's runner
+:mod:`first_contact_r5`): each wrong passage flagged with its claim (or fact) and verdict on
+its sentence, each correct twin quiet; the cases not handled yet are listed. Then the
+behaviours each fix added."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from first_contact_q4_n11 import assert_as_written, expects_by_family
+from first_contact_r5 import cases, outcomes
+
+DATA = Path(__file__).parent / "data" / "rmd_ages.yaml"
+CASES = cases(DATA)
+
+NOT_HANDLED = frozenset({
+    "afs-75-for-all", "afs-still-working-ira", "oac-2014-newsletter", "oac-table-wrong-row",
+    "bd-1950-73", "bd-turn-73-2024", "bd-1953-72", "pyb-listicle", "ex-forum-half",
+    "inh-forum-nothing", "inh-qa-wait", "ps-20-years", "ps-right",
+})
+"""Wrong cases still missed and correct cases still flagged."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_each_case_is_flagged_or_quiet_as_written(results, case):
+    assert_as_written(results[case["id"]], case, NOT_HANDLED)
+
+
+def test_every_family_has_wrong_and_right_cases():
+    for family, expects in expects_by_family(CASES).items():
+        assert any(e == "quiet" for e in expects), family
+        assert any(e != "quiet" for e in expects), family
+
+
+def _problems(report):
+    return [(f.claim_id, f.verdict) for f in report.findings if f.is_problem]
+
+
+@pytest.mark.parametrize("poster", ["I'm 57 and just got laid off.",
+                                    "I turned 52 back in March.",
+                                    "Q: I was born in 1966. When do my RMDs start?"])
+def test_a_reply_telling_a_young_poster_73_is_wrong_and_75_is_right(check_text, poster):
+    wrong = poster + "\nYou won't have to take required withdrawals until 73, so let it grow."
+    assert ("rmd-start-age-born-1960", "false") in _problems(check_text(wrong))
+    right = poster + "\nYou won't have to take required withdrawals until 75, so let it grow."
+    assert _problems(check_text(right)) == []
+
+
+def test_a_page_with_no_poster_age_keeps_73_as_todays_rule(check_text):
+    page = "Re: RMD question\nYou won't have to take required withdrawals until 73, so let it grow."
+    assert _problems(check_text(page)) == []
+    # a threshold is no poster's age
+    page = "I'm 55 or older, so I qualify.\nYour RMDs begin at 73."
+    assert _problems(check_text(page)) == []
