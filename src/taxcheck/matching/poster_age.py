@@ -16,9 +16,11 @@ YOUNG = "BORN_1960"
 """Born in 1960 or later (RMDs at 75): anyone 18 to 63 in any year from 2024 on."""
 BORN_1950 = "BORN_1950"
 """Born July 1949 through 1950 (RMDs began at 72)."""
+BORN_1951_1959 = "BORN_1951_1959"
+"""Born 1951 through 1959 (RMDs at 73)."""
 BORN_BEFORE_JULY_1949 = "BORN_BEFORE_JULY_1949"
 """Born before July 1949 (RMDs began at 70½)."""
-COHORTS = frozenset({YOUNG, BORN_1950, BORN_BEFORE_JULY_1949, "IN_FIFTIES"})
+COHORTS = frozenset({YOUNG, BORN_1950, BORN_1951_1959, BORN_BEFORE_JULY_1949, "IN_FIFTIES"})
 """The cohort concepts: a clause naming one of its own keeps it."""
 
 _FIRST_PERSON_AGE = re.compile(
@@ -47,12 +49,14 @@ def _cohort(match: re.Match[str]) -> str | None:
         return YOUNG
     if year == 1950:
         return BORN_1950
+    if year > 1950:
+        return BORN_1951_1959
     return BORN_BEFORE_JULY_1949 if year < 1949 else None
 
 
 def poster_cohorts(text: str) -> list[tuple[int, str | None]]:
     """Where in the text a poster gives their own age or birth year, and its cohort concept
-    (None for a birth year of another cohort: 1949 or 1951-1959), in order."""
+    (None for 1949, split between two cohorts), in order."""
     found = [*_FIRST_PERSON_AGE.finditer(text), *_FIRST_PERSON_BORN.finditer(text)]
     return sorted((m.end(), _cohort(m)) for m in found)
 
