@@ -12,16 +12,14 @@ import pytest
 
 from first_contact_q4_n11 import assert_as_written, expects_by_family
 from first_contact_r5 import cases, outcomes
+from taxcheck.readers import read_bytes
 
 DATA = Path(__file__).parent / "data" / "rmd_ages.yaml"
 CASES = cases(DATA)
 
 NOT_HANDLED = frozenset({
-    # 75 told as everyone's age with no RMD word; the IRA said to wait while working, on a
-    # list under a heading on the first RMD
-    "afs-75-for-all", "afs-still-working-ira",
-    # "by April 1 of the year after you reach 70½" on a 2014 newsletter
-    "oac-2014-newsletter",
+    # 75 told as everyone's age with no RMD word
+    "afs-75-for-all",
     # a birth-date statement dated by the year it happened ("back in 2023": the figure has
     # no 2023 value for the 1950 cohort); a 73rd birthday "in 2023 or later" in a list item
     "bd-1950-73", "bd-turn-73-2024",
@@ -91,3 +89,53 @@ def test_a_table_row_of_the_1951_1959_cohort_is_checked_against_73(check_text):
     assert _problems(check_text(page.format(73), ".md")) == []
     assert ("rmd-start-age-born-1951-1959", "false") in _problems(
         check_text(page.format(72), ".md"))
+
+
+@pytest.mark.parametrize("wrong", [
+    "The IRS requires you to begin withdrawing from a traditional IRA by April 1 of the year "
+    "after you reach 70\u00bd.",
+    "You have until April 1 following the year you turn 70 1/2 to take money out of your IRA.",
+    "The rule says you must begin distributions no later than age 70\u00bd.",
+    "Required minimum distribution age: 70 \u00bd"])
+def test_withdrawals_said_to_start_at_70_and_a_half_with_no_rmd_word_are_outdated(check_text,
+                                                                                   wrong):
+    assert ("rmd-start-age-70-half", "outdated") in _problems(check_text(wrong))
+
+
+@pytest.mark.parametrize("right", [
+    "Before 2020, you had to begin withdrawing from your IRA at 70\u00bd.",
+    "My father started withdrawing from his IRA at 70\u00bd back in 2015.",
+    "Under the old rules, you had to begin withdrawals by April 1 after the year you turned "
+    "70\u00bd.",
+    "You no longer have to start withdrawals at 70\u00bd; the age is now 73.",
+    "You can make a qualified charitable distribution from your IRA at 70\u00bd, before "
+    "withdrawals are required."])
+def test_70_and_a_half_told_as_the_past_or_for_a_qcd_stays_quiet(check_text, right):
+    assert _problems(check_text(right)) == []
+
+
+def test_a_newsletter_line_with_posted_and_a_date_dates_the_page(checker):
+    page = ("Client Newsletter, Posted November 4, 2014\nYear-end reminders\n"
+            "The IRS requires you to begin withdrawing from a traditional IRA by April 1 of the "
+            "year after you reach 70\u00bd.\n")
+    report = checker.check(read_bytes(page.encode(), "newsletter.txt"))
+    assert report.meta.date is not None and report.meta.date.year == 2014
+    assert ("rmd-start-age-70-half", "outdated") in _problems(report)
+
+
+@pytest.mark.parametrize("wrong", [
+    "As long as you're employed, you don't have to take required distributions from any of "
+    "your accounts.",
+    "If you haven't retired yet, none of your retirement accounts require RMDs.",
+    "If you're still on the payroll at 73, you can skip RMDs from your IRA and your 401(k) "
+    "until you retire."])
+def test_working_said_to_excuse_every_account_or_the_ira_is_wrong(check_text, wrong):
+    assert ("rmd-still-working-ira", "false") in _problems(check_text(wrong))
+
+
+@pytest.mark.parametrize("right", [
+    "Still working? You can skip RMDs from your current 401(k) until you retire, but not from "
+    "your IRA.",
+    "Still working? You can't skip RMDs from your IRA."])
+def test_working_that_excuses_only_the_current_plan_stays_quiet(check_text, right):
+    assert _problems(check_text(right)) == []
