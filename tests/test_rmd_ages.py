@@ -139,3 +139,26 @@ def test_working_said_to_excuse_every_account_or_the_ira_is_wrong(check_text, wr
     "Still working? You can't skip RMDs from your IRA."])
 def test_working_that_excuses_only_the_current_plan_stays_quiet(check_text, right):
     assert _problems(check_text(right)) == []
+
+
+@pytest.mark.parametrize("wrong", [
+    "If you delay your first RMD to April 1, you only take one distribution that year.",
+    "Delay the first one until April 1 and you'll take just one RMD that year.",
+    "Push your first RMD to April 1 of the next year and you won't owe a second one until the "
+    "following year."])
+def test_a_first_rmd_delayed_to_april_1_said_to_leave_one_that_year_is_wrong(check_text,
+                                                                             wrong):
+    assert ("rmd-first-delayed-one-that-year", "false") in _problems(check_text(wrong))
+
+
+def test_a_first_rmd_delayed_to_april_1_that_puts_two_in_the_year_stays_quiet(check_text):
+    right = "If you wait until April 1 for the first one, you'll take two RMDs that year."
+    assert _problems(check_text(right)) == []
+
+
+def test_the_first_distribution_due_by_year_end_is_the_year_end_claim(check_text):
+    wrong = "The first distribution is due by December 31 of the year you reach 73."
+    assert ("rmd-first-deadline-year-end", "false") in _problems(check_text(wrong))
+    right = ("The first distribution can wait until April 1 of the year after you reach 73; "
+             "later ones are due by December 31.")
+    assert _problems(check_text(right)) == []
