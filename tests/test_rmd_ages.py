@@ -162,3 +162,12 @@ def test_the_first_distribution_due_by_year_end_is_the_year_end_claim(check_text
     right = ("The first distribution can wait until April 1 of the year after you reach 73; "
              "later ones are due by December 31.")
     assert _problems(check_text(right)) == []
+
+
+@pytest.mark.parametrize("right", [
+    "Your RMD for the year you turn 70\u00bd is based on your account balance as of December 31 "
+    "of the previous year.",
+    "To figure the first distribution, take the balance on December 31 of the year before you "
+    "reached 70\u00bd and divide it by 27.4."])
+def test_a_line_on_how_the_rmd_is_figured_states_no_starting_age(check_text, right):
+    assert _problems(check_text(right)) == []
