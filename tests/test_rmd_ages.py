@@ -171,3 +171,27 @@ def test_the_first_distribution_due_by_year_end_is_the_year_end_claim(check_text
     "reached 70\u00bd and divide it by 27.4."])
 def test_a_line_on_how_the_rmd_is_figured_states_no_starting_age(check_text, right):
     assert _problems(check_text(right)) == []
+
+
+@pytest.mark.parametrize("wrong", [
+    "If you inherit an IRA from your parents, you can take distributions based on your own "
+    "life expectancy.",
+    "Your kids can keep an inherited IRA growing for decades, taking only small required "
+    "withdrawals each year.",
+    "The younger your beneficiary, the smaller the required distributions, and the longer the "
+    "money can grow.",
+    "Children who inherit an IRA can spread the withdrawals out over decades."])
+def test_the_stretch_told_in_other_words_is_outdated(check_text, wrong):
+    assert ("inherited-stretch-life-expectancy", "outdated") in _problems(check_text(wrong))
+
+
+@pytest.mark.parametrize("right", [
+    "Before 2020, heirs could keep an inherited IRA growing for decades.",
+    "The old stretch rules let grandchildren grow an inherited IRA for decades; the SECURE Act "
+    "ended that for most heirs.",
+    "Start saving in your 20s and your IRA can grow for decades before you leave it to your "
+    "heirs.",
+    "A surviving spouse can still take withdrawals over their own life expectancy.",
+    "This page covers: start ages, the math, penalties, and inherited accounts."])
+def test_the_stretch_told_as_history_or_an_owners_growth_stays_quiet(check_text, right):
+    assert _problems(check_text(right)) == []
