@@ -195,3 +195,19 @@ def test_the_stretch_told_in_other_words_is_outdated(check_text, wrong):
     "This page covers: start ages, the math, penalties, and inherited accounts."])
 def test_the_stretch_told_as_history_or_an_owners_growth_stays_quiet(check_text, right):
     assert _problems(check_text(right)) == []
+
+
+@pytest.mark.parametrize("wrong", ["The required beginning age is 75 as of this year.",
+                                   "SECURE 2.0 raised the RMD age to 75.",
+                                   "The RMD age is now 75, up from 73."])
+def test_an_age_said_to_be_75_for_everyone_is_wrong(check_text, wrong):
+    assert ("rmd-start-age", "false") in _problems(check_text(wrong))
+
+
+@pytest.mark.parametrize("right", ["SECURE 2.0 raised the RMD age to 73.",
+                                   "The RMD age is now 73, up from 72.",
+                                   "The required beginning age is 73 as of this year.",
+                                   "The SECURE Act raised the RMD age to 72.",
+                                   "SECURE 2.0 raised the catch-up age to 60 for the bigger limit."])
+def test_an_age_said_to_be_73_or_raised_to_72_in_2019_stays_quiet(check_text, right):
+    assert _problems(check_text(right)) == []
