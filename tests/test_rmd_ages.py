@@ -208,6 +208,7 @@ def test_an_age_said_to_be_75_for_everyone_is_wrong(check_text, wrong):
                                    "The RMD age is now 73, up from 72.",
                                    "The required beginning age is 73 as of this year.",
                                    "The SECURE Act raised the RMD age to 72.",
-                                   "SECURE 2.0 raised the catch-up age to 60 for the bigger limit."])
+                                   "SECURE 2.0 raised the catch-up age to 60 for the bigger "
+                                   "limit."])
 def test_an_age_said_to_be_73_or_raised_to_72_in_2019_stays_quiet(check_text, right):
     assert _problems(check_text(right)) == []
