@@ -34,9 +34,30 @@ NOT_HANDLED = frozenset({
 """Wrong cases still missed and correct cases still flagged."""
 
 
+BATCH2 = Path(__file__).parent / "data" / "rmd_ages_batch2.yaml"
+"""A second batch written after the first fixes, run once before any change for it: 15/20
+at its first run (wrong caught 6/11, correct quiet 9/9)."""
+CASES2 = cases(BATCH2)
+
+NOT_HANDLED2 = frozenset({
+    # "nothing is forced out of your IRAs until you reach 73": no RMD word on the page
+    "b2-poster-61",
+    # a table row whose other cell says "None for the owner" reads as denied
+    "b2-table-old-page",
+    # a Markdown title "SECURE 2.0 Bumped the RMD Age to 75" (found as plain text)
+    "b2-75-heading",
+})
+"""The second batch's cases not handled yet."""
+
+
 @pytest.fixture(scope="module")
 def results(checker):
     return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.fixture(scope="module")
+def results2(checker):
+    return {o.id: o for o in outcomes(checker, BATCH2)}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -44,8 +65,13 @@ def test_each_case_is_flagged_or_quiet_as_written(results, case):
     assert_as_written(results[case["id"]], case, NOT_HANDLED)
 
 
+@pytest.mark.parametrize("case", CASES2, ids=[c["id"] for c in CASES2])
+def test_each_second_batch_case_is_flagged_or_quiet_as_written(results2, case):
+    assert_as_written(results2[case["id"]], case, NOT_HANDLED2)
+
+
 def test_every_family_has_wrong_and_right_cases():
-    for family, expects in expects_by_family(CASES).items():
+    for family, expects in (expects_by_family(CASES) | expects_by_family(CASES2)).items():
         assert any(e == "quiet" for e in expects), family
         assert any(e != "quiet" for e in expects), family
 

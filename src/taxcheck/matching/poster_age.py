@@ -34,7 +34,7 @@ _FIRST_PERSON_BORN = re.compile(
     r"\bI\s+was\s+born\s+(?:in\s+)?(?:(?:early|late|mid-?)\s*|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?"
     r"(19\d\d)\b")
 """A poster's own birth year ("I was born in 1964", "I was born in March 1950")."""
-_SECOND_PERSON = re.compile(r"\b(?:you|your|you'll|you\u2019ll|you're|you\u2019re)\b",
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you'll|you\u2019ll|you're|you\u2019re)\b",
                             re.IGNORECASE)
 """A clause told to the reader, the poster of a question or thread."""
 _SEVENTIES = re.compile(r"\b7[0-9](?:\u00bd|\.5| 1/2)?\b")
