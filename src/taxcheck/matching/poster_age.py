@@ -49,14 +49,15 @@ def _cohort(match: re.Match[str]) -> str | None:
         return YOUNG
     if year == 1950:
         return BORN_1950
-    if year > 1950:
+    if 1950 < year < 1959:
         return BORN_1951_1959
     return BORN_BEFORE_JULY_1949 if year < 1949 else None
 
 
 def poster_cohorts(text: str) -> list[tuple[int, str | None]]:
     """Where in the text a poster gives their own age or birth year, and its cohort concept
-    (None for 1949, split between two cohorts), in order."""
+    (None for 1949, split between two cohorts, and for 1959, which the statute leaves
+    unclear), in order."""
     found = [*_FIRST_PERSON_AGE.finditer(text), *_FIRST_PERSON_BORN.finditer(text)]
     return sorted((m.end(), _cohort(m)) for m in found)
 
