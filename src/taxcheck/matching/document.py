@@ -46,6 +46,7 @@ from taxcheck.matching.discourse import (
 )
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.old_conditions import after_tax_conditions
+from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
@@ -359,6 +360,9 @@ class _Walk:
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
         self.title: set[str] = set()
+        self.poster: str | None = None
+        """The birth cohort of the age a poster gave of themselves last ("I'm 57"): a reply
+        telling "you" an RMD age speaks of it (:func:`with_poster_cohort`)."""
         self.headed = False
         """A heading (not the title) has been read: the article's lead is over."""
         self.lead_read = False
@@ -497,6 +501,7 @@ class _Walk:
         announced = self._announces(block)
         cands = self._completing_lead(block, self._told_as_history(block, is_title, cands))
         cands = share_cohort(cands, self.context.members(("cohort",)), YOUNG_COHORT)
+        cands, self.poster = with_poster_cohort(block.text, cands, self.poster)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
         first = self.context.sentence
         self.lead_paragraph, self.leading = (

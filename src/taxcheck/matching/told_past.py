@@ -39,6 +39,10 @@ _AFTER_SUBJECT = re.compile(r"[A-Za-z)]\s+$")
 _ADJECTIVE_AFTER = frozenset({"minimum", "distribution", "distributions", "withdrawal",
                               "withdrawals", "beginning", "age"})
 """Words after which a past form is an adjective ("required minimum distributions")."""
+_NEVER_ADJECTIVE = frozenset({"began", "started", "took", "made", "kept", "stopped", "gave",
+                              "ran", "kicked"})
+"""Past forms that head their clause even before such a word ("Your grandparents started
+withdrawals at 70½")."""
 _WORD = re.compile(r"[A-Za-z]+(?:[\u2019'](?!(?:s|re|ll|m|ve|d)\b)[A-Za-z]+)?"
                    r"|[\u2019'](?:s|re|ll|m|ve|d)\b")
 """A word, with a contraction's verb as a word of its own ("you're" is "you" and "'re")."""
@@ -130,7 +134,7 @@ def told_of_the_past(cand: Candidate, since: int) -> bool:
         if word in _PRESENT_HEADS or (word in _BASE_VERBS and k
                                       and lowered[k - 1] in _PLURAL_SUBJECTS):
             return False
-        if after in _ADJECTIVE_AFTER:
+        if after in _ADJECTIVE_AFTER and word not in _NEVER_ADJECTIVE:
             continue
         if word in _PAST_HEADS or (word in _PARTICIPLES and _AFTER_SUBJECT.search(
                 cand.text, 0, match.start())):

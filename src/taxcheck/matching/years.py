@@ -27,14 +27,16 @@ _POSSESSIVE_THEN_AMOUNT = re.compile(
 """What stands between a possessive year and the amount it owns ("2025's $23,500 limit",
 "2026's catch-up of $8,000"): the year dates that amount only."""
 _BIRTH_YEAR = re.compile(r"\b(?:born|died|dies|passed\s+away)\s+(?:in\s+|after\s+|before\s+|"
-                         r"from\s+|between\s+)?(?:(?:19|20)\d\d\s*(?:through|to|and|-|\u2013)\s*)?$",
-                         re.IGNORECASE)
-"""A year of birth or death ("born in 1960", "born in 1951 through 1959", "she died after
-2019") is not a tax year the clause speaks of."""
-_COHORT_YEAR = re.compile(r"^\s*(?:or|and)\s+(?:later|after|earlier|before|older|younger)\b",
-                          re.IGNORECASE)
+                         r"from\s+|between\s+)?(?:(?:19|20)\d\d\s*(?:through|to|and|-|\u2013)\s*)?"
+                         r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                         r"(?:\d{1,2},?\s+)?)?$", re.IGNORECASE)
+"""A year of birth or death ("born in 1960", "born in 1951 through 1959", "born in March
+1957", "she died after 2019") is not a tax year the clause speaks of."""
+_COHORT_YEAR = re.compile(r"^\s*(?:(?:or|and)\s+(?:later|after|earlier|before|older|younger)"
+                          r"|birthday|birthdate|birth\s+(?:year|date))\b", re.IGNORECASE)
 """What follows a year that opens a group of people by birth year ("1959 or later", "1950 and
-earlier" in a table of RMD ages by birth year): the year is a birth year, not a tax year."""
+earlier" in a table of RMD ages by birth year) or names a birthday ("with a 1953 birthday"):
+the year is a birth year, not a tax year."""
 _COHORT_BEFORE = 1990
 """Only a year before this opens such a group ("2025 or later" is a tax year)."""
 _COHORT_RANGE_END = re.compile(r"\b1[89]\d\d\s*(?:-|\u2013|\u2014|to|through)\s*$", re.IGNORECASE)

@@ -38,7 +38,11 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
         # "age: 73", and a label that names the age before its value ("Age when RMDs
         # begin: 73", "Age RMDs start — 2026: 73")
         # and a column header ending in the verb: "... is for the year you turn: 75"
-        rf"\b(?:age[sd]?(?:\s*[:\u2013\u2014]|\s(?!\d)[^:.!?\n]{{1,60}}?[:=])?|"
+        # "the RMD age is now 75", "SECURE 2.0 raised the RMD age to 75"
+        rf"\b(?:age\s+(?:is|was)(?:\s+(?:now|currently|still|officially))?|"
+        rf"(?:raised|raises|raise|pushed|bumped|lifted)\s+(?:the|its|their|your)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?age\s+(?:up\s+)?to(?:\s+age)?|"
+        rf"age[sd]?(?:\s*[:\u2013\u2014]|\s(?!\d)[^:.!?\n]{{1,60}}?[:=])?|"
         rf"(?:turn(?:s|ed|ing)?|reach(?:es|ed|ing)?)(?:\s*:)?|at|until|till|before|after|"
         rf"(?:rises?|rose|moves?|moved|goes|went|increases?|increased|climbs?|climbed|jumps?|"
         rf"jumped)\s+(?:up\s+)?to(?:\s+age)?)\s+"

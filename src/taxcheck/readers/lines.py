@@ -64,9 +64,11 @@ _ISSUE_DATELINE = re.compile(
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4})\s*$"
     r"|^(?:the\s+)?(?:[\w'\u2019&-]+\s+){0,4}(?:letter|newsletter|bulletin|digest|briefing|"
     r"dispatch|memo|update|edition|issue)\s*[,:\u00b7\u2022|\u2014\u2013-]\s*"
+    r"(?:(?:posted|published|updated|dated|sent|mailed)(?:\s+on)?:?\s+)?"
     r"(?P<date2>[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?\d{4})\s*$", re.IGNORECASE)
 """A newsletter's issue line: "Issue #42 \u2014 November 2012", "Volume 3, Issue 9 \u2022
-September 2014", "The Year-End Letter, Dec. 2015" (an issue's month stands for its date)."""
+September 2014", "The Year-End Letter, Dec. 2015", "Client Newsletter, Posted November 4,
+2014" (an issue's month stands for its date)."""
 _BY_TAIL = re.compile(r"\s+by\s+@?[\w.'\u2019-]{1,32}(?:\s+[\w.'\u2019-]{1,32}){0,2}\s*$",
                       re.IGNORECASE)
 """Who posted it, after a post's date and time ("..., 6:12 a.m. ET by saver_sam")."""
