@@ -39,6 +39,8 @@ NOT_CAUGHT = frozenset({
     # pre-tax money); a bare "Not until you retire or change jobs." reply to "Can I move my
     # 401(k) into a Roth?"
     "mm-roth401k-taxed", "b2-mm-inservice",
+    # a title "Your Roth Conversion Do-Over: How to Reverse It by October" (batch 3)
+    "b3-rc-title-doover-claim",
     # a plain-text table row "Lifetime RMDs | Yes, from 72 | None": the row's columns name
     # the accounts, the cell says only "Yes"
     "b2-rm-table-old",
@@ -125,3 +127,18 @@ def test_a_sale_on_a_conversion_page_is_not_taxed_on_contributions(checker):
     page = ("Roth Conversions\nUpdated 2026\nOn top of that, you pay capital gains tax on the "
             "profit, the difference between what you sold for and what you originally paid.\n")
     assert "conversion-taxed-on-contributions" not in {c for c, _, _ in _problems(checker, page)}
+
+
+def test_a_dek_listing_topics_states_nothing(checker):
+    """A column's dek that names a topic as "the ... question" lists what is discussed."""
+    page = ("ASK THE PLANNER\nRoth conversions, tax brackets and the \"do-over\" question\n"
+            "By Dana Ruiz | Published Feb. 2, 2026\n\nConversions have been final since "
+            "2018.\n")
+    assert _problems(checker, page) == []
+
+
+def test_a_holding_period_after_a_reconversion_is_no_do_over(checker):
+    page = ("Converted Right Before the Slide? Read This\nPosted on 05/10/2016 by Hal Brandt\n"
+            "If Sam reconverts in 2017, he should leave that money in the Roth until 2022 if "
+            "he's still under 59\u00bd.\n")
+    assert _problems(checker, page) == []
