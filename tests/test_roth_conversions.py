@@ -41,6 +41,9 @@ NOT_CAUGHT = frozenset({
     "mm-roth401k-taxed", "b2-mm-inservice",
     # a title "Your Roth Conversion Do-Over: How to Reverse It by October" (batch 3)
     "b3-rc-title-doover-claim",
+    # a "Cons" list item "Required minimum distributions starting at 73" on a page titled
+    # "Is a Roth 401(k) Right for You?" (the Roth 401(k) only in the title, batch 4)
+    "b4-rm-list-cons",
     # a plain-text table row "Lifetime RMDs | Yes, from 72 | None": the row's columns name
     # the accounts, the cell says only "Yes"
     "b2-rm-table-old",
@@ -141,4 +144,16 @@ def test_a_holding_period_after_a_reconversion_is_no_do_over(checker):
     page = ("Converted Right Before the Slide? Read This\nPosted on 05/10/2016 by Hal Brandt\n"
             "If Sam reconverts in 2017, he should leave that money in the Roth until 2022 if "
             "he's still under 59\u00bd.\n")
+    assert _problems(checker, page) == []
+
+
+def test_the_penalty_budgeted_for_under_59_half_on_a_conversion_page(checker):
+    page = ("# Converting at 48\n*Updated 2026*\n## The bill\n- **Under 59\u00bd? Plan for the "
+            "10% penalty.** It comes on top of the income tax.\n")
+    assert ("conversion-penalized", "false", 4) in _problems(checker, page, "page.md")
+
+
+def test_the_conversion_clock_that_matters_for_the_penalty_stays_quiet(checker):
+    page = ("Roth Conversions\nUpdated 2026\nEach conversion gets a separate five-year window, "
+            "and that window is only relevant to the 10% penalty before age 59\u00bd.\n")
     assert _problems(checker, page) == []
