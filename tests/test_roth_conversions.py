@@ -148,7 +148,7 @@ def test_a_holding_period_after_a_reconversion_is_no_do_over(checker):
 
 
 def test_the_penalty_budgeted_for_under_59_half_on_a_conversion_page(checker):
-    page = ("# Converting at 48\n*Updated 2026*\n## The bill\n- **Under 59\u00bd? Plan for the "
+    page = ("# Converting at 48\n*Updated 2026*\n## The bill\n- **Under 59\u00bd? Budget for the "
             "10% penalty.** It comes on top of the income tax.\n")
     assert ("conversion-penalized", "false", 4) in _problems(checker, page, "page.md")
 
