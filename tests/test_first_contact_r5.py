@@ -26,7 +26,7 @@ NOT_HANDLED = frozenset({
     # a mistake heading naming what the page says not to do; the $3,000 doubled in words
     "mb-html-stated", "mb-txt-stated", "sh-heading", "sh-follow", "sh-twice",
     # a bare reply or a picture of it; a remedy lead; a forum poster's own case
-    "ys-qa", "ys-forum", "rl-md", "ca-forum",
+    "ys-qa", "ys-forum", "ca-forum",
 })
 """Wrong cases still missed and correct cases still flagged."""
 

@@ -23,10 +23,11 @@ NOT_HANDLED = frozenset({
     # "Move your 401(k) to an IRA so you can write it off" after "My 401(k) dropped $20,000
     # this year": the write-off's "it" does not reach the drop (missed before proc8 too)
     "sc-txt-tip-writes-it-off",
-    # a lead the body completes in words no concept covers: "A second chance on
-    # conversions." then "... to change your mind and move the money back"; "How long to
-    # repay after you leave." then "Sixty days, then it turns into a taxable distribution."
-    "lc-md-second-chance", "lc-html-p-strong-loan",
+    # a lead the body completes in words no concept covers: "How long to repay after you
+    # leave." then "Sixty days, then it turns into a taxable distribution." ("A second
+    # chance on conversions." then "... to change your mind" is caught since session 14's
+    # WAY_BACK)
+    "lc-html-p-strong-loan",
     # a verbless lead that names the write-off itself ("Write-offs for a Roth IRA slump.")
     # is read as stating it, and the body's "There aren't any: ..." states nothing
     "lt-md-writeoffs-roth",

@@ -9,6 +9,9 @@ Two shapes, both with a subject that points back (or a bare reply before it):
 - a restatement in other words ("You simply won't owe it.", "You'll still pay it."): the
   statement again, with its polarity.
 
+A third restatement says others do it ("Plenty of retirees do this every time stocks
+slide."): the statement again, as something one can do today.
+
 A comment on the statement ("That's a big deal.", "It adds up.") is neither.
 
 A third shape names a new value of the figure just stated ("It rises to $7,500 in 2026.",
@@ -55,6 +58,20 @@ _FILLS_EACH = re.compile(
 each one" (after "the SIMPLE has its own limit on top of your 401(k)")."""
 
 
+_DOES_THIS = re.compile(
+    _OPENING + r"(?:(?:plenty|lots|a\s+lot|loads|tons|many|most|some|thousands)\s+(?:of\s+)?)?"
+    r"(?:(?:savvy|smart|other|older|younger|experienced|careful)\s+)?"
+    r"(?:savers|people|investors|retirees|folks|clients|readers|households|taxpayers)\s+"
+    r"(?:(?:routinely|regularly|often|still|already|actually)\s+)?(?:do|does)\s+"
+    r"(?:exactly\s+|just\s+|precisely\s+)?(?:this|that|it)\b"
+    r"(?:\s*,?\s+(?:every|each|whenever|when|any\s+time|anytime|all|after|during|in|once)\b"
+    r"[^.;:?!]*)?\W*$", re.IGNORECASE)
+"""Other people said to do what the statement just described, as a habit ("Plenty of retirees
+do this every time stocks slide.", "Lots of people do exactly that whenever stocks
+dip."): the statement again, as something one can do today. The time clause may name what
+prompts it."""
+
+
 def follow_on(text: str) -> FollowOn | None:
     """The shape of a short follow-on sentence, or None for one that says something else."""
     text = text.replace("\u2019", "'").strip()
@@ -62,9 +79,15 @@ def follow_on(text: str) -> FollowOn | None:
         return None
     if _ELLIPSIS.match(text) or _COUNTS.match(text):
         return "ellipsis"
-    if _RESTATES.match(text) or fills_each(text):
+    if _RESTATES.match(text) or fills_each(text) or does_this(text):
         return "restates"
     return None
+
+
+def does_this(text: str) -> bool:
+    """Whether a short sentence says others do what the statement before it describes
+    ("Plenty of retirees do this every time stocks slide.")."""
+    return _DOES_THIS.match(text.replace("\u2019", "'").strip()) is not None
 
 
 def fills_each(text: str) -> bool:

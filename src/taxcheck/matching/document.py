@@ -19,7 +19,7 @@ from taxcheck.claimdb.models import OPPOSITE_POLARITY
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, STATEMENT_KINDS, Block, Document, label_line
 from taxcheck.findings import Finding, Step
-from taxcheck.follow_ons import FollowOn, fills_each, follow_on, gives_value
+from taxcheck.follow_ons import FollowOn, does_this, fills_each, follow_on, gives_value
 from taxcheck.matching.accounts import (
     SPECIFIC_ACCOUNTS,
     borrowed_accounts,
@@ -1020,7 +1020,8 @@ class _Walk:
         """The shape of a follow-on sentence ("It isn't.", "You simply won't owe it.") right
         after a statement that matched a claim; None for any other clause."""
         if self.previous is None or self.context.sentence - self.previous[2] != 1 or not (
-                cand.labels <= FOLLOW_ON_LABELS or _fills_each(cand)):
+                cand.labels <= FOLLOW_ON_LABELS or _fills_each(cand)
+                or does_this(cand.sentence)):
             return None
         source = self.previous[1]
         if (source.question

@@ -880,12 +880,21 @@ def _cell_value(tokens: _Tokens, cue: _Mark, sent_end: int, before: str) -> bool
     "Traditional IRA to Roth IRA \u2014 Taxed on: What you originally put in" (a column named
     "Taxed on") states that the conversion is taxed on it. An inverted auxiliary after the
     wh-word still asks ("\u2014 Question: What is the limit"), and so does a column not named
-    by a verb and its preposition ("\u2014 Hardship withdrawal: What you need ...")."""
+    by a verb and its preposition ("\u2014 Hardship withdrawal: What you need ..."). A label
+    line of its own names the thing the same way when its label is such a column's or an
+    amount ("Taxable amount: what you originally contributed", "Taxed on: what you put in")."""
     label = before[:-1].split()
-    return (before.endswith(":") and " \u2014 " in before
-            and bool(label) and label[-1].lower() in _LABEL_PREPOSITIONS
+    if not (before.endswith(":") and bool(label)
             and tokens.word(cue.start).lower() in _WH_LABELS
-            and cue.end < sent_end and tokens.word(cue.end).lower() not in _ASKING)
+            and cue.end < sent_end and tokens.word(cue.end).lower() not in _ASKING):
+        return False
+    last = label[-1].lower()
+    if " \u2014 " in before:
+        return last in _LABEL_PREPOSITIONS
+    return last in _LABEL_PREPOSITIONS or last in _AMOUNT_LABELS
+_AMOUNT_LABELS = frozenset(("amount", "income", "portion", "part", "base"))
+"""The last word of a label line that names an amount ("Taxable amount:"): its "what" clause
+is that amount, not a question."""
 _VALUE_TOLD = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?(?:\$\s?\d[\d,.]*\s*(?:k|thousand|million)?|\d[\d,.]*\s*%|"
     r"\d{2}(?:\.5|\u00bd)?)\s*(?:[-\u2013\u2014]{1,2}|:)$", re.IGNORECASE)

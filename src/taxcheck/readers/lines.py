@@ -335,10 +335,23 @@ def word_label(line: str) -> tuple[str, str] | None:
             or not (label[:1].isupper() or label[:1].isdigit())
             or label.lower() in _NOT_LABELS or _NUMBERED_LABEL.match(label)
             or _NAV_LABEL.match(label) or value[:1] in _QUOTES
-            or _LINK_SEPARATORS.search(value) or _TOPIC_VALUE.match(value)
+            or _LINK_SEPARATORS.search(value)
+            or (_TOPIC_VALUE.match(value) and not _names_amount(label, value))
             or (len(value.split()) > 1 and display_heading(value))):
         return None
     return label, value
+
+
+_AMOUNT_LABEL = re.compile(r"\b(?:amount|income|portion|part|base|on|to|toward|for|from|of)$",
+                           re.IGNORECASE)
+_WHAT_CLAUSE = re.compile(r"^what(?:ever)?\s+(?:you|she|he|they|we|i)\b", re.IGNORECASE)
+
+
+def _names_amount(label: str, value: str) -> bool:
+    """A "what" clause after a label that names an amount or wants a noun names the amount,
+    not a topic ("Taxable amount: what you originally contributed", "Taxed on: what you put
+    in")."""
+    return bool(_AMOUNT_LABEL.search(label) and _WHAT_CLAUSE.match(value))
 
 
 def fact_lines(lines: list[str]) -> set[int]:

@@ -350,11 +350,13 @@ def as_answer_to(cand: Candidate, res: Resolution, question: Question | None, se
 
 
 _WH_QUESTION = re.compile(r"^\W*(?:q(?:uestion)?\s*[:.]\W*|[^:?.]{1,40}:\s*)?"
+                          r"(?:if\s[^?.,:]{1,60},\s*)?"
                           r"(?:how|what|when|which|where)\b"
                           r"(?!\s+(?:about|if|else)\b)[^?]*\?\W*$", re.IGNORECASE)
 """A question that asks for a value, a way or a time ("How are IRA withdrawals taxed?",
 "How much of my loss can I deduct?", "When do RMDs start?"), after any "Q:" tag or the
-topic it asks about ("The Saver's Credit: what's the top rate?"); not one
+topic it asks about ("The Saver's Credit: what's the top rate?") and after the case it asks
+about ("If I convert it, how much is taxable?"); not one
 that turns to a new case ("What about my IRA?", "What if I leave?") or a "What you'll
 learn" label with no question mark."""
 
