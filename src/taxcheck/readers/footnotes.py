@@ -16,14 +16,16 @@ _MARK = r"(?:\d{1,2}|[*\u2020\u2021\u00a7]{1,3}|[a-z])"
 """A footnote's mark: a number, an asterisk, dagger or section sign, or one letter."""
 
 HTML_MARKER = re.compile(
-    r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\s*" + _MARK + r"\s*\]?\s*(?:</a>\s*)?</sup>",
+    r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\s*" + _MARK + r"\s*\]?\s*(?:</a>\s*)?</sup>(?!\w)",
     re.IGNORECASE)
-"""``<sup>2</sup>``, ``<sup><a href="#fn2">2</a></sup>``, ``<sup>[2]</sup>``, ``<sup>*</sup>``."""
+"""``<sup>2</sup>``, ``<sup><a href="#fn2">2</a></sup>``, ``<sup>[2]</sup>``, ``<sup>*</sup>``
+at the end of a word (a ``<sup>`` inside a word, "foot<sup>1</sup>note", is part of it)."""
 
-MARKDOWN_MARKER = re.compile(r"(?<=\S)\[\^[\w-]{1,20}\]")
+MARKDOWN_MARKER = re.compile(r"(?<=\S)\[\^[\w-]{1,20}\](?!\w)")
 """A Markdown footnote reference after a word (``[^2]``); not the note's own ``[^2]:`` line."""
 
-SUPERSCRIPT_MARKER = re.compile(r"(?<=[\w)%+])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}")
+SUPERSCRIPT_MARKER = re.compile(
+    r"(?<=[\w)%+])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}(?!\w)")
 """Superscript digits right after a word, number or bracket (``60–63²``, ``deferrals¹``)."""
 
 
