@@ -8,6 +8,12 @@ conversion if the market dropped. That option ended in 2018." The first sentence
 told to be set aside, not the page's claim (like a quoted myth), and the short sentence after
 it claims nothing of its own. Words that confirm ("That's the rule.", "That hasn't changed.")
 take nothing back.
+
+A flat denial in a sentence of its own takes a statement back the same way: a mistakes list
+("Assuming a 401(k) slump can be written off. It can't.", "Closing only the IRA that lost
+money. Doesn't work; ..."), a myth knocked down ("Hardship withdrawals skip the 10% penalty.
+Not true."). The denial must end there: "It can't be simpler." and "It doesn't matter how old
+you are." deny nothing.
 """
 
 from __future__ import annotations
@@ -52,6 +58,22 @@ _ALTERNATIVES = (
     r"(?:was\s+)?true\s+(?:only\s+)?(?:before|until|till|through)\s+" + _YEAR,
     r"only\s+(?:before|until|till|through)\s+" + _YEAR,
 )
+_NOT = r"(?:n't|n\u2019t|\s+not|not)"
+_DENIALS = (
+    # "It can't.", "You can't.", "It doesn't.", "They won't.", "It isn't."
+    r"(?:it|that|this|you|they)\s+(?:ca|does|do|will|wo|is|are|was|would|should)" + _NOT,
+    r"(?:it|that|this|you|they)\s+cannot",
+    # "Doesn't work.", "That won't work; ...", "It does not work."
+    r"(?:(?:it|that|this)\s+)?(?:does|will|wo)" + _NOT + r"\s+work",
+    # "Nope.", "Wrong.", "Not true.", "Not so.", "False."
+    r"nope|wrong|false|untrue|incorrect|not\s+(?:true|so|right|correct)",
+    # "That's a myth.", "That's wrong.", "That's not true.", "This is false."
+    r"(?:it|that|this)" + _IS + r"\s+(?:a\s+myth|wrong|false|untrue|incorrect|"
+    r"not\s+(?:true|so|right|correct))",
+)
+_DENIES = re.compile(r"^\W*(?:" + "|".join(_DENIALS) + r")\s*(?:[.!;:\u2014\u2013]|$)",
+                     re.IGNORECASE)
+"""A flat denial that ends where it starts (its sentence, or the clause before a ";")."""
 _TAKES_BACK = re.compile(r"^\W*(?:" + "|".join(_ALTERNATIVES) + r")\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"\s*(.+?[.!?])(?=\s|$)|\s*(.+)$", re.DOTALL)
 _MAX_WORDS = 12
@@ -69,4 +91,4 @@ def takes_back(after: str) -> bool:
     sentence of its own."""
     sentence = first_sentence(after)
     return bool(sentence) and len(sentence.split()) <= _MAX_WORDS and bool(
-        _TAKES_BACK.match(sentence))
+        _TAKES_BACK.match(sentence) or _DENIES.match(sentence))

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from taxcheck.documents import Block, BlockKind, Document, Segment
 from taxcheck.errors import InputError
 from taxcheck.readers.decoding import decode_text
+from taxcheck.readers.footnotes import blank_markers
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
 from taxcheck.readers.labels import with_word_labels
@@ -74,6 +75,7 @@ def read_html_bytes(data: bytes, path: str) -> Document:
 
 def read_html(text: str, path: str) -> Document:
     """Read the main article of an HTML page (or a fragment) into a Document."""
+    source, text = text, blank_markers(text, html=True)
     page = scan_html(text)
     items = _trafilatura_blocks(text) if page.is_page else []
     page_items = None
@@ -95,7 +97,7 @@ def read_html(text: str, path: str) -> Document:
     if not blocks:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
-    return Document(path=path, source=text, blocks=blocks, meta=meta)
+    return Document(path=path, source=source, blocks=blocks, meta=meta)
 
 
 STUB_CHARS = 200

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime
 
 from taxcheck.documents import ArticleMeta, Block, BlockBuilder, Document
+from taxcheck.readers.footnotes import blank_markers
 from taxcheck.readers.furniture import reply_header
 from taxcheck.readers.labels import with_word_labels
 from taxcheck.readers.lines import (
@@ -122,13 +123,15 @@ def _scalar(data: dict, *keys: str) -> object:
 
 def read_markdown(text: str, path: str) -> Document:
     """Read a Markdown article into a Document."""
+    source, text = text, blank_markers(text, markdown=True)
     meta, body_start = _front_matter(text)
     lines = [(o, line) for o, line in split_lines(text) if o >= body_start]
     reader = _BlockReader(meta, lines)
     reader.read()
     if reader.dates:
         meta.date, meta.date_source = max(reader.dates, key=lambda d: d[0])
-    return Document(path=path, source=text, blocks=with_word_labels(reader.blocks), meta=meta)
+    return Document(path=path, source=source, blocks=with_word_labels(reader.blocks),
+                    meta=meta)
 
 
 class _BlockReader:
