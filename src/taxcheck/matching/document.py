@@ -102,6 +102,7 @@ from taxcheck.matching.retries.procedures import (
     step_heading,
     step_instruction,
     steps_follow,
+    sums_up,
     turns_away,
 )
 from taxcheck.matching.retries.questions import (
@@ -385,6 +386,10 @@ class _Walk:
         statement ("today it's 73 ...")."""
         self.body = False
         self.procedure: Procedure | None = None
+        self.page_procedure: Procedure | None = None
+        """The procedure the page's title opened (:meth:`_title_rule`), until a sentence says
+        its rule is gone: a heading that names its steps later opens it again
+        (:meth:`_steps_of_page`)."""
         self.opened_in: int | None = None
         """The block that stated the open procedure."""
         self.case_item = False
@@ -665,10 +670,16 @@ class _Walk:
         """A numbered item of the open procedure's own list whose first sentence names
         nothing ("Step 2: Close out the accounts.") and whose other sentences state nothing
         either is a step of it all the same: the procedure's rule, stated again, once per
-        step (:func:`bare_step`, :func:`as_step_of`)."""
-        if (stated or self.procedure is None or block.kind != "list_item" or not self.step_list
-                or self.other_list or self.advice or not numbered(block.text, block.number)
-                or any(c.sentence_index == 0 for c in cands)):
+        step (:func:`bare_step`, :func:`as_step_of`). So is a paragraph of the procedure's
+        steps that opens with a step's number ("<p><strong>Step 3: Total what you
+        received.</strong> Add up ...</p>" under "The checklist")."""
+        if self.procedure is None or any(c.sentence_index == 0 for c in cands):
+            return
+        # (a paragraph's step label is quoted apart from the sentences after it)
+        if not (self._step_paragraph(block) or (
+                not stated and block.kind == "list_item" and self.step_list
+                and not self.other_list and not self.advice
+                and numbered(block.text, block.number))):
             return
         cand = bare_step(block.text)
         if cand is None:
@@ -706,6 +717,7 @@ class _Walk:
             line = self.document.line_col(block.to_source(cands[0].start))[0]
             topics = frozenset(self.context.groups.get(TOPIC_GROUP, ()))
             self.procedure = Procedure(claim, 0, vocabulary, line, set_aside(claim, topics))
+            self.page_procedure = self.procedure
             self.opened_in = index
             if not any(f.block == index for f in self.findings.values()):
                 cand = whole_title(stated[-1], block.text)
@@ -947,6 +959,7 @@ class _Walk:
                         self.procedure.level == 0 and not self._goes_on_with(block, cands,
                                                                               named)):
                     self.procedure = None
+            self._steps_of_page(block, cands)
             # an inline table of contents ("On this page - Roth IRAs, RMD ages") is no topic
             labels = frozenset() if _TEASER_LEAD.match(block.text) or _TEASER_INLINE.match(
                 block.text) else frozenset().union(*(c.labels for c in cands))
@@ -970,6 +983,16 @@ class _Walk:
             self._under = section
         return section
 
+    def _steps_of_page(self, block: Block, cands: Sequence[Candidate]) -> None:
+        """A heading that announces or names steps ("The checklist", "Step by step") of the
+        rule the page's title teaches opens that procedure again, after a section that
+        closed it ("First, the short version": "A decline inside your IRA isn't a tax
+        event"), unless a sentence has said the rule is gone."""
+        page = self.page_procedure
+        if (self.procedure is None and page is not None
+                and introduces_steps(block.text, True) and on_procedure(page, cands)):
+            self.procedure = page
+
     def _goes_on_with(self, block: Block, cands: Sequence[Candidate],
                       named: frozenset[str]) -> bool:
         """The heading of the page's next section goes on with the page's own procedure:
@@ -981,8 +1004,8 @@ class _Walk:
             return False
         return (any(c.anaphor for c in cands)
                 or bool(named & self.db.expand(procedure.vocabulary))
-                or introduces_steps(block.text) or step_heading(block.text)
-                or EXAMPLE_HEADING.search(block.text) is not None)
+                or introduces_steps(block.text, procedure.level == 0) or step_heading(block.text)
+                or sums_up(block.text) or EXAMPLE_HEADING.search(block.text) is not None)
 
     def _resolve(self, block: Block, cand: Candidate, section: _Section) -> Resolution:
         kind = self._follows_on(cand)
@@ -1335,7 +1358,8 @@ class _Walk:
             self._example_ahead(index, block, res)
             return self._item_of_lead(index, res, match) if item else ([], res)
         if (run_in_lead(cand, self.candidates[index]) and not cand.imperative
-                and not cand.assertive and not (item and self.steps_announced)):
+                and not cand.assertive and not (item and self.steps_announced)
+                and not (cand.sentence_index == 0 and self._step_paragraph(block))):
             # a lead that only labels its item ("5. **The basis rule.** ..." in a listicle);
             # the lead of an item of steps a heading or lead-in announced is a step ("Step 1:
             # Find your basis." under "Step-by-step: claiming it on your return")
@@ -1343,6 +1367,7 @@ class _Walk:
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
+            self.page_procedure = None
             return [], res
         in_steps = (item and self.step_list and not self.other_list) or body
         before = res
@@ -1354,10 +1379,13 @@ class _Walk:
         instruction = body and (cand.imperative or step_instruction(cand))
         spelled = instruction or (body and bool(STEP_BODY_LABELS & cand.labels) and not (
             "BASIS" in cand.labels and "LOSS" not in cand.labels))
+        # (a paragraph's run-in step label, "Step 1: Figure out your basis.", is a step like
+        # a numbered item)
+        label = cand.sentence_index == 0 and self._step_paragraph(block)
         matches, res = as_step_of(
-            cand, res, self.procedure, (item and not self.other_list) or spelled,
+            cand, res, self.procedure, (item and not self.other_list) or spelled or label,
             numbered_step=(in_steps and cand.sentence_index == 0
-                           and numbered(block.text, block.number)) or (
+                           and numbered(block.text, block.number)) or label or (
                 instruction and cand.sentence_index == 0),
             elaborates=self._under_stating_heading(index, block), in_steps=in_steps,
             expanded=self.db.expand(res.labels))
@@ -1376,6 +1404,8 @@ class _Walk:
                 and not _leaves_out_of_basis(frozenset(res.labels))
                 and denies_rule(cand, in_steps)):
             self.procedure = None  # "That deduction ended in 2018": the steps end
+            if says_rule_ended(cand):
+                self.page_procedure = None
         if not matches and item:
             matches, res = self._item_of_lead(index, res, match)
         return matches, res
@@ -1410,6 +1440,13 @@ class _Walk:
             return False
         facts = {self.procedure.claim.fact, *self.procedure.claim.also_facts}
         return all(m.verdict == "accurate" and m.claim.fact not in facts for m in matches)
+
+    def _step_paragraph(self, block: Block) -> bool:
+        """The block is a paragraph of the open procedure's steps that opens with a step's
+        number ("Step 3: Total what you received. Add up ..."): a run-in step label that
+        the page's markup kept in its paragraph."""
+        return (block.kind == "paragraph" and step_heading(block.text)
+                and self._in_step_body(block))
 
     def _in_step_body(self, block: Block) -> bool:
         """The block is a paragraph of a step's own text (:attr:`step_body`): right under the

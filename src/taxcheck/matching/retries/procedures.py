@@ -195,11 +195,19 @@ _STEPS_LEAD = re.compile(
 """A heading or lead-in that announces the steps of a procedure ("Step-by-step: claiming it
 on your return", "Follow these steps:", "To do it:", "Here's how to claim it:"), or what to
 have ready for them ("Before you start", "What you'll need")."""
+_NAMES_STEPS = re.compile(
+    r"^\W*(?:(?:the|your|our|my|a|an?\s+\w+(?:'s)?)\s+)?(?:check-?list|to-?do\s+list|process|"
+    r"procedure|what\s+to\s+do)\b(?!\s+(?:instead|if|when|about)\b)", re.IGNORECASE)
+"""A heading that names the steps in other words ("The checklist", "A to-do list for tax
+season", "The process", "What to do"): the steps of the page's own subject (a page-wide
+procedure), not a recap of the article (a "Quick checklist" after its own steps)."""
 
 
-def introduces_steps(text: str) -> bool:
-    """The heading or lead-in announces the steps of a procedure (:data:`_STEPS_LEAD`)."""
-    return bool(_STEPS_LEAD.search(text))
+def introduces_steps(text: str, page: bool = False) -> bool:
+    """The heading or lead-in announces the steps of a procedure (:data:`_STEPS_LEAD`); of
+    a page-wide procedure (``page``: opened by the page's title), a heading that names them
+    in other words does too (:data:`_NAMES_STEPS`)."""
+    return bool(_STEPS_LEAD.search(text)) or (page and _NAMES_STEPS.match(text) is not None)
 
 
 def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candidate]) -> bool:
@@ -207,7 +215,7 @@ def continues_procedure(procedure: Procedure, text: str, cands: Sequence[Candida
     on your return", "How to deduct it, step by step") opens no new section of its own: it
     points back to the procedure, names its concepts, or names nothing else. A steps heading
     on another subject ("Step by step: rolling over your 401(k)") ends it."""
-    return introduces_steps(text) and on_procedure(procedure, cands)
+    return introduces_steps(text, procedure.level == 0) and on_procedure(procedure, cands)
 
 
 def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
@@ -225,8 +233,23 @@ def steps_follow(procedure: Procedure | None, opened_here: bool, text: str,
         return opened_here
     # (a lead-in to the steps of something else after it: "Changing jobs? Here's how to move
     # your old 401(k) to an IRA:")
-    return (introduces_steps(text) and (opened_here or on_procedure(procedure, cands))) or (
+    return (introduces_steps(text, procedure.level == 0)
+            and (opened_here or on_procedure(procedure, cands))) or (
         opened_here and text.rstrip().endswith(":"))
+
+
+_SUMS_UP = re.compile(
+    r"^\W*(?:first,?\s+)?(?:the\s+|a\s+)?(?:short\s+(?:version|answer)|quick\s+(?:version|answer)|"
+    r"in\s+(?:short|brief|a\s+nutshell)|the\s+basics|bottom\s+line|tl;?\s?dr|overview|"
+    r"summary|at\s+a\s+glance)\W*$", re.IGNORECASE)
+"""A heading that sums up the page's own subject ("First, the short version", "In a
+nutshell", "The bottom line", "Overview")."""
+
+
+def sums_up(text: str) -> bool:
+    """The heading sums up the page's own subject (:data:`_SUMS_UP`): a page-wide
+    procedure goes on under it."""
+    return _SUMS_UP.match(text) is not None
 
 
 _TURNS_AWAY = re.compile(r"\b(?:other|others|instead|alternatives?|otherwise|elsewhere|"
@@ -473,8 +496,9 @@ def bare_step(text: str) -> Candidate | None:
     :func:`as_step_of` to read as a step of the open procedure; None for a question or a
     denial ("Don't panic if you can't use it all")."""
     m = _FIRST_SENTENCE.match(text)
-    if m is None or _DENIES.search(m.group("text")):
-        return None
+    stop = re.search(r"[.!?]", text)
+    if m is None or _DENIES.search(m.group("text")) or (stop is not None and stop.group() == "?"):
+        return None  # ("Step 7: Married? Test each spouse alone." asks first)
     sentence = m.group("text").strip()
     start = m.start("text")
     end = start + len(sentence)
