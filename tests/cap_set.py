@@ -34,17 +34,20 @@ def of_fact(db: ClaimDatabase, found: list[tuple[str, str]], fact: str) -> bool:
     )
 
 
-def main() -> None:
+def main(data: Path = DATA) -> None:
     totals_only = "--totals" in sys.argv
     name = next((a for a in sys.argv[1:] if not a.startswith("--")), "set")
     db = load_claims()
     checker = Checker(db, tax_year=2026)
-    entries = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((data / f"{name}.yaml").read_text(encoding="utf-8"))
     tally: Counter[str] = Counter()
     for e in entries:
         wrong = problems(checker, e["wrong"])
         hit = of_fact(db, wrong, e["fact"])
         tally["caught"] += hit
+        verdict = str(e.get("verdict")).lower()  # YAML reads an unquoted false as False
+        tally["verdict"] += hit and any(
+            v == verdict for c, v in wrong if of_fact(db, [(c, v)], e["fact"]))
         tally["wrong"] += 1
         tally[f"{e['fact']}:caught"] += hit
         tally[f"{e['fact']}:wrong"] += 1
@@ -59,7 +62,9 @@ def main() -> None:
     facts = dict.fromkeys(e["fact"] for e in entries)
     for fact in facts:
         print(f"  {fact}: {tally[fact + ':caught']}/{tally[fact + ':wrong']}", file=sys.stderr)
-    print(f"wrong caught {tally['caught']}/{tally['wrong']}, "
+    verdicts = (f" (verdict right {tally['verdict']})"
+                if any("verdict" in e for e in entries) else "")
+    print(f"wrong caught {tally['caught']}/{tally['wrong']}{verdicts}, "
           f"right quiet {tally['quiet']}/{tally['right']}", file=sys.stderr)
 
 
