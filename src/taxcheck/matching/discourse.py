@@ -496,6 +496,12 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
     source = {g: labels for g, labels in source.items()
               if g not in context.current or context.current[g][1] >= context.heading_start
               or section_groups.get(g) == labels}
+    if ACCOUNT_GROUP in source and lists_accounts(source[ACCOUNT_GROUP]) and (
+            source[ACCOUNT_GROUP] == section_groups.get(ACCOUNT_GROUP)):
+        # "RMD age, Roth 401(k), and Mom's inherited IRA" as a thread's title: a heading that
+        # lists several accounts names the page's topics, not the account a later "it" stands
+        # for ("It's lower now." about the RMD penalty is no Roth 401(k) claim)
+        del source[ACCOUNT_GROUP]
     account = context.current.get(ACCOUNT_GROUP)
     if ACCOUNT_GROUP in source and (account is None or context.sentence - account[1]
                                     > ANTECEDENT_ACCOUNT_WINDOW) and antecedent_in_sentence(
@@ -535,6 +541,24 @@ def _pointing_back(cand: Candidate, context: DiscourseContext, section_groups: G
         source = {g: labels for g, labels in source.items() if g not in HOLDER_GROUPS
                   or context.current.get(g, (frozenset(), -1))[1] == context.sentence}
     return context.resolve(cand, context.without_loan(source), only=groups)
+
+
+UMBRELLA_ACCOUNTS = {
+    "IRA": frozenset({"ROTH_IRA", "TRADITIONAL_IRA", "SEP_IRA", "SIMPLE_PLAN"}),
+    "EMPLOYER_PLAN": frozenset({"ROTH_401K", "GOV_457", "SIMPLE_PLAN"}),
+    "RETIREMENT_ACCOUNT": frozenset({"IRA", "EMPLOYER_PLAN", "ROTH_IRA", "TRADITIONAL_IRA",
+                                     "SEP_IRA", "SIMPLE_PLAN", "ROTH_401K", "GOV_457"}),
+}
+"""Accounts that a more specific one named with them already stands for ("Roth 401(k)" is
+an employer plan too)."""
+
+
+def lists_accounts(accounts: AbstractSet[str]) -> bool:
+    """Whether ``accounts`` are several distinct accounts once umbrellas implied by a more
+    specific one are left out (a Roth 401(k) and an IRA; not a Roth IRA and an IRA)."""
+    distinct = {a for a in accounts
+                if not UMBRELLA_ACCOUNTS.get(a, frozenset()) & accounts}
+    return len(distinct) > 1
 
 
 def _names_payout(cand: Candidate, labels: AbstractSet[str]) -> bool:
