@@ -375,6 +375,14 @@ class _Walk:
         """The dollar amounts the section's heading gives ("2. $7,500 \u2014 the standard
         catch-up at 50+")."""
         self.cell_heading: set[str] = set()
+        self.item_heading = False
+        """The last section heading was a numbered item ("1. Harvest your losses")."""
+        self.item_amounts: set[float] = set()
+        self.carried: list[tuple[int, frozenset[str], bool]] = []
+        """The last sentences of the numbered item before this one (:meth:`_next_item`)."""
+        self.item_back = False
+        """The section's numbered heading points back to the item before."""
+        """The dollar amounts the statement sentences of the current section gave."""
         self.recent: list[tuple[int, frozenset[str], bool]] = []
         """Each statement sentence of the section: its number, concepts, and whether it is an
         item of a list or of a run of "Label: value" lines."""
@@ -495,6 +503,9 @@ class _Walk:
             (block.level or 1) <= 1 or self._headline(index)))
         self.body = self.body or block.kind in STATEMENT_KINDS
         if block.kind == "heading" and not is_title:
+            self.carried, self.item_back = self._next_item(block, cands)
+            self.item_heading = numbered(block.text, block.number)
+            self.item_amounts = set()
             self.heading, self.cell_heading, self.recent, self.example_ahead = (
                 set(), set(), [], [])
             self.heading_amounts = set()
@@ -903,6 +914,23 @@ class _Walk:
         after = self.document.blocks[index + 1] if index + 1 < len(self.document.blocks) else None
         return after is not None and after.kind in ("byline", "dateline")
 
+    def _next_item(self, block: Block, cands: Sequence[Candidate]
+                   ) -> tuple[list[tuple[int, frozenset[str], bool]], bool]:
+        """The last sentences of the numbered item before, when this numbered heading names
+        no thing of a context group (no loss, account or topic of its own), and whether the
+        heading points back to that item (a pronoun, "2. Double it if you're married", or a
+        dollar amount it gave, "2. Remember the $3,000 is per person"). Such an item goes on
+        with what the one before spoke of: what that one named stays implied for the heading
+        and its sentences. An item that only names another move ("6. Swap, don't
+        repurchase") starts afresh, even for a sentence that points back ("You stay invested
+        and keep the loss" is not about the IRA of the item before)."""
+        named = frozenset().union(*(c.labels for c in cands))
+        if not (self.item_heading and numbered(block.text, block.number)) or (
+                self.context.groups_of(named)):
+            return [], False
+        amounts = {q.value for c in cands for q in c.quantities if q.kind == "usd"}
+        return self.recent, any(c.anaphor for c in cands) or bool(amounts & self.item_amounts)
+
     def numbered_way(self, block: Block) -> bool:
         """A numbered item ("9. Take a hardship withdrawal", "4. Hardship withdrawals") under a
         title that promises ways to do something: it names one of them."""
@@ -928,6 +956,7 @@ class _Walk:
         stated as available ends with it: the next poster's sentences are no steps of it."""
         self.procedure, self.step_list = None, False
         self.heading, self.cell_heading, self.recent = set(), set(), []
+        self.carried, self.item_back, self.item_heading = [], False, False
         self.heading_amounts = set()
         self.section_claim = None
         self.headings = {k: v for k, v in self.headings.items() if k < 1}
@@ -1100,7 +1129,8 @@ class _Walk:
                  section: _Section) -> frozenset[str]:
         """What the title, the section's heading and its last few sentences name (and, for a
         heading, its first paragraph): a clause may leave it implied."""
-        near = [(labels, item) for seen, labels, item in self.recent
+        before = self.carried if self.item_back else []
+        near = [(labels, item) for seen, labels, item in before + self.recent
                 if self.context.sentence - seen <= IMPLIED_WINDOW]
         nearby = {label for labels, _ in near for label in labels}
         fixed = frozenset(self.title | self.heading | section.ahead)
@@ -1735,6 +1765,7 @@ class _Walk:
             # (sentence numbers only grow: what fell out of the window stays out)
             while self.recent and context.sentence - self.recent[0][0] > IMPLIED_WINDOW:
                 del self.recent[0]
+            self.item_amounts.update(q.value for q in cand.quantities if q.kind == "usd")
             self.recent.append((context.sentence, cand.labels,
                                 block.kind == "list_item" or block.row is not None))
 
