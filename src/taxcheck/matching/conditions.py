@@ -40,6 +40,16 @@ class Match:
     """What the clause claims, in neutral words (see :mod:`taxcheck.matching.messages`)."""
 
 
+def rule_match(claim: Claim, concepts: frozenset[str]) -> Match:
+    """``claim`` met by what its context says rather than by a condition of its own (a step,
+    a title or a condition of a procedure stated before): its first condition, its own
+    verdict (outdated for a figure-less claim without one), message, rule and citations."""
+    verdict = claim.verdict or "outdated"
+    message, says = claim_message(claim, verdict)
+    return Match(claim, claim.when[0], concepts, verdict, message, claim.rule,
+                 claim.correction, (), claim.citations, says=says)
+
+
 def _tense_fits(cond: Condition, cand: Candidate, years: ClauseYears,
                 borrowed: bool = False) -> bool:
     if cond.stated_year is not None:

@@ -378,11 +378,11 @@ class _Walk:
         self.item_heading = False
         """The last section heading was a numbered item ("1. Harvest your losses")."""
         self.item_amounts: set[float] = set()
+        """The dollar amounts the statement sentences of the current section gave."""
         self.carried: list[tuple[int, frozenset[str], bool]] = []
         """The last sentences of the numbered item before this one (:meth:`_next_item`)."""
         self.item_back = False
         """The section's numbered heading points back to the item before."""
-        """The dollar amounts the statement sentences of the current section gave."""
         self.recent: list[tuple[int, frozenset[str], bool]] = []
         """Each statement sentence of the section: its number, concepts, and whether it is an
         item of a list or of a run of "Label: value" lines."""

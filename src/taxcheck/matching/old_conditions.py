@@ -23,8 +23,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import Match
-from taxcheck.matching.messages import claim_message
+from taxcheck.matching.conditions import rule_match
 
 PRESENTING = frozenset({"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated",
                         "ira-loss-test-grouping-as-current"})
@@ -97,11 +96,7 @@ def after_tax_conditions(document: Document, candidates: Sequence[Sequence[Candi
             labels = db.expand(frozenset(cand.labels))
             if (index, cand.sentence) in said or not _states_condition(cand, labels):
                 continue
-            verdict = claim.verdict or "outdated"
-            message, says = claim_message(claim, verdict)
-            match = Match(claim, claim.when[0], frozenset(labels & (AFTER_TAX | GETS)),
-                          verdict, message, claim.rule, claim.correction, (),
-                          claim.citations, says=says)
+            match = rule_match(claim, frozenset(labels & (AFTER_TAX | GETS)))
             step = Step(stage="context", detail="a condition of the write-off the page "
                         f"presents (dated {date.year})", labels=("AFTER_TAX",),
                         source="procedure")

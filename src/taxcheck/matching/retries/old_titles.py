@@ -17,8 +17,7 @@ from dataclasses import replace
 from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
-from taxcheck.matching.conditions import Match
-from taxcheck.matching.messages import claim_message
+from taxcheck.matching.conditions import Match, rule_match
 
 
 def asked_only(cands: Sequence[Candidate]) -> bool:
@@ -54,11 +53,8 @@ def whole_title(cand: Candidate, text: str) -> Candidate:
 
 def title_match(claim: Claim, cand: Candidate, year: int) -> tuple[Match, Step]:
     """The title read as the abolished rule it teaches, with the trail step that says why."""
-    verdict = claim.verdict or "outdated"
-    message, says = claim_message(claim, verdict)
     labels = cand.labels & frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
-    match = Match(claim, claim.when[0], frozenset(labels or cand.labels), verdict, message,
-                  claim.rule, claim.correction, (), claim.citations, says=says)
+    match = rule_match(claim, frozenset(labels or cand.labels))
     step = Step(stage="context", detail=f"a title that teaches the rule on a page dated {year}",
                 labels=tuple(sorted(labels)), source="procedure")
     return match, step

@@ -21,9 +21,8 @@ from dataclasses import dataclass, replace
 from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
-from taxcheck.matching.conditions import Match
+from taxcheck.matching.conditions import Match, rule_match
 from taxcheck.matching.discourse import Resolution
-from taxcheck.matching.messages import claim_message
 from taxcheck.matching.retries.worked_examples import worked_example_line
 from taxcheck.tense import simple_past
 
@@ -456,11 +455,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     claim = procedure.claim
     step = Step(stage="context", detail=f"a step of the rule stated on line {procedure.line}",
                 labels=tuple(sorted(shared)), source="procedure")
-    verdict = claim.verdict or "outdated"
-    message, says = claim_message(claim, verdict)
-    match = Match(claim, claim.when[0], frozenset(shared), verdict,
-                  message, claim.rule, claim.correction, (), claim.citations, says=says)
-    return [match], replace(res, steps=[*res.steps, step])
+    return [rule_match(claim, frozenset(shared))], replace(res, steps=[*res.steps, step])
 
 
 _STEP_HEADING = re.compile(r"^\W*step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
@@ -654,12 +649,8 @@ def ahead_of_rule(cand: Candidate, res: Resolution, procedure: Procedure,
     out every traditional IRA ..."), states it too: an announcement by naming the way or the
     exception, an instruction by naming something the rule speaks of."""
     if ANNOUNCING & res.labels:
-        claim = procedure.claim
-        verdict = claim.verdict or "outdated"
-        message, says = claim_message(claim, verdict)
         shared = frozenset(ANNOUNCING & res.labels)
-        match = Match(claim, claim.when[0], shared, verdict, message, claim.rule,
-                      claim.correction, (), claim.citations, says=says)
+        match = rule_match(procedure.claim, shared)
         step = Step(stage="context", detail="announces the rule the next sentences state",
                     labels=tuple(sorted(shared)), source="procedure")
         return [match], replace(res, steps=[*res.steps, step])
