@@ -21,7 +21,8 @@ PASSAGES = passages(DATA)
 
 NOT_CAUGHT = frozenset({
     "yby-dear-reply",  # "Can I take that off my taxes?": "take off" is no deduction word
-    "bai-worked-whole", "bai-label-sum", "bai-earnings-too", "bai-deductible-count",
+    "bai-worked-whole",  # the whole amount put in, the deducted part named only before
+    "bai-earnings-too",  # "and so is whatever they earned": earnings basis by "so is"
 })
 """Wrong passages still missed."""
 
@@ -64,6 +65,18 @@ def test_reply_after_greeting_is_the_answer(checker):
         ("retirement-loss-not-deductible-yet", "misleading")]
     flat = page.replace("Not year by year, no.", "No, not in any year.")
     assert _flags(checker, flat) == []
+
+
+def test_both_kinds_of_money_named_as_one(checker):
+    """"deductible and nondeductible alike" names both kinds of money: it denies nothing, so
+    the definition is read as said (basis is everything put in: false), and after-tax money
+    alone stays the accurate definition."""
+    wrong = ("Step 1: Find your basis. It's every dollar you paid into your IRAs, "
+             "deducted and nondeductible alike.\n")
+    assert [(c, v) for _, c, v in _flags(checker, wrong, "page.txt")] == [
+        ("basis-includes-pretax-money", "false")]
+    right = "Step 1: Find your basis. It's the nondeductible dollars you paid into your IRAs.\n"
+    assert _flags(checker, right, "page.txt") == []
 
 
 def test_greeting_far_from_question_lends_it_nothing(checker):
