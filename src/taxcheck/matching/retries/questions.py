@@ -442,8 +442,13 @@ _SALUTATION = re.compile(
 """A columnist's or poster's greeting on a line of its own ("Dear Ready,", "Hi Sam!",
 "Hello, Worried in Ohio:")."""
 
-_SIGNED = re.compile(r"\?\W{0,3}\s*[\u2014\u2013-]{1,2}\s*[^.?!\n]{1,40}$")
-"""A question signed after a dash ("... on my taxes? \u2014 Ready to Write It Off")."""
+GREETING_WORDS = 5
+"""The longest greeting ("Hello, Worried in Ohio:"): a longer line says something."""
+
+_SIGNED = re.compile(r"\?\W{0,3}\s*[\u2014\u2013-]{1,2}\s*"
+                     r"(?!\W*(?:yes|no|not|nope|sure|maybe)\b)[^.?!\n]{1,40}$", re.IGNORECASE)
+"""A question signed after a dash ("... on my taxes? \u2014 Ready to Write It Off"), not
+answered after one ("Can I deduct it? \u2014 No, you can't")."""
 
 
 def past_address(question: Question | None, text: str, has_clauses: bool, first: int,
@@ -455,6 +460,7 @@ def past_address(question: Question | None, text: str, has_clauses: bool, first:
     after the greeting is its reply. None when nothing changes."""
     if question is None or question.sentence >= last:
         return None
-    greets = question.sentence == first - 1 and not has_clauses and _SALUTATION.match(text)
+    greets = (question.sentence == first - 1 and not has_clauses
+              and len(text.split()) <= GREETING_WORDS and _SALUTATION.match(text))
     signs = question.sentence >= first and _SIGNED.search(text.rstrip()) is not None
     return replace(question, sentence=last) if greets or signs else None
