@@ -111,6 +111,7 @@ from taxcheck.matching.retries.questions import (
     Question,
     answers,
     bare_reply,
+    past_address,
     weighs,
     wh_reply,
 )
@@ -1868,6 +1869,8 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         walk.context.sentence = first + (
             sentence_counts[index] if sentence_counts
             else 1 + max((c.sentence_index for c in cands), default=0))
+        walk.asked = past_address(walk.asked, block.text, bool(cands), first,
+                                  walk.context.sentence - 1) or walk.asked
     found = list(walk.findings.values())
     found += after_tax_conditions(document, candidates, found, db)
     return sorted(found, key=Finding.sort_key)

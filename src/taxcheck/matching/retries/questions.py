@@ -435,3 +435,32 @@ def as_wh_reply(cand: Candidate, res: Resolution, question: Question | None, sen
         return matches, replace(res, cand=reading)
     return matches, borrowed(res, extra, f"the question on line {question.line}, which it "
                               "answers", "answer", cand=reading)
+
+
+_SALUTATION = re.compile(
+    r"^\W*(?:dear|hi|hello|hey|greetings)\b[^.?!\n]{0,40}[,:!\u2014\u2013-]?\W*$", re.IGNORECASE)
+"""A columnist's or poster's greeting on a line of its own ("Dear Ready,", "Hi Sam!",
+"Hello, Worried in Ohio:")."""
+
+GREETING_WORDS = 5
+"""The longest greeting ("Hello, Worried in Ohio:"): a longer line says something."""
+
+_SIGNED = re.compile(r"\?\W{0,3}\s*[\u2014\u2013-]{1,2}\s*"
+                     r"(?!\W*(?:yes|no|not|nope|sure|maybe)\b)[^.?!\n]{1,40}$", re.IGNORECASE)
+"""A question signed after a dash ("... on my taxes? \u2014 Ready to Write It Off"), not
+answered after one ("Can I deduct it? \u2014 No, you can't")."""
+
+
+def past_address(question: Question | None, text: str, has_clauses: bool, first: int,
+                 last: int) -> Question | None:
+    """The question still waits for its reply after the block read (``text``, sentences
+    ``first`` to ``last``) when that block only greets the asker ("Dear Ready,") right after
+    it, or signs the question it asks ("Can I deduct it? \u2014 Ready to Write It Off"): the
+    question counts as asked on the block's last sentence, so that "Not year by year, no."
+    after the greeting is its reply. None when nothing changes."""
+    if question is None or question.sentence >= last:
+        return None
+    greets = (question.sentence == first - 1 and not has_clauses
+              and len(text.split()) <= GREETING_WORDS and _SALUTATION.match(text))
+    signs = question.sentence >= first and _SIGNED.search(text.rstrip()) is not None
+    return replace(question, sentence=last) if greets or signs else None
