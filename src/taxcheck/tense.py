@@ -147,6 +147,11 @@ interview tell what was said then; the words reported, not the reporting verb, c
 tense."""
 
 
+_DEMONSTRATIVE = re.compile(r"that\s+(?:was|were|had|did)\b", re.IGNORECASE)
+"""A "that" opening the clause before a verb of the past is its subject, not a conjunction
+("That was a narrow, itemized-only deduction, and ...")."""
+
+
 def main_told_in_past(text: str) -> bool:
     """Whether the clause, its subordinate clauses set aside (:data:`_SUBORDINATE`), is told
     in the past (:func:`told_in_past`): "It went on Schedule A", "You had to close every
@@ -157,6 +162,8 @@ def main_told_in_past(text: str) -> bool:
 
     def aside(m: re.Match[str]) -> str:
         opens = not text[:m.start()].strip(" \t\"'\u201c(")
+        if opens and _DEMONSTRATIVE.match(m.group(0)):
+            return m.group(0)  # the clause's subject ("That was a narrow deduction, ...")
         closed = m.end() < len(text) and text[m.end()] in ",;:"
         return " " if closed or not opens else m.group(0)
     return told_in_past(_SUBORDINATE.sub(aside, text))

@@ -45,6 +45,7 @@ from taxcheck.matching.discourse import (
     sourced,
 )
 from taxcheck.matching.messages import claim_message
+from taxcheck.matching.mistakes import as_mistakes
 from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
@@ -460,6 +461,8 @@ class _Walk:
         """Under a heading that announces topics ("What you'll learn")."""
         self.past_section = False
         """Under a heading set in the past ("The exception that used to exist")."""
+        self.mistakes = ""
+        """The list of mistakes the blocks are in (:func:`.mistakes.as_mistakes`)."""
         self.past_lead = False
         self.past_told_lead = False
         """The lead-in sentence of the list being read sets the past itself, and speaks of no
@@ -517,6 +520,7 @@ class _Walk:
         self._new_question(block, cands)
         announced = self._announces(block)
         cands = self._completing_lead(block, self._told_as_history(block, is_title, cands))
+        cands, self.mistakes = as_mistakes(block, cands, self.mistakes)
         cands = share_cohort(cands, self.context.members(("cohort",)), YOUNG_COHORT)
         cands, self.poster = with_poster_cohort(block.text, cands, self.poster)
         stated: set[int] = set()  # start offsets of the block's clauses that matched a claim
