@@ -44,6 +44,7 @@ from taxcheck.matching.discourse import (
     share_cohort,
     sourced,
 )
+from taxcheck.matching.hedged_no import exception_follows
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.poster_age import with_poster_cohort
@@ -55,6 +56,7 @@ from taxcheck.matching.retries.figure_pronouns import gives_bare_amount
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
     SectionClaim,
+    case_figure,
     heading_states,
     numbered,
     opening_concepts,
@@ -133,6 +135,7 @@ from taxcheck.matching.years import (
     sentence_year,
 )
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.readers.furniture import disclaimer, post_meta
 from taxcheck.tense import (
     ends_in_past_frame,
     framed_in_past,
@@ -184,7 +187,7 @@ the column's own."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
-    r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
+    r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+(?:on|from)|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
 """A row of links ("See also: Roth conversion ladders | 401(k) loans"), as a paragraph or a
 heading: page furniture, which states nothing and gives the next sentences no context."""
@@ -1394,6 +1397,8 @@ class _Walk:
             # the lead of an item of steps a heading or lead-in announced is a step ("Step 1:
             # Find your basis." under "Step-by-step: claiming it on your return")
             return [], res
+        if label_line(block) and case_figure(res):
+            return [], res  # a worked example's input ("Basis: $10,000") is no step
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
@@ -1842,6 +1847,14 @@ def _asked_by_reader(block: Block, cand: Candidate) -> bool:
     return answer is None or cand.sentence_start < answer.start()
 
 
+def stated_nothing(block: Block) -> bool:
+    """A block of page furniture that a Markdown or HTML page keeps as text: where the post is
+    filed ("**Filed under:** IRAs, Deductions · **Comments (14)**", "Tags: IRA losses") or a
+    product disclosure ("Not FDIC insured · No bank guarantee · May lose value")."""
+    return block.kind in ("paragraph", "quote") and (
+        post_meta(block.text) or disclaimer(block.text))
+
+
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
                    tax_year: int, sentence_counts: list[int] | None = None) -> list[Finding]:
     """Return the findings of a document, given the candidates of each block.
@@ -1858,7 +1871,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         if block.kind == "furniture" and _RULE.match(block.text) and index and (
                 document.blocks[index - 1].kind in HEADING_KINDS):
             continue  # a rule drawn under a heading ("----" below "1. TAKE YOUR RMD") keeps it
-        if block.kind == "furniture" or _LINK_ROW.match(block.text):
+        if block.kind == "furniture" or _LINK_ROW.match(block.text) or stated_nothing(block):
             walk.end_section()
             continue
         if block.kind in ("byline", "dateline"):
@@ -1870,4 +1883,4 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
             else 1 + max((c.sentence_index for c in cands), default=0))
     found = list(walk.findings.values())
     found += after_tax_conditions(document, candidates, found, db)
-    return sorted(found, key=Finding.sort_key)
+    return sorted(exception_follows(found, db), key=Finding.sort_key)
