@@ -94,6 +94,39 @@ _ADVICE = {
                     "- Talk to a tax pro first, since cashing out pre-tax money has its own "
                     "cost.\n- Check with your CPA before you sell anything."),
 }
+_FAQ = {
+    "txt": "IRA losses and wash sales: your questions answered\nLast reviewed: Dec 2015\n\n"
+           "1. Is there any way to deduct an IRA loss?\n"
+           "If you cash out every IRA and get back less than your after-tax money, the "
+           "shortfall can be taken as an itemized deduction.\n"
+           "2. What is a wash sale?\n"
+           "You sell at a loss and buy the same fund within 30 days before or after.\n"
+           "If your purchase lands in that window, you can't take the loss right away.\n"
+           "3. How do I claim the IRA loss?\n"
+           "You need to list the shortfall with your miscellaneous deductions.\n",
+    "md": _md("2016-11-02", "1. **Can I write off my IRA loss?**\n\n"
+              "Only if you close every IRA for less than your basis; then the shortfall is "
+              "deductible.\n\n2. **How long does the wash-sale window last?**\n\n"
+              "If you rebuy within the 61 days, you cannot claim the loss yet.",
+              title="Year-end questions"),
+}
+_LETTERS = {
+    "md-quote": _md("2026-02-10", "> Dear Ruth: I'm 74 and take RMDs from my traditional IRA. "
+                    "I also have a Roth IRA I opened in 2011. Do I need to take money from that "
+                    "one too? \u2014 Puzzled in Peoria\n\nDear Puzzled: Yes, your Roth IRA has "
+                    "required minimum distributions too.", title="Ask Ruth: RMD questions"),
+    "txt": "Money Mailbag\nMarch 4, 2026\n\nI'm 61. I have a Roth 401(k) at work and an old "
+           "IRA from a previous job. When do my RMDs start? -- Planning in Portland\n\n"
+           "A. At 73 for the IRA, and the Roth 401(k) still requires RMDs too.\n",
+}
+_TOPIC_TITLES = {
+    "list": _md("2026-04-08", "Three readers, three situations.",
+                title="My first RMD, a Roth 401(k) and Dad's IRA"),
+    "txt": "Your first RMD, your Roth 401(k) & your late mother's IRA\nApril 8, 2026\n\n"
+           "This week's mailbag is about taking money out.\n",
+    "clause": _md("2026-04-08", "Three readers, three situations.",
+                  title="Roth 401(k)s still have RMDs, and so do inherited IRAs"),
+}
 _FURNITURE = {
     "filed-md": _md("2014-10-21", "You can deduct the loss once every IRA is closed.\n\n"
                     "**Filed under:** IRAs, Deductions, Schedule A · **Comments (9)**"),
@@ -156,6 +189,24 @@ CASES = [
     Case("see a tax pro, list item", _ADVICE["faq-list"], ".md", "Talk to a tax pro", False),
     Case("see your CPA, list item", _ADVICE["faq-list"], ".md", "Check with your CPA", False),
     Case("empty every account, list item", _ADVICE["faq-list"], ".md", "Every account has", True),
+    Case("wash-sale window under the FAQ's next question", _FAQ["txt"], ".txt",
+         "If your purchase lands", False),
+    Case("the write-off under its own FAQ question", _FAQ["txt"], ".txt", "You need to list",
+         True),
+    Case("wash-sale rebuy under a Markdown FAQ question", _FAQ["md"], ".md", "If you rebuy",
+         False),
+    Case("a reader's background, signed letter", _LETTERS["md-quote"], ".md", "I also have",
+         False),
+    Case("the column's wrong reply to the letter", _LETTERS["md-quote"], ".md", "Dear Puzzled",
+         True),
+    Case("a reader's background, plain-text letter", _LETTERS["txt"], ".txt", "I have a Roth",
+         False),
+    Case("the column's wrong answer, plain text", _LETTERS["txt"], ".txt", "A. At 73", True),
+    Case("a title listing topics, Markdown", _TOPIC_TITLES["list"], ".md", "My first RMD",
+         False),
+    Case("a title listing topics, plain text", _TOPIC_TITLES["txt"], ".txt", "Your first RMD",
+         False),
+    Case("a title stating the rule", _TOPIC_TITLES["clause"], ".md", "Roth 401(k)s still", True),
     Case("filed under, Markdown footer", _FURNITURE["filed-md"], ".md", "Filed under", False),
     Case("the claim above the footer", _FURNITURE["filed-md"], ".md", "You can deduct", True),
     Case("tags, Markdown footer", _FURNITURE["tags-md"], ".md", "Tags:", False),

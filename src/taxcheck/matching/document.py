@@ -58,6 +58,7 @@ from taxcheck.matching.retries.headings import (
     SectionClaim,
     case_figure,
     heading_states,
+    lists_topics,
     numbered,
     opening_concepts,
     section_subjects,
@@ -1228,6 +1229,7 @@ class _Walk:
             CONTRIBUTE_LABEL in cand.labels and not any(q.kind == "usd" for q in cand.quantities)))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
+        matches = _beside_topics(block, matches)
         cand = self._quoted(index, block, cand, matches, res, match)
         myth = labels_a_myth(cand)
         for m in matches:
@@ -1710,11 +1712,19 @@ class _Walk:
         ("Question 2: Does the loss lower my bracket?"), opens a new subject, as a heading
         would: the procedure ends. A question about the rule itself ("Q. Can you give me an
         example?", "Q. What is my basis?") keeps it open."""
-        asks = block.kind == "paragraph" and block.text.rstrip().endswith("?")
-        if (self.procedure is None or block.kind != "paragraph"
+        asks = block.kind in ("paragraph", "list_item") and block.text.rstrip().endswith("?")
+        if (self.procedure is None or block.kind not in ("paragraph", "list_item")
                 or not (_READER_QUESTION.match(block.text) or asks)):
             return
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        if block.kind == "list_item" and block.number is not None:
+            # an FAQ's numbered question that names, besides a loss, only what the rule
+            # doesn't ("3. What exactly is a wash sale?" after the IRA-loss write-off) opens
+            # a new subject, as a heading would
+            rest = named - self.context.groups.get("loss", frozenset())
+            if rest and not rest & self.db.expand(self.procedure.vocabulary):
+                self.procedure = None
+            return
         groups = self.context.groups_of(named)
         vocabulary = self.db.expand(self.procedure.vocabulary)
         if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
@@ -1835,11 +1845,34 @@ def _same_rule(open_: Procedure, new: Procedure) -> bool:
                 & {new.claim.fact, *new.claim.also_facts})
 
 
+def _beside_topics(block: Block, matches: list[Match]) -> list[Match]:
+    """A heading that lists the page's topics (:func:`lists_topics`: "My first RMD, a Roth
+    401(k) and Dad's IRA") states no rule of them: only its figures are checked."""
+    if block.kind in HEADING_KINDS and lists_topics(block.text):
+        return [m for m in matches if m.claim.figure]
+    return matches
+
+
+_SIGNED_LETTER = re.compile(
+    r"\?[^?]{0,160}[\u2014\u2013]\s*[A-Z][\w'\u2019.-]*(?:[\s-]+[A-Za-z][\w'\u2019.-]*){0,3}"
+    r"\s+(?:in|from|of)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\W*$")
+"""A reader's letter to an advice column, asking and signed with a pen name and a place
+("... True? \u2014 Rory in Rye", "... Is she right? \u2014 Leaking in Lubbock")."""
+
+
+def _reader_letter(block: Block) -> bool:
+    """The block is a reader's letter (:data:`_SIGNED_LETTER`): its sentences, the reader's
+    background too ("I also have a Roth IRA I opened in 2009."), are the reader's words."""
+    return block.kind in ("paragraph", "quote") and _SIGNED_LETTER.search(block.text) is not None
+
+
 def _asked_by_reader(block: Block, cand: Candidate) -> bool:
     """A sentence of a reader's question in a Q&A column ("Q. I left my last job at 53 and
     I'm 55 now. Does the exception kick in?", "Q: My IRA fell 18% and I'd like to write
     off the drop. Can I?"), before any answer's tag in the block: the reader's own case,
     belief or wish, which the answer takes up, not the column's claim."""
+    if _reader_letter(block):
+        return True
     if block.kind not in ("paragraph", "heading", "title") or not _READER_QUESTION.match(
             block.text):
         return False

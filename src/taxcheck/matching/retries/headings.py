@@ -88,6 +88,28 @@ def case_figure(res: Resolution) -> bool:
             and _YEAR_LABEL.match(res.cand.text) is None)
 
 
+_TOPIC_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&|vs\.?|versus)\s+",
+                              re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|"
+    r"must|may|might|need|needs|get|gets|pay|pays|owe|owes|require|requires|start|starts|"
+    r"count|counts|apply|applies|mean|means|work|works|let|lets|make|makes|take|takes|"
+    r"keep|keeps|go|goes|write|deduct|claim|how|why|when|what|where|who|which|"
+    r"\w+n(?:'|\u2019)t)\b", re.IGNORECASE)
+"""Words that make a heading a clause or a question rather than a list of topics."""
+
+
+def lists_topics(text: str) -> bool:
+    """The heading lists the page's topics, three or more short noun phrases and no verb
+    ("My first RMD, a Roth 401(k) and Dad's IRA", "IRA losses, wash sales & the 2% floor"):
+    it names what the page is about and states nothing of them."""
+    s = text.strip().rstrip(".!")
+    if "?" in s or ":" in s or _VERB.search(s):
+        return False
+    parts = [p for p in _TOPIC_SEPARATOR.split(s) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 6 for p in parts)
+
+
 WAYS_TITLE = re.compile(
     r"^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several)"
     r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:ways|strategies|options|methods|routes)"
