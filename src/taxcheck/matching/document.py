@@ -44,6 +44,7 @@ from taxcheck.matching.discourse import (
     share_cohort,
     sourced,
 )
+from taxcheck.matching.hedged_no import exception_follows
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.mistakes import as_mistakes
 from taxcheck.matching.old_conditions import after_tax_conditions
@@ -56,7 +57,9 @@ from taxcheck.matching.retries.figure_pronouns import gives_bare_amount
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
     SectionClaim,
+    case_figure,
     heading_states,
+    lists_topics,
     numbered,
     opening_concepts,
     section_subjects,
@@ -135,6 +138,7 @@ from taxcheck.matching.years import (
     sentence_year,
 )
 from taxcheck.nlp.quantities import find_quantities
+from taxcheck.readers.furniture import disclaimer, post_meta
 from taxcheck.tense import (
     ends_in_past_frame,
     framed_in_past,
@@ -186,7 +190,7 @@ the column's own."""
 _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
-    r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+on|further\s+reading|"
+    r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+(?:on|from)|further\s+reading|"
     r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
 """A row of links ("See also: Roth conversion ladders | 401(k) loans"), as a paragraph or a
 heading: page furniture, which states nothing and gives the next sentences no context."""
@@ -1230,6 +1234,7 @@ class _Walk:
             CONTRIBUTE_LABEL in cand.labels and not any(q.kind == "usd" for q in cand.quantities)))
         if passed is not None and block.kind in STATEMENT_KINDS:
             self.paragraph_year = (index, index, passed)
+        matches = _beside_topics(block, matches)
         cand = self._quoted(index, block, cand, matches, res, match)
         myth = labels_a_myth(cand)
         for m in matches:
@@ -1399,6 +1404,8 @@ class _Walk:
             # the lead of an item of steps a heading or lead-in announced is a step ("Step 1:
             # Find your basis." under "Step-by-step: claiming it on your return")
             return [], res
+        if label_line(block) and case_figure(res):
+            return [], res  # a worked example's input ("Basis: $10,000") is no step
         body = self._in_step_body(block)
         if body and says_rule_ended(cand):
             self.procedure = None  # "That deduction has been gone since 2018": the steps end
@@ -1710,11 +1717,19 @@ class _Walk:
         ("Question 2: Does the loss lower my bracket?"), opens a new subject, as a heading
         would: the procedure ends. A question about the rule itself ("Q. Can you give me an
         example?", "Q. What is my basis?") keeps it open."""
-        asks = block.kind == "paragraph" and block.text.rstrip().endswith("?")
-        if (self.procedure is None or block.kind != "paragraph"
+        asks = block.kind in ("paragraph", "list_item") and block.text.rstrip().endswith("?")
+        if (self.procedure is None or block.kind not in ("paragraph", "list_item")
                 or not (_READER_QUESTION.match(block.text) or asks)):
             return
         named = self.db.expand(frozenset().union(*(c.labels for c in cands)))
+        if block.kind == "list_item" and block.number is not None:
+            # an FAQ's numbered question that names, besides a loss, only what the rule
+            # doesn't ("3. What exactly is a wash sale?" after the IRA-loss write-off) opens
+            # a new subject, as a heading would
+            rest = named - self.context.groups.get("loss", frozenset())
+            if rest and not rest & self.db.expand(self.procedure.vocabulary):
+                self.procedure = None
+            return
         groups = self.context.groups_of(named)
         vocabulary = self.db.expand(self.procedure.vocabulary)
         if any(labels - vocabulary for g, labels in groups.items() if g in HOLDER_GROUPS):
@@ -1835,16 +1850,47 @@ def _same_rule(open_: Procedure, new: Procedure) -> bool:
                 & {new.claim.fact, *new.claim.also_facts})
 
 
+def _beside_topics(block: Block, matches: list[Match]) -> list[Match]:
+    """A heading that lists the page's topics (:func:`lists_topics`: "My first RMD, a Roth
+    401(k) and Dad's IRA") states no rule of them: only its figures are checked."""
+    if block.kind in HEADING_KINDS and lists_topics(block.text):
+        return [m for m in matches if m.claim.figure]
+    return matches
+
+
+_SIGNED_LETTER = re.compile(
+    r"\?[^?]{0,160}[\u2014\u2013]\s*[A-Z][\w'\u2019.-]*(?:[\s-]+[A-Za-z][\w'\u2019.-]*){0,3}"
+    r"\s+(?:in|from|of)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\W*$")
+"""A reader's letter to an advice column, asking and signed with a pen name and a place
+("... True? \u2014 Rory in Rye", "... Is she right? \u2014 Leaking in Lubbock")."""
+
+
+def _reader_letter(block: Block) -> bool:
+    """The block is a reader's letter (:data:`_SIGNED_LETTER`): its sentences, the reader's
+    background too ("I also have a Roth IRA I opened in 2009."), are the reader's words."""
+    return block.kind in ("paragraph", "quote") and _SIGNED_LETTER.search(block.text) is not None
+
+
 def _asked_by_reader(block: Block, cand: Candidate) -> bool:
     """A sentence of a reader's question in a Q&A column ("Q. I left my last job at 53 and
     I'm 55 now. Does the exception kick in?", "Q: My IRA fell 18% and I'd like to write
     off the drop. Can I?"), before any answer's tag in the block: the reader's own case,
     belief or wish, which the answer takes up, not the column's claim."""
+    if _reader_letter(block):
+        return True
     if block.kind not in ("paragraph", "heading", "title") or not _READER_QUESTION.match(
             block.text):
         return False
     answer = _ANSWER_MARK.search(block.text, 2)
     return answer is None or cand.sentence_start < answer.start()
+
+
+def stated_nothing(block: Block) -> bool:
+    """A block of page furniture that a Markdown or HTML page keeps as text: where the post is
+    filed ("**Filed under:** IRAs, Deductions · **Comments (14)**", "Tags: IRA losses") or a
+    product disclosure ("Not FDIC insured · No bank guarantee · May lose value")."""
+    return block.kind in ("paragraph", "quote") and (
+        post_meta(block.text) or disclaimer(block.text))
 
 
 def match_document(document: Document, candidates: list[list[Candidate]], db: ClaimDatabase,
@@ -1863,7 +1909,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
         if block.kind == "furniture" and _RULE.match(block.text) and index and (
                 document.blocks[index - 1].kind in HEADING_KINDS):
             continue  # a rule drawn under a heading ("----" below "1. TAKE YOUR RMD") keeps it
-        if block.kind == "furniture" or _LINK_ROW.match(block.text):
+        if block.kind == "furniture" or _LINK_ROW.match(block.text) or stated_nothing(block):
             walk.end_section()
             continue
         if block.kind in ("byline", "dateline"):
@@ -1877,4 +1923,4 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                                   walk.context.sentence - 1) or walk.asked
     found = list(walk.findings.values())
     found += after_tax_conditions(document, candidates, found, db)
-    return sorted(found, key=Finding.sort_key)
+    return sorted(exception_follows(found, db), key=Finding.sort_key)

@@ -24,6 +24,7 @@ from taxcheck.documents import HEADING_KINDS, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import rule_match
+from taxcheck.matching.not_steps import defines_term
 
 PRESENTING = frozenset({"ira-loss-deduction-outdated", "ira-loss-misc-deduction-outdated",
                         "ira-loss-test-grouping-as-current"})
@@ -61,6 +62,8 @@ def _states_condition(cand: Candidate, labels: frozenset[str]) -> bool:
         return False
     if cand.polarity != "affirmed" and cand.negations != ("never",):
         return False  # ("the part you never recovered" denies nothing)
+    if defines_term(cand):
+        return False  # ("you should have been tracking them on Form 8606 every year")
     return bool(labels & AFTER_TAX) and not labels & NOT_HERE and (
         bool(labels & GETS) or _GETS.search(cand.sentence) is not None)
 

@@ -208,6 +208,29 @@ def signed(line: str) -> bool:
                                for p in parts[1:])
 
 
+_DISCLOSURE = re.compile(
+    r"^(?:not\s+(?:fdic|ncua|sipc|federally)[\s-]+insured|no\s+bank\s+guarantee|"
+    r"not\s+(?:bank[\s-]+)?guaranteed(?:\s+by\s+(?:the|any)\s+bank)?|may\s+lose\s+value|"
+    r"not\s+a\s+(?:bank\s+)?deposit|"
+    r"not\s+insured\s+by\s+any\s+(?:federal\s+)?government(?:al)?\s+agency)$",
+    re.IGNORECASE)
+"""One phrase of a product disclosure ("Not FDIC insured", "No bank guarantee", "May lose
+value")."""
+_DISCLOSURE_LABEL = re.compile(r"^[^:]{1,40}:\s*")
+
+
+def disclaimer(line: str) -> bool:
+    """A product disclosure line: two or more of its phrases apart by "·", "|" or "•",
+    after a label or none ("Brokerage products: Not FDIC insured · No bank guarantee · May
+    lose value", "Not FDIC Insured | May Lose Value")."""
+    s = line.strip().rstrip(".")
+    if not s or len(s) > _MAX_LINE:
+        return False
+    s = _DISCLOSURE_LABEL.sub("", s, count=1)
+    parts = [p.strip().rstrip(".") for p in _PART_SEPARATOR.split(s)]
+    return len(parts) >= 2 and all(_DISCLOSURE.match(p) for p in parts)
+
+
 def _plain_dateline(line: str) -> bool:
     """A dateline a reader keeps as one ("Posted Mar 4, 2024 at 8:12 PM")."""
     return dateline(line) is not None and not _REPLY_MARKER.match(line.strip())
@@ -234,7 +257,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
             continue
         signature = 0
         if (meta[i] and not _plain_dateline(line)) or breadcrumb(line) or rule(line) or (
-                action_bar(line)):
+                action_bar(line) or disclaimer(line)):
             out.add(i)
         elif signature_start(line):
             out.add(i)

@@ -54,21 +54,60 @@ case: an amount, a total, the account, what was paid out, the income."""
 _OF_AGI = frozenset({"ADD_TO", "ORDINARY_INCOME"})
 """What the words of "adjusted gross income" name besides the AGI itself."""
 _YEAR_LABEL = re.compile(r"^\W*(?:19|20)\d\d\b")
+_INPUTS = _NAMES_NOTHING | {"BASIS", "CONTRIBUTION", "AFTER_TAX", "CONTRIBUTIONS_ONLY"}
+"""What a worked example's input line may name: besides what names nothing, the basis and
+the after-tax contributions that make it ("Basis: $10,000", "Nondeductible contributions:
+$8,000")."""
 
 
 def case_input(res: Resolution, extra: set[str] | frozenset[str]) -> bool:
     """A "Label: value" line under a heading of a loss written off ("Worked Example: Claiming
     a Loss on a Closed IRA") whose own words name neither the loss, the deduction, nor a
     part of the rule ("Amount distributed: $12,500", "AGI: $75,000", "Total distributed
-    when she closes the account: $5,400") gives a figure of the example's case: it states
-    nothing (the development labellers leave such lines out and mark the line that figures
-    the loss). A year's row ("2026: $3,000") gives the heading's figure for that year."""
+    when she closes the account: $5,400", "Nondeductible contributions: $12,000") gives a
+    figure of the example's case: it states nothing (the development labellers leave such
+    lines out and mark the line that figures the loss). A year's row ("2026: $3,000") gives
+    the heading's figure for that year."""
     own = {label for label in res.cand.labels if "/" not in label}
     if "AGI" in own:
         own -= _OF_AGI
-    return ({"LOSS", "DEDUCT"} <= extra | res.labels and own <= _NAMES_NOTHING
+    return ({"LOSS", "DEDUCT"} <= extra | res.labels and own <= _INPUTS
             and any(q.kind == "usd" for q in res.cand.quantities)
             and _YEAR_LABEL.match(res.cand.text) is None)
+
+
+def case_figure(res: Resolution) -> bool:
+    """A "Label: value" line of a worked example that gives one of its case's inputs in
+    dollars ("Basis: $10,000", "Amount received: $6,500"): under an open procedure it is no
+    step and states nothing; the line that figures the result ("Loss: $3,500", "Deductible
+    after the 2% floor: $1,900") names the loss or the deduction and is one."""
+    # (the amount's own concepts, "$10,000" a loan's floor, are not what the label names)
+    own = {m.label for m in res.cand.concepts
+           if "/" not in m.label and not any(c.isdigit() for c in m.text)}
+    return (bool(own) and own <= _INPUTS and any(q.kind == "usd" for q in res.cand.quantities)
+            and _YEAR_LABEL.match(res.cand.text) is None)
+
+
+_TOPIC_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&|vs\.?|versus)\s+",
+                              re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|"
+    r"must|may|might|need|needs|get|gets|pay|pays|owe|owes|require|requires|start|starts|"
+    r"count|counts|apply|applies|mean|means|work|works|let|lets|make|makes|take|takes|"
+    r"keep|keeps|go|goes|write|deduct|claim|how|why|when|what|where|who|which|"
+    r"\w+n(?:'|\u2019)t)\b", re.IGNORECASE)
+"""Words that make a heading a clause or a question rather than a list of topics."""
+
+
+def lists_topics(text: str) -> bool:
+    """The heading lists the page's topics, three or more short noun phrases and no verb
+    ("My first RMD, a Roth 401(k) and Dad's IRA", "IRA losses, wash sales & the 2% floor"):
+    it names what the page is about and states nothing of them."""
+    s = text.strip().rstrip(".!")
+    if "?" in s or ":" in s or _VERB.search(s):
+        return False
+    parts = [p for p in _TOPIC_SEPARATOR.split(s) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 6 for p in parts)
 
 
 WAYS_TITLE = re.compile(

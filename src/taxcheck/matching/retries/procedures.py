@@ -23,6 +23,7 @@ from taxcheck.clauses import Candidate
 from taxcheck.findings import Step
 from taxcheck.matching.conditions import Match, rule_match
 from taxcheck.matching.discourse import Resolution
+from taxcheck.matching.not_steps import consults, defines_term
 from taxcheck.matching.retries.worked_examples import worked_example_line
 from taxcheck.tense import simple_past
 
@@ -429,8 +430,9 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     retirement account), for what it shares with the procedure's vocabulary."""
     if cand.imperative and _DONT.match(cand.text):
         return [], res  # "Step 6: Don't panic if you can't use it all": advice, not a step
-    if procedure is not None and speaks_of_other(cand, procedure):
-        return [], res
+    if procedure is not None and (speaks_of_other(cand, procedure) or (
+            procedure.vocabulary & OF_BASIS and (defines_term(cand) or consults(cand)))):
+        return [], res  # (a rule of basis: "Your basis is the total of your nondeductible ...")
     labels = res.labels if expanded is None else expanded
     detail = conditional_detail(cand, procedure.vocabulary & labels) if procedure else False
     if procedure is None or cand.historical or cand.attribution or (
