@@ -1147,6 +1147,14 @@ class _Walk:
             ambient = ambient - (topics - told)
         return ambient
 
+    def _around(self) -> frozenset[str]:
+        """What the section's heading and its last few sentences name (not the title): a
+        condition's ``none_around`` concepts there make its words another topic's."""
+        before = self.carried if self.item_back else []
+        nearby = {label for seen, labels, _ in before + self.recent
+                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+        return self.db.expand(frozenset(self.heading) | nearby)
+
     def _after_history(self) -> bool:
         """The last claim stated, a few sentences back, was told as history ("Before 2018,
         the shortfall could be deducted."): a how-to after it may walk through the old rule,
@@ -1338,7 +1346,7 @@ class _Walk:
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str, ExampleParts | None]] = []
+        lazy: list[tuple[frozenset[str], str, ExampleParts | None, frozenset[str]]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -1347,9 +1355,10 @@ class _Walk:
             if not lazy:
                 lazy.append((self._ambient(block, cand, cands, section),
                              worked_example_text(block.text, cand),
-                             self._example_parts(index, block, cand)))
-            ambient, example, parts = lazy[0]
-            return match_claims(self.db, clause, expanded, years, ambient, example, parts)
+                             self._example_parts(index, block, cand), self._around()))
+            ambient, example, parts, around = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example, parts,
+                                around)
 
         return match
 
