@@ -26,6 +26,9 @@ NOT_CAUGHT = frozenset({
     # "the full amount you sell for counts as taxable income": no PROCEEDS words (before
     # this branch too)
     "wi-wrong-sale-income",
+    # "Step 4: Buy it back in your IRA the same day so you never leave the market and keep
+    # the loss" after a step selling in a brokerage account (before this branch too)
+    "b4-ws-wrong-buy-back-ira",
 })
 """Wrong passages still missed."""
 
@@ -83,3 +86,18 @@ def test_a_loan_page_title_does_not_silence_a_sale_counted_whole(checker):
             "$10,000 that cost $8,000 and the gain is $2,000.\nEverything you get from a sale "
             "counts toward your income for the year.\n")
     assert ("sale-proceeds-are-income", "false", 4) in _problems(checker, page)
+
+
+def test_a_later_clause_keeps_the_account_its_sentence_named(checker):
+    """A clause after a first clause that named an account takes no other account from the
+    heading or title: the brokerage buyback's "nothing is lost for good" is no IRA loss."""
+    page = ("Wash sales and your IRA\nUpdated 2026\n- A buyback in your IRA within 30 days "
+            "kills the loss for good.\n- A buyback in your brokerage account only delays it; "
+            "nothing is lost for good.\n")
+    assert _problems(checker, page) == []
+
+
+def test_the_ira_buyback_said_to_lose_nothing_is_still_flagged(checker):
+    page = ("Wash sales and your IRA\nUpdated 2026\n- Sold in my brokerage account, rebought "
+            "in my IRA a week later; nothing is lost for good.\n")
+    assert ("wash-sale-ira-workaround", "false", 3) in _problems(checker, page)

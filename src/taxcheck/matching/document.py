@@ -221,6 +221,8 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
+ACCOUNT_GROUP = "account"
+"""The context group of accounts (a 401(k), an IRA, a taxable account)."""
 TOPIC_GROUP = "topic"
 """The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
 YOUNG_COHORT = "BORN_1960"
@@ -1138,13 +1140,20 @@ class _Walk:
         topics = frozenset(self.context.groups.get(TOPIC_GROUP, frozenset()))
         ambient = lent(ambient, cand.labels - foils(cand), label_names(cand, block), near,
                        fixed, topics)
-        told = {label for c in cands if c.sentence_start == cand.sentence_start
-                and c.start < cand.start for label in c.labels & topics}
+        before = [c for c in cands if c.sentence_start == cand.sentence_start
+                  and c.start < cand.start]
+        told = {label for c in before for label in c.labels & topics}
         if told and not cand.labels & topics:
             # a later clause of a sentence whose first clause named its topic ("Loan: no tax
             # if repaid; you pay yourself back with interest" under "Loan or hardship
             # withdrawal?") leaves that topic implied, not another of the heading's
             ambient = ambient - (topics - told)
+        accounts = frozenset(self.context.groups.get(ACCOUNT_GROUP, frozenset()))
+        told = {label for c in before for label in c.labels & accounts}
+        if told and not cand.labels & accounts:
+            # so does its account ("A buyback in your brokerage account only delays it;
+            # nothing is lost for good" under a heading about IRAs)
+            ambient = ambient - (accounts - self.db.expand(frozenset(told)))
         return ambient
 
     def _around(self) -> frozenset[str]:
