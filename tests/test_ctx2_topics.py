@@ -101,3 +101,10 @@ def test_the_ira_buyback_said_to_lose_nothing_is_still_flagged(checker):
     page = ("Wash sales and your IRA\nUpdated 2026\n- Sold in my brokerage account, rebought "
             "in my IRA a week later; nothing is lost for good.\n")
     assert ("wash-sale-ira-workaround", "false", 3) in _problems(checker, page)
+
+
+def test_a_phase_out_row_under_a_title_about_undoing_is_no_undo(checker):
+    page = ("# Can I undo my Roth contribution?\n**saver_sam** \u00b7 Mar 2026\n\n"
+            "| 2026 | Single | Joint |\n|---|---|---|\n"
+            "| No Roth contribution at or above | $168,000 | $252,000 |\n")
+    assert _problems(checker, page, "page.md") == []
