@@ -94,6 +94,11 @@ class Condition(_Strict):
     implied and the background it borrows from (title, heading, last sentences) names one
     of them: "That loss is gone for good" after a question about buying back in an IRA is
     not said of an ordinary wash sale."""
+    none_around: tuple[str, ...] = ()
+    """Concepts that rule the condition out when the section's heading or its last few
+    sentences (not the title) name one of them, whether or not the clause borrows anything:
+    the claim's words there are another topic's ("deposit $9,000 into an IRA by October 15 with an
+    extension" right after a loan offset is the offset's rollover, not a contribution)."""
     implied: tuple[str, ...] = ()
     """Concepts of ``all``/``any`` the sentence may leave unsaid when the article's title,
     the section's heading or an earlier sentence of the section names them ("The count
@@ -133,7 +138,8 @@ class Condition(_Strict):
         return self
 
     def concepts(self) -> set[str]:
-        return {*self.all, *self.any, *self.none, *self.implied, *self.none_nearby}
+        return {*self.all, *self.any, *self.none, *self.implied, *self.none_nearby,
+                *self.none_around}
 
     def flipped(self) -> Condition:
         """This condition with the opposite polarity (affirmed <-> negated)."""

@@ -123,7 +123,7 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
 
 def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                     years: ClauseYears, ambient: frozenset[str], example: str = "",
-                    parts: ExampleParts | None = None
+                    parts: ExampleParts | None = None, around: frozenset[str] = frozenset()
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
     accounts = frozenset(db.context_groups[0].get(ACCOUNT_CONTEXT, ()))
     # a figure's condition may also read an amount the clause presupposes before denying
@@ -131,7 +131,8 @@ def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     stated = replace(cand, polarity="affirmed") if presupposed_amount(cand) else None
     told: dict[int, Candidate] = {}  # the clause as a changed rule's claims read it
     return [(claim, cond, implied) for claim, cond in db.conditions_for(labels, ambient)
-            if (implied := _met(cond, labels, as_told(db, claim, cand, told),
+            if not around.intersection(cond.none_around)
+            and (implied := _met(cond, labels, as_told(db, claim, cand, told),
                                 stated if claim.figure else None,
                                 years, ambient, accounts, db.expand)) is not None
             and _worked_example_fits(db, cond, example or cand.sentence, cand, parts)]
@@ -349,8 +350,12 @@ def _anchor_group(figure: Figure) -> str:
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                  years: ClauseYears, ambient: frozenset[str] = frozenset(),
-                 example: str = "", parts: ExampleParts | None = None) -> list[Match]:
+                 example: str = "", parts: ExampleParts | None = None,
+                 around: frozenset[str] = frozenset()) -> list[Match]:
     """Every claim ``cand`` states, given its resolved ``labels`` and ``years``.
+
+    ``around`` holds what the section's heading and its last few sentences name: a
+    condition's ``none_around`` concepts there rule it out.
 
     ``example`` is the text a worked example's amounts are read from (``remainder_of``,
     ``repeats_amount``): the clause's sentence, with the sentence before it in its paragraph
@@ -359,7 +364,7 @@ def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
     of its conditions try. A match whose concepts are a strict subset of another's says
     less and is dropped (see :func:`_says_less`).
     """
-    met = _met_conditions(db, cand, labels, years, ambient, example, parts)
+    met = _met_conditions(db, cand, labels, years, ambient, example, parts, around)
     # each numeric claim competes for the clause's amounts with the anchor of its first met
     # condition (the one it is checked by): in "50 or older can make catch-up contributions
     # of $8,000, or $11,250 if you are 60 to 63" the 60-63 claim's two-group condition

@@ -227,6 +227,8 @@ _AGREES_AFTER = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 """The writer agreeing with a report in the same breath (", and it's true", "They're right.",
 "That's correct."): what was reported is the writer's own claim, not a debunked belief."""
+ACCOUNT_GROUP = "account"
+"""The context group of accounts (a 401(k), an IRA, a taxable account)."""
 TOPIC_GROUP = "topic"
 """The context group of what a section is about (a loan, a hardship withdrawal, RMDs)."""
 YOUNG_COHORT = "BORN_1960"
@@ -1147,14 +1149,29 @@ class _Walk:
         topics = frozenset(self.context.groups.get(TOPIC_GROUP, frozenset()))
         ambient = lent(ambient, cand.labels - foils(cand), label_names(cand, block), near,
                        fixed, topics)
-        told = {label for c in cands if c.sentence_start == cand.sentence_start
-                and c.start < cand.start for label in c.labels & topics}
+        before = [c for c in cands if c.sentence_start == cand.sentence_start
+                  and c.start < cand.start]
+        told = {label for c in before for label in c.labels & topics}
         if told and not cand.labels & topics:
             # a later clause of a sentence whose first clause named its topic ("Loan: no tax
             # if repaid; you pay yourself back with interest" under "Loan or hardship
             # withdrawal?") leaves that topic implied, not another of the heading's
             ambient = ambient - (topics - told)
+        accounts = frozenset(self.context.groups.get(ACCOUNT_GROUP, frozenset()))
+        told = {label for c in before for label in c.labels & accounts}
+        if told and not cand.labels & accounts:
+            # so does its account ("A buyback in your brokerage account only delays it;
+            # nothing is lost for good" under a heading about IRAs)
+            ambient = ambient - (accounts - self.db.expand(frozenset(told)))
         return ambient
+
+    def _around(self) -> frozenset[str]:
+        """What the section's heading and its last few sentences name (not the title): a
+        condition's ``none_around`` concepts there make its words another topic's."""
+        before = self.carried if self.item_back else []
+        nearby = {label for seen, labels, _ in before + self.recent
+                  if self.context.sentence - seen <= IMPLIED_WINDOW for label in labels}
+        return self.db.expand(frozenset(self.heading) | nearby)
 
     def _after_history(self) -> bool:
         """The last claim stated, a few sentences back, was told as history ("Before 2018,
@@ -1348,7 +1365,7 @@ class _Walk:
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str, ExampleParts | None]] = []
+        lazy: list[tuple[frozenset[str], str, ExampleParts | None, frozenset[str]]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -1357,9 +1374,10 @@ class _Walk:
             if not lazy:
                 lazy.append((self._ambient(block, cand, cands, section),
                              worked_example_text(block.text, cand),
-                             self._example_parts(index, block, cand)))
-            ambient, example, parts = lazy[0]
-            return match_claims(self.db, clause, expanded, years, ambient, example, parts)
+                             self._example_parts(index, block, cand), self._around()))
+            ambient, example, parts, around = lazy[0]
+            return match_claims(self.db, clause, expanded, years, ambient, example, parts,
+                                around)
 
         return match
 
