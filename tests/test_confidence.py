@@ -2,10 +2,11 @@
 code had never seen say so, and the least confident are left out by default.
 
 The table is `taxcheck.calibration` (measured in docs/accuracy.md, "Session 12, branch
-calib"): an outdated figure or rule was right far more often than a wrong claim in its own
-words, and a wrong amount never right for any year (usually an amount read as another
-figure's) seldom; context from earlier sentences, a hedge and a table cell were right less
-often.
+calib", refitted on every round in "Session 15, branch calib2"): an outdated figure or rule
+was right far more often than a wrong claim in its own words, and a wrong amount never right
+for any year (usually an amount read as another figure's) seldom; context from earlier
+sentences, a hedge, a table cell and a heading were right less often, and so was a wrong
+claim of the retirement-loss write-off.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from taxcheck.calibration import DEFAULT_MIN_CONFIDENCE, confidence_word
 OUTDATED = "The 401(k) employee contribution limit for 2026 is $23,500."
 NEVER_RIGHT = "The IRA contribution limit for 2026 is $9,000."
 WRONG_RULE = "You can deduct losses in your 401(k) on your tax return."
+HARDSHIP = "A hardship withdrawal is exempt from the 10% early withdrawal penalty."
 
 
 def _only(report, claim_id: str):
@@ -64,6 +66,28 @@ def test_a_wrong_amount_in_a_table_cell_is_trusted_less_than_in_a_sentence(check
     assert cell.confidence < sentence.confidence
 
 
+def test_a_wrong_claim_in_a_heading_is_trusted_less_than_in_a_sentence(check_text):
+    heading = _only(check_text("# Notes\n\n## Hardship Withdrawals Are Exempt From the 10% "
+                               "Early Withdrawal Penalty\n\nWe explain below.\n", suffix=".md"),
+                    "hardship-withdrawal-penalty-free")
+    sentence = _only(check_text(HARDSHIP), "hardship-withdrawal-penalty-free")
+    assert (heading.block_kind, heading.verdict, sentence.verdict) == ("heading", "false", "false")
+    assert heading.confidence < sentence.confidence
+    assert (confidence_word(heading.confidence), confidence_word(sentence.confidence)) == (
+        "low", "medium")
+
+
+def test_a_wrong_claim_of_the_retirement_loss_write_off_is_trusted_less_than_another_rule(
+        check_text):
+    """At first contact such claims told ``false`` were right 10 times in 41 (the write-off
+    existed until 2017: a page's date decides between false and outdated)."""
+    loss = _only(check_text(WRONG_RULE), "retirement-loss-deductible")
+    other = _only(check_text(HARDSHIP), "hardship-withdrawal-penalty-free")
+    assert loss.verdict == other.verdict == "false"
+    assert loss.confidence < other.confidence
+    assert loss.confidence >= DEFAULT_MIN_CONFIDENCE
+
+
 def _article(tmp_path: Path) -> Path:
     path = tmp_path / "limits.txt"
     path.write_text(f"Limits\n\n{OUTDATED}\n\n{NEVER_RIGHT}\n", encoding="utf-8")
@@ -76,7 +100,7 @@ def test_check_leaves_out_the_least_confident_findings_and_says_how_many(tmp_pat
     assert shown.returncode == 1
     assert "[elective-deferral-limit]" in shown.stdout
     assert "[ira-limit]" not in shown.stdout
-    assert "confidence: 0.75 (high)" in shown.stdout
+    assert "confidence: 0.80 (high)" in shown.stdout
     assert "1 less confident finding not shown (--min-confidence 0 shows them)" in shown.stdout
     everything = invoke("check", str(article), "--tax-year", "2026", "--min-confidence", "0")
     assert "[ira-limit]" in everything.stdout
