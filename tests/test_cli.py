@@ -23,9 +23,7 @@ def test_text_output_is_linter_style(tmp_path):
     assert "    correct: Rolling a 401(k) into an IRA" in result.stdout
     assert lines[-2].startswith(f"{SEED}:27:1: warning [contradiction] line 27 contradicts "
                                 "line 15: the article first says")
-    # the two headings that borrow the account from the text before them are low confidence
-    assert lines[-1] == ("3 errors, 0 warnings, 4 verified claims, 1 contradiction, 2 less "
-                         "confident findings not shown (--min-confidence 0 shows them) in 1 file")
+    assert lines[-1] == "5 errors, 0 warnings, 4 verified claims, 1 contradiction in 1 file"
 
 
 def test_stdin_and_exit_codes():
@@ -63,7 +61,7 @@ def test_html_output_file(tmp_path):
     page = out.read_text(encoding="utf-8")
     claims = re.findall(r'id="claim-(\d+)"', page)
     notes = re.findall(r'id="note-(\d+)"', page)
-    assert claims == notes == [str(n) for n in range(1, 8)]  # two low-confidence headings out
+    assert claims == notes == [str(n) for n in range(1, 10)]
     assert "<script" not in page  # a page for editors: no ClaimReview
     assert 'href="#note-1"' in page and 'href="#claim-1"' in page
     assert "Rev. Rul. 2008-5" in page

@@ -16,7 +16,6 @@ from taxcheck.render.sarif import render_sarif, rule_name
 HOUSE = ROOT / "tests" / "data" / "house-claims"
 SEED_REL = "corpus/seed-401k-losses.txt"  # as a user in the repository root types it
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
-EVERY = ("--min-confidence", "0")  # the seed's headings borrow their account: low confidence
 
 # GitHub's workflow-command syntax: ::command prop=value,...::message, where property
 # values may not hold a raw ',' ':' CR or LF, the message no raw CR or LF, and '%'
@@ -66,7 +65,7 @@ def test_github_annotations_match_the_syntax_and_round_trip(tmp_path):
 
 def test_github_prints_the_most_important_first(tmp_path):
     result = invoke("check", str(SEED), "--format", "github", "--min-severity", "info",
-                     "--claims", str(HOUSE), *EVERY)
+                     "--claims", str(HOUSE))
     matches = [ANNOTATION.match(line) for line in result.stdout.splitlines()[:-1]]
     assert all(matches)
     commands = [m["command"] for m in matches]
@@ -90,7 +89,7 @@ def test_github_step_summary_is_appended_as_markdown(tmp_path):
                        " on your tax return.\n\n<!-- taxcheck-disable -->\n\n"
                        "You can deduct your IRA losses.\n")
     for path in (SEED_REL, hostile):
-        invoke("check", str(path), "--format", "github", *EVERY, cwd=ROOT,
+        invoke("check", str(path), "--format", "github", cwd=ROOT,
                env={"GITHUB_STEP_SUMMARY": str(summary)})
     text = summary.read_text()
     assert text.startswith("# earlier step\n### taxcheck: 5 errors, 0 warnings, 4 verified "
@@ -112,7 +111,7 @@ def test_github_without_summary_variable_writes_nothing(tmp_path):
 
 @pytest.fixture(scope="module")
 def seed_sarif():
-    result = invoke("check", str(SEED), "--format", "sarif", *EVERY)
+    result = invoke("check", str(SEED), "--format", "sarif")
     assert result.returncode == 1
     return json.loads(result.stdout)
 
@@ -181,7 +180,7 @@ def test_sarif_results_point_at_the_words(seed_sarif):
 
 
 def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
-    again = json.loads(invoke("check", str(SEED), "--format", "sarif", *EVERY).stdout)
+    again = json.loads(invoke("check", str(SEED), "--format", "sarif").stdout)
     prints = [r["partialFingerprints"]["taxcheckFinding/v1"] for r in seed_sarif["runs"][0]
               ["results"]]
     assert prints == [r["partialFingerprints"]["taxcheckFinding/v1"] for r in again["runs"][0]
@@ -192,7 +191,7 @@ def test_sarif_fingerprints_are_stable_and_distinct(seed_sarif):
 def test_jsonl_is_one_finding_per_line_with_its_path(tmp_path):
     other = tmp_path / "b.txt"
     other.write_text("Title\n\nYou cannot deduct losses inside your IRA.\n")
-    result = invoke("check", str(SEED), str(other), "--format", "jsonl", *EVERY)
+    result = invoke("check", str(SEED), str(other), "--format", "jsonl")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 10  # 5 errors, 1 warning, 3 verified in the seed; 1 in b.txt
     assert {r["path"] for r in records} == {str(SEED), str(other)}

@@ -192,14 +192,14 @@ def test_selling_for_less_than_you_paid_is_an_accurate_definition(check_text, te
 
 
 def test_seed_flags_the_three_recommendations_and_nothing_on_correct_sentences():
-    result = invoke("check", str(SEED), "--format", "json", "--min-confidence", "0")
+    result = invoke("check", str(SEED), "--format", "json")
     import json
 
     findings = json.loads(result.stdout)[0]["findings"]
     problems = {(f["claim_id"], f["sentence"][:40]) for f in findings if f["verdict"] != "accurate"}
     assert {c for c, _ in problems} == {"retirement-loss-rollover", "retirement-loss-offsets-gains",
                                         "retirement-loss-amended-return"}
-    assert len(problems) == 5  # three recommendations, two of their headings (low confidence)
+    assert len(problems) == 5  # three recommendations, two of their headings
     definition = [f for f in findings if "purchase price" in f["sentence"]]
     assert [f["verdict"] for f in definition] == ["accurate"]
 
