@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from taxcheck.calibration import ACCURATE_WEIGHTS, PROBLEM_WEIGHTS, trail_features
 
 PROBLEMS = ("false", "misleading", "outdated")
-ROUND_ORDER = ("b1", "b2", "e", "g", "h", "i", "j", "k", "q", "r")
-FIT_ROUNDS = ("e", "g", "h", "i", "j", "k", "q", "r")
+ROUND_ORDER = ("b1", "b2", "e", "g", "h", "i", "j", "k", "q", "r", "s", "t", "v")
+FIT_ROUNDS = ("e", "g", "h", "i", "j", "k", "q", "r", "s", "t", "v")
 """The rounds the table is fitted on: b1 and b2 met the code of the first two sessions
-(first-contact precision 0.28 and 0.41, against 0.38-0.68 since); ``--rounds`` takes others."""
+(first-contact precision 0.28 and 0.41, against 0.38-0.71 since); ``--rounds`` takes others."""
 L2 = 3.0
 """Ridge penalty on every weight but the intercept (in log-odds units, summed over rows)."""
 
@@ -51,7 +51,7 @@ def features(row: Row) -> frozenset[str]:
     """The yes/no features of a dataset row, through the same function the checker uses."""
     return trail_features(verdict=row["verdict"], figure=row["figure"], level=row["level"],
                           block_kind=row["block_kind"], sources=row["sources"],
-                          hedged=row["hedged"], negated=row["negated"])
+                          hedged=row["hedged"], negated=row["negated"], topic=row["topic"])
 
 
 def scored(rows: Iterable[Row], problems: bool) -> list[Row]:
@@ -131,10 +131,14 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] for i in range(n)]
 
 
-def fit(rows: list[Row], names: tuple[str, ...], l2: float = L2) -> dict[str, float]:
+Features = Callable[[Row], frozenset[str]]
+
+
+def fit(rows: list[Row], names: tuple[str, ...], l2: float = L2,
+        feats: Features = features) -> dict[str, float]:
     """Weights (log-odds) of an intercept ``base`` and each feature of ``names``: a
     ridge-penalised logistic regression by Newton's method."""
-    xs = [[1.0] + [float(n in features(r)) for n in names] for r in rows]
+    xs = [[1.0] + [float(n in feats(r)) for n in names] for r in rows]
     ys = [1.0 if r["label"] == "tp" else 0.0 for r in rows]
     k = len(names) + 1
     w = [0.0] * k
@@ -154,8 +158,8 @@ def fit(rows: list[Row], names: tuple[str, ...], l2: float = L2) -> dict[str, fl
     return {"base": w[0], **dict(zip(names, w[1:], strict=True))}
 
 
-def predict(weights: dict[str, float], row: Row) -> float:
-    return sigmoid(weights["base"] + sum(weights.get(n, 0.0) for n in features(row)))
+def predict(weights: dict[str, float], row: Row, feats: Features = features) -> float:
+    return sigmoid(weights["base"] + sum(weights.get(n, 0.0) for n in feats(row)))
 
 
 def log_loss(ps: list[float], rows: list[Row]) -> float:
@@ -187,15 +191,16 @@ def prf(rows: list[Row], missed: int, keep: Callable[[Row], bool]) -> tuple[floa
     return p, rec, f1, tp, fp, fn
 
 
-def best_threshold(rows: list[Row], missed: int, weights: dict[str, float]) -> float:
+def best_threshold(rows: list[Row], missed: int, weights: dict[str, float],
+                   feats: Features = features) -> float:
     """The threshold that maximises F1 on ``rows`` (0 = show everything)."""
-    options = [*sorted({round(predict(weights, r), 2) for r in rows}), 0.0]
-    return max(options, key=lambda t: (prf(rows, missed, lambda r: predict(weights, r) >= t)[2],
-                                       -t))
+    p_of = {id(r): predict(weights, r, feats) for r in rows}
+    options = [*sorted({round(p, 2) for p in p_of.values()}), 0.0]
+    return max(options, key=lambda t: (prf(rows, missed, lambda r: p_of[id(r)] >= t)[2], -t))
 
 
 def loro(rows: list[Row], missed: dict[str, int], names: tuple[str, ...], rounds: list[str],
-         markdown: bool, threshold: bool) -> str:
+         markdown: bool, threshold: bool, feats: Features = features) -> str:
     """Fit on all rounds but one, test on that one, for every round."""
     out = []
     head = ("round", "n", "P", "LL old", "LL const", "LL table", "Brier old", "Brier table",
@@ -209,10 +214,10 @@ def loro(rows: list[Row], missed: dict[str, int], names: tuple[str, ...], rounds
         test = [r for r in rows if r["round"] == held]
         if not test:
             continue
-        w = fit(train, names)
+        w = fit(train, names, feats=feats)
         base = sum(r["label"] == "tp" for r in train) / len(train)
         old = [r["confidence"] for r in test]
-        new = [predict(w, r) for r in test]
+        new = [predict(w, r, feats) for r in test]
         const = [base] * len(test)
         cells: list[object] = [held, len(test),
                                f"{sum(r['label'] == 'tp' for r in test) / len(test):.2f}",
@@ -227,9 +232,10 @@ def loro(rows: list[Row], missed: dict[str, int], names: tuple[str, ...], rounds
         totals["preds"] += list(zip(new, old, test, strict=True))
         if threshold:
             train_missed = sum(v for k, v in missed.items() if k != held)
-            t = best_threshold(train, train_missed, w)
+            t = best_threshold(train, train_missed, w, feats)
             before = prf(test, missed.get(held, 0), lambda r: True)
-            after = prf(test, missed.get(held, 0), lambda r, w=w, t=t: predict(w, r) >= t)
+            after = prf(test, missed.get(held, 0),
+                        lambda r, w=w, t=t: predict(w, r, feats) >= t)
             for key, value in (("before", before), ("after", after)):
                 totals[key].append(value)
             cells += [f"{t:.2f}", *(f"{v:.3f}" for v in before[:3]),

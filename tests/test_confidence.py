@@ -2,10 +2,11 @@
 code had never seen say so, and the least confident are left out by default.
 
 The table is `taxcheck.calibration` (measured in docs/accuracy.md, "Session 12, branch
-calib"): an outdated figure or rule was right far more often than a wrong claim in its own
-words, and a wrong amount never right for any year (usually an amount read as another
-figure's) seldom; context from earlier sentences, a hedge and a table cell were right less
-often.
+calib", refitted on every round in "Session 15, branch calib2"): an outdated figure or rule
+was right far more often than a wrong claim in its own words, and a wrong amount never right
+for any year (usually an amount read as another figure's) seldom; context from earlier
+sentences, a hedge and a table cell were right less often. Headings and topics are not
+weighed (the seed article's wrong headings stay shown).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from taxcheck.calibration import DEFAULT_MIN_CONFIDENCE, confidence_word
 OUTDATED = "The 401(k) employee contribution limit for 2026 is $23,500."
 NEVER_RIGHT = "The IRA contribution limit for 2026 is $9,000."
 WRONG_RULE = "You can deduct losses in your 401(k) on your tax return."
+HARDSHIP = "A hardship withdrawal is exempt from the 10% early withdrawal penalty."
 
 
 def _only(report, claim_id: str):
@@ -64,6 +66,39 @@ def test_a_wrong_amount_in_a_table_cell_is_trusted_less_than_in_a_sentence(check
     assert cell.confidence < sentence.confidence
 
 
+def test_a_wrong_claim_in_a_heading_is_shown_and_trusted_as_in_a_sentence(check_text):
+    """No weight for headings: with one, a heading that borrows its account from the text
+    before it (the seed article's wrong headings) fell under the default threshold."""
+    heading = _only(check_text("# Notes\n\n## Hardship Withdrawals Are Exempt From the 10% "
+                               "Early Withdrawal Penalty\n\nWe explain below.\n", suffix=".md"),
+                    "hardship-withdrawal-penalty-free")
+    sentence = _only(check_text(HARDSHIP), "hardship-withdrawal-penalty-free")
+    assert (heading.block_kind, heading.verdict, sentence.verdict) == ("heading", "false", "false")
+    assert heading.confidence == sentence.confidence
+    assert confidence_word(heading.confidence) == "medium"
+
+
+def test_a_step_heading_that_borrows_its_account_is_less_sure_but_still_shown(check_text):
+    listicle = ("What To Do When Your 401(k) Loses Money\n\nMarkets fell and so did many "
+                "401k balances.\n\n1. Offset Your Capital Gains With the Loss\n\nIf you have "
+                "gains elsewhere, you can use your 401k losses to offset them.\n")
+    found = [f for f in check_text(listicle).findings
+             if f.claim_id == "retirement-loss-offsets-gains"]
+    heading, body = sorted(found, key=lambda f: f.line)
+    assert (heading.block_kind, heading.verdict, body.verdict) == ("heading", "false", "false")
+    assert DEFAULT_MIN_CONFIDENCE <= heading.confidence < body.confidence
+    assert confidence_word(heading.confidence) == "medium"
+
+
+def test_a_wrong_claim_of_the_retirement_loss_write_off_is_trusted_as_another_false_rule(
+        check_text):
+    """No weight for a claim's topic: it would be close to a rule for one claim."""
+    loss = _only(check_text(WRONG_RULE), "retirement-loss-deductible")
+    other = _only(check_text(HARDSHIP), "hardship-withdrawal-penalty-free")
+    assert loss.verdict == other.verdict == "false"
+    assert loss.confidence == other.confidence
+
+
 def _article(tmp_path: Path) -> Path:
     path = tmp_path / "limits.txt"
     path.write_text(f"Limits\n\n{OUTDATED}\n\n{NEVER_RIGHT}\n", encoding="utf-8")
@@ -76,7 +111,7 @@ def test_check_leaves_out_the_least_confident_findings_and_says_how_many(tmp_pat
     assert shown.returncode == 1
     assert "[elective-deferral-limit]" in shown.stdout
     assert "[ira-limit]" not in shown.stdout
-    assert "confidence: 0.75 (high)" in shown.stdout
+    assert "confidence: 0.73 (high)" in shown.stdout
     assert "1 less confident finding not shown (--min-confidence 0 shows them)" in shown.stdout
     everything = invoke("check", str(article), "--tax-year", "2026", "--min-confidence", "0")
     assert "[ira-limit]" in everything.stdout
