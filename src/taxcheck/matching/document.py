@@ -357,6 +357,10 @@ class _Walk:
         self.context = DiscourseContext(db)
         self.findings: dict[tuple[str, int, int | None], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
+        self.told: dict[str, bool] = {}
+        """Clause text -> whether it is told in the past (:meth:`_told_in_past`)."""
+        self.summed: dict[int, tuple[float, ...]] = {}
+        """The amounts of each block that may be parts of a sum (:meth:`_summed`)."""
         self._under: _Section | None = None
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
@@ -665,7 +669,7 @@ class _Walk:
         # told as history, set in the past ("Closing every IRA created a deductible loss
         # before 2018.") or told in it ("Before 2020, you couldn't ..."): a follow-on may say
         # it holds still
-        historical = cand.historical or framed_in_past(cand.text) or told_in_past(cand.text)
+        historical = cand.historical or framed_in_past(cand.text) or self._told_in_past(cand.text)
         clauses: tuple[Candidate, ...] = (cand,)
         if last is not None and last.sentence == sentence:
             labels |= last.labels
@@ -845,8 +849,8 @@ class _Walk:
             if c.polarity != "affirmed":
                 return False
             if self.past_scene or told_of_early_year(c.sentence):
-                return told_in_past(c.text) and simple_past(c.text)
-            return (told_in_past(c.text) and simple_past(c.text)
+                return self._told_in_past(c.text) and simple_past(c.text)
+            return (self._told_in_past(c.text) and simple_past(c.text)
                     and scene_set_before(block.text, c.sentence_start))
 
         told = [replace(c, historical=True) if told_then(c)
@@ -1366,15 +1370,30 @@ class _Walk:
         while (len(blocks) <= EXAMPLE_BLOCKS and blocks[-1] > 0
                and self.document.blocks[blocks[-1] - 1].kind in EXAMPLE_KINDS):
             blocks.append(blocks[-1] - 1)
-        texts = [self.document.blocks[i].text for i in reversed(blocks[1:])]
-        texts.append(block.text[:usd[-1].start])
-        amounts = tuple(a for text in texts for a in summed_amounts(text))
+        amounts = tuple(a for i in reversed(blocks[1:]) for a in self._summed(i)) + \
+            summed_amounts(block.text[:usd[-1].start])
         old = tuple((float(stated[0].value), float(right[0].value))
                     for f in self.findings.values()
                     if f.block in blocks and f.verdict == "outdated" and f.fix is not None
                     and (stated := _usd_in(f.fix.original)) and (right := _usd_in(
                         f.fix.replacement)))
         return ExampleParts(amounts, old)
+
+    def _told_in_past(self, text: str) -> bool:
+        """:func:`.tense.told_in_past` of a clause's text, worked out once per text (a
+        clause is asked whether it tells of the past before it is read and after)."""
+        told = self.told.get(text)
+        if told is None:
+            told = self.told[text] = told_in_past(text)
+        return told
+
+    def _summed(self, index: int) -> tuple[float, ...]:
+        """:func:`summed_amounts` of a whole block, worked out once per block (each clause
+        stating an amount in the next :data:`EXAMPLE_BLOCKS` blocks reads it)."""
+        amounts = self.summed.get(index)
+        if amounts is None:
+            amounts = self.summed[index] = summed_amounts(self.document.blocks[index].text)
+        return amounts
 
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
