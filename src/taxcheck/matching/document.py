@@ -122,7 +122,7 @@ from taxcheck.matching.retries.worked_examples import (
     worked_example_line,
 )
 from taxcheck.matching.taken_back import takes_back
-from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
+from taxcheck.matching.worked_totals import ExampleParts, PartsFn, summed_amounts
 from taxcheck.matching.years import (
     TURN,
     ClauseYears,
@@ -1342,7 +1342,7 @@ class _Walk:
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str, ExampleParts | None]] = []
+        lazy: list[tuple[frozenset[str], str, PartsFn | None]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -1357,12 +1357,12 @@ class _Walk:
 
         return match
 
-    def _example_parts(self, index: int, block: Block, cand: Candidate
-                       ) -> ExampleParts | None:
+    def _example_parts(self, index: int, block: Block, cand: Candidate) -> PartsFn | None:
         """The amounts a worked example stated before the clause's last amount (in its
         block up to there, and in up to :data:`EXAMPLE_BLOCKS` statement blocks before it in
         the section), and those of them the page found to be an earlier year's value of a
-        limit; None when the clause states no amount."""
+        limit, as of now; None when the clause states no amount. The amounts are read when
+        first asked for (only a total's figure and a condition on an old part ask)."""
         usd = [q for q in cand.quantities if q.kind == "usd"]
         if not usd or block.kind == "table_cell":
             return None  # (a table's cells hold limits, not a worked example's parts)
@@ -1370,14 +1370,21 @@ class _Walk:
         while (len(blocks) <= EXAMPLE_BLOCKS and blocks[-1] > 0
                and self.document.blocks[blocks[-1] - 1].kind in EXAMPLE_KINDS):
             blocks.append(blocks[-1] - 1)
-        amounts = tuple(a for i in reversed(blocks[1:]) for a in self._summed(i)) + \
-            summed_amounts(block.text[:usd[-1].start])
         old = tuple((float(stated[0].value), float(right[0].value))
                     for f in self.findings.values()
                     if f.block in blocks and f.verdict == "outdated" and f.fix is not None
                     and (stated := _usd_in(f.fix.original)) and (right := _usd_in(
                         f.fix.replacement)))
-        return ExampleParts(amounts, old)
+        read: list[ExampleParts] = []
+
+        def parts() -> ExampleParts:
+            if not read:
+                amounts = tuple(a for i in reversed(blocks[1:]) for a in self._summed(i)) + \
+                    summed_amounts(block.text[:usd[-1].start])
+                read.append(ExampleParts(amounts, old))
+            return read[0]
+
+        return parts
 
     def _told_in_past(self, text: str) -> bool:
         """:func:`.tense.told_in_past` of a clause's text, worked out once per text (a
