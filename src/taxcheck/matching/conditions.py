@@ -273,7 +273,7 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
         result = check_figure(claim, figure, cond, cand, years,
                               anchors.get(_anchor_group(figure), set()),
                               _elsewhere(db, figure.unit, cand),
-                              names=lambda label: db.expand({label}), rivals=rivals,
+                              names=db.expand_label, rivals=rivals,
                               singles=_singles(db, figure.unit, cand) if figure.total
                               else frozenset(),
                               values_of=lambda v: db.figure_values.get((figure.unit, float(v)),
