@@ -88,6 +88,7 @@ from taxcheck.matching.retries.procedures import (
     how_to,
     introduces_steps,
     leaves_page_rule,
+    may_open,
     on_procedure,
     page_rule,
     presents_how,
@@ -1683,13 +1684,22 @@ class _Walk:
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
                         index: int) -> None:
-        level = max(self.headings, default=0)
-        title = self.db.expand(frozenset(self.title))
-        line = self.document.line_col(block.to_source(cand.start))[0]
+        # (the heading level, the title and the line, worked out for the first match that
+        # may open one: most clauses' matches open none)
+        opening: tuple[int, frozenset[str], int] | None = None
         for m in matches:
-            vocabulary = frozenset(c for cond in m.claim.when for c in (*cond.all, *cond.any))
-            procedure = procedure_of(m, cand, 0 if page_rule(vocabulary, title) else level,
-                                     line, frozenset(self.context.groups.get(TOPIC_GROUP, ())))
+            procedure = None
+            if may_open(m, cand):
+                if opening is None:
+                    opening = (max(self.headings, default=0),
+                               self.db.expand(frozenset(self.title)),
+                               self.document.line_col(block.to_source(cand.start))[0])
+                level, title, line = opening
+                vocabulary = frozenset(c for cond in m.claim.when
+                                       for c in (*cond.all, *cond.any))
+                procedure = procedure_of(
+                    m, cand, 0 if page_rule(vocabulary, title) else level, line,
+                    frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
                 # (a list item under an open rule is a step of it, not a case of its own)
