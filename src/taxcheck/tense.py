@@ -5,6 +5,7 @@ the past ("Here is how it worked back then:", a heading "The exception that used
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 PAST_FRAME = re.compile(
     r"\b(?:used\s+to|back\s+then|in\s+those\s+days|at\s+the\s+time|previously|formerly|"
@@ -26,6 +27,8 @@ PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "g
                          "weren\u2019t", "didn\u2019t", "couldn\u2019t"})
 """Verbs in the simple past with no "-ed" and no participle of the same form ("paid" may be
 "is paid"), and auxiliaries of the past."""
+_PAST_NOT_COULD = PAST_WORDS - {"could"}
+"""The past verbs of :data:`PAST_WORDS` but "could" (which may state a rule of today)."""
 _SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that", "which",
                        "people", "savers", "taxpayers", "filers", "owners", "investors",
                        "mine", "parents", "client", "clients", "father", "mother", "dad", "mom"})
@@ -65,12 +68,15 @@ def simple_past(text: str) -> bool:
     2% of income counted.": an "-ed" form that ends the clause with no auxiliary of the
     passive or perfect in the two words before it)."""
     words = _WORD.findall(text.lower())
-    for before, word in zip(["", *words], words, strict=False):
-        if word in PAST_WORDS:
-            return True
-        if (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS:
-            return True
-    return len(words) > 2 and _ends_in_past(words)
+    return not PAST_WORDS.isdisjoint(words) or _ed_after_subject(words) or (
+        len(words) > 2 and _ends_in_past(words))
+
+
+def _ed_after_subject(words: list[str]) -> bool:
+    """An "-ed" verb right after a subject ("he closed", "savers deducted")."""
+    return any(before in _SUBJECTS and word.endswith("ed")
+               and (len(word) > 4 or word in _SHORT_ED)
+               for before, word in zip(words, islice(words, 1, None), strict=False))
 
 
 def _ends_in_past(words: list[str]) -> bool:
@@ -121,11 +127,9 @@ def told_in_past(text: str) -> bool:
     with a past event in them), nor one whose only past verb is "could" ("you could simply
     shut down the one IRA that lost money": may be a rule of today too)."""
     words = _WORD.findall(text.lower())
-    if PRESENT_WORDS.intersection(words):
+    if not PRESENT_WORDS.isdisjoint(words):
         return False
-    return any((word in PAST_WORDS and word != "could") or (
-        (len(word) > 4 or word in _SHORT_ED) and word.endswith("ed") and before in _SUBJECTS)
-        for before, word in zip(["", *words], words, strict=False)) or (
+    return not _PAST_NOT_COULD.isdisjoint(words) or _ed_after_subject(words) or (
         len(words) > 2 and _ends_in_past(words))
 
 

@@ -117,6 +117,15 @@ class ClaimDatabase:
             out = memo[key] = frozenset(found)
         return out
 
+    def expand_label(self, label: str) -> frozenset[str]:
+        """:meth:`expand` of one concept (remembered per concept: a figure's check asks it of
+        each concept of a clause, for each of its amounts)."""
+        memo = self._expanded_labels
+        out = memo.get(label)
+        if out is None:
+            out = memo[label] = self.expand(frozenset((label,)))
+        return out
+
     def conditions_for(self, labels: frozenset[str], ambient: frozenset[str] = frozenset()
                        ) -> list[tuple[Claim, Condition]]:
         """The (claim, condition) pairs a clause with concepts ``labels``, in a section that
@@ -138,8 +147,14 @@ class ClaimDatabase:
         """Label set -> :meth:`expand`'s result (not pickled: see ``__getstate__``)."""
         return {}
 
+    @cached_property
+    def _expanded_labels(self) -> dict[str, frozenset[str]]:
+        """Concept -> :meth:`expand_label`'s result (not pickled: see ``__getstate__``)."""
+        return {}
+
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_expanded"}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_expanded", "_expanded_labels")}
 
     @cached_property
     def _broader(self) -> dict[str, frozenset[str]]:

@@ -13,7 +13,7 @@ from taxcheck.findings import Step
 from taxcheck.matching.figures import anchor_of, check_figure, names_no_limit, plausible
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.told_past import as_told
-from taxcheck.matching.worked_totals import ExampleParts, old_part_in, sums_parts
+from taxcheck.matching.worked_totals import ExampleParts, PartsFn, old_part_in, sums_parts
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import find_quantities
 from taxcheck.tense import main_told_in_past, own_story
@@ -123,7 +123,7 @@ def _merge(first: tuple[Citation, ...], second: tuple[Citation, ...]) -> tuple[C
 
 def _met_conditions(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                     years: ClauseYears, ambient: frozenset[str], example: str = "",
-                    parts: ExampleParts | None = None, around: frozenset[str] = frozenset()
+                    parts: PartsFn | None = None, around: frozenset[str] = frozenset()
                     ) -> list[tuple[Claim, Condition, frozenset[str]]]:
     accounts = frozenset(db.context_groups[0].get(ACCOUNT_CONTEXT, ()))
     # a figure's condition may also read an amount the clause presupposes before denying
@@ -188,13 +188,13 @@ take", "of the amount you didn't withdraw")."""
 
 
 def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str, cand: Candidate,
-                         parts: ExampleParts | None = None) -> bool:
+                         parts: PartsFn | None = None) -> bool:
     """A condition's ``remainder_of``, ``repeats_amount`` and ``adds_up_old_part``, read only
     after its concepts are met (few conditions have them)."""
     if cond.remainder_of is not None and not states_remainder(db.figures[cond.remainder_of],
                                                                text):
         return False
-    if cond.adds_up_old_part and (parts is None or _old_part(cand, parts) is None):
+    if cond.adds_up_old_part and (parts is None or _old_part(cand, parts()) is None):
         return False
     return not cond.repeats_amount or repeats_amount(text)
 
@@ -267,14 +267,14 @@ def _singles(db: ClaimDatabase, unit: str, cand: Candidate) -> frozenset[float]:
 def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozenset[str],
               labels: frozenset[str], cand: Candidate, years: ClauseYears,
               anchors: dict[str, set[str]], rivals: tuple[Figure, ...] = (),
-              example: str = "", parts: ExampleParts | None = None) -> Match | None:
+              example: str = "", parts: PartsFn | None = None) -> Match | None:
     used = frozenset(cond.all) | (labels | implied).intersection(cond.any)
     if claim.figure:
         figure = db.figures[claim.figure]
         result = check_figure(claim, figure, cond, cand, years,
                               anchors.get(_anchor_group(figure), set()),
                               _elsewhere(db, figure.unit, cand),
-                              names=lambda label: db.expand({label}), rivals=rivals,
+                              names=db.expand_label, rivals=rivals,
                               singles=_singles(db, figure.unit, cand) if figure.total
                               else frozenset(),
                               values_of=lambda v: db.figure_values.get((figure.unit, float(v)),
@@ -283,7 +283,7 @@ def _to_match(db: ClaimDatabase, claim: Claim, cond: Condition, implied: frozens
         if result is None:
             return None
         if (figure.total and parts is not None and result.amount is not None
-                and sums_parts(result.amount.value, parts.amounts)):
+                and sums_parts(result.amount.value, parts().amounts)):
             # the example's own sum of three or more parts (deferral, catch-up and a
             # match), not the deferral-plus-catch-up total the table holds
             return None
@@ -350,7 +350,7 @@ def _anchor_group(figure: Figure) -> str:
 
 def match_claims(db: ClaimDatabase, cand: Candidate, labels: frozenset[str],
                  years: ClauseYears, ambient: frozenset[str] = frozenset(),
-                 example: str = "", parts: ExampleParts | None = None,
+                 example: str = "", parts: PartsFn | None = None,
                  around: frozenset[str] = frozenset()) -> list[Match]:
     """Every claim ``cand`` states, given its resolved ``labels`` and ``years``.
 

@@ -391,6 +391,8 @@ _PRESENT_AGE = re.compile(
     r"|\b(1[89]|[2-5][0-9]|6[0-3])-year-old\b", re.IGNORECASE)
 """A person's present age under 64 ("I'm 57", "she's 52", "a 45-year-old"): born after 1960
 in any year from 2024 on; not an age threshold ("if you're 55 or older")."""
+_AGE_DIGITS = re.compile(r"[1-6][0-9]")
+"""The digits every age :data:`_PRESENT_AGE` finds begins with."""
 
 
 def share_cohort(cands: Sequence[Candidate], cohort: frozenset[str],
@@ -403,21 +405,22 @@ def share_cohort(cands: Sequence[Candidate], cohort: frozenset[str],
     not a time frame ("in 2033"); a present age under 64 in the other clause ("I'm 57, so my
     RMDs won't start until 73") gives the cohort ``young`` (born after 1960)."""
     out = []
+    # each clause's mentions that date a person, worked out once (most blocks have none)
+    dating = [[m for m in other.concepts if m.label in cohort and _BIRTH.search(m.text)]
+              for other in cands]
+    dated = any(dating)
     for cand in cands:
         shared: list[ConceptMention] = []
-        for other in cands:
-            if (other is cand or other.sentence_index != cand.sentence_index
-                    or not _BECAUSE.search(_between(cand, other))):
-                continue
-            shared += [m for m in other.concepts
-                       if m.label in cohort and _BIRTH.search(m.text)]
-        if not shared and _PERSON_FIRST.match(cand.sentence):
+        for other, dates in zip(cands, dating, strict=True) if dated else ():
+            if (dates and other is not cand and other.sentence_index == cand.sentence_index
+                    and _BECAUSE.search(_between(cand, other))):
+                shared += dates
+        if not shared and dated and _PERSON_FIRST.match(cand.sentence):
             # "Linda was born in March 1949. She turns 70½ in 2019, so ...": the person of a
             # worked example, dated in the sentence before
-            shared += [m for other in cands if other.sentence_index == cand.sentence_index - 1
-                       for m in other.concepts
-                       if m.label in cohort and _BIRTH.search(m.text)
-                       and _BORN_SENTENCE.search(other.sentence)]
+            shared += [m for other, dates in zip(cands, dating, strict=True)
+                       if other.sentence_index == cand.sentence_index - 1
+                       for m in dates if _BORN_SENTENCE.search(other.sentence)]
         if young is not None and (age := _aged(cand)) is not None:
             shared.append(ConceptMention(young, *age))
         shared = [m for m in shared if m.label not in cand.labels]
@@ -434,7 +437,10 @@ def _aged(cand: Candidate) -> tuple[int, int, str] | None:
         return None
     text = cand.sentence
     upto = cand.concepts[-1].start - cand.sentence_start
-    age = _PRESENT_AGE.search(text, 0, max(upto, 0))
+    # (the pattern is tried at every character: a sentence without an age's two digits
+    # before the concept is not searched)
+    age = _PRESENT_AGE.search(text, 0, max(upto, 0)) if _AGE_DIGITS.search(
+        text, 0, max(upto, 0)) else None
     if age is None or not _BECAUSE.search(text[:age.start()] + " " + text[age.end():upto]):
         return None
     at = cand.sentence_start + age.start()

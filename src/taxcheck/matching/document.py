@@ -92,6 +92,7 @@ from taxcheck.matching.retries.procedures import (
     how_to,
     introduces_steps,
     leaves_page_rule,
+    may_open,
     on_procedure,
     page_rule,
     presents_how,
@@ -127,7 +128,7 @@ from taxcheck.matching.retries.worked_examples import (
     worked_example_line,
 )
 from taxcheck.matching.taken_back import takes_back
-from taxcheck.matching.worked_totals import ExampleParts, summed_amounts
+from taxcheck.matching.worked_totals import ExampleParts, PartsFn, summed_amounts
 from taxcheck.matching.years import (
     TURN,
     ClauseYears,
@@ -365,6 +366,10 @@ class _Walk:
         self.context = DiscourseContext(db)
         self.findings: dict[tuple[str, int, int | None], Finding] = {}
         self.headings: dict[int, tuple[int | None, Groups]] = {}
+        self.told: dict[str, bool] = {}
+        """Clause text -> whether it is told in the past (:meth:`_told_in_past`)."""
+        self.summed: dict[int, tuple[float, ...]] = {}
+        """The amounts of each block that may be parts of a sum (:meth:`_summed`)."""
         self._under: _Section | None = None
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
@@ -676,7 +681,7 @@ class _Walk:
         # told as history, set in the past ("Closing every IRA created a deductible loss
         # before 2018.") or told in it ("Before 2020, you couldn't ..."): a follow-on may say
         # it holds still
-        historical = cand.historical or framed_in_past(cand.text) or told_in_past(cand.text)
+        historical = cand.historical or framed_in_past(cand.text) or self._told_in_past(cand.text)
         clauses: tuple[Candidate, ...] = (cand,)
         if last is not None and last.sentence == sentence:
             labels |= last.labels
@@ -856,8 +861,8 @@ class _Walk:
             if c.polarity != "affirmed":
                 return False
             if self.past_scene or told_of_early_year(c.sentence):
-                return told_in_past(c.text) and simple_past(c.text)
-            return (told_in_past(c.text) and simple_past(c.text)
+                return self._told_in_past(c.text) and simple_past(c.text)
+            return (self._told_in_past(c.text) and simple_past(c.text)
                     and scene_set_before(block.text, c.sentence_start))
 
         told = [replace(c, historical=True) if told_then(c)
@@ -1365,7 +1370,7 @@ class _Walk:
         another way). What the section names and the worked example's text are read only
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
-        lazy: list[tuple[frozenset[str], str, ExampleParts | None, frozenset[str]]] = []
+        lazy: list[tuple[frozenset[str], str, PartsFn | None, frozenset[str]]] = []
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
@@ -1381,12 +1386,12 @@ class _Walk:
 
         return match
 
-    def _example_parts(self, index: int, block: Block, cand: Candidate
-                       ) -> ExampleParts | None:
+    def _example_parts(self, index: int, block: Block, cand: Candidate) -> PartsFn | None:
         """The amounts a worked example stated before the clause's last amount (in its
         block up to there, and in up to :data:`EXAMPLE_BLOCKS` statement blocks before it in
         the section), and those of them the page found to be an earlier year's value of a
-        limit; None when the clause states no amount."""
+        limit, as of now; None when the clause states no amount. The amounts are read when
+        first asked for (only a total's figure and a condition on an old part ask)."""
         usd = [q for q in cand.quantities if q.kind == "usd"]
         if not usd or block.kind == "table_cell":
             return None  # (a table's cells hold limits, not a worked example's parts)
@@ -1394,15 +1399,37 @@ class _Walk:
         while (len(blocks) <= EXAMPLE_BLOCKS and blocks[-1] > 0
                and self.document.blocks[blocks[-1] - 1].kind in EXAMPLE_KINDS):
             blocks.append(blocks[-1] - 1)
-        texts = [self.document.blocks[i].text for i in reversed(blocks[1:])]
-        texts.append(block.text[:usd[-1].start])
-        amounts = tuple(a for text in texts for a in summed_amounts(text))
         old = tuple((float(stated[0].value), float(right[0].value))
                     for f in self.findings.values()
                     if f.block in blocks and f.verdict == "outdated" and f.fix is not None
                     and (stated := _usd_in(f.fix.original)) and (right := _usd_in(
                         f.fix.replacement)))
-        return ExampleParts(amounts, old)
+        read: list[ExampleParts] = []
+
+        def parts() -> ExampleParts:
+            if not read:
+                amounts = tuple(a for i in reversed(blocks[1:]) for a in self._summed(i)) + \
+                    summed_amounts(block.text[:usd[-1].start])
+                read.append(ExampleParts(amounts, old))
+            return read[0]
+
+        return parts
+
+    def _told_in_past(self, text: str) -> bool:
+        """:func:`.tense.told_in_past` of a clause's text, worked out once per text (a
+        clause is asked whether it tells of the past before it is read and after)."""
+        told = self.told.get(text)
+        if told is None:
+            told = self.told[text] = told_in_past(text)
+        return told
+
+    def _summed(self, index: int) -> tuple[float, ...]:
+        """:func:`summed_amounts` of a whole block, worked out once per block (each clause
+        stating an amount in the next :data:`EXAMPLE_BLOCKS` blocks reads it)."""
+        amounts = self.summed.get(index)
+        if amounts is None:
+            amounts = self.summed[index] = summed_amounts(self.document.blocks[index].text)
+        return amounts
 
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
@@ -1687,13 +1714,22 @@ class _Walk:
 
     def _open_procedure(self, matches: list[Match], cand: Candidate, block: Block,
                         index: int) -> None:
-        level = max(self.headings, default=0)
-        title = self.db.expand(frozenset(self.title))
-        line = self.document.line_col(block.to_source(cand.start))[0]
+        # (the heading level, the title and the line, worked out for the first match that
+        # may open one: most clauses' matches open none)
+        opening: tuple[int, frozenset[str], int] | None = None
         for m in matches:
-            vocabulary = frozenset(c for cond in m.claim.when for c in (*cond.all, *cond.any))
-            procedure = procedure_of(m, cand, 0 if page_rule(vocabulary, title) else level,
-                                     line, frozenset(self.context.groups.get(TOPIC_GROUP, ())))
+            procedure = None
+            if may_open(m, cand):
+                if opening is None:
+                    opening = (max(self.headings, default=0),
+                               self.db.expand(frozenset(self.title)),
+                               self.document.line_col(block.to_source(cand.start))[0])
+                level, title, line = opening
+                vocabulary = frozenset(c for cond in m.claim.when
+                                       for c in (*cond.all, *cond.any))
+                procedure = procedure_of(
+                    m, cand, 0 if page_rule(vocabulary, title) else level, line,
+                    frozenset(self.context.groups.get(TOPIC_GROUP, ())))
             if procedure is not None:
                 self._announced(procedure, block, index)
                 # (a list item under an open rule is a step of it, not a case of its own)

@@ -11,6 +11,7 @@ from itertools import product
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
+from taxcheck.matching.clause_memo import remembered
 from taxcheck.matching.example_amounts import own_income, personal_maximum
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import Quantity
@@ -402,6 +403,7 @@ def parts_sum(cand: Candidate, q: Quantity) -> float | None:
     return sum(parts) if len(parts) >= 2 else None
 
 
+@remembered
 def _is_total(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is stated as a sum of limits ("a total of $31,000",
     "comes to $31,000", "$24,500 + $11,250 = $35,750", "$32,500: the $24,500 base plus the
@@ -507,6 +509,7 @@ def _range_ends(cand: Candidate, q: Quantity) -> tuple[Quantity, Quantity]:
     return q, q
 
 
+@remembered
 def _is_old(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount is an old value a new one replaces ("up from $23,000 in 2024"), or
     an end of such a range ("goes from $236,000–$246,000 in 2025 to ...")."""
@@ -533,6 +536,7 @@ def _is_origin(before: str, after: str) -> bool:
         _ORIGIN_AFTER.match(after) and _SET_PAST.search(before)))
 
 
+@remembered
 def _is_difference(cand: Candidate, q: Quantity) -> bool:
     """Whether an amount of the clause is a change ("up $500", "a $1,000 bump")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]

@@ -34,6 +34,8 @@ _FIRST_PERSON_BORN = re.compile(
     r"\bI\s+was\s+born\s+(?:in\s+)?(?:(?:early|late|mid-?)\s*|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?"
     r"(19\d\d)\b")
 """A poster's own birth year ("I was born in 1964", "I was born in March 1950")."""
+_AGE_DIGITS = re.compile(r"[1-6][0-9]")
+"""The digits every age :data:`_FIRST_PERSON_AGE` finds begins with."""
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you'll|you\u2019ll|you're|you\u2019re)\b",
                             re.IGNORECASE)
 """A clause told to the reader, the poster of a question or thread."""
@@ -58,7 +60,10 @@ def poster_cohorts(text: str) -> list[tuple[int, str | None]]:
     """Where in the text a poster gives their own age or birth year, and its cohort concept
     (None for 1949, split between two cohorts, and for 1959, which the statute leaves
     unclear), in order."""
-    found = [*_FIRST_PERSON_AGE.finditer(text), *_FIRST_PERSON_BORN.finditer(text)]
+    # (each pattern is tried at every character: a text without the two digits of an age
+    # or the word "born" is not searched for it)
+    found = [*(_FIRST_PERSON_AGE.finditer(text) if _AGE_DIGITS.search(text) else ()),
+             *(_FIRST_PERSON_BORN.finditer(text) if "born" in text else ())]
     return sorted((m.end(), _cohort(m)) for m in found)
 
 

@@ -14,7 +14,7 @@ sharing. That's $41,000 going in this year."). Two things follow from the arithm
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from taxcheck.nlp.quantities import find_quantities
@@ -32,6 +32,10 @@ class ExampleParts:
     """Its dollar amounts, in order (the last :data:`MAX_PARTS`)."""
     old: tuple[tuple[float, float], ...] = ()
     """Amounts the page gave as an earlier year's value of a limit: (stated, right)."""
+
+
+PartsFn = Callable[[], ExampleParts]
+"""What a worked example stated before a clause, read when first asked for."""
 
 
 def _suffixes(amounts: Sequence[float], least: int) -> Iterator[list[float]]:

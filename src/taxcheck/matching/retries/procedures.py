@@ -104,6 +104,13 @@ OF_BASIS = frozenset({"BASIS", "BELOW_BASIS"})
 contributions that make it: a step that totals them is no other subject."""
 
 
+def may_open(match: Match, cand: Candidate) -> bool:
+    """Whether a match may open a procedure (:func:`procedure_of`): an outdated rule, not a
+    figure, that the clause affirms in the writer's own voice."""
+    return (match.verdict == "outdated" and not match.claim.figure
+            and cand.polarity == "affirmed" and cand.attribution is None)
+
+
 def procedure_of(match: Match, cand: Candidate, level: int, line: int,
                  topics: frozenset[str] = frozenset()) -> Procedure | None:
     """The procedure a match opens: an outdated rule (not a figure) the clause affirms in the
@@ -112,8 +119,7 @@ def procedure_of(match: Match, cand: Candidate, level: int, line: int,
     on that deduction is permanent now") answers it, not a step of it. ``topics``: the
     concepts of the discourse's topic group (:func:`set_aside`)."""
     claim = match.claim
-    if (match.verdict != "outdated" or claim.figure or cand.polarity != "affirmed"
-            or cand.attribution is not None):
+    if not may_open(match, cand):
         return None
     vocabulary = frozenset(c for cond in claim.when for c in (*cond.all, *cond.any))
     return Procedure(claim, level, vocabulary, line, set_aside(claim, topics))
