@@ -342,7 +342,8 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
     def condition(cond: Condition) -> Condition:
         return cond.model_copy(update={
             "all": names(cond.all), "any": names(cond.any), "none": names(cond.none),
-            "implied": names(cond.implied),
+            "implied": names(cond.implied), "none_nearby": names(cond.none_nearby),
+            "none_around": names(cond.none_around),
             "anchor": local.get(cond.anchor, cond.anchor) if cond.anchor else None})
 
     denial = claim.negated.when if claim.negated else ()

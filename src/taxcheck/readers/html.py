@@ -13,7 +13,9 @@ An HTML *fragment* (none of those, e.g. an article body exported from a CMS) is 
 article: its own headings, paragraphs, list items and quotes are read directly,
 minus scripts, forms and navigation. The same direct reading is the fallback when
 trafilatura finds no article in a page, or only dumps the page's text as one
-paragraph (its last resort on pages with little text).
+paragraph (its last resort on pages with little text), and on a forum thread whose
+posts are each an ``<article>`` when trafilatura keeps one post of them
+(:func:`_keeps_one_post`).
 
 trafilatura drops headings inside ``<section>`` and ``<header>`` elements; a page
 heading it dropped is put back, in page order, when the text under it was extracted
@@ -79,7 +81,7 @@ def read_html(text: str, path: str) -> Document:
     page = scan_html(text)
     items = _trafilatura_blocks(text) if page.is_page else []
     page_items = None
-    if not items:
+    if not items or (page.is_page and _keeps_one_post(text, page, items)):
         items = page_items = _page_blocks(page)
     if page.is_page and _prose_chars(items) < STUB_CHARS:
         # a page whose only prose is its comment thread (a "Comments" page under an article
@@ -98,6 +100,21 @@ def read_html(text: str, path: str) -> Document:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
     return Document(path=path, source=source, blocks=blocks, meta=meta)
+
+
+_ARTICLE_TAG = re.compile(r"<article\b", re.IGNORECASE)
+
+POSTS = 3
+"""``<article>`` elements that make a page a thread of posts (a forum thread, one post each)."""
+
+
+def _keeps_one_post(text: str, page: HtmlSource, items: list[Extracted]) -> bool:
+    """On a thread of posts, the extractor kept one post (the longest, say) and dropped the
+    rest: the posts read directly hold half as much prose again as it kept, or more.
+    Related-article cards beside an article hold far less than it does."""
+    if len(_ARTICLE_TAG.findall(text)) < POSTS:
+        return False
+    return 2 * _prose_chars(_page_blocks(page)) > 3 * _prose_chars(items)
 
 
 STUB_CHARS = 200
