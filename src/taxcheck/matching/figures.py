@@ -11,6 +11,7 @@ from itertools import product
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
+from taxcheck.matching.case_labels import case_amount
 from taxcheck.matching.example_amounts import own_income, personal_maximum
 from taxcheck.matching.years import ClauseYears
 from taxcheck.nlp.quantities import Quantity
@@ -562,7 +563,8 @@ def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     if ((totals and _is_total(cand, q)) or _is_old(cand, q) or _EXAMPLE.search(before)
-            or _FLOOR_OPERAND.search(before) or _loss_size(before, after)):
+            or _FLOOR_OPERAND.search(before) or _loss_size(before, after)
+            or case_amount(before, after)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True

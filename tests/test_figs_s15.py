@@ -1,0 +1,43 @@
+"""Session 15, branch figs (issues 12 and 14): contribution figures on real pages. An amount
+of a worked example's case given as a label line or table cell ("Roth 401(k) portion:
+$6,000") is no limit, while the same line naming a limit with a wrong amount is flagged; the
+paraphrase set tests/data/figs-s15/set.yaml is run by tests/figs_set.py."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _problems(report) -> set[tuple[str, str]]:
+    return {(f.claim_id, f.verdict) for f in report.findings
+            if f.verdict in ("false", "misleading", "outdated")}
+
+
+# -- a worked example's amounts are no limits --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Worked example: Dana, 52, left her job in March 2026\nOld 401(k) balance: $84,000\n"
+    "Pre-tax portion (deferrals, match, growth): $78,000\nRoth 401(k) portion: $6,000",
+    "Example: Marco, 45\n401(k) deferrals so far this year: $20,000\n"
+    "Room left before the cap: $4,500",
+    "Saver | Age | Put into a Roth IRA in 2026\nJen | 34 | $5,000",
+    "Case study: Lee, 57\nCatch-up dollars she added this year: $4,000",
+    "What moved in the rollover:\n- Roth 401(k) money: $12,000 to a Roth IRA\n"
+    "- Pre-tax money: $60,000 to a traditional IRA",
+    "Her share of the employer's match so far: $3,000",
+])
+def test_worked_example_amounts_are_not_limits(check_text, text):
+    assert not _problems(check_text(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Roth 401(k) limit: $6,000", ("elective-deferral-limit", "false")),
+    ("401(k) deferral limit for 2026: $20,000", ("elective-deferral-limit", "false")),
+    ("IRA contribution limit for 2026: $5,000", ("ira-limit", "false")),
+    ("Catch-up limit (50+), 2026: $4,000", ("catch-up-limit", "false")),
+    ("The numbers for 2026:\n- Roth 401(k) contribution limit: $12,000",
+     ("elective-deferral-limit", "false")),
+    ("Most you can put in an IRA for 2026: $5,000", ("ira-limit", "false")),
+])
+def test_label_naming_a_limit_with_a_wrong_amount_is_flagged(check_text, text, expected):
+    assert expected in _problems(check_text(text))
