@@ -41,3 +41,36 @@ def test_worked_example_amounts_are_not_limits(check_text, text):
 ])
 def test_label_naming_a_limit_with_a_wrong_amount_is_flagged(check_text, text, expected):
     assert expected in _problems(check_text(text))
+
+
+# -- the larger catch-up's group: a range is no "anyone 60", reaching 60 is no 50+ group ------
+
+@pytest.mark.parametrize("text", [
+    "anyone 60 to 63 gets the $11,250 catch-up now, nice perk\n-- Bob",
+    "Everyone 60 through 63 can add $11,250 in 2026.",
+])
+def test_a_range_starting_at_60_is_not_everyone_over_60(check_text, text):
+    assert not _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "anyone 60 gets the $11,250 catch-up now, nice perk\n-- Bob",
+    "Everyone 60 and older can add $11,250 in 2026.",
+])
+def test_everyone_from_60_is_still_an_overreach(check_text, text):
+    assert ("catch-up-60-plus", "false") in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Once you hit 60, your catch-up allowance jumps to $11,250 instead of the usual amount.",
+    "Catch-up changes:\n- After you turn 60, the catch-up rises to $11,250",
+])
+def test_reaching_60_gives_the_larger_catch_up_not_a_wrong_50_plus_one(check_text, text):
+    found = _problems(check_text(text))
+    assert ("catch-up-60-plus", "false") in found
+    assert not any(claim == "catch-up-limit" for claim, _ in found)
+
+
+def test_the_50_plus_catch_up_stays_checked(check_text):
+    assert ("catch-up-limit", "false") in _problems(
+        check_text("Once you turn 50 you can add $9,000 to your 401(k)."))
