@@ -74,3 +74,33 @@ def test_reaching_60_gives_the_larger_catch_up_not_a_wrong_50_plus_one(check_tex
 def test_the_50_plus_catch_up_stays_checked(check_text):
     assert ("catch-up-limit", "false") in _problems(
         check_text("Once you turn 50 you can add $9,000 to your 401(k)."))
+
+
+# -- pay taken out of a paycheck is a deferral; "catch-up included" marks a total --------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ceiling on what you can have taken out of your paycheck is $23,000 for 2026.",
+     ("elective-deferral-limit", "outdated")),
+    ("For 2026 the cap on what you can have taken out of your paycheck goes from $23,500 to "
+     "$25,000.", ("elective-deferral-limit", "false")),
+    ("For savers 50 and up:\n- You can steer $32,000 into the 401(k) for 2026, catch-up "
+     "included", ("deferral-total-50-plus", "false")),
+    ("at 52 my max for 2026 is $32,000 in the 401k, catch-up and all\n-- Deb",
+     ("deferral-total-50-plus", "false")),
+])
+def test_paycheck_deferrals_and_totals_with_the_catch_up_included(check_text, text, expected):
+    found = _problems(check_text(text))
+    assert expected in found
+    assert not any(claim in ("catch-up-limit", "elective-deferral-limit") for claim, _ in found
+                   if claim != expected[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The ceiling on what you can have taken out of your paycheck is $24,500 for 2026.",
+    "For 2026 the cap on what you can have taken out of your paycheck goes from $23,500 to "
+    "$24,500, a $1,000 bump.",
+    "For savers 50 and up:\n- You can steer $32,500 into the 401(k) for 2026, catch-up included",
+    "at 52 my max for 2026 is $32,500 in the 401k, catch-up and all\n-- Deb",
+])
+def test_right_paycheck_and_total_figures_stay_quiet(check_text, text):
+    assert not _problems(check_text(text))

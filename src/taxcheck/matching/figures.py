@@ -48,9 +48,12 @@ _TOTAL_AFTER = re.compile(
     r"^\s*(?:(?:in\s+all|in\s+total|combined|altogether)(?!\s+(?:across|between|for\s+all))"
     r"|all\s+in|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
-    r"catch)\b", re.IGNORECASE)
+    r"catch"
+    r"|[^.;$]{0,80},\s*(?:the\s+|your\s+)?catch[\s-]?ups?\s+(?:included|and\s+all)\b)\b",
+    re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
-"$35,750 in a 401(k), including the super catch-up"); not a limit counted over several
+"$35,750 in a 401(k), including the super catch-up", "$32,500 into the 401(k) for 2026,
+catch-up included", "catch-up and all"); not a limit counted over several
 accounts ("$7,500 in total across all your IRAs", "combined across both kinds"), which is one
 limit shared, no sum of limits."""
 _WITH_CATCH_UP_AFTER = re.compile(
@@ -408,7 +411,7 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
     "comes to $31,000", "$24,500 + $11,250 = $35,750", "$32,500: the $24,500 base plus the
     $8,000 catch-up")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
-    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 90]
     if before.endswith("$"):
         before = before[:-1]
     if _PARTS_AFTER.match(cand.text[q.end - cand.start:q.end - cand.start + 90]):
