@@ -104,3 +104,30 @@ def test_paycheck_deferrals_and_totals_with_the_catch_up_included(check_text, te
 ])
 def test_right_paycheck_and_total_figures_stay_quiet(check_text, text):
     assert not _problems(check_text(text))
+
+
+# -- a row or label naming a total after its plan or group -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Item | 2025 | 2026\n401(k) employee deferral | $23,500 | $24,500\n"
+     "401(k) total if 50+ | $31,000 | $32,000", ("deferral-total-50-plus", "false")),
+    ("401(k) grand total, age 50+ \u2014 2026: $33,000", ("deferral-total-50-plus", "false")),
+    ("401(k) deferrals, ages 60-63, total \u2014 2026: $36,000",
+     ("deferral-total-60-63", "false")),
+    ("IRA total with catch-up (50+) \u2014 2026: $8,500", ("ira-total-50-plus", "false")),
+])
+def test_a_total_named_in_a_row_is_checked_as_a_total(check_text, text, expected):
+    found = _problems(check_text(text))
+    assert expected in found
+    assert not any(claim in ("catch-up-60-63", "catch-up-limit") for claim, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Item | 2025 | 2026\n401(k) employee deferral | $23,500 | $24,500\n"
+    "401(k) total if 50+ | $31,000 | $32,500",
+    "401(k) grand total, age 50+ \u2014 2026: $32,500",
+    "401(k) deferrals, ages 60-63, total \u2014 2026: $35,750",
+    "IRA total with catch-up (50+) \u2014 2026: $8,600",
+])
+def test_right_totals_in_rows_stay_quiet(check_text, text):
+    assert not _problems(check_text(text))

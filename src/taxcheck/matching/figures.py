@@ -29,14 +29,17 @@ _TOTAL = re.compile(
     r"catch[\s-]?ups?\s*(?:[:\u2014\u2013]|\bis|\bwas|\bwill\s+be)"
     r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost|now))?\s*$"
-    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
+    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
+    r"|^(?![^.;$]{0,100}\biras?\b)[^.;$:\u2014\u2013]{0,40}\b(?:grand\s+)?total\b[^.;$]{0,60}"
+    r"[:\u2014\u2013|]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "401(k) max with
 catch-up: $32,500", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
 the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500", "which puts him at
 $34,750", "gets you to $32,500", "That puts the grand total at $32,500", "the overall number
-is now $32,500"): it adds
+is now $32,500", a row or label naming a total after its plan or group: "401(k) total if 50+
+— 2026:", "401(k) deferrals, ages 60-63, total — 2026:", not the IRA's one-amount total): it adds
 several amounts up, so no single limit is checked."""
 _ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
                              re.IGNORECASE)
