@@ -131,3 +131,40 @@ def test_a_total_named_in_a_row_is_checked_as_a_total(check_text, text, expected
 ])
 def test_right_totals_in_rows_stay_quiet(check_text, text):
     assert not _problems(check_text(text))
+
+
+# -- Saver's Credit rows by filing status; a past year's column with an older figure ----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saver's Credit income limits\nFiling status | 2024 | 2025 | 2026\n"
+     "Single, married filing separately | $38,250 | $39,500 | $39,500",
+     ("savers-credit-agi-single", "outdated")),
+    ("Saver's Credit income limits\nFiling status | 2026\n"
+     "Single, married filing separately | $39,000", ("savers-credit-agi-single", "false")),
+])
+def test_a_savers_credit_row_opening_with_single_is_single_filers(check_text, text, expected):
+    assert expected in _problems(check_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Saver's Credit income limits\nFiling status | 2024 | 2025 | 2026\n"
+    "Single, married filing separately | $38,250 | $39,500 | $40,250",
+    "Saver's Credit examples\nFiler | AGI | Credit rate\nSingle, age 30 | $35,000 | 10%",
+])
+def test_right_savers_credit_rows_and_example_people_stay_quiet(check_text, text):
+    assert not any(claim.startswith("savers-credit-agi") for claim, _ in
+                   _problems(check_text(text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an earlier year's figure given for a later year is outdated (the verdict policy of
+    # tests/data/first_contact_q4_n11.yaml), in a past column as in the page's own
+    ("Limit | 2024 | 2025 | 2026\nTotal (employee + employer) | $69,000 | $69,000 | $72,000",
+     ("annual-additions-limit", "outdated")),
+    ("Plan | 2025 | 2026\n401(k) employee deferral | $23,500 | $23,500",
+     ("elective-deferral-limit", "outdated")),
+    ("Published March 4, 2025\n\nSaver's Credit income ceilings\nFiling status | 2024 | 2025\n"
+     "Head of household | $57,375 | $57,375", ("savers-credit-agi-hoh", "outdated")),
+])
+def test_an_earlier_years_figure_in_a_row_is_outdated(check_text, text, expected):
+    assert expected in _problems(check_text(text))
