@@ -11,6 +11,7 @@ from itertools import product
 from taxcheck.claimdb.models import Claim, Condition, Figure
 from taxcheck.clauses import Candidate, ConceptMention
 from taxcheck.findings import Step
+from taxcheck.matching.case_labels import case_amount
 from taxcheck.matching.clause_memo import remembered
 from taxcheck.matching.example_amounts import own_income, personal_maximum
 from taxcheck.matching.years import ClauseYears
@@ -29,14 +30,17 @@ _TOTAL = re.compile(
     r"catch[\s-]?ups?\s*(?:[:\u2014\u2013]|\bis|\bwas|\bwill\s+be)"
     r"|\btotal(?:\s+(?:for|in|at)\s+[^.;$:]{1,25}?)?\s*(?:\bis|\bwas|\bwill\s+be|:))"
     r"(?:\s+(?:just|only|about|roughly|around|nearly|almost|now))?\s*$"
-    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$", re.IGNORECASE)
+    r"|^\s*(?:the\s+)?total\b[^.;$]{0,80}[:\u2014\u2013]\s*$"
+    r"|^(?![^.;$]{0,100}\biras?\b)[^.;$:\u2014\u2013]{0,40}\b(?:grand\s+)?total\b[^.;$]{0,60}"
+    r"[:\u2014\u2013|]\s*$", re.IGNORECASE)
 """Words before an amount given as a total ("for a total of $31,000", "401(k) max with
 catch-up: $32,500", "which brings the most
 you can defer to $31,000", "the checks add up to just $5,500", a row "Total you can defer,
 age 50+ \u2014 2026:", "Add that to the base limit and you can put away $35,750", "total" as
 the subject: "your 2026 total is $32,500", "50+ total for 2026: $32,500", "which puts him at
 $34,750", "gets you to $32,500", "That puts the grand total at $32,500", "the overall number
-is now $32,500"): it adds
+is now $32,500", a row or label naming a total after its plan or group: "401(k) total if 50+
+— 2026:", "401(k) deferrals, ages 60-63, total — 2026:", not the IRA's one-amount total): it adds
 several amounts up, so no single limit is checked."""
 _ADD_THEN_TOTAL = re.compile(r"^\s*add\b[^.;]{0,50}\b(?:limit|catch-up)\b[^.;$]{0,80}$",
                              re.IGNORECASE)
@@ -48,9 +52,12 @@ _TOTAL_AFTER = re.compile(
     r"^\s*(?:(?:in\s+all|in\s+total|combined|altogether)(?!\s+(?:across|between|for\s+all))"
     r"|all\s+in|all\s+told"
     r"|[^.;$]{0,30},\s*(?:including|counting|with)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}"
-    r"catch)\b", re.IGNORECASE)
+    r"catch"
+    r"|[^.;$]{0,80},\s*(?:the\s+|your\s+)?catch[\s-]?ups?\s+(?:included|and\s+all)\b)\b",
+    re.IGNORECASE)
 """Words after an amount given as a total ("$32,000 in all", "$32,500 all in",
-"$35,750 in a 401(k), including the super catch-up"); not a limit counted over several
+"$35,750 in a 401(k), including the super catch-up", "$32,500 into the 401(k) for 2026,
+catch-up included", "catch-up and all"); not a limit counted over several
 accounts ("$7,500 in total across all your IRAs", "combined across both kinds"), which is one
 limit shared, no sum of limits."""
 _WITH_CATCH_UP_AFTER = re.compile(
@@ -409,7 +416,7 @@ def _is_total(cand: Candidate, q: Quantity) -> bool:
     "comes to $31,000", "$24,500 + $11,250 = $35,750", "$32,500: the $24,500 base plus the
     $8,000 catch-up")."""
     before = cand.text[max(0, q.start - cand.start - 90):q.start - cand.start]
-    after = cand.text[q.end - cand.start:q.end - cand.start + 40]
+    after = cand.text[q.end - cand.start:q.end - cand.start + 90]
     if before.endswith("$"):
         before = before[:-1]
     if _PARTS_AFTER.match(cand.text[q.end - cand.start:q.end - cand.start + 90]):
@@ -566,7 +573,8 @@ def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     if ((totals and _is_total(cand, q)) or _is_old(cand, q) or _EXAMPLE.search(before)
-            or _FLOOR_OPERAND.search(before) or _loss_size(before, after)):
+            or _FLOOR_OPERAND.search(before) or _loss_size(before, after)
+            or case_amount(before, after)):
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
