@@ -48,6 +48,14 @@ def build_fix(document: Document, block: Block, fix: tuple[int, int, str] | None
                end_column=end_column, original=original, replacement=replacement)
 
 
+def from_procedure(steps: list[Step], match: Match) -> bool:
+    """Whether the trail :func:`build_finding` makes of ``steps`` and ``match`` has a step
+    of an abolished procedure (only those two parts of the trail can: the steps it adds
+    itself come from nowhere or from the section), read without building the Finding."""
+    return (any(s.source == "procedure" for s in steps)
+            or any(s.source == "procedure" for s in match.steps))
+
+
 def build_finding(document: Document, block_index: int, block: Block, cand: Candidate,
              match: Match, steps: list[Step]) -> Finding:
     start = block.to_source(cand.start)

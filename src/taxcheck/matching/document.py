@@ -26,7 +26,7 @@ from taxcheck.matching.accounts import (
     other_accounts_reading,
 )
 from taxcheck.matching.background import label_names, lent
-from taxcheck.matching.build import build_finding, labels_a_myth
+from taxcheck.matching.build import build_finding, from_procedure, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
 from taxcheck.matching.discourse import (
     CONTEXT_WINDOW,
@@ -714,9 +714,8 @@ class _Walk:
         matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
                                   True, numbered_step=True)
         for m in matches:
-            finding = build_finding(self.document, index, block, cand, m, res.steps)
-            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
-                                     finding)
+            self._keep((m.claim.id, block.to_source(cand.start), None), index, block, cand, m,
+                       res.steps)
 
     def _title_rule(self, index: int, block: Block, cands: Sequence[Candidate],
                     is_title: bool) -> None:
@@ -749,8 +748,8 @@ class _Walk:
             if not any(f.block == index for f in self.findings.values()):
                 cand = whole_title(stated[-1], block.text)
                 match, step = title_match(claim, cand, date.year)
-                finding = build_finding(self.document, index, block, cand, match, [step])
-                self.findings.setdefault((claim.id, block.to_source(cand.start), None), finding)
+                self._keep((claim.id, block.to_source(cand.start), None), index, block, cand,
+                           match, [step])
             return
 
     def _step_heading(self, index: int, block: Block, cands: Sequence[Candidate],
@@ -779,9 +778,8 @@ class _Walk:
         matches, res = as_step_of(cand, Resolution(cand, set(), [], set()), self.procedure,
                                   True, numbered_step=True)
         for m in matches:
-            finding = build_finding(self.document, index, block, cand, m, res.steps)
-            self.findings.setdefault((finding.claim_id, block.to_source(cand.start), None),
-                                     finding)
+            self._keep((m.claim.id, block.to_source(cand.start), None), index, block, cand, m,
+                       res.steps)
 
     def _lead_into_list(self, index: int, block: Block, cands: Sequence[Candidate],
                         resolved: list[frozenset[str]], aligned: list[frozenset[str]],
@@ -921,9 +919,8 @@ class _Walk:
         block = self.document.blocks[pending.index]
         step = Step(stage="context", detail="the claim its section's first sentence spells out",
                     labels=tuple(sorted(m.concepts - pending.cand.labels)), source="section")
-        finding = build_finding(self.document, pending.index, block, pending.cand, m, [step])
-        key = (finding.claim_id, block.to_source(pending.cand.sentence_start), None)
-        self.findings.setdefault(key, finding)
+        self._keep((m.claim.id, block.to_source(pending.cand.sentence_start), None), pending.index,
+                   block, pending.cand, m, [step])
 
     def _headline(self, index: int) -> bool:
         """The heading is followed by the article's byline or dateline."""
@@ -1197,6 +1194,13 @@ class _Walk:
                               and not self._after_history())
         return checked if res.cand.start in stated else res
 
+    def _keep(self, key: tuple[str, int, int | None], index: int, block: Block, cand: Candidate,
+              match: Match, steps: list[Step]) -> None:
+        """The finding :func:`build_finding` makes of the rest under ``key``, unless one is
+        kept there already (then it is not built: a Finding is validated only when kept)."""
+        if key not in self.findings:
+            self.findings[key] = build_finding(self.document, index, block, cand, match, steps)
+
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int], teaches: bool = False,
                instruction: bool = False) -> Resolution:
@@ -1262,23 +1266,24 @@ class _Walk:
         for m in matches:
             if myth and m.verdict == "accurate":
                 continue  # a correct rule labelled a myth (see labels_a_myth)
-            finding = build_finding(self.document, index, block, cand, m, res.steps)
             # one finding per claim and sentence, but a rule stated wrong again by a later
             # clause ("is figured on the day you withdraw, so a dip shrinks it") is two
             # mistakes, each with its place (not a step of the abolished procedure the
-            # sentence itself states: "..., so you would write off $2,200")
-            later = (cand.start > cand.sentence_start and finding.verdict != "accurate"
-                     and not m.claim.figure
-                     and not any(s.source == "procedure" for s in finding.trail))
-            key = (finding.claim_id, block.to_source(cand.sentence_start),
+            # sentence itself states: "..., so you would write off $2,200"); the key and
+            # whether the finding is kept are read off the match, and the Finding is built
+            # only when it is kept
+            later = (cand.start > cand.sentence_start and m.verdict != "accurate"
+                     and not m.claim.figure and not from_procedure(res.steps, m))
+            key = (m.claim.id, block.to_source(cand.sentence_start),
                    block.to_source(cand.start) if later else None)
             known = self.findings.get(key)
             if known is None or (m.claim.figure and known.verdict == "accurate"
-                                 and finding.verdict != "accurate"):
+                                 and m.verdict != "accurate"):
                 # a later clause that states a figure wrong ("..., between $79,000 and $89,000
                 # in 2025; for 2026 the range is $79,000 to $89,000") outranks an earlier one
                 # of the sentence that stated it right
-                self.findings[key] = finding
+                self.findings[key] = build_finding(self.document, index, block, cand, m,
+                                                   res.steps)
         if not matches and block.kind in STATEMENT_KINDS and announces_rule(cand, res.labels):
             self.ahead_of_rule.append((self.context.sentence, cand, res))
         if matches:
@@ -1359,10 +1364,8 @@ class _Walk:
         for m in said:
             if m.verdict == "accurate":
                 continue
-            finding = build_finding(self.document, reply.index, after, at, replace(m, fix=None),
-                                    [*res.steps, step])
-            self.findings.setdefault((finding.claim_id, after.to_source(reply.start), None),
-                                     finding)
+            self._keep((m.claim.id, after.to_source(reply.start), None), reply.index, after, at,
+                       replace(m, fix=None), [*res.steps, step])
 
     def _matcher(self, index: int, block: Block, cand: Candidate, cands: Sequence[Candidate],
                  section: _Section, years: ClauseYears) -> MatchFn:
@@ -1624,10 +1627,8 @@ class _Walk:
         for m in matches:
             if m.verdict == "accurate":
                 continue
-            finding = build_finding(self.document, index, block, reply, replace(m, fix=None),
-                                    [step])
-            key = (finding.claim_id, block.to_source(reply.sentence_start), None)
-            self.findings.setdefault(key, finding)
+            self._keep((m.claim.id, block.to_source(reply.sentence_start), None), index, block,
+                       reply, replace(m, fix=None), [step])
 
     def _under_stating_heading(self, index: int, block: Block) -> bool:
         """The block is the paragraph right under the heading that stated the open
@@ -1760,9 +1761,8 @@ class _Walk:
         for index, block, cand, res in ahead:
             matches, stepped = as_step_of(cand, res, procedure, list_item=True)
             for m in matches:
-                finding = build_finding(self.document, index, block, cand, m, stepped.steps)
-                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
-                                          None), finding)
+                self._keep((m.claim.id, block.to_source(cand.sentence_start), None), index, block,
+                           cand, m, stepped.steps)
 
     def _new_question(self, block: Block, cands: Sequence[Candidate]) -> None:
         """A reader's question ("Q: I have a $3,000 capital loss ...", "Q. What about losses
@@ -1806,10 +1806,8 @@ class _Walk:
                 continue
             matches, stepped = ahead_of_rule(cand, res, procedure, self.db.expand(res.labels))
             for m in matches:
-                finding = build_finding(self.document, index, block, cand, m, stepped.steps)
-                self.findings.setdefault((finding.claim_id, block.to_source(cand.sentence_start),
-                                          None),
-                                         finding)
+                self._keep((m.claim.id, block.to_source(cand.sentence_start), None), index, block,
+                           cand, m, stepped.steps)
         self.ahead_of_rule = []
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:

@@ -354,6 +354,8 @@ since 2018", "before it ended in 2018"), not the tax year a heading's section is
 def heading_year(block: Block) -> int | None:
     """The tax year a title or heading names ("For 2026: the new limits"), if one; not the
     year things have been so since ("The old IRA loss write-off (gone since 2018)")."""
+    if "19" not in block.text and "20" not in block.text:
+        return None  # (every year find_quantities reads has one of these)
     years = {int(q.value) for q in find_quantities(block.text) if q.kind == "year"
              and not _TURNING_POINT.search(block.text[:q.start])}
     return years.pop() if len(years) == 1 else None
