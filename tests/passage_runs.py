@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from taxcheck.checker import Checker
 from taxcheck.findings import Finding
+from taxcheck.readers import read_bytes
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,13 @@ def load(data: Path, key: str = "passages") -> list[dict]:
 def problems(findings: Iterable[Finding]) -> list[Finding]:
     """The findings that say something is wrong (not accurate, not a debunked myth)."""
     return [f for f in findings if f.verdict != "accurate" and f.framing != "myth"]
+
+
+def page_problems(checker: Checker, text: str, name: str = "page.txt",
+                  tax_year: int = 2026) -> list[tuple[str, str, int]]:
+    """A page's problem findings as (claim, verdict, line), checked against ``tax_year``."""
+    report = checker.check(read_bytes(text.encode(), name), tax_year=tax_year)
+    return [(f.claim_id, f.verdict, f.line) for f in problems(report.findings)]
 
 
 def said(found: Iterable[Finding]) -> tuple[str, ...]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from passage_runs import page_problems
 from q5_families import assert_passage, outcomes, passages
-from taxcheck.readers import read_bytes
 
 PASSAGES_FILE = Path(__file__).parent / "data" / "ctx2_topics.yaml"
 PASSAGES = passages(PASSAGES_FILE)
@@ -58,25 +58,19 @@ def test_the_listed_passages_exist():
     assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
 
 
-def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str, int]]:
-    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
-    return [(f.claim_id, f.verdict, f.line) for f in report.findings
-            if f.verdict != "accurate" and f.framing != "myth"]
-
-
 def test_an_extension_after_a_loan_offset_is_the_offsets_rollover(checker):
     page = ("Leaving With a Loan\nUpdated 2026\n"
             "Your plan offsets the $5,000 of the loan you still owe.\n"
             "You can put $5,000 into an IRA until April 15, 2027, or until October 15, 2027 "
             "if you file an extension.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
 
 
 def test_the_same_extension_in_a_section_on_contributions_is_flagged(checker):
     page = ("IRA Contributions\nUpdated 2026\nThe limit is $7,500 for 2026.\n"
             "You can put $7,500 into an IRA until April 15, 2027, or until October 15, 2027 "
             "if you file an extension.\n")
-    assert ("ira-deadline-extended", "false", 4) in _problems(checker, page)
+    assert ("ira-deadline-extended", "false", 4) in page_problems(checker, page)
 
 
 def test_a_loan_page_title_does_not_silence_a_sale_counted_whole(checker):
@@ -85,7 +79,7 @@ def test_a_loan_page_title_does_not_silence_a_sale_counted_whole(checker):
     page = ("Borrowing, withdrawing and selling: the rules\nUpdated 2026\nSell shares for "
             "$10,000 that cost $8,000 and the gain is $2,000.\nEverything you get from a sale "
             "counts toward your income for the year.\n")
-    assert ("sale-proceeds-are-income", "false", 4) in _problems(checker, page)
+    assert ("sale-proceeds-are-income", "false", 4) in page_problems(checker, page)
 
 
 def test_a_later_clause_keeps_the_account_its_sentence_named(checker):
@@ -94,17 +88,17 @@ def test_a_later_clause_keeps_the_account_its_sentence_named(checker):
     page = ("Wash sales and your IRA\nUpdated 2026\n- A buyback in your IRA within 30 days "
             "kills the loss for good.\n- A buyback in your brokerage account only delays it; "
             "nothing is lost for good.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
 
 
 def test_the_ira_buyback_said_to_lose_nothing_is_still_flagged(checker):
     page = ("Wash sales and your IRA\nUpdated 2026\n- Sold in my brokerage account, rebought "
             "in my IRA a week later; nothing is lost for good.\n")
-    assert ("wash-sale-ira-workaround", "false", 3) in _problems(checker, page)
+    assert ("wash-sale-ira-workaround", "false", 3) in page_problems(checker, page)
 
 
 def test_a_phase_out_row_under_a_title_about_undoing_is_no_undo(checker):
     page = ("# Can I undo my Roth contribution?\n**saver_sam** \u00b7 Mar 2026\n\n"
             "| 2026 | Single | Joint |\n|---|---|---|\n"
             "| No Roth contribution at or above | $168,000 | $252,000 |\n")
-    assert _problems(checker, page, "page.md") == []
+    assert page_problems(checker, page, "page.md") == []

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from passage_runs import page_problems
 from q5_families import assert_passage, outcomes, passages
 from taxcheck.matching.mistakes import names_mistakes, opens_with_practice
-from taxcheck.readers import read_bytes
 from taxcheck.tense import main_told_in_past
 
 PASSAGES_FILE = Path(__file__).parent / "data" / "hist_told.yaml"
@@ -52,12 +52,6 @@ def test_hist_passage(results, passage):
 
 def test_the_listed_passages_exist():
     assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
-
-
-def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str, int]]:
-    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
-    return [(f.claim_id, f.verdict, f.line) for f in report.findings
-            if f.verdict != "accurate" and f.framing != "myth"]
 
 
 def test_a_demonstrative_that_is_the_subject_of_a_clause_in_the_past():
@@ -96,22 +90,22 @@ def test_an_item_that_names_no_practice(sentence):
 def test_a_practice_under_a_heading_that_names_no_mistakes_is_still_stated(checker):
     page = ("# Year-End Moves\n*Updated November 2026*\n## Smart moves\n"
             "- Counting every dollar you contributed as basis, deductible or not.\n")
-    assert _problems(checker, page, "page.md") == [("basis-includes-pretax-money", "false", 4)]
+    assert page_problems(checker, page, "page.md") == [("basis-includes-pretax-money", "false", 4)]
 
 
 def test_a_mistakes_list_quiets_its_items_not_the_paragraph_after_a_lead_in(checker):
     page = ("Roth Conversion Notes\nUpdated 2026\n\nMistakes we see every year:\n\n"
             "- Assuming you can undo the conversion later.\n\n"
             "You can undo a 2026 conversion by October 15, 2027.\n")
-    assert _problems(checker, page) == [("conversion-recharacterize", "outdated", 8)]
+    assert page_problems(checker, page) == [("conversion-recharacterize", "outdated", 8)]
 
 
 def test_forget_your_rmd_is_a_condition_not_a_denial(checker):
     page = "RMD Basics\nUpdated 2026\nForget your RMD, and the IRS keeps half of it.\n"
-    assert ("rmd-excise-rate", "outdated", 3) in _problems(checker, page)
+    assert ("rmd-excise-rate", "outdated", 3) in page_problems(checker, page)
 
 
 def test_taking_out_the_right_amount_denies_nothing(checker):
     page = ("RMD Basics\nUpdated 2026\nTake out the right amount each year, starting the "
             "year you turn 70½.\n")
-    assert [p[:2] for p in _problems(checker, page)] == [("rmd-start-age-70-half", "outdated")]
+    assert [p[:2] for p in page_problems(checker, page)] == [("rmd-start-age-70-half", "outdated")]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from passage_runs import page_problems
 from q5_families import assert_passage, outcomes, passages
 from taxcheck.follow_ons import follow_on
-from taxcheck.readers import read_bytes
 
 PASSAGES_FILE = Path(__file__).parent / "data" / "roth_conversions.yaml"
 PASSAGES = passages(PASSAGES_FILE)
@@ -68,12 +68,6 @@ def test_the_listed_passages_exist():
     assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
 
 
-def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str, int]]:
-    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
-    return [(f.claim_id, f.verdict, f.line) for f in report.findings
-            if f.verdict != "accurate" and f.framing != "myth"]
-
-
 @pytest.mark.parametrize("sentence", [
     "Plenty of retirees do this every time stocks slide.",
     "Lots of people do exactly that whenever stocks dip.",
@@ -96,14 +90,14 @@ def test_others_doing_an_undone_conversion_is_flagged_on_its_own_line(checker):
     page = ("Money Mailbag\nPublished Nov. 3, 2025\nQ: I converted $30,000 in June and it's "
             "down 15%. What can I do?\nA: You can recharacterize the conversion before you "
             "file.\nPlenty of retirees do this every time stocks slide.\n")
-    assert ("conversion-recharacterize", "outdated", 5) in _problems(checker, page)
+    assert ("conversion-recharacterize", "outdated", 5) in page_problems(checker, page)
 
 
 def test_others_doing_a_right_statement_stays_quiet(checker):
     page = ("Roth Conversions\nUpdated 2026\nA conversion can't be undone, so some people "
             "convert in December, once the year's income is known. Plenty of savers do this "
             "every year.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
 
 
 def test_a_label_line_naming_what_was_contributed_is_no_heading(checker):
@@ -111,25 +105,26 @@ def test_a_label_line_naming_what_was_contributed_is_no_heading(checker):
     asks nor heads the label line after it ("Deadline: December 31" was flagged)."""
     page = ("Roth Conversion at a Glance\nUpdated 2026\nTaxable amount: what you originally "
             "contributed\nDeadline: December 31\n")
-    assert _problems(checker, page) == [("conversion-taxed-on-contributions", "false", 3)]
+    assert page_problems(checker, page) == [("conversion-taxed-on-contributions", "false", 3)]
 
 
 def test_a_rollover_to_escape_roth_401k_rmds_states_them(checker):
     page = ("Retirement Checklist\nUpdated 2026\nStep 3: Before you turn 73, roll your Roth "
             "401(k) into a Roth IRA so you aren't forced to take distributions from it.\n")
-    assert _problems(checker, page) == [("roth-401k-rmd", "outdated", 3)]
+    assert page_problems(checker, page) == [("roth-401k-rmd", "outdated", 3)]
 
 
 def test_no_need_to_roll_over_since_2024_stays_quiet(checker):
     page = ("Leaving Your Job\nUpdated 2026\nSince 2024 a Roth 401(k) has no lifetime RMDs, "
             "so you don't need to move it just to dodge withdrawals.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
 
 
 def test_a_sale_on_a_conversion_page_is_not_taxed_on_contributions(checker):
     page = ("Roth Conversions\nUpdated 2026\nOn top of that, you pay capital gains tax on the "
             "profit, the difference between what you sold for and what you originally paid.\n")
-    assert "conversion-taxed-on-contributions" not in {c for c, _, _ in _problems(checker, page)}
+    claims = {c for c, _, _ in page_problems(checker, page)}
+    assert "conversion-taxed-on-contributions" not in claims
 
 
 def test_a_dek_listing_topics_states_nothing(checker):
@@ -137,23 +132,23 @@ def test_a_dek_listing_topics_states_nothing(checker):
     page = ("ASK THE PLANNER\nRoth conversions, tax brackets and the \"do-over\" question\n"
             "By Dana Ruiz | Published Feb. 2, 2026\n\nConversions have been final since "
             "2018.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
 
 
 def test_a_holding_period_after_a_reconversion_is_no_do_over(checker):
     page = ("Converted Right Before the Slide? Read This\nPosted on 05/10/2016 by Hal Brandt\n"
             "If Sam reconverts in 2017, he should leave that money in the Roth until 2022 if "
             "he's still under 59\u00bd.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
 
 
 def test_the_penalty_budgeted_for_under_59_half_on_a_conversion_page(checker):
     page = ("# Converting at 48\n*Updated 2026*\n## The bill\n- **Under 59\u00bd? Budget for the "
             "10% penalty.** It comes on top of the income tax.\n")
-    assert ("conversion-penalized", "false", 4) in _problems(checker, page, "page.md")
+    assert ("conversion-penalized", "false", 4) in page_problems(checker, page, "page.md")
 
 
 def test_the_conversion_clock_that_matters_for_the_penalty_stays_quiet(checker):
     page = ("Roth Conversions\nUpdated 2026\nEach conversion gets a separate five-year window, "
             "and that window is only relevant to the 10% penalty before age 59\u00bd.\n")
-    assert _problems(checker, page) == []
+    assert page_problems(checker, page) == []
