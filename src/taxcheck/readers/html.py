@@ -81,8 +81,12 @@ def read_html(text: str, path: str) -> Document:
     page = scan_html(text)
     items = _trafilatura_blocks(text) if page.is_page else []
     page_items = None
-    if not items or (page.is_page and _keeps_one_post(text, page, items)):
+    if not items:
         items = page_items = _page_blocks(page)
+    elif page.is_page and len(_ARTICLE_TAG.findall(text)) >= POSTS:
+        direct = _page_blocks(page)
+        if _keeps_one_post(direct, items):
+            items = page_items = direct
     if page.is_page and _prose_chars(items) < STUB_CHARS:
         # a page whose only prose is its comment thread (a "Comments" page under an article
         # stub, a discussion marked up as comments): the comments are the text the page was
@@ -108,13 +112,11 @@ POSTS = 3
 """``<article>`` elements that make a page a thread of posts (a forum thread, one post each)."""
 
 
-def _keeps_one_post(text: str, page: HtmlSource, items: list[Extracted]) -> bool:
+def _keeps_one_post(direct: list[Extracted], items: list[Extracted]) -> bool:
     """On a thread of posts, the extractor kept one post (the longest, say) and dropped the
-    rest: the posts read directly hold half as much prose again as it kept, or more.
+    rest: the posts read ``direct``-ly hold half as much prose again as it kept, or more.
     Related-article cards beside an article hold far less than it does."""
-    if len(_ARTICLE_TAG.findall(text)) < POSTS:
-        return False
-    return 2 * _prose_chars(_page_blocks(page)) > 3 * _prose_chars(items)
+    return 2 * _prose_chars(direct) > 3 * _prose_chars(items)
 
 
 STUB_CHARS = 200
