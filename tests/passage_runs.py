@@ -46,6 +46,11 @@ def page_problems(checker: Checker, text: str, name: str = "page.txt",
     return [(f.claim_id, f.verdict, f.line) for f in problems(report.findings)]
 
 
+def page_verdicts(checker: Checker, text: str, name: str = "page.txt") -> list[tuple[str, str]]:
+    """A page's problem findings as (claim, verdict), checked against 2026."""
+    return [(claim, verdict) for claim, verdict, _ in page_problems(checker, text, name)]
+
+
 def said(found: Iterable[Finding]) -> tuple[str, ...]:
     return tuple(f"{f.claim_id}:{f.verdict}@{f.line}" for f in found)
 

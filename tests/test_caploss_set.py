@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 
 from caploss_set import DATA
+from passage_runs import page_verdicts
 from q5_families import assert_passage, outcomes, passages
-from taxcheck.readers import read_bytes
 
 PASSAGES = passages(DATA)
 
@@ -65,12 +65,6 @@ def test_caploss_passage(results, passage):
 
 def test_the_listed_passages_exist():
     assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
-
-
-def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str]]:
-    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
-    return [(f.claim_id, f.verdict) for f in report.findings
-            if f.verdict != "accurate" and f.framing != "myth"]
 
 
 @pytest.mark.parametrize(("page", "claim"), [
@@ -122,7 +116,7 @@ def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str
      "name.\n", "wash-sale-spouse-exempt"),
 ])
 def test_new_wordings_are_flagged_with_their_claim(checker, page, claim):
-    assert (claim, "false") in _problems(checker, page)
+    assert (claim, "false") in page_verdicts(checker, page)
 
 
 @pytest.mark.parametrize("page", [
@@ -156,4 +150,4 @@ def test_new_wordings_are_flagged_with_their_claim(checker, page, claim):
     "the year it became worthless, so the holding period runs to December 31.\n",
 ])
 def test_right_statements_stay_quiet(checker, page):
-    assert _problems(checker, page) == []
+    assert page_verdicts(checker, page) == []

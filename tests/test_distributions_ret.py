@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from passage_runs import page_verdicts
 from q5_families import assert_passage, outcomes, passages
-from taxcheck.readers import read_bytes
 
 PASSAGES_FILE = Path(__file__).parent / "data" / "distributions_ret.yaml"
 PASSAGES = passages(PASSAGES_FILE)
@@ -66,12 +66,6 @@ def test_the_listed_passages_exist():
     assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
 
 
-def _problems(checker, text: str, name: str = "page.txt") -> list[tuple[str, str]]:
-    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
-    return [(f.claim_id, f.verdict) for f in report.findings
-            if f.verdict != "accurate" and f.framing != "myth"]
-
-
 def test_a_hardship_payout_item_after_a_loan_item_is_not_a_loan(checker):
     """A list item about the hardship payout, after an item that names a plan loan, states
     nothing about plan loans (it was read as "a 401(k) loan is taxable")."""
@@ -79,7 +73,7 @@ def test_a_hardship_payout_item_after_a_loan_item_is_not_a_loan(checker):
             "Before you ask for a hardship payout, know the ground rules:\n"
             "- You'll have to borrow the maximum from the plan first.\n"
             "- The payout counts as taxable income.\n")
-    assert ("plan-loan-taxable", "false") not in _problems(checker, page)
+    assert ("plan-loan-taxable", "false") not in page_verdicts(checker, page)
 
 
 @pytest.mark.parametrize("page", [
@@ -98,7 +92,7 @@ def test_a_hardship_payout_item_after_a_loan_item_is_not_a_loan(checker):
     "55, or the exception is off the table.\n",
 ])
 def test_right_statements_near_the_new_wordings_stay_quiet(checker, page):
-    assert _problems(checker, page) == []
+    assert page_verdicts(checker, page) == []
 
 
 @pytest.mark.parametrize(("page", "claim"), [
@@ -112,4 +106,4 @@ def test_right_statements_near_the_new_wordings_stay_quiet(checker, page):
      "your penalty for not going direct.\n", "rollover-withholding-is-penalty"),
 ])
 def test_new_wordings_are_flagged_with_their_claim(checker, page, claim):
-    assert claim in {c for c, _ in _problems(checker, page)}
+    assert claim in {c for c, _ in page_verdicts(checker, page)}
