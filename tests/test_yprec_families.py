@@ -4,9 +4,10 @@
 any change: a question title (or heading) over a table or "Label: value" lines ("Do we each
 get a $3,000 write-off?" over a carryover table), a worked example's bare heading ("Example",
 "The math") under a section on how conversions are taxed, on a page whose title also names
-recharacterizations, and bold step labels run in before a step's text ("**Step 1:** Add up
-..."), each with wrong twins that must still be flagged. They run through the real Checker by
-:mod:`q5_families`' runner.
+recharacterizations, a recharacterization with no object after one of a contribution ("How
+to request a recharacterization" on a help page about both), and bold step labels run in
+before a step's text ("**Step 1:** Add up ..."), each with wrong twins that must still be
+flagged. They run through the real Checker by :mod:`q5_families`' runner.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 from passage_runs import problems
 from q5_families import assert_passage, outcomes, passages
 from taxcheck.matching.retries.procedures import bare_step
+from taxcheck.matching.undone import undoes, without_conversion
 from taxcheck.readers import read_bytes
 
 PASSAGES_FILE = Path(__file__).parent / "data" / "yprec_families.yaml"
@@ -41,6 +43,10 @@ TWIN_FLAGGED = frozenset({
     # the title "Undoing IRA moves: recharacterizations and conversions" read as a claim that
     # a conversion can be undone (a title that names topics)
     "ex-html-worked-example",
+    # "A regular contribution can still be switched between Roth and traditional" names no
+    # recharacterization (no concept reads "switched between"), so the form's list item after
+    # it still takes the title's conversion
+    "rc-md-list-after-contribution",
 })
 """Correct passages that draw a problem finding."""
 
@@ -80,3 +86,19 @@ def test_a_label_alone_is_no_bare_step(label):
 def test_a_label_with_its_instruction_is_a_bare_step():
     cand = bare_step("Step 2: Close out the accounts.")
     assert cand is not None and cand.imperative
+
+
+def test_a_recharacterization_undoes_what_the_last_one_named():
+    contribution = undoes({"RECHARACTERIZE", "REGULAR_CONTRIBUTION"}, False)
+    assert contribution
+    assert undoes({"RECHARACTERIZATION"}, contribution)  # "How to request a recharacterization"
+    assert undoes({"LIMIT", "IRA"}, contribution)  # other clauses keep it
+    assert not undoes({"RECHARACTERIZE", "CONVERT"}, contribution)  # "... the conversion too"
+    assert not undoes({"RECHARACTERIZATION"}, False)
+
+
+def test_no_conversion_is_lent_to_a_contributions_recharacterization():
+    ambient = frozenset({"CONVERT", "IRA"})
+    assert without_conversion(ambient, {"RECHARACTERIZATION"}, True) == {"IRA"}
+    assert without_conversion(ambient, {"RECHARACTERIZATION"}, False) == ambient
+    assert without_conversion(ambient, {"LIMIT"}, True) == ambient

@@ -128,6 +128,7 @@ from taxcheck.matching.retries.worked_examples import (
     worked_example_line,
 )
 from taxcheck.matching.taken_back import takes_back
+from taxcheck.matching.undone import undoes, without_conversion
 from taxcheck.matching.worked_totals import ExampleParts, PartsFn, summed_amounts
 from taxcheck.matching.years import (
     TURN,
@@ -374,6 +375,9 @@ class _Walk:
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
         self.title: set[str] = set()
+        self.undoes_contribution = False
+        """The last recharacterization the page named undid a contribution
+        (:func:`.undone.undoes`)."""
         self.title_cells: set[str] = set()
         """What the title lends table cells and "Label: value" lines when their section's
         heading names nothing: all it names, but of a title that asks ("Do we each get a
@@ -1394,6 +1398,7 @@ class _Walk:
                              worked_example_text(block.text, cand),
                              self._example_parts(index, block, cand), self._around()))
             ambient, example, parts, around = lazy[0]
+            ambient = without_conversion(ambient, labels, self.undoes_contribution)
             return match_claims(self.db, clause, expanded, years, ambient, example, parts,
                                 around)
 
@@ -1822,6 +1827,7 @@ class _Walk:
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
         context = self.context
+        self.undoes_contribution = undoes(cand.labels, self.undoes_contribution)
         if block.kind in HEADING_KINDS:
             kept = {label for label in res.labels - cand.labels
                     if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
