@@ -5,9 +5,12 @@ any change: a question title (or heading) over a table or "Label: value" lines (
 get a $3,000 write-off?" over a carryover table), a worked example's bare heading ("Example",
 "The math") under a section on how conversions are taxed, on a page whose title also names
 recharacterizations, a recharacterization with no object after one of a contribution ("How
-to request a recharacterization" on a help page about both), and bold step labels run in
-before a step's text ("**Step 1:** Add up ..."), each with wrong twins that must still be
-flagged. They run through the real Checker by :mod:`q5_families`' runner.
+to request a recharacterization" on a help page about both), bold step labels run in
+before a step's text ("**Step 1:** Add up ..."), a quantified denial of a new subject ("It's
+still taxable income, and not every plan offers it") and a clause that names nothing of its
+own after a denial in its sentence ("you'll never be forced to take money out of a Roth IRA,
+so it can just sit there"), each with wrong twins that must still be flagged. They run
+through the real Checker by :mod:`q5_families`' runner.
 """
 
 from __future__ import annotations
@@ -102,3 +105,25 @@ def test_no_conversion_is_lent_to_a_contributions_recharacterization():
     assert without_conversion(ambient, {"RECHARACTERIZATION"}, True) == {"IRA"}
     assert without_conversion(ambient, {"RECHARACTERIZATION"}, False) == ambient
     assert without_conversion(ambient, {"LIMIT"}, True) == ambient
+
+
+@pytest.mark.parametrize(("text", "claim", "verdict"), [
+    ("Emergency withdrawals skip the 10% penalty. It's still taxable income, and not every "
+     "plan offers it.", "emergency-distribution-tax-free", None),
+    ("Hardship withdrawals are taxed as ordinary income, but not all plans allow them.",
+     "hardship-withdrawal-tax-free", None),
+    ("Hardship withdrawals are tax-free, and not every plan offers them.",
+     "hardship-withdrawal-tax-free", "false"),
+])
+def test_a_quantified_denial_stays_on_its_own_subject(checker, text, claim, verdict):
+    report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
+    said = {f.claim_id: f.verdict for f in problems(report.findings)}
+    assert said.get(claim) == verdict
+
+
+def test_a_clause_going_on_from_a_denial_does_not_state_the_rule(checker):
+    text = ("One more piece of good news: you'll never be forced to take money out of a Roth "
+            "IRA while you're alive, so it can just sit there compounding.")
+    report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
+    assert not problems(report.findings)
+    assert any(f.claim_id == "roth-no-rmd-for-owner" for f in report.findings)
