@@ -9,9 +9,10 @@ to request a recharacterization" on a help page about both), bold step labels ru
 before a step's text ("**Step 1:** Add up ..."), a quantified denial of a new subject ("It's
 still taxable income, and not every plan offers it") and a clause that names nothing of its
 own after a denial in its sentence ("you'll never be forced to take money out of a Roth IRA,
-so it can just sit there") and a figure of a subject named as old, told in the past ("The old
-penalty really was a brutal 50%"), each with wrong twins that must still be flagged. They run
-through the real Checker by :mod:`q5_families`' runner.
+so it can just sit there"), a figure of a subject named as old, told in the past ("The old
+penalty really was a brutal 50%") and a lead-in that announces what to know now ("Two details
+worth knowing now:" under the Saver's Match), each with wrong twins that must still be
+flagged. They run through the real Checker by :mod:`q5_families`' runner.
 """
 
 from __future__ import annotations
