@@ -175,6 +175,10 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_WH_QUESTION = re.compile(r"^\W*(?:when|what|how|which|who|whom|whose|where|why)\b",
+                          re.IGNORECASE)
+"""A question that asks for a value ("When do your IRA withdrawals start?"), not whether a rule
+holds."""
 _FIGURE_HEADING = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?\$\s?\d[\d,.]*\s*(?:k|thousand)?\s*(?:[-\u2013\u2014]{1,2}|:)\s",
     re.IGNORECASE)
@@ -1860,10 +1864,13 @@ class _Walk:
     def _lent(self, cand: Candidate) -> frozenset[str]:
         """What a heading's or title's clause lends the table cells and "Label: value" lines
         under it: all it names, but of a clause that names a belief ("Believing You're Too Old
-        to Fund an IRA") or asks ("Do we each get a $3,000 write-off?") only the things it
-        names (the IRA, the loss), not the belief or the question. (A title that promises
-        an answer, "What You Can Write Off on Schedule A", asks nothing.)"""
-        if cand.attribution or (cand.question and cand.sentence.rstrip().endswith("?")):
+        to Fund an IRA") or asks whether a rule holds ("Do we each get a $3,000 write-off?")
+        only the things it names (the IRA, the loss), not the belief or the question. A
+        question of what, when or how much ("When do your IRA withdrawals start?") asks for
+        the value the cells give, and a title that promises an answer ("What You Can Write
+        Off on Schedule A") asks nothing: they lend all they name."""
+        if cand.attribution or (cand.question and cand.sentence.rstrip().endswith("?")
+                                and not _WH_QUESTION.match(cand.text)):
             return frozenset().union(*self.context.groups_of(cand.labels).values())
         return cand.labels
 
