@@ -18,7 +18,9 @@ NOT_HANDLED = frozenset({
     "oi-wrong-the-one", "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-list", "it-wrong-in-total",
     "it-wrong-all-told", "mn-wrong-half-right", "ge-wrong-agreed",
     "ge-wrong-said", "wp-wrong-called", "bp-wrong-paren",
-    "po-wrong-old", "ck-quiet-box", "rh-quiet-html",
+    "po-wrong-old", "ck-quiet-box",
+    # (rh-quiet-html, "Someone who inherits a Roth has required distributions, though they are
+    # usually tax-free", quiet since session 16's yprec: matching/borrowed_reversal.py)
 })
 """Wrong cases still missed and correct cases still flagged."""
 

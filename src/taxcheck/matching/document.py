@@ -128,6 +128,7 @@ from taxcheck.matching.retries.worked_examples import (
     worked_example_line,
 )
 from taxcheck.matching.taken_back import takes_back
+from taxcheck.matching.undone import undoes, without_conversion
 from taxcheck.matching.worked_totals import ExampleParts, PartsFn, summed_amounts
 from taxcheck.matching.years import (
     TURN,
@@ -174,6 +175,10 @@ _ADVICE_LEAD = re.compile(
     r"\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
 """A lead-in to a list of advice ("My advice, Renee:", "Next steps:"): its items tell the
 reader what to do, they are not the steps of a rule stated before them."""
+_WH_QUESTION = re.compile(r"^\W*(?:when|what|how|which|who|whom|whose|where|why)\b",
+                          re.IGNORECASE)
+"""A question that asks for a value ("When do your IRA withdrawals start?"), not whether a rule
+holds."""
 _FIGURE_HEADING = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?\$\s?\d[\d,.]*\s*(?:k|thousand)?\s*(?:[-\u2013\u2014]{1,2}|:)\s",
     re.IGNORECASE)
@@ -374,6 +379,13 @@ class _Walk:
         """What a block that is no heading inherits from the headings now open (the same
         until a heading or page furniture changes them)."""
         self.title: set[str] = set()
+        self.undoes_contribution = False
+        """The last recharacterization the page named undid a contribution
+        (:func:`.undone.undoes`)."""
+        self.title_cells: set[str] = set()
+        """What the title lends table cells and "Label: value" lines when their section's
+        heading names nothing: all it names, but of a title that asks ("Do we each get a
+        $3,000 write-off?") or names a belief only the things (the loss, the IRA)."""
         self.poster: str | None = None
         """The birth cohort of the age a poster gave of themselves last ("I'm 57"): a reply
         telling "you" an RMD age speaks of it (:func:`with_poster_cohort`)."""
@@ -521,8 +533,14 @@ class _Walk:
             self.carried, self.item_back = self._next_item(block, cands)
             self.item_heading = numbered(block.text, block.number)
             self.item_amounts = set()
+            # a worked example's heading that names nothing ("Example", "The math") goes on
+            # with the section before it: its lines take that section's heading, when it names
+            # what the example is about ("How conversions are taxed"), not the title
+            example_of = (self.cell_heading if EXAMPLE_HEADING.search(block.text)
+                          and not any(c.labels for c in cands)
+                          and self.context.groups_of(self.cell_heading) else set())
             self.heading, self.cell_heading, self.recent, self.example_ahead = (
-                set(), set(), [], [])
+                set(), set(example_of), [], [])
             self.heading_amounts = set()
             self.example_section = EXAMPLE_HEADING.search(block.text) is not None
             self.context.section_start = self.context.sentence
@@ -1384,6 +1402,7 @@ class _Walk:
                              worked_example_text(block.text, cand),
                              self._example_parts(index, block, cand), self._around()))
             ambient, example, parts, around = lazy[0]
+            ambient = without_conversion(ambient, labels, self.undoes_contribution)
             return match_claims(self.db, clause, expanded, years, ambient, example, parts,
                                 around)
 
@@ -1812,6 +1831,7 @@ class _Walk:
 
     def _remember(self, block: Block, cand: Candidate, res: Resolution, is_title: bool) -> None:
         context = self.context
+        self.undoes_contribution = undoes(cand.labels, self.undoes_contribution)
         if block.kind in HEADING_KINDS:
             kept = {label for label in res.labels - cand.labels
                     if not any(label in context.groups.get(g, ()) for g in SECTION_ONLY_GROUPS)}
@@ -1822,6 +1842,7 @@ class _Walk:
             context.forget_loan_of_withdrawal(cand)
         if is_title:
             self.title.update(cand.labels)
+            self.title_cells.update(self._lent(cand))
             self.ways = self.ways or bool(WAYS_TITLE.match(block.text))
         elif block.kind == "heading":
             self.headed = True
@@ -1829,9 +1850,7 @@ class _Walk:
             if _FIGURE_HEADING.match(block.text):
                 self.heading_amounts.update(q.value for q in cand.quantities
                                             if q.kind == "usd")
-            # a heading that names a belief lends its cells the things it names, not the belief
-            self.cell_heading.update(frozenset().union(*context.groups_of(cand.labels).values())
-                                     if cand.attribution else cand.labels)
+            self.cell_heading.update(self._lent(cand))
         else:
             self._lead_topic(block, cand)
             # (sentence numbers only grow: what fell out of the window stays out)
@@ -1841,6 +1860,19 @@ class _Walk:
             self.recent.append((context.sentence, cand.labels,
                                 block.kind == "list_item" or block.row is not None))
 
+
+    def _lent(self, cand: Candidate) -> frozenset[str]:
+        """What a heading's or title's clause lends the table cells and "Label: value" lines
+        under it: all it names, but of a clause that names a belief ("Believing You're Too Old
+        to Fund an IRA") or asks whether a rule holds ("Do we each get a $3,000 write-off?")
+        only the things it names (the IRA, the loss), not the belief or the question. A
+        question of what, when or how much ("When do your IRA withdrawals start?") asks for
+        the value the cells give, and a title that promises an answer ("What You Can Write
+        Off on Schedule A") asks nothing: they lend all they name."""
+        if cand.attribution or (cand.question and cand.sentence.rstrip().endswith("?")
+                                and not _WH_QUESTION.match(cand.text)):
+            return frozenset().union(*self.context.groups_of(cand.labels).values())
+        return cand.labels
 
     def _lead_topic(self, block: Block, cand: Candidate) -> None:
         """A title that names no topic ("Turning 70? Here's what the IRS wants from your IRA")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from taxcheck.calibration import finding_confidence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.findings import Contradiction, Finding
+from taxcheck.matching.borrowed_reversal import drop_borrowed_reversals
 from taxcheck.matching.messages import lower_first, problem_message
 
 
@@ -19,6 +20,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     each is a mistake of its own, with its own correction.
     """
     claims = db.by_id
+    findings = drop_borrowed_reversals(findings, db)
 
     def weight(f: Finding) -> int:
         step = next((s for s in f.trail if s.stage == "concepts"), None)

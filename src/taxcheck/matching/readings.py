@@ -58,6 +58,9 @@ class Surroundings(Protocol):
     stated: Stated | None
     """The last clause that stated a claim."""
     title: set[str]
+    title_cells: set[str]
+    """What the title lends table cells: all it names, but of a title that asks only the
+    things."""
     heading: set[str]
     heading_amounts: set[float]
     """The dollar amounts the section's heading gives."""
@@ -213,7 +216,7 @@ def _heading(walk: Surroundings, at: Clause, res: Resolution) -> tuple[list[Matc
     (:func:`.retries.headings.with_heading`)."""
     if at.block.row is None or not at.cand.concepts:
         return [], res  # (a bare amount in a cell names nothing to measure the figure from)
-    return with_heading(res, walk.cell_heading or walk.title, at.match, walk.context,
+    return with_heading(res, walk.cell_heading or walk.title_cells, at.match, walk.context,
                         title=not walk.heading)
 
 

@@ -498,6 +498,9 @@ def bare_step(text: str) -> Candidate | None:
     out the accounts.", "3. Total the checks."), as an instruction naming no concept, for
     :func:`as_step_of` to read as a step of the open procedure; None for a question or a
     denial ("Don't panic if you can't use it all")."""
+    label = _STEP_HEADING.match(text)
+    if label is not None and not re.search(r"[^\W\d_]", text[label.end():]):
+        return None  # a step's label alone ("**Step 1:**" run in before its text) says nothing
     m = _FIRST_SENTENCE.match(text)
     stop = re.search(r"[.!?]", text)
     if m is None or _DENIES.search(m.group("text")) or (stop is not None and stop.group() == "?"):
