@@ -11,8 +11,10 @@ age-55 rule "whether ... from that employer's plan or from your IRAs" (`rule-of-
 $50,000 loan cap said to move "along with the contribution limits" or "adjusted every year"
 (`plan-loan-cap-indexed`); the old IRA-loss test's grouping told in the present ("Traditional,
 SEP and SIMPLE IRAs are one family", "looked at on their own", "The same test works separately
-for Roth IRAs": `ira-loss-test-grouping-as-current`). Each wrong passage has a right twin that must stay quiet; the ones
-not handled yet are listed.
+for Roth IRAs": `ira-loss-test-grouping-as-current`); the $3,000 capital-loss limit given to
+each spouse ("so we each get our own $3,000", "The $3,000 loss limit is per person":
+`capital-loss-limit-per-spouse`). Each wrong passage has a right twin that must stay quiet;
+the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/yrec_families.yaml``."""
