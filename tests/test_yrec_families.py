@@ -13,7 +13,9 @@ $50,000 loan cap said to move "along with the contribution limits" or "adjusted 
 SEP and SIMPLE IRAs are one family", "looked at on their own", "The same test works separately
 for Roth IRAs": `ira-loss-test-grouping-as-current`); the $3,000 capital-loss limit given to
 each spouse ("so we each get our own $3,000", "The $3,000 loss limit is per person":
-`capital-loss-limit-per-spouse`). Each wrong passage has a right twin that must stay quiet;
+`capital-loss-limit-per-spouse`); the loss an IRA's buyback disallows said not to be lost, the
+wash sale left to the disallowance or buyback just before ("It's not really lost":
+`wash-sale-ira-workaround`). Each wrong passage has a right twin that must stay quiet;
 the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
