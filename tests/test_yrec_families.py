@@ -17,7 +17,9 @@ each spouse ("so we each get our own $3,000", "The $3,000 loss limit is per pers
 wash sale left to the disallowance or buyback just before ("It's not really lost":
 `wash-sale-ira-workaround`); the hardship withholding's waiver denied one clause or sentence on
 ("That's the law, and you can't opt out of it", "you can't lower it or waive it":
-`hardship-mandatory-withholding`). Each wrong passage has a right twin that must stay quiet;
+`hardship-mandatory-withholding`); the old IRA-closure shortfall sent to Schedule D as a capital
+loss, every IRA's closing or the IRA shortfall named (`ira-loss-closure-capital-loss`, not the
+present-law `retirement-loss-schedule-d`). Each wrong passage has a right twin that must stay quiet;
 the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
