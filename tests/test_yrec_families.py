@@ -19,7 +19,9 @@ wash sale left to the disallowance or buyback just before ("It's not really lost
 ("That's the law, and you can't opt out of it", "you can't lower it or waive it":
 `hardship-mandatory-withholding`); the old IRA-closure shortfall sent to Schedule D as a capital
 loss, every IRA's closing or the IRA shortfall named (`ira-loss-closure-capital-loss`, not the
-present-law `retirement-loss-schedule-d`). Each wrong passage has a right twin that must stay quiet;
+present-law `retirement-loss-schedule-d`); only the nondeductible account, bucket or accounts
+converted ("non-deductible" before an account names money, it denies nothing:
+`conversion-after-tax-only`). Each wrong passage has a right twin that must stay quiet;
 the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
