@@ -22,8 +22,8 @@ loss, every IRA's closing or the IRA shortfall named (`ira-loss-closure-capital-
 present-law `retirement-loss-schedule-d`); only the nondeductible account, bucket or accounts
 converted ("non-deductible" before an account names money, it denies nothing:
 `conversion-after-tax-only`); staying employed for a loan's term said to be required by
-"federal rules" (`plan-loan-stay-employed-tax-rule`). Each wrong passage has a right twin that must stay quiet;
-the ones not handled yet are listed.
+"federal rules" (`plan-loan-stay-employed-tax-rule`). Each wrong passage has a right twin
+that must stay quiet; the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/yrec_families.yaml``."""
