@@ -55,7 +55,9 @@ def test_the_counts_recorded_in_the_commits(scored):
     # a reply that weighs the move, another itemized deduction: 7 -> 5 alarms;
     # a partial withdrawal and the spouses pooled, false: 62/87, 4 alarms; datelines: 65/87
     # (udev) a statement flatly denied by the next sentence is a myth: 4 -> 3 alarms
-    assert counts(scored) == {"wrong": 87, "caught": 65, "alarms": 3, "history": 0}
+    # (yrec, session 16) round y's families (the old test's grouping, the shortfall on
+    # Schedule D, basis as every dollar put in): 66/87
+    assert counts(scored) == {"wrong": 87, "caught": 66, "alarms": 3, "history": 0}
 
 
 def _findings(db, text: str, name: str) -> list[tuple[str, str]]:
