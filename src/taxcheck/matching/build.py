@@ -89,7 +89,8 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
                       block.text[cand.sentence_start:cand.sentence_end]),
         claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
         confidence=finding_confidence(verdict=match.verdict, claim=match.claim,
-                                      block_kind=block.kind, trail=trail),
+                                      block_kind=block.kind, trail=trail,
+                                      sentence=block.text[cand.sentence_start:cand.sentence_end]),
         framing=framing, message=match.message,
         says=match.says,
         text=block.text[cand.start:cand.end],

@@ -1,0 +1,148 @@
+"""The function-word verifier (issue 12): a problem finding's confidence reads how its sentence
+is told, not what it is about.
+
+On articles the code had never seen, a wrong rule told in the past ("was", "would", "could")
+was right less often than one argued in the present ("you can ..., so ..."); the weights are
+fitted on first contact by ``benchmarks/fit_verifier.py`` (docs/accuracy.md, "Session 15,
+branch verifier2") and hold function words and the confidence table's features only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from tests.conftest import invoke
+
+from taxcheck.calibration import (
+    DEFAULT_MIN_CONFIDENCE,
+    PROBLEM_WEIGHTS,
+    VERIFIER_FILE,
+    cue_grams,
+    verifier_weights,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPIC_WORDS = {"ira", "iras", "roth", "k", "tax", "taxes", "deduct", "deduction", "deductible",
+               "loss", "losses", "limit", "contribution", "penalty", "hardship", "rmd",
+               "interest", "amount", "put", "take", "sixty", "fifty", "plan", "income"}
+"""Words that name a topic or an amount: none may be a weighed word of the verifier."""
+
+TWINS = [
+    # (page shape, suffix, the claim as current, the same claim told as history)
+    ("paragraph", ".txt",
+     "You can deduct losses in your 401(k) on your tax return.",
+     "You could deduct losses in your 401(k) on your tax return, but that was before 2018."),
+    ("paragraph, no subject", ".txt",
+     "Losses in your 401(k) are deductible on your tax return.",
+     "Losses in your 401(k) were deductible on your tax return."),
+    ("list item", ".md",
+     "Ways to cut the bill:\n\n- You can deduct IRA losses as a miscellaneous itemized "
+     "deduction.\n",
+     "Ways to cut the bill:\n\n- IRA losses were deductible as a miscellaneous itemized "
+     "deduction until 2017.\n"),
+    ("Q&A reply", ".txt",
+     "Q: Can I write off the drop in my IRA?\n\nA: Yes, so you can deduct the IRA loss on "
+     "Schedule A.",
+     "Q: Can I write off the drop in my IRA?\n\nA: Back then you could deduct the IRA loss on "
+     "Schedule A, and it was worth it."),
+    ("forum post", ".txt",
+     "Posted by saver42: you can still deduct your IRA loss on Schedule A.",
+     "Posted by saver42: my dad would deduct his IRA loss on Schedule A, which was allowed "
+     "back then."),
+    ("heading", ".md",
+     "# IRA notes\n\n## You Can Deduct Your IRA Losses\n\nMore below.\n",
+     "# IRA notes\n\n## The IRA Loss Deduction Was Available Until 2017\n\nMore below.\n"),
+    ("answer with because", ".txt",
+     "You can deduct a loss in a Roth IRA because it is a capital loss.",
+     "You could deduct a loss in a Roth IRA because it was a capital loss."),
+    ("table-free summary line", ".txt",
+     "Bottom line: you can write off IRA losses, so check your basis.",
+     "Bottom line: you could write off IRA losses, and that was the old rule."),
+]
+"""Own paraphrases in real-page shapes (none copied from a page)."""
+
+
+def _problem(report):
+    found = [f for f in report.findings if f.verdict != "accurate" and f.framing == "stated"]
+    return found[0] if found else None
+
+
+def test_the_weights_file_ships_in_the_package_and_names_no_topic_word():
+    weights = verifier_weights()
+    assert VERIFIER_FILE.parent.name == "data" and VERIFIER_FILE.is_file()
+    assert set(weights["table"]) == set(PROBLEM_WEIGHTS) - {"base"}
+    assert 50 <= len(weights["ngrams"]) <= 500
+    words = set(weights["function_words"])
+    assert not words & TOPIC_WORDS
+    for gram in weights["ngrams"]:
+        for token in gram.split():
+            assert token in words or token in {"w", "#", "?"}, gram
+            assert not re.search(r"\d", token), gram
+    assert 0 < DEFAULT_MIN_CONFIDENCE == weights["threshold"] < 1
+
+
+def _fitter():
+    spec = importlib.util.spec_from_file_location(
+        "fit_verifier", ROOT / "benchmarks" / "fit_verifier.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # imports no scikit-learn at module level
+    return module
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can\u2019t deduct it, so don\u2019t try.",
+    "The limit is $24,500 (up $1,000) for 2026?",
+    "IT WAS AVAILABLE UNTIL 2017; you\u2018ll see it in 2018's rules.",
+    "401(k) losses? Used to be deductible, no longer.",
+    "",
+])
+def test_the_checker_reads_a_sentence_as_the_fitting_script_does(sentence):
+    fitter = _fitter()
+    weights = verifier_weights()
+    assert weights["token_pattern"] == fitter.TOKEN
+    assert sorted(weights["function_words"]) == sorted(set(fitter.FUNCTION_WORDS))
+    assert cue_grams(sentence) == fitter.cue_grams(sentence)
+
+
+@pytest.mark.parametrize("shape, suffix, present, past", TWINS)
+def test_a_wrong_rule_told_as_history_is_quiet_or_trusted_less_than_stated_as_current(
+        check_text, shape, suffix, present, past):
+    """The current claim is shown by default; its history twin is either quiet (read as
+    history) or trusted less than it."""
+    now = _problem(check_text(present, suffix=suffix))
+    then = _problem(check_text(past, suffix=suffix))
+    assert now is not None and now.verdict in ("false", "outdated"), shape
+    assert DEFAULT_MIN_CONFIDENCE <= now.confidence <= 1.0, shape
+    if then is not None:
+        assert then.claim_id == now.claim_id, shape
+        assert 0.0 <= then.confidence < now.confidence, shape
+
+
+def test_the_deduction_told_as_over_is_not_flagged_as_current(check_text):
+    assert _problem(check_text("The deduction was available until 2017.")) is None
+
+
+@pytest.mark.parametrize("text", [t for *_, p, q in TWINS for t in (p, q)])
+def test_every_confidence_is_a_share(check_text, text):
+    report = check_text(text, suffix=".md" if text.startswith(("#", "Ways")) else ".txt")
+    assert all(0.0 <= f.confidence <= 1.0 for f in report.findings)
+
+
+def test_min_confidence_still_chooses_what_is_shown(tmp_path):
+    article = tmp_path / "history.txt"
+    article.write_text("Title\n\n" + TWINS[0][3] + "\n", encoding="utf-8")
+    everything = json.loads(invoke("check", str(article), "--min-confidence", "0", "--format",
+                                   "json").stdout)
+    low = [f for f in everything[0]["findings"] if f["verdict"] == "false"]
+    assert low and low[0]["confidence"] < DEFAULT_MIN_CONFIDENCE
+    default = json.loads(invoke("check", str(article), "--format", "json").stdout)
+    assert not [f for f in default[0]["findings"] if f["verdict"] == "false"]
+    assert default[0]["below_confidence"] >= 1
+    (tmp_path / ".taxcheck.toml").write_text("min_confidence = 0\n", encoding="utf-8")
+    configured = invoke("check", str(article))
+    assert "[retirement-loss-deductible]" in configured.stdout
