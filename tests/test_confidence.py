@@ -22,8 +22,8 @@ from tests.conftest import invoke
 from taxcheck.calibration import (
     DEFAULT_MIN_CONFIDENCE,
     confidence_word,
+    read_verifier,
     trail_features,
-    verifier_confidence,
 )
 
 OUTDATED = "The 401(k) employee contribution limit for 2026 is $23,500."
@@ -74,8 +74,9 @@ def test_a_claim_whose_account_comes_from_the_sentence_before_is_trusted_less(ch
     features = trail_features(verdict="false", figure=False, level="high", block_kind="paragraph",
                               sources=["context"], hedged=False)
     assert "earlier sentences" in features
-    assert helped.confidence == verifier_confidence(features, helped.sentence)
-    alone = verifier_confidence(features - {"earlier sentences"}, helped.sentence)
+    verifier = read_verifier()
+    assert helped.confidence == verifier.confidence(features, helped.sentence)
+    alone = verifier.confidence(features - {"earlier sentences"}, helped.sentence)
     assert helped.confidence < alone
 
 
@@ -101,7 +102,11 @@ def test_a_wrong_claim_in_a_heading_is_shown_and_trusted_as_in_a_sentence(check_
     assert confidence_word(heading.confidence) == "medium"
 
 
-def test_a_step_heading_that_borrows_its_account_is_less_sure_but_still_shown(check_text):
+def test_a_step_heading_that_borrows_its_account_is_trusted_as_the_body_it_announces(
+        check_text):
+    """Read alone, the heading borrows its account and is trusted less; its section's body
+    states the same wrong claim, so the heading is shown with the body's confidence
+    (:mod:`taxcheck.matching.heading_lift`)."""
     listicle = ("What To Do When Your 401(k) Loses Money\n\nMarkets fell and so did many "
                 "401k balances.\n\n1. Offset Your Capital Gains With the Loss\n\nIf you have "
                 "gains elsewhere, you can use your 401k losses to offset them.\n")
@@ -109,8 +114,7 @@ def test_a_step_heading_that_borrows_its_account_is_less_sure_but_still_shown(ch
              if f.claim_id == "retirement-loss-offsets-gains"]
     heading, body = sorted(found, key=lambda f: f.line)
     assert (heading.block_kind, heading.verdict, body.verdict) == ("heading", "false", "false")
-    assert DEFAULT_MIN_CONFIDENCE <= heading.confidence < body.confidence
-    assert confidence_word(heading.confidence) == "medium"
+    assert DEFAULT_MIN_CONFIDENCE <= heading.confidence == body.confidence
 
 
 def test_a_wrong_claim_of_the_retirement_loss_write_off_is_trusted_as_another_false_rule(

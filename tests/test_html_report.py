@@ -225,11 +225,10 @@ def test_a_published_page_reviews_only_the_problems(seed_report):
     page = parse(render_html([seed_report], published=PUBLISHED, **PUBLISH))
     reviews = json_ld(page)
     problems = [f for f in seed_report.findings if f.is_problem]
-    # the three wrong recommendations; the two headings that borrow their account from the
-    # text around them are shown but below medium confidence, so not published as reviews
-    sure = [f for f in problems if f.confidence >= 0.45]
-    assert len(problems) == 5 and len(reviews) == len(sure) == 3
-    assert {f.block_kind for f in sure} == {"paragraph"}
+    # the three wrong recommendations and the two headings that announce two of them: each
+    # heading is trusted as its section's body (issue 14)
+    assert len(reviews) == len(problems) == 5
+    assert sorted(f.block_kind for f in problems) == ["heading"] * 2 + ["paragraph"] * 3
     by_url = {r["url"]: r for r in reviews}
     rollover = by_url["https://desk.example/reviews/seed.html#note-4"]
     assert rollover["claimReviewed"] == ("If you have a traditional IRA, you can roll over your "

@@ -28,15 +28,17 @@ heading weight and no topic; ``docs/accuracy.md``, "Session 15, branch calib2").
 
 The confidence of an accurate finding is a logistic table over those features: ``base`` plus
 the weight of each feature it has (log-odds, rounded to a tenth), through the logistic
-function. A problem's is the function-word verifier's (session 15, branch verifier2; issue
-12): a logistic model over the same six features of :data:`PROBLEM_WEIGHTS` and the
-unigrams and bigrams of the finding's sentence in which every word that is not a function
-word is a placeholder (no topic word, no amount), fitted on the same first-contact findings
-by ``benchmarks/fit_verifier.py`` into ``data/verifier.json``. How a rule is told weighs: in
-the past ("was", "would") it was right less often than argued in the present ("you can ...,
-so ..."). The value estimates precision on text the
-code has not been tuned on; on the development corpus, which it has, findings are right far
-more often (0.95).
+function. A problem's is the function-word verifier's (session 15, branch verifier2; shipped
+in session 16, branch verifier3; issue 12): a logistic model over the same six features of
+:data:`PROBLEM_WEIGHTS` and the unigrams and bigrams of the finding's sentence in which every
+word that is not a function word is a placeholder (no topic word, no amount), fitted on the
+same first-contact findings by ``benchmarks/fit_verifier.py`` into ``data/verifier.json``.
+How a rule is told weighs: in the past ("was", "would") it was right less often than argued
+in the present ("you can ..., so ..."). A heading that announces the claim a finding of its
+section's body states is trusted as much as that finding
+(:mod:`taxcheck.matching.heading_lift`). The value estimates precision on text the code has
+not been tuned on; on the development corpus, which it has, findings are right far more often
+(0.95).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from taxcheck.claimdb.models import Claim
@@ -69,24 +71,30 @@ ACCURATE_WEIGHTS: dict[str, float] = {
 }
 """Log-odds that an accurate finding states the fact the labeller saw in the sentence."""
 
-BANDS = ((0.65, "high"), (0.45, "medium"))
-"""Confidence in a word: ``high`` from 0.65 (held out, rounds e to v, findings from 0.65 to
-0.80 were right 75 % of the time at first contact, as outdated figures and rules are),
-``medium`` from 0.45, else ``low`` (under 0.35: right 15 % of the time; the ridge penalty
-keeps the table's values there above that)."""
+BANDS = ((0.65, "high"), (0.39, "medium"))
+"""Confidence in a word, refitted on the verifier's held-out values (rounds e to v, each
+round scored by a model fitted on the others; session 16, branch verifier3): ``high`` from
+0.65 (345 problem findings, right 79 % of the time at first contact; every 0.05 band from
+there at least 69 %), ``medium`` from :data:`DEFAULT_MIN_CONFIDENCE` (237, right 57 %; every
+0.05 band from 0.40 at least 46 %), else ``low`` (171, right 19 %; no 0.05 band under 0.39
+above 32 %). ``medium`` and ``high`` are what the default view shows and a published
+ClaimReview reviews; ``low`` is left out of both."""
 
-DEFAULT_MIN_CONFIDENCE = 0.19
+DEFAULT_MIN_CONFIDENCE = 0.39
 """Least confidence of a finding reported unless the settings say otherwise
-(``min_confidence``, ``--min-confidence``; 0 reports every finding). Since session 15
-(verifier2) a problem's confidence is the function-word verifier's, and the threshold was
-fitted on first contact, each round e to v held out in turn (its model fitted on the other
-rounds, ``benchmarks/fit_verifier.py``): 0.19 is the highest threshold that keeps the
-held-out recall of the table at its 0.3 (0.481, 433 of 439 right problem findings kept).
-There it does not raise precision: held out 0.624 / 0.481 (261 wrong shown) against the
-table's 0.634 / 0.481 (250), every finding 0.583 / 0.488. The verifier ranks better (held-out
-log loss 0.609 -> 0.552) but its gain lies at lower recall: 0.30 gives 0.657 / 0.463, 0.38
-0.699 / 0.453. On the development corpus, which the code is tuned on, the default view is
-0.9709 / 0.8702 (the table at 0.3: 0.9702 / 0.8669; every finding 0.9702 / 0.9011)."""
+(``min_confidence``, ``--min-confidence``; 0 reports every finding). A problem's confidence
+is the function-word verifier's; the threshold is the editor's operating point (session 16,
+branch verifier3): the one with the highest F0.5 of problem findings (precision weighing twice
+as much as recall) over held-out values on first contact, each round e to v scored by a model
+fitted on the other rounds (``benchmarks/fit_verifier.py``). There, with headings lifted to
+their section's body (:mod:`taxcheck.matching.heading_lift`): 0.699 / 0.452 (F0.5 0.630; 175
+wrong shown) against the confidence table's 0.634 / 0.481 at its 0.3 (0.596; 250), every
+finding 0.583 / 0.488; the neighbours 0.34 give 0.669 / 0.459 and 0.44 0.704 / 0.429 (F0.5
+is 0.62-0.63 from 0.38 to 0.56). Chosen as a deployed threshold would be (each round's from
+the F0.5 of the other rounds' held-out values, 0.38-0.54) it gave 0.709 / 0.430 (F0.5 0.627).
+Accurate findings keep their table, whose lowest value (a hedged table cell, 0.35) falls under
+it. On the development corpus, which the code is tuned on, see ``docs/accuracy.md``,
+"Session 16, branch verifier3"."""
 
 
 def trail_features(*, verdict: str, figure: bool, level: str, block_kind: str | None,
@@ -123,45 +131,59 @@ def confidence_of(weights: dict[str, float], features: frozenset[str]) -> float:
 
 
 VERIFIER_FILE = Path(__file__).resolve().parent / "data" / "verifier.json"
-"""The function-word verifier's weights, written by ``benchmarks/fit_verifier.py``."""
+"""The verifier's weights, package data written by ``benchmarks/fit_verifier.py``."""
 
 
-@lru_cache(maxsize=1)
-def verifier_weights() -> dict:
-    """The verifier's file, read once: ``intercept``, ``table`` (weights of the table's
-    features), ``ngrams`` (weights of function-word unigrams and bigrams), ``token_pattern``
-    and ``function_words`` (how the sentence is tokenised)."""
-    return json.loads(VERIFIER_FILE.read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Verifier:
+    """The function-word verifier's weights, as the fitting script wrote them."""
+
+    intercept: float
+    table: dict[str, float]
+    """Weights of the table's features (:data:`PROBLEM_WEIGHTS`' keys but ``base``)."""
+    ngrams: dict[str, float]
+    """Weights of function-word unigrams and bigrams (see :func:`cue_grams`)."""
+    token_pattern: str
+    function_words: frozenset[str]
+    threshold: float
+    """The threshold the script chose (:data:`DEFAULT_MIN_CONFIDENCE`)."""
+
+    def confidence(self, features: frozenset[str], sentence: str) -> float:
+        """The probability that a problem finding with these table features and this
+        sentence is right: the intercept plus the weights of its features and n-grams,
+        through the logistic function."""
+        logit = self.intercept + sum(self.table.get(f, 0.0) for f in features)
+        logit += sum(self.ngrams.get(g, 0.0) for g in cue_grams(sentence, self))
+        return round(1 / (1 + math.exp(-logit)), 2)
 
 
-def cue_grams(sentence: str, weights: dict | None = None) -> list[str]:
+def read_verifier(path: Path = VERIFIER_FILE) -> Verifier:
+    """The verifier of a weights file (read once where the claim database is built:
+    :attr:`taxcheck.claimdb.database.ClaimDatabase.verifier`)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return Verifier(intercept=raw["intercept"], table=raw["table"], ngrams=raw["ngrams"],
+                    token_pattern=raw["token_pattern"],
+                    function_words=frozenset(raw["function_words"]),
+                    threshold=raw["threshold"])
+
+
+def cue_grams(sentence: str, verifier: Verifier) -> list[str]:
     """The sentence's unigrams and bigrams as the fitting script reads them: lower-case word
     tokens (typographic apostrophes made plain), amounts and years ``#``, every word that is
     not a function word ``w``; grams of placeholders alone dropped, each gram once."""
-    weights = weights if weights is not None else verifier_weights()
-    words = frozenset(weights["function_words"])
+    words = verifier.function_words
     text = sentence.lower().replace("\u2019", "'").replace("\u2018", "'")
     toks = [t if t in words or t == "?" else "#" if t[-1].isdigit() else "w"
-            for t in re.findall(weights["token_pattern"], text)]
+            for t in re.findall(verifier.token_pattern, text)]
     grams = [*toks, *(f"{a} {b}" for a, b in itertools.pairwise(toks))]
     return sorted({g for g in grams if set(g.split()) - {"w", "#"}})
 
 
-def verifier_confidence(features: frozenset[str], sentence: str) -> float:
-    """The verifier's probability that a problem finding is right: its intercept, the
-    weights of the table's features the finding has and of its sentence's function-word
-    n-grams, through the logistic function."""
-    weights = verifier_weights()
-    logit = weights["intercept"] + sum(weights["table"].get(f, 0.0) for f in features)
-    logit += sum(weights["ngrams"].get(g, 0.0) for g in cue_grams(sentence, weights))
-    return round(1 / (1 + math.exp(-logit)), 2)
-
-
 def finding_confidence(*, verdict: str, claim: Claim | None, block_kind: str | None,
-                       trail: Iterable, sentence: str = "") -> float:
-    """The confidence of a finding: a problem's is the verifier's over its trail's features
-    and the function words of its ``sentence``; an accurate finding's is the table of its
-    group over its verdict, its claim and its trail."""
+                       trail: Iterable, sentence: str, verifier: Verifier) -> float:
+    """The confidence of a finding: a problem's is the ``verifier``'s over its trail's
+    features and the function words of its ``sentence``; an accurate finding's is the table
+    of its group over its verdict, its claim and its trail."""
     steps = list(trail)
     features = trail_features(
         verdict=verdict, figure=claim is not None and claim.figure is not None,
@@ -172,7 +194,7 @@ def finding_confidence(*, verdict: str, claim: Claim | None, block_kind: str | N
         topic=claim.topic if claim is not None else "")
     if verdict == "accurate":
         return confidence_of(ACCURATE_WEIGHTS, features)
-    return verifier_confidence(features, sentence)
+    return verifier.confidence(features, sentence)
 
 
 def confidence_word(confidence: float) -> str:
