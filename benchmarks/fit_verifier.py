@@ -233,20 +233,29 @@ def per_round(rows: list[dict], values: tuple[list[float], list[float]],
               + " | " + line(f"{threshold:.2f}", rs, [shown[i] for i in sub], threshold, m))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, nargs="?", default=ROOT / "reports" / "first-contact")
-    parser.add_argument("--rounds", nargs="*", default=list(fs.FIT_ROUNDS))
-    parser.add_argument("--write", action="store_true")
-    args = parser.parse_args()
-    rounds = tuple(args.rounds)
-    all_rows, missed_by = fs.load(args.folder)
+def first_contact(all_rows: list[dict], missed_by: dict[str, int], rounds: tuple) -> None:
+    """The shipped weights file and the code's table on rounds neither was fitted on."""
+    shipped = json.loads(OUT.read_text(encoding="utf-8"))
+    assert not set(rounds) & set(shipped["rounds"]), "a round the file was fitted on"
     rows = [r for r in fs.scored(all_rows, True) if r["round"] in rounds]
     missed = missed_in(missed_by, rounds)
-    print(f"{len(rows)} problem findings, {sum(r['label'] == 'tp' for r in rows)} right, "
-          f"{missed} missed; rounds {' '.join(rounds)}")
-    # the outer loop: each round held out; the parameters and both deployable thresholds
-    # chosen inside the other rounds, on their own leave-one-round-out values
+    file_ps = lifted(rows, [score(shipped, r) for r in rows])
+    table_ps = lifted(rows, [fs.predict(PROBLEM_WEIGHTS, r) for r in rows])
+    print(f"rounds {' '.join(rounds)}: {len(rows)} problem findings, "
+          f"{sum(r['label'] == 'tp' for r in rows)} right, {missed} missed; log loss table "
+          f"{log_loss(table_ps, rows):.3f}, file {log_loss(file_ps, rows):.3f}; AUC table "
+          f"{fs.auc(table_ps, rows):.3f}, file {fs.auc(file_ps, rows):.3f}")
+    print(line("table at 0.30", rows, table_ps, 0.3, missed))
+    print(line("every finding", rows, file_ps, 0.0, missed))
+    for t in (0.19, 0.29, 0.34, shipped["threshold"], 0.44, 0.49):
+        print(line(f"file at {t:.2f}", rows, file_ps, t, missed))
+
+
+def outer_loop(rows: list[dict], rounds: tuple, missed_by: dict[str, int]
+               ) -> tuple[list[float], list[float], dict[str, dict[str, float]]]:
+    """Each round held out: the verifier's and the refitted table's values on it, and the
+    thresholds (by F0.5, and keeping 95 % of right findings) chosen on the other rounds'
+    own leave-one-round-out values, the parameters chosen inside them too."""
     outer = [0.0] * len(rows)
     table = [0.0] * len(rows)
     chosen: dict[str, dict[str, float]] = {}
@@ -264,6 +273,28 @@ def main() -> None:
                 outer[i], table[i] = score(w, r), fs.predict(tw, r)
         print(f"  {held}: C, scale {param}; F0.5 threshold {chosen[held]['f']:.2f}, "
               f"{KEEP:.0%} kept {chosen[held]['keep']:.2f}", file=sys.stderr)
+    return outer, table, chosen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, nargs="?", default=ROOT / "reports" / "first-contact")
+    parser.add_argument("--rounds", nargs="*", default=list(fs.FIT_ROUNDS))
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--first-contact", nargs="*", metavar="ROUND",
+                        help="only score these rounds with the shipped file and the code's "
+                             "table (a new round, before it joins the fit)")
+    args = parser.parse_args()
+    rounds = tuple(args.rounds)
+    all_rows, missed_by = fs.load(args.folder)
+    if args.first_contact:
+        first_contact(all_rows, missed_by, tuple(args.first_contact))
+        return
+    rows = [r for r in fs.scored(all_rows, True) if r["round"] in rounds]
+    missed = missed_in(missed_by, rounds)
+    print(f"{len(rows)} problem findings, {sum(r['label'] == 'tp' for r in rows)} right, "
+          f"{missed} missed; rounds {' '.join(rounds)}")
+    outer, table, chosen = outer_loop(rows, rounds, missed_by)
     print(f"held out: log loss table {log_loss(table, rows):.3f}, verifier "
           f"{log_loss(outer, rows):.3f}; AUC table {fs.auc(table, rows):.3f}, verifier "
           f"{fs.auc(outer, rows):.3f}")
