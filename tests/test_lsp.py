@@ -13,10 +13,10 @@ ARTICLE = """# Retirement limits for 2026
 
 The 401(k) deferral limit for 2026 is $23,000.
 
-You can roll a 401(k) loss into an IRA and deduct it.
+Anyone can roll a 401(k) loss into an IRA and deduct it.
 """
 FIGURE_LINE = "The 401(k) deferral limit for 2026 is $23,000."
-RULE_LINE = "You can roll a 401(k) loss into an IRA and deduct it."
+RULE_LINE = "Anyone can roll a 401(k) loss into an IRA and deduct it."
 
 
 @pytest.fixture(scope="module")

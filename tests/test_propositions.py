@@ -52,10 +52,8 @@ def _house(tmp_path, text: str = PROPOSITION):
 def _findings(tmp_path, folder, sentence: str) -> set[tuple[str, str]]:
     article = tmp_path / "a.txt"
     article.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
-    # what the claims match, whatever their confidence: a bare wrong sentence such as "A loss
-    # in your IRA offsets capital gains." scores under the default view
     result = invoke("check", str(article), "--format", "json", "--claims", str(folder),
-                    "--enable", "house", "--min-confidence", "0")
+                    "--enable", "house")
     return {(f["claim_id"], f["verdict"]) for f in json.loads(result.stdout)[0]["findings"]}
 
 

@@ -12,7 +12,7 @@ ARTICLE = """# Retirement limits for 2026
 
 The 401(k) deferral limit for 2026 is $23,000.
 
-You can roll a 401(k) loss into an IRA and deduct it.
+Anyone can roll a 401(k) loss into an IRA and deduct it.
 """
 SHARED = ("--config", "--tax-year", "--claims", "--enable", "--disable", "--max-bytes",
           "--fail-on", "--reviewer")
