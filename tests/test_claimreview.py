@@ -109,7 +109,7 @@ def test_only_the_problems_the_reviewer_stands_behind_are_reviewed(report):
     assert len(reviews) == len(problems) == 5 < len(numbered)
     assert [r["url"] for r in reviews] == [f"{PAGE}#note-{n}" for n, _ in problems]
     assert all(r["reviewRating"]["alternateName"] != "True" for r in reviews)
-    unsure = by_claim(report, "retirement-loss-rollover").model_copy(update={"confidence": 0.4})
+    unsure = by_claim(report, "retirement-loss-rollover").model_copy(update={"confidence": 0.3})
     assert not publishable(unsure)
     assert not publishable(unsure.model_copy(update={"confidence": 0.95, "suppressed": True}))
 

@@ -96,5 +96,5 @@ def test_example_workflow_commands_run(tmp_path):
     assert [r.returncode for r in results] == [0, 0, 123]
     assert (repo / "articles.txt").read_text() == "articles/401k.txt\n"  # README left out
     assert '"ruleId": "retirement-loss-rollover"' in (repo / "taxcheck.sarif").read_text()
-    assert results[-1].stdout.startswith("::error file=articles/401k.txt,line=21,")
-    assert "| error | articles/401k.txt:21:1 |" in summary.read_text()
+    assert results[-1].stdout.startswith("::error file=articles/401k.txt,line=25,")
+    assert "| error | articles/401k.txt:25:1 |" in summary.read_text()

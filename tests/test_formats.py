@@ -74,11 +74,13 @@ def test_github_prints_the_most_important_first(tmp_path):
     assert commands == ["error"] * 3 + ["warning"] * 3 + ["notice"] * 4
     assert unescape(matches[5]["title"]) == "taxcheck [contradiction]"
     first = [unescape(m["title"]) for m in matches[:3]]
-    # errors: full-confidence sentences before headings whose account came from context
-    assert first == ["taxcheck [retirement-loss-rollover] false",
+    # errors, most confident first: the offset-gains heading is trusted as the body sentence
+    # it announces (the two tie), then the rollover sentence
+    assert first == ["taxcheck [retirement-loss-offsets-gains] false",
                      "taxcheck [retirement-loss-offsets-gains] false",
-                     "taxcheck [retirement-loss-offsets-gains] false"]
-    assert [m["line"] for m in matches[:3]] == ["21", "27", "25"]
+                     "taxcheck [retirement-loss-rollover] false"]
+    lines = [m["line"] for m in matches[:3]]
+    assert sorted(lines[:2]) == ["25", "27"] and lines[2] == "21"
 
 
 def test_github_step_summary_is_appended_as_markdown(tmp_path):

@@ -95,6 +95,7 @@ class Checker:
             never_right,
         )
         from taxcheck.matching.completions import completed_later
+        from taxcheck.matching.heading_lift import lift_headings
         from taxcheck.nlp.candidates import RESULT_KEY
 
         for document in documents:
@@ -118,6 +119,7 @@ class Checker:
                 [f for f in matched if f.claim_id in self.allowed], self.db), self.db,
                 page_year=document.meta.date.year if document.meta.date else None)
             findings, warnings = apply_suppressions(document, findings, self.db)
+            findings = lift_headings(findings, document.blocks)
             below = [f for f in findings if f.confidence < self.min_confidence]
             findings = [f for f in findings if f.confidence >= self.min_confidence]
             warnings = [*document.warnings, *warnings]

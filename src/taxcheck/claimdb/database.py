@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from taxcheck.claimdb.index import ConditionIndex, broader_concepts
 from taxcheck.claimdb.models import SCOPE, Claim, Condition, Figure, Lexeme
 from taxcheck.errors import ClaimDatabaseError
+
+if TYPE_CHECKING:
+    from taxcheck.calibration import Verifier
 
 EXPAND_MEMO = 20_000
 """Label sets whose expansion a database remembers before the memo starts over."""
@@ -31,6 +35,14 @@ class ClaimDatabase:
     figures: dict[str, Figure]
     locations: dict[str, str] = field(default_factory=dict)
     version: str = "0"
+
+    @cached_property
+    def verifier(self) -> Verifier:
+        """The function-word verifier that weighs problem findings, read once for the
+        database (:func:`taxcheck.calibration.read_verifier`)."""
+        from taxcheck.calibration import read_verifier
+
+        return read_verifier()
 
     @cached_property
     def figure_values(self) -> dict[tuple[str, float], frozenset[str]]:

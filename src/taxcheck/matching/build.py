@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from taxcheck.calibration import finding_confidence
+from taxcheck.calibration import Verifier, finding_confidence
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Fix, Step, finding_id
@@ -57,7 +57,7 @@ def from_procedure(steps: list[Step], match: Match) -> bool:
 
 
 def build_finding(document: Document, block_index: int, block: Block, cand: Candidate,
-             match: Match, steps: list[Step]) -> Finding:
+             match: Match, steps: list[Step], verifier: Verifier) -> Finding:
     start = block.to_source(cand.start)
     end = block.to_source(max(cand.end - 1, cand.start)) + 1
     line, column = document.line_col(start)
@@ -89,7 +89,9 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
                       block.text[cand.sentence_start:cand.sentence_end]),
         claim_id=match.claim.id, verdict=match.verdict, severity=severity,  # type: ignore[arg-type]
         confidence=finding_confidence(verdict=match.verdict, claim=match.claim,
-                                      block_kind=block.kind, trail=trail),
+                                      block_kind=block.kind, trail=trail,
+                                      sentence=block.text[cand.sentence_start:cand.sentence_end],
+                                      verifier=verifier),
         framing=framing, message=match.message,
         says=match.says,
         text=block.text[cand.start:cand.end],

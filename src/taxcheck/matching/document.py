@@ -1217,7 +1217,8 @@ class _Walk:
         """The finding :func:`build_finding` makes of the rest under ``key``, unless one is
         kept there already (then it is not built: a Finding is validated only when kept)."""
         if key not in self.findings:
-            self.findings[key] = build_finding(self.document, index, block, cand, match, steps)
+            self.findings[key] = build_finding(self.document, index, block, cand, match, steps,
+                                               self.db.verifier)
 
     def _check(self, index: int, block: Block, cands: Sequence[Candidate], res: Resolution,
                section: _Section, stated: set[int], teaches: bool = False,
@@ -1301,7 +1302,7 @@ class _Walk:
                 # in 2025; for 2026 the range is $79,000 to $89,000") outranks an earlier one
                 # of the sentence that stated it right
                 self.findings[key] = build_finding(self.document, index, block, cand, m,
-                                                   res.steps)
+                                                   res.steps, self.db.verifier)
         if not matches and block.kind in STATEMENT_KINDS and announces_rule(cand, res.labels):
             self.ahead_of_rule.append((self.context.sentence, cand, res))
         if matches:

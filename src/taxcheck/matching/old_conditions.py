@@ -103,6 +103,7 @@ def after_tax_conditions(document: Document, candidates: Sequence[Sequence[Candi
             step = Step(stage="context", detail="a condition of the write-off the page "
                         f"presents (dated {date.year})", labels=("AFTER_TAX",),
                         source="procedure")
-            out.append(build_finding(document, index, block, cand, match, [step]))
+            out.append(build_finding(document, index, block, cand, match, [step],
+                                     db.verifier))
             said.add((index, cand.sentence))
     return out

@@ -157,7 +157,8 @@ def never_right(findings: list[Finding], db: ClaimDatabase,
             "message": _never_right_message(f, figure),
             "correction": f"{figure.correction} {f.correction}".strip(), "fix": None,
             "trail": trail, "confidence": finding_confidence(
-                verdict="false", claim=claim, block_kind=f.block_kind, trail=trail)})
+                verdict="false", claim=claim, block_kind=f.block_kind, trail=trail,
+                sentence=f.sentence, verifier=db.verifier)})
         dropped.update(id(g) for g in old)
     return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
 
