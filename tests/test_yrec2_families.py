@@ -3,7 +3,10 @@ development misses on old IRA-loss pages: the old loss test said to put Roth and
 IRAs together, the kinds named first and taken up by a pronoun ("since the IRS lumps them
 together": `LUMPED_TOGETHER`), and a step naming no kind ("Cash out every IRA you own.")
 whose next sentence says that means every kind together (`spells_out` of
-`ira-loss-grouped-across-kinds`, :mod:`taxcheck.matching.spelled_out`). Each wrong passage has
+`ira-loss-grouped-across-kinds`, :mod:`taxcheck.matching.spelled_out`); after "convert only the
+nondeductible IRA", the next sentence's "since that money was already taxed, you'll owe little
+or nothing on the conversion" (`conversion-after-tax-only`'s NEARLY_FREE, the pro-rata rule
+told without a word of it). Each wrong passage has
 a right twin that must stay quiet; the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
@@ -27,7 +30,12 @@ NOT_CAUGHT = frozenset({
 })
 """Wrong passages still missed."""
 
-TWIN_FLAGGED: frozenset[str] = frozenset()
+TWIN_FLAGGED = frozenset({
+    # "If every dollar in your IRAs went in after tax, converting them is close to tax-free:
+    # only the growth is taxed": "only the growth" reads as converting only the after-tax
+    # money (flagged on main before this branch too)
+    "pf-all-after-tax-twin",
+})
 """Correct twins still flagged."""
 
 
