@@ -6,7 +6,9 @@ whose next sentence says that means every kind together (`spells_out` of
 `ira-loss-grouped-across-kinds`, :mod:`taxcheck.matching.spelled_out`); after "convert only the
 nondeductible IRA", the next sentence's "since that money was already taxed, you'll owe little
 or nothing on the conversion" (`conversion-after-tax-only`'s NEARLY_FREE, the pro-rata rule
-told without a word of it). Each wrong passage has
+told without a word of it); a no said to hold in most cases, given as "the answer" after a colon
+or in quotes ("The short answer: usually not", "The honest answer is 'usually not, occasionally
+yes.'": `MOSTLY_NO`). Each wrong passage has
 a right twin that must stay quiet; the ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
