@@ -96,6 +96,7 @@ class Checker:
         )
         from taxcheck.matching.completions import completed_later
         from taxcheck.matching.heading_lift import lift_headings
+        from taxcheck.matching.spelled_out import spelled_out
         from taxcheck.nlp.candidates import RESULT_KEY
 
         for document in documents:
@@ -115,6 +116,7 @@ class Checker:
             matched = completed_later(
                 match_document(document, candidates, self.db, year, sentences), document,
                 candidates, self.db)
+            matched = spelled_out(matched, document, candidates, self.db)
             findings = never_right(drop_repeated_facts(
                 [f for f in matched if f.claim_id in self.allowed], self.db), self.db,
                 page_year=document.meta.date.year if document.meta.date else None)

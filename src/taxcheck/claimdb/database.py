@@ -243,6 +243,21 @@ class ClaimDatabase:
                         code="TC105"))
         return errors
 
+    def _spells_out_errors(self, claim: Claim, where: str | None) -> list[ClaimDatabaseError]:
+        """A claim's ``spells_out`` naming a claim or concept that does not exist."""
+        errors = []
+        unknown = sorted({*claim.spells_out_unless, *claim.spells_out_needs}
+                         - self.concepts.keys())
+        if unknown:
+            errors.append(ClaimDatabaseError(
+                f"claim {claim.id!r} names in spells_out unknown concept(s) "
+                f"{', '.join(unknown)}; known: see concepts.yaml", where=where, code="TC105"))
+        for other in sorted(set(claim.spells_out) - self.by_id.keys()):
+            errors.append(ClaimDatabaseError(
+                f"claim {claim.id!r} spells_out unknown claim {other!r}", where=where,
+                code="TC105"))
+        return errors
+
     def _claim_reference_errors(self) -> list[ClaimDatabaseError]:
         """Claims whose conditions, anchors or figure name something that does not exist."""
         errors = []
@@ -254,6 +269,7 @@ class ClaimDatabase:
                     errors.append(ClaimDatabaseError(
                         f"claim {claim.id!r} uses unknown concept(s) {', '.join(unknown)}; "
                         f"known: see concepts.yaml", where=where, code="TC105"))
+            errors.extend(self._spells_out_errors(claim, where))
             unknown = sorted(set(claim.completed_by) - self.concepts.keys())
             if unknown:
                 errors.append(ClaimDatabaseError(

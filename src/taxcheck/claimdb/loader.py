@@ -348,7 +348,7 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
 
     denial = claim.negated.when if claim.negated else ()
     told = claim.history.when if claim.history else ()
-    used = {claim.anchor, *claim.completed_by,
+    used = {claim.anchor, *claim.completed_by, *claim.spells_out_unless, *claim.spells_out_needs,
             *(n for c in (*claim.when, *denial, *told) for n in (*c.concepts(), c.anchor))}
     for label, lexeme in claim.terms.items():
         used.update(n for n in (*lexeme.includes, *lexeme.hides, *lexeme.refers) if n != label)
@@ -371,6 +371,8 @@ def _scope_terms(loader: _FileLoader, i: int, claim: Claim) -> Claim:
         update["anchor"] = local.get(claim.anchor, claim.anchor)
     if claim.completed_by:
         update["completed_by"] = names(claim.completed_by)
+    update["spells_out_unless"] = names(claim.spells_out_unless)
+    update["spells_out_needs"] = names(claim.spells_out_needs)
     if claim.negated is not None:
         update["negated"] = claim.negated.model_copy(
             update={"when": tuple(map(condition, claim.negated.when))})

@@ -271,6 +271,16 @@ class Claim(_Strict):
     if they come from a federally declared disaster. Starting in 2026, disasters declared by a
     state qualify as well."): the pair states today's rule
     (:mod:`taxcheck.matching.completions`)."""
+    spells_out: tuple[str, ...] = ()
+    """Claim ids whose finding on the sentence before, in its paragraph or list item, becomes
+    this claim's when its false finding is on the next sentence and the sentence before names
+    none of ``spells_out_unless`` ("Cash out every IRA you own. Traditional and Roth IRAs are
+    lumped together for this test.": :mod:`taxcheck.matching.spelled_out`)."""
+    spells_out_needs: tuple[str, ...] = ()
+    """Concepts a sentence before must all name to take this claim by ``spells_out`` (the
+    step itself: emptying, and the IRAs named; not "you have to get all of it out")."""
+    spells_out_unless: tuple[str, ...] = ()
+    """Concepts that keep a sentence before from taking this claim by ``spells_out``."""
     when: tuple[Condition, ...] = Field(min_length=1)
     examples: Examples
     kind: Literal["proposition", "figure"] | None = None

@@ -28,27 +28,28 @@ def completions(db: ClaimDatabase, claim_id: str) -> frozenset[str]:
     return frozenset(claim.completed_by) if claim is not None else frozenset()
 
 
-def _next_sentence(document: Document, candidates: Sequence[Sequence[Candidate]],
-                   finding: Finding) -> list[Candidate]:
+def next_sentence(document: Document, candidates: Sequence[Sequence[Candidate]],
+                  finding: Finding) -> tuple[list[Candidate], int | None]:
     """The clauses of the sentence after the finding's, in its block or at the start of the
-    next block when that one carries on (a paragraph or a list item after one)."""
+    next block when that one carries on (a paragraph or a list item after one), and the
+    index of their block."""
     index = finding.block
     here = candidates[index] if index < len(candidates) else ()
     end = next((c.sentence_end for c in here
                 if c.start <= finding.block_start < max(c.end, c.sentence_end)), None)
     if end is None:
-        return []
+        return [], None
     later = [c for c in here if c.sentence_start >= end]
     if later:
         first = min(c.sentence_start for c in later)
-        return [c for c in later if c.sentence_start == first]
+        return [c for c in later if c.sentence_start == first], index
     blocks = document.blocks
     if (index + 1 >= len(blocks) or blocks[index].kind not in CONTINUING_KINDS
             or blocks[index + 1].kind not in CONTINUING_KINDS
             or index + 1 >= len(candidates) or not candidates[index + 1]):
-        return []
+        return [], None
     first = min(c.sentence_start for c in candidates[index + 1])
-    return [c for c in candidates[index + 1] if c.sentence_start == first]
+    return [c for c in candidates[index + 1] if c.sentence_start == first], index + 1
 
 
 def completed_later(findings: list[Finding], document: Document,
@@ -60,7 +61,7 @@ def completed_later(findings: list[Finding], document: Document,
         wanted = completions(db, finding.claim_id) if finding.is_problem else frozenset()
         if wanted and any(
                 c.polarity == "affirmed" and not c.question and not c.attribution
-                and wanted & c.labels for c in _next_sentence(document, candidates, finding)):
+                and wanted & c.labels for c in next_sentence(document, candidates, finding)[0]):
             continue
         kept.append(finding)
     return kept
