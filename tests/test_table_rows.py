@@ -4,8 +4,9 @@ Own paraphrases in real-page shapes (none copied from a page): a Markdown pipe t
 table, a plain-text pipe row under a header row and a tab-separated row, each with a row that
 states the same wrong rule in every year's column. Their twins: a row that is right in every
 column stays quiet, a row of yearly limits with one wrong year is flagged on that cell alone,
-two wrong rows give two findings, and a row of figures wrong by a different amount in each
-year keeps one finding (and one edit) per cell.
+two wrong rows give two findings, a row of figures wrong by a different amount in each
+year keeps one finding (and one edit) per cell, and a row whose cells say different things of
+one old rule (the form, the limit) keeps a finding on each cell, as labellers annotate them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from taxcheck.documents import Block, Segment
-from taxcheck.matching.table_rows import row_groups
+from taxcheck.matching.table_rows import cell_statement, row_groups
 
 PER_SPOUSE = "capital-loss-limit-per-spouse"
 
@@ -105,6 +106,17 @@ def test_figures_wrong_by_a_different_amount_each_year_keep_their_own_edits(chec
     assert not any(s.source == "row" for f in found for s in f.trail)
 
 
+def test_cells_that_say_different_things_of_one_rule_keep_their_own_findings(check_text):
+    text = ("# Where each kind of investment loss goes\n\n*Updated March 8, 2016*\n\n"
+            "| Loss | Form | Limit |\n|---|---|---|\n| Emptying every traditional IRA for less "
+            "than your basis | Schedule A, as a miscellaneous deduction | Only what exceeds 2% of "
+            "AGI |\n")
+    found = [f for f in _problems(check_text(text, suffix=".md"))
+             if f.claim_id == "ira-loss-deduction-outdated"]
+    assert len({f.column for f in found}) == 2
+    assert not any(s.source == "row" for f in found for s in f.trail)
+
+
 def _cell(row: str | None, column: str | None, kind: str = "table_cell") -> Block:
     text = f"{row} — {column}: x"
     return Block(kind=kind, text=text, segments=(Segment(text_start=0, source_start=0,
@@ -116,3 +128,12 @@ def test_a_row_ends_at_a_new_label_a_repeated_column_or_another_block():
     blocks = [_cell("A", "2025"), _cell("A", "2026"), _cell("A", "2025"), _cell("B", "2025"),
               _cell(None, None, "paragraph"), _cell("B", "2026"), _cell("Penalty", None)]
     assert row_groups(blocks) == {0: 0, 1: 0, 2: 2, 3: 3, 5: 5}
+
+
+def test_a_cells_statement_leaves_out_its_labels_and_numbers():
+    text = "IRA — 2026: $7,500 each to a traditional and a Roth IRA"
+    at = text.index("$")
+    block = Block(kind="table_cell", text=text, row="IRA", column="2026", segments=(
+        Segment(text_start=0, source_start=40, length=0),
+        Segment(text_start=at, source_start=40, length=len(text) - at)))
+    assert cell_statement(block) == "$# each to a traditional and a roth ira"

@@ -5,21 +5,24 @@ jointly | 2025: $3,000 per spouse | 2026: $3,000 per spouse"). Readers turn each
 statement of its own ("Married filing jointly — 2026: $3,000 per spouse"), so the matcher
 finds the same claim with the same verdict in every cell. An editor wants one problem per
 row, and labellers annotate the row once: the problems (``Finding.is_problem``) of one claim
-and verdict with the same correction on the cells of one row become the first cell's
-finding, whose trail names the other cells (column, line and column of the source) and whose
-confidence is the highest of them.
+and verdict with the same correction on the cells of one row that repeat one statement (the
+same words, numbers aside) become the first cell's finding, whose trail names the other
+cells (column, line and column of the source) and whose confidence is the highest of them.
 
-What stays apart: different claims or verdicts in one row; verified claims and quoted myths
-(each cell's right figure is checked for its own year); figures that each carry their own
-edit (:attr:`~taxcheck.findings.Finding.fix`: "Employee deferral | $23,000 | $23,000" is
-wrong in each year by a different amount, and ``taxcheck fix`` needs both edits); findings a
-suppression comment silenced and ones it did not. A row is a run of consecutive table cells
-with one row label and no column named twice (a "Label: value" line names no column and is a
-row of its own).
+What stays apart: cells that say different things of the row, each labelled on its own
+("Closing out all your IRAs below basis | Schedule A | Only the part above 2% of AGI": where
+it goes and what limits it); different claims or verdicts in one row; verified claims and
+quoted myths (each cell's right figure is checked for its own year); figures that each carry
+their own edit (:attr:`~taxcheck.findings.Finding.fix`: "Employee deferral | $23,000 |
+$23,000" is wrong in each year by a different amount, and ``taxcheck fix`` needs both
+edits); findings a suppression comment silenced and ones it did not. A row is a run of
+consecutive table cells with one row label and no column named twice (a "Label: value" line
+names no column and is a row of its own).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from taxcheck.documents import Block
@@ -43,6 +46,19 @@ def row_groups(blocks: Sequence[Block]) -> dict[int, int]:
     return out
 
 
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def cell_statement(block: Block) -> str:
+    """What a cell says, without its row label and column header (the reader's synthetic
+    prefix, mapped to no source text) and with every number as "#": the cells of a row that
+    repeat one statement per year ("$7,000 each to a traditional and a Roth IRA", "$7,500
+    each ...") say the same; cells that say different things of the row ("Schedule A", "Only
+    the part above 2% of AGI") do not."""
+    start = next((s.text_start for s in block.segments if s.length > 0), 0)
+    return " ".join(_NUMBER.sub("#", block.text[start:].lower()).split())
+
+
 def _also_in_row(other: Finding, column: str | None) -> Step:
     where = f"line {other.line}, column {other.column}"
     named = f"the {column} cell" if column else "another cell"
@@ -61,7 +77,8 @@ def one_per_row(findings: list[Finding], blocks: Sequence[Block]) -> list[Findin
         if row is None or f.fix is not None or not f.is_problem:
             out.append(f)
             continue
-        key = (row, f.claim_id, f.verdict, f.framing, f.suppressed, f.correction)
+        key = (row, f.claim_id, f.verdict, f.framing, f.suppressed, f.correction,
+               cell_statement(blocks[f.block]))
         at = kept.get(key)
         if at is None:
             kept[key] = len(out)
