@@ -97,6 +97,7 @@ class Checker:
         from taxcheck.matching.completions import completed_later
         from taxcheck.matching.heading_lift import lift_headings
         from taxcheck.matching.spelled_out import spelled_out
+        from taxcheck.matching.table_rows import one_per_row
         from taxcheck.nlp.candidates import RESULT_KEY
 
         for document in documents:
@@ -121,7 +122,7 @@ class Checker:
                 [f for f in matched if f.claim_id in self.allowed], self.db), self.db,
                 page_year=document.meta.date.year if document.meta.date else None)
             findings, warnings = apply_suppressions(document, findings, self.db)
-            findings = lift_headings(findings, document.blocks)
+            findings = lift_headings(one_per_row(findings, document.blocks), document.blocks)
             below = [f for f in findings if f.confidence < self.min_confidence]
             findings = [f for f in findings if f.confidence >= self.min_confidence]
             warnings = [*document.warnings, *warnings]

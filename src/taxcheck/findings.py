@@ -41,7 +41,9 @@ class Step(BaseModel):
     earlier in the section), ``answer`` (a reply to the question just asked), ``lead-in`` (the
     sentence ending in a colon that introduces a list item), ``case`` (a question that sets
     up a case just before: "Over 50?"), ``worked-example`` (amounts that work out the rate
-    stated just before)."""
+    stated just before), ``row`` (another cell of the table row states the same claim with
+    the same verdict: the finding stands for the whole row, its labels name the cell's
+    column)."""
 
 
 class Fix(BaseModel):
