@@ -1492,8 +1492,14 @@ class _Walk:
         # (a paragraph's run-in step label, "Step 1: Figure out your basis.", is a step like
         # a numbered item)
         label = cand.sentence_index == 0 and self._step_paragraph(block)
+        # a step label run in later in a paragraph ("Here's the math. Step 1: Total your
+        # nondeductible contributions, say $20,000. Step 2: ...") is a step too, when it
+        # speaks of the rule
+        run_in = (block.kind == "paragraph" and cand.start == cand.sentence_start
+                  and step_heading(cand.text))
         matches, res = as_step_of(
-            cand, res, self.procedure, (item and not self.other_list) or spelled or label,
+            cand, res, self.procedure,
+            (item and not self.other_list) or spelled or label or run_in,
             numbered_step=(in_steps and cand.sentence_index == 0
                            and numbered(block.text, block.number)) or label or (
                 instruction and cand.sentence_index == 0),

@@ -104,6 +104,20 @@ OF_BASIS = frozenset({"BASIS", "BELOW_BASIS"})
 contributions that make it: a step that totals them is no other subject."""
 
 
+def of_basis(cand: Candidate, procedure: Procedure, labels: AbstractSet[str]
+             ) -> frozenset[str]:
+    """The basis a rule that speaks of basis (the old IRA-loss write-off) names, when a
+    clause that opens its step names the after-tax money that makes it ("Step 1: Total your
+    nondeductible contributions from your Forms 8606", "1. Add up the nondeductible money
+    you put in"): the step that totals it speaks of the rule. A later sentence of a step
+    ("Step 1: Find your basis. Pull out every Form 8606 ...") spells out the step its first
+    sentence stated."""
+    opens = cand.sentence_index == 0 or step_heading(cand.text)
+    if opens and AFTER_TAX_MONEY & labels and procedure.vocabulary & OF_BASIS:
+        return frozenset(procedure.vocabulary & OF_BASIS)
+    return frozenset()
+
+
 def may_open(match: Match, cand: Candidate) -> bool:
     """Whether a match may open a procedure (:func:`procedure_of`): an outdated rule, not a
     figure, that the clause affirms in the writer's own voice."""
@@ -451,7 +465,7 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
               or refers_to_rule(cand, procedure))
     if not (closer or cand.imperative or numbered_step or elaborates):
         return [], res
-    shared = procedure.vocabulary.intersection(labels)
+    shared = procedure.vocabulary.intersection(labels) | of_basis(cand, procedure, labels)
     # a list item, a requirement or a worked example's line under the rule is one of its
     # steps; a bare instruction in running prose must speak of it more closely ("Make sure
     # your beneficiary forms are up to date" after an outdated claim about heirs shares one
