@@ -57,6 +57,7 @@ from taxcheck.matching.retries.figure_pronouns import gives_bare_amount
 from taxcheck.matching.retries.headings import (
     WAYS_TITLE,
     SectionClaim,
+    announces,
     case_figure,
     heading_states,
     lists_topics,
@@ -930,7 +931,9 @@ class _Walk:
         if not self.first_said:
             return
         first = self.first_said[0][0]
-        m = heading_states(pending, [m for n, m in self.first_said if n == first],
+        # (a heading announcing an exception is spelled out by its first paragraph)
+        m = heading_states(pending, [m for n, m in self.first_said
+                                     if n == first or announces(pending)],
                            self.db.vocabulary[0])
         if m is None:
             return

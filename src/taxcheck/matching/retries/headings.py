@@ -159,7 +159,7 @@ SECTION_GROUPS = frozenset({"account", "loss"})
 
 
 AVAILABLE = frozenset({"DEDUCT", "WHEN_IT_WORKS", "LIMITED_CIRCUMSTANCES", "NARROW_EXCEPTION",
-                       "THE_EXCEPTION", "EXCEPTION_WORD", "HEDGED_WRITE_OFF"})
+                       "THE_EXCEPTION", "EXCEPTION_WORD", "HEDGED_WRITE_OFF", "ANOTHER_WAY"})
 """What a topic heading names when it presents a break as there to be had: a deduction,
 an exception, when it works ("When a loss becomes deductible", "The exception hardly anyone
 uses"); a heading that only names a subject ("A word about required distributions",
@@ -218,6 +218,18 @@ def opening_concepts(cand: Candidate, block_text: str, context: DiscourseContext
                      and counts.get(m.label, 0) <= SPECIFIC_FACTS)
 
 
+ANNOUNCES = AVAILABLE - {"DEDUCT"}
+"""What a topic heading names when it announces a way or an exception that its section's
+first paragraph spells out ("The exception: when you've got basis", "A narrow exception")."""
+
+
+def announces(pending: SectionClaim) -> bool:
+    """The heading is a topic that announces a way or an exception (:data:`ANNOUNCES`): the
+    rule it presents may come later in the first paragraph than its first sentence ("The
+    one opening involves basis. ... you may be able to claim the difference")."""
+    return pending.topic and bool(pending.said & ANNOUNCES)
+
+
 def heading_states(pending: SectionClaim, first: Sequence[Match],
                    vocab: dict[str, frozenset[str]]) -> Match | None:
     """The wrong claim of the first sentence of the section that the heading states: one
@@ -227,9 +239,10 @@ def heading_states(pending: SectionClaim, first: Sequence[Match],
         words = vocab.get(m.claim.id, frozenset())
         if pending.topic:
             # a topic heading over a section that presents an abolished rule as available
-            # presents it too, when it names something the rule is about
+            # presents it too, when it names something the rule is about, or announces a way
+            # or an exception ("The exception: when you've got basis")
             if (m.verdict == "outdated" and not m.claim.figure
-                    and pending.said & words & AVAILABLE):
+                    and (pending.said & words & AVAILABLE or announces(pending))):
                 return replace(m, fix=None)
             continue
         # and says nothing the claim does not: "Missing one no longer costs half" (it ENDED)

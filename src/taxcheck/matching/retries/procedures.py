@@ -648,7 +648,8 @@ def restated_as_condition(cand: Candidate, res: Resolution, matches: list[Match]
 
 
 ANNOUNCING = frozenset({"NARROW_EXCEPTION", "THE_EXCEPTION", "EXCEPTION_WORD",
-                       "LIMITED_CIRCUMSTANCES", "WHEN_IT_WORKS", "HEDGED_WRITE_OFF"})
+                       "LIMITED_CIRCUMSTANCES", "WHEN_IT_WORKS", "HEDGED_WRITE_OFF",
+                        "ANOTHER_WAY"})
 """What a sentence names when it announces a way or an exception that the next sentences
 spell out ("There is one narrow route people sometimes take.")."""
 AHEAD_WINDOW = 2
