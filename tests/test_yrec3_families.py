@@ -11,7 +11,10 @@ pro-rata rule). And a heading that announces a way or an exception ("There's one
 `ANOTHER_WAY`, `NARROW_EXCEPTION`, `THE_EXCEPTION`) over a first paragraph that states the
 abolished deduction as available, in its first sentence or a later one
 (:func:`taxcheck.matching.retries.headings.announces`); twins tell it as history, announce a
-rule that holds, or answer no. The ones not handled yet are listed.
+rule that holds, or answer no. And a belief about something else than the rule, put in
+others' mouths and denied inside its section ("Some people assume the loss goes on Schedule
+D. It doesn't."), which leaves the rule's steps going on (``_answers_belief`` in
+:mod:`taxcheck.matching.document`). The ones not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/yrec3_families.yaml``."""

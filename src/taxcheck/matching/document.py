@@ -186,6 +186,9 @@ _FIGURE_HEADING = re.compile(
 """A heading that opens with the figure it names ("2. $7,500 \u2014 the standard catch-up at
 50+", "$1,000: the IRA catch-up"): a sentence under it that repeats the amount states it."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BELIEF_SUBJECTS = frozenset({"LOSS", "IRA", "ACCOUNT_REFERENCE", "TRADITIONAL_IRA"})
+"""What a belief about the open procedure's rule names when it is about the rule's own
+subject (the loss, the account), not something else (Schedule D, a capital loss)."""
 PAST_LABEL_WORDS = 4
 """The longest line with no colon that labels the list after it ("Before 2020", "The old
 rules") as a lead-in does."""
@@ -1521,6 +1524,7 @@ class _Walk:
         if (self.procedure is not None and cand.polarity == "negated"
                 and self.procedure.vocabulary & res.labels and not scenario(cand)
                 and not _leaves_out_of_basis(frozenset(res.labels))
+                and not self._answers_belief(index, cand)
                 and denies_rule(cand, in_steps)):
             self.procedure = None  # "That deduction ended in 2018": the steps end
             if says_rule_ended(cand):
@@ -1528,6 +1532,22 @@ class _Walk:
         if not matches and item:
             matches, res = self._item_of_lead(index, res, match)
         return matches, res
+
+    def _answers_belief(self, index: int, cand: Candidate) -> bool:
+        """The denial answers the sentence before it in its block, a belief put in others'
+        mouths that names something the open procedure's rule is not about ("Some people
+        assume the loss goes on Schedule D. It doesn't, so don't expect to use it against
+        capital gains."): it denies that belief, not the rule, whose steps go on. A belief
+        in the rule itself ("Some people think you can still deduct it. You can't.") is
+        denied with it."""
+        if self.procedure is None or says_rule_ended(cand):
+            return False
+        before = [c for c in self.candidates[index]
+                  if c.sentence_index == cand.sentence_index - 1]
+        if not before or not all(c.attribution for c in before):
+            return False
+        named = frozenset().union(*(c.labels for c in before))
+        return bool(named - self.procedure.vocabulary - BELIEF_SUBJECTS)
 
     def _example_ahead(self, index: int, block: Block, res: Resolution) -> None:
         """A line of a worked example that figures a loss or a deduction in dollars before
