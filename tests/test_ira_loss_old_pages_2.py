@@ -50,8 +50,9 @@ STILL_MISSED = frozenset({
     # titles: "The Hidden Tax Break in a Losing IRA" names no deduction (a title that opens
     # the procedure is a finding itself since oldpage, session 14)
     ("o8-undated-blog.md", "The Hidden Tax Break in a Losing IRA"),
-    # a prerequisite and a warning in the steps' text that name neither the loss nor the rule
-    ("o7-steps-2012-plain.txt", "You'll need your Form 8606 for every year"),
+    # a warning in the steps' text that names neither the loss nor the rule (the
+    # prerequisite "You'll need your Form 8606 for every year you made a nondeductible
+    # contribution" is found since yrec3, session 16: it names the after-tax money of the basis)
     ("o7-steps-2012-plain.txt", "A partial withdrawal will not work"),
     # the other account said to stay, by its name ("The rollover can stay.")
     ("o11-forum-2012-plain.txt", "The rollover can stay"),

@@ -17,12 +17,15 @@ import yaml
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.claimdb.models import SCOPE, Claim
+from taxcheck.matching.retries.headings import ANNOUNCES
+from taxcheck.matching.retries.procedures import ANNOUNCING
 from taxcheck.matching.retries.questions import ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 
-READ_BY_THE_MATCHER = frozenset(ANSWERS)
-"""Labels the matcher reads by name (a reply that answers the question before it)."""
+READ_BY_THE_MATCHER = frozenset(ANSWERS) | ANNOUNCING | ANNOUNCES
+"""Labels the matcher reads by name (a reply that answers the question before it; a
+sentence or heading that announces a way or an exception before the rule)."""
 
 
 def _phrase(text: str) -> str:
