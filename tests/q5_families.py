@@ -66,6 +66,13 @@ def assert_passage(outcome: Outcome, passage: dict, not_caught: frozenset[str],
             f"correct passage said {outcome.said}")
 
 
+def one_sided_families(passages: list[dict]) -> list[str]:
+    """The families of a passage set that lack a wrong passage or a correct twin: each family
+    must show both that its wrong wording is flagged and that its right wording stays quiet."""
+    return sorted(family for family in {p["family"] for p in passages}
+                  if {p["expect"] for p in passages if p["family"] == family} != {"flag", "quiet"})
+
+
 if __name__ == "__main__":
     from taxcheck.claimdb import load_claims
 
