@@ -128,10 +128,19 @@ def trail_features(*, verdict: str, figure: bool, level: str, block_kind: str | 
     return frozenset(found)
 
 
+def log_odds(weights: dict[str, float], features: frozenset[str]) -> float:
+    """A table's log-odds for these features: ``base`` plus the weight of each."""
+    return weights["base"] + sum(weights.get(f, 0.0) for f in features)
+
+
+def _share(logit: float) -> float:
+    """Log-odds as a share, rounded to a hundredth."""
+    return round(1 / (1 + math.exp(-logit)), 2)
+
+
 def confidence_of(weights: dict[str, float], features: frozenset[str]) -> float:
     """The share of findings with these features that were right at first contact."""
-    logit = weights["base"] + sum(weights.get(f, 0.0) for f in features)
-    return round(1 / (1 + math.exp(-logit)), 2)
+    return _share(log_odds(weights, features))
 
 
 VERIFIER_FILE = Path(__file__).resolve().parent / "data" / "verifier.json"
@@ -157,9 +166,8 @@ class Verifier:
         sentence is right: the table's log-odds (:data:`PROBLEM_WEIGHTS`) adjusted by the
         intercept and the weights of the sentence's n-grams, through the logistic function. A
         sentence with no weighed n-gram keeps the table's confidence."""
-        logit = PROBLEM_WEIGHTS["base"] + sum(PROBLEM_WEIGHTS.get(f, 0.0) for f in features)
-        logit += self.intercept + sum(self.ngrams.get(g, 0.0) for g in cue_grams(sentence, self))
-        return round(1 / (1 + math.exp(-logit)), 2)
+        words = sum(self.ngrams.get(g, 0.0) for g in cue_grams(sentence, self))
+        return _share(log_odds(PROBLEM_WEIGHTS, features) + self.intercept + words)
 
 
 def read_verifier(path: Path = VERIFIER_FILE) -> Verifier:

@@ -935,8 +935,8 @@ class _Walk:
             return
         first = self.first_said[0][0]
         # (a heading announcing an exception is spelled out by its first paragraph)
-        m = heading_states(pending, [m for n, m in self.first_said
-                                     if n == first or announces(pending)],
+        spelled = announces(pending)
+        m = heading_states(pending, [m for n, m in self.first_said if n == first or spelled],
                            self.db.vocabulary[0])
         if m is None:
             return
