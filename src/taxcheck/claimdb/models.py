@@ -324,6 +324,17 @@ class Claim(_Strict):
                 raise ValueError(f"label {label!r} must be UPPER_SNAKE_CASE")
         return value
 
+    @property
+    def fact_key(self) -> str:
+        """The sheet's fact this claim states, or its own id when it names none: what the eval,
+        dedupe and the post-processing steps compare."""
+        return self.fact or self.id
+
+    @property
+    def fact_keys(self) -> frozenset[str]:
+        """Every fact of the sheet the claim states: :attr:`fact_key` and its ``also_facts``."""
+        return frozenset({self.fact_key, *self.also_facts})
+
     @model_validator(mode="after")
     def _verdict_or_figure(self) -> Claim:
         if self.figure is None and self.verdict is None:

@@ -33,7 +33,7 @@ def drop_borrowed_reversals(findings: list[Finding], db: ClaimDatabase) -> list[
 
     def fact(f: Finding) -> str:
         claim = claims.get(f.claim_id)
-        return (claim.fact or claim.id) if claim is not None else f.claim_id
+        return claim.fact_key if claim is not None else f.claim_id
 
     right: dict[tuple, int] = {}
     for f in findings:

@@ -35,11 +35,11 @@ def _sentence_span(f: Finding) -> tuple[int, int]:
     return start, start + len(f.sentence)
 
 
-def _facts(f: Finding, db: ClaimDatabase) -> set[str]:
+def _facts(f: Finding, db: ClaimDatabase) -> frozenset[str]:
     claim = db.by_id.get(f.claim_id)
     if claim is None:
-        return {f.claim_id}
-    return {claim.fact or claim.id, *claim.also_facts}
+        return frozenset({f.claim_id})
+    return claim.fact_keys
 
 
 def exception_follows(findings: list[Finding], db: ClaimDatabase) -> list[Finding]:

@@ -35,7 +35,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         if claim is None or claim.figure:
             continue
         clause = f.start if f.verdict != "accurate" else None
-        key = (f.block, f.sentence, clause, claim.fact or claim.id, f.verdict, f.framing)
+        key = (f.block, f.sentence, clause, claim.fact_key, f.verdict, f.framing)
         if key not in best or weight(f) > weight(best[key]):
             best[key] = f
     # a sentence that states the error outright is false, not also misleading ("can drop you
@@ -62,7 +62,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
     for f in findings:
         claim = claims.get(f.claim_id)
         if claim is not None and claim.figure and f.verdict == "false":
-            where = (f.block, f.sentence, claim.fact or claim.id, f.framing)
+            where = (f.block, f.sentence, claim.fact_key, f.framing)
             wrong_amount[where] = min(wrong_amount.get(where, f.start), f.start)
     kept = {id(f) for k, f in best.items() if not subsumed(k, f)
             and not (k[4] == "accurate" and (k[0], k[1], k[3], k[5]) in wrong_amount)}
@@ -77,7 +77,7 @@ def drop_repeated_facts(findings: list[Finding], db: ClaimDatabase) -> list[Find
         # does not make the sentence right either, and an old amount in or after a clause
         # that is false on the same fact ("the full $7,000 into each one") is part of that
         # error, as for propositions above
-        fact = claims[f.claim_id].fact or f.claim_id
+        fact = claims[f.claim_id].fact_key
         where = (f.block, f.sentence, fact, f.framing)
         span = misleading.get(where)
         if f.verdict == "accurate" and span is not None and span[0] < f.end and f.start < span[1]:
@@ -142,11 +142,11 @@ def never_right(findings: list[Finding], db: ClaimDatabase,
         if (claim is None or claim.figure or f.verdict != "misleading"
                 or f.framing != "stated" or f.suppressed):
             continue
-        facts = {claim.fact or claim.id, *claim.also_facts}
+        facts = claim.fact_keys
         old = [g for g in findings if g.verdict == "outdated" and g.framing == "stated"
                and not g.suppressed and g.block == f.block and g.sentence == f.sentence
                and g.start < f.end and f.start < g.end and (c := claims.get(g.claim_id))
-               and c.figure and (c.fact or c.id) in facts
+               and c.figure and c.fact_key in facts
                and not _of_its_time(g, page_year)]
         if not old:
             continue
@@ -214,7 +214,7 @@ class _Statements:
             return (f"history:{claim.history_of}", None)
         if claim.denial_of or claim.id in self.paired:  # a proposition and its denial
             return (f"claim:{claim.denial_of or claim.id}", None)
-        return (claim.fact or claim.id, None)
+        return (claim.fact_key, None)
 
     def keys(self, f: Finding) -> tuple[tuple[str, str | None], ...]:
         """The keys a correct finding answers: its own, and for a proposition (or denial)
@@ -225,7 +225,7 @@ class _Statements:
         claim = self.claims.get(f.claim_id)
         if claim is None or claim.figure or not key[0].startswith("claim:"):
             return (key,)
-        return (key, (claim.fact or claim.id, None))
+        return (key, (claim.fact_key, None))
 
     def figure(self, f: Finding) -> str | None:
         claim = self.claims.get(f.claim_id)
