@@ -574,3 +574,20 @@ def test_a_rule_drawn_under_a_heading_keeps_the_heading(checker, rule):
             "the factor from the IRS table.\n")
     found = _claims(checker, text, "a.txt")
     assert ("rmd-shrinks-with-market", "false") in found
+
+
+# -- a header-less table's first row (session 17) --------------------------------------------
+
+@pytest.mark.parametrize("first, flagged", [
+    ("Rollover deadline | 60 business days", True),
+    ("Rollover deadline | 60 days", False)])
+def test_a_wrong_first_row_of_a_header_less_table_is_flagged_on_its_cell(checker, first,
+                                                                         flagged):
+    text = ("Rollover basics\nUpdated March 2, 2026\n\nThe short version:\n\n"
+            f"{first}\nWithholding on a direct rollover | none\n"
+            "Trustee-to-trustee transfers | unlimited\n")
+    report = checker.check(read_bytes(text.encode(), "rollover.txt"))
+    problems = [(f.claim_id, f.verdict, text[f.start:f.end]) for f in report.findings
+                if f.is_problem]
+    assert problems == ([("rollover-60-business-days", "false", "60 business days")]
+                        if flagged else [])
