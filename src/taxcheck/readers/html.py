@@ -44,8 +44,11 @@ from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
 from taxcheck.readers.labels import with_word_labels
 from taxcheck.readers.lines import TABLE_DASH, amount_label, corner_missing, no_value
+from taxcheck.readers.sidebars import sidebar_boxes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml import etree
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -99,7 +102,8 @@ def read_html(text: str, path: str) -> Document:
                and not b.boilerplate), None) or next(
         (b for b in page.blocks if b.kind == "heading" and b.level == 1 and b.header_only
          and _headline(b.text)), None)
-    blocks = with_word_labels(_place(page, items, h1, page_items))
+    placed = _place(page, items, h1, page_items)
+    blocks = with_word_labels([block for block, _ in placed + _sidebars(page, placed)])
     if not blocks:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
@@ -130,8 +134,9 @@ def _prose_chars(items: list[Extracted]) -> int:
 
 
 def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
-           page_items: list[Extracted] | None = None) -> list[Block]:
-    """Map extracted blocks to the source; the first level-1 heading becomes the title.
+           page_items: list[Extracted] | None = None) -> list[tuple[Block, int | None]]:
+    """Map extracted blocks to the source (each with the stream index where it was found);
+    the first level-1 heading becomes the title.
     When the blocks come from the extractor (not ``page_items``, the page read directly),
     the page's headings it dropped over text it kept are put back."""
     placed: list[tuple[Extracted, Block, int | None]] = []
@@ -165,10 +170,10 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
         title = Extracted("heading", h1.text, level=1)
         placed.insert(0, (title, Block(kind="heading", text=found.text, segments=found.segments,
                                        level=1), found.start))
-    blocks = [block for _, block, _ in placed]
-    for i, block in enumerate(blocks):
+    blocks = [(block, start) for _, block, start in placed]
+    for i, (block, start) in enumerate(blocks):
         if block.kind == "heading" and block.level == 1:
-            blocks[i] = block.model_copy(update={"kind": "title"})
+            blocks[i] = (block.model_copy(update={"kind": "title"}), start)
             break
     return blocks
 
@@ -197,17 +202,9 @@ def _restore_headings(page: HtmlSource,
     """Put back, in page order, each page heading the extractor dropped (it drops headings
     inside ``<section>`` and ``<header>`` elements) when the text under it was extracted:
     the first block after it that is not a heading lies in an extracted block."""
-    spans = sorted((start, start + len(_key_of(block.text))) for _, block, start in placed
-                   if start is not None)
-    if not spans:
+    if not any(start is not None for _, _, start in placed):
         return
-    starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
-
-    def covered(at: int) -> bool:  # a binary search: a page may hold thousands of blocks
-        k = bisect_right(starts, at) - 1
-        return k >= 0 and at < reach[k]
-
+    covered = _coverage([(block, start) for _, block, start in placed])
     blocks = [b for b in page.blocks if _visible(b.text)]
     after: SourceBlock | None = None  # the next block that is not a heading
     restored: list[SourceBlock] = []
@@ -236,6 +233,43 @@ def _restore_headings(page: HtmlSource,
             k += 1
         merged.append(entry)
     placed[:] = [*merged, *placed[k:]]
+
+
+def _coverage(placed: list[tuple[Block, int | None]]) -> Callable[[int], bool]:
+    """Whether a stream index lies in one of the ``(block, start)`` blocks found in the page."""
+    spans = sorted((start, start + len(_key_of(block.text))) for block, start in placed
+                   if start is not None)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
+
+    def covered(at: int) -> bool:  # a binary search: a page may hold thousands of blocks
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < reach[k]
+
+    return covered
+
+
+def _sidebars(page: HtmlSource, placed: list[tuple[Block, int | None]]
+              ) -> list[tuple[Block, int | None]]:
+    """The page's sidebar boxes that state something (:func:`sidebar_boxes`) and that the
+    extractor left out, after the article: each box its own section, its heading at the
+    level of the article's sections (so the last section's heading does not head it)."""
+    boxes = sidebar_boxes(page)
+    if not boxes:
+        return []
+    covered = _coverage(placed)
+    top = min((b.level for b, _ in placed if b.kind == "heading" and b.level > 1), default=2)
+    out: list[tuple[Block, int | None]] = []
+    for box in boxes:
+        box = [b for b in box if not covered(b.start)]
+        if not any(b.kind != "heading" for b in box):
+            continue
+        items = _extracted(box)
+        for item in items:
+            if item.kind == "heading":
+                item.level = max(2, min(item.level, top))
+        out += _place(page, items, None, items)
+    return out
 
 
 def _key_of(text: str) -> str:
@@ -439,7 +473,12 @@ def _page_blocks(page: HtmlSource) -> list[Extracted]:
     blocks = [b for b in page.blocks if not b.boilerplate or _section_heading(b)]
     if any(b.in_article for b in blocks):
         blocks = [b for b in blocks if b.in_article]
-    blocks = [b for b in blocks if _visible(b.text)]
+    return _extracted([b for b in blocks if _visible(b.text)])
+
+
+def _extracted(blocks: list[SourceBlock]) -> list[Extracted]:
+    """The page's own blocks as an extractor's: a table's cells read as a table, a
+    definition list's term with its description."""
     out: list[Extracted] = []
     i = 0
     while i < len(blocks):
