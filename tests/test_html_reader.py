@@ -529,3 +529,20 @@ def test_a_sidebar_is_read_box_by_box():
         ("heading", None, "Last year's limits"),
         ("paragraph", "2025 401(k) deferral limit", "2025 401(k) deferral limit: $23,500")]
     assert_segments_verbatim(doc)  # a definition's term is context added before its value
+
+
+@pytest.mark.parametrize("first, header", [
+    ("<td>Rollover deadline</td><td>60 business days</td>", None),
+    ("<td>Indirect rollover</td><td>60 days to redeposit</td>", None),
+    ("<td>Type</td><td>Deadline</td>", "Deadline"),
+    ("<th>Rollover deadline</th><th>60 business days</th>", "60 business days")])
+def test_a_tables_first_row_of_data_cells_is_its_header_only_when_it_reads_as_one(first,
+                                                                                  header):
+    page = ("<!DOCTYPE html><html><head><title>Rollovers</title></head><body><article><h1>"
+            "Rollover basics</h1><p>What to know before you move money out of an old plan "
+            f"into an IRA this year.</p><table><tr>{first}</tr><tr><td>Transfers</td><td>"
+            "unlimited</td></tr><tr><td>Withholding</td><td>none</td></tr></table></article>"
+            "</body></html>")
+    cells = [b for b in read_bytes(page.encode(), "t.html").blocks if b.kind == "table_cell"]
+    assert [b.column for b in cells if b.row in ("Transfers", "Withholding")] == [header] * 2
+    assert len(cells) == (3 if header is None else 2)

@@ -578,15 +578,25 @@ def test_a_rule_drawn_under_a_heading_keeps_the_heading(checker, rule):
 
 # -- a header-less table's first row (session 17) --------------------------------------------
 
-@pytest.mark.parametrize("first, flagged", [
-    ("Rollover deadline | 60 business days", True),
-    ("Rollover deadline | 60 days", False)])
-def test_a_wrong_first_row_of_a_header_less_table_is_flagged_on_its_cell(checker, first,
-                                                                         flagged):
-    text = ("Rollover basics\nUpdated March 2, 2026\n\nThe short version:\n\n"
-            f"{first}\nWithholding on a direct rollover | none\n"
-            "Trustee-to-trustee transfers | unlimited\n")
-    report = checker.check(read_bytes(text.encode(), "rollover.txt"))
+def _header_less_table(suffix: str, deadline: str) -> str:
+    rows = [("Rollover deadline", deadline), ("Withholding on a direct rollover", "none"),
+            ("Trustee-to-trustee transfers", "unlimited")]
+    if suffix == ".txt":
+        return ("Rollover basics\nUpdated March 2, 2026\n\nThe short version:\n\n"
+                + "".join(f"{a} | {b}\n" for a, b in rows))
+    return ("<!DOCTYPE html><html><head><title>Rollover basics</title><meta property="
+            "'article:published_time' content='2026-03-02'></head><body><article><h1>Rollover "
+            "basics</h1><p>The short version of what to know before you move an old plan.</p>"
+            "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+            + "</table></article></body></html>")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+@pytest.mark.parametrize("deadline, flagged", [("60 business days", True), ("60 days", False)])
+def test_a_wrong_first_row_of_a_header_less_table_is_flagged_on_its_cell(checker, suffix,
+                                                                         deadline, flagged):
+    text = _header_less_table(suffix, deadline)
+    report = checker.check(read_bytes(text.encode(), f"rollover{suffix}"))
     problems = [(f.claim_id, f.verdict, text[f.start:f.end]) for f in report.findings
                 if f.is_problem]
     assert problems == ([("rollover-60-business-days", "false", "60 business days")]

@@ -43,7 +43,13 @@ from taxcheck.readers.footnotes import blank_markers
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
 from taxcheck.readers.labels import with_word_labels
-from taxcheck.readers.lines import TABLE_DASH, amount_label, corner_missing, no_value
+from taxcheck.readers.lines import (
+    TABLE_DASH,
+    amount_label,
+    corner_missing,
+    header_row,
+    no_value,
+)
 from taxcheck.readers.sidebars import sidebar_boxes
 
 if TYPE_CHECKING:
@@ -396,13 +402,20 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _table(table: etree._Element, out: list[Extracted]) -> None:
     """Each data cell of a table as a ``table_cell`` (its row label and column header
-    kept beside it); the first row is the header row, the first column the row labels."""
+    kept beside it); the first row is the header row, the first column the row labels. A
+    first row of data cells (no ``<th>``) that does not read as a header (it states a
+    figure: :func:`~taxcheck.readers.lines.header_row`) is a data row under no header."""
     rows = [[_visible(_inline_text(cell)) for cell in row.iterfind("cell")]
             for row in table.iter("row")]
     if _labels_rows(table):
         _label_rows(rows, out)
         return
+    heads = [any(cell.get("role") == "head" for cell in row.iterfind("cell"))
+             for row in table.iter("row")]
+    heads = [h for h, r in zip(heads, rows, strict=True) if any(r)]
     rows = [r for r in rows if any(r)]
+    if len(rows) >= 2 and not heads[0] and not header_row(rows[0]):
+        rows.insert(0, [""] * len(rows[0]))
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         for r in rows:
             _emit(out, "paragraph", " ".join(c for c in r if c))
