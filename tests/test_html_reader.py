@@ -458,3 +458,91 @@ def test_email_newsletter_keeps_the_list_after_its_lead_in(tmp_path):
     assert "The plan will ask you to borrow the largest loan you can get first." in items
     assert "It cannot be put back into the plan later." in items
     assert not any("Unsubscribe" in b.text for b in blocks)
+
+
+# -- sidebars (issue 12, session 17) ------------------------------------------------------------
+# Own pages: a bank article with a "Quick facts" aside, sidebars of furniture, a sidebar of
+# several boxes. A sidebar that states rules is read after the article, box by box.
+
+_ARTICLE = ("<article><h1>Moving an Old 401(k)</h1><h2>Your options</h2><p>Most people ask "
+            "the old plan to send the balance straight to an IRA, which takes a form and a "
+            "phone call, and the money stays invested the whole time it moves.</p></article>")
+
+
+def _sidebar_page(sidebar: str, *, inside: bool = False) -> str:
+    article = _ARTICLE.replace("</article>", sidebar + "</article>") if inside else _ARTICLE
+    return (f"<!DOCTYPE html><html><head><title>Moving an old 401(k)</title></head><body>"
+            f"<nav><a href='/'>Home</a></nav><main>{article}{'' if inside else sidebar}</main>"
+            "<footer><p>Cedar Bank, Member FDIC.</p></footer></body></html>")
+
+
+QUICK_FACTS = ("<aside class='sidebar'><h4>Quick facts</h4><ul><li>Deadline to redeposit: 60 "
+               "days</li><li>Withholding on a direct rollover: none</li></ul><p><a href='/o'>"
+               "Open a Rollover IRA</a></p></aside>")
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["after the article", "inside it"])
+def test_a_sidebar_of_facts_is_its_own_section_after_the_article(inside):
+    doc = read_bytes(_sidebar_page(QUICK_FACTS, inside=inside).encode(), "bank.html")
+    assert [(b.kind, b.level, b.text) for b in doc.blocks][-3:] == [
+        ("heading", 2, "Quick facts"),  # at the level of the article's sections
+        ("list_item", 0, "Deadline to redeposit: 60 days"),
+        ("list_item", 0, "Withholding on a direct rollover: none")]
+    assert doc.blocks[-1].row == "Withholding on a direct rollover"  # a label line
+    paragraphs = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert len(paragraphs) == 1 and "Deadline" not in paragraphs[0]
+    assert "Open a Rollover IRA" not in " ".join(b.text for b in doc.blocks)
+    assert_blocks_map_to_their_words(doc)
+
+
+@pytest.mark.parametrize("sidebar", [
+    "<aside class='related'><h3>Related articles</h3><ul><li><a href='/a'>Why you get 60 "
+    "business days to roll over</a></li></ul></aside>",
+    "<aside><h3>Keep reading</h3><ul><li><a href='/a'>One rollover per IRA account</a></li>"
+    "</ul></aside>",
+    "<aside><ul><li><a href='/a'>The 20% withheld is a penalty</a></li></ul></aside>",
+    "<aside class='newsletter'><h3>Join 9,000 readers</h3><p>Why the loan cap rises with "
+    "inflation, each week.</p><form><input type='email'><button>Go</button></form></aside>",
+    "<aside><h3>Get our money letter</h3><p>The 401(k) limit is $30,000, we explain. No spam."
+    "</p></aside>",
+    "<aside class='author-bio'><p>Dana Lee says the 20% withheld is a penalty.</p></aside>",
+    "<aside><h3>About the author</h3><p>Dana Lee says the 20% withheld is a penalty.</p>"
+    "</aside>",
+    "<aside class='toc'><h3>On this page</h3><ul><li>60 business days</li></ul></aside>",
+    "<aside class='cta'><h3>Ready to roll over?</h3><p>Open an IRA with $25 today.</p></aside>",
+], ids=["related", "keep reading", "links", "newsletter", "sign-up words", "bio", "about",
+        "toc", "cta"])
+def test_a_sidebar_of_page_furniture_stays_out(sidebar):
+    doc = read_bytes(_sidebar_page(sidebar).encode(), "bank.html")
+    assert [b.kind for b in doc.blocks] == ["title", "heading", "paragraph"]
+
+
+def test_a_sidebar_is_read_box_by_box():
+    sidebar = ("<div class='sidebar'><div class='box'><h3>At a glance</h3><dl><dt>Loan cap</dt>"
+               "<dd>$50,000</dd></dl></div><div class='box related'><h3>More</h3><ul><li>"
+               "<a href='/a'>Loans explained</a></li></ul></div><div role='complementary'>"
+               "<h3>Last year's limits</h3><p>2025 401(k) deferral limit: $23,500</p></div>"
+               "</div>")
+    doc = read_bytes(_sidebar_page(sidebar).encode(), "bank.html")
+    assert [(b.kind, b.row, b.text) for b in doc.blocks][3:] == [
+        ("heading", None, "At a glance"), ("table_cell", "Loan cap", "Loan cap: $50,000"),
+        ("heading", None, "Last year's limits"),
+        ("paragraph", "2025 401(k) deferral limit", "2025 401(k) deferral limit: $23,500")]
+    assert_segments_verbatim(doc)  # a definition's term is context added before its value
+
+
+@pytest.mark.parametrize("first, header", [
+    ("<td>Rollover deadline</td><td>60 business days</td>", None),
+    ("<td>Indirect rollover</td><td>60 days to redeposit</td>", None),
+    ("<td>Type</td><td>Deadline</td>", "Deadline"),
+    ("<th>Rollover deadline</th><th>60 business days</th>", "60 business days")])
+def test_a_tables_first_row_of_data_cells_is_its_header_only_when_it_reads_as_one(first,
+                                                                                  header):
+    page = ("<!DOCTYPE html><html><head><title>Rollovers</title></head><body><article><h1>"
+            "Rollover basics</h1><p>What to know before you move money out of an old plan "
+            f"into an IRA this year.</p><table><tr>{first}</tr><tr><td>Transfers</td><td>"
+            "unlimited</td></tr><tr><td>Withholding</td><td>none</td></tr></table></article>"
+            "</body></html>")
+    cells = [b for b in read_bytes(page.encode(), "t.html").blocks if b.kind == "table_cell"]
+    assert [b.column for b in cells if b.row in ("Transfers", "Withholding")] == [header] * 2
+    assert len(cells) == (3 if header is None else 2)

@@ -574,3 +574,55 @@ def test_a_rule_drawn_under_a_heading_keeps_the_heading(checker, rule):
             "the factor from the IRS table.\n")
     found = _claims(checker, text, "a.txt")
     assert ("rmd-shrinks-with-market", "false") in found
+
+
+# -- a header-less table's first row (session 17) --------------------------------------------
+
+def _header_less_table(suffix: str, deadline: str) -> str:
+    rows = [("Rollover deadline", deadline), ("Withholding on a direct rollover", "none"),
+            ("Trustee-to-trustee transfers", "unlimited")]
+    if suffix == ".txt":
+        return ("Rollover basics\nUpdated March 2, 2026\n\nThe short version:\n\n"
+                + "".join(f"{a} | {b}\n" for a, b in rows))
+    return ("<!DOCTYPE html><html><head><title>Rollover basics</title><meta property="
+            "'article:published_time' content='2026-03-02'></head><body><article><h1>Rollover "
+            "basics</h1><p>The short version of what to know before you move an old plan.</p>"
+            "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+            + "</table></article></body></html>")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+@pytest.mark.parametrize("deadline, flagged", [("60 business days", True), ("60 days", False)])
+def test_a_wrong_first_row_of_a_header_less_table_is_flagged_on_its_cell(checker, suffix,
+                                                                         deadline, flagged):
+    text = _header_less_table(suffix, deadline)
+    report = checker.check(read_bytes(text.encode(), f"rollover{suffix}"))
+    problems = [(f.claim_id, f.verdict, text[f.start:f.end]) for f in report.findings
+                if f.is_problem]
+    assert problems == ([("rollover-60-business-days", "false", "60 business days")]
+                        if flagged else [])
+
+
+# -- a sidebar's facts (session 17) -----------------------------------------------------------
+
+def _bank_page(facts: str) -> str:
+    return ("<!DOCTYPE html><html><head><title>Rolling over</title><meta property="
+            "'article:published_time' content='2026-02-10'></head><body><main><article><h1>"
+            "Rolling Over an Old 401(k)</h1><h2>Your options</h2><p>Most people ask the old "
+            "plan to send the balance straight to an IRA, which takes a form and a phone call, "
+            "and the money stays invested the whole time.</p></article><aside class='sidebar'>"
+            f"<h3>Quick facts</h3><ul>{facts}</ul></aside><aside class='related'><h3>Keep "
+            "reading</h3><ul><li><a href='/a'>Why you get 60 business days to roll over</a>"
+            "</li></ul></aside></main></body></html>")
+
+
+@pytest.mark.parametrize("deadline, flagged", [("60 business days", True), ("60 days", False)])
+def test_a_wrong_line_of_a_quick_facts_sidebar_is_flagged_and_its_links_are_not(
+        checker, deadline, flagged):
+    page = _bank_page(f"<li>Deadline to redeposit: {deadline}</li>"
+                      "<li>Withholding on a direct rollover: none</li>")
+    report = checker.check(read_bytes(page.encode(), "bank.html"))
+    problems = [(f.claim_id, f.verdict, page[f.start:f.end]) for f in report.findings
+                if f.is_problem]
+    assert problems == ([("rollover-60-business-days", "false",
+                          "Deadline to redeposit: 60 business days")] if flagged else [])

@@ -145,3 +145,41 @@ def test_a_sentence_starting_with_by_in_the_body_stays_a_statement():
     doc = read_bytes(text.encode(), "a.txt")
     assert [b.kind for b in doc.blocks] == ["title", "byline", "paragraph", "paragraph"]
     assert doc.meta.author == "Ann Lee"
+
+
+# -- plain-text tables without a header row (issue 12, session 17) ----------------------------
+
+HEADERLESS = [
+    # (shape, text, the first row's statement)
+    ("pipes, a count of days", "Rollover basics\n\nThe short version:\n\nRollover deadline | "
+     "60 business days\nWithholding on a direct rollover | none\nTransfers | unlimited\n",
+     "Rollover deadline: 60 business days"),
+    ("pipes, a figure and words", "Plan money\n\nIndirect rollover | 60 days to redeposit | "
+     "20% withheld\nDirect rollover | no deadline | nothing withheld\n",
+     "Indirect rollover: 60 days to redeposit"),
+    ("pipes, an amount and a note", "HR memo\n\nNext year's numbers:\n\n401(k) deferral | "
+     "$24,500 | employees only\nCatch-up, 50 and over | $8,000 | on top\n",
+     "401(k) deferral: $24,500"),
+    ("space-aligned", "Plan limits memo\n\n401(k) deferral        $24,500     per year\n"
+     "Catch-up at 50         $8,000      on top\nIRA limit              $7,500      per person\n",
+     "401(k) deferral: $24,500"),
+]
+
+
+@pytest.mark.parametrize("shape, text, first", HEADERLESS, ids=[h[0] for h in HEADERLESS])
+def test_a_header_less_tables_first_row_is_a_data_row(shape, text, first):
+    doc = read_bytes(text.encode(), "t.txt")
+    cells = [b for b in doc.blocks if b.kind == "table_cell"]
+    assert cells[0].text == first, shape
+    assert all(b.column is None for b in cells), shape  # no row's figures became column names
+    _assert_offsets_round_trip(doc)
+
+
+@pytest.mark.parametrize("header", ["Limit | 2025 | 2026", "Type | Deadline | Withholding",
+                                    "Source | Taxed? | 10% penalty?"])
+def test_a_first_row_that_reads_as_a_header_names_the_columns(header):
+    text = f"Plan limits\n\n{header}\n401(k) deferral | $23,500 | $24,500\nIRA | $7,000 | $7,500\n"
+    cells = [b for b in read_bytes(text.encode(), "t.txt").blocks if b.kind == "table_cell"]
+    names = [n.strip() for n in header.split("|")[1:]]
+    assert [(b.row, b.column) for b in cells[:2]] == [
+        ("401(k) deferral", names[0].rstrip("?")), ("401(k) deferral", names[1].rstrip("?"))]

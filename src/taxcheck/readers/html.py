@@ -43,9 +43,18 @@ from taxcheck.readers.footnotes import blank_markers
 from taxcheck.readers.htmlmeta import html_meta
 from taxcheck.readers.htmlsource import IGNORABLE, HtmlSource, SourceBlock, locate, scan_html
 from taxcheck.readers.labels import with_word_labels
-from taxcheck.readers.lines import TABLE_DASH, amount_label, corner_missing, no_value
+from taxcheck.readers.lines import (
+    TABLE_DASH,
+    amount_label,
+    corner_missing,
+    header_row,
+    no_value,
+)
+from taxcheck.readers.sidebars import sidebar_boxes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml import etree
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -99,7 +108,8 @@ def read_html(text: str, path: str) -> Document:
                and not b.boilerplate), None) or next(
         (b for b in page.blocks if b.kind == "heading" and b.level == 1 and b.header_only
          and _headline(b.text)), None)
-    blocks = with_word_labels(_place(page, items, h1, page_items))
+    placed = _place(page, items, h1, page_items)
+    blocks = with_word_labels([block for block, _ in placed + _sidebars(page, placed)])
     if not blocks:
         raise InputError("no article text found in the page", where=path, code="TC201")
     meta = html_meta(page, h1=h1.text if h1 else None)
@@ -130,8 +140,9 @@ def _prose_chars(items: list[Extracted]) -> int:
 
 
 def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
-           page_items: list[Extracted] | None = None) -> list[Block]:
-    """Map extracted blocks to the source; the first level-1 heading becomes the title.
+           page_items: list[Extracted] | None = None) -> list[tuple[Block, int | None]]:
+    """Map extracted blocks to the source (each with the stream index where it was found);
+    the first level-1 heading becomes the title.
     When the blocks come from the extractor (not ``page_items``, the page read directly),
     the page's headings it dropped over text it kept are put back."""
     placed: list[tuple[Extracted, Block, int | None]] = []
@@ -165,10 +176,10 @@ def _place(page: HtmlSource, items: list[Extracted], h1: SourceBlock | None,
         title = Extracted("heading", h1.text, level=1)
         placed.insert(0, (title, Block(kind="heading", text=found.text, segments=found.segments,
                                        level=1), found.start))
-    blocks = [block for _, block, _ in placed]
-    for i, block in enumerate(blocks):
+    blocks = [(block, start) for _, block, start in placed]
+    for i, (block, start) in enumerate(blocks):
         if block.kind == "heading" and block.level == 1:
-            blocks[i] = block.model_copy(update={"kind": "title"})
+            blocks[i] = (block.model_copy(update={"kind": "title"}), start)
             break
     return blocks
 
@@ -197,17 +208,9 @@ def _restore_headings(page: HtmlSource,
     """Put back, in page order, each page heading the extractor dropped (it drops headings
     inside ``<section>`` and ``<header>`` elements) when the text under it was extracted:
     the first block after it that is not a heading lies in an extracted block."""
-    spans = sorted((start, start + len(_key_of(block.text))) for _, block, start in placed
-                   if start is not None)
-    if not spans:
+    if not any(start is not None for _, _, start in placed):
         return
-    starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
-
-    def covered(at: int) -> bool:  # a binary search: a page may hold thousands of blocks
-        k = bisect_right(starts, at) - 1
-        return k >= 0 and at < reach[k]
-
+    covered = _coverage([(block, start) for _, block, start in placed])
     blocks = [b for b in page.blocks if _visible(b.text)]
     after: SourceBlock | None = None  # the next block that is not a heading
     restored: list[SourceBlock] = []
@@ -236,6 +239,43 @@ def _restore_headings(page: HtmlSource,
             k += 1
         merged.append(entry)
     placed[:] = [*merged, *placed[k:]]
+
+
+def _coverage(placed: list[tuple[Block, int | None]]) -> Callable[[int], bool]:
+    """Whether a stream index lies in one of the ``(block, start)`` blocks found in the page."""
+    spans = sorted((start, start + len(_key_of(block.text))) for block, start in placed
+                   if start is not None)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
+
+    def covered(at: int) -> bool:  # a binary search: a page may hold thousands of blocks
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < reach[k]
+
+    return covered
+
+
+def _sidebars(page: HtmlSource, placed: list[tuple[Block, int | None]]
+              ) -> list[tuple[Block, int | None]]:
+    """The page's sidebar boxes that state something (:func:`sidebar_boxes`) and that the
+    extractor left out, after the article: each box its own section, its heading at the
+    level of the article's sections (so the last section's heading does not head it)."""
+    boxes = sidebar_boxes(page)
+    if not boxes:
+        return []
+    covered = _coverage(placed)
+    top = min((b.level for b, _ in placed if b.kind == "heading" and b.level > 1), default=2)
+    out: list[tuple[Block, int | None]] = []
+    for box in boxes:
+        box = [b for b in box if not covered(b.start)]
+        if not any(b.kind != "heading" for b in box):
+            continue
+        items = _extracted(box)
+        for item in items:
+            if item.kind == "heading":
+                item.level = max(2, min(item.level, top))
+        out += _place(page, items, None, items)
+    return out
 
 
 def _key_of(text: str) -> str:
@@ -362,13 +402,20 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _table(table: etree._Element, out: list[Extracted]) -> None:
     """Each data cell of a table as a ``table_cell`` (its row label and column header
-    kept beside it); the first row is the header row, the first column the row labels."""
+    kept beside it); the first row is the header row, the first column the row labels. A
+    first row of data cells (no ``<th>``) that does not read as a header (it states a
+    figure: :func:`~taxcheck.readers.lines.header_row`) is a data row under no header."""
     rows = [[_visible(_inline_text(cell)) for cell in row.iterfind("cell")]
             for row in table.iter("row")]
     if _labels_rows(table):
         _label_rows(rows, out)
         return
+    heads = [any(cell.get("role") == "head" for cell in row.iterfind("cell"))
+             for row in table.iter("row")]
+    heads = [h for h, r in zip(heads, rows, strict=True) if any(r)]
     rows = [r for r in rows if any(r)]
+    if len(rows) >= 2 and not heads[0] and not header_row(rows[0]):
+        rows.insert(0, [""] * len(rows[0]))
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         for r in rows:
             _emit(out, "paragraph", " ".join(c for c in r if c))
@@ -439,7 +486,12 @@ def _page_blocks(page: HtmlSource) -> list[Extracted]:
     blocks = [b for b in page.blocks if not b.boilerplate or _section_heading(b)]
     if any(b.in_article for b in blocks):
         blocks = [b for b in blocks if b.in_article]
-    blocks = [b for b in blocks if _visible(b.text)]
+    return _extracted([b for b in blocks if _visible(b.text)])
+
+
+def _extracted(blocks: list[SourceBlock]) -> list[Extracted]:
+    """The page's own blocks as an extractor's: a table's cells read as a table, a
+    definition list's term with its description."""
     out: list[Extracted] = []
     i = 0
     while i < len(blocks):

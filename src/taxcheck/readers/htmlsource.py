@@ -43,6 +43,8 @@ _BOILERPLATE_NAMES = re.compile(
     re.IGNORECASE,
 )
 _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
+_SIDEBAR_NAMES = re.compile(r"sidebar|complementary", re.IGNORECASE)
+"""Names of a sidebar container (``<div class="sidebar">``, ``role="complementary"``)."""
 
 
 @dataclass
@@ -67,6 +69,16 @@ class SourceBlock:
     header_only: bool = False
     """Boilerplate only because it lies in a ``<header>`` outside ``<article>``/``<main>``
     (a section's or the article's header on a page without an article element)."""
+    sidebar: int | None = None
+    """Source offset of the start tag of the sidebar the block lies in (the outermost
+    ``<aside>``, ``role="complementary"`` or element named "sidebar" around it), else None."""
+    sidebar_only: bool = False
+    """In a sidebar, and boilerplate only because of that: no container around it is named
+    or tagged as other furniture (a newsletter box, related links, a form, navigation)."""
+    names: str = ""
+    """The class, id and role names of the containers from the sidebar inward."""
+    links: int = 0
+    """How many of the block's visible characters are link text."""
 
 
 @dataclass
@@ -117,6 +129,13 @@ class _Scanner(HTMLParser):
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self._stack: list[tuple[str, int, bool]] = []  # (tag, start offset, boilerplate)
         self._header_marks: list[bool] = []  # per stack entry: boilerplate only as a <header>
+        self._sidebar_marks: list[bool] = []  # per stack entry: a sidebar container
+        self._other_marks: list[bool] = []  # per stack entry: furniture other than a sidebar
+        self._names: list[str] = []  # per stack entry: its class, id and role names
+        self._sidebars = 0
+        self._other_boilerplate = 0
+        self._link = 0
+        self._link_chars = 0
         self._header_boilerplate = 0
         self._invisible = 0
         self._boilerplate = 0
@@ -164,9 +183,18 @@ class _Scanner(HTMLParser):
         named = tag in _BOILERPLATE_TAGS or bool(_BOILERPLATE_NAMES.search(names))
         header_only = not named and tag == "header" and not self._article
         boilerplate = named or header_only
+        sidebar = tag == "aside" or bool(_SIDEBAR_NAMES.search(names))
+        other = header_only or (tag in _BOILERPLATE_TAGS and tag != "aside") or bool(
+            _BOILERPLATE_NAMES.search(_SIDEBAR_NAMES.sub(" ", names)))
         self._stack.append((tag, offset, boilerplate))
         self._header_marks.append(header_only)
         self._header_boilerplate += header_only
+        self._sidebar_marks.append(sidebar)
+        self._other_marks.append(other)
+        self._names.append(" ".join(names.split()).lower())
+        self._sidebars += sidebar
+        self._other_boilerplate += other
+        self._link += tag == "a"
         self._invisible += tag in _INVISIBLE
         self._boilerplate += boilerplate
         self._article += tag in ("article", "main")
@@ -226,6 +254,10 @@ class _Scanner(HTMLParser):
         while self._stack:
             name, _, boilerplate = self._stack.pop()
             self._header_boilerplate -= self._header_marks.pop()
+            self._sidebars -= self._sidebar_marks.pop()
+            self._other_boilerplate -= self._other_marks.pop()
+            self._names.pop()
+            self._link -= name == "a"
             self._invisible -= name in _INVISIBLE
             self._boilerplate -= boilerplate
             self._article -= name in ("article", "main")
@@ -302,6 +334,8 @@ class _Scanner(HTMLParser):
                 out.space_before.append(self._space)
                 self._space = False
         if kept:
+            if self._link:
+                self._link_chars += len(kept)
             self._chars.append("".join(kept))
             out.owners.extend([self._block_owner] * len(kept))
             out.boilerplate.extend([self._boilerplate > 0] * len(kept))
@@ -309,6 +343,7 @@ class _Scanner(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
         self._text = []
+        links, self._link_chars = self._link_chars, 0
         if not text:
             return
         tag = self._block_tag
@@ -332,7 +367,17 @@ class _Scanner(HTMLParser):
             number=self._number if kind == "list_item" else None,
             boilerplate=self._boilerplate > 0, in_article=self._article > 0,
             cell=cell, term=term, head=cell is not None and _in_header_cell(self._stack),
-            header_only=0 < self._boilerplate == self._header_boilerplate))
+            header_only=0 < self._boilerplate == self._header_boilerplate,
+            links=links, **self._sidebar_fields()))
+
+    def _sidebar_fields(self) -> dict:
+        """Where the text being flushed lies as to the page's sidebars (see
+        :attr:`SourceBlock.sidebar`)."""
+        if not self._sidebars:
+            return {}
+        first = self._sidebar_marks.index(True)
+        return {"sidebar": self._stack[first][1], "sidebar_only": not self._other_boilerplate,
+                "names": " ".join(n for n in self._names[first:] if n)}
 
     # -- metadata --------------------------------------------------------------------------
     def _collect_meta(self, tag: str, attrs: dict[str, str]) -> None:

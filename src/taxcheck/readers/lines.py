@@ -575,7 +575,7 @@ def table_cell_blocks(rows: list[tuple[int, str]], add: Inline = _plain,
     parsed = [(offset, cells) for offset, cells in cells_of if not is_rule_row(cells)]
     if len(parsed) < 2:
         return []
-    if len(parsed) == len(cells_of) and data_row([text for _, text in parsed[0][1]]):
+    if len(parsed) == len(cells_of) and not header_row([text for _, text in parsed[0][1]]):
         # no header row: the first row is a rule and its figure like the others
         parsed.insert(0, (parsed[0][0], [(at, "") for at, _ in parsed[0][1]]))
     header = [text for _, text in parsed[0][1]]
@@ -638,6 +638,25 @@ def data_row(cells: list[str]) -> bool:
                 and (all(_DATA_VALUE.match(v) for v in values)
                      or all(len(v.split()) >= _STATEMENT_CELL_WORDS and "?" not in v
                             for v in values)))
+
+
+_STATED_FIGURE = re.compile(
+    r"\$\s?\d|\d\s*(?:%|percent\b)|\b\d{1,3}(?:,\d{3})+\b"
+    r"|\b\d[\d.]*\s+(?:business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE)
+"""A figure a value states: an amount, a rate, a count of days or years ("$23,500", "20%",
+"60 business days"). A column header names a year ("2026"), an age group ("50-59") or a
+word ("Limit"), not one of these."""
+
+
+def header_row(cells: list[str]) -> bool:
+    """True when a plain table's first row reads as its header: no :func:`data_row`, and no
+    cell after its label states a figure (:data:`_STATED_FIGURE`) unless it asks about one.
+    "401(k) deferral | $23,500 | $24,500" and "Rollover deadline | 60 business days" are
+    data; "Limit | 2025 | 2026", "Type | Deadline | Withholding" and "Source | Taxed? | 10%
+    penalty?" are headers."""
+    return not data_row(cells) and not any(
+        _STATED_FIGURE.search(c) and not c.rstrip().endswith("?") for c in cells[1:])
 
 
 def _plain_text(cell: str) -> str:
