@@ -43,10 +43,6 @@ STILL_MISSED = frozenset({
     ("o8-undated-blog.md", "Not always."),
     ("o3-forum-2015-thread.md", "Mike is right about that part"),
     ("o5-faq-2017.html", "Yes."),
-    # the floor with no IRA named on the page's title or question ("Retirement Account FAQ",
-    # "Where does the loss go on my return?"), and "knock off 2% of your AGI" in a reply
-    ("o5-faq-2017.html", "Schedule A, subject to the 2%-of-AGI floor"),
-    ("o3-forum-2015-thread.md", "Then knock off 2% of your AGI"),
     # titles: "The Hidden Tax Break in a Losing IRA" names no deduction (a title that opens
     # the procedure is a finding itself since oldpage, session 14)
     ("o8-undated-blog.md", "The Hidden Tax Break in a Losing IRA"),
