@@ -9,8 +9,11 @@ page (:mod:`taxcheck.matching.old_mechanics`). Twins: the same mechanics told as
 that only denies it. And the old test told as pooling what it kept apart (false even under
 the old rule: every IRA as one pool, a spouse's IRAs part of one's own test, "before either
 of you can claim it"; ``KINDS_TOGETHER`` and ``SPOUSE_TOO`` of ``ira-loss-grouped-across-kinds``),
-with twins that tell the grouping right, the pro-rata pool and a spouse's own limit. The ones
-not handled yet are listed.
+with twins that tell the grouping right, the pro-rata pool and a spouse's own limit. And a
+step of the old test or a worked example's result on such a page ("Once every account has been
+emptied, add up the checks you received.", "Tom has a $3,000 loss."), with twins told as
+history, an example that ends in no deduction, an old page on RMDs. The ones not handled yet
+are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/aold_families.yaml``."""

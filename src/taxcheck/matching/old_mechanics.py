@@ -14,6 +14,16 @@ someone's reported view, a sentence that says the rule ended, one that names ano
 deduction ("If you itemize, bunch your charitable gifts") or another account, and a denial
 that does not speak of the floor ("A drop inside your IRA never goes on Schedule A") state
 nothing here.
+
+The same page's steps of the old test and its worked example's result leave the deduction to
+the page in the same way: "Once everything has been distributed, add up what you received.",
+"The only time a loss can surface is when an account is completely emptied and you got back
+less than your after-tax money", "She has a $6,000 loss." Those are findings of
+:data:`STEP_CLAIM` when they are told in a paragraph or a list item, not as a worked
+example's set-up ("Say Linda ... cashed everything out for $14,000", an input row of its
+table: the labellers mark its result), an entry of what the post covers ("The 'empty every
+IRA' exception") or in a passage on RMDs ("Emptying the accounts satisfies this year's
+requirement").
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from collections.abc import Sequence
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
-from taxcheck.documents import HEADING_KINDS, Document
+from taxcheck.documents import HEADING_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import rule_match
@@ -66,19 +76,52 @@ educators' carve-out, a taxable account or a capital loss, a workplace plan, ano
 deduction."""
 
 
-def _mechanics(cand: Candidate, labels: frozenset[str]) -> frozenset[str]:
-    """The mechanics of the write-off the clause states as today's rule (empty: none)."""
+STEPS = frozenset({"CLOSE_ALL", "BELOW_BASIS"})
+"""What a step of the old test names: every IRA of the kind emptied, less than basis back
+(with the loss named in the clause's own words, not through the broader concepts of being
+worth less: "some of those accounts are worth less than the after-tax money that
+went in" tells a case)."""
+OF_EXAMPLE = frozenset({"LOSS", "DEDUCT"})
+"""All a worked example's result names beside its amount ("She has a $6,000 loss.")."""
+_AMOUNT = re.compile(r"\$\s?\d")
+"""An amount: a step that gives one is a worked example's set-up ("You close out all your
+IRAs and receive $8,000 in total")."""
+_ENTRY = re.compile(r"^(?:\W*\w+){1,6}\W*$(?<![.!])")
+"""A short line with no full stop ("The 'empty every IRA' exception" in a list of what the
+post covers): an entry, not a step."""
+_SET_UP = re.compile(r"^\W*(?:say|suppose|imagine|let's\s+say|for\s+example|take)\b",
+                     re.IGNORECASE)
+"""A worked example's set-up ("Say Linda put $20,000 ...")."""
+STEP_CLAIM = "ira-loss-deduction-outdated"
+
+
+def _mechanics(cand: Candidate, labels: frozenset[str], kind: str) -> frozenset[str]:
+    """The mechanics of the write-off, a step of its test or a worked example's result, that
+    the clause, in a block of ``kind``, states as today's rule (empty: none)."""
     if cand.question or cand.historical or cand.attribution or "?" in cand.sentence or (
             _OWN_STORY.search(cand.text)):
         return frozenset()
     if labels & ELSEWHERE or says_rule_ended(cand):
         return frozenset()
     named = labels & MECHANICS
+    if cand.polarity == "affirmed" and kind in ("paragraph", "list_item") and not (
+            _SET_UP.match(cand.sentence) or _ENTRY.match(cand.sentence)):
+        if not _AMOUNT.search(cand.text):
+            if "CLOSE_ALL" in labels or "LOSS" in cand.labels:
+                named |= labels & STEPS  # (not a case: "IRAs worth less than you contributed")
+        elif "LOSS" in labels and not labels - OF_EXAMPLE:
+            named |= {"LOSS"}
     if _FLOOR.search(cand.text):
         named |= {"MISC_ITEMIZED"}
     if cand.polarity != "affirmed" and not (labels & FLOOR or _FLOOR.search(cand.text)):
         return frozenset()  # ("it never goes on Schedule A" denies the write-off)
     return frozenset(named)
+
+
+def _kind(block: Block, cands: Sequence[Candidate]) -> str:
+    """The block's kind, or "other" for one that speaks of RMDs ("Emptying the accounts
+    satisfies this year's requirement"): no step of the write-off is read in it."""
+    return "other" if any("RMD" in c.labels for c in cands) else block.kind
 
 
 def _label(cand: Candidate, cands: Sequence[Candidate], named: list[frozenset[str]],
@@ -96,7 +139,8 @@ def _label(cand: Candidate, cands: Sequence[Candidate], named: list[frozenset[st
 def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]],
                    findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """The write-off's mechanics told as today's on an old page that walks through it, as
-    findings of :data:`CLAIM` (see the module's docstring)."""
+    findings of :data:`CLAIM`, and its steps and results, as findings of
+    :data:`STEP_CLAIM` (see the module's docstring)."""
     date = document.meta.date
     claim = db.by_id.get(CLAIM)
     if claim is None or date is None or date.year >= ENDED:
@@ -105,8 +149,9 @@ def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]]
     if len(presenting) < PAGE_WIDE:
         return []
     said = {(f.block, f.sentence) for f in findings}
-    named = [[_mechanics(cand, db.expand(frozenset(cand.labels))) for cand in cands]
-             for cands in candidates]
+    named = [[_mechanics(cand, db.expand(frozenset(cand.labels)), _kind(block, cands))
+              for cand in cands] for cands, block in zip(candidates, document.blocks,
+                                                         strict=True)]
     out = []
     for index, cands in enumerate(candidates):
         block = document.blocks[index]
@@ -122,7 +167,10 @@ def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]]
             step = Step(stage="context", detail="how the write-off the page presents is "
                         f"claimed (dated {date.year})", labels=tuple(sorted(mechanics)),
                         source="procedure")
+            which = claim if mechanics & MECHANICS else db.by_id.get(STEP_CLAIM)
+            if which is None:
+                continue
             out.append(build_finding(document, index, block, cand,
-                                     rule_match(claim, mechanics), [step], db.verifier))
+                                     rule_match(which, mechanics), [step], db.verifier))
             said.add((index, cand.sentence))
     return out
