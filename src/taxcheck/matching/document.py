@@ -48,6 +48,7 @@ from taxcheck.matching.hedged_no import exception_follows
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.mistakes import as_mistakes
 from taxcheck.matching.old_conditions import after_tax_conditions
+from taxcheck.matching.old_mechanics import told_mechanics
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -2037,4 +2038,5 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
                                   walk.context.sentence - 1) or walk.asked
     found = list(walk.findings.values())
     found += after_tax_conditions(document, candidates, found, db)
+    found += told_mechanics(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)

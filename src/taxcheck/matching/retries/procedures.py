@@ -311,11 +311,12 @@ _CONDITION = re.compile(
 itemize, ...", "Assuming you have no other miscellaneous deductions, ..."); not "even if",
 which concedes it."""
 _RULE_ENDED = re.compile(
-    r"\b(?:no\s+longer|any\s?more|ended|ends|gone|repeal(?:s|ed)?|abolish(?:es|ed)?|"
+    r"\b(?:no\s+longer|any\s?more|end(?:ed|s)(?!\s+up\b)|gone|repeal(?:s|ed)?|abolish(?:es|ed)?|"
     r"eliminat(?:es|ed)|suspend(?:s|ed)?|suspension|ban|banned|permanent(?:ly)?|"
     r"(?:since|after|from|starting(?:\s+in|\s+with)?)\s+(?:the\s+)?(?:tax\s+year\s+)?"
     r"20(?:1[89]|[2-9]\d))\b", re.IGNORECASE)
-"""Words that say a rule is gone ("no longer", "ended in 2018", "since 2018", "the ban")."""
+"""Words that say a rule is gone ("no longer", "ended in 2018", "since 2018", "the ban"); not
+"ends up" ("so for some clients it ends up saving nothing")."""
 DEDUCTION_DETAILS = frozenset({"DEDUCT", "SCHEDULE_A", "MISC_ITEMIZED", "LOSS"})
 """What a condition on a deduction speaks of ("If you take the standard deduction, you get
 no benefit", "Unless you itemize, the write-off won't help")."""
