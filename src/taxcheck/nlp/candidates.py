@@ -49,7 +49,7 @@ from taxcheck.follow_ons import (
     gives_value,
 )
 from taxcheck.nlp.columns import kept_columns
-from taxcheck.nlp.frames import frame_end, relative_end
+from taxcheck.nlp.frames import frame_end, names_forbidden_act, relative_end
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
@@ -436,7 +436,8 @@ def _instruction_after_denial(tokens: _Tokens, sent: tuple[int, int],
             continue
         first = i + 2 if tokens.word(i + 1).lower() in _INSTRUCTION_LEADS else i + 1
         if (first in orders and _negated(cues, s_start, i)
-                and not _negated(cues, i, s_end)):
+                and not _negated(cues, i, s_end)
+                and not names_forbidden_act(tokens, s_start, i)):
             return i
     return None
 

@@ -1,0 +1,109 @@
+"""Round a's development false alarms by family (issue 12; session 17, branch aprec).
+
+``tests/data/aprec_families.yaml`` holds whole short pages written from the fact sheet before
+any change, each family with right twins that must stay quiet and wrong twins that must still
+be flagged: an RMD's deadline ("still due by the end of this year", "before the end of the
+current year") is no balance the RMD is figured from (``rmd-shrinks-with-market``'s
+CURRENT_VALUE); a belief put in the crowd's mouth ("the common wisdom was that the deduction
+would come back") is reported, not stated (cues.yaml ATTRIBUTION); money hurried, rushed or
+pushed into a Roth IRA is a move, not the Roth IRA's RMD rule (concepts.yaml MOVE_MONEY); a
+lead that names an act as forbidden before its colon ("One thing you can't do: borrow from an
+IRA") denies what the colon opens (``nlp.frames.names_forbidden_act``). They run through the
+real Checker by :mod:`q5_families`' runner.
+
+Run as a script for the table: ``.venv/bin/python tests/q5_families.py
+tests/data/aprec_families.yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from passage_runs import problems
+from q5_families import assert_passage, one_sided_families, outcomes, passages
+from taxcheck.nlp.frames import names_forbidden_act
+from taxcheck.readers import read_bytes
+
+DATA = Path(__file__).parent / "data" / "aprec_families.yaml"
+PASSAGES = passages(DATA)
+
+NOT_CAUGHT = frozenset({
+    # "Don't rush it into a Roth IRA to dodge RMDs: a Roth IRA makes you take RMDs at 73 too"
+    # (missed before this branch: the clause after the colon is not read as the Roth IRA's RMD)
+    "rd-wrong-roth-ira-rmd",
+})
+"""Wrong passages still missed."""
+
+TWIN_FLAGGED: frozenset[str] = frozenset()
+"""Correct twins still flagged."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_aprec_family_passage(results, passage):
+    assert_passage(results[passage["id"]], passage, NOT_CAUGHT, TWIN_FLAGGED)
+
+
+def test_every_family_has_wrong_and_right_passages():
+    assert one_sided_families(PASSAGES) == []
+
+
+def test_the_listed_passages_exist():
+    assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
+
+
+def _said(checker, text: str) -> dict[str, str]:
+    report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
+    return {f.claim_id: f.verdict for f in report.findings}
+
+
+@pytest.mark.parametrize("text", [
+    "One thing you can't do: borrow from an IRA.",
+    "What you can\u2019t do: take a loan from your IRA.",
+    "Something the IRS won't let you do: take a loan against your traditional IRA.",
+])
+def test_a_forbidden_act_named_after_its_colon_is_denied(checker, text):
+    said = _said(checker, text)
+    assert said.get("ira-no-loans") == "accurate"
+    assert "ira-loan" not in said
+
+
+class _Words:
+    def __init__(self, text: str):
+        self.words = text.split()
+        self.idx = [0] * len(self.words)
+
+    def word(self, i: int) -> str:
+        return self.words[i]
+
+    def end_char(self, i: int) -> int:
+        return 0
+
+
+@pytest.mark.parametrize(("lead", "forbidden"), [
+    ("One thing you ca n't do :", True),
+    ("What you ca n't do :", True),
+    ("Something the IRS wo n't let you do :", True),
+    ("The one move that is n't allowed :", True),
+    ("Do n't bother emptying your other IRAs :", False),  # an order follows
+    ("You do n't need to close them all :", False),
+])
+def test_a_lead_that_names_a_forbidden_act(lead, forbidden):
+    words = _Words(lead)
+    assert names_forbidden_act(words, 0, len(words.words) - 1) is forbidden
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Your second RMD is still due by the end of this year.", False),
+    ("Take this year's RMD no later than the end of the current year.", False),
+    ("Your RMD is figured from the IRA's value at the end of this year.", True),
+])
+def test_an_rmd_deadline_is_no_balance(checker, text, flagged):
+    found = {f.claim_id for f in problems(
+        checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026).findings)}
+    assert ("rmd-shrinks-with-market" in found) is flagged
