@@ -8,8 +8,13 @@ CURRENT_VALUE); a belief put in the crowd's mouth ("the common wisdom was that t
 would come back") is reported, not stated (cues.yaml ATTRIBUTION); money hurried, rushed or
 pushed into a Roth IRA is a move, not the Roth IRA's RMD rule (concepts.yaml MOVE_MONEY); a
 lead that names an act as forbidden before its colon ("One thing you can't do: borrow from an
-IRA") denies what the colon opens (``nlp.frames.names_forbidden_act``). They run through the
-real Checker by :mod:`q5_families`' runner.
+IRA") denies what the colon opens (``nlp.frames.names_forbidden_act``); another deduction
+named as the one that came back for 2026 ("The only miscellaneous item that came back is one
+for K-12 teachers") is no return of the IRA-loss write-off (``misc-itemized-return-2026``);
+cash set aside for a tax bill ("Set aside cash for April") is no contribution (concepts.yaml
+CONTRIBUTE), so it is no step of the old six-month freeze before it; loan repayments the
+reader can't afford are no repayable hardship withdrawal (``hardship-withdrawal-repayable``'s
+AFFORD_REPAYMENTS). They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/aprec_families.yaml``."""
@@ -107,3 +112,24 @@ def test_an_rmd_deadline_is_no_balance(checker, text, flagged):
     found = {f.claim_id for f in problems(
         checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026).findings)}
     assert ("rmd-shrinks-with-market" in found) is flagged
+
+
+def test_cash_set_aside_for_the_tax_bill_is_no_step_of_the_freeze(checker):
+    """The old six-month freeze is flagged on its own step; the next step, about cash for the
+    tax bill, is none of it."""
+    page = next(p for p in PASSAGES if p["id"] == "sc-html-hardship-steps")
+    report = checker.check(read_bytes(page["text"].encode(), "page.html"), tax_year=2026)
+    found = problems(report.findings)
+    assert any("locked out of contributing" in f.sentence for f in found)
+    assert not [f.claim_id for f in found if "Set aside cash" in f.sentence]
+
+
+@pytest.mark.parametrize(("text", "contributes"), [
+    ("Set aside cash for April.", False),
+    ("Set aside some money to cover the tax bill.", False),
+    ("Workers 50 and older can set aside more in their 401(k)s.", True),
+    ("Set aside money in your 401(k) each month.", True),
+])
+def test_money_set_aside_for_a_bill_is_no_contribution(checker, text, contributes):
+    report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
+    assert ("CONTRIBUTE" in report.concepts) is contributes
