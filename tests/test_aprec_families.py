@@ -14,7 +14,11 @@ for K-12 teachers") is no return of the IRA-loss write-off (``misc-itemized-retu
 cash set aside for a tax bill ("Set aside cash for April") is no contribution (concepts.yaml
 CONTRIBUTE), so it is no step of the old six-month freeze before it; loan repayments the
 reader can't afford are no repayable hardship withdrawal (``hardship-withdrawal-repayable``'s
-AFFORD_REPAYMENTS). They run through the real Checker by :mod:`q5_families`' runner.
+AFFORD_REPAYMENTS); a tax bracket's rate ("the 22% bracket") in a worked example is no
+penalty rate (``matching.figures``' _BRACKET_AFTER); the year of the law a thing was made by,
+told in passing ("created by the 2022 SECURE 2.0 law", "passed in 2022"), is no tax year the
+clause speaks of (``matching.years.dates_a_law``). They run through the real Checker by
+:mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/aprec_families.yaml``."""
@@ -27,6 +31,7 @@ import pytest
 
 from passage_runs import problems
 from q5_families import assert_passage, one_sided_families, outcomes, passages
+from taxcheck.matching.years import dates_a_law
 from taxcheck.nlp.frames import names_forbidden_act
 from taxcheck.readers import read_bytes
 
@@ -133,3 +138,14 @@ def test_cash_set_aside_for_the_tax_bill_is_no_step_of_the_freeze(checker):
 def test_money_set_aside_for_a_bill_is_no_contribution(checker, text, contributes):
     report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
     assert ("CONTRIBUTE" in report.concepts) is contributes
+
+
+@pytest.mark.parametrize(("before", "after", "law"), [
+    ("The catch-up, created by the ", " SECURE 2.0 law, stays put", True),
+    ("The super catch-up, a SECURE 2.0 change passed in ", ", lets savers", True),
+    ("They didn't: the ", " budget law made the ban permanent.", False),  # the law's own act
+    ("The limit for ", " is $24,500 under the new law", False),
+    ("created by the ", " rules", False),
+])
+def test_the_year_of_a_law_told_in_passing(before, after, law):
+    assert dates_a_law(before, after) is law
