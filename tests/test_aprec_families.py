@@ -17,7 +17,9 @@ reader can't afford are no repayable hardship withdrawal (``hardship-withdrawal-
 AFFORD_REPAYMENTS); a tax bracket's rate ("the 22% bracket") in a worked example is no
 penalty rate (``matching.figures``' _BRACKET_AFTER); the year of the law a thing was made by,
 told in passing ("created by the 2022 SECURE 2.0 law", "passed in 2022"), is no tax year the
-clause speaks of (``matching.years.dates_a_law``). They run through the real Checker by
+clause speaks of (``matching.years.dates_a_law``); a lead-in that denies a change ("It
+doesn't change the tax:") leads into what still holds, and lends its items no denial
+(``matching.retries.lead_ins.UNCHANGED``). They run through the real Checker by
 :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
