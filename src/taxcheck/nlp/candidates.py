@@ -571,16 +571,23 @@ _ASIDE_LINKS = frozenset({"but", "and", "though", "although", "yet", "or", "just
 
 
 _ASIDE_ADDITIONS = frozenset({"plus", "+"})
+_ASIDE_ANY = frozenset({"any", "the", "a", "an", "your"})
+"""Words after "before" or "without" opening an aside that leaves a thing out ("(before any
+catch-up)", "(without the catch-up)"), not a time ("(before 2018)")."""
 
 
 def _leaves_out(tokens: _Tokens, lo: int, hi: int) -> bool:
     """An aside that leaves out what it names: "(not the earnings)", "(but not its
-    earnings)", "(never the match)", "(excluding catch-ups)"; and one that adds to the
-    clause's amount something it gives no amount of ("$24,500 across both plans (plus the
-    catch-up if you're 50)", "(+ catch-up)"): the amount is not that addition's."""
+    earnings)", "(never the match)", "(excluding catch-ups)", "(before any catch-up)"; and
+    one that adds to the clause's amount something it gives no amount of ("$24,500 across
+    both plans (plus the catch-up if you're 50)", "(+ catch-up)"): the amount is not that
+    addition's."""
     first = tokens.word(lo + 1).lower() if lo + 1 < hi else ""
     if first in _ASIDE_LINKS and lo + 2 < hi:
         first = tokens.word(lo + 2).lower()
+    if first in ("before", "without") and lo + 2 < hi and tokens.word(
+            lo + 2).lower() in _ASIDE_ANY:
+        return True  # "(before any catch-up)", "(without the catch-up)": set aside
     if first in _ASIDE_ADDITIONS:
         return not any(tokens.word(k) in ("$", "%") or tokens.word(k).startswith("$")
                        for k in range(lo, hi))
