@@ -22,8 +22,11 @@ doesn't change the tax:") leads into what still holds, and lends its items no de
 (``matching.retries.lead_ins.UNCHANGED``); the room left in a new job's plan after
 deferrals in the old one's is the one limit across jobs, not a match taken off it (the
 OTHER_JOB_PLAN of ``employer-match-counts-toward-deferral-limit``); an aside "(before any
-catch-up)" leaves the catch-up out of its clause (``nlp.candidates._leaves_out``). They run
-through the real Checker by :mod:`q5_families`' runner.
+catch-up)" leaves the catch-up out of its clause (``nlp.candidates._leaves_out``); the
+range's upper figure named alone is its top, a cutoff that is right (concepts.yaml
+RANGE_WORDS); a quoted post the reply wishes were true ("I wish this were true.", "Sadly,
+no.") is rejected, the quote another poster's words (``matching.retries.quoted.stance``).
+They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/aprec_families.yaml``."""
@@ -36,6 +39,7 @@ import pytest
 
 from passage_runs import problems
 from q5_families import assert_passage, one_sided_families, outcomes, passages
+from taxcheck.matching.retries.quoted import stance
 from taxcheck.matching.years import dates_a_law
 from taxcheck.nlp.frames import names_forbidden_act
 from taxcheck.readers import read_bytes
@@ -158,3 +162,14 @@ def test_money_set_aside_for_a_bill_is_no_contribution(checker, text, contribute
 ])
 def test_the_year_of_a_law_told_in_passing(before, after, law):
     assert dates_a_law(before, after) is law
+
+
+@pytest.mark.parametrize(("reply", "taken"), [
+    ("I wish this were true. There's no box for it.", "rejects"),
+    ("Sadly, no. Once it's out, it's out.", "rejects"),
+    ("Unfortunately not. An IRA has no loan feature.", "rejects"),
+    ("If only. The 10% applies.", "rejects"),
+    ("I wish I'd known sooner: it works.", None),
+])
+def test_a_reply_that_wishes_the_quote_were_true_rejects_it(reply, taken):
+    assert stance(reply) == taken
