@@ -440,6 +440,12 @@ _OF_AGI = re.compile(r"^\s*(?:of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|mag
 """Words after a percentage of income ("above 7.5% of AGI") or that name it a floor ("the 2%
 floor", "a 7.5% threshold"): a floor measured on income, not a rate a table holds."""
 
+_BRACKET_AFTER = re.compile(r"^\s*(?:federal\s+|income[-\s]tax\s+|tax\s+|marginal\s+)*"
+                            r"(?:bracket|marginal\s+rate|rate\s+bracket)s?\b", re.IGNORECASE)
+"""Words after a percentage that name it a tax bracket ("the 22% bracket", "a 24 percent tax
+bracket", "your 12% marginal rate"): the rate of the saver's income tax in a worked example,
+not a rate a table holds (the early-withdrawal penalty's 10%)."""
+
 _SIZE_OWNER = re.compile(r"\b(?:a|an|her|his|your|their|my|our|its)\s*$", re.IGNORECASE)
 _SIZE_TAKEN = re.compile(r"\b(?:deduct|write|claim|take|offset|use|apply|get)\w*\s+(?:off\s+)?"
                          r"(?:up\s+to\s+|only\s+|just\s+)?(?:a|an|her|his|your|their|my|our)\s*$",
@@ -578,7 +584,7 @@ def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
         return True
     if _ACROSS_YEARS.match(cand.text[q.end - cand.start:q.end - cand.start + 80]):
         return True
-    if q.kind == "percent" and _OF_AGI.match(after):
+    if q.kind == "percent" and (_OF_AGI.match(after) or _BRACKET_AFTER.match(after)):
         return True
     if _FROM_THEN_TO.search(before) and _THEN_TO.match(after):
         return True

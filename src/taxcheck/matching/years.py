@@ -72,6 +72,17 @@ _EARNED_IN = re.compile(r"\b(?:earned|made|were\s+paid|was\s+paid|received)\b[^.
 in 2025", "whose pay from the company in 2025 came in above $150,000", "wages from us for
 2025 topped $150,000"): it dates the earnings, not the rule (not "the pay threshold for
 2026", which dates the line)."""
+_LAW_AFTER = re.compile(r"^\s*(?:(?:[A-Z][\w.()-]*|\d\.\d|tax|budget|spending|retirement|"
+                        r"reform|federal)\s+){0,3}?(?i:law|act|bill|legislation|overhaul)s?\b")
+_MADE_BY = re.compile(r"\b(?:created|introduced|established|set\s+up|brought\s+in)\s+"
+                      r"(?:by|under|in|with)\s+(?:the|a)\s+$", re.IGNORECASE)
+_PASSED_IN = re.compile(r"\b(?:passed|enacted|signed(?:\s+into\s+law)?)\s+(?:back\s+)?"
+                        r"(?:in\s+)?(?:late\s+|early\s+)?$", re.IGNORECASE)
+"""A year that dates the law a thing was made by, told in passing ("created by the 2022
+SECURE 2.0 law", "a SECURE 2.0 change passed in 2022"): when the law was made, not a tax year
+the clause speaks of (the super catch-up "created by the 2022 law" is told for the page's
+year). A law that is the clause's subject keeps its year ("the 2025 budget law made the ban
+permanent" tells what happened in 2025)."""
 _FOR_COMPARISON = re.compile(r"^\W*(?:for|by|in)\s+comparison\b", re.IGNORECASE)
 """A sentence that opens by setting up a comparison ("For comparison, a 50-plus saver this
 year tops out at $31,000" on a page dated 2025 about 2026's limits): its "this year" is the
@@ -151,6 +162,12 @@ def relative_year(q: Quantity, reference: dt.date) -> int:
     return reference.year + int(q.value)
 
 
+def dates_a_law(before: str, after: str) -> bool:
+    """The year dates the law a thing was made by, told in passing (:data:`_PASSED_IN`,
+    :data:`_MADE_BY`), given the clause's text before and after it."""
+    return bool(_PASSED_IN.search(before) or (_MADE_BY.search(before) and _LAW_AFTER.match(after)))
+
+
 def _cohort_year(before: str, after: str) -> bool:
     """A year before 1990 that names a group of people by birth year, given the clause's text
     before and after it ("1959 or later", "1951 \u2013 1959", "Before July 1, 1949")."""
@@ -170,6 +187,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     explicit = [q for q in cand.quantities if q.kind == "year"
                 and not _BIRTH_YEAR.search(cand.text[:q.start - cand.start])
                 and not _MEASURED_YEAR.match(cand.text[q.end - cand.start:])
+                and not dates_a_law(cand.text[:q.start - cand.start],
+                                    cand.text[q.end - cand.start:])
                 and not (q.value < _COHORT_BEFORE
                          and _cohort_year(cand.text[:q.start - cand.start],
                                           cand.text[q.end - cand.start:]))]

@@ -49,7 +49,7 @@ from taxcheck.follow_ons import (
     gives_value,
 )
 from taxcheck.nlp.columns import kept_columns
-from taxcheck.nlp.frames import frame_end, relative_end
+from taxcheck.nlp.frames import frame_end, names_forbidden_act, relative_end
 from taxcheck.nlp.lexicon import plain_spans
 from taxcheck.nlp.patterns import PHRASE
 from taxcheck.nlp.quantities import Quantity, find_quantities
@@ -436,7 +436,8 @@ def _instruction_after_denial(tokens: _Tokens, sent: tuple[int, int],
             continue
         first = i + 2 if tokens.word(i + 1).lower() in _INSTRUCTION_LEADS else i + 1
         if (first in orders and _negated(cues, s_start, i)
-                and not _negated(cues, i, s_end)):
+                and not _negated(cues, i, s_end)
+                and not names_forbidden_act(tokens, s_start, i)):
             return i
     return None
 
@@ -570,16 +571,23 @@ _ASIDE_LINKS = frozenset({"but", "and", "though", "although", "yet", "or", "just
 
 
 _ASIDE_ADDITIONS = frozenset({"plus", "+"})
+_ASIDE_ANY = frozenset({"any", "the", "a", "an", "your"})
+"""Words after "before" or "without" opening an aside that leaves a thing out ("(before any
+catch-up)", "(without the catch-up)"), not a time ("(before 2018)")."""
 
 
 def _leaves_out(tokens: _Tokens, lo: int, hi: int) -> bool:
     """An aside that leaves out what it names: "(not the earnings)", "(but not its
-    earnings)", "(never the match)", "(excluding catch-ups)"; and one that adds to the
-    clause's amount something it gives no amount of ("$24,500 across both plans (plus the
-    catch-up if you're 50)", "(+ catch-up)"): the amount is not that addition's."""
+    earnings)", "(never the match)", "(excluding catch-ups)", "(before any catch-up)"; and
+    one that adds to the clause's amount something it gives no amount of ("$24,500 across
+    both plans (plus the catch-up if you're 50)", "(+ catch-up)"): the amount is not that
+    addition's."""
     first = tokens.word(lo + 1).lower() if lo + 1 < hi else ""
     if first in _ASIDE_LINKS and lo + 2 < hi:
         first = tokens.word(lo + 2).lower()
+    if first in ("before", "without") and lo + 2 < hi and tokens.word(
+            lo + 2).lower() in _ASIDE_ANY:
+        return True  # "(before any catch-up)", "(without the catch-up)": set aside
     if first in _ASIDE_ADDITIONS:
         return not any(tokens.word(k) in ("$", "%") or tokens.word(k).startswith("$")
                        for k in range(lo, hi))

@@ -103,3 +103,25 @@ def relative_end(words: Words, neg_end: int, clause_end: int,
         if i > neg_end and word in _MAIN_VERBS:
             return None if words.word(i - 1).lower() == "do" else i
     return None
+
+
+_FORBIDDEN_HEADS = frozenset({"thing", "things", "something", "what", "move", "moves"})
+"""Nouns a lead names the forbidden act by ("One thing you can't do:", "What you can't do:",
+"Something the IRS won't let you do:", "The one move that isn't allowed:")."""
+_FORBIDDEN_VERBS = frozenset({"do", "allow", "allowed", "permit", "permitted", "make", "try"})
+"""The verb that closes such a lead: what the colon opens is its object."""
+FORBIDDEN_LEAD_TOKENS = 10
+"""Most tokens of a lead that names a forbidden act before its colon."""
+
+
+def names_forbidden_act(words: Words, start: int, colon: int) -> bool:
+    """The words from ``start`` to the colon at ``colon`` name an act as forbidden without
+    naming it ("One thing you can't do: borrow from an IRA", "What you can\u2019t do: take a
+    loan from your IRA", "Something the IRS won't let you do: ..."): the instruction after the
+    colon is the act denied, not an order of its own (as it is after "Don't bother emptying
+    your other IRAs: cash out the loser")."""
+    if not 2 <= colon - start <= FORBIDDEN_LEAD_TOKENS:
+        return False
+    lead = [words.word(i).lower() for i in range(start, colon)]
+    return (lead[-1] in _FORBIDDEN_VERBS and bool(_FORBIDDEN_HEADS.intersection(lead[:4]))
+            and lead[0] not in _IMPERATIVE_OPENERS)

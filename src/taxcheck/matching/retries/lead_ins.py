@@ -53,6 +53,9 @@ class LeadIn:
     """Claims the lead-in states on its own: an item does not state them again."""
 
 
+UNCHANGED = "FIXED"
+"""The concept of a change denied ("doesn't change", "won't change"): in a lead-in, what the
+list after it says still holds."""
 _WORDS = re.compile(r"\w")
 """A letter or digit: a sentence goes on."""
 
@@ -75,6 +78,10 @@ def lead_in_of(cands: Sequence[Candidate], text: str, labels: Sequence[frozenset
         return None
     named = frozenset[str]().union(*(ls for _, ls in own)).difference(ANSWERS)
     denied = next((c for c, _ in own if c.polarity == "negated"), None)
+    if denied is not None and UNCHANGED in denied.labels:
+        # "It doesn't change the tax:", "Proving a hardship won't change what you owe:": a
+        # change denied says the items after it still hold, it denies none of them
+        named, denied = named - {UNCHANGED}, None
     if not named:
         return None
     if denied is None:

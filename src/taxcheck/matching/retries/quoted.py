@@ -42,11 +42,14 @@ _REJECTS = re.compile(
     r"(?:also|again)\s+(?:no|nope|wrong|false|not\s+true)|no\s+longer|outdated|old\s+news|"
     r"(?:only\s+)?partly|half[-\s](?:right|true)|"
     r"(?:(?:that|this|it)\s+)?used\s+to\s+be|"
+    r"i\s+wish\s+(?:that|this|it)\s+(?:were|was)\s+(?:true|so|the\s+case|right)|if\s+only|"
+    r"(?:sadly|unfortunately)\s*,?\s*(?:no|not|nope)|"
     r"(?:that|this|it)\s+(?:was|used\s+to\s+be)\s+(?:true|right|the\s+rule|the\s+case)|"
     r"(?:that|this|it)(?:'s|\u2019s|\s+is)\s+(?:only\s+(?:true|right)|(?:true|right)\s+only))"
     r"\b",
     re.IGNORECASE)
-"""A reply that opens by rejecting ("Nope.", "Not true anymore.", "That's wrong, ..."), or by
+"""A reply that opens by rejecting ("Nope.", "Not true anymore.", "That's wrong, ...", "I wish
+this were true.", "Sadly, no."), or by
 telling the quote as a rule of the past or of others ("That was true for people born in
 1950.", "That used to be good advice.", "Also no.", "Only partly.")."""
 
