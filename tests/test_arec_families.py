@@ -14,7 +14,8 @@ of a 401(k) page, "just like it does for an IRA" (BOTH_KINDS) or as "the same br
 (`first-home-exception-401k`); account statements demanded for a hardship withdrawal
 (`hardship-proof-required`'s ASSET_STATEMENTS); the worked example of a mandatory 20% on a
 hardship payout, $10,000 asked and $8,000 received (`hardship-mandatory-withholding`, a
-condition's ``keeps_share``); and a numbered listicle of mistakes (:mod:`taxcheck.matching.
+condition's ``keeps_share``); a reply that says the person who made a wrong claim has it
+right (:mod:`taxcheck.matching.endorsed`); and a numbered listicle of mistakes (:mod:`taxcheck.matching.
 mistakes`). Each wrong passage has a right twin that must stay quiet; those not handled yet
 are listed.
 
@@ -114,3 +115,20 @@ def test_keeps_share_is_a_share_between_nothing_and_all():
     assert Condition(all=("HARDSHIP",), keeps_share=0.8).keeps_share == 0.8
     with pytest.raises(ValidationError):
         Condition(all=("HARDSHIP",), keeps_share=1.2)
+
+
+def test_a_reply_that_says_the_coworker_has_it_right_states_the_coworkers_claim(checker):
+    page = ("**Q:** A coworker says I can still undo a Roth conversion if the market drops "
+            "before I file. Can I?\n\n**A:** Your coworker has it right.\n")
+    found = _problems(checker, page)
+    assert ("Your coworker has it right.", "conversion-recharacterize", "outdated") in found
+
+
+@pytest.mark.parametrize("reply", [
+    "Your coworker has it wrong.", "Your coworker isn't right.",
+    "Your accountant has it right.",  # not the person who said it
+])
+def test_a_denial_or_another_person_endorses_nothing(checker, reply):
+    page = ("**Q:** A coworker says I can still undo a Roth conversion if the market drops "
+            f"before I file. Can I?\n\n**A:** {reply}\n")
+    assert not [s for s, _, _ in _problems(checker, page) if s.startswith("Your")]
