@@ -15,9 +15,11 @@ of a 401(k) page, "just like it does for an IRA" (BOTH_KINDS) or as "the same br
 (`hardship-proof-required`'s ASSET_STATEMENTS); the worked example of a mandatory 20% on a
 hardship payout, $10,000 asked and $8,000 received (`hardship-mandatory-withholding`, a
 condition's ``keeps_share``); a reply that says the person who made a wrong claim has it
-right (:mod:`taxcheck.matching.endorsed`); and a numbered listicle of mistakes (:mod:`taxcheck.matching.
-mistakes`). Each wrong passage has a right twin that must stay quiet; those not handled yet
-are listed.
+right (:mod:`taxcheck.matching.endorsed`); the IRA catch-up said never to rise with inflation
+one sentence after the extra amount (`ira-catch-up-fixed`); "Whether X depends on Y", which
+states what X turns on and asks nothing (OPEN_QUESTION); and a numbered listicle of mistakes
+(:mod:`taxcheck.matching.mistakes`). Each wrong passage has a right twin that must stay quiet;
+those not handled yet are listed.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/arec_families.yaml``."""
@@ -132,3 +134,12 @@ def test_a_denial_or_another_person_endorses_nothing(checker, reply):
     page = ("**Q:** A coworker says I can still undo a Roth conversion if the market drops "
             f"before I file. Can I?\n\n**A:** {reply}\n")
     assert not [s for s, _, _ in _problems(checker, page) if s.startswith("Your")]
+
+
+def test_whether_it_depends_on_something_is_a_statement_not_a_question(checker):
+    from taxcheck.nlp.candidates import RESULT_KEY
+
+    doc = checker.nlp("Whether you're affected depends on your household AGI.")
+    assert not any(c.question for c in doc.user_data[RESULT_KEY][0])
+    doc = checker.nlp("Whether you're affected by the Roth catch-up rule, check with HR.")
+    assert any(c.question for c in doc.user_data[RESULT_KEY][0])
