@@ -16,8 +16,8 @@ of a 401(k) page, "just like it does for an IRA" (BOTH_KINDS) or as "the same br
 hardship payout, $10,000 asked and $8,000 received (`hardship-mandatory-withholding`, a
 condition's ``keeps_share``); a reply that says the person who made a wrong claim has it
 right (:mod:`taxcheck.matching.endorsed`); the IRA catch-up said never to rise with inflation
-one sentence after the extra amount (`ira-catch-up-fixed`); "Whether X depends on Y", which
-states what X turns on and asks nothing (OPEN_QUESTION); and a numbered listicle of mistakes
+one sentence after the extra amount (`ira-catch-up-fixed`); "Whether X depends on Y", whose
+question ends before "depends on" (what it turns on is stated); and a numbered listicle of mistakes
 (:mod:`taxcheck.matching.mistakes`). Each wrong passage has a right twin that must stay quiet;
 those not handled yet are listed.
 
@@ -129,6 +129,7 @@ def test_a_reply_that_says_the_coworker_has_it_right_states_the_coworkers_claim(
 @pytest.mark.parametrize("reply", [
     "Your coworker has it wrong.", "Your coworker isn't right.",
     "Your accountant has it right.",  # not the person who said it
+    "Your coworker was right for conversions made before 2018, but not today.",
 ])
 def test_a_denial_or_another_person_endorses_nothing(checker, reply):
     page = ("**Q:** A coworker says I can still undo a Roth conversion if the market drops "
@@ -136,10 +137,13 @@ def test_a_denial_or_another_person_endorses_nothing(checker, reply):
     assert not [s for s, _, _ in _problems(checker, page) if s.startswith("Your")]
 
 
-def test_whether_it_depends_on_something_is_a_statement_not_a_question(checker):
+def test_what_an_embedded_question_depends_on_is_stated(checker):
     from taxcheck.nlp.candidates import RESULT_KEY
 
-    doc = checker.nlp("Whether you're affected depends on your household AGI.")
-    assert not any(c.question for c in doc.user_data[RESULT_KEY][0])
-    doc = checker.nlp("Whether you're affected by the Roth catch-up rule, check with HR.")
-    assert any(c.question for c in doc.user_data[RESULT_KEY][0])
+    def asks(text: str) -> bool:
+        return any(c.question for c in checker.nlp(text).user_data[RESULT_KEY][0])
+
+    assert not asks("Whether you're affected depends on your household AGI.")
+    # everything it names is inside the question: it still asks
+    assert asks("Whether you can deduct 401(k) losses depends on the rules.")
+    assert asks("Whether you're affected by the Roth catch-up rule, check with HR.")

@@ -242,7 +242,11 @@ def states_remainder(figure: Figure, sentence: str) -> bool:
 
 def states_share(sentence: str, share: float) -> bool:
     """Whether ``sentence`` states two dollar amounts, one ``share`` of the other ("request
-    $10,000 and about $8,000 reaches you": 0.8 of it), to the dollar."""
+    $10,000 and about $8,000 reaches you": 0.8 of it), to the dollar, and gives no rate (a
+    worked example right after its rate is that rate's: :func:`.retries.worked_examples.
+    works_out_rate`)."""
+    if _usd(sentence, "percent"):
+        return False
     amounts = _usd(sentence)
     return any(abs(a * share - b) < 0.5 for a in amounts for b in amounts if a > b)
 

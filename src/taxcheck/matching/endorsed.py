@@ -24,10 +24,12 @@ _PERSON = r"(?:your|my|our|his|her|their|the)\s+(?:[a-z]+[\s-])?(?P<person>[a-z]
 _ENDORSES = re.compile(
     r"(?:^|(?<=[.!?:]\s))(?:a\s*:\s*)?(?P<reply>" + _PERSON +
     r"\s+(?:(?:has|had|got|gets)\s+(?:(?:it|this|that|the\s+[a-z]+)\s+right|the\s+right\s+idea)"
-    r"|(?:is|was)\s+(?:(?:exactly|absolutely|quite)\s+)?(?:right|correct|spot[- ]on)))\b",
+    r"|(?:is|was)\s+(?:(?:exactly|absolutely|quite)\s+)?(?:right|correct|spot[- ]on)))\b"
+    r"(?=\s*(?:$|[.!;:\u2014-]|,(?!\s*(?:but|though|except)\b)|\s+and\b))",
     re.IGNORECASE)
 """An endorsement of a named person, opening its sentence ("Your coworker has it right", "A:
-My neighbor is correct"); the group is the person's noun."""
+My neighbor is correct") and ending its clause (not "Your father was right for his own
+generation, but ...", nor "..., but only for ..."); the group ``person`` is the person's noun."""
 
 WINDOW = 4
 """Blocks before the reply in which the person's claim is looked for."""
