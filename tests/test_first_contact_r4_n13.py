@@ -15,7 +15,7 @@ from first_contact_r4_n13 import cases, outcomes
 CASES = cases()
 
 NOT_HANDLED = frozenset({
-    "oi-wrong-the-one", "tt-wrong-stack", "tt-wrong-forum", "ib-wrong-list", "it-wrong-in-total",
+    "oi-wrong-the-one", "tt-wrong-stack", "tt-wrong-forum", "it-wrong-in-total",
     "it-wrong-all-told", "mn-wrong-half-right", "ge-wrong-agreed",
     "ge-wrong-said", "wp-wrong-called", "bp-wrong-paren",
     "po-wrong-old", "ck-quiet-box",

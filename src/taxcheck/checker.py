@@ -95,6 +95,7 @@ class Checker:
             never_right,
         )
         from taxcheck.matching.completions import completed_later
+        from taxcheck.matching.endorsed import endorsed
         from taxcheck.matching.heading_lift import lift_headings
         from taxcheck.matching.spelled_out import spelled_out
         from taxcheck.matching.table_rows import one_per_row
@@ -118,6 +119,7 @@ class Checker:
                 match_document(document, candidates, self.db, year, sentences), document,
                 candidates, self.db)
             matched = spelled_out(matched, document, candidates, self.db)
+            matched = endorsed(matched, document, self.db)
             findings = never_right(drop_repeated_facts(
                 [f for f in matched if f.claim_id in self.allowed], self.db), self.db,
                 page_year=document.meta.date.year if document.meta.date else None)

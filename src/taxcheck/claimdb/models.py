@@ -121,6 +121,11 @@ class Condition(_Strict):
     2026 example: "... tops up with the $7,500 catch-up and gets $9,000 of profit sharing.
     That's $41,000 going in this year."): the total carries the stale value
     (:mod:`taxcheck.matching.worked_totals`)."""
+    keeps_share: float | None = Field(default=None, gt=0, lt=1)
+    """The clause's sentence (with the sentence before it in its paragraph) must state two
+    dollar amounts, one this share of the other: what is left of a payout after a rate is
+    held back ("on a $10,000 request, plan on about $8,000 reaching your account": 0.8, the
+    worked example of a 20% withholding)."""
     mirror: bool = True
     """For a proposition with a ``negated`` denial: False keeps this condition out of the
     denial (its words, denied, do not state the denial: "only the gain is taxed" denied is

@@ -189,12 +189,14 @@ take", "of the amount you didn't withdraw")."""
 
 def _worked_example_fits(db: ClaimDatabase, cond: Condition, text: str, cand: Candidate,
                          parts: PartsFn | None = None) -> bool:
-    """A condition's ``remainder_of``, ``repeats_amount`` and ``adds_up_old_part``, read only
-    after its concepts are met (few conditions have them)."""
+    """A condition's ``remainder_of``, ``keeps_share``, ``repeats_amount`` and
+    ``adds_up_old_part``, read only after its concepts are met (few conditions have them)."""
     if cond.remainder_of is not None and not states_remainder(db.figures[cond.remainder_of],
                                                                text):
         return False
     if cond.adds_up_old_part and (parts is None or _old_part(cand, parts()) is None):
+        return False
+    if cond.keeps_share is not None and not states_share(text, cond.keeps_share):
         return False
     return not cond.repeats_amount or repeats_amount(text)
 
@@ -236,6 +238,17 @@ def states_remainder(figure: Figure, sentence: str) -> bool:
     limits = {float(v) for year in figure.values for v in figure.choices(year)}
     return any(a != b and abs(a + b - limit) < 0.5
                for i, a in enumerate(amounts) for b in amounts[i + 1:] for limit in limits)
+
+
+def states_share(sentence: str, share: float) -> bool:
+    """Whether ``sentence`` states two dollar amounts, one ``share`` of the other ("request
+    $10,000 and about $8,000 reaches you": 0.8 of it), to the dollar, and gives no rate (a
+    worked example right after its rate is that rate's: :func:`.retries.worked_examples.
+    works_out_rate`)."""
+    if _usd(sentence, "percent"):
+        return False
+    amounts = _usd(sentence)
+    return any(abs(a * share - b) < 0.5 for a in amounts for b in amounts if a > b)
 
 
 def repeats_amount(sentence: str) -> bool:

@@ -26,7 +26,16 @@ _TURNED = frozenset({
     "everything", "during", "thing", "spring", "morning", "evening", "bring", "being"})
 """Words in "-ing" that open no practice the page warns against: a mistake of leaving out
 what follows ("Forgetting your spouse's IRAs"), or no gerund at all."""
+_LEFT_OUT = frozenset({
+    "forgetting", "missing", "ignoring", "overlooking", "neglecting", "failing", "skipping",
+    "waiting", "delaying", "omitting", "underestimating"})
+"""The words of :data:`_TURNED` that still name a mistake (one of leaving out what follows):
+a numbered heading that opens with one ("## 1. Forgetting that all your IRAs get lumped
+together") goes on with the list, though its words are the page's own."""
 ATTRIBUTION = "a list of mistakes"
+_DASHED = re.compile(r"\s[\u2014\u2013-]\s")
+"""A dash between words: after it the page gives its own word on the practice ("2. Shrugging
+Off a Missed RMD \u2014 the IRS Takes Half"), which is not attributed."""
 
 
 def names_mistakes(text: str) -> bool:
@@ -54,6 +63,8 @@ def as_mistakes(block: Block, cands: Sequence[Candidate],
             return cands, "section"
         if listing == "section" and opens_with_practice(block.text):
             return _attributed(cands), listing
+        if listing == "section" and _leaves_out(block.text):
+            return cands, listing
         return cands, ""
     if block.kind not in STATEMENT_KINDS:
         return cands, listing
@@ -67,7 +78,16 @@ def as_mistakes(block: Block, cands: Sequence[Candidate],
     return cands, "" if listing == "lead" and block.kind != "list_item" else listing
 
 
+def _leaves_out(sentence: str) -> bool:
+    """Whether a sentence opens with a mistake of leaving something out ("Forgetting ...")."""
+    found = _GERUND.match(sentence)
+    return found is not None and found.group(1).lower() in _LEFT_OUT
+
+
 def _attributed(cands: Sequence[Candidate]) -> list[Candidate]:
-    """The clauses of the block's first sentence, attributed."""
-    return [replace(c, attribution=ATTRIBUTION) if c.sentence_index == 0
-            and not c.attribution else c for c in cands]
+    """The clauses of the block's first sentence, attributed: the first sentence that opens
+    with a gerund, when a listicle's number ("5. Assuming ...") was read as a sentence of its
+    own before it."""
+    first = min((c.sentence_index for c in cands if _GERUND.match(c.sentence)), default=0)
+    return [replace(c, attribution=ATTRIBUTION) if c.sentence_index == first
+            and not c.attribution and not _DASHED.search(c.sentence) else c for c in cands]

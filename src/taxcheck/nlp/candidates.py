@@ -787,9 +787,22 @@ def _asked(tokens: _Tokens, cues: list[_Mark], b: int) -> list[tuple[int, int]]:
         reported = bool(_REPORTS_ASKING.intersection(words)) or (
             cue.start > 0 and tokens.word(cue.start - 1).lower() in _REPORTS_ASKING)
         end = b if reported else next(
-            (i for i in range(cue.end, b) if tokens.word(i) == ","), b)
+            (i for i in range(cue.end, b) if tokens.word(i) == ","
+             or _turns_on(tokens, i, b)), b)
         spans.append((cue.start, end))
     return spans
+
+
+_TURNS_ON = frozenset({"depends", "depend", "depended", "hinges", "hinge", "turns", "rests"})
+
+
+def _turns_on(tokens: _Tokens, i: int, b: int) -> bool:
+    """Whether token ``i`` begins what an embedded question is said to turn on ("Whether
+    you're over the line depends on your household's AGI": the question ends before
+    "depends"; what comes after is stated, so a clause that names something there is no
+    question)."""
+    return (tokens.word(i).lower() in _TURNS_ON and i + 1 < b
+            and tokens.word(i + 1).lower() in ("on", "upon"))
 
 
 _AFTER_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:[-\u2013\u2014]+\s*[^?.!]{0,60}|"
