@@ -13,7 +13,10 @@ PSEUDO_NEGATION); the Saver's Match as the government putting money into savers'
 allow as much as a 401(k) (concepts.yaml SAME_AS_401K); high earners said to lose catch-ups
 outright (``roth-catch-up-high-earners-lose``'s OUTRIGHT); nobody covered at work, the IRA
 deduction still said to phase out (``ira-deduction-phaseout-when-not-covered``'s
-NEITHER_COVERED). They run through the real Checker by :mod:`q5_families`' runner.
+NEITHER_COVERED); the employer's match put inside the employee's own limit by an inclusion
+("measured against your personal deferral limit, employer contributions included",
+``employer-match-counts-toward-deferral-limit``'s OWN_LIMIT). They run through the real
+Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/bankb_families.yaml``."""
@@ -46,6 +49,9 @@ NOT_CAUGHT = frozenset({
     "hc-wrong-3",
     # "our IRA deduction is capped by income like everyone else's": no phase-out words
     "nc-wrong-6",
+    # "the employee limit applies to your contributions plus the firm's matching dollars":
+    # "applies to" is no counting toward
+    "em-wrong-5",
 })
 """Wrong passages still missed."""
 
