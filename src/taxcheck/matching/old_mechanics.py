@@ -136,6 +136,17 @@ def _label(cand: Candidate, cands: Sequence[Candidate], named: list[frozenset[st
         for other, n in zip(cands, named, strict=True))
 
 
+def presents(document: Document, findings: Sequence[Finding], claims: frozenset[str],
+             ended: int) -> bool:
+    """The page is dated before ``ended`` (the first tax year without the rule) and walks
+    through the rule as available: :data:`PAGE_WIDE` or more of its findings state one of
+    ``claims`` (outdated findings of the rule told as today's)."""
+    date = document.meta.date
+    if date is None or date.year >= ended:
+        return False
+    return sum(f.claim_id in claims and f.framing == "stated" for f in findings) >= PAGE_WIDE
+
+
 def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]],
                    findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """The write-off's mechanics told as today's on an old page that walks through it, as
@@ -143,10 +154,7 @@ def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]]
     :data:`STEP_CLAIM` (see the module's docstring)."""
     date = document.meta.date
     claim = db.by_id.get(CLAIM)
-    if claim is None or date is None or date.year >= ENDED:
-        return []
-    presenting = [f for f in findings if f.claim_id in PRESENTING and f.framing == "stated"]
-    if len(presenting) < PAGE_WIDE:
+    if claim is None or date is None or not presents(document, findings, PRESENTING, ENDED):
         return []
     said = {(f.block, f.sentence) for f in findings}
     named = [[_mechanics(cand, db.expand(frozenset(cand.labels)), _kind(block, cands))
