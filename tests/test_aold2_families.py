@@ -98,3 +98,40 @@ def test_a_2026_page_reads_no_heading_as_the_undo(checker):
             "recharacterize a conversion.\n\n## How to reverse one today\n\nYou can't.\n")
     report = checker.check(read_bytes(text.encode(), "page.md"), tax_year=2026)
     assert not [f for f in report.findings if f.claim_id == UNDO and f.verdict == "outdated"]
+
+
+RMD_AGE = "rmd-start-age-70-half"
+_OLD_RMD_PAGE = ("# When do RMDs start?\n*Posted May 4, 2016*\n\nRMDs start at 70 1/2. You "
+                 "can no longer contribute to a traditional IRA after 70 1/2.\n\n{body}\n")
+"""An old page that tells the 70 1/2 rules as today's (two stated findings open the gate)."""
+
+
+def _rmd_age_sentences(checker, body: str) -> set[str]:
+    report = checker.check(read_bytes(_OLD_RMD_PAGE.format(body=body).encode(), "page.md"),
+                           tax_year=2026)
+    return {f.sentence for f in report.findings
+            if f.claim_id == RMD_AGE and f.verdict == "outdated"}
+
+
+@pytest.mark.parametrize("body, sentence", [
+    ("## The half-birthday, explained\n\nCount six months on from your 70th birthday.",
+     "Count six months on from your 70th birthday."),
+    ("Add six months to the date you turned 70.", "Add six months to the date you turned 70."),
+])
+def test_old_page_works_out_the_half_birthday(checker, body, sentence):
+    assert sentence in _rmd_age_sentences(checker, body)
+
+
+@pytest.mark.parametrize("body, sentence", [
+    # the still-working delay at 70 1/2 is another claim's
+    ("If you're still on the job at 70 1/2 and own no part of the company, you can wait.",
+     "If you're still on the job at 70 1/2 and own no part of the company, you can wait."),
+    # a case with its own birth year may be right
+    ("Born in March 1946, Ed hit six months past his 70th birthday in 2016.",
+     "Born in March 1946, Ed hit six months past his 70th birthday in 2016."),
+    # charitable gifts
+    ("A QCD is open to you from six months past your 70th birthday.",
+     "A QCD is open to you from six months past your 70th birthday."),
+])
+def test_old_rmd_page_other_lines_stay_quiet(checker, body, sentence):
+    assert sentence not in _rmd_age_sentences(checker, body)
