@@ -93,6 +93,10 @@ _SET_UP = re.compile(r"^\W*(?:say|suppose|imagine|let's\s+say|for\s+example|take
                      re.IGNORECASE)
 """A worked example's set-up ("Say Linda put $20,000 ...")."""
 STEP_CLAIM = "ira-loss-deduction-outdated"
+EXCEPTION = frozenset({"THE_EXCEPTION", "EXCEPTION"})
+OF_BASIS = frozenset({"BASIS", "AFTER_TAX"})
+"""A heading that names the exception with the basis it rests on ("The exception: when
+you've got basis"): the page's write-off, the route its section walks through."""
 
 
 def _mechanics(cand: Candidate, labels: frozenset[str], kind: str) -> frozenset[str]:
@@ -111,6 +115,9 @@ def _mechanics(cand: Candidate, labels: frozenset[str], kind: str) -> frozenset[
                 named |= labels & STEPS  # (not a case: "IRAs worth less than you contributed")
         elif "LOSS" in labels and not labels - OF_EXAMPLE:
             named |= {"LOSS"}
+    if kind in HEADING_KINDS and cand.polarity == "affirmed" and labels & EXCEPTION and (
+            labels & OF_BASIS):  # ("The exception: cashing out with unrecovered basis")
+        named |= labels & OF_BASIS
     if _FLOOR.search(cand.text):
         named |= {"MISC_ITEMIZED"}
     if cand.polarity != "affirmed" and not (labels & FLOOR or _FLOOR.search(cand.text)):
