@@ -57,9 +57,12 @@ _POSTPOSITIVE = frozenset({"included", "excluded", "combined", "attached", "requ
                            "needed", "allowed", "involved", "concerned", "mentioned", "listed",
                            "noted", "considered", "assumed", "granted", "applied", "deferred",
                            "withheld", "owed", "contributed", "converted", "distributed",
-                           "received", "invested", "reported", "claimed", "deducted"})
+                           "received", "invested", "reported", "claimed", "deducted",
+                           "explained", "simplified", "demystified", "decoded", "unpacked",
+                           "revisited", "answered", "explored"})
 """Participles that may follow their noun at a clause's end ("Roth accounts included", "the
-amount converted", "everything you received"): no verb in the past there."""
+amount converted", "everything you received", a headline's "The half-birthday, explained"):
+no verb in the past there."""
 
 
 def simple_past(text: str) -> bool:

@@ -49,6 +49,8 @@ from taxcheck.matching.messages import claim_message
 from taxcheck.matching.mistakes import as_mistakes
 from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.old_mechanics import told_mechanics
+from taxcheck.matching.old_rmd_age import told_rmd_age
+from taxcheck.matching.old_undo import told_undo
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -2039,4 +2041,6 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found = list(walk.findings.values())
     found += after_tax_conditions(document, candidates, found, db)
     found += told_mechanics(document, candidates, found, db)
+    found += told_undo(document, candidates, found, db)
+    found += told_rmd_age(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)

@@ -93,6 +93,10 @@ _SET_UP = re.compile(r"^\W*(?:say|suppose|imagine|let's\s+say|for\s+example|take
                      re.IGNORECASE)
 """A worked example's set-up ("Say Linda put $20,000 ...")."""
 STEP_CLAIM = "ira-loss-deduction-outdated"
+EXCEPTION = frozenset({"THE_EXCEPTION", "EXCEPTION"})
+OF_BASIS = frozenset({"BASIS", "AFTER_TAX"})
+"""A heading that names the exception with the basis it rests on ("The exception: when
+you've got basis"): the page's write-off, the route its section walks through."""
 
 
 def _mechanics(cand: Candidate, labels: frozenset[str], kind: str) -> frozenset[str]:
@@ -111,6 +115,9 @@ def _mechanics(cand: Candidate, labels: frozenset[str], kind: str) -> frozenset[
                 named |= labels & STEPS  # (not a case: "IRAs worth less than you contributed")
         elif "LOSS" in labels and not labels - OF_EXAMPLE:
             named |= {"LOSS"}
+    if kind in HEADING_KINDS and cand.polarity == "affirmed" and labels & EXCEPTION and (
+            labels & OF_BASIS):  # ("The exception: cashing out with unrecovered basis")
+        named |= labels & OF_BASIS
     if _FLOOR.search(cand.text):
         named |= {"MISC_ITEMIZED"}
     if cand.polarity != "affirmed" and not (labels & FLOOR or _FLOOR.search(cand.text)):
@@ -136,6 +143,17 @@ def _label(cand: Candidate, cands: Sequence[Candidate], named: list[frozenset[st
         for other, n in zip(cands, named, strict=True))
 
 
+def presents(document: Document, findings: Sequence[Finding], claims: frozenset[str],
+             ended: int) -> bool:
+    """The page is dated before ``ended`` (the first tax year without the rule) and walks
+    through the rule as available: :data:`PAGE_WIDE` or more of its findings state one of
+    ``claims`` (outdated findings of the rule told as today's)."""
+    date = document.meta.date
+    if date is None or date.year >= ended:
+        return False
+    return sum(f.claim_id in claims and f.framing == "stated" for f in findings) >= PAGE_WIDE
+
+
 def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]],
                    findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """The write-off's mechanics told as today's on an old page that walks through it, as
@@ -143,10 +161,7 @@ def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]]
     :data:`STEP_CLAIM` (see the module's docstring)."""
     date = document.meta.date
     claim = db.by_id.get(CLAIM)
-    if claim is None or date is None or date.year >= ENDED:
-        return []
-    presenting = [f for f in findings if f.claim_id in PRESENTING and f.framing == "stated"]
-    if len(presenting) < PAGE_WIDE:
+    if claim is None or date is None or not presents(document, findings, PRESENTING, ENDED):
         return []
     said = {(f.block, f.sentence) for f in findings}
     named = [[_mechanics(cand, db.expand(frozenset(cand.labels)), _kind(block, cands))

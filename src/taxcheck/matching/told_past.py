@@ -39,6 +39,10 @@ _AFTER_SUBJECT = re.compile(r"[A-Za-z)]\s+$")
 _ADJECTIVE_AFTER = frozenset({"minimum", "distribution", "distributions", "withdrawal",
                               "withdrawals", "beginning", "age"})
 """Words after which a past form is an adjective ("required minimum distributions")."""
+_DETERMINERS = frozenset({"the", "a", "an", "any", "your", "their", "its", "his", "her",
+                          "this", "that", "each", "every"})
+"""Words after which a participle is an adjective ("Wait out the required waiting period",
+"your allowed amount"): it heads no clause of the past."""
 _NEVER_ADJECTIVE = frozenset({"began", "started", "took", "made", "kept", "stopped", "gave",
                               "ran", "kicked"})
 """Past forms that head their clause even before such a word ("Your grandparents started
@@ -137,7 +141,7 @@ def told_of_the_past(cand: Candidate, since: int) -> bool:
         if after in _ADJECTIVE_AFTER and word not in _NEVER_ADJECTIVE:
             continue
         if word in _PAST_HEADS or (word in _PARTICIPLES and _AFTER_SUBJECT.search(
-                cand.text, 0, match.start())):
+                cand.text, 0, match.start()) and not (k and lowered[k - 1] in _DETERMINERS)):
             return True
     return False
 

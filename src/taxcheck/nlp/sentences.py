@@ -26,6 +26,10 @@ sentencizer set them: what ``doc.sents`` gives, without a ``Span`` per sentence.
 NUMBER_SIGNS = ("No", "no", "NO", "Nos", "nos")
 """Words that, followed by a period and a number, abbreviate "number" ("Rule No. 1")."""
 
+ABBREVIATIONS = ("misc", "approx", "incl", "est", "avg", "yr", "yrs", "govt", "dept")
+"""Words that, followed by a period and a word in lower case, are abbreviated in the middle
+of a sentence ("a misc. itemized deduction", "Deductible amount (no other misc. items)")."""
+
 LETTER_LABELS = ("Schedule", "Part", "Form", "Plan", "Section", "Table", "Appendix", "Exhibit",
                  "Option", "Tier", "Class", "Title", "Line", "Step", "Box", "Column", "Chapter")
 """Words a capital letter names the kind of ("Schedule D", "Part B"): the tokenizer keeps
@@ -48,6 +52,7 @@ class ArraySentencizer:
         self.final = {nlp.vocab.strings.add(c) for c in chars}
         self.period = nlp.vocab.strings.add(".")
         self.number_signs = {nlp.vocab.strings.add(w) for w in NUMBER_SIGNS}
+        self.abbreviations = {nlp.vocab.strings.add(w) for w in ABBREVIATIONS}
         self.letter_labels = {nlp.vocab.strings.add(w) for w in LETTER_LABELS}
         self.letters = {nlp.vocab.strings.add(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
@@ -66,7 +71,9 @@ class ArraySentencizer:
         for i, (orth, is_punct) in enumerate(zip(orths, puncts, strict=True)):
             is_final = orth in final
             if seen_final and not is_punct and not is_final:
-                if self._numbered(doc, orths, i):
+                if self._abbreviated(doc, orths, lowers, i):
+                    pass  # ("misc. itemized": the sentence goes on)
+                elif self._numbered(doc, orths, i):
                     numbered.append(i)
                 else:
                     starts[i] = 1
@@ -91,6 +98,12 @@ class ArraySentencizer:
         it names a schedule or part ("Schedule D.") and a capitalised word follows."""
         return (i >= 1 and orths[i - 1] in self.letter_labels and i + 1 < len(orths)
                 and doc[i + 1].text[:1].isupper())
+
+    def _abbreviated(self, doc: Doc, orths: list[int], lowers: list[int], i: int) -> bool:
+        """Whether token ``i``, a word in lower case, follows an abbreviation's period
+        (:data:`ABBREVIATIONS`): the sentence goes on past it."""
+        return (i >= 2 and orths[i - 1] == self.period and lowers[i - 2] in self.abbreviations
+                and doc[i].text[:1].islower())
 
     def _numbered(self, doc: Doc, orths: list[int], i: int) -> bool:
         """Whether token ``i`` is the number of a "No. 5" that the sentence goes on past
