@@ -1,0 +1,70 @@
+"""Phrasing bank c3, sections A-F: its misses by wording family (issue 12; session 17, branch
+bankA).
+
+``tests/data/bankA_families.yaml`` holds whole short pages written from the fact sheet, each
+family with wrong passages that must be flagged and right twins that must stay quiet: the
+whole of a net capital loss taken off income with no amount named ("the entire net loss",
+"all of the excess"; ``capital-loss-unlimited-offset``'s WHOLE_NET_LOSS); a loss not sold
+said to be deductible or to count ("still underwater", a slump in price by itself;
+concepts.yaml UNREALIZED, cues.yaml PSEUDO_NEGATION "you haven't sold"); a retirement-account
+loss set against gains or carried on ("set against", "counts against", "moves forward to the
+following year"; concepts.yaml OFFSET, LOSS, CARRYFORWARD, ``retirement-loss-offsets-gains``'
+COUNTS_AGAINST); pre-tax money said to come back untaxed, or only the earnings owed on
+(``withdrawals-only-growth-taxed``' OWE_ON, PRETAX_WORD). They run through the real Checker
+by :mod:`q5_families`' runner.
+
+Run as a script for the table: ``.venv/bin/python tests/q5_families.py
+tests/data/bankA_families.yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from passage_runs import problems
+from q5_families import assert_passage, one_sided_families, outcomes, passages
+from taxcheck.readers import read_bytes
+
+DATA = Path(__file__).parent / "data" / "bankA_families.yaml"
+PASSAGES = passages(DATA)
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_bankA_family_passage(results, passage):
+    assert_passage(results[passage["id"]], passage, frozenset(), frozenset())
+
+
+def test_every_family_has_wrong_and_right_passages():
+    assert one_sided_families(PASSAGES) == []
+
+
+def _flags(checker, text: str) -> dict[str, str]:
+    report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
+    return {f.claim_id: f.verdict for f in problems(report.findings)}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a relative clause naming what is held denies nothing of what is said of it
+    ("Down positions you haven't sold are deductible at tax time.", True),
+    ("Losses on positions you haven't sold yet aren't deductible.", False),
+    ("Sold your losers this year? Those losses count against your gains.", False),
+])
+def test_an_unsold_position_said_to_be_deductible(checker, text, flagged):
+    assert ("capital-loss-unrealized-deductible" in _flags(checker, text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The pre-tax dollars you saved are returned to you without tax when you take them out.", True),
+    ("Pre-tax money grows tax-free until you withdraw it.", False),
+    ("A direct rollover moves your pre-tax money to an IRA tax-free.", False),
+    ("Roth 401(k) deferrals come back tax-free once you're 59½ and the account is five years old.",
+     False),
+])
+def test_pre_tax_money_said_to_come_back_untaxed(checker, text, flagged):
+    assert ("withdrawals-only-growth-taxed" in _flags(checker, text)) is flagged
