@@ -10,8 +10,10 @@ concepts.yaml UNREALIZED, cues.yaml PSEUDO_NEGATION "you haven't sold"); a retir
 loss set against gains or carried on ("set against", "counts against", "moves forward to the
 following year"; concepts.yaml OFFSET, LOSS, CARRYFORWARD, ``retirement-loss-offsets-gains``'
 COUNTS_AGAINST); pre-tax money said to come back untaxed, or only the earnings owed on
-(``withdrawals-only-growth-taxed``' OWE_ON, PRETAX_WORD). They run through the real Checker
-by :mod:`q5_families`' runner.
+(``withdrawals-only-growth-taxed``' OWE_ON, PRETAX_WORD); a wash-sale window shorter than 30
+days a side, or a shorter wait said to keep the rule off (the new claim
+``wash-sale-window-too-short``). They run through the real Checker by :mod:`q5_families`'
+runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/bankA_families.yaml``."""
@@ -68,3 +70,15 @@ def test_an_unsold_position_said_to_be_deductible(checker, text, flagged):
 ])
 def test_pre_tax_money_said_to_come_back_untaxed(checker, text, flagged):
     assert ("withdrawals-only-growth-taxed" in _flags(checker, text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Wash-sale window: 15 days on each side of the sale", True),
+    ("Buy back after 10 days and the wash-sale rule no longer applies.", True),
+    ("Buying back after 10 days is still a wash sale.", False),
+    # a purchase before the sale is inside the window, not a window's size
+    ("Bought more shares 10 days before selling at a loss? That still makes it a wash sale.",
+     False),
+])
+def test_a_wash_sale_window_shorter_than_thirty_days(checker, text, flagged):
+    assert ("wash-sale-window-too-short" in _flags(checker, text)) is flagged
