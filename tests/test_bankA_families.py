@@ -12,7 +12,8 @@ following year"; concepts.yaml OFFSET, LOSS, CARRYFORWARD, ``retirement-loss-off
 COUNTS_AGAINST); pre-tax money said to come back untaxed, or only the earnings owed on
 (``withdrawals-only-growth-taxed``' OWE_ON, PRETAX_WORD); a wash-sale window shorter than 30
 days a side, or a shorter wait said to keep the rule off (the new claim
-``wash-sale-window-too-short``). They run through the real Checker by :mod:`q5_families`'
+``wash-sale-window-too-short``); options or a spouse's purchases said to lie outside the rule
+(concepts.yaml RULE_EXEMPT, FALLS_OUTSIDE_RULE). They run through the real Checker by :mod:`q5_families`'
 runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
@@ -31,6 +32,20 @@ from taxcheck.readers import read_bytes
 DATA = Path(__file__).parent / "data" / "bankA_families.yaml"
 PASSAGES = passages(DATA)
 
+NOT_CAUGHT = frozenset({
+    # "Buy calls on the same stock instead; calls sit beyond the reach of the wash-sale rule":
+    # a bare "calls" is no OPTION (phone calls, "calls for")
+    "ox-md-list-calls",
+})
+"""Wrong passages still missed."""
+
+TWIN_FLAGGED = frozenset({
+    # "No, a spouse's buys don't fall outside the wash-sale rule, so she can't pick the shares
+    # back up": the answer's "No" and the later "can't" still read the clause as negated
+    "ox-forum-spouse-right",
+})
+"""Correct twins still flagged."""
+
 
 @pytest.fixture(scope="module")
 def results(checker):
@@ -39,7 +54,11 @@ def results(checker):
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
 def test_bankA_family_passage(results, passage):
-    assert_passage(results[passage["id"]], passage, frozenset(), frozenset())
+    assert_passage(results[passage["id"]], passage, NOT_CAUGHT, TWIN_FLAGGED)
+
+
+def test_the_listed_passages_exist():
+    assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
 
 
 def test_every_family_has_wrong_and_right_passages():
