@@ -13,8 +13,8 @@ COUNTS_AGAINST); pre-tax money said to come back untaxed, or only the earnings o
 (``withdrawals-only-growth-taxed``' OWE_ON, PRETAX_WORD); a wash-sale window shorter than 30
 days a side, or a shorter wait said to keep the rule off (the new claim
 ``wash-sale-window-too-short``); options or a spouse's purchases said to lie outside the rule
-(concepts.yaml RULE_EXEMPT, FALLS_OUTSIDE_RULE). They run through the real Checker by :mod:`q5_families`'
-runner.
+(concepts.yaml RULE_EXEMPT, FALLS_OUTSIDE_RULE). They run through the real Checker by
+:mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/bankA_families.yaml``."""
