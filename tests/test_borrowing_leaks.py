@@ -75,3 +75,38 @@ def test_an_aside_that_names_the_case_still_sets_it_up():
                                       ("HARDSHIP", "Hardship")))
     # an aside followed by a statement, not a query
     assert not asks_after_aside(asked("Honestly, you should ask your plan?"))
+
+
+# --- a bare "not anymore" to a question about an outdated rule ends its steps -------------------
+
+_OLD_LOAN = ("Leave your job with a 401(k) loan still open and you have 60 days to pay it back "
+             "or the balance becomes taxable.")
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    # forum reply under a "Re:" line
+    (f"{_OLD_LOAN}\n\nRe: laid off with a $12k loan balance, do I really only have 60 days?\n"
+     "Not anymore. You have until that year's tax return is due, extension included, to "
+     "roll over the amount the plan took back.",
+     "You have until that year's tax return is due, extension included, to roll over the "
+     "amount the plan took back."),
+    # list item that asks and answers
+    (f"- {_OLD_LOAN}\n- Still only 60 days to cover a $15,000 offset? Not anymore. You have "
+     "until the due date of your return to roll it over.",
+     "You have until the due date of your return to roll it over."),
+])
+def test_the_reply_after_not_anymore_is_no_step_of_the_old_rule(check_text, text, after):
+    assert not _problems_on(check_text, text, after)
+
+
+@pytest.mark.parametrize("reply", [
+    # the reply confirms the old rule: its restatement is still flagged
+    "Yes. You have 60 days to pay back the amount the plan took back or roll it over.",
+    # the reply says "not anymore" and then restates the old rule all the same
+    "Not anymore. You have 60 days to repay the amount the plan took back.",
+])
+def test_a_confirmed_or_restated_old_rule_is_still_flagged(check_text, reply):
+    text = (f"{_OLD_LOAN}\n\nRe: laid off with a $12k loan balance, do I really only have 60 "
+            f"days?\n{reply}")
+    after = reply.split(". ", 1)[1]
+    assert "plan-loan-offset-60-days" in {c for c, _ in _problems_on(check_text, text, after)}
