@@ -110,3 +110,32 @@ def test_a_confirmed_or_restated_old_rule_is_still_flagged(check_text, reply):
             f"days?\n{reply}")
     after = reply.split(". ", 1)[1]
     assert "plan-loan-offset-60-days" in {c for c, _ in _problems_on(check_text, text, after)}
+
+
+# --- a denial keeps its polarity past a concession that waits "until <age>" ---------------------
+
+_RULE_55 = ("The age-55 rule covers the plan of the job you leave, if you separate in or after "
+            "the year you turn 55.")
+
+
+@pytest.mark.parametrize("text", [
+    f"{_RULE_55} Quit at 53 and you don't qualify, even if you wait until 56 to withdraw.",
+    f"{_RULE_55} If you quit at 52, you won't qualify even if you wait until 55 to withdraw.",
+    "Q: I left my job at 53. Can I use the rule of 55 once I turn 55?\n\nA: No. You don't "
+    "qualify even if you hold off until 55.",
+])
+def test_a_denial_with_a_concession_until_an_age_is_not_flagged(check_text, text):
+    report = check_text(text, ".md")
+    assert not {f.claim_id for f in report.findings if f.verdict in PROBLEMS}
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # the wait is the rule's own: "not ... until 70½" states when RMDs start
+    ("You don't have to take RMDs until 70½, even if you retire early.",
+     "rmd-start-age-70-half"),
+    (f"{_RULE_55} Quit at 53 and you still qualify, as long as you wait until 55 to withdraw.",
+     "rule-of-55-left-before-55"),
+])
+def test_a_wait_stated_as_the_rule_is_still_flagged(check_text, text, claim):
+    report = check_text(text, ".md")
+    assert claim in {f.claim_id for f in report.findings if f.verdict in PROBLEMS}
