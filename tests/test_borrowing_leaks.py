@@ -73,6 +73,8 @@ def test_an_aside_that_names_the_case_still_sets_it_up():
     assert not asks_after_aside(asked("Over 50, can I add more?", ("AGE_50", "Over 50")))
     assert not asks_after_aside(asked("Hardship withdrawal, is it taxed?",
                                       ("HARDSHIP", "Hardship")))
+    # a speaker's label is no aside: the transcript's question keeps its own reading
+    assert not asks_after_aside(asked("CALLER: Does it matter that I also have an IRA?"))
     # an aside followed by a statement, not a query
     assert not asks_after_aside(asked("Honestly, you should ask your plan?"))
 

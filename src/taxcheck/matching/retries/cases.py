@@ -127,6 +127,8 @@ def asks_after_aside(cand: Candidate) -> bool:
     taxed?") still sets up its case."""
     text = cand.text
     for sep in _ASIDE.finditer(text, 0, ASIDE_REACH):
+        if sep.group() == ":" and _speaker(text[:sep.start()]):
+            return False  # "CALLER: Does it matter ...?" keeps the reading it had
         end = cand.start + sep.start()
         if any(m.start < end and m.text.lower() not in _CONNECTIVES for m in cand.concepts) or any(
                 ch.isdigit() for ch in text[:sep.start()]):
@@ -138,6 +140,19 @@ def asks_after_aside(cand: Candidate) -> bool:
         if first in _ASKING and first not in _LINKS and first not in _ASIDE_WORDS:
             return True
     return False
+
+
+def _speaker(label: str) -> bool:
+    """A transcript's or a column's speaker label before a colon ("CALLER", "HOST", "Reader",
+    "Q"): no aside, but who speaks."""
+    label = label.strip(" \t*_\"'")
+    return bool(label) and len(label.split()) == 1 and (
+        label.isupper() or label.lower() in _SPEAKERS)
+
+
+_SPEAKERS = frozenset({"caller", "host", "guest", "reader", "listener", "q", "a", "op",
+                       "asker", "user", "me", "you", "answer"})
+"""Speaker labels written in lower case ("Reader: Can I ...?")."""
 
 
 _CONNECTIVES = frozenset({"also", "again", "too", "still", "plus", "then", "and", "but",
