@@ -1463,6 +1463,16 @@ class _Walk:
             amounts = self.summed[index] = summed_amounts(self.document.blocks[index].text)
         return amounts
 
+    def _denies_asked_rule(self, cand: Candidate) -> bool:
+        """A bare reply that says the rule is gone ("Not anymore.", "No longer.", "Not since
+        2018.") to a question about the open procedure's rule ("Re: laid off with a loan,
+        do I really only have 60 days?"): what the replier goes on to say is today's rule,
+        not a step of the one asked about."""
+        asked = self.asked
+        return (asked is not None and self.procedure is not None
+                and bare_reply(cand) == "negated" and says_rule_ended(cand)
+                and self._replies(cand) and bool(asked.labels & self.procedure.vocabulary))
+
     def _as_step(self, index: int, block: Block, res: Resolution, match: MatchFn
                  ) -> tuple[list[Match], Resolution]:
         """A clause that matched nothing: a step of the open procedure (:func:`as_step_of`),
@@ -1474,6 +1484,9 @@ class _Walk:
         if self.procedure is None:  # (most clauses) no procedure to be a step of
             self._example_ahead(index, block, res)
             return self._item_of_lead(index, res, match) if item else ([], res)
+        if self._denies_asked_rule(cand):
+            self.procedure = None  # "... only have 60 days?" "Not anymore.": the steps end
+            return [], res
         if (run_in_lead(cand, self.candidates[index]) and not cand.imperative
                 and not cand.assertive and not (item and self.steps_announced)
                 and not (cand.sentence_index == 0 and self._step_paragraph(block))):

@@ -87,6 +87,8 @@ def sets_up_case(cand: Candidate) -> bool:
         return False  # "Check whether your plan offers it." asks nothing of the reader
     if cand.imperative and not cand.text.rstrip(" \"'\u201d\u2019)*").endswith("?"):
         return False  # "Call your plan and ask: can I borrow?" tells the reader what to do
+    if asks_after_aside(cand):
+        return False  # "One more thing, does the money come out tax-free ...?" asks
     words = cand.text.lstrip(" \t\"'\u201c\u2018([*-:").split(maxsplit=3)
     if len(words) > 1 and words[0].lower().rstrip(":") in _THREAD_LABELS and words[0][-1] == ":":
         # a forum thread's label ("Topic: Deducting a loss on my old IRA?") is no case
@@ -107,6 +109,62 @@ def sets_up_case(cand: Candidate) -> bool:
     if first in _TEASING:
         return False  # "Want to save more?", "Need a hand?" invite the reader in
     return bool(first) and first not in _ASKING
+
+
+_ASIDE = re.compile(r"[,:;\u2014\u2013]|\s-\s")
+"""What ends an aside before a question's first words ("One more thing, ...", "Quick
+question: ...", "Last thing - ...")."""
+ASIDE_REACH = 60
+"""How many characters of a question's opening may be asides."""
+
+
+def asks_after_aside(cand: Candidate) -> bool:
+    """A question that opens with an aside naming nothing of the rules ("One more thing,",
+    "Quick question:", "Sorry, dumb question, but") and then asks ("does the money come out
+    tax-free since it's a hardship?") asks, as it would without the aside: it sets up no
+    case that the next sentence ("The site mentioned withholding.") is read in. An opening
+    that names a concept or a number ("Over 50, can I ...?", "Hardship withdrawal, is it
+    taxed?") still sets up its case."""
+    text = cand.text
+    for sep in _ASIDE.finditer(text, 0, ASIDE_REACH):
+        if sep.group() == ":" and _speaker(text[:sep.start()]):
+            return False  # "CALLER: Does it matter ...?" keeps the reading it had
+        end = cand.start + sep.start()
+        if any(m.start < end and m.text.lower() not in _CONNECTIVES for m in cand.concepts) or any(
+                ch.isdigit() for ch in text[:sep.start()]):
+            return False
+        rest = text[sep.end():].split(maxsplit=2)
+        if rest and rest[0].lower() in ("but", "so", "and") and len(rest) > 1:
+            rest = rest[1:]
+        first = rest[0].lower().rstrip("?,.:;!'\u2019").split("'")[0] if rest else ""
+        if first in _ASKING and first not in _LINKS and first not in _ASIDE_WORDS:
+            return True
+    return False
+
+
+def _speaker(label: str) -> bool:
+    """A transcript's or a column's speaker label before a colon ("CALLER", "HOST", "Reader",
+    "Q"): no aside, but who speaks."""
+    label = label.strip(" \t*_\"'")
+    return bool(label) and len(label.split()) == 1 and (
+        label.isupper() or label.lower() in _SPEAKERS)
+
+
+_SPEAKERS = frozenset({"caller", "host", "guest", "reader", "listener", "q", "a", "op",
+                       "asker", "user", "me", "you", "answer"})
+"""Speaker labels written in lower case ("Reader: Can I ...?")."""
+
+
+_CONNECTIVES = frozenset({"also", "again", "too", "still", "plus", "then", "and", "but",
+                          "so"})
+"""Words an aside may be made of that some concepts take as their cue ("Also," is no
+case)."""
+_ASIDE_WORDS = frozenset({"q", "question", "i", "we", "you", "it", "they", "this", "that",
+                          "there", "here", "true", "right", "really", "ok", "okay", "not",
+                          "any", "anyone", "anybody", "if", "unsure", "wondering", "curious",
+                          "confused"})
+"""Words of :data:`_ASKING` that do not by themselves make the words after an aside a query
+("Over the limit, you ...", "Hardship, if ...")."""
 
 
 _TURNED_DOWN = re.compile(r"^\W*(?:sorry|unfortunately|sadly|alas|nope|no)\b"
