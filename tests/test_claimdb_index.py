@@ -94,3 +94,23 @@ def test_conditions_whose_concepts_may_all_be_implied_are_found_from_the_section
     assert conds((), {"LOSS", "IRA"}) == [implied_all, implied_any]
     assert conds({"ROTH"}, ()) == [implied_any]
     assert conds((), {"ROTH"}) == []
+
+
+def test_a_block_without_amounts_skips_only_the_worked_example_conditions(db):
+    """A condition whose concepts may all come from the section and that tests a worked
+    example's amounts (a fifth held back: "ask for $10,000 to see $8,000") keeps every clause
+    of a page worth matching, unless the block states no dollar amount. Without it, clauses
+    that name nothing still reach no condition; and every other condition is still reached."""
+    from taxcheck.claimdb.index import tests_amounts
+
+    index = ConditionIndex(db.claims)
+    assert any(tests_amounts(cond) and not (set(cond.all) - set(cond.implied)) and not cond.any
+               for _, cond in index.entries), "no condition is met by a worked example alone"
+    assert index.may_meet(frozenset(), amounts=True)
+    assert not index.may_meet(frozenset(), amounts=False)
+    for claim in db.claims:
+        for cond in claim.when:
+            if tests_amounts(cond):
+                continue
+            for labels, _ in _ways_to_meet(cond):
+                assert index.may_meet(db.expand(labels), amounts=False), (claim.id, labels)

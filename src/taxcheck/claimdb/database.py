@@ -144,10 +144,11 @@ class ClaimDatabase:
         names ``ambient``, might meet; in database order. Compiled once per database."""
         return self._conditions.candidates(labels, ambient)
 
-    def may_meet(self, labels: frozenset[str]) -> bool:
+    def may_meet(self, labels: frozenset[str], amounts: bool = True) -> bool:
         """Whether a clause with concepts ``labels`` (expanded) might meet some condition,
-        whatever its section names (:meth:`ConditionIndex.may_meet`)."""
-        return self._conditions.may_meet(labels)
+        whatever its section names; ``amounts``: whether its block states a dollar amount
+        (:meth:`ConditionIndex.may_meet`)."""
+        return self._conditions.may_meet(labels, amounts)
 
     def compile(self) -> None:
         """Build the lookups now (they are built on first use otherwise), e.g. before the

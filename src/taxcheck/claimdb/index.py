@@ -95,12 +95,19 @@ class ConditionIndex:
             out = self._memo[key] = self._lookup(said, around)
         return out
 
-    def may_meet(self, labels: frozenset[str]) -> bool:
+    def may_meet(self, labels: frozenset[str], amounts: bool = True) -> bool:
         """Whether clause concepts ``labels`` might meet some condition in any section:
         False when :meth:`candidates` finds none even with every concept a condition may
         take from the title or section around it. A clause that fails this needs neither
-        its section's concepts nor its years."""
-        return bool(self._reachable(labels))
+        its section's concepts nor its years. With ``amounts`` False (the block states no
+        dollar amount) a condition that tests a worked example's amounts does not count: a
+        condition all of whose concepts may come from the section (a fifth held back, "ask
+        for $10,000 to see $8,000") would otherwise make every clause of a page worth
+        reading its section for."""
+        reach = self._reachable(labels)
+        if amounts:
+            return bool(reach)
+        return any(not tests_amounts(cond) for (_, cond), _, _ in reach)
 
     def _reachable(self, said: frozenset[str]) -> list[_Reachable]:
         """The conditions clause concepts ``said`` meet the concepts of when the title or
@@ -165,6 +172,13 @@ class ConditionIndex:
 _Reachable = tuple[tuple[Claim, Condition], frozenset[str], frozenset[str] | None]
 """A condition a clause may meet, the concepts of its ``all`` the section must supply, and
 those of its ``any`` one of which it must (None: the clause names one)."""
+
+
+def tests_amounts(cond: Condition) -> bool:
+    """Whether a condition is met only by a text that states dollar amounts (a worked
+    example's remainder, share, repeated amount or old part)."""
+    return bool(cond.remainder_of or cond.keeps_share or cond.repeats_amount
+                or cond.adds_up_old_part)
 
 
 def _impliable(entries: list[tuple[Claim, Condition]]) -> frozenset[str]:

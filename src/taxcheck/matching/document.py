@@ -1402,10 +1402,11 @@ class _Walk:
         for concepts that may meet some condition (:meth:`ClaimDatabase.may_meet`; most
         clauses' never do), once per clause."""
         lazy: list[tuple[frozenset[str], str, PartsFn | None, frozenset[str]]] = []
+        amounts = any(q.kind == "usd" for c in cands for q in c.quantities)
 
         def match(labels: set[str], clause: Candidate = cand) -> list[Match]:
             expanded = self.db.expand(labels)
-            if not self.db.may_meet(expanded):
+            if not self.db.may_meet(expanded, amounts):
                 return []
             if not lazy:
                 lazy.append((self._ambient(block, cand, cands, section),
