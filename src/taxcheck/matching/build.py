@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from taxcheck.calibration import Verifier, finding_confidence
+from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
 from taxcheck.findings import Finding, Fix, Step, finding_id
@@ -56,6 +57,15 @@ def from_procedure(steps: list[Step], match: Match) -> bool:
             or any(s.source == "procedure" for s in match.steps))
 
 
+def stated_severity(claim: Claim, verdict: str, document: Document) -> str:
+    """The severity of ``claim``'s ``verdict`` stated on ``document``: the claim's own, or an
+    outdated rule's by the article's date (:func:`outdated_severity`)."""
+    own = claim.severity is not None and claim.verdict == verdict
+    if verdict == "outdated" and not own:
+        return outdated_severity(document.meta.date)
+    return claim.severity_for(verdict)
+
+
 def build_finding(document: Document, block_index: int, block: Block, cand: Candidate,
              match: Match, steps: list[Step], verifier: Verifier) -> Finding:
     start = block.to_source(cand.start)
@@ -75,10 +85,7 @@ def build_finding(document: Document, block_index: int, block: Block, cand: Cand
     if cand.hedges:
         trail.append(Step(stage="hedge", detail=", ".join(cand.hedges), labels=cand.hedges))
     framing = "stated"
-    severity = match.claim.severity_for(match.verdict)
-    own = match.claim.severity is not None and match.claim.verdict == match.verdict
-    if match.verdict == "outdated" and not own:
-        severity = outdated_severity(document.meta.date)
+    severity = stated_severity(match.claim, match.verdict, document)
     if cand.attribution and match.verdict != "accurate":
         framing = "myth"
         severity = "info"

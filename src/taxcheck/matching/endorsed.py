@@ -18,7 +18,7 @@ import re
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
 from taxcheck.findings import Finding, Step, finding_id
-from taxcheck.matching.messages import outdated_severity
+from taxcheck.matching.build import stated_severity
 
 _PERSON = r"(?:your|my|our|his|her|their|the)\s+(?:[a-z]+[\s-])?(?P<person>[a-z]+)"
 _ENDORSES = re.compile(
@@ -77,10 +77,7 @@ def endorsed(findings: list[Finding], document: Document, db: ClaimDatabase) -> 
             claim = db.by_id.get(f.claim_id)
             if claim is None:
                 continue
-            severity = claim.severity_for(f.verdict)
-            if f.verdict == "outdated" and not (claim.severity is not None
-                                                and claim.verdict == f.verdict):
-                severity = outdated_severity(document.meta.date)
+            severity = stated_severity(claim, f.verdict, document)
             added.append(f.model_copy(update={
                 "id": finding_id(f.path, f.claim_id, sentence), "framing": "stated",
                 "severity": severity, "text": sentence, "sentence": sentence, "line": line,

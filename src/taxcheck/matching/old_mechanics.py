@@ -29,7 +29,7 @@ requirement").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
@@ -143,6 +143,23 @@ def _label(cand: Candidate, cands: Sequence[Candidate], named: list[frozenset[st
         for other, n in zip(cands, named, strict=True))
 
 
+FURNITURE_KINDS = frozenset({"byline", "dateline", "furniture"})
+"""Blocks that state nothing of a page's rule."""
+
+
+def statement_blocks(document: Document, candidates: Sequence[Sequence[Candidate]],
+                     skip: frozenset[str] = FURNITURE_KINDS
+                     ) -> Iterator[tuple[int, Block, Sequence[Candidate]]]:
+    """The blocks of an old page that may tell its rule, with their clauses: none of
+    ``skip``'s kinds, nor furniture a page keeps as text (where the post is filed, a product
+    disclosure)."""
+    for index, cands in enumerate(candidates):
+        block = document.blocks[index]
+        if block.kind in skip or post_meta(block.text) or disclaimer(block.text):
+            continue
+        yield index, block, cands
+
+
 def presents(document: Document, findings: Sequence[Finding], claims: frozenset[str],
              ended: int) -> bool:
     """The page is dated before ``ended`` (the first tax year without the rule) and walks
@@ -168,11 +185,8 @@ def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]]
               for cand in cands] for cands, block in zip(candidates, document.blocks,
                                                          strict=True)]
     out = []
-    for index, cands in enumerate(candidates):
-        block = document.blocks[index]
-        if block.kind in ("title", "byline", "dateline", "furniture") or post_meta(
-                block.text) or disclaimer(block.text):
-            continue
+    for index, block, cands in statement_blocks(document, candidates,
+                                                FURNITURE_KINDS | {"title"}):
         heading = block.kind in HEADING_KINDS
         next_names = index + 1 < len(candidates) and any(named[index + 1])
         for cand, mechanics in zip(cands, named[index], strict=True):

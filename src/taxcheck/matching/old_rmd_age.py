@@ -18,12 +18,11 @@ from collections.abc import Sequence
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
-from taxcheck.documents import Block, Document
+from taxcheck.documents import Document
 from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_mechanics import presents
-from taxcheck.readers.furniture import disclaimer, post_meta
+from taxcheck.matching.old_mechanics import presents, statement_blocks
 
 CLAIM = "rmd-start-age-70-half"
 PRESENTING = frozenset({CLAIM, "ira-contribution-age-70"})
@@ -62,10 +61,8 @@ def told_rmd_age(document: Document, candidates: Sequence[Sequence[Candidate]],
     elsewhere = ELSEWHERE | frozenset(claim.when[0].none)
     said = {(f.block, f.sentence) for f in findings if f.claim_id in SAME_FACT}
     out = []
-    for index, cands in enumerate(candidates):
-        block: Block = document.blocks[index]
-        if block.kind not in ("paragraph", "list_item", "table_cell") or post_meta(
-                block.text) or disclaimer(block.text):
+    for index, block, cands in statement_blocks(document, candidates):
+        if block.kind not in ("paragraph", "list_item", "table_cell"):
             continue
         for cand in cands:
             labels = db.expand(frozenset(cand.labels))

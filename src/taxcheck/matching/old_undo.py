@@ -21,13 +21,12 @@ from dataclasses import replace
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
-from taxcheck.documents import HEADING_KINDS, Block, Document
+from taxcheck.documents import HEADING_KINDS, Document
 from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_mechanics import presents
+from taxcheck.matching.old_mechanics import presents, statement_blocks
 from taxcheck.matching.retries.procedures import says_rule_ended
-from taxcheck.readers.furniture import disclaimer, post_meta
 
 CLAIM = "conversion-recharacterize"
 SAME_FACT = frozenset({CLAIM, "conversion-no-recharacterization",
@@ -94,11 +93,7 @@ def told_undo(document: Document, candidates: Sequence[Sequence[Candidate]],
         return []
     said = {(f.block, f.sentence) for f in findings if f.claim_id in SAME_FACT}
     out = []
-    for index, cands in enumerate(candidates):
-        block: Block = document.blocks[index]
-        if block.kind in ("byline", "dateline", "furniture") or post_meta(
-                block.text) or disclaimer(block.text):
-            continue
+    for index, block, cands in statement_blocks(document, candidates):
         heading = block.kind in HEADING_KINDS or block.kind == "title"
         for cand in cands:
             labels = db.expand(frozenset(cand.labels))
