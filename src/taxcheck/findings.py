@@ -66,6 +66,10 @@ class Fix(BaseModel):
     replacement: str
 
 
+LOCATION_FIELDS = ("text", "sentence", "line", "column", "end_line", "end_column", "start", "end",
+                   "block", "block_kind", "block_start", "block_end")
+
+
 class Finding(BaseModel):
     """One checked claim in an article."""
 
@@ -114,6 +118,18 @@ class Finding(BaseModel):
 
     def sort_key(self) -> tuple:
         return (self.start, -VERDICT_RANK[self.verdict], self.claim_id)
+
+    def location(self) -> dict[str, object]:
+        """Where the finding sits: its words, sentence, source span and block."""
+        return {name: getattr(self, name) for name in LOCATION_FIELDS}
+
+    def moved_to(self, step: Step, **update: object) -> Finding:
+        """This finding's claim and verdict placed elsewhere (``update`` gives at least the new
+        ``location()`` fields): a new id for the new sentence, no fix (the old one edits the old
+        span), and ``step`` on the trail saying why it moved."""
+        moved = self.model_copy(update={**update, "fix": None, "trail": (*self.trail, step)})
+        return moved.model_copy(update={
+            "id": finding_id(moved.path, moved.claim_id, moved.sentence)})
 
 
 def finding_id(path: str, claim_id: str, sentence: str) -> str:

@@ -17,7 +17,7 @@ import re
 
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.documents import Document
-from taxcheck.findings import Finding, Step, finding_id
+from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import stated_severity
 
 _PERSON = r"(?:your|my|our|his|her|their|the)\s+(?:[a-z]+[\s-])?(?P<person>[a-z]+)"
@@ -78,13 +78,11 @@ def endorsed(findings: list[Finding], document: Document, db: ClaimDatabase) -> 
             if claim is None:
                 continue
             severity = stated_severity(claim, f.verdict, document)
-            added.append(f.model_copy(update={
-                "id": finding_id(f.path, f.claim_id, sentence), "framing": "stated",
-                "severity": severity, "text": sentence, "sentence": sentence, "line": line,
-                "column": column, "end_line": end_line, "end_column": end_column,
-                "start": start, "end": stop, "block": index, "block_kind": block.kind,
-                "block_start": begin, "block_end": end, "fix": None,
-                "trail": (*f.trail, Step(stage="context",
-                                         detail=f"endorses what the {match.group('person')} said",
-                                         source="context"))}))
+            added.append(f.moved_to(
+                Step(stage="context", detail=f"endorses what the {match.group('person')} said",
+                     source="context"),
+                framing="stated", severity=severity, text=sentence, sentence=sentence,
+                line=line, column=column, end_line=end_line, end_column=end_column, start=start,
+                end=stop, block=index, block_kind=block.kind, block_start=begin,
+                block_end=end))
     return findings + added if added else findings

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Document
-from taxcheck.findings import Finding, Step, finding_id
+from taxcheck.findings import Finding, Step
 from taxcheck.matching.completions import next_sentence
 
 
@@ -61,15 +61,7 @@ def spelled_out(findings: list[Finding], document: Document,
             own = _own_labels(candidates, f)
             if claim is not None and set(claim.spells_out_needs) <= own and not (
                     own & set(claim.spells_out_unless)):
-                f = other.model_copy(update={
-                    "id": finding_id(f.path, other.claim_id, f.sentence),
-                    "text": f.text, "sentence": f.sentence, "line": f.line,
-                    "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-                    "start": f.start, "end": f.end, "block": f.block,
-                    "block_kind": f.block_kind, "block_start": f.block_start,
-                    "block_end": f.block_end, "fix": None,
-                    "trail": (*f.trail, Step(
-                        stage="context", detail="spelled out by the next sentence",
-                        labels=(), source="context"))})
+                f = other.moved_to(Step(stage="context", detail="spelled out by the next sentence",
+                                        labels=(), source="context"), **f.location())
         kept.append(f)
     return kept
