@@ -53,6 +53,7 @@ from taxcheck.matching.old_rmd_age import told_rmd_age
 from taxcheck.matching.old_undo import told_undo
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
+from taxcheck.matching.refund_deadlines import cutoff_follow_ons, worked_year_end
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
 from taxcheck.matching.retries.carry_on import Said, asked_about_previous, revives
 from taxcheck.matching.retries.cases import case_held, sets_up_case
@@ -2057,4 +2058,6 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found += told_mechanics(document, candidates, found, db)
     found += told_undo(document, candidates, found, db)
     found += told_rmd_age(document, candidates, found, db)
+    found += worked_year_end(document, candidates, found, db)
+    found += cutoff_follow_ons(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)
