@@ -3,7 +3,8 @@ round d's amended-return FAQ (d4) and bank c3-c: refund deadlines worked out fro
 of the tax year, a wrong deadline's cut-off restated ("After that, the refund is gone."), the
 October extended due date counted whether or not one extended, a refund paid however late
 the 1040-X comes in or a time limit of "None", a deadline told as strict ("not a day more")
-and an answer about a return filed late or on extension (right, quiet). Twins: worked
+and an answer about a return filed late or on extension (right, quiet), the ordinary rule with
+both clocks in a row under a worthless-stock heading (quiet). Twins: worked
 deadlines from the due date or the filing day, December 31 deadlines of other rules, the same
 cut-off after a right deadline (:mod:`taxcheck.matching.refund_deadlines`, claims in
 ``claims/refund-claims.yaml``).
