@@ -4,7 +4,9 @@ of the tax year, a wrong deadline's cut-off restated ("After that, the refund is
 October extended due date counted whether or not one extended, a refund paid however late
 the 1040-X comes in or a time limit of "None", a deadline told as strict ("not a day more")
 and an answer about a return filed late or on extension (right, quiet), the ordinary rule with
-both clocks in a row under a worthless-stock heading (quiet). Twins: worked
+both clocks in a row under a worthless-stock heading (quiet), a bare instruction that carries
+on a wrong amendment ("Attach your December statements as proof.",
+:mod:`taxcheck.matching.amend_steps`). Twins: worked
 deadlines from the due date or the filing day, December 31 deadlines of other rules, the same
 cut-off after a right deadline (:mod:`taxcheck.matching.refund_deadlines`, claims in
 ``claims/refund-claims.yaml``).
@@ -24,7 +26,13 @@ from taxcheck.readers import read_bytes
 DATA = Path(__file__).parent / "data" / "damend_families.yaml"
 PASSAGES = passages(DATA)
 
-NOT_CAUGHT: frozenset[str] = frozenset()
+NOT_CAUGHT = frozenset({
+    # the sentence the step carries on is not read as wrong itself, so there is nothing to
+    # carry: an individual's capital loss carried back "by amending those returns", and "write
+    # off what your Roth IRA lost" ("lost" is no loss word there)
+    "step-earliest-year",
+    "step-be-sure",
+})
 """Wrong passages still missed."""
 
 TWIN_FLAGGED = frozenset({
