@@ -6,7 +6,8 @@ the 1040-X comes in or a time limit of "None", a deadline told as strict ("not a
 and an answer about a return filed late or on extension (right, quiet), the ordinary rule with
 both clocks in a row under a worthless-stock heading (quiet), a bare instruction that carries
 on a wrong amendment ("Attach your December statements as proof.",
-:mod:`taxcheck.matching.amend_steps`). Twins: worked
+:mod:`taxcheck.matching.amend_steps`), the seven-year window stretched to any loss or missed
+item (`seven-year-window-any-item`). Twins: worked
 deadlines from the due date or the filing day, December 31 deadlines of other rules, the same
 cut-off after a right deadline (:mod:`taxcheck.matching.refund_deadlines`, claims in
 ``claims/refund-claims.yaml``).

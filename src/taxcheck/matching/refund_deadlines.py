@@ -35,7 +35,8 @@ from taxcheck.matching.old_mechanics import statement_blocks
 YEAR_END_CLAIM = "amended-return-three-years-from-year-end"
 WRONG_DEADLINES = frozenset({
     YEAR_END_CLAIM, "amended-return-two-years-from-filing", "amended-return-extended-due-date",
-    "amended-return-early-filing-starts-clock", "worthless-security-three-year-window"})
+    "amended-return-early-filing-starts-clock", "worthless-security-three-year-window",
+    "seven-year-window-any-item"})
 """Claims whose finding states a wrong refund deadline (a cut-off after it restates it)."""
 DEADLINE_CLAIMS = WRONG_DEADLINES | frozenset({
     "amended-return-any-time", "amended-return-early-filing-counts-as-due-date",
