@@ -7,7 +7,8 @@ and an answer about a return filed late or on extension (right, quiet), the ordi
 both clocks in a row under a worthless-stock heading (quiet), a bare instruction that carries
 on a wrong amendment ("Attach your December statements as proof.",
 :mod:`taxcheck.matching.amend_steps`), the seven-year window stretched to any loss or missed
-item (`seven-year-window-any-item`). Twins: worked
+item (`seven-year-window-any-item`), a 401(k) or IRA loss listed under "Things a 1040-X can
+fix:" (`fixable_items`). Twins: worked
 deadlines from the due date or the filing day, December 31 deadlines of other rules, the same
 cut-off after a right deadline (:mod:`taxcheck.matching.refund_deadlines`, claims in
 ``claims/refund-claims.yaml``).

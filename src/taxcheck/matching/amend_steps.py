@@ -12,6 +12,13 @@ itself to the amendment that carries it).
 A question, someone's reported view, advice to see a professional, a warning ("Don't bother",
 "Skip it") and a sentence with a finding of its own state nothing here; the same instruction
 after an amendment that is allowed (a missed carryover, a forgotten credit) is quiet.
+
+A list under a lead-in that says what an amended return can fix or pick up ("Things a 1040-X
+can fix:") presents each item as claimable: an item that names a 401(k) or IRA loss ("A
+decline in your IRA or 401(k) that you didn't write off at the time") is
+:data:`LOSS_CLAIM`'s statement, whatever "not" its relative clause holds; the item's verified
+finding that such losses are not deductible (read from that "not") goes
+(:func:`fixable_items`). The same item under "Things a 1040-X can't fix:" is left as it is.
 """
 
 from __future__ import annotations
@@ -26,6 +33,12 @@ from taxcheck.findings import Finding, Step
 from taxcheck.matching.build import build_finding
 from taxcheck.matching.conditions import rule_match
 
+LOSS_CLAIM = "retirement-loss-amended-return"
+"""An amended return said to claim a 401(k) or IRA loss."""
+LOSS_FACT = "retirement-account-losses-not-deductible"
+"""The fact of the verified finding a relative clause's "not" makes of such an item."""
+FIRST_YEAR = 2018
+"""The first tax year no such loss is deductible (an older page's list told its day's rule)."""
 AMENDING_FACT = "amended-return-refund-deadline"
 """The fact of the amendment itself (the vehicle; a step rather carries the wrong item)."""
 MAX_WORDS = 20
@@ -84,3 +97,63 @@ def amendment_steps(document: Document, candidates: Sequence[Sequence[Candidate]
                                  rule_match(claim, frozenset(step.labels)), trail, db.verifier))
         said.add((block, step.sentence))
     return out
+
+
+_FIXES = re.compile(r"\b(?:fix\w*|correct\w*|pick\w*\s+up|claim\w*|recover\w*|add\w*|"
+                    r"include\w*|catch\w*)\b", re.IGNORECASE)
+"""What a lead-in says an amended return does with the items after it."""
+_DENIES = re.compile(r"\b(?:not|never|no|cannot|can['\u2019]t|won['\u2019]t|don['\u2019]t|"
+                     r"doesn['\u2019]t|isn['\u2019]t|aren['\u2019]t)\b|n['\u2019]t\b",
+                     re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|you)\b.*$", re.IGNORECASE)
+"""An item's relative clause ("that you didn't write off at the time"), whose "not" denies
+nothing the list says."""
+
+
+def _fixes_lead(document: Document, index: int) -> bool:
+    """List item ``index`` follows a lead-in that says what an amended return can fix."""
+    for block in reversed(document.blocks[:index]):
+        if block.kind == "list_item":
+            continue
+        text = block.text.rstrip()
+        return (block.kind == "paragraph" and text.endswith(":") and bool(_AMENDS.search(text))
+                and bool(_FIXES.search(text)) and not _DENIES.search(text))
+    return False
+
+
+def _loss_item(cand: Candidate, db: ClaimDatabase) -> bool:
+    labels = db.expand(frozenset(cand.labels))
+    return ({"RETIREMENT_ACCOUNT", "LOSS"} <= labels and not cand.question
+            and not _DENIES.search(_RELATIVE.sub("", cand.text)))
+
+
+def fixable_items(document: Document, candidates: Sequence[Sequence[Candidate]],
+                  findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
+    """``findings`` with each 401(k) or IRA loss listed as what an amended return fixes
+    stated as :data:`LOSS_CLAIM`, in place of a verified finding of :data:`LOSS_FACT` on it
+    (see the module's docstring)."""
+    claim = db.by_id.get(LOSS_CLAIM)
+    date = document.meta.date
+    if claim is None or (date is not None and date.year < FIRST_YEAR):
+        return findings
+    out, replaced = [], set()
+    for index, cands in enumerate(candidates):
+        block = document.blocks[index]
+        if block.kind != "list_item" or not _fixes_lead(document, index):
+            continue
+        for cand in cands:
+            if not _loss_item(cand, db) or any(
+                    f.block == index and f.sentence == cand.sentence and f.is_problem
+                    for f in findings):
+                continue
+            trail = [Step(stage="context", detail="an item of what the lead-in says an "
+                          "amended return can fix", labels=(), source="lead-in")]
+            out.append(build_finding(document, index, block, cand,
+                                     rule_match(claim, frozenset(cand.labels)), trail,
+                                     db.verifier))
+            replaced.add((index, cand.sentence))
+            break
+    kept = [f for f in findings if not ((f.block, f.sentence) in replaced
+                                        and db.by_id[f.claim_id].fact == LOSS_FACT
+                                        and f.verdict == "accurate")]
+    return kept + out

@@ -25,7 +25,7 @@ from taxcheck.matching.accounts import (
     borrowed_accounts,
     other_accounts_reading,
 )
-from taxcheck.matching.amend_steps import amendment_steps
+from taxcheck.matching.amend_steps import amendment_steps, fixable_items
 from taxcheck.matching.background import label_names, lent
 from taxcheck.matching.build import build_finding, from_procedure, labels_a_myth
 from taxcheck.matching.conditions import Match, match_claims, worked_example_text
@@ -2062,4 +2062,5 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found += worked_year_end(document, candidates, found, db)
     found += cutoff_follow_ons(document, candidates, found, db)
     found += amendment_steps(document, candidates, found, db)
+    found = fixable_items(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)
