@@ -9,9 +9,11 @@ advised or excused ("so you never leave the market", "has no say over it"; ``was
 workaround``); a stock that still trades written off as worthless (``worthless-partial-
 decline-deductible``'s STILL_TRADES); the $3,000 allowance per spouse ("you read that right"
 vouches, it reports nothing: cues.yaml PSEUDO_ATTRIBUTION); retirement losses set against
-taxable gains; tick-box checklists whose items are ``<label>`` elements, which the
-extractor dropped (``readers/checklists.py``). They run through the real Checker by
-:mod:`q5_families`' runner.
+taxable gains; the rule said to work on gains or a gain rolled into the new shares
+(``wash-sale-applies-to-gains``); a buyback in a Roth that "won't trigger the rule"; a loss
+carried back and amended for a refund (``capital-loss-carryback``); tick-box checklists whose
+items are ``<label>`` elements, which the extractor dropped (``readers/checklists.py``).
+They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/dcap_families.yaml``."""
@@ -41,6 +43,9 @@ NOT_CAUGHT = frozenset({
     # brokerage account"): borrowing the account for any loss-offsets-gains clause would
     # flag ordinary harvesting advice on pages that mention an IRA
     "ro-html-same-as-brokerage", "ro-md-ira-losers", "ro-forum-roth-losses",
+    # "Apply the excess loss to a prior year by amending that return": no verb of carrying
+    # back, and amending a prior year's return is also how a missed loss is rightly claimed
+    "cb-md-apply-earlier",
 })
 """Wrong passages still missed."""
 
@@ -48,6 +53,10 @@ TWIN_FLAGGED = frozenset({
     # the heading "Harvest without leaving the market" (or "Harvest what you can") over a
     # list naming a Roth IRA or 401(k) is read as harvesting retirement-account losses
     "ira-html-gone-for-good", "ro-html-no-offset",
+    # "Buying the fund back in your Roth isn't fine: it will set off the rule just the same":
+    # the denial before the colon reaches the clause after it, which then reads as the rule
+    # denied (as it does with "wash-sale rule" named there, on main)
+    "rt-md-isnt-fine",
 })
 """Correct twins still flagged."""
 
