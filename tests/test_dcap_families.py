@@ -11,7 +11,8 @@ decline-deductible``'s STILL_TRADES); the $3,000 allowance per spouse ("you read
 vouches, it reports nothing: cues.yaml PSEUDO_ATTRIBUTION); retirement losses set against
 taxable gains; the rule said to work on gains or a gain rolled into the new shares
 (``wash-sale-applies-to-gains``); a buyback in a Roth that "won't trigger the rule"; a loss
-carried back and amended for a refund (``capital-loss-carryback``); tick-box checklists whose
+carried back and amended for a refund (``capital-loss-carryback``); a loss said to "drop a
+bracket" or "bring down your tax bracket" (concepts.yaml LOWER_BRACKET); tick-box checklists whose
 items are ``<label>`` elements, which the extractor dropped (``readers/checklists.py``).
 They run through the real Checker by :mod:`q5_families`' runner.
 
