@@ -12,7 +12,9 @@ vouches, it reports nothing: cues.yaml PSEUDO_ATTRIBUTION); retirement losses se
 taxable gains; the rule said to work on gains or a gain rolled into the new shares
 (``wash-sale-applies-to-gains``); a buyback in a Roth that "won't trigger the rule"; a loss
 carried back and amended for a refund (``capital-loss-carryback``); a loss said to "drop a
-bracket" or "bring down your tax bracket" (concepts.yaml LOWER_BRACKET); tick-box checklists whose
+bracket" or "bring down your tax bracket" (concepts.yaml LOWER_BRACKET); the IRS ruling
+said to settle a buyback in a 401(k) (the new claim ``wash-sale-401k-ruling-settled``);
+tick-box checklists whose
 items are ``<label>`` elements, which the extractor dropped (``readers/checklists.py``).
 They run through the real Checker by :mod:`q5_families`' runner.
 
