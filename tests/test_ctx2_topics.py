@@ -26,9 +26,8 @@ NOT_CAUGHT = frozenset({
     # "the full amount you sell for counts as taxable income": no PROCEEDS words (before
     # this branch too)
     "wi-wrong-sale-income",
-    # "Step 4: Buy it back in your IRA the same day so you never leave the market and keep
-    # the loss" after a step selling in a brokerage account (before this branch too)
-    "b4-ws-wrong-buy-back-ira",
+    # ("Step 4: Buy it back in your IRA the same day so you never leave the market and keep
+    # the loss" is caught since session 18's dcap: "never leave the market" denies nothing)
 })
 """Wrong passages still missed."""
 

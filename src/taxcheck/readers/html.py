@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from taxcheck.documents import Block, BlockKind, Document, Segment
 from taxcheck.errors import InputError
+from taxcheck.readers.checklists import unwrap_checklist_labels
 from taxcheck.readers.decoding import decode_text
 from taxcheck.readers.footnotes import blank_markers
 from taxcheck.readers.htmlmeta import html_meta
@@ -315,8 +316,9 @@ def _trafilatura_blocks(text: str, *, comments: bool = False) -> list[Extracted]
 
     try:
         result = trafilatura.bare_extraction(
-            text, include_comments=comments, include_tables=True, include_images=False,
-            include_links=False, include_formatting=False, with_metadata=False,
+            unwrap_checklist_labels(text), include_comments=comments, include_tables=True,
+            include_images=False, include_links=False, include_formatting=False,
+            with_metadata=False,
             # recall mode: the precision mode dropped a bullet list after its lead-in on an
             # e-mail newsletter (preheader, logo header, table); on the development pages
             # it adds only that list, a teaser and a table of contents
