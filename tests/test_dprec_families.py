@@ -11,7 +11,9 @@ lent do not make a worthless stock a bad debt (``worthless-security-bad-debt`` n
 self-certification named beside "only" is relief, not "a private ruling is the only way out"
 (``rollover-deadline-no-relief`` none SELF_CERTIFICATION); an excess contribution's own tax is
 no 10% on Roth contributions (concepts.yaml OVER_LIMIT, now shared); a reader's letter quoted
-after "A reader, Tom in Ohio, wrote in:" is the reader's (cues.yaml ATTRIBUTION).
+after "A reader, Tom in Ohio, wrote in:" is the reader's, and so is what other writings or
+people said ("You may have read older articles that ...", "blogs from those years said ...",
+"an old forum post explaining how to ...", "People kept saying ...") (cues.yaml ATTRIBUTION).
 They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
@@ -87,3 +89,23 @@ def test_the_page_stating_it_is_still_flagged(checker):
 def test_a_clocks_purpose_is_no_claim_that_it_suffices(checker, text, flagged):
     found = {f.claim_id for f in problems(_found(checker, text))}
     assert ("roth-earnings-five-years-only" in found) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "You may have read older articles that you can undo a conversion after a dip and redo it.",
+    "Plenty of blogs from those years said the IRA loss write-off comes back in 2026.",
+    "A client sent me an old forum post explaining how to write off a losing IRA.",
+    "People kept saying the IRA loss write-off would come back for 2026.",
+])
+def test_what_other_writings_or_people_said_is_reported(checker, text):
+    """Other writings and hearsay are reported: no finding of the page's own (a stated
+    problem), though the same words stated by the page are flagged."""
+    assert not [f for f in problems(_found(checker, text)) if f.framing == "stated"]
+
+
+@pytest.mark.parametrize("text", [
+    "You can undo a conversion after a dip and redo it.",
+    "The IRA loss write-off comes back in 2026.",
+])
+def test_the_same_claims_stated_are_flagged(checker, text):
+    assert [f for f in problems(_found(checker, text)) if f.framing == "stated"]
