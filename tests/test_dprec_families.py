@@ -13,7 +13,10 @@ self-certification named beside "only" is relief, not "a private ruling is the o
 no 10% on Roth contributions (concepts.yaml OVER_LIMIT, now shared); a reader's letter quoted
 after "A reader, Tom in Ohio, wrote in:" is the reader's, and so is what other writings or
 people said ("You may have read older articles that ...", "blogs from those years said ...",
-"an old forum post explaining how to ...", "People kept saying ...") (cues.yaml ATTRIBUTION).
+"an old forum post explaining how to ...", "People kept saying ...") (cues.yaml ATTRIBUTION);
+a section of a current page under a heading over years before the change ("The early years:
+1998 to 2017", "2010\u20132017: the do-over era") tells how the rule was then
+(``tense.PAST_FRAME``).
 They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
@@ -28,6 +31,7 @@ import pytest
 from passage_runs import problems
 from q5_families import assert_passage, one_sided_families, outcomes, passages
 from taxcheck.readers import read_bytes
+from taxcheck.tense import sets_past_frame
 
 DATA = Path(__file__).parent / "data" / "dprec_families.yaml"
 PASSAGES = passages(DATA)
@@ -109,3 +113,17 @@ def test_what_other_writings_or_people_said_is_reported(checker, text):
 ])
 def test_the_same_claims_stated_are_flagged(checker, text):
     assert [f for f in problems(_found(checker, text)) if f.framing == "stated"]
+
+
+@pytest.mark.parametrize(("heading", "past"), [
+    ("The early years: 1998 to 2017", True),
+    ("2010\u20132017: the do-over era", True),
+    ("From 2000 through 2017", True),
+    ("The early days", True),
+    ("2018 and later", False),
+    ("2024 to 2026: what's allowed", False),
+    ("Born 1951-1959: RMDs at 73", False),
+    ("If you were born in 1951-1959", False),
+])
+def test_a_heading_over_years_before_the_change_sets_the_past(heading, past):
+    assert sets_past_frame(heading) is past
