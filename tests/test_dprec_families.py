@@ -17,7 +17,9 @@ people said ("You may have read older articles that ...", "blogs from those year
 a section of a current page under a heading over years before the change ("The early years:
 1998 to 2017", "2010\u20132017: the do-over era") tells how the rule was then
 (``tense.PAST_FRAME``); an IRA deadline that holds "whether or not you extend your return" or
-"with or without an extension" is one no extension moves (concepts.yaml WITHOUT_EXTENSION).
+"with or without an extension" is one no extension moves (concepts.yaml WITHOUT_EXTENSION);
+a traditional and a Roth IRA each filled to the limit and said to make an excess contribution
+tell the one shared limit (``ira-limit-separate`` none OVER_LIMIT).
 They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
