@@ -19,7 +19,9 @@ a section of a current page under a heading over years before the change ("The e
 (``tense.PAST_FRAME``); an IRA deadline that holds "whether or not you extend your return" or
 "with or without an extension" is one no extension moves (concepts.yaml WITHOUT_EXTENSION);
 a traditional and a Roth IRA each filled to the limit and said to make an excess contribution
-tell the one shared limit (``ira-limit-separate`` none OVER_LIMIT).
+tell the one shared limit (``ira-limit-separate`` none OVER_LIMIT); an item under a lead-in that
+names conditions needed together ("two things have to be true:") is one of them, not all it
+takes (``roth-earnings-five-years-only``'s JOINT_CONDITIONS).
 They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
