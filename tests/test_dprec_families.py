@@ -21,7 +21,9 @@ a section of a current page under a heading over years before the change ("The e
 a traditional and a Roth IRA each filled to the limit and said to make an excess contribution
 tell the one shared limit (``ira-limit-separate`` none OVER_LIMIT); an item under a lead-in that
 names conditions needed together ("two things have to be true:") is one of them, not all it
-takes (``roth-earnings-five-years-only``'s JOINT_CONDITIONS).
+takes (``roth-earnings-five-years-only``'s JOINT_CONDITIONS); a removal of the 10% denied
+("doesn't switch off the 10%", "won't erase the penalty") leaves it owed (concepts.yaml
+PENALTY_FREE).
 They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
