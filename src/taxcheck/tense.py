@@ -15,11 +15,16 @@ PAST_FRAME = re.compile(
     r"(?:before|until)\s+then\b|"
     r"(?:before|prior\s+to|until)\s+(?:the\s+)?(?:(?:19|20)[01]\d\b|2020\b|tax\s+reform|"
     r"the\s+tcja|the\s+2017\s+tax)|pre-(?:(?:19|20)[01]\d|2020)\b|"
-    r"how\s+it\s+(?:worked|used\s+to\s+work)|for\s+history(?:'|\u2019)s\s+sake)",
+    r"how\s+it\s+(?:worked|used\s+to\s+work)|for\s+history(?:'|\u2019)s\s+sake|"
+    r"the\s+early\s+(?:years|days)|"
+    r"(?<!born\s)(?<!born\sin\s)\b(?:199\d|20[01]\d)\s*(?:to|through|thru|[-\u2013\u2014])\s*"
+    r"(?:199\d|20[01]\d)\b)",
     re.IGNORECASE)
 """Words that set the scene in the past: a lead-in, a heading or a sentence about how a rule
 used to work (years before 2020 count as the past: "before 2018", "pre-2018", "until 2020",
-"pre-2020"; "Not since 2017. Before then you could ...")."""
+"pre-2020"; "Not since 2017. Before then you could ..."), a span of such years ("The early
+years: 1998 to 2017", "2010\u20132017: the do-over era"; not birth years, "born 1951-1959")
+or "the early years"."""
 
 PAST_WORDS = frozenset({"was", "were", "had", "did", "could", "went", "came", "gave", "took",
                          "wrote", "fell", "rose", "began", "became", "knew", "grew",
@@ -99,7 +104,8 @@ def _past_frame(text: str) -> bool:
         if not ("used" in low or "back" in low or "those" in low or "time" in low
                 or "previously" in low or "formerly" in low or "once" in low or "ago" in low
                 or "old" in low or "before" in low or "prior" in low or "until" in low
-                or "pre-" in low or "how" in low or "history" in low):
+                or "pre-" in low or "how" in low or "history" in low or "early" in low
+                or "199" in low or "20" in low):
             return False
     return PAST_FRAME.search(text) is not None
 
