@@ -37,11 +37,7 @@ NOT_CAUGHT = frozenset({
 })
 """Wrong passages still missed."""
 
-TWIN_FLAGGED = frozenset({
-    # "IRA contributions are due in April whether or not you get an extension" is read as
-    # `ira-deadline-extended` (on main before this branch; another family's claim)
-    "ext-twin-ira",
-})
+TWIN_FLAGGED: frozenset[str] = frozenset()
 """Correct twins still flagged."""
 
 YEAR_END = "amended-return-three-years-from-year-end"
