@@ -50,6 +50,7 @@ from taxcheck.matching.mistakes import as_mistakes
 from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.old_mechanics import told_mechanics
 from taxcheck.matching.old_rmd_age import told_rmd_age
+from taxcheck.matching.old_schedule_d import told_schedule_d
 from taxcheck.matching.old_undo import told_undo
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
@@ -2057,4 +2058,5 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found += told_mechanics(document, candidates, found, db)
     found += told_undo(document, candidates, found, db)
     found += told_rmd_age(document, candidates, found, db)
+    found += told_schedule_d(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)
