@@ -3,7 +3,9 @@ development misses on old pages (d4, a1, v1: dated 2014-2016) that tell two abol
 as current in lines that leave the rule to the page: the IRA-closure write-off sent to
 Schedule D as a capital loss (wrong even under the old rule,
 :mod:`taxcheck.matching.old_schedule_d`), and undoing a Roth conversion told through what it
-gets you or as a to-do (:mod:`taxcheck.matching.old_undo`). Twins: the same told as history on
+gets you or as a to-do (:mod:`taxcheck.matching.old_undo`), the write-off weighed as an option
+(caught on main already), and "not year by year, but when you cash out" whose exception is
+the write-off (:mod:`taxcheck.matching.old_yearly`). Twins: the same told as history on
 a 2026 page, the write-off denied a capital loss, a taxable account's losses on Schedule D, a
 contribution recharacterized, the writer's own story. The ones not handled yet are listed.
 
@@ -120,3 +122,34 @@ def test_old_page_tells_the_undo_through_its_result(checker, body):
 ])
 def test_old_page_other_undo_lines_stay_quiet(checker, body):
     assert body not in _said(checker, _OLD_UNDO_PAGE.format(body=body), UNDO)
+
+
+YEARLY = "retirement-loss-not-deductible-yet"
+_OLD_YEARLY_PAGE = ("# Can you deduct a falling IRA?\n*Posted October 9, 2014*\n\nIf you cash out "
+                    "every traditional IRA you own for less than your basis, the shortfall is a "
+                    "miscellaneous itemized deduction. Only the part above 2% of your AGI "
+                    "counts.\n\n{body}\n")
+"""An old page that walks through the write-off (two stated findings open the gate)."""
+
+
+def test_old_page_not_yearly_then_the_exception(checker):
+    """The exception is the write-off told as today's; the "not yet" stays misleading."""
+    body = ("You can't deduct the slide as it happens, but the loss becomes deductible once "
+            "you cash out fully.")
+    report = checker.check(read_bytes(_OLD_YEARLY_PAGE.format(body=body).encode(), "page.md"),
+                           tax_year=2026)
+    said = {(f.claim_id, f.verdict) for f in report.findings if f.sentence == body}
+    assert said >= {("ira-loss-deduction-outdated", "outdated"), (YEARLY, "misleading")}
+
+
+@pytest.mark.parametrize("body", [
+    # the penalty, not the write-off; a question
+    "You can't deduct the slide as it happens, and cashing out early costs a 10% penalty.",
+    "You can't deduct the slide as it happens. Can you deduct it once you cash out?",
+])
+def test_old_page_not_yearly_without_the_exception(checker, body):
+    report = checker.check(read_bytes(_OLD_YEARLY_PAGE.format(body=body).encode(), "page.md"),
+                           tax_year=2026)
+    last = body.split(". ")[-1] if "?" in body else body
+    assert not [f for f in report.findings
+                if f.claim_id == "ira-loss-deduction-outdated" and last in f.sentence]

@@ -52,6 +52,7 @@ from taxcheck.matching.old_mechanics import told_mechanics
 from taxcheck.matching.old_rmd_age import told_rmd_age
 from taxcheck.matching.old_schedule_d import told_schedule_d
 from taxcheck.matching.old_undo import told_undo
+from taxcheck.matching.old_yearly import yearly_exceptions
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.retries.borrowing import MatchFn, borrowed
@@ -2059,4 +2060,5 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found += told_undo(document, candidates, found, db)
     found += told_rmd_age(document, candidates, found, db)
     found += told_schedule_d(document, candidates, found, db)
+    found += yearly_exceptions(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)
