@@ -5,7 +5,9 @@ Schedule D as a capital loss (wrong even under the old rule,
 :mod:`taxcheck.matching.old_schedule_d`), and undoing a Roth conversion told through what it
 gets you or as a to-do (:mod:`taxcheck.matching.old_undo`), the write-off weighed as an option
 (caught on main already), and "not year by year, but when you cash out" whose exception is
-the write-off (:mod:`taxcheck.matching.old_yearly`). Twins: the same told as history on
+the write-off (:mod:`taxcheck.matching.old_yearly`); and what does not count toward basis told
+with "took a deduction for", a definition after any step, no step of the write-off
+(:mod:`taxcheck.matching.not_steps`). Twins: the same told as history on
 a 2026 page, the write-off denied a capital loss, a taxable account's losses on Schedule D, a
 contribution recharacterized, the writer's own story. The ones not handled yet are listed.
 
