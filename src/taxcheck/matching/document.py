@@ -206,9 +206,11 @@ _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+(?:on|from)|further\s+reading|"
-    r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
-"""A row of links ("See also: Roth conversion ladders | 401(k) loans"), as a paragraph or a
-heading: page furniture, which states nothing and gives the next sentences no context."""
+    r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|\u00b7\u2022]+(?:[|\u00b7\u2022][^|\u00b7\u2022]+)+$",
+    re.IGNORECASE)
+"""A row of links ("See also: Roth conversion ladders | 401(k) loans", "Related posts: A ·
+B · C", bullets too), as a paragraph or a heading: page furniture, which states nothing and
+gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:(?:this|that)\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
