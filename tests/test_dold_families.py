@@ -7,7 +7,9 @@ gets you or as a to-do (:mod:`taxcheck.matching.old_undo`), the write-off weighe
 (caught on main already), and "not year by year, but when you cash out" whose exception is
 the write-off (:mod:`taxcheck.matching.old_yearly`); and what does not count toward basis told
 with "took a deduction for", a definition after any step, no step of the write-off
-(:mod:`taxcheck.matching.not_steps`). Twins: the same told as history on
+(:mod:`taxcheck.matching.not_steps`); closing only the losing account dismissed ("Doesn't
+work; it's all or nothing", :mod:`taxcheck.matching.old_all_or_none`); and a row of related
+links split by middle dots (page furniture). Twins: the same told as history on
 a 2026 page, the write-off denied a capital loss, a taxable account's losses on Schedule D, a
 contribution recharacterized, the writer's own story. The ones not handled yet are listed.
 
@@ -155,3 +157,41 @@ def test_old_page_not_yearly_without_the_exception(checker, body):
     last = body.split(". ")[-1] if "?" in body else body
     assert not [f for f in report.findings
                 if f.claim_id == "ira-loss-deduction-outdated" and last in f.sentence]
+
+
+_OLD_MISTAKES_PAGE = ("# Deducting a loss in your IRA\n*Posted September 8, 2014*\n\nIf you cash "
+                      "out every traditional IRA you own for less than your basis, the shortfall "
+                      "is deductible as a miscellaneous itemized deduction. Only the part above "
+                      "2% of your AGI counts.\n\n## Mistakes to avoid\n\n{body}\n")
+"""An old page that walks through the write-off (two stated findings open the gate)."""
+
+
+def _outdated_steps(checker, body: str) -> set[str]:
+    report = checker.check(read_bytes(_OLD_MISTAKES_PAGE.format(body=body).encode(),
+                                      "page.md"), tax_year=2026)
+    return {f.sentence for f in report.findings
+            if f.claim_id == "ira-loss-deduction-outdated" and f.verdict == "outdated"}
+
+
+@pytest.mark.parametrize("body, sentence", [
+    ("- **Closing just the IRA that fell.** No good; it's all or nothing.",
+     "No good; it's all or nothing."),
+    ("- Draining one account while another stays open doesn't work.",
+     "Draining one account while another stays open doesn't work."),
+])
+def test_old_page_dismisses_closing_one_account(checker, body, sentence):
+    assert sentence in _outdated_steps(checker, body)
+
+
+@pytest.mark.parametrize("body, sentence", [
+    # another subject; history; a question; no single account named
+    ("- **Rolling over only part of one IRA.** Doesn't work after 60 days.",
+     "Doesn't work after 60 days."),
+    ("- Before 2018, closing only one IRA never worked; it was all or nothing.",
+     "Before 2018, closing only one IRA never worked; it was all or nothing."),
+    ("- Closing just one account: does that work?", "Closing just one account: does that work?"),
+    ("- **Guessing at your basis.** Doesn't work; keep your Forms 8606.",
+     "Doesn't work; keep your Forms 8606."),
+])
+def test_old_page_other_dismissals_stay_quiet(checker, body, sentence):
+    assert sentence not in _outdated_steps(checker, body)

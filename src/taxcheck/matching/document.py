@@ -47,6 +47,7 @@ from taxcheck.matching.discourse import (
 from taxcheck.matching.hedged_no import exception_follows
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.mistakes import as_mistakes
+from taxcheck.matching.old_all_or_none import dismissed_partial
 from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.old_mechanics import told_mechanics
 from taxcheck.matching.old_rmd_age import told_rmd_age
@@ -2063,4 +2064,5 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found += told_rmd_age(document, candidates, found, db)
     found += told_schedule_d(document, candidates, found, db)
     found += yearly_exceptions(document, candidates, found, db)
+    found += dismissed_partial(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)
