@@ -8,8 +8,9 @@ gets you or as a to-do (:mod:`taxcheck.matching.old_undo`), the write-off weighe
 the write-off (:mod:`taxcheck.matching.old_yearly`); and what does not count toward basis told
 with "took a deduction for", a definition after any step, no step of the write-off
 (:mod:`taxcheck.matching.not_steps`); closing only the losing account dismissed ("Doesn't
-work; it's all or nothing", :mod:`taxcheck.matching.old_all_or_none`); and a row of related
-links split by middle dots (page furniture). Twins: the same told as history on
+work; it's all or nothing", :mod:`taxcheck.matching.old_all_or_none`); a row of related
+links split by middle dots (page furniture); and a line that only names the move ("The IRS
+calls this a recharacterization.", the claim's NAMED_AS). Twins: the same told as history on
 a 2026 page, the write-off denied a capital loss, a taxable account's losses on Schedule D, a
 contribution recharacterized, the writer's own story. The ones not handled yet are listed.
 
