@@ -48,10 +48,13 @@ from taxcheck.matching.discourse import (
 from taxcheck.matching.hedged_no import exception_follows
 from taxcheck.matching.messages import claim_message
 from taxcheck.matching.mistakes import as_mistakes
+from taxcheck.matching.old_all_or_none import dismissed_partial
 from taxcheck.matching.old_conditions import after_tax_conditions
 from taxcheck.matching.old_mechanics import told_mechanics
 from taxcheck.matching.old_rmd_age import told_rmd_age
+from taxcheck.matching.old_schedule_d import told_schedule_d
 from taxcheck.matching.old_undo import told_undo
+from taxcheck.matching.old_yearly import yearly_exceptions
 from taxcheck.matching.poster_age import with_poster_cohort
 from taxcheck.matching.readings import Clause, first_reading
 from taxcheck.matching.refund_deadlines import cutoff_follow_ons, worked_year_end
@@ -206,9 +209,11 @@ _RULE = re.compile(r"^\s*([-=_*~#+])\1{2,}\s*$")
 """A line drawn across the page ("-----", "=====")."""
 _LINK_ROW = re.compile(
     r"^\s*(?:related|see\s+also|read\s+next|read\s+more|more\s+(?:on|from)|further\s+reading|"
-    r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|]+(?:\|[^|]+)+$", re.IGNORECASE)
-"""A row of links ("See also: Roth conversion ladders | 401(k) loans"), as a paragraph or a
-heading: page furniture, which states nothing and gives the next sentences no context."""
+    r"you\s+may\s+also\s+like)\b[^:|]{0,30}:[^|\u00b7\u2022]+(?:[|\u00b7\u2022][^|\u00b7\u2022]+)+$",
+    re.IGNORECASE)
+"""A row of links ("See also: Roth conversion ladders | 401(k) loans", "Related posts: A ·
+B · C", bullets too), as a paragraph or a heading: page furniture, which states nothing and
+gives the next sentences no context."""
 _ENDORSED = re.compile(
     r"^\s*(?:(?:fact|reality|verdict|truth|the\s+truth|answer)\s*[:\-\u2013\u2014]\s*)?"
     r"(?:(?:(?:this|that)\s+one|this|that|it)\s*(?:is|'s|\u2019s)\s+)?"
@@ -2063,4 +2068,7 @@ def match_document(document: Document, candidates: list[list[Candidate]], db: Cl
     found += cutoff_follow_ons(document, candidates, found, db)
     found += amendment_steps(document, candidates, found, db)
     found = fixable_items(document, candidates, found, db)
+    found += told_schedule_d(document, candidates, found, db)
+    found += yearly_exceptions(document, candidates, found, db)
+    found += dismissed_partial(document, candidates, found, db)
     return sorted(exception_follows(found, db), key=Finding.sort_key)

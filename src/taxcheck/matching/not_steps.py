@@ -6,11 +6,13 @@ On a page that presents the abolished IRA-loss write-off, a step of it or a cond
 in after-tax words states the write-off again ("Add up your nondeductible contributions",
 "What can count is the after-tax money you never got back"). A definition in the same
 place does not: "Your basis is the total of your nondeductible contributions that haven't
-come back to you tax-free", "Contributions you deducted don't count, and neither does
-growth", "Only nondeductible contributions count toward what you put in", "you should have
-been tracking them on Form 8606 every year" are as true today, and labellers give them
-their own facts or leave them alone. An instruction, a requirement ("You need to ...") or a
-sentence that names the loss, the deduction or a step of claiming it is no definition.
+come back to you tax-free", "Contributions you deducted (or took a deduction for) don't
+count, and neither does growth", "Only nondeductible contributions count toward what you put
+in", "you should have been tracking them on Form 8606 every year" are as true today, and
+labellers give them their own facts or leave them alone, whatever step comes before them
+("You have to close out every traditional IRA you own"). An instruction, a requirement ("You
+need to ...") or a sentence that names the loss, the deduction or a step of claiming it is no
+definition.
 
 Advice to take the numbers to a professional ("You'll want to run the numbers with a tax
 professional first, since cashing out pre-tax money has its own cost", "Talk to your CPA
@@ -26,8 +28,10 @@ from taxcheck.clauses import Candidate
 
 _TERM = re.compile(
     r"\b(?:basis|form\s+8606|(?:non-?|un)?deductible\s+contributions?|contributions?\s+"
-    r"(?:you|that|which)\b|after-?tax\s+(?:money|dollars|contributions?))", re.IGNORECASE)
-"""What a definition here speaks of: basis, Form 8606, the contributions that make basis."""
+    r"(?:you|that|which)\b|after-?tax\s+(?:money|dollars|contributions?)|"
+    r"(?:money|dollars|amounts?|anything|what)\s+you\s+deducted)", re.IGNORECASE)
+"""What a definition here speaks of: basis, Form 8606, the contributions that make basis
+(and the money deducted going in, which does not)."""
 _DEFINING = re.compile(
     r"\b(?:is|are|was|isn(?:'|\u2019)t|aren(?:'|\u2019)t|means|equals|counts?|includes?|"
     r"track(?:s|ed|ing)?|keeps?\s+track|records?|made\s+up)\b", re.IGNORECASE)
@@ -50,10 +54,17 @@ _REQUIRES = re.compile(r"^\W*(?:(?:so|then|and|but)\W+)?you(?:(?:'|\u2019)ll)?\s
                        r"(?:need|have|must|will\s+need|will\s+have)\b", re.IGNORECASE)
 
 
+_DEDUCTED = re.compile(r"\b(?:took|take|taken|takes|taking|got|get|gets|getting|claimed|"
+                       r"received)\s+(?:a\s+|the\s+)?(?:tax\s+)?deduction\s+for\b",
+                       re.IGNORECASE)
+"""Contributions "you took a deduction for" (or "got", "claimed"): contributions deducted
+going in, the money that is no basis, not the write-off's deduction."""
+
+
 def defines_term(cand: Candidate) -> bool:
     """The clause defines basis or what counts toward it, or says where it is recorded, in
     words of its own and nothing of the write-off (see the module's docstring)."""
-    text = cand.sentence
+    text = _DEDUCTED.sub("deducted", cand.sentence)
     if (cand.imperative or cand.question or _REQUIRES.match(cand.text)
             or _STEP.match(text) is not None):
         return False

@@ -46,7 +46,7 @@ NOT_HERE = frozenset({"BASIS", "TAX_FREE", "CONVERT", "ROLLOVER", "PENALTY", "EM
 conversions, rollovers, the penalty, other accounts, the rule ended."""
 
 
-def _sections(document: Document) -> list[int]:
+def sections(document: Document) -> list[int]:
     """For each block, the index of the heading (or title) it sits under; -1 above the
     first."""
     out, current = [], -1
@@ -76,7 +76,7 @@ def after_tax_conditions(document: Document, candidates: Sequence[Sequence[Candi
     claim = db.by_id.get(CLAIM)
     if claim is None or date is None or date.year >= ENDED:
         return []
-    sections = _sections(document)
+    section_of = sections(document)
     presenting = [f.block for f in findings
                   if f.claim_id in PRESENTING and f.framing == "stated"]
     if not presenting:
@@ -85,7 +85,7 @@ def after_tax_conditions(document: Document, candidates: Sequence[Sequence[Candi
     # matter): the whole page presents the write-off
     head = next((i for i, b in enumerate(document.blocks) if b.kind in HEADING_KINDS), None)
     title = any(document.blocks[b].kind == "title" or b == head for b in presenting)
-    where = {sections[b] for b in presenting} | {b for b in presenting
+    where = {section_of[b] for b in presenting} | {b for b in presenting
                                                  if document.blocks[b].kind in HEADING_KINDS}
     said = {(f.block, f.sentence) for f in findings}
     out = []
@@ -93,7 +93,7 @@ def after_tax_conditions(document: Document, candidates: Sequence[Sequence[Candi
         block = document.blocks[index]
         if block.kind in ("title", "byline", "dateline", "furniture"):
             continue
-        if not (title or sections[index] in where):
+        if not (title or section_of[index] in where):
             continue
         for cand in cands:
             labels = db.expand(frozenset(cand.labels))

@@ -53,7 +53,21 @@ _VANISHED = re.compile(r"\b(?:no\s+longer\s+(?:exists?|there)|(?:has|have)\s+(?:
 """Value that is gone ("value that no longer exists", "money that has since vanished")."""
 VANISHING = frozenset({"ENDED", "GONE", "WENT_AWAY"})
 """What the words of value gone are read as elsewhere (a rule ended)."""
-_MONEY = re.compile(r"\b(?:value|money|dollars|worth|paper\s+gains?)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\b(?:value|money|dollars|worth|income|paper\s+gains?)\b", re.IGNORECASE)
+_SPARED = re.compile(r"\b(?:(?:sav|avoid|spar|skip|escap|dodg)\w*(?:\s+\w+){0,3}?\s+tax(?:es)?|"
+                     r"tax(?:es)?\s+(?:saved|avoided|spared))\b", re.IGNORECASE)
+"""The tax the undoing spares ("save the tax on", "avoid paying tax on", "tax saved on")."""
+_SAVE = re.compile(r"\bsav(?:e|es|ed|ing)\b", re.IGNORECASE)
+""""Save" (read elsewhere as saving into an account: no contribution here)."""
+_UNDONE = re.compile(r"\bno\s+conversion\b|\bconversion\s+(?:is|was)\s+(?:gone|erased|wiped\s+out|"
+                     r"undone|void|cancel+ed)\b", re.IGNORECASE)
+"""The conversion gone ("No conversion, no tax on it.", "the conversion is gone")."""
+_TAX = re.compile(r"\btax(?:es|\s+bill)?\b", re.IGNORECASE)
+_ADVICE = re.compile(r"\b(?:ask|talk|speak|check|consult|call)\b[^.;]*?\babout\s+"
+                     r"recharacteriz|\b(?:consider|think\s+about|look\s+into)\s+recharacteriz",
+                     re.IGNORECASE)
+"""The undoing as a to-do ("talk to your preparer about recharacterizing", "consider
+recharacterizing"): a "talk to ... about" reads as an embedded question elsewhere."""
 _OWN_STORY = re.compile(r"\b(?:I|I['\u2019]m|I['\u2019]ve|my|me)\b")
 """The writer's own story ("I reconverted the next January"): what happened, not the rule."""
 _DEFINES = re.compile(r"^\W*what\b|\b(?:means?|explained|defined|definition)\b",
@@ -68,6 +82,8 @@ def _undo_told(cand: Candidate, labels: frozenset[str], heading: bool) -> bool:
     if cand.historical or cand.attribution or "?" in cand.sentence or _OWN_STORY.search(
             cand.text):
         return False
+    if not heading and _result_told(cand, labels):
+        return True
     vanished = cand.polarity != "affirmed" and not heading and _VANISHED.search(cand.text)
     if vanished:  # (the value gone is no rule ended: "value that no longer exists")
         unsaid = replace(cand, sentence=_VANISHED.sub(" ", cand.sentence))
@@ -82,6 +98,23 @@ def _undo_told(cand: Candidate, labels: frozenset[str], heading: bool) -> bool:
         return False
     return "CONVERT" in labels and bool(_AGAIN.search(cand.text)) and bool(
         _LOWER.search(cand.text))
+
+
+def _result_told(cand: Candidate, labels: frozenset[str]) -> bool:
+    """The clause tells the undoing through what it gets you (no tax on value gone, the tax
+    saved, no conversion no tax) or as a to-do (see the module's docstring)."""
+    unsaid = replace(cand, sentence=_UNDONE.sub(" ", _VANISHED.sub(" ", cand.sentence)))
+    if says_rule_ended(unsaid):
+        return False
+    if _ADVICE.search(cand.text):
+        return "RECHARACTERIZE" in labels and not labels & ELSEWHERE
+    if cand.question:
+        return False
+    if _UNDONE.search(cand.text):
+        return bool(_TAX.search(cand.text)) and not labels & (ELSEWHERE - VANISHING)
+    saved = frozenset({"CONTRIBUTE"}) if _SAVE.search(cand.text) else frozenset()
+    return bool(_SPARED.search(cand.text) and _VANISHED.search(cand.text)
+                and _MONEY.search(cand.text)) and not labels & (ELSEWHERE - VANISHING - saved)
 
 
 def told_undo(document: Document, candidates: Sequence[Sequence[Candidate]],

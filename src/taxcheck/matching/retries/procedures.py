@@ -451,8 +451,8 @@ def as_step_of(cand: Candidate, res: Resolution, procedure: Procedure | None,
     retirement account), for what it shares with the procedure's vocabulary."""
     if cand.imperative and _DONT.match(cand.text):
         return [], res  # "Step 6: Don't panic if you can't use it all": advice, not a step
-    if procedure is not None and (speaks_of_other(cand, procedure) or (
-            procedure.vocabulary & OF_BASIS and (defines_term(cand) or consults(cand)))):
+    if procedure is not None and (speaks_of_other(cand, procedure) or defines_term(cand) or (
+            procedure.vocabulary & OF_BASIS and consults(cand))):
         return [], res  # (a rule of basis: "Your basis is the total of your nondeductible ...")
     labels = res.labels if expanded is None else expanded
     detail = conditional_detail(cand, procedure.vocabulary & labels) if procedure else False
