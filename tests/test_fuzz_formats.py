@@ -84,6 +84,17 @@ def test_fuzz_html_text_checks_with_offsets_inside_the_source(checker, html):
         _check_report(checker, document)
 
 
+@pytest.mark.parametrize("control", ["\x1b", "\x07", "\x0e"])
+def test_a_control_character_in_a_table_cell_is_dropped_not_a_crash(checker, control):
+    # hypothesis found it: lxml refuses a table cell holding a C0 control character
+    html = (f"<table><tr><th>Year{control}</th><th>Limit</th></tr><tr><td>2026</td>"
+            f"<td>$23,500{control}</td></tr></table><p>401(k) losses are deductible.</p>")
+    document = read_bytes(html.encode(), "cells.html")
+    assert [b.text for b in document.blocks] == ["2026 \u2014 Limit: $23,500",
+                                                 "401(k) losses are deductible."]
+    _check_report(checker, document)
+
+
 @FUZZ
 @given(data=st.binary(max_size=600))
 def test_fuzz_html_random_bytes(data):

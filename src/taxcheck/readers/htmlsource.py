@@ -23,8 +23,12 @@ from html.parser import HTMLParser
 
 from taxcheck.documents import BlockKind, Segment
 
-IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-"""Characters that carry no visible text: extractors may drop them, so matching skips them."""
+IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff") | frozenset(
+    chr(c) for c in (*range(0x00, 0x09), *range(0x0e, 0x1c)))
+"""Characters that carry no visible text: extractors may drop them, so matching skips them.
+Besides the soft hyphen and the zero-width characters, the C0 control characters that are
+not white space (an ESC pasted into a table cell): XML has no place for them, so lxml
+refuses a table cell that holds one."""
 
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
                    "meta", "param", "source", "track", "wbr"})
