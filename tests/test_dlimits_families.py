@@ -1,0 +1,96 @@
+"""Branch dlimits's families (tests/data/dlimits_families.yaml, run by :mod:`q5_families`),
+from round d's first-contact misses and false alarms in sheet sections H, I and K: amounts
+checked against the right limit. The higher SIMPLE limit of small or electing employers named
+with a hyphen or by head count ("small-employer plans", "25 or fewer workers"); totals named
+with the employer's money in them (the §415(c) cap, not a deferral total); a worked example's
+expected income ("expects $41,000 of AGI") is no Saver's Credit ceiling; an IRA deadline
+"whether or not you extend". Twins: the same amounts stated wrong are flagged against the
+right limit. The ones not handled yet are listed.
+
+Run as a script for the table: ``.venv/bin/python tests/q5_families.py
+tests/data/dlimits_families.yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from q5_families import assert_passage, one_sided_families, outcomes, passages
+from taxcheck.readers import read_bytes
+
+DATA = Path(__file__).parent / "data" / "dlimits_families.yaml"
+PASSAGES = passages(DATA)
+
+NOT_CAUGHT = frozenset({
+    # a teaser's wrong overall cap: its amount is read as the SIMPLE limit's
+    "te-heading-wrong",
+    # a teaser's SIMPLE "raise to $16,500": "raise" names no limit
+    "te-simple-wrong",
+    # "$72,000 is the most that can go into the two plans put together": read as the
+    # deferral limit, not the §415(c) cap said to cover both jobs
+    "pe-two-jobs-wrong",
+})
+"""Wrong passages still missed."""
+
+TWIN_FLAGGED = frozenset({
+    # a teaser's "total plan cap reaches $72,000" checked as the SIMPLE limit
+    "te-heading-right", "te-list-right",
+    # "swaps it for something different beginning with the 2027 tax year" under a heading on
+    # the match: read as the match in force now
+    "mf-heading-something-new-right",
+})
+"""Correct twins still flagged."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_dlimits_family_passage(results, passage):
+    assert_passage(results[passage["id"]], passage, NOT_CAUGHT, TWIN_FLAGGED)
+
+
+def test_every_family_has_wrong_and_right_passages():
+    assert one_sided_families(PASSAGES) == []
+
+
+def _findings(checker, text: str, name: str = "page.md") -> dict[str, set[str]]:
+    report = checker.check(read_bytes(text.encode(), name), tax_year=2026)
+    found: dict[str, set[str]] = {}
+    for f in report.findings:
+        found.setdefault(f.sentence, set()).add(f"{f.claim_id}:{f.verdict}")
+    return found
+
+
+@pytest.mark.parametrize("line, claim", [
+    ("SIMPLE deferral, small-employer plans — 2026: $18,100",
+     "simple-deferral-limit-higher:accurate"),
+    ("SIMPLE deferral, small-employer plans — 2026: $17,000",
+     "simple-deferral-limit-higher:false"),
+    ("SIMPLE deferrals for employers with 25 or fewer workers: $18,100 in 2026",
+     "simple-deferral-limit-higher:accurate"),
+])
+def test_small_employer_rows_take_the_higher_simple_limit(checker, line, claim):
+    found = _findings(checker, f"# SIMPLE limits\n{line}\n")
+    assert claim in found[line]
+    assert not {c for c in found[line] if c.startswith("simple-deferral-limit:")}
+
+
+def test_total_with_employer_money_is_no_deferral_total(checker):
+    text = ("# Limits by year\n| Limit | 2025 | 2026 |\n|---|---|---|\n"
+            "| Catch-up, ages 60 to 63 | $11,250 | $11,250 |\n"
+            "| Total with the employer's money | $70,000 | $72,000 |\n")
+    found = _findings(checker, text)
+    said = {c for s, cs in found.items() if "employer's money" in s for c in cs}
+    assert not {c for c in said if c.startswith("deferral-total")}
+    assert not {c for c in said if not c.endswith(":accurate")}
+
+
+def test_expected_income_in_an_example_is_no_ceiling(checker):
+    text = ("# Saver's Credit for 2026\nThe credit ends at $40,250 of AGI for single filers. "
+            "Take Sam, a single filer who expects $43,000 of AGI in 2026.\n")
+    found = _findings(checker, text)
+    assert not [c for cs in found.values() for c in cs if not c.endswith(":accurate")]
