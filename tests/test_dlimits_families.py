@@ -36,8 +36,8 @@ NOT_CAUGHT = frozenset({
 TWIN_FLAGGED = frozenset({
     # a teaser's "total plan cap reaches $72,000" checked as the SIMPLE limit
     "te-heading-right", "te-list-right",
-    # "swaps it for something different beginning with the 2027 tax year" under a heading on
-    # the match: read as the match in force now
+    # "Today's credit stays in place through 2026." under a heading on the match: "the
+    # credit" read as the match, "through 2026" as the year it is in force
     "mf-heading-something-new-right",
 })
 """Correct twins still flagged."""
@@ -94,3 +94,15 @@ def test_expected_income_in_an_example_is_no_ceiling(checker):
             "Take Sam, a single filer who expects $43,000 of AGI in 2026.\n")
     found = _findings(checker, text)
     assert not [c for cs in found.values() for c in cs if not c.endswith(":accurate")]
+
+
+def test_a_year_in_a_law_name_is_no_tax_year():
+    from taxcheck.nlp.quantities import find_quantities
+
+    years = [q.value for q in find_quantities(
+        "The SECURE 2.0 Act of 2022 replaces the credit starting with the 2027 tax year.")
+        if q.kind == "year"]
+    assert years == [2027]
+    # a year that is a tax year after "of" stays one
+    assert [q.value for q in find_quantities("a limit of 2026 dollars for the year 2026")
+            if q.kind == "year"][-1:] == [2026]
