@@ -27,9 +27,9 @@ NOT_CAUGHT = frozenset({
     "te-heading-wrong",
     # a teaser's SIMPLE "raise to $16,500": "raise" names no limit
     "te-simple-wrong",
-    # "$72,000 is the most that can go into the two plans put together": read as the
-    # deferral limit, not the §415(c) cap said to cover both jobs
-    "pe-two-jobs-wrong",
+    # "Holding two jobs, each with its own 401(k)? $72,000 is the most that can go into the
+    # two plans put together": the question's "its own" reads as a separate limit for each
+    "pe-two-jobs-wrong", "pe-second-job-wrong",
 })
 """Wrong passages still missed."""
 
