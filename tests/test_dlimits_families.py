@@ -105,3 +105,18 @@ def test_a_year_in_a_law_name_is_no_tax_year():
     # a year that is a tax year after "of" stays one
     assert [q.value for q in find_quantities("a limit of 2026 dollars for the year 2026")
             if q.kind == "year"][-1:] == [2026]
+
+
+
+def test_a_start_year_in_a_relative_clause_is_no_frame(checker):
+    text = ("# Catch-ups in 2026\n*Updated January 9, 2026*\n\nThe super catch-up, which "
+            "kicked in with 2025, stays at $11,250 for 2026. That makes $35,750 in all for "
+            "savers aged 60 to 63.\n")
+    found = _findings(checker, text)
+    assert not [c for cs in found.values() for c in cs if not c.endswith(":accurate")]
+    # a year the clause is about still frames it: "In 2025 the super catch-up began at
+    # $11,250" is 2025's
+    found = _findings(checker, "# Limits\nIn 2025, savers aged 60 to 63 could defer a total "
+                      "of $35,750.\n")
+    assert any(c.startswith("deferral-total-60-63:") and not c.endswith(":accurate")
+               for cs in found.values() for c in cs)
