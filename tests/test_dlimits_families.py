@@ -120,3 +120,13 @@ def test_a_start_year_in_a_relative_clause_is_no_frame(checker):
                       "of $35,750.\n")
     assert any(c.startswith("deferral-total-60-63:") and not c.endswith(":accurate")
                for cs in found.values() for c in cs)
+
+
+def test_an_ira_sum_is_no_401k_deferral_total(checker):
+    line = ("The IRA limit went up to $7,500 for 2026, and past 50 you can put in a $1,000 "
+            "catch-up on top, so $8,500 in total.")
+    found = _findings(checker, f"# Q&A\n{line}\n")
+    said = found[line]
+    assert not {c for c in said if c.startswith("deferral-total")}
+    # the old IRA catch-up is still what the sentence gets wrong
+    assert "ira-catch-up-limit:outdated" in said
