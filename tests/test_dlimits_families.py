@@ -38,6 +38,12 @@ TWIN_FLAGGED = frozenset({
     # "Today's credit stays in place through 2026." under a heading on the match: "the
     # credit" read as the match, "through 2026" as the year it is in force
     "mf-heading-something-new-right",
+    # "Luis deposited $3,400 in his Roth IRA" on a Saver's Credit page: the saver's own
+    # deposit read as the credit paid into an account (savers-match-available-now)
+    "se-named-put-right",
+    # a label line that gives the tier's rate with its line ("Married filing jointly: 50% up
+    # to $46,000 of AGI (2024)") is checked as the credit's ceiling
+    "se-tier-table-right",
 })
 """Correct twins still flagged."""
 
@@ -130,3 +136,22 @@ def test_an_ira_sum_is_no_401k_deferral_total(checker):
     assert not {c for c in said if c.startswith("deferral-total")}
     # the old IRA catch-up is still what the sentence gets wrong
     assert "ira-catch-up-limit:outdated" in said
+
+
+def test_a_tier_line_after_a_tier_sentence_is_no_ceiling(checker):
+    text = ("# Saver's Credit\nThe 50% tier is for the lowest incomes. For couples filing "
+            "jointly it ended at $46,000 of AGI in 2024 and at $47,500 in 2025.\n")
+    found = _findings(checker, text)
+    assert not [c for cs in found.values() for c in cs if not c.endswith(":accurate")]
+    # the credit named again: its ceiling, checked
+    text = ("# Saver's Credit\nThe 50% tier is for the lowest incomes. Couples filing jointly "
+            "can claim the Saver's Credit with AGI up to $70,000 in 2026.\n")
+    found = _findings(checker, text)
+    assert any(c == "savers-credit-agi-mfj:false" for cs in found.values() for c in cs)
+
+
+def test_a_named_savers_own_contribution_is_no_limit(checker):
+    text = ("# Saver's Credit\n## Step 4: Multiply\nUp to $2,000 of contributions per person "
+            "count.\nMia put $3,100 in her 403(b), but only $2,000 counts.\n")
+    found = _findings(checker, text)
+    assert not [c for cs in found.values() for c in cs if not c.endswith(":accurate")]
