@@ -24,9 +24,11 @@ _INCOME_AFTER = re.compile(r"^\s*(?:in|of)\s+(?:(?:19|20)\d\d\s+)?(?:w-2\s+)?" +
 _EARNED = re.compile(r"\b(?:[A-Z][a-z]+|I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\s+(?:made|earned|"
                      r"earns|makes|brought\s+in|took\s+home)\s+" + _ROUGHLY + r"$")
 """A named person (or a pronoun) who made an amount ("Priya made $210,000")."""
-_EARNED_NEAR = re.compile(r"\b(?:made|earned|earns|makes|had|has)\s+" + _ROUGHLY + r"$",
-                          re.IGNORECASE)
-"""Anyone who made an amount named as pay after it ("workers who made $90,000 in wages")."""
+_EARNED_NEAR = re.compile(r"\b(?:made|earned|earns|makes|had|has|expects?|expected|"
+                          r"projects?|projected|estimates?|estimated|reports?|reported)\s+"
+                          + _ROUGHLY + r"$", re.IGNORECASE)
+"""Anyone who made (or expects) an amount named as pay after it ("workers who made $90,000 in
+wages", "a single filer who expects $41,000 of AGI in 2026")."""
 
 _COMPARED = re.compile(r"\b(?:over|above|under|below|more|less|exceed\w*|top\w*|cross\w*|"
                        r"pass\w*|up\s+to|than|at\s+least|at\s+most|beyond)\s+" + _ROUGHLY

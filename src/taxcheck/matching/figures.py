@@ -435,6 +435,13 @@ _EXAMPLE = re.compile(
 """Words before an amount of a worked example ("If you put $15,000 into your old employer's
 plan"): what someone puts in, not a limit."""
 
+_NAMED_PUT = re.compile(
+    r"\b(?!(?:You|We|They|It|This|That|Each|Every|Anyone|Someone|Nobody|Savers|Workers)\b)"
+    r"[A-Z][a-z]+\s+(?:(?:has|had|already)\s+)?(?:put|puts|deferred|defers|contributed|"
+    r"contributes|saved|saves|deposited|deposits|stashed|socked\s+away|set\s+aside|"
+    r"invested)\s+(?:in\s+|away\s+|aside\s+)?$")
+"""A named person of a worked example putting an amount in ("Ana put $2,600 in her 401(k),
+but only $2,000 counts"): what that person saved, not a limit."""
 _OF_AGI = re.compile(r"^\s*(?:of\s+(?:your\s+|their\s+|his\s+|her\s+)?(?:agi|magi|adjusted\s+gross)"
                      r"|-?\s*(?:floor|threshold)s?)\b", re.IGNORECASE)
 """Words after a percentage of income ("above 7.5% of AGI") or that name it a floor ("the 2%
@@ -579,6 +586,7 @@ def _is_context(cand: Candidate, q: Quantity, totals: bool = True) -> bool:
     if before.endswith("$"):
         before = before[:-1]
     if ((totals and _is_total(cand, q)) or _is_old(cand, q) or _EXAMPLE.search(before)
+            or _NAMED_PUT.search(before)
             or _FLOOR_OPERAND.search(before) or _loss_size(before, after)
             or case_amount(before, after)):
         return True

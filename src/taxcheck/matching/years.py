@@ -102,6 +102,12 @@ _SINCE_YEAR = re.compile(r"\bsince\s+$"
 since 2024", "the same figure as in 2025", "$1,000 more than in 2025", "just as it was in
 2025"): the starting point or the other side of the comparison, not the year of the amount
 (not "as of 2025", which dates it)."""
+_STARTED_IN = re.compile(r"\b(?:which|that)\s+(?:first\s+)?(?:started|began|begun|kicked\s+in|"
+                         r"took\s+effect|arrived|debuted|launched|appeared)\s+(?:in|with)\s+"
+                         r"(?:tax\s+year\s+)?$", re.IGNORECASE)
+"""A year in a relative clause that dates when something began ("The bigger catch-up, which
+started in 2025, holds at $11,250 for 2026"): an aside on its start, not the year the
+clause (or the sentence after it) is about."""
 _VERSUS_YEAR = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 """A year a comparison is made with ("Change vs. 2024", a table's column "Compared with
 2024"): the other side of the comparison, not the year of the clause's amounts or news
@@ -217,7 +223,8 @@ def clause_years(cand: Candidate, default: int, reference: dt.date,
     free_years = [q for q in explicit if q.start not in tied and q not in earned
                   and not _SINCE_YEAR.search(cand.text[:q.start - cand.start])
                   and not _COMPARED_YEAR.search(cand.text[:q.start - cand.start])
-                  and not _VERSUS_YEAR.search(cand.text[:q.start - cand.start])]
+                  and not _VERSUS_YEAR.search(cand.text[:q.start - cand.start])
+                  and not _STARTED_IN.search(cand.text[:q.start - cand.start])]
     undated = [q for q in free_years
                if not _DATE_BEFORE.search(cand.text[:q.start - cand.start])]
     free = [int(q.value) for q in (undated or free_years)]

@@ -113,6 +113,9 @@ _NAMES_A_LAW = re.compile(
     re.IGNORECASE)
 """A year that names a law or ruling ("the 2017 tax cuts", "a 2008 ruling", "the 2017 tax
 overhaul"), not a tax year."""
+_OF_A_LAW = re.compile(r"\b(?:act|law|bill|reform)\s+of\s+$", re.IGNORECASE)
+"""The words before a year that is part of a law's name ("the SECURE 2.0 Act of 2022", "the
+Tax Cuts and Jobs Act of 2017"): the law's, not a tax year."""
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 value += 0.5
             if kind == "age" and not 18 <= value <= 100:
                 continue
-            if kind == "year" and _NAMES_A_LAW.match(text[end:]):
+            if kind == "year" and (_NAMES_A_LAW.match(text[end:])
+                                   or _OF_A_LAW.search(text[max(0, start - 12):start])):
                 continue
             if kind == "year":
                 value += _year_shift(text, start, end)
