@@ -7,7 +7,10 @@ denies the 10% owed on top before 59½ (``hardship-withdrawal-income-tax-only``,
 "plus the 10%" or "past 59½ ... just the income tax" stays quiet; the 10% said to stand in
 for, take over from or cover income tax is the penalty replacing the tax
 (concepts.yaml REPLACE, ``early-penalty-replaces-income-tax``), while "comes on top of" and
-"doesn't stand in for" stay quiet. Run as a script for the table:
+"doesn't stand in for" stay quiet; the Saver's Credit's $1,000 said to be a whole household's,
+a family's, a return's or a married couple's makes the per-person cap one for both spouses
+(``savers-credit-1000-per-household``, false), while "$1,000 per person, $2,000 for the
+household" stays quiet. Run as a script for the table:
 ``.venv/bin/python tests/q5_families.py tests/data/dtwin_families.yaml``."""
 
 from __future__ import annotations
@@ -89,3 +92,14 @@ ON_TOP = "early-penalty-on-top-of-income-tax"
 def test_the_penalty_standing_in_for_the_tax(checker, line, claim):
     found = _found(checker, f"Early withdrawals before 59\u00bd\n\n{line}")
     assert claim in {c for c, _ in found}
+
+
+@pytest.mark.parametrize("line, flagged", [
+    ("The most the Saver's Credit pays is $1,000 for the whole household.", True),
+    ("Saver's Credit: $1,000 max per return, even if you both contribute", True),
+    ("The most the Saver's Credit pays is $1,000 per person, $2,000 for the household.", False),
+    ("A single filer's Saver's Credit tops out at $1,000.", False),
+])
+def test_a_household_cap_of_1000(checker, line, flagged):
+    found = _found(checker, f"The Saver's Credit in 2026\n\n{line}")
+    assert (("savers-credit-1000-per-household", "false") in found) is flagged
