@@ -126,6 +126,7 @@ from taxcheck.matching.retries.questions import (
     weighs,
     wh_reply,
 )
+from taxcheck.matching.retries.quiet_gap import names_something, waits_past_quiet
 from taxcheck.matching.retries.quoted import QuoteReply, reply_to_quote
 from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
@@ -464,6 +465,7 @@ class _Walk:
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
         self.asked: Question | None = None
+        self.named_at = -1  # the last sentence with a clause naming something (quiet_gap)
         self.reply: tuple[int, Candidate, int] | None = None
         """The last reply to a question that stated nothing of its own: its block index,
         clause and sentence number (:meth:`_spells_out_reply`)."""
@@ -581,6 +583,7 @@ class _Walk:
         heard: list[tuple[Candidate, int, frozenset[str]]] = []
         for before, cand in zip((None, *cands), cands, strict=False):
             self.context.sentence = first + cand.sentence_index
+            self._past_quiet(cand, block.kind in ("paragraph", "list_item", "quote"))
             if before is not None and self.asked is not None and self.asked.conditional:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
@@ -985,6 +988,14 @@ class _Walk:
         states what holds in the case, like a paragraph's sentence would."""
         return (block.kind in HEADING_KINDS and self.asked is not None and self.asked.conditional
                 and self.context.sentence - self.asked.sentence == 1)
+
+    def _past_quiet(self, cand: Candidate, statement: bool) -> None:
+        """A reply past sentences that name nothing still answers the question before them
+        (:mod:`.retries.quiet_gap`); a clause that names something is noted."""
+        self.asked = waits_past_quiet(self.asked, cand, self.context.sentence,
+                                      self.named_at, statement) or self.asked
+        if names_something(cand):
+            self.named_at = self.context.sentence
 
     def _replies(self, cand: Candidate) -> bool:
         """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading

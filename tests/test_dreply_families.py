@@ -1,0 +1,55 @@
+"""Short answers that take their proposition from the question (issue 12; session 18, branch
+dreply).
+
+``tests/data/dreply_families.yaml`` holds whole short pages written from the fact sheet, each
+family with wrong replies that must be flagged and right twins that must stay quiet: a reply
+past an aside that names nothing ("We get this question every spring. Short answer: yes.";
+:mod:`taxcheck.matching.retries.quiet_gap`), a forum reply past the post's furniture, and a
+reply right after its question whose answer follows a label ("Good news: you can.",
+concepts.yaml ANSWER_YES / ANSWER_NO). They run through the real Checker by
+:mod:`q5_families`' runner.
+
+Run as a script for the table: ``.venv/bin/python tests/q5_families.py
+tests/data/dreply_families.yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from q5_families import assert_passage, one_sided_families, outcomes, passages
+
+DATA = Path(__file__).parent / "data" / "dreply_families.yaml"
+PASSAGES = passages(DATA)
+
+NOT_CAUGHT = frozenset({
+    # a bare "Yes, it does." / "Nope, not at all." is left to the sentence after it; when
+    # that sentence states no claim of the question's fact (or none follows), nothing is said
+    "po-forum-rmd-sadly", "po-forum-wash-ira-nope",
+    # "I'm 74 ... Can I still contribute?": the asker's age is no concept of the old 70½
+    # cut-off (a question naming 70½ is read)
+    "pl-qa-ira-70-unfortunately",
+})
+"""Wrong passages still missed."""
+
+TWIN_FLAGGED: frozenset[str] = frozenset()
+"""Correct twins still flagged."""
+
+
+@pytest.fixture(scope="module")
+def results(checker):
+    return {o.id: o for o in outcomes(checker, DATA)}
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_dreply_family_passage(results, passage):
+    assert_passage(results[passage["id"]], passage, NOT_CAUGHT, TWIN_FLAGGED)
+
+
+def test_the_listed_passages_exist():
+    assert {p["id"] for p in PASSAGES} >= NOT_CAUGHT | TWIN_FLAGGED
+
+
+def test_every_family_has_wrong_and_right_passages():
+    assert one_sided_families(PASSAGES) == []
