@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from q5_families import assert_passage, one_sided_families, outcomes, passages
+from taxcheck.readers import read_bytes
 
 DATA = Path(__file__).parent / "data" / "dreply_families.yaml"
 PASSAGES = passages(DATA)
@@ -53,3 +54,36 @@ def test_the_listed_passages_exist():
 
 def test_every_family_has_wrong_and_right_passages():
     assert one_sided_families(PASSAGES) == []
+
+
+def _on(checker, text: str, sentence: str) -> set[str]:
+    report = checker.check(read_bytes(text.encode(), "page.txt"), tax_year=2026)
+    return {f"{f.claim_id}:{f.verdict}" for f in report.findings
+            if f.sentence.strip() == sentence and f.verdict != "accurate"}
+
+
+@pytest.mark.parametrize(("text", "reply"), [
+    ("A coworker told me to roll my Roth 401(k) into a Roth IRA before I retire. Is that just "
+     "a sales pitch?\nNot entirely. The main reason people do it: a Roth 401(k) still comes "
+     "with required minimum distributions in 2026.\n", "Not entirely."),
+    ("My brother says I should sell the losing fund in my IRA in December. Is he pulling my "
+     "leg?\nNot really. The loss on the fund is deductible as a capital loss.\n",
+     "Not really."),
+])
+def test_a_reply_to_another_question_takes_no_claim_from_its_reason(checker, text, reply):
+    """The reason after "Not entirely." states its own claim (flagged there); the reply
+    answered a question about advice, not that claim (retries/reply_topic.py)."""
+    assert _on(checker, text, reply) == set()
+
+
+@pytest.mark.parametrize(("text", "reply", "claim"), [
+    ("Can I still contribute to a traditional IRA after 70½?\nNot to a traditional IRA. Once "
+     "you turn 70½, contributions to a traditional IRA must stop.\n",
+     "Not to a traditional IRA.", "ira-contribution-age-70:outdated"),
+    ("Do I have to take RMDs from my Roth 401(k)?\nNot from the Roth IRA. A Roth 401(k) still "
+     "comes with required minimum distributions in 2026.\n", "Not from the Roth IRA.",
+     "roth-401k-rmd:outdated"),
+])
+def test_a_reply_spelled_out_about_what_was_asked_keeps_its_finding(checker, text, reply,
+                                                                     claim):
+    assert claim in _on(checker, text, reply)

@@ -128,6 +128,7 @@ from taxcheck.matching.retries.questions import (
 )
 from taxcheck.matching.retries.quiet_gap import names_something, waits_past_quiet
 from taxcheck.matching.retries.quoted import QuoteReply, reply_to_quote
+from taxcheck.matching.retries.reply_topic import about_the_question
 from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
     Stated,
@@ -1704,8 +1705,9 @@ class _Walk:
         step = Step(stage="context", detail=f"the reply the sentence on line {line} spells out",
                     labels=(), source="answer")
         for m in matches:
-            if m.verdict == "accurate":
-                continue
+            if m.verdict == "accurate" or not about_the_question(self.asked, m.concepts,
+                                                                  self.db.expand):
+                continue  # (a reason that states a claim the question did not ask about)
             self._keep((m.claim.id, block.to_source(reply.sentence_start), None), index, block,
                        reply, replace(m, fix=None), [step])
 
