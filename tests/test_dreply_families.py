@@ -31,6 +31,9 @@ NOT_CAUGHT = frozenset({
     # "I'm 74 ... Can I still contribute?": the asker's age is no concept of the old 70½
     # cut-off (a question naming 70½ is read)
     "pl-qa-ira-70-unfortunately",
+    # "my IRA buys it back a week later, is that a wash sale? Nope": the question's own
+    # reading matches no claim of the IRA buyback (right after the question too)
+    "as-podcast-wash-ira-nope",
 })
 """Wrong passages still missed."""
 
