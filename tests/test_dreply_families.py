@@ -6,8 +6,9 @@ family with wrong replies that must be flagged and right twins that must stay qu
 past an aside that names nothing ("We get this question every spring. Short answer: yes.";
 :mod:`taxcheck.matching.retries.quiet_gap`), a forum reply past the post's furniture, and a
 reply right after its question whose answer follows a label ("Good news: you can.",
-concepts.yaml ANSWER_YES / ANSWER_NO). They run through the real Checker by
-:mod:`q5_families`' runner.
+concepts.yaml ANSWER_YES / ANSWER_NO), and a reply that calls itself the answer ("The short
+answer: yes" as a heading, "Quick answer: no.") past a teaser or an aside that names things.
+They run through the real Checker by :mod:`q5_families`' runner.
 
 Run as a script for the table: ``.venv/bin/python tests/q5_families.py
 tests/data/dreply_families.yaml``."""

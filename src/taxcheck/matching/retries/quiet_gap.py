@@ -33,6 +33,14 @@ past an aside. A fragment ("Not year by year.") may go on with the aside before 
 QUIET_REACH = 3
 """The most sentences a reply may come after its question (two quiet ones between)."""
 
+_NAMED_ANSWER = re.compile(r"^\W*(?:the\s+)?(?:short|quick|simple|honest|brief)\s+answer\b",
+                           re.IGNORECASE)
+"""A reply that calls itself the answer ("The short answer: usually not", "Quick answer:
+yes"): it answers the page's question however much the writer said in between."""
+
+ANSWER_REACH = 12
+"""The most sentences a reply that calls itself the answer may come after the question."""
+
 
 def names_something(cand: Candidate) -> bool:
     """The clause names a concept other than a reply's, or an amount. A term of one claim's
@@ -46,13 +54,18 @@ def waits_past_quiet(question: Question | None, cand: Candidate, sentence: int,
     """The question moved to the sentence before ``cand`` (in sentence ``sentence``) when
     ``cand`` replies to it past sentences that named nothing (``named_at`` is the last
     sentence that named something; ``statement``: its block is a paragraph, an item or a
-    quote, not a heading or a form's "Yes / No"), else None. The question must end in a
-    question mark (not a title's "What You Can Undo")."""
-    if (question is None or question.reply is not None or not answers(cand) or not statement
+    quote, not a heading or a form's "Yes / No"), or calls itself the answer (a heading too:
+    "The short answer: usually not"), else None. The question must end in a question mark
+    (not a title's "What You Can Undo")."""
+    if (question is None or question.reply is not None or not answers(cand)
             or question.cand is None or not question.cand.sentence.rstrip().endswith("?")
-            or not _ANSWER_WORD.match(cand.text)
             or cand.start != cand.sentence_start or cand.question
-            or not 1 < sentence - question.sentence <= QUIET_REACH
-            or named_at > question.sentence):
+            or sentence - question.sentence <= 1):
         return None
-    return replace(question, sentence=sentence - 1)
+    if _NAMED_ANSWER.match(cand.text):
+        reach_ok = sentence - question.sentence <= ANSWER_REACH
+    else:
+        reach_ok = (statement and _ANSWER_WORD.match(cand.text) is not None
+                    and sentence - question.sentence <= QUIET_REACH
+                    and named_at <= question.sentence)
+    return replace(question, sentence=sentence - 1) if reach_ok else None
