@@ -629,7 +629,9 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice
                                       and not (is_title and self._heads_thread(index)),
-                                      cand=res.cand)
+                                      cand=res.cand, own=frozenset().union(*(
+                                          c.labels for c in cands
+                                          if c.sentence_index == cand.sentence_index)))
         self._bare_step(index, block, cands, stated)
         self._title_rule(index, block, cands, is_title)
         self._step_heading(index, block, cands, stated)

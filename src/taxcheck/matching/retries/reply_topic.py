@@ -19,11 +19,12 @@ from taxcheck.matching.retries.questions import REPLY_LABELS, Question
 
 def about_the_question(question: Question | None, concepts: frozenset[str],
                        expand: Callable[[frozenset[str]], frozenset[str]]) -> bool:
-    """The claim resting on ``concepts`` shares a concept with what the question's own clause
-    names (true when the question's clause is unknown or names nothing: nothing to compare)."""
+    """The claim resting on ``concepts`` shares a concept with what the question's own
+    sentence names, in any of its clauses (true when the question is unknown or names
+    nothing: nothing to compare)."""
     if question is None or question.cand is None:
         return True
-    asked = frozenset(question.cand.labels - REPLY_LABELS)
+    asked = frozenset((question.own or question.cand.labels) - REPLY_LABELS)
     if not asked:
         return True
     return not expand(asked).isdisjoint(expand(concepts))
