@@ -129,7 +129,9 @@ from taxcheck.matching.retries.questions import (
     weighs,
     wh_reply,
 )
+from taxcheck.matching.retries.quiet_gap import names_something, waits_past_quiet
 from taxcheck.matching.retries.quoted import QuoteReply, reply_to_quote
+from taxcheck.matching.retries.reply_topic import about_the_question
 from taxcheck.matching.retries.worked_examples import (
     EXAMPLE_HEADING,
     Stated,
@@ -469,6 +471,7 @@ class _Walk:
         self.other_list = False
         """The list being read is of other things (:func:`turns_away`): no item is a step."""
         self.asked: Question | None = None
+        self.named_at = -1  # the last sentence with a clause naming something (quiet_gap)
         self.reply: tuple[int, Candidate, int] | None = None
         """The last reply to a question that stated nothing of its own: its block index,
         clause and sentence number (:meth:`_spells_out_reply`)."""
@@ -586,6 +589,7 @@ class _Walk:
         heard: list[tuple[Candidate, int, frozenset[str]]] = []
         for before, cand in zip((None, *cands), cands, strict=False):
             self.context.sentence = first + cand.sentence_index
+            self._past_quiet(cand, block.kind in ("paragraph", "list_item", "quote"))
             if before is not None and self.asked is not None and self.asked.conditional:
                 self.asked = case_held(self.asked, before, cand, self.context.sentence,
                                        block.text[before.sentence_end:cand.sentence_start])
@@ -630,7 +634,9 @@ class _Walk:
                 self.asked = Question(asked, self.context.sentence, line,
                                       sets_up_case(res.cand) and not choice
                                       and not (is_title and self._heads_thread(index)),
-                                      cand=res.cand)
+                                      cand=res.cand, own=frozenset().union(*(
+                                          c.labels for c in cands
+                                          if c.sentence_index == cand.sentence_index)))
         self._bare_step(index, block, cands, stated)
         self._title_rule(index, block, cands, is_title)
         self._step_heading(index, block, cands, stated)
@@ -990,6 +996,14 @@ class _Walk:
         states what holds in the case, like a paragraph's sentence would."""
         return (block.kind in HEADING_KINDS and self.asked is not None and self.asked.conditional
                 and self.context.sentence - self.asked.sentence == 1)
+
+    def _past_quiet(self, cand: Candidate, statement: bool) -> None:
+        """A reply past sentences that name nothing still answers the question before them
+        (:mod:`.retries.quiet_gap`); a clause that names something is noted."""
+        self.asked = waits_past_quiet(self.asked, cand, self.context.sentence,
+                                      self.named_at, statement) or self.asked
+        if names_something(cand):
+            self.named_at = self.context.sentence
 
     def _replies(self, cand: Candidate) -> bool:
         """The clause is a reply ("No.", "Not for IRAs.") right after a question: a heading
@@ -1698,8 +1712,9 @@ class _Walk:
         step = Step(stage="context", detail=f"the reply the sentence on line {line} spells out",
                     labels=(), source="answer")
         for m in matches:
-            if m.verdict == "accurate":
-                continue
+            if m.verdict == "accurate" or not about_the_question(self.asked, m.concepts,
+                                                                  self.db.expand):
+                continue  # (a reason that states a claim the question did not ask about)
             self._keep((m.claim.id, block.to_source(reply.sentence_start), None), index, block,
                        reply, replace(m, fix=None), [step])
 

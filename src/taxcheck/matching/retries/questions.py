@@ -144,6 +144,9 @@ class Question:
     the reply's: the sentence after the reply explains it."""
     cand: Candidate | None = None
     """The question's clause: the amounts it names complete a reply that names none."""
+    own: frozenset[str] = frozenset()
+    """The concepts every clause of the question's sentence names ("can I write off shares
+    that went down 95%" and "but I still hold?"): what it asks about, without its context."""
 
 
 _OWN_INCOME = re.compile(
