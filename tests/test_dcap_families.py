@@ -23,6 +23,7 @@ tests/data/dcap_families.yaml``."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,16 @@ def test_labels_without_a_checkbox_are_left_alone():
     assert unwrap_checklist_labels(html) == html
     boxed = '<label><input type="checkbox" checked> Done</label>'
     assert unwrap_checklist_labels(boxed) == " Done"
+
+
+@pytest.mark.parametrize("hostile", [
+    "<input " * 80_000, "<input type=checkbox " * 40_000, "<label><input type=checkbox " * 30_000,
+    "<input type=checkbox>" + "<label>" * 40_000,
+])
+def test_checklist_unwrapping_stays_linear_on_hostile_markup(hostile):
+    # an <input> with no ">" made each later "<input" scan to the end of the page: 2 s of
+    # CPU at 8,000 of them, minutes at a page's worth (CPU time, not wall time: see
+    # test_page_furniture's hostile lines)
+    start = time.process_time()
+    unwrap_checklist_labels("checkbox " + hostile)
+    assert time.process_time() - start < 2.0

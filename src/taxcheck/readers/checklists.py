@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_CHECKBOX = r"<input\b[^>]*\btype\s*=\s*[\"']?checkbox\b[^>]*>"
+_CHECKBOX = r"<input\b[^<>]*\btype\s*=\s*[\"']?checkbox\b[^<>]*>"
 _LABEL_WITH_BOX = re.compile(
     rf"<label\b[^>]*>((?:(?!</?label\b).)*?{_CHECKBOX}(?:(?!</?label\b).)*?)</label\s*>",
     re.IGNORECASE | re.DOTALL)
