@@ -22,11 +22,13 @@ from collections.abc import Iterator, Sequence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Block, Document
-from taxcheck.findings import Finding, Step
-from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_conditions import ENDED, PRESENTING
-from taxcheck.matching.old_mechanics import STEP_CLAIM, presents, statement_blocks
+from taxcheck.findings import Finding
+from taxcheck.matching.old_mechanics import (
+    STEP_CLAIM,
+    presented_claim,
+    procedure_finding,
+    statement_blocks,
+)
 
 CLAIM = STEP_CLAIM
 _ONE_ONLY = re.compile(r"\b(?:only|just|one|a\s+single|single)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
@@ -85,10 +87,10 @@ def dismissed_partial(document: Document, candidates: Sequence[Sequence[Candidat
                       findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """Closing only the losing account dismissed on an old page that presents the write-off,
     as findings of :data:`CLAIM` (see the module's docstring)."""
-    claim = db.by_id.get(CLAIM)
-    date = document.meta.date
-    if claim is None or date is None or not presents(document, findings, PRESENTING, ENDED):
+    presented = presented_claim(document, findings, db, CLAIM)
+    if presented is None:
         return []
+    claim, year = presented
     said = {(f.block, f.sentence) for f in findings}
     out = []
     for index, block, cands in statement_blocks(document, candidates):
@@ -103,11 +105,9 @@ def dismissed_partial(document: Document, candidates: Sequence[Sequence[Candidat
             cand = _clause(block, cands, start, end)
             if (index, cand.sentence) in said or not _dismisses(cand.sentence, cand):
                 continue
-            step = Step(stage="context", detail="the old test's all-or-nothing, told on a "
-                        f"page that presents the write-off (dated {date.year})",
-                        labels=("CLOSE_ALL",), source="procedure")
-            out.append(build_finding(document, index, block, cand,
-                                     rule_match(claim, frozenset({"CLOSE_ALL"})), [step],
-                                     db.verifier))
+            out.append(procedure_finding(
+                document, index, block, cand, claim, frozenset({"CLOSE_ALL"}),
+                "the old test's all-or-nothing, told on a page that presents the write-off "
+                f"(dated {year})", db))
             said.add((index, cand.sentence))
     return out

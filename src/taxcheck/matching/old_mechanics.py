@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from taxcheck.claimdb import ClaimDatabase
+from taxcheck.claimdb.models import Claim
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, Block, Document
 from taxcheck.findings import Finding, Step
@@ -171,15 +172,39 @@ def presents(document: Document, findings: Sequence[Finding], claims: frozenset[
     return sum(f.claim_id in claims and f.framing == "stated" for f in findings) >= PAGE_WIDE
 
 
+def presented_claim(document: Document, findings: Sequence[Finding], db: ClaimDatabase,
+                    claim_id: str, presenting: frozenset[str] = PRESENTING,
+                    ended: int = ENDED) -> tuple[Claim, int] | None:
+    """``claim_id``'s claim and the page's year when the page presents the rule
+    (:func:`presents`); None on any other page or when the database lacks the claim."""
+    claim = db.by_id.get(claim_id)
+    date = document.meta.date
+    if claim is None or date is None or not presents(document, findings, presenting, ended):
+        return None
+    return claim, date.year
+
+
+def procedure_finding(document: Document, index: int, block: Block, cand: Candidate,
+                      claim: Claim, matched: frozenset[str], detail: str,
+                      db: ClaimDatabase, shown: Sequence[str] | None = None) -> Finding:
+    """A finding of ``claim`` for a clause an old page's rule lends its meaning to: the rule
+    matched with ``matched`` concepts, one context step (source "procedure") that says why
+    (``detail``) and shows ``shown`` (by default ``matched``)."""
+    labels = tuple(sorted(matched if shown is None else shown))
+    step = Step(stage="context", detail=detail, labels=labels, source="procedure")
+    return build_finding(document, index, block, cand, rule_match(claim, matched), [step],
+                         db.verifier)
+
+
 def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]],
                    findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """The write-off's mechanics told as today's on an old page that walks through it, as
     findings of :data:`CLAIM`, and its steps and results, as findings of
     :data:`STEP_CLAIM` (see the module's docstring)."""
-    date = document.meta.date
-    claim = db.by_id.get(CLAIM)
-    if claim is None or date is None or not presents(document, findings, PRESENTING, ENDED):
+    presented = presented_claim(document, findings, db, CLAIM)
+    if presented is None:
         return []
+    claim, year = presented
     said = {(f.block, f.sentence) for f in findings}
     named = [[_mechanics(cand, db.expand(frozenset(cand.labels)), _kind(block, cands))
               for cand in cands] for cands, block in zip(candidates, document.blocks,
@@ -193,13 +218,11 @@ def told_mechanics(document: Document, candidates: Sequence[Sequence[Candidate]]
             if not mechanics or (index, cand.sentence) in said or _label(
                     cand, cands, named[index], heading, next_names):
                 continue
-            step = Step(stage="context", detail="how the write-off the page presents is "
-                        f"claimed (dated {date.year})", labels=tuple(sorted(mechanics)),
-                        source="procedure")
             which = claim if mechanics & MECHANICS else db.by_id.get(STEP_CLAIM)
             if which is None:
                 continue
-            out.append(build_finding(document, index, block, cand,
-                                     rule_match(which, mechanics), [step], db.verifier))
+            out.append(procedure_finding(
+                document, index, block, cand, which, mechanics,
+                f"how the write-off the page presents is claimed (dated {year})", db))
             said.add((index, cand.sentence))
     return out

@@ -19,10 +19,8 @@ from collections.abc import Sequence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Document
-from taxcheck.findings import Finding, Step
-from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_mechanics import presents, statement_blocks
+from taxcheck.findings import Finding
+from taxcheck.matching.old_mechanics import presents, procedure_finding, statement_blocks
 
 CLAIM = "rmd-start-age-70-half"
 PRESENTING = frozenset({CLAIM, "ira-contribution-age-70"})
@@ -68,10 +66,9 @@ def told_rmd_age(document: Document, candidates: Sequence[Sequence[Candidate]],
             labels = db.expand(frozenset(cand.labels))
             if (index, cand.sentence) in said or not _told(cand, labels, elsewhere):
                 continue
-            step = Step(stage="context", detail="70½ worked out on a page that tells it as "
-                        "today's start of RMDs", labels=("AGE_70_HALF",), source="procedure")
-            out.append(build_finding(document, index, block, cand,
-                                     rule_match(claim, frozenset({"RMD", "AGE_70_HALF"})),
-                                     [step], db.verifier))
+            out.append(procedure_finding(
+                document, index, block, cand, claim, frozenset({"RMD", "AGE_70_HALF"}),
+                "70½ worked out on a page that tells it as today's start of RMDs", db,
+                shown=("AGE_70_HALF",)))
             said.add((index, cand.sentence))
     return out

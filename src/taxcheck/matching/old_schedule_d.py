@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, Document
-from taxcheck.findings import Finding, Step
-from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_conditions import ENDED, PRESENTING, sections
-from taxcheck.matching.old_mechanics import presents, statement_blocks
+from taxcheck.findings import Finding
+from taxcheck.matching.old_conditions import PRESENTING, sections
+from taxcheck.matching.old_mechanics import (
+    presented_claim,
+    procedure_finding,
+    statement_blocks,
+)
 from taxcheck.matching.retries.procedures import says_rule_ended
 
 CLAIM = "ira-loss-closure-capital-loss"
@@ -64,10 +66,10 @@ def told_schedule_d(document: Document, candidates: Sequence[Sequence[Candidate]
                     findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """The write-off sent to Schedule D on an old page that presents it, as findings of
     :data:`CLAIM` (see the module's docstring)."""
-    claim = db.by_id.get(CLAIM)
-    date = document.meta.date
-    if claim is None or date is None or not presents(document, findings, PRESENTING, ENDED):
+    presented = presented_claim(document, findings, db, CLAIM)
+    if presented is None:
         return []
+    claim, year = presented
     section = sections(document)
     where = {section[f.block] for f in findings
              if f.claim_id in PRESENTING and f.framing == "stated"}
@@ -85,11 +87,9 @@ def told_schedule_d(document: Document, candidates: Sequence[Sequence[Candidate]
             route = _route(cand, labels)
             if not route or elsewhere or (index, cand.sentence) in said:
                 continue
-            step = Step(stage="context", detail="a second route for the write-off the page "
-                        f"presents (dated {date.year})", labels=tuple(sorted(route)),
-                        source="procedure")
-            out.append(build_finding(document, index, block, cand,
-                                     rule_match(claim, route | {"CLOSE_ALL"}), [step],
-                                     db.verifier))
+            out.append(procedure_finding(
+                document, index, block, cand, claim, route | {"CLOSE_ALL"},
+                f"a second route for the write-off the page presents (dated {year})", db,
+                shown=route))
             said.add((index, cand.sentence))
     return out

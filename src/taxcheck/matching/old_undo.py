@@ -22,10 +22,8 @@ from dataclasses import replace
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import HEADING_KINDS, Document
-from taxcheck.findings import Finding, Step
-from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_mechanics import presents, statement_blocks
+from taxcheck.findings import Finding
+from taxcheck.matching.old_mechanics import presents, procedure_finding, statement_blocks
 from taxcheck.matching.retries.procedures import says_rule_ended
 
 CLAIM = "conversion-recharacterize"
@@ -132,12 +130,9 @@ def told_undo(document: Document, candidates: Sequence[Sequence[Candidate]],
             labels = db.expand(frozenset(cand.labels))
             if (index, cand.sentence) in said or not _undo_told(cand, labels, heading):
                 continue
-            step = Step(stage="context", detail="undoing the conversion the page presents "
-                        f"(dated {document.meta.date.year if document.meta.date else '?'})",
-                        labels=tuple(sorted(labels & {"CONVERT", "RECHARACTERIZE"})),
-                        source="procedure")
-            out.append(build_finding(document, index, block, cand,
-                                     rule_match(claim, labels & {"CONVERT", "RECHARACTERIZE"}),
-                                     [step], db.verifier))
+            out.append(procedure_finding(
+                document, index, block, cand, claim, labels & {"CONVERT", "RECHARACTERIZE"},
+                "undoing the conversion the page presents "
+                f"(dated {document.meta.date.year if document.meta.date else '?'})", db))
             said.add((index, cand.sentence))
     return out

@@ -22,11 +22,14 @@ from collections.abc import Sequence
 from taxcheck.claimdb import ClaimDatabase
 from taxcheck.clauses import Candidate
 from taxcheck.documents import Document
-from taxcheck.findings import Finding, Step
-from taxcheck.matching.build import build_finding
-from taxcheck.matching.conditions import rule_match
-from taxcheck.matching.old_conditions import ENDED, PRESENTING
-from taxcheck.matching.old_mechanics import ELSEWHERE, STEP_CLAIM, presents
+from taxcheck.findings import Finding
+from taxcheck.matching.old_conditions import PRESENTING
+from taxcheck.matching.old_mechanics import (
+    ELSEWHERE,
+    STEP_CLAIM,
+    presented_claim,
+    procedure_finding,
+)
 from taxcheck.matching.retries.procedures import says_rule_ended
 
 YEARLY = "retirement-loss-not-deductible-yet"
@@ -65,10 +68,10 @@ def yearly_exceptions(document: Document, candidates: Sequence[Sequence[Candidat
                       findings: list[Finding], db: ClaimDatabase) -> list[Finding]:
     """The exception an old page makes to each "not year by year" finding, as findings of
     :data:`CLAIM` (see the module's docstring)."""
-    claim = db.by_id.get(CLAIM)
-    date = document.meta.date
-    if claim is None or date is None or not presents(document, findings, PRESENTING, ENDED):
+    presented = presented_claim(document, findings, db, CLAIM)
+    if presented is None:
         return []
+    claim, year = presented
     said = {(f.block, f.sentence) for f in findings if f.claim_id in PRESENTING}
     out = []
     for finding in findings:
@@ -80,11 +83,9 @@ def yearly_exceptions(document: Document, candidates: Sequence[Sequence[Candidat
         if told is None or (finding.block, told.sentence) in said:
             continue
         labels = db.expand(frozenset(told.labels))
-        step = Step(stage="context", detail="the exception the page's write-off makes to "
-                    f"'not year by year' (dated {date.year})",
-                    labels=tuple(sorted(labels & (EMPTYING | {"DEDUCT"}))), source="procedure")
-        out.append(build_finding(document, finding.block, block, told,
-                                 rule_match(claim, labels & (EMPTYING | {"DEDUCT"})), [step],
-                                 db.verifier))
+        out.append(procedure_finding(
+            document, finding.block, block, told, claim, labels & (EMPTYING | {"DEDUCT"}),
+            f"the exception the page's write-off makes to 'not year by year' (dated {year})",
+            db))
         said.add((finding.block, told.sentence))
     return out
